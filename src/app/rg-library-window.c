@@ -1,0 +1,110 @@
+/* rg-library-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-library-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-library-window.h"
+
+struct _RgLibraryWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (RgLibraryWindow, rg_library_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+rg_library_window_get_settings (RgLibraryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return rg_application_get_settings (RG_APPLICATION (app));
+}
+
+static void
+rg_library_window_restore_size (RgLibraryWindow *self)
+{
+  GSettings *settings = rg_library_window_get_settings (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+rg_library_window_close_request (GtkWindow *window)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (window);
+  GSettings *settings = rg_library_window_get_settings (self);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (rg_library_window_parent_class)->close_request (window);
+}
+
+static void
+rg_library_window_constructed (GObject *object)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
+
+  G_OBJECT_CLASS (rg_library_window_parent_class)->constructed (object);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+rg_library_window_class_init (RgLibraryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rg_library_window_constructed;
+  window_class->close_request = rg_library_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regards/Regards/rg-library-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, empty_page);
+}
+
+static void
+rg_library_window_init (RgLibraryWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RgLibraryWindow *
+rg_library_window_new (RgApplication *application)
+{
+  RgLibraryWindow *self;
+
+  g_return_val_if_fail (RG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (RG_TYPE_LIBRARY_WINDOW,
+                       "application", application,
+                       NULL);
+  rg_library_window_restore_size (self);
+
+  return self;
+}

@@ -1,0 +1,82 @@
+/* rg-cli.c — regards-cli, a thin command line over libregards-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "regards-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+typedef int (*RgCliCommandFunc) (int    argc,
+                                 char **argv);
+
+typedef struct
+{
+  const char       *name;
+  const char       *summary;
+  RgCliCommandFunc  func;
+} RgCliCommand;
+
+static const RgCliCommand commands[] = {
+  { NULL, NULL, NULL },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) usage = g_string_new (NULL);
+
+  g_string_append_printf (usage, _("Usage: %s COMMAND [OPTION…]"), "regards-cli");
+  g_string_append (usage, "\n\n");
+  g_string_append (usage, _("Commands:"));
+  g_string_append_c (usage, '\n');
+  for (guint i = 0; commands[i].name != NULL; i++)
+    g_string_append_printf (usage, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (usage, '\n');
+  g_string_append_printf (usage, _("Run “%s COMMAND --help” for the options of a command."),
+                          "regards-cli");
+  g_string_append_c (usage, '\n');
+  fputs (usage->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("regards-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr (_("Unknown command “%s”."), argv[1]);
+  g_printerr ("\n");
+  print_usage (stderr);
+  return 2;
+}

@@ -1,0 +1,17 @@
+/* rg-paths.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char    *rg_paths_get_default_library_dir (void);
+char    *rg_paths_get_cache_dir           (void);
+gboolean rg_paths_ensure_private_dir      (const char  *path,
+                                           GError     **error);
+
+G_END_DECLS
