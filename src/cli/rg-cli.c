@@ -12,16 +12,11 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
-typedef int (*RgCliCommandFunc) (int    argc,
-                                 char **argv);
+#include "rg-cli-commands.h"
 
-typedef struct
-{
-  const char       *name;
-  const char       *summary;
-  RgCliCommandFunc  func;
-} RgCliCommand;
-
+/* Each command adds its line here, e.g.
+ *   { "validate", N_("Check that session files are valid"), rg_cli_validate },
+ * with its function declared in rg-cli-commands.h. */
 static const RgCliCommand commands[] = {
   { NULL, NULL, NULL },
 };

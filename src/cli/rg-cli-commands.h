@@ -1,0 +1,27 @@
+/* rg-cli-commands.h — one function per regards-cli command
+ *
+ * Each command lives in src/cli/rg-cli-NAME.c, parses its own options
+ * with GOptionContext (so `regards-cli NAME --help` works), and returns
+ * the process exit status: 0 on success, 1 when the command ran but
+ * found a problem (an invalid file…), 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef int (*RgCliCommandFunc) (int    argc,
+                                 char **argv);
+
+typedef struct
+{
+  const char       *name;
+  const char       *summary;   /* N_() marked, translated when printed */
+  RgCliCommandFunc  func;
+} RgCliCommand;
+
+G_END_DECLS
