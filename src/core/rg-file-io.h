@@ -1,0 +1,50 @@
+/* rg-file-io.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RG_DOCUMENT_ERROR (rg_document_error_quark ())
+
+/**
+ * RgDocumentError:
+ * @RG_DOCUMENT_ERROR_CONFLICT: the file was changed by another program
+ *   since it was loaded or saved; our version went to a conflict copy
+ * @RG_DOCUMENT_ERROR_WRITE_FAILED: the file could not be written; the
+ *   previous version is intact
+ * @RG_DOCUMENT_ERROR_READ_FAILED: the file could not be read
+ * @RG_DOCUMENT_ERROR_TOO_LARGE: the file is larger than allowed
+ * @RG_DOCUMENT_ERROR_NOT_FOUND: the file does not exist
+ *
+ * Why reading or writing a session file failed.
+ */
+typedef enum
+{
+  RG_DOCUMENT_ERROR_CONFLICT,
+  RG_DOCUMENT_ERROR_WRITE_FAILED,
+  RG_DOCUMENT_ERROR_READ_FAILED,
+  RG_DOCUMENT_ERROR_TOO_LARGE,
+  RG_DOCUMENT_ERROR_NOT_FOUND,
+} RgDocumentError;
+
+GQuark    rg_document_error_quark (void);
+
+GBytes   *rg_file_read_bounded    (GFile         *file,
+                                   gsize          max_size,
+                                   char         **checksum_out,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+gboolean  rg_file_write_atomic    (GFile         *file,
+                                   GBytes        *contents,
+                                   const char    *expected_checksum,
+                                   char         **new_checksum,
+                                   GFile        **conflict_copy,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+G_END_DECLS
