@@ -1,0 +1,328 @@
+/* rg-consent.c — what the family agreed to share, and when
+ *
+ * A record, not a form: the scope of what may be shared, with whom, the
+ * date, and the partner who recorded it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-consent"
+
+#include "config.h"
+
+#include "rg-consent.h"
+#include "rg-types-private.h"
+
+struct _RgConsent
+{
+  GObject  parent_instance;
+
+  char    *id;
+  char    *scope;
+  char    *shared_with;
+  char    *date;
+  char    *recorded_by_id;
+};
+
+G_DEFINE_FINAL_TYPE (RgConsent, rg_consent, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_SCOPE,
+  PROP_SHARED_WITH,
+  PROP_DATE,
+  PROP_RECORDED_BY_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+rg_consent_finalize (GObject *object)
+{
+  RgConsent *self = (RgConsent *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->scope, g_free);
+  g_clear_pointer (&self->shared_with, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->recorded_by_id, g_free);
+
+  G_OBJECT_CLASS (rg_consent_parent_class)->finalize (object);
+}
+
+static void
+rg_consent_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RgConsent *self = RG_CONSENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_SCOPE:
+      g_value_set_string (value, self->scope);
+      break;
+
+    case PROP_SHARED_WITH:
+      g_value_set_string (value, self->shared_with);
+      break;
+
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_RECORDED_BY_ID:
+      g_value_set_string (value, self->recorded_by_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_consent_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RgConsent *self = RG_CONSENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_SCOPE:
+      rg_consent_set_scope (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHARED_WITH:
+      rg_consent_set_shared_with (self, g_value_get_string (value));
+      break;
+
+    case PROP_DATE:
+      rg_consent_set_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_RECORDED_BY_ID:
+      rg_consent_set_recorded_by_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_consent_class_init (RgConsentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_consent_finalize;
+  object_class->get_property = rg_consent_get_property;
+  object_class->set_property = rg_consent_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgConsent:scope:
+   *
+   * What the family agreed to share.
+   */
+  properties [PROP_SCOPE] =
+    g_param_spec_string ("scope", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHARED_WITH] =
+    g_param_spec_string ("shared-with", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgConsent:date:
+   *
+   * When the family agreed, `YYYY-MM-DD`; today for a new consent.
+   */
+  properties [PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgConsent:recorded-by-id:
+   *
+   * The id of the partner who recorded the consent, or %NULL.
+   */
+  properties [PROP_RECORDED_BY_ID] =
+    g_param_spec_string ("recorded-by-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_consent_init (RgConsent *self)
+{
+  self->scope = g_strdup ("");
+  self->date = rg_date_new_today ();
+}
+
+/**
+ * rg_consent_new:
+ * @scope: (nullable): what the family agreed to share
+ *
+ * Returns: (transfer full): a new #RgConsent with a new id, dated today
+ */
+RgConsent *
+rg_consent_new (const char *scope)
+{
+  return g_object_new (RG_TYPE_CONSENT, "scope", scope, NULL);
+}
+
+/**
+ * rg_consent_get_id:
+ * @self: a #RgConsent
+ *
+ * Returns: (transfer none): the consent's UUID
+ */
+const char *
+rg_consent_get_id (RgConsent *self)
+{
+  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_consent_get_scope:
+ * @self: a #RgConsent
+ *
+ * Returns: (transfer none): what the family agreed to share, never %NULL
+ */
+const char *
+rg_consent_get_scope (RgConsent *self)
+{
+  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
+
+  return self->scope;
+}
+
+/**
+ * rg_consent_set_scope:
+ * @self: a #RgConsent
+ * @scope: (nullable): what the family agreed to share
+ */
+void
+rg_consent_set_scope (RgConsent  *self,
+                      const char *scope)
+{
+  g_return_if_fail (RG_IS_CONSENT (self));
+
+  if (rg_set_text (&self->scope, scope, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCOPE]);
+}
+
+/**
+ * rg_consent_get_shared_with:
+ * @self: a #RgConsent
+ *
+ * Returns: (transfer none) (nullable): with whom, or %NULL
+ */
+const char *
+rg_consent_get_shared_with (RgConsent *self)
+{
+  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
+
+  return self->shared_with;
+}
+
+/**
+ * rg_consent_set_shared_with:
+ * @self: a #RgConsent
+ * @shared_with: (nullable): with whom; %NULL or "" if not said
+ */
+void
+rg_consent_set_shared_with (RgConsent  *self,
+                            const char *shared_with)
+{
+  g_return_if_fail (RG_IS_CONSENT (self));
+
+  if (rg_set_text (&self->shared_with, shared_with, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHARED_WITH]);
+}
+
+/**
+ * rg_consent_get_date:
+ * @self: a #RgConsent
+ *
+ * Returns: (transfer none): when the family agreed, `YYYY-MM-DD`
+ */
+const char *
+rg_consent_get_date (RgConsent *self)
+{
+  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * rg_consent_set_date:
+ * @self: a #RgConsent
+ * @date: a date that rg_date_is_valid () accepts
+ */
+void
+rg_consent_set_date (RgConsent  *self,
+                     const char *date)
+{
+  g_return_if_fail (RG_IS_CONSENT (self));
+  g_return_if_fail (rg_date_is_valid (date));
+
+  if (rg_set_text (&self->date, date, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
+}
+
+/**
+ * rg_consent_get_recorded_by_id:
+ * @self: a #RgConsent
+ *
+ * Returns: (transfer none) (nullable): the id of the partner who recorded
+ *   the consent, or %NULL
+ */
+const char *
+rg_consent_get_recorded_by_id (RgConsent *self)
+{
+  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
+
+  return self->recorded_by_id;
+}
+
+/**
+ * rg_consent_set_recorded_by_id:
+ * @self: a #RgConsent
+ * @partner_id: (nullable): the id of a partner of the same session, or
+ *   %NULL
+ */
+void
+rg_consent_set_recorded_by_id (RgConsent  *self,
+                               const char *partner_id)
+{
+  g_return_if_fail (RG_IS_CONSENT (self));
+  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
+
+  if (rg_set_text (&self->recorded_by_id, partner_id, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORDED_BY_ID]);
+}

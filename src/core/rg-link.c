@@ -1,0 +1,448 @@
+/* rg-link.c — a tag over two or more statements
+ *
+ * Agreement, divergence, complement or “to clarify”: what the team sees
+ * between readings of different partners. A link names its statements
+ * by id, in the order they were tagged, each at most once. A link of the
+ * file has two members at least; RgSession keeps it so when statements
+ * go away (rg_session_remove_statement ()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-link"
+
+#include "config.h"
+
+#include "rg-enums.h"
+#include "rg-link.h"
+#include "rg-types-private.h"
+
+struct _RgLink
+{
+  GObject       parent_instance;
+
+  char         *id;
+  char         *note;
+  GPtrArray    *members;
+  RgLinkType    type;
+  RgLinkStatus  status;
+};
+
+G_DEFINE_FINAL_TYPE (RgLink, rg_link, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TYPE,
+  PROP_STATUS,
+  PROP_NOTE,
+  PROP_MEMBERS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+rg_link_finalize (GObject *object)
+{
+  RgLink *self = (RgLink *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rg_link_parent_class)->finalize (object);
+}
+
+static void
+rg_link_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  RgLink *self = RG_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TYPE:
+      g_value_set_enum (value, self->type);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_MEMBERS:
+      g_value_set_boxed (value, rg_link_get_members (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_link_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  RgLink *self = RG_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_TYPE:
+      rg_link_set_link_type (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STATUS:
+      rg_link_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_NOTE:
+      rg_link_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_MEMBERS:
+      rg_link_set_members (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_link_class_init (RgLinkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_link_finalize;
+  object_class->get_property = rg_link_get_property;
+  object_class->set_property = rg_link_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgLink:type:
+   *
+   * What the team sees between the statements: agreement, divergence,
+   * complement, or something to clarify.
+   */
+  properties [PROP_TYPE] =
+    g_param_spec_enum ("type", NULL, NULL,
+                       RG_TYPE_LINK_TYPE,
+                       RG_LINK_TYPE_AGREEMENT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       RG_TYPE_LINK_STATUS,
+                       RG_LINK_STATUS_OPEN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgLink:members:
+   *
+   * The ids of the tagged statements, in order, each once.
+   */
+  properties [PROP_MEMBERS] =
+    g_param_spec_boxed ("members", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_link_init (RgLink *self)
+{
+  self->members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
+  self->type = RG_LINK_TYPE_AGREEMENT;
+  self->status = RG_LINK_STATUS_OPEN;
+}
+
+/**
+ * rg_link_new:
+ * @type: a #RgLinkType
+ *
+ * A new open link with a new id and no members yet; add two at least
+ * before the session is saved.
+ *
+ * Returns: (transfer full): a new #RgLink
+ */
+RgLink *
+rg_link_new (RgLinkType type)
+{
+  return g_object_new (RG_TYPE_LINK, "type", type, NULL);
+}
+
+/**
+ * rg_link_get_id:
+ * @self: a #RgLink
+ *
+ * Returns: (transfer none): the link's UUID
+ */
+const char *
+rg_link_get_id (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_link_get_link_type:
+ * @self: a #RgLink
+ *
+ * Returns: what the link says about its statements
+ */
+RgLinkType
+rg_link_get_link_type (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), RG_LINK_TYPE_AGREEMENT);
+
+  return self->type;
+}
+
+/**
+ * rg_link_set_link_type:
+ * @self: a #RgLink
+ * @type: a #RgLinkType
+ */
+void
+rg_link_set_link_type (RgLink     *self,
+                       RgLinkType  type)
+{
+  g_return_if_fail (RG_IS_LINK (self));
+  g_return_if_fail ((guint) type <= RG_LINK_TYPE_CLARIFY);
+
+  if (self->type != type)
+    {
+      self->type = type;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TYPE]);
+    }
+}
+
+/**
+ * rg_link_get_status:
+ * @self: a #RgLink
+ *
+ * Returns: whether the link is still open or settled
+ */
+RgLinkStatus
+rg_link_get_status (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), RG_LINK_STATUS_OPEN);
+
+  return self->status;
+}
+
+/**
+ * rg_link_set_status:
+ * @self: a #RgLink
+ * @status: a #RgLinkStatus
+ */
+void
+rg_link_set_status (RgLink       *self,
+                    RgLinkStatus  status)
+{
+  g_return_if_fail (RG_IS_LINK (self));
+  g_return_if_fail ((guint) status <= RG_LINK_STATUS_SETTLED);
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+    }
+}
+
+/**
+ * rg_link_get_note:
+ * @self: a #RgLink
+ *
+ * Returns: (transfer none) (nullable): the team's note, %NULL if none
+ */
+const char *
+rg_link_get_note (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * rg_link_set_note:
+ * @self: a #RgLink
+ * @note: (nullable): the team's note; %NULL or "" for none
+ */
+void
+rg_link_set_note (RgLink     *self,
+                  const char *note)
+{
+  g_return_if_fail (RG_IS_LINK (self));
+
+  if (rg_set_text (&self->note, note, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+}
+
+/**
+ * rg_link_get_members:
+ * @self: a #RgLink
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   tagged statements, in order; valid until the members change
+ */
+const char * const *
+rg_link_get_members (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), NULL);
+
+  return (const char * const *) self->members->pdata;
+}
+
+/**
+ * rg_link_get_n_members:
+ * @self: a #RgLink
+ *
+ * Returns: how many statements the link tags
+ */
+guint
+rg_link_get_n_members (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), 0);
+
+  return self->members->len;
+}
+
+static gboolean
+find_member (RgLink     *self,
+             const char *statement_id,
+             guint      *position)
+{
+  return g_ptr_array_find_with_equal_func (self->members, statement_id, g_str_equal, position);
+}
+
+/**
+ * rg_link_set_members:
+ * @self: a #RgLink
+ * @statement_ids: (nullable) (array zero-terminated=1): ids of statements
+ *
+ * Replaces the members. An id given twice is kept once, at its first
+ * place.
+ */
+void
+rg_link_set_members (RgLink             *self,
+                     const char * const *statement_ids)
+{
+  g_autoptr(GPtrArray) members = NULL;
+
+  g_return_if_fail (RG_IS_LINK (self));
+  g_return_if_fail (rg_ids_are_valid (statement_ids));
+
+  members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
+  for (guint i = 0; statement_ids != NULL && statement_ids[i] != NULL; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (members, statement_ids[i], g_str_equal, NULL))
+        g_ptr_array_add (members, g_strdup (statement_ids[i]));
+    }
+
+  if (g_strv_equal ((const char * const *) members->pdata,
+                    (const char * const *) self->members->pdata))
+    return;
+
+  g_ptr_array_unref (self->members);
+  self->members = g_steal_pointer (&members);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEMBERS]);
+}
+
+/**
+ * rg_link_has_member:
+ * @self: a #RgLink
+ * @statement_id: the id of a statement
+ *
+ * Returns: %TRUE if the link tags that statement
+ */
+gboolean
+rg_link_has_member (RgLink     *self,
+                    const char *statement_id)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), FALSE);
+  g_return_val_if_fail (statement_id != NULL, FALSE);
+
+  return find_member (self, statement_id, NULL);
+}
+
+/**
+ * rg_link_add_member:
+ * @self: a #RgLink
+ * @statement_id: the id of a statement
+ *
+ * Tags one more statement, at the end.
+ *
+ * Returns: %TRUE if it was added, %FALSE if it was already a member
+ */
+gboolean
+rg_link_add_member (RgLink     *self,
+                    const char *statement_id)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), FALSE);
+  g_return_val_if_fail (rg_id_is_valid (statement_id), FALSE);
+
+  if (find_member (self, statement_id, NULL))
+    return FALSE;
+
+  g_ptr_array_add (self->members, g_strdup (statement_id));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEMBERS]);
+
+  return TRUE;
+}
+
+/**
+ * rg_link_remove_member:
+ * @self: a #RgLink
+ * @statement_id: the id of a statement
+ *
+ * Untags a statement. This may leave the link with fewer than two
+ * members, which the file does not allow: to drop a statement from the
+ * session, use rg_session_remove_statement (), which takes care of it.
+ *
+ * Returns: %TRUE if it was a member
+ */
+gboolean
+rg_link_remove_member (RgLink     *self,
+                       const char *statement_id)
+{
+  guint position;
+
+  g_return_val_if_fail (RG_IS_LINK (self), FALSE);
+  g_return_val_if_fail (statement_id != NULL, FALSE);
+
+  if (!find_member (self, statement_id, &position))
+    return FALSE;
+
+  g_ptr_array_remove_index (self->members, position);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEMBERS]);
+
+  return TRUE;
+}

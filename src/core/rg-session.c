@@ -1,0 +1,1929 @@
+/* rg-session.c — one meeting about one situation
+ *
+ * The session is the root of the model and the owner of everything a
+ * session file holds: its partners, dimensions, statements, links,
+ * glossary terms, criteria categories, actions and consents, each kept
+ * in document order in a GListStore and shown as a GListModel, with a
+ * hash index by id kept in step.
+ *
+ * It watches every object it owns, so that a single “changed” signal
+ * tells autosave and the library index that something, anywhere, moved.
+ *
+ * Removing a partner, a dimension or a statement also removes or updates
+ * what depends on it, so that the session can always be written as a
+ * valid file: see rg_session_remove_partner (),
+ * rg_session_remove_dimension () and rg_session_remove_statement ().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-session"
+
+#include "config.h"
+
+#include "rg-enums.h"
+#include "rg-session.h"
+#include "rg-types-private.h"
+
+typedef enum
+{
+  PARTNERS,
+  DIMENSIONS,
+  STATEMENTS,
+  LINKS,
+  TERMS,
+  CATEGORIES,
+  ACTIONS,
+  CONSENTS,
+  N_COLLECTIONS
+} Collection;
+
+typedef const char *(*GetIdFunc) (gpointer item);
+
+typedef struct
+{
+  GType     (*get_type) (void);
+  GetIdFunc   get_id;
+} CollectionInfo;
+
+static const CollectionInfo collections[N_COLLECTIONS] = {
+  [PARTNERS]   = { rg_partner_get_type,   (GetIdFunc) rg_partner_get_id },
+  [DIMENSIONS] = { rg_dimension_get_type, (GetIdFunc) rg_dimension_get_id },
+  [STATEMENTS] = { rg_statement_get_type, (GetIdFunc) rg_statement_get_id },
+  [LINKS]      = { rg_link_get_type,      (GetIdFunc) rg_link_get_id },
+  [TERMS]      = { rg_term_get_type,      (GetIdFunc) rg_term_get_id },
+  [CATEGORIES] = { rg_category_get_type,  (GetIdFunc) rg_category_get_id },
+  [ACTIONS]    = { rg_action_get_type,    (GetIdFunc) rg_action_get_id },
+  [CONSENTS]   = { rg_consent_get_type,   (GetIdFunc) rg_consent_get_id },
+};
+
+struct _RgSession
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *title;
+  char            *date;
+  char            *place;
+  char            *facilitator;
+  char            *contributor_id;
+  char            *next_review;
+  char            *situation_id;
+  char            *situation_label;
+  char            *situation_code;
+  char           **person_names;
+
+  GListStore      *stores[N_COLLECTIONS];
+  /* id → object, borrowed from the store of the same collection */
+  GHashTable      *by_id[N_COLLECTIONS];
+
+  RgSessionStatus  status;
+  RgSessionKind    kind;
+};
+
+G_DEFINE_FINAL_TYPE (RgSession, rg_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DATE,
+  PROP_PLACE,
+  PROP_FACILITATOR,
+  PROP_STATUS,
+  PROP_KIND,
+  PROP_CONTRIBUTOR_ID,
+  PROP_NEXT_REVIEW,
+  PROP_SITUATION_ID,
+  PROP_SITUATION_LABEL,
+  PROP_SITUATION_CODE,
+  PROP_PERSON_NAMES,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+rg_session_emit_changed (RgSession *self)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+item_notify_cb (RgSession  *self,
+                GParamSpec *pspec,
+                GObject    *item)
+{
+  rg_session_emit_changed (self);
+}
+
+static void
+category_changed_cb (RgSession  *self,
+                     RgCategory *category)
+{
+  rg_session_emit_changed (self);
+}
+
+static void
+watch_item (RgSession  *self,
+            Collection  which,
+            gpointer    item)
+{
+  /* A category reports its name and its criteria through one signal */
+  if (which == CATEGORIES)
+    g_signal_connect_swapped (item, "changed", G_CALLBACK (category_changed_cb), self);
+  else
+    g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
+}
+
+static void
+unwatch_item (RgSession *self,
+              gpointer   item)
+{
+  g_signal_handlers_disconnect_by_data (item, self);
+}
+
+static void
+collection_insert (RgSession  *self,
+                   Collection  which,
+                   gpointer    item,
+                   guint       position)
+{
+  GListStore *store = self->stores[which];
+  const char *id;
+
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, collections[which].get_type ()));
+
+  id = collections[which].get_id (item);
+  if (g_hash_table_contains (self->by_id[which], id))
+    {
+      g_critical ("The session already holds an object with id %s", id);
+      return;
+    }
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_hash_table_insert (self->by_id[which], (gpointer) id, item);
+  watch_item (self, which, item);
+  g_list_store_insert (store, position, item);
+
+  rg_session_emit_changed (self);
+}
+
+static gboolean
+collection_remove (RgSession  *self,
+                   Collection  which,
+                   gpointer    item)
+{
+  g_autoptr(GObject) hold = NULL;
+  guint position;
+
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, collections[which].get_type ()), FALSE);
+
+  if (!g_list_store_find (self->stores[which], item, &position))
+    return FALSE;
+
+  hold = g_object_ref (item);
+  unwatch_item (self, item);
+  g_hash_table_remove (self->by_id[which], collections[which].get_id (item));
+  g_list_store_remove (self->stores[which], position);
+
+  rg_session_emit_changed (self);
+
+  return TRUE;
+}
+
+static void
+collection_move (RgSession  *self,
+                 Collection  which,
+                 gpointer    item,
+                 guint       position)
+{
+  g_autoptr(GObject) hold = NULL;
+  GListStore *store = self->stores[which];
+  guint current;
+
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, collections[which].get_type ()));
+
+  if (!g_list_store_find (store, item, &current))
+    {
+      g_critical ("Cannot move an object the session does not hold");
+      return;
+    }
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)) - 1);
+  if (position == current)
+    return;
+
+  /* Stays watched and indexed: only its place changes */
+  hold = g_object_ref (item);
+  g_list_store_remove (store, current);
+  g_list_store_insert (store, position, item);
+
+  rg_session_emit_changed (self);
+}
+
+static gpointer
+collection_find (RgSession  *self,
+                 Collection  which,
+                 const char *id)
+{
+  return g_hash_table_lookup (self->by_id[which], id);
+}
+
+/* The items of a collection for which @match returns TRUE, with a
+ * reference each, so that the caller may remove them while iterating. */
+static GPtrArray *
+collection_filter (RgSession  *self,
+                   Collection  which,
+                   gboolean  (*match) (gpointer item, const char *id),
+                   const char *id)
+{
+  GListModel *model = G_LIST_MODEL (self->stores[which]);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (match == NULL || match (item, id))
+        g_ptr_array_add (found, g_steal_pointer (&item));
+    }
+
+  return found;
+}
+
+static void
+rg_session_dispose (GObject *object)
+{
+  RgSession *self = (RgSession *)object;
+
+  for (guint which = 0; which < N_COLLECTIONS; which++)
+    {
+      if (self->stores[which] != NULL)
+        {
+          g_autoptr(GPtrArray) items = collection_filter (self, which, NULL, NULL);
+
+          for (guint i = 0; i < items->len; i++)
+            unwatch_item (self, g_ptr_array_index (items, i));
+        }
+
+      g_clear_pointer (&self->by_id[which], g_hash_table_unref);
+      g_clear_object (&self->stores[which]);
+    }
+
+  G_OBJECT_CLASS (rg_session_parent_class)->dispose (object);
+}
+
+static void
+rg_session_finalize (GObject *object)
+{
+  RgSession *self = (RgSession *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->place, g_free);
+  g_clear_pointer (&self->facilitator, g_free);
+  g_clear_pointer (&self->contributor_id, g_free);
+  g_clear_pointer (&self->next_review, g_free);
+  g_clear_pointer (&self->situation_id, g_free);
+  g_clear_pointer (&self->situation_label, g_free);
+  g_clear_pointer (&self->situation_code, g_free);
+  g_clear_pointer (&self->person_names, g_strfreev);
+
+  G_OBJECT_CLASS (rg_session_parent_class)->finalize (object);
+}
+
+/* Every property change of the session itself is a change of the session */
+static void
+rg_session_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  if (G_OBJECT_CLASS (rg_session_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (rg_session_parent_class)->notify (object, pspec);
+
+  rg_session_emit_changed (RG_SESSION (object));
+}
+
+static void
+rg_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RgSession *self = RG_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_PLACE:
+      g_value_set_string (value, self->place);
+      break;
+
+    case PROP_FACILITATOR:
+      g_value_set_string (value, self->facilitator);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_CONTRIBUTOR_ID:
+      g_value_set_string (value, self->contributor_id);
+      break;
+
+    case PROP_NEXT_REVIEW:
+      g_value_set_string (value, self->next_review);
+      break;
+
+    case PROP_SITUATION_ID:
+      g_value_set_string (value, self->situation_id);
+      break;
+
+    case PROP_SITUATION_LABEL:
+      g_value_set_string (value, self->situation_label);
+      break;
+
+    case PROP_SITUATION_CODE:
+      g_value_set_string (value, self->situation_code);
+      break;
+
+    case PROP_PERSON_NAMES:
+      g_value_set_boxed (value, self->person_names);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RgSession *self = RG_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      rg_session_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_DATE:
+      rg_session_set_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACE:
+      rg_session_set_place (self, g_value_get_string (value));
+      break;
+
+    case PROP_FACILITATOR:
+      rg_session_set_facilitator (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      rg_session_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_KIND:
+      rg_session_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CONTRIBUTOR_ID:
+      rg_session_set_contributor_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_NEXT_REVIEW:
+      rg_session_set_next_review (self, g_value_get_string (value));
+      break;
+
+    case PROP_SITUATION_ID:
+      rg_session_set_situation_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_SITUATION_LABEL:
+      rg_session_set_situation_label (self, g_value_get_string (value));
+      break;
+
+    case PROP_SITUATION_CODE:
+      rg_session_set_situation_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERSON_NAMES:
+      rg_session_set_person_names (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_class_init (RgSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rg_session_dispose;
+  object_class->finalize = rg_session_finalize;
+  object_class->notify = rg_session_notify;
+  object_class->get_property = rg_session_get_property;
+  object_class->set_property = rg_session_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:date:
+   *
+   * The day of the meeting, `YYYY-MM-DD`; today for a new session.
+   */
+  properties [PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PLACE] =
+    g_param_spec_string ("place", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FACILITATOR] =
+    g_param_spec_string ("facilitator", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       RG_TYPE_SESSION_STATUS,
+                       RG_SESSION_STATUS_PREPARING,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:kind:
+   *
+   * A session proper, or a partner's contribution prepared in advance.
+   */
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       RG_TYPE_SESSION_KIND,
+                       RG_SESSION_KIND_SESSION,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:contributor-id:
+   *
+   * For a contribution, the id of the partner it is from, or %NULL. Only
+   * written to the file when #RgSession:kind is a contribution.
+   */
+  properties [PROP_CONTRIBUTOR_ID] =
+    g_param_spec_string ("contributor-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NEXT_REVIEW] =
+    g_param_spec_string ("next-review", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:situation-id:
+   *
+   * The UUID shared by the successive sessions about the same situation.
+   */
+  properties [PROP_SITUATION_ID] =
+    g_param_spec_string ("situation-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:situation-label:
+   *
+   * The pseudonymous label of the situation, such as “Élève A., CM1”.
+   */
+  properties [PROP_SITUATION_LABEL] =
+    g_param_spec_string ("situation-label", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:situation-code:
+   *
+   * The service's own reference of the situation, or %NULL.
+   */
+  properties [PROP_SITUATION_CODE] =
+    g_param_spec_string ("situation-code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSession:person-names:
+   *
+   * Names of people of the situation, to hide in pseudonymised exports.
+   */
+  properties [PROP_PERSON_NAMES] =
+    g_param_spec_boxed ("person-names", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgSession::changed:
+   * @self: a #RgSession
+   *
+   * Emitted whenever anything the session holds changes: one of its own
+   * properties, an object added, removed or moved, or any property of
+   * any object it owns (criteria included). Autosave and the library
+   * index listen to it.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+rg_session_init (RgSession *self)
+{
+  self->title = g_strdup ("");
+  self->date = rg_date_new_today ();
+  self->situation_id = g_uuid_string_random ();
+  self->situation_label = g_strdup ("");
+  self->person_names = g_new0 (char *, 1);
+  self->status = RG_SESSION_STATUS_PREPARING;
+  self->kind = RG_SESSION_KIND_SESSION;
+
+  for (guint which = 0; which < N_COLLECTIONS; which++)
+    {
+      self->stores[which] = g_list_store_new (collections[which].get_type ());
+      self->by_id[which] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+}
+
+/**
+ * rg_session_new:
+ *
+ * An empty session being prepared, dated today, about a new situation.
+ * To start from a template, see rg_session_new_from_template ().
+ *
+ * Returns: (transfer full): a new #RgSession with a new id
+ */
+RgSession *
+rg_session_new (void)
+{
+  return g_object_new (RG_TYPE_SESSION, NULL);
+}
+
+/**
+ * rg_session_get_id:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): the session's UUID
+ */
+const char *
+rg_session_get_id (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_session_get_title:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): the title, never %NULL
+ */
+const char *
+rg_session_get_title (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * rg_session_set_title:
+ * @self: a #RgSession
+ * @title: (nullable): the title
+ */
+void
+rg_session_set_title (RgSession  *self,
+                      const char *title)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_text (&self->title, title, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+}
+
+/**
+ * rg_session_get_date:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): the day of the meeting, `YYYY-MM-DD`
+ */
+const char *
+rg_session_get_date (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * rg_session_set_date:
+ * @self: a #RgSession
+ * @date: a date that rg_date_is_valid () accepts
+ */
+void
+rg_session_set_date (RgSession  *self,
+                     const char *date)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (rg_date_is_valid (date));
+
+  if (rg_set_text (&self->date, date, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
+}
+
+/**
+ * rg_session_get_place:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (nullable): where the meeting is held, or %NULL
+ */
+const char *
+rg_session_get_place (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->place;
+}
+
+/**
+ * rg_session_set_place:
+ * @self: a #RgSession
+ * @place: (nullable): where the meeting is held; %NULL or "" if not said
+ */
+void
+rg_session_set_place (RgSession  *self,
+                      const char *place)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_text (&self->place, place, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACE]);
+}
+
+/**
+ * rg_session_get_facilitator:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (nullable): who leads the meeting, or %NULL
+ */
+const char *
+rg_session_get_facilitator (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->facilitator;
+}
+
+/**
+ * rg_session_set_facilitator:
+ * @self: a #RgSession
+ * @facilitator: (nullable): who leads the meeting; %NULL or "" if not said
+ */
+void
+rg_session_set_facilitator (RgSession  *self,
+                            const char *facilitator)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_text (&self->facilitator, facilitator, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
+}
+
+/**
+ * rg_session_get_status:
+ * @self: a #RgSession
+ *
+ * Returns: whether the session is being prepared, was held, or is closed
+ */
+RgSessionStatus
+rg_session_get_status (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_STATUS_PREPARING);
+
+  return self->status;
+}
+
+/**
+ * rg_session_set_status:
+ * @self: a #RgSession
+ * @status: a #RgSessionStatus
+ */
+void
+rg_session_set_status (RgSession       *self,
+                       RgSessionStatus  status)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail ((guint) status <= RG_SESSION_STATUS_CLOSED);
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+    }
+}
+
+/**
+ * rg_session_get_kind:
+ * @self: a #RgSession
+ *
+ * Returns: whether this is a session or a partner's contribution
+ */
+RgSessionKind
+rg_session_get_kind (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_KIND_SESSION);
+
+  return self->kind;
+}
+
+/**
+ * rg_session_set_kind:
+ * @self: a #RgSession
+ * @kind: a #RgSessionKind
+ */
+void
+rg_session_set_kind (RgSession     *self,
+                     RgSessionKind  kind)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail ((guint) kind <= RG_SESSION_KIND_CONTRIBUTION);
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
+    }
+}
+
+/**
+ * rg_session_get_contributor_id:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (nullable): for a contribution, the id of the
+ *   partner it is from, or %NULL
+ */
+const char *
+rg_session_get_contributor_id (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->contributor_id;
+}
+
+/**
+ * rg_session_set_contributor_id:
+ * @self: a #RgSession
+ * @partner_id: (nullable): the id of a partner of the session, or %NULL
+ *
+ * Only a contribution keeps it in its file.
+ */
+void
+rg_session_set_contributor_id (RgSession  *self,
+                               const char *partner_id)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
+
+  if (rg_set_text (&self->contributor_id, partner_id, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTRIBUTOR_ID]);
+}
+
+/**
+ * rg_session_get_next_review:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (nullable): the date of the next review,
+ *   `YYYY-MM-DD`, or %NULL
+ */
+const char *
+rg_session_get_next_review (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->next_review;
+}
+
+/**
+ * rg_session_set_next_review:
+ * @self: a #RgSession
+ * @date: (nullable): a date that rg_date_is_valid () accepts, or %NULL
+ */
+void
+rg_session_set_next_review (RgSession  *self,
+                            const char *date)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (date == NULL || date[0] == '\0' || rg_date_is_valid (date));
+
+  if (rg_set_text (&self->next_review, date, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_REVIEW]);
+}
+
+/**
+ * rg_session_get_situation_id:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): the UUID of the situation
+ */
+const char *
+rg_session_get_situation_id (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->situation_id;
+}
+
+/**
+ * rg_session_set_situation_id:
+ * @self: a #RgSession
+ * @situation_id: a UUID, see rg_id_is_valid ()
+ *
+ * Ties the session to a situation: give a follow-up session the
+ * situation id of the previous one.
+ */
+void
+rg_session_set_situation_id (RgSession  *self,
+                             const char *situation_id)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (rg_id_is_valid (situation_id));
+
+  if (rg_set_text (&self->situation_id, situation_id, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_ID]);
+}
+
+/**
+ * rg_session_get_situation_label:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): the pseudonymous label of the situation,
+ *   never %NULL
+ */
+const char *
+rg_session_get_situation_label (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->situation_label;
+}
+
+/**
+ * rg_session_set_situation_label:
+ * @self: a #RgSession
+ * @label: (nullable): the pseudonymous label of the situation
+ */
+void
+rg_session_set_situation_label (RgSession  *self,
+                                const char *label)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_text (&self->situation_label, label, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_LABEL]);
+}
+
+/**
+ * rg_session_get_situation_code:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (nullable): the service's reference of the
+ *   situation, or %NULL
+ */
+const char *
+rg_session_get_situation_code (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return self->situation_code;
+}
+
+/**
+ * rg_session_set_situation_code:
+ * @self: a #RgSession
+ * @code: (nullable): the service's reference; %NULL or "" for none
+ */
+void
+rg_session_set_situation_code (RgSession  *self,
+                               const char *code)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_text (&self->situation_code, code, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_CODE]);
+}
+
+/**
+ * rg_session_get_person_names:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the names to hide
+ *   in pseudonymised exports
+ */
+const char * const *
+rg_session_get_person_names (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return (const char * const *) self->person_names;
+}
+
+/**
+ * rg_session_set_person_names:
+ * @self: a #RgSession
+ * @names: (nullable) (array zero-terminated=1): the names to hide in
+ *   pseudonymised exports
+ */
+void
+rg_session_set_person_names (RgSession          *self,
+                             const char * const *names)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+
+  if (rg_set_strv (&self->person_names, names))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON_NAMES]);
+}
+
+/* Partners */
+
+/**
+ * rg_session_get_partners:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgPartner: the columns of
+ *   the diagnosis, in order
+ */
+GListModel *
+rg_session_get_partners (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[PARTNERS]);
+}
+
+/**
+ * rg_session_add_partner:
+ * @self: a #RgSession
+ * @partner: a #RgPartner whose id the session does not hold yet
+ *
+ * Adds @partner as the last column. The session takes a reference.
+ */
+void
+rg_session_add_partner (RgSession *self,
+                        RgPartner *partner)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_PARTNER (partner));
+
+  collection_insert (self, PARTNERS, partner, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_partner:
+ * @self: a #RgSession
+ * @partner: a #RgPartner whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_partner (RgSession *self,
+                           RgPartner *partner,
+                           guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_PARTNER (partner));
+
+  collection_insert (self, PARTNERS, partner, position);
+}
+
+/**
+ * rg_session_move_partner:
+ * @self: a #RgSession
+ * @partner: a #RgPartner of the session
+ * @position: its place afterwards; past the end means last
+ *
+ * Moves a column, keeping everything that refers to the partner.
+ */
+void
+rg_session_move_partner (RgSession *self,
+                         RgPartner *partner,
+                         guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_PARTNER (partner));
+
+  collection_move (self, PARTNERS, partner, position);
+}
+
+static gboolean
+statement_has_partner (gpointer    item,
+                       const char *id)
+{
+  return g_str_equal (rg_statement_get_partner_id (item), id);
+}
+
+static gboolean
+statement_has_dimension (gpointer    item,
+                         const char *id)
+{
+  return g_str_equal (rg_statement_get_dimension_id (item), id);
+}
+
+static void
+remove_statements_matching (RgSession  *self,
+                            gboolean  (*match) (gpointer item, const char *id),
+                            const char *id)
+{
+  g_autoptr(GPtrArray) statements = collection_filter (self, STATEMENTS, match, id);
+
+  for (guint i = 0; i < statements->len; i++)
+    rg_session_remove_statement (self, g_ptr_array_index (statements, i));
+}
+
+static void
+forget_proposer (RgCriterion *criterion,
+                 const char  *partner_id)
+{
+  const char * const *proposed_by = rg_criterion_get_proposed_by (criterion);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) kept = NULL;
+
+  if (!g_strv_contains (proposed_by, partner_id))
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; proposed_by[i] != NULL; i++)
+    {
+      if (!g_str_equal (proposed_by[i], partner_id))
+        g_strv_builder_add (builder, proposed_by[i]);
+    }
+
+  kept = g_strv_builder_end (builder);
+  rg_criterion_set_proposed_by (criterion, (const char * const *) kept);
+}
+
+/**
+ * rg_session_remove_partner:
+ * @self: a #RgSession
+ * @partner: a #RgPartner
+ *
+ * Removes a partner and everything of the session that only makes sense
+ * with them, so the session stays a valid file: their statements (as
+ * rg_session_remove_statement () does, links included), their meanings
+ * in the glossary, their name among the proposers of criteria; actions
+ * they owned keep no owner, consents they recorded keep no recorder,
+ * and a contribution from them no longer names its contributor.
+ *
+ * An undo must therefore restore more than the partner: the caller
+ * snapshots what it needs before.
+ *
+ * Returns: %TRUE if @partner was in the session and is removed
+ */
+gboolean
+rg_session_remove_partner (RgSession *self,
+                           RgPartner *partner)
+{
+  g_autoptr(RgPartner) hold = NULL;
+  g_autofree char *id = NULL;
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_PARTNER (partner), FALSE);
+
+  if (!g_list_store_find (self->stores[PARTNERS], partner, NULL))
+    return FALSE;
+
+  hold = g_object_ref (partner);
+  id = g_strdup (rg_partner_get_id (partner));
+
+  remove_statements_matching (self, statement_has_partner, id);
+
+  model = G_LIST_MODEL (self->stores[TERMS]);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgTerm) term = g_list_model_get_item (model, i);
+
+      rg_term_set_meaning (term, id, NULL);
+    }
+
+  model = G_LIST_MODEL (self->stores[CATEGORIES]);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgCategory) category = g_list_model_get_item (model, i);
+      GListModel *criteria = rg_category_get_criteria (category);
+      guint n_criteria = g_list_model_get_n_items (criteria);
+
+      for (guint j = 0; j < n_criteria; j++)
+        {
+          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+
+          forget_proposer (criterion, id);
+        }
+    }
+
+  model = G_LIST_MODEL (self->stores[ACTIONS]);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAction) action = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (rg_action_get_owner_id (action), id) == 0)
+        rg_action_set_owner_id (action, NULL);
+    }
+
+  model = G_LIST_MODEL (self->stores[CONSENTS]);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgConsent) consent = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (rg_consent_get_recorded_by_id (consent), id) == 0)
+        rg_consent_set_recorded_by_id (consent, NULL);
+    }
+
+  if (g_strcmp0 (self->contributor_id, id) == 0)
+    rg_session_set_contributor_id (self, NULL);
+
+  return collection_remove (self, PARTNERS, partner);
+}
+
+/**
+ * rg_session_find_partner:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the partner with that id, or %NULL
+ */
+RgPartner *
+rg_session_find_partner (RgSession  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, PARTNERS, id);
+}
+
+/* Dimensions */
+
+/**
+ * rg_session_get_dimensions:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgDimension: the rows of
+ *   the diagnosis, in order
+ */
+GListModel *
+rg_session_get_dimensions (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[DIMENSIONS]);
+}
+
+/**
+ * rg_session_add_dimension:
+ * @self: a #RgSession
+ * @dimension: a #RgDimension whose id the session does not hold yet
+ *
+ * Adds @dimension as the last row. The session takes a reference.
+ */
+void
+rg_session_add_dimension (RgSession   *self,
+                          RgDimension *dimension)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_DIMENSION (dimension));
+
+  collection_insert (self, DIMENSIONS, dimension, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_dimension:
+ * @self: a #RgSession
+ * @dimension: a #RgDimension whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_dimension (RgSession   *self,
+                             RgDimension *dimension,
+                             guint        position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_DIMENSION (dimension));
+
+  collection_insert (self, DIMENSIONS, dimension, position);
+}
+
+/**
+ * rg_session_move_dimension:
+ * @self: a #RgSession
+ * @dimension: a #RgDimension of the session
+ * @position: its place afterwards; past the end means last
+ *
+ * Moves a row, keeping its statements.
+ */
+void
+rg_session_move_dimension (RgSession   *self,
+                           RgDimension *dimension,
+                           guint        position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_DIMENSION (dimension));
+
+  collection_move (self, DIMENSIONS, dimension, position);
+}
+
+/**
+ * rg_session_remove_dimension:
+ * @self: a #RgSession
+ * @dimension: a #RgDimension
+ *
+ * Removes a dimension and its statements, as rg_session_remove_statement ()
+ * does (links included).
+ *
+ * Returns: %TRUE if @dimension was in the session and is removed
+ */
+gboolean
+rg_session_remove_dimension (RgSession   *self,
+                             RgDimension *dimension)
+{
+  g_autoptr(RgDimension) hold = NULL;
+
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_DIMENSION (dimension), FALSE);
+
+  if (!g_list_store_find (self->stores[DIMENSIONS], dimension, NULL))
+    return FALSE;
+
+  hold = g_object_ref (dimension);
+  remove_statements_matching (self, statement_has_dimension, rg_dimension_get_id (dimension));
+
+  return collection_remove (self, DIMENSIONS, dimension);
+}
+
+/**
+ * rg_session_find_dimension:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the dimension with that id, or
+ *   %NULL
+ */
+RgDimension *
+rg_session_find_dimension (RgSession  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, DIMENSIONS, id);
+}
+
+/* Statements */
+
+/**
+ * rg_session_get_statements:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgStatement, in document
+ *   order; the statements of one cell come in that order too
+ */
+GListModel *
+rg_session_get_statements (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[STATEMENTS]);
+}
+
+/**
+ * rg_session_add_statement:
+ * @self: a #RgSession
+ * @statement: a #RgStatement whose id the session does not hold yet
+ *
+ * Adds @statement at the end, so last in its cell. Its partner and
+ * dimension should be of this session, or the file will not load.
+ */
+void
+rg_session_add_statement (RgSession   *self,
+                          RgStatement *statement)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  collection_insert (self, STATEMENTS, statement, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_statement:
+ * @self: a #RgSession
+ * @statement: a #RgStatement whose id the session does not hold yet
+ * @position: where to insert it in the list of all statements
+ */
+void
+rg_session_insert_statement (RgSession   *self,
+                             RgStatement *statement,
+                             guint        position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  collection_insert (self, STATEMENTS, statement, position);
+}
+
+/**
+ * rg_session_move_statement:
+ * @self: a #RgSession
+ * @statement: a #RgStatement of the session
+ * @position: its place afterwards in the list of all statements
+ *
+ * Reorders statements (within a cell, the order of the list is the
+ * order of the cards) while keeping their links.
+ */
+void
+rg_session_move_statement (RgSession   *self,
+                           RgStatement *statement,
+                           guint        position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  collection_move (self, STATEMENTS, statement, position);
+}
+
+/**
+ * rg_session_remove_statement:
+ * @self: a #RgSession
+ * @statement: a #RgStatement
+ *
+ * Removes a statement and untags it from every link. A link needs two
+ * statements at least, so a link left with fewer is removed from the
+ * session as well (after the statement). An undo must restore those
+ * links too: the caller snapshots them before.
+ *
+ * Returns: %TRUE if @statement was in the session and is removed
+ */
+gboolean
+rg_session_remove_statement (RgSession   *self,
+                             RgStatement *statement)
+{
+  g_autoptr(RgStatement) hold = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  const char *id;
+
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_STATEMENT (statement), FALSE);
+
+  hold = g_object_ref (statement);
+  if (!collection_remove (self, STATEMENTS, statement))
+    return FALSE;
+
+  id = rg_statement_get_id (statement);
+  links = collection_filter (self, LINKS, NULL, NULL);
+  for (guint i = 0; i < links->len; i++)
+    {
+      RgLink *link = g_ptr_array_index (links, i);
+
+      if (rg_link_remove_member (link, id) && rg_link_get_n_members (link) < 2)
+        collection_remove (self, LINKS, link);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_session_find_statement:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the statement with that id, or
+ *   %NULL
+ */
+RgStatement *
+rg_session_find_statement (RgSession  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, STATEMENTS, id);
+}
+
+/* Links */
+
+/**
+ * rg_session_get_links:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgLink, in order
+ */
+GListModel *
+rg_session_get_links (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[LINKS]);
+}
+
+/**
+ * rg_session_add_link:
+ * @self: a #RgSession
+ * @link: a #RgLink whose id the session does not hold yet
+ *
+ * Adds @link at the end. Its members should be two statements of this
+ * session at least, or the file will not load.
+ */
+void
+rg_session_add_link (RgSession *self,
+                     RgLink    *link)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_LINK (link));
+
+  collection_insert (self, LINKS, link, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_link:
+ * @self: a #RgSession
+ * @link: a #RgLink whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_link (RgSession *self,
+                        RgLink    *link,
+                        guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_LINK (link));
+
+  collection_insert (self, LINKS, link, position);
+}
+
+/**
+ * rg_session_remove_link:
+ * @self: a #RgSession
+ * @link: a #RgLink
+ *
+ * Removes the link; its statements stay.
+ *
+ * Returns: %TRUE if @link was in the session and is removed
+ */
+gboolean
+rg_session_remove_link (RgSession *self,
+                        RgLink    *link)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_LINK (link), FALSE);
+
+  return collection_remove (self, LINKS, link);
+}
+
+/**
+ * rg_session_find_link:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the link with that id, or %NULL
+ */
+RgLink *
+rg_session_find_link (RgSession  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, LINKS, id);
+}
+
+/* Glossary */
+
+/**
+ * rg_session_get_terms:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgTerm: the glossary, in
+ *   order
+ */
+GListModel *
+rg_session_get_terms (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[TERMS]);
+}
+
+/**
+ * rg_session_add_term:
+ * @self: a #RgSession
+ * @term: a #RgTerm whose id the session does not hold yet
+ */
+void
+rg_session_add_term (RgSession *self,
+                     RgTerm    *term)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_TERM (term));
+
+  collection_insert (self, TERMS, term, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_term:
+ * @self: a #RgSession
+ * @term: a #RgTerm whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_term (RgSession *self,
+                        RgTerm    *term,
+                        guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_TERM (term));
+
+  collection_insert (self, TERMS, term, position);
+}
+
+/**
+ * rg_session_remove_term:
+ * @self: a #RgSession
+ * @term: a #RgTerm
+ *
+ * Returns: %TRUE if @term was in the session and is removed
+ */
+gboolean
+rg_session_remove_term (RgSession *self,
+                        RgTerm    *term)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_TERM (term), FALSE);
+
+  return collection_remove (self, TERMS, term);
+}
+
+/**
+ * rg_session_find_term:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the term with that id, or %NULL
+ */
+RgTerm *
+rg_session_find_term (RgSession  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, TERMS, id);
+}
+
+/* Criteria */
+
+/**
+ * rg_session_get_categories:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgCategory, in order
+ */
+GListModel *
+rg_session_get_categories (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[CATEGORIES]);
+}
+
+/**
+ * rg_session_add_category:
+ * @self: a #RgSession
+ * @category: a #RgCategory whose id the session does not hold yet
+ */
+void
+rg_session_add_category (RgSession  *self,
+                         RgCategory *category)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CATEGORY (category));
+
+  collection_insert (self, CATEGORIES, category, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_category:
+ * @self: a #RgSession
+ * @category: a #RgCategory whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_category (RgSession  *self,
+                            RgCategory *category,
+                            guint       position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CATEGORY (category));
+
+  collection_insert (self, CATEGORIES, category, position);
+}
+
+/**
+ * rg_session_remove_category:
+ * @self: a #RgSession
+ * @category: a #RgCategory
+ *
+ * Removes the category with its criteria.
+ *
+ * Returns: %TRUE if @category was in the session and is removed
+ */
+gboolean
+rg_session_remove_category (RgSession  *self,
+                            RgCategory *category)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_CATEGORY (category), FALSE);
+
+  return collection_remove (self, CATEGORIES, category);
+}
+
+/**
+ * rg_session_find_category:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the category with that id, or
+ *   %NULL
+ */
+RgCategory *
+rg_session_find_category (RgSession  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, CATEGORIES, id);
+}
+
+/**
+ * rg_session_find_criterion:
+ * @self: a #RgSession
+ * @id: a UUID
+ * @category: (out) (optional) (transfer none): the category that holds it
+ *
+ * Looks in every category, each through its own index.
+ *
+ * Returns: (transfer none) (nullable): the criterion with that id, or
+ *   %NULL
+ */
+RgCriterion *
+rg_session_find_criterion (RgSession   *self,
+                           const char  *id,
+                           RgCategory **category)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  model = G_LIST_MODEL (self->stores[CATEGORIES]);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgCategory) item = g_list_model_get_item (model, i);
+      RgCriterion *criterion = rg_category_find_criterion (item, id);
+
+      if (criterion != NULL)
+        {
+          if (category != NULL)
+            *category = item;
+          return criterion;
+        }
+    }
+
+  if (category != NULL)
+    *category = NULL;
+
+  return NULL;
+}
+
+/* Actions */
+
+/**
+ * rg_session_get_actions:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgAction, in order
+ */
+GListModel *
+rg_session_get_actions (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[ACTIONS]);
+}
+
+/**
+ * rg_session_add_action:
+ * @self: a #RgSession
+ * @action: a #RgAction whose id the session does not hold yet
+ */
+void
+rg_session_add_action (RgSession *self,
+                       RgAction  *action)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_ACTION (action));
+
+  collection_insert (self, ACTIONS, action, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_action:
+ * @self: a #RgSession
+ * @action: a #RgAction whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_action (RgSession *self,
+                          RgAction  *action,
+                          guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_ACTION (action));
+
+  collection_insert (self, ACTIONS, action, position);
+}
+
+/**
+ * rg_session_remove_action:
+ * @self: a #RgSession
+ * @action: a #RgAction
+ *
+ * Returns: %TRUE if @action was in the session and is removed
+ */
+gboolean
+rg_session_remove_action (RgSession *self,
+                          RgAction  *action)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_ACTION (action), FALSE);
+
+  return collection_remove (self, ACTIONS, action);
+}
+
+/**
+ * rg_session_find_action:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the action with that id, or %NULL
+ */
+RgAction *
+rg_session_find_action (RgSession  *self,
+                        const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, ACTIONS, id);
+}
+
+/* Consents */
+
+/**
+ * rg_session_get_consents:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgConsent, in order
+ */
+GListModel *
+rg_session_get_consents (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[CONSENTS]);
+}
+
+/**
+ * rg_session_add_consent:
+ * @self: a #RgSession
+ * @consent: a #RgConsent whose id the session does not hold yet
+ */
+void
+rg_session_add_consent (RgSession *self,
+                        RgConsent *consent)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CONSENT (consent));
+
+  collection_insert (self, CONSENTS, consent, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_consent:
+ * @self: a #RgSession
+ * @consent: a #RgConsent whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_consent (RgSession *self,
+                           RgConsent *consent,
+                           guint      position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CONSENT (consent));
+
+  collection_insert (self, CONSENTS, consent, position);
+}
+
+/**
+ * rg_session_remove_consent:
+ * @self: a #RgSession
+ * @consent: a #RgConsent
+ *
+ * Returns: %TRUE if @consent was in the session and is removed
+ */
+gboolean
+rg_session_remove_consent (RgSession *self,
+                           RgConsent *consent)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_CONSENT (consent), FALSE);
+
+  return collection_remove (self, CONSENTS, consent);
+}
+
+/**
+ * rg_session_find_consent:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the consent with that id, or %NULL
+ */
+RgConsent *
+rg_session_find_consent (RgSession  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, CONSENTS, id);
+}

@@ -1,0 +1,507 @@
+/* rg-statement.c — one partner's observation in one dimension
+ *
+ * A statement is a card of the diagnosis: what one partner says about
+ * one axis of the situation, of a kind (observed fact, interpretation,
+ * difficulty, resource, proposal). It remembers when it was written and
+ * when it last changed; every setter of what it says moves “changed”.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-statement"
+
+#include "config.h"
+
+#include "rg-enums.h"
+#include "rg-statement.h"
+#include "rg-types-private.h"
+
+struct _RgStatement
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *partner_id;
+  char            *dimension_id;
+  char            *text;
+  GDateTime       *created;
+  GDateTime       *changed;
+  RgStatementKind  kind;
+};
+
+G_DEFINE_FINAL_TYPE (RgStatement, rg_statement, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PARTNER_ID,
+  PROP_DIMENSION_ID,
+  PROP_KIND,
+  PROP_TEXT,
+  PROP_CREATED,
+  PROP_CHANGED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+rg_statement_touch (RgStatement *self)
+{
+  g_autoptr(GDateTime) now = rg_time_new_now ();
+
+  rg_statement_set_changed (self, now);
+}
+
+static void
+rg_statement_finalize (GObject *object)
+{
+  RgStatement *self = (RgStatement *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->partner_id, g_free);
+  g_clear_pointer (&self->dimension_id, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->changed, g_date_time_unref);
+
+  G_OBJECT_CLASS (rg_statement_parent_class)->finalize (object);
+}
+
+static void
+rg_statement_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RgStatement *self = RG_STATEMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_PARTNER_ID:
+      g_value_set_string (value, self->partner_id);
+      break;
+
+    case PROP_DIMENSION_ID:
+      g_value_set_string (value, self->dimension_id);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_CHANGED:
+      g_value_set_boxed (value, self->changed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_statement_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RgStatement *self = RG_STATEMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_PARTNER_ID:
+      rg_statement_set_partner_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_DIMENSION_ID:
+      rg_statement_set_dimension_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      rg_statement_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_TEXT:
+      rg_statement_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_CREATED:
+      rg_statement_set_created (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CHANGED:
+      rg_statement_set_changed (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_statement_class_init (RgStatementClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_statement_finalize;
+  object_class->get_property = rg_statement_get_property;
+  object_class->set_property = rg_statement_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgStatement:partner-id:
+   *
+   * The id of the partner who said it: the column of the card.
+   */
+  properties [PROP_PARTNER_ID] =
+    g_param_spec_string ("partner-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgStatement:dimension-id:
+   *
+   * The id of the dimension it is about: the row of the card.
+   */
+  properties [PROP_DIMENSION_ID] =
+    g_param_spec_string ("dimension-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       RG_TYPE_STATEMENT_KIND,
+                       RG_STATEMENT_KIND_FACT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgStatement:created:
+   *
+   * When the statement was written, in UTC, to the second.
+   */
+  properties [PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgStatement:changed:
+   *
+   * When its text, kind, partner or dimension last changed, in UTC, to
+   * the second.
+   */
+  properties [PROP_CHANGED] =
+    g_param_spec_boxed ("changed", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_statement_init (RgStatement *self)
+{
+  self->partner_id = g_strdup ("");
+  self->dimension_id = g_strdup ("");
+  self->text = g_strdup ("");
+  self->kind = RG_STATEMENT_KIND_FACT;
+  self->created = rg_time_new_now ();
+  self->changed = g_date_time_ref (self->created);
+}
+
+/**
+ * rg_statement_new:
+ * @partner_id: the id of the partner who says it
+ * @dimension_id: the id of the dimension it is about
+ * @kind: a #RgStatementKind
+ * @text: (nullable): what the partner says
+ *
+ * A new statement with a new id, created and changed now.
+ *
+ * Returns: (transfer full): a new #RgStatement
+ */
+RgStatement *
+rg_statement_new (const char      *partner_id,
+                  const char      *dimension_id,
+                  RgStatementKind  kind,
+                  const char      *text)
+{
+  RgStatement *self;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (rg_id_is_valid (partner_id), NULL);
+  g_return_val_if_fail (rg_id_is_valid (dimension_id), NULL);
+
+  self = g_object_new (RG_TYPE_STATEMENT,
+                       "partner-id", partner_id,
+                       "dimension-id", dimension_id,
+                       "kind", kind,
+                       "text", text,
+                       NULL);
+
+  /* One instant for both, even if the clock ticked while constructing */
+  now = g_date_time_ref (self->changed);
+  rg_statement_set_created (self, now);
+
+  return self;
+}
+
+/**
+ * rg_statement_get_id:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): the statement's UUID
+ */
+const char *
+rg_statement_get_id (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_statement_get_partner_id:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): the id of the partner who says it
+ */
+const char *
+rg_statement_get_partner_id (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->partner_id;
+}
+
+/**
+ * rg_statement_set_partner_id:
+ * @self: a #RgStatement
+ * @partner_id: the id of a partner of the same session
+ *
+ * Moves the statement to another partner's column; updates
+ * #RgStatement:changed.
+ */
+void
+rg_statement_set_partner_id (RgStatement *self,
+                             const char  *partner_id)
+{
+  g_return_if_fail (RG_IS_STATEMENT (self));
+  g_return_if_fail (rg_id_is_valid (partner_id));
+
+  if (rg_set_text (&self->partner_id, partner_id, FALSE))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTNER_ID]);
+      rg_statement_touch (self);
+    }
+}
+
+/**
+ * rg_statement_get_dimension_id:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): the id of the dimension it is about
+ */
+const char *
+rg_statement_get_dimension_id (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->dimension_id;
+}
+
+/**
+ * rg_statement_set_dimension_id:
+ * @self: a #RgStatement
+ * @dimension_id: the id of a dimension of the same session
+ *
+ * Moves the statement to another row; updates #RgStatement:changed.
+ */
+void
+rg_statement_set_dimension_id (RgStatement *self,
+                               const char  *dimension_id)
+{
+  g_return_if_fail (RG_IS_STATEMENT (self));
+  g_return_if_fail (rg_id_is_valid (dimension_id));
+
+  if (rg_set_text (&self->dimension_id, dimension_id, FALSE))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DIMENSION_ID]);
+      rg_statement_touch (self);
+    }
+}
+
+/**
+ * rg_statement_get_kind:
+ * @self: a #RgStatement
+ *
+ * Returns: the kind of the statement
+ */
+RgStatementKind
+rg_statement_get_kind (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), RG_STATEMENT_KIND_FACT);
+
+  return self->kind;
+}
+
+/**
+ * rg_statement_set_kind:
+ * @self: a #RgStatement
+ * @kind: a #RgStatementKind
+ *
+ * Updates #RgStatement:changed.
+ */
+void
+rg_statement_set_kind (RgStatement     *self,
+                       RgStatementKind  kind)
+{
+  g_return_if_fail (RG_IS_STATEMENT (self));
+  g_return_if_fail ((guint) kind <= RG_STATEMENT_KIND_PROPOSAL);
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
+      rg_statement_touch (self);
+    }
+}
+
+/**
+ * rg_statement_get_text:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): what the partner says, never %NULL
+ */
+const char *
+rg_statement_get_text (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * rg_statement_set_text:
+ * @self: a #RgStatement
+ * @text: (nullable): what the partner says
+ *
+ * Updates #RgStatement:changed.
+ */
+void
+rg_statement_set_text (RgStatement *self,
+                       const char  *text)
+{
+  g_return_if_fail (RG_IS_STATEMENT (self));
+
+  if (rg_set_text (&self->text, text, FALSE))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
+      rg_statement_touch (self);
+    }
+}
+
+/**
+ * rg_statement_get_created:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): when the statement was written, in UTC
+ */
+GDateTime *
+rg_statement_get_created (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->created;
+}
+
+/**
+ * rg_statement_set_created:
+ * @self: a #RgStatement
+ * @created: when the statement was written
+ *
+ * Stored in UTC, to the second, as the file keeps it. Used by the loader;
+ * the model sets it by itself on a new statement.
+ */
+void
+rg_statement_set_created (RgStatement *self,
+                          GDateTime   *created)
+{
+  g_autoptr(GDateTime) normal = NULL;
+
+  g_return_if_fail (RG_IS_STATEMENT (self));
+  g_return_if_fail (created != NULL);
+
+  normal = rg_time_normalize (created);
+  if (g_date_time_equal (normal, self->created))
+    return;
+
+  g_date_time_unref (self->created);
+  self->created = g_steal_pointer (&normal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED]);
+}
+
+/**
+ * rg_statement_get_changed:
+ * @self: a #RgStatement
+ *
+ * Returns: (transfer none): when the statement last changed, in UTC
+ */
+GDateTime *
+rg_statement_get_changed (RgStatement *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
+
+  return self->changed;
+}
+
+/**
+ * rg_statement_set_changed:
+ * @self: a #RgStatement
+ * @changed: when the statement last changed
+ *
+ * Stored in UTC, to the second. Used by the loader and by undo, which
+ * put back a time the model had already recorded.
+ */
+void
+rg_statement_set_changed (RgStatement *self,
+                          GDateTime   *changed)
+{
+  g_autoptr(GDateTime) normal = NULL;
+
+  g_return_if_fail (RG_IS_STATEMENT (self));
+  g_return_if_fail (changed != NULL);
+
+  normal = rg_time_normalize (changed);
+  if (g_date_time_equal (normal, self->changed))
+    return;
+
+  g_date_time_unref (self->changed);
+  self->changed = g_steal_pointer (&normal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANGED]);
+}

@@ -1,0 +1,397 @@
+/* rg-term.c — a word the team clarifies
+ *
+ * “Ce que chacun met derrière un mot”: for one word, what each partner
+ * means by it (at most one meaning per partner, kept in the order they
+ * were given), then the meaning the team agrees on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-term"
+
+#include "config.h"
+
+#include "rg-enums.h"
+#include "rg-term.h"
+#include "rg-types-private.h"
+
+struct _RgTerm
+{
+  GObject       parent_instance;
+
+  char         *id;
+  char         *word;
+  char         *agreed_meaning;
+  /* Parallel arrays: meaning_texts[i] is what meaning_partners[i] means */
+  GPtrArray    *meaning_partners;
+  GPtrArray    *meaning_texts;
+  RgTermStatus  status;
+};
+
+G_DEFINE_FINAL_TYPE (RgTerm, rg_term, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_WORD,
+  PROP_STATUS,
+  PROP_AGREED_MEANING,
+  PROP_MEANINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GVariant *
+rg_term_dup_meanings (RgTerm *self)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; i < self->meaning_partners->len; i++)
+    g_variant_builder_add (&builder, "(ss)",
+                           g_ptr_array_index (self->meaning_partners, i),
+                           g_ptr_array_index (self->meaning_texts, i));
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static void
+rg_term_finalize (GObject *object)
+{
+  RgTerm *self = (RgTerm *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->word, g_free);
+  g_clear_pointer (&self->agreed_meaning, g_free);
+  g_clear_pointer (&self->meaning_partners, g_ptr_array_unref);
+  g_clear_pointer (&self->meaning_texts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rg_term_parent_class)->finalize (object);
+}
+
+static void
+rg_term_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  RgTerm *self = RG_TERM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_WORD:
+      g_value_set_string (value, self->word);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_AGREED_MEANING:
+      g_value_set_string (value, self->agreed_meaning);
+      break;
+
+    case PROP_MEANINGS:
+      g_value_take_variant (value, rg_term_dup_meanings (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_term_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  RgTerm *self = RG_TERM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_WORD:
+      rg_term_set_word (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      rg_term_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_AGREED_MEANING:
+      rg_term_set_agreed_meaning (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_term_class_init (RgTermClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_term_finalize;
+  object_class->get_property = rg_term_get_property;
+  object_class->set_property = rg_term_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WORD] =
+    g_param_spec_string ("word", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       RG_TYPE_TERM_STATUS,
+                       RG_TERM_STATUS_OPEN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_AGREED_MEANING] =
+    g_param_spec_string ("agreed-meaning", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgTerm:meanings:
+   *
+   * Each partner's meaning, as an array of (partner id, meaning) pairs in
+   * order (`a(ss)`). Notified whenever rg_term_set_meaning () changes
+   * anything.
+   */
+  properties [PROP_MEANINGS] =
+    g_param_spec_variant ("meanings", NULL, NULL,
+                          G_VARIANT_TYPE ("a(ss)"),
+                          NULL,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_term_init (RgTerm *self)
+{
+  self->word = g_strdup ("");
+  self->status = RG_TERM_STATUS_OPEN;
+  self->meaning_partners = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->meaning_texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * rg_term_new:
+ * @word: (nullable): the word to clarify
+ *
+ * Returns: (transfer full): a new open #RgTerm with a new id
+ */
+RgTerm *
+rg_term_new (const char *word)
+{
+  return g_object_new (RG_TYPE_TERM, "word", word, NULL);
+}
+
+/**
+ * rg_term_get_id:
+ * @self: a #RgTerm
+ *
+ * Returns: (transfer none): the term's UUID
+ */
+const char *
+rg_term_get_id (RgTerm *self)
+{
+  g_return_val_if_fail (RG_IS_TERM (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_term_get_word:
+ * @self: a #RgTerm
+ *
+ * Returns: (transfer none): the word, never %NULL
+ */
+const char *
+rg_term_get_word (RgTerm *self)
+{
+  g_return_val_if_fail (RG_IS_TERM (self), NULL);
+
+  return self->word;
+}
+
+/**
+ * rg_term_set_word:
+ * @self: a #RgTerm
+ * @word: (nullable): the word to clarify
+ */
+void
+rg_term_set_word (RgTerm     *self,
+                  const char *word)
+{
+  g_return_if_fail (RG_IS_TERM (self));
+
+  if (rg_set_text (&self->word, word, FALSE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD]);
+}
+
+/**
+ * rg_term_get_status:
+ * @self: a #RgTerm
+ *
+ * Returns: whether the team has agreed on a meaning yet
+ */
+RgTermStatus
+rg_term_get_status (RgTerm *self)
+{
+  g_return_val_if_fail (RG_IS_TERM (self), RG_TERM_STATUS_OPEN);
+
+  return self->status;
+}
+
+/**
+ * rg_term_set_status:
+ * @self: a #RgTerm
+ * @status: a #RgTermStatus
+ */
+void
+rg_term_set_status (RgTerm       *self,
+                    RgTermStatus  status)
+{
+  g_return_if_fail (RG_IS_TERM (self));
+  g_return_if_fail ((guint) status <= RG_TERM_STATUS_AGREED);
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+    }
+}
+
+/**
+ * rg_term_get_agreed_meaning:
+ * @self: a #RgTerm
+ *
+ * Returns: (transfer none) (nullable): the meaning the team agreed on,
+ *   %NULL if none yet
+ */
+const char *
+rg_term_get_agreed_meaning (RgTerm *self)
+{
+  g_return_val_if_fail (RG_IS_TERM (self), NULL);
+
+  return self->agreed_meaning;
+}
+
+/**
+ * rg_term_set_agreed_meaning:
+ * @self: a #RgTerm
+ * @agreed_meaning: (nullable): the agreed meaning; %NULL or "" for none
+ */
+void
+rg_term_set_agreed_meaning (RgTerm     *self,
+                            const char *agreed_meaning)
+{
+  g_return_if_fail (RG_IS_TERM (self));
+
+  if (rg_set_text (&self->agreed_meaning, agreed_meaning, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED_MEANING]);
+}
+
+/**
+ * rg_term_get_meaning_partners:
+ * @self: a #RgTerm
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   partners who gave a meaning, in order; valid until the meanings change
+ */
+const char * const *
+rg_term_get_meaning_partners (RgTerm *self)
+{
+  g_return_val_if_fail (RG_IS_TERM (self), NULL);
+
+  return (const char * const *) self->meaning_partners->pdata;
+}
+
+/**
+ * rg_term_get_meaning:
+ * @self: a #RgTerm
+ * @partner_id: the id of a partner
+ *
+ * Returns: (transfer none) (nullable): what that partner means by the
+ *   word, %NULL if they have not said
+ */
+const char *
+rg_term_get_meaning (RgTerm     *self,
+                     const char *partner_id)
+{
+  guint position;
+
+  g_return_val_if_fail (RG_IS_TERM (self), NULL);
+  g_return_val_if_fail (partner_id != NULL, NULL);
+
+  if (!g_ptr_array_find_with_equal_func (self->meaning_partners, partner_id,
+                                         g_str_equal, &position))
+    return NULL;
+
+  return g_ptr_array_index (self->meaning_texts, position);
+}
+
+/**
+ * rg_term_set_meaning:
+ * @self: a #RgTerm
+ * @partner_id: the id of a partner
+ * @meaning: (nullable): what that partner means by the word; %NULL or ""
+ *   to remove their meaning
+ *
+ * A partner who already gave a meaning keeps their place in the order;
+ * a new one comes last.
+ */
+void
+rg_term_set_meaning (RgTerm     *self,
+                     const char *partner_id,
+                     const char *meaning)
+{
+  guint position;
+  gboolean found;
+
+  g_return_if_fail (RG_IS_TERM (self));
+  g_return_if_fail (rg_id_is_valid (partner_id));
+
+  found = g_ptr_array_find_with_equal_func (self->meaning_partners, partner_id,
+                                            g_str_equal, &position);
+
+  if (meaning == NULL || meaning[0] == '\0')
+    {
+      if (!found)
+        return;
+
+      g_ptr_array_remove_index (self->meaning_partners, position);
+      g_ptr_array_remove_index (self->meaning_texts, position);
+    }
+  else if (found)
+    {
+      char **text = (char **) &g_ptr_array_index (self->meaning_texts, position);
+
+      if (!rg_set_text (text, meaning, FALSE))
+        return;
+    }
+  else
+    {
+      g_ptr_array_add (self->meaning_partners, g_strdup (partner_id));
+      g_ptr_array_add (self->meaning_texts, g_strdup (meaning));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEANINGS]);
+}

@@ -1,0 +1,105 @@
+/* rg-types-private.h — small helpers the model classes share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rg-types.h"
+
+G_BEGIN_DECLS
+
+/* Stores a copy of @value in *@ptr. A required text is never %NULL (it
+ * reads as ""); an optional one is never "" (empty means absent, and the
+ * file omits it), so a load gives back exactly what was saved.
+ * Returns %TRUE if the value changed, so the caller notifies. */
+static inline gboolean
+rg_set_text (char       **ptr,
+             const char  *value,
+             gboolean     optional)
+{
+  if (optional && value != NULL && value[0] == '\0')
+    value = NULL;
+  else if (!optional && value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
+}
+
+/* Same for a list of strings; %NULL and the empty list are the same,
+ * stored as an empty list. */
+static inline gboolean
+rg_set_strv (char               ***ptr,
+             const char * const   *value)
+{
+  static const char * const empty[] = { NULL };
+
+  if (value == NULL)
+    value = empty;
+
+  if (*ptr != NULL && g_strv_equal ((const char * const *) *ptr, value))
+    return FALSE;
+
+  g_strfreev (*ptr);
+  *ptr = g_strdupv ((char **) value);
+  return TRUE;
+}
+
+/* The id given at construction, or a new one when none is given. An
+ * invalid one is a programming error: it could not be written. */
+static inline char *
+rg_id_or_new (const char *id)
+{
+  if (id != NULL && rg_id_is_valid (id))
+    return g_strdup (id);
+
+  if (id != NULL)
+    g_critical ("“%s” is not a lower-case UUID; using a new id", id);
+
+  return g_uuid_string_random ();
+}
+
+/* Whether every id of a list (possibly %NULL) is valid */
+static inline gboolean
+rg_ids_are_valid (const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      if (!rg_id_is_valid (ids[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @time in UTC, to the second: what the file keeps of a time, so that a
+ * time read back from a file equals the one that was written. */
+static inline GDateTime *
+rg_time_normalize (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_new_utc (g_date_time_get_year (utc),
+                              g_date_time_get_month (utc),
+                              g_date_time_get_day_of_month (utc),
+                              g_date_time_get_hour (utc),
+                              g_date_time_get_minute (utc),
+                              g_date_time_get_second (utc));
+}
+
+static inline GDateTime *
+rg_time_new_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return rg_time_normalize (now);
+}
+
+G_END_DECLS

@@ -1,0 +1,345 @@
+/* rg-types.c — the words of the file and the labels of the interface
+ *
+ * Each enumeration has two names per value: the word written in the
+ * session file (fixed forever, see docs/file-format.md) and the label a
+ * coordinator reads (translated). They are kept apart on purpose: a label
+ * may be reworded, a word may not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-types"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-types.h"
+
+static const char * const session_status_words[] = { "preparing", "held", "closed" };
+static const char * const session_kind_words[] = { "session", "contribution" };
+static const char * const partner_role_words[] = { "professional", "family", "young-person" };
+static const char * const statement_kind_words[] = {
+  "fact", "interpretation", "difficulty", "resource", "proposal"
+};
+static const char * const link_type_words[] = { "agreement", "divergence", "complement", "clarify" };
+static const char * const link_status_words[] = { "open", "settled" };
+static const char * const term_status_words[] = { "open", "agreed" };
+static const char * const action_status_words[] = { "planned", "in-progress", "done", "cancelled" };
+
+static gboolean
+word_to_value (const char * const *words,
+               guint               n_words,
+               const char         *str,
+               guint              *value)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (g_str_equal (words[i], str))
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Each enumeration gets the same trio; only the labels differ, so they
+ * are written out below, one switch per enumeration. */
+#define RG_DEFINE_WORDS(TypeName, type_name, words)                          \
+  const char *                                                               \
+  type_name##_to_string (TypeName value)                                     \
+  {                                                                          \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (words), NULL);       \
+    return words[value];                                                     \
+  }                                                                          \
+                                                                             \
+  gboolean                                                                   \
+  type_name##_from_string (const char *str,                                  \
+                           TypeName   *value)                                \
+  {                                                                          \
+    guint v;                                                                 \
+                                                                             \
+    if (!word_to_value (words, G_N_ELEMENTS (words), str, &v))               \
+      return FALSE;                                                          \
+    if (value != NULL)                                                       \
+      *value = (TypeName) v;                                                 \
+    return TRUE;                                                             \
+  }
+
+/**
+ * rg_session_status_to_string:
+ * @status: a #RgSessionStatus
+ *
+ * The word that stands for @status in a session file.
+ *
+ * Returns: (transfer none): `preparing`, `held` or `closed`
+ */
+/**
+ * rg_session_status_from_string:
+ * @str: (nullable): a word of the session file
+ * @status: (out) (optional): where to store the value
+ *
+ * The reverse of rg_session_status_to_string (); the other enumerations
+ * have the same pair of functions.
+ *
+ * Returns: %TRUE if @str is one of the words of the format
+ */
+RG_DEFINE_WORDS (RgSessionStatus, rg_session_status, session_status_words)
+RG_DEFINE_WORDS (RgSessionKind, rg_session_kind, session_kind_words)
+RG_DEFINE_WORDS (RgPartnerRole, rg_partner_role, partner_role_words)
+RG_DEFINE_WORDS (RgStatementKind, rg_statement_kind, statement_kind_words)
+RG_DEFINE_WORDS (RgLinkType, rg_link_type, link_type_words)
+RG_DEFINE_WORDS (RgLinkStatus, rg_link_status, link_status_words)
+RG_DEFINE_WORDS (RgTermStatus, rg_term_status, term_status_words)
+RG_DEFINE_WORDS (RgActionStatus, rg_action_status, action_status_words)
+
+#undef RG_DEFINE_WORDS
+
+/**
+ * rg_session_status_get_label:
+ * @status: a #RgSessionStatus
+ *
+ * Returns: (transfer none): the translated name of @status
+ */
+const char *
+rg_session_status_get_label (RgSessionStatus status)
+{
+  switch (status)
+    {
+    case RG_SESSION_STATUS_PREPARING: return _("Preparing");
+    case RG_SESSION_STATUS_HELD:      return _("Held");
+    case RG_SESSION_STATUS_CLOSED:    return _("Closed");
+    default:                          g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_session_kind_get_label:
+ * @kind: a #RgSessionKind
+ *
+ * Returns: (transfer none): the translated name of @kind
+ */
+const char *
+rg_session_kind_get_label (RgSessionKind kind)
+{
+  switch (kind)
+    {
+    case RG_SESSION_KIND_SESSION:      return _("Session");
+    case RG_SESSION_KIND_CONTRIBUTION: return _("Contribution");
+    default:                           g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_partner_role_get_label:
+ * @role: a #RgPartnerRole
+ *
+ * Returns: (transfer none): the translated name of @role
+ */
+const char *
+rg_partner_role_get_label (RgPartnerRole role)
+{
+  switch (role)
+    {
+    case RG_PARTNER_ROLE_PROFESSIONAL: return _("Professional");
+    case RG_PARTNER_ROLE_FAMILY:       return _("Family");
+    case RG_PARTNER_ROLE_YOUNG_PERSON: return _("Young person");
+    default:                           g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_statement_kind_get_label:
+ * @kind: a #RgStatementKind
+ *
+ * Returns: (transfer none): the translated name of @kind, such as
+ *   “Observed fact”
+ */
+const char *
+rg_statement_kind_get_label (RgStatementKind kind)
+{
+  switch (kind)
+    {
+    case RG_STATEMENT_KIND_FACT:           return _("Observed fact");
+    case RG_STATEMENT_KIND_INTERPRETATION: return _("Interpretation");
+    case RG_STATEMENT_KIND_DIFFICULTY:     return _("Difficulty");
+    case RG_STATEMENT_KIND_RESOURCE:       return _("Resource or lever");
+    case RG_STATEMENT_KIND_PROPOSAL:       return _("Proposal");
+    default:                               g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_link_type_get_label:
+ * @type: a #RgLinkType
+ *
+ * Returns: (transfer none): the translated name of @type
+ */
+const char *
+rg_link_type_get_label (RgLinkType type)
+{
+  switch (type)
+    {
+    case RG_LINK_TYPE_AGREEMENT:  return _("Agreement");
+    case RG_LINK_TYPE_DIVERGENCE: return _("Divergence");
+    case RG_LINK_TYPE_COMPLEMENT: return _("Complement");
+    case RG_LINK_TYPE_CLARIFY:    return _("To clarify");
+    default:                      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_link_status_get_label:
+ * @status: a #RgLinkStatus
+ *
+ * Returns: (transfer none): the translated name of @status
+ */
+const char *
+rg_link_status_get_label (RgLinkStatus status)
+{
+  switch (status)
+    {
+    case RG_LINK_STATUS_OPEN:    return C_("link status", "Open");
+    case RG_LINK_STATUS_SETTLED: return C_("link status", "Settled");
+    default:                     g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_term_status_get_label:
+ * @status: a #RgTermStatus
+ *
+ * Returns: (transfer none): the translated name of @status
+ */
+const char *
+rg_term_status_get_label (RgTermStatus status)
+{
+  switch (status)
+    {
+    case RG_TERM_STATUS_OPEN:   return C_("term status", "Open");
+    case RG_TERM_STATUS_AGREED: return C_("term status", "Agreed");
+    default:                    g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_action_status_get_label:
+ * @status: a #RgActionStatus
+ *
+ * Returns: (transfer none): the translated name of @status
+ */
+const char *
+rg_action_status_get_label (RgActionStatus status)
+{
+  switch (status)
+    {
+    case RG_ACTION_STATUS_PLANNED:     return _("Planned");
+    case RG_ACTION_STATUS_IN_PROGRESS: return _("In progress");
+    case RG_ACTION_STATUS_DONE:        return _("Done");
+    case RG_ACTION_STATUS_CANCELLED:   return _("Cancelled");
+    default:                           g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_id_is_valid:
+ * @id: (nullable): a string
+ *
+ * Whether @id is an id as the file writes them: a UUID in the RFC 4122
+ * text form, in lower case, like those of g_uuid_string_random ().
+ *
+ * Returns: %TRUE if @id can identify an object of a session
+ */
+gboolean
+rg_id_is_valid (const char *id)
+{
+  if (id == NULL || !g_uuid_string_is_valid (id))
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_date_is_valid:
+ * @date: (nullable): a string
+ *
+ * Whether @date is a calendar date in the form the file uses,
+ * `YYYY-MM-DD`, and that day exists (no 31 April).
+ *
+ * Returns: %TRUE if @date can be stored in a session
+ */
+gboolean
+rg_date_is_valid (const char *date)
+{
+  guint year, month, day;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (date[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (date[i]))
+        return FALSE;
+    }
+
+  year = (guint) g_ascii_strtoull (date, NULL, 10);
+  month = (guint) g_ascii_strtoull (date + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (date + 8, NULL, 10);
+
+  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/**
+ * rg_date_new_today:
+ *
+ * Today's date, in local time, as the file writes dates.
+ *
+ * Returns: (transfer full): a `YYYY-MM-DD` string
+ */
+char *
+rg_date_new_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * rg_colour_is_valid:
+ * @colour: (nullable): a string
+ *
+ * Whether @colour is written `#rrggbb` (hexadecimal digits, either case).
+ *
+ * Returns: %TRUE if @colour can be a partner's colour
+ */
+gboolean
+rg_colour_is_valid (const char *colour)
+{
+  if (colour == NULL || strlen (colour) != 7 || colour[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (colour[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
