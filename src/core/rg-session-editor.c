@@ -1,0 +1,1081 @@
+/* rg-session-editor.c — the undoable edits of a session
+ *
+ * Every change a user makes to a session goes through here, so that it
+ * can be undone and redone, and so that the rules of the domain (a
+ * statement belongs to one cell, removing a partner removes their
+ * statements and the links that only held them) live in the core, where
+ * they are tested without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-session-editor"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gobject/gvaluecollector.h>
+
+#include "rg-session-editor.h"
+
+struct _RgSessionEditor
+{
+  GObject      parent_instance;
+
+  RgSession   *session;
+  RgUndoStack *undo_stack;
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_UNDO_STACK,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RgSessionEditor, rg_session_editor, G_TYPE_OBJECT)
+
+/* Colours for new partners: GNOME's palette, dark enough for white text
+ * and distinct from one another. */
+static const char *partner_colours[] = {
+  "#1c71d8", "#c01c28", "#26a269", "#9141ac", "#c64600",
+  "#986a44", "#1a5fb4", "#a51d2d", "#2ec27e", "#613583",
+};
+
+/* {{{ Generic list commands */
+
+typedef void     (*InsertFunc) (RgSession *session, gpointer object, guint position);
+typedef gboolean (*RemoveFunc) (RgSession *session, gpointer object);
+typedef void     (*MoveFunc)   (RgSession *session, gpointer object, guint position);
+
+typedef struct
+{
+  RgSession  *session;
+  GObject    *object;
+  guint       position;
+  guint       old_position;
+  InsertFunc  insert;
+  RemoveFunc  remove;
+  MoveFunc    move;
+} ListOp;
+
+static void
+list_op_free (gpointer data)
+{
+  ListOp *op = data;
+
+  g_clear_object (&op->session);
+  g_clear_object (&op->object);
+  g_free (op);
+}
+
+static ListOp *
+list_op_new (RgSessionEditor *self,
+             gpointer         object,
+             guint            position,
+             InsertFunc       insert,
+             RemoveFunc       remove,
+             MoveFunc         move)
+{
+  ListOp *op = g_new0 (ListOp, 1);
+
+  op->session = g_object_ref (self->session);
+  op->object = g_object_ref (object);
+  op->position = position;
+  op->insert = insert;
+  op->remove = remove;
+  op->move = move;
+
+  return op;
+}
+
+static void
+list_op_insert (gpointer data)
+{
+  ListOp *op = data;
+
+  op->insert (op->session, op->object, op->position);
+}
+
+static void
+list_op_remove (gpointer data)
+{
+  ListOp *op = data;
+
+  op->remove (op->session, op->object);
+}
+
+static void
+list_op_move (gpointer data)
+{
+  ListOp *op = data;
+
+  op->move (op->session, op->object, op->position);
+}
+
+static void
+list_op_move_back (gpointer data)
+{
+  ListOp *op = data;
+
+  op->move (op->session, op->object, op->old_position);
+}
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if ((gpointer) object == item)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+execute_insert (RgSessionEditor *self,
+                const char      *label,
+                gpointer         object,
+                guint            position,
+                InsertFunc       insert,
+                RemoveFunc       remove)
+{
+  rg_undo_stack_execute (self->undo_stack, label, list_op_insert, list_op_remove,
+                         list_op_new (self, object, position, insert, remove, NULL),
+                         list_op_free);
+}
+
+static void
+execute_remove (RgSessionEditor *self,
+                const char      *label,
+                gpointer         object,
+                guint            position,
+                InsertFunc       insert,
+                RemoveFunc       remove)
+{
+  rg_undo_stack_execute (self->undo_stack, label, list_op_remove, list_op_insert,
+                         list_op_new (self, object, position, insert, remove, NULL),
+                         list_op_free);
+}
+
+static void
+execute_move (RgSessionEditor *self,
+              const char      *label,
+              gpointer         object,
+              guint            old_position,
+              guint            new_position,
+              MoveFunc         move)
+{
+  ListOp *op = list_op_new (self, object, new_position, NULL, NULL, move);
+
+  op->old_position = old_position;
+  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
+                         op, list_op_free);
+}
+
+/* }}} */
+/* {{{ Removing a statement, and the links it was part of */
+
+typedef struct
+{
+  RgLink  *link;
+  guint    position;
+  char   **members;
+} LinkState;
+
+typedef struct
+{
+  RgSession   *session;
+  RgStatement *statement;
+  guint        position;
+  GArray      *links;   /* LinkState, by increasing position */
+} StatementRemoval;
+
+static void
+link_state_clear (gpointer data)
+{
+  LinkState *state = data;
+
+  g_clear_object (&state->link);
+  g_clear_pointer (&state->members, g_strfreev);
+}
+
+static void
+statement_removal_free (gpointer data)
+{
+  StatementRemoval *removal = data;
+
+  g_clear_object (&removal->session);
+  g_clear_object (&removal->statement);
+  g_array_unref (removal->links);
+  g_free (removal);
+}
+
+static void
+statement_removal_redo (gpointer data)
+{
+  StatementRemoval *removal = data;
+
+  rg_session_remove_statement (removal->session, removal->statement);
+}
+
+static void
+statement_removal_undo (gpointer data)
+{
+  StatementRemoval *removal = data;
+
+  rg_session_insert_statement (removal->session, removal->statement, removal->position);
+
+  for (guint i = 0; i < removal->links->len; i++)
+    {
+      LinkState *state = &g_array_index (removal->links, LinkState, i);
+
+      rg_link_set_members (state->link, (const char * const *) state->members);
+      if (rg_session_find_link (removal->session, rg_link_get_id (state->link)) == NULL)
+        rg_session_insert_link (removal->session, state->link, state->position);
+    }
+}
+
+static void
+execute_remove_statement (RgSessionEditor *self,
+                          const char      *label,
+                          RgStatement     *statement)
+{
+  StatementRemoval *removal;
+  GListModel *links = rg_session_get_links (self->session);
+  guint n_links = g_list_model_get_n_items (links);
+
+  removal = g_new0 (StatementRemoval, 1);
+  removal->session = g_object_ref (self->session);
+  removal->statement = g_object_ref (statement);
+  removal->position = find_position (rg_session_get_statements (self->session), statement);
+  removal->links = g_array_new (FALSE, TRUE, sizeof (LinkState));
+  g_array_set_clear_func (removal->links, link_state_clear);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      if (rg_link_has_member (link, rg_statement_get_id (statement)))
+        {
+          LinkState state = {
+            g_object_ref (link), i, g_strdupv ((char **) rg_link_get_members (link))
+          };
+
+          g_array_append_val (removal->links, state);
+        }
+    }
+
+  rg_undo_stack_execute (self->undo_stack, label,
+                         statement_removal_redo, statement_removal_undo,
+                         removal, statement_removal_free);
+}
+
+/* }}} */
+/* {{{ Changing which cell a statement is in */
+
+typedef struct
+{
+  RgSession   *session;
+  RgStatement *statement;
+  char        *dimension_id;
+  char        *old_dimension_id;
+  guint        position;
+  guint        old_position;
+} StatementMove;
+
+static void
+statement_move_free (gpointer data)
+{
+  StatementMove *move = data;
+
+  g_clear_object (&move->session);
+  g_clear_object (&move->statement);
+  g_free (move->dimension_id);
+  g_free (move->old_dimension_id);
+  g_free (move);
+}
+
+/* Moving the statement in the list after changing its dimension tells
+ * every list that filters statements by cell to look at it again. */
+static void
+place_statement (RgSession   *session,
+                 RgStatement *statement,
+                 const char  *dimension_id,
+                 guint        position)
+{
+  rg_statement_set_dimension_id (statement, dimension_id);
+  rg_session_move_statement (session, statement, position);
+}
+
+static void
+place_statement_at (RgSession   *session,
+                    RgStatement *statement,
+                    const char  *dimension_id,
+                    guint        position)
+{
+  GListModel *statements = rg_session_get_statements (session);
+  guint n = g_list_model_get_n_items (statements);
+
+  place_statement (session, statement, dimension_id, position);
+
+  /* Moving to where it already was changes nothing in the list: move it
+   * away and back so that the cells still hear of it. */
+  if (find_position (statements, statement) == position && n > 1)
+    {
+      rg_session_move_statement (session, statement, position == 0 ? n - 1 : 0);
+      rg_session_move_statement (session, statement, position);
+    }
+}
+
+static void
+statement_move_redo (gpointer data)
+{
+  StatementMove *move = data;
+
+  place_statement_at (move->session, move->statement, move->dimension_id, move->position);
+}
+
+static void
+statement_move_undo (gpointer data)
+{
+  StatementMove *move = data;
+
+  place_statement_at (move->session, move->statement, move->old_dimension_id, move->old_position);
+}
+
+/* }}} */
+/* {{{ A partner's meaning of a glossary term */
+
+typedef struct
+{
+  RgTerm *term;
+  char   *partner_id;
+  char   *meaning;
+} TermMeaning;
+
+static void
+term_meaning_free (gpointer data)
+{
+  TermMeaning *change = data;
+
+  g_clear_object (&change->term);
+  g_free (change->partner_id);
+  g_free (change->meaning);
+  g_free (change);
+}
+
+static void
+term_meaning_remove (gpointer data)
+{
+  TermMeaning *change = data;
+
+  rg_term_set_meaning (change->term, change->partner_id, NULL);
+}
+
+static void
+term_meaning_restore (gpointer data)
+{
+  TermMeaning *change = data;
+
+  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
+}
+
+/* }}} */
+
+static void
+rg_session_editor_dispose (GObject *object)
+{
+  RgSessionEditor *self = RG_SESSION_EDITOR (object);
+
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rg_session_editor_parent_class)->dispose (object);
+}
+
+static void
+rg_session_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RgSessionEditor *self = RG_SESSION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RgSessionEditor *self = RG_SESSION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_editor_class_init (RgSessionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rg_session_editor_dispose;
+  object_class->get_property = rg_session_editor_get_property;
+  object_class->set_property = rg_session_editor_set_property;
+
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RG_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL, RG_TYPE_UNDO_STACK,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_session_editor_init (RgSessionEditor *self)
+{
+  self->undo_stack = rg_undo_stack_new ();
+}
+
+/**
+ * rg_session_editor_new:
+ * @session: the session to edit
+ *
+ * Returns: (transfer full): an editor of @session with an empty undo stack
+ */
+RgSessionEditor *
+rg_session_editor_new (RgSession *session)
+{
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  return g_object_new (RG_TYPE_SESSION_EDITOR, "session", session, NULL);
+}
+
+/**
+ * rg_session_editor_get_session:
+ *
+ * Returns: (transfer none): the session
+ */
+RgSession *
+rg_session_editor_get_session (RgSessionEditor *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * rg_session_editor_get_undo_stack:
+ *
+ * Returns: (transfer none): the undo stack of every edit made here
+ */
+RgUndoStack *
+rg_session_editor_get_undo_stack (RgSessionEditor *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+
+  return self->undo_stack;
+}
+
+/**
+ * rg_session_editor_set:
+ * @self: a #RgSessionEditor
+ * @label: what the change is
+ * @object: an object of the session
+ * @property_name: the property to set
+ * @...: its new value
+ *
+ * Sets one property of one object of the session, undoably.
+ */
+void
+rg_session_editor_set (RgSessionEditor *self,
+                       const char      *label,
+                       gpointer         object,
+                       const char      *property_name,
+                       ...)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  GParamSpec *pspec;
+  va_list args;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property_name);
+  g_return_if_fail (pspec != NULL);
+
+  va_start (args, property_name);
+  G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+  va_end (args);
+  g_return_if_fail (error == NULL);
+
+  rg_undo_stack_set_property (self->undo_stack, label, object, property_name, &value);
+}
+
+static gboolean
+in_cell (RgStatement *statement,
+         const char  *partner_id,
+         const char  *dimension_id)
+{
+  return g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0 &&
+         g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0;
+}
+
+/**
+ * rg_session_editor_list_cell:
+ * @self: a #RgSessionEditor
+ * @partner_id: a partner's id
+ * @dimension_id: a dimension's id
+ *
+ * Returns: (transfer container) (element-type RgStatement): the
+ *   statements of one partner in one dimension, in order
+ */
+GPtrArray *
+rg_session_editor_list_cell (RgSessionEditor *self,
+                             const char      *partner_id,
+                             const char      *dimension_id)
+{
+  GListModel *statements;
+  GPtrArray *cell;
+  guint n;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+
+  statements = rg_session_get_statements (self->session);
+  n = g_list_model_get_n_items (statements);
+  cell = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      RgStatement *statement = g_list_model_get_item (statements, i);
+
+      if (in_cell (statement, partner_id, dimension_id))
+        g_ptr_array_add (cell, statement);
+      else
+        g_object_unref (statement);
+    }
+
+  return cell;
+}
+
+guint
+rg_session_editor_count_statements (RgSessionEditor *self,
+                                    const char      *partner_id,
+                                    const char      *dimension_id)
+{
+  g_autoptr(GPtrArray) cell = NULL;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), 0);
+
+  cell = rg_session_editor_list_cell (self, partner_id, dimension_id);
+  return cell->len;
+}
+
+/* The position in the list of all statements just after the last
+ * statement of a cell, where a statement added to that cell goes. */
+static guint
+cell_end_position (RgSessionEditor *self,
+                   const char      *partner_id,
+                   const char      *dimension_id)
+{
+  GListModel *statements = rg_session_get_statements (self->session);
+  guint n = g_list_model_get_n_items (statements);
+  guint position = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      if (in_cell (statement, partner_id, dimension_id))
+        position = i + 1;
+    }
+
+  return position;
+}
+
+/**
+ * rg_session_editor_add_statement:
+ * @self: a #RgSessionEditor
+ * @partner: who says it
+ * @dimension: where
+ * @after: (nullable): the statement of the same cell it follows, or
+ *   %NULL to add it at the end of the cell
+ * @kind: its kind
+ * @text: its text
+ *
+ * Adds a statement, undoably.
+ *
+ * Returns: (transfer none): the new statement
+ */
+RgStatement *
+rg_session_editor_add_statement (RgSessionEditor *self,
+                                 RgPartner       *partner,
+                                 RgDimension     *dimension,
+                                 RgStatement     *after,
+                                 RgStatementKind  kind,
+                                 const char      *text)
+{
+  g_autoptr(RgStatement) statement = NULL;
+  guint position;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+  g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (RG_IS_DIMENSION (dimension), NULL);
+  g_return_val_if_fail (after == NULL || RG_IS_STATEMENT (after), NULL);
+
+  statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                kind, text);
+
+  if (after != NULL)
+    position = find_position (rg_session_get_statements (self->session), after) + 1;
+  else
+    position = cell_end_position (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
+
+  execute_insert (self, _("Add statement"), statement, position,
+                  (InsertFunc) rg_session_insert_statement,
+                  (RemoveFunc) rg_session_remove_statement);
+
+  return statement;
+}
+
+/**
+ * rg_session_editor_remove_statement:
+ * @self: a #RgSessionEditor
+ * @statement: a statement of the session
+ *
+ * Removes a statement, undoably. Links keep their other statements; a
+ * link left with fewer than two is removed, and both come back on undo.
+ */
+void
+rg_session_editor_remove_statement (RgSessionEditor *self,
+                                    RgStatement     *statement)
+{
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  execute_remove_statement (self, _("Delete statement"), statement);
+}
+
+/**
+ * rg_session_editor_reorder_statement:
+ * @self: a #RgSessionEditor
+ * @statement: a statement of the session
+ * @delta: -1 to move it up its cell, 1 to move it down
+ *
+ * Returns: %FALSE if it was already first (or last) of its cell
+ */
+gboolean
+rg_session_editor_reorder_statement (RgSessionEditor *self,
+                                     RgStatement     *statement,
+                                     int              delta)
+{
+  g_autoptr(GPtrArray) cell = NULL;
+  GListModel *statements;
+  guint index, target_position, position;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), FALSE);
+  g_return_val_if_fail (RG_IS_STATEMENT (statement), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  cell = rg_session_editor_list_cell (self, rg_statement_get_partner_id (statement),
+                                      rg_statement_get_dimension_id (statement));
+  if (!g_ptr_array_find (cell, statement, &index) ||
+      (delta < 0 && index == 0) ||
+      (delta > 0 && index + 1 >= cell->len))
+    return FALSE;
+
+  statements = rg_session_get_statements (self->session);
+  position = find_position (statements, statement);
+  target_position = find_position (statements, g_ptr_array_index (cell, index + delta));
+  execute_move (self, delta < 0 ? _("Move statement up") : _("Move statement down"),
+                statement, position, target_position,
+                (MoveFunc) rg_session_move_statement);
+
+  return TRUE;
+}
+
+/**
+ * rg_session_editor_move_statement_to:
+ * @self: a #RgSessionEditor
+ * @statement: a statement of the session
+ * @dimension: the dimension it should be in
+ *
+ * Moves a statement to the end of its partner's cell in @dimension,
+ * undoably.
+ *
+ * Returns: %FALSE if it was already in @dimension
+ */
+gboolean
+rg_session_editor_move_statement_to (RgSessionEditor *self,
+                                     RgStatement     *statement,
+                                     RgDimension     *dimension)
+{
+  GListModel *statements;
+  StatementMove *move;
+  guint end;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), FALSE);
+  g_return_val_if_fail (RG_IS_STATEMENT (statement), FALSE);
+  g_return_val_if_fail (RG_IS_DIMENSION (dimension), FALSE);
+
+  if (g_strcmp0 (rg_statement_get_dimension_id (statement), rg_dimension_get_id (dimension)) == 0)
+    return FALSE;
+
+  statements = rg_session_get_statements (self->session);
+  move = g_new0 (StatementMove, 1);
+  move->session = g_object_ref (self->session);
+  move->statement = g_object_ref (statement);
+  move->old_dimension_id = g_strdup (rg_statement_get_dimension_id (statement));
+  move->dimension_id = g_strdup (rg_dimension_get_id (dimension));
+  move->old_position = find_position (statements, statement);
+
+  /* The statement leaves its place before it takes the new one. */
+  end = cell_end_position (self, rg_statement_get_partner_id (statement), move->dimension_id);
+  move->position = end > move->old_position ? end - 1 : end;
+
+  rg_undo_stack_execute (self->undo_stack, _("Move statement"),
+                         statement_move_redo, statement_move_undo,
+                         move, statement_move_free);
+
+  return TRUE;
+}
+
+static const char *
+pick_partner_colour (RgSessionEditor *self)
+{
+  GListModel *partners = rg_session_get_partners (self->session);
+  guint n = g_list_model_get_n_items (partners);
+
+  for (guint c = 0; c < G_N_ELEMENTS (partner_colours); c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+          used = g_ascii_strcasecmp (rg_partner_get_colour (partner), partner_colours[c]) == 0;
+        }
+
+      if (!used)
+        return partner_colours[c];
+    }
+
+  return partner_colours[n % G_N_ELEMENTS (partner_colours)];
+}
+
+/**
+ * rg_session_editor_add_partner:
+ * @self: a #RgSessionEditor
+ * @name: the partner's name
+ * @profession: (nullable): their profession
+ * @institution: (nullable): their institution
+ *
+ * Adds a partner after the others, with a colour no other partner has,
+ * undoably.
+ *
+ * Returns: (transfer none): the new partner
+ */
+RgPartner *
+rg_session_editor_add_partner (RgSessionEditor *self,
+                               const char      *name,
+                               const char      *profession,
+                               const char      *institution)
+{
+  g_autoptr(RgPartner) partner = NULL;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  partner = rg_partner_new ();
+  rg_partner_set_name (partner, name);
+  rg_partner_set_profession (partner, profession);
+  rg_partner_set_institution (partner, institution);
+  rg_partner_set_colour (partner, pick_partner_colour (self));
+
+  execute_insert (self, _("Add partner"), partner,
+                  g_list_model_get_n_items (rg_session_get_partners (self->session)),
+                  (InsertFunc) rg_session_insert_partner,
+                  (RemoveFunc) rg_session_remove_partner);
+
+  return partner;
+}
+
+/* Removes every statement matching a partner or a dimension, inside the
+ * current undo group. */
+static void
+remove_statements_where (RgSessionEditor *self,
+                         const char      *partner_id,
+                         const char      *dimension_id)
+{
+  GListModel *statements = rg_session_get_statements (self->session);
+
+  for (guint i = g_list_model_get_n_items (statements); i > 0; i--)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i - 1);
+
+      if ((partner_id == NULL || g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0) &&
+          (dimension_id == NULL || g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0))
+        execute_remove_statement (self, NULL, statement);
+    }
+}
+
+static void
+set_string_undoably (RgSessionEditor *self,
+                     gpointer         object,
+                     const char      *property_name,
+                     const char      *value)
+{
+  rg_session_editor_set (self, NULL, object, property_name, value);
+}
+
+/* Everything that names a partner forgets them, undoably, so that
+ * removing the partner leaves a valid session and undo brings it all
+ * back. */
+static void
+forget_partner (RgSessionEditor *self,
+                const char      *id)
+{
+  GListModel *terms = rg_session_get_terms (self->session);
+  GListModel *categories = rg_session_get_categories (self->session);
+  GListModel *actions = rg_session_get_actions (self->session);
+  GListModel *consents = rg_session_get_consents (self->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
+      const char *meaning = rg_term_get_meaning (term, id);
+
+      if (meaning != NULL)
+        {
+          TermMeaning *change = g_new0 (TermMeaning, 1);
+
+          change->term = g_object_ref (term);
+          change->partner_id = g_strdup (id);
+          change->meaning = g_strdup (meaning);
+          rg_undo_stack_execute (self->undo_stack, NULL, term_meaning_remove,
+                                 term_meaning_restore, change, term_meaning_free);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(RgCategory) category = g_list_model_get_item (categories, i);
+      GListModel *criteria = rg_category_get_criteria (category);
+
+      for (guint j = 0; j < g_list_model_get_n_items (criteria); j++)
+        {
+          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+          const char * const *proposed_by = rg_criterion_get_proposed_by (criterion);
+
+          if (proposed_by != NULL && g_strv_contains (proposed_by, id))
+            {
+              g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+              g_auto(GStrv) others = NULL;
+
+              for (guint k = 0; proposed_by[k] != NULL; k++)
+                if (!g_str_equal (proposed_by[k], id))
+                  g_strv_builder_add (builder, proposed_by[k]);
+              others = g_strv_builder_end (builder);
+              rg_session_editor_set (self, NULL, criterion, "proposed-by", others);
+            }
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+
+      if (g_strcmp0 (rg_action_get_owner_id (action), id) == 0)
+        set_string_undoably (self, action, "owner-id", NULL);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
+    {
+      g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
+
+      if (g_strcmp0 (rg_consent_get_recorded_by_id (consent), id) == 0)
+        set_string_undoably (self, consent, "recorded-by-id", NULL);
+    }
+
+  if (g_strcmp0 (rg_session_get_contributor_id (self->session), id) == 0)
+    set_string_undoably (self, self->session, "contributor-id", NULL);
+}
+
+/**
+ * rg_session_editor_remove_partner:
+ * @self: a #RgSessionEditor
+ * @partner: a partner of the session
+ *
+ * Removes a partner with their statements, their meanings in the
+ * glossary and every mention of them, as one undoable step.
+ */
+void
+rg_session_editor_remove_partner (RgSessionEditor *self,
+                                  RgPartner       *partner)
+{
+  guint position;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_PARTNER (partner));
+
+  position = find_position (rg_session_get_partners (self->session), partner);
+  g_return_if_fail (position != G_MAXUINT);
+
+  rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
+  remove_statements_where (self, rg_partner_get_id (partner), NULL);
+  forget_partner (self, rg_partner_get_id (partner));
+  execute_remove (self, NULL, partner, position,
+                  (InsertFunc) rg_session_insert_partner,
+                  (RemoveFunc) rg_session_remove_partner);
+  rg_undo_stack_end_group (self->undo_stack);
+}
+
+static gboolean
+move_in_list (RgSessionEditor *self,
+              const char      *label,
+              GListModel      *model,
+              gpointer         object,
+              int              delta,
+              MoveFunc         move)
+{
+  guint position = find_position (model, object);
+  guint n = g_list_model_get_n_items (model);
+
+  if (position == G_MAXUINT ||
+      (delta < 0 && position == 0) ||
+      (delta > 0 && position + 1 >= n))
+    return FALSE;
+
+  execute_move (self, label, object, position, position + delta, move);
+  return TRUE;
+}
+
+/**
+ * rg_session_editor_move_partner:
+ * @self: a #RgSessionEditor
+ * @partner: a partner of the session
+ * @delta: -1 to move the column left, 1 to move it right
+ *
+ * Returns: %FALSE if the partner was already first (or last)
+ */
+gboolean
+rg_session_editor_move_partner (RgSessionEditor *self,
+                                RgPartner       *partner,
+                                int              delta)
+{
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), FALSE);
+  g_return_val_if_fail (RG_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  return move_in_list (self, _("Move partner"), rg_session_get_partners (self->session),
+                       partner, delta, (MoveFunc) rg_session_move_partner);
+}
+
+/**
+ * rg_session_editor_add_dimension:
+ * @self: a #RgSessionEditor
+ * @name: the dimension's name
+ *
+ * Adds a dimension after the others, undoably.
+ *
+ * Returns: (transfer none): the new dimension
+ */
+RgDimension *
+rg_session_editor_add_dimension (RgSessionEditor *self,
+                                 const char      *name)
+{
+  g_autoptr(RgDimension) dimension = NULL;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  dimension = rg_dimension_new ();
+  rg_dimension_set_name (dimension, name);
+
+  execute_insert (self, _("Add dimension"), dimension,
+                  g_list_model_get_n_items (rg_session_get_dimensions (self->session)),
+                  (InsertFunc) rg_session_insert_dimension,
+                  (RemoveFunc) rg_session_remove_dimension);
+
+  return dimension;
+}
+
+/**
+ * rg_session_editor_remove_dimension:
+ * @self: a #RgSessionEditor
+ * @dimension: a dimension of the session
+ *
+ * Removes a dimension with every statement in it, as one undoable step.
+ */
+void
+rg_session_editor_remove_dimension (RgSessionEditor *self,
+                                    RgDimension     *dimension)
+{
+  guint position;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_DIMENSION (dimension));
+
+  position = find_position (rg_session_get_dimensions (self->session), dimension);
+  g_return_if_fail (position != G_MAXUINT);
+
+  rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));
+  remove_statements_where (self, NULL, rg_dimension_get_id (dimension));
+  execute_remove (self, NULL, dimension, position,
+                  (InsertFunc) rg_session_insert_dimension,
+                  (RemoveFunc) rg_session_remove_dimension);
+  rg_undo_stack_end_group (self->undo_stack);
+}
+
+/**
+ * rg_session_editor_move_dimension:
+ * @self: a #RgSessionEditor
+ * @dimension: a dimension of the session
+ * @delta: -1 to move the row up, 1 to move it down
+ *
+ * Returns: %FALSE if the dimension was already first (or last)
+ */
+gboolean
+rg_session_editor_move_dimension (RgSessionEditor *self,
+                                  RgDimension     *dimension,
+                                  int              delta)
+{
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), FALSE);
+  g_return_val_if_fail (RG_IS_DIMENSION (dimension), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  return move_in_list (self, _("Move dimension"), rg_session_get_dimensions (self->session),
+                       dimension, delta, (MoveFunc) rg_session_move_dimension);
+}
