@@ -282,15 +282,26 @@ rg_criterion_get_proposed_by (RgCriterion *self)
  * @self: a #RgCriterion
  * @partner_ids: (nullable) (array zero-terminated=1): ids of partners of
  *   the same session
+ *
+ * An id given twice is kept once, at its first place.
  */
 void
 rg_criterion_set_proposed_by (RgCriterion        *self,
                               const char * const *partner_ids)
 {
+  g_autoptr(GPtrArray) unique = NULL;
+
   g_return_if_fail (RG_IS_CRITERION (self));
   g_return_if_fail (rg_ids_are_valid (partner_ids));
 
-  if (rg_set_strv (&self->proposed_by, partner_ids))
+  unique = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+  for (guint i = 0; partner_ids != NULL && partner_ids[i] != NULL; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (unique, partner_ids[i], g_str_equal, NULL))
+        g_ptr_array_add (unique, (gpointer) partner_ids[i]);
+    }
+
+  if (rg_set_strv (&self->proposed_by, (const char * const *) unique->pdata))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROPOSED_BY]);
 }
 
