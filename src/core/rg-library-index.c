@@ -1,0 +1,1355 @@
+/* rg-library-index.c — the SQLite database behind the library
+ *
+ * The index is a cache of the session files: every row can be made again
+ * from its file. So a database we cannot trust (damaged, or of a schema
+ * version we do not know) is never repaired: it is set aside and a new one
+ * is built. Writers take the lock at the start of their transaction
+ * (BEGIN IMMEDIATE) and wait for each other (busy timeout), so two
+ * connections — a scan and the application, or two copies of the program —
+ * never see SQLITE_BUSY.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-library-index"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rg-library-private.h"
+#include "rg-paths.h"
+
+/* Long enough for a scan to commit its batch, short enough that a wedged
+ * program does not freeze another forever. */
+#define BUSY_TIMEOUT_MS 15000
+
+/* Words beyond these are ignored: a search is typed, not pasted books. */
+#define MAX_QUERY_WORDS 16
+#define MAX_WORD_CHARS 64
+
+static const char schema_sql[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+  /* One row per .regards file of the folder, loaded or not. path is
+   * relative to the library folder; mtime in nanoseconds. A file that
+   * cannot be loaded has its error and no session data. */
+  "CREATE TABLE sessions ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  path               TEXT NOT NULL UNIQUE,"
+  "  size               INTEGER NOT NULL,"
+  "  mtime              INTEGER NOT NULL,"
+  "  error              TEXT,"
+  "  uuid               TEXT,"
+  "  kind               TEXT,"
+  "  status             TEXT,"
+  "  title              TEXT,"
+  "  date               TEXT,"
+  "  situation_id       TEXT,"
+  "  situation_label    TEXT,"
+  "  situation_code     TEXT,"
+  "  next_review        TEXT,"
+  "  partners_summary   TEXT,"
+  "  n_partners         INTEGER NOT NULL DEFAULT 0,"
+  "  n_statements       INTEGER NOT NULL DEFAULT 0,"
+  "  n_agreements       INTEGER NOT NULL DEFAULT 0,"
+  "  n_divergences      INTEGER NOT NULL DEFAULT 0,"
+  "  n_complements      INTEGER NOT NULL DEFAULT 0,"
+  "  n_clarifications   INTEGER NOT NULL DEFAULT 0,"
+  "  n_open_divergences INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
+  "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
+  "CREATE TABLE partners ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  session     INTEGER NOT NULL,"
+  "  position    INTEGER NOT NULL,"
+  "  name        TEXT NOT NULL,"
+  "  profession  TEXT,"
+  "  institution TEXT,"
+  "  role        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX partners_by_session ON partners (session);"
+  "CREATE TABLE dimensions ("
+  "  session  INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  PRIMARY KEY (session, position)"
+  ") WITHOUT ROWID;"
+  /* rowid = sessions.id */
+  "CREATE VIRTUAL TABLE session_text USING fts5 ("
+  "  title, situation, partners, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  /* rowid = partners.id */
+  "CREATE VIRTUAL TABLE partner_text USING fts5 ("
+  "  name, profession, institution,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");";
+
+#define SESSION_COLUMNS \
+  "s.path, s.error, s.uuid, s.kind, s.status, s.title, s.date, s.situation_id, " \
+  "s.situation_label, s.partners_summary, s.n_partners, s.n_statements, s.n_agreements, " \
+  "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences"
+
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_LIST_FILES,
+  STMT_GET_FILE,
+  STMT_DELETE_PARTNER_TEXT,
+  STMT_DELETE_PARTNERS,
+  STMT_DELETE_DIMENSIONS,
+  STMT_DELETE_SESSION_TEXT,
+  STMT_DELETE_SESSION,
+  STMT_INSERT_SESSION,
+  STMT_INSERT_SESSION_TEXT,
+  STMT_INSERT_PARTNER,
+  STMT_INSERT_PARTNER_TEXT,
+  STMT_INSERT_DIMENSION,
+  STMT_LIST_FAILURES,
+  N_STMTS
+} Stmt;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_LIST_FILES] = "SELECT path, id, size, mtime, error IS NOT NULL FROM sessions",
+  [STMT_GET_FILE] = "SELECT id, size, mtime, error IS NOT NULL FROM sessions WHERE path = ?1",
+  [STMT_DELETE_PARTNER_TEXT] =
+    "DELETE FROM partner_text WHERE rowid IN (SELECT id FROM partners WHERE session = ?1)",
+  [STMT_DELETE_PARTNERS] = "DELETE FROM partners WHERE session = ?1",
+  [STMT_DELETE_DIMENSIONS] = "DELETE FROM dimensions WHERE session = ?1",
+  [STMT_DELETE_SESSION_TEXT] = "DELETE FROM session_text WHERE rowid = ?1",
+  [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
+  [STMT_INSERT_SESSION] =
+    "INSERT INTO sessions (path, size, mtime, error, uuid, kind, status, title, date,"
+    " situation_id, situation_label, situation_code, next_review, partners_summary,"
+    " n_partners, n_statements, n_agreements, n_divergences, n_complements,"
+    " n_clarifications, n_open_divergences)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, ?19, ?20, ?21)",
+  [STMT_INSERT_SESSION_TEXT] =
+    "INSERT INTO session_text (rowid, title, situation, partners, body)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_PARTNER] =
+    "INSERT INTO partners (session, position, name, profession, institution, role)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_INSERT_PARTNER_TEXT] =
+    "INSERT INTO partner_text (rowid, name, profession, institution) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_DIMENSION] =
+    "INSERT INTO dimensions (session, position, name) VALUES (?1, ?2, ?3)",
+  [STMT_LIST_FAILURES] =
+    "SELECT " SESSION_COLUMNS " FROM sessions AS s WHERE s.error IS NOT NULL ORDER BY s.path",
+};
+
+struct _RgLibraryDb
+{
+  sqlite3      *handle;
+  char         *path;
+  sqlite3_stmt *stmts[N_STMTS];
+  /* Search statements, by their SQL: a query has a few dozen shapes. */
+  GHashTable   *queries;
+};
+
+static gboolean
+rc_is_corrupt (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+/* Sets @error from the last failure of @handle. Damage gets its own code,
+ * which makes the caller set the index aside. */
+static void
+set_error (sqlite3  *handle,
+           int       rc,
+           GError  **error)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  if (rc_is_corrupt (rc))
+    g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT,
+                 _("The library index is damaged; it will be rebuilt from the session files"));
+  else if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                 _("The library index could not be updated because the disk is full"));
+  else
+    g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                 _("The library index could not be read or written (%s)"), detail);
+}
+
+gboolean
+rg_library_error_is_corrupt (const GError *error)
+{
+  return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT);
+}
+
+static gboolean
+exec (RgLibraryDb  *db,
+      const char   *sql,
+      GError      **error)
+{
+  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error (db->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+get_stmt (RgLibraryDb  *db,
+          Stmt          which,
+          GError      **error)
+{
+  if (db->stmts[which] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (db->handle, stmt_sql[which], -1,
+                                   SQLITE_PREPARE_PERSISTENT, &db->stmts[which], NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          set_error (db->handle, rc, error);
+          return NULL;
+        }
+    }
+
+  return db->stmts[which];
+}
+
+/* Runs a statement that returns no row, then resets it. */
+static gboolean
+step_done (RgLibraryDb   *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_int_pragma (RgLibraryDb  *db,
+                const char   *sql,
+                gint64       *value,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    set_error (db->handle, rc, error);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+void
+rg_library_db_close (RgLibraryDb *db)
+{
+  if (db == NULL)
+    return;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (db->stmts[i]);
+
+  g_clear_pointer (&db->queries, g_hash_table_unref);
+  sqlite3_close (db->handle);
+  g_free (db->path);
+  g_free (db);
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+/* Creates the database file, readable by its owner only, before SQLite
+ * does with the default mode. SQLite gives its -wal and -shm files the
+ * mode of the database. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                   _("The library index could not be created (%s)"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+typedef enum
+{
+  TRY_OK,
+  TRY_CREATED,
+  TRY_CORRUPT,
+  TRY_UNKNOWN,
+  TRY_FAILED,
+} TryResult;
+
+static gboolean
+create_schema (RgLibraryDb  *db,
+               GError      **error)
+{
+  g_autofree char *version_sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                                  RG_LIBRARY_SCHEMA_VERSION);
+
+  return exec (db, schema_sql, error) && exec (db, version_sql, error);
+}
+
+/* A file that could not be loaded is read again when the program
+ * changed: the new version may read it (a newer format…). */
+static gboolean
+check_program_version (RgLibraryDb  *db,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, "SELECT value FROM meta WHERE key = 'program-version'",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), PACKAGE_VERSION) == 0;
+          rc = SQLITE_DONE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return FALSE;
+    }
+
+  if (same)
+    return TRUE;
+
+  if (!rg_library_db_begin (db, error))
+    return FALSE;
+
+  if (!exec (db, "UPDATE sessions SET size = -1 WHERE error IS NOT NULL;"
+                 "INSERT OR REPLACE INTO meta (key, value)"
+                 " VALUES ('program-version', '" PACKAGE_VERSION "')", error))
+    {
+      rg_library_db_rollback (db);
+      return FALSE;
+    }
+
+  return rg_library_db_commit (db, error);
+}
+
+static TryResult
+try_open (const char   *path,
+          RgLibraryDb **out_db,
+          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  RgLibraryDb *db;
+  gint64 version = 0;
+  gint64 n_objects = 0;
+  TryResult result = TRY_OK;
+  int rc;
+
+  if (!rg_paths_ensure_private_dir (dir, error))
+    return TRY_FAILED;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create_private_file (path, error))
+        return TRY_FAILED;
+    }
+  else
+    {
+      g_chmod (path, 0600);
+    }
+
+  db = g_new0 (RgLibraryDb, 1);
+  db->path = g_strdup (path);
+  db->queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (db->handle, rc, &local_error);
+      goto failed;
+    }
+
+  sqlite3_extended_result_codes (db->handle, TRUE);
+  sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
+
+  /* The first read of the file: garbage shows here as SQLITE_NOTADB. */
+  if (!exec (db, "PRAGMA journal_mode = WAL", &local_error) ||
+      !exec (db, "PRAGMA synchronous = NORMAL;"
+                 "PRAGMA temp_store = MEMORY", &local_error) ||
+      !get_int_pragma (db, "PRAGMA user_version", &version, &local_error))
+    goto failed;
+
+  if (version == 0)
+    {
+      /* Empty, or being created by another connection right now: decide
+       * under the write lock. */
+      if (!rg_library_db_begin (db, &local_error))
+        goto failed;
+
+      if (!get_int_pragma (db, "PRAGMA user_version", &version, &local_error) ||
+          !get_int_pragma (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
+        {
+          rg_library_db_rollback (db);
+          goto failed;
+        }
+
+      if (version == 0 && n_objects == 0)
+        {
+          if (!create_schema (db, &local_error) ||
+              !rg_library_db_commit (db, &local_error))
+            {
+              rg_library_db_rollback (db);
+              goto failed;
+            }
+
+          version = RG_LIBRARY_SCHEMA_VERSION;
+          result = TRY_CREATED;
+        }
+      else
+        {
+          rg_library_db_rollback (db);
+        }
+    }
+
+  if (version != RG_LIBRARY_SCHEMA_VERSION)
+    {
+      g_debug ("Index %s has schema version %" G_GINT64_FORMAT ", not %d",
+               path, version, RG_LIBRARY_SCHEMA_VERSION);
+      rg_library_db_close (db);
+      return TRY_UNKNOWN;
+    }
+
+  if (!check_program_version (db, &local_error))
+    goto failed;
+
+  *out_db = db;
+  return result;
+
+failed:
+  rg_library_db_close (db);
+
+  if (rg_library_error_is_corrupt (local_error))
+    {
+      g_debug ("Index %s is damaged: %s", path, local_error->message);
+      return TRY_CORRUPT;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return TRY_FAILED;
+}
+
+/**
+ * rg_library_db_set_aside:
+ * @path: the database file
+ *
+ * Moves a database we cannot use out of the way, as `PATH.old` (the
+ * previous one set aside is replaced: the index is only a cache, and it
+ * holds private data we do not want to pile up).
+ */
+gboolean
+rg_library_db_set_aside (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *old = g_strconcat (path, ".old", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *old_wal = g_strconcat (path, ".old-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (old_wal);
+
+  if (g_rename (path, old) != 0 && errno != ENOENT)
+    {
+      int errsv = errno;
+
+      g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                   _("The damaged library index could not be set aside (%s)"),
+                   g_strerror (errsv));
+      return FALSE;
+    }
+
+  /* A journal left next to a new database would be applied to it. */
+  if (g_rename (wal, old_wal) != 0 && errno != ENOENT)
+    g_unlink (wal);
+  g_unlink (shm);
+
+  return TRUE;
+}
+
+/**
+ * rg_library_db_open:
+ * @path: the database file
+ * @may_set_aside: whether an index we cannot use may be set aside here;
+ *   if not, it is an %RG_LIBRARY_ERROR_CORRUPT error, and the owner of
+ *   the other connections sets it aside
+ * @result: (out): whether it was opened, created, or set aside and made
+ *   again
+ *
+ * Opens the index at @path, creating it when missing. A damaged index or
+ * one of another schema version is set aside (see
+ * rg_library_db_set_aside ()) and a new, empty one is made: the caller
+ * then scans the folder to fill it.
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL when even
+ *   a new index cannot be made (no space, no permission…)
+ */
+RgLibraryDb *
+rg_library_db_open (const char             *path,
+                    gboolean                may_set_aside,
+                    RgLibraryDbOpenResult  *result,
+                    GError                **error)
+{
+  RgLibraryDbOpenResult set_aside_for = RG_LIBRARY_DB_OPENED;
+  RgLibraryDb *db = NULL;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      switch (try_open (path, &db, error))
+        {
+        case TRY_OK:
+          *result = set_aside_for != RG_LIBRARY_DB_OPENED ? set_aside_for : RG_LIBRARY_DB_OPENED;
+          return db;
+
+        case TRY_CREATED:
+          *result = set_aside_for != RG_LIBRARY_DB_OPENED ? set_aside_for : RG_LIBRARY_DB_CREATED;
+          return db;
+
+        case TRY_FAILED:
+          return NULL;
+
+        case TRY_CORRUPT:
+          set_aside_for = RG_LIBRARY_DB_WAS_CORRUPT;
+          break;
+
+        case TRY_UNKNOWN:
+          set_aside_for = RG_LIBRARY_DB_WAS_UNKNOWN;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!may_set_aside)
+        {
+          set_error (NULL, SQLITE_CORRUPT, error);
+          return NULL;
+        }
+
+      if (!rg_library_db_set_aside (path, error))
+        return NULL;
+    }
+
+  g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+               _("A new library index could not be created"));
+  return NULL;
+}
+
+gboolean
+rg_library_db_begin (RgLibraryDb  *db,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = get_stmt (db, STMT_BEGIN, error);
+
+  return stmt != NULL && step_done (db, stmt, error);
+}
+
+gboolean
+rg_library_db_commit (RgLibraryDb  *db,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = get_stmt (db, STMT_COMMIT, error);
+
+  return stmt != NULL && step_done (db, stmt, error);
+}
+
+void
+rg_library_db_rollback (RgLibraryDb *db)
+{
+  if (sqlite3_get_autocommit (db->handle))
+    return;
+
+  /* Errors here leave nothing to do: the connection rolls back on close. */
+  if (get_stmt (db, STMT_ROLLBACK, NULL) != NULL)
+    step_done (db, db->stmts[STMT_ROLLBACK], NULL);
+}
+
+/**
+ * rg_library_db_list_files:
+ *
+ * Returns: (transfer full): relative path → #RgLibraryFileState of every
+ *   file in the index
+ */
+GHashTable *
+rg_library_db_list_files (RgLibraryDb  *db,
+                          GError      **error)
+{
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = get_stmt (db, STMT_LIST_FILES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RgLibraryFileState *state = g_new (RgLibraryFileState, 1);
+
+      state->id = sqlite3_column_int64 (stmt, 1);
+      state->size = sqlite3_column_int64 (stmt, 2);
+      state->mtime = sqlite3_column_int64 (stmt, 3);
+      state->failed = sqlite3_column_int (stmt, 4) != 0;
+      g_hash_table_insert (files, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), state);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&files);
+}
+
+gboolean
+rg_library_db_get_file (RgLibraryDb         *db,
+                        const char          *relpath,
+                        RgLibraryFileState  *state,
+                        gboolean            *found,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt = get_stmt (db, STMT_GET_FILE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, relpath, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW)
+    {
+      state->id = sqlite3_column_int64 (stmt, 0);
+      state->size = sqlite3_column_int64 (stmt, 1);
+      state->mtime = sqlite3_column_int64 (stmt, 2);
+      state->failed = sqlite3_column_int (stmt, 3) != 0;
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_by_id (RgLibraryDb  *db,
+              gint64        id,
+              GError      **error)
+{
+  static const Stmt order[] = {
+    STMT_DELETE_PARTNER_TEXT,
+    STMT_DELETE_PARTNERS,
+    STMT_DELETE_DIMENSIONS,
+    STMT_DELETE_SESSION_TEXT,
+    STMT_DELETE_SESSION,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      sqlite3_stmt *stmt = get_stmt (db, order[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_library_db_delete:
+ * @relpath: a path relative to the library folder
+ * @deleted: (out) (optional): whether the file was in the index
+ *
+ * Removes a file from the index. Call inside a transaction.
+ */
+gboolean
+rg_library_db_delete (RgLibraryDb  *db,
+                      const char   *relpath,
+                      gboolean     *deleted,
+                      GError      **error)
+{
+  RgLibraryFileState state;
+  gboolean found = FALSE;
+
+  if (!rg_library_db_get_file (db, relpath, &state, &found, error))
+    return FALSE;
+
+  if (deleted != NULL)
+    *deleted = found;
+
+  return !found || delete_by_id (db, state.id, error);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+insert_partners (RgLibraryDb            *db,
+                 gint64                  session_id,
+                 const RgLibraryRecord  *record,
+                 GError                **error)
+{
+  sqlite3_stmt *partner = get_stmt (db, STMT_INSERT_PARTNER, error);
+  sqlite3_stmt *text = partner != NULL ? get_stmt (db, STMT_INSERT_PARTNER_TEXT, error) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+      gint64 partner_id;
+
+      sqlite3_bind_int64 (partner, 1, session_id);
+      sqlite3_bind_int (partner, 2, i);
+      bind_text (partner, 3, p->name);
+      bind_text (partner, 4, p->profession);
+      bind_text (partner, 5, p->institution);
+      bind_text (partner, 6, p->role);
+      if (!step_done (db, partner, error))
+        return FALSE;
+
+      partner_id = sqlite3_last_insert_rowid (db->handle);
+      sqlite3_bind_int64 (text, 1, partner_id);
+      bind_text (text, 2, p->name);
+      bind_text (text, 3, p->profession);
+      bind_text (text, 4, p->institution);
+      if (!step_done (db, text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_dimensions (RgLibraryDb            *db,
+                   gint64                  session_id,
+                   const RgLibraryRecord  *record,
+                   GError                **error)
+{
+  sqlite3_stmt *stmt = get_stmt (db, STMT_INSERT_DIMENSION, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < record->dimensions->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, g_ptr_array_index (record->dimensions, i));
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+join_partners_text (const RgLibraryRecord *record)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      g_string_append (text, p->name);
+      g_string_append_c (text, '\n');
+      if (p->profession != NULL)
+        g_string_append_printf (text, "%s\n", p->profession);
+      if (p->institution != NULL)
+        g_string_append_printf (text, "%s\n", p->institution);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rg_library_db_put:
+ * @relpath: the file, relative to the library folder
+ * @size: its size when it was read
+ * @mtime: its modification time when it was read, in nanoseconds
+ * @record: (nullable): what the file holds, or %NULL if it cannot be
+ *   loaded
+ * @error_message: (nullable): why it cannot be loaded, when @record is
+ *   %NULL
+ *
+ * Adds the file to the index, or replaces what the index had for it.
+ * Call inside a transaction.
+ */
+gboolean
+rg_library_db_put (RgLibraryDb            *db,
+                   const char             *relpath,
+                   gint64                  size,
+                   gint64                  mtime,
+                   const RgLibraryRecord  *record,
+                   const char             *error_message,
+                   GError                **error)
+{
+  g_autofree char *partners_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 session_id;
+
+  g_assert (record != NULL || error_message != NULL);
+
+  if (!rg_library_db_delete (db, relpath, NULL, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (db, STMT_INSERT_SESSION, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, relpath, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, size);
+  sqlite3_bind_int64 (stmt, 3, mtime);
+
+  if (record == NULL)
+    {
+      bind_text (stmt, 4, error_message);
+      for (int column = 15; column <= 21; column++)
+        sqlite3_bind_int (stmt, column, 0);
+      return step_done (db, stmt, error);
+    }
+
+  bind_text (stmt, 5, record->id);
+  bind_text (stmt, 6, record->kind);
+  bind_text (stmt, 7, record->status);
+  bind_text (stmt, 8, record->title);
+  bind_text (stmt, 9, record->date);
+  bind_text (stmt, 10, record->situation_id);
+  bind_text (stmt, 11, record->situation_label);
+  bind_text (stmt, 12, record->situation_code);
+  bind_text (stmt, 13, record->next_review);
+  bind_text (stmt, 14, record->partners_summary);
+  sqlite3_bind_int (stmt, 15, record->partners->len);
+  sqlite3_bind_int (stmt, 16, record->n_statements);
+  sqlite3_bind_int (stmt, 17, record->n_agreements);
+  sqlite3_bind_int (stmt, 18, record->n_divergences);
+  sqlite3_bind_int (stmt, 19, record->n_complements);
+  sqlite3_bind_int (stmt, 20, record->n_clarifications);
+  sqlite3_bind_int (stmt, 21, record->n_open_divergences);
+  if (!step_done (db, stmt, error))
+    return FALSE;
+
+  session_id = sqlite3_last_insert_rowid (db->handle);
+
+  if (!(stmt = get_stmt (db, STMT_INSERT_SESSION_TEXT, error)))
+    return FALSE;
+
+  partners_text = join_partners_text (record);
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  bind_text (stmt, 2, record->title);
+  bind_text (stmt, 3, record->situation_text);
+  bind_text (stmt, 4, partners_text);
+  sqlite3_bind_text (stmt, 5, record->body->str, record->body->len, SQLITE_STATIC);
+  if (!step_done (db, stmt, error))
+    return FALSE;
+
+  return insert_partners (db, session_id, record, error) &&
+         insert_dimensions (db, session_id, record, error);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_PRIVATE_USE:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * rg_library_fts_expression:
+ * @text: (nullable): what the user typed
+ * @column_filter: (nullable): an FTS5 column filter, e.g. `{name profession}`
+ *
+ * Splits @text into words the way the index's tokenizer does (letters and
+ * digits; everything else separates), and writes each one as a quoted
+ * FTS5 string, the last one with `*` so it matches as a prefix. Whatever
+ * the user typed (quotes, `AND(`, `*`, `NEAR`), the result is a valid
+ * expression that looks for those words.
+ *
+ * Returns: (transfer full) (nullable): the expression, or %NULL when
+ *   @text has no word
+ */
+char *
+rg_library_fts_expression (const char *text,
+                           const char *column_filter)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GString) expr = NULL;
+  const char *p;
+  guint n_words = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  normal = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  if (normal == NULL)
+    return NULL;
+
+  expr = g_string_new (NULL);
+  if (column_filter != NULL)
+    g_string_append_printf (expr, "%s : (", column_filter);
+
+  p = normal;
+  while (*p != '\0' && n_words < MAX_QUERY_WORDS)
+    {
+      const char *start;
+      guint n_chars = 0;
+
+      while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          n_chars++;
+        }
+
+      if (n_words > 0)
+        g_string_append_c (expr, ' ');
+
+      /* Word characters never include '"', so no escaping is needed
+       * inside the quotes. */
+      g_string_append_c (expr, '"');
+      if (n_chars > MAX_WORD_CHARS)
+        g_string_append_len (expr, start, g_utf8_offset_to_pointer (start, MAX_WORD_CHARS) - start);
+      else
+        g_string_append_len (expr, start, p - start);
+      g_string_append_c (expr, '"');
+      n_words++;
+    }
+
+  if (n_words == 0)
+    return NULL;
+
+  g_string_append_c (expr, '*');
+  if (column_filter != NULL)
+    g_string_append_c (expr, ')');
+
+  return g_string_free (g_steal_pointer (&expr), FALSE);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static RgLibraryEntry *
+entry_from_row (sqlite3_stmt *stmt,
+                const char   *folder)
+{
+  RgLibraryEntry *entry = g_object_new (RG_TYPE_LIBRARY_ENTRY, NULL);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+  const char *status = (const char *) sqlite3_column_text (stmt, 4);
+
+  entry->path = g_build_filename (folder, (const char *) sqlite3_column_text (stmt, 0), NULL);
+  entry->error_message = dup_column (stmt, 1);
+  entry->id = dup_column (stmt, 2);
+  if (kind == NULL || !rg_session_kind_from_string (kind, &entry->kind))
+    entry->kind = RG_SESSION_KIND_SESSION;
+  if (status == NULL || !rg_session_status_from_string (status, &entry->status))
+    entry->status = RG_SESSION_STATUS_PREPARING;
+  entry->title = dup_column (stmt, 5);
+  entry->date = dup_column (stmt, 6);
+  entry->situation_id = dup_column (stmt, 7);
+  entry->situation_label = dup_column (stmt, 8);
+  entry->partners = dup_column (stmt, 9);
+  entry->n_partners = sqlite3_column_int (stmt, 10);
+  entry->n_statements = sqlite3_column_int (stmt, 11);
+  entry->n_agreements = sqlite3_column_int (stmt, 12);
+  entry->n_divergences = sqlite3_column_int (stmt, 13);
+  entry->n_complements = sqlite3_column_int (stmt, 14);
+  entry->n_clarifications = sqlite3_column_int (stmt, 15);
+  entry->n_open_divergences = sqlite3_column_int (stmt, 16);
+
+  return entry;
+}
+
+/* Parameters of the search statements, by number. */
+enum {
+  PARAM_TEXT = 1,
+  PARAM_SITUATION,
+  PARAM_PARTNER,
+  PARAM_INSTITUTION,
+  PARAM_FROM,
+  PARAM_TO,
+  PARAM_LIMIT,
+  PARAM_OFFSET,
+};
+
+typedef struct
+{
+  char *text;
+  char *partner;
+  char *institution;
+} QueryExpressions;
+
+static void
+query_expressions_clear (QueryExpressions *exprs)
+{
+  g_clear_pointer (&exprs->text, g_free);
+  g_clear_pointer (&exprs->partner, g_free);
+  g_clear_pointer (&exprs->institution, g_free);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (date == NULL || date[0] == '\0' || rg_date_is_valid (date))
+    return TRUE;
+
+  g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY,
+               _("“%s” is not a date; write it as year-month-day, for example 2026-11-20"),
+               date);
+  return FALSE;
+}
+
+static const char *
+nonempty (const char *str)
+{
+  return str != NULL && str[0] != '\0' ? str : NULL;
+}
+
+/* Writes the WHERE clause of @query and fills @exprs; a criterion whose
+ * text has no word (only punctuation) counts as absent. */
+static gboolean
+build_where (const RgLibraryQuery  *query,
+             GString               *sql,
+             QueryExpressions      *exprs,
+             GError               **error)
+{
+  gboolean any = FALSE;
+
+  if (!check_date (query->from, error) || !check_date (query->to, error))
+    return FALSE;
+
+  exprs->text = rg_library_fts_expression (query->text, NULL);
+  exprs->partner = rg_library_fts_expression (query->partner, "{name profession}");
+  exprs->institution = rg_library_fts_expression (query->institution, "institution");
+
+  g_string_append (sql, " WHERE 1");
+
+  if (exprs->text != NULL)
+    {
+      g_string_append (sql, " AND s.id IN (SELECT rowid FROM session_text"
+                            " WHERE session_text MATCH ?1)");
+      any = TRUE;
+    }
+
+  if (nonempty (query->situation_id))
+    {
+      g_string_append (sql, " AND s.situation_id = ?2");
+      any = TRUE;
+    }
+
+  if (exprs->partner != NULL)
+    {
+      g_string_append (sql, " AND s.id IN (SELECT p.session FROM partners AS p"
+                            " WHERE p.id IN (SELECT rowid FROM partner_text"
+                            " WHERE partner_text MATCH ?3))");
+      any = TRUE;
+    }
+
+  if (exprs->institution != NULL)
+    {
+      g_string_append (sql, " AND s.id IN (SELECT p.session FROM partners AS p"
+                            " WHERE p.id IN (SELECT rowid FROM partner_text"
+                            " WHERE partner_text MATCH ?4))");
+      any = TRUE;
+    }
+
+  if (nonempty (query->from))
+    {
+      g_string_append (sql, " AND s.date >= ?5");
+      any = TRUE;
+    }
+
+  if (nonempty (query->to))
+    {
+      g_string_append (sql, " AND s.date <= ?6");
+      any = TRUE;
+    }
+
+  if (query->open_divergences_only)
+    {
+      g_string_append (sql, " AND s.n_open_divergences > 0");
+      any = TRUE;
+    }
+
+  /* Files that cannot be loaded have nothing a criterion could match. */
+  if (any)
+    g_string_append (sql, " AND s.error IS NULL");
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_query (RgLibraryDb           *db,
+               const char            *sql,
+               const RgLibraryQuery  *query,
+               const QueryExpressions *exprs,
+               GError               **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->queries, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          set_error (db->handle, rc, error);
+          return NULL;
+        }
+
+      g_hash_table_insert (db->queries, g_strdup (sql), stmt);
+    }
+
+  bind_text (stmt, PARAM_TEXT, exprs->text);
+  bind_text (stmt, PARAM_SITUATION, nonempty (query->situation_id));
+  bind_text (stmt, PARAM_PARTNER, exprs->partner);
+  bind_text (stmt, PARAM_INSTITUTION, exprs->institution);
+  bind_text (stmt, PARAM_FROM, nonempty (query->from));
+  bind_text (stmt, PARAM_TO, nonempty (query->to));
+
+  return stmt;
+}
+
+/**
+ * rg_library_db_query:
+ * @folder: the library folder, to make the paths of the entries whole
+ *
+ * Returns: (transfer full) (element-type RgLibraryEntry): the matching
+ *   sessions, sorted by date, newest first unless @query asks otherwise
+ */
+GPtrArray *
+rg_library_db_query (RgLibraryDb           *db,
+                     const char            *folder,
+                     const RgLibraryQuery  *query,
+                     GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " SESSION_COLUMNS " FROM sessions AS s");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  QueryExpressions exprs = { NULL, };
+  sqlite3_stmt *stmt;
+  const char *order = query->oldest_first ? "ASC" : "DESC";
+  int rc;
+
+  if (!build_where (query, sql, &exprs, error))
+    return NULL;
+
+  /* Files that cannot be loaded have no date; they come first, so the
+   * coordinator sees them. */
+  g_string_append_printf (sql, " ORDER BY s.date IS NOT NULL, s.date %s, s.title %s, s.path %s"
+                               " LIMIT ?7 OFFSET ?8",
+                          order, order, order);
+
+  stmt = prepare_query (db, sql->str, query, &exprs, error);
+  if (stmt == NULL)
+    {
+      query_expressions_clear (&exprs);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, PARAM_LIMIT, query->limit > 0 ? (gint64) query->limit : -1);
+  sqlite3_bind_int64 (stmt, PARAM_OFFSET, query->offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt, folder));
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  query_expressions_clear (&exprs);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * rg_library_db_count:
+ *
+ * Counts the sessions @query matches, ignoring its offset and limit.
+ */
+gboolean
+rg_library_db_count (RgLibraryDb           *db,
+                     const RgLibraryQuery  *query,
+                     guint                 *n_sessions,
+                     GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM sessions AS s");
+  QueryExpressions exprs = { NULL, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!build_where (query, sql, &exprs, error))
+    return FALSE;
+
+  stmt = prepare_query (db, sql->str, query, &exprs, error);
+  query_expressions_clear (&exprs);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *n_sessions = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_library_db_list_failures:
+ *
+ * Returns: (transfer full) (element-type RgLibraryEntry): the files that
+ *   cannot be loaded, with their error
+ */
+GPtrArray *
+rg_library_db_list_failures (RgLibraryDb  *db,
+                             const char   *folder,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = get_stmt (db, STMT_LIST_FAILURES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt, folder));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (db->handle, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,205 @@
+/* rg-library-private.h — what the files of the library share
+ *
+ * rg-library.c        the object: folder, notice, monitor, public API
+ * rg-library-index.c  the SQLite database: schema, recovery, writes, queries
+ * rg-library-record.c what of a session goes into the index
+ * rg-library-scan.c   the scan of the folder, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rg-library.h"
+
+G_BEGIN_DECLS
+
+/* Bump when the tables change: an index of another version is set aside
+ * and rebuilt from the files. */
+#define RG_LIBRARY_SCHEMA_VERSION 1
+
+struct _RgLibraryEntry
+{
+  GObject          parent_instance;
+
+  char            *path;
+  char            *error_message;
+  char            *id;
+  char            *title;
+  char            *date;
+  char            *situation_id;
+  char            *situation_label;
+  char            *partners;
+  RgSessionKind    kind;
+  RgSessionStatus  status;
+  guint            n_partners;
+  guint            n_statements;
+  guint            n_agreements;
+  guint            n_divergences;
+  guint            n_complements;
+  guint            n_clarifications;
+  guint            n_open_divergences;
+};
+
+/* What of one session the index keeps. Built from a loaded session, so a
+ * file is indexed exactly as the application reads it. */
+typedef struct
+{
+  char *name;
+  char *profession;
+  char *institution;
+  char *role;
+} RgLibraryRecordPartner;
+
+typedef struct
+{
+  char      *id;
+  char      *kind;
+  char      *status;
+  char      *title;
+  char      *date;
+  char      *situation_id;
+  char      *situation_label;
+  char      *situation_code;
+  char      *next_review;
+  GArray    *partners;            /* of RgLibraryRecordPartner */
+  GPtrArray *dimensions;          /* of char*, the names */
+  char      *partners_summary;    /* "Name (profession), …" */
+  char      *situation_text;      /* label, code, person names */
+  GString   *body;                /* every other text, one per line */
+  guint      n_statements;
+  guint      n_agreements;
+  guint      n_divergences;
+  guint      n_complements;
+  guint      n_clarifications;
+  guint      n_open_divergences;
+} RgLibraryRecord;
+
+RgLibraryRecord *rg_library_record_new_from_session (RgSession        *session);
+void             rg_library_record_free             (RgLibraryRecord  *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, rg_library_record_free)
+
+/* Reads and loads one file the way the application does; on failure the
+ * error says why, in words for the coordinator. */
+RgLibraryRecord *rg_library_record_load             (const char       *path,
+                                                     GError          **error);
+
+/* One connection to the index, with its prepared statements. A
+ * connection is used by one thread at a time. */
+typedef struct _RgLibraryDb RgLibraryDb;
+
+/* Why an existing index was set aside at open. */
+typedef enum
+{
+  RG_LIBRARY_DB_OPENED,        /* an existing, usable index */
+  RG_LIBRARY_DB_CREATED,       /* no index before: a new, empty one */
+  RG_LIBRARY_DB_WAS_CORRUPT,   /* damaged: set aside, a new one made */
+  RG_LIBRARY_DB_WAS_UNKNOWN,   /* another schema version: likewise */
+} RgLibraryDbOpenResult;
+
+/* The state of a file the last time it was indexed. */
+typedef struct
+{
+  gint64   id;
+  gint64   size;
+  gint64   mtime;     /* nanoseconds since the epoch */
+  gboolean failed;
+} RgLibraryFileState;
+
+RgLibraryDb *rg_library_db_open          (const char             *path,
+                                          gboolean                may_set_aside,
+                                          RgLibraryDbOpenResult  *result,
+                                          GError                **error);
+void         rg_library_db_close         (RgLibraryDb            *db);
+gboolean     rg_library_db_set_aside     (const char             *path,
+                                          GError                **error);
+gboolean     rg_library_db_begin         (RgLibraryDb            *db,
+                                          GError                **error);
+gboolean     rg_library_db_commit        (RgLibraryDb            *db,
+                                          GError                **error);
+void         rg_library_db_rollback      (RgLibraryDb            *db);
+GHashTable  *rg_library_db_list_files    (RgLibraryDb            *db,
+                                          GError                **error);
+gboolean     rg_library_db_get_file      (RgLibraryDb            *db,
+                                          const char             *relpath,
+                                          RgLibraryFileState     *state,
+                                          gboolean               *found,
+                                          GError                **error);
+gboolean     rg_library_db_put           (RgLibraryDb            *db,
+                                          const char             *relpath,
+                                          gint64                  size,
+                                          gint64                  mtime,
+                                          const RgLibraryRecord  *record,
+                                          const char             *error_message,
+                                          GError                **error);
+gboolean     rg_library_db_delete        (RgLibraryDb            *db,
+                                          const char             *relpath,
+                                          gboolean               *deleted,
+                                          GError                **error);
+GPtrArray   *rg_library_db_query         (RgLibraryDb            *db,
+                                          const char             *folder,
+                                          const RgLibraryQuery   *query,
+                                          GError                **error);
+gboolean     rg_library_db_count         (RgLibraryDb            *db,
+                                          const RgLibraryQuery   *query,
+                                          guint                  *n_sessions,
+                                          GError                **error);
+GPtrArray   *rg_library_db_list_failures (RgLibraryDb            *db,
+                                          const char             *folder,
+                                          GError                **error);
+
+/* Turns text typed by a user into an FTS5 expression that cannot be a
+ * syntax error: every word quoted, the last one a prefix. %NULL when the
+ * text has no word. @column_filter, if given, is put in front, e.g.
+ * "{name profession}". */
+char        *rg_library_fts_expression   (const char             *text,
+                                          const char             *column_filter);
+
+/* The scan: walks the folder (or looks at @only_paths, relative paths,
+ * when given), then adds, updates and removes rows. Runs in any thread,
+ * on its own connection to @database_path. */
+typedef struct
+{
+  const char   *folder;
+  const char   *database_path;
+  GPtrArray    *only_paths;
+  GCancellable *cancellable;
+  /* Called in the scanning thread when the index was found damaged and
+   * must be set aside; returns the result of reopening it. */
+  gboolean    (*recover) (gpointer   user_data,
+                          GError   **error);
+  gpointer      user_data;
+} RgLibraryScanParams;
+
+RgLibraryScanResult *rg_library_scan_run (const RgLibraryScanParams  *params,
+                                          GError                    **error);
+
+RgLibraryScanResult *rg_library_scan_result_new (void);
+
+struct _RgLibraryScanResult
+{
+  gatomicrefcount  ref_count;
+  guint            n_added;
+  guint            n_updated;
+  guint            n_removed;
+  guint            n_failed;
+  guint            n_unchanged;
+  GListStore      *failures;
+  GPtrArray       *folders;     /* relative paths of the folders seen */
+  gboolean         full_walk;
+};
+
+/* Whether @name is a session file the library indexes: not hidden (the
+ * temporary files of a save are), and ending in .regards. */
+gboolean rg_library_is_session_name   (const char *name);
+
+/* Whether the scan would index the file at @relpath: a session name, no
+ * hidden folder on the way, not too deep. */
+gboolean rg_library_is_indexable_path (const char *relpath);
+
+gboolean rg_library_error_is_corrupt (const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,330 @@
+/* rg-library-record.c — what of a session goes into the library index
+ *
+ * The index is made from loaded sessions, never from its own reading of
+ * the XML: a file is in the library exactly as the application would open
+ * it, and one that the application would refuse is listed with the same
+ * error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-library-record"
+
+#include "config.h"
+
+#include "rg-library-private.h"
+#include "rg-file-io.h"
+#include "rg-session-xml.h"
+#include "rg-session.h"
+
+static void
+record_partner_clear (gpointer data)
+{
+  RgLibraryRecordPartner *p = data;
+
+  g_free (p->name);
+  g_free (p->profession);
+  g_free (p->institution);
+  g_free (p->role);
+}
+
+void
+rg_library_record_free (RgLibraryRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->id);
+  g_free (record->kind);
+  g_free (record->status);
+  g_free (record->title);
+  g_free (record->date);
+  g_free (record->situation_id);
+  g_free (record->situation_label);
+  g_free (record->situation_code);
+  g_free (record->next_review);
+  g_clear_pointer (&record->partners, g_array_unref);
+  g_clear_pointer (&record->dimensions, g_ptr_array_unref);
+  g_free (record->partners_summary);
+  g_free (record->situation_text);
+  if (record->body != NULL)
+    g_string_free (record->body, TRUE);
+  g_free (record);
+}
+
+/* One text per line: the tokenizer splits on the newline, and a phrase
+ * never runs from one statement into the next. */
+static void
+add_line (GString    *body,
+          const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  g_string_append (body, text);
+  g_string_append_c (body, '\n');
+}
+
+static void
+add_partners (RgLibraryRecord *record,
+              RgSession       *session)
+{
+  GListModel *partners = rg_session_get_partners (session);
+  guint n = g_list_model_get_n_items (partners);
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      RgLibraryRecordPartner p;
+
+      p.name = g_strdup (rg_partner_get_name (partner));
+      p.profession = g_strdup (rg_partner_get_profession (partner));
+      p.institution = g_strdup (rg_partner_get_institution (partner));
+      p.role = g_strdup (rg_partner_role_to_string (rg_partner_get_role (partner)));
+      g_array_append_val (record->partners, p);
+
+      if (summary->len > 0)
+        g_string_append (summary, ", ");
+      g_string_append (summary, p.name);
+      if (p.profession != NULL)
+        g_string_append_printf (summary, " (%s)", p.profession);
+    }
+
+  record->partners_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+add_dimensions (RgLibraryRecord *record,
+                RgSession       *session)
+{
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  guint n = g_list_model_get_n_items (dimensions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
+
+      g_ptr_array_add (record->dimensions, g_strdup (rg_dimension_get_name (dimension)));
+      add_line (record->body, rg_dimension_get_name (dimension));
+      add_line (record->body, rg_dimension_get_synthesis (dimension));
+    }
+}
+
+static void
+add_statements (RgLibraryRecord *record,
+                RgSession       *session)
+{
+  GListModel *statements = rg_session_get_statements (session);
+  guint n = g_list_model_get_n_items (statements);
+
+  record->n_statements = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      add_line (record->body, rg_statement_get_text (statement));
+    }
+}
+
+static void
+add_links (RgLibraryRecord *record,
+           RgSession       *session)
+{
+  GListModel *links = rg_session_get_links (session);
+  guint n = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      switch (rg_link_get_link_type (link))
+        {
+        case RG_LINK_TYPE_AGREEMENT:
+          record->n_agreements++;
+          break;
+
+        case RG_LINK_TYPE_DIVERGENCE:
+          record->n_divergences++;
+          if (rg_link_get_status (link) == RG_LINK_STATUS_OPEN)
+            record->n_open_divergences++;
+          break;
+
+        case RG_LINK_TYPE_COMPLEMENT:
+          record->n_complements++;
+          break;
+
+        case RG_LINK_TYPE_CLARIFY:
+          record->n_clarifications++;
+          break;
+
+        default:
+          break;
+        }
+
+      add_line (record->body, rg_link_get_note (link));
+    }
+}
+
+static void
+add_glossary (RgLibraryRecord *record,
+              RgSession       *session)
+{
+  GListModel *terms = rg_session_get_terms (session);
+  guint n = g_list_model_get_n_items (terms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
+      const char * const *partners = rg_term_get_meaning_partners (term);
+
+      add_line (record->body, rg_term_get_word (term));
+      for (guint j = 0; partners != NULL && partners[j] != NULL; j++)
+        add_line (record->body, rg_term_get_meaning (term, partners[j]));
+      add_line (record->body, rg_term_get_agreed_meaning (term));
+    }
+}
+
+static void
+add_criteria (RgLibraryRecord *record,
+              RgSession       *session)
+{
+  GListModel *categories = rg_session_get_categories (session);
+  guint n = g_list_model_get_n_items (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgCategory) category = g_list_model_get_item (categories, i);
+      GListModel *criteria = rg_category_get_criteria (category);
+      guint n_criteria = g_list_model_get_n_items (criteria);
+
+      add_line (record->body, rg_category_get_name (category));
+
+      for (guint j = 0; j < n_criteria; j++)
+        {
+          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+          const char * const *indicators = rg_criterion_get_indicators (criterion);
+
+          add_line (record->body, rg_criterion_get_text (criterion));
+          for (guint k = 0; indicators != NULL && indicators[k] != NULL; k++)
+            add_line (record->body, indicators[k]);
+        }
+    }
+}
+
+static void
+add_actions (RgLibraryRecord *record,
+             RgSession       *session)
+{
+  GListModel *actions = rg_session_get_actions (session);
+  GListModel *consents = rg_session_get_consents (session);
+  guint n = g_list_model_get_n_items (actions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+
+      add_line (record->body, rg_action_get_what (action));
+    }
+
+  n = g_list_model_get_n_items (consents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
+
+      add_line (record->body, rg_consent_get_scope (consent));
+      add_line (record->body, rg_consent_get_shared_with (consent));
+    }
+}
+
+static char *
+situation_text (RgSession *session)
+{
+  const char * const *names = rg_session_get_person_names (session);
+  GString *text = g_string_new (NULL);
+
+  add_line (text, rg_session_get_situation_label (session));
+  add_line (text, rg_session_get_situation_code (session));
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    add_line (text, names[i]);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rg_library_record_new_from_session:
+ * @session: a loaded or edited session
+ *
+ * Collects what the index keeps of @session: its header, partners,
+ * dimensions, counts, and all its text for the full-text search.
+ *
+ * Returns: (transfer full): a new record
+ */
+RgLibraryRecord *
+rg_library_record_new_from_session (RgSession *session)
+{
+  RgLibraryRecord *record;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  record = g_new0 (RgLibraryRecord, 1);
+  record->partners = g_array_new (FALSE, FALSE, sizeof (RgLibraryRecordPartner));
+  g_array_set_clear_func (record->partners, record_partner_clear);
+  record->dimensions = g_ptr_array_new_with_free_func (g_free);
+  record->body = g_string_sized_new (4096);
+
+  record->id = g_strdup (rg_session_get_id (session));
+  record->kind = g_strdup (rg_session_kind_to_string (rg_session_get_kind (session)));
+  record->status = g_strdup (rg_session_status_to_string (rg_session_get_status (session)));
+  record->title = g_strdup (rg_session_get_title (session));
+  record->date = g_strdup (rg_session_get_date (session));
+  record->situation_id = g_strdup (rg_session_get_situation_id (session));
+  record->situation_label = g_strdup (rg_session_get_situation_label (session));
+  record->situation_code = g_strdup (rg_session_get_situation_code (session));
+  record->next_review = g_strdup (rg_session_get_next_review (session));
+  record->situation_text = situation_text (session);
+
+  add_line (record->body, rg_session_get_place (session));
+  add_line (record->body, rg_session_get_facilitator (session));
+  add_partners (record, session);
+  add_dimensions (record, session);
+  add_statements (record, session);
+  add_links (record, session);
+  add_glossary (record, session);
+  add_criteria (record, session);
+  add_actions (record, session);
+
+  return record;
+}
+
+/**
+ * rg_library_record_load:
+ * @path: a session file
+ * @error: a location for a #GError
+ *
+ * Reads and loads @path as the application opens a session (same size
+ * limit, same checks), then collects its record. Safe to call from any
+ * thread.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with @error
+ *   saying why the file cannot be loaded
+ */
+RgLibraryRecord *
+rg_library_record_load (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgSession) session = NULL;
+
+  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  session = rg_session_new_from_bytes (bytes, error);
+  if (session == NULL)
+    return NULL;
+
+  return rg_library_record_new_from_session (session);
+}

@@ -1,0 +1,728 @@
+/* rg-library-scan.c — bring the index in line with the library folder
+ *
+ * A scan walks the folder, compares each session file's size and
+ * modification time with what the index recorded, and reads only the
+ * files that are new or changed. Reading is the slow part (parsing and
+ * validating XML), so files are loaded by a pool of threads while this
+ * thread writes their rows, one transaction per batch: a batch is short,
+ * so the application saving a session never waits long for the lock.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-library-scan"
+
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rg-library-private.h"
+
+/* A batch ends after this many files or this much time, whichever first. */
+#define BATCH_MAX_FILES 500
+#define BATCH_MAX_USEC (150 * G_TIME_SPAN_MILLISECOND)
+
+/* Files being loaded at once: enough to keep every loader busy, few
+ * enough to bound memory. */
+#define MAX_IN_FLIGHT 64
+
+/* Sessions are not hidden in deep trees; this stops a loop of bind
+ * mounts or a mistaken choice of folder ("/") from running forever. */
+#define MAX_DEPTH 8
+
+typedef struct
+{
+  char   *relpath;
+  gint64  size;
+  gint64  mtime;
+} FoundFile;
+
+static void
+found_file_free (gpointer data)
+{
+  FoundFile *file = data;
+
+  g_free (file->relpath);
+  g_free (file);
+}
+
+typedef struct
+{
+  FoundFile       *file;       /* borrowed from the walk */
+  char            *path;
+  gboolean         is_new;
+  RgLibraryRecord *record;
+  char            *error_message;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->record, rg_library_record_free);
+  g_free (job->error_message);
+  g_free (job);
+}
+
+typedef struct
+{
+  const RgLibraryScanParams *params;
+  GPtrArray                 *only_paths;      /* the paths to look at, or NULL for all */
+  GPtrArray                 *files;           /* of FoundFile */
+  GPtrArray                 *folders;         /* relative, "" for the top */
+  GPtrArray                 *unreadable;      /* relative folders we could not list */
+} Walk;
+
+gboolean
+rg_library_is_session_name (const char *name)
+{
+  return name[0] != '.' && g_str_has_suffix (name, RG_LIBRARY_FILE_SUFFIX) &&
+         strlen (name) > strlen (RG_LIBRARY_FILE_SUFFIX);
+}
+
+gboolean
+rg_library_is_indexable_path (const char *relpath)
+{
+  g_auto(GStrv) parts = g_strsplit (relpath, G_DIR_SEPARATOR_S, -1);
+  guint n = g_strv_length (parts);
+
+  if (n == 0 || n > MAX_DEPTH)
+    return FALSE;
+
+  for (guint i = 0; i + 1 < n; i++)
+    if (parts[i][0] == '.' || parts[i][0] == '\0')
+      return FALSE;
+
+  return rg_library_is_session_name (parts[n - 1]);
+}
+
+static gint64
+stat_mtime (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+static void
+add_found (Walk              *walk,
+           char              *relpath,
+           const struct stat *st)
+{
+  FoundFile *file = g_new (FoundFile, 1);
+
+  file->relpath = relpath;
+  file->size = st->st_size;
+  file->mtime = stat_mtime (st);
+  g_ptr_array_add (walk->files, file);
+}
+
+static char *
+join_relative (const char *dir,
+               const char *name)
+{
+  return dir[0] == '\0' ? g_strdup (name) : g_strconcat (dir, G_DIR_SEPARATOR_S, name, NULL);
+}
+
+/* Lists the session files under @dirfd (the folder @reldir of the
+ * library). Hidden folders are skipped, and so are links to folders,
+ * which could make loops; a link to a file is followed. */
+static gboolean
+walk_folder (Walk       *walk,
+             int         fd,
+             const char *reldir,
+             guint       depth,
+             GError    **error)
+{
+  DIR *dir;
+  struct dirent *dent;
+
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      int errsv = errno;
+
+      close (fd);
+      if (depth == 0)
+        {
+          g_autofree char *display = g_filename_display_name (walk->params->folder);
+
+          g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_FOLDER,
+                       _("The library folder “%s” could not be read: %s"),
+                       display, g_strerror (errsv));
+          return FALSE;
+        }
+
+      g_ptr_array_add (walk->unreadable, g_strdup (reldir));
+      return TRUE;
+    }
+
+  g_ptr_array_add (walk->folders, g_strdup (reldir));
+
+  while ((dent = readdir (dir)) != NULL)
+    {
+      const char *name = dent->d_name;
+      unsigned char type = dent->d_type;
+      struct stat st;
+
+      if (name[0] == '.')
+        continue;
+
+      if (type == DT_UNKNOWN)
+        {
+          if (fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+          type = S_ISDIR (st.st_mode) ? DT_DIR : S_ISLNK (st.st_mode) ? DT_LNK : DT_REG;
+        }
+
+      if (type == DT_DIR)
+        {
+          g_autofree char *relpath = join_relative (reldir, name);
+          int subfd;
+
+          if (depth + 1 >= MAX_DEPTH)
+            continue;
+
+          subfd = openat (dirfd (dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+          if (subfd < 0)
+            {
+              g_ptr_array_add (walk->unreadable, g_steal_pointer (&relpath));
+              continue;
+            }
+
+          walk_folder (walk, subfd, relpath, depth + 1, NULL);
+          continue;
+        }
+
+      if ((type != DT_REG && type != DT_LNK) || !rg_library_is_session_name (name))
+        continue;
+
+      if (fstatat (dirfd (dir), name, &st, 0) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      add_found (walk, join_relative (reldir, name), &st);
+    }
+
+  closedir (dir);
+  return TRUE;
+}
+
+static gboolean
+walk_library (Walk    *walk,
+              GError **error)
+{
+  int fd = open (walk->params->folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (walk->params->folder);
+
+      g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_FOLDER,
+                   _("The library folder “%s” could not be read: %s"),
+                   display, g_strerror (errsv));
+      return FALSE;
+    }
+
+  return walk_folder (walk, fd, "", 0, error);
+}
+
+/* Whether @relpath is in a folder we could not list: its row stays, the
+ * file may well still be there. */
+static gboolean
+is_in_unreadable (Walk       *walk,
+                  const char *relpath)
+{
+  for (guint i = 0; i < walk->unreadable->len; i++)
+    {
+      const char *dir = g_ptr_array_index (walk->unreadable, i);
+      gsize len = strlen (dir);
+
+      if (strncmp (relpath, dir, len) == 0 && relpath[len] == G_DIR_SEPARATOR)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Looks at the files named in params->only_paths instead of walking. */
+static void
+look_at_paths (Walk *walk)
+{
+  GPtrArray *paths = walk->only_paths;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *relpath = g_ptr_array_index (paths, i);
+      g_autofree char *path = g_build_filename (walk->params->folder, relpath, NULL);
+      struct stat st;
+
+      if (!rg_library_is_indexable_path (relpath))
+        continue;
+
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+        add_found (walk, g_strdup (relpath), &st);
+    }
+}
+
+static void
+load_in_thread (gpointer data,
+                gpointer user_data)
+{
+  LoadJob *job = data;
+  GAsyncQueue *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  job->record = rg_library_record_load (job->path, &error);
+  if (job->record == NULL)
+    job->error_message = g_strdup (error->message);
+
+  g_async_queue_push (done, job);
+}
+
+typedef struct
+{
+  const RgLibraryScanParams *params;
+  RgLibraryDb               *db;
+  RgLibraryScanResult       *result;
+  gboolean                   in_transaction;
+  guint                      batch_files;
+  gint64                     batch_start;
+} Writer;
+
+static gboolean
+writer_begin (Writer  *writer,
+              GError **error)
+{
+  if (writer->in_transaction)
+    return TRUE;
+
+  if (!rg_library_db_begin (writer->db, error))
+    return FALSE;
+
+  writer->in_transaction = TRUE;
+  writer->batch_files = 0;
+  writer->batch_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static gboolean
+writer_commit (Writer  *writer,
+               GError **error)
+{
+  if (!writer->in_transaction)
+    return TRUE;
+
+  writer->in_transaction = FALSE;
+  if (!rg_library_db_commit (writer->db, error))
+    {
+      rg_library_db_rollback (writer->db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Commits when the batch is full, so other writers get their turn. */
+static gboolean
+writer_done_one (Writer  *writer,
+                 GError **error)
+{
+  writer->batch_files++;
+
+  if (writer->batch_files >= BATCH_MAX_FILES ||
+      g_get_monotonic_time () - writer->batch_start >= BATCH_MAX_USEC)
+    return writer_commit (writer, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_job (Writer   *writer,
+           LoadJob  *job,
+           GError  **error)
+{
+  if (!writer_begin (writer, error) ||
+      !rg_library_db_put (writer->db, job->file->relpath, job->file->size, job->file->mtime,
+                          job->record, job->error_message, error))
+    return FALSE;
+
+  if (job->record != NULL)
+    {
+      if (job->is_new)
+        writer->result->n_added++;
+      else
+        writer->result->n_updated++;
+    }
+
+  return writer_done_one (writer, error);
+}
+
+/* Loads @to_load (of LoadJob) in the pool and writes each one as it comes
+ * back. On error or cancellation, waits for the jobs in flight before
+ * returning, so none outlives the call. */
+static gboolean
+load_and_write (Writer     *writer,
+                GPtrArray  *to_load,
+                GError    **error)
+{
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  g_autoptr(GError) local_error = NULL;
+  GThreadPool *pool;
+  guint next = 0;
+  guint in_flight = 0;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+
+  if (to_load->len == 0)
+    return TRUE;
+
+  pool = g_thread_pool_new (load_in_thread, done, n_threads, FALSE, NULL);
+
+  while (next < to_load->len && in_flight < MAX_IN_FLIGHT)
+    {
+      g_thread_pool_push (pool, g_ptr_array_index (to_load, next++), NULL);
+      in_flight++;
+    }
+
+  while (in_flight > 0)
+    {
+      LoadJob *job = g_async_queue_pop (done);
+
+      in_flight--;
+
+      if (local_error == NULL &&
+          g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
+        ;
+      else if (local_error == NULL)
+        write_job (writer, job, &local_error);
+
+      /* The job stays owned by to_load; free what it loaded now. */
+      g_clear_pointer (&job->record, rg_library_record_free);
+
+      if (local_error == NULL && next < to_load->len)
+        {
+          g_thread_pool_push (pool, g_ptr_array_index (to_load, next++), NULL);
+          in_flight++;
+        }
+    }
+
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+file_changed (const FoundFile          *file,
+              const RgLibraryFileState *state)
+{
+  return file->size != state->size || file->mtime != state->mtime;
+}
+
+/* One pass: compare, remove what is gone, load and write what is new or
+ * changed, then list what cannot be loaded. */
+static gboolean
+scan_once (const RgLibraryScanParams  *params,
+           Walk                       *walk,
+           RgLibraryScanResult        *result,
+           GError                    **error)
+{
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GPtrArray) to_load = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  RgLibraryDbOpenResult open_result;
+  LoadJob *job;
+  Writer writer = { params, NULL, result, FALSE, 0, 0 };
+  gboolean ok = FALSE;
+
+  writer.db = rg_library_db_open (params->database_path, FALSE, &open_result, error);
+  if (writer.db == NULL)
+    return FALSE;
+
+  if (!(known = rg_library_db_list_files (writer.db, error)))
+    goto out;
+
+  for (guint i = 0; i < walk->files->len; i++)
+    {
+      FoundFile *file = g_ptr_array_index (walk->files, i);
+      RgLibraryFileState *state = g_hash_table_lookup (known, file->relpath);
+
+      g_hash_table_add (seen, file->relpath);
+
+      if (state != NULL && !file_changed (file, state))
+        {
+          result->n_unchanged++;
+          continue;
+        }
+
+      job = g_new0 (LoadJob, 1);
+      job->file = file;
+      job->path = g_build_filename (params->folder, file->relpath, NULL);
+      job->is_new = state == NULL;
+      g_ptr_array_add (to_load, job);
+    }
+
+  /* Removed: known, and not seen where we looked. */
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *relpath = key;
+      gboolean looked = TRUE;
+      gboolean deleted = FALSE;
+
+      if (walk->only_paths != NULL)
+        looked = g_ptr_array_find_with_equal_func (walk->only_paths, relpath,
+                                                   g_str_equal, NULL);
+      else
+        looked = !is_in_unreadable (walk, relpath);
+
+      if (!looked || g_hash_table_contains (seen, relpath))
+        continue;
+
+      if (!writer_begin (&writer, error) ||
+          !rg_library_db_delete (writer.db, relpath, &deleted, error))
+        goto out;
+
+      if (deleted)
+        result->n_removed++;
+
+      if (!writer_done_one (&writer, error))
+        goto out;
+    }
+
+  if (!load_and_write (&writer, to_load, error) ||
+      !writer_commit (&writer, error))
+    goto out;
+
+  if (!(failures = rg_library_db_list_failures (writer.db, params->folder, error)))
+    goto out;
+
+  result->n_failed = failures->len;
+  g_list_store_splice (result->failures, 0, 0, failures->pdata, failures->len);
+  ok = TRUE;
+
+out:
+  /* What was written is right: keep it even when stopping early
+   * (cancelled), unless the database is damaged. */
+  if (writer.in_transaction && !rg_library_error_is_corrupt (*error))
+    writer_commit (&writer, NULL);
+  rg_library_db_rollback (writer.db);
+  rg_library_db_close (writer.db);
+  return ok;
+}
+
+/**
+ * rg_library_scan_run:
+ * @params: what to scan and where to write
+ *
+ * Brings the index at @params->database_path in line with the folder.
+ * When the index turns out to be damaged, @params->recover is called to
+ * set it aside, and the scan starts again on the new one.
+ *
+ * Returns: (transfer full) (nullable): what changed, or %NULL with @error
+ *   set (the folder cannot be read, the scan was cancelled…)
+ */
+RgLibraryScanResult *
+rg_library_scan_run (const RgLibraryScanParams  *params,
+                     GError                    **error)
+{
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (found_file_free);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
+  Walk walk = { params, params->only_paths, files, folders, unreadable };
+
+  if (walk.only_paths != NULL)
+    look_at_paths (&walk);
+  else if (!walk_library (&walk, error))
+    return NULL;
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_clear_pointer (&result, rg_library_scan_result_unref);
+      result = rg_library_scan_result_new ();
+
+      if (scan_once (params, &walk, result, &local_error))
+        break;
+
+      if (attempt > 0 || params->recover == NULL || !rg_library_error_is_corrupt (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_debug ("Index damaged during a scan, setting it aside: %s", local_error->message);
+      if (!params->recover (params->user_data, error))
+        return NULL;
+
+      /* The new index is empty: looking at some paths only would leave
+       * it without every other file. */
+      if (walk.only_paths != NULL)
+        {
+          walk.only_paths = NULL;
+          g_ptr_array_set_size (files, 0);
+          if (!walk_library (&walk, error))
+            return NULL;
+        }
+    }
+
+  result->full_walk = walk.only_paths == NULL;
+  g_ptr_array_extend_and_steal (result->folders, g_steal_pointer (&folders));
+
+  return g_steal_pointer (&result);
+}
+
+G_DEFINE_BOXED_TYPE (RgLibraryScanResult, rg_library_scan_result,
+                     rg_library_scan_result_ref, rg_library_scan_result_unref)
+
+RgLibraryScanResult *
+rg_library_scan_result_new (void)
+{
+  RgLibraryScanResult *result = g_new0 (RgLibraryScanResult, 1);
+
+  g_atomic_ref_count_init (&result->ref_count);
+  result->failures = g_list_store_new (RG_TYPE_LIBRARY_ENTRY);
+  result->folders = g_ptr_array_new_with_free_func (g_free);
+
+  return result;
+}
+
+/**
+ * rg_library_scan_result_ref:
+ * @result: a #RgLibraryScanResult
+ *
+ * Returns: (transfer full): @result
+ */
+RgLibraryScanResult *
+rg_library_scan_result_ref (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  g_atomic_ref_count_inc (&result->ref_count);
+  return result;
+}
+
+/**
+ * rg_library_scan_result_unref:
+ * @result: (transfer full): a #RgLibraryScanResult
+ */
+void
+rg_library_scan_result_unref (RgLibraryScanResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  if (g_atomic_ref_count_dec (&result->ref_count))
+    {
+      g_clear_object (&result->failures);
+      g_clear_pointer (&result->folders, g_ptr_array_unref);
+      g_free (result);
+    }
+}
+
+/**
+ * rg_library_scan_result_get_n_added:
+ * @result: a #RgLibraryScanResult
+ *
+ * Returns: how many files were new to the index and loaded
+ */
+guint
+rg_library_scan_result_get_n_added (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_added;
+}
+
+/**
+ * rg_library_scan_result_get_n_updated:
+ * @result: a #RgLibraryScanResult
+ *
+ * Returns: how many files had changed since they were indexed, and were
+ *   loaded again
+ */
+guint
+rg_library_scan_result_get_n_updated (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_updated;
+}
+
+/**
+ * rg_library_scan_result_get_n_removed:
+ * @result: a #RgLibraryScanResult
+ *
+ * Returns: how many files were gone from the folder, and left the index
+ */
+guint
+rg_library_scan_result_get_n_removed (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_removed;
+}
+
+/**
+ * rg_library_scan_result_get_n_failed:
+ * @result: a #RgLibraryScanResult
+ *
+ * How many files of the library cannot be loaded after the scan, whether
+ * they were read in this scan or found failing before and unchanged since.
+ * They are not counted as added or updated.
+ *
+ * Returns: the number of files that cannot be loaded
+ */
+guint
+rg_library_scan_result_get_n_failed (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_failed;
+}
+
+/**
+ * rg_library_scan_result_get_n_unchanged:
+ * @result: a #RgLibraryScanResult
+ *
+ * Returns: how many files were unchanged since they were indexed, and
+ *   not read
+ */
+guint
+rg_library_scan_result_get_n_unchanged (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_unchanged;
+}
+
+/**
+ * rg_library_scan_result_get_failures:
+ * @result: a #RgLibraryScanResult
+ *
+ * The files that cannot be loaded, each with its error message (see
+ * rg_library_entry_get_error_message ()), sorted by path.
+ *
+ * Returns: (transfer none): a #GListModel of #RgLibraryEntry
+ */
+GListModel *
+rg_library_scan_result_get_failures (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return G_LIST_MODEL (result->failures);
+}
