@@ -24,4 +24,9 @@ typedef struct
   RgCliCommandFunc  func;
 } RgCliCommand;
 
+int rg_cli_index  (int    argc,
+                  char **argv);
+int rg_cli_search (int    argc,
+                  char **argv);
+
 G_END_DECLS

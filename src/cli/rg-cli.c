@@ -18,6 +18,8 @@
  *   { "validate", N_("Check that session files are valid"), rg_cli_validate },
  * with its function declared in rg-cli-commands.h. */
 static const RgCliCommand commands[] = {
+  { "index", N_("Bring the library index up to date"), rg_cli_index },
+  { "search", N_("Find sessions in the library"), rg_cli_search },
   { NULL, NULL, NULL },
 };
 

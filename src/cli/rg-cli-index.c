@@ -1,0 +1,149 @@
+/* rg-cli-index.c — regards-cli index: bring the library index up to date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "regards-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "rg-cli-commands.h"
+#include "rg-cli-library.h"
+
+static void
+print_json (RgLibrary           *library,
+            RgLibraryScanResult *result)
+{
+  GListModel *failures = rg_library_scan_result_get_failures (result);
+  RgCliJson *json = rg_cli_json_new ();
+  g_autofree char *folder = g_filename_display_name (rg_library_get_folder (library));
+  g_autofree char *text = NULL;
+
+  rg_cli_json_begin_object (json);
+  rg_cli_json_member (json, "library");
+  rg_cli_json_string (json, folder);
+  rg_cli_json_member (json, "added");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_added (result));
+  rg_cli_json_member (json, "updated");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_updated (result));
+  rg_cli_json_member (json, "removed");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_removed (result));
+  rg_cli_json_member (json, "unchanged");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_unchanged (result));
+  rg_cli_json_member (json, "failed");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_failed (result));
+  rg_cli_json_member (json, "failures");
+  rg_cli_json_begin_array (json);
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (failures, i);
+
+      rg_cli_library_json_entry (json, entry);
+    }
+  rg_cli_json_end_array (json);
+  rg_cli_json_member (json, "notice");
+  rg_cli_json_string (json, rg_library_get_notice (library));
+  rg_cli_json_end_object (json);
+
+  text = rg_cli_json_free_to_string (json);
+  fputs (text, stdout);
+}
+
+static void
+print_text (RgLibrary           *library,
+            RgLibraryScanResult *result)
+{
+  GListModel *failures = rg_library_scan_result_get_failures (result);
+
+  /* One count per line, so each is translated on its own. */
+  g_print (_("Added: %u"), rg_library_scan_result_get_n_added (result));
+  g_print ("\n");
+  g_print (_("Updated: %u"), rg_library_scan_result_get_n_updated (result));
+  g_print ("\n");
+  g_print (_("Removed: %u"), rg_library_scan_result_get_n_removed (result));
+  g_print ("\n");
+  g_print (_("Unchanged: %u"), rg_library_scan_result_get_n_unchanged (result));
+  g_print ("\n");
+  g_print (_("Failed: %u"), rg_library_scan_result_get_n_failed (result));
+  g_print ("\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (failures, i);
+      g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
+
+      g_print ("  %s: %s\n", path, rg_library_entry_get_error_message (entry));
+    }
+}
+
+/**
+ * rg_cli_index:
+ *
+ * `regards-cli index [--library DIR] [--json]`: scans the library folder,
+ * reading new and changed files, and prints how many were added, updated,
+ * removed, and which cannot be loaded.
+ *
+ * Returns: 0 on success, 1 if some files cannot be loaded or the folder
+ *   cannot be read, 2 on a usage error
+ */
+int
+rg_cli_index (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *database = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &folder,
+      N_("The library folder (default: the Regards sessions folder)"), N_("DIR") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The index file (default: one in the user cache folder)"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the result as JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Bring the library index up to date with the session files."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (argc > 1)
+    {
+      g_printerr (_("Unexpected argument “%s”."), argv[1]);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  library = rg_cli_library_open (folder, database, json);
+  if (library == NULL)
+    return 1;
+
+  result = rg_library_scan (library, NULL, &error);
+  if (result == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    print_json (library, result);
+  else
+    print_text (library, result);
+
+  return rg_library_scan_result_get_n_failed (result) > 0 ? 1 : 0;
+}

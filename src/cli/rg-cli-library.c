@@ -1,0 +1,109 @@
+/* rg-cli-library.c — what the index and search commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "regards-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-cli-library.h"
+#include "rg-paths.h"
+
+/**
+ * rg_cli_library_open:
+ * @folder: (nullable): the library folder, or %NULL for the default one
+ * @database: (nullable): the index file, or %NULL for the default one
+ * @quiet_notice: whether to keep the notice of a rebuilt index to
+ *   oneself (in JSON output it is a member instead)
+ *
+ * Opens the library, printing why on stderr when it cannot be opened,
+ * and the notice when the index had to be rebuilt.
+ *
+ * Returns: (transfer full) (nullable): the library
+ */
+RgLibrary *
+rg_cli_library_open (const char *folder,
+                     const char *database,
+                     gboolean    quiet_notice)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_folder = NULL;
+  RgLibrary *library;
+
+  if (folder == NULL)
+    folder = default_folder = rg_paths_get_default_library_dir ();
+
+  library = rg_library_new (folder, database, &error);
+  if (library == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  if (!quiet_notice && rg_library_get_notice (library) != NULL)
+    g_printerr ("%s\n", rg_library_get_notice (library));
+
+  return library;
+}
+
+static void
+member_string (RgCliJson  *json,
+               const char *name,
+               const char *value)
+{
+  rg_cli_json_member (json, name);
+  rg_cli_json_string (json, value);
+}
+
+static void
+member_uint (RgCliJson  *json,
+             const char *name,
+             guint       value)
+{
+  rg_cli_json_member (json, name);
+  rg_cli_json_uint (json, value);
+}
+
+/**
+ * rg_cli_library_json_entry:
+ * @json: a writer where a value is expected
+ * @entry: a library entry
+ *
+ * Writes @entry as an object. Values are the file's own words (status
+ * and kind as in the file format), never translated, so scripts can rely
+ * on them; only the error message is for people.
+ */
+void
+rg_cli_library_json_entry (RgCliJson      *json,
+                           RgLibraryEntry *entry)
+{
+  g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
+  gboolean loaded = rg_library_entry_get_error_message (entry) == NULL;
+
+  rg_cli_json_begin_object (json);
+  member_string (json, "path", path);
+  member_string (json, "error", rg_library_entry_get_error_message (entry));
+  if (loaded)
+    {
+      member_string (json, "id", rg_library_entry_get_id (entry));
+      member_string (json, "kind", rg_session_kind_to_string (rg_library_entry_get_kind (entry)));
+      member_string (json, "date", rg_library_entry_get_date (entry));
+      member_string (json, "title", rg_library_entry_get_title (entry));
+      member_string (json, "status",
+                     rg_session_status_to_string (rg_library_entry_get_status (entry)));
+      member_string (json, "situation_id", rg_library_entry_get_situation_id (entry));
+      member_string (json, "situation_label", rg_library_entry_get_situation_label (entry));
+      member_string (json, "partners", rg_library_entry_get_partners (entry));
+      member_uint (json, "n_partners", rg_library_entry_get_n_partners (entry));
+      member_uint (json, "n_statements", rg_library_entry_get_n_statements (entry));
+      member_uint (json, "n_agreements", rg_library_entry_get_n_agreements (entry));
+      member_uint (json, "n_divergences", rg_library_entry_get_n_divergences (entry));
+      member_uint (json, "n_complements", rg_library_entry_get_n_complements (entry));
+      member_uint (json, "n_clarifications", rg_library_entry_get_n_clarifications (entry));
+      member_uint (json, "n_open_divergences", rg_library_entry_get_n_open_divergences (entry));
+    }
+  rg_cli_json_end_object (json);
+}
