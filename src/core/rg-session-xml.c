@@ -885,7 +885,7 @@ _rg_session_xml_read (GBytes  *bytes,
   if (version == 0)
     {
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
-                           _("This file does not say which version of the Regards format it follows."));
+                           _("This file does not give a valid version number of the Regards format."));
       return NULL;
     }
 
