@@ -467,7 +467,7 @@ test_read_only_folder (void)
         return;
 
       a = save_text (path, "version A", NULL);
-      g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+      g_assert_cmpint (mount (NULL, dir, "tmpfs", MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
 
       assert_save_fails (dir, path, "version B", a, "read-only");
       assert_file_holds (path, "version A");

@@ -1,0 +1,660 @@
+/* rg-document.c — a session and the file it lives in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rg-document.h"
+#include "rg-file-io.h"
+#include "rg-session.h"
+#include "rg-session-xml.h"
+
+/**
+ * RgDocument:
+ *
+ * Ties an #RgSession to the file it is saved in, and remembers the
+ * checksum of what that file held when it was last loaded or saved, so
+ * that a save never overwrites a change made by another program (see
+ * rg_file_write_atomic()).
+ *
+ * Saves of one document run one after the other, in the order they
+ * were asked for: two writes of the same file at once would each take
+ * the other for a foreign change.
+ */
+struct _RgDocument
+{
+  GObject    parent_instance;
+
+  GFile     *file;
+  RgSession *session;
+
+  /* What the file holds as far as we know; NULL until first saved. */
+  char      *checksum;
+
+  /* Bumped on every change of the session, so that a save finishing
+   * after a later change does not clear "modified". */
+  guint64    change_serial;
+
+  /* Pending rg_document_save_async() tasks; the head one is running. */
+  GQueue     saves;
+
+  guint      modified : 1;
+};
+
+typedef struct
+{
+  GBytes  *contents;
+  guint64  change_serial;
+
+  /* Taken when the write starts, after the saves before it. */
+  GFile   *file;
+  char    *expected_checksum;
+
+  /* What the write reports. */
+  char    *new_checksum;
+  GFile   *conflict_copy;
+} SaveData;
+
+G_DEFINE_FINAL_TYPE (RgDocument, rg_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_SESSION,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void rg_document_start_next_save (RgDocument *self);
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_pointer (&data->contents, g_bytes_unref);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->expected_checksum, g_free);
+  g_clear_pointer (&data->new_checksum, g_free);
+  g_clear_object (&data->conflict_copy);
+  g_free (data);
+}
+
+static void
+rg_document_set_modified (RgDocument *self,
+                          gboolean    modified)
+{
+  modified = !!modified;
+
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static void
+rg_document_set_file (RgDocument *self,
+                      GFile      *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+}
+
+static void
+on_session_changed (RgDocument *self)
+{
+  self->change_serial++;
+  rg_document_set_modified (self, TRUE);
+}
+
+/* Records what a write did: where the session now lives and what that
+ * file holds. @new_checksum is NULL when nothing was written. */
+static void
+rg_document_saved (RgDocument *self,
+                   guint64     change_serial,
+                   const char *new_checksum,
+                   GFile      *conflict_copy)
+{
+  if (new_checksum == NULL)
+    return;
+
+  /* On conflict our version went to the copy: keep saving there, and
+   * leave the other program's version alone. */
+  if (conflict_copy != NULL)
+    rg_document_set_file (self, conflict_copy);
+
+  g_free (self->checksum);
+  self->checksum = g_strdup (new_checksum);
+
+  if (change_serial == self->change_serial)
+    rg_document_set_modified (self, FALSE);
+}
+
+static void
+rg_document_constructed (GObject *object)
+{
+  RgDocument *self = (RgDocument *)object;
+
+  G_OBJECT_CLASS (rg_document_parent_class)->constructed (object);
+
+  g_assert (RG_IS_SESSION (self->session));
+  g_assert (G_IS_FILE (self->file));
+
+  g_signal_connect_object (self->session,
+                           "changed",
+                           G_CALLBACK (on_session_changed),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+rg_document_finalize (GObject *object)
+{
+  RgDocument *self = (RgDocument *)object;
+
+  /* Every pending task holds a reference on us. */
+  g_assert (g_queue_is_empty (&self->saves));
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->checksum, g_free);
+
+  G_OBJECT_CLASS (rg_document_parent_class)->finalize (object);
+}
+
+static void
+rg_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RgDocument *self = RG_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RgDocument *self = RG_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_document_class_init (RgDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rg_document_constructed;
+  object_class->finalize = rg_document_finalize;
+  object_class->get_property = rg_document_get_property;
+  object_class->set_property = rg_document_set_property;
+
+  /**
+   * RgDocument:file:
+   *
+   * The file the session is saved in. It changes when a save meets a
+   * change made by another program: the session then goes on being
+   * saved in the conflict copy.
+   */
+  properties [PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgDocument:session:
+   *
+   * The session, for the life of the document.
+   */
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         RG_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgDocument:modified:
+   *
+   * Whether the session holds changes the file does not have yet: set
+   * when the session changes, cleared when a save of the latest version
+   * succeeds.
+   */
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_document_init (RgDocument *self)
+{
+  g_queue_init (&self->saves);
+}
+
+/**
+ * rg_document_new:
+ * @session: a session
+ * @file: where to save it
+ *
+ * A document for a session that was never saved. It starts modified,
+ * since @file does not hold it yet. The first save creates the missing
+ * folders (mode 0700); a file already at @file is kept as its backup
+ * `NAME~`.
+ *
+ * Returns: (transfer full): a new #RgDocument
+ */
+RgDocument *
+rg_document_new (RgSession *session,
+                 GFile     *file)
+{
+  RgDocument *self;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (RG_TYPE_DOCUMENT,
+                       "session", session,
+                       "file", file,
+                       NULL);
+  self->modified = TRUE;
+
+  return self;
+}
+
+/**
+ * rg_document_new_from_file:
+ * @file: a session file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Reads @file (refusing anything larger than %RG_SESSION_MAX_SIZE) and
+ * loads the session it holds. Blocks; see rg_document_load_async().
+ * Safe to call from any thread.
+ *
+ * Returns: (transfer full): a new unmodified #RgDocument, or %NULL with
+ *   @error set: an #RgDocumentError if the file could not be read,
+ *   otherwise the #RgFormatError of rg_session_new_from_bytes(), its
+ *   message prefixed with the name of the file
+ */
+RgDocument *
+rg_document_new_from_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autofree char *checksum = NULL;
+  RgDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  contents = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, &checksum, cancellable, error);
+  if (contents == NULL)
+    return NULL;
+
+  session = rg_session_new_from_bytes (contents, error);
+  if (session == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      /* The format's messages speak of "this file": say which one. */
+      g_prefix_error (error, _("Could not open “%s”. "), name);
+      return NULL;
+    }
+
+  self = g_object_new (RG_TYPE_DOCUMENT,
+                       "session", session,
+                       "file", file,
+                       NULL);
+  self->checksum = g_steal_pointer (&checksum);
+
+  return self;
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  RgDocument *document;
+  GError *error = NULL;
+
+  document = rg_document_new_from_file (file, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * rg_document_load_async:
+ * @file: a session file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ *   when the document is loaded
+ * @user_data: data for @callback
+ *
+ * Reads and parses @file in a worker thread, as
+ * rg_document_new_from_file() does.
+ */
+void
+rg_document_load_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rg_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * rg_document_load_finish:
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Completes rg_document_load_async().
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+RgDocument *
+rg_document_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rg_document_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rg_document_get_file:
+ * @self: a #RgDocument
+ *
+ * Returns: (transfer none): the file the session is saved in
+ */
+GFile *
+rg_document_get_file (RgDocument *self)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * rg_document_get_session:
+ * @self: a #RgDocument
+ *
+ * Returns: (transfer none): the session
+ */
+RgSession *
+rg_document_get_session (RgDocument *self)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * rg_document_get_checksum:
+ * @self: a #RgDocument
+ *
+ * The SHA-256 of what the file held when it was last loaded or saved
+ * here, to tell this program's own writes from another's (as a file
+ * monitor needs to).
+ *
+ * Returns: (nullable): the checksum, or %NULL if never saved
+ */
+const char *
+rg_document_get_checksum (RgDocument *self)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), NULL);
+
+  return self->checksum;
+}
+
+/**
+ * rg_document_get_modified:
+ * @self: a #RgDocument
+ *
+ * Returns: whether the session has changes not saved yet
+ */
+gboolean
+rg_document_get_modified (RgDocument *self)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * rg_document_save:
+ * @self: a #RgDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Writes the session to its file, atomically, keeping the previous
+ * version as `NAME~` (see rg_file_write_atomic()). Blocks; see
+ * rg_document_save_async(), and do not call this while one is pending.
+ *
+ * If another program changed the file since it was loaded or saved
+ * here, the file is left alone and the session is saved in a conflict
+ * copy beside it, which becomes the document's #RgDocument:file; the
+ * function then fails with %RG_DOCUMENT_ERROR_CONFLICT, whose message
+ * tells the user where their changes are.
+ *
+ * Returns: %TRUE if the file now holds the session
+ */
+gboolean
+rg_document_save (RgDocument    *self,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GFile) conflict_copy = NULL;
+  g_autofree char *new_checksum = NULL;
+  guint64 change_serial;
+  gboolean ret;
+
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (g_queue_is_empty (&self->saves), FALSE);
+
+  change_serial = self->change_serial;
+  contents = rg_session_to_bytes (self->session);
+
+  ret = rg_file_write_atomic (self->file, contents, self->checksum,
+                              &new_checksum, &conflict_copy,
+                              cancellable, error);
+  rg_document_saved (self, change_serial, new_checksum, conflict_copy);
+
+  return ret;
+}
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (rg_file_write_atomic (data->file, data->contents, data->expected_checksum,
+                            &data->new_checksum, &data->conflict_copy,
+                            cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_written_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RgDocument *self = RG_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  g_assert (g_queue_peek_head (&self->saves) == task);
+
+  rg_document_saved (self, data->change_serial, data->new_checksum, data->conflict_copy);
+
+  /* Before the caller hears of it, so that a save it asks for from its
+   * callback queues behind none. Drops the queue's reference. */
+  g_object_unref (g_queue_pop_head (&self->saves));
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+
+  rg_document_start_next_save (self);
+}
+
+static void
+rg_document_start_next_save (RgDocument *self)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task = g_queue_peek_head (&self->saves);
+  SaveData *data;
+
+  if (task == NULL)
+    return;
+
+  data = g_task_get_task_data (task);
+  data->file = g_object_ref (self->file);
+  data->expected_checksum = g_strdup (self->checksum);
+
+  /* The worker shares the data; the queued task keeps owning it. */
+  worker = g_task_new (self, g_task_get_cancellable (task), save_written_cb, g_object_ref (task));
+  g_task_set_source_tag (worker, rg_document_start_next_save);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, save_worker);
+}
+
+/**
+ * rg_document_save_async:
+ * @self: a #RgDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the session is written
+ * @user_data: data for @callback
+ *
+ * Serialises the session now, on the calling thread, then writes it
+ * in a worker thread as rg_document_save() does. Saves asked for while
+ * another is running wait for it, so each compares the file with what
+ * the one before wrote.
+ */
+void
+rg_document_save_async (RgDocument          *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+  SaveData *data;
+
+  g_return_if_fail (RG_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SaveData, 1);
+  data->change_serial = self->change_serial;
+  data->contents = rg_session_to_bytes (self->session);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rg_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  /* The queue owns the task until it completes. */
+  g_queue_push_tail (&self->saves, task);
+
+  if (g_queue_get_length (&self->saves) == 1)
+    rg_document_start_next_save (self);
+}
+
+/**
+ * rg_document_save_finish:
+ * @self: a #RgDocument
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Completes rg_document_save_async(). By then #RgDocument:file,
+ * #RgDocument:modified and the checksum are up to date.
+ *
+ * Returns: %TRUE if the file holds the session as it was when the save
+ *   was asked for; %FALSE with %RG_DOCUMENT_ERROR_CONFLICT if it went
+ *   to a conflict copy, or another error
+ */
+gboolean
+rg_document_save_finish (RgDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rg_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,662 @@
+/* test-document.c — a session and its file: loading, saving, conflicts,
+ * and saves killed with SIGKILL at random moments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "rg-document.h"
+#include "rg-session.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+#define SESSION_NAME "Revue élève A.regards"
+#define TITLE_A      "Revue de situation — version A"
+#define TITLE_B      "Revue de situation — version B, un peu plus longue pour changer la taille"
+
+#define CRASH_ROUNDS      200
+#define CRASH_MAX_DELAY   20000 /* µs */
+
+static char *test_root;
+static char *self_exe;
+
+static char *
+make_test_dir (void)
+{
+  char *tmpl = g_build_filename (test_root, "doc-XXXXXX", NULL);
+
+  /* Fills in the template in place. */
+  g_assert_nonnull (g_mkdtemp_full (tmpl, 0700));
+
+  return tmpl;
+}
+
+/* The example session shipped with Regards, a realistic whole file. */
+static RgSession *
+load_example_session (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RgSession *session;
+  gsize len;
+
+  path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"),
+                           "data", "examples", "exemple-eleve-a.regards", NULL);
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static GBytes *
+session_bytes_with_title (const char *title)
+{
+  g_autoptr(RgSession) session = load_example_session ();
+
+  rg_session_set_title (session, title);
+
+  return rg_session_to_bytes (session);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_file_holds (const char *path,
+                   GBytes     *expected)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (bytes, expected));
+}
+
+static void
+write_behind_our_back (const char *path,
+                       const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Saves @session as a new document at @path and returns it. */
+static RgDocument *
+save_new_document (RgSession  *session,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RgDocument *document = rg_document_new (session, file);
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_new (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *sub = g_build_filename (dir, "sessions", NULL);
+  g_autofree char *path = g_build_filename (sub, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL;
+  struct stat st;
+
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_get_session (document) == session);
+  g_assert_true (g_file_equal (rg_document_get_file (document), file));
+  g_assert_null (rg_document_get_checksum (document));
+
+  /* Not on disk yet: autosave must pick it up. */
+  g_assert_true (rg_document_get_modified (document));
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_modified (document));
+
+  expected = rg_session_to_bytes (session);
+  assert_file_holds (path, expected);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, expected);
+  g_assert_cmpstr (rg_document_get_checksum (document), ==, checksum);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (g_stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+}
+
+static void
+test_load_save_reload (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = load_example_session ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(RgDocument) reloaded = NULL;
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  document = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_modified (document));
+  g_assert_cmpstr (rg_document_get_checksum (document), ==, rg_document_get_checksum (first));
+
+  session = rg_document_get_session (document);
+  g_assert_cmpstr (rg_session_get_title (session), ==, rg_session_get_title (original));
+
+  rg_session_set_title (session, "Revue de situation — trimestre 2");
+  g_assert_true (rg_document_get_modified (document));
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_modified (document));
+
+  /* The previous version is the backup. */
+  assert_file_holds (backup, before);
+
+  reloaded = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rg_session_get_title (rg_document_get_session (reloaded)), ==,
+                   "Revue de situation — trimestre 2");
+  g_assert_cmpstr (rg_document_get_checksum (reloaded), ==, rg_document_get_checksum (document));
+
+  /* Saving a reloaded, unchanged session writes the same bytes. */
+  g_assert_true (rg_document_save (reloaded, NULL, &error));
+  g_assert_no_error (error);
+  after = rg_session_to_bytes (session);
+  assert_file_holds (path, after);
+}
+
+static void
+test_modified (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgDocument) document = save_new_document (session, path);
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  gboolean modified = TRUE;
+
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &notified);
+
+  /* Notified once per change of value, not once per edit. */
+  rg_session_set_title (session, "Un");
+  rg_session_set_place (session, "Salle 4");
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (document, "modified", &modified, NULL);
+  g_assert_true (modified);
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (document, "modified", &modified, NULL);
+  g_assert_false (modified);
+
+  /* A failed save keeps the changes marked as not saved. */
+  rg_session_set_title (session, "Deux");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_assert_cmpint (g_unlink (backup), ==, 0);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_false (rg_document_save (document, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_WRITE_FAILED);
+  g_assert_true (rg_document_get_modified (document));
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = load_example_session ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) ours_later = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *copy_name = NULL;
+  GFile *copy;
+  RgSession *session;
+  guint file_notified = 0;
+
+  document = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_document_get_session (document);
+  g_signal_connect (document, "notify::file", G_CALLBACK (count_notify), &file_notified);
+
+  /* Another copy of Regards, on another computer, through a sync tool. */
+  write_behind_our_back (path, "<autre version/>");
+  theirs = read_bytes (path);
+
+  rg_session_set_title (session, "Notre version");
+  g_assert_false (rg_document_save (document, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* Theirs untouched; ours in the copy, which the document now is. */
+  assert_file_holds (path, theirs);
+  copy = rg_document_get_file (document);
+  g_assert_false (g_file_equal (copy, file));
+  g_assert_cmpuint (file_notified, ==, 1);
+  copy_path = g_file_get_path (copy);
+  copy_name = g_file_get_basename (copy);
+  g_assert_true (g_str_has_prefix (copy_name, "Revue élève A (conflict "));
+  g_assert_true (g_str_has_suffix (copy_name, ").regards"));
+  ours = rg_session_to_bytes (session);
+  assert_file_holds (copy_path, ours);
+
+  /* Our work is on disk, in the copy. */
+  g_assert_false (rg_document_get_modified (document));
+
+  /* Later saves go on in the copy, without a conflict. */
+  rg_session_set_title (session, "Notre version, suite");
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (rg_document_get_file (document), copy));
+  ours_later = rg_session_to_bytes (session);
+  assert_file_holds (copy_path, ours_later);
+  assert_file_holds (path, theirs);
+}
+
+typedef struct
+{
+  GPtrArray *results; /* of GError, NULL for a success, in order */
+  guint      pending;
+} AsyncSaves;
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncSaves *saves = user_data;
+  GError *error = NULL;
+
+  rg_document_save_finish (RG_DOCUMENT (object), result, &error);
+  g_ptr_array_add (saves->results, error);
+  saves->pending--;
+}
+
+static void
+test_save_async (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgDocument) document = save_new_document (session, path);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) third = NULL;
+  AsyncSaves saves = { g_ptr_array_new (), 0 };
+
+  /* Three saves in a row, each of a different version: they must not
+   * take each other for another program's change. */
+  rg_session_set_title (session, "Première");
+  rg_document_save_async (document, NULL, save_done_cb, &saves);
+  saves.pending++;
+  rg_session_set_title (session, "Deuxième");
+  second = rg_session_to_bytes (session);
+  rg_document_save_async (document, NULL, save_done_cb, &saves);
+  saves.pending++;
+  rg_session_set_title (session, "Troisième");
+  third = rg_session_to_bytes (session);
+  rg_document_save_async (document, NULL, save_done_cb, &saves);
+  saves.pending++;
+
+  /* A change after the last save was asked for. */
+  rg_session_set_place (session, "Ailleurs");
+
+  while (saves.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (saves.results->len, ==, 3);
+  for (guint i = 0; i < saves.results->len; i++)
+    g_assert_no_error (g_ptr_array_index (saves.results, i));
+
+  assert_file_holds (path, third);
+  assert_file_holds (backup, second);
+
+  /* The file lacks the last change: still modified. */
+  g_assert_true (rg_document_get_modified (document));
+
+  rg_document_save_async (document, NULL, save_done_cb, &saves);
+  saves.pending++;
+  while (saves.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (g_ptr_array_index (saves.results, 3));
+  g_assert_false (rg_document_get_modified (document));
+
+  g_ptr_array_unref (saves.results);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static RgDocument *
+load_sync_through_async (GFile   *file,
+                         GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rg_document_load_async (file, NULL, load_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return rg_document_load_finish (result, error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *absent_path = g_build_filename (dir, "absente.regards", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "abîmée.regards", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "énorme.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) absent = g_file_new_for_path (absent_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) huge = g_file_new_for_path (huge_path);
+  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgDocument) saved = save_new_document (session, path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = rg_session_to_bytes (session);
+  g_autoptr(GBytes) reserialised = NULL;
+  int fd;
+
+  document = load_sync_through_async (file, &error);
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_modified (document));
+  reserialised = rg_session_to_bytes (rg_document_get_session (document));
+  g_assert_true (g_bytes_equal (reserialised, expected));
+  g_clear_object (&document);
+
+  document = load_sync_through_async (absent, &error);
+  g_assert_null (document);
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Half a file, as a crash without atomic saves would leave. */
+  {
+    gsize len;
+    const char *data = g_bytes_get_data (expected, &len);
+    g_autoptr(GError) write_error = NULL;
+
+    g_file_set_contents (broken_path, data, len / 2, &write_error);
+    g_assert_no_error (write_error);
+  }
+  document = load_sync_through_async (broken, &error);
+  g_assert_null (document);
+  g_assert_true (error != NULL && error->domain == RG_FORMAT_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Could not open “abîmée.regards”. "));
+  g_clear_error (&error);
+
+  /* Over the limit: refused from its size, without reading 17 MiB. */
+  fd = g_open (huge_path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, RG_SESSION_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  document = load_sync_through_async (huge, &error);
+  g_assert_null (document);
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE);
+}
+
+/* The crash test's child: saves versions A and B of the session at
+ * @path in turn, for ever, until killed. Says "ready" on stdout once a
+ * first save went through. */
+static int
+run_crash_child (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  document = rg_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+  session = rg_document_get_session (document);
+
+  for (guint64 i = 0; ; i++)
+    {
+      rg_session_set_title (session, i % 2 == 0 ? TITLE_A : TITLE_B);
+      if (!rg_document_save (document, NULL, &error))
+        {
+          g_printerr ("child: %s\n", error->message);
+          return 1;
+        }
+
+      if (i == 0)
+        {
+          if (write (STDOUT_FILENO, "r", 1) != 1)
+            return 1;
+        }
+    }
+
+  return 0;
+}
+
+static gboolean
+is_session_file_name (const char *name)
+{
+  return g_str_has_suffix (name, ".regards");
+}
+
+static void
+test_crash (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) a = session_bytes_with_title (TITLE_A);
+  g_autoptr(GBytes) b = session_bytes_with_title (TITLE_B);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint found_a = 0;
+  guint found_b = 0;
+  guint most_strays = 0;
+
+  g_assert_false (g_bytes_equal (a, b));
+
+  {
+    g_autoptr(RgSession) session = load_example_session ();
+    g_autoptr(RgDocument) document = NULL;
+
+    rg_session_set_title (session, TITLE_A);
+    document = save_new_document (session, path);
+    assert_file_holds (path, a);
+  }
+
+  for (guint round = 0; round < CRASH_ROUNDS; round++)
+    {
+      const char *argv[] = { self_exe, "--crash-child", path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RgDocument) reloaded = NULL;
+      g_autoptr(GBytes) on_disk = NULL;
+      g_autoptr(GDir) listing = NULL;
+      struct pollfd pfd;
+      const char *name;
+      guint strays = 0;
+      GPid pid;
+      int out_fd;
+      int status;
+      char ready;
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+
+      /* Wait until the child is saving, then kill it at a random
+       * moment of its loop. */
+      pfd.fd = out_fd;
+      pfd.events = POLLIN;
+      g_assert_cmpint (poll (&pfd, 1, 10000), ==, 1);
+      g_assert_cmpint (read (out_fd, &ready, 1), ==, 1);
+      g_usleep (g_test_rand_int_range (0, CRASH_MAX_DELAY + 1));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      close (out_fd);
+      g_spawn_close_pid (pid);
+
+      /* Killed while saving, not stopped by an error of its own. */
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+      /* The file is one whole version, never a mix or a stub. */
+      on_disk = read_bytes (path);
+      if (g_bytes_equal (on_disk, a))
+        found_a++;
+      else if (g_bytes_equal (on_disk, b))
+        found_b++;
+      else
+        g_error ("Round %u: the file holds neither version (%" G_GSIZE_FORMAT " bytes)",
+                 round, g_bytes_get_size (on_disk));
+
+      reloaded = rg_document_new_from_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (reloaded);
+
+      /* The backup, when there is one, is a whole version too. */
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GBytes) kept = read_bytes (backup);
+
+          g_assert_true (g_bytes_equal (kept, a) || g_bytes_equal (kept, b));
+        }
+
+      /* No other session file: no broken half-write, no spurious
+       * conflict copy. Temporary files may stay, named otherwise. */
+      listing = g_dir_open (dir, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (listing)))
+        {
+          if (g_str_equal (name, SESSION_NAME) || g_str_equal (name, SESSION_NAME "~"))
+            continue;
+
+          g_assert_false (is_session_file_name (name));
+          g_assert_true (name[0] == '.');
+          strays++;
+        }
+      most_strays = MAX (most_strays, strays);
+    }
+
+  g_test_message ("%u kills in %.1f s: file held version A %u times, B %u times; "
+                  "%u temporary files left in the end",
+                  CRASH_ROUNDS, g_timer_elapsed (timer, NULL), found_a, found_b, most_strays);
+
+  /* Kills landed at different points of the loop. */
+  g_assert_cmpuint (found_a, >, 0);
+  g_assert_cmpuint (found_b, >, 0);
+}
+
+static int
+remove_entry (const char        *path,
+              const struct stat *st,
+              int                flag,
+              struct FTW        *ftw)
+{
+  remove (path);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (argc == 3 && g_str_equal (argv[1], "--crash-child"))
+    return run_crash_child (argv[2]);
+
+  self_exe = realpath ("/proc/self/exe", NULL);
+  g_assert_nonnull (self_exe);
+
+  test_root = rg_test_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/new", test_new);
+  g_test_add_func ("/document/load-save-reload", test_load_save_reload);
+  g_test_add_func ("/document/modified", test_modified);
+  g_test_add_func ("/document/conflict", test_conflict);
+  g_test_add_func ("/document/save-async", test_save_async);
+  g_test_add_func ("/document/load-async", test_load_async);
+  g_test_add_func ("/document/crash", test_crash);
+
+  ret = g_test_run ();
+
+  nftw (test_root, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+  g_free (test_root);
+  free (self_exe);
+
+  return ret;
+}
