@@ -1301,9 +1301,11 @@ rg_library_db_count (RgLibraryDb           *db,
     return FALSE;
 
   stmt = prepare_query (db, sql->str, query, &exprs, error);
-  query_expressions_clear (&exprs);
   if (stmt == NULL)
-    return FALSE;
+    {
+      query_expressions_clear (&exprs);
+      return FALSE;
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1313,6 +1315,8 @@ rg_library_db_count (RgLibraryDb           *db,
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  /* Bound without a copy: freed only now. */
+  query_expressions_clear (&exprs);
 
   if (rc != SQLITE_DONE)
     {

@@ -545,6 +545,9 @@ rg_library_scan_run (const RgLibraryScanParams  *params,
   g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
   Walk walk = { params, params->only_paths, files, folders, unreadable };
 
+  if (g_cancellable_set_error_if_cancelled (params->cancellable, error))
+    return NULL;
+
   if (walk.only_paths != NULL)
     look_at_paths (&walk);
   else if (!walk_library (&walk, error))

@@ -1,0 +1,1593 @@
+/* test-library.c — the library index: scans, searches, rebuilds
+ *
+ * Real session files in a temporary folder, a real SQLite database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "rg-library.h"
+#include "rg-library-private.h"
+#include "rg-session.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+static char *test_root;
+
+typedef struct
+{
+  char *dir;       /* everything of one test */
+  char *folder;    /* the library folder */
+  char *database;  /* the index */
+} Place;
+
+static void
+place_free (Place *place)
+{
+  g_free (place->dir);
+  g_free (place->folder);
+  g_free (place->database);
+  g_free (place);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Place, place_free)
+
+static Place *
+place_new (void)
+{
+  Place *place = g_new0 (Place, 1);
+
+  place->dir = g_build_filename (test_root, "lib-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp_full (place->dir, 0700));
+  place->folder = g_build_filename (place->dir, "sessions", NULL);
+  g_assert_cmpint (g_mkdir (place->folder, 0700), ==, 0);
+  place->database = g_build_filename (place->dir, "cache", "index.sqlite", NULL);
+
+  return place;
+}
+
+static char *
+place_path (Place      *place,
+            const char *relpath)
+{
+  return g_build_filename (place->folder, relpath, NULL);
+}
+
+static RgLibrary *
+open_library (Place *place)
+{
+  g_autoptr(GError) error = NULL;
+  RgLibrary *library = rg_library_new (place->folder, place->database, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (RG_IS_LIBRARY (library));
+
+  return library;
+}
+
+/* A small but complete session: one dimension, statements spread over the
+ * partners in turn, and links over the first two statements. */
+typedef struct
+{
+  const char *title;
+  const char *date;
+  const char *situation_id;
+  const char *label;
+  const char *partners[6][3];   /* name, profession, institution */
+  const char *statements[8];
+  guint       n_agreements;
+  guint       n_open_divergences;
+  guint       n_settled_divergences;
+} Spec;
+
+static RgSession *
+session_from_spec (const Spec *spec)
+{
+  RgSession *session = rg_session_new ();
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
+
+  rg_session_set_title (session, spec->title);
+  rg_session_set_date (session, spec->date);
+  if (spec->situation_id != NULL)
+    rg_session_set_situation_id (session, spec->situation_id);
+  rg_session_set_situation_label (session, spec->label != NULL ? spec->label : "Élève B., CE2");
+
+  rg_dimension_set_name (dimension, "Scolarité et apprentissages");
+  rg_session_add_dimension (session, dimension);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spec->partners) && spec->partners[i][0] != NULL; i++)
+    {
+      RgPartner *partner = rg_partner_new ();
+
+      rg_partner_set_name (partner, spec->partners[i][0]);
+      rg_partner_set_profession (partner, spec->partners[i][1]);
+      rg_partner_set_institution (partner, spec->partners[i][2]);
+      rg_session_add_partner (session, partner);
+      g_ptr_array_add (partners, partner);
+    }
+
+  g_assert_cmpuint (partners->len, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spec->statements) && spec->statements[i] != NULL; i++)
+    {
+      RgPartner *partner = g_ptr_array_index (partners, i % partners->len);
+      RgStatement *statement = rg_statement_new (rg_partner_get_id (partner),
+                                                 rg_dimension_get_id (dimension),
+                                                 RG_STATEMENT_KIND_FACT,
+                                                 spec->statements[i]);
+
+      rg_session_add_statement (session, statement);
+      g_ptr_array_add (statements, statement);
+    }
+
+  for (guint i = 0; i < spec->n_agreements + spec->n_open_divergences + spec->n_settled_divergences; i++)
+    {
+      const char *members[3] = { NULL, };
+      g_autoptr(RgLink) link = NULL;
+
+      g_assert_cmpuint (statements->len, >=, 2);
+      members[0] = rg_statement_get_id (g_ptr_array_index (statements, 0));
+      members[1] = rg_statement_get_id (g_ptr_array_index (statements, 1));
+
+      if (i < spec->n_agreements)
+        link = rg_link_new (RG_LINK_TYPE_AGREEMENT);
+      else
+        link = rg_link_new (RG_LINK_TYPE_DIVERGENCE);
+
+      if (i >= spec->n_agreements + spec->n_open_divergences)
+        rg_link_set_status (link, RG_LINK_STATUS_SETTLED);
+      else
+        rg_link_set_status (link, RG_LINK_STATUS_OPEN);
+
+      rg_link_set_members (link, members);
+      rg_session_add_link (session, link);
+    }
+
+  return session;
+}
+
+static void
+write_session_file (const char *path,
+                    RgSession  *session)
+{
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+}
+
+static void
+write_spec (Place      *place,
+            const char *relpath,
+            const Spec *spec)
+{
+  g_autoptr(RgSession) session = session_from_spec (spec);
+  g_autofree char *path = place_path (place, relpath);
+
+  write_session_file (path, session);
+}
+
+static void
+write_text (Place      *place,
+            const char *relpath,
+            const char *text)
+{
+  g_autofree char *path = place_path (place, relpath);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"),
+                           "data", "examples", "exemple-eleve-a.regards", NULL);
+}
+
+static char *
+read_example (gsize *len)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+copy_example (Place      *place,
+              const char *relpath)
+{
+  g_autofree char *contents = read_example (NULL);
+
+  write_text (place, relpath, contents);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+/* The sessions most tests share: three situations, partners from
+ * several institutions, dates over two years, and the example. */
+#define SITUATION_LEA "6f0c1a3e-8d52-4c1b-9a77-0b1f5a2e9c41"
+#define SITUATION_NOE "2d9e7b10-3c4a-4f65-8e21-c7a9d0b3f512"
+
+static const Spec spec_lea_1 = {
+  "Première revue — Léa", "2025-03-10", SITUATION_LEA, "Élève L., 6e",
+  {
+    { "Mme Roussel", "Enseignante de CM1", "École élémentaire Les Tilleuls" },
+    { "M. Kessler", "Éducateur spécialisé", "Association Horizons" },
+  },
+  { "Des signaux de décrochage en lecture depuis la rentrée.",
+    "Elle vient tous les jours au club de lecture." },
+  1, 1, 0,
+};
+
+static const Spec spec_lea_2 = {
+  "Deuxième revue — Léa", "2025-06-20", SITUATION_LEA, "Élève L., 6e",
+  {
+    { "Mme Perrin", "Assistante sociale scolaire", "Éducation nationale" },
+    { "Mme Roussel", "Enseignante de CM1", "École élémentaire Les Tilleuls" },
+  },
+  { "La famille a déménagé en avril.",
+    "Le harcèlement dans la cour a cessé depuis mai." },
+  0, 0, 1,
+};
+
+static const Spec spec_noe = {
+  "Revue de situation — Noé", "2026-01-15", SITUATION_NOE, "Élève N., CE2",
+  {
+    { "M. Diallo", "Psychologue de l'Éducation nationale", "Éducation nationale, circonscription Nord" },
+    { "Mme Noël", "Mère", NULL },
+    { "Mme Garnier", "Coordinatrice PRE", "Ville de Saint-Aubin" },
+  },
+  { "Il dort mal : quatre dans un deux-pièces.",
+    "Il aime le football et s'y sent reconnu.",
+    "Absences fréquentes le lundi matin." },
+  2, 2, 1,
+};
+
+static void
+write_shared_sessions (Place *place)
+{
+  write_spec (place, "lea-1.regards", &spec_lea_1);
+  write_spec (place, "2025/lea-2.regards", &spec_lea_2);
+  write_spec (place, "noe.regards", &spec_noe);
+  copy_example (place, "exemple-eleve-a.regards");
+}
+
+static RgLibraryScanResult *
+scan (RgLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  RgLibraryScanResult *result = rg_library_scan (library, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+static void
+assert_scan (RgLibrary *library,
+             guint      added,
+             guint      updated,
+             guint      removed,
+             guint      failed,
+             guint      unchanged)
+{
+  g_autoptr(RgLibraryScanResult) result = scan (library);
+
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (result), ==, added);
+  g_assert_cmpuint (rg_library_scan_result_get_n_updated (result), ==, updated);
+  g_assert_cmpuint (rg_library_scan_result_get_n_removed (result), ==, removed);
+  g_assert_cmpuint (rg_library_scan_result_get_n_failed (result), ==, failed);
+  g_assert_cmpuint (rg_library_scan_result_get_n_unchanged (result), ==, unchanged);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_library_scan_result_get_failures (result)),
+                    ==, failed);
+}
+
+static GListModel *
+run_query (RgLibrary            *library,
+           const RgLibraryQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = rg_library_query (library, query, &error);
+  guint n_counted = G_MAXUINT;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+
+  /* The count agrees with the list, paging aside. */
+  if (query->offset == 0 && query->limit == 0)
+    {
+      g_assert_true (rg_library_count (library, query, &n_counted, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_counted, ==, g_list_model_get_n_items (model));
+    }
+
+  return model;
+}
+
+/* A search while a scan writes: no count to compare with. */
+static GListModel *
+run_query_busy (RgLibrary            *library,
+                const RgLibraryQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = rg_library_query (library, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+
+  return model;
+}
+
+static GListModel *
+search_text (RgLibrary  *library,
+             const char *text)
+{
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+  query->text = g_strdup (text);
+  return run_query (library, query);
+}
+
+static RgLibraryEntry *
+get_entry (GListModel *model,
+           guint       position)
+{
+  g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (entry);
+  return entry;   /* the model keeps it alive */
+}
+
+/* The titles of @model, in order, joined by "|". */
+static char *
+titles (GListModel *model)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      RgLibraryEntry *entry = get_entry (model, i);
+
+      if (i > 0)
+        g_string_append_c (str, '|');
+      g_string_append (str, rg_library_entry_get_error_message (entry) != NULL
+                              ? "ERROR" : rg_library_entry_get_title (entry));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+assert_text_finds (RgLibrary  *library,
+                   const char *text,
+                   const char *expected)
+{
+  g_autoptr(GListModel) model = search_text (library, text);
+  g_autofree char *found = titles (model);
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static RgLibraryEntry *
+find_by_path (GListModel *model,
+              const char *path)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      RgLibraryEntry *entry = get_entry (model, i);
+
+      if (g_str_equal (rg_library_entry_get_path (entry), path))
+        return entry;
+    }
+
+  return NULL;
+}
+
+static void
+test_index (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *example_file = NULL;
+  g_autofree char *found = NULL;
+  RgLibraryEntry *entry;
+  struct stat st;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  g_assert_null (rg_library_get_notice (library));
+
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  /* Newest first. */
+  model = run_query (library, query);
+  found = titles (model);
+  g_assert_cmpstr (found, ==, "Revue de situation — trimestre 1|Revue de situation — Noé|"
+                              "Deuxième revue — Léa|Première revue — Léa");
+
+  /* What the example holds, counted in its XML, is what the entry says. */
+  example = read_example (NULL);
+  example_file = place_path (place, "exemple-eleve-a.regards");
+  entry = find_by_path (model, example_file);
+  g_assert_nonnull (entry);
+  g_assert_null (rg_library_entry_get_error_message (entry));
+  g_assert_cmpstr (rg_library_entry_get_id (entry), ==, "d08d764e-6783-5a19-8b17-1aa412fefcad");
+  g_assert_cmpstr (rg_library_entry_get_date (entry), ==, "2026-11-17");
+  g_assert_cmpstr (rg_library_entry_get_situation_label (entry), ==, "Élève A., CM1");
+  g_assert_cmpstr (rg_library_entry_get_situation_id (entry), ==,
+                   "70852178-769a-53e0-a42f-7f82b32de90a");
+  g_assert_cmpint (rg_library_entry_get_status (entry), ==, RG_SESSION_STATUS_HELD);
+  g_assert_cmpint (rg_library_entry_get_kind (entry), ==, RG_SESSION_KIND_SESSION);
+  g_assert_cmpuint (rg_library_entry_get_n_partners (entry), ==,
+                    count_occurrences (example, "<partner "));
+  g_assert_true (g_str_has_prefix (rg_library_entry_get_partners (entry),
+                                   "Mme Roussel (Enseignante de CM1), "
+                                   "Mme Perrin (Assistante sociale scolaire), "));
+  g_assert_cmpuint (rg_library_entry_get_n_statements (entry), ==,
+                    count_occurrences (example, "<statement "));
+  g_assert_cmpuint (rg_library_entry_get_n_agreements (entry), ==,
+                    count_occurrences (example, "type=\"agreement\""));
+  g_assert_cmpuint (rg_library_entry_get_n_divergences (entry), ==,
+                    count_occurrences (example, "type=\"divergence\""));
+  g_assert_cmpuint (rg_library_entry_get_n_complements (entry), ==,
+                    count_occurrences (example, "type=\"complement\""));
+  g_assert_cmpuint (rg_library_entry_get_n_clarifications (entry), ==,
+                    count_occurrences (example, "type=\"clarify\""));
+  g_assert_cmpuint (rg_library_entry_get_n_open_divergences (entry), ==,
+                    count_occurrences (example, "type=\"divergence\" status=\"open\""));
+  g_assert_cmpuint (rg_library_entry_get_n_open_divergences (entry), >, 0);
+
+  /* A session of the spec: the counts of its links. */
+  g_clear_object (&model);
+  query->situation_id = g_strdup (SITUATION_NOE);
+  model = run_query (library, query);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  entry = get_entry (model, 0);
+  g_assert_cmpstr (rg_library_entry_get_partners (entry), ==,
+                   "M. Diallo (Psychologue de l'Éducation nationale), Mme Noël (Mère), "
+                   "Mme Garnier (Coordinatrice PRE)");
+  g_assert_cmpuint (rg_library_entry_get_n_statements (entry), ==, 3);
+  g_assert_cmpuint (rg_library_entry_get_n_agreements (entry), ==, 2);
+  g_assert_cmpuint (rg_library_entry_get_n_divergences (entry), ==, 3);
+  g_assert_cmpuint (rg_library_entry_get_n_open_divergences (entry), ==, 2);
+
+  /* The index is private. */
+  g_assert_cmpint (g_stat (place->database, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_default_paths (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "regards", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "regards", "sessions", NULL);
+  g_autofree char *expected_db = rg_library_get_default_database_path (folder);
+  struct stat st;
+
+  library = rg_library_new (NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rg_library_get_folder (library), ==, folder);
+  g_assert_cmpstr (rg_library_get_database_path (library), ==, expected_db);
+  g_assert_true (g_str_has_prefix (expected_db, cache_dir));
+
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (cache_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (expected_db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Another folder has an index of its own. */
+  g_assert_cmpstr (rg_library_get_default_database_path ("/elsewhere"), !=, expected_db);
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+/* Sets the modification time of @path, to the nanosecond. */
+static void
+set_mtime (const char            *path,
+           const struct timespec *mtime)
+{
+  struct timespec times[2] = { { 0, UTIME_OMIT }, *mtime };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+static void
+test_rescan (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *noe = place_path (place, "noe.regards");
+  g_autofree char *original = NULL;
+  g_autofree char *garbage = NULL;
+  g_autoptr(GError) error = NULL;
+  Spec changed = spec_lea_1;
+  gsize len;
+  struct stat st;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  /* Nothing changed: nothing read. */
+  assert_scan (library, 0, 0, 0, 0, 4);
+
+  /* Same size, same time: not read again. Garbage of the same size in
+   * its place proves it — a file read again would now fail. */
+  g_assert_cmpint (g_stat (noe, &st), ==, 0);
+  g_file_get_contents (noe, &original, &len, &error);
+  g_assert_no_error (error);
+  garbage = g_strnfill (len, 'x');
+  g_file_set_contents (noe, garbage, len, &error);
+  g_assert_no_error (error);
+  set_mtime (noe, &st.st_mtim);
+  assert_scan (library, 0, 0, 0, 0, 4);
+  assert_text_finds (library, "garnier", "Revue de situation — Noé");
+
+  /* Only the time changes: read again (and now it fails). */
+  {
+    struct timespec later = st.st_mtim;
+
+    later.tv_nsec = (later.tv_nsec + 1) % 1000000000;
+    set_mtime (noe, &later);
+  }
+  assert_scan (library, 0, 0, 0, 1, 3);
+  assert_text_finds (library, "garnier", "");
+
+  /* Put back: updated. */
+  g_file_set_contents (noe, original, len, &error);
+  g_assert_no_error (error);
+  assert_scan (library, 0, 1, 0, 0, 3);
+  assert_text_finds (library, "garnier", "Revue de situation — Noé");
+
+  /* Added. */
+  changed.title = "Troisième revue — Léa";
+  changed.date = "2025-09-30";
+  write_spec (place, "2025/lea-3.regards", &changed);
+  assert_scan (library, 1, 0, 0, 0, 4);
+  assert_text_finds (library, "troisieme", "Troisième revue — Léa");
+
+  /* Changed. */
+  changed.title = "Troisième revue — Léa, complétée";
+  write_spec (place, "2025/lea-3.regards", &changed);
+  assert_scan (library, 0, 1, 0, 0, 4);
+  assert_text_finds (library, "troisieme", "Troisième revue — Léa, complétée");
+
+  /* Removed. */
+  {
+    g_autofree char *path = place_path (place, "2025/lea-3.regards");
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+  assert_scan (library, 0, 0, 1, 0, 4);
+  assert_text_finds (library, "troisieme", "");
+
+  /* A whole folder removed. */
+  {
+    g_autofree char *path = place_path (place, "2025/lea-2.regards");
+    g_autofree char *dir = place_path (place, "2025");
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+  assert_scan (library, 0, 0, 1, 0, 3);
+
+  /* Hidden files, temporary files of a save, backups: not sessions. */
+  copy_example (place, ".cache.regards");
+  copy_example (place, ".exemple-eleve-a.regards-XYZ123.tmp");
+  copy_example (place, "exemple-eleve-a.regards~");
+  copy_example (place, "notes.txt");
+  {
+    g_autofree char *hidden_dir = place_path (place, ".Trash");
+
+    g_assert_cmpint (g_mkdir (hidden_dir, 0700), ==, 0);
+    copy_example (place, ".Trash/old.regards");
+  }
+  assert_scan (library, 0, 0, 0, 0, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_search_accents (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  /* Without accents, with, in capitals: the same. The example speaks of
+   * "décrochage" in a synthesis and in its glossary. */
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_text_finds (library, "décrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_text_finds (library, "DÉCROCHAGE", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_text_finds (library, "harcelement", "Deuxième revue — Léa");
+  assert_text_finds (library, "harcèlement", "Deuxième revue — Léa");
+
+  /* Composed or decomposed accents in what is typed. */
+  assert_text_finds (library, "harce\xcc\x80lement", "Deuxième revue — Léa");
+
+  /* The last word is a prefix, for type-ahead; the others are words. */
+  assert_text_finds (library, "décro", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_text_finds (library, "harc", "Deuxième revue — Léa");
+  assert_text_finds (library, "cour harc", "Deuxième revue — Léa");
+  assert_text_finds (library, "harc cour", "");
+  assert_text_finds (library, "crochage", "");
+
+  /* Every word must be there. */
+  assert_text_finds (library, "football lundi", "Revue de situation — trimestre 1|Revue de situation — Noé");
+  assert_text_finds (library, "football déménagé", "");
+
+  /* Titles, situations and partners are text too. */
+  assert_text_finds (library, "premiere revue", "Première revue — Léa");
+  assert_text_finds (library, "Eleve N., CE2", "Revue de situation — Noé");
+  assert_text_finds (library, "PRE-2026-014", "Revue de situation — trimestre 1");
+  assert_text_finds (library, "Benali", "Revue de situation — trimestre 1");
+  assert_text_finds (library, "diallo", "Revue de situation — Noé");
+
+  /* No word: no criterion. */
+  {
+    g_autoptr(GListModel) model = search_text (library, "  ?! ");
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_search_syntax (void)
+{
+  static const char * const typed[] = {
+    "\"", "\"décrochage", "décrochage\"", "AND(", "AND", "OR", "NOT", "NEAR(a b)",
+    "*", "-", "^", "a:b", "title:", "{title}", "(", ")", "'", "''", "\\", "%", "_",
+    "décrochage AND(", "NEAR", "\"\" \"", "lecture*", "+", "col : x", "x\ty\nz",
+    "\xff\xfe invalid utf-8", "😀 emoji",
+  };
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *expr = NULL;
+
+  /* The words as the tokenizer sees them, each quoted, the last a prefix. */
+  expr = rg_library_fts_expression ("l'école  Saint-Aubin", NULL);
+  g_assert_cmpstr (expr, ==, "\"l\" \"école\" \"Saint\" \"Aubin\"*");
+  g_clear_pointer (&expr, g_free);
+  expr = rg_library_fts_expression ("AND( \"x", "{name profession}");
+  g_assert_cmpstr (expr, ==, "{name profession} : (\"AND\" \"x\"*)");
+  g_clear_pointer (&expr, g_free);
+  g_assert_null (rg_library_fts_expression (" ()\"*: ", NULL));
+  g_assert_null (rg_library_fts_expression (NULL, NULL));
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+      g_autoptr(GListModel) model = NULL;
+      g_autoptr(GError) error = NULL;
+
+      query->text = g_strdup (typed[i]);
+      query->partner = g_strdup (typed[i]);
+      query->institution = g_strdup (typed[i]);
+      model = rg_library_query (library, query, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (model);
+    }
+
+  /* What is around the quotes is still found. */
+  assert_text_finds (library, "\"décrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_text_finds (library, "AND(décrochage", "");
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static char *
+query_titles (RgLibrary            *library,
+              const RgLibraryQuery *query)
+{
+  g_autoptr(GListModel) model = run_query (library, query);
+
+  return titles (model);
+}
+
+static void
+assert_query (RgLibrary            *library,
+              const RgLibraryQuery *query,
+              const char           *expected)
+{
+  g_autofree char *found = query_titles (library, query);
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  /* By situation, oldest first: the follow-up of one child. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->situation_id = g_strdup (SITUATION_LEA);
+    query->oldest_first = TRUE;
+    assert_query (library, query, "Première revue — Léa|Deuxième revue — Léa");
+    query->oldest_first = FALSE;
+    assert_query (library, query, "Deuxième revue — Léa|Première revue — Léa");
+  }
+
+  /* By partner: name or profession, any case or accent, prefix. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->partner = g_strdup ("Roussel");
+    assert_query (library, query,
+                  "Revue de situation — trimestre 1|Deuxième revue — Léa|Première revue — Léa");
+    g_free (query->partner);
+    query->partner = g_strdup ("mme rous");
+    assert_query (library, query,
+                  "Revue de situation — trimestre 1|Deuxième revue — Léa|Première revue — Léa");
+    g_free (query->partner);
+    query->partner = g_strdup ("assistante sociale");
+    assert_query (library, query, "Revue de situation — trimestre 1|Deuxième revue — Léa");
+    g_free (query->partner);
+    query->partner = g_strdup ("educateur");
+    assert_query (library, query, "Revue de situation — trimestre 1|Première revue — Léa");
+    /* An institution is not a name. */
+    g_free (query->partner);
+    query->partner = g_strdup ("Tilleuls");
+    assert_query (library, query, "");
+    /* The words must belong to one partner. */
+    g_free (query->partner);
+    query->partner = g_strdup ("Diallo Mère");
+    assert_query (library, query, "");
+  }
+
+  /* By institution. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->institution = g_strdup ("education nationale");
+    assert_query (library, query,
+                  "Revue de situation — trimestre 1|Revue de situation — Noé|Deuxième revue — Léa");
+    g_free (query->institution);
+    query->institution = g_strdup ("circonscription nord");
+    assert_query (library, query, "Revue de situation — trimestre 1|Revue de situation — Noé");
+    g_free (query->institution);
+    query->institution = g_strdup ("Roussel");
+    assert_query (library, query, "");
+  }
+
+  /* By dates, both ends included. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->from = g_strdup ("2025-06-20");
+    assert_query (library, query,
+                  "Revue de situation — trimestre 1|Revue de situation — Noé|Deuxième revue — Léa");
+    query->to = g_strdup ("2026-01-15");
+    assert_query (library, query, "Revue de situation — Noé|Deuxième revue — Léa");
+    g_free (query->from);
+    query->from = NULL;
+    g_free (query->to);
+    query->to = g_strdup ("2025-06-19");
+    assert_query (library, query, "Première revue — Léa");
+  }
+
+  /* With open divergences. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->open_divergences_only = TRUE;
+    assert_query (library, query,
+                  "Revue de situation — trimestre 1|Revue de situation — Noé|Première revue — Léa");
+  }
+
+  /* Everything at once. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+    query->text = g_strdup ("lecture");
+    query->partner = g_strdup ("roussel");
+    query->institution = g_strdup ("tilleuls");
+    query->situation_id = g_strdup (SITUATION_LEA);
+    query->from = g_strdup ("2025-01-01");
+    query->to = g_strdup ("2025-12-31");
+    query->open_divergences_only = TRUE;
+    assert_query (library, query, "Première revue — Léa");
+    query->open_divergences_only = FALSE;
+    g_free (query->text);
+    query->text = g_strdup ("cour");
+    assert_query (library, query, "Deuxième revue — Léa");
+  }
+
+  /* Paged. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+    guint n = 0;
+
+    query->limit = 2;
+    assert_query (library, query, "Revue de situation — trimestre 1|Revue de situation — Noé");
+    query->offset = 2;
+    assert_query (library, query, "Deuxième revue — Léa|Première revue — Léa");
+    query->offset = 4;
+    assert_query (library, query, "");
+    query->offset = 3;
+    query->limit = 0;
+    assert_query (library, query, "Première revue — Léa");
+    g_assert_true (rg_library_count (library, query, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 4);
+  }
+
+  /* A date that is not one. */
+  {
+    g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+    g_autoptr(GListModel) model = NULL;
+
+    query->from = g_strdup ("2025-02-30");
+    model = rg_library_query (library, query, &error);
+    g_assert_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY);
+    g_assert_null (model);
+    g_clear_error (&error);
+    g_free (query->from);
+    query->from = g_strdup ("'; DROP TABLE sessions; --");
+    model = rg_library_query (library, query, &error);
+    g_assert_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY);
+    g_clear_error (&error);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*flag)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+scan_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RgLibraryScanResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rg_library_scan_finish (RG_LIBRARY (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+count_cb (RgLibrary *library,
+          guint     *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+test_rebuild_deleted (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  g_assert_null (rg_library_get_notice (library));
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* The index and its journal deleted, as a cleaning tool would. */
+  wal = g_strconcat (place->database, "-wal", NULL);
+  shm = g_strconcat (place->database, "-shm", NULL);
+  g_assert_cmpint (g_unlink (place->database), ==, 0);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  library = open_library (place);
+  g_assert_nonnull (rg_library_get_notice (library));
+  g_assert_null (strchr (rg_library_get_notice (library), '\n'));
+  assert_scan (library, 4, 0, 0, 0, 0);
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+
+  rg_library_clear_notice (library);
+  g_assert_null (rg_library_get_notice (library));
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* Opened again as it is: nothing to say. */
+  library = open_library (place);
+  g_assert_null (rg_library_get_notice (library));
+  assert_scan (library, 0, 0, 0, 0, 4);
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+/* Writes random bytes over @path from @offset to its end. */
+static void
+write_garbage (const char *path,
+               gsize       offset)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  g_autofree guint8 *garbage = NULL;
+  struct stat st;
+  int fd;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, offset);
+
+  garbage = g_malloc (st.st_size - offset);
+  for (gsize i = 0; i < (gsize) st.st_size - offset; i++)
+    garbage[i] = g_rand_int_range (rand, 0, 256);
+
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, st.st_size - offset, offset), ==, st.st_size - offset);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+static void
+test_rebuild_corrupt (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *notice = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* Garbage over the whole file: not even a database. */
+  write_garbage (place->database, 0);
+
+  library = open_library (place);
+  g_assert_nonnull (rg_library_get_notice (library));
+  notice = g_strdup (rg_library_get_notice (library));
+
+  old = g_strconcat (place->database, ".old", NULL);
+  g_assert_true (g_file_test (old, G_FILE_TEST_IS_REGULAR));
+
+  /* Empty until scanned, then whole again. */
+  assert_text_finds (library, "decrochage", "");
+  assert_scan (library, 4, 0, 0, 0, 0);
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* Garbage in the pages but a valid header: found when opening. */
+  write_garbage (place->database, 4096);
+  library = open_library (place);
+  g_assert_cmpstr (rg_library_get_notice (library), ==, notice);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+/* The index damaged while the library is open: found by a search, or by
+ * a scan, which set it aside and start again. */
+static void
+test_rebuild_corrupt_while_open (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* Opened intact, then damaged behind its back. */
+  library = open_library (place);
+  g_assert_null (rg_library_get_notice (library));
+  g_signal_connect (library, "changed", G_CALLBACK (count_cb), &n_changed);
+  write_garbage (place->database, 4096);
+
+  /* The search does not fail: the index is set aside, the search runs on
+   * the new, empty one, and the user is told. */
+  query->text = g_strdup ("decrochage");
+  model = rg_library_query (library, query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+
+  /* The library fills the new index by itself. */
+  while (rg_library_get_notice (library) == NULL || n_changed < 2 ||
+         rg_library_get_scanning (library))
+    g_main_context_iteration (NULL, TRUE);
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_scan (library, 0, 0, 0, 0, 4);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* Damaged again while open; this time a scan finds it. */
+  library = open_library (place);
+  g_assert_null (rg_library_get_notice (library));
+  write_garbage (place->database, 4096);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_nonnull (rg_library_get_notice (library));
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_rebuild_unknown_version (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *notice_corrupt = NULL;
+  sqlite3 *db = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* As a future version of Regards would leave it. */
+  g_assert_cmpint (sqlite3_open (place->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = open_library (place);
+  g_assert_nonnull (rg_library_get_notice (library));
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+
+  /* A database that is not ours at all. */
+  g_assert_cmpint (g_unlink (place->database), ==, 0);
+  g_assert_cmpint (sqlite3_open (place->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE other (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = open_library (place);
+  g_assert_nonnull (rg_library_get_notice (library));
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_failed_file (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *example = read_example (NULL);
+  g_autofree char *newer = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *broken_path = NULL;
+  GListModel *failures;
+
+  write_shared_sessions (place);
+  write_text (place, "casse.regards", "<session xmlns=\"urn:x-regards:session\"");
+  write_text (place, "vide.regards", "");
+  newer = g_strdup (example);
+  memcpy (strstr (newer, "format-version=\"1\""), "format-version=\"7\"", 18);
+  write_text (place, "2031/future.regards", newer);
+
+  library = open_library (place);
+  result = scan (library);
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (result), ==, 4);
+  g_assert_cmpuint (rg_library_scan_result_get_n_failed (result), ==, 3);
+
+  /* Each with its own reason, in words for a person. */
+  failures = rg_library_scan_result_get_failures (result);
+  g_assert_cmpuint (g_list_model_get_n_items (failures), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      RgLibraryEntry *entry = get_entry (failures, i);
+      const char *message = rg_library_entry_get_error_message (entry);
+
+      g_assert_nonnull (message);
+      g_assert_cmpuint (strlen (message), >, 10);
+      g_assert_null (rg_library_entry_get_title (entry));
+    }
+  /* Sorted by path. */
+  g_assert_true (g_str_has_suffix (rg_library_entry_get_path (get_entry (failures, 0)),
+                                   "2031/future.regards"));
+  g_assert_true (g_str_has_suffix (rg_library_entry_get_path (get_entry (failures, 1)),
+                                   "casse.regards"));
+  g_assert_nonnull (strstr (rg_library_entry_get_error_message (get_entry (failures, 0)),
+                            "newer"));
+  g_clear_pointer (&result, rg_library_scan_result_unref);
+
+  /* Listed with the sessions, first; never matched by a criterion. */
+  found = query_titles (library, query);
+  g_assert_cmpstr (found, ==, "ERROR|ERROR|ERROR|Revue de situation — trimestre 1|"
+                              "Revue de situation — Noé|Deuxième revue — Léa|Première revue — Léa");
+  query->oldest_first = TRUE;
+  g_clear_pointer (&found, g_free);
+  found = query_titles (library, query);
+  g_assert_true (g_str_has_prefix (found, "ERROR|ERROR|ERROR|Première revue"));
+  query->open_divergences_only = TRUE;
+  g_clear_pointer (&found, g_free);
+  found = query_titles (library, query);
+  g_assert_null (strstr (found, "ERROR"));
+
+  /* Still failing, unchanged: still listed, not read again. */
+  assert_scan (library, 0, 0, 0, 3, 7);
+
+  /* Mended: updated. */
+  write_text (place, "casse.regards", example);
+  assert_scan (library, 0, 1, 0, 2, 6);
+
+  /* Gone: removed. */
+  broken_path = place_path (place, "vide.regards");
+  g_assert_cmpint (g_unlink (broken_path), ==, 0);
+  assert_scan (library, 0, 0, 1, 1, 6);
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static RgSession *
+load_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RgSession *session;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static void
+test_update_file (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) outside = NULL;
+  g_autoptr(GFile) hidden = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = place_path (place, "noe.regards");
+  g_autofree char *outside_path = g_build_filename (place->dir, "ailleurs.regards", NULL);
+  guint n_changed = 0;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  g_signal_connect (library, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  /* Saved by the application: indexed from the session, at once. */
+  file = g_file_new_for_path (path);
+  session = load_file (path);
+  rg_session_set_title (session, "Revue de situation — Noé, séance Mistral");
+  write_session_file (path, session);
+  g_assert_true (rg_library_update_file (library, file, session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  assert_text_finds (library, "seance mistral", "Revue de situation — Noé, séance Mistral");
+
+  /* The scan agrees: nothing to read. */
+  assert_scan (library, 0, 0, 0, 0, 4);
+
+  /* Without a session: the file is read. */
+  rg_session_set_title (session, "Revue de situation — Noé, séance Tramontane");
+  write_session_file (path, session);
+  g_assert_true (rg_library_update_file (library, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  assert_text_finds (library, "tramontane", "Revue de situation — Noé, séance Tramontane");
+
+  /* A file that does not load: indexed with its error. */
+  write_text (place, "noe.regards", "<?xml version=\"1.0\"?><autre/>");
+  g_assert_true (rg_library_update_file (library, file, NULL, &error));
+  g_assert_no_error (error);
+  assert_text_finds (library, "tramontane", "");
+  assert_scan (library, 0, 0, 0, 1, 4);
+
+  /* Removed. */
+  write_session_file (path, session);
+  g_assert_true (rg_library_update_file (library, file, session, &error));
+  g_assert_true (rg_library_remove_file (library, file, &error));
+  g_assert_no_error (error);
+  assert_text_finds (library, "tramontane", "");
+  /* The file is still there, so a scan finds it again. */
+  assert_scan (library, 1, 0, 0, 0, 3);
+
+  /* A file that is gone leaves the index. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (rg_library_update_file (library, file, NULL, &error));
+  g_assert_no_error (error);
+  assert_text_finds (library, "tramontane", "");
+  assert_scan (library, 0, 0, 0, 0, 3);
+
+  /* Sessions opened from elsewhere are not the library's. */
+  outside = g_file_new_for_path (outside_path);
+  write_session_file (outside_path, session);
+  g_assert_false (rg_library_update_file (library, outside, session, &error));
+  g_assert_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY);
+  g_clear_error (&error);
+  folder = g_file_new_for_path (place->folder);
+  hidden = g_file_get_child (folder, ".brouillon.regards");
+  g_assert_false (rg_library_remove_file (library, hidden, &error));
+  g_assert_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+/* Many sessions, so a scan takes long enough to overlap with the rest. */
+static void
+write_many (Place *place,
+            guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *relpath = g_strdup_printf ("%u/session-%04u.regards", i % 7, i);
+      g_autofree char *title = g_strdup_printf ("Revue numéro %u", i);
+      g_autofree char *date = g_strdup_printf ("20%02u-%02u-%02u", 20 + i % 7, 1 + i % 12,
+                                               1 + i % 28);
+      Spec spec = spec_noe;
+
+      spec.title = title;
+      spec.date = date;
+      write_spec (place, relpath, &spec);
+    }
+}
+
+static void
+scan_cancelled_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RgLibraryScanResult) scan_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scan_result = rg_library_scan_finish (RG_LIBRARY (object), result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (scan_result);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_scan_async_while_searching (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  guint n_searches = 0;
+  guint n_seen = 0;
+
+  write_many (place, 400);
+  library = open_library (place);
+
+  rg_library_scan_async (library, NULL, scan_async_cb, &result);
+  g_assert_true (rg_library_get_scanning (library));
+
+  query->text = g_strdup ("foot");
+  while (result == NULL)
+    {
+      g_autoptr(GListModel) model = run_query_busy (library, query);
+      guint n = g_list_model_get_n_items (model);
+
+      /* Sessions appear as the scan goes, and never disappear. */
+      g_assert_cmpuint (n, >=, n_seen);
+      n_seen = n;
+      n_searches++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_false (rg_library_get_scanning (library));
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (result), ==, 400);
+  g_assert_cmpuint (n_searches, >, 1);
+  {
+    g_autoptr(GListModel) model = run_query (library, query);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 400);
+  }
+
+  /* Cancelled: stops, and what was done stays done. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgLibraryScanResult) cancelled = NULL;
+    g_autoptr(RgLibraryScanResult) after = NULL;
+    gboolean done = FALSE;
+
+    g_cancellable_cancel (cancellable);
+    cancelled = rg_library_scan (library, cancellable, &error);
+    g_assert_null (cancelled);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_cancellable_reset (cancellable);
+
+    for (guint i = 0; i < 100; i++)
+      {
+        g_autofree char *relpath = g_strdup_printf ("plus/%u.regards", i);
+
+        write_spec (place, relpath, &spec_lea_1);
+      }
+
+    rg_library_scan_async (library, cancellable, scan_cancelled_cb, &done);
+    g_cancellable_cancel (cancellable);
+    wait_for (&done);
+
+    after = scan (library);
+    g_assert_cmpuint (rg_library_scan_result_get_n_added (after), <=, 100);
+    g_assert_cmpuint (rg_library_scan_result_get_n_added (after) +
+                      rg_library_scan_result_get_n_unchanged (after), ==, 500);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+query_async_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GListModel **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rg_library_query_finish (RG_LIBRARY (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+/* Two library objects on one index, as two copies of the program would
+ * be: both scan, one saves, both search; nobody sees SQLITE_BUSY. */
+static void
+test_two_libraries (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) first = NULL;
+  g_autoptr(RgLibrary) second = NULL;
+  g_autoptr(RgLibraryScanResult) first_result = NULL;
+  g_autoptr(RgLibraryScanResult) second_result = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = place_path (place, "noe.regards");
+  guint n_updates = 0;
+
+  write_many (place, 300);
+  write_spec (place, "noe.regards", &spec_noe);
+  file = g_file_new_for_path (path);
+  session = load_file (path);
+
+  first = open_library (place);
+  second = open_library (place);
+
+  rg_library_scan_async (first, NULL, scan_async_cb, &first_result);
+  rg_library_scan_async (second, NULL, scan_async_cb, &second_result);
+
+  while (first_result == NULL || second_result == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) model = NULL;
+      g_autoptr(GListModel) async_model = NULL;
+      g_autofree char *title = g_strdup_printf ("Revue de situation — Noé, version %u", n_updates);
+
+      rg_session_set_title (session, title);
+      write_session_file (path, session);
+      g_assert_true (rg_library_update_file (n_updates % 2 ? first : second, file, session, &error));
+      g_assert_no_error (error);
+      n_updates++;
+
+      model = run_query_busy (n_updates % 2 ? second : first, query);
+      rg_library_query_async (first, query, NULL, query_async_cb, &async_model);
+      while (async_model == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Between them, every file was added once. */
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (first_result) +
+                    rg_library_scan_result_get_n_added (second_result) +
+                    rg_library_scan_result_get_n_updated (first_result) +
+                    rg_library_scan_result_get_n_updated (second_result), >=, 301);
+  g_assert_cmpuint (n_updates, >, 1);
+
+  {
+    g_autoptr(GListModel) model = run_query (first, query);
+    g_autoptr(GListModel) other = run_query (second, query);
+    g_autofree char *last = g_strdup_printf ("Revue de situation — Noé, version %u", n_updates - 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 301);
+    g_assert_cmpuint (g_list_model_get_n_items (other), ==, 301);
+    assert_text_finds (second, "version", last);
+  }
+
+  assert_scan (first, 0, 0, 0, 0, 301);
+  assert_scan (second, 0, 0, 0, 0, 301);
+
+  g_assert_finalize_object (g_steal_pointer (&first));
+  g_assert_finalize_object (g_steal_pointer (&second));
+}
+
+static void
+changed_cb (RgLibrary *library,
+            gboolean  *changed)
+{
+  *changed = TRUE;
+}
+
+static void
+wait_changed (RgLibrary *library,
+              gboolean  *changed)
+{
+  wait_for (changed);
+  /* Let a refresh that follows this one finish too. */
+  while (rg_library_get_scanning (library))
+    g_main_context_iteration (NULL, TRUE);
+  *changed = FALSE;
+}
+
+static void
+test_monitor (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autofree char *path = place_path (place, "nouvelle.regards");
+  g_autofree char *subdir = place_path (place, "2027");
+  g_autofree char *moved = place_path (place, "2027/renommee.regards");
+  gboolean changed = FALSE;
+  Spec spec = spec_noe;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  g_signal_connect (library, "changed", G_CALLBACK (changed_cb), &changed);
+  rg_library_set_monitoring (library, TRUE);
+  g_assert_true (rg_library_get_monitoring (library));
+  assert_scan (library, 4, 0, 0, 0, 0);
+  changed = FALSE;
+
+  /* Another program adds a session. */
+  spec.title = "Ajoutée par Zéphyrine";
+  write_spec (place, "nouvelle.regards", &spec);
+  wait_changed (library, &changed);
+  assert_text_finds (library, "zephyrine", "Ajoutée par Zéphyrine");
+
+  /* …changes it… */
+  spec.title = "Modifiée par Zéphyrine";
+  write_spec (place, "nouvelle.regards", &spec);
+  wait_changed (library, &changed);
+  assert_text_finds (library, "zephyrine", "Modifiée par Zéphyrine");
+
+  /* …in a new folder… */
+  g_assert_cmpint (g_mkdir (subdir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  wait_changed (library, &changed);
+  {
+    g_autoptr(GListModel) model = search_text (library, "zephyrine");
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (rg_library_entry_get_path (get_entry (model, 0)), ==, moved);
+  }
+
+  /* …then in that folder, now watched… */
+  spec.title = "Dans le dossier Aquilon";
+  write_spec (place, "2027/autre.regards", &spec);
+  wait_changed (library, &changed);
+  assert_text_finds (library, "aquilon", "Dans le dossier Aquilon");
+
+  /* …and deletes. */
+  g_assert_cmpint (g_unlink (moved), ==, 0);
+  wait_changed (library, &changed);
+  assert_text_finds (library, "zephyrine", "");
+
+  /* Everything was picked up: a scan has nothing to do. */
+  assert_scan (library, 0, 0, 0, 0, 5);
+
+  rg_library_set_monitoring (library, FALSE);
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static int
+remove_entry (const char        *path,
+              const struct stat *st,
+              int                flag,
+              struct FTW        *ftw)
+{
+  return remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  test_root = rg_test_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/library/index", test_index);
+  g_test_add_func ("/library/default-paths", test_default_paths);
+  g_test_add_func ("/library/rescan", test_rescan);
+  g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
+  g_test_add_func ("/library/search/user-syntax", test_search_syntax);
+  g_test_add_func ("/library/search/filters", test_filters);
+  g_test_add_func ("/library/rebuild/deleted", test_rebuild_deleted);
+  g_test_add_func ("/library/rebuild/corrupt", test_rebuild_corrupt);
+  g_test_add_func ("/library/rebuild/corrupt-while-open", test_rebuild_corrupt_while_open);
+  g_test_add_func ("/library/rebuild/unknown-version", test_rebuild_unknown_version);
+  g_test_add_func ("/library/failed-file", test_failed_file);
+  g_test_add_func ("/library/update-file", test_update_file);
+  g_test_add_func ("/library/scan-async-while-searching", test_scan_async_while_searching);
+  g_test_add_func ("/library/two-libraries", test_two_libraries);
+  g_test_add_func ("/library/monitor", test_monitor);
+
+  ret = g_test_run ();
+
+  nftw (test_root, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+  g_free (test_root);
+
+  return ret;
+}
