@@ -40,10 +40,11 @@ struct _RgDocument
    * after a later change does not clear "modified". */
   guint64    change_serial;
 
-  /* Pending rg_document_save_async() tasks; the head one is running. */
+  /* Pending rg_document_save_async() tasks, the head one first. */
   GQueue     saves;
 
   guint      modified : 1;
+  guint      save_running : 1;
 };
 
 typedef struct
@@ -562,16 +563,18 @@ save_written_cb (GObject      *object,
 
   rg_document_saved (self, data->change_serial, data->new_checksum, data->conflict_copy);
 
-  /* Before the caller hears of it, so that a save it asks for from its
-   * callback queues behind none. Drops the queue's reference. */
+  /* Before the caller hears of it: a save it asks for from its
+   * callback may start at once. Drops the queue's reference. */
   g_object_unref (g_queue_pop_head (&self->saves));
+  self->save_running = FALSE;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
-  rg_document_start_next_save (self);
+  if (!self->save_running)
+    rg_document_start_next_save (self);
 }
 
 static void
@@ -581,9 +584,12 @@ rg_document_start_next_save (RgDocument *self)
   GTask *task = g_queue_peek_head (&self->saves);
   SaveData *data;
 
+  g_assert (!self->save_running);
+
   if (task == NULL)
     return;
 
+  self->save_running = TRUE;
   data = g_task_get_task_data (task);
   data->file = g_object_ref (self->file);
   data->expected_checksum = g_strdup (self->checksum);
@@ -630,7 +636,7 @@ rg_document_save_async (RgDocument          *self,
   /* The queue owns the task until it completes. */
   g_queue_push_tail (&self->saves, task);
 
-  if (g_queue_get_length (&self->saves) == 1)
+  if (!self->save_running)
     rg_document_start_next_save (self);
 }
 
