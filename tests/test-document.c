@@ -324,6 +324,9 @@ typedef struct
   guint      save_again : 1;
 } AsyncSaves;
 
+static void ask_save (AsyncSaves *saves,
+                      RgDocument *document);
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -340,9 +343,30 @@ save_done_cb (GObject      *object,
   if (saves->save_again)
     {
       saves->save_again = FALSE;
-      rg_document_save_async (RG_DOCUMENT (object), NULL, save_done_cb, saves);
-      saves->pending++;
+      ask_save (saves, RG_DOCUMENT (object));
     }
+}
+
+static void
+ask_save (AsyncSaves *saves,
+          RgDocument *document)
+{
+  rg_document_save_async (document, NULL, save_done_cb, saves);
+  saves->pending++;
+}
+
+/* Runs the main loop until every save asked for is done; all of them,
+ * @n_saves so far, must have succeeded. */
+static void
+wait_for_saves (AsyncSaves *saves,
+                guint       n_saves)
+{
+  while (saves->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (saves->results->len, ==, n_saves);
+  for (guint i = 0; i < saves->results->len; i++)
+    g_assert_no_error (g_ptr_array_index (saves->results, i));
 }
 
 /* Worker threads drop their references a moment after the callbacks
@@ -377,27 +401,18 @@ test_save_async (void)
   /* Three saves in a row, each of a different version: they must not
    * take each other for another program's change. */
   rg_session_set_title (session, "Première");
-  rg_document_save_async (document, NULL, save_done_cb, &saves);
-  saves.pending++;
+  ask_save (&saves, document);
   rg_session_set_title (session, "Deuxième");
   second = rg_session_to_bytes (session);
-  rg_document_save_async (document, NULL, save_done_cb, &saves);
-  saves.pending++;
+  ask_save (&saves, document);
   rg_session_set_title (session, "Troisième");
   third = rg_session_to_bytes (session);
-  rg_document_save_async (document, NULL, save_done_cb, &saves);
-  saves.pending++;
+  ask_save (&saves, document);
 
   /* A change after the last save was asked for. */
   rg_session_set_place (session, "Ailleurs");
 
-  while (saves.pending > 0)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (saves.results->len, ==, 3);
-  for (guint i = 0; i < saves.results->len; i++)
-    g_assert_no_error (g_ptr_array_index (saves.results, i));
-
+  wait_for_saves (&saves, 3);
   assert_file_holds (path, third);
   assert_file_holds (backup, second);
 
@@ -407,14 +422,9 @@ test_save_async (void)
   /* A save asked for from the callback of the last one: it starts
    * once, at once. */
   saves.save_again = TRUE;
-  rg_document_save_async (document, NULL, save_done_cb, &saves);
-  saves.pending++;
+  ask_save (&saves, document);
   rg_session_set_place (session, "Encore ailleurs");
-  while (saves.pending > 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (saves.results->len, ==, 5);
-  for (guint i = 3; i < saves.results->len; i++)
-    g_assert_no_error (g_ptr_array_index (saves.results, i));
+  wait_for_saves (&saves, 5);
   g_assert_false (rg_document_get_modified (document));
   {
     g_autoptr(GBytes) last = rg_session_to_bytes (session);
@@ -425,6 +435,42 @@ test_save_async (void)
   assert_finalized_soon (document);
 
   g_ptr_array_unref (saves.results);
+}
+
+static void
+test_conflict_async (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(RgSession) session = load_example_session ();
+  RgDocument *document = save_new_document (session, path);
+  g_autoptr(GFile) file = g_object_ref (rg_document_get_file (document));
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *copy_path = NULL;
+  AsyncSaves saves = { results, 0, FALSE };
+
+  write_behind_our_back (path, "<autre version/>");
+  theirs = read_bytes (path);
+  rg_session_set_title (session, "Notre version");
+  ours = rg_session_to_bytes (session);
+
+  ask_save (&saves, document);
+  while (saves.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* By the time the caller hears of it, the document moved to the copy. */
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (results, 0),
+                  RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CONFLICT);
+  g_assert_false (g_file_equal (rg_document_get_file (document), file));
+  copy_path = g_file_get_path (rg_document_get_file (document));
+  assert_file_holds (copy_path, ours);
+  assert_file_holds (path, theirs);
+  g_assert_false (rg_document_get_modified (document));
+
+  assert_finalized_soon (document);
 }
 
 static void
@@ -688,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/document/modified", test_modified);
   g_test_add_func ("/document/conflict", test_conflict);
   g_test_add_func ("/document/save-async", test_save_async);
+  g_test_add_func ("/document/conflict-async", test_conflict_async);
   g_test_add_func ("/document/load-async", test_load_async);
   g_test_add_func ("/document/crash", test_crash);
 
