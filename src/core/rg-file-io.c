@@ -30,6 +30,11 @@
 /* How many " (conflict … N)" names to try before giving up. */
 #define MAX_CONFLICT_NAMES 1000
 
+/**
+ * rg_document_error_quark:
+ *
+ * Returns: the error domain of #RgDocumentError
+ */
 G_DEFINE_QUARK (rg-document-error-quark, rg_document_error)
 
 /* Reasons are whole sentences, so that a translation never has to fit
