@@ -10,7 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "rg-application.h"
+#include "rg-document.h"
 #include "rg-library-window.h"
+#include "rg-paths.h"
+#include "rg-session-window.h"
 
 struct _RgApplication
 {
@@ -30,12 +33,31 @@ static const GOptionEntry option_entries[] = {
 static const struct
 {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
-  { "win.new-session", { "<Control>n", NULL } },
+  { "library.new-session", { "<Control>n", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "session.undo", { "<Control>z", NULL } },
+  { "session.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "session.meeting-mode", { "F11", NULL } },
+  { "session.leave-meeting-mode", { "Escape", NULL } },
+  { "session.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  { "diagnosis.add-statement", { "<Control>Return", NULL } },
+  { "diagnosis.edit-statement", { "F2", NULL } },
+  { "diagnosis.delete-statement", { "Delete", NULL } },
+  { "diagnosis.set-kind::fact", { "<Control>1", NULL } },
+  { "diagnosis.set-kind::interpretation", { "<Control>2", NULL } },
+  { "diagnosis.set-kind::difficulty", { "<Control>3", NULL } },
+  { "diagnosis.set-kind::resource", { "<Control>4", NULL } },
+  { "diagnosis.set-kind::proposal", { "<Control>5", NULL } },
+  { "diagnosis.move-statement-up", { "<Alt>Up", NULL } },
+  { "diagnosis.move-statement-down", { "<Alt>Down", NULL } },
+  { "diagnosis.move-statement-previous-dimension", { "<Alt><Shift>Up", NULL } },
+  { "diagnosis.move-statement-next-dimension", { "<Alt><Shift>Down", NULL } },
 };
 
 static int
@@ -71,6 +93,162 @@ rg_application_activate (GApplication *app)
     window = GTK_WINDOW (rg_library_window_new (self));
 
   gtk_window_present (window);
+}
+
+static RgSessionWindow *
+find_session_window (RgApplication *self,
+                     GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data) &&
+        g_file_equal (rg_document_get_file (rg_session_window_get_document (l->data)), file))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+show_open_error (RgApplication *self,
+                 GFile         *file,
+                 const GError  *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: "Could not open “séance.regards”" */
+  heading = g_strdup_printf (_("Could not open “%s”"), name);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RgApplication *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSessionWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+
+  if (!(document = rg_document_load_finish (result, &error)))
+    {
+      show_open_error (self, file, error);
+      return;
+    }
+
+  if (!(window = find_session_window (self, file)))
+    window = rg_session_window_new (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * rg_application_open_file:
+ * @self: a #RgApplication
+ * @file: a session file
+ *
+ * Opens @file in a session window, or presents the window that already
+ * shows it. A file that cannot be loaded is left untouched and the user
+ * is told why.
+ */
+void
+rg_application_open_file (RgApplication *self,
+                          GFile         *file)
+{
+  RgSessionWindow *window;
+  GTask *task;
+
+  g_return_if_fail (RG_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((window = find_session_window (self, file)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Keeps the application running while the file loads. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  rg_document_load_async (file, NULL, open_file_cb, task);
+}
+
+static void
+rg_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    rg_application_open_file (RG_APPLICATION (app), files[i]);
+}
+
+/**
+ * rg_application_get_library_dir:
+ * @self: a #RgApplication
+ *
+ * Returns: (transfer full): the folder of the session files, as the
+ *   settings say, or the default one
+ */
+char *
+rg_application_get_library_dir (RgApplication *self)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+
+  folder = g_settings_get_string (self->settings, "library-folder");
+  if (folder[0] == '\0')
+    return rg_paths_get_default_library_dir ();
+
+  return g_steal_pointer (&folder);
+}
+
+/**
+ * rg_application_copy_example:
+ * @self: a #RgApplication
+ * @error: a location for a #GError
+ *
+ * Copies the example session into the library, so that trying Regards
+ * out never changes the example itself.
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error set
+ */
+GFile *
+rg_application_copy_example (RgApplication  *self,
+                             GError        **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+
+  bytes = g_resources_lookup_data ("/io/github/regards/Regards/examples/exemple-eleve-a.regards",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  folder = rg_application_get_library_dir (self);
+  if (!rg_paths_ensure_private_dir (folder, error))
+    return NULL;
+
+  /* Translators: the file name of the copy of the example session. */
+  file = rg_paths_new_session_file (folder, _("Example session"));
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
 }
 
 static void
@@ -111,6 +289,7 @@ rg_application_class_init (RgApplicationClass *klass)
 
   app_class->activate = rg_application_activate;
   app_class->startup = rg_application_startup;
+  app_class->open = rg_application_open;
   app_class->handle_local_options = rg_application_handle_local_options;
 }
 
@@ -175,7 +354,7 @@ rg_application_new (void)
   return g_object_new (RG_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", "/io/github/regards/Regards",
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

@@ -13,7 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RgApplication, rg_application, RG, APPLICATION, AdwApplication)
 
-RgApplication *rg_application_new          (void);
-GSettings     *rg_application_get_settings (RgApplication *self);
+RgApplication *rg_application_new             (void);
+GSettings     *rg_application_get_settings    (RgApplication *self);
+char          *rg_application_get_library_dir (RgApplication *self);
+void           rg_application_open_file       (RgApplication *self,
+                                               GFile         *file);
+GFile         *rg_application_copy_example    (RgApplication *self,
+                                               GError       **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-library-window.h"
+#include "rg-new-session-dialog.h"
 
 struct _RgLibraryWindow
 {
@@ -61,6 +62,35 @@ rg_library_window_close_request (GtkWindow *window)
 }
 
 static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  RgApplication *app = RG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!(file = rg_application_copy_example (app, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  rg_application_open_file (app, file);
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+
+  rg_new_session_dialog_present (GTK_WINDOW (self));
+}
+
+static void
 rg_library_window_constructed (GObject *object)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
@@ -86,6 +116,9 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "library.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "library.open-example", NULL, open_example_action);
 }
 
 static void

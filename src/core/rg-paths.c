@@ -74,3 +74,53 @@ rg_paths_ensure_private_dir (const char  *path,
 
   return TRUE;
 }
+
+/**
+ * rg_paths_new_session_file:
+ * @folder: the folder the session goes in
+ * @title: (nullable): the session's title
+ *
+ * Names a new session file after its title, so that coordinators
+ * recognise it in a file manager too: characters a file name cannot
+ * hold are replaced, and a number is added when the name is taken.
+ *
+ * Returns: (transfer full): a file in @folder that does not exist yet
+ */
+GFile *
+rg_paths_new_session_file (const char *folder,
+                           const char *title)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (title ? title : ""));
+  for (const char *p = stripped; *p != '\0' && base->len < 80; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c) ||
+          (base->len == 0 && c == '.'))
+        g_string_append_c (base, '-');
+      else
+        g_string_append_unichar (base, c);
+    }
+  if (base->len == 0)
+    /* Translators: the file name of a session without a title. */
+    g_string_append (base, _("Session"));
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+
+      name = i == 1 ? g_strdup_printf ("%s.regards", base->str)
+                    : g_strdup_printf ("%s (%u).regards", base->str, i);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_file_new_for_path (path);
+    }
+}

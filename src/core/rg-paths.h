@@ -13,5 +13,7 @@ char    *rg_paths_get_default_library_dir (void);
 char    *rg_paths_get_cache_dir           (void);
 gboolean rg_paths_ensure_private_dir      (const char  *path,
                                            GError     **error);
+GFile   *rg_paths_new_session_file        (const char  *folder,
+                                           const char  *title);
 
 G_END_DECLS

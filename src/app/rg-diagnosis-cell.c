@@ -1,0 +1,401 @@
+/* rg-diagnosis-cell.c — one partner's statements in one dimension
+ *
+ * The cell observes the session: its list is a filter over all the
+ * statements, so it never keeps a copy of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-diagnosis-cell"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rg-diagnosis-cell.h"
+
+struct _RgDiagnosisCell
+{
+  GtkWidget           parent_instance;
+
+  RgSessionEditor    *editor;
+  RgPartner          *partner;
+  RgDimension        *dimension;
+  GtkFilterListModel *statements;
+
+  GtkListBox         *list;
+  GtkButton          *add_button;
+
+  /* A statement added here and not yet typed into: left empty, it goes
+   * away as if never added. */
+  RgStatement        *pending;
+};
+
+G_DEFINE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, GTK_TYPE_WIDGET)
+
+static gboolean
+statement_in_cell (gpointer item,
+                   gpointer user_data)
+{
+  RgDiagnosisCell *self = user_data;
+
+  return g_strcmp0 (rg_statement_get_partner_id (item), rg_partner_get_id (self->partner)) == 0 &&
+         g_strcmp0 (rg_statement_get_dimension_id (item), rg_dimension_get_id (self->dimension)) == 0;
+}
+
+static void
+update_row_label (GtkListBoxRow *row,
+                  GParamSpec    *pspec,
+                  RgStatement   *statement)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: a statement card as read by a screen reader: its kind,
+   * then its text. */
+  label = g_strdup_printf (_("%s: %s"),
+                           rg_statement_kind_get_label (rg_statement_get_kind (statement)),
+                           rg_statement_get_text (statement));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_text_committed (RgDiagnosisCell *self,
+                   const char      *text,
+                   RgStatementCard *card)
+{
+  RgStatement *statement = rg_statement_card_get_statement (card);
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (self->editor);
+
+  if (statement == self->pending)
+    {
+      self->pending = NULL;
+      if (text[0] == '\0')
+        {
+          /* Nothing typed: the "Add statement" step is taken back. */
+          rg_undo_stack_undo (undo);
+          return;
+        }
+    }
+
+  rg_session_editor_set (self->editor, _("Edit statement"), statement, "text", text);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  RgDiagnosisCell *self = user_data;
+  RgStatement *statement = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *card = rg_statement_card_new (statement);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
+  g_signal_connect_object (card, "text-committed", G_CALLBACK (on_text_committed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (statement, "notify::text", G_CALLBACK (update_row_label),
+                           row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (statement, "notify::kind", G_CALLBACK (update_row_label),
+                           row, G_CONNECT_SWAPPED);
+  update_row_label (GTK_LIST_BOX_ROW (row), NULL, statement);
+
+  return row;
+}
+
+static void
+on_items_changed (RgDiagnosisCell *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->statements)) == 0;
+
+  /* One stop per cell for Tab: the list when it has statements, the Add
+   * button when it has none. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->add_button), empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), !empty);
+}
+
+static void
+on_row_activated (RgDiagnosisCell *self,
+                  GtkListBoxRow   *row)
+{
+  RgStatementCard *card = RG_STATEMENT_CARD (gtk_list_box_row_get_child (row));
+
+  rg_diagnosis_cell_add_statement (self, rg_statement_card_get_statement (card));
+}
+
+static void
+on_add_clicked (RgDiagnosisCell *self)
+{
+  rg_diagnosis_cell_add_statement (self, NULL);
+}
+
+static void
+rg_diagnosis_cell_dispose (GObject *object)
+{
+  RgDiagnosisCell *self = RG_DIAGNOSIS_CELL (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->statements);
+  g_clear_object (&self->partner);
+  g_clear_object (&self->dimension);
+  g_clear_object (&self->editor);
+
+  G_OBJECT_CLASS (rg_diagnosis_cell_parent_class)->dispose (object);
+}
+
+static void
+rg_diagnosis_cell_class_init (RgDiagnosisCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_diagnosis_cell_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "diagnosis-cell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+rg_diagnosis_cell_init (RgDiagnosisCell *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+}
+
+GtkWidget *
+rg_diagnosis_cell_new (RgSessionEditor *editor,
+                       RgPartner       *partner,
+                       RgDimension     *dimension)
+{
+  RgDiagnosisCell *self;
+  GListModel *all;
+  g_autofree char *add_label = NULL;
+  GtkWidget *button_content;
+
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
+  g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (RG_IS_DIMENSION (dimension), NULL);
+
+  self = g_object_new (RG_TYPE_DIAGNOSIS_CELL, NULL);
+  self->editor = g_object_ref (editor);
+  self->partner = g_object_ref (partner);
+  self->dimension = g_object_ref (dimension);
+
+  all = rg_session_get_statements (rg_session_editor_get_session (editor));
+  self->statements = gtk_filter_list_model_new (g_object_ref (all),
+                                                GTK_FILTER (gtk_custom_filter_new (statement_in_cell,
+                                                                                   self, NULL)));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->statements), create_row, self, NULL);
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  /* Translators: the accessible name of the list of one partner's
+   * statements in one dimension: "Mme Martin, Scolarité". */
+  add_label = g_strdup_printf (_("%s, %s"), rg_partner_get_name (partner),
+                               rg_dimension_get_name (dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+
+  self->add_button = GTK_BUTTON (gtk_button_new ());
+  button_content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_content), _("Add"));
+  gtk_button_set_child (self->add_button, button_content);
+  gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "add-statement");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a statement (Enter)"));
+  g_free (add_label);
+  /* Translators: "Add a statement by Mme Martin in Scolarité". */
+  add_label = g_strdup_printf (_("Add a statement by %s in %s"), rg_partner_get_name (partner),
+                               rg_dimension_get_name (dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (GTK_WIDGET (self->add_button), GTK_WIDGET (self));
+
+  g_signal_connect_object (self->statements, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_items_changed (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rg_diagnosis_cell_get_partner:
+ *
+ * Returns: (transfer none): the partner of the cell's column
+ */
+RgPartner *
+rg_diagnosis_cell_get_partner (RgDiagnosisCell *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
+
+  return self->partner;
+}
+
+/**
+ * rg_diagnosis_cell_get_dimension:
+ *
+ * Returns: (transfer none): the dimension of the cell's row
+ */
+RgDimension *
+rg_diagnosis_cell_get_dimension (RgDiagnosisCell *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
+
+  return self->dimension;
+}
+
+guint
+rg_diagnosis_cell_get_n_statements (RgDiagnosisCell *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+}
+
+/**
+ * rg_diagnosis_cell_get_card:
+ *
+ * Returns: (transfer none) (nullable): the card showing @statement
+ */
+RgStatementCard *
+rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
+                            RgStatement     *statement)
+{
+  guint n;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) item = g_list_model_get_item (G_LIST_MODEL (self->statements), i);
+
+      if (item == statement)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+          return RG_STATEMENT_CARD (gtk_list_box_row_get_child (row));
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * rg_diagnosis_cell_get_focus_index:
+ *
+ * Returns: the index of the statement with the keyboard focus, -1 when
+ *   the focus is elsewhere in the cell or outside it
+ */
+int
+rg_diagnosis_cell_get_focus_index (RgDiagnosisCell *self)
+{
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), -1);
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
+    return -1;
+
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  return row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+/**
+ * rg_diagnosis_cell_get_focused_card:
+ *
+ * Returns: (transfer none) (nullable): the card with the keyboard focus
+ */
+RgStatementCard *
+rg_diagnosis_cell_get_focused_card (RgDiagnosisCell *self)
+{
+  int index;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
+
+  if ((index = rg_diagnosis_cell_get_focus_index (self)) < 0)
+    return NULL;
+
+  return RG_STATEMENT_CARD (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (self->list,
+                                                                                     index)));
+}
+
+/**
+ * rg_diagnosis_cell_focus_statement:
+ * @self: a #RgDiagnosisCell
+ * @index: the statement to focus; negative counts from the end
+ *
+ * Moves the keyboard focus into the cell: to a statement, or to the Add
+ * button when the cell is empty.
+ */
+void
+rg_diagnosis_cell_focus_statement (RgDiagnosisCell *self,
+                                   int              index)
+{
+  int n;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_CELL (self));
+
+  n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  if (n == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+      return;
+    }
+
+  if (index < 0)
+    index += n;
+  index = CLAMP (index, 0, n - 1);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, index)));
+}
+
+/**
+ * rg_diagnosis_cell_add_statement:
+ * @self: a #RgDiagnosisCell
+ * @after: (nullable): the statement it follows, %NULL for the end
+ *
+ * Adds a statement of the cell's partner in the cell's dimension, as an
+ * observed fact, and starts editing it.
+ *
+ * Returns: (transfer none): the new statement
+ */
+RgStatement *
+rg_diagnosis_cell_add_statement (RgDiagnosisCell *self,
+                                 RgStatement     *after)
+{
+  RgStatement *statement;
+  RgStatementCard *card;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
+
+  statement = rg_session_editor_add_statement (self->editor, self->partner, self->dimension,
+                                               after, RG_STATEMENT_KIND_FACT, "");
+  self->pending = statement;
+
+  if ((card = rg_diagnosis_cell_get_card (self, statement)))
+    {
+      GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (card));
+
+      gtk_widget_grab_focus (row);
+      rg_statement_card_start_editing (card);
+    }
+
+  return statement;
+}

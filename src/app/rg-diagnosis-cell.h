@@ -1,0 +1,34 @@
+/* rg-diagnosis-cell.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rg-session-editor.h"
+#include "rg-statement-card.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_DIAGNOSIS_CELL (rg_diagnosis_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, RG, DIAGNOSIS_CELL, GtkWidget)
+
+GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
+                                                      RgPartner       *partner,
+                                                      RgDimension     *dimension);
+RgPartner       *rg_diagnosis_cell_get_partner       (RgDiagnosisCell *self);
+RgDimension     *rg_diagnosis_cell_get_dimension     (RgDiagnosisCell *self);
+guint            rg_diagnosis_cell_get_n_statements  (RgDiagnosisCell *self);
+RgStatementCard *rg_diagnosis_cell_get_card          (RgDiagnosisCell *self,
+                                                      RgStatement     *statement);
+RgStatementCard *rg_diagnosis_cell_get_focused_card  (RgDiagnosisCell *self);
+void             rg_diagnosis_cell_focus_statement   (RgDiagnosisCell *self,
+                                                      int              index);
+int              rg_diagnosis_cell_get_focus_index   (RgDiagnosisCell *self);
+RgStatement     *rg_diagnosis_cell_add_statement     (RgDiagnosisCell *self,
+                                                      RgStatement     *after);
+
+G_END_DECLS

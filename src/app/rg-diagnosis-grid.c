@@ -1,0 +1,732 @@
+/* rg-diagnosis-grid.c — partners as columns, dimensions as rows
+ *
+ * A scrollable layout made for the diagnosis view: a fixed column width
+ * keeps the partners' columns aligned row after row; the column headers
+ * stay at the top and the dimension headers at the left while the cells
+ * scroll under them; the synthesis row under each dimension always
+ * spans what is visible, so the agreed wording stays in view however far
+ * the team scrolled across partners.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-diagnosis-grid"
+
+#include "config.h"
+
+#include "rg-diagnosis-grid.h"
+
+#define ROW_SPACING 12
+
+struct _RgDiagnosisGrid
+{
+  GtkWidget      parent_instance;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  guint          n_columns;
+  guint          n_rows;
+  GtkWidget     *corner;
+  GPtrArray     *column_headers;  /* n_columns, nullable entries */
+  GPtrArray     *row_headers;     /* n_rows */
+  GPtrArray     *row_footers;     /* n_rows */
+  GPtrArray     *cells;           /* n_columns * n_rows, row-major */
+
+  int            column_width;
+  int            row_header_width;
+
+  /* From the last allocation, in content coordinates. */
+  int            header_height;
+  GArray        *row_y;           /* int, n_rows + 1 */
+  GArray        *cells_height;    /* int, n_rows */
+};
+
+enum {
+  PROP_0,
+  PROP_COLUMN_WIDTH,
+  PROP_ROW_HEADER_WIDTH,
+  N_PROPS,
+
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgDiagnosisGrid, rg_diagnosis_grid, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static void
+replace_child (RgDiagnosisGrid  *self,
+               GtkWidget       **slot,
+               GtkWidget        *widget)
+{
+  if (*slot == widget)
+    return;
+
+  if (*slot != NULL)
+    gtk_widget_unparent (*slot);
+  *slot = widget;
+  if (widget != NULL)
+    gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+unparent_all (GPtrArray *children)
+{
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (children, i);
+
+      if (child != NULL)
+        gtk_widget_unparent (child);
+    }
+  g_ptr_array_set_size (children, 0);
+}
+
+static int
+measure_height (GtkWidget *widget,
+                int        width)
+{
+  int natural = 0;
+
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static int
+measure_min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* The column width in use: what was asked, but never less than what a
+ * cell or header needs. */
+static int
+effective_column_width (RgDiagnosisGrid *self)
+{
+  int width = self->column_width;
+
+  for (guint i = 0; i < self->column_headers->len; i++)
+    width = MAX (width, measure_min_width (g_ptr_array_index (self->column_headers, i)));
+  for (guint i = 0; i < self->cells->len; i++)
+    width = MAX (width, measure_min_width (g_ptr_array_index (self->cells, i)));
+
+  return width;
+}
+
+static int
+effective_row_header_width (RgDiagnosisGrid *self)
+{
+  int width = self->row_header_width;
+
+  for (guint i = 0; i < self->row_headers->len; i++)
+    width = MAX (width, measure_min_width (g_ptr_array_index (self->row_headers, i)));
+  width = MAX (width, measure_min_width (self->corner));
+
+  return width;
+}
+
+/* Computes the vertical layout for a given viewport width; returns the
+ * content height. */
+static int
+compute_rows (RgDiagnosisGrid *self,
+              int              viewport_width,
+              int              column_width,
+              int              header_width)
+{
+  int footer_width = MAX (1, viewport_width - header_width);
+  int y;
+
+  self->header_height = measure_height (self->corner, header_width);
+  for (guint c = 0; c < self->n_columns; c++)
+    self->header_height = MAX (self->header_height,
+                               measure_height (g_ptr_array_index (self->column_headers, c),
+                                               column_width));
+
+  g_array_set_size (self->row_y, self->n_rows + 1);
+  g_array_set_size (self->cells_height, self->n_rows);
+
+  y = self->header_height;
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      int cells = measure_height (g_ptr_array_index (self->row_headers, r), header_width);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        cells = MAX (cells, measure_height (g_ptr_array_index (self->cells, r * self->n_columns + c),
+                                            column_width));
+
+      g_array_index (self->row_y, int, r) = y;
+      g_array_index (self->cells_height, int, r) = cells;
+      y += cells + measure_height (g_ptr_array_index (self->row_footers, r), footer_width) + ROW_SPACING;
+    }
+  g_array_index (self->row_y, int, self->n_rows) = y;
+
+  return y;
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      int            content,
+                      int            viewport)
+{
+  double value;
+
+  if (adjustment == NULL)
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  value = CLAMP (value, 0, MAX (0, content - viewport));
+  gtk_adjustment_configure (adjustment, value, 0, MAX (content, viewport),
+                            viewport * 0.1, viewport * 0.9, viewport);
+}
+
+static void
+allocate (GtkWidget *child,
+          int        x,
+          int        y,
+          int        width,
+          int        height)
+{
+  if (child == NULL || !gtk_widget_get_visible (child))
+    return;
+
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+static void
+rg_diagnosis_grid_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
+  int column_width = effective_column_width (self);
+  int header_width = effective_row_header_width (self);
+  int content_width = header_width + (int) self->n_columns * column_width;
+  int content_height = compute_rows (self, width, column_width, header_width);
+  int hvalue, vvalue;
+
+  configure_adjustment (self->hadjustment, content_width, width);
+  configure_adjustment (self->vadjustment, content_height, height);
+  hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+  vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      int y = g_array_index (self->row_y, int, r) - vvalue;
+      int cells = g_array_index (self->cells_height, int, r);
+      int footer = g_array_index (self->row_y, int, r + 1) - ROW_SPACING
+                   - g_array_index (self->row_y, int, r) - cells;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        allocate (g_ptr_array_index (self->cells, r * self->n_columns + c),
+                  header_width + (int) c * column_width - hvalue, y, column_width, cells);
+
+      allocate (g_ptr_array_index (self->row_headers, r), 0, y, header_width, cells);
+      allocate (g_ptr_array_index (self->row_footers, r),
+                header_width, y + cells,
+                MAX (1, MIN (width, content_width) - header_width), footer);
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    allocate (g_ptr_array_index (self->column_headers, c),
+              header_width + (int) c * column_width - hvalue, 0, column_width, self->header_height);
+
+  allocate (self->corner, 0, 0, header_width, self->header_height);
+}
+
+static void
+rg_diagnosis_grid_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
+  int column_width = effective_column_width (self);
+  int header_width = effective_row_header_width (self);
+
+  /* Scrollable: it can be as small as a header; it would like to show
+   * everything. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = header_width + (self->n_columns > 0 ? column_width : 0);
+      *natural = header_width + (int) self->n_columns * column_width;
+    }
+  else
+    {
+      int viewport = for_size > 0 ? for_size : header_width + (int) self->n_columns * column_width;
+
+      *minimum = 0;
+      *natural = compute_rows (self, viewport, column_width, header_width);
+    }
+}
+
+static void
+snapshot_children (GtkWidget   *widget,
+                   GtkSnapshot *snapshot,
+                   GPtrArray   *children)
+{
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (children, i);
+
+      if (child != NULL)
+        gtk_widget_snapshot_child (widget, child, snapshot);
+    }
+}
+
+static void
+rg_diagnosis_grid_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
+
+  /* Back to front: the cells scroll under the sticky headers. */
+  snapshot_children (widget, snapshot, self->cells);
+  snapshot_children (widget, snapshot, self->row_footers);
+  snapshot_children (widget, snapshot, self->row_headers);
+  snapshot_children (widget, snapshot, self->column_headers);
+  if (self->corner != NULL)
+    gtk_widget_snapshot_child (widget, self->corner, snapshot);
+}
+
+static void
+adjustment_value_changed (RgDiagnosisGrid *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (RgDiagnosisGrid  *self,
+                GtkAdjustment   **slot,
+                GtkAdjustment    *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed, self);
+      g_clear_object (slot);
+    }
+  if (adjustment != NULL)
+    {
+      *slot = g_object_ref_sink (adjustment);
+      g_signal_connect_swapped (adjustment, "value-changed",
+                                G_CALLBACK (adjustment_value_changed), self);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Keeps whatever has the keyboard focus in view, clear of the sticky
+ * headers: the coordinator moves with Tab and the arrows, never with
+ * the mouse. */
+static void
+rg_diagnosis_grid_set_focus_child (GtkWidget *widget,
+                                   GtkWidget *child)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  GTK_WIDGET_CLASS (rg_diagnosis_grid_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL)
+    rg_diagnosis_grid_scroll_to_widget (self, focus && gtk_widget_is_ancestor (focus, child)
+                                              ? focus : child);
+}
+
+static void
+rg_diagnosis_grid_dispose (GObject *object)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (object);
+
+  g_clear_pointer (&self->corner, gtk_widget_unparent);
+  unparent_all (self->cells);
+  unparent_all (self->column_headers);
+  unparent_all (self->row_headers);
+  unparent_all (self->row_footers);
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  G_OBJECT_CLASS (rg_diagnosis_grid_parent_class)->dispose (object);
+}
+
+static void
+rg_diagnosis_grid_finalize (GObject *object)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (object);
+
+  g_ptr_array_unref (self->cells);
+  g_ptr_array_unref (self->column_headers);
+  g_ptr_array_unref (self->row_headers);
+  g_ptr_array_unref (self->row_footers);
+  g_array_unref (self->row_y);
+  g_array_unref (self->cells_height);
+
+  G_OBJECT_CLASS (rg_diagnosis_grid_parent_class)->finalize (object);
+}
+
+static void
+rg_diagnosis_grid_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMN_WIDTH:
+      g_value_set_int (value, self->column_width);
+      break;
+
+    case PROP_ROW_HEADER_WIDTH:
+      g_value_set_int (value, self->row_header_width);
+      break;
+
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_diagnosis_grid_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMN_WIDTH:
+      rg_diagnosis_grid_set_column_width (self, g_value_get_int (value));
+      break;
+
+    case PROP_ROW_HEADER_WIDTH:
+      rg_diagnosis_grid_set_row_header_width (self, g_value_get_int (value));
+      break;
+
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_diagnosis_grid_class_init (RgDiagnosisGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_diagnosis_grid_dispose;
+  object_class->finalize = rg_diagnosis_grid_finalize;
+  object_class->get_property = rg_diagnosis_grid_get_property;
+  object_class->set_property = rg_diagnosis_grid_set_property;
+
+  widget_class->measure = rg_diagnosis_grid_measure;
+  widget_class->size_allocate = rg_diagnosis_grid_size_allocate;
+  widget_class->snapshot = rg_diagnosis_grid_snapshot;
+  widget_class->set_focus_child = rg_diagnosis_grid_set_focus_child;
+
+  properties [PROP_COLUMN_WIDTH] =
+    g_param_spec_int ("column-width", NULL, NULL, 1, G_MAXINT, 300,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ROW_HEADER_WIDTH] =
+    g_param_spec_int ("row-header-width", NULL, NULL, 0, G_MAXINT, 180,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  gtk_widget_class_set_css_name (widget_class, "diagnosis-grid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+rg_diagnosis_grid_init (RgDiagnosisGrid *self)
+{
+  self->column_width = 300;
+  self->row_header_width = 180;
+  self->cells = g_ptr_array_new ();
+  self->column_headers = g_ptr_array_new ();
+  self->row_headers = g_ptr_array_new ();
+  self->row_footers = g_ptr_array_new ();
+  self->row_y = g_array_new (FALSE, TRUE, sizeof (int));
+  self->cells_height = g_array_new (FALSE, TRUE, sizeof (int));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+GtkWidget *
+rg_diagnosis_grid_new (void)
+{
+  return g_object_new (RG_TYPE_DIAGNOSIS_GRID, NULL);
+}
+
+/**
+ * rg_diagnosis_grid_reset:
+ * @self: a #RgDiagnosisGrid
+ * @n_columns: the number of partners
+ * @n_rows: the number of dimensions
+ *
+ * Removes every child but the corner and sets the grid's shape; the
+ * view then fills it with headers, cells and footers.
+ */
+void
+rg_diagnosis_grid_reset (RgDiagnosisGrid *self,
+                         guint            n_columns,
+                         guint            n_rows)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+
+  unparent_all (self->cells);
+  unparent_all (self->column_headers);
+  unparent_all (self->row_headers);
+  unparent_all (self->row_footers);
+
+  self->n_columns = n_columns;
+  self->n_rows = n_rows;
+  g_ptr_array_set_size (self->cells, n_columns * n_rows);
+  g_ptr_array_set_size (self->column_headers, n_columns);
+  g_ptr_array_set_size (self->row_headers, n_rows);
+  g_ptr_array_set_size (self->row_footers, n_rows);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+rg_diagnosis_grid_get_n_columns (RgDiagnosisGrid *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), 0);
+
+  return self->n_columns;
+}
+
+guint
+rg_diagnosis_grid_get_n_rows (RgDiagnosisGrid *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), 0);
+
+  return self->n_rows;
+}
+
+void
+rg_diagnosis_grid_set_corner (RgDiagnosisGrid *self,
+                              GtkWidget       *widget)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  replace_child (self, &self->corner, widget);
+}
+
+void
+rg_diagnosis_grid_set_column_header (RgDiagnosisGrid *self,
+                                     guint            column,
+                                     GtkWidget       *widget)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (column < self->n_columns);
+
+  replace_child (self, (GtkWidget **) &self->column_headers->pdata[column], widget);
+}
+
+void
+rg_diagnosis_grid_set_row_header (RgDiagnosisGrid *self,
+                                  guint            row,
+                                  GtkWidget       *widget)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (row < self->n_rows);
+
+  replace_child (self, (GtkWidget **) &self->row_headers->pdata[row], widget);
+}
+
+void
+rg_diagnosis_grid_set_row_footer (RgDiagnosisGrid *self,
+                                  guint            row,
+                                  GtkWidget       *widget)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (row < self->n_rows);
+
+  replace_child (self, (GtkWidget **) &self->row_footers->pdata[row], widget);
+}
+
+void
+rg_diagnosis_grid_set_cell (RgDiagnosisGrid *self,
+                            guint            column,
+                            guint            row,
+                            GtkWidget       *widget)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (column < self->n_columns && row < self->n_rows);
+
+  replace_child (self, (GtkWidget **) &self->cells->pdata[row * self->n_columns + column], widget);
+}
+
+/**
+ * rg_diagnosis_grid_get_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell at @column, @row
+ */
+GtkWidget *
+rg_diagnosis_grid_get_cell (RgDiagnosisGrid *self,
+                            guint            column,
+                            guint            row)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), NULL);
+
+  if (column >= self->n_columns || row >= self->n_rows)
+    return NULL;
+
+  return g_ptr_array_index (self->cells, row * self->n_columns + column);
+}
+
+int
+rg_diagnosis_grid_get_column_width (RgDiagnosisGrid *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), 0);
+
+  return self->column_width;
+}
+
+void
+rg_diagnosis_grid_set_column_width (RgDiagnosisGrid *self,
+                                    int              width)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+
+  if (self->column_width == width)
+    return;
+
+  self->column_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COLUMN_WIDTH]);
+}
+
+int
+rg_diagnosis_grid_get_row_header_width (RgDiagnosisGrid *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), 0);
+
+  return self->row_header_width;
+}
+
+void
+rg_diagnosis_grid_set_row_header_width (RgDiagnosisGrid *self,
+                                        int              width)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+
+  if (self->row_header_width == width)
+    return;
+
+  self->row_header_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_HEADER_WIDTH]);
+}
+
+/**
+ * rg_diagnosis_grid_scroll_to_widget:
+ * @self: a #RgDiagnosisGrid
+ * @widget: a descendant of @self
+ *
+ * Scrolls so that @widget is visible and not hidden by the sticky
+ * headers. Headers themselves never need scrolling.
+ */
+void
+rg_diagnosis_grid_scroll_to_widget (RgDiagnosisGrid *self,
+                                    GtkWidget       *widget)
+{
+  graphene_rect_t bounds;
+  int width, height, header_width;
+  double x, y;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (self->hadjustment == NULL || self->vadjustment == NULL ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  header_width = effective_row_header_width (self);
+  x = gtk_adjustment_get_value (self->hadjustment);
+  y = gtk_adjustment_get_value (self->vadjustment);
+
+  /* Headers and footers are pinned: they are always in view. */
+  if (g_ptr_array_find (self->column_headers, widget, NULL) ||
+      g_ptr_array_find (self->row_headers, widget, NULL) ||
+      widget == self->corner)
+    return;
+
+  if (bounds.origin.x < header_width)
+    x += bounds.origin.x - header_width;
+  else if (bounds.origin.x + bounds.size.width > width)
+    x += MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x - header_width);
+
+  if (bounds.origin.y < self->header_height)
+    y += bounds.origin.y - self->header_height;
+  else if (bounds.origin.y + bounds.size.height > height)
+    y += MIN (bounds.origin.y + bounds.size.height - height, bounds.origin.y - self->header_height);
+
+  gtk_adjustment_set_value (self->hadjustment, x);
+  gtk_adjustment_set_value (self->vadjustment, y);
+}

@@ -1,0 +1,1007 @@
+/* rg-diagnosis-view.c — each partner's reading, side by side
+ *
+ * Partners are columns, dimensions are rows, statements are cards in
+ * the cells, and under each dimension the synthesis the team agrees on.
+ * The view observes the session through its editor and rebuilds its
+ * grid when partners or dimensions come and go; the cells follow the
+ * statements themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-diagnosis-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rg-diagnosis-grid.h"
+#include "rg-diagnosis-view.h"
+#include "rg-dimension-dialog.h"
+#include "rg-partner-dialog.h"
+#include "rg-undo-toast.h"
+
+#define BASE_COLUMN_WIDTH 320
+#define BASE_ROW_HEADER_WIDTH 190
+
+struct _RgDiagnosisView
+{
+  GtkWidget           parent_instance;
+
+  RgSessionEditor    *editor;
+  double              zoom;
+
+  GtkScrolledWindow  *scroller;
+  RgDiagnosisGrid    *grid;
+  AdwStatusPage      *empty_page;
+  guint               rebuild_source;
+};
+
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RgDiagnosisView, rg_diagnosis_view, GTK_TYPE_WIDGET)
+
+static void rg_diagnosis_view_rebuild (RgDiagnosisView *self);
+
+static RgSession *
+get_session (RgDiagnosisView *self)
+{
+  return rg_session_editor_get_session (self->editor);
+}
+
+/* {{{ Headers and footers */
+
+static void
+draw_colour (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  RgPartner *partner = user_data;
+  GdkRGBA rgba;
+
+  if (!gdk_rgba_parse (&rgba, rg_partner_get_colour (partner)))
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+partner_subtitle_changed (GtkLabel  *label,
+                          GParamSpec *pspec,
+                          RgPartner *partner)
+{
+  const char *profession = rg_partner_get_profession (partner);
+  const char *institution = rg_partner_get_institution (partner);
+  g_autofree char *text = NULL;
+
+  if (profession && *profession && institution && *institution)
+    /* Translators: under a partner's name: "Enseignante · École Jules Ferry". */
+    text = g_strdup_printf (_("%s · %s"), profession, institution);
+  else
+    text = g_strdup (profession && *profession ? profession : institution ? institution : "");
+
+  gtk_label_set_label (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), text[0] != '\0');
+}
+
+static GMenuModel *
+partner_menu (RgPartner *partner)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  const char *id = rg_partner_get_id (partner);
+  GMenuItem *item;
+
+  struct { const char *label; const char *action; } entries[] = {
+    { N_("_Edit Partner…"), "diagnosis.edit-partner" },
+    { N_("Move _Left"), "diagnosis.move-partner-left" },
+    { N_("Move _Right"), "diagnosis.move-partner-right" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      item = g_menu_item_new (_(entries[i].label), NULL);
+      g_menu_item_set_action_and_target (item, entries[i].action, "s", id);
+      g_menu_append_item (menu, item);
+      g_object_unref (item);
+    }
+
+  item = g_menu_item_new (_("_Remove Partner"), NULL);
+  g_menu_item_set_action_and_target (item, "diagnosis.remove-partner", "s", id);
+  g_menu_append_item (section, item);
+  g_object_unref (item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+create_partner_header (RgDiagnosisView *self,
+                       RgPartner       *partner)
+{
+  GtkWidget *header, *swatch, *text, *name, *subtitle, *menu_button, *row;
+  g_autoptr(GMenuModel) menu = partner_menu (partner);
+  g_autofree char *menu_label = NULL;
+
+  header = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_VERTICAL,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                         NULL);
+  gtk_widget_add_css_class (header, "partner-header");
+
+  swatch = gtk_drawing_area_new ();
+  gtk_widget_add_css_class (swatch, "partner-colour");
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour,
+                                  g_object_ref (partner), g_object_unref);
+  g_signal_connect_object (partner, "notify::colour", G_CALLBACK (gtk_widget_queue_draw),
+                           swatch, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (header), swatch);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (header), row);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (row), text);
+
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_add_css_class (name, "partner-name");
+  g_object_bind_property (partner, "name", name, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (text), name);
+
+  subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "partner-subtitle");
+  g_signal_connect_object (partner, "notify::profession", G_CALLBACK (partner_subtitle_changed),
+                           subtitle, G_CONNECT_SWAPPED);
+  g_signal_connect_object (partner, "notify::institution", G_CALLBACK (partner_subtitle_changed),
+                           subtitle, G_CONNECT_SWAPPED);
+  partner_subtitle_changed (GTK_LABEL (subtitle), NULL, partner);
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "flat");
+  /* Translators: the menu of one partner's column: "Options for Mme Martin". */
+  menu_label = g_strdup_printf (_("Options for %s"), rg_partner_get_name (partner));
+  gtk_widget_set_tooltip_text (menu_button, menu_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  gtk_box_append (GTK_BOX (row), menu_button);
+
+  return header;
+}
+
+static GMenuModel *
+dimension_menu (RgDimension *dimension)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  const char *id = rg_dimension_get_id (dimension);
+  GMenuItem *item;
+
+  struct { const char *label; const char *action; } entries[] = {
+    { N_("Re_name Dimension…"), "diagnosis.rename-dimension" },
+    { N_("Move _Up"), "diagnosis.move-dimension-up" },
+    { N_("Move _Down"), "diagnosis.move-dimension-down" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      item = g_menu_item_new (_(entries[i].label), NULL);
+      g_menu_item_set_action_and_target (item, entries[i].action, "s", id);
+      g_menu_append_item (menu, item);
+      g_object_unref (item);
+    }
+
+  item = g_menu_item_new (_("_Remove Dimension"), NULL);
+  g_menu_item_set_action_and_target (item, "diagnosis.remove-dimension", "s", id);
+  g_menu_append_item (section, item);
+  g_object_unref (item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+create_dimension_header (RgDiagnosisView *self,
+                         RgDimension     *dimension)
+{
+  GtkWidget *header, *name, *menu_button;
+  g_autoptr(GMenuModel) menu = dimension_menu (dimension);
+  g_autofree char *menu_label = NULL;
+
+  header = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_HORIZONTAL,
+                         "spacing", 6,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
+                         NULL);
+  gtk_widget_add_css_class (header, "dimension-header");
+
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_yalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_widget_add_css_class (name, "dimension-name");
+  g_object_bind_property (dimension, "name", name, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (header), name);
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "flat");
+  /* Translators: the menu of one dimension's row: "Options for Santé". */
+  menu_label = g_strdup_printf (_("Options for %s"), rg_dimension_get_name (dimension));
+  gtk_widget_set_tooltip_text (menu_button, menu_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  gtk_box_append (GTK_BOX (header), menu_button);
+
+  return header;
+}
+
+static char *
+get_text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+commit_synthesis (GtkTextView *view)
+{
+  RgDiagnosisView *self = g_object_get_data (G_OBJECT (view), "view");
+  RgDimension *dimension = g_object_get_data (G_OBJECT (view), "dimension");
+  g_autofree char *text = get_text_view_text (view);
+
+  g_strstrip (text);
+  if (g_strcmp0 (text, rg_dimension_get_synthesis (dimension) ?: "") != 0)
+    rg_session_editor_set (self->editor, _("Edit synthesis"), dimension, "synthesis", text);
+}
+
+static void
+synthesis_changed (GtkTextView *view,
+                   GParamSpec  *pspec,
+                   RgDimension *dimension)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *current = get_text_view_text (view);
+  const char *synthesis = rg_dimension_get_synthesis (dimension) ?: "";
+
+  /* While someone types, what they type wins; undo and redo land here
+   * when the text differs. */
+  if (g_strcmp0 (g_strstrip (current), synthesis) != 0)
+    gtk_text_buffer_set_text (buffer, synthesis, -1);
+}
+
+static gboolean
+on_synthesis_key (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkTextView           *view)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
+    {
+      commit_synthesis (view);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      commit_synthesis (view);
+      gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), GTK_DIR_TAB_FORWARD);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static GtkWidget *
+create_synthesis_row (RgDiagnosisView *self,
+                      RgDimension     *dimension)
+{
+  GtkWidget *row, *title, *view;
+  GtkEventController *controller;
+  g_autofree char *label = NULL;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row, "synthesis");
+
+  title = gtk_label_new (_("Synthesis"));
+  gtk_label_set_yalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "synthesis-title");
+  gtk_box_append (GTK_BOX (row), title);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_add_css_class (view, "synthesis-text");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            rg_dimension_get_synthesis (dimension) ?: "", -1);
+  /* Translators: the accessible name of a dimension's synthesis:
+   * "Synthesis of Santé". */
+  label = g_strdup_printf (_("Synthesis of %s"), rg_dimension_get_name (dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (view), "view", self);
+  g_object_set_data_full (G_OBJECT (view), "dimension", g_object_ref (dimension), g_object_unref);
+  g_signal_connect_object (dimension, "notify::synthesis", G_CALLBACK (synthesis_changed),
+                           view, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_synthesis_key), view);
+  gtk_widget_add_controller (view, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (commit_synthesis), view);
+  gtk_widget_add_controller (view, controller);
+
+  gtk_box_append (GTK_BOX (row), view);
+
+  return row;
+}
+
+/* }}} */
+/* {{{ Building the grid */
+
+static gboolean
+rebuild_idle (gpointer user_data)
+{
+  RgDiagnosisView *self = user_data;
+
+  self->rebuild_source = 0;
+  rg_diagnosis_view_rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (RgDiagnosisView *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle, self, NULL);
+}
+
+static void
+rg_diagnosis_view_rebuild (RgDiagnosisView *self)
+{
+  GListModel *partners, *dimensions;
+  guint n_partners, n_dimensions;
+  GtkWidget *corner;
+  g_autoptr(RgDiagnosisCell) focused = NULL;
+  guint focus_column = 0, focus_row = 0;
+  int focus_index = -1;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+
+  if (self->editor == NULL)
+    {
+      rg_diagnosis_grid_reset (self->grid, 0, 0);
+      return;
+    }
+
+  /* Keep the keyboard where it was across a rebuild. */
+  if ((focused = rg_diagnosis_view_get_focused_cell (self)))
+    {
+      g_object_ref (focused);
+      focus_index = rg_diagnosis_cell_get_focus_index (focused);
+      for (guint c = 0; c < rg_diagnosis_grid_get_n_columns (self->grid); c++)
+        for (guint r = 0; r < rg_diagnosis_grid_get_n_rows (self->grid); r++)
+          if (rg_diagnosis_grid_get_cell (self->grid, c, r) == GTK_WIDGET (focused))
+            focus_column = c, focus_row = r;
+    }
+
+  partners = rg_session_get_partners (get_session (self));
+  dimensions = rg_session_get_dimensions (get_session (self));
+  n_partners = g_list_model_get_n_items (partners);
+  n_dimensions = g_list_model_get_n_items (dimensions);
+
+  rg_diagnosis_grid_reset (self->grid, n_partners, n_dimensions);
+
+  corner = gtk_label_new (_("Dimensions"));
+  gtk_label_set_xalign (GTK_LABEL (corner), 0);
+  gtk_label_set_yalign (GTK_LABEL (corner), 1);
+  gtk_widget_add_css_class (corner, "grid-corner");
+  rg_diagnosis_grid_set_corner (self->grid, corner);
+
+  for (guint c = 0; c < n_partners; c++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
+
+      rg_diagnosis_grid_set_column_header (self->grid, c, create_partner_header (self, partner));
+    }
+
+  for (guint r = 0; r < n_dimensions; r++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
+
+      rg_diagnosis_grid_set_row_header (self->grid, r, create_dimension_header (self, dimension));
+      rg_diagnosis_grid_set_row_footer (self->grid, r, create_synthesis_row (self, dimension));
+
+      for (guint c = 0; c < n_partners; c++)
+        {
+          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
+
+          rg_diagnosis_grid_set_cell (self->grid, c, r,
+                                      rg_diagnosis_cell_new (self->editor, partner, dimension));
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), n_partners > 0 && n_dimensions > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_partners == 0 || n_dimensions == 0);
+
+  if (focused != NULL && n_partners > 0 && n_dimensions > 0)
+    rg_diagnosis_view_focus_cell (self, MIN (focus_column, n_partners - 1),
+                                  MIN (focus_row, n_dimensions - 1), MAX (focus_index, 0));
+}
+
+/* }}} */
+/* {{{ Keyboard flow between cells */
+
+static gboolean
+find_cell_position (RgDiagnosisView *self,
+                    RgDiagnosisCell *cell,
+                    guint           *column,
+                    guint           *row)
+{
+  for (guint r = 0; r < rg_diagnosis_grid_get_n_rows (self->grid); r++)
+    for (guint c = 0; c < rg_diagnosis_grid_get_n_columns (self->grid); c++)
+      if (rg_diagnosis_grid_get_cell (self->grid, c, r) == GTK_WIDGET (cell))
+        {
+          *column = c;
+          *row = r;
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
+static gboolean
+on_key_pressed (RgDiagnosisView       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  RgDiagnosisCell *cell;
+  GtkWidget *focus;
+  guint column, row;
+  int index, n;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || GTK_IS_TEXT_VIEW (focus) ||
+      !(cell = rg_diagnosis_view_get_focused_cell (self)) ||
+      !find_cell_position (self, cell, &column, &row))
+    return GDK_EVENT_PROPAGATE;
+
+  index = rg_diagnosis_cell_get_focus_index (cell);
+  n = (int) rg_diagnosis_cell_get_n_statements (cell);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return column > 0 && rg_diagnosis_view_focus_cell (self, column - 1, row, MAX (index, 0));
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return rg_diagnosis_view_focus_cell (self, column + 1, row, MAX (index, 0));
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (index > 0)
+        return GDK_EVENT_PROPAGATE;
+      return row > 0 && rg_diagnosis_view_focus_cell (self, column, row - 1, -1);
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (index >= 0 && index < n - 1)
+        return GDK_EVENT_PROPAGATE;
+      return rg_diagnosis_view_focus_cell (self, column, row + 1, 0);
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* }}} */
+/* {{{ Actions */
+
+static RgStatementCard *
+get_focused_card (RgDiagnosisView *self)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+
+  return cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+}
+
+static void
+add_statement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card;
+
+  if (cell == NULL)
+    {
+      if (!rg_diagnosis_view_focus_cell (self, 0, 0, -1))
+        return;
+      cell = rg_diagnosis_view_get_focused_cell (self);
+    }
+
+  card = rg_diagnosis_cell_get_focused_card (cell);
+  rg_diagnosis_cell_add_statement (cell, card ? rg_statement_card_get_statement (card) : NULL);
+}
+
+static void
+edit_statement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgStatementCard *card = get_focused_card (RG_DIAGNOSIS_VIEW (widget));
+
+  if (card != NULL)
+    rg_statement_card_start_editing (card);
+}
+
+static void
+delete_statement_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = get_focused_card (self);
+  int index;
+
+  if (card == NULL)
+    return;
+
+  index = rg_diagnosis_cell_get_focus_index (cell);
+  rg_session_editor_remove_statement (self->editor, rg_statement_card_get_statement (card));
+  rg_diagnosis_cell_focus_statement (cell, index);
+  rg_undo_toast_show (GTK_WIDGET (self), _("Statement deleted"));
+}
+
+static void
+set_kind_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgStatementCard *card = get_focused_card (self);
+  RgStatementKind kind;
+
+  if (card == NULL || !rg_statement_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  rg_session_editor_set (self->editor, _("Change kind"),
+                         rg_statement_card_get_statement (card), "kind", kind);
+}
+
+static void
+reorder_statement_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = get_focused_card (self);
+  int delta = g_str_has_suffix (action_name, "up") ? -1 : 1;
+  int index;
+
+  if (card == NULL)
+    return;
+
+  index = rg_diagnosis_cell_get_focus_index (cell);
+  if (rg_session_editor_reorder_statement (self->editor, rg_statement_card_get_statement (card), delta))
+    rg_diagnosis_cell_focus_statement (cell, index + delta);
+}
+
+static void
+move_statement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = get_focused_card (self);
+  int delta = g_str_has_suffix (action_name, "previous-dimension") ? -1 : 1;
+  g_autoptr(RgDimension) target = NULL;
+  RgStatement *statement;
+  guint column, row;
+
+  if (card == NULL || !find_cell_position (self, cell, &column, &row) ||
+      (delta < 0 && row == 0) ||
+      (delta > 0 && row + 1 >= rg_diagnosis_grid_get_n_rows (self->grid)))
+    return;
+
+  statement = rg_statement_card_get_statement (card);
+  target = g_list_model_get_item (rg_session_get_dimensions (get_session (self)), row + delta);
+  if (rg_session_editor_move_statement_to (self->editor, statement, target))
+    rg_diagnosis_view_focus_cell (self, column, row + delta, -1);
+}
+
+static RgPartner *
+find_partner (RgDiagnosisView *self,
+              GVariant        *parameter)
+{
+  return rg_session_find_partner (get_session (self), g_variant_get_string (parameter, NULL));
+}
+
+static RgDimension *
+find_dimension (RgDiagnosisView *self,
+                GVariant        *parameter)
+{
+  return rg_session_find_dimension (get_session (self), g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_partner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgPartner *partner = find_partner (self, parameter);
+
+  if (partner != NULL)
+    rg_partner_dialog_edit (GTK_WIDGET (self), self->editor, partner);
+}
+
+static void
+move_partner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgPartner *partner = find_partner (self, parameter);
+
+  if (partner != NULL)
+    rg_session_editor_move_partner (self->editor, partner,
+                                    g_str_has_suffix (action_name, "left") ? -1 : 1);
+}
+
+static void
+remove_partner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgPartner *partner = find_partner (self, parameter);
+
+  if (partner != NULL)
+    rg_partner_dialog_confirm_removal (GTK_WIDGET (self), self->editor, partner);
+}
+
+static void
+rename_dimension_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDimension *dimension = find_dimension (self, parameter);
+
+  if (dimension != NULL)
+    rg_dimension_dialog_edit (GTK_WIDGET (self), self->editor, dimension);
+}
+
+static void
+move_dimension_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDimension *dimension = find_dimension (self, parameter);
+
+  if (dimension != NULL)
+    rg_session_editor_move_dimension (self->editor, dimension,
+                                      g_str_has_suffix (action_name, "up") ? -1 : 1);
+}
+
+static void
+remove_dimension_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgDimension *dimension = find_dimension (self, parameter);
+
+  if (dimension != NULL)
+    rg_dimension_dialog_confirm_removal (GTK_WIDGET (self), self->editor, dimension);
+}
+
+/* }}} */
+
+static void
+rg_diagnosis_view_dispose (GObject *object)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
+  rg_diagnosis_view_set_editor (self, NULL);
+
+  G_OBJECT_CLASS (rg_diagnosis_view_parent_class)->dispose (object);
+}
+
+static void
+rg_diagnosis_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_diagnosis_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      rg_diagnosis_view_set_editor (self, g_value_get_object (value));
+      break;
+
+    case PROP_ZOOM:
+      rg_diagnosis_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_diagnosis_view_dispose;
+  object_class->get_property = rg_diagnosis_view_get_property;
+  object_class->set_property = rg_diagnosis_view_set_property;
+
+  properties [PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, RG_TYPE_SESSION_EDITOR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regards/Regards/rg-diagnosis-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, grid);
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "diagnosis-view");
+
+  gtk_widget_class_install_action (widget_class, "diagnosis.add-statement", NULL, add_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.edit-statement", NULL, edit_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.set-kind", "s", set_kind_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-up", NULL, reorder_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-down", NULL, reorder_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-previous-dimension", NULL,
+                                   move_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-next-dimension", NULL,
+                                   move_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.edit-partner", "s", edit_partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-left", "s", move_partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-right", "s", move_partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.remove-partner", "s", remove_partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.rename-dimension", "s", rename_dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-up", "s", move_dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-down", "s", move_dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.remove-dimension", "s", remove_dimension_action);
+
+  g_type_ensure (RG_TYPE_DIAGNOSIS_GRID);
+}
+
+static void
+rg_diagnosis_view_init (RgDiagnosisView *self)
+{
+  self->zoom = 1.0;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * rg_diagnosis_view_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor of the session shown
+ */
+RgSessionEditor *
+rg_diagnosis_view_get_editor (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  return self->editor;
+}
+
+void
+rg_diagnosis_view_set_editor (RgDiagnosisView *self,
+                              RgSessionEditor *editor)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+  g_return_if_fail (editor == NULL || RG_IS_SESSION_EDITOR (editor));
+
+  if (self->editor == editor)
+    return;
+
+  if (self->editor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (rg_session_get_partners (get_session (self)),
+                                            queue_rebuild, self);
+      g_signal_handlers_disconnect_by_func (rg_session_get_dimensions (get_session (self)),
+                                            queue_rebuild, self);
+    }
+
+  g_set_object (&self->editor, editor);
+
+  if (self->editor != NULL)
+    {
+      g_signal_connect_swapped (rg_session_get_partners (get_session (self)), "items-changed",
+                                G_CALLBACK (queue_rebuild), self);
+      g_signal_connect_swapped (rg_session_get_dimensions (get_session (self)), "items-changed",
+                                G_CALLBACK (queue_rebuild), self);
+    }
+
+  if (self->grid != NULL)
+    rg_diagnosis_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITOR]);
+}
+
+double
+rg_diagnosis_view_get_zoom (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * rg_diagnosis_view_set_zoom:
+ * @self: a #RgDiagnosisView
+ * @zoom: the scale of the text, 1.0 being the normal size
+ *
+ * Widens the columns with the text, so that a zoomed grid keeps about
+ * the same number of words a line. The text itself is scaled by the
+ * window's style.
+ */
+void
+rg_diagnosis_view_set_zoom (RgDiagnosisView *self,
+                            double           zoom)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 4.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  rg_diagnosis_grid_set_column_width (self->grid, (int) (BASE_COLUMN_WIDTH * zoom));
+  rg_diagnosis_grid_set_row_header_width (self->grid, (int) (BASE_ROW_HEADER_WIDTH * zoom));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+}
+
+/**
+ * rg_diagnosis_view_get_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell of a partner's column
+ *   and a dimension's row
+ */
+RgDiagnosisCell *
+rg_diagnosis_view_get_cell (RgDiagnosisView *self,
+                            guint            column,
+                            guint            row)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  if (self->rebuild_source != 0)
+    rg_diagnosis_view_rebuild (self);
+
+  return (RgDiagnosisCell *) rg_diagnosis_grid_get_cell (self->grid, column, row);
+}
+
+/**
+ * rg_diagnosis_view_get_focused_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell holding the keyboard
+ *   focus
+ */
+RgDiagnosisCell *
+rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  if (!(root = gtk_widget_get_root (GTK_WIDGET (self))) ||
+      !(focus = gtk_root_get_focus (root)) ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)))
+    return NULL;
+
+  return (RgDiagnosisCell *) gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL);
+}
+
+/**
+ * rg_diagnosis_view_focus_cell:
+ * @self: a #RgDiagnosisView
+ * @column: a partner's column
+ * @row: a dimension's row
+ * @index: the statement to focus in the cell; negative counts from the end
+ *
+ * Returns: %FALSE if there is no such cell
+ */
+gboolean
+rg_diagnosis_view_focus_cell (RgDiagnosisView *self,
+                              guint            column,
+                              guint            row,
+                              int              index)
+{
+  RgDiagnosisCell *cell;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), FALSE);
+
+  if (!(cell = rg_diagnosis_view_get_cell (self, column, row)))
+    return FALSE;
+
+  rg_diagnosis_cell_focus_statement (cell, index);
+  return TRUE;
+}

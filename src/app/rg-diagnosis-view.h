@@ -1,0 +1,34 @@
+/* rg-diagnosis-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rg-diagnosis-cell.h"
+#include "rg-session-editor.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_DIAGNOSIS_VIEW (rg_diagnosis_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgDiagnosisView, rg_diagnosis_view, RG, DIAGNOSIS_VIEW, GtkWidget)
+
+RgSessionEditor *rg_diagnosis_view_get_editor       (RgDiagnosisView *self);
+void             rg_diagnosis_view_set_editor       (RgDiagnosisView *self,
+                                                     RgSessionEditor *editor);
+double           rg_diagnosis_view_get_zoom         (RgDiagnosisView *self);
+void             rg_diagnosis_view_set_zoom         (RgDiagnosisView *self,
+                                                     double           zoom);
+RgDiagnosisCell *rg_diagnosis_view_get_cell         (RgDiagnosisView *self,
+                                                     guint            column,
+                                                     guint            row);
+RgDiagnosisCell *rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self);
+gboolean         rg_diagnosis_view_focus_cell       (RgDiagnosisView *self,
+                                                     guint            column,
+                                                     guint            row,
+                                                     int              index);
+
+G_END_DECLS

@@ -1,0 +1,608 @@
+/* rg-session-window.c — one session, its views, and nothing ever lost
+ *
+ * There is no save button: every change marks the document modified,
+ * and a short debounce later it is written atomically in a worker
+ * thread. Closing the window writes at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-session-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-diagnosis-view.h"
+#include "rg-dimension-dialog.h"
+#include "rg-partner-dialog.h"
+#include "rg-session-window.h"
+
+#define ZOOM_STEP 0.1
+
+struct _RgSessionWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RgDocument           *document;
+  RgSessionEditor      *editor;
+  GSettings            *settings;
+  GtkCssProvider       *zoom_css;
+  char                 *zoom_class;
+  GCancellable         *cancellable;
+
+  guint                 autosave_source;
+  guint                 saving : 1;
+  guint                 meeting_mode : 1;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkMenuButton        *primary_menu_button;
+  RgDiagnosisView      *diagnosis_view;
+  GtkLabel             *zoom_label;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_MEETING_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RgSessionWindow, rg_session_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void schedule_autosave (RgSessionWindow *self);
+
+/* {{{ Saving */
+
+static void
+show_save_error (RgSessionWindow *self,
+                 const GError    *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RgSessionWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (!rg_document_save_finish (RG_DOCUMENT (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_debug ("Saving failed: %s", error->message);
+      show_save_error (self, error);
+      /* A conflict copy was written and the document now points at it:
+       * nothing is lost. Other failures are tried again later. */
+      if (!g_error_matches (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CONFLICT))
+        return;
+    }
+
+  /* What was typed during the save goes out next. */
+  if (rg_document_get_modified (self->document))
+    schedule_autosave (self);
+}
+
+static gboolean
+autosave_timeout (gpointer user_data)
+{
+  RgSessionWindow *self = user_data;
+
+  self->autosave_source = 0;
+
+  if (self->saving)
+    return G_SOURCE_REMOVE;
+
+  self->saving = TRUE;
+  rg_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (RgSessionWindow *self)
+{
+  guint delay;
+
+  if (self->autosave_source != 0 || self->saving ||
+      !rg_document_get_modified (self->document))
+    return;
+
+  delay = self->settings ? g_settings_get_uint (self->settings, "autosave-delay") : 1;
+  self->autosave_source = g_timeout_add_seconds (delay, autosave_timeout, self);
+}
+
+/**
+ * rg_session_window_save_now:
+ * @self: a #RgSessionWindow
+ * @error: a location for a #GError
+ *
+ * Writes the session at once, on this thread, if it has unsaved
+ * changes. Used when the window closes.
+ *
+ * Returns: %TRUE when nothing is left unsaved
+ */
+gboolean
+rg_session_window_save_now (RgSessionWindow  *self,
+                            GError          **error)
+{
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  /* A save in flight holds what it serialised; wait for it to land so
+   * the two never race on the file. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!rg_document_get_modified (self->document))
+    return TRUE;
+
+  return rg_document_save (self->document, NULL, error);
+}
+
+/* }}} */
+/* {{{ Zoom and meeting mode */
+
+static double
+get_zoom (RgSessionWindow *self)
+{
+  return g_settings_get_double (self->settings, self->meeting_mode ? "meeting-zoom" : "zoom");
+}
+
+static void
+apply_zoom (RgSessionWindow *self)
+{
+  double zoom = get_zoom (self);
+  g_autofree char *css = NULL;
+  g_autofree char *percent = NULL;
+
+  css = g_strdup_printf ("window.%s diagnosis-view { font-size: %d%%; }\n"
+                         "window.%s diagnosis-view image { -gtk-icon-size: %dpx; }\n",
+                         self->zoom_class, (int) (zoom * 100 + .5),
+                         self->zoom_class, (int) (16 * zoom + .5));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->zoom_css, css);
+#else
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+#endif
+  rg_diagnosis_view_set_zoom (self->diagnosis_view, zoom);
+
+  percent = g_strdup_printf ("%d%%", (int) (zoom * 100 + .5));
+  gtk_label_set_label (self->zoom_label, percent);
+}
+
+static void
+set_zoom (RgSessionWindow *self,
+          double           zoom)
+{
+  g_settings_set_double (self->settings, self->meeting_mode ? "meeting-zoom" : "zoom",
+                         CLAMP (zoom, 0.5, 4.0));
+  apply_zoom (self);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  if (g_str_equal (action_name, "session.zoom-in"))
+    set_zoom (self, get_zoom (self) + ZOOM_STEP);
+  else if (g_str_equal (action_name, "session.zoom-out"))
+    set_zoom (self, get_zoom (self) - ZOOM_STEP);
+  else
+    {
+      g_settings_reset (self->settings, self->meeting_mode ? "meeting-zoom" : "zoom");
+      apply_zoom (self);
+    }
+}
+
+static void
+rg_session_window_set_meeting_mode (RgSessionWindow *self,
+                                    gboolean         meeting_mode)
+{
+  meeting_mode = !!meeting_mode;
+  if (self->meeting_mode == meeting_mode)
+    return;
+
+  self->meeting_mode = meeting_mode;
+  if (meeting_mode)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  apply_zoom (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING_MODE]);
+}
+
+static void
+leave_meeting_mode_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  rg_session_window_set_meeting_mode (RG_SESSION_WINDOW (widget), FALSE);
+}
+
+static GtkWidget *
+create_zoom_box (RgSessionWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  struct { const char *icon; const char *action; const char *label; } buttons[] = {
+    { "zoom-out-symbolic", "session.zoom-out", N_("Zoom Out") },
+    { NULL, "session.zoom-reset", N_("Reset Zoom") },
+    { "zoom-in-symbolic", "session.zoom-in", N_("Zoom In") },
+  };
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "zoom-box");
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button;
+
+      if (buttons[i].icon != NULL)
+        button = gtk_button_new_from_icon_name (buttons[i].icon);
+      else
+        {
+          button = gtk_button_new ();
+          self->zoom_label = GTK_LABEL (gtk_label_new ("100%"));
+          gtk_label_set_width_chars (self->zoom_label, 5);
+          gtk_button_set_child (GTK_BUTTON (button), GTK_WIDGET (self->zoom_label));
+        }
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].label));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(buttons[i].label), -1);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  return box;
+}
+
+/* }}} */
+/* {{{ Actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (self->editor);
+
+  /* Text being typed is committed first, so that undo takes back what
+   * the coordinator sees. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
+  if (g_str_equal (action_name, "session.undo"))
+    rg_undo_stack_undo (undo);
+  else
+    rg_undo_stack_redo (undo);
+}
+
+static void
+update_undo_actions (RgSessionWindow *self)
+{
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (self->editor);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.undo",
+                                 rg_undo_stack_get_can_undo (undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.redo",
+                                 rg_undo_stack_get_can_redo (undo));
+}
+
+static void
+add_partner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  rg_partner_dialog_add (widget, self->editor);
+}
+
+static void
+add_dimension_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  rg_dimension_dialog_add (widget, self->editor);
+}
+
+/* }}} */
+
+static void
+update_title (RgSessionWindow *self)
+{
+  RgSession *session = rg_document_get_session (self->document);
+  const char *title = rg_session_get_title (session);
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Session");
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        rg_session_get_situation_label (session));
+}
+
+static gboolean
+rg_session_window_close_request (GtkWindow *window)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_focus (window, NULL);
+
+  if (!rg_session_window_save_now (self, &error))
+    {
+      /* Keep the window, and with it what was typed. */
+      show_save_error (self, error);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (rg_session_window_parent_class)->close_request (window);
+}
+
+static void
+rg_session_window_constructed (GObject *object)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (object);
+  RgSession *session = rg_document_get_session (self->document);
+  RgUndoStack *undo;
+
+  G_OBJECT_CLASS (rg_session_window_parent_class)->constructed (object);
+
+  self->editor = rg_session_editor_new (session);
+  undo = rg_session_editor_get_undo_stack (self->editor);
+  rg_diagnosis_view_set_editor (self->diagnosis_view, self->editor);
+
+  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+
+  g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::situation-label", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
+  update_title (self);
+
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave),
+                           self, G_CONNECT_SWAPPED);
+  schedule_autosave (self);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+rg_session_window_realize (GtkWidget *widget)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rg_session_window_parent_class)->realize (widget);
+
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+}
+
+static void
+rg_session_window_unrealize (GtkWidget *widget)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (widget),
+                                                 GTK_STYLE_PROVIDER (self->zoom_css));
+
+  GTK_WIDGET_CLASS (rg_session_window_parent_class)->unrealize (widget);
+}
+
+static void
+rg_session_window_dispose (GObject *object)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (rg_session_window_parent_class)->dispose (object);
+
+  g_clear_object (&self->editor);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->zoom_css);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->zoom_class, g_free);
+}
+
+static void
+rg_session_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_MEETING_MODE:
+      g_value_set_boolean (value, self->meeting_mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    case PROP_MEETING_MODE:
+      rg_session_window_set_meeting_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_session_window_class_init (RgSessionWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rg_session_window_constructed;
+  object_class->dispose = rg_session_window_dispose;
+  object_class->get_property = rg_session_window_get_property;
+  object_class->set_property = rg_session_window_set_property;
+
+  widget_class->realize = rg_session_window_realize;
+  widget_class->unrealize = rg_session_window_unrealize;
+  window_class->close_request = rg_session_window_close_request;
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, RG_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MEETING_MODE] =
+    g_param_spec_boolean ("meeting-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regards/Regards/rg-session-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
+
+  gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
+  gtk_widget_class_install_property_action (widget_class, "session.meeting-mode", "meeting-mode");
+  gtk_widget_class_install_action (widget_class, "session.leave-meeting-mode", NULL,
+                                   leave_meeting_mode_action);
+  gtk_widget_class_install_action (widget_class, "session.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "session.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "session.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
+  gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
+
+  g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
+}
+
+static void
+rg_session_window_init (RgSessionWindow *self)
+{
+  static guint serial;
+  GtkPopover *popover;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  self->zoom_css = gtk_css_provider_new ();
+  self->zoom_class = g_strdup_printf ("rg-zoom-%u", ++serial);
+  gtk_widget_add_css_class (GTK_WIDGET (self), self->zoom_class);
+
+  popover = gtk_menu_button_get_popover (self->primary_menu_button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_box (self), "zoom");
+  apply_zoom (self);
+}
+
+/**
+ * rg_session_window_new:
+ * @application: the application
+ * @document: the session file to show
+ *
+ * Returns: (transfer full): a new window editing @document
+ */
+RgSessionWindow *
+rg_session_window_new (RgApplication *application,
+                       RgDocument    *document)
+{
+  g_return_val_if_fail (RG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RG_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (RG_TYPE_SESSION_WINDOW,
+                       "application", application,
+                       "document", document,
+                       NULL);
+}
+
+/**
+ * rg_session_window_get_document:
+ *
+ * Returns: (transfer none): the document shown
+ */
+RgDocument *
+rg_session_window_get_document (RgSessionWindow *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * rg_session_window_get_editor:
+ *
+ * Returns: (transfer none): the editor every change goes through
+ */
+RgSessionEditor *
+rg_session_window_get_editor (RgSessionWindow *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * rg_session_window_get_diagnosis_view:
+ *
+ * Returns: (transfer none): the diagnosis view
+ */
+GtkWidget *
+rg_session_window_get_diagnosis_view (RgSessionWindow *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->diagnosis_view);
+}

@@ -1,0 +1,28 @@
+/* rg-session-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rg-application.h"
+#include "rg-document.h"
+#include "rg-session-editor.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_SESSION_WINDOW (rg_session_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgSessionWindow, rg_session_window, RG, SESSION_WINDOW, AdwApplicationWindow)
+
+RgSessionWindow *rg_session_window_new         (RgApplication   *application,
+                                                RgDocument      *document);
+RgDocument      *rg_session_window_get_document (RgSessionWindow *self);
+RgSessionEditor *rg_session_window_get_editor   (RgSessionWindow *self);
+GtkWidget       *rg_session_window_get_diagnosis_view (RgSessionWindow *self);
+gboolean         rg_session_window_save_now     (RgSessionWindow *self,
+                                                 GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,372 @@
+/* rg-statement-card.c — one partner's statement, shown and edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-statement-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-statement-card.h"
+
+struct _RgStatementCard
+{
+  GtkWidget    parent_instance;
+
+  RgStatement *statement;
+
+  GtkImage    *kind_image;
+  GtkLabel    *kind_label;
+  GtkStack    *stack;
+  GtkLabel    *text_label;
+  GtkTextView *text_view;
+};
+
+enum {
+  PROP_0,
+  PROP_STATEMENT,
+  PROP_EDITING,
+  N_PROPS
+};
+
+enum {
+  TEXT_COMMITTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RgStatementCard, rg_statement_card, GTK_TYPE_WIDGET)
+
+/**
+ * rg_statement_kind_get_icon_name:
+ * @kind: a statement kind
+ *
+ * The kind is always shown by an icon and a label together, never by a
+ * colour alone.
+ *
+ * Returns: the name of the icon of @kind
+ */
+const char *
+rg_statement_kind_get_icon_name (RgStatementKind kind)
+{
+  switch (kind)
+    {
+    case RG_STATEMENT_KIND_FACT:
+      return "rg-fact-symbolic";
+    case RG_STATEMENT_KIND_INTERPRETATION:
+      return "rg-interpretation-symbolic";
+    case RG_STATEMENT_KIND_DIFFICULTY:
+      return "rg-difficulty-symbolic";
+    case RG_STATEMENT_KIND_RESOURCE:
+      return "rg-resource-symbolic";
+    case RG_STATEMENT_KIND_PROPOSAL:
+      return "rg-proposal-symbolic";
+    default:
+      g_return_val_if_reached ("rg-fact-symbolic");
+    }
+}
+
+static void
+update_kind (RgStatementCard *self)
+{
+  RgStatementKind kind = rg_statement_get_kind (self->statement);
+  static const char *classes[] = { "fact", "interpretation", "difficulty", "resource", "proposal" };
+
+  gtk_image_set_from_icon_name (self->kind_image, rg_statement_kind_get_icon_name (kind));
+  gtk_label_set_label (self->kind_label, rg_statement_kind_get_label (kind));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
+  if (kind < G_N_ELEMENTS (classes))
+    gtk_widget_add_css_class (GTK_WIDGET (self), classes[kind]);
+}
+
+static void
+update_text (RgStatementCard *self)
+{
+  gtk_label_set_label (self->text_label, rg_statement_get_text (self->statement));
+}
+
+static char *
+get_buffer_text (RgStatementCard *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+rg_statement_card_get_editing (RgStatementCard *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "edit") == 0;
+}
+
+/**
+ * rg_statement_card_start_editing:
+ * @self: a #RgStatementCard
+ *
+ * Shows the text in an editor and gives it the keyboard focus.
+ */
+void
+rg_statement_card_start_editing (RgStatementCard *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (RG_IS_STATEMENT_CARD (self));
+
+  if (rg_statement_card_get_editing (self))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_set_text (buffer, rg_statement_get_text (self->statement), -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+}
+
+/**
+ * rg_statement_card_stop_editing:
+ * @self: a #RgStatementCard
+ *
+ * Ends editing. What was typed is kept: ::text-committed carries it to
+ * whoever applies it to the session, so that it can be undone.
+ */
+void
+rg_statement_card_stop_editing (RgStatementCard *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+  gboolean had_focus;
+
+  g_return_if_fail (RG_IS_STATEMENT_CARD (self));
+
+  if (!rg_statement_card_get_editing (self))
+    return;
+
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->text_view));
+  text = get_buffer_text (self);
+  stripped = g_strstrip (g_strdup (text));
+  gtk_stack_set_visible_child_name (self->stack, "view");
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+
+  /* Give the focus back to the card's row, so the keyboard flow goes on
+   * from where the coordinator was. */
+  if (had_focus)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_BOX_ROW);
+
+      gtk_widget_grab_focus (row ? row : GTK_WIDGET (self));
+    }
+
+  g_signal_emit (self, signals [TEXT_COMMITTED], 0, stripped);
+}
+
+static gboolean
+on_text_view_key_pressed (RgStatementCard       *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
+    {
+      rg_statement_card_stop_editing (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      rg_statement_card_stop_editing (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_text_view_focus_leave (RgStatementCard *self)
+{
+  rg_statement_card_stop_editing (self);
+}
+
+static void
+on_pressed (RgStatementCard *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  if (n_press == 2 && !rg_statement_card_get_editing (self))
+    {
+      rg_statement_card_start_editing (self);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+static void
+rg_statement_card_constructed (GObject *object)
+{
+  RgStatementCard *self = RG_STATEMENT_CARD (object);
+
+  G_OBJECT_CLASS (rg_statement_card_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->statement, "notify::kind",
+                           G_CALLBACK (update_kind), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->statement, "notify::text",
+                           G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
+  update_kind (self);
+  update_text (self);
+}
+
+static void
+rg_statement_card_dispose (GObject *object)
+{
+  RgStatementCard *self = RG_STATEMENT_CARD (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_STATEMENT_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->statement);
+
+  G_OBJECT_CLASS (rg_statement_card_parent_class)->dispose (object);
+}
+
+static void
+rg_statement_card_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RgStatementCard *self = RG_STATEMENT_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATEMENT:
+      g_value_set_object (value, self->statement);
+      break;
+
+    case PROP_EDITING:
+      g_value_set_boolean (value, rg_statement_card_get_editing (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_statement_card_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RgStatementCard *self = RG_STATEMENT_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATEMENT:
+      self->statement = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_statement_card_class_init (RgStatementCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rg_statement_card_constructed;
+  object_class->dispose = rg_statement_card_dispose;
+  object_class->get_property = rg_statement_card_get_property;
+  object_class->set_property = rg_statement_card_set_property;
+
+  properties [PROP_STATEMENT] =
+    g_param_spec_object ("statement", NULL, NULL, RG_TYPE_STATEMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgStatementCard::text-committed:
+   * @text: the text typed, without leading and trailing spaces
+   *
+   * Emitted when editing ends, whatever the text.
+   */
+  signals [TEXT_COMMITTED] =
+    g_signal_new ("text-committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regards/Regards/rg-statement-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_image);
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text_label);
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text_view);
+
+  gtk_widget_class_set_css_name (widget_class, "statement-card");
+}
+
+static void
+rg_statement_card_init (RgStatementCard *self)
+{
+  GtkEventController *key;
+  GtkEventController *focus;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_text_view_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_text_view_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+rg_statement_card_new (RgStatement *statement)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT (statement), NULL);
+
+  return g_object_new (RG_TYPE_STATEMENT_CARD,
+                       "statement", statement,
+                       NULL);
+}
+
+/**
+ * rg_statement_card_get_statement:
+ *
+ * Returns: (transfer none): the statement shown
+ */
+RgStatement *
+rg_statement_card_get_statement (RgStatementCard *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), NULL);
+
+  return self->statement;
+}

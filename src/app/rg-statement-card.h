@@ -1,0 +1,25 @@
+/* rg-statement-card.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rg-statement.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_STATEMENT_CARD (rg_statement_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgStatementCard, rg_statement_card, RG, STATEMENT_CARD, GtkWidget)
+
+GtkWidget   *rg_statement_card_new            (RgStatement     *statement);
+RgStatement *rg_statement_card_get_statement  (RgStatementCard *self);
+gboolean     rg_statement_card_get_editing    (RgStatementCard *self);
+void         rg_statement_card_start_editing  (RgStatementCard *self);
+void         rg_statement_card_stop_editing   (RgStatementCard *self);
+const char  *rg_statement_kind_get_icon_name  (RgStatementKind  kind);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* rg-undo-toast.c — "Statement deleted   Undo"
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-undo-toast"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rg-undo-toast.h"
+
+/**
+ * rg_undo_toast_show:
+ * @widget: a widget inside a #AdwToastOverlay
+ * @title: what just happened
+ *
+ * Says what just happened, with an Undo button, after a change that
+ * removed something.
+ */
+void
+rg_undo_toast_show (GtkWidget  *widget,
+                    const char *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!(overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "session.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * rg_widget_get_window:
+ * @widget: a widget
+ *
+ * Returns: (transfer none) (nullable): the window of @widget, to make
+ *   dialogs transient for it
+ */
+GtkWindow *
+rg_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

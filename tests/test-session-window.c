@@ -1,0 +1,441 @@
+/* test-session-window.c — the diagnosis view driven for real, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "rg-application.h"
+#include "rg-diagnosis-view.h"
+#include "rg-document.h"
+#include "rg-session-window.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+static char *test_dir;
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check is true or @seconds pass. */
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer    data,
+          guint       seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return check (data);
+}
+
+static GFile *
+write_session_file (const char *name)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) teacher = rg_partner_new ();
+  g_autoptr(RgPartner) mother = rg_partner_new ();
+  g_autoptr(RgDimension) school = rg_dimension_new ();
+  g_autoptr(RgDimension) health = rg_dimension_new ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  rg_session_set_title (session, "Revue de situation");
+  rg_session_set_situation_label (session, "Élève A., CM1");
+  rg_partner_set_name (teacher, "Mme Roussel");
+  rg_partner_set_profession (teacher, "Enseignante");
+  rg_partner_set_name (mother, "Mme Benali");
+  rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
+  rg_dimension_set_name (school, "Scolarité");
+  rg_dimension_set_name (health, "Santé");
+  rg_session_add_partner (session, teacher);
+  rg_session_add_partner (session, mother);
+  rg_session_add_dimension (session, school);
+  rg_session_add_dimension (session, health);
+
+  g_file_delete (file, NULL, NULL);
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static RgSession *
+read_session_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  RgSession *session;
+
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static gboolean
+has_session_window (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static RgSessionWindow *
+get_session_window (RgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static RgSessionWindow *
+open_and_wait (RgApplication *app,
+               GFile         *file)
+{
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (wait_for (has_session_window, app, 10));
+  window = get_session_window (app);
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+typedef void (*AppTestFunc) (RgApplication *app);
+
+static void
+on_activate (GApplication *app,
+             gpointer      user_data)
+{
+  AppTestFunc func = user_data;
+
+  /* The test runs inside the running application, holding it. */
+  g_application_hold (app);
+  func (RG_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_application_release (app);
+}
+
+/* Runs @func inside a real, running application, then checks that it
+ * quits with no window left and nothing holding on to it. */
+static void
+run_in_application (gconstpointer data)
+{
+  RgApplication *app = rg_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+static void
+type_into_card (RgStatementCard *card,
+                const char      *text)
+{
+  GtkWidget *view = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (card), RG_TYPE_STATEMENT_CARD,
+                                                   "text_view");
+
+  g_assert_true (rg_statement_card_get_editing (card));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  rg_statement_card_stop_editing (card);
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  return !rg_document_get_modified (data);
+}
+
+static RgStatement *
+find_statement (RgSession  *session,
+                const char *text)
+{
+  GListModel *statements = rg_session_get_statements (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      if (g_strcmp0 (rg_statement_get_text (statement), text) == 0)
+        return statement;
+    }
+
+  return NULL;
+}
+
+static void
+edit_undo_autosave (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("edit.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgDiagnosisCell *cell;
+  RgStatement *statement;
+  RgStatementCard *card;
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(RgSession) reopened = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Revue de situation");
+
+  /* Enter in the teacher's Santé cell: a new card, being edited. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 1, 0));
+  cell = rg_diagnosis_view_get_focused_cell (view);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
+  statement = g_list_model_get_item (rg_session_get_statements (session), 0);
+  g_object_unref (statement);
+  card = rg_diagnosis_cell_get_card (cell, statement);
+  type_into_card (card, "Fatigué le lundi matin");
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, "Fatigué le lundi matin");
+  g_assert_cmpstr (rg_statement_get_partner_id (statement), ==,
+                   rg_partner_get_id (rg_diagnosis_cell_get_partner (cell)));
+
+  /* Its kind, from the keyboard's action. */
+  rg_diagnosis_cell_focus_statement (cell, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.set-kind", "s", "difficulty"));
+  g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_DIFFICULTY);
+
+  /* Undo takes back the kind, then the text, then the card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_FACT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.redo", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
+  g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_DIFFICULTY);
+
+  /* An added card left empty goes away, and leaves nothing to undo. */
+  rg_diagnosis_cell_focus_statement (cell, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 2);
+  card = rg_diagnosis_cell_get_focused_card (cell);
+  type_into_card (card, "   ");
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
+
+  /* No save button: the autosave writes it within two seconds. */
+  g_assert_true (wait_for (document_saved, rg_session_window_get_document (window), 3));
+  on_disk = read_session_file (file);
+  statement = find_statement (on_disk, "Fatigué le lundi matin");
+  g_assert_nonnull (statement);
+  g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_DIFFICULTY);
+
+  /* A change right before closing is written by the close itself. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 0, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  card = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_focused_cell (view));
+  type_into_card (card, "Il ne dort pas assez");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  reopened = read_session_file (file);
+  g_assert_nonnull (find_statement (reopened, "Fatigué le lundi matin"));
+  g_assert_nonnull (find_statement (reopened, "Il ne dort pas assez"));
+
+  /* Reopened in the app, the same cards are there. */
+  window = open_and_wait (app, file);
+  view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 0, 1)), ==, 1);
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 1, 0)), ==, 1);
+
+}
+
+static void
+delete_and_move (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("move.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgDiagnosisCell *school, *health;
+  RgStatementCard *card;
+
+  school = rg_diagnosis_view_get_cell (view, 0, 0);
+  health = rg_diagnosis_view_get_cell (view, 0, 1);
+  rg_diagnosis_cell_focus_statement (school, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  type_into_card (rg_diagnosis_cell_get_focused_card (school), "premier");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  type_into_card (rg_diagnosis_cell_get_focused_card (school), "second");
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (school), ==, 2);
+
+  /* Move the focused ("second") card up its cell, then to the next dimension. */
+  g_assert_cmpint (rg_diagnosis_cell_get_focus_index (school), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.move-statement-up", NULL));
+  card = rg_diagnosis_cell_get_focused_card (school);
+  g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==, "second");
+  g_assert_cmpint (rg_diagnosis_cell_get_focus_index (school), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view),
+                                             "diagnosis.move-statement-next-dimension", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (school), ==, 1);
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 1);
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == health);
+
+  /* Delete it; undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.delete-statement", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 1);
+
+  /* Adding a partner through the editor adds a column. */
+  rg_session_editor_add_partner (rg_session_window_get_editor (window), "M. Kessler",
+                                 "Éducateur", NULL);
+  g_assert_nonnull (rg_diagnosis_view_get_cell (view, 2, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_null (rg_diagnosis_view_get_cell (view, 2, 1));
+
+}
+
+static void
+zoom_and_meeting_mode (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("zoom.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  GSettings *settings = rg_application_get_settings (app);
+  double meeting;
+
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.0, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.1, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 0.001);
+
+  meeting = g_settings_get_double (settings, "meeting-zoom");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.meeting-mode", NULL));
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), meeting, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "meeting-zoom"), meeting - 0.1, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), meeting, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.leave-meeting-mode", NULL));
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.1, 0.001);
+
+}
+
+/* {{{ Killed right after typing */
+
+static char *child_path;
+
+static void
+type_then_wait_to_be_killed (RgApplication *app)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (child_path);
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 1, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  type_into_card (rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_focused_cell (view)),
+                  "Tapé juste avant la coupure");
+  g_print ("typed\n");
+
+  /* Wait to be killed. */
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_killed_after_typing (void)
+{
+  g_autoptr(GFile) file = write_session_file ("killed.regards");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "test-session-window", NULL);
+  const char *argv[] = { program, "--child", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(RgSession) session = NULL;
+  GPid pid;
+  int out, status;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+
+  channel = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
+  g_assert_cmpstr (line, ==, "typed\n");
+
+  /* Two seconds after typing, the text must be on disk, whatever
+   * happens to the program then. */
+  g_usleep (2 * G_USEC_PER_SEC);
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  session = read_session_file (file);
+  g_assert_nonnull (find_statement (session, "Tapé juste avant la coupure"));
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = rg_test_init_environment ();
+
+  test_dir = g_build_filename (root, "sessions", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (test_dir, 0700), ==, 0);
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    {
+      child_path = argv[2];
+      gtk_init ();
+      adw_init ();
+      run_in_application (type_then_wait_to_be_killed);
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/session-window/edit-undo-autosave",
+                        edit_undo_autosave, run_in_application);
+  g_test_add_data_func ("/session-window/delete-and-move",
+                        delete_and_move, run_in_application);
+  g_test_add_data_func ("/session-window/zoom-and-meeting-mode",
+                        zoom_and_meeting_mode, run_in_application);
+  g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
+
+  return g_test_run ();
+}
