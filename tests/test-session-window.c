@@ -12,6 +12,7 @@
 #include "rg-application.h"
 #include "rg-diagnosis-view.h"
 #include "rg-document.h"
+#include "rg-editable-text.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-utils.h"
@@ -166,11 +167,12 @@ static void
 type_into_card (RgStatementCard *card,
                 const char      *text)
 {
-  GtkWidget *view = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (card), RG_TYPE_STATEMENT_CARD,
-                                                   "text_view");
+  RgEditableText *editable = RG_EDITABLE_TEXT (gtk_widget_get_template_child (GTK_WIDGET (card),
+                                                                               RG_TYPE_STATEMENT_CARD,
+                                                                               "text"));
 
   g_assert_true (rg_statement_card_get_editing (card));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  rg_editable_text_set_edit_text (editable, text);
   rg_statement_card_stop_editing (card);
 }
 

@@ -238,7 +238,8 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
         allocate (g_ptr_array_index (self->cells, r * self->n_columns + c),
                   header_width + (int) c * column_width - hvalue, y, column_width, cells);
 
-      allocate (g_ptr_array_index (self->row_headers, r), 0, y, header_width, cells);
+      /* The header runs down beside the synthesis too. */
+      allocate (g_ptr_array_index (self->row_headers, r), 0, y, header_width, cells + footer);
       allocate (g_ptr_array_index (self->row_footers, r),
                 header_width, y + cells,
                 MAX (1, MIN (width, content_width) - header_width), footer);

@@ -19,6 +19,7 @@
 #include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
+#include "rg-editable-text.h"
 #include "rg-partner-dialog.h"
 #include "rg-undo-toast.h"
 
@@ -264,73 +265,22 @@ create_dimension_header (RgDiagnosisView *self,
   return header;
 }
 
-static char *
-get_text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
-commit_synthesis (GtkTextView *view)
+on_synthesis_committed (RgEditableText *text,
+                        const char     *synthesis,
+                        RgDimension    *dimension)
 {
-  RgDiagnosisView *self = g_object_get_data (G_OBJECT (view), "view");
-  RgDimension *dimension = g_object_get_data (G_OBJECT (view), "dimension");
-  g_autofree char *text = get_text_view_text (view);
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (text),
+                                                                      RG_TYPE_DIAGNOSIS_VIEW));
 
-  g_strstrip (text);
-  if (g_strcmp0 (text, rg_dimension_get_synthesis (dimension) ?: "") != 0)
-    rg_session_editor_set (self->editor, _("Edit synthesis"), dimension, "synthesis", text);
-}
-
-static void
-synthesis_changed (GtkTextView *view,
-                   GParamSpec  *pspec,
-                   RgDimension *dimension)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autofree char *current = get_text_view_text (view);
-  const char *synthesis = rg_dimension_get_synthesis (dimension) ?: "";
-
-  /* While someone types, what they type wins; undo and redo land here
-   * when the text differs. */
-  if (g_strcmp0 (g_strstrip (current), synthesis) != 0)
-    gtk_text_buffer_set_text (buffer, synthesis, -1);
-}
-
-static gboolean
-on_synthesis_key (GtkEventControllerKey *controller,
-                  guint                  keyval,
-                  guint                  keycode,
-                  GdkModifierType        state,
-                  GtkTextView           *view)
-{
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
-      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
-    {
-      commit_synthesis (view);
-      return GDK_EVENT_STOP;
-    }
-
-  if (keyval == GDK_KEY_Escape)
-    {
-      commit_synthesis (view);
-      gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), GTK_DIR_TAB_FORWARD);
-      return GDK_EVENT_STOP;
-    }
-
-  return GDK_EVENT_PROPAGATE;
+  rg_session_editor_set (self->editor, _("Edit synthesis"), dimension, "synthesis", synthesis);
 }
 
 static GtkWidget *
 create_synthesis_row (RgDiagnosisView *self,
                       RgDimension     *dimension)
 {
-  GtkWidget *row, *title, *view;
-  GtkEventController *controller;
+  GtkWidget *row, *title, *text;
   g_autofree char *label = NULL;
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -341,30 +291,19 @@ create_synthesis_row (RgDiagnosisView *self,
   gtk_widget_add_css_class (title, "synthesis-title");
   gtk_box_append (GTK_BOX (row), title);
 
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_hexpand (view, TRUE);
-  gtk_widget_add_css_class (view, "synthesis-text");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            rg_dimension_get_synthesis (dimension) ?: "", -1);
+  text = rg_editable_text_new ();
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_focusable (text, TRUE);
+  gtk_widget_add_css_class (text, "synthesis-text");
+  rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text),
+                                    _("What the team agrees on (Enter to write)"));
+  g_object_bind_property (dimension, "synthesis", text, "text", G_BINDING_SYNC_CREATE);
   /* Translators: the accessible name of a dimension's synthesis:
    * "Synthesis of Santé". */
   label = g_strdup_printf (_("Synthesis of %s"), rg_dimension_get_name (dimension));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (view), "view", self);
-  g_object_set_data_full (G_OBJECT (view), "dimension", g_object_ref (dimension), g_object_unref);
-  g_signal_connect_object (dimension, "notify::synthesis", G_CALLBACK (synthesis_changed),
-                           view, G_CONNECT_SWAPPED);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_synthesis_key), view);
-  gtk_widget_add_controller (view, controller);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (commit_synthesis), view);
-  gtk_widget_add_controller (view, controller);
-
-  gtk_box_append (GTK_BOX (row), view);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (text, "committed", G_CALLBACK (on_synthesis_committed), dimension, 0);
+  gtk_box_append (GTK_BOX (row), text);
 
   return row;
 }

@@ -11,6 +11,7 @@
 
 #include "rg-library-window.h"
 #include "rg-new-session-dialog.h"
+#include "rg-window-state.h"
 
 struct _RgLibraryWindow
 {
@@ -31,32 +32,12 @@ rg_library_window_get_settings (RgLibraryWindow *self)
   return rg_application_get_settings (RG_APPLICATION (app));
 }
 
-static void
-rg_library_window_restore_size (RgLibraryWindow *self)
-{
-  GSettings *settings = rg_library_window_get_settings (self);
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-}
-
 static gboolean
 rg_library_window_close_request (GtkWindow *window)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (window);
-  GSettings *settings = rg_library_window_get_settings (self);
-  int width, height;
 
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-  if (!gtk_window_is_maximized (window))
-    {
-      g_settings_set_int (settings, "window-width", width);
-      g_settings_set_int (settings, "window-height", height);
-    }
+  rg_window_state_save (window, rg_library_window_get_settings (self));
 
   return GTK_WINDOW_CLASS (rg_library_window_parent_class)->close_request (window);
 }
@@ -137,7 +118,7 @@ rg_library_window_new (RgApplication *application)
   self = g_object_new (RG_TYPE_LIBRARY_WINDOW,
                        "application", application,
                        NULL);
-  rg_library_window_restore_size (self);
+  rg_window_state_restore (GTK_WINDOW (self), rg_library_window_get_settings (self));
 
   return self;
 }

@@ -17,6 +17,7 @@
 #include "rg-dimension-dialog.h"
 #include "rg-partner-dialog.h"
 #include "rg-session-window.h"
+#include "rg-window-state.h"
 
 #define ZOOM_STEP 0.1
 
@@ -360,6 +361,9 @@ rg_session_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  if (!self->meeting_mode)
+    rg_window_state_save (window, self->settings);
+
   return GTK_WINDOW_CLASS (rg_session_window_parent_class)->close_request (window);
 }
 
@@ -546,6 +550,7 @@ rg_session_window_init (RgSessionWindow *self)
   popover = gtk_menu_button_get_popover (self->primary_menu_button);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_box (self), "zoom");
   apply_zoom (self);
+  rg_window_state_restore (GTK_WINDOW (self), self->settings);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-editable-text.h"
 #include "rg-statement-card.h"
 
 struct _RgStatementCard
@@ -17,11 +18,9 @@ struct _RgStatementCard
 
   RgStatement *statement;
 
-  GtkImage    *kind_image;
-  GtkLabel    *kind_label;
-  GtkStack    *stack;
-  GtkLabel    *text_label;
-  GtkTextView *text_view;
+  GtkImage       *kind_image;
+  GtkLabel       *kind_label;
+  RgEditableText *text;
 };
 
 enum {
@@ -87,17 +86,7 @@ update_kind (RgStatementCard *self)
 static void
 update_text (RgStatementCard *self)
 {
-  gtk_label_set_label (self->text_label, rg_statement_get_text (self->statement));
-}
-
-static char *
-get_buffer_text (RgStatementCard *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  rg_editable_text_set_text (self->text, rg_statement_get_text (self->statement));
 }
 
 gboolean
@@ -105,7 +94,7 @@ rg_statement_card_get_editing (RgStatementCard *self)
 {
   g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "edit") == 0;
+  return rg_editable_text_get_editing (self->text);
 }
 
 /**
@@ -117,21 +106,9 @@ rg_statement_card_get_editing (RgStatementCard *self)
 void
 rg_statement_card_start_editing (RgStatementCard *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter end;
-
   g_return_if_fail (RG_IS_STATEMENT_CARD (self));
 
-  if (rg_statement_card_get_editing (self))
-    return;
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_text (buffer, rg_statement_get_text (self->statement), -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_stack_set_visible_child_name (self->stack, "edit");
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+  rg_editable_text_start_editing (self->text);
 }
 
 /**
@@ -144,74 +121,22 @@ rg_statement_card_start_editing (RgStatementCard *self)
 void
 rg_statement_card_stop_editing (RgStatementCard *self)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *stripped = NULL;
-  gboolean had_focus;
-
   g_return_if_fail (RG_IS_STATEMENT_CARD (self));
 
-  if (!rg_statement_card_get_editing (self))
-    return;
+  rg_editable_text_stop_editing (self->text);
+}
 
-  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->text_view));
-  text = get_buffer_text (self);
-  stripped = g_strstrip (g_strdup (text));
-  gtk_stack_set_visible_child_name (self->stack, "view");
+static void
+on_committed (RgStatementCard *self,
+              const char      *text)
+{
+  g_signal_emit (self, signals [TEXT_COMMITTED], 0, text);
+}
+
+static void
+on_editing_changed (RgStatementCard *self)
+{
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
-
-  /* Give the focus back to the card's row, so the keyboard flow goes on
-   * from where the coordinator was. */
-  if (had_focus)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_BOX_ROW);
-
-      gtk_widget_grab_focus (row ? row : GTK_WIDGET (self));
-    }
-
-  g_signal_emit (self, signals [TEXT_COMMITTED], 0, stripped);
-}
-
-static gboolean
-on_text_view_key_pressed (RgStatementCard       *self,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          GtkEventControllerKey *controller)
-{
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
-    {
-      rg_statement_card_stop_editing (self);
-      return GDK_EVENT_STOP;
-    }
-
-  if (keyval == GDK_KEY_Escape)
-    {
-      rg_statement_card_stop_editing (self);
-      return GDK_EVENT_STOP;
-    }
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-on_text_view_focus_leave (RgStatementCard *self)
-{
-  rg_statement_card_stop_editing (self);
-}
-
-static void
-on_pressed (RgStatementCard *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *gesture)
-{
-  if (n_press == 2 && !rg_statement_card_get_editing (self))
-    {
-      rg_statement_card_start_editing (self);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
 }
 
 static void
@@ -318,9 +243,9 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
                                                "/io/github/regards/Regards/rg-statement-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_image);
   gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, stack);
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text_label);
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text);
+  gtk_widget_class_bind_template_callback (widget_class, on_committed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editing_changed);
 
   gtk_widget_class_set_css_name (widget_class, "statement-card");
 }
@@ -328,24 +253,8 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
 static void
 rg_statement_card_init (RgStatementCard *self)
 {
-  GtkEventController *key;
-  GtkEventController *focus;
-  GtkGesture *click;
-
+  g_type_ensure (RG_TYPE_EDITABLE_TEXT);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_text_view_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), key);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_text_view_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *

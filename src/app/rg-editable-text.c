@@ -1,0 +1,415 @@
+/* rg-editable-text.c — text that wraps like a label and edits in place
+ *
+ * Shown, it is a wrapping label; edited, a text view of the same text.
+ * Enter or leaving the field ends editing and emits ::committed with
+ * what was typed: nothing typed is ever dropped, whoever listens applies
+ * it (undoably) to the model, which then sets the text back here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-editable-text"
+
+#include "config.h"
+
+#include "rg-editable-text.h"
+
+struct _RgEditableText
+{
+  GtkWidget    parent_instance;
+
+  char        *text;
+  char        *placeholder;
+
+  GtkStack    *stack;
+  GtkLabel    *label;
+  GtkTextView *view;
+};
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_PLACEHOLDER,
+  PROP_EDITING,
+  N_PROPS
+};
+
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RgEditableText, rg_editable_text, GTK_TYPE_WIDGET)
+
+static gboolean
+set_str (char       **slot,
+         const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static void
+update_label (RgEditableText *self)
+{
+  gboolean empty = self->text == NULL || self->text[0] == '\0';
+
+  gtk_label_set_label (self->label, empty ? (self->placeholder ? self->placeholder : "") : self->text);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
+}
+
+static char *
+get_buffer_text (RgEditableText *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+rg_editable_text_get_editing (RgEditableText *self)
+{
+  g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), FALSE);
+
+  return gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->view);
+}
+
+/**
+ * rg_editable_text_start_editing:
+ * @self: a #RgEditableText
+ *
+ * Shows the text in an editor, with the cursor at its end, and gives it
+ * the keyboard focus.
+ */
+void
+rg_editable_text_start_editing (RgEditableText *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (rg_editable_text_get_editing (self))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_set_text (buffer, self->text ? self->text : "", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+}
+
+/**
+ * rg_editable_text_set_edit_text:
+ * @self: a #RgEditableText being edited
+ * @text: the text
+ *
+ * Replaces what is in the editor, as if typed.
+ */
+void
+rg_editable_text_set_edit_text (RgEditableText *self,
+                                const char     *text)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+  g_return_if_fail (rg_editable_text_get_editing (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text, -1);
+}
+
+/**
+ * rg_editable_text_stop_editing:
+ * @self: a #RgEditableText
+ *
+ * Ends editing and emits ::committed with the text typed, stripped of
+ * leading and trailing white space.
+ */
+void
+rg_editable_text_stop_editing (RgEditableText *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (!rg_editable_text_get_editing (self))
+    return;
+
+  text = g_strstrip (get_buffer_text (self));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+  g_signal_emit (self, signals [COMMITTED], 0, text);
+}
+
+static gboolean
+on_key_pressed (RgEditableText        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+       (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0) ||
+      keyval == GDK_KEY_Escape)
+    {
+      gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->view));
+      GtkWidget *holder;
+
+      rg_editable_text_stop_editing (self);
+
+      /* The keyboard goes back to what holds the text (the text itself,
+       * or the card it is in), so the flow goes on from there. */
+      for (holder = GTK_WIDGET (self); had_focus && holder; holder = gtk_widget_get_parent (holder))
+        if (gtk_widget_get_focusable (holder) && gtk_widget_grab_focus (holder))
+          break;
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Focused, not editing: Enter or F2 edits. */
+static gboolean
+on_own_key_pressed (RgEditableText        *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  if (rg_editable_text_get_editing (self) || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2)
+    {
+      rg_editable_text_start_editing (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_pressed (RgEditableText  *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  if (n_press == 2 && !rg_editable_text_get_editing (self))
+    {
+      rg_editable_text_start_editing (self);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+static void
+rg_editable_text_dispose (GObject *object)
+{
+  RgEditableText *self = RG_EDITABLE_TEXT (object);
+
+  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->placeholder, g_free);
+
+  G_OBJECT_CLASS (rg_editable_text_parent_class)->dispose (object);
+}
+
+static void
+rg_editable_text_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RgEditableText *self = RG_EDITABLE_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_PLACEHOLDER:
+      g_value_set_string (value, self->placeholder);
+      break;
+
+    case PROP_EDITING:
+      g_value_set_boolean (value, rg_editable_text_get_editing (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_editable_text_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RgEditableText *self = RG_EDITABLE_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      rg_editable_text_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACEHOLDER:
+      rg_editable_text_set_placeholder (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_editable_text_class_init (RgEditableTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_editable_text_dispose;
+  object_class->get_property = rg_editable_text_get_property;
+  object_class->set_property = rg_editable_text_set_property;
+
+  properties [PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PLACEHOLDER] =
+    g_param_spec_string ("placeholder", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgEditableText::committed:
+   * @text: the text typed, stripped
+   *
+   * Emitted when editing ends, whatever the text.
+   */
+  signals [COMMITTED] =
+    g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "editable-text");
+}
+
+static void
+rg_editable_text_init (RgEditableText *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_label_set_yalign (self->label, 0);
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (self->label, GTK_NATURAL_WRAP_WORD);
+  gtk_stack_add_child (self->stack, GTK_WIDGET (self->label));
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_stack_add_child (self->stack, GTK_WIDGET (self->view));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (rg_editable_text_stop_editing), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_own_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+rg_editable_text_new (void)
+{
+  return g_object_new (RG_TYPE_EDITABLE_TEXT, NULL);
+}
+
+const char *
+rg_editable_text_get_text (RgEditableText *self)
+{
+  g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * rg_editable_text_set_text:
+ * @self: a #RgEditableText
+ * @text: (nullable): the text to show
+ *
+ * Sets the text shown. While editing, the editor keeps what is typed.
+ */
+void
+rg_editable_text_set_text (RgEditableText *self,
+                           const char     *text)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (set_str (&self->text, text))
+    {
+      update_label (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
+    }
+}
+
+const char *
+rg_editable_text_get_placeholder (RgEditableText *self)
+{
+  g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), NULL);
+
+  return self->placeholder;
+}
+
+/**
+ * rg_editable_text_set_placeholder:
+ * @self: a #RgEditableText
+ * @placeholder: (nullable): what to show, dimmed, when there is no text
+ */
+void
+rg_editable_text_set_placeholder (RgEditableText *self,
+                                  const char     *placeholder)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (set_str (&self->placeholder, placeholder))
+    {
+      update_label (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACEHOLDER]);
+    }
+}

@@ -1,0 +1,29 @@
+/* rg-editable-text.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_EDITABLE_TEXT (rg_editable_text_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgEditableText, rg_editable_text, RG, EDITABLE_TEXT, GtkWidget)
+
+GtkWidget  *rg_editable_text_new            (void);
+const char *rg_editable_text_get_text       (RgEditableText *self);
+void        rg_editable_text_set_text       (RgEditableText *self,
+                                             const char     *text);
+const char *rg_editable_text_get_placeholder (RgEditableText *self);
+void        rg_editable_text_set_placeholder (RgEditableText *self,
+                                             const char     *placeholder);
+gboolean    rg_editable_text_get_editing    (RgEditableText *self);
+void        rg_editable_text_start_editing  (RgEditableText *self);
+void        rg_editable_text_stop_editing   (RgEditableText *self);
+void        rg_editable_text_set_edit_text  (RgEditableText *self,
+                                             const char     *text);
+
+G_END_DECLS
