@@ -218,9 +218,15 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
   int column_width = effective_column_width (self);
   int header_width = effective_row_header_width (self);
-  int content_width = header_width + (int) self->n_columns * column_width;
-  int content_height = compute_rows (self, width, column_width, header_width);
+  int content_width, content_height;
   int hvalue, vvalue;
+
+  /* The column width is a minimum: when the partners fit, their columns
+   * share the whole width. */
+  if (self->n_columns > 0)
+    column_width = MAX (column_width, (width - header_width) / (int) self->n_columns);
+  content_width = header_width + (int) self->n_columns * column_width;
+  content_height = compute_rows (self, width, column_width, header_width);
 
   configure_adjustment (self->hadjustment, content_width, width);
   configure_adjustment (self->vadjustment, content_height, height);
@@ -483,8 +489,9 @@ rg_diagnosis_grid_class_init (RgDiagnosisGridClass *klass)
   widget_class->snapshot = rg_diagnosis_grid_snapshot;
   widget_class->set_focus_child = rg_diagnosis_grid_set_focus_child;
 
+  /* The narrowest a partner's column gets before the grid scrolls. */
   properties [PROP_COLUMN_WIDTH] =
-    g_param_spec_int ("column-width", NULL, NULL, 1, G_MAXINT, 300,
+    g_param_spec_int ("column-width", NULL, NULL, 1, G_MAXINT, 260,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_ROW_HEADER_WIDTH] =
     g_param_spec_int ("row-header-width", NULL, NULL, 0, G_MAXINT, 180,
@@ -503,7 +510,7 @@ rg_diagnosis_grid_class_init (RgDiagnosisGridClass *klass)
 static void
 rg_diagnosis_grid_init (RgDiagnosisGrid *self)
 {
-  self->column_width = 300;
+  self->column_width = 260;
   self->row_header_width = 180;
   self->cells = g_ptr_array_new ();
   self->column_headers = g_ptr_array_new ();

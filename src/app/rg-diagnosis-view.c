@@ -23,7 +23,7 @@
 #include "rg-partner-dialog.h"
 #include "rg-undo-toast.h"
 
-#define BASE_COLUMN_WIDTH 320
+#define BASE_COLUMN_WIDTH 260
 #define BASE_ROW_HEADER_WIDTH 190
 
 struct _RgDiagnosisView
