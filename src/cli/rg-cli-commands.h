@@ -28,5 +28,11 @@ int rg_cli_index  (int    argc,
                   char **argv);
 int rg_cli_search (int    argc,
                   char **argv);
+int rg_cli_validate (int    argc,
+                     char **argv);
+int rg_cli_new      (int    argc,
+                     char **argv);
+int rg_cli_show     (int    argc,
+                     char **argv);
 
 G_END_DECLS

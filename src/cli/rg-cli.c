@@ -20,6 +20,9 @@
 static const RgCliCommand commands[] = {
   { "index", N_("Bring the library index up to date"), rg_cli_index },
   { "search", N_("Find sessions in the library"), rg_cli_search },
+  { "validate", N_("Check that session files are valid"), rg_cli_validate },
+  { "new", N_("Create a session file from a template"), rg_cli_new },
+  { "show", N_("Print a summary of a session"), rg_cli_show },
   { NULL, NULL, NULL },
 };
 
