@@ -11,6 +11,7 @@
 
 #include "rg-application.h"
 #include "rg-document.h"
+#include "rg-library.h"
 #include "rg-library-window.h"
 #include "rg-paths.h"
 #include "rg-session-window.h"
@@ -20,9 +21,21 @@ struct _RgApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  RgLibrary      *library;
+  char           *library_error;
+  GCancellable   *scan_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RgApplication, rg_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_LIBRARY_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
@@ -37,6 +50,11 @@ static const struct
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "library.new-session", { "<Control>n", NULL } },
+  { "library.open", { "<Control>o", NULL } },
+  { "library.search", { "<Control>f", NULL } },
+  { "row.duplicate", { "<Control>d", NULL } },
+  { "row.rename", { "F2", NULL } },
+  { "row.trash", { "Delete", "KP_Delete", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "session.undo", { "<Control>z", NULL } },
@@ -105,6 +123,24 @@ find_session_window (RgApplication *self,
       return l->data;
 
   return NULL;
+}
+
+/**
+ * rg_application_find_session_window:
+ * @self: a #RgApplication
+ * @file: a session file
+ *
+ * Returns: (transfer none) (nullable): the session window showing @file,
+ *   or %NULL when @file is not open
+ */
+GtkWindow *
+rg_application_find_session_window (RgApplication *self,
+                                    GFile         *file)
+{
+  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return GTK_WINDOW (find_session_window (self, file));
 }
 
 static void
@@ -251,6 +287,113 @@ rg_application_copy_example (RgApplication  *self,
   return g_steal_pointer (&file);
 }
 
+/* {{{ The library */
+
+static void
+set_library_error (RgApplication *self,
+                   const char    *message)
+{
+  if (g_strcmp0 (self->library_error, message) == 0)
+    return;
+
+  g_free (self->library_error);
+  self->library_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY_ERROR]);
+}
+
+/* The scan may end after the application is gone (tests make many):
+ * it holds only a weak reference to it. */
+static void
+scan_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(RgApplication) self = g_weak_ref_get (weak);
+  g_autoptr(RgLibraryScanResult) scan_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  scan_result = rg_library_scan_finish (RG_LIBRARY (object), result, &error);
+  if (scan_result == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Scanning the library failed: %s", error->message);
+      if (self != NULL && self->library == RG_LIBRARY (object))
+        set_library_error (self, error->message);
+    }
+}
+
+/* Opens the library of the folder the settings name, and brings its
+ * index up to date in a thread: the window lists what is indexed
+ * already, and more as the scan finds it. */
+static void
+load_library (RgApplication *self)
+{
+  g_autofree char *folder = rg_application_get_library_dir (self);
+  g_autoptr(GError) error = NULL;
+  GWeakRef *weak;
+
+  g_cancellable_cancel (self->scan_cancellable);
+  g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->library);
+  set_library_error (self, NULL);
+
+  if (!rg_paths_ensure_private_dir (folder, &error) ||
+      !(self->library = rg_library_new (folder, NULL, &error)))
+    {
+      g_debug ("Could not open the library of %s: %s", folder, error->message);
+      set_library_error (self, error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+      return;
+    }
+
+  rg_library_set_monitoring (self->library, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+
+  self->scan_cancellable = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  rg_library_scan_async (self->library, self->scan_cancellable, scan_cb, weak);
+}
+
+/**
+ * rg_application_get_library:
+ * @self: a #RgApplication
+ *
+ * The library of the folder the settings name, opened at startup and
+ * opened again when the setting changes (RgApplication:library is then
+ * notified).
+ *
+ * Returns: (transfer none) (nullable): the library, or %NULL when its
+ *   index cannot be opened (RgApplication:library-error says why)
+ */
+RgLibrary *
+rg_application_get_library (RgApplication *self)
+{
+  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * rg_application_get_library_error:
+ * @self: a #RgApplication
+ *
+ * Returns: (transfer none) (nullable): why the library could not be
+ *   opened or read, in words for the coordinator, or %NULL
+ */
+const char *
+rg_application_get_library_error (RgApplication *self)
+{
+  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+
+  return self->library_error;
+}
+
+/* }}} */
+
 static void
 rg_application_startup (GApplication *app)
 {
@@ -259,6 +402,9 @@ rg_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::library-folder",
+                           G_CALLBACK (load_library), self, G_CONNECT_SWAPPED);
+  load_library (self);
 
   /* The .Devel build shares the resources and icon names of the
    * installed one. */
@@ -270,10 +416,47 @@ rg_application_startup (GApplication *app)
 }
 
 static void
+rg_application_shutdown (GApplication *app)
+{
+  RgApplication *self = RG_APPLICATION (app);
+
+  g_cancellable_cancel (self->scan_cancellable);
+
+  G_APPLICATION_CLASS (rg_application_parent_class)->shutdown (app);
+}
+
+static void
+rg_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RgApplication *self = RG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_LIBRARY_ERROR:
+      g_value_set_string (value, self->library_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rg_application_finalize (GObject *object)
 {
   RgApplication *self = RG_APPLICATION (object);
 
+  g_cancellable_cancel (self->scan_cancellable);
+  g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->library_error, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rg_application_parent_class)->finalize (object);
@@ -286,11 +469,35 @@ rg_application_class_init (RgApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = rg_application_finalize;
+  object_class->get_property = rg_application_get_property;
 
   app_class->activate = rg_application_activate;
   app_class->startup = rg_application_startup;
+  app_class->shutdown = rg_application_shutdown;
   app_class->open = rg_application_open;
   app_class->handle_local_options = rg_application_handle_local_options;
+
+  /**
+   * RgApplication:library:
+   *
+   * The library of the folder the settings name, or %NULL.
+   */
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         RG_TYPE_LIBRARY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgApplication:library-error:
+   *
+   * Why the library could not be opened or read, or %NULL.
+   */
+  properties [PROP_LIBRARY_ERROR] =
+    g_param_spec_string ("library-error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

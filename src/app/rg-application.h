@@ -7,18 +7,24 @@
 
 #include <adwaita.h>
 
+#include "rg-library.h"
+
 G_BEGIN_DECLS
 
 #define RG_TYPE_APPLICATION (rg_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (RgApplication, rg_application, RG, APPLICATION, AdwApplication)
 
-RgApplication *rg_application_new             (void);
-GSettings     *rg_application_get_settings    (RgApplication *self);
-char          *rg_application_get_library_dir (RgApplication *self);
-void           rg_application_open_file       (RgApplication *self,
-                                               GFile         *file);
-GFile         *rg_application_copy_example    (RgApplication *self,
-                                               GError       **error);
+RgApplication *rg_application_new                 (void);
+GSettings     *rg_application_get_settings        (RgApplication *self);
+char          *rg_application_get_library_dir     (RgApplication *self);
+RgLibrary     *rg_application_get_library         (RgApplication *self);
+const char    *rg_application_get_library_error   (RgApplication *self);
+void           rg_application_open_file           (RgApplication *self,
+                                                   GFile         *file);
+GtkWindow     *rg_application_find_session_window (RgApplication *self,
+                                                   GFile         *file);
+GFile         *rg_application_copy_example        (RgApplication *self,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -116,7 +116,8 @@ measure_min_width (GtkWidget *widget)
 }
 
 /* The column width in use: what was asked, but never less than what a
- * cell or header needs. */
+ * header needs. Cells wrap their text to any width, and measuring the
+ * thousands of cards of a big session for nothing costs seconds. */
 static int
 effective_column_width (RgDiagnosisGrid *self)
 {
@@ -124,8 +125,6 @@ effective_column_width (RgDiagnosisGrid *self)
 
   for (guint i = 0; i < self->column_headers->len; i++)
     width = MAX (width, measure_min_width (g_ptr_array_index (self->column_headers, i)));
-  for (guint i = 0; i < self->cells->len; i++)
-    width = MAX (width, measure_min_width (g_ptr_array_index (self->cells, i)));
 
   return width;
 }
@@ -271,8 +270,9 @@ rg_diagnosis_grid_measure (GtkWidget      *widget,
   int column_width = effective_column_width (self);
   int header_width = effective_row_header_width (self);
 
-  /* Scrollable: it can be as small as a header; it would like to show
-   * everything. */
+  /* Scrollable: it can be as small as a header. Its content height is
+   * only known for a width, at allocation; measuring every card here
+   * too would lay out thousands of texts once more for nothing. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = header_width + (self->n_columns > 0 ? column_width : 0);
@@ -280,10 +280,8 @@ rg_diagnosis_grid_measure (GtkWidget      *widget,
     }
   else
     {
-      int viewport = for_size > 0 ? for_size : header_width + (int) self->n_columns * column_width;
-
       *minimum = 0;
-      *natural = compute_rows (self, viewport, column_width, header_width);
+      *natural = self->row_y->len > 0 ? g_array_index (self->row_y, int, self->row_y->len - 1) : 0;
     }
 }
 

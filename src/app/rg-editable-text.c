@@ -21,9 +21,9 @@ struct _RgEditableText
   char        *text;
   char        *placeholder;
 
-  GtkStack    *stack;
   GtkLabel    *label;
-  GtkTextView *view;
+  GtkTextView *view;   /* only while editing: a text view is heavy, and a
+                        * session can show thousands of texts */
 };
 
 enum {
@@ -83,7 +83,41 @@ rg_editable_text_get_editing (RgEditableText *self)
 {
   g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), FALSE);
 
-  return gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->view);
+  return self->view != NULL;
+}
+
+static gboolean on_key_pressed (RgEditableText        *self,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkEventControllerKey *controller);
+
+static void
+create_view (RgEditableText *self)
+{
+  GtkEventController *controller;
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  -1);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+
+  /* The view may outlive us a moment (the focus still points at it). */
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (rg_editable_text_stop_editing),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+
+  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->label), FALSE);
 }
 
 /**
@@ -104,30 +138,13 @@ rg_editable_text_start_editing (RgEditableText *self)
   if (rg_editable_text_get_editing (self))
     return;
 
+  create_view (self);
   buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_text (buffer, self->text ? self->text : "", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->view));
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
-}
-
-/**
- * rg_editable_text_set_edit_text:
- * @self: a #RgEditableText being edited
- * @text: the text
- *
- * Replaces what is in the editor, as if typed.
- */
-void
-rg_editable_text_set_edit_text (RgEditableText *self,
-                                const char     *text)
-{
-  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
-  g_return_if_fail (rg_editable_text_get_editing (self));
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text, -1);
 }
 
 /**
@@ -141,6 +158,7 @@ void
 rg_editable_text_stop_editing (RgEditableText *self)
 {
   g_autofree char *text = NULL;
+  gboolean had_focus;
 
   g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
 
@@ -148,7 +166,18 @@ rg_editable_text_stop_editing (RgEditableText *self)
     return;
 
   text = g_strstrip (get_buffer_text (self));
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->view));
+  gtk_widget_set_visible (GTK_WIDGET (self->label), TRUE);
+  /* Unparenting moves the focus away, which would end editing again:
+   * the view is gone from self first. */
+  gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->view)));
+
+  /* The keyboard goes back to what holds the text (the text itself, or
+   * the card it is in), so the flow goes on from there. */
+  for (GtkWidget *holder = GTK_WIDGET (self); had_focus && holder; holder = gtk_widget_get_parent (holder))
+    if (gtk_widget_get_focusable (holder) && gtk_widget_grab_focus (holder))
+      break;
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
   g_signal_emit (self, signals [COMMITTED], 0, text);
 }
@@ -164,16 +193,7 @@ on_key_pressed (RgEditableText        *self,
        (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0) ||
       keyval == GDK_KEY_Escape)
     {
-      gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->view));
-      GtkWidget *holder;
-
       rg_editable_text_stop_editing (self);
-
-      /* The keyboard goes back to what holds the text (the text itself,
-       * or the card it is in), so the flow goes on from there. */
-      for (holder = GTK_WIDGET (self); had_focus && holder; holder = gtk_widget_get_parent (holder))
-        if (gtk_widget_get_focusable (holder) && gtk_widget_grab_focus (holder))
-          break;
       return GDK_EVENT_STOP;
     }
 
@@ -219,7 +239,8 @@ rg_editable_text_dispose (GObject *object)
 {
   RgEditableText *self = RG_EDITABLE_TEXT (object);
 
-  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->view, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->placeholder, g_free);
 
@@ -317,33 +338,12 @@ rg_editable_text_init (RgEditableText *self)
   GtkEventController *controller;
   GtkGesture *click;
 
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->label, 0);
   gtk_label_set_yalign (self->label, 0);
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (self->label, GTK_NATURAL_WRAP_WORD);
-  gtk_stack_add_child (self->stack, GTK_WIDGET (self->label));
-
-  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->view, FALSE);
-  gtk_stack_add_child (self->stack, GTK_WIDGET (self->view));
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (rg_editable_text_stop_editing), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_own_key_pressed), self);

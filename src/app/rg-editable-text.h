@@ -23,7 +23,5 @@ void        rg_editable_text_set_placeholder (RgEditableText *self,
 gboolean    rg_editable_text_get_editing    (RgEditableText *self);
 void        rg_editable_text_start_editing  (RgEditableText *self);
 void        rg_editable_text_stop_editing   (RgEditableText *self);
-void        rg_editable_text_set_edit_text  (RgEditableText *self,
-                                             const char     *text);
 
 G_END_DECLS

@@ -59,6 +59,24 @@ static void schedule_autosave (RgSessionWindow *self);
 
 /* {{{ Saving */
 
+/* The library index follows each save of a file of the library folder;
+ * the library itself ignores the files opened from elsewhere. */
+static void
+update_library (RgSessionWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (library == NULL)
+    return;
+
+  if (!rg_library_update_file (library, rg_document_get_file (self->document),
+                               rg_document_get_session (self->document), &error) &&
+      !g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY))
+    g_debug ("Could not index the saved session: %s", error->message);
+}
+
 static void
 show_save_error (RgSessionWindow *self,
                  const GError    *error)
@@ -92,6 +110,8 @@ save_cb (GObject      *object,
       if (!g_error_matches (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CONFLICT))
         return;
     }
+
+  update_library (self);
 
   /* What was typed during the save goes out next. */
   if (rg_document_get_modified (self->document))
@@ -153,7 +173,12 @@ rg_session_window_save_now (RgSessionWindow  *self,
   if (!rg_document_get_modified (self->document))
     return TRUE;
 
-  return rg_document_save (self->document, NULL, error);
+  if (!rg_document_save (self->document, NULL, error))
+    return FALSE;
+
+  update_library (self);
+
+  return TRUE;
 }
 
 /* }}} */

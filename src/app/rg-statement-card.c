@@ -160,7 +160,6 @@ rg_statement_card_dispose (GObject *object)
   RgStatementCard *self = RG_STATEMENT_CARD (object);
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_STATEMENT_CARD);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->statement);
@@ -239,22 +238,44 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
     g_signal_new ("text-committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/regards/Regards/rg-statement-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_image);
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, RgStatementCard, text);
-  gtk_widget_class_bind_template_callback (widget_class, on_committed);
-  gtk_widget_class_bind_template_callback (widget_class, on_editing_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
   gtk_widget_class_set_css_name (widget_class, "statement-card");
 }
 
+/* Built in code rather than from a template: a session can hold
+ * thousands of cards, and a template is parsed again for each. */
 static void
 rg_statement_card_init (RgStatementCard *self)
 {
-  g_type_ensure (RG_TYPE_EDITABLE_TEXT);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *kind_box;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+
+  kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (kind_box, "kind");
+  gtk_widget_set_parent (kind_box, GTK_WIDGET (self));
+
+  self->kind_image = GTK_IMAGE (g_object_new (GTK_TYPE_IMAGE,
+                                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                              NULL));
+  gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->kind_image));
+
+  self->kind_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->kind_label, 0);
+  gtk_label_set_ellipsize (self->kind_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->kind_label), TRUE);
+  gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->kind_label));
+
+  self->text = RG_EDITABLE_TEXT (rg_editable_text_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->text), "statement-text");
+  gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
+  g_signal_connect_object (self->text, "committed", G_CALLBACK (on_committed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text, "notify::editing", G_CALLBACK (on_editing_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

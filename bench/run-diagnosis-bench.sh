@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Opens the example session and a 9,600-card session in the real
+# application under Xvfb, and prints how long each takes and weighs.
+#
+#   ninja -C build bench-diagnosis
+set -euo pipefail
+bench=$1 schemas=$2
+export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none
+export XDG_DATA_HOME=$(mktemp -d) XDG_CACHE_HOME=$(mktemp -d)
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+for scenario in example example example large; do
+  xvfb-run -a -s '-screen 0 1920x1080x24' "$bench" "$scenario" 2>/dev/null
+done
