@@ -21,13 +21,15 @@ G_BEGIN_DECLS
 
 /**
  * RgFormatError:
- * @RG_FORMAT_ERROR_TOO_LARGE: larger than %RG_SESSION_MAX_SIZE
+ * @RG_FORMAT_ERROR_TOO_LARGE: larger than %RG_SESSION_MAX_SIZE, or with
+ *   far more tags or attributes than any session
  * @RG_FORMAT_ERROR_NOT_XML: empty, not UTF-8 text, or not well-formed XML
  *   (truncated, damaged, binary)
  * @RG_FORMAT_ERROR_NOT_A_SESSION: XML, but not a session of our namespace
  * @RG_FORMAT_ERROR_NEWER_VERSION: made by a newer version of Regards
- * @RG_FORMAT_ERROR_FORBIDDEN_CONSTRUCT: a DTD, an entity declaration or
- *   anything else a session never contains and a hostile file might
+ * @RG_FORMAT_ERROR_FORBIDDEN_CONSTRUCT: a DTD, an entity declaration,
+ *   dozens of attributes on one element or of namespace declarations in
+ *   the file: what a session never contains and a hostile file might
  * @RG_FORMAT_ERROR_INVALID: does not follow the schema, or holds a value
  *   the schema cannot rule out (a date that does not exist, a repeated
  *   member)
