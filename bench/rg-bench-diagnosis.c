@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "rg-application.h"
 #include "rg-diagnosis-view.h"
@@ -31,6 +32,7 @@ static const char *words[] = {
 
 static char *scenario;
 static gint64 t_open, t_mapped, t_first_frame;
+static long first_frame_rss_kib;
 static GArray *frame_times;
 
 static GFile *
@@ -101,6 +103,19 @@ peak_rss_kib (void)
   return usage.ru_maxrss;
 }
 
+/* The resident memory now, unlike ru_maxrss which is the peak. */
+static long
+current_rss_kib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%ld %ld", &pages, &resident);
+
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
 static void
 print_results (void)
 {
@@ -114,11 +129,11 @@ print_results (void)
       worst = MAX (worst, ms);
     }
 
-  printf ("%s: open→window %.0f ms, window→first frame %.0f ms, peak RSS %ld MiB, "
-          "scrolling %u frames: mean %.1f ms, worst %.1f ms\n",
+  printf ("%s: open→window %.0f ms, window→first frame %.0f ms, RSS at first frame %ld MiB, "
+          "peak RSS %ld MiB, scrolling %u frames: mean %.1f ms, worst %.1f ms\n",
           scenario,
           (t_mapped - t_open) / 1000.0, (t_first_frame - t_mapped) / 1000.0,
-          peak_rss_kib () / 1024, frame_times->len,
+          first_frame_rss_kib / 1024, peak_rss_kib () / 1024, frame_times->len,
           frame_times->len ? total / frame_times->len : 0.0, worst);
 }
 
@@ -169,6 +184,7 @@ on_after_paint (GdkFrameClock *clock,
     return;
 
   t_first_frame = g_get_monotonic_time ();
+  first_frame_rss_kib = current_rss_kib ();
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
 
   view = rg_session_window_get_diagnosis_view (RG_SESSION_WINDOW (window));
@@ -212,8 +228,9 @@ main (int   argc,
   g_autoptr(RgApplication) app = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *dir = g_dir_make_tmp ("regards-bench-XXXXXX", NULL);
+  int status;
 
-  scenario = argc > 1 ? argv[1] : "example";
+  scenario = g_strdup (argc > 1 ? argv[1] : "example");
   frame_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (g_str_equal (scenario, "large"))
@@ -237,5 +254,8 @@ main (int   argc,
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), file);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 
-  return g_application_run (G_APPLICATION (app), 0, NULL);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_free (scenario);
+
+  return status;
 }

@@ -351,6 +351,92 @@ zoom_and_meeting_mode (RgApplication *app)
 
 }
 
+static GFile *
+write_large_session_file (const char *name,
+                          guint       n_partners,
+                          guint       n_dimensions,
+                          guint       n_per_cell)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  for (guint p = 0; p < n_partners; p++)
+    {
+      g_autoptr(RgPartner) partner = rg_partner_new ();
+      g_autofree char *partner_name = g_strdup_printf ("Partenaire %u", p);
+
+      rg_partner_set_name (partner, partner_name);
+      rg_session_add_partner (session, partner);
+    }
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      g_autoptr(RgDimension) dimension = rg_dimension_new ();
+      g_autofree char *dimension_name = g_strdup_printf ("Dimension %u", d);
+
+      rg_dimension_set_name (dimension, dimension_name);
+      rg_session_add_dimension (session, dimension);
+      for (guint p = 0; p < n_partners; p++)
+        for (guint i = 0; i < n_per_cell; i++)
+          {
+            g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), p);
+            g_autoptr(RgStatement) statement = NULL;
+            g_autofree char *text = g_strdup_printf ("Constat %u de %u en %u, assez long pour "
+                                                     "tenir sur plusieurs lignes de la carte", i, p, d);
+
+            statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                          RG_STATEMENT_KIND_FACT, text);
+            rg_session_add_statement (session, statement);
+          }
+    }
+
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static void
+large_session_populates_in_view (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_large_session_file ("large.regards", 12, 10, 6);
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgDiagnosisCell *first, *last;
+  RgStatementCard *card;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  iterate_until_idle ();
+
+  /* Only what is in view has its cards. */
+  first = rg_diagnosis_view_get_cell (view, 0, 0);
+  last = rg_diagnosis_view_get_cell (view, 11, 9);
+  g_assert_true (rg_diagnosis_cell_get_populated (first));
+  g_assert_false (rg_diagnosis_cell_get_populated (last));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (last), ==, 6);
+
+  /* The keyboard reaches the far corner all the same. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 11, 9, -1));
+  iterate_until_idle ();
+  g_assert_true (rg_diagnosis_cell_get_populated (last));
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == last);
+  card = rg_diagnosis_cell_get_focused_card (last);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
+                   "Constat 5 de 11 en 9, assez long pour tenir sur plusieurs lignes de la carte");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+
+  /* Back at the start, the far corner keeps its cards while it has the
+   * focus, and the first cell has its own again. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  iterate_until_idle ();
+  g_assert_true (rg_diagnosis_cell_get_populated (first));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
+}
+
 /* {{{ Killed right after typing */
 
 static char *child_path;
@@ -435,6 +521,8 @@ main (int   argc,
                         edit_undo_autosave, run_in_application);
   g_test_add_data_func ("/session-window/delete-and-move",
                         delete_and_move, run_in_application);
+  g_test_add_data_func ("/session-window/large-session-populates-in-view",
+                        large_session_populates_in_view, run_in_application);
   g_test_add_data_func ("/session-window/zoom-and-meeting-mode",
                         zoom_and_meeting_mode, run_in_application);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);

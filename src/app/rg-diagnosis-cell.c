@@ -26,6 +26,7 @@ struct _RgDiagnosisCell
 
   GtkListBox         *list;
   GtkButton          *add_button;
+  gboolean            populated;
 
   /* A statement added here and not yet typed into: left empty, it goes
    * away as if never added. */
@@ -196,7 +197,6 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->statements), create_row, self, NULL);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   /* Translators: the accessible name of the list of one partner's
@@ -231,6 +231,113 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   on_items_changed (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * rg_diagnosis_cell_get_populated:
+ *
+ * Returns: whether the cell's cards exist
+ */
+gboolean
+rg_diagnosis_cell_get_populated (RgDiagnosisCell *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), FALSE);
+
+  return self->populated;
+}
+
+/**
+ * rg_diagnosis_cell_populate:
+ * @self: a #RgDiagnosisCell
+ *
+ * Makes the cards of the cell. Cells are made empty: a session can
+ * hold thousands of statements, and only the cells in view need their
+ * cards (the grid populates them as they come into view).
+ */
+void
+rg_diagnosis_cell_populate (RgDiagnosisCell *self)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_CELL (self));
+
+  if (self->populated)
+    return;
+
+  self->populated = TRUE;
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->statements), create_row, self, NULL);
+}
+
+/**
+ * rg_diagnosis_cell_depopulate:
+ * @self: a #RgDiagnosisCell
+ *
+ * Drops the cards of a cell far out of view, to keep the memory of a
+ * big session bounded. A cell holding the keyboard focus keeps them.
+ *
+ * Returns: whether the cards were dropped
+ */
+gboolean
+rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), FALSE);
+
+  if (!self->populated)
+    return FALSE;
+
+  if ((root = gtk_widget_get_root (GTK_WIDGET (self))) &&
+      (focus = gtk_root_get_focus (root)) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return FALSE;
+
+  self->populated = FALSE;
+  self->pending = NULL;
+  gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+/**
+ * rg_diagnosis_cell_estimate_height:
+ * @self: a #RgDiagnosisCell
+ * @width: the width of the cell
+ * @char_width: the mean width of a character of the text, in pixels
+ * @line_height: the height of a line of text, in pixels
+ *
+ * Guesses the height the cell will have once populated, from its texts,
+ * without laying them out.
+ *
+ * Returns: a height in pixels
+ */
+int
+rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
+                                   int              width,
+                                   int              char_width,
+                                   int              line_height)
+{
+  GListModel *model;
+  int chars_per_line, height;
+  guint n;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
+
+  model = G_LIST_MODEL (self->statements);
+  n = g_list_model_get_n_items (model);
+  chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
+
+  /* The Add button, then per card: its kind, its lines, its margins. */
+  height = 2 * line_height;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (model, i);
+      int chars = (int) g_utf8_strlen (rg_statement_get_text (statement), -1);
+      int lines = MAX (1, (chars + chars_per_line - 1) / chars_per_line);
+
+      height += (lines + 1) * line_height + 2 * line_height;
+    }
+
+  return height;
 }
 
 /**
@@ -280,6 +387,7 @@ rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
 
+  rg_diagnosis_cell_populate (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
   for (guint i = 0; i < n; i++)
     {
@@ -353,6 +461,7 @@ rg_diagnosis_cell_focus_statement (RgDiagnosisCell *self,
 
   g_return_if_fail (RG_IS_DIAGNOSIS_CELL (self));
 
+  rg_diagnosis_cell_populate (self);
   n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->statements));
   if (n == 0)
     {
@@ -385,6 +494,7 @@ rg_diagnosis_cell_add_statement (RgDiagnosisCell *self,
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
 
+  rg_diagnosis_cell_populate (self);
   statement = rg_session_editor_add_statement (self->editor, self->partner, self->dimension,
                                                after, RG_STATEMENT_KIND_FACT, "");
   self->pending = statement;

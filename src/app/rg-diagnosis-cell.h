@@ -19,6 +19,13 @@ G_DECLARE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, RG, DIAGNOSIS_CELL, Gt
 GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       RgPartner       *partner,
                                                       RgDimension     *dimension);
+gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);
+void             rg_diagnosis_cell_populate          (RgDiagnosisCell *self);
+gboolean         rg_diagnosis_cell_depopulate        (RgDiagnosisCell *self);
+int              rg_diagnosis_cell_estimate_height   (RgDiagnosisCell *self,
+                                                      int              width,
+                                                      int              char_width,
+                                                      int              line_height);
 RgPartner       *rg_diagnosis_cell_get_partner       (RgDiagnosisCell *self);
 RgDimension     *rg_diagnosis_cell_get_dimension     (RgDiagnosisCell *self);
 guint            rg_diagnosis_cell_get_n_statements  (RgDiagnosisCell *self);

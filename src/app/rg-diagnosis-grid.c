@@ -14,6 +14,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "rg-diagnosis-cell.h"
 #include "rg-diagnosis-grid.h"
 
 #define ROW_SPACING 12
@@ -34,11 +37,17 @@ struct _RgDiagnosisGrid
   GPtrArray     *row_headers;     /* n_rows */
   GPtrArray     *row_footers;     /* n_rows */
   GPtrArray     *cells;           /* n_columns * n_rows, row-major */
+  GArray        *cell_heights;    /* int, the last real height of each cell */
+  int            cell_heights_width;  /* the width they were measured at */
 
   int            column_width;
   int            row_header_width;
 
   /* From the last allocation, in content coordinates. */
+  int            used_column_width;
+  int            used_header_width;
+  int            char_width;
+  int            line_height;
   int            header_height;
   GArray        *row_y;           /* int, n_rows + 1 */
   GArray        *cells_height;    /* int, n_rows */
@@ -160,6 +169,12 @@ compute_rows (RgDiagnosisGrid *self,
 
   g_array_set_size (self->row_y, self->n_rows + 1);
   g_array_set_size (self->cells_height, self->n_rows);
+  if (self->cell_heights_width != column_width || self->cell_heights->len != self->cells->len)
+    {
+      g_array_set_size (self->cell_heights, self->cells->len);
+      memset (self->cell_heights->data, 0xff, sizeof (int) * self->cells->len);
+      self->cell_heights_width = column_width;
+    }
 
   y = self->header_height;
   for (guint r = 0; r < self->n_rows; r++)
@@ -167,8 +182,19 @@ compute_rows (RgDiagnosisGrid *self,
       int cells = measure_height (g_ptr_array_index (self->row_headers, r), header_width);
 
       for (guint c = 0; c < self->n_columns; c++)
-        cells = MAX (cells, measure_height (g_ptr_array_index (self->cells, r * self->n_columns + c),
-                                            column_width));
+        {
+          GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
+
+          int *known = &g_array_index (self->cell_heights, int, r * self->n_columns + c);
+
+          if (!RG_IS_DIAGNOSIS_CELL (cell) || rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)))
+            cells = MAX (cells, *known = measure_height (cell, column_width));
+          else if (*known >= 0)
+            cells = MAX (cells, *known);
+          else
+            cells = MAX (cells, rg_diagnosis_cell_estimate_height (RG_DIAGNOSIS_CELL (cell), column_width,
+                                                                   self->char_width, self->line_height));
+        }
 
       g_array_index (self->row_y, int, r) = y;
       g_array_index (self->cells_height, int, r) = cells;
@@ -209,6 +235,53 @@ allocate (GtkWidget *child,
 }
 
 static void
+update_font_metrics (RgDiagnosisGrid *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+  self->char_width = MAX (1, PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)));
+  self->line_height = MAX (1, PANGO_PIXELS (pango_font_metrics_get_height (metrics)));
+  pango_font_metrics_unref (metrics);
+}
+
+/* Populates the cells within half a screen of what is visible. Returns
+ * whether any was populated, which changes the layout. */
+static gboolean
+populate_cells_in_view (RgDiagnosisGrid *self,
+                        int              hvalue,
+                        int              vvalue,
+                        int              width,
+                        int              height)
+{
+  int top = vvalue - height / 2, bottom = vvalue + height + height / 2;
+  int left = hvalue - width / 2, right = hvalue + width + width / 2;
+  gboolean populated = FALSE;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      if (g_array_index (self->row_y, int, r + 1) < top || g_array_index (self->row_y, int, r) > bottom)
+        continue;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
+          int x = self->used_header_width + (int) c * self->used_column_width;
+
+          if (x + self->used_column_width < left || x > right ||
+              !RG_IS_DIAGNOSIS_CELL (cell) ||
+              rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)))
+            continue;
+
+          rg_diagnosis_cell_populate (RG_DIAGNOSIS_CELL (cell));
+          populated = TRUE;
+        }
+    }
+
+  return populated;
+}
+
+static void
 rg_diagnosis_grid_size_allocate (GtkWidget *widget,
                                  int        width,
                                  int        height,
@@ -218,19 +291,31 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   int column_width = effective_column_width (self);
   int header_width = effective_row_header_width (self);
   int content_width, content_height;
-  int hvalue, vvalue;
+  int hvalue = 0, vvalue = 0;
+
+  update_font_metrics (self);
 
   /* The column width is a minimum: when the partners fit, their columns
    * share the whole width. */
   if (self->n_columns > 0)
     column_width = MAX (column_width, (width - header_width) / (int) self->n_columns);
   content_width = header_width + (int) self->n_columns * column_width;
-  content_height = compute_rows (self, width, column_width, header_width);
+  self->used_column_width = column_width;
+  self->used_header_width = header_width;
 
-  configure_adjustment (self->hadjustment, content_width, width);
-  configure_adjustment (self->vadjustment, content_height, height);
-  hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
-  vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+  /* Populating what comes into view replaces estimates with real
+   * heights, which can bring more into view: a few rounds settle it. */
+  for (guint round = 0; round < 4; round++)
+    {
+      content_height = compute_rows (self, width, column_width, header_width);
+      configure_adjustment (self->hadjustment, content_width, width);
+      configure_adjustment (self->vadjustment, content_height, height);
+      hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+      vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+
+      if (!populate_cells_in_view (self, hvalue, vvalue, width, height))
+        break;
+    }
 
   for (guint r = 0; r < self->n_rows; r++)
     {
@@ -240,8 +325,28 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
                    - g_array_index (self->row_y, int, r) - cells;
 
       for (guint c = 0; c < self->n_columns; c++)
-        allocate (g_ptr_array_index (self->cells, r * self->n_columns + c),
-                  header_width + (int) c * column_width - hvalue, y, column_width, cells);
+        {
+          GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
+          int x = header_width + (int) c * column_width - hvalue;
+          gboolean shown = cell != NULL &&
+                           (!RG_IS_DIAGNOSIS_CELL (cell) ||
+                            rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell))) &&
+                           x + column_width > -width / 2 && x < width + width / 2 &&
+                           y + cells > -height / 2 && y < height + height / 2;
+
+          /* Cells far from view are neither drawn nor allocated, and
+           * farther still they drop their cards. */
+          if (cell == NULL)
+            continue;
+          if (!shown && RG_IS_DIAGNOSIS_CELL (cell) &&
+              (x + column_width < -2 * width || x > 3 * width ||
+               y + cells < -2 * height || y > 3 * height))
+            rg_diagnosis_cell_depopulate (RG_DIAGNOSIS_CELL (cell));
+          if (gtk_widget_get_child_visible (cell) != shown)
+            gtk_widget_set_child_visible (cell, shown);
+          if (shown)
+            allocate (cell, x, y, column_width, cells);
+        }
 
       /* The header runs down beside the synthesis too. */
       allocate (g_ptr_array_index (self->row_headers, r), 0, y, header_width, cells + footer);
@@ -387,6 +492,7 @@ rg_diagnosis_grid_finalize (GObject *object)
   g_ptr_array_unref (self->row_footers);
   g_array_unref (self->row_y);
   g_array_unref (self->cells_height);
+  g_array_unref (self->cell_heights);
 
   G_OBJECT_CLASS (rg_diagnosis_grid_parent_class)->finalize (object);
 }
@@ -516,6 +622,7 @@ rg_diagnosis_grid_init (RgDiagnosisGrid *self)
   self->row_footers = g_ptr_array_new ();
   self->row_y = g_array_new (FALSE, TRUE, sizeof (int));
   self->cells_height = g_array_new (FALSE, TRUE, sizeof (int));
+  self->cell_heights = g_array_new (FALSE, TRUE, sizeof (int));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
@@ -552,6 +659,7 @@ rg_diagnosis_grid_reset (RgDiagnosisGrid *self,
   g_ptr_array_set_size (self->column_headers, n_columns);
   g_ptr_array_set_size (self->row_headers, n_rows);
   g_ptr_array_set_size (self->row_footers, n_rows);
+  g_array_set_size (self->cell_heights, 0);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -686,6 +794,50 @@ rg_diagnosis_grid_set_row_header_width (RgDiagnosisGrid *self,
   self->row_header_width = width;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_HEADER_WIDTH]);
+}
+
+/**
+ * rg_diagnosis_grid_reveal_cell:
+ * @self: a #RgDiagnosisGrid
+ * @column: a column
+ * @row: a row
+ *
+ * Makes a cell ready to take the keyboard focus, wherever it is: it is
+ * populated, shown, and scrolled into view.
+ */
+void
+rg_diagnosis_grid_reveal_cell (RgDiagnosisGrid *self,
+                               guint            column,
+                               guint            row)
+{
+  GtkWidget *cell;
+  int x, y, width, height;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+
+  if (!(cell = rg_diagnosis_grid_get_cell (self, column, row)))
+    return;
+
+  if (RG_IS_DIAGNOSIS_CELL (cell))
+    rg_diagnosis_cell_populate (RG_DIAGNOSIS_CELL (cell));
+  gtk_widget_set_child_visible (cell, TRUE);
+
+  if (self->hadjustment == NULL || self->vadjustment == NULL || row + 1 >= self->row_y->len)
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  x = self->used_header_width + (int) column * self->used_column_width;
+  y = g_array_index (self->row_y, int, row);
+
+  if (x - self->used_header_width < gtk_adjustment_get_value (self->hadjustment) ||
+      x + self->used_column_width > gtk_adjustment_get_value (self->hadjustment) + width)
+    gtk_adjustment_set_value (self->hadjustment, x - self->used_header_width);
+  if (y - self->header_height < gtk_adjustment_get_value (self->vadjustment) ||
+      y > gtk_adjustment_get_value (self->vadjustment) + height - self->line_height * 4)
+    gtk_adjustment_set_value (self->vadjustment, y - self->header_height);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**

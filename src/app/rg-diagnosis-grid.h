@@ -43,6 +43,9 @@ void       rg_diagnosis_grid_set_column_width      (RgDiagnosisGrid *self,
 int        rg_diagnosis_grid_get_row_header_width  (RgDiagnosisGrid *self);
 void       rg_diagnosis_grid_set_row_header_width  (RgDiagnosisGrid *self,
                                                     int              width);
+void       rg_diagnosis_grid_reveal_cell           (RgDiagnosisGrid *self,
+                                                    guint            column,
+                                                    guint            row);
 void       rg_diagnosis_grid_scroll_to_widget      (RgDiagnosisGrid *self,
                                                     GtkWidget       *widget);
 

@@ -941,6 +941,7 @@ rg_diagnosis_view_focus_cell (RgDiagnosisView *self,
   if (!(cell = rg_diagnosis_view_get_cell (self, column, row)))
     return FALSE;
 
+  rg_diagnosis_grid_reveal_cell (self->grid, column, row);
   rg_diagnosis_cell_focus_statement (cell, index);
   return TRUE;
 }
