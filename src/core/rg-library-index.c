@@ -28,6 +28,10 @@
  * program does not freeze another forever. */
 #define BUSY_TIMEOUT_MS 15000
 
+/* Partners of one session the index keeps; more are left out of the
+ * partner search (their names are still in the text). */
+#define MAX_PARTNERS 1024
+
 /* Words beyond these are ignored: a search is typed, not pasted books. */
 #define MAX_QUERY_WORDS 16
 #define MAX_WORD_CHARS 64
@@ -39,12 +43,16 @@ static const char schema_sql[] =
   ") WITHOUT ROWID;"
   /* One row per .regards file of the folder, loaded or not. path is
    * relative to the library folder; mtime in nanoseconds. A file that
-   * cannot be loaded has its error and no session data. */
+   * cannot be loaded has its error and no session data. verified: the
+   * loader has checked this version of the file (rg-library-extract.c);
+   * digest: of the record, to compare the two readings. */
   "CREATE TABLE sessions ("
   "  id                 INTEGER PRIMARY KEY,"
   "  path               TEXT NOT NULL UNIQUE,"
   "  size               INTEGER NOT NULL,"
   "  mtime              INTEGER NOT NULL,"
+  "  verified           INTEGER NOT NULL DEFAULT 0,"
+  "  digest             TEXT,"
   "  error              TEXT,"
   "  uuid               TEXT,"
   "  kind               TEXT,"
@@ -56,6 +64,7 @@ static const char schema_sql[] =
   "  situation_code     TEXT,"
   "  next_review        TEXT,"
   "  partners_summary   TEXT,"
+  "  dimensions         TEXT,"
   "  n_partners         INTEGER NOT NULL DEFAULT 0,"
   "  n_statements       INTEGER NOT NULL DEFAULT 0,"
   "  n_agreements       INTEGER NOT NULL DEFAULT 0,"
@@ -66,30 +75,15 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
-  "CREATE TABLE partners ("
-  "  id          INTEGER PRIMARY KEY,"
-  "  session     INTEGER NOT NULL,"
-  "  position    INTEGER NOT NULL,"
-  "  name        TEXT NOT NULL,"
-  "  profession  TEXT,"
-  "  institution TEXT,"
-  "  role        TEXT NOT NULL"
-  ");"
-  "CREATE INDEX partners_by_session ON partners (session);"
-  "CREATE TABLE dimensions ("
-  "  session  INTEGER NOT NULL,"
-  "  position INTEGER NOT NULL,"
-  "  name     TEXT NOT NULL,"
-  "  PRIMARY KEY (session, position)"
-  ") WITHOUT ROWID;"
   /* rowid = sessions.id */
   "CREATE VIRTUAL TABLE session_text USING fts5 ("
   "  title, situation, partners, body,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
-  /* rowid = partners.id */
-  "CREATE VIRTUAL TABLE partner_text USING fts5 ("
-  "  name, profession, institution,"
+  /* One row per partner of a session: rowid = sessions.id * MAX_PARTNERS
+   * + position, so a session's partners are one range of rowids. */
+  "CREATE VIRTUAL TABLE partners USING fts5 ("
+  "  name, profession, institution, role UNINDEXED,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");";
 
@@ -105,16 +99,13 @@ typedef enum
   STMT_ROLLBACK,
   STMT_LIST_FILES,
   STMT_GET_FILE,
-  STMT_DELETE_PARTNER_TEXT,
+  STMT_SET_VERIFIED,
   STMT_DELETE_PARTNERS,
-  STMT_DELETE_DIMENSIONS,
   STMT_DELETE_SESSION_TEXT,
   STMT_DELETE_SESSION,
   STMT_INSERT_SESSION,
   STMT_INSERT_SESSION_TEXT,
   STMT_INSERT_PARTNER,
-  STMT_INSERT_PARTNER_TEXT,
-  STMT_INSERT_DIMENSION,
   STMT_LIST_FAILURES,
   N_STMTS
 } Stmt;
@@ -123,31 +114,30 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
-  [STMT_LIST_FILES] = "SELECT path, id, size, mtime, error IS NOT NULL FROM sessions",
-  [STMT_GET_FILE] = "SELECT id, size, mtime, error IS NOT NULL FROM sessions WHERE path = ?1",
-  [STMT_DELETE_PARTNER_TEXT] =
-    "DELETE FROM partner_text WHERE rowid IN (SELECT id FROM partners WHERE session = ?1)",
-  [STMT_DELETE_PARTNERS] = "DELETE FROM partners WHERE session = ?1",
-  [STMT_DELETE_DIMENSIONS] = "DELETE FROM dimensions WHERE session = ?1",
+  [STMT_LIST_FILES] =
+    "SELECT path, id, size, mtime, error IS NOT NULL, verified, digest FROM sessions",
+  [STMT_GET_FILE] =
+    "SELECT id, size, mtime, error IS NOT NULL, verified, digest FROM sessions WHERE path = ?1",
+  [STMT_SET_VERIFIED] =
+    "UPDATE sessions SET verified = 1 WHERE path = ?1 AND size = ?2 AND mtime = ?3",
+  [STMT_DELETE_PARTNERS] =
+    "DELETE FROM partners WHERE rowid BETWEEN ?1 * " G_STRINGIFY (MAX_PARTNERS)
+    " AND ?1 * " G_STRINGIFY (MAX_PARTNERS) " + " G_STRINGIFY (MAX_PARTNERS) " - 1",
   [STMT_DELETE_SESSION_TEXT] = "DELETE FROM session_text WHERE rowid = ?1",
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_INSERT_SESSION] =
     "INSERT INTO sessions (path, size, mtime, error, uuid, kind, status, title, date,"
     " situation_id, situation_label, situation_code, next_review, partners_summary,"
     " n_partners, n_statements, n_agreements, n_divergences, n_complements,"
-    " n_clarifications, n_open_divergences)"
+    " n_clarifications, n_open_divergences, verified, digest, dimensions)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21)",
+    " ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
   [STMT_INSERT_SESSION_TEXT] =
     "INSERT INTO session_text (rowid, title, situation, partners, body)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INSERT_PARTNER] =
-    "INSERT INTO partners (session, position, name, profession, institution, role)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-  [STMT_INSERT_PARTNER_TEXT] =
-    "INSERT INTO partner_text (rowid, name, profession, institution) VALUES (?1, ?2, ?3, ?4)",
-  [STMT_INSERT_DIMENSION] =
-    "INSERT INTO dimensions (session, position, name) VALUES (?1, ?2, ?3)",
+    "INSERT INTO partners (rowid, name, profession, institution, role)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_LIST_FAILURES] =
     "SELECT " SESSION_COLUMNS " FROM sessions AS s WHERE s.error IS NOT NULL ORDER BY s.path",
 };
@@ -628,6 +618,28 @@ rg_library_db_rollback (RgLibraryDb *db)
     step_done (db, db->stmts[STMT_ROLLBACK], NULL);
 }
 
+void
+rg_library_file_state_free (RgLibraryFileState *state)
+{
+  g_free (state->digest);
+  g_free (state);
+}
+
+/* Columns from @first: id, size, mtime, failed, verified, digest. */
+static void
+read_state (sqlite3_stmt       *stmt,
+            int                 first,
+            RgLibraryFileState *state)
+{
+  state->id = sqlite3_column_int64 (stmt, first);
+  state->size = sqlite3_column_int64 (stmt, first + 1);
+  state->mtime = sqlite3_column_int64 (stmt, first + 2);
+  state->failed = sqlite3_column_int (stmt, first + 3) != 0;
+  state->verified = sqlite3_column_int (stmt, first + 4) != 0;
+  g_free (state->digest);
+  state->digest = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+}
+
 /**
  * rg_library_db_list_files:
  *
@@ -638,7 +650,8 @@ GHashTable *
 rg_library_db_list_files (RgLibraryDb  *db,
                           GError      **error)
 {
-  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) rg_library_file_state_free);
   sqlite3_stmt *stmt = get_stmt (db, STMT_LIST_FILES, error);
   int rc;
 
@@ -647,12 +660,9 @@ rg_library_db_list_files (RgLibraryDb  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RgLibraryFileState *state = g_new (RgLibraryFileState, 1);
+      RgLibraryFileState *state = g_new0 (RgLibraryFileState, 1);
 
-      state->id = sqlite3_column_int64 (stmt, 1);
-      state->size = sqlite3_column_int64 (stmt, 2);
-      state->mtime = sqlite3_column_int64 (stmt, 3);
-      state->failed = sqlite3_column_int (stmt, 4) != 0;
+      read_state (stmt, 1, state);
       g_hash_table_insert (files, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), state);
     }
 
@@ -685,10 +695,7 @@ rg_library_db_get_file (RgLibraryDb         *db,
   *found = rc == SQLITE_ROW;
   if (rc == SQLITE_ROW)
     {
-      state->id = sqlite3_column_int64 (stmt, 0);
-      state->size = sqlite3_column_int64 (stmt, 1);
-      state->mtime = sqlite3_column_int64 (stmt, 2);
-      state->failed = sqlite3_column_int (stmt, 3) != 0;
+      read_state (stmt, 0, state);
       rc = SQLITE_DONE;
     }
   sqlite3_reset (stmt);
@@ -709,9 +716,7 @@ delete_by_id (RgLibraryDb  *db,
               GError      **error)
 {
   static const Stmt order[] = {
-    STMT_DELETE_PARTNER_TEXT,
     STMT_DELETE_PARTNERS,
-    STMT_DELETE_DIMENSIONS,
     STMT_DELETE_SESSION_TEXT,
     STMT_DELETE_SESSION,
   };
@@ -744,8 +749,9 @@ rg_library_db_delete (RgLibraryDb  *db,
                       gboolean     *deleted,
                       GError      **error)
 {
-  RgLibraryFileState state;
+  RgLibraryFileState state = { 0, };
   gboolean found = FALSE;
+  gboolean ok;
 
   if (!rg_library_db_get_file (db, relpath, &state, &found, error))
     return FALSE;
@@ -753,7 +759,10 @@ rg_library_db_delete (RgLibraryDb  *db,
   if (deleted != NULL)
     *deleted = found;
 
-  return !found || delete_by_id (db, state.id, error);
+  ok = !found || delete_by_id (db, state.id, error);
+  g_free (state.digest);
+
+  return ok;
 }
 
 static void
@@ -773,55 +782,21 @@ insert_partners (RgLibraryDb            *db,
                  const RgLibraryRecord  *record,
                  GError                **error)
 {
-  sqlite3_stmt *partner = get_stmt (db, STMT_INSERT_PARTNER, error);
-  sqlite3_stmt *text = partner != NULL ? get_stmt (db, STMT_INSERT_PARTNER_TEXT, error) : NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < record->partners->len; i++)
-    {
-      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
-                                                        RgLibraryRecordPartner, i);
-      gint64 partner_id;
-
-      sqlite3_bind_int64 (partner, 1, session_id);
-      sqlite3_bind_int (partner, 2, i);
-      bind_text (partner, 3, p->name);
-      bind_text (partner, 4, p->profession);
-      bind_text (partner, 5, p->institution);
-      bind_text (partner, 6, p->role);
-      if (!step_done (db, partner, error))
-        return FALSE;
-
-      partner_id = sqlite3_last_insert_rowid (db->handle);
-      sqlite3_bind_int64 (text, 1, partner_id);
-      bind_text (text, 2, p->name);
-      bind_text (text, 3, p->profession);
-      bind_text (text, 4, p->institution);
-      if (!step_done (db, text, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-insert_dimensions (RgLibraryDb            *db,
-                   gint64                  session_id,
-                   const RgLibraryRecord  *record,
-                   GError                **error)
-{
-  sqlite3_stmt *stmt = get_stmt (db, STMT_INSERT_DIMENSION, error);
+  sqlite3_stmt *stmt = get_stmt (db, STMT_INSERT_PARTNER, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < record->dimensions->len; i++)
+  for (guint i = 0; i < MIN (record->partners->len, MAX_PARTNERS); i++)
     {
-      sqlite3_bind_int64 (stmt, 1, session_id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, g_ptr_array_index (record->dimensions, i));
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id * MAX_PARTNERS + i);
+      bind_text (stmt, 2, p->name);
+      bind_text (stmt, 3, p->profession);
+      bind_text (stmt, 4, p->institution);
+      bind_text (stmt, 5, p->role);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -859,6 +834,8 @@ join_partners_text (const RgLibraryRecord *record)
  *   loaded
  * @error_message: (nullable): why it cannot be loaded, when @record is
  *   %NULL
+ * @verified: whether the loader made @record, or the error; %FALSE when
+ *   @record was extracted (rg_library_record_extract ())
  *
  * Adds the file to the index, or replaces what the index had for it.
  * Call inside a transaction.
@@ -870,9 +847,11 @@ rg_library_db_put (RgLibraryDb            *db,
                    gint64                  mtime,
                    const RgLibraryRecord  *record,
                    const char             *error_message,
+                   gboolean                verified,
                    GError                **error)
 {
   g_autofree char *partners_text = NULL;
+  g_autofree char *dimensions = NULL;
   sqlite3_stmt *stmt;
   gint64 session_id;
 
@@ -887,6 +866,7 @@ rg_library_db_put (RgLibraryDb            *db,
   sqlite3_bind_text (stmt, 1, relpath, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, size);
   sqlite3_bind_int64 (stmt, 3, mtime);
+  sqlite3_bind_int (stmt, 22, verified || record == NULL);
 
   if (record == NULL)
     {
@@ -913,6 +893,11 @@ rg_library_db_put (RgLibraryDb            *db,
   sqlite3_bind_int (stmt, 19, record->n_complements);
   sqlite3_bind_int (stmt, 20, record->n_clarifications);
   sqlite3_bind_int (stmt, 21, record->n_open_divergences);
+  bind_text (stmt, 23, record->digest);
+  g_ptr_array_add (record->dimensions, NULL);
+  dimensions = g_strjoinv ("\n", (char **) record->dimensions->pdata);
+  g_ptr_array_set_size (record->dimensions, record->dimensions->len - 1);
+  bind_text (stmt, 24, dimensions);
   if (!step_done (db, stmt, error))
     return FALSE;
 
@@ -930,8 +915,36 @@ rg_library_db_put (RgLibraryDb            *db,
   if (!step_done (db, stmt, error))
     return FALSE;
 
-  return insert_partners (db, session_id, record, error) &&
-         insert_dimensions (db, session_id, record, error);
+  return insert_partners (db, session_id, record, error);
+}
+
+/**
+ * rg_library_db_set_verified:
+ * @relpath: the file, relative to the library folder
+ * @size: its size when the loader read it
+ * @mtime: its modification time then
+ *
+ * Records that the loader agrees with what the index has for this
+ * version of the file. A row of another version (the file changed since)
+ * is left as it is. Call inside a transaction.
+ */
+gboolean
+rg_library_db_set_verified (RgLibraryDb  *db,
+                            const char   *relpath,
+                            gint64        size,
+                            gint64        mtime,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = get_stmt (db, STMT_SET_VERIFIED, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, relpath, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, size);
+  sqlite3_bind_int64 (stmt, 3, mtime);
+
+  return step_done (db, stmt, error);
 }
 
 static gboolean
@@ -1155,17 +1168,15 @@ build_where (const RgLibraryQuery  *query,
 
   if (exprs->partner != NULL)
     {
-      g_string_append (sql, " AND s.id IN (SELECT p.session FROM partners AS p"
-                            " WHERE p.id IN (SELECT rowid FROM partner_text"
-                            " WHERE partner_text MATCH ?3))");
+      g_string_append (sql, " AND s.id IN (SELECT rowid / " G_STRINGIFY (MAX_PARTNERS)
+                            " FROM partners WHERE partners MATCH ?3)");
       any = TRUE;
     }
 
   if (exprs->institution != NULL)
     {
-      g_string_append (sql, " AND s.id IN (SELECT p.session FROM partners AS p"
-                            " WHERE p.id IN (SELECT rowid FROM partner_text"
-                            " WHERE partner_text MATCH ?4))");
+      g_string_append (sql, " AND s.id IN (SELECT rowid / " G_STRINGIFY (MAX_PARTNERS)
+                            " FROM partners WHERE partners MATCH ?4)");
       any = TRUE;
     }
 
@@ -1233,20 +1244,16 @@ prepare_query (RgLibraryDb           *db,
  * Returns: (transfer full) (element-type RgLibraryEntry): the matching
  *   sessions, sorted by date, newest first unless @query asks otherwise
  */
-GPtrArray *
-rg_library_db_query (RgLibraryDb           *db,
-                     const char            *folder,
-                     const RgLibraryQuery  *query,
-                     GError               **error)
+/* The search statement of @query, with its parameters as ?1…?8. */
+static GString *
+build_query (const RgLibraryQuery  *query,
+             QueryExpressions      *exprs,
+             GError               **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT " SESSION_COLUMNS " FROM sessions AS s");
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  QueryExpressions exprs = { NULL, };
-  sqlite3_stmt *stmt;
   const char *order = query->oldest_first ? "ASC" : "DESC";
-  int rc;
 
-  if (!build_where (query, sql, &exprs, error))
+  if (!build_where (query, sql, exprs, error))
     return NULL;
 
   /* Files that cannot be loaded have no date; they come first, so the
@@ -1254,6 +1261,27 @@ rg_library_db_query (RgLibraryDb           *db,
   g_string_append_printf (sql, " ORDER BY s.date IS NOT NULL, s.date %s, s.title %s, s.path %s"
                                " LIMIT ?7 OFFSET ?8",
                           order, order, order);
+
+  return g_steal_pointer (&sql);
+}
+
+GPtrArray *
+rg_library_db_query (RgLibraryDb           *db,
+                     const char            *folder,
+                     const RgLibraryQuery  *query,
+                     GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  QueryExpressions exprs = { NULL, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(sql = build_query (query, &exprs, error)))
+    {
+      query_expressions_clear (&exprs);
+      return NULL;
+    }
 
   stmt = prepare_query (db, sql->str, query, &exprs, error);
   if (stmt == NULL)
@@ -1356,4 +1384,93 @@ rg_library_db_list_failures (RgLibraryDb  *db,
     }
 
   return g_steal_pointer (&entries);
+}
+
+static void
+append_literal (GString    *sql,
+                const char *value)
+{
+  char *quoted = sqlite3_mprintf ("%Q", value);
+
+  g_string_append (sql, quoted);
+  sqlite3_free (quoted);
+}
+
+/**
+ * rg_library_db_query_sql:
+ * @query: a search
+ *
+ * The statement rg_library_db_query () runs for @query, with its
+ * parameters written in as SQL literals: what the benchmark gives the
+ * `sqlite3` shell, to compare the library with the raw query.
+ *
+ * Returns: (transfer full) (nullable): the SQL text, or %NULL with @error
+ *   set
+ */
+char *
+rg_library_db_query_sql (const RgLibraryQuery  *query,
+                         GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  GString *out;
+  QueryExpressions exprs = { NULL, };
+
+  if (!(sql = build_query (query, &exprs, error)))
+    {
+      query_expressions_clear (&exprs);
+      return NULL;
+    }
+
+  out = g_string_new (NULL);
+  for (const char *p = sql->str; *p != '\0'; p++)
+    {
+      if (p[0] != '?' || !g_ascii_isdigit (p[1]))
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      switch (p[1] - '0')
+        {
+        case PARAM_TEXT:
+          append_literal (out, exprs.text);
+          break;
+
+        case PARAM_SITUATION:
+          append_literal (out, nonempty (query->situation_id));
+          break;
+
+        case PARAM_PARTNER:
+          append_literal (out, exprs.partner);
+          break;
+
+        case PARAM_INSTITUTION:
+          append_literal (out, exprs.institution);
+          break;
+
+        case PARAM_FROM:
+          append_literal (out, nonempty (query->from));
+          break;
+
+        case PARAM_TO:
+          append_literal (out, nonempty (query->to));
+          break;
+
+        case PARAM_LIMIT:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT,
+                                  query->limit > 0 ? (gint64) query->limit : -1);
+          break;
+
+        case PARAM_OFFSET:
+          g_string_append_printf (out, "%u", query->offset);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+      p++;
+    }
+
+  query_expressions_clear (&exprs);
+  return g_string_free (out, FALSE);
 }

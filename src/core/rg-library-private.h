@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Bump when the tables change: an index of another version is set aside
  * and rebuilt from the files. */
-#define RG_LIBRARY_SCHEMA_VERSION 1
+#define RG_LIBRARY_SCHEMA_VERSION 2
 
 struct _RgLibraryEntry
 {
@@ -69,6 +69,7 @@ typedef struct
   char      *partners_summary;    /* "Name (profession), …" */
   char      *situation_text;      /* label, code, person names */
   GString   *body;                /* every other text, one per line */
+  char      *digest;              /* of all the above, see rg_library_record_finish () */
   guint      n_statements;
   guint      n_agreements;
   guint      n_divergences;
@@ -77,15 +78,25 @@ typedef struct
   guint      n_open_divergences;
 } RgLibraryRecord;
 
+RgLibraryRecord *rg_library_record_new              (void);
+void             rg_library_record_finish           (RgLibraryRecord  *record);
 RgLibraryRecord *rg_library_record_new_from_session (RgSession        *session);
 void             rg_library_record_free             (RgLibraryRecord  *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, rg_library_record_free)
 
-/* Reads and loads one file the way the application does; on failure the
- * error says why, in words for the coordinator. */
-RgLibraryRecord *rg_library_record_load             (const char       *path,
+GBytes          *rg_library_read_file               (const char       *path,
                                                      GError          **error);
+
+/* Loads one file the way the application does; on failure the error says
+ * why, in words for the coordinator. */
+RgLibraryRecord *rg_library_record_load             (const char       *path,
+                                                     GBytes           *bytes,
+                                                     GError          **error);
+
+/* The record of a plain, current session file read straight from its XML,
+ * without the loader's checks; NULL when the file needs the loader. */
+RgLibraryRecord *rg_library_record_extract          (GBytes           *bytes);
 
 /* One connection to the index, with its prepared statements. A
  * connection is used by one thread at a time. */
@@ -103,11 +114,15 @@ typedef enum
 /* The state of a file the last time it was indexed. */
 typedef struct
 {
-  gint64   id;
-  gint64   size;
-  gint64   mtime;     /* nanoseconds since the epoch */
-  gboolean failed;
+  gint64    id;
+  gint64    size;
+  gint64    mtime;     /* nanoseconds since the epoch */
+  gboolean  failed;
+  gboolean  verified;  /* the loader checked this version */
+  char     *digest;    /* of its record */
 } RgLibraryFileState;
+
+void         rg_library_file_state_free  (RgLibraryFileState     *state);
 
 RgLibraryDb *rg_library_db_open          (const char             *path,
                                           gboolean                may_set_aside,
@@ -134,6 +149,12 @@ gboolean     rg_library_db_put           (RgLibraryDb            *db,
                                           gint64                  mtime,
                                           const RgLibraryRecord  *record,
                                           const char             *error_message,
+                                          gboolean                verified,
+                                          GError                **error);
+gboolean     rg_library_db_set_verified  (RgLibraryDb            *db,
+                                          const char             *relpath,
+                                          gint64                  size,
+                                          gint64                  mtime,
                                           GError                **error);
 gboolean     rg_library_db_delete        (RgLibraryDb            *db,
                                           const char             *relpath,
@@ -146,6 +167,8 @@ GPtrArray   *rg_library_db_query         (RgLibraryDb            *db,
 gboolean     rg_library_db_count         (RgLibraryDb            *db,
                                           const RgLibraryQuery   *query,
                                           guint                  *n_sessions,
+                                          GError                **error);
+char        *rg_library_db_query_sql     (const RgLibraryQuery   *query,
                                           GError                **error);
 GPtrArray   *rg_library_db_list_failures (RgLibraryDb            *db,
                                           const char             *folder,
@@ -166,7 +189,11 @@ typedef struct
   const char   *folder;
   const char   *database_path;
   GPtrArray    *only_paths;
+  RgLibraryScanFlags flags;
   GCancellable *cancellable;
+  /* Called in the scanning thread once new and changed files are in the
+   * index, before they are checked. */
+  void        (*indexed) (gpointer   user_data);
   /* Called in the scanning thread when the index was found damaged and
    * must be set aside; returns the result of reopening it. */
   gboolean    (*recover) (gpointer   user_data,
@@ -187,6 +214,8 @@ struct _RgLibraryScanResult
   guint            n_removed;
   guint            n_failed;
   guint            n_unchanged;
+  guint            n_unchecked;
+  guint            n_corrected;   /* extracted and loaded records differed */
   GListStore      *failures;
   GPtrArray       *folders;     /* relative paths of the folders seen */
   gboolean         full_walk;

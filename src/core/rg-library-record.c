@@ -12,10 +12,123 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "rg-library-private.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-session.h"
+
+static void record_partner_clear (gpointer data);
+
+/**
+ * rg_library_record_new:
+ *
+ * Returns: (transfer full): an empty record, to fill then finish with
+ *   rg_library_record_finish ()
+ */
+RgLibraryRecord *
+rg_library_record_new (void)
+{
+  RgLibraryRecord *record = g_new0 (RgLibraryRecord, 1);
+
+  record->partners = g_array_new (FALSE, TRUE, sizeof (RgLibraryRecordPartner));
+  g_array_set_clear_func (record->partners, record_partner_clear);
+  record->dimensions = g_ptr_array_new_with_free_func (g_free);
+  record->body = g_string_sized_new (4096);
+
+  return record;
+}
+
+static void
+digest_add (GChecksum  *checksum,
+            const char *text)
+{
+  /* NUL-separated, and NULL apart from "": no two records give the same
+   * stream. */
+  if (text == NULL)
+    g_checksum_update (checksum, (const guchar *) "\x01", 2);
+  else
+    g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+}
+
+static void
+digest_add_uint (GChecksum *checksum,
+                 guint      value)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", value);
+  digest_add (checksum, text);
+}
+
+/**
+ * rg_library_record_finish:
+ * @record: a filled record
+ *
+ * Computes what derives from the rest: the partners as one line, and the
+ * digest that tells whether two records of a file are the same.
+ */
+void
+rg_library_record_finish (RgLibraryRecord *record)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      if (summary->len > 0)
+        g_string_append (summary, ", ");
+      g_string_append (summary, p->name);
+      if (p->profession != NULL)
+        g_string_append_printf (summary, " (%s)", p->profession);
+    }
+
+  g_free (record->partners_summary);
+  record->partners_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+
+  digest_add (checksum, record->id);
+  digest_add (checksum, record->kind);
+  digest_add (checksum, record->status);
+  digest_add (checksum, record->title);
+  digest_add (checksum, record->date);
+  digest_add (checksum, record->situation_id);
+  digest_add (checksum, record->situation_label);
+  digest_add (checksum, record->situation_code);
+  digest_add (checksum, record->next_review);
+  digest_add (checksum, record->situation_text);
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      digest_add (checksum, p->name);
+      digest_add (checksum, p->profession);
+      digest_add (checksum, p->institution);
+      digest_add (checksum, p->role);
+    }
+  digest_add_uint (checksum, record->partners->len);
+  for (guint i = 0; i < record->dimensions->len; i++)
+    digest_add (checksum, g_ptr_array_index (record->dimensions, i));
+  digest_add_uint (checksum, record->dimensions->len);
+  digest_add (checksum, record->body->str);
+  digest_add_uint (checksum, record->n_statements);
+  digest_add_uint (checksum, record->n_agreements);
+  digest_add_uint (checksum, record->n_divergences);
+  digest_add_uint (checksum, record->n_complements);
+  digest_add_uint (checksum, record->n_clarifications);
+  digest_add_uint (checksum, record->n_open_divergences);
+
+  g_free (record->digest);
+  record->digest = g_strdup (g_checksum_get_string (checksum));
+}
 
 static void
 record_partner_clear (gpointer data)
@@ -47,6 +160,7 @@ rg_library_record_free (RgLibraryRecord *record)
   g_clear_pointer (&record->dimensions, g_ptr_array_unref);
   g_free (record->partners_summary);
   g_free (record->situation_text);
+  g_free (record->digest);
   if (record->body != NULL)
     g_string_free (record->body, TRUE);
   g_free (record);
@@ -71,7 +185,6 @@ add_partners (RgLibraryRecord *record,
 {
   GListModel *partners = rg_session_get_partners (session);
   guint n = g_list_model_get_n_items (partners);
-  g_autoptr(GString) summary = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -83,15 +196,7 @@ add_partners (RgLibraryRecord *record,
       p.institution = g_strdup (rg_partner_get_institution (partner));
       p.role = g_strdup (rg_partner_role_to_string (rg_partner_get_role (partner)));
       g_array_append_val (record->partners, p);
-
-      if (summary->len > 0)
-        g_string_append (summary, ", ");
-      g_string_append (summary, p.name);
-      if (p.profession != NULL)
-        g_string_append_printf (summary, " (%s)", p.profession);
     }
-
-  record->partners_summary = g_string_free (g_steal_pointer (&summary), FALSE);
 }
 
 static void
@@ -167,6 +272,14 @@ add_links (RgLibraryRecord *record,
     }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 add_glossary (RgLibraryRecord *record,
               RgSession       *session)
@@ -177,12 +290,21 @@ add_glossary (RgLibraryRecord *record,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
-      const char * const *partners = rg_term_get_meaning_partners (term);
+      g_autofree const char **partners = NULL;
+      guint n_partners = 0;
+
+      /* By partner id: an order that does not depend on how the model
+       * keeps meanings, which rg-library-extract.c can give too. */
+      partners = (const char **) g_strdupv ((char **) rg_term_get_meaning_partners (term));
+      n_partners = partners != NULL ? g_strv_length ((char **) partners) : 0;
+      if (n_partners > 1)
+        g_qsort_with_data (partners, n_partners, sizeof (char *), compare_strings, NULL);
 
       add_line (record->body, rg_term_get_word (term));
-      for (guint j = 0; partners != NULL && partners[j] != NULL; j++)
+      for (guint j = 0; j < n_partners; j++)
         add_line (record->body, rg_term_get_meaning (term, partners[j]));
       add_line (record->body, rg_term_get_agreed_meaning (term));
+      g_strfreev ((char **) g_steal_pointer (&partners));
     }
 }
 
@@ -268,11 +390,7 @@ rg_library_record_new_from_session (RgSession *session)
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  record = g_new0 (RgLibraryRecord, 1);
-  record->partners = g_array_new (FALSE, FALSE, sizeof (RgLibraryRecordPartner));
-  g_array_set_clear_func (record->partners, record_partner_clear);
-  record->dimensions = g_ptr_array_new_with_free_func (g_free);
-  record->body = g_string_sized_new (4096);
+  record = rg_library_record_new ();
 
   record->id = g_strdup (rg_session_get_id (session));
   record->kind = g_strdup (rg_session_kind_to_string (rg_session_get_kind (session)));
@@ -294,13 +412,73 @@ rg_library_record_new_from_session (RgSession *session)
   add_glossary (record, session);
   add_criteria (record, session);
   add_actions (record, session);
+  rg_library_record_finish (record);
 
   return record;
 }
 
 /**
+ * rg_library_read_file:
+ * @path: a session file
+ * @error: a location for a #GError
+ *
+ * Reads @path whole, within the size limit of sessions. Plain reads for
+ * the common case; anything out of the ordinary (too large, unreadable,
+ * changing while read) is left to rg_file_read_bounded (), whose error
+ * messages the application shows too.
+ *
+ * Returns: (transfer full) (nullable): the contents, or %NULL with @error
+ *   set
+ */
+GBytes *
+rg_library_read_file (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  struct stat st;
+  guint8 *data;
+  gsize done = 0;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+      st.st_size > 0 && st.st_size <= RG_SESSION_MAX_SIZE)
+    {
+      /* One byte more than announced, to see a file that grew. */
+      data = g_malloc (st.st_size + 1);
+      for (;;)
+        {
+          gssize n = read (fd, data + done, st.st_size + 1 - done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          done += n;
+          if (done == (gsize) st.st_size + 1)
+            break;
+        }
+
+      if (done == (gsize) st.st_size)
+        {
+          close (fd);
+          return g_bytes_new_take (data, done);
+        }
+
+      g_free (data);
+    }
+
+  if (fd >= 0)
+    close (fd);
+
+  file = g_file_new_for_path (path);
+  return rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, error);
+}
+
+/**
  * rg_library_record_load:
  * @path: a session file
+ * @bytes: (nullable): its contents if already read
  * @error: a location for a #GError
  *
  * Reads and loads @path as the application opens a session (same size
@@ -312,15 +490,18 @@ rg_library_record_new_from_session (RgSession *session)
  */
 RgLibraryRecord *
 rg_library_record_load (const char  *path,
+                        GBytes      *bytes,
                         GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) read = NULL;
   g_autoptr(RgSession) session = NULL;
 
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, error);
   if (bytes == NULL)
-    return NULL;
+    {
+      bytes = read = rg_library_read_file (path, error);
+      if (bytes == NULL)
+        return NULL;
+    }
 
   session = rg_session_new_from_bytes (bytes, error);
   if (session == NULL)

@@ -2,10 +2,19 @@
  *
  * A scan walks the folder, compares each session file's size and
  * modification time with what the index recorded, and reads only the
- * files that are new or changed. Reading is the slow part (parsing and
- * validating XML), so files are loaded by a pool of threads while this
- * thread writes their rows, one transaction per batch: a batch is short,
- * so the application saving a session never waits long for the lock.
+ * files that are new or changed. Reading is the slow part, so files are
+ * read by a pool of threads while this thread writes their rows, one
+ * transaction per batch: a batch is short, so the application saving a
+ * session never waits long for the lock.
+ *
+ * It goes in two passes. The first indexes: what the index needs is read
+ * straight from the XML (rg-library-extract.c), and the sessions are in
+ * the library, searchable. The second checks: each file indexed that way
+ * is loaded as the application would load it; a file that fails gets its
+ * error in the index, and a file the loader reads otherwise than the
+ * extraction gets the loader's record. Loading is several times slower
+ * than parsing, and most of it is checking, which the index does not need
+ * to answer searches.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,8 +35,8 @@
 #include "rg-library-private.h"
 
 /* A batch ends after this many files or this much time, whichever first. */
-#define BATCH_MAX_FILES 500
-#define BATCH_MAX_USEC (150 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_MAX_FILES 250
+#define BATCH_MAX_USEC (50 * G_TIME_SPAN_MILLISECOND)
 
 /* Files being loaded at once: enough to keep every loader busy, few
  * enough to bound memory. */
@@ -53,19 +62,36 @@ found_file_free (gpointer data)
   g_free (file);
 }
 
+typedef enum
+{
+  COUNTED_NONE,
+  COUNTED_ADDED,
+  COUNTED_UPDATED,
+} Counted;
+
 typedef struct
 {
-  FoundFile       *file;       /* borrowed from the walk */
+  FoundFile       *file;            /* borrowed from the walk */
   char            *path;
+  gboolean         checking;        /* second pass: load with the loader */
   gboolean         is_new;
+  Counted          counted;         /* what the first pass counted it as */
+  char            *digest;          /* second pass: the record indexed */
+  gboolean         skipped;         /* second pass: the file changed since */
   RgLibraryRecord *record;
+  gboolean         verified;        /* record or error made by the loader */
   char            *error_message;
 } LoadJob;
 
 static void
 load_job_free (LoadJob *job)
 {
+  /* NULL: moved to the second pass. */
+  if (job == NULL)
+    return;
+
   g_free (job->path);
+  g_free (job->digest);
   g_clear_pointer (&job->record, rg_library_record_free);
   g_free (job->error_message);
   g_free (job);
@@ -270,6 +296,8 @@ look_at_paths (Walk *walk)
     }
 }
 
+/* First pass: extract when the file allows, else load. Second pass: load,
+ * if the file is still the version the first pass indexed. */
 static void
 load_in_thread (gpointer data,
                 gpointer user_data)
@@ -277,10 +305,34 @@ load_in_thread (gpointer data,
   LoadJob *job = data;
   GAsyncQueue *done = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  job->record = rg_library_record_load (job->path, &error);
+  if (job->checking)
+    {
+      struct stat st;
+
+      if (g_stat (job->path, &st) != 0 || st.st_size != job->file->size ||
+          stat_mtime (&st) != job->file->mtime)
+        {
+          job->skipped = TRUE;
+          g_async_queue_push (done, job);
+          return;
+        }
+    }
+
+  bytes = rg_library_read_file (job->path, &error);
+
+  if (bytes != NULL && !job->checking)
+    job->record = rg_library_record_extract (bytes);
+
   if (job->record == NULL)
-    job->error_message = g_strdup (error->message);
+    {
+      if (bytes != NULL)
+        job->record = rg_library_record_load (job->path, bytes, &error);
+      job->verified = TRUE;
+      if (job->record == NULL)
+        job->error_message = g_strdup (error->message);
+    }
 
   g_async_queue_push (done, job);
 }
@@ -343,17 +395,18 @@ writer_done_one (Writer  *writer,
 }
 
 static gboolean
-write_job (Writer   *writer,
-           LoadJob  *job,
-           GError  **error)
+write_indexed (Writer   *writer,
+               LoadJob  *job,
+               GError  **error)
 {
   if (!writer_begin (writer, error) ||
       !rg_library_db_put (writer->db, job->file->relpath, job->file->size, job->file->mtime,
-                          job->record, job->error_message, error))
+                          job->record, job->error_message, job->verified, error))
     return FALSE;
 
   if (job->record != NULL)
     {
+      job->counted = job->is_new ? COUNTED_ADDED : COUNTED_UPDATED;
       if (job->is_new)
         writer->result->n_added++;
       else
@@ -361,6 +414,56 @@ write_job (Writer   *writer,
     }
 
   return writer_done_one (writer, error);
+}
+
+static gboolean
+write_checked (Writer   *writer,
+               LoadJob  *job,
+               GError  **error)
+{
+  const char *relpath = job->file->relpath;
+
+  if (job->skipped)
+    return TRUE;
+
+  if (!writer_begin (writer, error))
+    return FALSE;
+
+  if (job->record == NULL)
+    {
+      /* Indexed, but the application would refuse it: say so. */
+      if (job->counted == COUNTED_ADDED)
+        writer->result->n_added--;
+      else if (job->counted == COUNTED_UPDATED)
+        writer->result->n_updated--;
+
+      if (!rg_library_db_put (writer->db, relpath, job->file->size, job->file->mtime,
+                              NULL, job->error_message, TRUE, error))
+        return FALSE;
+    }
+  else if (g_strcmp0 (job->record->digest, job->digest) != 0)
+    {
+      /* The loader has the last word. */
+      g_debug ("The index read %s otherwise than the loader; using the loader's reading",
+               relpath);
+      writer->result->n_corrected++;
+      if (!rg_library_db_put (writer->db, relpath, job->file->size, job->file->mtime,
+                              job->record, NULL, TRUE, error))
+        return FALSE;
+    }
+  else if (!rg_library_db_set_verified (writer->db, relpath, job->file->size, job->file->mtime,
+                                        error))
+    return FALSE;
+
+  return writer_done_one (writer, error);
+}
+
+static gboolean
+write_job (Writer   *writer,
+           LoadJob  *job,
+           GError  **error)
+{
+  return job->checking ? write_checked (writer, job, error) : write_indexed (writer, job, error);
 }
 
 /* Loads @to_load (of LoadJob) in the pool and writes each one as it comes
@@ -401,7 +504,13 @@ load_and_write (Writer     *writer,
       else if (local_error == NULL)
         write_job (writer, job, &local_error);
 
-      /* The job stays owned by to_load; free what it loaded now. */
+      /* The job stays owned by to_load; free what it loaded now, but the
+       * digest, which the second pass compares with. */
+      if (job->record != NULL && !job->checking)
+        {
+          g_free (job->digest);
+          job->digest = g_steal_pointer (&job->record->digest);
+        }
       g_clear_pointer (&job->record, rg_library_record_free);
 
       if (local_error == NULL && next < to_load->len)
@@ -429,8 +538,36 @@ file_changed (const FoundFile          *file,
   return file->size != state->size || file->mtime != state->mtime;
 }
 
-/* One pass: compare, remove what is gone, load and write what is new or
- * changed, then list what cannot be loaded. */
+static LoadJob *
+load_job_new (const RgLibraryScanParams *params,
+              FoundFile                 *file)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->file = file;
+  job->path = g_build_filename (params->folder, file->relpath, NULL);
+
+  return job;
+}
+
+/* Turns a job of the first pass into one of the second, for a file that
+ * was indexed without the loader. */
+static void
+load_job_to_check (LoadJob    *job,
+                   const char *digest)
+{
+  g_autofree char *copy = g_strdup (digest);
+
+  g_clear_pointer (&job->record, rg_library_record_free);
+  g_clear_pointer (&job->error_message, g_free);
+  g_free (job->digest);
+  job->digest = g_steal_pointer (&copy);
+  job->checking = TRUE;
+  job->verified = FALSE;
+}
+
+/* Compare, remove what is gone, index what is new or changed, check what
+ * was indexed without the loader, then list what cannot be loaded. */
 static gboolean
 scan_once (const RgLibraryScanParams  *params,
            Walk                       *walk,
@@ -438,14 +575,15 @@ scan_once (const RgLibraryScanParams  *params,
            GError                    **error)
 {
   g_autoptr(GHashTable) known = NULL;
-  g_autoptr(GPtrArray) to_load = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
+  g_autoptr(GPtrArray) to_index = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
+  g_autoptr(GPtrArray) to_check = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
   g_autoptr(GPtrArray) failures = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
   RgLibraryDbOpenResult open_result;
-  LoadJob *job;
   Writer writer = { params, NULL, result, FALSE, 0, 0 };
+  gboolean check = !(params->flags & RG_LIBRARY_SCAN_INDEX_ONLY);
   gboolean ok = FALSE;
 
   writer.db = rg_library_db_open (params->database_path, FALSE, &open_result, error);
@@ -459,20 +597,27 @@ scan_once (const RgLibraryScanParams  *params,
     {
       FoundFile *file = g_ptr_array_index (walk->files, i);
       RgLibraryFileState *state = g_hash_table_lookup (known, file->relpath);
+      LoadJob *job;
 
       g_hash_table_add (seen, file->relpath);
 
       if (state != NULL && !file_changed (file, state))
         {
           result->n_unchanged++;
+
+          /* Indexed by an earlier scan that did not get to check it. */
+          if (!state->verified)
+            {
+              job = load_job_new (params, file);
+              load_job_to_check (job, state->digest);
+              g_ptr_array_add (to_check, job);
+            }
           continue;
         }
 
-      job = g_new0 (LoadJob, 1);
-      job->file = file;
-      job->path = g_build_filename (params->folder, file->relpath, NULL);
+      job = load_job_new (params, file);
       job->is_new = state == NULL;
-      g_ptr_array_add (to_load, job);
+      g_ptr_array_add (to_index, job);
     }
 
   /* Removed: known, and not seen where we looked. */
@@ -503,9 +648,37 @@ scan_once (const RgLibraryScanParams  *params,
         goto out;
     }
 
-  if (!load_and_write (&writer, to_load, error) ||
+  if (!load_and_write (&writer, to_index, error) ||
       !writer_commit (&writer, error))
     goto out;
+
+  /* Everything is searchable now; the check may take a while. */
+  if (params->indexed != NULL &&
+      result->n_added + result->n_updated + result->n_removed > 0)
+    params->indexed (params->user_data);
+
+  for (guint i = 0; i < to_index->len; i++)
+    {
+      LoadJob *job = g_ptr_array_index (to_index, i);
+
+      if (!job->verified)
+        {
+          g_ptr_array_index (to_index, i) = NULL;
+          load_job_to_check (job, job->digest);
+          g_ptr_array_add (to_check, job);
+        }
+    }
+
+  if (check)
+    {
+      if (!load_and_write (&writer, to_check, error) ||
+          !writer_commit (&writer, error))
+        goto out;
+    }
+  else
+    {
+      result->n_unchecked = to_check->len;
+    }
 
   if (!(failures = rg_library_db_list_failures (writer.db, params->folder, error)))
     goto out;
@@ -696,6 +869,24 @@ rg_library_scan_result_get_n_failed (RgLibraryScanResult *result)
   g_return_val_if_fail (result != NULL, 0);
 
   return result->n_failed;
+}
+
+/**
+ * rg_library_scan_result_get_n_unchecked:
+ * @result: a #RgLibraryScanResult
+ *
+ * After a scan with %RG_LIBRARY_SCAN_INDEX_ONLY: how many files are in the
+ * index but not checked yet by the loader; the next scan without the flag
+ * checks them. Always 0 otherwise.
+ *
+ * Returns: the number of files indexed but not checked
+ */
+guint
+rg_library_scan_result_get_n_unchecked (RgLibraryScanResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_unchecked;
 }
 
 /**

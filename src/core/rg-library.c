@@ -40,6 +40,7 @@ struct _RgLibrary
   GFile        *folder_file;
   char         *database_path;
   GMainContext *context;
+  GThread      *thread;       /* that made the library; signals are emitted there */
 
   /* Guards db and generation. */
   GMutex        lock;
@@ -164,8 +165,35 @@ recovered_in_main (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Tells the main context the index was set aside and made again. Never
- * called with the lock held: handlers of ::changed search the library. */
+/* Runs @func in the library's thread: now if this is it, else from its
+ * main context. (Not g_main_context_invoke (), which would run it in a
+ * worker thread that happens to get the default context first.) */
+static void
+run_in_library_thread (RgLibrary      *self,
+                       GSourceFunc     func,
+                       gpointer        data,
+                       GDestroyNotify  data_free)
+{
+  GSource *source;
+
+  if (g_thread_self () == self->thread)
+    {
+      func (data);
+      data_free (data);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, data_free);
+  g_source_set_static_name (source, "[rg-library] to the library's thread");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* Tells the library's thread the index was set aside and made again.
+ * Never called with the lock held: handlers of ::changed search the
+ * library. */
 static void
 post_recovered (RgLibrary             *self,
                 RgLibraryDbOpenResult  why)
@@ -174,8 +202,7 @@ post_recovered (RgLibrary             *self,
 
   g_weak_ref_init (&recovered->self, self);
   recovered->notice = g_strdup (notice_for (why));
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              recovered_in_main, recovered, recovered_free);
+  run_in_library_thread (self, recovered_in_main, recovered, recovered_free);
 }
 
 /* With the lock held: sets the index aside, unless someone did since
@@ -460,6 +487,7 @@ rg_library_init (RgLibrary *self)
 {
   g_mutex_init (&self->lock);
   self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_self ();
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->folders = g_ptr_array_new_with_free_func (g_free);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -712,10 +740,11 @@ scan_ended (RgLibrary *self)
  * change after construction. */
 typedef struct
 {
-  RgLibrary *self;
-  GPtrArray *only_paths;
-  guint      generation;
-  gboolean   recovered;
+  RgLibrary          *self;
+  GPtrArray          *only_paths;
+  RgLibraryScanFlags  flags;
+  guint               generation;
+  gboolean            recovered;
 } ScanData;
 
 static void
@@ -726,12 +755,14 @@ scan_data_free (ScanData *data)
 }
 
 static ScanData *
-scan_data_new (RgLibrary *self,
-               GPtrArray *only_paths)
+scan_data_new (RgLibrary          *self,
+               RgLibraryScanFlags  flags,
+               GPtrArray          *only_paths)
 {
   ScanData *data = g_new0 (ScanData, 1);
 
   data->self = self;
+  data->flags = flags;
   data->only_paths = only_paths;
 
   g_mutex_lock (&self->lock);
@@ -760,6 +791,36 @@ scan_recover (gpointer   user_data,
   return ok;
 }
 
+static gboolean
+changed_in_main (gpointer user_data)
+{
+  g_autoptr(RgLibrary) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    g_signal_emit (self, signals [CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Called by a scan, in its thread, once new files are searchable: the
+ * window can show them while the scan checks them. */
+static void
+scan_indexed (gpointer user_data)
+{
+  ScanData *data = user_data;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, data->self);
+  run_in_library_thread (data->self, changed_in_main, ref, weak_ref_free);
+}
+
 static RgLibraryScanResult *
 run_scan (ScanData      *data,
           GCancellable  *cancellable,
@@ -769,7 +830,9 @@ run_scan (ScanData      *data,
     .folder = data->self->folder,
     .database_path = data->self->database_path,
     .only_paths = data->only_paths,
+    .flags = data->flags,
     .cancellable = cancellable,
+    .indexed = scan_indexed,
     .recover = scan_recover,
     .user_data = data,
   };
@@ -846,8 +909,51 @@ scan_finished (RgLibrary           *self,
     }
 
   if (data->recovered ||
-      (result != NULL && result->n_added + result->n_updated + result->n_removed > 0))
+      (result != NULL &&
+       result->n_added + result->n_updated + result->n_removed + result->n_corrected +
+       result->n_failed > 0))
     g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * rg_library_scan_with_flags:
+ * @self: a #RgLibrary
+ * @flags: how far to go; %RG_LIBRARY_SCAN_NONE for a complete scan
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Brings the index up to date with the folder, in the calling thread:
+ * new and changed files are read, files that are gone leave the index;
+ * files whose size and modification time did not change are not read.
+ * New and changed files are indexed first, then checked as the
+ * application would load them (unless @flags say otherwise): a file that
+ * fails is listed with its error in the result and in the index. For
+ * command-line tools and tests; the application uses
+ * rg_library_scan_async ().
+ *
+ * Returns: (transfer full) (nullable): what changed, or %NULL with @error
+ *   set
+ */
+RgLibraryScanResult *
+rg_library_scan_with_flags (RgLibrary           *self,
+                            RgLibraryScanFlags   flags,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  ScanData *data;
+
+  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  data = scan_data_new (self, flags, NULL);
+  scan_started (self);
+  result = run_scan (data, cancellable, error);
+  scan_ended (self);
+  scan_finished (self, data, result);
+  scan_data_free (data);
+
+  return g_steal_pointer (&result);
 }
 
 /**
@@ -856,11 +962,8 @@ scan_finished (RgLibrary           *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: a location for a #GError
  *
- * Brings the index up to date with the folder, in the calling thread:
- * new and changed files are read, files that are gone leave the index;
- * files whose size and modification time did not change are not read.
- * For command-line tools and tests; the application uses
- * rg_library_scan_async ().
+ * A complete scan in the calling thread: see
+ * rg_library_scan_with_flags ().
  *
  * Returns: (transfer full) (nullable): what changed, or %NULL with @error
  *   set
@@ -870,20 +973,7 @@ rg_library_scan (RgLibrary     *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(RgLibraryScanResult) result = NULL;
-  ScanData *data;
-
-  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-
-  data = scan_data_new (self, NULL);
-  scan_started (self);
-  result = run_scan (data, cancellable, error);
-  scan_ended (self);
-  scan_finished (self, data, result);
-  scan_data_free (data);
-
-  return g_steal_pointer (&result);
+  return rg_library_scan_with_flags (self, RG_LIBRARY_SCAN_NONE, cancellable, error);
 }
 
 static void
@@ -921,8 +1011,9 @@ scan_task_done (GObject    *object,
  *
  * Brings the index up to date with the folder in a thread, like
  * rg_library_scan (). Searching while the scan runs works; it sees the
- * sessions indexed so far. RgLibrary::changed is emitted when the scan
- * changed something.
+ * sessions indexed so far. RgLibrary::changed is emitted once the new
+ * files are indexed, before they are checked, and again at the end if
+ * the scan changed something.
  */
 void
 rg_library_scan_async (RgLibrary           *self,
@@ -937,7 +1028,8 @@ rg_library_scan_async (RgLibrary           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rg_library_scan_async);
-  g_task_set_task_data (task, scan_data_new (self, NULL), (GDestroyNotify) scan_data_free);
+  g_task_set_task_data (task, scan_data_new (self, RG_LIBRARY_SCAN_NONE, NULL),
+                        (GDestroyNotify) scan_data_free);
   g_signal_connect (task, "notify::completed", G_CALLBACK (scan_task_done), NULL);
   scan_started (self);
   g_task_run_in_thread (task, scan_thread);
@@ -1004,7 +1096,8 @@ start_refresh (RgLibrary *self)
 
   task = g_task_new (self, self->cancellable, refresh_done, NULL);
   g_task_set_source_tag (task, start_refresh);
-  g_task_set_task_data (task, scan_data_new (self, only_paths), (GDestroyNotify) scan_data_free);
+  g_task_set_task_data (task, scan_data_new (self, RG_LIBRARY_SCAN_NONE, only_paths),
+                        (GDestroyNotify) scan_data_free);
   scan_started (self);
   g_task_run_in_thread (task, scan_thread);
 }
@@ -1232,7 +1325,7 @@ put_in_db (RgLibrary    *self,
   else
     {
       if (!rg_library_db_put (db, data->relpath, data->size, data->mtime,
-                              data->record, data->error_message, error))
+                              data->record, data->error_message, TRUE, error))
         return FALSE;
       data->changed = TRUE;
     }
@@ -1291,7 +1384,7 @@ rg_library_update_file (RgLibrary  *self,
 
       if (session != NULL)
         record = rg_library_record_new_from_session (session);
-      else if (!(record = rg_library_record_load (path, &load_error)))
+      else if (!(record = rg_library_record_load (path, NULL, &load_error)))
         data.error_message = load_error->message;
 
       data.record = record;

@@ -40,6 +40,21 @@ typedef enum
 /* The extension of session files, which the library indexes. */
 #define RG_LIBRARY_FILE_SUFFIX ".regards"
 
+/**
+ * RgLibraryScanFlags:
+ * @RG_LIBRARY_SCAN_NONE: index new and changed files, then check them
+ * @RG_LIBRARY_SCAN_INDEX_ONLY: index new and changed files, and leave
+ *   checking them with the loader (which finds the files the application
+ *   would refuse) to a later scan
+ *
+ * How far a scan goes.
+ */
+typedef enum
+{
+  RG_LIBRARY_SCAN_NONE       = 0,
+  RG_LIBRARY_SCAN_INDEX_ONLY = 1 << 0,
+} RgLibraryScanFlags;
+
 #define RG_TYPE_LIBRARY_SCAN_RESULT (rg_library_scan_result_get_type ())
 
 /**
@@ -58,6 +73,7 @@ guint                rg_library_scan_result_get_n_updated (RgLibraryScanResult  
 guint                rg_library_scan_result_get_n_removed (RgLibraryScanResult  *result);
 guint                rg_library_scan_result_get_n_failed  (RgLibraryScanResult  *result);
 guint                rg_library_scan_result_get_n_unchanged (RgLibraryScanResult *result);
+guint                rg_library_scan_result_get_n_unchecked (RgLibraryScanResult *result);
 GListModel          *rg_library_scan_result_get_failures  (RgLibraryScanResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryScanResult, rg_library_scan_result_unref)
@@ -80,6 +96,10 @@ void                 rg_library_set_monitoring            (RgLibrary            
                                                            gboolean              monitoring);
 gboolean             rg_library_get_scanning              (RgLibrary            *self);
 RgLibraryScanResult *rg_library_scan                      (RgLibrary            *self,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+RgLibraryScanResult *rg_library_scan_with_flags           (RgLibrary            *self,
+                                                           RgLibraryScanFlags    flags,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
 void                 rg_library_scan_async                (RgLibrary            *self,
