@@ -35,6 +35,8 @@ print_json (RgLibrary           *library,
   rg_cli_json_uint (json, rg_library_scan_result_get_n_unchanged (result));
   rg_cli_json_member (json, "failed");
   rg_cli_json_uint (json, rg_library_scan_result_get_n_failed (result));
+  rg_cli_json_member (json, "unchecked");
+  rg_cli_json_uint (json, rg_library_scan_result_get_n_unchecked (result));
   rg_cli_json_member (json, "failures");
   rg_cli_json_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
@@ -69,6 +71,11 @@ print_text (RgLibrary           *library,
   g_print ("\n");
   g_print (_("Failed: %u"), rg_library_scan_result_get_n_failed (result));
   g_print ("\n");
+  if (rg_library_scan_result_get_n_unchecked (result) > 0)
+    {
+      g_print (_("Not checked yet: %u"), rg_library_scan_result_get_n_unchecked (result));
+      g_print ("\n");
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
     {
@@ -82,9 +89,9 @@ print_text (RgLibrary           *library,
 /**
  * rg_cli_index:
  *
- * `regards-cli index [--library DIR] [--json]`: scans the library folder,
- * reading new and changed files, and prints how many were added, updated,
- * removed, and which cannot be loaded.
+ * `regards-cli index [--library DIR] [--index-only] [--json]`: scans the
+ * library folder, reading new and changed files, and prints how many were
+ * added, updated, removed, and which cannot be loaded.
  *
  * Returns: 0 on success, 1 if some files cannot be loaded or the folder
  *   cannot be read, 2 on a usage error
@@ -100,11 +107,15 @@ rg_cli_index (int    argc,
   g_autofree char *folder = NULL;
   g_autofree char *database = NULL;
   gboolean json = FALSE;
+  gboolean index_only = FALSE;
   const GOptionEntry entries[] = {
     { "library", 'l', 0, G_OPTION_ARG_FILENAME, &folder,
       N_("The library folder (default: the Regards sessions folder)"), N_("DIR") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("The index file (default: one in the user cache folder)"), N_("FILE") },
+    { "index-only", 0, 0, G_OPTION_ARG_NONE, &index_only,
+      N_("Make new and changed files searchable without checking them; the next run checks them"),
+      NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the result as JSON"), NULL },
     { NULL }
@@ -112,7 +123,8 @@ rg_cli_index (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Bring the library index up to date with the session files."));
+                                _("Bring the library index up to date with the session files, "
+                                  "and list the files that cannot be opened."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -133,7 +145,10 @@ rg_cli_index (int    argc,
   if (library == NULL)
     return 1;
 
-  result = rg_library_scan (library, NULL, &error);
+  result = rg_library_scan_with_flags (library,
+                                       index_only ? RG_LIBRARY_SCAN_INDEX_ONLY
+                                                  : RG_LIBRARY_SCAN_NONE,
+                                       NULL, &error);
   if (result == NULL)
     {
       g_printerr ("%s\n", error->message);
