@@ -1,0 +1,136 @@
+#!/bin/sh
+# run-library-bench.sh — the library benchmark of bench/README.md
+#
+#   bench/run-library-bench.sh [N]          (N sessions, 10000 by default)
+#
+# Environment: BUILD_DIR (default: build, or meson's when run as
+# `ninja -C build bench-library`), BENCH_WORK_DIR (default: a new folder
+# in /tmp, kept afterwards so the figures can be checked).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+N=${1:-10000}
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${MESON_BUILD_ROOT:-${BUILD_DIR:-$SRC/build}}
+WORK=${BENCH_WORK_DIR:-$(mktemp -d /tmp/regards-bench-XXXXXX)}
+
+GENERATE=$BUILD/bench/regards-bench-generate
+SEARCH=$BUILD/bench/regards-bench-search
+CLI=$BUILD/src/cli/regards-cli
+
+if [ -z "${MESON_BUILD_ROOT:-}" ]; then
+  ninja -C "$BUILD" bench/regards-bench-generate bench/regards-bench-search \
+    src/cli/regards-cli >/dev/null
+fi
+
+for tool in xmllint sqlite3; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
+done
+
+# Nothing of the user's: every XDG folder in the work folder.
+mkdir -p "$WORK/xdg"
+export XDG_DATA_HOME="$WORK/xdg/data" XDG_CACHE_HOME="$WORK/xdg/cache"
+export XDG_STATE_HOME="$WORK/xdg/state" XDG_CONFIG_HOME="$WORK/xdg/config"
+export LC_ALL=C.UTF-8
+
+LIB=$WORK/sessions
+DB=$WORK/index.sqlite
+
+now_ms () {
+  echo $(( $(date +%s%N) / 1000000 ))
+}
+
+# p50 and p95 (nearest rank) of the numbers on stdin, one per line.
+percentiles () {
+  sort -g | awk '{ v[NR] = $1 } END {
+    r50 = int(NR * 0.50 + 0.999999); r95 = int(NR * 0.95 + 0.999999);
+    printf "p50=%.3f p95=%.3f n=%d\n", v[r50], v[r95], NR }'
+}
+
+if [ ! -f "$WORK/generated-$N" ]; then
+  rm -rf "$LIB"
+  echo "Generating $N sessions in $LIB…"
+  "$GENERATE" "$LIB" "$N" | tee "$WORK/generate.txt"
+  touch "$WORK/generated-$N"
+fi
+
+n_files=$(find "$LIB" -name '*.regards' | wc -l)
+size=$(du -sh --apparent-size "$LIB" | cut -f1)
+
+# Both contenders read from the page cache.
+find "$LIB" -name '*.regards' -print0 | xargs -0 cat >/dev/null
+
+echo "xmllint --noout over $n_files files…"
+t0=$(now_ms)
+find "$LIB" -name '*.regards' -print0 | xargs -0 xmllint --noout
+t1=$(now_ms)
+xmllint_ms=$((t1 - t0))
+
+echo "Full index, in two runs: indexing only, then the check…"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.old" "$DB.old-wal"
+t0=$(now_ms)
+"$CLI" index --index-only --library "$LIB" --database "$DB" >"$WORK/index-only.txt"
+t1=$(now_ms)
+"$CLI" index --library "$LIB" --database "$DB" >"$WORK/check.txt"
+t2=$(now_ms)
+index_ms=$((t1 - t0))
+check_ms=$((t2 - t1))
+cat "$WORK/index-only.txt" "$WORK/check.txt"
+
+echo "Full index in one run (index and check)…"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+t0=$(now_ms)
+"$CLI" index --library "$LIB" --database "$DB" >"$WORK/index.txt"
+t1=$(now_ms)
+full_ms=$((t1 - t0))
+cat "$WORK/index.txt"
+
+echo "Rescan of the unchanged files, 5 times…"
+rescans=""
+for i in 1 2 3 4 5; do
+  t0=$(now_ms)
+  "$CLI" index --library "$LIB" --database "$DB" >"$WORK/rescan.txt"
+  t1=$(now_ms)
+  rescans="$rescans $((t1 - t0))"
+done
+cat "$WORK/rescan.txt"
+rescan_worst=$(echo $rescans | tr ' ' '\n' | sort -n | tail -1)
+rescan_median=$(echo $rescans | tr ' ' '\n' | sort -n | sed -n 3p)
+
+echo "100 searches through the library…"
+"$SEARCH" --library "$LIB" --database "$DB" --sql "$WORK/queries.sql" --verbose \
+  >"$WORK/search.txt"
+library_line=$(tail -1 "$WORK/search.txt")
+echo "$library_line"
+
+echo "The same 100 queries in the sqlite3 shell…"
+sqlite3 "$DB" <"$WORK/queries.sql" >"$WORK/sqlite3.txt"
+shell_real=$(grep '^Run Time' "$WORK/sqlite3.txt" | awk '{ print $4 * 1000 }' | percentiles)
+shell_cpu=$(grep '^Run Time' "$WORK/sqlite3.txt" | awk '{ print ($6 + $8) * 1000 }' | percentiles)
+echo "sqlite3 real (ms): $shell_real"
+echo "sqlite3 user+sys (ms): $shell_cpu"
+
+db_size=$(du -h --apparent-size "$DB" | cut -f1)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+
+cat <<RESULT
+
+## Run of $(date -u +%Y-%m-%d) — $n_files sessions
+
+- Machine: $cpu, $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)
+- Command: \`bench/run-library-bench.sh $N\` (work folder $WORK)
+- Data: $n_files sessions, $size of XML; index $db_size
+
+| measure | result | target |
+|---|---|---|
+| \`xmllint --noout\` over the files | ${xmllint_ms} ms | |
+| full index, searchable (\`regards-cli index --index-only\`, empty index) | ${index_ms} ms ($(awk "BEGIN { printf \"%.2f\", $index_ms / $xmllint_ms }")× xmllint) | ≤ 2× xmllint |
+| then the check of every file by the loader (\`regards-cli index\`) | ${check_ms} ms | |
+| full index and check in one run (\`regards-cli index\`, empty index) | ${full_ms} ms ($(awk "BEGIN { printf \"%.2f\", $full_ms / $xmllint_ms }")× xmllint) | |
+| rescan, nothing changed (5 runs:$rescans ms) | median ${rescan_median} ms, worst ${rescan_worst} ms | ≤ 300 ms |
+| 100 searches, library (\`rg_library_query\`, page of 50) | ${library_line#searches=100 } | p95 ≤ 20 ms |
+| same SQL, \`sqlite3\` shell, real time | $shell_real | library p95 ≤ 2× |
+| same SQL, \`sqlite3\` shell, user+sys | $shell_cpu | |
+RESULT
