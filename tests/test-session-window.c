@@ -12,6 +12,7 @@
 #include "rg-application.h"
 #include "rg-diagnosis-view.h"
 #include "rg-document.h"
+#include "rg-editable-text.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-utils.h"
@@ -351,6 +352,82 @@ zoom_and_meeting_mode (RgApplication *app)
 
 }
 
+/* Sends a key press through the view's own key handler, as the
+ * keyboard would. */
+static gboolean
+press_key (RgDiagnosisView *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  iterate_until_idle ();
+  return handled;
+}
+
+static void
+assert_focus_in_cell (RgDiagnosisView *view,
+                      guint            column,
+                      guint            row)
+{
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, column, row));
+}
+
+static void
+keyboard_flow (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("keyboard.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgDimension *school;
+  GtkWidget *focus;
+
+  school = g_list_model_get_item (rg_session_get_dimensions (rg_document_get_session (rg_session_window_get_document (window))), 0);
+  g_object_unref (school);
+
+  /* Tab: the teacher's cell, the mother's, the synthesis, the next row. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  assert_focus_in_cell (view, 1, 0);
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_null (rg_diagnosis_view_get_focused_cell (view));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (RG_IS_EDITABLE_TEXT (focus));
+
+  /* Writing the synthesis, then Tab: it is kept, and the next row comes. */
+  rg_editable_text_start_editing (RG_EDITABLE_TEXT (focus));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
+                            "Tout le monde voit la fatigue", -1);
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (rg_dimension_get_synthesis (school), ==, "Tout le monde voit la fatigue");
+  assert_focus_in_cell (view, 0, 1);
+
+  /* Shift+Tab goes back the same way. */
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (RG_IS_EDITABLE_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  assert_focus_in_cell (view, 1, 0);
+
+  /* Arrows move between cells too. */
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  assert_focus_in_cell (view, 0, 0);
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  assert_focus_in_cell (view, 0, 1);
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  assert_focus_in_cell (view, 1, 1);
+  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  assert_focus_in_cell (view, 1, 0);
+}
+
 static GFile *
 write_large_session_file (const char *name,
                           guint       n_partners,
@@ -521,6 +598,8 @@ main (int   argc,
                         edit_undo_autosave, run_in_application);
   g_test_add_data_func ("/session-window/delete-and-move",
                         delete_and_move, run_in_application);
+  g_test_add_data_func ("/session-window/keyboard-flow",
+                        keyboard_flow, run_in_application);
   g_test_add_data_func ("/session-window/large-session-populates-in-view",
                         large_session_populates_in_view, run_in_application);
   g_test_add_data_func ("/session-window/zoom-and-meeting-mode",

@@ -735,6 +735,20 @@ rg_diagnosis_grid_set_cell (RgDiagnosisGrid *self,
 }
 
 /**
+ * rg_diagnosis_grid_get_row_footer:
+ *
+ * Returns: (transfer none) (nullable): the footer of @row
+ */
+GtkWidget *
+rg_diagnosis_grid_get_row_footer (RgDiagnosisGrid *self,
+                                  guint            row)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), NULL);
+
+  return row < self->n_rows ? g_ptr_array_index (self->row_footers, row) : NULL;
+}
+
+/**
  * rg_diagnosis_grid_get_cell:
  *
  * Returns: (transfer none) (nullable): the cell at @column, @row

@@ -304,6 +304,7 @@ create_synthesis_row (RgDiagnosisView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_synthesis_committed), dimension, 0);
   gtk_box_append (GTK_BOX (row), text);
+  g_object_set_data (G_OBJECT (row), "text", text);
 
   return row;
 }
@@ -424,6 +425,69 @@ find_cell_position (RgDiagnosisView *self,
 }
 
 static gboolean
+find_synthesis_row (RgDiagnosisView *self,
+                    GtkWidget       *focus,
+                    guint           *row)
+{
+  for (guint r = 0; r < rg_diagnosis_grid_get_n_rows (self->grid); r++)
+    {
+      GtkWidget *footer = rg_diagnosis_grid_get_row_footer (self->grid, r);
+
+      if (footer != NULL && (focus == footer || gtk_widget_is_ancestor (focus, footer)))
+        {
+          *row = r;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_synthesis (RgDiagnosisView *self,
+                 guint            row)
+{
+  GtkWidget *footer = rg_diagnosis_grid_get_row_footer (self->grid, row);
+  GtkWidget *text = footer ? g_object_get_data (G_OBJECT (footer), "text") : NULL;
+
+  return text != NULL && gtk_widget_grab_focus (text);
+}
+
+/* Tab goes through the grid in reading order: each partner's cell of a
+ * dimension, then its synthesis, then the next dimension. The grid does
+ * it itself because cells far out of view are not shown, and GTK's own
+ * focus chain would skip them. */
+static gboolean
+move_tab (RgDiagnosisView *self,
+          GtkWidget       *focus,
+          gboolean         backward)
+{
+  guint n_columns = rg_diagnosis_grid_get_n_columns (self->grid);
+  guint n_rows = rg_diagnosis_grid_get_n_rows (self->grid);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  guint column, row;
+
+  if (cell != NULL && find_cell_position (self, cell, &column, &row))
+    {
+      if (!backward)
+        return column + 1 < n_columns ? rg_diagnosis_view_focus_cell (self, column + 1, row, 0)
+                                      : focus_synthesis (self, row);
+      if (column > 0)
+        return rg_diagnosis_view_focus_cell (self, column - 1, row, 0);
+      return row > 0 && focus_synthesis (self, row - 1);
+    }
+
+  if (find_synthesis_row (self, focus, &row))
+    {
+      if (!backward)
+        return row + 1 < n_rows && rg_diagnosis_view_focus_cell (self, 0, row + 1, 0);
+      return n_columns > 0 && rg_diagnosis_view_focus_cell (self, n_columns - 1, row, 0);
+    }
+
+  return FALSE;
+}
+
+static gboolean
 on_key_pressed (RgDiagnosisView       *self,
                 guint                  keyval,
                 guint                  keycode,
@@ -435,11 +499,34 @@ on_key_pressed (RgDiagnosisView       *self,
   guint column, row;
   int index, n;
 
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      /* Tab while typing ends the typing first. */
+      if (GTK_IS_TEXT_VIEW (focus))
+        {
+          GtkWidget *editable = gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT);
+
+          if (editable != NULL)
+            rg_editable_text_stop_editing (RG_EDITABLE_TEXT (editable));
+          focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+          if (focus == NULL)
+            return GDK_EVENT_PROPAGATE;
+        }
+
+      return move_tab (self, focus,
+                       keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0)
+             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    }
+
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || GTK_IS_TEXT_VIEW (focus) ||
+  if (GTK_IS_TEXT_VIEW (focus) ||
       !(cell = rg_diagnosis_view_get_focused_cell (self)) ||
       !find_cell_position (self, cell, &column, &row))
     return GDK_EVENT_PROPAGATE;
