@@ -1,4 +1,10 @@
-/* rg-library-window.c
+/* rg-library-window.c — every session of the library, searchable
+ *
+ * The window lists what the library index (RgLibrary) finds for the
+ * search and the filters; the searching runs in a thread, and the list
+ * is searched again whenever the index changes (a scan, a save, another
+ * program). The sessions themselves are opened, followed up, renamed
+ * and moved to the Trash from here (rg-library-window-actions.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,38 +15,674 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-library-window.h"
+#include "rg-library-window-private.h"
 #include "rg-new-session-dialog.h"
+#include "rg-session-row.h"
 #include "rg-window-state.h"
 
-struct _RgLibraryWindow
-{
-  AdwApplicationWindow  parent_instance;
+/* How many sessions the list shows at first, and more each time. */
+#define PAGE_SIZE 200
 
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  AdwStatusPage        *empty_page;
-};
+/* Typing in a filter waits for a pause, as the search entry does. */
+#define FILTER_DELAY_MS 150
 
 G_DEFINE_FINAL_TYPE (RgLibraryWindow, rg_library_window, ADW_TYPE_APPLICATION_WINDOW)
+
+RgApplication *
+rg_library_window_get_application (RgLibraryWindow *self)
+{
+  return RG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+RgLibrary *
+rg_library_window_get_library (RgLibraryWindow *self)
+{
+  RgApplication *app = rg_library_window_get_application (self);
+
+  return app != NULL ? rg_application_get_library (app) : NULL;
+}
 
 static GSettings *
 rg_library_window_get_settings (RgLibraryWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  return rg_application_get_settings (rg_library_window_get_application (self));
+}
 
-  return rg_application_get_settings (RG_APPLICATION (app));
+/**
+ * rg_library_window_add_toast:
+ * @self: a #RgLibraryWindow
+ * @title: what to say, plain text
+ *
+ * Says something in one line at the bottom of the window.
+ *
+ * Returns: (transfer none): the toast, to add a button to
+ */
+AdwToast *
+rg_library_window_add_toast (RgLibraryWindow *self,
+                             const char      *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return toast;
+}
+
+/* {{{ Dates typed by the user */
+
+/* Reads a date as the user writes it (in the locale's way, or
+ * YYYY-MM-DD). An empty text is no date, and valid. */
+static gboolean
+parse_date (const char  *text,
+            char       **iso)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GDate) date = NULL;
+
+  *iso = NULL;
+
+  if (stripped[0] == '\0')
+    return TRUE;
+
+  if (rg_date_is_valid (stripped))
+    {
+      *iso = g_steal_pointer (&stripped);
+      return TRUE;
+    }
+
+  date = g_date_new ();
+  g_date_set_parse (date, stripped);
+  if (!g_date_valid (date))
+    return FALSE;
+
+  *iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+
+  return rg_date_is_valid (*iso);
+}
+
+static char *
+get_date_filter (RgLibraryWindow *self,
+                 AdwEntryRow     *row)
+{
+  char *iso = NULL;
+  gboolean valid = parse_date (gtk_editable_get_text (GTK_EDITABLE (row)), &iso);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  return iso;
+}
+
+/* }}} */
+/* {{{ Searching */
+
+static char *
+get_text_filter (GtkEditable *editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static const char *
+get_situation_filter (RgLibraryWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->situation_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->situation_ids->len)
+    return NULL;
+
+  return g_ptr_array_index (self->situation_ids, selected);
+}
+
+static RgLibraryQuery *
+build_query (RgLibraryWindow *self)
+{
+  RgLibraryQuery *query = rg_library_query_new ();
+
+  query->text = get_text_filter (GTK_EDITABLE (self->search_entry));
+  query->situation_id = g_strdup (get_situation_filter (self));
+  query->partner = get_text_filter (GTK_EDITABLE (self->partner_row));
+  query->institution = get_text_filter (GTK_EDITABLE (self->institution_row));
+  query->from = get_date_filter (self, self->from_row);
+  query->to = get_date_filter (self, self->to_row);
+  query->open_divergences_only = gtk_switch_get_active (self->open_divergences_switch);
+  query->limit = self->limit;
+
+  return query;
+}
+
+/* The filters in words, for the bar that says the list is filtered. */
+static char *
+describe_filters (RgLibraryWindow      *self,
+                  const RgLibraryQuery *query)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint selected = adw_combo_row_get_selected (self->situation_row);
+
+  if (query->situation_id != NULL)
+    {
+      GListModel *model = adw_combo_row_get_model (self->situation_row);
+
+      g_ptr_array_add (parts, g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                                                     selected)));
+    }
+  if (query->partner != NULL)
+    /* Translators: a filter of the library, in a list */
+    g_ptr_array_add (parts, g_strdup_printf (_("partner “%s”"), query->partner));
+  if (query->institution != NULL)
+    /* Translators: a filter of the library, in a list */
+    g_ptr_array_add (parts, g_strdup_printf (_("institution “%s”"), query->institution));
+  if (query->from != NULL)
+    {
+      g_autofree char *date = rg_session_row_format_date (query->from);
+
+      /* Translators: a filter of the library, in a list; %s is a date */
+      g_ptr_array_add (parts, g_strdup_printf (_("from %s"), date));
+    }
+  if (query->to != NULL)
+    {
+      g_autofree char *date = rg_session_row_format_date (query->to);
+
+      /* Translators: a filter of the library, in a list; %s is a date */
+      g_ptr_array_add (parts, g_strdup_printf (_("until %s"), date));
+    }
+  if (query->open_divergences_only)
+    g_ptr_array_add (parts, g_strdup (_("open divergences only")));
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static void
+update_filter_indicators (RgLibraryWindow      *self,
+                          const RgLibraryQuery *query)
+{
+  g_autofree char *filters = describe_filters (self, query);
+  g_autofree char *label = NULL;
+
+  if (filters != NULL)
+    {
+      /* Translators: %s lists the filters, "partner “Roussel”, open
+       * divergences only" */
+      label = g_strdup_printf (_("Filtered: %s"), filters);
+      gtk_label_set_label (self->filter_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), label);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), _("Filters"));
+    }
+
+  gtk_revealer_set_reveal_child (self->filter_bar, filters != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.clear-filters", filters != NULL);
+}
+
+/* Which page shows: the sessions, "No Results" when a search finds
+ * nothing, and while the library is empty, a spinner during its first
+ * scan, then the invitation to start. */
+static void
+update_page (RgLibraryWindow *self)
+{
+  RgLibrary *library = rg_library_window_get_library (self);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  gboolean scanning = library != NULL && rg_library_get_scanning (library);
+  const char *page;
+
+  if (n_items > 0)
+    page = "sessions";
+  else if (self->has_criteria)
+    page = "no-results";
+  else if (scanning)
+    page = "loading";
+  else
+    page = "empty";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_spinner), scanning);
+  gtk_spinner_set_spinning (self->scan_spinner, scanning);
+}
+
+static void
+update_subtitle (RgLibraryWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  g_autofree char *subtitle = NULL;
+
+  if (self->has_criteria && n_items > 0)
+    {
+      if (self->has_more)
+        /* Translators: the number of sessions found by a search, when
+         * there are more than the list shows */
+        subtitle = g_strdup_printf (ngettext ("More than %u session found",
+                                              "More than %u sessions found", n_items),
+                                    n_items);
+      else
+        subtitle = g_strdup_printf (ngettext ("%u session found", "%u sessions found", n_items),
+                                    n_items);
+    }
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* Puts the focus back on the session it was on after the list changed. */
+static void
+refocus_row (RgLibraryWindow *self,
+             const char      *path)
+{
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+      if (row == NULL)
+        return;
+
+      if (g_strcmp0 (rg_library_entry_get_path (rg_session_row_get_entry (RG_SESSION_ROW (row))),
+                     path) == 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
+static void
+show_results (RgLibraryWindow *self,
+              GListModel      *results)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *focus_path = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (results);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_box)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, RG_TYPE_SESSION_ROW);
+
+      if (row != NULL)
+        focus_path = g_strdup (rg_library_entry_get_path (rg_session_row_get_entry (RG_SESSION_ROW (row))));
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (results, i));
+
+  g_list_store_splice (self->sessions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
+                       items->pdata, items->len);
+
+  self->has_more = self->limit > 0 && n_items >= self->limit;
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
+
+  if (focus_path != NULL)
+    refocus_row (self, focus_path);
+
+  update_page (self);
+  update_subtitle (self);
+}
+
+static void
+query_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(RgLibraryWindow) self = user_data;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = rg_library_query_finish (RG_LIBRARY (object), result, &error);
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rg_library_window_add_toast (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->query_cancellable);
+  show_results (self, results);
+}
+
+/**
+ * rg_library_window_search:
+ * @self: a #RgLibraryWindow
+ *
+ * Searches the library again, now, for what the search entry and the
+ * filters say; the list shows it when the search is over.
+ */
+void
+rg_library_window_search (RgLibraryWindow *self)
+{
+  RgLibrary *library = rg_library_window_get_library (self);
+  g_autoptr(RgLibraryQuery) query = NULL;
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+
+  query = build_query (self);
+  self->has_criteria = rg_library_query_has_criteria (query);
+  update_filter_indicators (self, query);
+
+  if (library == NULL)
+    {
+      g_autoptr(GListStore) nothing = g_list_store_new (RG_TYPE_LIBRARY_ENTRY);
+
+      show_results (self, G_LIST_MODEL (nothing));
+      return;
+    }
+
+  self->query_cancellable = g_cancellable_new ();
+  rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
 }
 
 static gboolean
-rg_library_window_close_request (GtkWindow *window)
+search_timeout (gpointer user_data)
 {
-  RgLibraryWindow *self = RG_LIBRARY_WINDOW (window);
+  RgLibraryWindow *self = user_data;
 
-  rg_window_state_save (window, rg_library_window_get_settings (self));
+  self->search_source = 0;
+  rg_library_window_search (self);
 
-  return GTK_WINDOW_CLASS (rg_library_window_parent_class)->close_request (window);
+  return G_SOURCE_REMOVE;
 }
+
+/* Searches after a short pause, so that typing "décrochage" searches
+ * once, not ten times. */
+static void
+queue_search (RgLibraryWindow *self)
+{
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  self->search_source = g_timeout_add (FILTER_DELAY_MS, search_timeout, self);
+}
+
+static void
+search_changed_cb (RgLibraryWindow *self)
+{
+  /* Each new search starts from the first page. */
+  self->limit = PAGE_SIZE;
+  rg_library_window_search (self);
+}
+
+static void
+filter_changed_cb (RgLibraryWindow *self)
+{
+  if (self->updating_situations)
+    return;
+
+  self->limit = PAGE_SIZE;
+  queue_search (self);
+}
+
+static void
+search_activate_cb (RgLibraryWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  /* Enter in the search entry opens the first session found. */
+  if (first != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (first), "row.open", NULL);
+}
+
+/* }}} */
+/* {{{ Situations of the filter */
+
+typedef struct
+{
+  const char *id;
+  const char *label;
+} Situation;
+
+static int
+compare_situations (gconstpointer a,
+                    gconstpointer b)
+{
+  const Situation *sa = a;
+  const Situation *sb = b;
+
+  return g_utf8_collate (sa->label, sb->label);
+}
+
+static void
+situations_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RgLibraryWindow) self = user_data;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) situations = NULL;
+  g_autoptr(GtkStringList) labels = NULL;
+  g_autofree char *selected_id = NULL;
+  guint n_entries;
+  guint selected = 0;
+
+  entries = rg_library_query_finish (RG_LIBRARY (object), result, NULL);
+  if (entries == NULL || g_cancellable_is_cancelled (self->situations_cancellable))
+    return;
+
+  n_entries = g_list_model_get_n_items (entries);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  situations = g_array_new (FALSE, FALSE, sizeof (Situation));
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
+      Situation situation;
+
+      situation.id = rg_library_entry_get_situation_id (entry);
+      situation.label = rg_library_entry_get_situation_label (entry);
+      if (situation.id == NULL || g_hash_table_contains (seen, situation.id))
+        continue;
+
+      if (situation.label == NULL || situation.label[0] == '\0')
+        situation.label = _("Situation without a name");
+
+      /* The entries, and so the strings, live as long as @entries. */
+      g_hash_table_add (seen, (gpointer) situation.id);
+      g_array_append_val (situations, situation);
+    }
+  g_array_sort (situations, compare_situations);
+
+  selected_id = g_strdup (get_situation_filter (self));
+  labels = gtk_string_list_new (NULL);
+  g_ptr_array_set_size (self->situation_ids, 0);
+
+  gtk_string_list_append (labels, _("All Situations"));
+  g_ptr_array_add (self->situation_ids, NULL);
+  for (guint i = 0; i < situations->len; i++)
+    {
+      Situation *situation = &g_array_index (situations, Situation, i);
+
+      if (g_strcmp0 (situation->id, selected_id) == 0)
+        selected = i + 1;
+      gtk_string_list_append (labels, situation->label);
+      g_ptr_array_add (self->situation_ids, g_strdup (situation->id));
+    }
+
+  self->updating_situations = TRUE;
+  adw_combo_row_set_model (self->situation_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->situation_row, selected);
+  self->updating_situations = FALSE;
+
+  /* The situation filtered on is gone from the library. */
+  if (selected_id != NULL && selected == 0)
+    rg_library_window_search (self);
+}
+
+/* The situations to choose from are those of the library, looked up
+ * when the filters are shown. */
+static void
+refresh_situations (RgLibraryWindow *self)
+{
+  RgLibrary *library = rg_library_window_get_library (self);
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+  g_cancellable_cancel (self->situations_cancellable);
+  g_clear_object (&self->situations_cancellable);
+
+  if (library == NULL)
+    return;
+
+  self->situations_cancellable = g_cancellable_new ();
+  rg_library_query_async (library, query, self->situations_cancellable,
+                          situations_cb, g_object_ref (self));
+}
+
+/* }}} */
+/* {{{ The library */
+
+static void
+library_changed_cb (RgLibraryWindow *self)
+{
+  queue_search (self);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_popover)))
+    refresh_situations (self);
+}
+
+static void
+show_notice (RgLibraryWindow *self)
+{
+  RgLibrary *library = rg_library_window_get_library (self);
+  const char *notice = library ? rg_library_get_notice (library) : NULL;
+
+  if (notice == NULL)
+    return;
+
+  rg_library_window_add_toast (self, notice);
+  rg_library_clear_notice (library);
+}
+
+static void
+show_library_error (RgLibraryWindow *self)
+{
+  const char *message = rg_application_get_library_error (rg_library_window_get_application (self));
+  AdwToast *toast;
+
+  if (message == NULL)
+    return;
+
+  toast = rg_library_window_add_toast (self, message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+}
+
+static void
+library_bound_cb (RgLibraryWindow *self)
+{
+  self->limit = PAGE_SIZE;
+  rg_library_window_search (self);
+  show_notice (self);
+}
+
+/* }}} */
+/* {{{ Opening files */
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  RgLibraryWindow *self)
+{
+  RgApplication *app = rg_library_window_get_application (self);
+
+  if (response == GTK_RESPONSE_ACCEPT && app != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n_files = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          rg_application_open_file (app, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  RgLibrary *library = rg_library_window_get_library (self);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Session"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  gtk_file_filter_set_name (sessions, _("Regards Sessions"));
+  gtk_file_filter_add_mime_type (sessions, "application/x-regards+xml");
+  gtk_file_filter_add_suffix (sessions, "regards");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), sessions);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), sessions);
+
+  if (library != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (rg_library_get_folder (library));
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Session files dropped on the window open, wherever they come from. */
+static gboolean
+drop_cb (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         RgLibraryWindow *self)
+{
+  RgApplication *app = rg_library_window_get_application (self);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    rg_application_open_file (app, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
+row_activated_cb (RgLibraryWindow *self,
+                  GtkListBoxRow   *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "row.open", NULL);
+}
+
+/* }}} */
+/* {{{ Window actions */
 
 static void
 open_example_action (GtkWidget  *widget,
@@ -48,16 +690,17 @@ open_example_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = RG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  RgApplication *app = rg_library_window_get_application (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (!(file = rg_application_copy_example (app, &error)))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      rg_library_window_add_toast (self, error->message);
       return;
     }
 
+  rg_library_window_update_index (self, file, NULL);
   rg_application_open_file (app, file);
 }
 
@@ -72,6 +715,79 @@ new_session_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters (RgLibraryWindow *self)
+{
+  self->updating_situations = TRUE;
+  adw_combo_row_set_selected (self->situation_row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->institution_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), "");
+  gtk_switch_set_active (self->open_divergences_switch, FALSE);
+  self->updating_situations = FALSE;
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+
+  clear_filters (self);
+  self->limit = PAGE_SIZE;
+  rg_library_window_search (self);
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+
+  clear_filters (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  self->limit = PAGE_SIZE;
+  rg_library_window_search (self);
+}
+
+static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+
+  self->limit += PAGE_SIZE;
+  rg_library_window_search (self);
+}
+
+/* }}} */
+
+static gboolean
+rg_library_window_close_request (GtkWindow *window)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (window);
+
+  rg_window_state_save (window, rg_library_window_get_settings (self));
+
+  return GTK_WINDOW_CLASS (rg_library_window_parent_class)->close_request (window);
+}
+
+static void
 rg_library_window_constructed (GObject *object)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
@@ -83,6 +799,39 @@ rg_library_window_constructed (GObject *object)
 }
 
 static void
+rg_library_window_dispose (GObject *object)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+  g_cancellable_cancel (self->situations_cancellable);
+  g_clear_object (&self->situations_cancellable);
+  if (self->library_signals != NULL)
+    g_signal_group_set_target (self->library_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_LIBRARY_WINDOW);
+
+  G_OBJECT_CLASS (rg_library_window_parent_class)->dispose (object);
+}
+
+static void
+rg_library_window_finalize (GObject *object)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
+
+  g_clear_object (&self->library_signals);
+  g_clear_object (&self->sessions);
+  g_clear_pointer (&self->situation_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->trashed, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rg_library_window_parent_class)->finalize (object);
+}
+
+static void
 rg_library_window_class_init (RgLibraryWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -90,22 +839,108 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = rg_library_window_constructed;
+  object_class->dispose = rg_library_window_dispose;
+  object_class->finalize = rg_library_window_finalize;
   window_class->close_request = rg_library_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-library-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, scan_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, situation_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, partner_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, institution_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, from_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, to_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, open_divergences_switch);
 
   gtk_widget_class_install_action (widget_class, "library.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "library.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "library.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "library.show-all", NULL, show_all_action);
+  gtk_widget_class_install_action (widget_class, "library.show-more", NULL, show_more_action);
+
+  rg_library_window_class_init_actions (widget_class);
 }
 
 static void
 rg_library_window_init (RgLibraryWindow *self)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *example = NULL;
+  g_autofree char *hint = NULL;
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->limit = PAGE_SIZE;
+  self->cancellable = g_cancellable_new ();
+  self->sessions = g_list_store_new (RG_TYPE_LIBRARY_ENTRY);
+  self->situation_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->situation_ids, NULL);
+  self->trashed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sessions),
+                           (GtkListBoxCreateWidgetFunc) rg_session_row_new, NULL, NULL);
+  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+
+  self->library_signals = g_signal_group_new (RG_TYPE_LIBRARY);
+  g_signal_group_connect_swapped (self->library_signals, "changed",
+                                  G_CALLBACK (library_changed_cb), self);
+  g_signal_group_connect_swapped (self->library_signals, "notify::notice",
+                                  G_CALLBACK (show_notice), self);
+  g_signal_group_connect_swapped (self->library_signals, "notify::scanning",
+                                  G_CALLBACK (update_page), self);
+  g_signal_connect_swapped (self->library_signals, "bind", G_CALLBACK (library_bound_cb), self);
+
+  /* Search: the toggle, Ctrl+F and typing anywhere open the bar. */
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+
+  /* Filters */
+  adw_combo_row_set_model (self->situation_row,
+                           G_LIST_MODEL (gtk_string_list_new ((const char *[]) {
+                                                                _("All Situations"), NULL })));
+  g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (refresh_situations), self);
+  g_signal_connect_swapped (self->situation_row, "notify::selected",
+                            G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->partner_row, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->institution_row, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->open_divergences_switch, "notify::active",
+                            G_CALLBACK (filter_changed_cb), self);
+
+  /* Dates are typed as the user's language writes them. */
+  example = g_date_time_format (now, "%x");
+  /* Translators: the tooltip of the date filters; %s is today's date,
+   * written the way dates are expected */
+  hint = g_strdup_printf (_("A date such as %s"), example);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->from_row), hint);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_row), hint);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 RgLibraryWindow *
@@ -119,6 +954,15 @@ rg_library_window_new (RgApplication *application)
                        "application", application,
                        NULL);
   rg_window_state_restore (GTK_WINDOW (self), rg_library_window_get_settings (self));
+
+  /* The application's library is the one the window lists, whichever
+   * it is: it changes with the library folder. */
+  g_object_bind_property (application, "library", self->library_signals, "target",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (application, "notify::library-error", G_CALLBACK (show_library_error),
+                           self, G_CONNECT_SWAPPED);
+  show_library_error (self);
+  library_bound_cb (self);
 
   return self;
 }

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RgLibraryWindow, rg_library_window, RG, LIBRARY_WINDOW, AdwApplicationWindow)
 
-RgLibraryWindow *rg_library_window_new (RgApplication *application);
+RgLibraryWindow *rg_library_window_new    (RgApplication   *application);
+void             rg_library_window_search (RgLibraryWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,22 @@
+/* rg-session-row.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rg-library-entry.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_SESSION_ROW (rg_session_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgSessionRow, rg_session_row, RG, SESSION_ROW, GtkListBoxRow)
+
+GtkWidget      *rg_session_row_new           (RgLibraryEntry *entry);
+RgLibraryEntry *rg_session_row_get_entry     (RgSessionRow   *self);
+char           *rg_session_row_format_date   (const char     *date);
+
+G_END_DECLS
