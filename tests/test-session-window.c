@@ -13,6 +13,7 @@
 #include "rg-diagnosis-view.h"
 #include "rg-document.h"
 #include "rg-editable-text.h"
+#include "rg-new-session-dialog.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-utils.h"
@@ -428,6 +429,70 @@ keyboard_flow (RgApplication *app)
   assert_focus_in_cell (view, 1, 0);
 }
 
+static GtkWidget *
+dialog_child (RgNewSessionDialog *dialog,
+              const char         *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), RG_TYPE_NEW_SESSION_DIALOG,
+                                                    name));
+}
+
+static void
+new_session_from_template (RgApplication *app)
+{
+  RgNewSessionDialog *dialog = rg_new_session_dialog_present (NULL);
+  GtkTextBuffer *partners;
+  RgSessionWindow *window;
+  RgSession *session;
+  g_autoptr(RgPartner) teacher = NULL;
+  g_autoptr(RgDimension) first = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  iterate_until_idle ();
+
+  /* Without a title, or with an impossible date, Create is disabled. */
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "Revue de janvier");
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2027-02-30");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2027-01-15");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "situation_row")), "Élève B., CE2");
+  partners = gtk_text_view_get_buffer (GTK_TEXT_VIEW (dialog_child (dialog, "partners_view")));
+  gtk_text_buffer_set_text (partners, "Mme Roussel, Enseignante, École Jules Ferry\n\n  M. Kessler , Éducateur\n", -1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "template_row")), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.create", NULL));
+  g_assert_true (wait_for (has_session_window, app, 10));
+  window = get_session_window (app);
+  session = rg_document_get_session (rg_session_window_get_document (window));
+  file = g_object_ref (rg_document_get_file (rg_session_window_get_document (window)));
+
+  g_assert_cmpstr (rg_session_get_title (session), ==, "Revue de janvier");
+  g_assert_cmpstr (rg_session_get_situation_label (session), ==, "Élève B., CE2");
+  g_assert_cmpstr (rg_session_get_date (session), ==, "2027-01-15");
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_dimensions (session)), ==, 6);
+  first = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_assert_cmpstr (rg_dimension_get_name (first), ==, "Scolarité et apprentissages");
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
+  teacher = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_assert_cmpstr (rg_partner_get_name (teacher), ==, "Mme Roussel");
+  g_assert_cmpstr (rg_partner_get_institution (teacher), ==, "École Jules Ferry");
+
+  /* The file is in the library folder, named after the title. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *folder = rg_application_get_library_dir (app);
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree char *parent_path = g_file_get_path (parent);
+    g_autoptr(RgSession) on_disk = read_session_file (file);
+
+    g_assert_cmpstr (name, ==, "Revue de janvier.regards");
+    g_assert_cmpstr (parent_path, ==, folder);
+    g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (on_disk)), ==, 2);
+  }
+}
+
 static GFile *
 write_large_session_file (const char *name,
                           guint       n_partners,
@@ -598,6 +663,8 @@ main (int   argc,
                         edit_undo_autosave, run_in_application);
   g_test_add_data_func ("/session-window/delete-and-move",
                         delete_and_move, run_in_application);
+  g_test_add_data_func ("/session-window/new-session-from-template",
+                        new_session_from_template, run_in_application);
   g_test_add_data_func ("/session-window/keyboard-flow",
                         keyboard_flow, run_in_application);
   g_test_add_data_func ("/session-window/large-session-populates-in-view",

@@ -20,6 +20,7 @@ struct _RgNewSessionDialog
   AdwWindow        parent_instance;
 
   AdwToastOverlay *toast_overlay;
+  GtkButton       *create_button;
   AdwComboRow     *template_row;
   AdwEntryRow     *title_row;
   AdwEntryRow     *situation_row;
@@ -164,6 +165,7 @@ rg_new_session_dialog_class_init (RgNewSessionDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-new-session-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, situation_row);
