@@ -479,7 +479,16 @@ load_and_write (Writer     *writer,
   GThreadPool *pool;
   guint next = 0;
   guint in_flight = 0;
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  guint n_processors = CLAMP (g_get_num_processors (), 1, 8);
+  guint n_threads;
+
+  /* Indexing: extracting is quicker than writing, and the writer (this
+   * thread) needs a processor of its own. Checking: loading is slow, and
+   * writing almost nothing. */
+  if (to_load->len > 0 && !((LoadJob *) g_ptr_array_index (to_load, 0))->checking)
+    n_threads = MAX (1, n_processors - 1);
+  else
+    n_threads = n_processors;
 
   if (to_load->len == 0)
     return TRUE;
@@ -498,10 +507,9 @@ load_and_write (Writer     *writer,
 
       in_flight--;
 
+      /* After an error, only collect what is in flight. */
       if (local_error == NULL &&
-          g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
-        ;
-      else if (local_error == NULL)
+          !g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
         write_job (writer, job, &local_error);
 
       /* The job stays owned by to_load; free what it loaded now, but the
