@@ -1,15 +1,31 @@
 /* test-library-window.c — the library window, driven for real under Xvfb
  *
+ * Real session files in a private library folder, the real SQLite
+ * index, the real widgets: what a coordinator sees after the scan, as
+ * she searches, filters, follows up, renames and throws away sessions.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "rg-application.h"
+#include "rg-document.h"
 #include "rg-library-window.h"
+#include "rg-session-row.h"
+#include "rg-session-window.h"
 #include "rg-test-utils.h"
+
+#define REVIEW_TITLE "Revue de situation — trimestre 1"
+#define REVIEW_SITUATION "Élève A., CM1"
+#define YEAR_END_TITLE "Bilan de fin d’année"
+
+static char *test_root;
+static char *library_folder;
+static char *review_situation_id;
 
 static void
 iterate_until_idle (void)
@@ -18,60 +34,411 @@ iterate_until_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check is true or @seconds pass. */
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer    data,
+          guint       seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return check (data);
+}
+
+/* {{{ The library on disk */
+
+static RgStatement *
+add_statement (RgSession   *session,
+               RgPartner   *partner,
+               RgDimension *dimension,
+               const char  *text)
+{
+  RgStatement *statement = rg_statement_new (rg_partner_get_id (partner),
+                                             rg_dimension_get_id (dimension),
+                                             RG_STATEMENT_KIND_FACT, text);
+
+  rg_session_add_statement (session, statement);
+
+  return statement;
+}
+
+static void
+add_link (RgSession    *session,
+          RgLinkType    type,
+          RgLinkStatus  status,
+          RgStatement  *a,
+          RgStatement  *b)
+{
+  g_autoptr(RgLink) link = rg_link_new (type);
+  const char *members[] = { rg_statement_get_id (a), rg_statement_get_id (b), NULL };
+
+  rg_link_set_members (link, members);
+  rg_link_set_status (link, status);
+  rg_session_add_link (session, link);
+}
+
+/* A session of two partners; @text is what the teacher said. */
+static RgSession *
+make_session (const char *title,
+              const char *situation,
+              const char *date,
+              const char *text)
+{
+  RgSession *session = rg_session_new ();
+  g_autoptr(RgPartner) teacher = rg_partner_new ();
+  g_autoptr(RgPartner) mother = rg_partner_new ();
+  g_autoptr(RgDimension) school = rg_dimension_new ();
+
+  rg_session_set_title (session, title);
+  rg_session_set_situation_label (session, situation);
+  rg_session_set_date (session, date);
+  rg_session_set_status (session, RG_SESSION_STATUS_HELD);
+  rg_partner_set_name (teacher, "Mme Roussel");
+  rg_partner_set_profession (teacher, "Enseignante");
+  rg_partner_set_institution (teacher, "École Jules Ferry");
+  rg_partner_set_name (mother, "Mme Benali");
+  rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
+  rg_dimension_set_name (school, "Scolarité");
+  rg_session_add_partner (session, teacher);
+  rg_session_add_partner (session, mother);
+  rg_session_add_dimension (session, school);
+
+  g_object_unref (add_statement (session, teacher, school, text));
+
+  return session;
+}
+
+static GFile *
+write_session (RgSession  *session,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (library_folder, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = rg_document_new (session, file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+/* Two sessions and a damaged file: the review has 2 agreements and an
+ * open divergence and speaks of "décrochage"; the year-end meeting has
+ * one agreement and a settled divergence. */
+static void
+write_library (void)
+{
+  g_autoptr(RgSession) review = NULL;
+  g_autoptr(RgSession) year_end = NULL;
+  g_autoptr(RgStatement) s1 = NULL;
+  g_autoptr(RgStatement) s2 = NULL;
+  g_autoptr(RgStatement) s3 = NULL;
+  g_autoptr(RgStatement) s4 = NULL;
+  g_autoptr(RgStatement) s5 = NULL;
+  g_autoptr(GFile) review_file = NULL;
+  g_autoptr(GFile) year_end_file = NULL;
+  g_autofree char *damaged = g_build_filename (library_folder, "Abîmé.regards", NULL);
+  g_autoptr(GError) error = NULL;
+  RgPartner *teacher, *mother;
+  RgDimension *school;
+
+  review = make_session (REVIEW_TITLE, REVIEW_SITUATION, "2024-11-17",
+                         "Absences répétées, début de décrochage");
+  teacher = g_list_model_get_item (rg_session_get_partners (review), 0);
+  mother = g_list_model_get_item (rg_session_get_partners (review), 1);
+  school = g_list_model_get_item (rg_session_get_dimensions (review), 0);
+  s1 = add_statement (review, mother, school, "Il dit s’ennuyer en classe");
+  s2 = add_statement (review, mother, school, "Il a peur d’un camarade");
+  s3 = add_statement (review, teacher, school, "Un conflit à la récréation");
+  add_link (review, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED, s1, s3);
+  add_link (review, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED, s2, s3);
+  add_link (review, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_OPEN, s1, s2);
+  g_object_unref (teacher);
+  g_object_unref (mother);
+  g_object_unref (school);
+  review_file = write_session (review, "Revue.regards");
+  g_free (review_situation_id);
+  review_situation_id = g_strdup (rg_session_get_situation_id (review));
+
+  year_end = make_session (YEAR_END_TITLE, "Élève B., 6e", "2024-06-20",
+                           "Bonne intégration dans la classe");
+  teacher = g_list_model_get_item (rg_session_get_partners (year_end), 0);
+  mother = g_list_model_get_item (rg_session_get_partners (year_end), 1);
+  school = g_list_model_get_item (rg_session_get_dimensions (year_end), 0);
+  s4 = add_statement (year_end, mother, school, "Il aime le sport");
+  s5 = add_statement (year_end, teacher, school, "Il participe en EPS");
+  add_link (year_end, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED, s4, s5);
+  add_link (year_end, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_SETTLED, s4, s5);
+  g_object_unref (teacher);
+  g_object_unref (mother);
+  g_object_unref (school);
+  year_end_file = write_session (year_end, "Bilan.regards");
+
+  g_file_set_contents (damaged, "<?xml version=\"1.0\"?><session><title>", -1, &error);
+  g_assert_no_error (error);
+}
+
+static RgSession *
+read_session (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDocument) document = rg_document_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return g_object_ref (rg_document_get_session (document));
+}
+
+static GFile *
+library_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (library_folder, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_library_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (library_folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    n += g_str_has_suffix (name, ".regards");
+
+  return n;
+}
+
+/* }}} */
+/* {{{ The window */
+
+static RgLibraryWindow *
+get_window (RgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_LIBRARY_WINDOW (l->data))
+      return l->data;
+
+  g_assert_not_reached ();
+}
+
+static gpointer
+get_child (RgLibraryWindow *window,
+           const char      *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                  RG_TYPE_LIBRARY_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static gpointer
+get_row_child (GtkListBoxRow *row,
+               const char    *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (row), RG_TYPE_SESSION_ROW, name);
+}
+
+static guint
+count_rows (RgLibraryWindow *window)
+{
+  GtkListBox *list_box = get_child (window, "list_box");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static GtkListBoxRow *
+find_row (RgLibraryWindow *window,
+          const char      *title)
+{
+  GtkListBox *list_box = get_child (window, "list_box");
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)); i++)
+    if (g_strcmp0 (gtk_label_get_label (get_row_child (row, "title_label")), title) == 0)
+      return row;
+
+  return NULL;
+}
+
+typedef struct
+{
+  RgLibraryWindow *window;
+  guint            n_rows;
+  const char      *title;
+  const char      *page;
+} Expect;
+
+static gboolean
+shows_expected (gpointer data)
+{
+  Expect *expect = data;
+  GtkStack *stack = get_child (expect->window, "stack");
+
+  if (expect->page != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), expect->page) != 0)
+    return FALSE;
+
+  if (expect->page == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sessions") != 0)
+    return FALSE;
+
+  if (count_rows (expect->window) != expect->n_rows)
+    return FALSE;
+
+  return expect->title == NULL || find_row (expect->window, expect->title) != NULL;
+}
+
+/* Waits for the list to show @n_rows sessions, one of them titled
+ * @title, and nothing else. */
+static void
+wait_for_rows (RgLibraryWindow *window,
+               guint            n_rows,
+               const char      *title)
+{
+  Expect expect = { window, n_rows, title, NULL };
+
+  if (!wait_for (shows_expected, &expect, 10))
+    g_error ("Expected %u rows with “%s”, found %u", n_rows, title, count_rows (window));
+}
+
+static void
+wait_for_page (RgLibraryWindow *window,
+               const char      *page)
+{
+  Expect expect = { window, 0, NULL, page };
+
+  g_assert_true (wait_for (shows_expected, &expect, 10));
+}
+
+static gboolean
+has_session_window (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_query_exists (data, NULL);
+}
+
+/* }}} */
+/* {{{ Running in an application */
+
 typedef void (*AppTestFunc) (RgApplication *app);
+
+typedef struct
+{
+  AppTestFunc func;
+  gboolean    with_sessions;
+} AppTest;
 
 static void
 on_activate (GApplication *app,
              gpointer      user_data)
 {
-  AppTestFunc func = user_data;
+  const AppTest *test = user_data;
 
   iterate_until_idle ();
-  func (RG_APPLICATION (app));
+  test->func (RG_APPLICATION (app));
 
   /* Closing every window ends g_application_run(). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
 
-/* Runs @func inside a real, running application, then checks that it
- * quits with no window left and nothing holding on to it. */
+/* Runs the test inside a real, running application whose library is a
+ * fresh folder, then checks that it quits with no window left and
+ * nothing holding on to it. */
 static void
-run_in_application (AppTestFunc func)
+run_in_application (gconstpointer data)
 {
-  RgApplication *app = rg_application_new ();
+  const AppTest *test = data;
+  static guint n_runs;
+  g_autofree char *name = g_strdup_printf ("library-%u", ++n_runs);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RgApplication *app;
 
+  g_free (library_folder);
+  library_folder = g_build_filename (test_root, name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (library_folder, 0700), ==, 0);
+  if (test->with_sessions)
+    write_library ();
+  g_settings_set_string (settings, "library-folder", library_folder);
+
+  app = rg_application_new ();
   /* Tests must not find a running Regards on the session bus. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), func);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) test);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_finalize_object (app);
 }
 
+/* }}} */
+/* {{{ Tests */
+
 static void
 empty_state (RgApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  GtkStack *stack;
+  RgLibraryWindow *window = get_window (app);
+  GtkStack *stack = get_child (window, "stack");
   GtkWidget *page;
 
-  g_assert_true (RG_IS_LIBRARY_WINDOW (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_nonnull (rg_application_get_library (app));
+  g_assert_cmpstr (rg_library_get_folder (rg_application_get_library (app)), ==, library_folder);
 
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                    RG_TYPE_LIBRARY_WINDOW, "stack"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  wait_for_page (window, "empty");
   page = gtk_stack_get_visible_child (stack);
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Sessions Yet");
 
+  /* A search in an empty library finds nothing, and says so. */
+  gtk_editable_set_text (get_child (window, "search_entry"), "décrochage");
+  wait_for_page (window, "no-results");
+  gtk_editable_set_text (get_child (window, "search_entry"), "");
+  wait_for_page (window, "empty");
 }
 
 static void
 window_size_remembered (RgApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = GTK_WINDOW (get_window (app));
   GSettings *settings = rg_application_get_settings (app);
 
   gtk_window_set_default_size (window, 900, 640);
@@ -85,7 +452,7 @@ window_size_remembered (RgApplication *app)
 static void
 about_and_shortcuts (RgApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = GTK_WINDOW (get_window (app));
   GtkWindow *overlay;
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
@@ -99,24 +466,327 @@ about_and_shortcuts (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   iterate_until_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-
 }
+
+/* After the scan, each session shows its title, situation, date,
+ * partners and counts; the damaged file shows why it cannot open. */
+static void
+lists_sessions (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkListBoxRow *row;
+  GtkListBoxRow *damaged = NULL;
+  GtkListBox *list_box = get_child (window, "list_box");
+  const char *meta;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+
+  row = find_row (window, REVIEW_TITLE);
+  meta = gtk_label_get_label (get_row_child (row, "meta_label"));
+  g_assert_nonnull (strstr (meta, REVIEW_SITUATION));
+  g_assert_nonnull (strstr (meta, "17 November 2024"));
+  g_assert_nonnull (strstr (gtk_label_get_label (get_row_child (row, "partners_label")),
+                            "Mme Roussel"));
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "agreements_label")), ==,
+                   "2 agreements");
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "divergences_label")), ==,
+                   "1 divergence, 1 open");
+  g_assert_true (gtk_widget_get_visible (get_row_child (row, "badges_box")));
+
+  row = find_row (window, YEAR_END_TITLE);
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "agreements_label")), ==,
+                   "1 agreement");
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "divergences_label")), ==,
+                   "1 divergence");
+
+  /* The newest first. */
+  g_assert_true (gtk_list_box_row_get_index (find_row (window, REVIEW_TITLE)) <
+                 gtk_list_box_row_get_index (find_row (window, YEAR_END_TITLE)));
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)); i++)
+    if (gtk_widget_get_visible (get_row_child (row, "error_label")))
+      damaged = row;
+  g_assert_nonnull (damaged);
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (damaged, "title_label")), ==,
+                   "Abîmé.regards");
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (damaged, "error_label")), !=, "");
+  g_assert_false (gtk_widget_get_visible (get_row_child (damaged, "badges_box")));
+}
+
+/* Typing without accents finds the session that has them; a search
+ * that finds nothing says so. */
+static void
+search (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkEditable *entry = get_child (window, "search_entry");
+  AdwWindowTitle *title = get_child (window, "window_title");
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (get_child (window, "search_bar")));
+
+  gtk_editable_set_text (entry, "decrochage");
+  wait_for_rows (window, 1, REVIEW_TITLE);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 session found");
+
+  /* The last word is a prefix. */
+  gtk_editable_set_text (entry, "integr");
+  wait_for_rows (window, 1, YEAR_END_TITLE);
+
+  gtk_editable_set_text (entry, "zzzz");
+  wait_for_page (window, "no-results");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.show-all", NULL));
+  wait_for_rows (window, 3, YEAR_END_TITLE);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+static void
+filters (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkSwitch *open_only = get_child (window, "open_divergences_switch");
+  GtkRevealer *filter_bar = get_child (window, "filter_bar");
+  AdwComboRow *situation_row = get_child (window, "situation_row");
+  GtkPopover *popover = get_child (window, "filter_popover");
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_assert_false (gtk_revealer_get_reveal_child (filter_bar));
+
+  gtk_switch_set_active (open_only, TRUE);
+  wait_for_rows (window, 1, REVIEW_TITLE);
+  g_assert_true (gtk_revealer_get_reveal_child (filter_bar));
+  g_assert_nonnull (strstr (gtk_label_get_label (get_child (window, "filter_label")),
+                            "open divergences only"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.clear-filters", NULL));
+  g_assert_false (gtk_switch_get_active (open_only));
+  wait_for_rows (window, 3, YEAR_END_TITLE);
+
+  /* Dates, as the user writes them (C locale: month/day/year) or ISO. */
+  gtk_editable_set_text (get_child (window, "from_row"), "2024-09-01");
+  wait_for_rows (window, 1, REVIEW_TITLE);
+  gtk_editable_set_text (get_child (window, "from_row"), "");
+  gtk_editable_set_text (get_child (window, "to_row"), "09/01/2024");
+  wait_for_rows (window, 1, YEAR_END_TITLE);
+  /* A date that is not one is shown wrong, and not applied. */
+  gtk_editable_set_text (get_child (window, "to_row"), "not a date");
+  wait_for_rows (window, 3, YEAR_END_TITLE);
+  g_assert_true (gtk_widget_has_css_class (get_child (window, "to_row"), "error"));
+  gtk_editable_set_text (get_child (window, "to_row"), "");
+
+  gtk_editable_set_text (get_child (window, "institution_row"), "jules ferry");
+  wait_for_rows (window, 2, YEAR_END_TITLE);
+  gtk_editable_set_text (get_child (window, "institution_row"), "");
+
+  /* The situations to choose from are the library's. */
+  gtk_popover_popup (popover);
+  while (g_list_model_get_n_items (adw_combo_row_get_model (situation_row)) < 3)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkStringObject *item = g_list_model_get_item (adw_combo_row_get_model (situation_row), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), REVIEW_SITUATION))
+        adw_combo_row_set_selected (situation_row, i);
+      g_object_unref (item);
+    }
+  wait_for_rows (window, 1, REVIEW_TITLE);
+  gtk_popover_popdown (popover);
+}
+
+static void
+open_row (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkListBox *list_box = get_child (window, "list_box");
+  RgSessionWindow *session_window = NULL;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_signal_emit_by_name (list_box, "row-activated", find_row (window, REVIEW_TITLE));
+  g_assert_true (wait_for (has_session_window, app, 10));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      session_window = l->data;
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (session_window)), ==, REVIEW_TITLE);
+}
+
+static void
+drop_files (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(RgSession) session = make_session ("Séance apportée", "Élève C., CP",
+                                               "2024-01-08", "Arrivé en janvier");
+  g_autofree char *path = g_build_filename (test_root, "apportée.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = rg_document_new (session, file);
+  g_autoptr(GError) error = NULL;
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean dropped = FALSE;
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  g_assert_true (wait_for (has_session_window, app, 10));
+}
+
+static void
+duplicate (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) follow_up = library_file ("Follow-up — " REVIEW_TITLE ".regards");
+  g_autoptr(RgSession) session = NULL;
+  g_autofree char *today = rg_date_new_today ();
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
+                                             "row.duplicate", NULL));
+
+  g_assert_true (wait_for (file_exists, follow_up, 10));
+  session = read_session (follow_up);
+  g_assert_cmpstr (rg_session_get_situation_id (session), ==, review_situation_id);
+  g_assert_cmpstr (rg_session_get_situation_label (session), ==, REVIEW_SITUATION);
+  g_assert_cmpstr (rg_session_get_date (session), ==, today);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_statements (session)), ==, 0);
+
+  /* It is listed, and opened to be prepared. */
+  wait_for_rows (window, 4, "Follow-up — " REVIEW_TITLE);
+  g_assert_true (wait_for (has_session_window, app, 10));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+rename_session (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) old_file = library_file ("Revue.regards");
+  g_autoptr(GFile) new_file = library_file ("Réunion de novembre.regards");
+  g_autoptr(RgSession) session = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
+                                             "row.rename", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (dialog = find_message_dialog ());
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, REVIEW_TITLE);
+
+  /* No empty title. */
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (entry, "Réunion de novembre");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (wait_for (file_exists, new_file, 10));
+  g_assert_false (g_file_query_exists (old_file, NULL));
+  session = read_session (new_file);
+  g_assert_cmpstr (rg_session_get_title (session), ==, "Réunion de novembre");
+  wait_for_rows (window, 3, "Réunion de novembre");
+  g_assert_null (find_row (window, REVIEW_TITLE));
+}
+
+static void
+trash_and_undo (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) file = library_file ("Bilan.regards");
+  g_autofree char *path = g_file_get_path (file);
+
+  wait_for_rows (window, 3, YEAR_END_TITLE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, YEAR_END_TITLE)),
+                                             "row.trash", NULL));
+
+  if (!wait_for (file_gone, file, 5))
+    {
+      /* GIO found no Trash it may use here; the file stays, listed. */
+      g_assert_nonnull (find_row (window, YEAR_END_TITLE));
+      g_test_skip ("The Trash is not available in this environment");
+      return;
+    }
+
+  wait_for_rows (window, 2, REVIEW_TITLE);
+  g_assert_null (find_row (window, YEAR_END_TITLE));
+  g_assert_cmpuint (count_library_files (), ==, 2);
+
+  /* What the toast's Undo button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo-trash", "s", path));
+  g_assert_true (wait_for (file_exists, file, 10));
+  wait_for_rows (window, 3, YEAR_END_TITLE);
+}
+
+/* }}} */
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *root = rg_test_init_environment ();
+  test_root = rg_test_init_environment ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_data_func ("/library-window/empty-state",
-                        empty_state, (GTestDataFunc) run_in_application);
+                        &(AppTest) { empty_state, FALSE }, run_in_application);
   g_test_add_data_func ("/library-window/size-remembered",
-                        window_size_remembered, (GTestDataFunc) run_in_application);
+                        &(AppTest) { window_size_remembered, FALSE }, run_in_application);
   g_test_add_data_func ("/library-window/about-and-shortcuts",
-                        about_and_shortcuts, (GTestDataFunc) run_in_application);
+                        &(AppTest) { about_and_shortcuts, FALSE }, run_in_application);
+  g_test_add_data_func ("/library-window/lists-sessions",
+                        &(AppTest) { lists_sessions, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/search",
+                        &(AppTest) { search, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/filters",
+                        &(AppTest) { filters, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/open-row",
+                        &(AppTest) { open_row, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/drop-files",
+                        &(AppTest) { drop_files, FALSE }, run_in_application);
+  g_test_add_data_func ("/library-window/duplicate",
+                        &(AppTest) { duplicate, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/rename",
+                        &(AppTest) { rename_session, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/trash-and-undo",
+                        &(AppTest) { trash_and_undo, TRUE }, run_in_application);
 
   return g_test_run ();
 }

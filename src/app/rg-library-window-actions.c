@@ -443,6 +443,8 @@ rename_session_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), title);
@@ -516,8 +518,10 @@ trash_done (GObject      *object,
   message = g_strdup_printf (_("“%s” was moved to the Trash"), op->title);
   toast = rg_library_window_add_toast (self, message);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "library.undo-trash");
+  /* The target first: a button with the action and no target yet
+   * would complain that the types differ. */
   adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  adw_toast_set_action_name (toast, "library.undo-trash");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 }
 
