@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the screenshots of the README and the metainfo: the example
-# session in French at 1920×1080, light and dark, under Xvfb.
+# session in French at 1920×1080, light and dark, and the library
+# holding it, under Xvfb.
 #
 #   build-aux/screenshots.sh [BUILD_DIR]    (default: build)
 #
@@ -46,4 +47,8 @@ cp data/examples/exemple-eleve-a.regards "$work/exemple.regards"
 shoot diagnosis prefer-light "$work/exemple.regards"
 cp data/examples/exemple-eleve-a.regards "$work/exemple.regards"
 shoot diagnosis-dark prefer-dark "$work/exemple.regards"
+# The library window lists what its folder holds: the example session,
+# copied where a first start would put it (the default library folder).
+mkdir -p "$work/data/regards/sessions"
+cp data/examples/exemple-eleve-a.regards "$work/data/regards/sessions/Exemple.regards"
 shoot library prefer-light
