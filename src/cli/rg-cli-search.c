@@ -32,6 +32,20 @@ print_json (GListModel *results)
   fputs (text, stdout);
 }
 
+/* @text with its tabs, newlines and other control characters as spaces,
+ * so that one session stays one line of three fields. */
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  for (char *p = line; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  return line;
+}
+
 /* One line per session, tab-separated: path, date, title. A file that
  * cannot be loaded has no date, and its error in place of a title. */
 static void
@@ -40,20 +54,22 @@ print_text (GListModel *results)
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (results, i);
-      g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
+      g_autofree char *display = g_filename_display_name (rg_library_entry_get_path (entry));
+      g_autofree char *path = one_line (display);
       const char *error_message = rg_library_entry_get_error_message (entry);
+      g_autofree char *what = NULL;
 
       if (error_message != NULL)
         {
-          g_autofree char *what = g_strdup_printf (_("Cannot be loaded: %s"), error_message);
+          g_autofree char *text = g_strdup_printf (_("Cannot be loaded: %s"), error_message);
 
+          what = one_line (text);
           g_print ("%s\t\t%s\n", path, what);
         }
       else
         {
-          g_print ("%s\t%s\t%s\n", path,
-                   rg_library_entry_get_date (entry),
-                   rg_library_entry_get_title (entry));
+          what = one_line (rg_library_entry_get_title (entry));
+          g_print ("%s\t%s\t%s\n", path, rg_library_entry_get_date (entry), what);
         }
     }
 }
