@@ -493,6 +493,91 @@ new_session_from_template (RgApplication *app)
   }
 }
 
+static GtkWidget *
+find_badge (GtkWidget *widget,
+            RgLink    *link)
+{
+  if (g_object_get_data (G_OBJECT (widget), "link") == (gpointer) link)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_badge (child, link);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RgStatementCard *
+card_of (RgDiagnosisView *view,
+         RgSession       *session,
+         RgStatement     *statement)
+{
+  RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
+  RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+  guint column = 0, row = 0;
+
+  g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_partners (session)), partner, &column));
+  g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_dimensions (session)), dimension, &row));
+  rg_diagnosis_view_focus_cell (view, column, row, 0);
+  iterate_until_idle ();
+
+  return rg_diagnosis_cell_get_card (rg_diagnosis_view_get_cell (view, column, row), statement);
+}
+
+static void
+link_badges (RgApplication *app)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                                              "exemple-eleve-a.regards", NULL);
+  g_autofree char *path = g_build_filename (test_dir, "badges.regards", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RgSessionWindow *window;
+  RgDiagnosisView *view;
+  RgSession *session;
+  g_autoptr(RgLink) link = NULL;
+  RgStatementCard *first, *second;
+  GtkWidget *badge;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  window = open_and_wait (app, file);
+  view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  session = rg_document_get_session (rg_session_window_get_document (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  iterate_until_idle ();
+
+  link = g_list_model_get_item (rg_session_get_links (session), 0);
+  second = card_of (view, session, rg_session_find_statement (session, rg_link_get_members (link)[1]));
+  first = card_of (view, session, rg_session_find_statement (session, rg_link_get_members (link)[0]));
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  /* Each linked card has a badge per link, named for screen readers. */
+  badge = find_badge (GTK_WIDGET (first), link);
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_get_visible (badge));
+
+  /* Focusing the badge lights up the other statement of the link. */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
+  g_assert_true (gtk_widget_grab_focus (badge));
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  iterate_until_idle ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
+
+  /* A link leaving the session takes its badges along. */
+  rg_session_remove_link (session, link);
+  iterate_until_idle ();
+  g_assert_null (find_badge (GTK_WIDGET (first), link));
+}
+
 static GFile *
 write_large_session_file (const char *name,
                           guint       n_partners,
@@ -665,6 +750,8 @@ main (int   argc,
                         delete_and_move, run_in_application);
   g_test_add_data_func ("/session-window/new-session-from-template",
                         new_session_from_template, run_in_application);
+  g_test_add_data_func ("/session-window/link-badges",
+                        link_badges, run_in_application);
   g_test_add_data_func ("/session-window/keyboard-flow",
                         keyboard_flow, run_in_application);
   g_test_add_data_func ("/session-window/large-session-populates-in-view",

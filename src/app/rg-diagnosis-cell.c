@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-diagnosis-cell.h"
+#include "rg-diagnosis-view.h"
 
 struct _RgDiagnosisCell
 {
@@ -84,6 +85,18 @@ on_text_committed (RgDiagnosisCell *self,
   rg_session_editor_set (self->editor, _("Edit statement"), statement, "text", text);
 }
 
+static void
+on_link_hovered (RgStatementCard *card,
+                 RgLink          *link,
+                 gboolean         entered,
+                 RgDiagnosisCell *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
+
+  if (view != NULL)
+    rg_diagnosis_view_highlight_link (RG_DIAGNOSIS_VIEW (view), link, entered);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -91,7 +104,7 @@ create_row (gpointer item,
   RgDiagnosisCell *self = user_data;
   RgStatement *statement = item;
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *card = rg_statement_card_new (statement);
+  GtkWidget *card = rg_statement_card_new (statement, self->editor);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   g_signal_connect_object (card, "text-committed", G_CALLBACK (on_text_committed),
@@ -101,6 +114,7 @@ create_row (gpointer item,
   g_signal_connect_object (statement, "notify::kind", G_CALLBACK (update_row_label),
                            row, G_CONNECT_SWAPPED);
   update_row_label (GTK_LIST_BOX_ROW (row), NULL, statement);
+  g_signal_connect_object (card, "link-hovered", G_CALLBACK (on_link_hovered), self, 0);
 
   return row;
 }
@@ -377,7 +391,8 @@ rg_diagnosis_cell_get_n_statements (RgDiagnosisCell *self)
 /**
  * rg_diagnosis_cell_get_card:
  *
- * Returns: (transfer none) (nullable): the card showing @statement
+ * Returns: (transfer none) (nullable): the card showing @statement, if
+ *   the cell is populated
  */
 RgStatementCard *
 rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
@@ -387,7 +402,9 @@ rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
 
-  rg_diagnosis_cell_populate (self);
+  if (!self->populated)
+    return NULL;
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
   for (guint i = 0; i < n; i++)
     {

@@ -1006,6 +1006,69 @@ rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self)
   return (RgDiagnosisCell *) gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL);
 }
 
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if ((gpointer) object == item)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/**
+ * rg_diagnosis_view_highlight_link:
+ * @self: a #RgDiagnosisView
+ * @link: a link of the session
+ * @highlight: whether to light its statements up or down
+ *
+ * Lights up the cards of every statement of @link, across columns, so
+ * the team sees what a badge ties together.
+ */
+void
+rg_diagnosis_view_highlight_link (RgDiagnosisView *self,
+                                  RgLink          *link,
+                                  gboolean         highlight)
+{
+  RgSession *session;
+  const char * const *members;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+  g_return_if_fail (RG_IS_LINK (link));
+
+  session = get_session (self);
+  members = rg_link_get_members (link);
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      RgStatement *statement = rg_session_find_statement (session, members[i]);
+      RgPartner *partner;
+      RgDimension *dimension;
+      RgDiagnosisCell *cell;
+      RgStatementCard *card;
+
+      if (statement == NULL ||
+          !(partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement))) ||
+          !(dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement))))
+        continue;
+
+      cell = rg_diagnosis_view_get_cell (self,
+                                         find_position (rg_session_get_partners (session), partner),
+                                         find_position (rg_session_get_dimensions (session), dimension));
+      if (cell == NULL || !(card = rg_diagnosis_cell_get_card (cell, statement)))
+        continue;
+
+      if (highlight)
+        gtk_widget_add_css_class (GTK_WIDGET (card), "link-highlight");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (card), "link-highlight");
+    }
+}
+
 /**
  * rg_diagnosis_view_focus_cell:
  * @self: a #RgDiagnosisView

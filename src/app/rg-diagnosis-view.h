@@ -26,6 +26,9 @@ RgDiagnosisCell *rg_diagnosis_view_get_cell         (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row);
 RgDiagnosisCell *rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self);
+void             rg_diagnosis_view_highlight_link   (RgDiagnosisView *self,
+                                                     RgLink          *link,
+                                                     gboolean         highlight);
 gboolean         rg_diagnosis_view_focus_cell       (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row,

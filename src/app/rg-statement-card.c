@@ -14,9 +14,11 @@
 
 struct _RgStatementCard
 {
-  GtkWidget    parent_instance;
+  GtkWidget        parent_instance;
 
-  RgStatement *statement;
+  RgStatement     *statement;
+  RgSessionEditor *editor;
+  GtkWidget       *badges;
 
   GtkImage       *kind_image;
   GtkLabel       *kind_label;
@@ -26,12 +28,14 @@ struct _RgStatementCard
 enum {
   PROP_0,
   PROP_STATEMENT,
+  PROP_EDITOR,
   PROP_EDITING,
   N_PROPS
 };
 
 enum {
   TEXT_COMMITTED,
+  LINK_HOVERED,
   N_SIGNALS
 };
 
@@ -81,6 +85,196 @@ update_kind (RgStatementCard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
   if (kind < G_N_ELEMENTS (classes))
     gtk_widget_add_css_class (GTK_WIDGET (self), classes[kind]);
+}
+
+/**
+ * rg_link_type_get_icon_name:
+ * @type: a link type
+ *
+ * Returns: the name of the icon of @type
+ */
+const char *
+rg_link_type_get_icon_name (RgLinkType type)
+{
+  switch (type)
+    {
+    case RG_LINK_TYPE_AGREEMENT:
+      return "rg-agreement-symbolic";
+    case RG_LINK_TYPE_DIVERGENCE:
+      return "rg-divergence-symbolic";
+    case RG_LINK_TYPE_COMPLEMENT:
+      return "rg-complement-symbolic";
+    case RG_LINK_TYPE_CLARIFY:
+      return "rg-clarify-symbolic";
+    default:
+      g_return_val_if_reached ("rg-clarify-symbolic");
+    }
+}
+
+static char *
+describe_link (RgLink *link)
+{
+  const char *type = rg_link_type_get_label (rg_link_get_link_type (link));
+  const char *note = rg_link_get_note (link);
+
+  if (rg_link_get_status (link) == RG_LINK_STATUS_SETTLED)
+    /* Translators: a link's badge as read by a screen reader, with its
+     * note: "Divergence, settled: the reading of the absences". */
+    return note ? g_strdup_printf (_("%s, settled: %s"), type, note)
+                : g_strdup_printf (_("%s, settled"), type);
+
+  /* Translators: "Divergence, open: the reading of the absences". */
+  return note ? g_strdup_printf (_("%s, open: %s"), type, note)
+              : g_strdup_printf (_("%s, open"), type);
+}
+
+static GtkWidget *
+create_link_popover (RgStatementCard *self,
+                     RgLink          *link)
+{
+  RgSession *session = rg_session_editor_get_session (self->editor);
+  const char * const *members = rg_link_get_members (link);
+  GtkWidget *popover, *box, *title, *label;
+  g_autofree char *heading = describe_link (link);
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 280, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  title = gtk_label_new (heading);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* What the other partners said, quoted. */
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      RgStatement *other = rg_session_find_statement (session, members[i]);
+      RgPartner *partner;
+      g_autofree char *quote = NULL;
+
+      if (other == NULL || other == self->statement)
+        continue;
+
+      partner = rg_session_find_partner (session, rg_statement_get_partner_id (other));
+      /* Translators: a statement quoted in a link: "Mme Benali: « Il dort mal »". */
+      quote = g_strdup_printf (_("%s: “%s”"), partner ? rg_partner_get_name (partner) : "",
+                               rg_statement_get_text (other));
+      label = gtk_label_new (quote);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  return popover;
+}
+
+static void
+on_badge_hover (GtkEventController *controller,
+                gpointer            entered)
+{
+  GtkWidget *badge = gtk_event_controller_get_widget (controller);
+  RgStatementCard *self = RG_STATEMENT_CARD (gtk_widget_get_ancestor (badge, RG_TYPE_STATEMENT_CARD));
+  RgLink *link = g_object_get_data (G_OBJECT (badge), "link");
+
+  if (self != NULL && link != NULL)
+    g_signal_emit (self, signals [LINK_HOVERED], 0, link, GPOINTER_TO_INT (entered));
+}
+
+static void
+on_badge_enter (GtkEventController *controller)
+{
+  on_badge_hover (controller, GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_badge_leave (GtkEventController *controller)
+{
+  on_badge_hover (controller, GINT_TO_POINTER (FALSE));
+}
+
+static void
+on_badge_popover_show (GtkMenuButton   *badge,
+                       RgStatementCard *self)
+{
+  RgLink *link = g_object_get_data (G_OBJECT (badge), "link");
+
+  /* Made when opened: what it quotes may have changed since. */
+  gtk_menu_button_set_popover (badge, create_link_popover (self, link));
+}
+
+static GtkWidget *
+create_badge (RgStatementCard *self,
+              RgLink          *link)
+{
+  static const char *classes[] = { "agreement", "divergence", "complement", "clarify" };
+  RgLinkType type = rg_link_get_link_type (link);
+  GtkWidget *badge, *content, *icon, *label;
+  g_autofree char *description = describe_link (link);
+  GtkEventController *controller;
+
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  icon = gtk_image_new_from_icon_name (rg_link_type_get_icon_name (type));
+  label = gtk_label_new (rg_link_type_get_label (type));
+  gtk_box_append (GTK_BOX (content), icon);
+  gtk_box_append (GTK_BOX (content), label);
+
+  badge = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (badge), content);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (badge), FALSE);
+  gtk_widget_add_css_class (badge, "link-badge");
+  if (type < G_N_ELEMENTS (classes))
+    gtk_widget_add_css_class (badge, classes[type]);
+  if (rg_link_get_status (link) == RG_LINK_STATUS_SETTLED)
+    gtk_widget_add_css_class (badge, "settled");
+  gtk_widget_set_tooltip_text (badge, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data_full (G_OBJECT (badge), "link", g_object_ref (link), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (badge),
+                                         (GtkMenuButtonCreatePopupFunc) on_badge_popover_show,
+                                         self, NULL);
+
+  /* Hovering or focusing a badge lights up the rest of its link. */
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_badge_enter), NULL);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_badge_leave), NULL);
+  gtk_widget_add_controller (badge, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_badge_enter), NULL);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_badge_leave), NULL);
+  gtk_widget_add_controller (badge, controller);
+
+  return badge;
+}
+
+static void
+update_badges (RgStatementCard *self)
+{
+  GPtrArray *links = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->badges)))
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->badges), child);
+
+  if (self->editor != NULL)
+    links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
+                                     rg_statement_get_id (self->statement));
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      GtkWidget *badge = create_badge (self, g_ptr_array_index (links, i));
+      GtkWidget *flow_child;
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->badges), badge);
+      flow_child = gtk_widget_get_parent (badge);
+      gtk_widget_set_focusable (flow_child, FALSE);
+    }
+
+  gtk_widget_set_visible (self->badges, links != NULL && links->len > 0);
 }
 
 static void
@@ -150,8 +344,12 @@ rg_statement_card_constructed (GObject *object)
                            G_CALLBACK (update_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->statement, "notify::text",
                            G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
+  if (self->editor != NULL)
+    g_signal_connect_object (rg_session_editor_get_link_index (self->editor), "changed",
+                             G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
   update_kind (self);
   update_text (self);
+  update_badges (self);
 }
 
 static void
@@ -163,6 +361,7 @@ rg_statement_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->statement);
+  g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (rg_statement_card_parent_class)->dispose (object);
 }
@@ -204,6 +403,10 @@ rg_statement_card_set_property (GObject      *object,
       self->statement = g_value_dup_object (value);
       break;
 
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -223,6 +426,9 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
   properties [PROP_STATEMENT] =
     g_param_spec_object ("statement", NULL, NULL, RG_TYPE_STATEMENT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, RG_TYPE_SESSION_EDITOR,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties [PROP_EDITING] =
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -237,6 +443,18 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
   signals [TEXT_COMMITTED] =
     g_signal_new ("text-committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RgStatementCard::link-hovered:
+   * @link: the link of the badge
+   * @entered: whether the pointer or the focus came in or left
+   *
+   * Emitted when a badge is hovered or focused, so that the other
+   * statements of its link can be lit up.
+   */
+  signals [LINK_HOVERED] =
+    g_signal_new ("link-hovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RG_TYPE_LINK, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
@@ -276,15 +494,35 @@ rg_statement_card_init (RgStatementCard *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
+
+  self->badges = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->badges), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->badges), FALSE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->badges), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->badges), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->badges), 8);
+  gtk_widget_add_css_class (self->badges, "link-badges");
+  gtk_widget_set_visible (self->badges, FALSE);
+  gtk_widget_set_parent (self->badges, GTK_WIDGET (self));
 }
 
+/**
+ * rg_statement_card_new:
+ * @statement: the statement to show
+ * @editor: (nullable): the editor of its session, for its links
+ *
+ * Returns: (transfer floating): a new card
+ */
 GtkWidget *
-rg_statement_card_new (RgStatement *statement)
+rg_statement_card_new (RgStatement     *statement,
+                       RgSessionEditor *editor)
 {
   g_return_val_if_fail (RG_IS_STATEMENT (statement), NULL);
+  g_return_val_if_fail (editor == NULL || RG_IS_SESSION_EDITOR (editor), NULL);
 
   return g_object_new (RG_TYPE_STATEMENT_CARD,
                        "statement", statement,
+                       "editor", editor,
                        NULL);
 }
 

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "rg-statement.h"
+#include "rg-session-editor.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RgStatementCard, rg_statement_card, RG, STATEMENT_CARD, GtkWidget)
 
-GtkWidget   *rg_statement_card_new            (RgStatement     *statement);
+GtkWidget   *rg_statement_card_new            (RgStatement     *statement,
+                                               RgSessionEditor *editor);
 RgStatement *rg_statement_card_get_statement  (RgStatementCard *self);
 gboolean     rg_statement_card_get_editing    (RgStatementCard *self);
 void         rg_statement_card_start_editing  (RgStatementCard *self);
 void         rg_statement_card_stop_editing   (RgStatementCard *self);
 const char  *rg_statement_kind_get_icon_name  (RgStatementKind  kind);
+const char  *rg_link_type_get_icon_name       (RgLinkType       type);
 
 G_END_DECLS

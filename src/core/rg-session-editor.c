@@ -24,6 +24,7 @@ struct _RgSessionEditor
 
   RgSession   *session;
   RgUndoStack *undo_stack;
+  RgLinkIndex *link_index;
 };
 
 enum {
@@ -396,6 +397,7 @@ rg_session_editor_dispose (GObject *object)
 {
   RgSessionEditor *self = RG_SESSION_EDITOR (object);
 
+  g_clear_object (&self->link_index);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->session);
 
@@ -506,6 +508,23 @@ rg_session_editor_get_undo_stack (RgSessionEditor *self)
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
 
   return self->undo_stack;
+}
+
+/**
+ * rg_session_editor_get_link_index:
+ *
+ * Returns: (transfer none): which links each statement of the session
+ *   belongs to, kept up to date
+ */
+RgLinkIndex *
+rg_session_editor_get_link_index (RgSessionEditor *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
+
+  if (self->link_index == NULL)
+    self->link_index = rg_link_index_new (self->session);
+
+  return self->link_index;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rg-link-index.h"
 #include "rg-session.h"
 #include "rg-undo-stack.h"
 
@@ -17,6 +18,7 @@ G_DECLARE_FINAL_TYPE (RgSessionEditor, rg_session_editor, RG, SESSION_EDITOR, GO
 RgSessionEditor *rg_session_editor_new                     (RgSession        *session);
 RgSession       *rg_session_editor_get_session             (RgSessionEditor  *self);
 RgUndoStack     *rg_session_editor_get_undo_stack          (RgSessionEditor  *self);
+RgLinkIndex     *rg_session_editor_get_link_index          (RgSessionEditor  *self);
 
 void             rg_session_editor_set                     (RgSessionEditor  *self,
                                                             const char       *label,
