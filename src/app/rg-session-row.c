@@ -105,6 +105,7 @@ show_counts (RgSessionRow *self)
                                 n_agreements);
   gtk_label_set_label (self->agreements_label, agreements);
   gtk_widget_set_visible (self->agreements_badge, n_agreements > 0);
+  gtk_widget_set_tooltip_text (self->agreements_badge, agreements);
 
   if (n_open > 0)
     /* Translators: "3 divergences, 1 open"; the plural follows the
@@ -118,6 +119,7 @@ show_counts (RgSessionRow *self)
                                    n_divergences);
   gtk_label_set_label (self->divergences_label, divergences);
   gtk_widget_set_visible (self->divergences_badge, n_divergences > 0);
+  gtk_widget_set_tooltip_text (self->divergences_badge, divergences);
   if (n_open > 0)
     gtk_widget_add_css_class (self->divergences_badge, "open");
 
