@@ -334,6 +334,38 @@ wait_for_page (RgLibraryWindow *window,
   g_assert_true (wait_for (shows_expected, &expect, 10));
 }
 
+/* Toasts have no public list: look for the words among the widgets. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} ShowsText;
+
+static gboolean
+shows_text_cb (gpointer data)
+{
+  ShowsText *shows = data;
+
+  return shows_text (shows->widget, shows->text);
+}
+
 static gboolean
 has_session_window (gpointer data)
 {
@@ -365,6 +397,7 @@ typedef struct
 {
   AppTestFunc func;
   gboolean    with_sessions;
+  gboolean    damaged_index;
 } AppTest;
 
 static void
@@ -397,6 +430,16 @@ run_in_application (gconstpointer data)
   g_assert_cmpint (g_mkdir_with_parents (library_folder, 0700), ==, 0);
   if (test->with_sessions)
     write_library ();
+  if (test->damaged_index)
+    {
+      g_autofree char *index = rg_library_get_default_database_path (library_folder);
+      g_autofree char *index_dir = g_path_get_dirname (index);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (index_dir, 0700), ==, 0);
+      g_file_set_contents (index, "This is not an SQLite database, not even a little.", -1, &error);
+      g_assert_no_error (error);
+    }
   g_settings_set_string (settings, "library-folder", library_folder);
 
   app = rg_application_new ();
@@ -747,11 +790,29 @@ trash_and_undo (RgApplication *app)
   wait_for_rows (window, 2, REVIEW_TITLE);
   g_assert_null (find_row (window, YEAR_END_TITLE));
   g_assert_cmpuint (count_library_files (), ==, 2);
+  g_assert_true (wait_for (shows_text_cb,
+                           &(ShowsText) { GTK_WIDGET (window),
+                                          "“" YEAR_END_TITLE "” was moved to the Trash" }, 5));
 
   /* What the toast's Undo button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo-trash", "s", path));
   g_assert_true (wait_for (file_exists, file, 10));
   wait_for_rows (window, 3, YEAR_END_TITLE);
+}
+
+/* An index found damaged at start is rebuilt from the files, and the
+ * window says so in one line. */
+static void
+rebuilt_notice (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  RgLibrary *library = rg_application_get_library (app);
+
+  g_assert_true (wait_for (shows_text_cb,
+                           &(ShowsText) { GTK_WIDGET (window), "index was damaged" }, 10));
+  /* Said once: the library forgets it once shown. */
+  g_assert_null (rg_library_get_notice (library));
+  wait_for_rows (window, 3, REVIEW_TITLE);
 }
 
 /* }}} */
@@ -787,6 +848,8 @@ main (int   argc,
                         &(AppTest) { rename_session, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/trash-and-undo",
                         &(AppTest) { trash_and_undo, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/rebuilt-notice",
+                        &(AppTest) { rebuilt_notice, TRUE, TRUE }, run_in_application);
 
   return g_test_run ();
 }
