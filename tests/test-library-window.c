@@ -800,6 +800,77 @@ trash_and_undo (RgApplication *app)
   wait_for_rows (window, 3, YEAR_END_TITLE);
 }
 
+static RgSessionWindow *
+open_and_wait (RgApplication   *app,
+               RgLibraryWindow *window,
+               const char      *title)
+{
+  g_signal_emit_by_name (get_child (window, "list_box"), "row-activated", find_row (window, title));
+  g_assert_true (wait_for (has_session_window, app, 10));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return l->data;
+
+  g_assert_not_reached ();
+}
+
+/* An open session is renamed in its window, which saves it; the index
+ * follows the save. */
+static void
+rename_open_session (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) file = library_file ("Revue.regards");
+  g_autoptr(RgSession) session = NULL;
+  RgSessionWindow *session_window;
+  AdwMessageDialog *dialog;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  session_window = open_and_wait (app, window, REVIEW_TITLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
+                                             "row.rename", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (dialog = find_message_dialog ());
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Revue avec la famille");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (session_window)), ==, "Revue avec la famille");
+  /* Undoable like any edit made in the window. */
+  g_assert_true (rg_undo_stack_get_can_undo (
+    rg_session_editor_get_undo_stack (rg_session_window_get_editor (session_window))));
+
+  /* Saved by the window, then listed under its new title. */
+  wait_for_rows (window, 3, "Revue avec la famille");
+  session = read_session (file);
+  g_assert_cmpstr (rg_session_get_title (session), ==, "Revue avec la famille");
+}
+
+/* An open session is saved and its window closed before it goes. */
+static void
+trash_open_session (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) file = library_file ("Revue.regards");
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  open_and_wait (app, window, REVIEW_TITLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
+                                             "row.trash", NULL));
+  g_assert_false (has_session_window (app));
+
+  if (!wait_for (file_gone, file, 5))
+    {
+      g_test_skip ("The Trash is not available in this environment");
+      return;
+    }
+  wait_for_rows (window, 2, YEAR_END_TITLE);
+}
+
 /* An index found damaged at start is rebuilt from the files, and the
  * window says so in one line. */
 static void
@@ -848,6 +919,10 @@ main (int   argc,
                         &(AppTest) { rename_session, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/trash-and-undo",
                         &(AppTest) { trash_and_undo, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/rename-open-session",
+                        &(AppTest) { rename_open_session, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/trash-open-session",
+                        &(AppTest) { trash_open_session, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/rebuilt-notice",
                         &(AppTest) { rebuilt_notice, TRUE, TRUE }, run_in_application);
 

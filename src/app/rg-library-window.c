@@ -425,6 +425,23 @@ filter_changed_cb (RgLibraryWindow *self)
   queue_search (self);
 }
 
+/* Down in the search entry goes on to the sessions found. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       RgLibraryWindow       *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      !(first = gtk_list_box_get_row_at_index (self->list_box, 0)))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
 static void
 search_activate_cb (RgLibraryWindow *self)
 {
@@ -883,6 +900,7 @@ rg_library_window_init (RgLibraryWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *example = NULL;
   g_autofree char *hint = NULL;
+  GtkEventController *key_controller;
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -905,7 +923,6 @@ rg_library_window_init (RgLibraryWindow *self)
                                   G_CALLBACK (show_notice), self);
   g_signal_group_connect_swapped (self->library_signals, "notify::scanning",
                                   G_CALLBACK (update_page), self);
-  g_signal_connect_swapped (self->library_signals, "bind", G_CALLBACK (library_bound_cb), self);
 
   /* Search: the toggle, Ctrl+F and typing anywhere open the bar. */
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
@@ -915,6 +932,9 @@ rg_library_window_init (RgLibraryWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  key_controller = gtk_event_controller_key_new ();
+  g_signal_connect (key_controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key_controller);
 
   /* Filters */
   adw_combo_row_set_model (self->situation_row,
@@ -959,6 +979,8 @@ rg_library_window_new (RgApplication *application)
    * it is: it changes with the library folder. */
   g_object_bind_property (application, "library", self->library_signals, "target",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (application, "notify::library", G_CALLBACK (library_bound_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::library-error", G_CALLBACK (show_library_error),
                            self, G_CONNECT_SWAPPED);
   show_library_error (self);
