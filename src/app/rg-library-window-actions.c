@@ -341,7 +341,8 @@ rename_thread (GTask        *task,
   free_name = g_file_get_basename (free_file);
 
   if (!name_fits (name, free_name) &&
-      !(op->result_file = g_file_set_display_name (op->file, free_name, cancellable, &rename_error)))
+      !(op->result_file = g_file_set_display_name (op->file, free_name,
+                                                   cancellable, &rename_error)))
     /* Translators: %s says why the file could not be renamed */
     op->warning = g_strdup_printf (_("The session was renamed, but its file kept its name: %s"),
                                    rename_error->message);
@@ -400,7 +401,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   if ((window = rg_application_find_session_window (app, op->file)))
     {
       RgSessionWindow *session_window = RG_SESSION_WINDOW (window);
-      RgSession *session = rg_document_get_session (rg_session_window_get_document (session_window));
+      RgDocument *document = rg_session_window_get_document (session_window);
+      RgSession *session = rg_document_get_session (document);
 
       rg_session_editor_set (rg_session_window_get_editor (session_window),
                              _("Rename session"), session, "title", title);

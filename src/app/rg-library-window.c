@@ -312,9 +312,10 @@ show_results (RgLibraryWindow *self,
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_box)))
     {
       GtkWidget *row = gtk_widget_get_ancestor (focus, RG_TYPE_SESSION_ROW);
+      RgLibraryEntry *entry = row ? rg_session_row_get_entry (RG_SESSION_ROW (row)) : NULL;
 
-      if (row != NULL)
-        focus_path = g_strdup (rg_library_entry_get_path (rg_session_row_get_entry (RG_SESSION_ROW (row))));
+      if (entry != NULL)
+        focus_path = g_strdup (rg_library_entry_get_path (entry));
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -887,7 +888,8 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "library.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "library.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "library.clear-filters", NULL,
+                                   clear_filters_action);
   gtk_widget_class_install_action (widget_class, "library.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "library.show-more", NULL, show_more_action);
 

@@ -169,6 +169,7 @@ show_entry (RgSessionRow *self)
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *date = NULL;
   const char *situation;
+  const char *status;
   const char *partners;
 
   if (error_message != NULL)
@@ -198,18 +199,19 @@ show_entry (RgSessionRow *self)
   if ((date = rg_session_row_format_date (rg_library_entry_get_date (self->entry))))
     g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", date);
 
+  /* A partner's contribution has no status of its own. */
   if (rg_library_entry_get_kind (self->entry) == RG_SESSION_KIND_CONTRIBUTION)
-    g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "",
-                            rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION));
+    status = rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION);
   else
-    g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "",
-                            rg_session_status_get_label (rg_library_entry_get_status (self->entry)));
+    status = rg_session_status_get_label (rg_library_entry_get_status (self->entry));
+  g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", status);
 
   gtk_label_set_label (self->meta_label, meta->str);
 
   partners = rg_library_entry_get_partners (self->entry);
   gtk_label_set_label (self->partners_label, partners != NULL ? partners : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->partners_label), partners != NULL && partners[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->partners_label),
+                          partners != NULL && partners[0] != '\0');
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->partners_label), partners);
 
   show_counts (self);
