@@ -578,6 +578,68 @@ link_badges (RgApplication *app)
   g_assert_null (find_badge (GTK_WIDGET (first), link));
 }
 
+static void
+select_and_tag (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("tag.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSessionEditor *editor = rg_session_window_get_editor (window);
+  RgSession *session = rg_session_editor_get_session (editor);
+  GListModel *links = rg_session_get_links (session);
+  g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgPartner) mother = g_list_model_get_item (rg_session_get_partners (session), 1);
+  g_autoptr(RgDimension) school = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgLink) link = NULL;
+  RgStatement *tired, *sleep;
+  RgStatementCard *card;
+
+  tired = rg_session_editor_add_statement (editor, teacher, school, NULL, RG_STATEMENT_KIND_INTERPRETATION,
+                                           "Il manque de motivation");
+  sleep = rg_session_editor_add_statement (editor, mother, school, NULL, RG_STATEMENT_KIND_INTERPRETATION,
+                                           "Il dort mal");
+  iterate_until_idle ();
+
+  /* One statement alone cannot be tagged. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  g_assert_true (press_key (view, GDK_KEY_space, 0));
+  g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 1);
+  g_assert_true (rg_diagnosis_view_is_selected (view, tired));
+  card = rg_diagnosis_cell_get_card (rg_diagnosis_view_get_cell (view, 0, 0), tired);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "selected"));
+
+  /* Escape clears it; Space and Shift+Right select across partners. */
+  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "selected"));
+  g_assert_true (press_key (view, GDK_KEY_Right, GDK_SHIFT_MASK));
+  assert_focus_in_cell (view, 1, 0);
+  g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 2);
+  g_assert_true (rg_diagnosis_view_is_selected (view, sleep));
+
+  /* Tagged as a divergence: one link of both, and the selection is done. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.tag", "s", "divergence"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  link = g_list_model_get_item (links, 0);
+  g_assert_cmpint (rg_link_get_link_type (link), ==, RG_LINK_TYPE_DIVERGENCE);
+  g_assert_true (rg_link_has_member (link, rg_statement_get_id (tired)));
+  g_assert_true (rg_link_has_member (link, rg_statement_get_id (sleep)));
+  g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 0);
+  iterate_until_idle ();
+  g_assert_nonnull (find_badge (GTK_WIDGET (card), link));
+
+  /* Undoable, like every edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
+  iterate_until_idle ();
+  g_assert_null (find_badge (GTK_WIDGET (card), link));
+
+  /* A deleted statement leaves the selection. */
+  rg_diagnosis_view_set_selected (view, sleep, TRUE);
+  rg_session_editor_remove_statement (editor, sleep);
+  g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 0);
+}
+
 static GFile *
 write_large_session_file (const char *name,
                           guint       n_partners,
@@ -752,6 +814,8 @@ main (int   argc,
                         new_session_from_template, run_in_application);
   g_test_add_data_func ("/session-window/link-badges",
                         link_badges, run_in_application);
+  g_test_add_data_func ("/session-window/select-and-tag",
+                        select_and_tag, run_in_application);
   g_test_add_data_func ("/session-window/keyboard-flow",
                         keyboard_flow, run_in_application);
   g_test_add_data_func ("/session-window/large-session-populates-in-view",

@@ -73,6 +73,10 @@ static const struct
   { "diagnosis.move-statement-down", { "<Alt>Down", NULL } },
   { "diagnosis.move-statement-previous-dimension", { "<Alt><Shift>Up", NULL } },
   { "diagnosis.move-statement-next-dimension", { "<Alt><Shift>Down", NULL } },
+  { "diagnosis.tag::agreement", { "<Control><Shift>a", NULL } },
+  { "diagnosis.tag::divergence", { "<Control><Shift>d", NULL } },
+  { "diagnosis.tag::complement", { "<Control><Shift>m", NULL } },
+  { "diagnosis.tag::clarify", { "<Control><Shift>l", NULL } },
 };
 
 static int

@@ -97,6 +97,25 @@ on_link_hovered (RgStatementCard *card,
     rg_diagnosis_view_highlight_link (RG_DIAGNOSIS_VIEW (view), link, entered);
 }
 
+static void
+on_card_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 RgStatementCard *card)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_VIEW);
+  RgStatement *statement = rg_statement_card_get_statement (card);
+
+  if ((state & GDK_CONTROL_MASK) == 0 || view == NULL)
+    return;
+
+  rg_diagnosis_view_set_selected (RG_DIAGNOSIS_VIEW (view), statement,
+                                  !rg_diagnosis_view_is_selected (RG_DIAGNOSIS_VIEW (view), statement));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -105,6 +124,8 @@ create_row (gpointer item,
   RgStatement *statement = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *card = rg_statement_card_new (statement, self->editor);
+  GtkGesture *click;
+  GtkWidget *view;
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   g_signal_connect_object (card, "text-committed", G_CALLBACK (on_text_committed),
@@ -115,6 +136,16 @@ create_row (gpointer item,
                            row, G_CONNECT_SWAPPED);
   update_row_label (GTK_LIST_BOX_ROW (row), NULL, statement);
   g_signal_connect_object (card, "link-hovered", G_CALLBACK (on_link_hovered), self, 0);
+
+  /* Ctrl+click selects, for tagging statements across columns. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_card_pressed), card, 0);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
+
+  if ((view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW)) &&
+      rg_diagnosis_view_is_selected (RG_DIAGNOSIS_VIEW (view), statement))
+    gtk_widget_add_css_class (card, "selected");
 
   return row;
 }

@@ -21,6 +21,7 @@
 #include "rg-dimension-dialog.h"
 #include "rg-editable-text.h"
 #include "rg-partner-dialog.h"
+#include "rg-session-editor-links.h"
 #include "rg-undo-toast.h"
 
 #define BASE_COLUMN_WIDTH 260
@@ -33,10 +34,16 @@ struct _RgDiagnosisView
   RgSessionEditor    *editor;
   double              zoom;
 
+  GtkWidget          *content;
   GtkScrolledWindow  *scroller;
   RgDiagnosisGrid    *grid;
   AdwStatusPage      *empty_page;
+  GtkRevealer        *selection_revealer;
+  GtkLabel           *selection_label;
   guint               rebuild_source;
+
+  /* The statements selected to be tagged together: RgStatement */
+  GPtrArray          *selection;
 };
 
 enum {
@@ -395,12 +402,190 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
         }
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), n_partners > 0 && n_dimensions > 0);
+  gtk_widget_set_visible (self->content, n_partners > 0 && n_dimensions > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_partners == 0 || n_dimensions == 0);
 
   if (focused != NULL && n_partners > 0 && n_dimensions > 0)
     rg_diagnosis_view_focus_cell (self, MIN (focus_column, n_partners - 1),
                                   MIN (focus_row, n_dimensions - 1), MAX (focus_index, 0));
+}
+
+/* }}} */
+/* {{{ Selection */
+
+static RgStatementCard *
+find_card (RgDiagnosisView *self,
+           RgStatement     *statement)
+{
+  RgSession *session = get_session (self);
+  RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
+  RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+  RgDiagnosisCell *cell;
+  guint column, row;
+
+  if (partner == NULL || dimension == NULL ||
+      !g_list_store_find (G_LIST_STORE (rg_session_get_partners (session)), partner, &column) ||
+      !g_list_store_find (G_LIST_STORE (rg_session_get_dimensions (session)), dimension, &row) ||
+      !(cell = (RgDiagnosisCell *) rg_diagnosis_grid_get_cell (self->grid, column, row)))
+    return NULL;
+
+  return rg_diagnosis_cell_get_card (cell, statement);
+}
+
+static guint
+count_partners (GPtrArray *statements)
+{
+  g_autoptr(GHashTable) partners = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < statements->len; i++)
+    g_hash_table_add (partners, (gpointer) rg_statement_get_partner_id (g_ptr_array_index (statements, i)));
+
+  return g_hash_table_size (partners);
+}
+
+static void
+update_selection_bar (RgDiagnosisView *self)
+{
+  guint n = self->selection->len;
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement selected",
+                                        "%u statements selected", n), n);
+  gtk_label_set_label (self->selection_label, label);
+  gtk_revealer_set_reveal_child (self->selection_revealer, n > 0);
+
+  /* A link ties the readings of at least two partners. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.tag",
+                                 n >= 2 && count_partners (self->selection) >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.clear-selection", n > 0);
+}
+
+static void
+mark_selected (RgDiagnosisView *self,
+               RgStatement     *statement,
+               gboolean         selected)
+{
+  RgStatementCard *card = find_card (self, statement);
+  GtkWidget *row;
+
+  if (card == NULL)
+    return;
+
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (card), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (card), "selected");
+
+  if ((row = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW)))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
+/**
+ * rg_diagnosis_view_is_selected:
+ * @self: a #RgDiagnosisView
+ * @statement: a statement
+ *
+ * Returns: whether @statement is selected
+ */
+gboolean
+rg_diagnosis_view_is_selected (RgDiagnosisView *self,
+                               RgStatement     *statement)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), FALSE);
+
+  return g_ptr_array_find (self->selection, statement, NULL);
+}
+
+/**
+ * rg_diagnosis_view_set_selected:
+ * @self: a #RgDiagnosisView
+ * @statement: a statement of the session
+ * @selected: whether to select it
+ *
+ * Adds @statement to the selection, or takes it out. The selection
+ * spans columns: it is what gets tagged as an agreement, a divergence…
+ */
+void
+rg_diagnosis_view_set_selected (RgDiagnosisView *self,
+                                RgStatement     *statement,
+                                gboolean         selected)
+{
+  guint index;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  if (g_ptr_array_find (self->selection, statement, &index) == selected)
+    return;
+
+  if (selected)
+    g_ptr_array_add (self->selection, g_object_ref (statement));
+  else
+    g_ptr_array_remove_index (self->selection, index);
+
+  mark_selected (self, statement, selected);
+  update_selection_bar (self);
+}
+
+/**
+ * rg_diagnosis_view_get_selection:
+ *
+ * Returns: (transfer none) (element-type RgStatement): the selected
+ *   statements, in the order they were selected
+ */
+GPtrArray *
+rg_diagnosis_view_get_selection (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+static void
+clear_selection (RgDiagnosisView *self)
+{
+  while (self->selection->len > 0)
+    rg_diagnosis_view_set_selected (self, g_ptr_array_index (self->selection, self->selection->len - 1),
+                                    FALSE);
+}
+
+/* A statement leaving the session leaves the selection. */
+static void
+prune_selection (RgDiagnosisView *self)
+{
+  RgSession *session = get_session (self);
+
+  for (guint i = self->selection->len; i > 0; i--)
+    {
+      RgStatement *statement = g_ptr_array_index (self->selection, i - 1);
+
+      if (rg_session_find_statement (session, rg_statement_get_id (statement)) != statement)
+        rg_diagnosis_view_set_selected (self, statement, FALSE);
+    }
+}
+
+static void
+toggle_focused_selection (RgDiagnosisView *self)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+  RgStatement *statement;
+
+  if (card == NULL)
+    return;
+
+  statement = rg_statement_card_get_statement (card);
+  rg_diagnosis_view_set_selected (self, statement, !rg_diagnosis_view_is_selected (self, statement));
+}
+
+static void
+select_focused (RgDiagnosisView *self)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+
+  if (card != NULL)
+    rg_diagnosis_view_set_selected (self, rg_statement_card_get_statement (card), TRUE);
 }
 
 /* }}} */
@@ -487,49 +672,20 @@ move_tab (RgDiagnosisView *self,
   return FALSE;
 }
 
+/* Moves the focus by one card in the direction of an arrow key, from
+ * cell to cell at the edges. Within a cell, only when @within_cell: the
+ * list of the cell does it itself otherwise. */
 static gboolean
-on_key_pressed (RgDiagnosisView       *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
+move_focus (RgDiagnosisView *self,
+            guint            keyval,
+            gboolean         within_cell)
 {
-  RgDiagnosisCell *cell;
-  GtkWidget *focus;
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
   guint column, row;
   int index, n;
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)))
-    return GDK_EVENT_PROPAGATE;
-
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
-    {
-      /* Tab while typing ends the typing first. */
-      if (GTK_IS_TEXT_VIEW (focus))
-        {
-          GtkWidget *editable = gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT);
-
-          if (editable != NULL)
-            rg_editable_text_stop_editing (RG_EDITABLE_TEXT (editable));
-          focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-          if (focus == NULL)
-            return GDK_EVENT_PROPAGATE;
-        }
-
-      return move_tab (self, focus,
-                       keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0)
-             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    }
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  if (GTK_IS_TEXT_VIEW (focus) ||
-      !(cell = rg_diagnosis_view_get_focused_cell (self)) ||
-      !find_cell_position (self, cell, &column, &row))
-    return GDK_EVENT_PROPAGATE;
+  if (cell == NULL || !find_cell_position (self, cell, &column, &row))
+    return FALSE;
 
   index = rg_diagnosis_cell_get_focus_index (cell);
   n = (int) rg_diagnosis_cell_get_n_statements (cell);
@@ -547,22 +703,140 @@ on_key_pressed (RgDiagnosisView       *self,
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
       if (index > 0)
-        return GDK_EVENT_PROPAGATE;
+        {
+          if (!within_cell)
+            return FALSE;
+          rg_diagnosis_cell_focus_statement (cell, index - 1);
+          return TRUE;
+        }
       return row > 0 && rg_diagnosis_view_focus_cell (self, column, row - 1, -1);
 
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
       if (index >= 0 && index < n - 1)
-        return GDK_EVENT_PROPAGATE;
+        {
+          if (!within_cell)
+            return FALSE;
+          rg_diagnosis_cell_focus_statement (cell, index + 1);
+          return TRUE;
+        }
       return rg_diagnosis_view_focus_cell (self, column, row + 1, 0);
 
     default:
-      return GDK_EVENT_PROPAGATE;
+      return FALSE;
     }
+}
+
+static gboolean
+on_key_pressed (RgDiagnosisView       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GdkModifierType modifiers = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  gboolean arrow = keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
+                   keyval == GDK_KEY_Up || keyval == GDK_KEY_Down ||
+                   keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right ||
+                   keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
+  GtkWidget *focus;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
+      (modifiers & ~GDK_SHIFT_MASK) == 0)
+    {
+      /* Tab while typing ends the typing first. */
+      if (GTK_IS_TEXT_VIEW (focus))
+        {
+          GtkWidget *editable = gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT);
+
+          if (editable != NULL)
+            rg_editable_text_stop_editing (RG_EDITABLE_TEXT (editable));
+          focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+          if (focus == NULL)
+            return GDK_EVENT_PROPAGATE;
+        }
+
+      return move_tab (self, focus, keyval == GDK_KEY_ISO_Left_Tab || modifiers == GDK_SHIFT_MASK)
+             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    }
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  /* Space selects the focused card, Shift and an arrow extend the
+   * selection to the next card, Escape clears it. */
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) && modifiers == 0 &&
+      rg_diagnosis_view_get_focused_cell (self) != NULL)
+    {
+      toggle_focused_selection (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape && modifiers == 0 && self->selection->len > 0)
+    {
+      clear_selection (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (arrow && modifiers == GDK_SHIFT_MASK && rg_diagnosis_view_get_focused_cell (self) != NULL)
+    {
+      select_focused (self);
+      move_focus (self, keyval, TRUE);
+      select_focused (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (arrow && modifiers == 0)
+    return move_focus (self, keyval, FALSE) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* }}} */
 /* {{{ Actions */
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  clear_selection (RG_DIAGNOSIS_VIEW (widget));
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RgLinkType type;
+
+  if (!rg_link_type_from_string (g_variant_get_string (parameter, NULL), &type))
+    return;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    g_strv_builder_add (builder, rg_statement_get_id (g_ptr_array_index (self->selection, i)));
+  ids = g_strv_builder_end (builder);
+
+  if (!rg_session_editor_add_link (self->editor, type, (const char * const *) ids, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      return;
+    }
+
+  clear_selection (self);
+}
+
 
 static RgStatementCard *
 get_focused_card (RgDiagnosisView *self)
@@ -779,6 +1053,7 @@ rg_diagnosis_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
   rg_diagnosis_view_set_editor (self, NULL);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_diagnosis_view_parent_class)->dispose (object);
 }
@@ -849,7 +1124,10 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-diagnosis-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, content);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, grid);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
@@ -857,6 +1135,8 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "diagnosis-view");
 
+  gtk_widget_class_install_action (widget_class, "diagnosis.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.add-statement", NULL, add_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.edit-statement", NULL, edit_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
@@ -883,7 +1163,9 @@ static void
 rg_diagnosis_view_init (RgDiagnosisView *self)
 {
   self->zoom = 1.0;
+  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_selection_bar (self);
 }
 
 /**
@@ -915,6 +1197,10 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                             queue_rebuild, self);
       g_signal_handlers_disconnect_by_func (rg_session_get_dimensions (get_session (self)),
                                             queue_rebuild, self);
+      g_signal_handlers_disconnect_by_func (rg_session_get_statements (get_session (self)),
+                                            prune_selection, self);
+      if (self->selection != NULL)
+        g_ptr_array_set_size (self->selection, 0);
     }
 
   g_set_object (&self->editor, editor);
@@ -925,6 +1211,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                 G_CALLBACK (queue_rebuild), self);
       g_signal_connect_swapped (rg_session_get_dimensions (get_session (self)), "items-changed",
                                 G_CALLBACK (queue_rebuild), self);
+      g_signal_connect_swapped (rg_session_get_statements (get_session (self)), "items-changed",
+                                G_CALLBACK (prune_selection), self);
     }
 
   if (self->grid != NULL)

@@ -26,6 +26,12 @@ RgDiagnosisCell *rg_diagnosis_view_get_cell         (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row);
 RgDiagnosisCell *rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self);
+gboolean         rg_diagnosis_view_is_selected      (RgDiagnosisView *self,
+                                                     RgStatement     *statement);
+void             rg_diagnosis_view_set_selected     (RgDiagnosisView *self,
+                                                     RgStatement     *statement,
+                                                     gboolean         selected);
+GPtrArray       *rg_diagnosis_view_get_selection    (RgDiagnosisView *self);
 void             rg_diagnosis_view_highlight_link   (RgDiagnosisView *self,
                                                      RgLink          *link,
                                                      gboolean         highlight);

@@ -253,6 +253,9 @@ rg_session_window_set_meeting_mode (RgSessionWindow *self,
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
   apply_zoom (self);
+  /* Escape leaves meeting mode only in meeting mode: elsewhere it ends
+   * typing or clears a selection. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", meeting_mode);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING_MODE]);
 }
 
@@ -571,6 +574,8 @@ rg_session_window_init (RgSessionWindow *self)
   self->zoom_css = gtk_css_provider_new ();
   self->zoom_class = g_strdup_printf ("rg-zoom-%u", ++serial);
   gtk_widget_add_css_class (GTK_WIDGET (self), self->zoom_class);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", FALSE);
 
   popover = gtk_menu_button_get_popover (self->primary_menu_button);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_box (self), "zoom");
