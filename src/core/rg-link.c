@@ -23,6 +23,7 @@ struct _RgLink
 
   char         *id;
   char         *note;
+  char         *term_id;
   GPtrArray    *members;
   RgLinkType    type;
   RgLinkStatus  status;
@@ -36,6 +37,7 @@ enum {
   PROP_TYPE,
   PROP_STATUS,
   PROP_NOTE,
+  PROP_TERM_ID,
   PROP_MEMBERS,
   N_PROPS
 };
@@ -49,6 +51,7 @@ rg_link_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->term_id, g_free);
   g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_link_parent_class)->finalize (object);
@@ -78,6 +81,10 @@ rg_link_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_TERM_ID:
+      g_value_set_string (value, self->term_id);
       break;
 
     case PROP_MEMBERS:
@@ -113,6 +120,10 @@ rg_link_set_property (GObject      *object,
 
     case PROP_NOTE:
       rg_link_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_TERM_ID:
+      rg_link_set_term_id (self, g_value_get_string (value));
       break;
 
     case PROP_MEMBERS:
@@ -158,6 +169,18 @@ rg_link_class_init (RgLinkClass *klass)
 
   properties [PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgLink:term-id:
+   *
+   * The glossary term made from this link, if any: a link “to clarify”
+   * turned into a word of the glossary keeps the term's id, so that the
+   * two can be shown together.
+   */
+  properties [PROP_TERM_ID] =
+    g_param_spec_string ("term-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -304,6 +327,42 @@ rg_link_set_note (RgLink     *self,
 
   if (rg_set_text (&self->note, note, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+}
+
+/**
+ * rg_link_get_term_id:
+ * @self: a #RgLink
+ *
+ * The id of the glossary term made from this link. The term may have
+ * been removed from the glossary since (the link keeps the id, so that
+ * undoing the removal brings the two back together): look it up with
+ * rg_session_find_term (). A file only records an id that names a term
+ * of the session.
+ *
+ * Returns: (transfer none) (nullable): the term's id, %NULL if none
+ */
+const char *
+rg_link_get_term_id (RgLink *self)
+{
+  g_return_val_if_fail (RG_IS_LINK (self), NULL);
+
+  return self->term_id;
+}
+
+/**
+ * rg_link_set_term_id:
+ * @self: a #RgLink
+ * @term_id: (nullable): the id of a glossary term; %NULL or "" for none
+ */
+void
+rg_link_set_term_id (RgLink     *self,
+                     const char *term_id)
+{
+  g_return_if_fail (RG_IS_LINK (self));
+  g_return_if_fail (term_id == NULL || term_id[0] == '\0' || rg_id_is_valid (term_id));
+
+  if (rg_set_text (&self->term_id, term_id, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM_ID]);
 }
 
 /**

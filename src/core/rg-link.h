@@ -24,6 +24,9 @@ void                rg_link_set_status    (RgLink             *self,
 const char         *rg_link_get_note      (RgLink             *self);
 void                rg_link_set_note      (RgLink             *self,
                                            const char         *note);
+const char         *rg_link_get_term_id   (RgLink             *self);
+void                rg_link_set_term_id   (RgLink             *self,
+                                           const char         *term_id);
 const char * const *rg_link_get_members   (RgLink             *self);
 void                rg_link_set_members   (RgLink             *self,
                                            const char * const *statement_ids);

@@ -561,6 +561,7 @@ typedef struct
   GHashTable *partners;    /* id set */
   GHashTable *dimensions;  /* id set */
   GHashTable *statements;  /* id set */
+  GHashTable *terms;       /* id set */
 } Check;
 
 static void
@@ -570,6 +571,7 @@ check_clear (Check *check)
   g_clear_pointer (&check->partners, g_hash_table_unref);
   g_clear_pointer (&check->dimensions, g_hash_table_unref);
   g_clear_pointer (&check->statements, g_hash_table_unref);
+  g_clear_pointer (&check->terms, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
@@ -602,6 +604,8 @@ collect_ids (Check    *check,
         g_hash_table_add (check->dimensions, id);
       else if (is_session_element (node, "statement"))
         g_hash_table_add (check->statements, id);
+      else if (is_session_element (node, "term"))
+        g_hash_table_add (check->terms, id);
     }
 
   FOR_EACH_ELEMENT (child, node)
@@ -618,6 +622,7 @@ typedef enum
   REFERS_TO_PARTNER,
   REFERS_TO_DIMENSION,
   REFERS_TO_STATEMENT,
+  REFERS_TO_TERM,
 } Referent;
 
 static gboolean
@@ -639,6 +644,7 @@ check_reference (Check       *check,
     case REFERS_TO_PARTNER:   set = check->partners;   break;
     case REFERS_TO_DIMENSION: set = check->dimensions; break;
     case REFERS_TO_STATEMENT: set = check->statements; break;
+    case REFERS_TO_TERM:      set = check->terms;      break;
     default:                  g_assert_not_reached ();
     }
 
@@ -662,6 +668,12 @@ check_reference (Check       *check,
     case REFERS_TO_STATEMENT:
       g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_DANGLING_REFERENCE,
                    _("This file is damaged: line %ld refers to a statement that is not in the file."),
+                   xmlGetLineNo (node));
+      break;
+
+    case REFERS_TO_TERM:
+      g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_DANGLING_REFERENCE,
+                   _("This file is damaged: line %ld refers to a glossary word that is not in the file."),
                    xmlGetLineNo (node));
       break;
 
@@ -765,6 +777,7 @@ check_references (xmlNode  *root,
   check.partners = g_hash_table_new (g_str_hash, g_str_equal);
   check.dimensions = g_hash_table_new (g_str_hash, g_str_equal);
   check.statements = g_hash_table_new (g_str_hash, g_str_equal);
+  check.terms = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!collect_ids (&check, root, error))
     return FALSE;
@@ -795,6 +808,9 @@ check_references (xmlNode  *root,
         {
           FOR_EACH_ELEMENT (link, section)
             {
+              if (!check_reference (&check, link, "term", REFERS_TO_TERM, TRUE, error))
+                return FALSE;
+
               FOR_EACH_ELEMENT (member, link)
                 {
                   if (is_session_element (member, "member")
@@ -1085,6 +1101,7 @@ build_link (xmlNode *node)
   g_autofree char *id = get_prop (node, "id");
   g_autofree char *type = get_prop (node, "type");
   g_autofree char *status = get_prop (node, "status");
+  g_autofree char *term = get_prop (node, "term");
   g_autoptr(GPtrArray) members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
   RgLink *link = g_object_new (RG_TYPE_LINK, "id", id, NULL);
   RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
@@ -1094,6 +1111,7 @@ build_link (xmlNode *node)
   rg_link_status_from_string (status, &status_value);
   rg_link_set_link_type (link, type_value);
   rg_link_set_status (link, status_value);
+  rg_link_set_term_id (link, term);
 
   FOR_EACH_ELEMENT (child, node)
     {
@@ -1636,11 +1654,16 @@ write_links (RgSession *session,
     {
       g_autoptr(RgLink) link = g_list_model_get_item (model, i);
       const char * const *members = rg_link_get_members (link);
+      const char *term_id = rg_link_get_term_id (link);
       xmlNode *node = xmlNewChild (links, ns, X ("link"), NULL);
 
       set_prop (node, "id", rg_link_get_id (link));
       set_prop (node, "type", rg_link_type_to_string (rg_link_get_link_type (link)));
       set_prop (node, "status", rg_link_status_to_string (rg_link_get_status (link)));
+      /* A link keeps the id of a term removed from the glossary (undo
+       * may bring it back); the file only names a term it holds. */
+      if (term_id != NULL && rg_session_find_term (session, term_id) != NULL)
+        set_prop (node, "term", term_id);
       for (guint m = 0; members[m] != NULL; m++)
         {
           xmlNode *member = xmlNewChild (node, ns, X ("member"), NULL);
