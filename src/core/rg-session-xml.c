@@ -1559,7 +1559,20 @@ format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Out of range in UTC (the first hours of year 1, east of Greenwich) */
+  if (utc == NULL)
+    utc = g_date_time_ref (time);
+
+  /* Not g_date_time_format (): its %Y does not pad years before 1000,
+   * and a file with the year “821” would not load again (found by
+   * fuzzing) */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc),
+                          g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc),
+                          g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
 }
 
 static void
