@@ -572,6 +572,45 @@ link_badges (RgApplication *app)
   iterate_until_idle ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
 
+  /* F8 goes from open divergence to open divergence, in reading order,
+   * round and back. */
+  {
+    g_autoptr(GHashTable) expected = g_hash_table_new (NULL, NULL);
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (rg_session_get_links (session)); i++)
+      {
+        g_autoptr(RgLink) l = g_list_model_get_item (rg_session_get_links (session), i);
+        const char * const *members = rg_link_get_members (l);
+
+        if (rg_link_get_link_type (l) == RG_LINK_TYPE_DIVERGENCE && rg_link_get_status (l) == RG_LINK_STATUS_OPEN)
+          for (guint m = 0; members[m] != NULL; m++)
+            g_hash_table_add (expected, rg_session_find_statement (session, members[m]));
+      }
+    g_assert_cmpuint (g_hash_table_size (expected), >=, 2);
+
+    for (guint visits = 0; visits < 2 * g_hash_table_size (expected); visits++)
+      {
+        RgStatementCard *focused;
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.next-divergence", NULL));
+        iterate_until_idle ();
+        focused = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_focused_cell (view));
+        g_assert_nonnull (focused);
+        g_hash_table_add (seen, rg_statement_card_get_statement (focused));
+      }
+    /* Every statement of an open divergence was reached, and only those. */
+    {
+      GHashTableIter iter;
+      gpointer statement;
+
+      g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (expected));
+      g_hash_table_iter_init (&iter, seen);
+      while (g_hash_table_iter_next (&iter, &statement, NULL))
+        g_assert_true (g_hash_table_contains (expected, statement));
+    }
+  }
+
   /* A link leaving the session takes its badges along. */
   rg_session_remove_link (session, link);
   iterate_until_idle ();

@@ -77,6 +77,8 @@ static const struct
   { "diagnosis.tag::divergence", { "<Control><Shift>d", NULL } },
   { "diagnosis.tag::complement", { "<Control><Shift>m", NULL } },
   { "diagnosis.tag::clarify", { "<Control><Shift>l", NULL } },
+  { "diagnosis.next-divergence", { "F8", NULL } },
+  { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
 };
 
 static int

@@ -807,6 +807,111 @@ clear_selection_action (GtkWidget  *widget,
   clear_selection (RG_DIAGNOSIS_VIEW (widget));
 }
 
+typedef struct
+{
+  guint row;
+  guint column;
+  guint index;
+} Place;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const Place *pa = a, *pb = b;
+
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return pa->index < pb->index ? -1 : pa->index > pb->index;
+}
+
+/* Where the statements of open divergences are, in reading order. */
+static GArray *
+list_open_divergences (RgDiagnosisView *self)
+{
+  RgSession *session = get_session (self);
+  GListModel *partners = rg_session_get_partners (session);
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
+
+  for (guint r = 0; r < g_list_model_get_n_items (dimensions); r++)
+    for (guint c = 0; c < g_list_model_get_n_items (partners); c++)
+      {
+        g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
+        g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
+        g_autoptr(GPtrArray) cell = rg_session_editor_list_cell (self->editor, rg_partner_get_id (partner),
+                                                                rg_dimension_get_id (dimension));
+
+        for (guint i = 0; i < cell->len; i++)
+          {
+            GPtrArray *links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
+                                                        rg_statement_get_id (g_ptr_array_index (cell, i)));
+
+            for (guint l = 0; links != NULL && l < links->len; l++)
+              {
+                RgLink *link = g_ptr_array_index (links, l);
+
+                if (rg_link_get_link_type (link) == RG_LINK_TYPE_DIVERGENCE &&
+                    rg_link_get_status (link) == RG_LINK_STATUS_OPEN)
+                  {
+                    Place place = { r, c, i };
+
+                    g_array_append_val (places, place);
+                    break;
+                  }
+              }
+          }
+      }
+
+  g_array_sort (places, compare_places);
+  return places;
+}
+
+static void
+next_divergence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  gboolean backward = g_str_has_prefix (action_name, "diagnosis.previous");
+  g_autoptr(GArray) places = list_open_divergences (self);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  Place here = { 0, 0, 0 };
+  const Place *target = NULL;
+
+  if (places->len == 0)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("No open divergence")));
+      return;
+    }
+
+  /* The next one after where the keyboard is, going round at the end;
+   * from outside the grid, the first (or the last). */
+  if (cell != NULL && find_cell_position (self, cell, &here.column, &here.row))
+    here.index = MAX (rg_diagnosis_cell_get_focus_index (cell), 0);
+  else
+    target = &g_array_index (places, Place, backward ? places->len - 1 : 0);
+
+  for (guint i = 0; target == NULL && i < places->len; i++)
+    {
+      const Place *place = &g_array_index (places, Place, backward ? places->len - 1 - i : i);
+      int order = compare_places (place, &here);
+
+      if ((!backward && order > 0) || (backward && order < 0))
+        target = place;
+    }
+  if (target == NULL)
+    target = &g_array_index (places, Place, backward ? places->len - 1 : 0);
+
+  rg_diagnosis_view_focus_cell (self, target->column, target->row, (int) target->index);
+}
+
 static void
 tag_action (GtkWidget  *widget,
             const char *action_name,
@@ -1137,6 +1242,8 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "diagnosis.clear-selection", NULL, clear_selection_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.next-divergence", NULL, next_divergence_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.previous-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.add-statement", NULL, add_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.edit-statement", NULL, edit_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
