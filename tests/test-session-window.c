@@ -337,6 +337,17 @@ zoom_and_meeting_mode (RgApplication *app)
   double meeting;
 
   g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.0, 0.001);
+
+  /* Its keyboard shortcuts open on the session's. */
+  {
+    GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    g_autofree char *section = NULL;
+
+    g_assert_nonnull (shortcuts);
+    g_object_get (shortcuts, "section-name", &section, NULL);
+    g_assert_cmpstr (section, ==, "session");
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.zoom-in", NULL));
   g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.1, 0.001);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 0.001);

@@ -433,7 +433,13 @@ rg_session_window_realize (GtkWidget *widget)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
 
+  GtkShortcutsWindow *shortcuts;
+
   GTK_WIDGET_CLASS (rg_session_window_parent_class)->realize (widget);
+
+  /* The shortcuts window opens on the session's shortcuts here. */
+  if ((shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))))
+    g_object_set (shortcuts, "section-name", "session", NULL);
 
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
                                               GTK_STYLE_PROVIDER (self->zoom_css),
