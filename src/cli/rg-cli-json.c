@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "rg-cli-json.h"
 
 struct _RgCliJson
@@ -236,6 +238,31 @@ rg_cli_json_uint (RgCliJson *json,
 {
   before_value (json);
   g_string_append_printf (json->out, "%" G_GUINT64_FORMAT, value);
+}
+
+/**
+ * rg_cli_json_double:
+ * @json: a writer
+ * @value: a number
+ *
+ * Writes @value with a dot for decimal separator whatever the locale,
+ * to four decimals (enough for a share); JSON has no infinity nor NaN,
+ * which are written `null`.
+ */
+void
+rg_cli_json_double (RgCliJson *json,
+                    double     value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  before_value (json);
+  if (!isfinite (value))
+    {
+      g_string_append (json->out, "null");
+      return;
+    }
+
+  g_string_append (json->out, g_ascii_formatd (buffer, sizeof buffer, "%.4f", value));
 }
 
 void

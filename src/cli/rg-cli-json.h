@@ -23,6 +23,8 @@ void       rg_cli_json_string       (RgCliJson  *json,
                                      const char *value);
 void       rg_cli_json_uint         (RgCliJson  *json,
                                      guint64     value);
+void       rg_cli_json_double       (RgCliJson  *json,
+                                     double      value);
 void       rg_cli_json_boolean      (RgCliJson  *json,
                                      gboolean    value);
 void       rg_cli_json_null         (RgCliJson  *json);

@@ -23,6 +23,7 @@ static const RgCliCommand commands[] = {
   { "validate", N_("Check that session files are valid"), rg_cli_validate },
   { "new", N_("Create a session file from a template"), rg_cli_new },
   { "show", N_("Print a summary of a session"), rg_cli_show },
+  { "stats", N_("Count a session’s agreements and divergences"), rg_cli_stats },
   { NULL, NULL, NULL },
 };
 
