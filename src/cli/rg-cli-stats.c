@@ -23,13 +23,16 @@
 #define N_LINK_TYPES (RG_LINK_TYPE_CLARIFY + 1)
 
 /* Each line is one translated format, so that a translator can place
- * the value (and the colon) as the language wants. */
-static void print_line (const char *format,
-                        ...) G_GNUC_PRINTF (1, 2);
+ * the value (and the colon) as the language wants; @depth levels of
+ * indentation put it under its heading. */
+static void print_line_at (guint       depth,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
 
 static void
-print_line (const char *format,
-            ...)
+print_line_at (guint       depth,
+               const char *format,
+               ...)
 {
   g_autofree char *line = NULL;
   va_list args;
@@ -38,26 +41,11 @@ print_line (const char *format,
   line = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_print ("%s\n", line);
+  g_print ("%*s%s\n", (int) depth * 2, "", line);
 }
 
-/* The same, indented under a heading */
-static void print_item (const char *format,
-                        ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_item (const char *format,
-            ...)
-{
-  g_autofree char *line = NULL;
-  va_list args;
-
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_print ("  %s\n", line);
-}
+#define print_line(...) print_line_at (0, __VA_ARGS__)
+#define print_item(...) print_line_at (1, __VA_ARGS__)
 
 /* A name on one line, whatever it holds */
 static char *

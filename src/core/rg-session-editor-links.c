@@ -23,53 +23,71 @@
  */
 G_DEFINE_QUARK (rg-link-edit-error-quark, rg_link_edit_error)
 
-/* {{{ Adding and removing a link */
+/* {{{ Putting a link or a term in its list, and taking it out */
+
+typedef void     (*InsertFunc) (RgSession *session, gpointer item, guint position);
+typedef gboolean (*RemoveFunc) (RgSession *session, gpointer item);
 
 typedef struct
 {
-  RgSession *session;
-  RgLink    *link;
-  guint      position;
-} LinkPlace;
+  RgSession  *session;
+  GObject    *item;
+  guint       position;
+  InsertFunc  insert;
+  RemoveFunc  remove;
+} Place;
 
-static LinkPlace *
-link_place_new (RgSession *session,
-                RgLink    *link,
-                guint      position)
+static Place *
+place_new (RgSession  *session,
+           gpointer    item,
+           guint       position,
+           InsertFunc  insert,
+           RemoveFunc  remove)
 {
-  LinkPlace *place = g_new0 (LinkPlace, 1);
+  Place *place = g_new0 (Place, 1);
 
   place->session = g_object_ref (session);
-  place->link = g_object_ref (link);
+  place->item = g_object_ref (item);
   place->position = position;
+  place->insert = insert;
+  place->remove = remove;
 
   return place;
 }
 
 static void
-link_place_free (gpointer data)
+place_free (gpointer data)
 {
-  LinkPlace *place = data;
+  Place *place = data;
 
   g_clear_object (&place->session);
-  g_clear_object (&place->link);
+  g_clear_object (&place->item);
   g_free (place);
 }
 
 static void
-link_place_insert (gpointer data)
+place_insert (gpointer data)
 {
-  LinkPlace *place = data;
+  Place *place = data;
 
-  rg_session_insert_link (place->session, place->link, place->position);
+  place->insert (place->session, place->item, place->position);
 }
 
 static void
-link_place_remove (gpointer data)
+place_remove (gpointer data)
 {
-  LinkPlace *place = data;
+  Place *place = data;
 
-  rg_session_remove_link (place->session, place->link);
+  place->remove (place->session, place->item);
+}
+
+static Place *
+link_place_new (RgSession *session,
+                RgLink    *link,
+                guint      position)
+{
+  return place_new (session, link, position,
+                    (InsertFunc) rg_session_insert_link, (RemoveFunc) rg_session_remove_link);
 }
 
 static guint
@@ -90,40 +108,7 @@ find_position (GListModel *model,
 }
 
 /* }}} */
-/* {{{ Adding a term to the glossary */
-
-typedef struct
-{
-  RgSession *session;
-  RgTerm    *term;
-  guint      position;
-} TermPlace;
-
-static void
-term_place_free (gpointer data)
-{
-  TermPlace *place = data;
-
-  g_clear_object (&place->session);
-  g_clear_object (&place->term);
-  g_free (place);
-}
-
-static void
-term_place_insert (gpointer data)
-{
-  TermPlace *place = data;
-
-  rg_session_insert_term (place->session, place->term, place->position);
-}
-
-static void
-term_place_remove (gpointer data)
-{
-  TermPlace *place = data;
-
-  rg_session_remove_term (place->session, place->term);
-}
+/* {{{ Meanings of a term */
 
 /* A meaning given to a term the partner had none for */
 typedef struct
@@ -245,9 +230,9 @@ rg_session_editor_add_link (RgSessionEditor     *self,
 
   links = rg_session_get_links (session);
   rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), describe_new_link (type),
-                         link_place_insert, link_place_remove,
+                         place_insert, place_remove,
                          link_place_new (session, link, g_list_model_get_n_items (links)),
-                         link_place_free);
+                         place_free);
 
   return link;
 }
@@ -344,9 +329,9 @@ rg_session_editor_remove_link (RgSessionEditor *self,
   g_return_if_fail (position != G_MAXUINT);
 
   rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete link"),
-                         link_place_remove, link_place_insert,
+                         place_remove, place_insert,
                          link_place_new (session, link, position),
-                         link_place_free);
+                         place_free);
 }
 
 /* Words compare as a reader would: same letters, whatever the case and
@@ -464,6 +449,7 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
   RgUndoStack *undo_stack;
   RgSession *session;
   RgTerm *existing;
+  RgTerm *linked;
   gboolean is_new;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
@@ -491,11 +477,11 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
     }
 
   if (rg_link_get_term_id (link) != NULL &&
-      (existing = rg_session_find_term (session, rg_link_get_term_id (link))) != NULL)
+      (linked = rg_session_find_term (session, rg_link_get_term_id (link))) != NULL)
     {
       g_set_error (error, RG_LINK_EDIT_ERROR, RG_LINK_EDIT_ERROR_ALREADY_IN_GLOSSARY,
                    _("This link is already in the glossary, as “%s”."),
-                   rg_term_get_word (existing));
+                   rg_term_get_word (linked));
       return NULL;
     }
 
@@ -533,13 +519,12 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
 
   if (is_new)
     {
-      TermPlace *place = g_new0 (TermPlace, 1);
+      Place *place = place_new (session, term,
+                                g_list_model_get_n_items (rg_session_get_terms (session)),
+                                (InsertFunc) rg_session_insert_term,
+                                (RemoveFunc) rg_session_remove_term);
 
-      place->session = g_object_ref (session);
-      place->term = g_object_ref (term);
-      place->position = g_list_model_get_n_items (rg_session_get_terms (session));
-      rg_undo_stack_execute (undo_stack, NULL, term_place_insert, term_place_remove,
-                             place, term_place_free);
+      rg_undo_stack_execute (undo_stack, NULL, place_insert, place_remove, place, place_free);
     }
 
   rg_session_editor_set (self, NULL, link, "term-id", rg_term_get_id (term));
