@@ -13,6 +13,8 @@
 #include "rg-diagnosis-view.h"
 #include "rg-document.h"
 #include "rg-editable-text.h"
+#include "rg-link-overview.h"
+#include "rg-statistics.h"
 #include "rg-new-session-dialog.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
@@ -620,6 +622,31 @@ link_badges (RgApplication *app)
       while (g_hash_table_iter_next (&iter, &statement, NULL))
         g_assert_true (g_hash_table_contains (expected, statement));
     }
+  }
+
+  /* The overview strip marks what the statistics count, per dimension,
+   * and follows new links. */
+  {
+    RgLinkOverview *overview = RG_LINK_OVERVIEW (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                               RG_TYPE_DIAGNOSIS_VIEW,
+                                                                               "overview"));
+    g_autoptr(RgStatistics) statistics = rg_statistics_new (session);
+    GListModel *dimensions = rg_session_get_dimensions (session);
+    guint marked = 0;
+
+    for (guint r = 0; r < g_list_model_get_n_items (dimensions); r++)
+      {
+        g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
+
+        g_assert_cmpuint (rg_link_overview_get_n_agreements (overview, r), ==,
+                          rg_statistics_get_dimension_count (statistics, rg_dimension_get_id (dimension),
+                                                             RG_LINK_TYPE_AGREEMENT));
+        g_assert_cmpuint (rg_link_overview_get_n_divergences (overview, r), ==,
+                          rg_statistics_get_dimension_open_count (statistics, rg_dimension_get_id (dimension),
+                                                                  RG_LINK_TYPE_DIVERGENCE));
+        marked += rg_link_overview_get_n_divergences (overview, r);
+      }
+    g_assert_cmpuint (marked, >, 0);
   }
 
   /* A link leaving the session takes its badges along. */

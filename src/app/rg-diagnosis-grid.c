@@ -67,6 +67,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  LAID_OUT,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (RgDiagnosisGrid, rg_diagnosis_grid, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
@@ -360,6 +367,8 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
               header_width + (int) c * column_width - hvalue, 0, column_width, self->header_height);
 
   allocate (self->corner, 0, 0, header_width, self->header_height);
+
+  g_signal_emit (self, signals [LAID_OUT], 0);
 }
 
 static void
@@ -602,6 +611,15 @@ rg_diagnosis_grid_class_init (RgDiagnosisGridClass *klass)
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RgDiagnosisGrid::laid-out:
+   *
+   * Emitted after each allocation, when the rows may have moved.
+   */
+  signals [LAID_OUT] =
+    g_signal_new ("laid-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -732,6 +750,33 @@ rg_diagnosis_grid_set_cell (RgDiagnosisGrid *self,
   g_return_if_fail (column < self->n_columns && row < self->n_rows);
 
   replace_child (self, (GtkWidget **) &self->cells->pdata[row * self->n_columns + column], widget);
+}
+
+/**
+ * rg_diagnosis_grid_get_row_extent:
+ * @self: a #RgDiagnosisGrid
+ * @row: a row
+ * @y: (out): where the row starts, in content coordinates
+ * @height: (out): its height, synthesis included
+ *
+ * Where a row lies in the whole content, as last laid out.
+ *
+ * Returns: %FALSE if the row has not been laid out yet
+ */
+gboolean
+rg_diagnosis_grid_get_row_extent (RgDiagnosisGrid *self,
+                                  guint            row,
+                                  int             *y,
+                                  int             *height)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), FALSE);
+
+  if (row + 1 >= self->row_y->len)
+    return FALSE;
+
+  *y = g_array_index (self->row_y, int, row);
+  *height = g_array_index (self->row_y, int, row + 1) - *y;
+  return TRUE;
 }
 
 /**

@@ -34,6 +34,10 @@ void       rg_diagnosis_grid_set_cell              (RgDiagnosisGrid *self,
                                                     guint            column,
                                                     guint            row,
                                                     GtkWidget       *widget);
+gboolean   rg_diagnosis_grid_get_row_extent        (RgDiagnosisGrid *self,
+                                                    guint            row,
+                                                    int             *y,
+                                                    int             *height);
 GtkWidget *rg_diagnosis_grid_get_row_footer        (RgDiagnosisGrid *self,
                                                     guint            row);
 GtkWidget *rg_diagnosis_grid_get_cell              (RgDiagnosisGrid *self,

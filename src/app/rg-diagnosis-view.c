@@ -20,6 +20,7 @@
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
 #include "rg-editable-text.h"
+#include "rg-link-overview.h"
 #include "rg-partner-dialog.h"
 #include "rg-session-editor-links.h"
 #include "rg-undo-toast.h"
@@ -37,6 +38,7 @@ struct _RgDiagnosisView
   GtkWidget          *content;
   GtkScrolledWindow  *scroller;
   RgDiagnosisGrid    *grid;
+  RgLinkOverview     *overview;
   AdwStatusPage      *empty_page;
   GtkRevealer        *selection_revealer;
   GtkLabel           *selection_label;
@@ -1231,6 +1233,7 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
                                                "/io/github/regards/Regards/rg-diagnosis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, content);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, overview);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, grid);
@@ -1264,6 +1267,7 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.remove-dimension", "s", remove_dimension_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_GRID);
+  g_type_ensure (RG_TYPE_LINK_OVERVIEW);
 }
 
 static void
@@ -1272,6 +1276,8 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rg_link_overview_set_grid (self->overview, self->grid,
+                             gtk_scrolled_window_get_vadjustment (self->scroller));
   update_selection_bar (self);
 }
 
@@ -1311,6 +1317,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
     }
 
   g_set_object (&self->editor, editor);
+  if (self->overview != NULL)
+    rg_link_overview_set_editor (self->overview, editor);
 
   if (self->editor != NULL)
     {
