@@ -320,6 +320,38 @@ delete_and_move (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 1);
 
+  /* Removing a partner with statements asks first; removed, undo brings
+   * them back with their statements. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+    g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (session), 0);
+    AdwMessageDialog *dialog = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.remove-partner", "s",
+                                               rg_partner_get_id (teacher)));
+    iterate_until_idle ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
+    adw_message_dialog_response (dialog, "remove");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
+    iterate_until_idle ();
+    school = rg_diagnosis_view_get_cell (view, 0, 0);
+    health = rg_diagnosis_view_get_cell (view, 0, 1);
+    g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (school) + rg_diagnosis_cell_get_n_statements (health),
+                      ==, 2);
+  }
+
   /* Adding a partner through the editor adds a column. */
   rg_session_editor_add_partner (rg_session_window_get_editor (window), "M. Kessler",
                                  "Éducateur", NULL);
@@ -533,8 +565,8 @@ card_of (RgDiagnosisView *view,
   RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
   guint column = 0, row = 0;
 
-  g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_partners (session)), partner, &column));
-  g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_dimensions (session)), dimension, &row));
+  g_assert_true ((column = rg_list_model_find (rg_session_get_partners (session), partner)) != G_MAXUINT);
+  g_assert_true ((row = rg_list_model_find (rg_session_get_dimensions (session), dimension)) != G_MAXUINT);
   rg_diagnosis_view_focus_cell (view, column, row, 0);
   iterate_until_idle ();
 

@@ -426,8 +426,8 @@ find_card (RgDiagnosisView *self,
   guint column, row;
 
   if (partner == NULL || dimension == NULL ||
-      !g_list_store_find (G_LIST_STORE (rg_session_get_partners (session)), partner, &column) ||
-      !g_list_store_find (G_LIST_STORE (rg_session_get_dimensions (session)), dimension, &row) ||
+      (column = rg_list_model_find (rg_session_get_partners (session), partner)) == G_MAXUINT ||
+      (row = rg_list_model_find (rg_session_get_dimensions (session), dimension)) == G_MAXUINT ||
       !(cell = (RgDiagnosisCell *) rg_diagnosis_grid_get_cell (self->grid, column, row)))
     return NULL;
 
@@ -1062,92 +1062,47 @@ move_statement_action (GtkWidget  *widget,
     rg_diagnosis_view_focus_cell (self, column, row + delta, -1);
 }
 
-static RgPartner *
-find_partner (RgDiagnosisView *self,
-              GVariant        *parameter)
-{
-  return rg_session_find_partner (get_session (self), g_variant_get_string (parameter, NULL));
-}
-
-static RgDimension *
-find_dimension (RgDiagnosisView *self,
-                GVariant        *parameter)
-{
-  return rg_session_find_dimension (get_session (self), g_variant_get_string (parameter, NULL));
-}
-
+/* The menus of the partners' and dimensions' headers name the partner
+ * or dimension by id. */
 static void
-edit_partner_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+partner_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgPartner *partner = find_partner (self, parameter);
+  RgPartner *partner = rg_session_find_partner (get_session (self), g_variant_get_string (parameter, NULL));
 
-  if (partner != NULL)
-    rg_partner_dialog_edit (GTK_WIDGET (self), self->editor, partner);
-}
+  if (partner == NULL)
+    return;
 
-static void
-move_partner_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgPartner *partner = find_partner (self, parameter);
-
-  if (partner != NULL)
+  if (g_str_equal (action_name, "diagnosis.edit-partner"))
+    rg_partner_dialog_edit (widget, self->editor, partner);
+  else if (g_str_equal (action_name, "diagnosis.remove-partner"))
+    rg_partner_dialog_confirm_removal (widget, self->editor, partner);
+  else
     rg_session_editor_move_partner (self->editor, partner,
                                     g_str_has_suffix (action_name, "left") ? -1 : 1);
 }
 
 static void
-remove_partner_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+dimension_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgPartner *partner = find_partner (self, parameter);
+  RgDimension *dimension = rg_session_find_dimension (get_session (self),
+                                                      g_variant_get_string (parameter, NULL));
 
-  if (partner != NULL)
-    rg_partner_dialog_confirm_removal (GTK_WIDGET (self), self->editor, partner);
-}
+  if (dimension == NULL)
+    return;
 
-static void
-rename_dimension_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDimension *dimension = find_dimension (self, parameter);
-
-  if (dimension != NULL)
-    rg_dimension_dialog_edit (GTK_WIDGET (self), self->editor, dimension);
-}
-
-static void
-move_dimension_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDimension *dimension = find_dimension (self, parameter);
-
-  if (dimension != NULL)
+  if (g_str_equal (action_name, "diagnosis.rename-dimension"))
+    rg_dimension_dialog_edit (widget, self->editor, dimension);
+  else if (g_str_equal (action_name, "diagnosis.remove-dimension"))
+    rg_dimension_dialog_confirm_removal (widget, self->editor, dimension);
+  else
     rg_session_editor_move_dimension (self->editor, dimension,
                                       g_str_has_suffix (action_name, "up") ? -1 : 1);
-}
-
-static void
-remove_dimension_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDimension *dimension = find_dimension (self, parameter);
-
-  if (dimension != NULL)
-    rg_dimension_dialog_confirm_removal (GTK_WIDGET (self), self->editor, dimension);
 }
 
 /* }}} */
@@ -1257,14 +1212,14 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
                                    move_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-next-dimension", NULL,
                                    move_statement_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.edit-partner", "s", edit_partner_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-left", "s", move_partner_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-right", "s", move_partner_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.remove-partner", "s", remove_partner_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.rename-dimension", "s", rename_dimension_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-up", "s", move_dimension_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-down", "s", move_dimension_action);
-  gtk_widget_class_install_action (widget_class, "diagnosis.remove-dimension", "s", remove_dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.edit-partner", "s", partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-left", "s", partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-partner-right", "s", partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.remove-partner", "s", partner_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.rename-dimension", "s", dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-up", "s", dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.move-dimension-down", "s", dimension_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.remove-dimension", "s", dimension_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_GRID);
   g_type_ensure (RG_TYPE_LINK_OVERVIEW);
@@ -1409,21 +1364,6 @@ rg_diagnosis_view_get_focused_cell (RgDiagnosisView *self)
   return (RgDiagnosisCell *) gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL);
 }
 
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if ((gpointer) object == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 /**
  * rg_diagnosis_view_highlight_link:
  * @self: a #RgDiagnosisView
@@ -1449,20 +1389,9 @@ rg_diagnosis_view_highlight_link (RgDiagnosisView *self,
   for (guint i = 0; members != NULL && members[i] != NULL; i++)
     {
       RgStatement *statement = rg_session_find_statement (session, members[i]);
-      RgPartner *partner;
-      RgDimension *dimension;
-      RgDiagnosisCell *cell;
       RgStatementCard *card;
 
-      if (statement == NULL ||
-          !(partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement))) ||
-          !(dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement))))
-        continue;
-
-      cell = rg_diagnosis_view_get_cell (self,
-                                         find_position (rg_session_get_partners (session), partner),
-                                         find_position (rg_session_get_dimensions (session), dimension));
-      if (cell == NULL || !(card = rg_diagnosis_cell_get_card (cell, statement)))
+      if (statement == NULL || !(card = find_card (self, statement)))
         continue;
 
       if (highlight)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-dimension-dialog.h"
+#include "rg-removal.h"
 #include "rg-undo-toast.h"
 
 static char *
@@ -126,31 +127,6 @@ rg_dimension_dialog_edit (GtkWidget       *parent,
   show_form (parent, editor, dimension);
 }
 
-static void
-remove_and_tell (GtkWidget       *parent,
-                 RgSessionEditor *editor,
-                 RgDimension     *dimension)
-{
-  g_autofree char *title = NULL;
-
-  /* Translators: a toast after removing a dimension: "Santé removed". */
-  title = g_strdup_printf (_("%s removed"), rg_dimension_get_name (dimension));
-  rg_session_editor_remove_dimension (editor, dimension);
-  rg_undo_toast_show (parent, title);
-}
-
-static void
-on_removal_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GtkWidget        *parent)
-{
-  RgSessionEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
-  RgDimension *dimension = g_object_get_data (G_OBJECT (dialog), "dimension");
-
-  if (g_str_equal (response, "remove"))
-    remove_and_tell (parent, editor, dimension);
-}
-
 /**
  * rg_dimension_dialog_confirm_removal:
  * @parent: a widget of the window the dialog belongs to
@@ -165,44 +141,18 @@ rg_dimension_dialog_confirm_removal (GtkWidget       *parent,
                                      RgSessionEditor *editor,
                                      RgDimension     *dimension)
 {
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GListModel *partners;
-  AdwMessageDialog *dialog;
-  guint n = 0;
+  guint n;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (RG_IS_SESSION_EDITOR (editor));
   g_return_if_fail (RG_IS_DIMENSION (dimension));
 
-  partners = rg_session_get_partners (rg_session_editor_get_session (editor));
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
-
-      n += rg_session_editor_count_statements (editor, rg_partner_get_id (partner),
-                                               rg_dimension_get_id (dimension));
-    }
-
-  if (n == 0)
-    {
-      remove_and_tell (parent, editor, dimension);
-      return;
-    }
-
-  /* Translators: "Remove Santé?" */
-  heading = g_strdup_printf (_("Remove %s?"), rg_dimension_get_name (dimension));
+  n = rg_session_editor_count_statements (editor, NULL, rg_dimension_get_id (dimension));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its statement will be removed too. You can undo this.",
                                        "Its %u statements will be removed too. You can undo this.",
                                        n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rg_widget_get_window (parent), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "editor", g_object_ref (editor), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "dimension", g_object_ref (dimension), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_removal_response), parent, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rg_removal_confirm (parent, editor, dimension, (RgRemoveFunc) rg_session_editor_remove_dimension,
+                      rg_dimension_get_name (dimension), n, body);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-partner-dialog.h"
+#include "rg-removal.h"
 #include "rg-undo-toast.h"
 
 typedef struct
@@ -220,84 +221,32 @@ rg_partner_dialog_edit (GtkWidget       *parent,
   show_form (parent, editor, partner);
 }
 
-static void
-remove_and_tell (GtkWidget       *parent,
-                 RgSessionEditor *editor,
-                 RgPartner       *partner)
-{
-  g_autofree char *title = NULL;
-
-  /* Translators: a toast after removing a partner: "Mme Martin removed". */
-  title = g_strdup_printf (_("%s removed"), rg_partner_get_name (partner));
-  rg_session_editor_remove_partner (editor, partner);
-  rg_undo_toast_show (parent, title);
-}
-
-static void
-on_removal_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GtkWidget        *parent)
-{
-  RgSessionEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
-  RgPartner *partner = g_object_get_data (G_OBJECT (dialog), "partner");
-
-  if (g_str_equal (response, "remove"))
-    remove_and_tell (parent, editor, partner);
-}
-
 /**
  * rg_partner_dialog_confirm_removal:
  * @parent: a widget of the window the dialog belongs to
  * @editor: the session's editor
  * @partner: the partner to remove
  *
- * Removes a partner, after asking when they have statements. Either way
- * the removal can be undone, and a toast offers to.
+ * Removes a partner, after asking when they have statements. Either
+ * way the removal can be undone, and a toast offers to.
  */
 void
 rg_partner_dialog_confirm_removal (GtkWidget       *parent,
                                    RgSessionEditor *editor,
                                    RgPartner       *partner)
 {
-  g_autoptr(GPtrArray) statements = NULL;
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GListModel *dimensions;
-  AdwMessageDialog *dialog;
-  guint n = 0;
+  guint n;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (RG_IS_SESSION_EDITOR (editor));
   g_return_if_fail (RG_IS_PARTNER (partner));
 
-  dimensions = rg_session_get_dimensions (rg_session_editor_get_session (editor));
-  for (guint i = 0; i < g_list_model_get_n_items (dimensions); i++)
-    {
-      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
-
-      n += rg_session_editor_count_statements (editor, rg_partner_get_id (partner),
-                                               rg_dimension_get_id (dimension));
-    }
-
-  if (n == 0)
-    {
-      remove_and_tell (parent, editor, partner);
-      return;
-    }
-
-  /* Translators: "Remove Mme Martin?" */
-  heading = g_strdup_printf (_("Remove %s?"), rg_partner_get_name (partner));
+  n = rg_session_editor_count_statements (editor, rg_partner_get_id (partner), NULL);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Their statement will be removed too. You can undo this.",
                                        "Their %u statements will be removed too. You can undo this.",
                                        n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rg_widget_get_window (parent), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "editor", g_object_ref (editor), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "partner", g_object_ref (partner), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_removal_response), parent, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rg_removal_confirm (parent, editor, partner, (RgRemoveFunc) rg_session_editor_remove_partner,
+                      rg_partner_get_name (partner), n, body);
 }

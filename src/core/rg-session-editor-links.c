@@ -90,23 +90,6 @@ link_place_new (RgSession *session,
                     (InsertFunc) rg_session_insert_link, (RemoveFunc) rg_session_remove_link);
 }
 
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if ((gpointer) object == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 /* }}} */
 /* {{{ Meanings of a term */
 
@@ -325,7 +308,7 @@ rg_session_editor_remove_link (RgSessionEditor *self,
   g_return_if_fail (RG_IS_LINK (link));
 
   session = rg_session_editor_get_session (self);
-  position = find_position (rg_session_get_links (session), link);
+  position = rg_list_model_find (rg_session_get_links (session), link);
   g_return_if_fail (position != G_MAXUINT);
 
   rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete link"),

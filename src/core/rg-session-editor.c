@@ -124,23 +124,6 @@ list_op_move_back (gpointer data)
   op->move (op->session, op->object, op->old_position);
 }
 
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if ((gpointer) object == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 static void
 execute_insert (RgSessionEditor *self,
                 const char      *label,
@@ -257,7 +240,7 @@ execute_remove_statement (RgSessionEditor *self,
   removal = g_new0 (StatementRemoval, 1);
   removal->session = g_object_ref (self->session);
   removal->statement = g_object_ref (statement);
-  removal->position = find_position (rg_session_get_statements (self->session), statement);
+  removal->position = rg_list_model_find (rg_session_get_statements (self->session), statement);
   removal->links = g_array_new (FALSE, TRUE, sizeof (LinkState));
   g_array_set_clear_func (removal->links, link_state_clear);
 
@@ -330,7 +313,7 @@ place_statement_at (RgSession   *session,
 
   /* Moving to where it already was changes nothing in the list: move it
    * away and back so that the cells still hear of it. */
-  if (find_position (statements, statement) == position && n > 1)
+  if (rg_list_model_find (statements, statement) == position && n > 1)
     {
       rg_session_move_statement (session, statement, position == 0 ? n - 1 : 0);
       rg_session_move_statement (session, statement, position);
@@ -563,20 +546,21 @@ rg_session_editor_set (RgSessionEditor *self,
   rg_undo_stack_set_property (self->undo_stack, label, object, property_name, &value);
 }
 
+/* A %NULL partner or dimension matches any. */
 static gboolean
 in_cell (RgStatement *statement,
          const char  *partner_id,
          const char  *dimension_id)
 {
-  return g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0 &&
-         g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0;
+  return (partner_id == NULL || g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0) &&
+         (dimension_id == NULL || g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0);
 }
 
 /**
  * rg_session_editor_list_cell:
  * @self: a #RgSessionEditor
- * @partner_id: a partner's id
- * @dimension_id: a dimension's id
+ * @partner_id: (nullable): a partner's id, or %NULL for every partner
+ * @dimension_id: (nullable): a dimension's id, or %NULL for every dimension
  *
  * Returns: (transfer container) (element-type RgStatement): the
  *   statements of one partner in one dimension, in order
@@ -677,7 +661,7 @@ rg_session_editor_add_statement (RgSessionEditor *self,
                                 kind, text);
 
   if (after != NULL)
-    position = find_position (rg_session_get_statements (self->session), after) + 1;
+    position = rg_list_model_find (rg_session_get_statements (self->session), after) + 1;
   else
     position = cell_end_position (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
@@ -735,8 +719,8 @@ rg_session_editor_reorder_statement (RgSessionEditor *self,
     return FALSE;
 
   statements = rg_session_get_statements (self->session);
-  position = find_position (statements, statement);
-  target_position = find_position (statements, g_ptr_array_index (cell, index + delta));
+  position = rg_list_model_find (statements, statement);
+  target_position = rg_list_model_find (statements, g_ptr_array_index (cell, index + delta));
   execute_move (self, delta < 0 ? _("Move statement up") : _("Move statement down"),
                 statement, position, target_position,
                 (MoveFunc) rg_session_move_statement);
@@ -777,7 +761,7 @@ rg_session_editor_move_statement_to (RgSessionEditor *self,
   move->statement = g_object_ref (statement);
   move->old_dimension_id = g_strdup (rg_statement_get_dimension_id (statement));
   move->dimension_id = g_strdup (rg_dimension_get_id (dimension));
-  move->old_position = find_position (statements, statement);
+  move->old_position = rg_list_model_find (statements, statement);
 
   /* The statement leaves its place before it takes the new one. */
   end = cell_end_position (self, rg_statement_get_partner_id (statement), move->dimension_id);
@@ -864,8 +848,7 @@ remove_statements_where (RgSessionEditor *self,
     {
       g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i - 1);
 
-      if ((partner_id == NULL || g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0) &&
-          (dimension_id == NULL || g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0))
+      if (in_cell (statement, partner_id, dimension_id))
         execute_remove_statement (self, NULL, statement);
     }
 }
@@ -969,7 +952,7 @@ rg_session_editor_remove_partner (RgSessionEditor *self,
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_PARTNER (partner));
 
-  position = find_position (rg_session_get_partners (self->session), partner);
+  position = rg_list_model_find (rg_session_get_partners (self->session), partner);
   g_return_if_fail (position != G_MAXUINT);
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
@@ -989,7 +972,7 @@ move_in_list (RgSessionEditor *self,
               int              delta,
               MoveFunc         move)
 {
-  guint position = find_position (model, object);
+  guint position = rg_list_model_find (model, object);
   guint n = g_list_model_get_n_items (model);
 
   if (position == G_MAXUINT ||
@@ -1067,7 +1050,7 @@ rg_session_editor_remove_dimension (RgSessionEditor *self,
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_DIMENSION (dimension));
 
-  position = find_position (rg_session_get_dimensions (self->session), dimension);
+  position = rg_list_model_find (rg_session_get_dimensions (self->session), dimension);
   g_return_if_fail (position != G_MAXUINT);
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));

@@ -343,3 +343,31 @@ rg_colour_is_valid (const char *colour)
 
   return TRUE;
 }
+
+/**
+ * rg_list_model_find:
+ * @model: a list of the session (partners, statements…)
+ * @item: an object
+ *
+ * Returns: the position of @item in @model, or %G_MAXUINT if it is not
+ *   there
+ */
+guint
+rg_list_model_find (GListModel *model,
+                    gpointer    item)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), G_MAXUINT);
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if ((gpointer) object == item)
+        return i;
+    }
+
+  return G_MAXUINT;
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -125,6 +125,9 @@ gboolean    rg_id_is_valid                (const char       *id);
 gboolean    rg_date_is_valid              (const char       *date);
 char       *rg_date_new_today             (void);
 gboolean    rg_colour_is_valid            (const char       *colour);
+
+guint       rg_list_model_find            (GListModel       *model,
+                                           gpointer          item);
 
 G_END_DECLS
 
