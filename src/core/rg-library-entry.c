@@ -36,6 +36,8 @@ enum {
   PROP_N_COMPLEMENTS,
   PROP_N_CLARIFICATIONS,
   PROP_N_OPEN_DIVERGENCES,
+  PROP_N_OVERDUE_ACTIONS,
+  PROP_HAS_CONSENT,
   N_PROPS
 };
 
@@ -134,6 +136,14 @@ rg_library_entry_get_property (GObject    *object,
 
     case PROP_N_OPEN_DIVERGENCES:
       g_value_set_uint (value, self->n_open_divergences);
+      break;
+
+    case PROP_N_OVERDUE_ACTIONS:
+      g_value_set_uint (value, self->n_overdue_actions);
+      break;
+
+    case PROP_HAS_CONSENT:
+      g_value_set_boolean (value, self->n_consents > 0);
       break;
 
     default:
@@ -237,6 +247,16 @@ rg_library_entry_class_init (RgLibraryEntryClass *klass)
     g_param_spec_uint ("n-open-divergences", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_OVERDUE_ACTIONS] =
+    g_param_spec_uint ("n-overdue-actions", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_CONSENT] =
+    g_param_spec_boolean ("has-consent", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -501,4 +521,33 @@ rg_library_entry_get_n_open_divergences (RgLibraryEntry *self)
   g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
 
   return self->n_open_divergences;
+}
+
+/**
+ * rg_library_entry_get_n_overdue_actions:
+ * @self: a #RgLibraryEntry
+ *
+ * Returns: the number of actions of the session due before the day the
+ *   library was asked, and neither done nor cancelled
+ */
+guint
+rg_library_entry_get_n_overdue_actions (RgLibraryEntry *self)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
+
+  return self->n_overdue_actions;
+}
+
+/**
+ * rg_library_entry_get_has_consent:
+ * @self: a #RgLibraryEntry
+ *
+ * Returns: whether the session records a consent of the family
+ */
+gboolean
+rg_library_entry_get_has_consent (RgLibraryEntry *self)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), FALSE);
+
+  return self->n_consents > 0;
 }

@@ -33,5 +33,7 @@ guint            rg_library_entry_get_n_divergences      (RgLibraryEntry *self);
 guint            rg_library_entry_get_n_complements      (RgLibraryEntry *self);
 guint            rg_library_entry_get_n_clarifications   (RgLibraryEntry *self);
 guint            rg_library_entry_get_n_open_divergences (RgLibraryEntry *self);
+guint            rg_library_entry_get_n_overdue_actions  (RgLibraryEntry *self);
+gboolean         rg_library_entry_get_has_consent        (RgLibraryEntry *self);
 
 G_END_DECLS

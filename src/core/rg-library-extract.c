@@ -416,7 +416,19 @@ start_element (void           *data,
       g_string_truncate (reader->indicators, 0);
       break;
 
+    case EL_ACTION:
+      {
+        g_autofree char *due = get_attribute (n_attributes, attributes, "due");
+        g_autofree char *status = get_attribute (n_attributes, attributes, "status");
+        RgActionStatus status_value = RG_ACTION_STATUS_PLANNED;
+
+        rg_action_status_from_string (status, &status_value);
+        rg_library_record_add_action_due (record, status_value, due);
+      }
+      break;
+
     case EL_CONSENT:
+      record->n_consents++;
       g_clear_pointer (&reader->scope, g_free);
       g_clear_pointer (&reader->shared_with, g_free);
       break;

@@ -71,10 +71,18 @@ static const char schema_sql[] =
   "  n_divergences      INTEGER NOT NULL DEFAULT 0,"
   "  n_complements      INTEGER NOT NULL DEFAULT 0,"
   "  n_clarifications   INTEGER NOT NULL DEFAULT 0,"
-  "  n_open_divergences INTEGER NOT NULL DEFAULT 0"
+  "  n_open_divergences INTEGER NOT NULL DEFAULT 0,"
+  "  n_consents         INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
+  /* The due dates of the actions of a session still to do: which are late
+   * depends on the day the library is looked at, so it is counted then. */
+  "CREATE TABLE action_dues ("
+  "  session_id INTEGER NOT NULL,"
+  "  due        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX action_dues_by_session ON action_dues (session_id, due);"
   /* rowid = sessions.id */
   "CREATE VIRTUAL TABLE session_text USING fts5 ("
   "  title, situation, partners, body,"
@@ -90,7 +98,9 @@ static const char schema_sql[] =
 #define SESSION_COLUMNS \
   "s.path, s.error, s.uuid, s.kind, s.status, s.title, s.date, s.situation_id, " \
   "s.situation_label, s.partners_summary, s.n_partners, s.n_statements, s.n_agreements, " \
-  "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences"
+  "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences, s.n_consents, " \
+  "(SELECT count(*) FROM action_dues AS a" \
+  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime'))"
 
 typedef enum
 {
@@ -101,11 +111,13 @@ typedef enum
   STMT_GET_FILE,
   STMT_SET_VERIFIED,
   STMT_DELETE_PARTNERS,
+  STMT_DELETE_ACTION_DUES,
   STMT_DELETE_SESSION_TEXT,
   STMT_DELETE_SESSION,
   STMT_INSERT_SESSION,
   STMT_INSERT_SESSION_TEXT,
   STMT_INSERT_PARTNER,
+  STMT_INSERT_ACTION_DUE,
   STMT_LIST_FAILURES,
   N_STMTS
 } Stmt;
@@ -123,21 +135,23 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DELETE_PARTNERS] =
     "DELETE FROM partners WHERE rowid BETWEEN ?1 * " G_STRINGIFY (MAX_PARTNERS)
     " AND ?1 * " G_STRINGIFY (MAX_PARTNERS) " + " G_STRINGIFY (MAX_PARTNERS) " - 1",
+  [STMT_DELETE_ACTION_DUES] = "DELETE FROM action_dues WHERE session_id = ?1",
   [STMT_DELETE_SESSION_TEXT] = "DELETE FROM session_text WHERE rowid = ?1",
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_INSERT_SESSION] =
     "INSERT INTO sessions (path, size, mtime, error, uuid, kind, status, title, date,"
     " situation_id, situation_label, situation_code, next_review, partners_summary,"
     " n_partners, n_statements, n_agreements, n_divergences, n_complements,"
-    " n_clarifications, n_open_divergences, verified, digest, dimensions)"
+    " n_clarifications, n_open_divergences, verified, digest, dimensions, n_consents)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
   [STMT_INSERT_SESSION_TEXT] =
     "INSERT INTO session_text (rowid, title, situation, partners, body)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INSERT_PARTNER] =
     "INSERT INTO partners (rowid, name, profession, institution, role)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_ACTION_DUE] = "INSERT INTO action_dues (session_id, due) VALUES (?1, ?2)",
   [STMT_LIST_FAILURES] =
     "SELECT " SESSION_COLUMNS " FROM sessions AS s WHERE s.error IS NOT NULL ORDER BY s.path",
 };
@@ -717,6 +731,7 @@ delete_by_id (RgLibraryDb  *db,
 {
   static const Stmt order[] = {
     STMT_DELETE_PARTNERS,
+    STMT_DELETE_ACTION_DUES,
     STMT_DELETE_SESSION_TEXT,
     STMT_DELETE_SESSION,
   };
@@ -804,6 +819,31 @@ insert_partners (RgLibraryDb            *db,
   return TRUE;
 }
 
+static gboolean
+insert_action_dues (RgLibraryDb            *db,
+                    gint64                  session_id,
+                    const RgLibraryRecord  *record,
+                    GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (record->open_action_dues->len == 0)
+    return TRUE;
+
+  if (!(stmt = get_stmt (db, STMT_INSERT_ACTION_DUE, error)))
+    return FALSE;
+
+  for (guint i = 0; i < record->open_action_dues->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, g_ptr_array_index (record->open_action_dues, i));
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static char *
 join_partners_text (const RgLibraryRecord *record)
 {
@@ -873,6 +913,7 @@ rg_library_db_put (RgLibraryDb            *db,
       bind_text (stmt, 4, error_message);
       for (int column = 15; column <= 21; column++)
         sqlite3_bind_int (stmt, column, 0);
+      sqlite3_bind_int (stmt, 25, 0);
       return step_done (db, stmt, error);
     }
 
@@ -898,10 +939,14 @@ rg_library_db_put (RgLibraryDb            *db,
   dimensions = g_strjoinv ("\n", (char **) record->dimensions->pdata);
   g_ptr_array_set_size (record->dimensions, record->dimensions->len - 1);
   bind_text (stmt, 24, dimensions);
+  sqlite3_bind_int (stmt, 25, record->n_consents);
   if (!step_done (db, stmt, error))
     return FALSE;
 
   session_id = sqlite3_last_insert_rowid (db->handle);
+
+  if (!insert_action_dues (db, session_id, record, error))
+    return FALSE;
 
   if (!(stmt = get_stmt (db, STMT_INSERT_SESSION_TEXT, error)))
     return FALSE;
@@ -1084,6 +1129,8 @@ entry_from_row (sqlite3_stmt *stmt,
   entry->n_complements = sqlite3_column_int (stmt, 14);
   entry->n_clarifications = sqlite3_column_int (stmt, 15);
   entry->n_open_divergences = sqlite3_column_int (stmt, 16);
+  entry->n_consents = sqlite3_column_int (stmt, 17);
+  entry->n_overdue_actions = sqlite3_column_int (stmt, 18);
 
   return entry;
 }
@@ -1098,6 +1145,7 @@ enum {
   PARAM_TO,
   PARAM_LIMIT,
   PARAM_OFFSET,
+  PARAM_LAST_SESSION_BEFORE,
 };
 
 typedef struct
@@ -1144,7 +1192,8 @@ build_where (const RgLibraryQuery  *query,
 {
   gboolean any = FALSE;
 
-  if (!check_date (query->from, error) || !check_date (query->to, error))
+  if (!check_date (query->from, error) || !check_date (query->to, error) ||
+      !check_date (query->last_session_before, error))
     return FALSE;
 
   exprs->text = rg_library_fts_expression (query->text, NULL);
@@ -1198,6 +1247,14 @@ build_where (const RgLibraryQuery  *query,
       any = TRUE;
     }
 
+  if (nonempty (query->last_session_before))
+    {
+      g_string_append (sql, " AND s.situation_id IN (SELECT situation_id FROM sessions"
+                            " WHERE error IS NULL AND situation_id IS NOT NULL"
+                            " GROUP BY situation_id HAVING max(date) < ?9)");
+      any = TRUE;
+    }
+
   /* Files that cannot be loaded have nothing a criterion could match. */
   if (any)
     g_string_append (sql, " AND s.error IS NULL");
@@ -1233,6 +1290,7 @@ prepare_query (RgLibraryDb           *db,
   bind_text (stmt, PARAM_INSTITUTION, exprs->institution);
   bind_text (stmt, PARAM_FROM, nonempty (query->from));
   bind_text (stmt, PARAM_TO, nonempty (query->to));
+  bind_text (stmt, PARAM_LAST_SESSION_BEFORE, nonempty (query->last_session_before));
 
   return stmt;
 }
@@ -1244,7 +1302,7 @@ prepare_query (RgLibraryDb           *db,
  * Returns: (transfer full) (element-type RgLibraryEntry): the matching
  *   sessions, sorted by date, newest first unless @query asks otherwise
  */
-/* The search statement of @query, with its parameters as ?1…?8. */
+/* The search statement of @query, with its parameters as ?1…?9. */
 static GString *
 build_query (const RgLibraryQuery  *query,
              QueryExpressions      *exprs,
@@ -1463,6 +1521,10 @@ rg_library_db_query_sql (const RgLibraryQuery  *query,
 
         case PARAM_OFFSET:
           g_string_append_printf (out, "%u", query->offset);
+          break;
+
+        case PARAM_LAST_SESSION_BEFORE:
+          append_literal (out, nonempty (query->last_session_before));
           break;
 
         default:

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Bump when the tables change: an index of another version is set aside
  * and rebuilt from the files. */
-#define RG_LIBRARY_SCHEMA_VERSION 2
+#define RG_LIBRARY_SCHEMA_VERSION 3
 
 struct _RgLibraryEntry
 {
@@ -41,6 +41,8 @@ struct _RgLibraryEntry
   guint            n_complements;
   guint            n_clarifications;
   guint            n_open_divergences;
+  guint            n_overdue_actions;
+  guint            n_consents;
 };
 
 /* What of one session the index keeps. Built from a loaded session, so a
@@ -76,12 +78,17 @@ typedef struct
   guint      n_complements;
   guint      n_clarifications;
   guint      n_open_divergences;
+  GPtrArray *open_action_dues;    /* of char*: due dates of actions neither done nor cancelled */
+  guint      n_consents;
 } RgLibraryRecord;
 
 RgLibraryRecord *rg_library_record_new              (void);
 void             rg_library_record_finish           (RgLibraryRecord  *record);
 RgLibraryRecord *rg_library_record_new_from_session (RgSession        *session);
 void             rg_library_record_free             (RgLibraryRecord  *record);
+void             rg_library_record_add_action_due   (RgLibraryRecord  *record,
+                                                     RgActionStatus    status,
+                                                     const char       *due);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, rg_library_record_free)
 

@@ -45,6 +45,7 @@ rg_library_query_copy (const RgLibraryQuery *query)
   copy->institution = g_strdup (query->institution);
   copy->from = g_strdup (query->from);
   copy->to = g_strdup (query->to);
+  copy->last_session_before = g_strdup (query->last_session_before);
 
   return copy;
 }
@@ -67,6 +68,7 @@ rg_library_query_free (RgLibraryQuery *query)
   g_free (query->institution);
   g_free (query->from);
   g_free (query->to);
+  g_free (query->last_session_before);
   g_free (query);
 }
 
@@ -96,5 +98,6 @@ rg_library_query_has_criteria (const RgLibraryQuery *query)
          is_set (query->institution) ||
          is_set (query->from) ||
          is_set (query->to) ||
+         is_set (query->last_session_before) ||
          query->open_divergences_only;
 }

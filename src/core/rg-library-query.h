@@ -27,6 +27,9 @@ G_BEGIN_DECLS
  *   `YYYY-MM-DD`
  * @open_divergences_only: only the sessions with at least one open
  *   divergence
+ * @last_session_before: (nullable): only the sessions of situations
+ *   whose last session was held before this date, `YYYY-MM-DD`: those
+ *   kept past the retention period (see rg-retention.h)
  * @oldest_first: sort by date, oldest first, instead of newest first
  * @offset: how many matching sessions to skip, for paging
  * @limit: the most sessions to return; 0 for all
@@ -45,6 +48,7 @@ typedef struct
   char     *from;
   char     *to;
   gboolean  open_divergences_only;
+  char     *last_session_before;
   gboolean  oldest_first;
   guint     offset;
   guint     limit;

@@ -39,6 +39,7 @@ rg_library_record_new (void)
   record->partners = g_array_new (FALSE, TRUE, sizeof (RgLibraryRecordPartner));
   g_array_set_clear_func (record->partners, record_partner_clear);
   record->dimensions = g_ptr_array_new_with_free_func (g_free);
+  record->open_action_dues = g_ptr_array_new_with_free_func (g_free);
   record->body = g_string_sized_new (4096);
 
   return record;
@@ -125,9 +126,34 @@ rg_library_record_finish (RgLibraryRecord *record)
   digest_add_uint (checksum, record->n_complements);
   digest_add_uint (checksum, record->n_clarifications);
   digest_add_uint (checksum, record->n_open_divergences);
+  for (guint i = 0; i < record->open_action_dues->len; i++)
+    digest_add (checksum, g_ptr_array_index (record->open_action_dues, i));
+  digest_add_uint (checksum, record->open_action_dues->len);
+  digest_add_uint (checksum, record->n_consents);
 
   g_free (record->digest);
   record->digest = g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * rg_library_record_add_action_due:
+ * @record: a record being filled
+ * @status: where an action of the session stands
+ * @due: (nullable): its due date
+ *
+ * Keeps the due date of an action still to do, so that the index can
+ * count, on the day it is asked, the actions that are late.
+ */
+void
+rg_library_record_add_action_due (RgLibraryRecord *record,
+                                  RgActionStatus   status,
+                                  const char      *due)
+{
+  if (due == NULL || !rg_date_is_valid (due) ||
+      status == RG_ACTION_STATUS_DONE || status == RG_ACTION_STATUS_CANCELLED)
+    return;
+
+  g_ptr_array_add (record->open_action_dues, g_strdup (due));
 }
 
 static void
@@ -158,6 +184,7 @@ rg_library_record_free (RgLibraryRecord *record)
   g_free (record->next_review);
   g_clear_pointer (&record->partners, g_array_unref);
   g_clear_pointer (&record->dimensions, g_ptr_array_unref);
+  g_clear_pointer (&record->open_action_dues, g_ptr_array_unref);
   g_free (record->partners_summary);
   g_free (record->situation_text);
   g_free (record->digest);
@@ -348,9 +375,12 @@ add_actions (RgLibraryRecord *record,
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
 
       add_line (record->body, rg_action_get_what (action));
+      rg_library_record_add_action_due (record, rg_action_get_status (action),
+                                        rg_action_get_due (action));
     }
 
   n = g_list_model_get_n_items (consents);
+  record->n_consents = n;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
