@@ -188,9 +188,7 @@ on_after_paint (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
 
   view = rg_session_window_get_diagnosis_view (RG_SESSION_WINDOW (window));
-  scroller = gtk_widget_get_first_child (view);
-  while (scroller && !GTK_IS_SCROLLED_WINDOW (scroller))
-    scroller = gtk_widget_get_next_sibling (scroller);
+  scroller = GTK_WIDGET (gtk_widget_get_template_child (view, RG_TYPE_DIAGNOSIS_VIEW, "scroller"));
 
   scroll = g_new0 (Scroll, 1);
   scroll->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
