@@ -257,12 +257,29 @@ update_badges (RgStatementCard *self)
   GPtrArray *links = NULL;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->badges)))
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->badges), child);
-
   if (self->editor != NULL)
     links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
                                      rg_statement_get_id (self->statement));
+
+  /* Most cards have no link: their badge box is made the first time
+   * they get one. */
+  if (self->badges == NULL)
+    {
+      if (links == NULL || links->len == 0)
+        return;
+
+      self->badges = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->badges), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->badges), FALSE);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->badges), 4);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->badges), 4);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->badges), 8);
+      gtk_widget_add_css_class (self->badges, "link-badges");
+      gtk_widget_set_parent (self->badges, GTK_WIDGET (self));
+    }
+
+  while ((child = gtk_widget_get_first_child (self->badges)))
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->badges), child);
 
   for (guint i = 0; links != NULL && i < links->len; i++)
     {
@@ -494,16 +511,6 @@ rg_statement_card_init (RgStatementCard *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
-
-  self->badges = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->badges), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->badges), FALSE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->badges), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->badges), 4);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->badges), 8);
-  gtk_widget_add_css_class (self->badges, "link-badges");
-  gtk_widget_set_visible (self->badges, FALSE);
-  gtk_widget_set_parent (self->badges, GTK_WIDGET (self));
 }
 
 /**
