@@ -1,0 +1,396 @@
+/* rg-retention.c — how long the library keeps a situation, and erasing it
+ *
+ * The files are about children and their families: they are kept for a
+ * set time after the situation's last session (two years by default, as
+ * the CNIL's framework for the social sector recommends), then erased.
+ * The library lists the situations past that time; erasing one removes
+ * every session file of the situation in the library folder, the backups
+ * kept beside them (`NAME~`), the temporary files an interrupted save may
+ * have left, and their rows in the index. Nothing else is touched: each
+ * file is read again before it is deleted, and one that no longer
+ * belongs to the situation is left alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-retention"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rg-library-private.h"
+#include "rg-retention.h"
+
+/* Past this, rg-file-io.c names temporary files after "regards" instead
+ * of the session: such files cannot be told apart, and are left. */
+#define MAX_NAME_IN_TEMP 160
+
+/**
+ * rg_retention_error_quark:
+ *
+ * Returns: the error domain of #RgRetentionError
+ */
+G_DEFINE_QUARK (rg-retention-error-quark, rg_retention_error)
+
+/**
+ * rg_retention_situation_free:
+ * @situation: (transfer full) (nullable): a #RgRetentionSituation
+ *
+ * Frees @situation and its strings.
+ */
+void
+rg_retention_situation_free (RgRetentionSituation *situation)
+{
+  if (situation == NULL)
+    return;
+
+  g_free (situation->id);
+  g_free (situation->label);
+  g_free (situation->last_date);
+  g_free (situation);
+}
+
+/**
+ * rg_retention_get_limit_date:
+ * @years: how many years a situation is kept after its last session
+ * @today: today's date, `YYYY-MM-DD`
+ *
+ * The date before which a situation's last session must have been held
+ * for the situation to be past the retention period: @today, @years
+ * earlier (the 29th of February becomes the 28th).
+ *
+ * Returns: (transfer full): the limit date, `YYYY-MM-DD`
+ */
+char *
+rg_retention_get_limit_date (guint       years,
+                             const char *today)
+{
+  GDate date;
+  char text[16];
+
+  g_return_val_if_fail (rg_date_is_valid (today), NULL);
+  g_return_val_if_fail (years < 1000, NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  (GDateDay) g_ascii_strtoull (today + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (today + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (today, NULL, 10));
+
+  if (g_date_get_year (&date) <= years)
+    return g_strdup ("0001-01-01");
+
+  g_date_subtract_years (&date, years);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u",
+              g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+
+  return g_strdup (text);
+}
+
+static int
+compare_situations (gconstpointer a,
+                    gconstpointer b)
+{
+  const RgRetentionSituation *sa = *(RgRetentionSituation * const *) a;
+  const RgRetentionSituation *sb = *(RgRetentionSituation * const *) b;
+  int cmp = g_strcmp0 (sa->last_date, sb->last_date);
+
+  return cmp != 0 ? cmp : g_strcmp0 (sa->label, sb->label);
+}
+
+/**
+ * rg_retention_list_situations:
+ * @library: a #RgLibrary
+ * @limit_date: the limit, `YYYY-MM-DD`, from
+ *   rg_retention_get_limit_date ()
+ * @error: a location for a #GError
+ *
+ * Lists, from the index, the situations whose last session was held
+ * before @limit_date, the oldest first.
+ *
+ * Returns: (transfer full) (element-type RgRetentionSituation) (nullable):
+ *   the situations, or %NULL with @error set
+ */
+GPtrArray *
+rg_retention_list_situations (RgLibrary   *library,
+                              const char  *limit_date,
+                              GError     **error)
+{
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *situations;
+
+  g_return_val_if_fail (RG_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (rg_date_is_valid (limit_date), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  query->last_session_before = g_strdup (limit_date);
+  query->oldest_first = TRUE;
+  if (!(entries = rg_library_query (library, query, error)))
+    return NULL;
+
+  situations = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_retention_situation_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
+      const char *id = rg_library_entry_get_situation_id (entry);
+      RgRetentionSituation *situation = g_hash_table_lookup (by_id, id);
+
+      if (situation == NULL)
+        {
+          situation = g_new0 (RgRetentionSituation, 1);
+          situation->id = g_strdup (id);
+          g_ptr_array_add (situations, situation);
+          g_hash_table_insert (by_id, situation->id, situation);
+        }
+
+      /* Oldest first: the last entry seen is the last session. */
+      situation->n_sessions++;
+      g_free (situation->label);
+      situation->label = g_strdup (rg_library_entry_get_situation_label (entry));
+      g_free (situation->last_date);
+      situation->last_date = g_strdup (rg_library_entry_get_date (entry));
+    }
+
+  g_ptr_array_sort (situations, compare_situations);
+
+  return situations;
+}
+
+static gboolean
+is_temp_file_of (const char *name,
+                 const char *basename)
+{
+  gsize len = strlen (basename);
+  gsize name_len = strlen (name);
+
+  if (len > MAX_NAME_IN_TEMP || name[0] != '.' || strncmp (name + 1, basename, len) != 0 ||
+      !g_str_has_suffix (name, ".tmp"))
+    return FALSE;
+
+  /* .NAME-XXXXXX.tmp, the new version being written */
+  if (name_len == 1 + len + 1 + 6 + 4 && name[1 + len] == '-')
+    return TRUE;
+
+  /* .NAME~-xxxxxxxx.tmp, the backup being made */
+  if (name_len == 1 + len + 2 + 8 + 4 && name[1 + len] == '~' && name[2 + len] == '-')
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+set_delete_error (GError     **error,
+                  const char  *path,
+                  int          errsv)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (error == NULL || *error != NULL)
+    return;
+
+  g_set_error (error, RG_RETENTION_ERROR, RG_RETENTION_ERROR_DELETE_FAILED,
+               _("“%s” could not be deleted (%s). Check that the file is not open in "
+                 "another program, then erase the situation again."),
+               name, g_strerror (errsv));
+}
+
+/* Deletes @path; %TRUE if it was there and is gone. */
+static gboolean
+delete_file (const char  *path,
+             GError     **first_error)
+{
+  if (g_unlink (path) == 0)
+    return TRUE;
+
+  if (errno != ENOENT)
+    set_delete_error (first_error, path, errno);
+
+  return FALSE;
+}
+
+/* The backups and temporary files, in @dir, of the session files named
+ * in @basenames. */
+static void
+erase_companions (const char        *dir,
+                  GHashTable        *basenames,
+                  RgRetentionErased *erased,
+                  GError           **first_error)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  /* Listed first: deleting while reading a folder may skip entries. */
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *entry = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, entry, NULL);
+      GHashTableIter iter;
+      gpointer basename;
+
+      if (g_str_has_suffix (entry, "~"))
+        {
+          g_autofree char *stem = g_strndup (entry, strlen (entry) - 1);
+
+          if (g_hash_table_contains (basenames, stem) && delete_file (path, first_error))
+            erased->n_backups++;
+          continue;
+        }
+
+      g_hash_table_iter_init (&iter, basenames);
+      while (g_hash_table_iter_next (&iter, &basename, NULL))
+        {
+          if (is_temp_file_of (entry, basename))
+            {
+              if (delete_file (path, first_error))
+                erased->n_temporary++;
+              break;
+            }
+        }
+    }
+}
+
+/* Whether the file at @path still belongs to the situation; a file that
+ * is gone does, for its backup to be erased too. */
+static gboolean
+belongs_to (const char *path,
+            const char *situation_id)
+{
+  g_autoptr(RgLibraryRecord) record = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  record = rg_library_record_load (path, NULL, NULL);
+
+  return record != NULL && g_strcmp0 (record->situation_id, situation_id) == 0;
+}
+
+/**
+ * rg_retention_erase_situation:
+ * @library: a #RgLibrary, its index up to date (after a scan)
+ * @situation_id: the id of the situation to erase
+ * @erased: (out caller-allocates) (optional): what was removed
+ * @error: a location for a #GError
+ *
+ * Erases a situation from the library, for good, in the calling thread:
+ * every session file of the situation the index lists, the backup of
+ * each (`NAME~`) and the temporary files of its interrupted saves, and
+ * their rows of the index. Each file is read again first: one that no
+ * longer belongs to the situation is left as it is (and counted in
+ * @erased as kept). No other file is touched. This cannot be undone:
+ * the files do not go to the Trash.
+ *
+ * Returns: %TRUE if everything of the situation is gone; %FALSE with
+ *   @error set if the situation has no session in the library, or if a
+ *   file could not be deleted (the others are erased all the same)
+ */
+gboolean
+rg_retention_erase_situation (RgLibrary          *library,
+                              const char         *situation_id,
+                              RgRetentionErased  *erased,
+                              GError            **error)
+{
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GHashTable) folders = NULL;
+  g_autoptr(GError) first_error = NULL;
+  RgRetentionErased counts = { 0, };
+  GHashTableIter iter;
+  gpointer dir;
+  gpointer basenames;
+  guint n;
+
+  g_return_val_if_fail (RG_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (situation_id != NULL && situation_id[0] != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (erased != NULL)
+    memset (erased, 0, sizeof *erased);
+
+  query->situation_id = g_strdup (situation_id);
+  if (!(entries = rg_library_query (library, query, error)))
+    return FALSE;
+
+  n = g_list_model_get_n_items (entries);
+  if (n == 0)
+    {
+      g_set_error_literal (error, RG_RETENTION_ERROR, RG_RETENTION_ERROR_NO_SITUATION,
+                           _("The library has no session of this situation any more."));
+      return FALSE;
+    }
+
+  /* folder → set of the names of its erased session files */
+  folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GFile) file = rg_library_entry_dup_file (entry);
+      g_autoptr(GError) local_error = NULL;
+      const char *path = rg_library_entry_get_path (entry);
+      GHashTable *names;
+      char *folder;
+
+      if (!belongs_to (path, situation_id))
+        {
+          /* Changed since the index saw it: bring its row up to date. */
+          counts.n_kept++;
+          rg_library_update_file (library, file, NULL, NULL);
+          continue;
+        }
+
+      if (delete_file (path, &first_error))
+        counts.n_sessions++;
+      else if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (!rg_library_remove_file (library, file, &local_error))
+        {
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+        }
+      else
+        counts.n_index_rows++;
+
+      folder = g_path_get_dirname (path);
+      names = g_hash_table_lookup (folders, folder);
+      if (names == NULL)
+        {
+          names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (folders, folder, names);
+        }
+      else
+        g_free (folder);
+      g_hash_table_add (names, g_path_get_basename (path));
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &dir, &basenames))
+    erase_companions (dir, basenames, &counts, &first_error);
+
+  if (erased != NULL)
+    *erased = counts;
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
