@@ -180,6 +180,36 @@ type_into_card (RgStatementCard *card,
   rg_statement_card_stop_editing (card);
 }
 
+/* Sends a key press through the view's own key handler, as the
+ * keyboard would. */
+static gboolean
+press_key (RgDiagnosisView *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  iterate_until_idle ();
+  return handled;
+}
+
+static void
+assert_focus_in_cell (RgDiagnosisView *view,
+                      guint            column,
+                      guint            row)
+{
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, column, row));
+}
+
 static gboolean
 document_saved (gpointer data)
 {
@@ -314,6 +344,28 @@ delete_and_move (RgApplication *app)
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 1);
   g_assert_true (rg_diagnosis_view_get_focused_cell (view) == health);
 
+  /* The Menu key opens the card's menu, whose entries act on it. */
+  g_assert_true (press_key (view, GDK_KEY_Menu, 0));
+  {
+    GtkWidget *focused = GTK_WIDGET (rg_diagnosis_cell_get_focused_card (health));
+    GtkWidget *popover = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (focused); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+
+    /* Its entries act on the card, though the keyboard is in the menu. */
+    gtk_widget_grab_focus (popover);
+    g_assert_true (gtk_widget_activate_action (popover, "diagnosis.set-kind", "s", "proposal"));
+    g_assert_cmpint (rg_statement_get_kind (rg_statement_card_get_statement (RG_STATEMENT_CARD (focused))),
+                     ==, RG_STATEMENT_KIND_PROPOSAL);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    iterate_until_idle ();
+    g_assert_true (rg_diagnosis_view_get_focused_cell (view) == health);
+  }
+
   /* Delete it; undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.delete-statement", NULL));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 0);
@@ -396,36 +448,6 @@ zoom_and_meeting_mode (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.leave-meeting-mode", NULL));
   g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.1, 0.001);
 
-}
-
-/* Sends a key press through the view's own key handler, as the
- * keyboard would. */
-static gboolean
-press_key (RgDiagnosisView *view,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-
-  iterate_until_idle ();
-  return handled;
-}
-
-static void
-assert_focus_in_cell (RgDiagnosisView *view,
-                      guint            column,
-                      guint            row)
-{
-  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, column, row));
 }
 
 static void

@@ -108,7 +108,18 @@ on_card_pressed (GtkGestureClick *gesture,
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_VIEW);
   RgStatement *statement = rg_statement_card_get_statement (card);
 
-  if ((state & GDK_CONTROL_MASK) == 0 || view == NULL)
+  if (view == NULL)
+    return;
+
+  /* The right button opens the card's menu. */
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
+    {
+      rg_diagnosis_view_popup_card_menu (RG_DIAGNOSIS_VIEW (view), card, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  if ((state & GDK_CONTROL_MASK) == 0)
     return;
 
   rg_diagnosis_view_set_selected (RG_DIAGNOSIS_VIEW (view), statement,
@@ -137,8 +148,10 @@ create_row (gpointer item,
   update_row_label (GTK_LIST_BOX_ROW (row), NULL, statement);
   g_signal_connect_object (card, "link-hovered", G_CALLBACK (on_link_hovered), self, 0);
 
-  /* Ctrl+click selects, for tagging statements across columns. */
+  /* Ctrl+click selects, for tagging statements across columns; a right
+   * click opens the card's menu. */
   click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_card_pressed), card, 0);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));

@@ -46,6 +46,11 @@ struct _RgDiagnosisView
 
   /* The statements selected to be tagged together: RgStatement */
   GPtrArray          *selection;
+
+  /* The card whose menu is open: its entries act on it; and its
+   * statement, which the keyboard goes back to when the menu closes. */
+  RgStatementCard    *menu_card;
+  RgStatement        *menu_statement;
 };
 
 enum {
@@ -413,6 +418,38 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 }
 
 /* }}} */
+/* {{{ The card an action acts on */
+
+/* The focused card, or the card whose menu is open; with its cell and
+ * its place in the cell. */
+static RgStatementCard *
+get_current_card (RgDiagnosisView  *self,
+                  RgDiagnosisCell **cell_out,
+                  int              *index_out)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+  GtkWidget *row;
+
+  if (card == NULL && self->menu_card != NULL)
+    {
+      card = self->menu_card;
+      cell = (RgDiagnosisCell *) gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_CELL);
+    }
+
+  if (card == NULL || cell == NULL)
+    return NULL;
+
+  row = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW);
+  if (cell_out != NULL)
+    *cell_out = cell;
+  if (index_out != NULL)
+    *index_out = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : 0;
+
+  return card;
+}
+
+/* }}} */
 /* {{{ Selection */
 
 static RgStatementCard *
@@ -569,8 +606,7 @@ prune_selection (RgDiagnosisView *self)
 static void
 toggle_focused_selection (RgDiagnosisView *self)
 {
-  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
-  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+  RgStatementCard *card = get_current_card (self, NULL, NULL);
   RgStatement *statement;
 
   if (card == NULL)
@@ -588,6 +624,133 @@ select_focused (RgDiagnosisView *self)
 
   if (card != NULL)
     rg_diagnosis_view_set_selected (self, rg_statement_card_get_statement (card), TRUE);
+}
+
+/* }}} */
+/* {{{ The menu of a card */
+
+static GMenuModel *
+card_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  GMenu *kinds = g_menu_new ();
+
+  g_menu_append (section, _("_Edit"), "diagnosis.edit-statement");
+  g_menu_append (section, _("_Select for a Link"), "diagnosis.toggle-selection");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  for (RgStatementKind kind = RG_STATEMENT_KIND_FACT; kind <= RG_STATEMENT_KIND_PROPOSAL; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (rg_statement_kind_get_label (kind), NULL);
+
+      g_menu_item_set_action_and_target (item, "diagnosis.set-kind", "s",
+                                         rg_statement_kind_to_string (kind));
+      g_menu_append_item (kinds, item);
+    }
+  g_menu_append_section (menu, _("Kind"), G_MENU_MODEL (kinds));
+  g_object_unref (kinds);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("Move _Up"), "diagnosis.move-statement-up");
+  g_menu_append (section, _("Move _Down"), "diagnosis.move-statement-down");
+  g_menu_append (section, _("Move to the _Previous Dimension"), "diagnosis.move-statement-previous-dimension");
+  g_menu_append (section, _("Move to the _Next Dimension"), "diagnosis.move-statement-next-dimension");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("_Delete"), "diagnosis.delete-statement");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+drop_card_menu (gpointer data)
+{
+  GtkWidget *popover = data;
+  GtkWidget *card = gtk_widget_get_parent (popover);
+  RgDiagnosisView *self = g_object_get_data (G_OBJECT (popover), "view");
+
+  /* The keyboard goes back to the statement the menu was for, wherever
+   * its entry moved it, unless someone is typing into it. */
+  if (self != NULL && self->menu_statement != NULL &&
+      self->editor != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      g_autoptr(RgStatement) statement = g_steal_pointer (&self->menu_statement);
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+      RgStatementCard *now;
+      GtkWidget *row;
+
+      g_clear_weak_pointer (&self->menu_card);
+      if (!(focus != NULL && GTK_IS_TEXT_VIEW (focus)) &&
+          rg_session_find_statement (get_session (self), rg_statement_get_id (statement)) == statement &&
+          (now = find_card (self, statement)) &&
+          (row = gtk_widget_get_ancestor (GTK_WIDGET (now), GTK_TYPE_LIST_BOX_ROW)))
+        gtk_widget_grab_focus (row);
+    }
+
+  if (card != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
+static void
+on_card_menu_closed (GtkPopover      *popover,
+                     RgDiagnosisView *self)
+{
+  /* Dropped once its closing is over and its entry has acted, not from
+   * within it; the card may be gone by then, having unparented it. */
+  g_object_set_data_full (G_OBJECT (popover), "view", g_object_ref (self), g_object_unref);
+  g_idle_add_once (drop_card_menu, g_object_ref (popover));
+}
+
+/**
+ * rg_diagnosis_view_popup_card_menu:
+ * @self: a #RgDiagnosisView
+ * @card: a card of the view
+ * @x: where to point, in @card's coordinates, or a negative value for
+ *   the card's middle
+ * @y: the same, vertically
+ *
+ * Gives the keyboard focus to @card and shows its menu: edit, kind,
+ * moves, delete. The menu's entries act on the focused card.
+ */
+void
+rg_diagnosis_view_popup_card_menu (RgDiagnosisView *self,
+                                   RgStatementCard *card,
+                                   double           x,
+                                   double           y)
+{
+  g_autoptr(GMenuModel) model = card_menu ();
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *popover;
+  GdkRectangle at;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+  g_return_if_fail (RG_IS_STATEMENT_CARD (card));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+
+  if (x < 0 || y < 0)
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (card)) / 2.;
+      y = gtk_widget_get_height (GTK_WIDGET (card)) / 2.;
+    }
+  at = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, GTK_WIDGET (card));
+  g_set_weak_pointer (&self->menu_card, card);
+  g_set_object (&self->menu_statement, rg_statement_card_get_statement (card));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_card_menu_closed), self);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 /* }}} */
@@ -778,6 +941,19 @@ on_key_pressed (RgDiagnosisView       *self,
       return GDK_EVENT_STOP;
     }
 
+  /* The Menu key, or Shift+F10, opens the focused card's menu. */
+  if ((keyval == GDK_KEY_Menu && modifiers == 0) || (keyval == GDK_KEY_F10 && modifiers == GDK_SHIFT_MASK))
+    {
+      RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+      RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
+
+      if (card == NULL)
+        return GDK_EVENT_PROPAGATE;
+
+      rg_diagnosis_view_popup_card_menu (self, card, -1, -1);
+      return GDK_EVENT_STOP;
+    }
+
   if (keyval == GDK_KEY_Escape && modifiers == 0 && self->selection->len > 0)
     {
       clear_selection (self);
@@ -800,6 +976,14 @@ on_key_pressed (RgDiagnosisView       *self,
 
 /* }}} */
 /* {{{ Actions */
+
+static void
+toggle_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  toggle_focused_selection (RG_DIAGNOSIS_VIEW (widget));
+}
 
 static void
 clear_selection_action (GtkWidget  *widget,
@@ -945,13 +1129,6 @@ tag_action (GtkWidget  *widget,
 }
 
 
-static RgStatementCard *
-get_focused_card (RgDiagnosisView *self)
-{
-  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
-
-  return cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
-}
 
 static void
 add_statement_action (GtkWidget  *widget,
@@ -978,7 +1155,7 @@ edit_statement_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RgStatementCard *card = get_focused_card (RG_DIAGNOSIS_VIEW (widget));
+  RgStatementCard *card = get_current_card (RG_DIAGNOSIS_VIEW (widget), NULL, NULL);
 
   if (card != NULL)
     rg_statement_card_start_editing (card);
@@ -990,14 +1167,13 @@ delete_statement_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
-  RgStatementCard *card = get_focused_card (self);
+  RgDiagnosisCell *cell;
   int index;
+  RgStatementCard *card = get_current_card (self, &cell, &index);
 
   if (card == NULL)
     return;
 
-  index = rg_diagnosis_cell_get_focus_index (cell);
   rg_session_editor_remove_statement (self->editor, rg_statement_card_get_statement (card));
   rg_diagnosis_cell_focus_statement (cell, index);
   rg_undo_toast_show (GTK_WIDGET (self), _("Statement deleted"));
@@ -1009,7 +1185,7 @@ set_kind_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgStatementCard *card = get_focused_card (self);
+  RgStatementCard *card = get_current_card (self, NULL, NULL);
   RgStatementKind kind;
 
   if (card == NULL || !rg_statement_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
@@ -1025,15 +1201,14 @@ reorder_statement_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
-  RgStatementCard *card = get_focused_card (self);
   int delta = g_str_has_suffix (action_name, "up") ? -1 : 1;
+  RgDiagnosisCell *cell;
   int index;
+  RgStatementCard *card = get_current_card (self, &cell, &index);
 
   if (card == NULL)
     return;
 
-  index = rg_diagnosis_cell_get_focus_index (cell);
   if (rg_session_editor_reorder_statement (self->editor, rg_statement_card_get_statement (card), delta))
     rg_diagnosis_cell_focus_statement (cell, index + delta);
 }
@@ -1044,8 +1219,8 @@ move_statement_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
-  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
-  RgStatementCard *card = get_focused_card (self);
+  RgDiagnosisCell *cell;
+  RgStatementCard *card = get_current_card (self, &cell, NULL);
   int delta = g_str_has_suffix (action_name, "previous-dimension") ? -1 : 1;
   g_autoptr(RgDimension) target = NULL;
   RgStatement *statement;
@@ -1116,6 +1291,8 @@ rg_diagnosis_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
   rg_diagnosis_view_set_editor (self, NULL);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->menu_card);
+  g_clear_object (&self->menu_statement);
 
   G_OBJECT_CLASS (rg_diagnosis_view_parent_class)->dispose (object);
 }
@@ -1199,6 +1376,7 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "diagnosis-view");
 
   gtk_widget_class_install_action (widget_class, "diagnosis.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.toggle-selection", NULL, toggle_selection_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.next-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.previous-divergence", NULL, next_divergence_action);

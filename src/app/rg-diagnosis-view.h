@@ -32,6 +32,10 @@ void             rg_diagnosis_view_set_selected     (RgDiagnosisView *self,
                                                      RgStatement     *statement,
                                                      gboolean         selected);
 GPtrArray       *rg_diagnosis_view_get_selection    (RgDiagnosisView *self);
+void             rg_diagnosis_view_popup_card_menu  (RgDiagnosisView *self,
+                                                     RgStatementCard *card,
+                                                     double           x,
+                                                     double           y);
 void             rg_diagnosis_view_highlight_link   (RgDiagnosisView *self,
                                                      RgLink          *link,
                                                      gboolean         highlight);
