@@ -20,6 +20,7 @@ struct _RgEditableText
 
   char        *text;
   char        *placeholder;
+  char        *markup;   /* how to show the text, with its links; NULL for as is */
 
   GtkLabel    *label;
   GtkTextView *view;   /* only while editing: a text view is heavy, and a
@@ -36,6 +37,7 @@ enum {
 
 enum {
   COMMITTED,
+  LINK_ACTIVATED,
   N_SIGNALS
 };
 
@@ -61,6 +63,14 @@ update_label (RgEditableText *self)
 {
   gboolean empty = self->text == NULL || self->text[0] == '\0';
 
+  if (!empty && self->markup != NULL)
+    {
+      gtk_label_set_markup (self->label, self->markup);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
+      return;
+    }
+
+  gtk_label_set_use_markup (self->label, FALSE);
   gtk_label_set_label (self->label, empty ? (self->placeholder ? self->placeholder : "") : self->text);
   if (empty)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
@@ -234,6 +244,15 @@ on_pressed (RgEditableText  *self,
     }
 }
 
+static gboolean
+on_activate_link (RgEditableText *self,
+                  const char     *uri)
+{
+  g_signal_emit (self, signals [LINK_ACTIVATED], 0, uri);
+
+  return TRUE;
+}
+
 static void
 rg_editable_text_dispose (GObject *object)
 {
@@ -243,6 +262,7 @@ rg_editable_text_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->placeholder, g_free);
+  g_clear_pointer (&self->markup, g_free);
 
   G_OBJECT_CLASS (rg_editable_text_parent_class)->dispose (object);
 }
@@ -328,6 +348,17 @@ rg_editable_text_class_init (RgEditableTextClass *klass)
     g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * RgEditableText::link-activated:
+   * @uri: the `href` of the link, as given in the markup
+   *
+   * Emitted when a link of the markup (rg_editable_text_set_markup ())
+   * is activated, by a click or from the keyboard.
+   */
+  signals [LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "editable-text");
 }
@@ -344,6 +375,7 @@ rg_editable_text_init (RgEditableText *self)
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->label, "activate-link", G_CALLBACK (on_activate_link), self);
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_own_key_pressed), self);
@@ -383,6 +415,8 @@ rg_editable_text_set_text (RgEditableText *self,
 
   if (set_str (&self->text, text))
     {
+      /* Markup made for the previous text would show it. */
+      g_clear_pointer (&self->markup, g_free);
       update_label (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
     }
@@ -412,4 +446,40 @@ rg_editable_text_set_placeholder (RgEditableText *self,
       update_label (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACEHOLDER]);
     }
+}
+
+/**
+ * rg_editable_text_set_markup:
+ * @self: a #RgEditableText
+ * @markup: (nullable): Pango markup of the text, with links
+ *   (`<a href="…">`) where it has some; %NULL to show the text as is
+ *
+ * Shows the text with @markup, for instance with some of its words
+ * as links, until the text changes. @markup must show the same text as
+ * rg_editable_text_get_text (); editing still edits the plain text.
+ * Activating a link emits ::link-activated.
+ */
+void
+rg_editable_text_set_markup (RgEditableText *self,
+                             const char     *markup)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (set_str (&self->markup, markup))
+    update_label (self);
+}
+
+/**
+ * rg_editable_text_get_label:
+ * @self: a #RgEditableText
+ *
+ * Returns: (transfer none): the label that shows the text when it is
+ *   not being edited
+ */
+GtkLabel *
+rg_editable_text_get_label (RgEditableText *self)
+{
+  g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), NULL);
+
+  return self->label;
 }

@@ -23,5 +23,8 @@ void        rg_editable_text_set_placeholder (RgEditableText *self,
 gboolean    rg_editable_text_get_editing    (RgEditableText *self);
 void        rg_editable_text_start_editing  (RgEditableText *self);
 void        rg_editable_text_stop_editing   (RgEditableText *self);
+void        rg_editable_text_set_markup     (RgEditableText *self,
+                                             const char     *markup);
+GtkLabel   *rg_editable_text_get_label      (RgEditableText *self);
 
 G_END_DECLS

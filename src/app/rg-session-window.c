@@ -15,6 +15,7 @@
 
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
+#include "rg-glossary-view.h"
 #include "rg-partner-dialog.h"
 #include "rg-session-window.h"
 #include "rg-window-state.h"
@@ -41,6 +42,7 @@ struct _RgSessionWindow
   AdwViewStack         *view_stack;
   GtkMenuButton        *primary_menu_button;
   RgDiagnosisView      *diagnosis_view;
+  RgGlossaryView       *glossary_view;
   GtkLabel             *zoom_label;
 };
 
@@ -357,6 +359,23 @@ add_dimension_action (GtkWidget  *widget,
   rg_dimension_dialog_add (widget, self->editor);
 }
 
+/* A glossary word activated in a statement opens its term. */
+static void
+show_term_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgSession *session = rg_session_editor_get_session (self->editor);
+  RgTerm *term = rg_session_find_term (session, g_variant_get_string (parameter, NULL));
+
+  if (term == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "glossary");
+  rg_glossary_view_show_term (self->glossary_view, term);
+}
+
 /* }}} */
 
 static void
@@ -407,6 +426,7 @@ rg_session_window_constructed (GObject *object)
   self->editor = rg_session_editor_new (session);
   undo = rg_session_editor_get_undo_stack (self->editor);
   rg_diagnosis_view_set_editor (self->diagnosis_view, self->editor);
+  rg_glossary_view_set_editor (self->glossary_view, self->editor);
 
   g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
@@ -552,6 +572,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
@@ -563,8 +584,10 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (RG_TYPE_GLOSSARY_VIEW);
 }
 
 static void

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rg-editable-text.h"
+#include "rg-glossary-match.h"
 #include "rg-statement-card.h"
 
 struct _RgStatementCard
@@ -19,6 +21,7 @@ struct _RgStatementCard
   RgStatement     *statement;
   RgSessionEditor *editor;
   GtkWidget       *badges;
+  char            *glossary_key;   /* the text and words last underlined */
 
   GtkImage       *kind_image;
   GtkLabel       *kind_label;
@@ -294,10 +297,82 @@ update_badges (RgStatementCard *self)
   gtk_widget_set_visible (self->badges, links != NULL && links->len > 0);
 }
 
+/* The words of the glossary in the text become links to their term.
+ * Any change of the session may rename, add or delete a word: what was
+ * matched is remembered, so that most changes cost a comparison. */
+static void
+update_glossary (RgStatementCard *self)
+{
+  const char *text = rg_statement_get_text (self->statement);
+  GListModel *terms;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GString) key = NULL;
+  g_autoptr(GString) markup = NULL;
+  gsize done = 0;
+
+  if (self->editor == NULL)
+    return;
+
+  terms = rg_session_get_terms (rg_session_editor_get_session (self->editor));
+  key = g_string_new (text);
+  for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
+
+      g_string_append_printf (key, "\x1f%s\x1e%s", rg_term_get_id (term), rg_term_get_word (term));
+    }
+
+  if (g_strcmp0 (key->str, self->glossary_key) == 0)
+    return;
+  g_free (self->glossary_key);
+  self->glossary_key = g_string_free (g_steal_pointer (&key), FALSE);
+
+  matches = rg_glossary_match (text, terms);
+  if (matches->len == 0)
+    {
+      rg_editable_text_set_markup (self->text, NULL);
+      return;
+    }
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      RgGlossaryMatch *match = &g_array_index (matches, RgGlossaryMatch, i);
+      g_autofree char *before = g_markup_escape_text (text + done, match->start - done);
+      g_autofree char *word = g_markup_escape_text (text + match->start, match->end - match->start);
+      g_autofree char *title = NULL;
+      g_autofree char *escaped_title = NULL;
+
+      /* Translators: the tooltip of a glossary word in a statement. */
+      title = g_strdup_printf (_("What each partner means by “%s”"), rg_term_get_word (match->term));
+      escaped_title = g_markup_escape_text (title, -1);
+      g_string_append_printf (markup, "%s<a href=\"term:%s\" title=\"%s\">%s</a>",
+                              before, rg_term_get_id (match->term), escaped_title, word);
+      done = match->end;
+    }
+  {
+    g_autofree char *after = g_markup_escape_text (text + done, -1);
+
+    g_string_append (markup, after);
+  }
+
+  rg_editable_text_set_markup (self->text, markup->str);
+}
+
 static void
 update_text (RgStatementCard *self)
 {
   rg_editable_text_set_text (self->text, rg_statement_get_text (self->statement));
+  g_clear_pointer (&self->glossary_key, g_free);
+  update_glossary (self);
+}
+
+static void
+on_link_activated (RgStatementCard *self,
+                   const char      *uri)
+{
+  if (g_str_has_prefix (uri, "term:"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.show-term", "s", uri + strlen ("term:"));
 }
 
 gboolean
@@ -362,8 +437,12 @@ rg_statement_card_constructed (GObject *object)
   g_signal_connect_object (self->statement, "notify::text",
                            G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
   if (self->editor != NULL)
-    g_signal_connect_object (rg_session_editor_get_link_index (self->editor), "changed",
-                             G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (rg_session_editor_get_link_index (self->editor), "changed",
+                               G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rg_session_editor_get_session (self->editor), "changed",
+                               G_CALLBACK (update_glossary), self, G_CONNECT_SWAPPED);
+    }
   update_kind (self);
   update_text (self);
   update_badges (self);
@@ -379,6 +458,7 @@ rg_statement_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->statement);
   g_clear_object (&self->editor);
+  g_clear_pointer (&self->glossary_key, g_free);
 
   G_OBJECT_CLASS (rg_statement_card_parent_class)->dispose (object);
 }
@@ -510,6 +590,8 @@ rg_statement_card_init (RgStatementCard *self)
   g_signal_connect_object (self->text, "committed", G_CALLBACK (on_committed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "notify::editing", G_CALLBACK (on_editing_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text, "link-activated", G_CALLBACK (on_link_activated),
                            self, G_CONNECT_SWAPPED);
 }
 

@@ -1,0 +1,501 @@
+/* test-glossary-view.c — the glossary driven for real, under Xvfb: what
+ * each partner means by a word, edited, undone, saved and reopened, and
+ * the words of the glossary as links in the statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rg-application.h"
+#include "rg-document.h"
+#include "rg-editable-text.h"
+#include "rg-glossary-view.h"
+#include "rg-session-window.h"
+#include "rg-session-xml.h"
+#include "rg-statement-card.h"
+#include "rg-test-utils.h"
+
+/* In data/examples/exemple-eleve-a.regards */
+#define DECROCHAGE_ID "58a3ec35-d128-5192-8cb3-fcc0c8b53629"
+#define AUTONOMIE_ID  "6ef97e9d-42b8-551e-9925-54a3e3fedc4a"
+#define ROUSSEL_ID    "5c77715a-04fb-5006-a222-213ad9aa9a75"
+#define PERRIN_ID     "a0f18bc7-278b-5148-85ad-f138015dfba4"
+#define KESSLER_STATEMENT_ID "79d4f798-46f7-5136-b13c-9a073f1b5576"
+
+static char *test_dir;
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer    data,
+          guint       seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return check (data);
+}
+
+/* A private copy of the example session. */
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *source_path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data",
+                                                   "examples", "exemple-eleve-a.regards", NULL);
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static RgSession *
+read_session_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  RgSession *session;
+
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static RgSessionWindow *
+get_session_window (RgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+has_session_window (gpointer data)
+{
+  return get_session_window (data) != NULL;
+}
+
+static RgSessionWindow *
+open_and_wait (RgApplication *app,
+               GFile         *file)
+{
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (wait_for (has_session_window, app, 10));
+  window = get_session_window (app);
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+typedef void (*AppTestFunc) (RgApplication *app);
+
+static void
+on_activate (GApplication *app,
+             gpointer      user_data)
+{
+  AppTestFunc func = user_data;
+
+  g_application_hold (app);
+  func (RG_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_application_release (app);
+}
+
+static void
+run_in_application (gconstpointer data)
+{
+  RgApplication *app = rg_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+/* {{{ Finding widgets */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_meaning_of (GtkWidget     *widget,
+               gconstpointer  partner_id)
+{
+  return RG_IS_EDITABLE_TEXT (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "partner-id"), partner_id) == 0;
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_card_of (GtkWidget     *widget,
+            gconstpointer  statement_id)
+{
+  return RG_IS_STATEMENT_CARD (widget) &&
+         g_str_equal (rg_statement_get_id (rg_statement_card_get_statement (RG_STATEMENT_CARD (widget))),
+                      statement_id);
+}
+
+static RgGlossaryView *
+get_glossary_view (RgSessionWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), is_of_type,
+                                 GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW));
+
+  g_assert_nonnull (view);
+  return RG_GLOSSARY_VIEW (view);
+}
+
+static AdwViewStack *
+get_view_stack (RgSessionWindow *window)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (window), is_of_type,
+                                  GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK));
+
+  g_assert_nonnull (stack);
+  return ADW_VIEW_STACK (stack);
+}
+
+static GtkListBox *
+get_term_list (RgGlossaryView *view)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static const char *
+row_word (GtkListBox *list,
+          guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  GtkWidget *label = find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static RgEditableText *
+get_meaning (RgGlossaryView *view,
+             const char     *partner_id)
+{
+  GtkWidget *text = find_widget (GTK_WIDGET (view), is_meaning_of, partner_id);
+
+  g_assert_nonnull (text);
+  return RG_EDITABLE_TEXT (text);
+}
+
+/* Types @text as the coordinator would: starts editing, replaces the
+ * text in the editor with the keyboard focus, presses Enter. */
+static void
+type_into (RgEditableText *editable,
+           const char     *text)
+{
+  GtkWidget *focus;
+
+  rg_editable_text_start_editing (editable);
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editable)));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editable)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
+  rg_editable_text_stop_editing (editable);
+}
+
+/* }}} */
+
+static void
+edit_undo_and_reopen (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("glossaire.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgGlossaryView *view = get_glossary_view (window);
+  GtkListBox *list = get_term_list (view);
+  RgTerm *autonomie = rg_session_find_term (session, AUTONOMIE_ID);
+  RgTerm *added;
+  g_autofree char *added_id = NULL;
+  RgEditableText *meaning;
+  GtkWidget *agreed, *open, *entry;
+  g_autoptr(RgSession) reopened = NULL;
+  RgTerm *copy;
+
+  adw_view_stack_set_visible_child_name (get_view_stack (window), "glossary");
+  iterate_until_idle ();
+
+  /* The two words of the example, in their order. */
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_cmpstr (row_word (list, 0), ==, "décrochage");
+  g_assert_cmpstr (row_word (list, 1), ==, "autonomie");
+
+  /* Selecting a row shows its word with each partner's meaning. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (rg_glossary_view_get_term (view) == autonomie);
+  meaning = get_meaning (view, ROUSSEL_ID);
+  g_assert_cmpstr (rg_editable_text_get_text (meaning), ==, rg_term_get_meaning (autonomie, ROUSSEL_ID));
+  /* Mme Perrin said nothing yet: her column is there, empty. */
+  g_assert_null (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)));
+
+  /* Typing a meaning, then undoing it. */
+  type_into (get_meaning (view, PERRIN_ID), "Être capable de demander de l'aide.");
+  g_assert_cmpstr (rg_term_get_meaning (autonomie, PERRIN_ID), ==, "Être capable de demander de l'aide.");
+  g_assert_cmpstr (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)), ==,
+                   "Être capable de demander de l'aide.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_null (rg_term_get_meaning (autonomie, PERRIN_ID));
+  g_assert_null (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.redo", NULL));
+  g_assert_cmpstr (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)), ==,
+                   "Être capable de demander de l'aide.");
+
+  /* The status, from its toggle buttons, undoably. */
+  agreed = find_widget (GTK_WIDGET (view), is_toggle_labelled, "A_greed");
+  open = find_widget (GTK_WIDGET (view), is_toggle_labelled, "_Open");
+  g_assert_nonnull (agreed);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (open)));
+  g_signal_emit_by_name (agreed, "clicked");
+  g_assert_cmpint (rg_term_get_status (autonomie), ==, RG_TERM_STATUS_AGREED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpint (rg_term_get_status (autonomie), ==, RG_TERM_STATUS_OPEN);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (open)));
+  g_signal_emit_by_name (agreed, "clicked");
+
+  /* A new word, typed in the entry: listed, and shown. */
+  entry = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "réussite");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_assert_cmpstr (row_word (list, 2), ==, "réussite");
+  added = rg_glossary_view_get_term (view);
+  g_assert_cmpstr (rg_term_get_word (added), ==, "réussite");
+  added_id = g_strdup (rg_term_get_id (added));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* The same word again is not a second term. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "RÉUSSITE");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "glossary.add-term", NULL));
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  type_into (get_meaning (view, ROUSSEL_ID), "Progresser à son rythme.");
+
+  /* Deleting a word, then taking it back with undo: at its place. */
+  rg_glossary_view_show_term (view, rg_session_find_term (session, DECROCHAGE_ID));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (view), has_action,
+                                                      "glossary.remove-term")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "glossary.remove-term", NULL));
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_null (rg_session_find_term (session, DECROCHAGE_ID));
+  /* The next word is shown. */
+  g_assert_true (rg_glossary_view_get_term (view) == autonomie);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_assert_cmpstr (row_word (list, 0), ==, "décrochage");
+
+  /* Closing writes it all; reopened, it is all there. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  reopened = read_session_file (file);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_terms (reopened)), ==, 3);
+  copy = rg_session_find_term (reopened, AUTONOMIE_ID);
+  g_assert_cmpstr (rg_term_get_meaning (copy, PERRIN_ID), ==, "Être capable de demander de l'aide.");
+  g_assert_cmpint (rg_term_get_status (copy), ==, RG_TERM_STATUS_AGREED);
+  copy = rg_session_find_term (reopened, added_id);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (rg_term_get_meaning (copy, ROUSSEL_ID), ==, "Progresser à son rythme.");
+
+  window = open_and_wait (app, file);
+  view = get_glossary_view (window);
+  list = get_term_list (view);
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_assert_cmpstr (row_word (list, 2), ==, "réussite");
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)), ==,
+                   "Être capable de demander de l'aide.");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+static void
+statement_links (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("liens.regards");
+  RgSessionWindow *window = open_and_wait (app, file);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgTerm *decrochage = rg_session_find_term (session, DECROCHAGE_ID);
+  GtkWidget *card, *text;
+  GtkLabel *label;
+  gboolean handled = FALSE;
+
+  /* M. Kessler's statement says “décrochage” twice: both are links to
+   * the term. */
+  card = find_widget (rg_session_window_get_diagnosis_view (window), is_card_of, KESSLER_STATEMENT_ID);
+  g_assert_nonnull (card);
+  text = find_widget (card, is_of_type, GSIZE_TO_POINTER (RG_TYPE_EDITABLE_TEXT));
+  label = rg_editable_text_get_label (RG_EDITABLE_TEXT (text));
+  g_assert_true (gtk_label_get_use_markup (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "<a href=\"term:" DECROCHAGE_ID "\""));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), ">décrochage</a>. Il vient"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), ">décrochage</a>, je le vois"));
+  /* The text shown is still the statement's. */
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   rg_statement_get_text (rg_statement_card_get_statement (RG_STATEMENT_CARD (card))));
+
+  /* Renamed, the word is no longer found; undone, it is again. */
+  rg_session_editor_set (rg_session_window_get_editor (window), "Rename", decrochage, "word", "absentéisme");
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_true (gtk_label_get_use_markup (label));
+
+  /* Activating the link from the keyboard opens the glossary on its
+   * word. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==, "diagnosis");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (label), GTK_DIR_TAB_FORWARD));
+  g_signal_emit_by_name (label, "activate-current-link");
+  iterate_until_idle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==, "glossary");
+  g_assert_true (rg_glossary_view_get_term (get_glossary_view (window)) == decrochage);
+
+  /* And so does a click, through the label's own signal. */
+  adw_view_stack_set_visible_child_name (get_view_stack (window), "diagnosis");
+  rg_glossary_view_show_term (get_glossary_view (window), rg_session_find_term (session, AUTONOMIE_ID));
+  g_signal_emit_by_name (label, "activate-link", "term:" DECROCHAGE_ID, &handled);
+  g_assert_true (handled);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==, "glossary");
+  g_assert_true (rg_glossary_view_get_term (get_glossary_view (window)) == decrochage);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+static void
+empty_glossary (RgApplication *app)
+{
+  g_autofree char *path = g_build_filename (test_dir, "vide.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgDocument) document = rg_document_new (session, file);
+  g_autoptr(GError) error = NULL;
+  RgSessionWindow *window;
+  RgGlossaryView *view;
+  GtkWidget *status_page;
+  GtkWidget *delete_button;
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_and_wait (app, file);
+  view = get_glossary_view (window);
+  g_assert_cmpuint (count_rows (get_term_list (view)), ==, 0);
+  g_assert_null (rg_glossary_view_get_term (view));
+  status_page = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_get_child_visible (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Words to Clarify");
+  /* Nothing to delete. */
+  delete_button = find_widget (GTK_WIDGET (view), has_action, "glossary.remove-term");
+  g_assert_nonnull (delete_button);
+  g_assert_false (gtk_widget_is_sensitive (delete_button));
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = rg_test_init_environment ();
+
+  test_dir = g_build_filename (root, "sessions", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (test_dir, 0700), ==, 0);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/glossary-view/edit-undo-and-reopen", edit_undo_and_reopen, run_in_application);
+  g_test_add_data_func ("/glossary-view/statement-links", statement_links, run_in_application);
+  g_test_add_data_func ("/glossary-view/empty", empty_glossary, run_in_application);
+
+  return g_test_run ();
+}
