@@ -314,6 +314,22 @@ edit_undo_autosave (RgApplication *app)
 
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
 static void
 delete_and_move (RgApplication *app)
 {
@@ -372,24 +388,44 @@ delete_and_move (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (health), ==, 1);
 
+  /* Editing a partner through its dialog is one undoable step. */
+  {
+    RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+    g_autoptr(RgPartner) mother = g_list_model_get_item (rg_session_get_partners (session), 1);
+    AdwMessageDialog *dialog = find_message_dialog ();
+    GtkWidget *list, *name_row;
+
+    g_assert_null (dialog);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.edit-partner", "s",
+                                               rg_partner_get_id (mother)));
+    iterate_until_idle ();
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    list = adw_message_dialog_get_extra_child (dialog);
+    name_row = gtk_widget_get_first_child (list);
+    g_assert_true (ADW_IS_ENTRY_ROW (name_row));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Mme Benali");
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Mme Benali (mère)");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate_until_idle ();
+    g_assert_cmpstr (rg_partner_get_name (mother), ==, "Mme Benali (mère)");
+    g_assert_cmpint (rg_partner_get_role (mother), ==, RG_PARTNER_ROLE_FAMILY);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+    g_assert_cmpstr (rg_partner_get_name (mother), ==, "Mme Benali");
+  }
+
   /* Removing a partner with statements asks first; removed, undo brings
    * them back with their statements. */
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
     RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
     g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (session), 0);
-    AdwMessageDialog *dialog = NULL;
+    AdwMessageDialog *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.remove-partner", "s",
                                                rg_partner_get_id (teacher)));
     iterate_until_idle ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (toplevel))
-          dialog = ADW_MESSAGE_DIALOG (toplevel);
-      }
+    dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
     adw_message_dialog_response (dialog, "remove");
