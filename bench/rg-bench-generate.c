@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gio/gio.h>
@@ -687,6 +688,7 @@ main (int    argc,
     { NULL }
   };
 
+  setlocale (LC_ALL, "");
   context = g_option_context_new ("FOLDER N");
   g_option_context_set_summary (context, "Write N realistic sessions into FOLDER/YEAR/.");
   g_option_context_add_main_entries (context, entries, NULL);

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <gio/gio.h>
 
@@ -272,6 +273,7 @@ main (int    argc,
     { NULL }
   };
 
+  setlocale (LC_ALL, "");
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || folder == NULL || count < 1)
