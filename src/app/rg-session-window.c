@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-actions-view.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
 #include "rg-glossary-view.h"
@@ -42,6 +43,7 @@ struct _RgSessionWindow
   AdwViewStack         *view_stack;
   GtkMenuButton        *primary_menu_button;
   RgDiagnosisView      *diagnosis_view;
+  RgActionsView        *actions_view;
   RgGlossaryView       *glossary_view;
   GtkLabel             *zoom_label;
 };
@@ -426,6 +428,7 @@ rg_session_window_constructed (GObject *object)
   self->editor = rg_session_editor_new (session);
   undo = rg_session_editor_get_undo_stack (self->editor);
   rg_diagnosis_view_set_editor (self->diagnosis_view, self->editor);
+  rg_actions_view_set_editor (self->actions_view, self->editor);
   rg_glossary_view_set_editor (self->glossary_view, self->editor);
 
   g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_undo_actions),
@@ -572,6 +575,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
@@ -587,6 +591,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (RG_TYPE_ACTIONS_VIEW);
   g_type_ensure (RG_TYPE_GLOSSARY_VIEW);
 }
 

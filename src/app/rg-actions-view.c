@@ -1,0 +1,1155 @@
+/* rg-actions-view.c — what the team decided, when it meets again, and
+ * what the family agreed to share
+ *
+ * The actions of the session, each with what will be done, who does it
+ * (a partner), by when and where it stands, sortable, the late ones
+ * flagged with an icon and a word; the date of the next review; and the
+ * consent records of the family. Every edit goes through the session
+ * editor (rg-session-editor-actions.c), so it can be undone; rows follow
+ * the model, so an undo shows at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-actions-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rg-actions-view.h"
+#include "rg-session-editor-actions.h"
+#include "rg-undo-toast.h"
+
+struct _RgActionsView
+{
+  GtkWidget           parent_instance;
+
+  RgSessionEditor    *editor;
+  GtkSortListModel   *sorted_actions;
+  GtkCustomSorter    *sorter;
+  RgActionsSort       sort;
+  guint               resort_source;
+  guint               updating : 1;
+
+  GtkScrolledWindow  *scroller;
+  AdwActionRow       *next_review_row;
+  GtkEntry           *next_review_entry;
+  AdwPreferencesGroup *actions_group;
+  GtkDropDown        *sort_dropdown;
+  GtkListBox         *action_list;
+  GtkListBox         *consent_list;
+};
+
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RgActionsView, rg_actions_view, GTK_TYPE_WIDGET)
+
+/* {{{ Helpers shared by the rows */
+
+static RgSession *
+get_session (RgActionsView *self)
+{
+  return rg_session_editor_get_session (self->editor);
+}
+
+/* A message that needs no answer, at the bottom of the window. */
+static void
+show_message (GtkWidget  *widget,
+              const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Marks a date entry as holding a date or not, for the eye (the error
+ * colour, a tooltip) and for a screen reader. */
+static void
+set_entry_error (GtkEntry   *entry,
+                 const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Sets the text of an entry from the model, unless it already says so:
+ * the cursor stays where the user is typing. */
+static void
+sync_entry (GtkEntry   *entry,
+            const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+static GtkWidget *
+field_label (const char *text,
+             GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+
+  return label;
+}
+
+static GtkEntry *
+date_entry_new (const char *accessible_label)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+
+  /* Translators: how to type a date; keep the digits' order */
+  gtk_entry_set_placeholder_text (entry, _("YYYY-MM-DD"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 11);
+  gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+
+  return entry;
+}
+
+static GtkWidget *
+delete_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+
+  return button;
+}
+
+/* The partners as a drop-down: @none first, for nobody, then each
+ * partner in the order of the diagnosis' columns. */
+static GtkDropDown *
+partner_dropdown_new (RgActionsView *self,
+                      const char    *none,
+                      const char    *accessible_label)
+{
+  GListModel *partners = rg_session_get_partners (get_session (self));
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkDropDown *dropdown;
+
+  gtk_string_list_append (names, none);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      gtk_string_list_append (names, rg_partner_get_name (partner));
+    }
+
+  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+
+  return dropdown;
+}
+
+static guint
+partner_position (RgActionsView *self,
+                  const char    *partner_id)
+{
+  GListModel *partners = rg_session_get_partners (get_session (self));
+
+  for (guint i = 0; partner_id != NULL && i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      if (g_strcmp0 (rg_partner_get_id (partner), partner_id) == 0)
+        return i + 1;
+    }
+
+  return 0;
+}
+
+static const char *
+partner_id_at (RgActionsView *self,
+               guint          position)
+{
+  GListModel *partners = rg_session_get_partners (get_session (self));
+  g_autoptr(RgPartner) partner = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > g_list_model_get_n_items (partners))
+    return NULL;
+
+  partner = g_list_model_get_item (partners, position - 1);
+
+  /* Owned by the session, which keeps the partner */
+  return rg_partner_get_id (partner);
+}
+
+/* }}} */
+/* {{{ Sorting, keeping the focus where it was */
+
+static const char *
+owner_name (RgActionsView *self,
+            RgAction      *action)
+{
+  const char *owner_id = rg_action_get_owner_id (action);
+  RgPartner *partner = owner_id != NULL ? rg_session_find_partner (get_session (self), owner_id)
+                                        : NULL;
+
+  return partner != NULL ? rg_partner_get_name (partner) : NULL;
+}
+
+/* NULL, the missing value, comes last. */
+static int
+compare_text (const char *a,
+              const char *b,
+              gboolean    collate)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return collate ? g_utf8_collate (a, b) : strcmp (a, b);
+}
+
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  RgActionsView *self = user_data;
+  RgAction *action_a = (RgAction *) a;
+  RgAction *action_b = (RgAction *) b;
+  int cmp = 0;
+
+  switch (self->sort)
+    {
+    case RG_ACTIONS_SORT_OWNER:
+      cmp = compare_text (owner_name (self, action_a), owner_name (self, action_b), TRUE);
+      break;
+
+    case RG_ACTIONS_SORT_STATUS:
+      cmp = (int) rg_action_get_status (action_a) - (int) rg_action_get_status (action_b);
+      break;
+
+    case RG_ACTIONS_SORT_DUE:
+    default:
+      break;
+    }
+
+  /* Then by due date, whatever the order: the most urgent first */
+  if (cmp == 0)
+    cmp = compare_text (rg_action_get_due (action_a), rg_action_get_due (action_b), FALSE);
+
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkListBoxRow *
+find_action_row (RgActionsView *self,
+                 RgAction      *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->action_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "action") == action)
+        return GTK_LIST_BOX_ROW (child);
+    }
+
+  return NULL;
+}
+
+/* The field of a row holding the focus, by its name, and the row's
+ * action. */
+static const char *
+focused_field (RgActionsView  *self,
+               RgAction      **action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  *action = NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->action_list)))
+    return NULL;
+
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row == NULL)
+    return NULL;
+
+  *action = g_object_get_data (G_OBJECT (row), "action");
+
+  for (GtkWidget *w = focus; w != row; w = gtk_widget_get_parent (w))
+    {
+      const char *name = gtk_widget_get_name (w);
+
+      if (g_object_get_data (G_OBJECT (w), "rg-field") != NULL)
+        return name;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_field (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_object_get_data (G_OBJECT (widget), "rg-field") != NULL &&
+      g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Sorting again makes the rows again: give the focus back to the same
+ * field of the same action, wherever its row went. */
+static void
+resort (RgActionsView *self)
+{
+  g_autoptr(RgAction) action = NULL;
+  g_autofree char *field = NULL;
+  RgAction *focused = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *widget;
+
+  field = g_strdup (focused_field (self, &focused));
+  if (focused != NULL)
+    action = g_object_ref (focused);
+
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+  if (action == NULL || field == NULL || (row = find_action_row (self, action)) == NULL)
+    return;
+
+  if ((widget = find_field (GTK_WIDGET (row), field)) != NULL)
+    gtk_widget_grab_focus (widget);
+}
+
+static gboolean
+resort_cb (gpointer data)
+{
+  RgActionsView *self = data;
+
+  self->resort_source = 0;
+  resort (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Later, never while a drop-down of the row being made again is still
+ * handling its own signal. */
+static void
+queue_resort (RgActionsView *self)
+{
+  if (self->resort_source == 0)
+    self->resort_source = g_idle_add (resort_cb, self);
+}
+
+/* }}} */
+/* {{{ One row per action */
+
+static void
+mark_field (GtkWidget  *widget,
+            const char *name)
+{
+  gtk_widget_set_name (widget, name);
+  g_object_set_data (G_OBJECT (widget), "rg-field", (gpointer) name);
+}
+
+static void
+action_row_sync (GtkListBoxRow *row,
+                 GParamSpec    *pspec)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+  GtkEntry *what = g_object_get_data (G_OBJECT (row), "what");
+  GtkDropDown *owner = g_object_get_data (G_OBJECT (row), "owner");
+  GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
+  GtkDropDown *status = g_object_get_data (G_OBJECT (row), "status");
+  GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue");
+  g_autofree char *today = rg_date_new_today ();
+  g_autofree char *description = NULL;
+  gboolean is_overdue;
+
+  self->updating = TRUE;
+  sync_entry (what, rg_action_get_what (action));
+  gtk_drop_down_set_selected (owner, partner_position (self, rg_action_get_owner_id (action)));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (due), "error") ||
+      (pspec != NULL && g_str_equal (pspec->name, "due")))
+    {
+      sync_entry (due, rg_action_get_due (action));
+      set_entry_error (due, NULL);
+    }
+  gtk_drop_down_set_selected (status, rg_action_get_status (action));
+  self->updating = FALSE;
+
+  is_overdue = rg_action_is_overdue (action, today);
+  gtk_widget_set_visible (overdue, is_overdue);
+
+  /* Translators: an action as a screen reader names its row, e.g.
+   * "Rencontrer la famille, Overdue" */
+  description = g_strdup_printf (is_overdue ? _("%s, Overdue") : "%s",
+                                 rg_action_get_what (action));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+
+  if (pspec != NULL &&
+      ((self->sort == RG_ACTIONS_SORT_OWNER && g_str_equal (pspec->name, "owner-id")) ||
+       (self->sort == RG_ACTIONS_SORT_STATUS && g_str_equal (pspec->name, "status")) ||
+       g_str_equal (pspec->name, "due")))
+    queue_resort (self);
+}
+
+static void
+on_action_what_changed (GtkEditable   *editable,
+                        GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+
+  if (!self->updating)
+    rg_session_editor_set_action_what (self->editor, action, gtk_editable_get_text (editable));
+}
+
+static void
+on_action_owner_selected (GtkDropDown   *dropdown,
+                          GParamSpec    *pspec,
+                          GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+
+  if (!self->updating)
+    rg_session_editor_set_action_owner (self->editor, action,
+                                        partner_id_at (self, gtk_drop_down_get_selected (dropdown)));
+}
+
+static void
+on_action_status_selected (GtkDropDown   *dropdown,
+                           GParamSpec    *pspec,
+                           GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (!self->updating && selected <= RG_ACTION_STATUS_CANCELLED)
+    rg_session_editor_set_action_status (self->editor, action, (RgActionStatus) selected);
+}
+
+static void
+commit_action_due (GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+  GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (due))));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (text, rg_action_get_due (action) != NULL ? rg_action_get_due (action) : "") == 0)
+    {
+      set_entry_error (due, NULL);
+      return;
+    }
+
+  if (!rg_session_editor_set_action_due (self->editor, action, text, &error))
+    {
+      set_entry_error (due, error->message);
+      show_message (GTK_WIDGET (row), error->message);
+      return;
+    }
+
+  set_entry_error (due, NULL);
+}
+
+static void
+on_action_due_leave (GtkEventControllerFocus *controller,
+                     GtkListBoxRow           *row)
+{
+  commit_action_due (row);
+}
+
+static void
+on_action_delete_clicked (GtkButton     *button,
+                          GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  g_autoptr(RgAction) action = g_object_ref (g_object_get_data (G_OBJECT (row), "action"));
+
+  /* The row goes with the action: say it before, from the view. */
+  rg_session_editor_remove_action (self->editor, action);
+  rg_undo_toast_show (GTK_WIDGET (self), _("Action deleted"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->sort_dropdown));
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  RgActionsView *self = user_data;
+  RgAction *action = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *what = gtk_entry_new ();
+  GtkWidget *delete = delete_button_new (_("Delete Action"));
+  GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkDropDown *owner = partner_dropdown_new (self, _("Nobody yet"), _("Who does it"));
+  GtkEntry *due = date_entry_new (_("Due date"));
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+  GtkDropDown *status;
+  GtkEventController *focus;
+  GtkWidget *spacer;
+
+  for (guint i = RG_ACTION_STATUS_PLANNED; i <= RG_ACTION_STATUS_CANCELLED; i++)
+    gtk_string_list_append (statuses, rg_action_status_get_label (i));
+  status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (statuses), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (status), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Status"), -1);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "action-row");
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_widget_set_hexpand (what, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (what), _("What will be done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (what), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What will be done"), -1);
+  mark_field (what, "what");
+  mark_field (GTK_WIDGET (owner), "owner");
+  mark_field (GTK_WIDGET (due), "due");
+  mark_field (GTK_WIDGET (status), "status");
+  mark_field (delete, "delete");
+
+  /* Late: an icon and a word, not a colour alone */
+  gtk_box_append (GTK_BOX (overdue), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
+  gtk_box_append (GTK_BOX (overdue), gtk_label_new (_("Overdue")));
+  gtk_widget_add_css_class (overdue, "error");
+  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (overdue, "overdue");
+
+  gtk_box_append (GTK_BOX (top), what);
+  gtk_box_append (GTK_BOX (top), delete);
+
+  gtk_box_append (GTK_BOX (fields), field_label (_("_Who"), GTK_WIDGET (owner)));
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (owner));
+  gtk_box_append (GTK_BOX (fields), field_label (_("D_ue"), GTK_WIDGET (due)));
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (due));
+  gtk_box_append (GTK_BOX (fields), field_label (_("_Status"), GTK_WIDGET (status)));
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (status));
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (fields), spacer);
+  gtk_box_append (GTK_BOX (fields), overdue);
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), fields);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data (G_OBJECT (row), "view", self);
+  g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "what", what);
+  g_object_set_data (G_OBJECT (row), "owner", owner);
+  g_object_set_data (G_OBJECT (row), "due", due);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  g_object_set_data (G_OBJECT (row), "overdue", overdue);
+
+  action_row_sync (GTK_LIST_BOX_ROW (row), NULL);
+
+  g_signal_connect_object (action, "notify", G_CALLBACK (action_row_sync), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (what, "changed", G_CALLBACK (on_action_what_changed), row);
+  g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
+  g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
+  g_signal_connect_swapped (due, "activate", G_CALLBACK (commit_action_due), row);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_action_due_leave), row);
+  gtk_widget_add_controller (GTK_WIDGET (due), focus);
+  g_signal_connect (delete, "clicked", G_CALLBACK (on_action_delete_clicked), row);
+
+  return row;
+}
+
+/* }}} */
+/* {{{ One row per consent */
+
+static void
+consent_row_sync (GtkListBoxRow *row,
+                  GParamSpec    *pspec)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+  GtkEntry *scope = g_object_get_data (G_OBJECT (row), "scope");
+  GtkEntry *shared_with = g_object_get_data (G_OBJECT (row), "shared-with");
+  GtkEntry *date = g_object_get_data (G_OBJECT (row), "date");
+  GtkDropDown *recorder = g_object_get_data (G_OBJECT (row), "recorder");
+
+  self->updating = TRUE;
+  sync_entry (scope, rg_consent_get_scope (consent));
+  sync_entry (shared_with, rg_consent_get_shared_with (consent));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (date), "error") ||
+      (pspec != NULL && g_str_equal (pspec->name, "date")))
+    {
+      sync_entry (date, rg_consent_get_date (consent));
+      set_entry_error (date, NULL);
+    }
+  gtk_drop_down_set_selected (recorder,
+                              partner_position (self, rg_consent_get_recorded_by_id (consent)));
+  self->updating = FALSE;
+}
+
+static void
+on_consent_scope_changed (GtkEditable   *editable,
+                          GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+
+  if (!self->updating)
+    rg_session_editor_set_consent_scope (self->editor, consent, gtk_editable_get_text (editable));
+}
+
+static void
+on_consent_shared_with_changed (GtkEditable   *editable,
+                                GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+
+  if (!self->updating)
+    rg_session_editor_set_consent_shared_with (self->editor, consent,
+                                               gtk_editable_get_text (editable));
+}
+
+static void
+on_consent_recorder_selected (GtkDropDown   *dropdown,
+                              GParamSpec    *pspec,
+                              GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+
+  if (!self->updating)
+    rg_session_editor_set_consent_recorder (self->editor, consent,
+                                            partner_id_at (self,
+                                                           gtk_drop_down_get_selected (dropdown)));
+}
+
+static void
+commit_consent_date (GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+  GtkEntry *date = g_object_get_data (G_OBJECT (row), "date");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (date))));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (text, rg_consent_get_date (consent)) == 0)
+    {
+      set_entry_error (date, NULL);
+      return;
+    }
+
+  if (!rg_session_editor_set_consent_date (self->editor, consent, text, &error))
+    {
+      set_entry_error (date, error->message);
+      show_message (GTK_WIDGET (row), error->message);
+      return;
+    }
+
+  set_entry_error (date, NULL);
+}
+
+static void
+on_consent_date_leave (GtkEventControllerFocus *controller,
+                       GtkListBoxRow           *row)
+{
+  commit_consent_date (row);
+}
+
+static void
+on_consent_delete_clicked (GtkButton     *button,
+                           GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  g_autoptr(RgConsent) consent = g_object_ref (g_object_get_data (G_OBJECT (row), "consent"));
+
+  rg_session_editor_remove_consent (self->editor, consent);
+  rg_undo_toast_show (GTK_WIDGET (self), _("Consent deleted"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->sort_dropdown));
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *mnemonic,
+                const char *accessible_label,
+                const char *name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  mark_field (entry, name);
+  gtk_box_append (GTK_BOX (box), field_label (mnemonic, entry));
+  gtk_box_append (GTK_BOX (box), entry);
+
+  return entry;
+}
+
+static GtkWidget *
+create_consent_row (gpointer item,
+                    gpointer user_data)
+{
+  RgActionsView *self = user_data;
+  RgConsent *consent = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *delete = delete_button_new (_("Delete Consent"));
+  GtkEntry *date = date_entry_new (_("Date the family agreed"));
+  GtkDropDown *recorder = partner_dropdown_new (self, _("Not said"), _("Recorded by"));
+  GtkWidget *scope;
+  GtkWidget *shared_with;
+  GtkEventController *focus;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+
+  scope = labelled_entry (top, _("_Agreed to share"), _("What the family agreed to share"),
+                          "scope");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (scope), _("For example, the school report"));
+  gtk_box_append (GTK_BOX (top), delete);
+  mark_field (delete, "delete");
+
+  shared_with = labelled_entry (middle, _("_With"), _("With whom"), "shared-with");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (shared_with), _("For example, the school doctor"));
+
+  mark_field (GTK_WIDGET (date), "date");
+  mark_field (GTK_WIDGET (recorder), "recorder");
+  gtk_box_append (GTK_BOX (bottom), field_label (_("_On"), GTK_WIDGET (date)));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (date));
+  gtk_box_append (GTK_BOX (bottom), field_label (_("Recorded _by"), GTK_WIDGET (recorder)));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (recorder));
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), middle);
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data (G_OBJECT (row), "view", self);
+  g_object_set_data_full (G_OBJECT (row), "consent", g_object_ref (consent), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "scope", scope);
+  g_object_set_data (G_OBJECT (row), "shared-with", shared_with);
+  g_object_set_data (G_OBJECT (row), "date", date);
+  g_object_set_data (G_OBJECT (row), "recorder", recorder);
+
+  consent_row_sync (GTK_LIST_BOX_ROW (row), NULL);
+
+  g_signal_connect_object (consent, "notify", G_CALLBACK (consent_row_sync), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (scope, "changed", G_CALLBACK (on_consent_scope_changed), row);
+  g_signal_connect (shared_with, "changed", G_CALLBACK (on_consent_shared_with_changed), row);
+  g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
+  g_signal_connect_swapped (date, "activate", G_CALLBACK (commit_consent_date), row);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_consent_date_leave), row);
+  gtk_widget_add_controller (GTK_WIDGET (date), focus);
+  g_signal_connect (delete, "clicked", G_CALLBACK (on_consent_delete_clicked), row);
+
+  return row;
+}
+
+/* }}} */
+/* {{{ The next review */
+
+static void
+sync_next_review (RgActionsView *self)
+{
+  const char *date = rg_session_get_next_review (get_session (self));
+
+  sync_entry (self->next_review_entry, date);
+  set_entry_error (self->next_review_entry, NULL);
+  adw_action_row_set_subtitle (self->next_review_row,
+                               date == NULL ? _("Not set yet") : "");
+}
+
+static void
+commit_next_review (RgActionsView *self)
+{
+  const char *current = rg_session_get_next_review (get_session (self));
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->editor == NULL)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->next_review_entry))));
+  if (g_strcmp0 (text, current != NULL ? current : "") == 0)
+    {
+      sync_next_review (self);
+      return;
+    }
+
+  if (!rg_session_editor_set_next_review (self->editor, text, &error))
+    {
+      set_entry_error (self->next_review_entry, error->message);
+      adw_action_row_set_subtitle (self->next_review_row, error->message);
+    }
+}
+
+static void
+on_next_review_activate (RgActionsView *self)
+{
+  commit_next_review (self);
+}
+
+static void
+on_next_review_leave (RgActionsView *self)
+{
+  commit_next_review (self);
+}
+
+/* }}} */
+/* {{{ Actions */
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RgActionsView *self = RG_ACTIONS_VIEW (widget);
+  RgAction *action;
+  GtkListBoxRow *row;
+  GtkWidget *what;
+
+  if (self->editor == NULL)
+    return;
+
+  action = rg_session_editor_add_action (self->editor, NULL);
+
+  if ((row = find_action_row (self, action)) != NULL &&
+      (what = find_field (GTK_WIDGET (row), "what")) != NULL)
+    gtk_widget_grab_focus (what);
+}
+
+static void
+add_consent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgActionsView *self = RG_ACTIONS_VIEW (widget);
+  RgConsent *consent;
+
+  if (self->editor == NULL)
+    return;
+
+  consent = rg_session_editor_add_consent (self->editor, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->consent_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *scope;
+
+      if (g_object_get_data (G_OBJECT (child), "consent") == consent &&
+          (scope = find_field (child, "scope")) != NULL)
+        gtk_widget_grab_focus (scope);
+    }
+}
+
+static void
+on_sort_selected (RgActionsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (selected <= RG_ACTIONS_SORT_STATUS)
+    rg_actions_view_set_sort (self, (RgActionsSort) selected);
+}
+
+/* Partners come and go: the drop-downs of the rows list them. */
+static void
+on_partners_changed (RgActionsView *self)
+{
+  gtk_list_box_bind_model (self->action_list, G_LIST_MODEL (self->sorted_actions),
+                           create_action_row, self, NULL);
+  gtk_list_box_bind_model (self->consent_list, rg_session_get_consents (get_session (self)),
+                           create_consent_row, self, NULL);
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+
+  return label;
+}
+
+/* }}} */
+
+static void
+rg_actions_view_dispose (GObject *object)
+{
+  RgActionsView *self = (RgActionsView *)object;
+
+  rg_actions_view_set_editor (self, NULL);
+  g_clear_handle_id (&self->resort_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_ACTIONS_VIEW);
+  g_clear_object (&self->sorter);
+
+  G_OBJECT_CLASS (rg_actions_view_parent_class)->dispose (object);
+}
+
+static void
+rg_actions_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RgActionsView *self = RG_ACTIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+
+    case PROP_SORT:
+      g_value_set_uint (value, self->sort);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_actions_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RgActionsView *self = RG_ACTIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      rg_actions_view_set_editor (self, g_value_get_object (value));
+      break;
+
+    case PROP_SORT:
+      rg_actions_view_set_sort (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_actions_view_class_init (RgActionsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_actions_view_dispose;
+  object_class->get_property = rg_actions_view_get_property;
+  object_class->set_property = rg_actions_view_set_property;
+
+  properties [PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, RG_TYPE_SESSION_EDITOR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SORT] =
+    g_param_spec_uint ("sort", NULL, NULL,
+                       RG_ACTIONS_SORT_DUE, RG_ACTIONS_SORT_STATUS, RG_ACTIONS_SORT_DUE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regards/Regards/rg-actions-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, next_review_row);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, next_review_entry);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, actions_group);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, action_list);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, consent_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_review_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_review_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
+
+  gtk_widget_class_install_action (widget_class, "actions.add-action", NULL, add_action_action);
+  gtk_widget_class_install_action (widget_class, "actions.add-consent", NULL, add_consent_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "actions-view");
+}
+
+static void
+rg_actions_view_init (RgActionsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sorter = gtk_custom_sorter_new (compare_actions, self, NULL);
+  gtk_list_box_set_placeholder (self->action_list,
+                                placeholder_new (_("No actions yet. What did the team decide?")));
+  gtk_list_box_set_placeholder (self->consent_list,
+                                placeholder_new (_("No consent recorded for this session.")));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.add-action", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.add-consent", FALSE);
+}
+
+/**
+ * rg_actions_view_get_editor:
+ * @self: a #RgActionsView
+ *
+ * Returns: (transfer none) (nullable): the editor of the session shown
+ */
+RgSessionEditor *
+rg_actions_view_get_editor (RgActionsView *self)
+{
+  g_return_val_if_fail (RG_IS_ACTIONS_VIEW (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * rg_actions_view_set_editor:
+ * @self: a #RgActionsView
+ * @editor: (nullable): the editor of the session to show
+ *
+ * Shows the actions, next review and consents of @editor's session, and
+ * makes every edit through @editor.
+ */
+void
+rg_actions_view_set_editor (RgActionsView   *self,
+                            RgSessionEditor *editor)
+{
+  g_return_if_fail (RG_IS_ACTIONS_VIEW (self));
+  g_return_if_fail (!editor || RG_IS_SESSION_EDITOR (editor));
+
+  if (self->editor == editor)
+    return;
+
+  if (self->editor != NULL)
+    {
+      RgSession *session = get_session (self);
+
+      g_signal_handlers_disconnect_by_data (session, self);
+      g_signal_handlers_disconnect_by_data (rg_session_get_partners (session), self);
+      gtk_list_box_bind_model (self->action_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->consent_list, NULL, NULL, NULL, NULL);
+      g_clear_object (&self->sorted_actions);
+    }
+
+  g_set_object (&self->editor, editor);
+
+  if (editor != NULL)
+    {
+      RgSession *session = get_session (self);
+
+      self->sorted_actions = gtk_sort_list_model_new (g_object_ref (rg_session_get_actions (session)),
+                                                      g_object_ref (GTK_SORTER (self->sorter)));
+      on_partners_changed (self);
+      sync_next_review (self);
+
+      g_signal_connect_swapped (session, "notify::next-review",
+                                G_CALLBACK (sync_next_review), self);
+      g_signal_connect_swapped (rg_session_get_partners (session), "items-changed",
+                                G_CALLBACK (on_partners_changed), self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.add-action", editor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.add-consent", editor != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITOR]);
+}
+
+/**
+ * rg_actions_view_get_sort:
+ * @self: a #RgActionsView
+ *
+ * Returns: how the actions are listed
+ */
+RgActionsSort
+rg_actions_view_get_sort (RgActionsView *self)
+{
+  g_return_val_if_fail (RG_IS_ACTIONS_VIEW (self), RG_ACTIONS_SORT_DUE);
+
+  return self->sort;
+}
+
+/**
+ * rg_actions_view_set_sort:
+ * @self: a #RgActionsView
+ * @sort: how to list the actions
+ *
+ * Sorts the actions by due date, by who does them, or by status; within
+ * each, the earliest due first.
+ */
+void
+rg_actions_view_set_sort (RgActionsView *self,
+                          RgActionsSort  sort)
+{
+  g_return_if_fail (RG_IS_ACTIONS_VIEW (self));
+  g_return_if_fail (sort <= RG_ACTIONS_SORT_STATUS);
+
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != sort)
+    gtk_drop_down_set_selected (self->sort_dropdown, sort);
+  resort (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
+}

@@ -1,0 +1,470 @@
+/* test-actions-view.c — the actions, next review and consent page driven
+ * through its widgets, under Xvfb: every edit reaches the model, can be
+ * undone, and survives a save and a reload
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rg-actions-view.h"
+#include "rg-session-editor-actions.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+typedef struct
+{
+  RgSession       *session;
+  RgSessionEditor *editor;
+  RgUndoStack     *undo;
+  RgPartner       *teacher;
+  RgPartner       *mother;
+  GtkWindow       *window;
+  RgActionsView   *view;
+} Fixture;
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->session = rg_session_new ();
+  rg_session_set_title (f->session, "Revue de situation");
+  f->editor = rg_session_editor_new (f->session);
+  f->undo = rg_session_editor_get_undo_stack (f->editor);
+  f->teacher = rg_session_editor_add_partner (f->editor, "Mme Roussel", "Enseignante", NULL);
+  f->mother = rg_session_editor_add_partner (f->editor, "Mme Benali", NULL, NULL);
+  rg_undo_stack_clear (f->undo);
+
+  f->view = g_object_new (RG_TYPE_ACTIONS_VIEW, NULL);
+  rg_actions_view_set_editor (f->view, f->editor);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 900, 700);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  gtk_window_present (f->window);
+  iterate_until_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate_until_idle ();
+  g_assert_finalize_object (f->editor);
+  g_assert_finalize_object (f->session);
+}
+
+/* The widgets named @name under @widget, in the order of the page. */
+static void
+collect (GtkWidget  *widget,
+         const char *name,
+         GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, name, found);
+}
+
+static GtkWidget *
+find_nth (GtkWidget  *under,
+          const char *name,
+          guint       n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (under, name, found);
+  g_assert_cmpuint (found->len, >, n);
+
+  return g_ptr_array_index (found, n);
+}
+
+static guint
+count_named (GtkWidget  *under,
+             const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (under, name, found);
+
+  return found->len;
+}
+
+/* The row of the list holding @widget */
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkWidget *
+action_field (Fixture    *f,
+              guint       n,
+              const char *name)
+{
+  return find_nth (row_of (find_nth (GTK_WIDGET (f->view), "what", n)), name, 0);
+}
+
+static GtkWidget *
+consent_field (Fixture    *f,
+               guint       n,
+               const char *name)
+{
+  return find_nth (row_of (find_nth (GTK_WIDGET (f->view), "scope", n)), name, 0);
+}
+
+static RgAction *
+nth_action (Fixture *f,
+            guint    n)
+{
+  g_autoptr(RgAction) action = g_list_model_get_item (rg_session_get_actions (f->session), n);
+
+  return action;
+}
+
+static void
+type_in (GtkWidget  *entry,
+         const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+type_and_enter (GtkWidget  *entry,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate_until_idle ();
+}
+
+static const char *
+text_of (GtkWidget *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static gboolean
+overdue_shown (GtkWidget *row)
+{
+  GtkWidget *overdue = find_nth (row, "overdue", 0);
+  gboolean has_word = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overdue);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_label (GTK_LABEL (child)), "Overdue"))
+        has_word = TRUE;
+    }
+
+  /* An icon and a word, never a colour alone */
+  g_assert_true (has_word);
+  g_assert_true (GTK_IS_IMAGE (gtk_widget_get_first_child (overdue)));
+
+  return gtk_widget_get_mapped (overdue);
+}
+
+static RgSession *
+save_and_load (RgSession *session)
+{
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+  RgSession *loaded = rg_session_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+static void
+test_add_edit_action (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RgSession) loaded = NULL;
+  GtkRoot *root = GTK_ROOT (f->window);
+  GtkWidget *what;
+  RgAction *action;
+  RgAction *copy;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "actions.add-action", NULL));
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_actions (f->session)), ==, 1);
+  action = nth_action (f, 0);
+
+  /* Ready to type what will be done */
+  what = action_field (f, 0, "what");
+  g_assert_true (gtk_root_get_focus (root) == what ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (root), what));
+  type_in (what, "Rencontrer la famille");
+  g_assert_cmpstr (rg_action_get_what (action), ==, "Rencontrer la famille");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 2);
+  g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_partner_get_id (f->mother));
+
+  /* Late: flagged */
+  g_assert_false (overdue_shown (row_of (what)));
+  type_and_enter (action_field (f, 0, "due"), "2000-01-15");
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2000-01-15");
+  g_assert_true (overdue_shown (row_of (action_field (f, 0, "what"))));
+
+  /* Not a date: refused, said, nothing changed */
+  type_and_enter (action_field (f, 0, "due"), "15/01/2000");
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2000-01-15");
+  g_assert_true (gtk_widget_has_css_class (action_field (f, 0, "due"), "error"));
+
+  /* Done: no longer late */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "status")),
+                              RG_ACTION_STATUS_DONE);
+  iterate_until_idle ();
+  g_assert_cmpint (rg_action_get_status (action), ==, RG_ACTION_STATUS_DONE);
+  g_assert_false (overdue_shown (row_of (action_field (f, 0, "what"))));
+
+  loaded = save_and_load (f->session);
+  copy = rg_session_find_action (loaded, rg_action_get_id (action));
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (rg_action_get_what (copy), ==, "Rencontrer la famille");
+  g_assert_cmpstr (rg_action_get_owner_id (copy), ==, rg_partner_get_id (f->mother));
+  g_assert_cmpstr (rg_action_get_due (copy), ==, "2000-01-15");
+  g_assert_cmpint (rg_action_get_status (copy), ==, RG_ACTION_STATUS_DONE);
+
+  /* Each edit undone shows at once */
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (action_field (f, 0, "status"))),
+                    ==, RG_ACTION_STATUS_PLANNED);
+  g_assert_true (overdue_shown (row_of (action_field (f, 0, "what"))));
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "");
+  g_assert_false (gtk_widget_has_css_class (action_field (f, 0, "due"), "error"));
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (action_field (f, 0, "owner"))),
+                    ==, 0);
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "");
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 0);
+}
+
+static RgAction *
+add_action (Fixture    *f,
+            const char *what,
+            RgPartner  *owner,
+            const char *due)
+{
+  RgAction *action = rg_session_editor_add_action (f->editor, what);
+
+  rg_session_editor_set_action_owner (f->editor, action,
+                                      owner != NULL ? rg_partner_get_id (owner) : NULL);
+  g_assert_true (rg_session_editor_set_action_due (f->editor, action, due, NULL));
+  iterate_until_idle ();
+
+  return action;
+}
+
+static void
+assert_order (Fixture    *f,
+              const char *first,
+              const char *second,
+              const char *third)
+{
+  iterate_until_idle ();
+  g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, first);
+  g_assert_cmpstr (text_of (action_field (f, 1, "what")), ==, second);
+  g_assert_cmpstr (text_of (action_field (f, 2, "what")), ==, third);
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkDropDown *sort;
+
+  add_action (f, "Bilan orthophonique", f->teacher, "2027-03-01");
+  add_action (f, "Rencontrer la famille", f->mother, "2027-05-01");
+  add_action (f, "Inscrire au club", NULL, "2027-01-01");
+
+  /* By due date, the earliest first */
+  assert_order (f, "Inscrire au club", "Bilan orthophonique", "Rencontrer la famille");
+
+  /* By who does them, chosen in the page: Benali, Roussel, nobody */
+  sort = GTK_DROP_DOWN (find_nth (GTK_WIDGET (f->view), "sort", 0));
+  g_assert_cmpint (rg_actions_view_get_sort (f->view), ==, RG_ACTIONS_SORT_DUE);
+  gtk_drop_down_set_selected (sort, RG_ACTIONS_SORT_OWNER);
+  g_assert_cmpint (rg_actions_view_get_sort (f->view), ==, RG_ACTIONS_SORT_OWNER);
+  assert_order (f, "Rencontrer la famille", "Bilan orthophonique", "Inscrire au club");
+
+  /* An edit that changes the order moves the row, and the focus with it */
+  gtk_widget_grab_focus (action_field (f, 2, "owner"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 2, "owner")), 2);
+  assert_order (f, "Inscrire au club", "Rencontrer la famille", "Bilan orthophonique");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         row_of (action_field (f, 0, "what"))) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == action_field (f, 0, "owner"));
+
+  /* By status, planned first */
+  rg_session_editor_set_action_status (f->editor, nth_action (f, 2), RG_ACTION_STATUS_DONE);
+  gtk_drop_down_set_selected (sort, RG_ACTIONS_SORT_STATUS);
+  assert_order (f, "Bilan orthophonique", "Rencontrer la famille", "Inscrire au club");
+}
+
+static void
+test_remove_action (Fixture       *f,
+                    gconstpointer  data)
+{
+  add_action (f, "Bilan orthophonique", f->teacher, "2027-03-01");
+  add_action (f, "Rencontrer la famille", f->mother, "2027-05-01");
+
+  g_signal_emit_by_name (action_field (f, 0, "delete"), "clicked");
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_actions (f->session)), ==, 1);
+  g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 1);
+  g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "Rencontrer la famille");
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Delete action");
+
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 2);
+  g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "Bilan orthophonique");
+}
+
+static void
+test_next_review (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RgSession) loaded = NULL;
+  GPtrArray *entries = g_ptr_array_new ();
+  GtkWidget *entry;
+
+  /* The first entry of the page */
+  collect (GTK_WIDGET (f->view), "GtkEntry", entries);
+  g_assert_cmpuint (entries->len, >=, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_ptr_array_unref (entries);
+
+  type_and_enter (entry, "2027-03-02");
+  g_assert_cmpstr (rg_session_get_next_review (f->session), ==, "2027-03-02");
+
+  type_and_enter (entry, "2 mars");
+  g_assert_cmpstr (rg_session_get_next_review (f->session), ==, "2027-03-02");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+  loaded = save_and_load (f->session);
+  g_assert_cmpstr (rg_session_get_next_review (loaded), ==, "2027-03-02");
+
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_null (rg_session_get_next_review (f->session));
+  g_assert_cmpstr (text_of (entry), ==, "");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+}
+
+static void
+test_consent (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RgSession) loaded = NULL;
+  g_autofree char *today = rg_date_new_today ();
+  RgConsent *consent;
+  RgConsent *copy;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "actions.add-consent", NULL));
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_consents (f->session)), ==, 1);
+  {
+    g_autoptr(RgConsent) item = g_list_model_get_item (rg_session_get_consents (f->session), 0);
+    consent = item;
+  }
+  g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
+
+  type_in (consent_field (f, 0, "scope"), "Le bilan scolaire");
+  type_in (consent_field (f, 0, "shared-with"), "Le médecin scolaire");
+  type_and_enter (consent_field (f, 0, "date"), "2026-11-20");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (consent_field (f, 0, "recorder")), 1);
+
+  /* No date, or not one: refused */
+  type_and_enter (consent_field (f, 0, "date"), "");
+  g_assert_cmpstr (rg_consent_get_date (consent), ==, "2026-11-20");
+  g_assert_true (gtk_widget_has_css_class (consent_field (f, 0, "date"), "error"));
+
+  loaded = save_and_load (f->session);
+  copy = rg_session_find_consent (loaded, rg_consent_get_id (consent));
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (rg_consent_get_scope (copy), ==, "Le bilan scolaire");
+  g_assert_cmpstr (rg_consent_get_shared_with (copy), ==, "Le médecin scolaire");
+  g_assert_cmpstr (rg_consent_get_date (copy), ==, "2026-11-20");
+  g_assert_cmpstr (rg_consent_get_recorded_by_id (copy), ==, rg_partner_get_id (f->teacher));
+
+  g_signal_emit_by_name (consent_field (f, 0, "delete"), "clicked");
+  iterate_until_idle ();
+  g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "scope"), ==, 0);
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  iterate_until_idle ();
+  g_assert_cmpstr (text_of (consent_field (f, 0, "scope")), ==, "Le bilan scolaire");
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (consent_field (f, 0, "recorder"))),
+                    ==, 0);
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
+}
+
+/* A partner added while the page is open can be chosen at once */
+static void
+test_partners_follow (Fixture       *f,
+                      gconstpointer  data)
+{
+  RgPartner *educator;
+  RgAction *action = add_action (f, "Bilan orthophonique", f->teacher, NULL);
+  GListModel *names;
+
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (action_field (f, 0, "owner")));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+
+  educator = rg_session_editor_add_partner (f->editor, "M. Kessler", "Éducateur", NULL);
+  iterate_until_idle ();
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (action_field (f, 0, "owner")));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 3);
+  g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_partner_get_id (educator));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = rg_test_init_environment ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/actions-view/action/add-edit-undo", test_add_edit_action);
+  ADD ("/actions-view/action/sort", test_sort);
+  ADD ("/actions-view/action/remove-undo", test_remove_action);
+  ADD ("/actions-view/next-review", test_next_review);
+  ADD ("/actions-view/consent", test_consent);
+  ADD ("/actions-view/partners-follow", test_partners_follow);
+
+  return g_test_run ();
+}
