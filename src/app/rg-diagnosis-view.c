@@ -111,45 +111,69 @@ partner_subtitle_changed (GtkLabel  *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text[0] != '\0');
 }
 
+typedef struct
+{
+  const char *label;
+  const char *action;
+} MenuEntry;
+
+/* The menu of a partner's or dimension's header: its entries, then the
+ * removal apart; every entry names the object by id. */
 static GMenuModel *
-partner_menu (RgPartner *partner)
+header_menu (const MenuEntry *entries,
+             guint            n_entries,
+             const MenuEntry *removal,
+             const char      *id)
 {
   GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  const char *id = rg_partner_get_id (partner);
-  GMenuItem *item;
+  g_autoptr(GMenu) section = g_menu_new ();
 
-  struct { const char *label; const char *action; } entries[] = {
-    { N_("_Edit Partner…"), "diagnosis.edit-partner" },
-    { N_("Move _Left"), "diagnosis.move-partner-left" },
-    { N_("Move _Right"), "diagnosis.move-partner-right" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+  for (guint i = 0; i <= n_entries; i++)
     {
-      item = g_menu_item_new (_(entries[i].label), NULL);
-      g_menu_item_set_action_and_target (item, entries[i].action, "s", id);
-      g_menu_append_item (menu, item);
-      g_object_unref (item);
-    }
+      const MenuEntry *entry = i < n_entries ? &entries[i] : removal;
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(entry->label), NULL);
 
-  item = g_menu_item_new (_("_Remove Partner"), NULL);
-  g_menu_item_set_action_and_target (item, "diagnosis.remove-partner", "s", id);
-  g_menu_append_item (section, item);
-  g_object_unref (item);
+      g_menu_item_set_action_and_target (item, entry->action, "s", id);
+      g_menu_append_item (i < n_entries ? menu : section, item);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
 
   return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+header_menu_button (GMenuModel *menu,
+                    const char *name)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *label = NULL;
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: the menu of a partner's column or a dimension's row:
+   * "Options for Mme Martin". */
+  label = g_strdup_printf (_("Options for %s"), name);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return button;
 }
 
 static GtkWidget *
 create_partner_header (RgDiagnosisView *self,
                        RgPartner       *partner)
 {
-  GtkWidget *header, *swatch, *text, *name, *subtitle, *menu_button, *row;
-  g_autoptr(GMenuModel) menu = partner_menu (partner);
-  g_autofree char *menu_label = NULL;
+  static const MenuEntry entries[] = {
+    { N_("_Edit Partner…"), "diagnosis.edit-partner" },
+    { N_("Move _Left"), "diagnosis.move-partner-left" },
+    { N_("Move _Right"), "diagnosis.move-partner-right" },
+  };
+  static const MenuEntry removal = { N_("_Remove Partner"), "diagnosis.remove-partner" };
+  g_autoptr(GMenuModel) menu = header_menu (entries, G_N_ELEMENTS (entries), &removal,
+                                            rg_partner_get_id (partner));
+  GtkWidget *header, *swatch, *text, *name, *subtitle, *row;
 
   header = g_object_new (GTK_TYPE_BOX,
                          "orientation", GTK_ORIENTATION_VERTICAL,
@@ -191,60 +215,24 @@ create_partner_header (RgDiagnosisView *self,
   partner_subtitle_changed (GTK_LABEL (subtitle), NULL, partner);
   gtk_box_append (GTK_BOX (text), subtitle);
 
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (menu_button, "flat");
-  /* Translators: the menu of one partner's column: "Options for Mme Martin". */
-  menu_label = g_strdup_printf (_("Options for %s"), rg_partner_get_name (partner));
-  gtk_widget_set_tooltip_text (menu_button, menu_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
-  gtk_box_append (GTK_BOX (row), menu_button);
+  gtk_box_append (GTK_BOX (row), header_menu_button (menu, rg_partner_get_name (partner)));
 
   return header;
-}
-
-static GMenuModel *
-dimension_menu (RgDimension *dimension)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  const char *id = rg_dimension_get_id (dimension);
-  GMenuItem *item;
-
-  struct { const char *label; const char *action; } entries[] = {
-    { N_("Re_name Dimension…"), "diagnosis.rename-dimension" },
-    { N_("Move _Up"), "diagnosis.move-dimension-up" },
-    { N_("Move _Down"), "diagnosis.move-dimension-down" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      item = g_menu_item_new (_(entries[i].label), NULL);
-      g_menu_item_set_action_and_target (item, entries[i].action, "s", id);
-      g_menu_append_item (menu, item);
-      g_object_unref (item);
-    }
-
-  item = g_menu_item_new (_("_Remove Dimension"), NULL);
-  g_menu_item_set_action_and_target (item, "diagnosis.remove-dimension", "s", id);
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  return G_MENU_MODEL (menu);
 }
 
 static GtkWidget *
 create_dimension_header (RgDiagnosisView *self,
                          RgDimension     *dimension)
 {
-  GtkWidget *header, *name, *menu_button;
-  g_autoptr(GMenuModel) menu = dimension_menu (dimension);
-  g_autofree char *menu_label = NULL;
+  static const MenuEntry entries[] = {
+    { N_("Re_name Dimension…"), "diagnosis.rename-dimension" },
+    { N_("Move _Up"), "diagnosis.move-dimension-up" },
+    { N_("Move _Down"), "diagnosis.move-dimension-down" },
+  };
+  static const MenuEntry removal = { N_("_Remove Dimension"), "diagnosis.remove-dimension" };
+  g_autoptr(GMenuModel) menu = header_menu (entries, G_N_ELEMENTS (entries), &removal,
+                                            rg_dimension_get_id (dimension));
+  GtkWidget *header, *name;
 
   header = g_object_new (GTK_TYPE_BOX,
                          "orientation", GTK_ORIENTATION_HORIZONTAL,
@@ -264,17 +252,7 @@ create_dimension_header (RgDiagnosisView *self,
   g_object_bind_property (dimension, "name", name, "label", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (header), name);
 
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (menu_button, "flat");
-  /* Translators: the menu of one dimension's row: "Options for Santé". */
-  menu_label = g_strdup_printf (_("Options for %s"), rg_dimension_get_name (dimension));
-  gtk_widget_set_tooltip_text (menu_button, menu_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
-  gtk_box_append (GTK_BOX (header), menu_button);
+  gtk_box_append (GTK_BOX (header), header_menu_button (menu, rg_dimension_get_name (dimension)));
 
   return header;
 }
