@@ -17,6 +17,7 @@
 #include "rg-library-window.h"
 #include "rg-session-row.h"
 #include "rg-session-window.h"
+#include "rg-test-app.h"
 #include "rg-test-utils.h"
 
 #define REVIEW_TITLE "Revue de situation — trimestre 1"
@@ -26,38 +27,6 @@
 static char *test_root;
 static char *library_folder;
 static char *review_situation_id;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @check is true or @seconds pass. */
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer    data,
-          guint       seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
 
 /* {{{ The library on disk */
 
@@ -321,7 +290,7 @@ wait_for_rows (RgLibraryWindow *window,
 {
   Expect expect = { window, n_rows, title, NULL };
 
-  if (!wait_for (shows_expected, &expect, 10))
+  if (!rg_test_wait_for (shows_expected, &expect, 10))
     g_error ("Expected %u rows with “%s”, found %u", n_rows, title, count_rows (window));
 }
 
@@ -331,7 +300,7 @@ wait_for_page (RgLibraryWindow *window,
 {
   Expect expect = { window, 0, NULL, page };
 
-  g_assert_true (wait_for (shows_expected, &expect, 10));
+  g_assert_true (rg_test_wait_for (shows_expected, &expect, 10));
 }
 
 /* Toasts have no public list: look for the words among the widgets. */
@@ -401,16 +370,12 @@ typedef struct
 } AppTest;
 
 static void
-on_activate (GApplication *app,
-             gpointer      user_data)
+call_test (RgApplication *app,
+           gpointer       data)
 {
-  const AppTest *test = user_data;
+  const AppTest *test = data;
 
-  iterate_until_idle ();
-  test->func (RG_APPLICATION (app));
-
-  /* Closing every window ends g_application_run(). */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  test->func (app);
 }
 
 /* Runs the test inside a real, running application whose library is a
@@ -423,7 +388,6 @@ run_in_application (gconstpointer data)
   static guint n_runs;
   g_autofree char *name = g_strdup_printf ("library-%u", ++n_runs);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  RgApplication *app;
 
   g_free (library_folder);
   library_folder = g_build_filename (test_root, name, NULL);
@@ -442,13 +406,7 @@ run_in_application (gconstpointer data)
     }
   g_settings_set_string (settings, "library-folder", library_folder);
 
-  app = rg_application_new ();
-  /* Tests must not find a running Regards on the session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) test);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  rg_test_run_in_application (call_test, (gpointer) test);
 }
 
 /* }}} */
@@ -486,7 +444,7 @@ window_size_remembered (RgApplication *app)
 
   gtk_window_set_default_size (window, 900, 640);
   gtk_window_close (window);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -501,13 +459,13 @@ about_and_shortcuts (RgApplication *app)
   guint before = g_list_model_get_n_items (toplevels);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
 
   overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
@@ -649,7 +607,7 @@ open_row (RgApplication *app)
 
   wait_for_rows (window, 3, REVIEW_TITLE);
   g_signal_emit_by_name (list_box, "row-activated", find_row (window, REVIEW_TITLE));
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (RG_IS_SESSION_WINDOW (l->data))
@@ -690,7 +648,7 @@ drop_files (RgApplication *app)
   g_slist_free (files);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
   g_assert_true (dropped);
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 }
 
 static void
@@ -705,7 +663,7 @@ duplicate (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.duplicate", NULL));
 
-  g_assert_true (wait_for (file_exists, follow_up, 10));
+  g_assert_true (rg_test_wait_for (file_exists, follow_up, 10));
   session = read_session (follow_up);
   g_assert_cmpstr (rg_session_get_situation_id (session), ==, review_situation_id);
   g_assert_cmpstr (rg_session_get_situation_label (session), ==, REVIEW_SITUATION);
@@ -715,7 +673,7 @@ duplicate (RgApplication *app)
 
   /* It is listed, and opened to be prepared. */
   wait_for_rows (window, 4, "Follow-up — " REVIEW_TITLE);
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 }
 
 static AdwMessageDialog *
@@ -747,7 +705,7 @@ rename_session (RgApplication *app)
   wait_for_rows (window, 3, REVIEW_TITLE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.rename", NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_nonnull (dialog = find_message_dialog ());
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, REVIEW_TITLE);
@@ -760,7 +718,7 @@ rename_session (RgApplication *app)
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (wait_for (file_exists, new_file, 10));
+  g_assert_true (rg_test_wait_for (file_exists, new_file, 10));
   g_assert_false (g_file_query_exists (old_file, NULL));
   session = read_session (new_file);
   g_assert_cmpstr (rg_session_get_title (session), ==, "Réunion de novembre");
@@ -779,7 +737,7 @@ trash_and_undo (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, YEAR_END_TITLE)),
                                              "row.trash", NULL));
 
-  if (!wait_for (file_gone, file, 5))
+  if (!rg_test_wait_for (file_gone, file, 5))
     {
       /* GIO found no Trash it may use here; the file stays, listed. */
       g_assert_nonnull (find_row (window, YEAR_END_TITLE));
@@ -790,13 +748,13 @@ trash_and_undo (RgApplication *app)
   wait_for_rows (window, 2, REVIEW_TITLE);
   g_assert_null (find_row (window, YEAR_END_TITLE));
   g_assert_cmpuint (count_library_files (), ==, 2);
-  g_assert_true (wait_for (shows_text_cb,
+  g_assert_true (rg_test_wait_for (shows_text_cb,
                            &(ShowsText) { GTK_WIDGET (window),
                                           "“" YEAR_END_TITLE "” was moved to the Trash" }, 5));
 
   /* What the toast's Undo button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo-trash", "s", path));
-  g_assert_true (wait_for (file_exists, file, 10));
+  g_assert_true (rg_test_wait_for (file_exists, file, 10));
   wait_for_rows (window, 3, YEAR_END_TITLE);
 }
 
@@ -806,7 +764,7 @@ open_and_wait (RgApplication   *app,
                const char      *title)
 {
   g_signal_emit_by_name (get_child (window, "list_box"), "row-activated", find_row (window, title));
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (RG_IS_SESSION_WINDOW (l->data))
@@ -831,7 +789,7 @@ rename_open_session (RgApplication *app)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.rename", NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_nonnull (dialog = find_message_dialog ());
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Revue avec la famille");
@@ -863,7 +821,7 @@ trash_open_session (RgApplication *app)
                                              "row.trash", NULL));
   g_assert_false (has_session_window (app));
 
-  if (!wait_for (file_gone, file, 5))
+  if (!rg_test_wait_for (file_gone, file, 5))
     {
       g_test_skip ("The Trash is not available in this environment");
       return;
@@ -879,7 +837,7 @@ rebuilt_notice (RgApplication *app)
   RgLibraryWindow *window = get_window (app);
   RgLibrary *library = rg_application_get_library (app);
 
-  g_assert_true (wait_for (shows_text_cb,
+  g_assert_true (rg_test_wait_for (shows_text_cb,
                            &(ShowsText) { GTK_WIDGET (window), "index was damaged" }, 10));
   /* Said once: the library forgets it once shown. */
   g_assert_null (rg_library_get_notice (library));

@@ -18,41 +18,10 @@
 #include "rg-new-session-dialog.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
+#include "rg-test-app.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @check is true or @seconds pass. */
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer    data,
-          guint       seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
 
 static GFile *
 write_session_file (const char *name)
@@ -129,41 +98,26 @@ open_and_wait (RgApplication *app,
   RgSessionWindow *window;
 
   rg_application_open_file (app, file);
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
   window = get_session_window (app);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   return window;
 }
 
-typedef void (*AppTestFunc) (RgApplication *app);
-
+/* The tests below are functions of the running application. */
 static void
-on_activate (GApplication *app,
-             gpointer      user_data)
+call_test (RgApplication *app,
+           gpointer       func)
 {
-  AppTestFunc func = user_data;
-
-  /* The test runs inside the running application, holding it. */
-  g_application_hold (app);
-  func (RG_APPLICATION (app));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_application_release (app);
+  ((void (*) (RgApplication *)) func) (app);
 }
 
-/* Runs @func inside a real, running application, then checks that it
- * quits with no window left and nothing holding on to it. */
 static void
-run_in_application (gconstpointer data)
+run_in_application (gconstpointer func)
 {
-  RgApplication *app = rg_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  rg_test_run_in_application (call_test, (gpointer) func);
 }
 
 static void
@@ -198,7 +152,7 @@ press_key (RgDiagnosisView *view,
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
 
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   return handled;
 }
 
@@ -288,7 +242,7 @@ edit_undo_autosave (RgApplication *app)
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
 
   /* No save button: the autosave writes it within two seconds. */
-  g_assert_true (wait_for (document_saved, rg_session_window_get_document (window), 3));
+  g_assert_true (rg_test_wait_for (document_saved, rg_session_window_get_document (window), 3));
   on_disk = read_session_file (file);
   statement = find_statement (on_disk, "Fatigué le lundi matin");
   g_assert_nonnull (statement);
@@ -300,7 +254,7 @@ edit_undo_autosave (RgApplication *app)
   card = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_focused_cell (view));
   type_into_card (card, "Il ne dort pas assez");
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   reopened = read_session_file (file);
   g_assert_nonnull (find_statement (reopened, "Fatigué le lundi matin"));
@@ -378,7 +332,7 @@ delete_and_move (RgApplication *app)
     g_assert_cmpint (rg_statement_get_kind (rg_statement_card_get_statement (RG_STATEMENT_CARD (focused))),
                      ==, RG_STATEMENT_KIND_PROPOSAL);
     gtk_popover_popdown (GTK_POPOVER (popover));
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     g_assert_true (rg_diagnosis_view_get_focused_cell (view) == health);
   }
 
@@ -398,7 +352,7 @@ delete_and_move (RgApplication *app)
     g_assert_null (dialog);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.edit-partner", "s",
                                                rg_partner_get_id (mother)));
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
     list = adw_message_dialog_get_extra_child (dialog);
@@ -408,7 +362,7 @@ delete_and_move (RgApplication *app)
     gtk_editable_set_text (GTK_EDITABLE (name_row), "Mme Benali (mère)");
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     g_assert_cmpstr (rg_partner_get_name (mother), ==, "Mme Benali (mère)");
     g_assert_cmpint (rg_partner_get_role (mother), ==, RG_PARTNER_ROLE_FAMILY);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
@@ -424,7 +378,7 @@ delete_and_move (RgApplication *app)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.remove-partner", "s",
                                                rg_partner_get_id (teacher)));
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
@@ -433,7 +387,7 @@ delete_and_move (RgApplication *app)
     g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
     g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     school = rg_diagnosis_view_get_cell (view, 0, 0);
     health = rg_diagnosis_view_get_cell (view, 0, 1);
     g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (school) + rg_diagnosis_cell_get_n_statements (health),
@@ -551,7 +505,7 @@ new_session_from_template (RgApplication *app)
   g_autoptr(RgDimension) first = NULL;
   g_autoptr(GFile) file = NULL;
 
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   /* Without a title, or with an impossible date, Create is disabled. */
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
@@ -566,7 +520,7 @@ new_session_from_template (RgApplication *app)
   adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "template_row")), 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.create", NULL));
-  g_assert_true (wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
   window = get_session_window (app);
   session = rg_document_get_session (rg_session_window_get_document (window));
   file = g_object_ref (rg_document_get_file (rg_session_window_get_document (window)));
@@ -626,7 +580,7 @@ card_of (RgDiagnosisView *view,
   g_assert_true ((column = rg_list_model_find (rg_session_get_partners (session), partner)) != G_MAXUINT);
   g_assert_true ((row = rg_list_model_find (rg_session_get_dimensions (session), dimension)) != G_MAXUINT);
   rg_diagnosis_view_focus_cell (view, column, row, 0);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   return rg_diagnosis_cell_get_card (rg_diagnosis_view_get_cell (view, column, row), statement);
 }
@@ -653,7 +607,7 @@ link_badges (RgApplication *app)
   view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   session = rg_document_get_session (rg_session_window_get_document (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   link = g_list_model_get_item (rg_session_get_links (session), 0);
   second = card_of (view, session, rg_session_find_statement (session, rg_link_get_members (link)[1]));
@@ -669,10 +623,10 @@ link_badges (RgApplication *app)
   /* Focusing the badge lights up the other statement of the link. */
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
   g_assert_true (gtk_widget_grab_focus (badge));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
 
   /* F8 goes from open divergence to open divergence, in reading order,
@@ -697,7 +651,7 @@ link_badges (RgApplication *app)
         RgStatementCard *focused;
 
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.next-divergence", NULL));
-        iterate_until_idle ();
+        rg_test_iterate_until_idle ();
         focused = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_focused_cell (view));
         g_assert_nonnull (focused);
         g_hash_table_add (seen, rg_statement_card_get_statement (focused));
@@ -741,7 +695,7 @@ link_badges (RgApplication *app)
 
   /* A link leaving the session takes its badges along. */
   rg_session_remove_link (session, link);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_null (find_badge (GTK_WIDGET (first), link));
 }
 
@@ -765,7 +719,7 @@ select_and_tag (RgApplication *app)
                                            "Il manque de motivation");
   sleep = rg_session_editor_add_statement (editor, mother, school, NULL, RG_STATEMENT_KIND_INTERPRETATION,
                                            "Il dort mal");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   /* One statement alone cannot be tagged. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
@@ -792,13 +746,13 @@ select_and_tag (RgApplication *app)
   g_assert_true (rg_link_has_member (link, rg_statement_get_id (tired)));
   g_assert_true (rg_link_has_member (link, rg_statement_get_id (sleep)));
   g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 0);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_nonnull (find_badge (GTK_WIDGET (card), link));
 
   /* Undoable, like every edit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_null (find_badge (GTK_WIDGET (card), link));
 
   /* A deleted statement leaves the selection. */
@@ -865,7 +819,7 @@ large_session_populates_in_view (RgApplication *app)
   RgStatementCard *card;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   /* Only what is in view has its cards. */
   first = rg_diagnosis_view_get_cell (view, 0, 0);
@@ -876,7 +830,7 @@ large_session_populates_in_view (RgApplication *app)
 
   /* The keyboard reaches the far corner all the same. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 11, 9, -1));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (rg_diagnosis_cell_get_populated (last));
   g_assert_true (rg_diagnosis_view_get_focused_cell (view) == last);
   card = rg_diagnosis_cell_get_focused_card (last);
@@ -888,7 +842,7 @@ large_session_populates_in_view (RgApplication *app)
   /* Back at the start, the far corner keeps its cards while it has the
    * focus, and the first cell has its own again. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (rg_diagnosis_cell_get_populated (first));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
 }

@@ -1,0 +1,81 @@
+/* rg-test-app.h — what the widget tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rg-application.h"
+
+/* Runs what is pending in the main loop, without waiting. */
+static inline void
+rg_test_iterate_until_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline gboolean
+rg_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check is true or @seconds pass; returns
+ * whether @check came true. */
+static inline gboolean
+rg_test_wait_for (gboolean (*check) (gpointer),
+                  gpointer    data,
+                  guint       seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, rg_test_timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return check (data);
+}
+
+typedef void (*RgTestAppFunc) (RgApplication *app,
+                               gpointer       data);
+
+typedef struct
+{
+  RgTestAppFunc func;
+  gpointer      data;
+} RgTestAppRun;
+
+static inline void
+rg_test_on_activate (GApplication *app,
+                     RgTestAppRun *run)
+{
+  rg_test_iterate_until_idle ();
+  run->func (RG_APPLICATION (app), run->data);
+
+  /* Closing every window ends g_application_run(). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* Runs @func inside a real, running application, then checks that it
+ * quits with no window left and nothing holding on to it. */
+static inline void
+rg_test_run_in_application (RgTestAppFunc func,
+                            gpointer      data)
+{
+  RgApplication *app = rg_application_new ();
+  RgTestAppRun run = { func, data };
+
+  /* Tests must not find a running Regards on the session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (rg_test_on_activate), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
