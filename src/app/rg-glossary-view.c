@@ -30,6 +30,8 @@ struct _RgGlossaryView
   GPtrArray       *meaning_texts;   /* RgEditableText, one per partner, in column order */
   guint            updating : 1;
 
+  AdwLeaflet      *leaflet;
+  GtkWidget       *sidebar;
   GtkEntry        *new_word_entry;
   GtkListBox      *term_list;
   GtkStack        *detail_stack;
@@ -37,7 +39,7 @@ struct _RgGlossaryView
   RgEditableText  *word_text;
   GtkToggleButton *open_button;
   GtkToggleButton *agreed_button;
-  GtkBox          *meanings_box;
+  GtkFlowBox      *meanings_box;
   RgEditableText  *agreed_text;
 };
 
@@ -120,6 +122,26 @@ on_row_selected (RgGlossaryView *self,
                  GtkListBox     *list)
 {
   set_term (self, row ? g_object_get_data (G_OBJECT (row), "term") : NULL);
+}
+
+/* In a narrow window only one side shows: activating a word goes to it. */
+static void
+on_row_activated (RgGlossaryView *self,
+                  GtkListBoxRow  *row,
+                  GtkListBox     *list)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RgGlossaryView *self = RG_GLOSSARY_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->term_list));
 }
 
 static void
@@ -231,7 +253,7 @@ create_meaning_column (RgGlossaryView *self,
   GtkWidget *column, *swatch, *name, *card, *text;
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (column, 220, -1);
+  gtk_widget_set_size_request (column, 200, -1);
 
   swatch = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 6);
@@ -244,6 +266,7 @@ create_meaning_column (RgGlossaryView *self,
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
   gtk_widget_add_css_class (name, "heading");
   g_object_bind_property (partner, "name", name, "label", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (column), name);
@@ -260,6 +283,9 @@ create_meaning_column (RgGlossaryView *self,
   gtk_widget_set_margin_start (text, 12);
   gtk_widget_set_margin_end (text, 12);
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), _("Not said yet"));
+  /* A wrapping label asks for its whole text on one line: asking for
+   * less lets the meanings stand side by side. */
+  gtk_label_set_max_width_chars (rg_editable_text_get_label (RG_EDITABLE_TEXT (text)), 20);
   g_object_set_data_full (G_OBJECT (text), "partner-id",
                           g_strdup (rg_partner_get_id (partner)), g_free);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_meaning_committed),
@@ -279,18 +305,24 @@ rebuild_meanings (RgGlossaryView *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meanings_box))))
-    gtk_box_remove (self->meanings_box, child);
+    gtk_flow_box_remove (self->meanings_box, child);
   g_ptr_array_set_size (self->meaning_texts, 0);
 
   if (self->editor == NULL)
     return;
 
+  /* Side by side in the diagnosis' column order; a narrow window wraps
+   * them onto more lines rather than hiding some. */
   partners = rg_session_get_partners (rg_session_editor_get_session (self->editor));
+  gtk_flow_box_set_max_children_per_line (self->meanings_box,
+                                          MAX (1, g_list_model_get_n_items (partners)));
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
 
-      gtk_box_append (self->meanings_box, create_meaning_column (self, partner));
+      gtk_flow_box_append (self->meanings_box, create_meaning_column (self, partner));
+      /* The meaning takes the focus, not the box around it. */
+      gtk_widget_set_focusable (gtk_widget_get_last_child (GTK_WIDGET (self->meanings_box)), FALSE);
     }
 
   update_fields (self);
@@ -511,6 +543,8 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-glossary-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, new_word_entry);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, term_list);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, detail_stack);
@@ -521,6 +555,7 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, meanings_box);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, agreed_text);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_word_committed);
   gtk_widget_class_bind_template_callback (widget_class, on_agreed_committed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_toggled);
@@ -528,6 +563,7 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "glossary.add-term", NULL, add_term_action);
   gtk_widget_class_install_action (widget_class, "glossary.remove-term", NULL, remove_term_action);
+  gtk_widget_class_install_action (widget_class, "glossary.back", NULL, back_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "glossary-view");
@@ -645,4 +681,5 @@ rg_glossary_view_show_term (RgGlossaryView *self,
     return;
 
   select_position (self, position);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
