@@ -758,6 +758,108 @@ trash_and_undo (RgApplication *app)
   wait_for_rows (window, 3, YEAR_END_TITLE);
 }
 
+/* A situation long past: its only session held in 2001, an action of it
+ * never done, and the family's consent on record. */
+#define OLD_TITLE "Suivi 2001"
+
+static GFile *
+write_old_session (void)
+{
+  g_autoptr(RgSession) old = make_session (OLD_TITLE, "Élève C., CE1", "2001-05-04",
+                                           "Absent depuis la rentrée");
+  g_autoptr(RgAction) late = rg_action_new ("Rencontrer la famille");
+  g_autoptr(RgAction) done = rg_action_new ("Bilan orthophonique");
+  g_autoptr(RgConsent) consent = rg_consent_new ("Le bilan scolaire");
+  GFile *file;
+
+  rg_action_set_due (late, "2001-06-01");
+  rg_action_set_due (done, "2001-06-01");
+  rg_action_set_status (done, RG_ACTION_STATUS_DONE);
+  rg_session_add_action (old, late);
+  rg_session_add_action (old, done);
+  rg_consent_set_date (consent, "2001-05-04");
+  rg_session_add_consent (old, consent);
+
+  /* Saved twice: a backup beside it */
+  file = write_session (old, "Suivi 2001.regards");
+  g_object_unref (write_session (old, "Suivi 2001.regards"));
+
+  return file;
+}
+
+static void
+follow_up_and_retention (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) old_file = write_old_session ();
+  g_autofree char *old_path = g_file_get_path (old_file);
+  g_autofree char *backup_path = g_strconcat (old_path, "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  GtkListBoxRow *row;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_query_exists (backup, NULL));
+  g_settings_set_uint (rg_application_get_settings (app), "retention-years", 10);
+  wait_for_rows (window, 4, OLD_TITLE);
+
+  /* Late actions: an icon and words */
+  row = find_row (window, OLD_TITLE);
+  g_assert_true (gtk_widget_get_visible (get_row_child (row, "overdue_badge")));
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "overdue_label")), ==,
+                   "1 overdue action");
+  g_assert_false (gtk_widget_get_visible (get_row_child (row, "no_consent_badge")));
+  row = find_row (window, REVIEW_TITLE);
+  g_assert_false (gtk_widget_get_visible (get_row_child (row, "overdue_badge")));
+  g_assert_true (gtk_widget_get_visible (get_row_child (row, "no_consent_badge")));
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (row, "no_consent_label")), ==,
+                   "No consent recorded");
+
+  /* Past retention: only the situation whose last session is older than
+   * ten years */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (get_child (window, "past_retention_row")),
+                            "10 years"));
+  gtk_switch_set_active (get_child (window, "past_retention_switch"), TRUE);
+  wait_for_rows (window, 1, OLD_TITLE);
+  g_assert_nonnull (strstr (gtk_label_get_label (get_child (window, "filter_label")),
+                            "past retention"));
+
+  /* Erasing it asks first, naming what goes, and says it is for good */
+  row = find_row (window, OLD_TITLE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.erase-situation", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase Situation?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 1 session file of "
+                                                                  "“Élève C., CE1”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "erase"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  /* Cancelled: nothing happens */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
+  g_assert_true (g_file_query_exists (old_file, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.erase-situation", NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "erase");
+
+  g_assert_false (g_file_query_exists (old_file, NULL));
+  g_assert_false (g_file_query_exists (backup, NULL));
+  wait_for_page (window, "no-results");
+  g_assert_true (rg_test_wait_for (shows_text_cb,
+                                   &(ShowsText) { GTK_WIDGET (window),
+                                                  "Situation erased: 1 session file" }, 5));
+
+  /* The other situations stay */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.clear-filters", NULL));
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_assert_null (find_row (window, OLD_TITLE));
+  g_assert_cmpuint (count_library_files (), ==, 3);
+}
+
 static RgSessionWindow *
 open_and_wait (RgApplication   *app,
                RgLibraryWindow *window,
@@ -881,6 +983,8 @@ main (int   argc,
                         &(AppTest) { rename_open_session, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/trash-open-session",
                         &(AppTest) { trash_open_session, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/follow-up-and-retention",
+                        &(AppTest) { follow_up_and_retention, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/rebuilt-notice",
                         &(AppTest) { rebuilt_notice, TRUE, TRUE }, run_in_application);
 

@@ -23,6 +23,7 @@
 #include "rg-follow-up.h"
 #include "rg-library-window-private.h"
 #include "rg-paths.h"
+#include "rg-retention.h"
 #include "rg-session-window.h"
 #include "rg-trash.h"
 
@@ -617,6 +618,153 @@ undo_trash_action (GtkWidget  *widget,
 }
 
 /* }}} */
+/* {{{ Erase a situation, for good */
+
+static GListModel *
+query_situation (RgLibraryWindow  *self,
+                 const char       *situation_id,
+                 GError          **error)
+{
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+
+  query->situation_id = g_strdup (situation_id);
+
+  return rg_library_query (rg_library_window_get_library (self), query, error);
+}
+
+/* An open session of the situation would be written again after the
+ * erase: it is saved and closed first, and if it cannot be, nothing is
+ * erased. */
+static gboolean
+close_situation_windows (RgLibraryWindow *self,
+                         GListModel      *entries)
+{
+  RgApplication *app = rg_library_window_get_application (self);
+
+  for (guint i = 0; app != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GFile) file = rg_library_entry_dup_file (entry);
+      GtkWindow *window = rg_application_find_session_window (app, file);
+
+      if (window == NULL)
+        continue;
+
+      gtk_window_close (window);
+      if (rg_application_find_session_window (app, file) != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+erase_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RgLibraryWindow  *self)
+{
+  const char *situation_id = g_object_get_data (G_OBJECT (dialog), "situation-id");
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RgRetentionErased erased;
+
+  if (!g_str_equal (response, "erase") || rg_library_window_get_library (self) == NULL)
+    return;
+
+  if (!(entries = query_situation (self, situation_id, &error)))
+    {
+      rg_library_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (!close_situation_windows (self, entries))
+    {
+      rg_library_window_add_toast (self, _("A session of this situation could not be closed; "
+                                           "nothing was erased"));
+      return;
+    }
+
+  if (!rg_retention_erase_situation (rg_library_window_get_library (self), situation_id,
+                                     &erased, &error))
+    {
+      rg_library_window_add_toast (self, error->message);
+      rg_library_window_search (self);
+      return;
+    }
+
+  message = g_strdup_printf (ngettext ("Situation erased: %u session file",
+                                       "Situation erased: %u session files",
+                                       erased.n_sessions),
+                             erased.n_sessions);
+  rg_library_window_add_toast (self, message);
+  rg_library_window_search (self);
+}
+
+static void
+erase_situation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  const char *situation_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(RgLibraryEntry) newest = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  const char *label;
+  GtkWidget *dialog;
+  guint n;
+
+  if (rg_library_window_get_library (self) == NULL)
+    return;
+
+  if (!(entries = query_situation (self, situation_id, &error)))
+    {
+      rg_library_window_add_toast (self, error->message);
+      return;
+    }
+
+  if ((n = g_list_model_get_n_items (entries)) == 0)
+    return;
+
+  newest = g_list_model_get_item (entries, 0);
+  label = rg_library_entry_get_situation_label (newest);
+  if (label == NULL || label[0] == '\0')
+    label = _("Unnamed situation");
+
+  /* Translators: %u is a number of files, %s the label of a situation,
+   * "Élève A., CM1" */
+  body = g_strdup_printf (ngettext ("The %u session file of “%s” and its backup will be erased "
+                                    "from this computer, and the situation will leave the "
+                                    "library. This cannot be undone: the file does not go to "
+                                    "the Trash.",
+                                    "The %u session files of “%s” and their backups will be "
+                                    "erased from this computer, and the situation will leave "
+                                    "the library. This cannot be undone: the files do not go "
+                                    "to the Trash.",
+                                    n),
+                          n, label);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Erase Situation?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  g_object_set_data_full (G_OBJECT (dialog), "situation-id", g_strdup (situation_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* }}} */
 
 void
 rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -631,4 +779,6 @@ rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
                                    trash_session_action);
   gtk_widget_class_install_action (widget_class, "library.undo-trash", "s",
                                    undo_trash_action);
+  gtk_widget_class_install_action (widget_class, "library.erase-situation", "s",
+                                   erase_situation_action);
 }

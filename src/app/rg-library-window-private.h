@@ -46,6 +46,8 @@ struct _RgLibraryWindow
   AdwEntryRow          *from_row;
   AdwEntryRow          *to_row;
   GtkSwitch            *open_divergences_switch;
+  AdwActionRow         *past_retention_row;
+  GtkSwitch            *past_retention_switch;
 };
 
 RgApplication *rg_library_window_get_application    (RgLibraryWindow *self);

@@ -17,6 +17,7 @@
 
 #include "rg-library-window-private.h"
 #include "rg-new-session-dialog.h"
+#include "rg-retention.h"
 #include "rg-session-row.h"
 #include "rg-window-state.h"
 
@@ -142,6 +143,18 @@ get_situation_filter (RgLibraryWindow *self)
   return g_ptr_array_index (self->situation_ids, selected);
 }
 
+/* How long a situation is kept after its last session */
+static guint
+get_retention_years (RgLibraryWindow *self)
+{
+  RgApplication *app = rg_library_window_get_application (self);
+
+  if (app == NULL)
+    return RG_RETENTION_DEFAULT_YEARS;
+
+  return g_settings_get_uint (rg_library_window_get_settings (self), "retention-years");
+}
+
 static RgLibraryQuery *
 build_query (RgLibraryWindow *self)
 {
@@ -154,6 +167,12 @@ build_query (RgLibraryWindow *self)
   query->from = get_date_filter (self, self->from_row);
   query->to = get_date_filter (self, self->to_row);
   query->open_divergences_only = gtk_switch_get_active (self->open_divergences_switch);
+  if (gtk_switch_get_active (self->past_retention_switch))
+    {
+      g_autofree char *today = rg_date_new_today ();
+
+      query->last_session_before = rg_retention_get_limit_date (get_retention_years (self), today);
+    }
   query->limit = self->limit;
 
   return query;
@@ -196,6 +215,9 @@ describe_filters (RgLibraryWindow      *self,
     }
   if (query->open_divergences_only)
     g_ptr_array_add (parts, g_strdup (_("open divergences only")));
+  if (query->last_session_before != NULL)
+    /* Translators: a filter of the library, in a list */
+    g_ptr_array_add (parts, g_strdup (_("past retention")));
 
   if (parts->len == 0)
     return NULL;
@@ -753,6 +775,7 @@ clear_filters (RgLibraryWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_row), "");
   gtk_switch_set_active (self->open_divergences_switch, FALSE);
+  gtk_switch_set_active (self->past_retention_switch, FALSE);
   self->updating_situations = FALSE;
 }
 
@@ -803,6 +826,23 @@ rg_library_window_close_request (GtkWindow *window)
   rg_window_state_save (window, rg_library_window_get_settings (self));
 
   return GTK_WINDOW_CLASS (rg_library_window_parent_class)->close_request (window);
+}
+
+/* The retention period is a setting: the filter says how long it is. */
+static void
+update_retention_row (RgLibraryWindow *self)
+{
+  guint years = get_retention_years (self);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = g_strdup_printf (ngettext ("Situations whose last session is more than %u year old",
+                                        "Situations whose last session is more than %u years old",
+                                        years),
+                              years);
+  adw_action_row_set_subtitle (self->past_retention_row, subtitle);
+
+  if (gtk_switch_get_active (self->past_retention_switch))
+    rg_library_window_search (self);
 }
 
 static void
@@ -883,6 +923,8 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, from_row);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, to_row);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, open_divergences_switch);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, past_retention_row);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, past_retention_switch);
 
   gtk_widget_class_install_action (widget_class, "library.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "library.open-example", NULL, open_example_action);
@@ -951,6 +993,8 @@ rg_library_window_init (RgLibraryWindow *self)
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->open_divergences_switch, "notify::active",
                             G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->past_retention_switch, "notify::active",
+                            G_CALLBACK (filter_changed_cb), self);
 
   /* Dates are typed as the user's language writes them. */
   example = g_date_time_format (now, "%x");
@@ -976,6 +1020,9 @@ rg_library_window_new (RgApplication *application)
                        "application", application,
                        NULL);
   rg_window_state_restore (GTK_WINDOW (self), rg_library_window_get_settings (self));
+  update_retention_row (self);
+  g_signal_connect_object (rg_library_window_get_settings (self), "changed::retention-years",
+                           G_CALLBACK (update_retention_row), self, G_CONNECT_SWAPPED);
 
   /* The application's library is the one the window lists, whichever
    * it is: it changes with the library folder. */

@@ -38,6 +38,10 @@ struct _RgSessionRow
   GtkLabel       *agreements_label;
   GtkWidget      *divergences_badge;
   GtkLabel       *divergences_label;
+  GtkWidget      *overdue_badge;
+  GtkLabel       *overdue_label;
+  GtkWidget      *no_consent_badge;
+  GtkLabel       *no_consent_label;
   GtkMenuButton  *menu_button;
 };
 
@@ -123,7 +127,32 @@ show_counts (RgSessionRow *self)
   if (n_open > 0)
     gtk_widget_add_css_class (self->divergences_badge, "open");
 
-  gtk_widget_set_visible (self->badges_box, n_agreements > 0 || n_divergences > 0);
+  gtk_widget_set_visible (self->badges_box, TRUE);
+}
+
+/* What is left to do, on the day the library is looked at, and whether
+ * the family's consent is on record. */
+static void
+show_follow_up (RgSessionRow *self)
+{
+  guint n_overdue = rg_library_entry_get_n_overdue_actions (self->entry);
+  gboolean has_consent = rg_library_entry_get_has_consent (self->entry);
+  g_autofree char *overdue = NULL;
+
+  overdue = g_strdup_printf (ngettext ("%u overdue action", "%u overdue actions", n_overdue),
+                             n_overdue);
+  gtk_label_set_label (self->overdue_label, overdue);
+  gtk_widget_set_visible (self->overdue_badge, n_overdue > 0);
+  gtk_widget_set_tooltip_text (self->overdue_badge, overdue);
+
+  gtk_widget_set_visible (self->no_consent_badge, !has_consent);
+  gtk_widget_set_tooltip_text (self->no_consent_badge,
+                               _("The session records no consent of the family to share"));
+
+  gtk_widget_set_visible (self->badges_box,
+                          gtk_widget_get_visible (self->agreements_badge) ||
+                          gtk_widget_get_visible (self->divergences_badge) ||
+                          n_overdue > 0 || !has_consent);
 }
 
 /* One line for screen readers, with everything the row shows. */
@@ -133,7 +162,8 @@ update_accessible_label (RgSessionRow *self)
   g_autoptr(GString) label = g_string_new (gtk_label_get_label (self->title_label));
   GtkLabel *parts[] = {
     self->meta_label, self->partners_label, self->error_title_label, self->error_label,
-    self->agreements_label, self->divergences_label,
+    self->agreements_label, self->divergences_label, self->overdue_label,
+    self->no_consent_label,
   };
   g_autofree char *menu_label = NULL;
 
@@ -186,6 +216,7 @@ show_entry (RgSessionRow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.duplicate", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.rename", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.erase-situation", FALSE);
       update_accessible_label (self);
       return;
     }
@@ -215,6 +246,7 @@ show_entry (RgSessionRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->partners_label), partners);
 
   show_counts (self);
+  show_follow_up (self);
   update_accessible_label (self);
 }
 
@@ -236,6 +268,19 @@ forward_action (GtkWidget  *widget,
     if (g_str_equal (action_name, forward[i].row_action))
       gtk_widget_activate_action (widget, forward[i].window_action, "s",
                                   rg_library_entry_get_path (self->entry));
+}
+
+/* Erasing takes the situation, not one file of it */
+static void
+erase_situation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgSessionRow *self = RG_SESSION_ROW (widget);
+  const char *situation_id = rg_library_entry_get_situation_id (self->entry);
+
+  if (situation_id != NULL)
+    gtk_widget_activate_action (widget, "library.erase-situation", "s", situation_id);
 }
 
 static void
@@ -362,12 +407,18 @@ rg_session_row_class_init (RgSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, agreements_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, divergences_badge);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, divergences_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, overdue_badge);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, no_consent_badge);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, no_consent_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "row.open", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.trash", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.erase-situation", NULL,
+                                   erase_situation_action);
   gtk_widget_class_install_action (widget_class, "row.popup-menu", NULL, popup_menu_action);
 
   /* The keys work on the focused row, so they are the row's own rather
