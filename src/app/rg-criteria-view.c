@@ -41,6 +41,10 @@ struct _RgCriteriaView
   GtkWidget         *export_png_button;
   GtkWidget         *export_svg_button;
   RgCriteriaMapView *map_view;
+
+  /* The names of the fields of every criterion, one width for all, so
+   * that their values line up */
+  GtkSizeGroup      *field_labels;
 };
 
 enum {
@@ -91,17 +95,16 @@ icon_button (const char *icon_name,
 }
 
 static GtkWidget *
-field_label (const char *text)
+field_label (RgCriteriaView *self,
+             const char     *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "caption-heading");
+  gtk_size_group_add_widget (self->field_labels, label);
 
   return label;
 }
@@ -221,6 +224,28 @@ proposed_by (RgCriterion *criterion,
   return ids != NULL && g_strv_contains (ids, partner_id);
 }
 
+/* A partner who proposed the criterion shows as a filled chip with a
+ * check mark; the others as plain, dimmed names: not by shading alone. */
+static void
+update_chip (GtkToggleButton *chip)
+{
+  gboolean active = gtk_toggle_button_get_active (chip);
+  GtkWidget *check = g_object_get_data (G_OBJECT (chip), "rg-check");
+  GtkWidget *name = g_object_get_data (G_OBJECT (chip), "rg-name");
+
+  gtk_widget_set_visible (check, active);
+  if (active)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (chip), "flat");
+      gtk_widget_remove_css_class (name, "dim-label");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (chip), "flat");
+      gtk_widget_add_css_class (name, "dim-label");
+    }
+}
+
 static void
 on_chip_toggled (RgCriteriaView  *self,
                  GtkToggleButton *chip)
@@ -229,6 +254,7 @@ on_chip_toggled (RgCriteriaView  *self,
   RgPartner *partner = g_object_get_data (G_OBJECT (chip), "rg-partner");
   gboolean active = gtk_toggle_button_get_active (chip);
 
+  update_chip (chip);
   if (active != proposed_by (criterion, rg_partner_get_id (partner)))
     rg_session_editor_set_criterion_proposed (self->editor, criterion,
                                               rg_partner_get_id (partner), active);
@@ -273,7 +299,7 @@ create_chip (RgCriteriaView *self,
              RgCriterion    *criterion,
              RgPartner      *partner)
 {
-  GtkWidget *chip, *box, *swatch, *name;
+  GtkWidget *chip, *box, *swatch, *name, *check;
   g_autofree char *tooltip = NULL;
 
   chip = gtk_toggle_button_new ();
@@ -297,6 +323,11 @@ create_chip (RgCriteriaView *self,
   name = gtk_label_new (NULL);
   g_object_bind_property (partner, "name", name, "label", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), name);
+  g_object_set_data (G_OBJECT (chip), "rg-name", name);
+
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (chip), "rg-check", check);
 
   /* Translators: the tooltip of a partner's chip under a criterion. */
   tooltip = g_strdup_printf (_("Proposed by %s"), rg_partner_get_name (partner));
@@ -304,6 +335,7 @@ create_chip (RgCriteriaView *self,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip),
                                 proposed_by (criterion, rg_partner_get_id (partner)));
+  update_chip (GTK_TOGGLE_BUTTON (chip));
   g_signal_connect_object (chip, "toggled", G_CALLBACK (on_chip_toggled), self, G_CONNECT_SWAPPED);
 
   return chip;
@@ -359,7 +391,7 @@ create_criterion_row (RgCriteriaView *self,
 
   /* How we will know */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (line), field_label (_("How we will know")));
+  gtk_box_append (GTK_BOX (line), field_label (self, _("How we will know")));
   indicators = rg_editable_text_new ();
   gtk_widget_set_hexpand (indicators, TRUE);
   gtk_widget_set_focusable (indicators, TRUE);
@@ -379,7 +411,7 @@ create_criterion_row (RgCriteriaView *self,
 
   /* Who proposed it */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (line), field_label (_("Proposed by")));
+  gtk_box_append (GTK_BOX (line), field_label (self, _("Proposed by")));
   chips = gtk_flow_box_new ();
   gtk_widget_set_hexpand (chips, TRUE);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
@@ -762,6 +794,7 @@ rg_criteria_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CRITERIA_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->field_labels);
 
   G_OBJECT_CLASS (rg_criteria_view_parent_class)->dispose (object);
 }
@@ -861,6 +894,8 @@ static void
 rg_criteria_view_init (RgCriteriaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field_labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   g_signal_connect_object (self->mode_stack, "notify::visible-child-name",
                            G_CALLBACK (mode_changed_cb), self, G_CONNECT_SWAPPED);
