@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rg-actions-view.h"
+#include "rg-editable-text.h"
 #include "rg-session-editor-actions.h"
 #include "rg-session-xml.h"
 #include "rg-test-utils.h"
@@ -157,9 +158,26 @@ type_and_enter (GtkWidget  *entry,
 }
 
 static const char *
-text_of (GtkWidget *entry)
+text_of (GtkWidget *widget)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (entry));
+  if (RG_IS_EDITABLE_TEXT (widget))
+    return rg_editable_text_get_text (RG_EDITABLE_TEXT (widget));
+
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
+}
+
+/* What RgEditableText does when typing ends */
+static void
+type_text (GtkWidget  *text,
+           const char *typed)
+{
+  GtkWidget *view;
+
+  rg_editable_text_start_editing (RG_EDITABLE_TEXT (text));
+  view = gtk_root_get_focus (gtk_widget_get_root (text));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
+  rg_editable_text_stop_editing (RG_EDITABLE_TEXT (text));
 }
 
 static gboolean
@@ -396,8 +414,10 @@ test_consent (Fixture       *f,
   }
   g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
 
-  type_in (consent_field (f, 0, "scope"), "Le bilan scolaire");
-  type_in (consent_field (f, 0, "shared-with"), "Le médecin scolaire");
+  /* Ready to type what the family agreed to */
+  g_assert_true (rg_editable_text_get_editing (RG_EDITABLE_TEXT (consent_field (f, 0, "scope"))));
+  type_text (consent_field (f, 0, "scope"), "Le bilan scolaire");
+  type_text (consent_field (f, 0, "shared-with"), "Le médecin scolaire");
   type_and_enter (consent_field (f, 0, "date"), "2026-11-20");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (consent_field (f, 0, "recorder")), 1);
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-actions-view.h"
+#include "rg-editable-text.h"
 #include "rg-session-editor-actions.h"
 #include "rg-undo-toast.h"
 
@@ -32,6 +33,10 @@ struct _RgActionsView
   GtkCustomSorter    *sorter;
   RgActionsSort       sort;
   guint               resort_source;
+  /* The same field lines up from row to row */
+  GtkSizeGroup       *owner_group;
+  GtkSizeGroup       *status_group;
+  GtkSizeGroup       *label_group;
   guint               updating : 1;
 
   GtkScrolledWindow  *scroller;
@@ -567,6 +572,8 @@ create_action_row (gpointer item,
   gtk_box_append (GTK_BOX (top), what);
   gtk_box_append (GTK_BOX (top), delete);
 
+  gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (owner));
+  gtk_size_group_add_widget (self->status_group, GTK_WIDGET (status));
   gtk_box_append (GTK_BOX (fields), field_label (_("_Who"), GTK_WIDGET (owner)));
   gtk_box_append (GTK_BOX (fields), GTK_WIDGET (owner));
   gtk_box_append (GTK_BOX (fields), field_label (_("D_ue"), GTK_WIDGET (due)));
@@ -615,14 +622,14 @@ consent_row_sync (GtkListBoxRow *row,
 {
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
-  GtkEntry *scope = g_object_get_data (G_OBJECT (row), "scope");
-  GtkEntry *shared_with = g_object_get_data (G_OBJECT (row), "shared-with");
+  RgEditableText *scope = g_object_get_data (G_OBJECT (row), "scope");
+  RgEditableText *shared_with = g_object_get_data (G_OBJECT (row), "shared-with");
   GtkEntry *date = g_object_get_data (G_OBJECT (row), "date");
   GtkDropDown *recorder = g_object_get_data (G_OBJECT (row), "recorder");
 
   self->updating = TRUE;
-  sync_entry (scope, rg_consent_get_scope (consent));
-  sync_entry (shared_with, rg_consent_get_shared_with (consent));
+  rg_editable_text_set_text (scope, rg_consent_get_scope (consent));
+  rg_editable_text_set_text (shared_with, rg_consent_get_shared_with (consent));
   if (!gtk_widget_has_css_class (GTK_WIDGET (date), "error") ||
       (pspec != NULL && g_str_equal (pspec->name, "date")))
     {
@@ -635,26 +642,25 @@ consent_row_sync (GtkListBoxRow *row,
 }
 
 static void
-on_consent_scope_changed (GtkEditable   *editable,
-                          GtkListBoxRow *row)
+on_consent_scope_committed (RgEditableText *text,
+                            const char     *scope,
+                            GtkListBoxRow  *row)
 {
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
 
-  if (!self->updating)
-    rg_session_editor_set_consent_scope (self->editor, consent, gtk_editable_get_text (editable));
+  rg_session_editor_set_consent_scope (self->editor, consent, scope);
 }
 
 static void
-on_consent_shared_with_changed (GtkEditable   *editable,
-                                GtkListBoxRow *row)
+on_consent_shared_with_committed (RgEditableText *text,
+                                  const char     *shared_with,
+                                  GtkListBoxRow  *row)
 {
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
 
-  if (!self->updating)
-    rg_session_editor_set_consent_shared_with (self->editor, consent,
-                                               gtk_editable_get_text (editable));
+  rg_session_editor_set_consent_shared_with (self->editor, consent, shared_with);
 }
 
 static void
@@ -715,22 +721,33 @@ on_consent_delete_clicked (GtkButton     *button,
   gtk_widget_grab_focus (GTK_WIDGET (self->sort_dropdown));
 }
 
+/* A text of the consent, which can be a long sentence: it wraps, and
+ * edits in place (Enter, F2 or a double click). */
 static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *mnemonic,
-                const char *accessible_label,
-                const char *name)
+labelled_text (RgActionsView *self,
+               GtkWidget     *box,
+               const char    *mnemonic,
+               const char    *accessible_label,
+               const char    *placeholder,
+               const char    *name)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *text = rg_editable_text_new ();
+  GtkWidget *label = field_label (mnemonic, text);
 
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_add_css_class (text, "consent-text");
+  rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
-  mark_field (entry, name);
-  gtk_box_append (GTK_BOX (box), field_label (mnemonic, entry));
-  gtk_box_append (GTK_BOX (box), entry);
+  mark_field (text, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_size_group_add_widget (self->label_group, label);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
 
-  return entry;
+  return text;
 }
 
 static GtkWidget *
@@ -749,6 +766,8 @@ create_consent_row (gpointer item,
   GtkDropDown *recorder = partner_dropdown_new (self, _("Not said"), _("Recorded by"));
   GtkWidget *scope;
   GtkWidget *shared_with;
+  GtkWidget *label;
+  GtkWidget *spacer;
   GtkEventController *focus;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -758,21 +777,26 @@ create_consent_row (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
 
-  scope = labelled_entry (top, _("_Agreed to share"), _("What the family agreed to share"),
-                          "scope");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (scope), _("For example, the school report"));
-  gtk_box_append (GTK_BOX (top), delete);
-  mark_field (delete, "delete");
-
-  shared_with = labelled_entry (middle, _("_With"), _("With whom"), "shared-with");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (shared_with), _("For example, the school doctor"));
+  scope = labelled_text (self, top, _("_Agreed to share"), _("What the family agreed to share"),
+                         _("What the family agreed to share"), "scope");
+  shared_with = labelled_text (self, middle, _("_With"), _("With whom"),
+                               _("With whom, for example the school doctor"), "shared-with");
 
   mark_field (GTK_WIDGET (date), "date");
   mark_field (GTK_WIDGET (recorder), "recorder");
-  gtk_box_append (GTK_BOX (bottom), field_label (_("_On"), GTK_WIDGET (date)));
+  mark_field (delete, "delete");
+  label = field_label (_("_On"), GTK_WIDGET (date));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_size_group_add_widget (self->label_group, label);
+  gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (recorder));
+  gtk_box_append (GTK_BOX (bottom), label);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (date));
   gtk_box_append (GTK_BOX (bottom), field_label (_("Recorded _by"), GTK_WIDGET (recorder)));
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (recorder));
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bottom), spacer);
+  gtk_box_append (GTK_BOX (bottom), delete);
 
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), middle);
@@ -790,8 +814,8 @@ create_consent_row (gpointer item,
 
   g_signal_connect_object (consent, "notify", G_CALLBACK (consent_row_sync), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (scope, "changed", G_CALLBACK (on_consent_scope_changed), row);
-  g_signal_connect (shared_with, "changed", G_CALLBACK (on_consent_shared_with_changed), row);
+  g_signal_connect (scope, "committed", G_CALLBACK (on_consent_scope_committed), row);
+  g_signal_connect (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
   g_signal_connect_swapped (date, "activate", G_CALLBACK (commit_consent_date), row);
   focus = gtk_event_controller_focus_new ();
@@ -896,7 +920,7 @@ add_consent_action (GtkWidget  *widget,
 
       if (g_object_get_data (G_OBJECT (child), "consent") == consent &&
           (scope = find_field (child, "scope")) != NULL)
-        gtk_widget_grab_focus (scope);
+        rg_editable_text_start_editing (RG_EDITABLE_TEXT (scope));
     }
 }
 
@@ -945,6 +969,9 @@ rg_actions_view_dispose (GObject *object)
   g_clear_handle_id (&self->resort_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_ACTIONS_VIEW);
   g_clear_object (&self->sorter);
+  g_clear_object (&self->owner_group);
+  g_clear_object (&self->status_group);
+  g_clear_object (&self->label_group);
 
   G_OBJECT_CLASS (rg_actions_view_parent_class)->dispose (object);
 }
@@ -1040,6 +1067,9 @@ rg_actions_view_init (RgActionsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sorter = gtk_custom_sorter_new (compare_actions, self, NULL);
+  self->owner_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->status_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_list_box_set_placeholder (self->action_list,
                                 placeholder_new (_("No actions yet. What did the team decide?")));
   gtk_list_box_set_placeholder (self->consent_list,
