@@ -482,6 +482,38 @@ fill_criteria (RgCriteriaView *self,
     }
 }
 
+static void
+move_clicked_cb (GtkButton      *button,
+                 RgCriteriaView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              g_object_get_data (G_OBJECT (button), "rg-action"),
+                              "s", g_object_get_data (G_OBJECT (button), "rg-id"));
+}
+
+/* Not an actionable button: the first category cannot go up, nor the
+ * last down, and the button says so by being insensitive, which an
+ * action's state would override. */
+static GtkWidget *
+move_button (RgCriteriaView *self,
+             const char     *icon_name,
+             const char     *label,
+             const char     *action_name,
+             const char     *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  set_accessible_label (button, label);
+  g_object_set_data (G_OBJECT (button), "rg-action", (gpointer) action_name);
+  g_object_set_data_full (G_OBJECT (button), "rg-id", g_strdup (id), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (move_clicked_cb), self, 0);
+
+  return button;
+}
+
 static GtkWidget *
 create_category_card (RgCriteriaView *self,
                       RgCategory     *category,
@@ -515,12 +547,12 @@ create_category_card (RgCriteriaView *self,
   gtk_box_append (GTK_BOX (header), name);
   g_object_set_data (G_OBJECT (card), "rg-name", name);
 
-  button = icon_button ("go-up-symbolic", _("Move Category Up"), "criteria.move-category-up", id);
+  button = move_button (self, "go-up-symbolic", _("Move Category Up"), "criteria.move-category-up", id);
   gtk_widget_set_sensitive (button, position > 0);
   gtk_box_append (GTK_BOX (header), button);
   g_object_set_data (G_OBJECT (card), "rg-up", button);
 
-  button = icon_button ("go-down-symbolic", _("Move Category Down"), "criteria.move-category-down", id);
+  button = move_button (self, "go-down-symbolic", _("Move Category Down"), "criteria.move-category-down", id);
   gtk_widget_set_sensitive (button, position + 1 < n_categories);
   gtk_box_append (GTK_BOX (header), button);
   g_object_set_data (G_OBJECT (card), "rg-down", button);
