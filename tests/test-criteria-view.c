@@ -244,6 +244,16 @@ list_edit_undo_reopen (RgApplication *app)
   g_assert_cmpstr (rg_editable_text_get_text (rg_criteria_view_get_category_name (view, child)),
                    ==, "Pour l'enfant");
 
+  /* A criterion added and left empty goes away, leaving nothing to undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.add-criterion", "s", child_id));
+  g_assert_cmpuint (rg_criteria_view_count_criteria (view), ==, 10);
+  criterion = g_list_model_get_item (rg_category_get_criteria (child), 3);
+  g_object_unref (criterion);
+  type_into (rg_criteria_view_get_criterion_text (view, criterion), "  ");
+  g_assert_cmpuint (rg_criteria_view_count_criteria (view), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_category_get_criteria (child)), ==, 3);
+  g_assert_false (rg_undo_stack_get_can_undo (rg_session_editor_get_undo_stack (rg_session_window_get_editor (window))));
+
   /* A new criterion in “Pour l'enfant”, its text being typed at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.add-criterion", "s", child_id));
   g_assert_cmpuint (rg_criteria_view_count_criteria (view), ==, 10);

@@ -34,6 +34,10 @@ struct _RgCriteriaView
 
   RgSessionEditor   *editor;
 
+  /* A criterion just added and not yet typed into: left empty, it goes
+   * away as if never added. Compared, never dereferenced. */
+  RgCriterion       *pending;
+
   GtkStack          *mode_stack;
   GtkStack          *list_stack;
   GtkBox            *categories_box;
@@ -181,6 +185,17 @@ on_text_committed (RgCriteriaView *self,
                    RgEditableText *editable)
 {
   RgCriterion *criterion = g_object_get_data (G_OBJECT (editable), "rg-criterion");
+
+  if (criterion == self->pending)
+    {
+      self->pending = NULL;
+      if (text[0] == '\0')
+        {
+          /* Nothing typed: the "Add criterion" step is taken back. */
+          rg_undo_stack_undo (rg_session_editor_get_undo_stack (self->editor));
+          return;
+        }
+    }
 
   if (g_strcmp0 (text, rg_criterion_get_text (criterion)) != 0)
     rg_session_editor_set_criterion_text (self->editor, criterion, text);
@@ -712,6 +727,7 @@ add_criterion_action (GtkWidget  *widget,
     return;
 
   criterion = rg_session_editor_add_criterion (self->editor, category, NULL);
+  self->pending = criterion;
   focus_start_editing (find_part (self, criterion, "rg-text"));
 }
 
