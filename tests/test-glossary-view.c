@@ -259,6 +259,17 @@ row_word (GtkListBox *list,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+static void
+activate_row (GtkListBox *list,
+              guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (row, "activate");
+  iterate_until_idle ();
+}
+
 static RgEditableText *
 get_meaning (RgGlossaryView *view,
              const char     *partner_id)
@@ -269,20 +280,46 @@ get_meaning (RgGlossaryView *view,
   return RG_EDITABLE_TEXT (text);
 }
 
-/* Types @text as the coordinator would: starts editing, replaces the
- * text in the editor with the keyboard focus, presses Enter. */
+/* Sends a key press through @widget's own key handlers, as the keyboard
+ * would when @widget has the focus. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+/* Types @text as the coordinator would: the card of the meaning has
+ * the focus, Enter opens the editor, the text is typed, and when
+ * editing ends the focus is back on the card. */
 static void
 type_into (RgEditableText *editable,
            const char     *text)
 {
+  GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (editable));
   GtkWidget *focus;
 
-  rg_editable_text_start_editing (editable);
+  g_assert_true (gtk_widget_get_focusable (card));
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (press_key (card, GDK_KEY_Return));
+  g_assert_true (rg_editable_text_get_editing (editable));
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editable)));
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editable)));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
   rg_editable_text_stop_editing (editable);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (card)) == card);
 }
 
 /* }}} */
@@ -299,7 +336,7 @@ edit_undo_and_reopen (RgApplication *app)
   RgTerm *added;
   g_autofree char *added_id = NULL;
   RgEditableText *meaning;
-  GtkWidget *agreed, *open, *entry;
+  GtkWidget *agreed, *open, *entry, *focus;
   g_autoptr(RgSession) reopened = NULL;
   RgTerm *copy;
 
@@ -311,9 +348,11 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpstr (row_word (list, 0), ==, "décrochage");
   g_assert_cmpstr (row_word (list, 1), ==, "autonomie");
 
-  /* Selecting a row shows its word with each partner's meaning. */
-  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  /* Activating a row (a click, or Enter) shows its word with each
+   * partner's meaning. */
+  activate_row (list, 1);
   g_assert_true (rg_glossary_view_get_term (view) == autonomie);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (get_meaning (view, ROUSSEL_ID))));
   meaning = get_meaning (view, ROUSSEL_ID);
   g_assert_cmpstr (rg_editable_text_get_text (meaning), ==, rg_term_get_meaning (autonomie, ROUSSEL_ID));
   /* Mme Perrin said nothing yet: her column is there, empty. */
@@ -342,6 +381,19 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpint (rg_term_get_status (autonomie), ==, RG_TERM_STATUS_OPEN);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (open)));
   g_signal_emit_by_name (agreed, "clicked");
+
+  /* Renaming, from its button: the row follows, undo takes it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "glossary.rename-term", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "  Autonomie ", -1);
+  rg_editable_text_stop_editing (RG_EDITABLE_TEXT (gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT)));
+  g_assert_cmpstr (rg_term_get_word (autonomie), ==, "Autonomie");
+  g_assert_cmpstr (row_word (list, 1), ==, "Autonomie");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 find_widget (GTK_WIDGET (view), has_action, "glossary.rename-term"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpstr (row_word (list, 1), ==, "autonomie");
 
   /* A new word, typed in the entry: listed, and shown. */
   entry = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
@@ -390,7 +442,7 @@ edit_undo_and_reopen (RgApplication *app)
   list = get_term_list (view);
   g_assert_cmpuint (count_rows (list), ==, 3);
   g_assert_cmpstr (row_word (list, 2), ==, "réussite");
-  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  activate_row (list, 1);
   g_assert_cmpstr (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)), ==,
                    "Être capable de demander de l'aide.");
   gtk_window_close (GTK_WINDOW (window));

@@ -37,9 +37,11 @@ struct _RgGlossaryView
   GtkStack        *detail_stack;
   AdwStatusPage   *empty_page;
   RgEditableText  *word_text;
+  GtkWidget       *rename_button;
   GtkToggleButton *open_button;
   GtkToggleButton *agreed_button;
   GtkFlowBox      *meanings_box;
+  GtkWidget       *agreed_card;
   RgEditableText  *agreed_text;
 };
 
@@ -206,6 +208,49 @@ update_fields (RgGlossaryView *self)
   self->updating = FALSE;
 }
 
+static gboolean
+on_card_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     RgEditableText        *text)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (!gtk_widget_has_focus (card) || rg_editable_text_get_editing (text))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter ||
+      keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_F2)
+    {
+      rg_editable_text_start_editing (text);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* A meaning sits in a card that takes the keyboard focus, and shows it:
+ * Enter or F2 writes in it, and when typing ends the focus comes back
+ * to the card. */
+static void
+setup_card (GtkWidget      *card,
+            RgEditableText *text)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_focusable (card, TRUE);
+  gtk_widget_set_focus_on_click (card, FALSE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_card_key_pressed), text, 0);
+  gtk_widget_add_controller (card, controller);
+
+  gtk_widget_set_margin_top (GTK_WIDGET (text), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (text), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (text), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (text), 12);
+}
+
 static void
 draw_colour (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -224,15 +269,15 @@ draw_colour (GtkDrawingArea *area,
 }
 
 static void
-update_meaning_label (RgPartner      *partner,
-                      GParamSpec     *pspec,
-                      RgEditableText *text)
+update_meaning_label (RgPartner  *partner,
+                      GParamSpec *pspec,
+                      GtkWidget  *card)
 {
   /* Translators: the accessible name of one partner's meaning of a word:
    * "What Mme Roussel means". */
   g_autofree char *label = g_strdup_printf (_("What %s means"), rg_partner_get_name (partner));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -271,17 +316,15 @@ create_meaning_column (RgGlossaryView *self,
   g_object_bind_property (partner, "name", name, "label", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (column), name);
 
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_vexpand (card, TRUE);
+  card = g_object_new (GTK_TYPE_BOX,
+                       "orientation", GTK_ORIENTATION_VERTICAL,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                       "vexpand", TRUE,
+                       NULL);
   gtk_box_append (GTK_BOX (column), card);
 
   text = rg_editable_text_new ();
-  gtk_widget_set_focusable (text, TRUE);
-  gtk_widget_set_margin_top (text, 12);
-  gtk_widget_set_margin_bottom (text, 12);
-  gtk_widget_set_margin_start (text, 12);
-  gtk_widget_set_margin_end (text, 12);
+  setup_card (card, RG_EDITABLE_TEXT (text));
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), _("Not said yet"));
   /* A wrapping label asks for its whole text on one line: asking for
    * less lets the meanings stand side by side. */
@@ -290,8 +333,8 @@ create_meaning_column (RgGlossaryView *self,
                           g_strdup (rg_partner_get_id (partner)), g_free);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_meaning_committed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_meaning_label), text, 0);
-  update_meaning_label (partner, NULL, RG_EDITABLE_TEXT (text));
+  g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_meaning_label), card, 0);
+  update_meaning_label (partner, NULL, card);
   gtk_box_append (GTK_BOX (card), text);
   g_ptr_array_add (self->meaning_texts, text);
 
@@ -353,6 +396,7 @@ set_term (RgGlossaryView *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "glossary.remove-term", term != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "glossary.rename-term", term != NULL);
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM]);
 }
@@ -367,6 +411,10 @@ on_word_committed (RgGlossaryView *self,
   rg_session_editor_set_term_word (self->editor, self->term, text);
   /* A word cannot be emptied: show it again as it is. */
   update_fields (self);
+  /* The word itself takes no focus: the keyboard goes back to where
+   * renaming started. */
+  if (gtk_widget_get_mapped (self->rename_button))
+    gtk_widget_grab_focus (self->rename_button);
 }
 
 static void
@@ -431,6 +479,17 @@ add_term_action (GtkWidget  *widget,
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_word_entry), "");
   rg_glossary_view_show_term (self, term);
+}
+
+static void
+rename_term_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgGlossaryView *self = RG_GLOSSARY_VIEW (widget);
+
+  if (self->term != NULL)
+    rg_editable_text_start_editing (self->word_text);
 }
 
 static void
@@ -550,6 +609,8 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, word_text);
+  gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, agreed_card);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, open_button);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, agreed_button);
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, meanings_box);
@@ -564,6 +625,8 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "glossary.add-term", NULL, add_term_action);
   gtk_widget_class_install_action (widget_class, "glossary.remove-term", NULL, remove_term_action);
   gtk_widget_class_install_action (widget_class, "glossary.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "glossary.rename-term", NULL, rename_term_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "glossary.rename-term", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "glossary-view");
@@ -581,7 +644,9 @@ rg_glossary_view_init (RgGlossaryView *self)
   /* The word is the title of what follows: its accessible name says so. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->word_text),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Word"), -1);
+  setup_card (self->agreed_card, self->agreed_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "glossary.remove-term", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "glossary.rename-term", FALSE);
   update_page (self);
 }
 
