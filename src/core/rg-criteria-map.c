@@ -193,9 +193,19 @@ typedef struct
   double criterion_width;
 } Metrics;
 
+/* How much of the width goes to the centre and to each category, tried
+ * in turn: a roomy centre first, then wider criteria, whose text is
+ * the longest, when that lets the text stay larger. */
+static const struct { double centre, category; } splits[] = {
+  { 0.15, 0.14 },
+  { 0.12, 0.11 },
+  { 0.10, 0.09 },
+};
+
 static Metrics
 get_metrics (RgCriteriaMap *self,
-             double         size)
+             double         size,
+             guint          split)
 {
   Metrics m;
 
@@ -205,8 +215,8 @@ get_metrics (RgCriteriaMap *self,
   m.margin = MAX (4, MIN (self->width, self->height) * 0.02);
   m.column_gap = MAX (size * 1.5, self->width * 0.025);
   m.badge = size * 1.2;
-  m.centre_width = self->width * 0.15;
-  m.category_width = self->width * 0.14;
+  m.centre_width = self->width * splits[split].centre;
+  m.category_width = self->width * splits[split].category;
   m.criterion_width = MAX (1, (self->width - 2 * m.margin - m.centre_width
                                - 2 * m.category_width - 4 * m.column_gap) / 2);
 
@@ -344,9 +354,10 @@ place_side (RgCriteriaMap *self,
 static gboolean
 try_layout (RgCriteriaMap *self,
             RgSession     *session,
-            double         size)
+            double         size,
+            guint          split)
 {
-  Metrics m = get_metrics (self, size);
+  Metrics m = get_metrics (self, size, split);
   GListModel *categories = rg_session_get_categories (session);
   guint n_categories = g_list_model_get_n_items (categories);
   guint n_right = (n_categories + 1) / 2;
@@ -456,11 +467,20 @@ rg_criteria_map_new (RgSession *session,
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
 
+  /* The largest text that fits, with the roomiest centre at that size.
+   * On a canvas too small for anything, the last try stays. */
   size = CLAMP (MIN (self->width, self->height) / 36, 6, MAX_FONT_SIZE);
-  while (!try_layout (self, session, size) && size > MIN_FONT_SIZE)
-    size = MAX (size * FONT_STEP, MIN_FONT_SIZE);
+  for (;;)
+    {
+      for (guint split = 0; split < G_N_ELEMENTS (splits); split++)
+        if (try_layout (self, session, size, split))
+          return self;
 
-  return self;
+      if (size <= MIN_FONT_SIZE)
+        return self;
+
+      size = MAX (size * FONT_STEP, MIN_FONT_SIZE);
+    }
 }
 
 double
