@@ -424,6 +424,20 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpuint (count_rows (list), ==, 3);
   g_assert_cmpstr (row_word (list, 0), ==, "décrochage");
 
+  /* A partner who joins gets a column, last, as in the diagnosis. */
+  {
+    RgPartner *partner = rg_session_editor_add_partner (rg_session_window_get_editor (window),
+                                                        "M. Durand", "Infirmier scolaire", NULL);
+    g_autofree char *partner_id = g_strdup (rg_partner_get_id (partner));
+    GtkWidget *flow = gtk_widget_get_ancestor (GTK_WIDGET (get_meaning (view, partner_id)),
+                                               GTK_TYPE_FLOW_BOX);
+    GtkWidget *last = gtk_widget_get_last_child (flow);
+
+    g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (get_meaning (view, partner_id)), last));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+    g_assert_null (find_widget (GTK_WIDGET (view), is_meaning_of, partner_id));
+  }
+
   /* Closing writes it all; reopened, it is all there. */
   gtk_window_close (GTK_WINDOW (window));
   iterate_until_idle ();

@@ -347,9 +347,14 @@ rebuild_meanings (RgGlossaryView *self)
   GListModel *partners;
   GtkWidget *child;
 
+  /* What is being typed goes to the term before its editor goes away;
+   * the texts are forgotten before they are, as committing updates
+   * them. */
+  for (guint i = 0; i < self->meaning_texts->len; i++)
+    rg_editable_text_stop_editing (g_ptr_array_index (self->meaning_texts, i));
+  g_ptr_array_set_size (self->meaning_texts, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meanings_box))))
     gtk_flow_box_remove (self->meanings_box, child);
-  g_ptr_array_set_size (self->meaning_texts, 0);
 
   if (self->editor == NULL)
     return;
