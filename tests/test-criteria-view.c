@@ -382,6 +382,12 @@ node_has_pixels (GskRenderNode *node,
 }
 
 static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
 has_size (gpointer widget)
 {
   return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
@@ -472,6 +478,30 @@ map_draws_and_exports (RgApplication *app)
   g_assert_true (g_file_get_contents (svg_path, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "Pour le partenariat"));
+
+  /* Through the button's action and its file chooser, as a person does */
+  {
+    g_autofree char *chosen = g_build_filename (test_dir, "choisie.svg", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (test_dir);
+    GtkWidget *dialog = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.export", "s", "svg"));
+    iterate_until_idle ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+          dialog = toplevel;
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "choisie.svg");
+    /* The chooser checks the name asynchronously before it answers. */
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_assert_true (wait_for (file_exists, chosen, 5));
+  }
 
   gtk_window_close (GTK_WINDOW (window));
   iterate_until_idle ();
