@@ -226,6 +226,31 @@ test_list (void)
   }
 }
 
+/* Whether the bytes of the index's files hold @word, in any case */
+static gboolean
+index_files_hold (Place      *place,
+                  const char *word)
+{
+  const char *suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (place->database, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (path, &contents, &len, NULL))
+        continue;
+
+      if (memmem (contents, len, word, strlen (word)) != NULL ||
+          memmem (contents, len, lower, strlen (lower)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 assert_exists (const char *path,
                gboolean    exists)
@@ -254,7 +279,11 @@ test_erase (void)
   g_autofree char *b_temp = NULL;
   g_autofree char *lookalike = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *old_index = NULL;
   RgRetentionErased erased;
+
+  /* A word found nowhere else, to look for in the index's files */
+  rg_session_set_title (a1, "Suivi Zorglubovitch");
 
   /* Each saved twice: a backup beside each */
   a1_path = save (place, "a-1.regards", a1);
@@ -285,6 +314,10 @@ test_erase (void)
 
   scan (place);
   g_assert_cmpint (count_rows (place, "SELECT count(*) FROM sessions"), ==, 3);
+  g_assert_true (index_files_hold (place, "Zorglubovitch"));
+  /* An index set aside once, after damage */
+  old_index = g_strconcat (place->database, ".old", NULL);
+  touch (old_index);
 
   g_assert_true (rg_retention_erase_situation (place->library, OLD, &erased, &error));
   g_assert_no_error (error);
@@ -311,6 +344,10 @@ test_erase (void)
                                       " (SELECT id FROM sessions)"), ==, 0);
   g_assert_cmpint (count_rows (place, "SELECT count(*) FROM action_dues WHERE session_id NOT IN"
                                       " (SELECT id FROM sessions)"), ==, 0);
+  /* Not even in the free pages, the journal, the words of the full-text
+   * search or an old index */
+  g_assert_false (index_files_hold (place, "Zorglubovitch"));
+  assert_exists (old_index, FALSE);
 
   /* …and nothing else was touched */
   assert_exists (b_path, TRUE);

@@ -434,7 +434,10 @@ try_open (const char   *path,
 
   /* The first read of the file: garbage shows here as SQLITE_NOTADB. */
   if (!exec (db, "PRAGMA journal_mode = WAL", &local_error) ||
-      !exec (db, "PRAGMA synchronous = NORMAL;"
+      /* What is deleted is overwritten: an erased situation leaves no
+       * trace in the free pages of the index. */
+      !exec (db, "PRAGMA secure_delete = ON;"
+                 "PRAGMA synchronous = NORMAL;"
                  "PRAGMA temp_store = MEMORY", &local_error) ||
       !get_int_pragma (db, "PRAGMA user_version", &version, &local_error))
     goto failed;
@@ -961,6 +964,23 @@ rg_library_db_put (RgLibraryDb            *db,
     return FALSE;
 
   return insert_partners (db, session_id, record, error);
+}
+
+/**
+ * rg_library_db_purge:
+ *
+ * Leaves nothing of deleted rows in the files of the index: the full-text
+ * tables are merged (a deletion only marks the words of a row as gone)
+ * and the journal is written back and emptied. Call outside a
+ * transaction.
+ */
+gboolean
+rg_library_db_purge (RgLibraryDb  *db,
+                     GError      **error)
+{
+  return exec (db, "INSERT INTO session_text (session_text) VALUES ('optimize');"
+                   "INSERT INTO partners (partners) VALUES ('optimize');"
+                   "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 /**

@@ -158,6 +158,8 @@ gboolean     rg_library_db_put           (RgLibraryDb            *db,
                                           const char             *error_message,
                                           gboolean                verified,
                                           GError                **error);
+gboolean     rg_library_db_purge         (RgLibraryDb            *db,
+                                          GError                **error);
 gboolean     rg_library_db_set_verified  (RgLibraryDb            *db,
                                           const char             *relpath,
                                           gint64                  size,
@@ -237,5 +239,10 @@ gboolean rg_library_is_session_name   (const char *name);
 gboolean rg_library_is_indexable_path (const char *relpath);
 
 gboolean rg_library_error_is_corrupt (const GError *error);
+
+/* After files were erased for good (rg-retention.c): nothing of their
+ * rows is left in the index's files, nor in an index set aside. */
+gboolean rg_library_purge (RgLibrary  *self,
+                           GError    **error);
 
 G_END_DECLS

@@ -1434,6 +1434,32 @@ rg_library_remove_file (RgLibrary  *self,
   return TRUE;
 }
 
+static gboolean
+purge_db (RgLibrary    *self,
+          RgLibraryDb  *db,
+          gpointer      user_data,
+          GError      **error)
+{
+  return rg_library_db_purge (db, error);
+}
+
+gboolean
+rg_library_purge (RgLibrary  *self,
+                  GError    **error)
+{
+  g_autofree char *old = g_strconcat (self->database_path, ".old", NULL);
+  g_autofree char *old_wal = g_strconcat (self->database_path, ".old-wal", NULL);
+
+  g_return_val_if_fail (RG_IS_LIBRARY (self), FALSE);
+
+  /* An index set aside once (rg_library_db_set_aside ()) is a copy of
+   * the rows of then: it goes too. */
+  g_unlink (old);
+  g_unlink (old_wal);
+
+  return run_with_db (self, purge_db, NULL, error);
+}
+
 typedef struct
 {
   RgLibraryQuery *query;

@@ -289,10 +289,11 @@ belongs_to (const char *path,
  * Erases a situation from the library, for good, in the calling thread:
  * every session file of the situation the index lists, the backup of
  * each (`NAME~`) and the temporary files of its interrupted saves, and
- * their rows of the index. Each file is read again first: one that no
- * longer belongs to the situation is left as it is (and counted in
- * @erased as kept). No other file is touched. This cannot be undone:
- * the files do not go to the Trash.
+ * their rows of the index, of which nothing is left in the index's
+ * files (nor in an index set aside earlier). Each file is read again
+ * first: one that no longer belongs to the situation is left as it is
+ * (and counted in @erased as kept). No other file is touched. This
+ * cannot be undone: the files do not go to the Trash.
  *
  * Returns: %TRUE if everything of the situation is gone; %FALSE with
  *   @error set if the situation has no session in the library, or if a
@@ -382,6 +383,15 @@ rg_retention_erase_situation (RgLibrary          *library,
   g_hash_table_iter_init (&iter, folders);
   while (g_hash_table_iter_next (&iter, &dir, &basenames))
     erase_companions (dir, basenames, &counts, &first_error);
+
+  /* Deleted rows leave words in the full-text index until it is merged */
+  if (counts.n_index_rows > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!rg_library_purge (library, &local_error) && first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
 
   if (erased != NULL)
     *erased = counts;
