@@ -201,6 +201,28 @@ overdue_shown (GtkWidget *row)
   return gtk_widget_get_mapped (overdue);
 }
 
+/* A label showing @text, visible */
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static RgSession *
 save_and_load (RgSession *session)
 {
@@ -242,6 +264,7 @@ test_add_edit_action (Fixture       *f,
   type_and_enter (action_field (f, 0, "due"), "2000-01-15");
   g_assert_cmpstr (rg_action_get_due (action), ==, "2000-01-15");
   g_assert_true (overdue_shown (row_of (action_field (f, 0, "what"))));
+  g_assert_nonnull (find_text (GTK_WIDGET (f->view), "1 action is overdue"));
 
   /* Not a date: refused, said, nothing changed */
   type_and_enter (action_field (f, 0, "due"), "15/01/2000");
@@ -254,6 +277,7 @@ test_add_edit_action (Fixture       *f,
   iterate_until_idle ();
   g_assert_cmpint (rg_action_get_status (action), ==, RG_ACTION_STATUS_DONE);
   g_assert_false (overdue_shown (row_of (action_field (f, 0, "what"))));
+  g_assert_null (find_text (GTK_WIDGET (f->view), "1 action is overdue"));
 
   loaded = save_and_load (f->session);
   copy = rg_session_find_action (loaded, rg_action_get_id (action));

@@ -379,6 +379,29 @@ queue_resort (RgActionsView *self)
     self->resort_source = g_idle_add (resort_cb, self);
 }
 
+/* How many actions are late, above the list, where it is seen first */
+static void
+update_summary (RgActionsView *self)
+{
+  GListModel *actions = rg_session_get_actions (get_session (self));
+  g_autofree char *today = rg_date_new_today ();
+  g_autofree char *summary = NULL;
+  guint n_overdue = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+
+      n_overdue += rg_action_is_overdue (action, today);
+    }
+
+  if (n_overdue > 0)
+    summary = g_strdup_printf (ngettext ("%u action is overdue", "%u actions are overdue",
+                                         n_overdue),
+                               n_overdue);
+  adw_preferences_group_set_description (self->actions_group, summary);
+}
+
 /* }}} */
 /* {{{ One row per action */
 
@@ -419,6 +442,8 @@ action_row_sync (GtkListBoxRow *row,
 
   is_overdue = rg_action_is_overdue (action, today);
   gtk_widget_set_visible (overdue, is_overdue);
+  if (pspec != NULL)
+    update_summary (self);
 
   /* Translators: an action as a screen reader names its row, e.g.
    * "Rencontrer la famille, Overdue" */
@@ -453,9 +478,10 @@ on_action_owner_selected (GtkDropDown   *dropdown,
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgAction *action = g_object_get_data (G_OBJECT (row), "action");
 
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
   if (!self->updating)
-    rg_session_editor_set_action_owner (self->editor, action,
-                                        partner_id_at (self, gtk_drop_down_get_selected (dropdown)));
+    rg_session_editor_set_action_owner (self->editor, action, partner_id_at (self, selected));
 }
 
 static void
@@ -1116,6 +1142,7 @@ rg_actions_view_set_editor (RgActionsView   *self,
 
       g_signal_handlers_disconnect_by_data (session, self);
       g_signal_handlers_disconnect_by_data (rg_session_get_partners (session), self);
+      g_signal_handlers_disconnect_by_data (rg_session_get_actions (session), self);
       gtk_list_box_bind_model (self->action_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->consent_list, NULL, NULL, NULL, NULL);
       g_clear_object (&self->sorted_actions);
@@ -1126,8 +1153,9 @@ rg_actions_view_set_editor (RgActionsView   *self,
   if (editor != NULL)
     {
       RgSession *session = get_session (self);
+      GListModel *actions = rg_session_get_actions (session);
 
-      self->sorted_actions = gtk_sort_list_model_new (g_object_ref (rg_session_get_actions (session)),
+      self->sorted_actions = gtk_sort_list_model_new (g_object_ref (actions),
                                                       g_object_ref (GTK_SORTER (self->sorter)));
       on_partners_changed (self);
       sync_next_review (self);
@@ -1136,6 +1164,8 @@ rg_actions_view_set_editor (RgActionsView   *self,
                                 G_CALLBACK (sync_next_review), self);
       g_signal_connect_swapped (rg_session_get_partners (session), "items-changed",
                                 G_CALLBACK (on_partners_changed), self);
+      g_signal_connect_swapped (actions, "items-changed", G_CALLBACK (update_summary), self);
+      update_summary (self);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "actions.add-action", editor != NULL);
