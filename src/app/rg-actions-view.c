@@ -135,6 +135,68 @@ date_entry_new (const char *accessible_label)
   return entry;
 }
 
+/* Sets a date of an object of the session, or fails with @error when
+ * the text is not a date (rg-session-editor-actions.h). */
+typedef gboolean (*SetDateFunc) (RgSessionEditor  *editor,
+                                 gpointer          object,
+                                 const char       *date,
+                                 GError          **error);
+
+/* A date is applied when typing ends, on Enter or when the focus leaves
+ * the entry; one that is not a date stays there, marked, to be put
+ * right. */
+static void
+commit_date (GtkEntry *entry)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_LIST_BOX_ROW);
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  GObject *object = g_object_get_data (G_OBJECT (entry), "object");
+  SetDateFunc set_date = g_object_get_data (G_OBJECT (entry), "set-date");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_get (object, property, &current, NULL);
+
+  if (g_strcmp0 (text, current != NULL ? current : "") != 0 &&
+      !set_date (self->editor, object, text, &error))
+    {
+      set_entry_error (entry, error->message);
+      show_message (row, error->message);
+      return;
+    }
+
+  set_entry_error (entry, NULL);
+}
+
+static void
+connect_date_entry (GtkEntry    *entry,
+                    gpointer     object,
+                    const char  *property,
+                    SetDateFunc  set_date)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  /* The row holds the object as long as the entry */
+  g_object_set_data (G_OBJECT (entry), "object", object);
+  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
+  g_object_set_data (G_OBJECT (entry), "set-date", set_date);
+
+  g_signal_connect (entry, "activate", G_CALLBACK (commit_date), NULL);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_date), entry);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+}
+
+static void
+append_spacer (GtkWidget *box)
+{
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), spacer);
+}
+
 static GtkWidget *
 delete_button_new (const char *label)
 {
@@ -498,38 +560,6 @@ on_action_status_selected (GtkDropDown   *dropdown,
 }
 
 static void
-commit_action_due (GtkListBoxRow *row)
-{
-  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
-  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
-  GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (due))));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (text, rg_action_get_due (action) != NULL ? rg_action_get_due (action) : "") == 0)
-    {
-      set_entry_error (due, NULL);
-      return;
-    }
-
-  if (!rg_session_editor_set_action_due (self->editor, action, text, &error))
-    {
-      set_entry_error (due, error->message);
-      show_message (GTK_WIDGET (row), error->message);
-      return;
-    }
-
-  set_entry_error (due, NULL);
-}
-
-static void
-on_action_due_leave (GtkEventControllerFocus *controller,
-                     GtkListBoxRow           *row)
-{
-  commit_action_due (row);
-}
-
-static void
 on_action_delete_clicked (GtkButton     *button,
                           GtkListBoxRow *row)
 {
@@ -559,8 +589,6 @@ create_action_row (gpointer item,
   GtkEntry *due = date_entry_new (_("Due date"));
   GtkStringList *statuses = gtk_string_list_new (NULL);
   GtkDropDown *status;
-  GtkEventController *focus;
-  GtkWidget *spacer;
 
   for (guint i = RG_ACTION_STATUS_PLANNED; i <= RG_ACTION_STATUS_CANCELLED; i++)
     gtk_string_list_append (statuses, rg_action_status_get_label (i));
@@ -606,9 +634,7 @@ create_action_row (gpointer item,
   gtk_box_append (GTK_BOX (fields), GTK_WIDGET (due));
   gtk_box_append (GTK_BOX (fields), field_label (_("_Status"), GTK_WIDGET (status)));
   gtk_box_append (GTK_BOX (fields), GTK_WIDGET (status));
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (fields), spacer);
+  append_spacer (fields);
   gtk_box_append (GTK_BOX (fields), overdue);
 
   gtk_box_append (GTK_BOX (box), top);
@@ -630,10 +656,7 @@ create_action_row (gpointer item,
   g_signal_connect (what, "changed", G_CALLBACK (on_action_what_changed), row);
   g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
-  g_signal_connect_swapped (due, "activate", G_CALLBACK (commit_action_due), row);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_action_due_leave), row);
-  gtk_widget_add_controller (GTK_WIDGET (due), focus);
+  connect_date_entry (due, action, "due", (SetDateFunc) rg_session_editor_set_action_due);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_action_delete_clicked), row);
 
   return row;
@@ -704,38 +727,6 @@ on_consent_recorder_selected (GtkDropDown   *dropdown,
 }
 
 static void
-commit_consent_date (GtkListBoxRow *row)
-{
-  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
-  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
-  GtkEntry *date = g_object_get_data (G_OBJECT (row), "date");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (date))));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (text, rg_consent_get_date (consent)) == 0)
-    {
-      set_entry_error (date, NULL);
-      return;
-    }
-
-  if (!rg_session_editor_set_consent_date (self->editor, consent, text, &error))
-    {
-      set_entry_error (date, error->message);
-      show_message (GTK_WIDGET (row), error->message);
-      return;
-    }
-
-  set_entry_error (date, NULL);
-}
-
-static void
-on_consent_date_leave (GtkEventControllerFocus *controller,
-                       GtkListBoxRow           *row)
-{
-  commit_consent_date (row);
-}
-
-static void
 on_consent_delete_clicked (GtkButton     *button,
                            GtkListBoxRow *row)
 {
@@ -793,8 +784,6 @@ create_consent_row (gpointer item,
   GtkWidget *scope;
   GtkWidget *shared_with;
   GtkWidget *label;
-  GtkWidget *spacer;
-  GtkEventController *focus;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -819,9 +808,7 @@ create_consent_row (gpointer item,
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (date));
   gtk_box_append (GTK_BOX (bottom), field_label (_("Recorded _by"), GTK_WIDGET (recorder)));
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (recorder));
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bottom), spacer);
+  append_spacer (bottom);
   gtk_box_append (GTK_BOX (bottom), delete);
 
   gtk_box_append (GTK_BOX (box), top);
@@ -843,10 +830,7 @@ create_consent_row (gpointer item,
   g_signal_connect (scope, "committed", G_CALLBACK (on_consent_scope_committed), row);
   g_signal_connect (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
-  g_signal_connect_swapped (date, "activate", G_CALLBACK (commit_consent_date), row);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_consent_date_leave), row);
-  gtk_widget_add_controller (GTK_WIDGET (date), focus);
+  connect_date_entry (date, consent, "date", (SetDateFunc) rg_session_editor_set_consent_date);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_consent_delete_clicked), row);
 
   return row;
