@@ -832,6 +832,7 @@ follow_up_and_retention (RgApplication *app)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 1 session file of "
                                                                   "“Élève C., CE1”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "less than"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "erase"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
@@ -845,6 +846,7 @@ follow_up_and_retention (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.erase-situation", NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "erase");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_false (g_file_query_exists (old_file, NULL));
   g_assert_false (g_file_query_exists (backup, NULL));
@@ -857,6 +859,18 @@ follow_up_and_retention (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.clear-filters", NULL));
   wait_for_rows (window, 3, REVIEW_TITLE);
   g_assert_null (find_row (window, OLD_TITLE));
+  g_assert_cmpuint (count_library_files (), ==, 3);
+
+  /* A situation within its retention period may be erased too, and the
+   * dialog says it is recent */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
+                                             "row.erase-situation", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Its last session is less than 10 years old."));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (count_library_files (), ==, 3);
 }
 

@@ -711,7 +711,11 @@ erase_situation_action (GtkWidget  *widget,
   g_autoptr(RgLibraryEntry) newest = NULL;
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
+  RgApplication *app = rg_library_window_get_application (self);
   g_autofree char *body = NULL;
+  g_autofree char *today = rg_date_new_today ();
+  g_autofree char *limit = NULL;
+  guint years = RG_RETENTION_DEFAULT_YEARS;
   const char *label;
   GtkWidget *dialog;
   guint n;
@@ -745,6 +749,25 @@ erase_situation_action (GtkWidget  *widget,
                                     "to the Trash.",
                                     n),
                           n, label);
+
+  /* Erasing within the retention period is allowed (a family may ask
+   * for it), and said. */
+  if (app != NULL)
+    years = g_settings_get_uint (rg_application_get_settings (app), "retention-years");
+  limit = rg_retention_get_limit_date (years, today);
+  if (g_strcmp0 (rg_library_entry_get_date (newest), limit) >= 0)
+    {
+      g_autofree char *recent = NULL;
+      char *both;
+
+      recent = g_strdup_printf (ngettext ("Its last session is less than %u year old.",
+                                          "Its last session is less than %u years old.",
+                                          years),
+                                years);
+      both = g_strconcat (body, "\n\n", recent, NULL);
+      g_free (body);
+      body = both;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Erase Situation?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -136,7 +136,9 @@ static void
 show_follow_up (RgSessionRow *self)
 {
   guint n_overdue = rg_library_entry_get_n_overdue_actions (self->entry);
-  gboolean has_consent = rg_library_entry_get_has_consent (self->entry);
+  /* A partner's contribution is not where the family's consent goes */
+  gboolean has_consent = rg_library_entry_get_has_consent (self->entry) ||
+                         rg_library_entry_get_kind (self->entry) == RG_SESSION_KIND_CONTRIBUTION;
   g_autofree char *overdue = NULL;
 
   overdue = g_strdup_printf (ngettext ("%u overdue action", "%u overdue actions", n_overdue),
