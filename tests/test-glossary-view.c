@@ -488,6 +488,23 @@ statement_links (RgApplication *app)
   g_assert_cmpstr (gtk_label_get_text (label), ==,
                    rg_statement_get_text (rg_statement_card_get_statement (RG_STATEMENT_CARD (card))));
 
+  /* Other case, no accent, a plural, and characters markup would take
+   * for its own: still links, and still the text as typed. */
+  {
+    RgStatement *statement = rg_statement_card_get_statement (RG_STATEMENT_CARD (card));
+    const char *typed = "DECROCHAGES & <Autonomie> ; décrochageÌ ? non : décrocher";
+
+    rg_session_editor_set (rg_session_window_get_editor (window), "Edit", statement, "text", typed);
+    g_assert_cmpstr (gtk_label_get_text (label), ==, typed);
+    g_assert_nonnull (strstr (gtk_label_get_label (label),
+                              "\">DECROCHAGES</a> &amp; &lt;<a href=\"term:" AUTONOMIE_ID "\""));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "\">Autonomie</a>&gt;"));
+    /* Not “décrocher”: another word. */
+    g_assert_nonnull (strstr (gtk_label_get_label (label), " : décrocher"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), ">décrochage</a>. Il vient"));
+  }
+
   /* Renamed, the word is no longer found; undone, it is again. */
   rg_session_editor_set (rg_session_window_get_editor (window), "Rename", decrochage, "word", "absentéisme");
   g_assert_false (gtk_label_get_use_markup (label));
