@@ -188,13 +188,40 @@ connect_date_entry (GtkEntry    *entry,
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
 }
 
-static void
-append_spacer (GtkWidget *box)
+/* Fields side by side while there is room, one under the other in a
+ * narrow window. */
+static GtkWidget *
+field_flow_new (void)
 {
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *flow = gtk_flow_box_new ();
 
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 8);
+  /* Cells of one width: the fields line up from row to row */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_widget_set_hexpand (flow, TRUE);
+
+  return flow;
+}
+
+/* A field and its label, kept together on one line */
+static void
+flow_append (GtkWidget *flow,
+             GtkWidget *label,
+             GtkWidget *field)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), label);
+  if (field != NULL)
+    gtk_box_append (GTK_BOX (box), field);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), box);
+
+  /* The keyboard goes to the fields, not to their places in the flow */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
 }
 
 static GtkWidget *
@@ -581,7 +608,7 @@ create_action_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = field_flow_new ();
   GtkWidget *what = gtk_entry_new ();
   GtkWidget *delete = delete_button_new (_("Delete Action"));
   GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -628,14 +655,10 @@ create_action_row (gpointer item,
 
   gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (owner));
   gtk_size_group_add_widget (self->status_group, GTK_WIDGET (status));
-  gtk_box_append (GTK_BOX (fields), field_label (_("_Who"), GTK_WIDGET (owner)));
-  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (owner));
-  gtk_box_append (GTK_BOX (fields), field_label (_("D_ue"), GTK_WIDGET (due)));
-  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (due));
-  gtk_box_append (GTK_BOX (fields), field_label (_("_Status"), GTK_WIDGET (status)));
-  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (status));
-  append_spacer (fields);
-  gtk_box_append (GTK_BOX (fields), overdue);
+  flow_append (fields, field_label (_("_Who"), GTK_WIDGET (owner)), GTK_WIDGET (owner));
+  flow_append (fields, field_label (_("D_ue"), GTK_WIDGET (due)), GTK_WIDGET (due));
+  flow_append (fields, field_label (_("_Status"), GTK_WIDGET (status)), GTK_WIDGET (status));
+  flow_append (fields, overdue, NULL);
 
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), fields);
@@ -778,6 +801,7 @@ create_consent_row (gpointer item,
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = field_flow_new ();
   GtkWidget *delete = delete_button_new (_("Delete Consent"));
   GtkEntry *date = date_entry_new (_("Date the family agreed"));
   GtkDropDown *recorder = partner_dropdown_new (self, _("Not said"), _("Recorded by"));
@@ -804,11 +828,10 @@ create_consent_row (gpointer item,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_size_group_add_widget (self->label_group, label);
   gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (recorder));
-  gtk_box_append (GTK_BOX (bottom), label);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (date));
-  gtk_box_append (GTK_BOX (bottom), field_label (_("Recorded _by"), GTK_WIDGET (recorder)));
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (recorder));
-  append_spacer (bottom);
+  flow_append (fields, label, GTK_WIDGET (date));
+  label = field_label (_("Recorded _by"), GTK_WIDGET (recorder));
+  flow_append (fields, label, GTK_WIDGET (recorder));
+  gtk_box_append (GTK_BOX (bottom), fields);
   gtk_box_append (GTK_BOX (bottom), delete);
 
   gtk_box_append (GTK_BOX (box), top);
