@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "rg-application.h"
@@ -628,6 +629,49 @@ link_badges (RgApplication *app)
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
   rg_test_iterate_until_idle ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "link-highlight"));
+
+  /* A card's menu leads to the glossary words of its text. */
+  {
+    GListModel *statements = rg_session_get_statements (session);
+    RgStatement *with_word = NULL;
+    RgStatementCard *card;
+    GtkWidget *popover = NULL;
+    GMenuModel *model;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (statements) && with_word == NULL; i++)
+      {
+        g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+        if (strstr (rg_statement_get_text (statement), "décrochage") != NULL)
+          with_word = statement;
+      }
+    g_assert_nonnull (with_word);
+    card = card_of (view, session, with_word);
+    rg_diagnosis_view_popup_card_menu (view, card, -1, -1);
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (card)); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        GMenuModel *section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *action = NULL;
+
+            if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                g_str_equal (action, "session.show-term"))
+              found = TRUE;
+          }
+        g_clear_object (&section);
+      }
+    g_assert_true (found);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    rg_test_iterate_until_idle ();
+  }
 
   /* F8 goes from open divergence to open divergence, in reading order,
    * round and back. */

@@ -20,6 +20,7 @@
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
 #include "rg-editable-text.h"
+#include "rg-glossary-match.h"
 #include "rg-link-overview.h"
 #include "rg-partner-dialog.h"
 #include "rg-session-editor-links.h"
@@ -608,14 +609,38 @@ select_focused (RgDiagnosisView *self)
 /* {{{ The menu of a card */
 
 static GMenuModel *
-card_menu (void)
+card_menu (RgDiagnosisView *self,
+           RgStatement     *statement)
 {
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
   GMenu *kinds = g_menu_new ();
+  g_autoptr(GArray) matches = rg_glossary_match (rg_statement_get_text (statement),
+                                                 rg_session_get_terms (get_session (self)));
+  g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
 
   g_menu_append (section, _("_Edit"), "diagnosis.edit-statement");
   g_menu_append (section, _("_Select for a Link"), "diagnosis.toggle-selection");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  /* The glossary words of the text, within reach of the keyboard too. */
+  section = g_menu_new ();
+  for (guint i = 0; i < matches->len; i++)
+    {
+      RgTerm *term = g_array_index (matches, RgGlossaryMatch, i).term;
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_hash_table_add (listed, term))
+        continue;
+
+      /* Translators: an entry of a statement's menu: "“décrochage” in the Glossary". */
+      label = g_strdup_printf (_("“%s” in the Glossary"), rg_term_get_word (term));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "session.show-term", "s", rg_term_get_id (term));
+      g_menu_append_item (section, item);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
@@ -703,7 +728,7 @@ rg_diagnosis_view_popup_card_menu (RgDiagnosisView *self,
                                    double           x,
                                    double           y)
 {
-  g_autoptr(GMenuModel) model = card_menu ();
+  g_autoptr(GMenuModel) model = card_menu (self, rg_statement_card_get_statement (card));
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW);
   GtkWidget *popover;
   GdkRectangle at;

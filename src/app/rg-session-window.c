@@ -203,8 +203,9 @@ apply_zoom (RgSessionWindow *self)
   g_autofree char *css = NULL;
   g_autofree char *percent = NULL;
 
-  css = g_strdup_printf ("window.%s diagnosis-view { font-size: %d%%; }\n"
-                         "window.%s diagnosis-view image { -gtk-icon-size: %dpx; }\n",
+  /* Every view of the session scales, not the header bar. */
+  css = g_strdup_printf ("window.%s .session-views { font-size: %d%%; }\n"
+                         "window.%s .session-views image { -gtk-icon-size: %dpx; }\n",
                          self->zoom_class, (int) (zoom * 100 + .5),
                          self->zoom_class, (int) (16 * zoom + .5));
 #if GTK_CHECK_VERSION (4, 12, 0)
@@ -615,6 +616,8 @@ rg_session_window_init (RgSessionWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), self->zoom_class);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", FALSE);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->view_stack), "session-views");
 
   popover = gtk_menu_button_get_popover (self->primary_menu_button);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_box (self), "zoom");
