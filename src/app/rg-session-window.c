@@ -17,6 +17,7 @@
 #include "rg-criteria-view.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
+#include "rg-links-view.h"
 #include "rg-glossary-view.h"
 #include "rg-partner-dialog.h"
 #include "rg-session-window.h"
@@ -44,6 +45,7 @@ struct _RgSessionWindow
   AdwViewStack         *view_stack;
   GtkMenuButton        *primary_menu_button;
   RgDiagnosisView      *diagnosis_view;
+  RgLinksView          *links_view;
   RgCriteriaView       *criteria_view;
   RgActionsView        *actions_view;
   RgGlossaryView       *glossary_view;
@@ -431,6 +433,7 @@ rg_session_window_constructed (GObject *object)
   self->editor = rg_session_editor_new (session);
   undo = rg_session_editor_get_undo_stack (self->editor);
   rg_diagnosis_view_set_editor (self->diagnosis_view, self->editor);
+  rg_links_view_set_editor (self->links_view, self->editor);
   rg_criteria_view_set_editor (self->criteria_view, self->editor);
   rg_actions_view_set_editor (self->actions_view, self->editor);
   rg_glossary_view_set_editor (self->glossary_view, self->editor);
@@ -579,6 +582,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, links_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, criteria_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
@@ -596,6 +600,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (RG_TYPE_LINKS_VIEW);
   g_type_ensure (RG_TYPE_CRITERIA_VIEW);
   g_type_ensure (RG_TYPE_ACTIONS_VIEW);
   g_type_ensure (RG_TYPE_GLOSSARY_VIEW);

@@ -1,0 +1,783 @@
+/* test-links-view.c — the “Agreements and divergences” view, driven for real
+ *
+ * A copy of the example session (13 links, six partners, six dimensions)
+ * opened in a real application under Xvfb: the view lists its links by
+ * dimension, filters them, settles, retypes, annotates and deletes them
+ * through its own widgets, undoably, and what it did is in the file
+ * when the window closes and in the view when it opens again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rg-application.h"
+#include "rg-diagnosis-view.h"
+#include "rg-divergence-map.h"
+#include "rg-document.h"
+#include "rg-editable-text.h"
+#include "rg-links-view.h"
+#include "rg-session-editor-links.h"
+#include "rg-session-window.h"
+#include "rg-session-xml.h"
+#include "rg-test-app.h"
+#include "rg-test-utils.h"
+
+static char *test_dir;
+
+/* {{{ Harness */
+
+static RgSessionWindow *
+get_session_window (RgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+has_session_window (gpointer data)
+{
+  return get_session_window (data) != NULL;
+}
+
+static RgSessionWindow *
+open_and_wait (RgApplication *app,
+               GFile         *file)
+{
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
+  window = get_session_window (app);
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+typedef void (*AppTestFunc) (RgApplication *app);
+
+static void
+call_test (RgApplication *app,
+           gpointer       data)
+{
+  ((AppTestFunc) data) (app);
+}
+
+static void
+run_in_application (gconstpointer data)
+{
+  rg_test_run_in_application (call_test, (gpointer) data);
+}
+
+/* A fresh copy of the example session, named @name. */
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                                              "exemple-eleve-a.regards", NULL);
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static RgSession *
+read_session_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  RgSession *session;
+
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static GtkWidget *
+window_child (RgSessionWindow *window,
+              const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RG_TYPE_SESSION_WINDOW, name));
+}
+
+static GtkWidget *
+view_child (RgLinksView *view,
+            const char  *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), RG_TYPE_LINKS_VIEW, name));
+}
+
+/* Opens @file and shows its “Agreements and divergences” page. */
+static RgLinksView *
+open_links_view (RgApplication    *app,
+                 GFile            *file,
+                 RgSessionWindow **window)
+{
+  AdwViewStack *stack;
+  GtkWidget *view;
+
+  *window = open_and_wait (app, file);
+  stack = ADW_VIEW_STACK (window_child (*window, "view_stack"));
+  view = window_child (*window, "links_view");
+  g_assert_true (RG_IS_LINKS_VIEW (view));
+  adw_view_stack_set_visible_child_name (stack, "links");
+  rg_test_iterate_until_idle ();
+  g_assert_true (adw_view_stack_get_visible_child (stack) == view);
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  return RG_LINKS_VIEW (view);
+}
+
+static RgSession *
+window_session (RgSessionWindow *window)
+{
+  return rg_document_get_session (rg_session_window_get_document (window));
+}
+
+/* The distinct links the view shows, in order of first appearance. */
+static GPtrArray *
+shown_links (RgLinksView *view)
+{
+  g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+  GPtrArray *links = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RgLink *link = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "link");
+
+      g_assert_true (RG_IS_LINK (link));
+      if (!g_ptr_array_find (links, link, NULL))
+        g_ptr_array_add (links, link);
+    }
+
+  return links;
+}
+
+static GtkWidget *
+find_row (RgLinksView *view,
+          RgLink      *link)
+{
+  g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "link") == (gpointer) link)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static GtkWidget *
+row_part (RgLinksView *view,
+          RgLink      *link,
+          const char  *part)
+{
+  GtkWidget *row = find_row (view, link);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), part);
+}
+
+static RgLink *
+first_link (RgSession    *session,
+            RgLinkType    type,
+            RgLinkStatus  status)
+{
+  GListModel *links = rg_session_get_links (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      if (rg_link_get_link_type (link) == type && rg_link_get_status (link) == status)
+        return link;
+    }
+
+  return NULL;
+}
+
+/* Whether a statement of @link is in @dimension_id (NULL: any) and one
+ * of @partner_id (NULL: any): counted here from the session, apart
+ * from the view. */
+static gboolean
+link_reaches (RgSession  *session,
+              RgLink     *link,
+              const char *dimension_id,
+              const char *partner_id)
+{
+  const char * const *members = rg_link_get_members (link);
+  gboolean dimension_found = dimension_id == NULL, partner_found = partner_id == NULL;
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      RgStatement *statement = rg_session_find_statement (session, members[i]);
+
+      if (statement == NULL)
+        continue;
+      dimension_found |= g_strcmp0 (rg_statement_get_dimension_id (statement), dimension_id) == 0;
+      partner_found |= g_strcmp0 (rg_statement_get_partner_id (statement), partner_id) == 0;
+    }
+
+  return dimension_found && partner_found;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* }}} */
+/* {{{ Tests */
+
+static void
+lists_links_by_dimension (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("liste.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+  g_autoptr(GPtrArray) links = shown_links (view);
+  guint expected_rows = 0, last_dimension = 0;
+
+  /* The page is the window's, with its editor. */
+  g_assert_true (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (window_child (window, "view_stack")),
+                                                   "links") == GTK_WIDGET (view));
+  g_assert_true (rg_links_view_get_editor (view) == rg_session_window_get_editor (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "stack"))), ==, "links");
+
+  /* All 13 links, each under every dimension one of its statements is in. */
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_links (session)), ==, 13);
+  g_assert_cmpuint (links->len, ==, 13);
+  for (guint i = 0; i < 13; i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (rg_session_get_links (session), i);
+
+      for (guint d = 0; d < g_list_model_get_n_items (dimensions); d++)
+        {
+          g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, d);
+
+          if (link_reaches (session, link, rg_dimension_get_id (dimension), NULL))
+            expected_rows++;
+        }
+    }
+  g_assert_cmpuint (rows->len, ==, expected_rows);
+
+  /* Grouped: rows come dimension after dimension, in the session's order,
+   * and each row's dimension holds a statement of its link. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+      const char *dimension_id = g_object_get_data (row, "dimension-id");
+      RgDimension *dimension = rg_session_find_dimension (session, dimension_id);
+      guint position = 0;
+
+      g_assert_nonnull (dimension);
+      g_assert_true (link_reaches (session, g_object_get_data (row, "link"), dimension_id, NULL));
+      g_assert_true (g_list_store_find (G_LIST_STORE (dimensions), dimension, &position));
+      g_assert_cmpuint (position, >=, last_dimension);
+      last_dimension = position;
+    }
+
+  /* Each group's header counts its dimension's links by type. */
+  {
+    g_autoptr(RgDimension) school = g_list_model_get_item (dimensions, 0);
+    GtkWidget *row = NULL;
+    guint agreements = 0, divergences = 0, open = 0;
+    g_autoptr(GString) header = g_string_new (NULL);
+    g_autofree char *expected_agreements = NULL;
+    g_autofree char *expected_divergences = NULL;
+
+    for (guint i = 0; i < 13; i++)
+      {
+        g_autoptr(RgLink) link = g_list_model_get_item (rg_session_get_links (session), i);
+
+        if (!link_reaches (session, link, rg_dimension_get_id (school), NULL))
+          continue;
+        agreements += rg_link_get_link_type (link) == RG_LINK_TYPE_AGREEMENT;
+        divergences += rg_link_get_link_type (link) == RG_LINK_TYPE_DIVERGENCE;
+        open += rg_link_get_link_type (link) == RG_LINK_TYPE_DIVERGENCE &&
+                rg_link_get_status (link) == RG_LINK_STATUS_OPEN;
+      }
+    g_assert_cmpuint (agreements, >, 1);
+    g_assert_cmpuint (divergences, >, 1);
+
+    row = g_ptr_array_index (rows, 0);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "dimension-id"), ==, rg_dimension_get_id (school));
+    /* row → list → group; the header is the group's first child */
+    collect_labels (gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (row))), header);
+    expected_agreements = g_strdup_printf ("\n%u agreements\n", agreements);
+    expected_divergences = open > 0 ? g_strdup_printf ("\n%u divergences (%u open)\n", divergences, open)
+                                    : g_strdup_printf ("\n%u divergences\n", divergences);
+    g_assert_nonnull (strstr (header->str, rg_dimension_get_name (school)));
+    g_assert_nonnull (strstr (header->str, expected_agreements));
+    g_assert_nonnull (strstr (header->str, expected_divergences));
+  }
+
+  /* A quoted statement says who, what kind, and what. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_labels (g_ptr_array_index (rows, 0), text);
+    g_assert_nonnull (strstr (text->str, "Mme Roussel — Observed fact: “En septembre, Adam lisait 45 mots"));
+  }
+
+  /* The picture beside them, and its words for screen readers. */
+  {
+    RgDivergenceMap *map = RG_DIVERGENCE_MAP (view_child (view, "map"));
+    g_autofree char *description = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
+    char *failure;
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+    g_assert_true (rg_test_wait_for (is_laid_out, map, 5));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 100);
+    g_assert_nonnull (strstr (description, "Most divergences: Mme Roussel and Mme Aubry, 2 divergences (1 open)"));
+    failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                  description);
+    g_assert_null (failure);
+  }
+}
+
+static void
+set_filter (RgLinksView *view,
+            const char  *name,
+            guint        position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (view_child (view, name)), position);
+  rg_test_iterate_until_idle ();
+}
+
+static void
+filters (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("filtres.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  GListModel *links = rg_session_get_links (session);
+  g_autoptr(RgPartner) kessler = NULL;
+  g_autoptr(RgDimension) health = NULL;
+  guint divergences = 0, open_divergences = 0, with_kessler = 0, in_health = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      divergences += rg_link_get_link_type (link) == RG_LINK_TYPE_DIVERGENCE;
+      open_divergences += rg_link_get_link_type (link) == RG_LINK_TYPE_DIVERGENCE &&
+                          rg_link_get_status (link) == RG_LINK_STATUS_OPEN;
+    }
+  g_assert_cmpuint (divergences, ==, 4);
+  g_assert_cmpuint (open_divergences, ==, 2);
+
+  /* Every filter has a name a screen reader says. */
+  {
+    const char *names[] = { "type_filter", "status_filter", "dimension_filter", "partner_filter" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view_child (view, names[i])),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         i == 0 ? "Type of link" :
+                                                         i == 1 ? "Status" :
+                                                         i == 2 ? "Dimension" : "Partner"));
+  }
+
+  /* Divergences only */
+  set_filter (view, "type_filter", 1 + RG_LINK_TYPE_DIVERGENCE);
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, divergences);
+    for (guint i = 0; i < shown->len; i++)
+      g_assert_cmpint (rg_link_get_link_type (g_ptr_array_index (shown, i)), ==, RG_LINK_TYPE_DIVERGENCE);
+  }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (view_child (view, "summary_label"))), ==,
+                   "Showing 4 of 13 links");
+
+  /* … and open */
+  set_filter (view, "status_filter", 1);
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, open_divergences);
+    for (guint i = 0; i < shown->len; i++)
+      g_assert_cmpint (rg_link_get_status (g_ptr_array_index (shown, i)), ==, RG_LINK_STATUS_OPEN);
+  }
+
+  /* Open complements: there are none, and the view says so. */
+  set_filter (view, "type_filter", 1 + RG_LINK_TYPE_COMPLEMENT);
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "results_stack"))), ==,
+                     "no-match");
+  }
+
+  /* Show all */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "links.clear-filters", NULL));
+  rg_test_iterate_until_idle ();
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, 13);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "results_stack"))), ==,
+                     "list");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (view_child (view, "summary_label"))), ==, "13 links");
+  }
+
+  /* One partner: M. Kessler is the third. */
+  kessler = g_list_model_get_item (rg_session_get_partners (session), 2);
+  g_assert_cmpstr (rg_partner_get_name (kessler), ==, "M. Kessler");
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      with_kessler += link_reaches (session, link, NULL, rg_partner_get_id (kessler));
+    }
+  g_assert_cmpuint (with_kessler, >, 0);
+  set_filter (view, "partner_filter", 1 + 2);
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, with_kessler);
+    for (guint i = 0; i < shown->len; i++)
+      g_assert_true (link_reaches (session, g_ptr_array_index (shown, i), NULL, rg_partner_get_id (kessler)));
+  }
+  set_filter (view, "partner_filter", 0);
+
+  /* One dimension: the second, and only its group. */
+  health = g_list_model_get_item (rg_session_get_dimensions (session), 1);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      in_health += link_reaches (session, link, rg_dimension_get_id (health), NULL);
+    }
+  g_assert_cmpuint (in_health, >, 0);
+  set_filter (view, "dimension_filter", 1 + 1);
+  {
+    g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+
+    g_assert_cmpuint (rows->len, ==, in_health);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "dimension-id"), ==,
+                       rg_dimension_get_id (health));
+  }
+
+  /* A filter keeps its dimension when another dimension comes first. */
+  rg_session_editor_add_dimension (rg_session_window_get_editor (window), "Transport");
+  rg_session_editor_move_dimension (rg_session_window_get_editor (window),
+                                    rg_session_find_dimension (session, rg_dimension_get_id (health)), -1);
+  rg_test_iterate_until_idle ();
+  {
+    g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+
+    g_assert_cmpuint (rows->len, ==, in_health);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (view_child (view, "dimension_filter"))), ==, 1);
+  }
+}
+
+static void
+settle_and_retype (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("statut.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  RgLink *link = first_link (session, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_OPEN);
+  GtkWidget *toggle;
+
+  g_assert_nonnull (link);
+  toggle = row_part (view, link, "status-button");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Settled"));
+
+  /* Settled through its toggle; the keyboard stays on it. */
+  gtk_widget_grab_focus (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_cmpint (rg_link_get_status (link), ==, RG_LINK_STATUS_SETTLED);
+  rg_test_iterate_until_idle ();
+  toggle = row_part (view, link, "status-button");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (gtk_widget_has_css_class (find_row (view, link), "settled"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == toggle);
+
+  /* Undo opens it again, and the toggle follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpint (rg_link_get_status (link), ==, RG_LINK_STATUS_OPEN);
+  rg_test_iterate_until_idle ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row_part (view, link, "status-button"))));
+
+  /* Its type, from the menu of its type button, undoably. */
+  g_assert_true (gtk_widget_activate_action (row_part (view, link, "type-button"), "links.set-type", "(ss)",
+                                             rg_link_get_id (link), "agreement"));
+  g_assert_cmpint (rg_link_get_link_type (link), ==, RG_LINK_TYPE_AGREEMENT);
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (find_row (view, link), "agreement"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpint (rg_link_get_link_type (link), ==, RG_LINK_TYPE_DIVERGENCE);
+
+  /* The picture follows: settling the last open divergence of a pair. */
+  {
+    RgDivergenceMap *map = RG_DIVERGENCE_MAP (view_child (view, "map"));
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    rg_test_iterate_until_idle ();
+    before = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row_part (view, link, "status-button")), TRUE);
+    rg_test_iterate_until_idle ();
+    after = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
+    g_assert_cmpstr (before, !=, after);
+    g_assert_nonnull (strstr (before, "(1 open)"));
+  }
+}
+
+static void
+edit_note (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("note.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  RgLink *link = first_link (session, RG_LINK_TYPE_CLARIFY, RG_LINK_STATUS_OPEN);
+  g_autofree char *old_note = NULL;
+  RgEditableText *note;
+  GtkWidget *focus;
+
+  g_assert_nonnull (link);
+  old_note = g_strdup (rg_link_get_note (link));
+  note = RG_EDITABLE_TEXT (row_part (view, link, "note"));
+  g_assert_cmpstr (rg_editable_text_get_text (note), ==, old_note);
+
+  /* Written in place: Enter (or a double click) edits, leaving commits. */
+  rg_editable_text_start_editing (note);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "  Voir avec la famille  ", -1);
+  rg_editable_text_stop_editing (note);
+  g_assert_cmpstr (rg_link_get_note (link), ==, "Voir avec la famille");
+  g_assert_cmpstr (rg_editable_text_get_text (note), ==, "Voir avec la famille");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpstr (rg_link_get_note (link), ==, old_note);
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (rg_editable_text_get_text (RG_EDITABLE_TEXT (row_part (view, link, "note"))), ==, old_note);
+
+  /* A note being written when the list changes is kept, not dropped. */
+  note = RG_EDITABLE_TEXT (row_part (view, link, "note"));
+  rg_editable_text_start_editing (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
+                            "Tapé pendant un changement", -1);
+  rg_session_editor_set_link_status (rg_session_window_get_editor (window), link, RG_LINK_STATUS_SETTLED);
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (rg_link_get_note (link), ==, "Tapé pendant un changement");
+}
+
+static void
+delete_and_undo (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("suppression.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  g_autoptr(RgLink) link = g_object_ref (first_link (session, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED));
+  GtkWidget *button = row_part (view, link, "delete-button");
+
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Delete Link"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_null (rg_session_find_link (session, rg_link_get_id (link)));
+  rg_test_iterate_until_idle ();
+  g_assert_null (find_row (view, link));
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, 12);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_true (rg_session_find_link (session, rg_link_get_id (link)) == link);
+  rg_test_iterate_until_idle ();
+  g_assert_nonnull (find_row (view, link));
+}
+
+static void
+created_in_diagnosis (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("creation.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  RgDiagnosisView *diagnosis = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  GListModel *statements = rg_session_get_statements (session);
+  g_autoptr(RgStatement) first = g_list_model_get_item (statements, 0);
+  RgStatement *other = NULL;
+  g_autoptr(RgLink) link = NULL;
+
+  /* A statement of another partner, in the same dimension */
+  for (guint i = 1; other == NULL && i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      if (g_strcmp0 (rg_statement_get_partner_id (statement), rg_statement_get_partner_id (first)) != 0 &&
+          g_strcmp0 (rg_statement_get_dimension_id (statement), rg_statement_get_dimension_id (first)) == 0)
+        other = statement;
+    }
+  g_assert_nonnull (other);
+
+  rg_diagnosis_view_set_selected (diagnosis, first, TRUE);
+  rg_diagnosis_view_set_selected (diagnosis, other, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diagnosis), "diagnosis.tag", "s", "divergence"));
+  rg_test_iterate_until_idle ();
+
+  link = g_list_model_get_item (rg_session_get_links (session), 13);
+  g_assert_nonnull (find_row (view, link));
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, 14);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  rg_test_iterate_until_idle ();
+  g_assert_null (find_row (view, link));
+}
+
+static void
+survives_save_and_reload (RgApplication *app)
+{
+  g_autoptr(GFile) file = copy_example ("recharge.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  RgLink *settled = first_link (session, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_OPEN);
+  RgLink *deleted = first_link (session, RG_LINK_TYPE_COMPLEMENT, RG_LINK_STATUS_SETTLED);
+  g_autofree char *settled_id = g_strdup (rg_link_get_id (settled));
+  g_autofree char *deleted_id = g_strdup (rg_link_get_id (deleted));
+  g_autoptr(RgSession) on_disk = NULL;
+  RgEditableText *note;
+  RgLink *reloaded;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row_part (view, settled, "status-button")), TRUE);
+  rg_test_iterate_until_idle ();
+  note = RG_EDITABLE_TEXT (row_part (view, settled, "note"));
+  rg_editable_text_start_editing (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
+                            "Réglé à la revue de janvier", -1);
+  rg_editable_text_stop_editing (note);
+  g_signal_emit_by_name (row_part (view, deleted, "delete-button"), "clicked");
+  rg_test_iterate_until_idle ();
+
+  /* Closing writes the file. */
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+  g_assert_null (get_session_window (app));
+
+  on_disk = read_session_file (file);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_links (on_disk)), ==, 12);
+  g_assert_null (rg_session_find_link (on_disk, deleted_id));
+  reloaded = rg_session_find_link (on_disk, settled_id);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpint (rg_link_get_status (reloaded), ==, RG_LINK_STATUS_SETTLED);
+  g_assert_cmpstr (rg_link_get_note (reloaded), ==, "Réglé à la revue de janvier");
+
+  /* Reopened, the view shows the same links. */
+  view = open_links_view (app, file, &window);
+  session = window_session (window);
+  {
+    g_autoptr(GPtrArray) shown = shown_links (view);
+
+    g_assert_cmpuint (shown->len, ==, 12);
+  }
+  reloaded = rg_session_find_link (session, settled_id);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row_part (view, reloaded, "status-button"))));
+  g_assert_cmpstr (rg_editable_text_get_text (RG_EDITABLE_TEXT (row_part (view, reloaded, "note"))), ==,
+                   "Réglé à la revue de janvier");
+}
+
+static void
+empty_state (RgApplication *app)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) teacher = rg_partner_new ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_dir, "vide.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RgSessionWindow *window;
+  RgLinksView *view;
+  GtkWidget *stack;
+
+  rg_session_set_title (session, "Sans liens");
+  rg_partner_set_name (teacher, "Mme Roussel");
+  rg_session_add_partner (session, teacher);
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  view = open_links_view (app, file, &window);
+  stack = view_child (view, "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  /* Its button goes to the diagnosis, where links are made. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "links.show-diagnosis", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (window_child (window, "view_stack"))),
+                   ==, "diagnosis");
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = rg_test_init_environment ();
+
+  test_dir = g_build_filename (root, "sessions", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (test_dir, 0700), ==, 0);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/links-view/lists-links-by-dimension", lists_links_by_dimension, run_in_application);
+  g_test_add_data_func ("/links-view/filters", filters, run_in_application);
+  g_test_add_data_func ("/links-view/settle-and-retype", settle_and_retype, run_in_application);
+  g_test_add_data_func ("/links-view/edit-note", edit_note, run_in_application);
+  g_test_add_data_func ("/links-view/delete-and-undo", delete_and_undo, run_in_application);
+  g_test_add_data_func ("/links-view/created-in-diagnosis", created_in_diagnosis, run_in_application);
+  g_test_add_data_func ("/links-view/survives-save-and-reload", survives_save_and_reload, run_in_application);
+  g_test_add_data_func ("/links-view/empty-state", empty_state, run_in_application);
+
+  return g_test_run ();
+}
