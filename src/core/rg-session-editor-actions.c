@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-session-editor-actions.h"
+#include "rg-session-editor-private.h"
 
 /**
  * rg_action_edit_error_quark:
@@ -24,83 +25,6 @@
  * Returns: the error domain of #RgActionEditError
  */
 G_DEFINE_QUARK (rg-action-edit-error-quark, rg_action_edit_error)
-
-/* {{{ Putting an action or a consent in its list, and taking it out */
-
-typedef void     (*InsertFunc) (RgSession *session, gpointer item, guint position);
-typedef gboolean (*RemoveFunc) (RgSession *session, gpointer item);
-
-typedef struct
-{
-  RgSession  *session;
-  GObject    *item;
-  guint       position;
-  InsertFunc  insert;
-  RemoveFunc  remove;
-} Place;
-
-static Place *
-place_new (RgSession  *session,
-           gpointer    item,
-           guint       position,
-           InsertFunc  insert,
-           RemoveFunc  remove)
-{
-  Place *place = g_new0 (Place, 1);
-
-  place->session = g_object_ref (session);
-  place->item = g_object_ref (item);
-  place->position = position;
-  place->insert = insert;
-  place->remove = remove;
-
-  return place;
-}
-
-static void
-place_free (gpointer data)
-{
-  Place *place = data;
-
-  g_clear_object (&place->session);
-  g_clear_object (&place->item);
-  g_free (place);
-}
-
-static void
-place_insert (gpointer data)
-{
-  Place *place = data;
-
-  place->insert (place->session, place->item, place->position);
-}
-
-static void
-place_remove (gpointer data)
-{
-  Place *place = data;
-
-  place->remove (place->session, place->item);
-}
-
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if ((gpointer) object == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
-/* }}} */
 
 /* "" and NULL are both "no date"; anything else must be a real date. */
 static gboolean
@@ -204,13 +128,10 @@ rg_session_editor_add_action (RgSessionEditor *self,
   session = rg_session_editor_get_session (self);
   action = rg_action_new (what != NULL ? what : "");
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Add action"),
-                         place_insert, place_remove,
-                         place_new (session, action,
-                                    g_list_model_get_n_items (rg_session_get_actions (session)),
-                                    (InsertFunc) rg_session_insert_action,
-                                    (RemoveFunc) rg_session_remove_action),
-                         place_free);
+  rg_session_editor_insert_item (self, _("Add action"), session, action,
+                                 g_list_model_get_n_items (rg_session_get_actions (session)),
+                                 (RgListInsertFunc) rg_session_insert_action,
+                                 (RgListRemoveFunc) rg_session_remove_action);
 
   return action;
 }
@@ -233,15 +154,12 @@ rg_session_editor_remove_action (RgSessionEditor *self,
   g_return_if_fail (RG_IS_ACTION (action));
 
   session = rg_session_editor_get_session (self);
-  position = find_position (rg_session_get_actions (session), action);
+  position = rg_list_model_find (rg_session_get_actions (session), action);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete action"),
-                         place_remove, place_insert,
-                         place_new (session, action, position,
-                                    (InsertFunc) rg_session_insert_action,
-                                    (RemoveFunc) rg_session_remove_action),
-                         place_free);
+  rg_session_editor_remove_item (self, _("Delete action"), session, action, position,
+                                 (RgListInsertFunc) rg_session_insert_action,
+                                 (RgListRemoveFunc) rg_session_remove_action);
 }
 
 /**
@@ -357,13 +275,10 @@ rg_session_editor_add_consent (RgSessionEditor *self,
   session = rg_session_editor_get_session (self);
   consent = rg_consent_new (scope != NULL ? scope : "");
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Record consent"),
-                         place_insert, place_remove,
-                         place_new (session, consent,
-                                    g_list_model_get_n_items (rg_session_get_consents (session)),
-                                    (InsertFunc) rg_session_insert_consent,
-                                    (RemoveFunc) rg_session_remove_consent),
-                         place_free);
+  rg_session_editor_insert_item (self, _("Record consent"), session, consent,
+                                 g_list_model_get_n_items (rg_session_get_consents (session)),
+                                 (RgListInsertFunc) rg_session_insert_consent,
+                                 (RgListRemoveFunc) rg_session_remove_consent);
 
   return consent;
 }
@@ -386,15 +301,12 @@ rg_session_editor_remove_consent (RgSessionEditor *self,
   g_return_if_fail (RG_IS_CONSENT (consent));
 
   session = rg_session_editor_get_session (self);
-  position = find_position (rg_session_get_consents (session), consent);
+  position = rg_list_model_find (rg_session_get_consents (session), consent);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete consent"),
-                         place_remove, place_insert,
-                         place_new (session, consent, position,
-                                    (InsertFunc) rg_session_insert_consent,
-                                    (RemoveFunc) rg_session_remove_consent),
-                         place_free);
+  rg_session_editor_remove_item (self, _("Delete consent"), session, consent, position,
+                                 (RgListInsertFunc) rg_session_insert_consent,
+                                 (RgListRemoveFunc) rg_session_remove_consent);
 }
 
 /**

@@ -16,123 +16,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "rg-session-editor-criteria.h"
-
-/* {{{ Putting a category in the session, or a criterion in its category */
-
-typedef void     (*InsertFunc) (gpointer list, gpointer item, guint position);
-typedef gboolean (*RemoveFunc) (gpointer list, gpointer item);
-
-typedef struct
-{
-  GObject    *list;       /* the session, or the category */
-  GObject    *item;
-  guint       position;
-  guint       old_position;
-  InsertFunc  insert;
-  RemoveFunc  remove;
-} Place;
-
-static Place *
-place_new (gpointer    list,
-           gpointer    item,
-           guint       position,
-           InsertFunc  insert,
-           RemoveFunc  remove)
-{
-  Place *place = g_new0 (Place, 1);
-
-  place->list = g_object_ref (list);
-  place->item = g_object_ref (item);
-  place->position = position;
-  place->old_position = position;
-  place->insert = insert;
-  place->remove = remove;
-
-  return place;
-}
-
-static Place *
-category_place_new (RgSession  *session,
-                    RgCategory *category,
-                    guint       position)
-{
-  return place_new (session, category, position,
-                    (InsertFunc) rg_session_insert_category,
-                    (RemoveFunc) rg_session_remove_category);
-}
-
-static Place *
-criterion_place_new (RgCategory  *category,
-                     RgCriterion *criterion,
-                     guint        position)
-{
-  return place_new (category, criterion, position,
-                    (InsertFunc) rg_category_insert_criterion,
-                    (RemoveFunc) rg_category_remove_criterion);
-}
-
-static void
-place_free (gpointer data)
-{
-  Place *place = data;
-
-  g_clear_object (&place->list);
-  g_clear_object (&place->item);
-  g_free (place);
-}
-
-static void
-place_insert (gpointer data)
-{
-  Place *place = data;
-
-  place->insert (place->list, place->item, place->position);
-}
-
-static void
-place_remove (gpointer data)
-{
-  Place *place = data;
-
-  place->remove (place->list, place->item);
-}
-
-/* The session has no move of categories: taking one out and putting it
- * back elsewhere keeps its criteria and its id. */
-static void
-place_move (gpointer data)
-{
-  Place *place = data;
-
-  place->remove (place->list, place->item);
-  place->insert (place->list, place->item, place->position);
-}
-
-static void
-place_move_back (gpointer data)
-{
-  Place *place = data;
-
-  place->remove (place->list, place->item);
-  place->insert (place->list, place->item, place->old_position);
-}
-
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (model, i);
-
-      if ((gpointer) object == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
+#include "rg-session-editor-private.h"
 
 /* A click is one step: unlike typing, two clicks in a row on the same
  * criterion are undone one at a time. A change made in a group is never
@@ -172,10 +56,9 @@ insert_category (RgSessionEditor *self,
   RgSession *session = rg_session_editor_get_session (self);
   guint n = g_list_model_get_n_items (rg_session_get_categories (session));
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), label,
-                         place_insert, place_remove,
-                         category_place_new (session, category, n),
-                         place_free);
+  rg_session_editor_insert_item (self, label, session, category, n,
+                                 (RgListInsertFunc) rg_session_insert_category,
+                                 (RgListRemoveFunc) rg_session_remove_category);
 }
 
 /**
@@ -274,13 +157,12 @@ rg_session_editor_remove_category (RgSessionEditor *self,
   g_return_if_fail (RG_IS_CATEGORY (category));
 
   session = rg_session_editor_get_session (self);
-  position = find_position (rg_session_get_categories (session), category);
+  position = rg_list_model_find (rg_session_get_categories (session), category);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete category"),
-                         place_remove, place_insert,
-                         category_place_new (session, category, position),
-                         place_free);
+  rg_session_editor_remove_item (self, _("Delete category"), session, category, position,
+                                 (RgListInsertFunc) rg_session_insert_category,
+                                 (RgListRemoveFunc) rg_session_remove_category);
 }
 
 /**
@@ -300,7 +182,6 @@ rg_session_editor_move_category (RgSessionEditor *self,
 {
   RgSession *session;
   GListModel *categories;
-  Place *place;
   guint position;
   gint64 target;
 
@@ -309,17 +190,18 @@ rg_session_editor_move_category (RgSessionEditor *self,
 
   session = rg_session_editor_get_session (self);
   categories = rg_session_get_categories (session);
-  position = find_position (categories, category);
+  position = rg_list_model_find (categories, category);
   g_return_val_if_fail (position != G_MAXUINT, FALSE);
 
   target = (gint64) position + delta;
   if (delta == 0 || target < 0 || target >= g_list_model_get_n_items (categories))
     return FALSE;
 
-  place = category_place_new (session, category, (guint) target);
-  place->old_position = position;
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Move category"),
-                         place_move, place_move_back, place, place_free);
+  /* The session has no move of categories: taking one out and putting
+   * it back elsewhere keeps its criteria and its id. */
+  rg_session_editor_move_item (self, _("Move category"), session, category, position, (guint) target,
+                               (RgListInsertFunc) rg_session_insert_category,
+                               (RgListRemoveFunc) rg_session_remove_category);
 
   return TRUE;
 }
@@ -350,10 +232,9 @@ rg_session_editor_add_criterion (RgSessionEditor *self,
 
   criterion = rg_criterion_new (text);
   n = g_list_model_get_n_items (rg_category_get_criteria (category));
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Add criterion"),
-                         place_insert, place_remove,
-                         criterion_place_new (category, criterion, n),
-                         place_free);
+  rg_session_editor_insert_item (self, _("Add criterion"), category, criterion, n,
+                                 (RgListInsertFunc) rg_category_insert_criterion,
+                                 (RgListRemoveFunc) rg_category_remove_criterion);
 
   return criterion;
 }
@@ -379,11 +260,10 @@ rg_session_editor_remove_criterion (RgSessionEditor *self,
                              rg_criterion_get_id (criterion), &category);
   g_return_if_fail (category != NULL);
 
-  position = find_position (rg_category_get_criteria (category), criterion);
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete criterion"),
-                         place_remove, place_insert,
-                         criterion_place_new (category, criterion, position),
-                         place_free);
+  position = rg_list_model_find (rg_category_get_criteria (category), criterion);
+  rg_session_editor_remove_item (self, _("Delete criterion"), category, criterion, position,
+                                 (RgListInsertFunc) rg_category_insert_criterion,
+                                 (RgListRemoveFunc) rg_category_remove_criterion);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-session-editor-links.h"
+#include "rg-session-editor-private.h"
 
 /**
  * rg_link_edit_error_quark:
@@ -23,74 +24,6 @@
  */
 G_DEFINE_QUARK (rg-link-edit-error-quark, rg_link_edit_error)
 
-/* {{{ Putting a link or a term in its list, and taking it out */
-
-typedef void     (*InsertFunc) (RgSession *session, gpointer item, guint position);
-typedef gboolean (*RemoveFunc) (RgSession *session, gpointer item);
-
-typedef struct
-{
-  RgSession  *session;
-  GObject    *item;
-  guint       position;
-  InsertFunc  insert;
-  RemoveFunc  remove;
-} Place;
-
-static Place *
-place_new (RgSession  *session,
-           gpointer    item,
-           guint       position,
-           InsertFunc  insert,
-           RemoveFunc  remove)
-{
-  Place *place = g_new0 (Place, 1);
-
-  place->session = g_object_ref (session);
-  place->item = g_object_ref (item);
-  place->position = position;
-  place->insert = insert;
-  place->remove = remove;
-
-  return place;
-}
-
-static void
-place_free (gpointer data)
-{
-  Place *place = data;
-
-  g_clear_object (&place->session);
-  g_clear_object (&place->item);
-  g_free (place);
-}
-
-static void
-place_insert (gpointer data)
-{
-  Place *place = data;
-
-  place->insert (place->session, place->item, place->position);
-}
-
-static void
-place_remove (gpointer data)
-{
-  Place *place = data;
-
-  place->remove (place->session, place->item);
-}
-
-static Place *
-link_place_new (RgSession *session,
-                RgLink    *link,
-                guint      position)
-{
-  return place_new (session, link, position,
-                    (InsertFunc) rg_session_insert_link, (RemoveFunc) rg_session_remove_link);
-}
-
-/* }}} */
 /* {{{ Meanings of a term */
 
 /* A meaning given to a term the partner had none for */
@@ -212,10 +145,10 @@ rg_session_editor_add_link (RgSessionEditor     *self,
     }
 
   links = rg_session_get_links (session);
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), describe_new_link (type),
-                         place_insert, place_remove,
-                         link_place_new (session, link, g_list_model_get_n_items (links)),
-                         place_free);
+  rg_session_editor_insert_item (self, describe_new_link (type), session, link,
+                                 g_list_model_get_n_items (links),
+                                 (RgListInsertFunc) rg_session_insert_link,
+                                 (RgListRemoveFunc) rg_session_remove_link);
 
   return link;
 }
@@ -311,10 +244,9 @@ rg_session_editor_remove_link (RgSessionEditor *self,
   position = rg_list_model_find (rg_session_get_links (session), link);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Delete link"),
-                         place_remove, place_insert,
-                         link_place_new (session, link, position),
-                         place_free);
+  rg_session_editor_remove_item (self, _("Delete link"), session, link, position,
+                                 (RgListInsertFunc) rg_session_insert_link,
+                                 (RgListRemoveFunc) rg_session_remove_link);
 }
 
 /* Words compare as a reader would: same letters, whatever the case and
@@ -501,14 +433,10 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
     }
 
   if (is_new)
-    {
-      Place *place = place_new (session, term,
-                                g_list_model_get_n_items (rg_session_get_terms (session)),
-                                (InsertFunc) rg_session_insert_term,
-                                (RemoveFunc) rg_session_remove_term);
-
-      rg_undo_stack_execute (undo_stack, NULL, place_insert, place_remove, place, place_free);
-    }
+    rg_session_editor_insert_item (self, NULL, session, term,
+                                   g_list_model_get_n_items (rg_session_get_terms (session)),
+                                   (RgListInsertFunc) rg_session_insert_term,
+                                   (RgListRemoveFunc) rg_session_remove_term);
 
   rg_session_editor_set (self, NULL, link, "term-id", rg_term_get_id (term));
 

@@ -15,58 +15,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-glossary-match.h"
+#include "rg-session-editor-private.h"
 #include "rg-session-editor-terms.h"
 
-/* {{{ A term in the list, and out of it */
-
-typedef struct
-{
-  RgSession *session;
-  RgTerm    *term;
-  guint      position;
-} TermPlace;
-
-static TermPlace *
-term_place_new (RgSession *session,
-                RgTerm    *term,
-                guint      position)
-{
-  TermPlace *place = g_new0 (TermPlace, 1);
-
-  place->session = g_object_ref (session);
-  place->term = g_object_ref (term);
-  place->position = position;
-
-  return place;
-}
-
-static void
-term_place_free (gpointer data)
-{
-  TermPlace *place = data;
-
-  g_clear_object (&place->session);
-  g_clear_object (&place->term);
-  g_free (place);
-}
-
-static void
-term_place_insert (gpointer data)
-{
-  TermPlace *place = data;
-
-  rg_session_insert_term (place->session, place->term, place->position);
-}
-
-static void
-term_place_remove (gpointer data)
-{
-  TermPlace *place = data;
-
-  rg_session_remove_term (place->session, place->term);
-}
-
-/* }}} */
 /* {{{ A partner's meaning */
 
 typedef struct
@@ -175,10 +126,9 @@ rg_session_editor_add_term (RgSessionEditor *self,
 
   term = rg_term_new (stripped);
   position = g_list_model_get_n_items (rg_session_get_terms (session));
-  rg_undo_stack_execute (rg_session_editor_get_undo_stack (self), _("Add term"),
-                         term_place_insert, term_place_remove,
-                         term_place_new (session, term, position),
-                         term_place_free);
+  rg_session_editor_insert_item (self, _("Add term"), session, term, position,
+                                 (RgListInsertFunc) rg_session_insert_term,
+                                 (RgListRemoveFunc) rg_session_remove_term);
 
   return term;
 }
@@ -220,9 +170,9 @@ rg_session_editor_remove_term (RgSessionEditor *self,
         rg_session_editor_set (self, NULL, link, "term-id", NULL);
     }
 
-  rg_undo_stack_execute (undo, NULL, term_place_remove, term_place_insert,
-                         term_place_new (session, term, position),
-                         term_place_free);
+  rg_session_editor_remove_item (self, NULL, session, term, position,
+                                 (RgListInsertFunc) rg_session_insert_term,
+                                 (RgListRemoveFunc) rg_session_remove_term);
   rg_undo_stack_end_group (undo);
 }
 

@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
-#include "rg-session-editor.h"
+#include "rg-session-editor-private.h"
 
 struct _RgSessionEditor
 {
@@ -47,19 +47,19 @@ static const char *partner_colours[] = {
 
 /* {{{ Generic list commands */
 
-typedef void     (*InsertFunc) (RgSession *session, gpointer object, guint position);
-typedef gboolean (*RemoveFunc) (RgSession *session, gpointer object);
-typedef void     (*MoveFunc)   (RgSession *session, gpointer object, guint position);
+typedef void (*MoveFunc) (RgSession *session, gpointer object, guint position);
 
+/* An item going into a list, out of it, or to another place in it. The
+ * container is the session, or a category for its criteria. */
 typedef struct
 {
-  RgSession  *session;
-  GObject    *object;
-  guint       position;
-  guint       old_position;
-  InsertFunc  insert;
-  RemoveFunc  remove;
-  MoveFunc    move;
+  GObject          *container;
+  GObject          *object;
+  guint             position;
+  guint             old_position;
+  RgListInsertFunc  insert;
+  RgListRemoveFunc  remove;
+  MoveFunc          move;
 } ListOp;
 
 static void
@@ -67,27 +67,26 @@ list_op_free (gpointer data)
 {
   ListOp *op = data;
 
-  g_clear_object (&op->session);
+  g_clear_object (&op->container);
   g_clear_object (&op->object);
   g_free (op);
 }
 
 static ListOp *
-list_op_new (RgSessionEditor *self,
-             gpointer         object,
-             guint            position,
-             InsertFunc       insert,
-             RemoveFunc       remove,
-             MoveFunc         move)
+list_op_new (gpointer          container,
+             gpointer          object,
+             guint             position,
+             RgListInsertFunc  insert,
+             RgListRemoveFunc  remove)
 {
   ListOp *op = g_new0 (ListOp, 1);
 
-  op->session = g_object_ref (self->session);
+  op->container = g_object_ref (container);
   op->object = g_object_ref (object);
   op->position = position;
+  op->old_position = position;
   op->insert = insert;
   op->remove = remove;
-  op->move = move;
 
   return op;
 }
@@ -97,7 +96,7 @@ list_op_insert (gpointer data)
 {
   ListOp *op = data;
 
-  op->insert (op->session, op->object, op->position);
+  op->insert (op->container, op->object, op->position);
 }
 
 static void
@@ -105,7 +104,7 @@ list_op_remove (gpointer data)
 {
   ListOp *op = data;
 
-  op->remove (op->session, op->object);
+  op->remove (op->container, op->object);
 }
 
 static void
@@ -113,7 +112,13 @@ list_op_move (gpointer data)
 {
   ListOp *op = data;
 
-  op->move (op->session, op->object, op->position);
+  if (op->move != NULL)
+    op->move ((RgSession *) op->container, op->object, op->position);
+  else
+    {
+      op->remove (op->container, op->object);
+      op->insert (op->container, op->object, op->position);
+    }
 }
 
 static void
@@ -121,33 +126,93 @@ list_op_move_back (gpointer data)
 {
   ListOp *op = data;
 
-  op->move (op->session, op->object, op->old_position);
+  if (op->move != NULL)
+    op->move ((RgSession *) op->container, op->object, op->old_position);
+  else
+    {
+      op->remove (op->container, op->object);
+      op->insert (op->container, op->object, op->old_position);
+    }
 }
 
-static void
-execute_insert (RgSessionEditor *self,
-                const char      *label,
-                gpointer         object,
-                guint            position,
-                InsertFunc       insert,
-                RemoveFunc       remove)
+/**
+ * rg_session_editor_insert_item: (skip)
+ * @self: a #RgSessionEditor
+ * @label: (nullable): what the change is
+ * @container: the session, or the category of a criterion
+ * @item: what goes in
+ * @position: where
+ * @insert: puts @item in @container
+ * @remove: takes it out, for undo
+ *
+ * Puts an item in a list of the session, undoably.
+ */
+void
+rg_session_editor_insert_item (RgSessionEditor  *self,
+                               const char       *label,
+                               gpointer          container,
+                               gpointer          item,
+                               guint             position,
+                               RgListInsertFunc  insert,
+                               RgListRemoveFunc  remove)
 {
   rg_undo_stack_execute (self->undo_stack, label, list_op_insert, list_op_remove,
-                         list_op_new (self, object, position, insert, remove, NULL),
-                         list_op_free);
+                         list_op_new (container, item, position, insert, remove), list_op_free);
 }
 
-static void
-execute_remove (RgSessionEditor *self,
-                const char      *label,
-                gpointer         object,
-                guint            position,
-                InsertFunc       insert,
-                RemoveFunc       remove)
+/**
+ * rg_session_editor_remove_item: (skip)
+ * @self: a #RgSessionEditor
+ * @label: (nullable): what the change is
+ * @container: the session, or the category of a criterion
+ * @item: what goes out
+ * @position: where it is, where undo puts it back
+ * @insert: puts @item back, for undo
+ * @remove: takes it out of @container
+ *
+ * Takes an item out of a list of the session, undoably.
+ */
+void
+rg_session_editor_remove_item (RgSessionEditor  *self,
+                               const char       *label,
+                               gpointer          container,
+                               gpointer          item,
+                               guint             position,
+                               RgListInsertFunc  insert,
+                               RgListRemoveFunc  remove)
 {
   rg_undo_stack_execute (self->undo_stack, label, list_op_remove, list_op_insert,
-                         list_op_new (self, object, position, insert, remove, NULL),
-                         list_op_free);
+                         list_op_new (container, item, position, insert, remove), list_op_free);
+}
+
+/**
+ * rg_session_editor_move_item: (skip)
+ * @self: a #RgSessionEditor
+ * @label: (nullable): what the change is
+ * @container: the session, or the category of a criterion
+ * @item: what moves
+ * @from: where it is
+ * @to: where it goes
+ * @insert: puts @item in @container
+ * @remove: takes it out
+ *
+ * Moves an item within a list that has no move of its own, by taking it
+ * out and putting it back (its id and contents stay), undoably.
+ */
+void
+rg_session_editor_move_item (RgSessionEditor  *self,
+                             const char       *label,
+                             gpointer          container,
+                             gpointer          item,
+                             guint             from,
+                             guint             to,
+                             RgListInsertFunc  insert,
+                             RgListRemoveFunc  remove)
+{
+  ListOp *op = list_op_new (container, item, to, insert, remove);
+
+  op->old_position = from;
+  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back, op, list_op_free);
 }
 
 static void
@@ -158,9 +223,10 @@ execute_move (RgSessionEditor *self,
               guint            new_position,
               MoveFunc         move)
 {
-  ListOp *op = list_op_new (self, object, new_position, NULL, NULL, move);
+  ListOp *op = list_op_new (self->session, object, new_position, NULL, NULL);
 
   op->old_position = old_position;
+  op->move = move;
   rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
                          op, list_op_free);
 }
@@ -665,9 +731,9 @@ rg_session_editor_add_statement (RgSessionEditor *self,
   else
     position = cell_end_position (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
-  execute_insert (self, _("Add statement"), statement, position,
-                  (InsertFunc) rg_session_insert_statement,
-                  (RemoveFunc) rg_session_remove_statement);
+  rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
+                                 (RgListInsertFunc) rg_session_insert_statement,
+                                 (RgListRemoveFunc) rg_session_remove_statement);
 
   return statement;
 }
@@ -827,10 +893,10 @@ rg_session_editor_add_partner (RgSessionEditor *self,
   rg_partner_set_institution (partner, institution);
   rg_partner_set_colour (partner, pick_partner_colour (self));
 
-  execute_insert (self, _("Add partner"), partner,
-                  g_list_model_get_n_items (rg_session_get_partners (self->session)),
-                  (InsertFunc) rg_session_insert_partner,
-                  (RemoveFunc) rg_session_remove_partner);
+  rg_session_editor_insert_item (self, _("Add partner"), self->session, partner,
+                                 g_list_model_get_n_items (rg_session_get_partners (self->session)),
+                                 (RgListInsertFunc) rg_session_insert_partner,
+                                 (RgListRemoveFunc) rg_session_remove_partner);
 
   return partner;
 }
@@ -958,9 +1024,9 @@ rg_session_editor_remove_partner (RgSessionEditor *self,
   rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
   remove_statements_where (self, rg_partner_get_id (partner), NULL);
   forget_partner (self, rg_partner_get_id (partner));
-  execute_remove (self, NULL, partner, position,
-                  (InsertFunc) rg_session_insert_partner,
-                  (RemoveFunc) rg_session_remove_partner);
+  rg_session_editor_remove_item (self, NULL, self->session, partner, position,
+                                 (RgListInsertFunc) rg_session_insert_partner,
+                                 (RgListRemoveFunc) rg_session_remove_partner);
   rg_undo_stack_end_group (self->undo_stack);
 }
 
@@ -1026,10 +1092,10 @@ rg_session_editor_add_dimension (RgSessionEditor *self,
   dimension = rg_dimension_new ();
   rg_dimension_set_name (dimension, name);
 
-  execute_insert (self, _("Add dimension"), dimension,
-                  g_list_model_get_n_items (rg_session_get_dimensions (self->session)),
-                  (InsertFunc) rg_session_insert_dimension,
-                  (RemoveFunc) rg_session_remove_dimension);
+  rg_session_editor_insert_item (self, _("Add dimension"), self->session, dimension,
+                                 g_list_model_get_n_items (rg_session_get_dimensions (self->session)),
+                                 (RgListInsertFunc) rg_session_insert_dimension,
+                                 (RgListRemoveFunc) rg_session_remove_dimension);
 
   return dimension;
 }
@@ -1055,9 +1121,9 @@ rg_session_editor_remove_dimension (RgSessionEditor *self,
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));
   remove_statements_where (self, NULL, rg_dimension_get_id (dimension));
-  execute_remove (self, NULL, dimension, position,
-                  (InsertFunc) rg_session_insert_dimension,
-                  (RemoveFunc) rg_session_remove_dimension);
+  rg_session_editor_remove_item (self, NULL, self->session, dimension, position,
+                                 (RgListInsertFunc) rg_session_insert_dimension,
+                                 (RgListRemoveFunc) rg_session_remove_dimension);
   rg_undo_stack_end_group (self->undo_stack);
 }
 
