@@ -234,24 +234,30 @@ get_stmt (RgLibraryDb  *db,
   return db->stmts[which];
 }
 
+/* Resets @stmt after its last step, which returned @rc, and says whether
+ * it went to its end. */
+static gboolean
+finish_stmt (RgLibraryDb   *db,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    set_error (db->handle, rc, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
 /* Runs a statement that returns no row, then resets it. */
 static gboolean
 step_done (RgLibraryDb   *db,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_stmt (db, stmt, sqlite3_step (stmt), error);
 }
 
 static gboolean
@@ -683,13 +689,8 @@ rg_library_db_list_files (RgLibraryDb  *db,
       g_hash_table_insert (files, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), state);
     }
 
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return NULL;
-    }
+  if (!finish_stmt (db, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&files);
 }
@@ -715,16 +716,8 @@ rg_library_db_get_file (RgLibraryDb         *db,
       read_state (stmt, 0, state);
       rc = SQLITE_DONE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_stmt (db, stmt, rc, error);
 }
 
 static gboolean
@@ -1353,6 +1346,7 @@ rg_library_db_query (RgLibraryDb           *db,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   QueryExpressions exprs = { NULL, };
   sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   if (!(sql = build_query (query, &exprs, error)))
@@ -1374,17 +1368,11 @@ rg_library_db_query (RgLibraryDb           *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt, folder));
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  ok = finish_stmt (db, stmt, rc, error);
+  /* Bound without a copy: freed only now. */
   query_expressions_clear (&exprs);
 
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&entries);
+  return ok ? g_steal_pointer (&entries) : NULL;
 }
 
 /**
@@ -1401,6 +1389,7 @@ rg_library_db_count (RgLibraryDb           *db,
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM sessions AS s");
   QueryExpressions exprs = { NULL, };
   sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   if (!build_where (query, sql, &exprs, error))
@@ -1419,18 +1408,12 @@ rg_library_db_count (RgLibraryDb           *db,
       *n_sessions = sqlite3_column_int (stmt, 0);
       rc = SQLITE_DONE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+
+  ok = finish_stmt (db, stmt, rc, error);
   /* Bound without a copy: freed only now. */
   query_expressions_clear (&exprs);
 
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return ok;
 }
 
 /**
@@ -1453,13 +1436,9 @@ rg_library_db_list_failures (RgLibraryDb  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt, folder));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      set_error (db->handle, rc, error);
-      return NULL;
-    }
+  if (!finish_stmt (db, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
