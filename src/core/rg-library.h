@@ -65,16 +65,16 @@ typedef enum
  */
 typedef struct _RgLibraryScanResult RgLibraryScanResult;
 
-GType                rg_library_scan_result_get_type      (void) G_GNUC_CONST;
-RgLibraryScanResult *rg_library_scan_result_ref           (RgLibraryScanResult  *result);
-void                 rg_library_scan_result_unref         (RgLibraryScanResult  *result);
-guint                rg_library_scan_result_get_n_added   (RgLibraryScanResult  *result);
-guint                rg_library_scan_result_get_n_updated (RgLibraryScanResult  *result);
-guint                rg_library_scan_result_get_n_removed (RgLibraryScanResult  *result);
-guint                rg_library_scan_result_get_n_failed  (RgLibraryScanResult  *result);
+GType                rg_library_scan_result_get_type        (void) G_GNUC_CONST;
+RgLibraryScanResult *rg_library_scan_result_ref             (RgLibraryScanResult *result);
+void                 rg_library_scan_result_unref           (RgLibraryScanResult *result);
+guint                rg_library_scan_result_get_n_added     (RgLibraryScanResult *result);
+guint                rg_library_scan_result_get_n_updated   (RgLibraryScanResult *result);
+guint                rg_library_scan_result_get_n_removed   (RgLibraryScanResult *result);
+guint                rg_library_scan_result_get_n_failed    (RgLibraryScanResult *result);
 guint                rg_library_scan_result_get_n_unchanged (RgLibraryScanResult *result);
 guint                rg_library_scan_result_get_n_unchecked (RgLibraryScanResult *result);
-GListModel          *rg_library_scan_result_get_failures  (RgLibraryScanResult  *result);
+GListModel          *rg_library_scan_result_get_failures    (RgLibraryScanResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryScanResult, rg_library_scan_result_unref)
 
