@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "rg-application.h"
+#include "rg-document.h"
+#include "rg-session-window.h"
+#include "rg-session-xml.h"
 
 /* Runs what is pending in the main loop, without waiting. */
 static inline void
@@ -78,4 +81,71 @@ rg_test_run_in_application (RgTestAppFunc func,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_finalize_object (app);
+}
+
+/* The session window of @app, if one is open. */
+static inline RgSessionWindow *
+rg_test_get_session_window (gpointer app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static inline gboolean
+rg_test_has_session_window (gpointer app)
+{
+  return rg_test_get_session_window (app) != NULL;
+}
+
+/* Opens @file as the application does, and waits for its window. */
+static inline RgSessionWindow *
+rg_test_open_session (RgApplication *app,
+                      GFile         *file)
+{
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+/* A fresh copy of the example session in @folder, named @name. */
+static inline GFile *
+rg_test_copy_example (const char *folder,
+                      const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data",
+                                              "examples", "exemple-eleve-a.regards", NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+/* The session in @file, as it is on disk. */
+static inline RgSession *
+rg_test_read_session (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  RgSession *session;
+
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
 }

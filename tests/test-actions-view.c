@@ -13,6 +13,7 @@
 #include "rg-editable-text.h"
 #include "rg-session-editor-actions.h"
 #include "rg-session-xml.h"
+#include "rg-test-app.h"
 #include "rg-test-utils.h"
 
 typedef struct
@@ -25,13 +26,6 @@ typedef struct
   GtkWindow       *window;
   RgActionsView   *view;
 } Fixture;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -54,7 +48,7 @@ fixture_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   gtk_window_present (f->window);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static void
@@ -62,7 +56,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_finalize_object (f->editor);
   g_assert_finalize_object (f->session);
 }
@@ -154,7 +148,7 @@ type_and_enter (GtkWidget  *entry,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static const char *
@@ -245,7 +239,7 @@ test_add_edit_action (Fixture       *f,
   RgAction *copy;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "actions.add-action", NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_actions (f->session)), ==, 1);
   action = nth_action (f, 0);
 
@@ -274,7 +268,7 @@ test_add_edit_action (Fixture       *f,
   /* Done: no longer late */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "status")),
                               RG_ACTION_STATUS_DONE);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpint (rg_action_get_status (action), ==, RG_ACTION_STATUS_DONE);
   g_assert_false (overdue_shown (row_of (action_field (f, 0, "what"))));
   g_assert_null (find_text (GTK_WIDGET (f->view), "1 action is overdue"));
@@ -289,12 +283,12 @@ test_add_edit_action (Fixture       *f,
 
   /* Each edit undone shows at once */
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (action_field (f, 0, "status"))),
                     ==, RG_ACTION_STATUS_PLANNED);
   g_assert_true (overdue_shown (row_of (action_field (f, 0, "what"))));
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "");
   g_assert_false (gtk_widget_has_css_class (action_field (f, 0, "due"), "error"));
   g_assert_true (rg_undo_stack_undo (f->undo));
@@ -303,7 +297,7 @@ test_add_edit_action (Fixture       *f,
   g_assert_true (rg_undo_stack_undo (f->undo));
   g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "");
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 0);
 }
 
@@ -318,7 +312,7 @@ add_action (Fixture    *f,
   rg_session_editor_set_action_owner (f->editor, action,
                                       owner != NULL ? rg_partner_get_id (owner) : NULL);
   g_assert_true (rg_session_editor_set_action_due (f->editor, action, due, NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   return action;
 }
@@ -329,7 +323,7 @@ assert_order (Fixture    *f,
               const char *second,
               const char *third)
 {
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, first);
   g_assert_cmpstr (text_of (action_field (f, 1, "what")), ==, second);
   g_assert_cmpstr (text_of (action_field (f, 2, "what")), ==, third);
@@ -377,14 +371,14 @@ test_remove_action (Fixture       *f,
   add_action (f, "Rencontrer la famille", f->mother, "2027-05-01");
 
   g_signal_emit_by_name (action_field (f, 0, "delete"), "clicked");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_actions (f->session)), ==, 1);
   g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 1);
   g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "Rencontrer la famille");
   g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Delete action");
 
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 2);
   g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, "Bilan orthophonique");
 }
@@ -414,7 +408,7 @@ test_next_review (Fixture       *f,
   g_assert_cmpstr (rg_session_get_next_review (loaded), ==, "2027-03-02");
 
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_null (rg_session_get_next_review (f->session));
   g_assert_cmpstr (text_of (entry), ==, "");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
@@ -430,7 +424,7 @@ test_consent (Fixture       *f,
   RgConsent *copy;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "actions.add-consent", NULL));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_consents (f->session)), ==, 1);
   {
     g_autoptr(RgConsent) item = g_list_model_get_item (rg_session_get_consents (f->session), 0);
@@ -459,10 +453,10 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (rg_consent_get_recorded_by_id (copy), ==, rg_partner_get_id (f->teacher));
 
   g_signal_emit_by_name (consent_field (f, 0, "delete"), "clicked");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "scope"), ==, 0);
   g_assert_true (rg_undo_stack_undo (f->undo));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (consent_field (f, 0, "scope")), ==, "Le bilan scolaire");
   g_assert_true (rg_undo_stack_undo (f->undo));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (consent_field (f, 0, "recorder"))),
@@ -484,7 +478,7 @@ test_partners_follow (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
 
   educator = rg_session_editor_add_partner (f->editor, "M. Kessler", "Éducateur", NULL);
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   names = gtk_drop_down_get_model (GTK_DROP_DOWN (action_field (f, 0, "owner")));
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 3);

@@ -14,71 +14,10 @@
 #include "rg-session-editor-criteria.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
+#include "rg-test-app.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer    data,
-          guint       seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
-
-static RgSessionWindow *
-get_session_window (gpointer app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (RG_IS_SESSION_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-has_session_window (gpointer app)
-{
-  return get_session_window (app) != NULL;
-}
-
-static RgSessionWindow *
-open_and_wait (RgApplication *app,
-               GFile         *file)
-{
-  RgSessionWindow *window;
-
-  rg_application_open_file (app, file);
-  g_assert_true (wait_for (has_session_window, app, 10));
-  window = get_session_window (app);
-  iterate_until_idle ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -111,7 +50,7 @@ show_criteria (RgSessionWindow *window)
   stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
   g_assert_nonnull (stack);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "criteria");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (gtk_widget_get_mapped (view));
 
   return RG_CRITERIA_VIEW (view);
@@ -120,44 +59,16 @@ show_criteria (RgSessionWindow *window)
 typedef void (*AppTestFunc) (RgApplication *app);
 
 static void
-on_activate (GApplication *app,
-             gpointer      user_data)
+call_test (RgApplication *app,
+           gpointer       func)
 {
-  AppTestFunc func = user_data;
-
-  g_application_hold (app);
-  func (RG_APPLICATION (app));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_application_release (app);
+  ((AppTestFunc) func) (app);
 }
 
 static void
-run_in_application (gconstpointer data)
+run_in_application (gconstpointer func)
 {
-  RgApplication *app = rg_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
-}
-
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data",
-                                              "examples", "exemple-eleve-a.regards", NULL);
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (path);
+  rg_test_run_in_application (call_test, (gpointer) func);
 }
 
 static void
@@ -222,8 +133,8 @@ find_criterion (RgSession  *session,
 static void
 list_edit_undo_reopen (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("liste.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "liste.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgCriteriaView *view = show_criteria (window);
   RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
   RgCategory *child = category_at (session, 0);
@@ -281,7 +192,7 @@ list_edit_undo_reopen (RgApplication *app)
   /* As the keyboard does: Space activates the button, which is pressed a
    * moment, then toggles. */
   gtk_widget_activate (GTK_WIDGET (chip));
-  g_assert_true (wait_for ((gboolean (*) (gpointer)) gtk_toggle_button_get_active, chip, 2));
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_toggle_button_get_active, chip, 2));
   g_assert_true (g_strv_contains (rg_criterion_get_proposed_by (criterion), rg_partner_get_id (teacher)));
 
   /* Agreed, with its check button */
@@ -340,10 +251,10 @@ list_edit_undo_reopen (RgApplication *app)
 
   /* Closed and opened again, all of it is there. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
-  g_assert_null (get_session_window (app));
+  rg_test_iterate_until_idle ();
+  g_assert_null (rg_test_get_session_window (app));
 
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = show_criteria (window);
   session = rg_document_get_session (rg_session_window_get_document (window));
   g_assert_cmpuint (rg_criteria_view_count_categories (view), ==, 4);
@@ -358,7 +269,7 @@ list_edit_undo_reopen (RgApplication *app)
   g_assert_true (g_strv_contains (rg_criterion_get_proposed_by (criterion), rg_partner_get_id (teacher)));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static gboolean
@@ -396,8 +307,8 @@ has_size (gpointer widget)
 static void
 map_draws_and_exports (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("carte.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "carte.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgCriteriaView *view = show_criteria (window);
   GtkWidget *map = rg_criteria_view_get_map (view);
   g_autofree char *png_path = g_build_filename (test_dir, "carte.png", NULL);
@@ -413,9 +324,9 @@ map_draws_and_exports (RgApplication *app)
 
   g_assert_false (gtk_widget_get_mapped (map));
   rg_criteria_view_set_mode (view, "map");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_true (gtk_widget_get_mapped (map));
-  g_assert_true (wait_for (has_size, map, 5));
+  g_assert_true (rg_test_wait_for (has_size, map, 5));
   width = gtk_widget_get_width (map);
   height = gtk_widget_get_height (map);
   g_assert_cmpint (width, >=, 640);
@@ -487,7 +398,7 @@ map_draws_and_exports (RgApplication *app)
     GListModel *toplevels = gtk_window_get_toplevels ();
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.export", "s", "svg"));
-    iterate_until_idle ();
+    rg_test_iterate_until_idle ();
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
         g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
@@ -500,11 +411,11 @@ map_draws_and_exports (RgApplication *app)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "choisie.svg");
     /* The chooser checks the name asynchronously before it answers. */
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-    g_assert_true (wait_for (file_exists, chosen, 5));
+    g_assert_true (rg_test_wait_for (file_exists, chosen, 5));
   }
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static void
@@ -522,7 +433,7 @@ empty_session_offers_usual_categories (RgApplication *app)
   document = rg_document_new (session, file);
   g_assert_true (rg_document_save (document, NULL, &error));
 
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = show_criteria (window);
   g_assert_cmpuint (rg_criteria_view_count_categories (view), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.add-default-categories", NULL));
@@ -542,7 +453,7 @@ empty_session_offers_usual_categories (RgApplication *app)
   }
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 int

@@ -16,6 +16,7 @@
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-statement-card.h"
+#include "rg-test-app.h"
 #include "rg-test-utils.h"
 
 /* In data/examples/exemple-eleve-a.regards */
@@ -27,123 +28,20 @@
 
 static char *test_dir;
 
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer    data,
-          guint       seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
-
 /* A private copy of the example session. */
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *source_path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data",
-                                                   "examples", "exemple-eleve-a.regards", NULL);
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (source_path);
-  GFile *file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return file;
-}
-
-static RgSession *
-read_session_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  RgSession *session;
-
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
-static RgSessionWindow *
-get_session_window (RgApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (RG_IS_SESSION_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-has_session_window (gpointer data)
-{
-  return get_session_window (data) != NULL;
-}
-
-static RgSessionWindow *
-open_and_wait (RgApplication *app,
-               GFile         *file)
-{
-  RgSessionWindow *window;
-
-  rg_application_open_file (app, file);
-  g_assert_true (wait_for (has_session_window, app, 10));
-  window = get_session_window (app);
-  iterate_until_idle ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
 typedef void (*AppTestFunc) (RgApplication *app);
 
 static void
-on_activate (GApplication *app,
-             gpointer      user_data)
+call_test (RgApplication *app,
+           gpointer       func)
 {
-  AppTestFunc func = user_data;
-
-  g_application_hold (app);
-  func (RG_APPLICATION (app));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_application_release (app);
+  ((AppTestFunc) func) (app);
 }
 
 static void
-run_in_application (gconstpointer data)
+run_in_application (gconstpointer func)
 {
-  RgApplication *app = rg_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  rg_test_run_in_application (call_test, (gpointer) func);
 }
 
 /* {{{ Finding widgets */
@@ -267,7 +165,7 @@ activate_row (GtkListBox *list,
 
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_signal_emit_by_name (row, "activate");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static RgEditableText *
@@ -327,8 +225,8 @@ type_into (RgEditableText *editable,
 static void
 edit_undo_and_reopen (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("glossaire.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "glossaire.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
   RgGlossaryView *view = get_glossary_view (window);
   GtkListBox *list = get_term_list (view);
@@ -341,7 +239,7 @@ edit_undo_and_reopen (RgApplication *app)
   RgTerm *copy;
 
   adw_view_stack_set_visible_child_name (get_view_stack (window), "glossary");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
   /* The two words of the example, in their order. */
   g_assert_cmpuint (count_rows (list), ==, 2);
@@ -440,9 +338,9 @@ edit_undo_and_reopen (RgApplication *app)
 
   /* Closing writes it all; reopened, it is all there. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 
-  reopened = read_session_file (file);
+  reopened = rg_test_read_session (file);
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_terms (reopened)), ==, 3);
   copy = rg_session_find_term (reopened, AUTONOMIE_ID);
   g_assert_cmpstr (rg_term_get_meaning (copy, PERRIN_ID), ==, "Être capable de demander de l'aide.");
@@ -451,7 +349,7 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_nonnull (copy);
   g_assert_cmpstr (rg_term_get_meaning (copy, ROUSSEL_ID), ==, "Progresser à son rythme.");
 
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = get_glossary_view (window);
   list = get_term_list (view);
   g_assert_cmpuint (count_rows (list), ==, 3);
@@ -460,14 +358,14 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpstr (rg_editable_text_get_text (get_meaning (view, PERRIN_ID)), ==,
                    "Être capable de demander de l'aide.");
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static void
 statement_links (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("liens.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "liens.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
   RgTerm *decrochage = rg_session_find_term (session, DECROCHAGE_ID);
   GtkWidget *card, *text;
@@ -516,7 +414,7 @@ statement_links (RgApplication *app)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==, "diagnosis");
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (label), GTK_DIR_TAB_FORWARD));
   g_signal_emit_by_name (label, "activate-current-link");
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==, "glossary");
   g_assert_true (rg_glossary_view_get_term (get_glossary_view (window)) == decrochage);
 
@@ -529,7 +427,7 @@ statement_links (RgApplication *app)
   g_assert_true (rg_glossary_view_get_term (get_glossary_view (window)) == decrochage);
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 static void
@@ -548,7 +446,7 @@ empty_glossary (RgApplication *app)
   g_assert_true (rg_document_save (document, NULL, &error));
   g_assert_no_error (error);
 
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = get_glossary_view (window);
   g_assert_cmpuint (count_rows (get_term_list (view)), ==, 0);
   g_assert_null (rg_glossary_view_get_term (view));
@@ -561,7 +459,7 @@ empty_glossary (RgApplication *app)
   g_assert_false (gtk_widget_is_sensitive (delete_button));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  rg_test_iterate_until_idle ();
 }
 
 int

@@ -30,37 +30,6 @@ static char *test_dir;
 
 /* {{{ Harness */
 
-static RgSessionWindow *
-get_session_window (RgApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (RG_IS_SESSION_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-has_session_window (gpointer data)
-{
-  return get_session_window (data) != NULL;
-}
-
-static RgSessionWindow *
-open_and_wait (RgApplication *app,
-               GFile         *file)
-{
-  RgSessionWindow *window;
-
-  rg_application_open_file (app, file);
-  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
-  window = get_session_window (app);
-  rg_test_iterate_until_idle ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
 typedef void (*AppTestFunc) (RgApplication *app);
 
 static void
@@ -76,41 +45,12 @@ run_in_application (gconstpointer data)
   rg_test_run_in_application (call_test, (gpointer) data);
 }
 
-/* A fresh copy of the example session, named @name. */
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                                              "exemple-eleve-a.regards", NULL);
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
-static RgSession *
-read_session_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  RgSession *session;
-
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
 static GtkWidget *
 window_child (RgSessionWindow *window,
               const char      *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RG_TYPE_SESSION_WINDOW, name));
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RG_TYPE_SESSION_WINDOW,
+                                                    name));
 }
 
 static GtkWidget *
@@ -129,7 +69,7 @@ open_links_view (RgApplication    *app,
   AdwViewStack *stack;
   GtkWidget *view;
 
-  *window = open_and_wait (app, file);
+  *window = rg_test_open_session (app, file);
   stack = ADW_VIEW_STACK (window_child (*window, "view_stack"));
   view = window_child (*window, "links_view");
   g_assert_true (RG_IS_LINKS_VIEW (view));
@@ -243,8 +183,61 @@ collect_labels (GtkWidget *widget,
       g_string_append_c (text, '\n');
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     collect_labels (child, text);
+}
+
+static const char *
+visible_page (RgLinksView *view,
+              const char  *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, stack)));
+}
+
+static const char *
+label_text (RgLinksView *view,
+            const char  *name)
+{
+  return gtk_label_get_label (GTK_LABEL (view_child (view, name)));
+}
+
+static GtkToggleButton *
+status_toggle (RgLinksView *view,
+               RgLink      *link)
+{
+  return GTK_TOGGLE_BUTTON (row_part (view, link, "status-button"));
+}
+
+static RgEditableText *
+note_text (RgLinksView *view,
+           RgLink      *link)
+{
+  return RG_EDITABLE_TEXT (row_part (view, link, "note"));
+}
+
+/* Types @text where the keyboard is: in the text view of a note being
+ * edited. */
+static void
+type_text (RgSessionWindow *window,
+           const char      *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *label)
+{
+  g_autofree char *failure = NULL;
+
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_null (failure);
 }
 
 static gboolean
@@ -259,7 +252,7 @@ is_laid_out (gpointer widget)
 static void
 lists_links_by_dimension (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("liste.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "liste.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
@@ -269,10 +262,11 @@ lists_links_by_dimension (RgApplication *app)
   guint expected_rows = 0, last_dimension = 0;
 
   /* The page is the window's, with its editor. */
-  g_assert_true (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (window_child (window, "view_stack")),
+  g_assert_true (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (window_child (window,
+                                                                                 "view_stack")),
                                                    "links") == GTK_WIDGET (view));
   g_assert_true (rg_links_view_get_editor (view) == rg_session_window_get_editor (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "stack"))), ==, "links");
+  g_assert_cmpstr (visible_page (view, "stack"), ==, "links");
 
   /* All 13 links, each under every dimension one of its statements is in. */
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_links (session)), ==, 13);
@@ -310,7 +304,7 @@ lists_links_by_dimension (RgApplication *app)
   /* Each group's header counts its dimension's links by type. */
   {
     g_autoptr(RgDimension) school = g_list_model_get_item (dimensions, 0);
-    GtkWidget *row = NULL;
+    GtkWidget *row, *group;
     guint agreements = 0, divergences = 0, open = 0;
     g_autoptr(GString) header = g_string_new (NULL);
     g_autofree char *expected_agreements = NULL;
@@ -331,12 +325,16 @@ lists_links_by_dimension (RgApplication *app)
     g_assert_cmpuint (divergences, >, 1);
 
     row = g_ptr_array_index (rows, 0);
-    g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "dimension-id"), ==, rg_dimension_get_id (school));
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "dimension-id"), ==,
+                     rg_dimension_get_id (school));
     /* row → list → group; the header is the group's first child */
-    collect_labels (gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (row))), header);
+    group = gtk_widget_get_parent (gtk_widget_get_parent (row));
+    collect_labels (gtk_widget_get_first_child (group), header);
     expected_agreements = g_strdup_printf ("\n%u agreements\n", agreements);
-    expected_divergences = open > 0 ? g_strdup_printf ("\n%u divergences (%u open)\n", divergences, open)
-                                    : g_strdup_printf ("\n%u divergences\n", divergences);
+    if (open > 0)
+      expected_divergences = g_strdup_printf ("\n%u divergences (%u open)\n", divergences, open);
+    else
+      expected_divergences = g_strdup_printf ("\n%u divergences\n", divergences);
     g_assert_nonnull (strstr (header->str, rg_dimension_get_name (school)));
     g_assert_nonnull (strstr (header->str, expected_agreements));
     g_assert_nonnull (strstr (header->str, expected_divergences));
@@ -347,21 +345,25 @@ lists_links_by_dimension (RgApplication *app)
     g_autoptr(GString) text = g_string_new (NULL);
 
     collect_labels (g_ptr_array_index (rows, 0), text);
-    g_assert_nonnull (strstr (text->str, "Mme Roussel — Observed fact: “En septembre, Adam lisait 45 mots"));
+    g_assert_nonnull (strstr (text->str,
+                              "Mme Roussel — Observed fact: “En septembre, Adam lisait 45 mots"));
   }
 
   /* The picture beside them, and its words for screen readers. */
   {
     RgDivergenceMap *map = RG_DIVERGENCE_MAP (view_child (view, "map"));
-    g_autofree char *description = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
-    char *failure;
+    RgDivergencePicture *picture = rg_divergence_map_get_picture (map);
+    g_autofree char *description = rg_divergence_picture_describe (picture);
+    g_autofree char *failure = NULL;
 
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
     g_assert_true (rg_test_wait_for (is_laid_out, map, 5));
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 100);
-    g_assert_nonnull (strstr (description, "Most divergences: Mme Roussel and Mme Aubry, 2 divergences (1 open)"));
-    failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                  description);
+    g_assert_nonnull (strstr (description,
+                              "Most divergences: Mme Roussel and Mme Aubry, "
+                              "2 divergences (1 open)"));
+    failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (map),
+                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
     g_assert_null (failure);
   }
 }
@@ -378,7 +380,7 @@ set_filter (RgLinksView *view,
 static void
 filters (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("filtres.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "filtres.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
@@ -400,14 +402,15 @@ filters (RgApplication *app)
 
   /* Every filter has a name a screen reader says. */
   {
-    const char *names[] = { "type_filter", "status_filter", "dimension_filter", "partner_filter" };
+    const char *names[][2] = {
+      { "type_filter", "Type of link" },
+      { "status_filter", "Status" },
+      { "dimension_filter", "Dimension" },
+      { "partner_filter", "Partner" },
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view_child (view, names[i])),
-                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                         i == 0 ? "Type of link" :
-                                                         i == 1 ? "Status" :
-                                                         i == 2 ? "Dimension" : "Partner"));
+      assert_accessible_label (view_child (view, names[i][0]), names[i][1]);
   }
 
   /* Divergences only */
@@ -417,10 +420,10 @@ filters (RgApplication *app)
 
     g_assert_cmpuint (shown->len, ==, divergences);
     for (guint i = 0; i < shown->len; i++)
-      g_assert_cmpint (rg_link_get_link_type (g_ptr_array_index (shown, i)), ==, RG_LINK_TYPE_DIVERGENCE);
+      g_assert_cmpint (rg_link_get_link_type (g_ptr_array_index (shown, i)), ==,
+                       RG_LINK_TYPE_DIVERGENCE);
   }
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (view_child (view, "summary_label"))), ==,
-                   "Showing 4 of 13 links");
+  g_assert_cmpstr (label_text (view, "summary_label"), ==, "Showing 4 of 13 links");
 
   /* … and open */
   set_filter (view, "status_filter", 1);
@@ -438,8 +441,7 @@ filters (RgApplication *app)
     g_autoptr(GPtrArray) shown = shown_links (view);
 
     g_assert_cmpuint (shown->len, ==, 0);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "results_stack"))), ==,
-                     "no-match");
+    g_assert_cmpstr (visible_page (view, "results_stack"), ==, "no-match");
   }
 
   /* Show all */
@@ -449,9 +451,8 @@ filters (RgApplication *app)
     g_autoptr(GPtrArray) shown = shown_links (view);
 
     g_assert_cmpuint (shown->len, ==, 13);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "results_stack"))), ==,
-                     "list");
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (view_child (view, "summary_label"))), ==, "13 links");
+    g_assert_cmpstr (visible_page (view, "results_stack"), ==, "list");
+    g_assert_cmpstr (label_text (view, "summary_label"), ==, "13 links");
   }
 
   /* One partner: M. Kessler is the third. */
@@ -470,7 +471,8 @@ filters (RgApplication *app)
 
     g_assert_cmpuint (shown->len, ==, with_kessler);
     for (guint i = 0; i < shown->len; i++)
-      g_assert_true (link_reaches (session, g_ptr_array_index (shown, i), NULL, rg_partner_get_id (kessler)));
+      g_assert_true (link_reaches (session, g_ptr_array_index (shown, i), NULL,
+                                   rg_partner_get_id (kessler)));
   }
   set_filter (view, "partner_filter", 0);
 
@@ -489,27 +491,27 @@ filters (RgApplication *app)
 
     g_assert_cmpuint (rows->len, ==, in_health);
     for (guint i = 0; i < rows->len; i++)
-      g_assert_cmpstr (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "dimension-id"), ==,
+      g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, i), "dimension-id"), ==,
                        rg_dimension_get_id (health));
   }
 
   /* A filter keeps its dimension when another dimension comes first. */
   rg_session_editor_add_dimension (rg_session_window_get_editor (window), "Transport");
-  rg_session_editor_move_dimension (rg_session_window_get_editor (window),
-                                    rg_session_find_dimension (session, rg_dimension_get_id (health)), -1);
+  rg_session_editor_move_dimension (rg_session_window_get_editor (window), health, -1);
   rg_test_iterate_until_idle ();
   {
     g_autoptr(GPtrArray) rows = rg_links_view_get_rows (view);
+    GtkDropDown *filter = GTK_DROP_DOWN (view_child (view, "dimension_filter"));
 
     g_assert_cmpuint (rows->len, ==, in_health);
-    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (view_child (view, "dimension_filter"))), ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (filter), ==, 1);
   }
 }
 
 static void
 settle_and_retype (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("statut.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "statut.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
@@ -519,8 +521,7 @@ settle_and_retype (RgApplication *app)
   g_assert_nonnull (link);
   toggle = row_part (view, link, "status-button");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
-  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                     "Settled"));
+  assert_accessible_label (toggle, "Settled");
 
   /* Settled through its toggle; the keyboard stays on it. */
   gtk_widget_grab_focus (toggle);
@@ -536,10 +537,11 @@ settle_and_retype (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpint (rg_link_get_status (link), ==, RG_LINK_STATUS_OPEN);
   rg_test_iterate_until_idle ();
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row_part (view, link, "status-button"))));
+  g_assert_false (gtk_toggle_button_get_active (status_toggle (view, link)));
 
   /* Its type, from the menu of its type button, undoably. */
-  g_assert_true (gtk_widget_activate_action (row_part (view, link, "type-button"), "links.set-type", "(ss)",
+  g_assert_true (gtk_widget_activate_action (row_part (view, link, "type-button"),
+                                             "links.set-type", "(ss)",
                                              rg_link_get_id (link), "agreement"));
   g_assert_cmpint (rg_link_get_link_type (link), ==, RG_LINK_TYPE_AGREEMENT);
   rg_test_iterate_until_idle ();
@@ -555,7 +557,7 @@ settle_and_retype (RgApplication *app)
 
     rg_test_iterate_until_idle ();
     before = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row_part (view, link, "status-button")), TRUE);
+    gtk_toggle_button_set_active (status_toggle (view, link), TRUE);
     rg_test_iterate_until_idle ();
     after = rg_divergence_picture_describe (rg_divergence_map_get_picture (map));
     g_assert_cmpstr (before, !=, after);
@@ -566,14 +568,13 @@ settle_and_retype (RgApplication *app)
 static void
 edit_note (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("note.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "note.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
   RgLink *link = first_link (session, RG_LINK_TYPE_CLARIFY, RG_LINK_STATUS_OPEN);
   g_autofree char *old_note = NULL;
   RgEditableText *note;
-  GtkWidget *focus;
 
   g_assert_nonnull (link);
   old_note = g_strdup (rg_link_get_note (link));
@@ -582,9 +583,7 @@ edit_note (RgApplication *app)
 
   /* Written in place: Enter (or a double click) edits, leaving commits. */
   rg_editable_text_start_editing (note);
-  focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_TEXT_VIEW (focus));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "  Voir avec la famille  ", -1);
+  type_text (window, "  Voir avec la famille  ");
   rg_editable_text_stop_editing (note);
   g_assert_cmpstr (rg_link_get_note (link), ==, "Voir avec la famille");
   g_assert_cmpstr (rg_editable_text_get_text (note), ==, "Voir avec la famille");
@@ -592,14 +591,14 @@ edit_note (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpstr (rg_link_get_note (link), ==, old_note);
   rg_test_iterate_until_idle ();
-  g_assert_cmpstr (rg_editable_text_get_text (RG_EDITABLE_TEXT (row_part (view, link, "note"))), ==, old_note);
+  g_assert_cmpstr (rg_editable_text_get_text (note_text (view, link)), ==, old_note);
 
   /* A note being written when the list changes is kept, not dropped. */
-  note = RG_EDITABLE_TEXT (row_part (view, link, "note"));
+  note = note_text (view, link);
   rg_editable_text_start_editing (note);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
-                            "Tapé pendant un changement", -1);
-  rg_session_editor_set_link_status (rg_session_window_get_editor (window), link, RG_LINK_STATUS_SETTLED);
+  type_text (window, "Tapé pendant un changement");
+  rg_session_editor_set_link_status (rg_session_window_get_editor (window), link,
+                                     RG_LINK_STATUS_SETTLED);
   rg_test_iterate_until_idle ();
   g_assert_cmpstr (rg_link_get_note (link), ==, "Tapé pendant un changement");
 }
@@ -607,15 +606,16 @@ edit_note (RgApplication *app)
 static void
 delete_and_undo (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("suppression.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "suppression.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
-  g_autoptr(RgLink) link = g_object_ref (first_link (session, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED));
-  GtkWidget *button = row_part (view, link, "delete-button");
+  g_autoptr(RgLink) link = NULL;
+  GtkWidget *button;
 
-  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                     "Delete Link"));
+  link = g_object_ref (first_link (session, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED));
+  button = row_part (view, link, "delete-button");
+  assert_accessible_label (button, "Delete Link");
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (rg_session_find_link (session, rg_link_get_id (link)));
   rg_test_iterate_until_idle ();
@@ -635,7 +635,7 @@ delete_and_undo (RgApplication *app)
 static void
 created_in_diagnosis (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("creation.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "creation.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
@@ -650,15 +650,18 @@ created_in_diagnosis (RgApplication *app)
     {
       g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
 
-      if (g_strcmp0 (rg_statement_get_partner_id (statement), rg_statement_get_partner_id (first)) != 0 &&
-          g_strcmp0 (rg_statement_get_dimension_id (statement), rg_statement_get_dimension_id (first)) == 0)
+      if (g_strcmp0 (rg_statement_get_partner_id (statement),
+                     rg_statement_get_partner_id (first)) != 0 &&
+          g_strcmp0 (rg_statement_get_dimension_id (statement),
+                     rg_statement_get_dimension_id (first)) == 0)
         other = statement;
     }
   g_assert_nonnull (other);
 
   rg_diagnosis_view_set_selected (diagnosis, first, TRUE);
   rg_diagnosis_view_set_selected (diagnosis, other, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diagnosis), "diagnosis.tag", "s", "divergence"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diagnosis), "diagnosis.tag", "s",
+                                             "divergence"));
   rg_test_iterate_until_idle ();
 
   link = g_list_model_get_item (rg_session_get_links (session), 13);
@@ -677,7 +680,7 @@ created_in_diagnosis (RgApplication *app)
 static void
 survives_save_and_reload (RgApplication *app)
 {
-  g_autoptr(GFile) file = copy_example ("recharge.regards");
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "recharge.regards");
   RgSessionWindow *window;
   RgLinksView *view = open_links_view (app, file, &window);
   RgSession *session = window_session (window);
@@ -689,12 +692,11 @@ survives_save_and_reload (RgApplication *app)
   RgEditableText *note;
   RgLink *reloaded;
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row_part (view, settled, "status-button")), TRUE);
+  gtk_toggle_button_set_active (status_toggle (view, settled), TRUE);
   rg_test_iterate_until_idle ();
-  note = RG_EDITABLE_TEXT (row_part (view, settled, "note"));
+  note = note_text (view, settled);
   rg_editable_text_start_editing (note);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
-                            "Réglé à la revue de janvier", -1);
+  type_text (window, "Réglé à la revue de janvier");
   rg_editable_text_stop_editing (note);
   g_signal_emit_by_name (row_part (view, deleted, "delete-button"), "clicked");
   rg_test_iterate_until_idle ();
@@ -702,9 +704,9 @@ survives_save_and_reload (RgApplication *app)
   /* Closing writes the file. */
   gtk_window_close (GTK_WINDOW (window));
   rg_test_iterate_until_idle ();
-  g_assert_null (get_session_window (app));
+  g_assert_null (rg_test_get_session_window (app));
 
-  on_disk = read_session_file (file);
+  on_disk = rg_test_read_session (file);
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_links (on_disk)), ==, 12);
   g_assert_null (rg_session_find_link (on_disk, deleted_id));
   reloaded = rg_session_find_link (on_disk, settled_id);
@@ -721,8 +723,8 @@ survives_save_and_reload (RgApplication *app)
     g_assert_cmpuint (shown->len, ==, 12);
   }
   reloaded = rg_session_find_link (session, settled_id);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row_part (view, reloaded, "status-button"))));
-  g_assert_cmpstr (rg_editable_text_get_text (RG_EDITABLE_TEXT (row_part (view, reloaded, "note"))), ==,
+  g_assert_true (gtk_toggle_button_get_active (status_toggle (view, reloaded)));
+  g_assert_cmpstr (rg_editable_text_get_text (note_text (view, reloaded)), ==,
                    "Réglé à la revue de janvier");
 }
 
@@ -747,13 +749,12 @@ empty_state (RgApplication *app)
   g_assert_no_error (error);
 
   view = open_links_view (app, file, &window);
-  stack = view_child (view, "stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_cmpstr (visible_page (view, "stack"), ==, "empty");
 
   /* Its button goes to the diagnosis, where links are made. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "links.show-diagnosis", NULL));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (window_child (window, "view_stack"))),
-                   ==, "diagnosis");
+  stack = window_child (window, "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "diagnosis");
 }
 
 /* }}} */
@@ -770,13 +771,16 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/links-view/lists-links-by-dimension", lists_links_by_dimension, run_in_application);
+  g_test_add_data_func ("/links-view/lists-links-by-dimension", lists_links_by_dimension,
+                        run_in_application);
   g_test_add_data_func ("/links-view/filters", filters, run_in_application);
   g_test_add_data_func ("/links-view/settle-and-retype", settle_and_retype, run_in_application);
   g_test_add_data_func ("/links-view/edit-note", edit_note, run_in_application);
   g_test_add_data_func ("/links-view/delete-and-undo", delete_and_undo, run_in_application);
-  g_test_add_data_func ("/links-view/created-in-diagnosis", created_in_diagnosis, run_in_application);
-  g_test_add_data_func ("/links-view/survives-save-and-reload", survives_save_and_reload, run_in_application);
+  g_test_add_data_func ("/links-view/created-in-diagnosis", created_in_diagnosis,
+                        run_in_application);
+  g_test_add_data_func ("/links-view/survives-save-and-reload", survives_save_and_reload,
+                        run_in_application);
   g_test_add_data_func ("/links-view/empty-state", empty_state, run_in_application);
 
   return g_test_run ();

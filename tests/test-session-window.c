@@ -58,55 +58,6 @@ write_session_file (const char *name)
   return file;
 }
 
-static RgSession *
-read_session_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  RgSession *session;
-
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
-static gboolean
-has_session_window (gpointer data)
-{
-  for (GList *l = gtk_application_get_windows (data); l; l = l->next)
-    if (RG_IS_SESSION_WINDOW (l->data))
-      return TRUE;
-
-  return FALSE;
-}
-
-static RgSessionWindow *
-get_session_window (RgApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (RG_IS_SESSION_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static RgSessionWindow *
-open_and_wait (RgApplication *app,
-               GFile         *file)
-{
-  RgSessionWindow *window;
-
-  rg_application_open_file (app, file);
-  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
-  window = get_session_window (app);
-  rg_test_iterate_until_idle ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
 /* The tests below are functions of the running application. */
 static void
 call_test (RgApplication *app,
@@ -192,7 +143,7 @@ static void
 edit_undo_autosave (RgApplication *app)
 {
   g_autoptr(GFile) file = write_session_file ("edit.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
   RgDiagnosisCell *cell;
@@ -244,7 +195,7 @@ edit_undo_autosave (RgApplication *app)
 
   /* No save button: the autosave writes it within two seconds. */
   g_assert_true (rg_test_wait_for (document_saved, rg_session_window_get_document (window), 3));
-  on_disk = read_session_file (file);
+  on_disk = rg_test_read_session (file);
   statement = find_statement (on_disk, "Fatigué le lundi matin");
   g_assert_nonnull (statement);
   g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_DIFFICULTY);
@@ -257,12 +208,12 @@ edit_undo_autosave (RgApplication *app)
   gtk_window_close (GTK_WINDOW (window));
   rg_test_iterate_until_idle ();
 
-  reopened = read_session_file (file);
+  reopened = rg_test_read_session (file);
   g_assert_nonnull (find_statement (reopened, "Fatigué le lundi matin"));
   g_assert_nonnull (find_statement (reopened, "Il ne dort pas assez"));
 
   /* Reopened in the app, the same cards are there. */
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 0, 1)), ==, 1);
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 1, 0)), ==, 1);
@@ -289,7 +240,7 @@ static void
 delete_and_move (RgApplication *app)
 {
   g_autoptr(GFile) file = write_session_file ("move.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   RgDiagnosisCell *school, *health;
   RgStatementCard *card;
@@ -408,7 +359,7 @@ static void
 zoom_and_meeting_mode (RgApplication *app)
 {
   g_autoptr(GFile) file = write_session_file ("zoom.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   GSettings *settings = rg_application_get_settings (app);
   double meeting;
@@ -445,7 +396,7 @@ static void
 keyboard_flow (RgApplication *app)
 {
   g_autoptr(GFile) file = write_session_file ("keyboard.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   RgDimension *school;
   GtkWidget *focus;
@@ -521,8 +472,8 @@ new_session_from_template (RgApplication *app)
   adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "template_row")), 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.create", NULL));
-  g_assert_true (rg_test_wait_for (has_session_window, app, 10));
-  window = get_session_window (app);
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
   session = rg_document_get_session (rg_session_window_get_document (window));
   file = g_object_ref (rg_document_get_file (rg_session_window_get_document (window)));
 
@@ -543,7 +494,7 @@ new_session_from_template (RgApplication *app)
     g_autofree char *folder = rg_application_get_library_dir (app);
     g_autoptr(GFile) parent = g_file_get_parent (file);
     g_autofree char *parent_path = g_file_get_path (parent);
-    g_autoptr(RgSession) on_disk = read_session_file (file);
+    g_autoptr(RgSession) on_disk = rg_test_read_session (file);
 
     g_assert_cmpstr (name, ==, "Revue de janvier.regards");
     g_assert_cmpstr (parent_path, ==, folder);
@@ -604,7 +555,7 @@ link_badges (RgApplication *app)
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  window = open_and_wait (app, file);
+  window = rg_test_open_session (app, file);
   view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   session = rg_document_get_session (rg_session_window_get_document (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
@@ -747,7 +698,7 @@ static void
 select_and_tag (RgApplication *app)
 {
   g_autoptr(GFile) file = write_session_file ("tag.regards");
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   RgSessionEditor *editor = rg_session_window_get_editor (window);
   RgSession *session = rg_session_editor_get_session (editor);
@@ -857,7 +808,7 @@ static void
 large_session_populates_in_view (RgApplication *app)
 {
   g_autoptr(GFile) file = write_large_session_file ("large.regards", 12, 10, 6);
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   RgDiagnosisCell *first, *last;
   RgStatementCard *card;
@@ -899,7 +850,7 @@ static void
 type_then_wait_to_be_killed (RgApplication *app)
 {
   g_autoptr(GFile) file = g_file_new_for_path (child_path);
-  RgSessionWindow *window = open_and_wait (app, file);
+  RgSessionWindow *window = rg_test_open_session (app, file);
   RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
 
   g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 1, 0));
@@ -944,7 +895,7 @@ test_killed_after_typing (void)
   g_spawn_close_pid (pid);
   g_assert_true (WIFSIGNALED (status));
 
-  session = read_session_file (file);
+  session = rg_test_read_session (file);
   g_assert_nonnull (find_statement (session, "Tapé juste avant la coupure"));
 }
 
