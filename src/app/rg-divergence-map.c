@@ -114,8 +114,10 @@ rg_divergence_map_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size >= 0 ? for_size : rg_divergence_picture_get_natural_width (self->picture);
+      int width = for_size;
 
+      if (width < 0)
+        width = rg_divergence_picture_get_natural_width (self->picture);
       width = MAX (width, rg_divergence_picture_get_min_width (self->picture));
       *minimum = *natural = rg_divergence_picture_get_height_for_width (self->picture, width);
     }
@@ -133,7 +135,8 @@ rg_divergence_map_query_tooltip (GtkWidget  *widget,
   guint row, column;
 
   if (keyboard_mode ||
-      !rg_divergence_picture_get_cell_at (self->picture, gtk_widget_get_width (widget), x, y, &row, &column) ||
+      !rg_divergence_picture_get_cell_at (self->picture, gtk_widget_get_width (widget), x, y,
+                                          &row, &column) ||
       !(text = rg_divergence_picture_describe_pair (self->picture, row, column)))
     return FALSE;
 

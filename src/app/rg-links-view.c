@@ -56,7 +56,6 @@ struct _RgLinksView
   GtkDropDown     *status_filter;
   GtkDropDown     *dimension_filter;
   GtkDropDown     *partner_filter;
-  GtkWidget       *clear_filters_button;
   GtkLabel        *summary_label;
   GtkStack        *results_stack;
   GtkBox          *groups_box;
@@ -297,7 +296,9 @@ set_tooltip (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "tooltip", g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 static void
@@ -323,6 +324,7 @@ update_quote (GtkLabel *label)
 {
   RgStatement *statement = g_object_get_data (G_OBJECT (label), "statement");
   RgPartner *partner = g_object_get_data (G_OBJECT (label), "partner");
+  const char *statement_text = rg_statement_get_text (statement);
   g_autofree char *name = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *text = NULL;
@@ -330,7 +332,7 @@ update_quote (GtkLabel *label)
 
   name = g_markup_printf_escaped ("<b>%s</b>", partner ? rg_partner_get_name (partner) : "");
   kind = g_markup_escape_text (rg_statement_kind_get_label (rg_statement_get_kind (statement)), -1);
-  text = g_markup_escape_text (rg_statement_get_text (statement) ? rg_statement_get_text (statement) : "", -1);
+  text = g_markup_escape_text (statement_text ? statement_text : "", -1);
 
   /* Translators: a statement quoted in a link: who said it, of what kind,
    * and what: "Mme Roussel — Interprétation : « Il manque de motivation »". */
@@ -342,7 +344,8 @@ static GtkWidget *
 create_quote (RgLinksView *self,
               RgStatement *statement)
 {
-  RgPartner *partner = rg_session_find_partner (get_session (self), rg_statement_get_partner_id (statement));
+  RgPartner *partner = rg_session_find_partner (get_session (self),
+                                                rg_statement_get_partner_id (statement));
   GtkWidget *box, *swatch, *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -366,8 +369,10 @@ create_quote (RgLinksView *self,
   if (partner != NULL)
     g_object_set_data_full (G_OBJECT (label), "partner", g_object_ref (partner), g_object_unref);
   update_quote (GTK_LABEL (label));
-  g_signal_connect_object (statement, "notify::text", G_CALLBACK (update_quote), label, G_CONNECT_SWAPPED);
-  g_signal_connect_object (statement, "notify::kind", G_CALLBACK (update_quote), label, G_CONNECT_SWAPPED);
+  g_signal_connect_object (statement, "notify::text", G_CALLBACK (update_quote),
+                           label, G_CONNECT_SWAPPED);
+  g_signal_connect_object (statement, "notify::kind", G_CALLBACK (update_quote),
+                           label, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), label);
 
   return box;
@@ -421,8 +426,13 @@ on_note_committed (RgEditableText *text,
                    RgLinksView    *self)
 {
   RgLink *link = g_object_get_data (G_OBJECT (text), "link");
+  const char *old_note;
 
-  if (link != NULL && self->editor != NULL && g_strcmp0 (note, rg_link_get_note (link) ? rg_link_get_note (link) : "") != 0)
+  if (link == NULL || self->editor == NULL)
+    return;
+
+  old_note = rg_link_get_note (link);
+  if (g_strcmp0 (note, old_note ? old_note : "") != 0)
     rg_session_editor_set_link_note (self->editor, link, note);
 }
 
@@ -445,10 +455,11 @@ other_dimensions (RgLinksView *self,
 
   for (guint i = 0; i < dimension_ids->len; i++)
     {
+      const char *id = g_ptr_array_index (dimension_ids, i);
       RgDimension *dimension;
 
-      if (g_strcmp0 (g_ptr_array_index (dimension_ids, i), dimension_id) == 0 ||
-          !(dimension = rg_session_find_dimension (get_session (self), g_ptr_array_index (dimension_ids, i))))
+      if (g_strcmp0 (id, dimension_id) == 0 ||
+          !(dimension = rg_session_find_dimension (get_session (self), id)))
         continue;
 
       if (names == NULL)
@@ -495,7 +506,8 @@ create_link_row (RgLinksView *self,
 
   type_button = gtk_menu_button_new ();
   content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), rg_link_type_get_icon_name (type));
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
+                                    rg_link_type_get_icon_name (type));
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), rg_link_type_get_label (type));
   gtk_menu_button_set_child (GTK_MENU_BUTTON (type_button), content);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (type_button), create_type_popup,
@@ -506,7 +518,9 @@ create_link_row (RgLinksView *self,
   /* Translators: the button showing a link's type, which changes it:
    * "Type: Divergence". */
   type_label = g_strdup_printf (_("Type: %s"), rg_link_type_get_label (type));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (type_button), GTK_ACCESSIBLE_PROPERTY_LABEL, type_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (type_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, type_label,
+                                  -1);
   set_tooltip (type_button, _("Change the type of this link"));
   g_object_set_data (G_OBJECT (type_button), "role", (gpointer) "type");
   g_object_set_data (G_OBJECT (row), "type-button", type_button);
@@ -593,7 +607,9 @@ create_link_row (RgLinksView *self,
   /* Translators: how a screen reader names a link's row: "Divergence, open". */
   row_label = g_strdup_printf (_("%s, %s"), rg_link_type_get_label (type),
                                rg_link_status_get_label (rg_link_get_status (link)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                  -1);
 
   return row;
 }
@@ -612,7 +628,8 @@ create_count (RgLinkType type,
   switch (type)
     {
     case RG_LINK_TYPE_AGREEMENT:
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", all), all);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", all),
+                              all);
       break;
 
     case RG_LINK_TYPE_DIVERGENCE:
@@ -620,16 +637,20 @@ create_count (RgLinkType type,
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
                                              "%u divergences (%u open)", all), all, open);
       else
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences", all), all);
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences",
+                                             all),
+                                all);
       break;
 
     case RG_LINK_TYPE_COMPLEMENT:
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u complement", "%u complements", all), all);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u complement", "%u complements", all),
+                              all);
       break;
 
     case RG_LINK_TYPE_CLARIFY:
     default:
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to clarify", "%u to clarify", all), all);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to clarify", "%u to clarify", all),
+                              all);
       break;
     }
 
@@ -682,10 +703,10 @@ create_group (RgLinksView  *self,
   for (guint t = 0; id != NULL && t < N_LINK_TYPES; t++)
     {
       guint all = rg_statistics_get_dimension_count (statistics, id, t);
+      guint open = rg_statistics_get_dimension_open_count (statistics, id, t);
 
       if (all > 0)
-        gtk_box_append (GTK_BOX (counts),
-                        create_count (t, all, rg_statistics_get_dimension_open_count (statistics, id, t)));
+        gtk_box_append (GTK_BOX (counts), create_count (t, all, open));
     }
   gtk_box_append (GTK_BOX (header), counts);
 
@@ -725,6 +746,12 @@ link_dimensions (RgLinksView *self,
   return ids;
 }
 
+static int
+percent (double share)
+{
+  return (int) (100 * share + .5);
+}
+
 static void
 update_shares (RgLinksView  *self,
                RgStatistics *statistics)
@@ -741,9 +768,9 @@ update_shares (RgLinksView  *self,
    * share of all the statements: "Agreed: 40 % of the statements …". */
   text = g_strdup_printf (_("Agreed: %d%% of the statements · In an open divergence: %d%% · "
                             "Echoed by no other partner: %d%%"),
-                          (int) (100 * rg_statistics_get_share_agreed (statistics) + .5),
-                          (int) (100 * rg_statistics_get_share_in_open_divergence (statistics) + .5),
-                          (int) (100 * rg_statistics_get_share_unechoed (statistics) + .5));
+                          percent (rg_statistics_get_share_agreed (statistics)),
+                          percent (rg_statistics_get_share_in_open_divergence (statistics)),
+                          percent (rg_statistics_get_share_unechoed (statistics)));
   gtk_label_set_label (self->shares_label, text);
 }
 
@@ -758,7 +785,8 @@ update_summary (RgLinksView  *self,
 
   if (filtered)
     /* Translators: "Showing 4 of 13 links". */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u link", "Showing %u of %u links", n),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u link",
+                                         "Showing %u of %u links", n),
                             shown, n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n), n);
@@ -857,7 +885,8 @@ static void
 unwatch (RgLinksView *self)
 {
   for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i), queue_rebuild, self);
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          queue_rebuild, self);
   g_ptr_array_set_size (self->watched, 0);
 }
 
@@ -936,9 +965,12 @@ rg_links_view_rebuild (RgLinksView *self)
         {
           g_autoptr(RgLink) link = g_list_model_get_item (links, i);
           g_autoptr(GPtrArray) ids = link_dimensions (self, link);
-          gboolean in_group = dimension_id != NULL
-                              ? g_ptr_array_find_with_equal_func (ids, dimension_id, g_str_equal, NULL)
-                              : ids->len == 0;
+          gboolean in_group;
+
+          if (dimension_id != NULL)
+            in_group = g_ptr_array_find_with_equal_func (ids, dimension_id, g_str_equal, NULL);
+          else
+            in_group = ids->len == 0;
 
           if (!in_group || !link_matches (self, link, &filter))
             continue;
@@ -949,14 +981,18 @@ rg_links_view_rebuild (RgLinksView *self)
               gtk_box_append (self->groups_box, group);
             }
 
-          gtk_list_box_append (GTK_LIST_BOX (list), create_link_row (self, link, dimension_id, ids));
+          gtk_list_box_append (GTK_LIST_BOX (list),
+                               create_link_row (self, link, dimension_id, ids));
           g_hash_table_add (shown, link);
         }
     }
 
-  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (links) > 0 ? "links" : "empty");
-  gtk_stack_set_visible_child_name (self->results_stack, g_hash_table_size (shown) > 0 ? "list" : "no-match");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "links.clear-filters", !filter_is_empty (&filter));
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (links) > 0 ? "links" : "empty");
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    g_hash_table_size (shown) > 0 ? "list" : "no-match");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "links.clear-filters",
+                                 !filter_is_empty (&filter));
   update_summary (self, statistics, g_hash_table_size (shown), !filter_is_empty (&filter));
   update_shares (self, statistics);
 
@@ -1127,7 +1163,8 @@ export_response_cb (GtkNativeDialog *dialog,
       else
         /* In one step, and private: the names in it are about a family. */
         g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                             G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                             (G_FILE_CREATE_PRIVATE |
+                                              G_FILE_CREATE_REPLACE_DESTINATION),
                                              NULL, export_written_cb, g_object_ref (self));
     }
 
@@ -1168,7 +1205,8 @@ export_picture_action (GtkWidget  *widget,
   if (self->editor == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (svg ? _("Export the Picture as SVG") : _("Export the Picture as PNG"),
+  dialog = gtk_file_chooser_native_new (svg ? _("Export the Picture as SVG")
+                                            : _("Export the Picture as PNG"),
                                         rg_widget_get_window (widget),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), NULL);
@@ -1270,7 +1308,6 @@ rg_links_view_class_init (RgLinksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, status_filter);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, dimension_filter);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, partner_filter);
-  gtk_widget_class_bind_template_child (widget_class, RgLinksView, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, groups_box);
@@ -1284,8 +1321,10 @@ rg_links_view_class_init (RgLinksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "links.set-status", "(ss)", set_status_action);
   gtk_widget_class_install_action (widget_class, "links.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "links.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "links.show-diagnosis", NULL, show_diagnosis_action);
-  gtk_widget_class_install_action (widget_class, "links.export-picture", "s", export_picture_action);
+  gtk_widget_class_install_action (widget_class, "links.show-diagnosis", NULL,
+                                   show_diagnosis_action);
+  gtk_widget_class_install_action (widget_class, "links.export-picture", "s",
+                                   export_picture_action);
 
   g_type_ensure (RG_TYPE_DIVERGENCE_MAP);
 }
@@ -1299,10 +1338,14 @@ rg_links_view_init (RgLinksView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
-  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
-  g_signal_connect_swapped (self->dimension_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
-  g_signal_connect_swapped (self->partner_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->type_filter, "notify::selected",
+                            G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected",
+                            G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->dimension_filter, "notify::selected",
+                            G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->partner_filter, "notify::selected",
+                            G_CALLBACK (on_filter_changed), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "links.clear-filters", FALSE);
 }
@@ -1356,9 +1399,12 @@ rg_links_view_set_editor (RgLinksView     *self,
 
       g_signal_handlers_disconnect_by_func (rg_session_editor_get_link_index (self->editor),
                                             queue_rebuild, self);
-      g_signal_handlers_disconnect_by_func (rg_session_get_statements (session), queue_rebuild, self);
-      g_signal_handlers_disconnect_by_func (rg_session_get_partners (session), queue_rebuild, self);
-      g_signal_handlers_disconnect_by_func (rg_session_get_dimensions (session), queue_rebuild, self);
+      g_signal_handlers_disconnect_by_func (rg_session_get_statements (session),
+                                            queue_rebuild, self);
+      g_signal_handlers_disconnect_by_func (rg_session_get_partners (session),
+                                            queue_rebuild, self);
+      g_signal_handlers_disconnect_by_func (rg_session_get_dimensions (session),
+                                            queue_rebuild, self);
       unwatch (self);
     }
 
@@ -1389,7 +1435,9 @@ static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "link") != NULL)
         g_ptr_array_add (rows, child);

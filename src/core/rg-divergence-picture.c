@@ -425,6 +425,12 @@ static double legend (RgDivergencePicture *self,
                       double               y,
                       double               width);
 
+static const char *
+no_pair_message (void)
+{
+  return _("Add at least two partners to see where their readings meet.");
+}
+
 static double
 title_height (RgDivergencePicture *self,
               PangoContext        *context,
@@ -442,7 +448,8 @@ title_height (RgDivergencePicture *self,
 
   if (self->subtitle != NULL)
     {
-      g_autoptr(PangoLayout) layout = make_layout (self, context, self->subtitle, 1.0, FALSE, width, 2);
+      g_autoptr(PangoLayout) layout = make_layout (self, context, self->subtitle, 1.0, FALSE,
+                                                   width, 2);
 
       layout_size (layout, NULL, &h);
       height += h;
@@ -491,8 +498,7 @@ compute_layout (RgDivergencePicture *self,
       g_autoptr(PangoLayout) layout = NULL;
       double h;
 
-      layout = make_layout (self, context, _("Add at least two partners to see where their readings meet."),
-                            1.0, FALSE, inner, 3);
+      layout = make_layout (self, context, no_pair_message (), 1.0, FALSE, inner, 3);
       layout_size (layout, NULL, &h);
       l->grid_x = l->pad;
       l->grid_y = l->pad + l->title_height;
@@ -691,6 +697,13 @@ set_rgba (cairo_t      *cr,
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
 }
 
+static void
+set_rgba4 (cairo_t      *cr,
+           const double  rgba[4])
+{
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+}
+
 /* A bar of the legend or of a cell: solid, or outlined for what is
  * settled, so print in grey still tells them apart. */
 static void
@@ -711,7 +724,8 @@ draw_bar (cairo_t      *cr,
       double line = MAX (1.0, height / 6);
 
       cairo_new_path (cr);
-      rounded_rectangle (cr, x + line / 2, y + line / 2, MAX (width - line, 0), height - line, height / 4);
+      rounded_rectangle (cr, x + line / 2, y + line / 2, MAX (width - line, 0), height - line,
+                         height / 4);
       set_rgba (cr, rgb, 0.18);
       cairo_fill_preserve (cr);
       set_rgba (cr, rgb, 1);
@@ -748,10 +762,12 @@ legend (RgDivergencePicture *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      g_autoptr(PangoLayout) symbol = make_layout (self, context, items[i].symbol, 1.0, TRUE, -1, 1);
-      g_autoptr(PangoLayout) label = make_layout (self, context, _(items[i].label), 0.95, FALSE, -1, 1);
+      g_autoptr(PangoLayout) symbol = NULL;
+      g_autoptr(PangoLayout) label = NULL;
       double symbol_width, label_width, item_width;
 
+      symbol = make_layout (self, context, items[i].symbol, 1.0, TRUE, -1, 1);
+      label = make_layout (self, context, _(items[i].label), 0.95, FALSE, -1, 1);
       layout_size (symbol, &symbol_width, &h);
       layout_size (label, &label_width, NULL);
       item_width = 1.6 * em + 0.4 * em + symbol_width + 0.3 * em + label_width;
@@ -780,7 +796,8 @@ legend (RgDivergencePicture *self,
 
   cy += line_height + 0.4 * em;
   note = make_layout (self, context,
-                      _("Each number counts the links tagged between statements of the two partners."),
+                      _("Each number counts the links tagged between statements of the two "
+                        "partners."),
                       0.9, FALSE, width, 3);
   layout_size (note, &w, &h);
   if (cr != NULL)
@@ -831,7 +848,8 @@ draw_column_header (RgDivergencePicture *self,
   double bar_y = l->grid_y - 0.4 * em - 0.35 * em;
   g_autoptr(PangoLayout) name = NULL;
 
-  name = make_layout (self, context, partner->name, 1.0, TRUE, l->cell_width - 0.5 * em, MAX_HEADER_LINES);
+  name = make_layout (self, context, partner->name, 1.0, TRUE, l->cell_width - 0.5 * em,
+                      MAX_HEADER_LINES);
   pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
   layout_size (name, NULL, &h);
 
@@ -914,13 +932,12 @@ draw_cell (RgDivergencePicture *self,
   rounded_rectangle (cr, x, y, width, height, 0.3 * em);
   if (row == column)
     {
-      cairo_set_source_rgba (cr, palette->diagonal[0], palette->diagonal[1], palette->diagonal[2],
-                             palette->diagonal[3]);
+      set_rgba4 (cr, palette->diagonal);
       cairo_fill (cr);
       return;
     }
 
-  cairo_set_source_rgba (cr, palette->card[0], palette->card[1], palette->card[2], palette->card[3]);
+  set_rgba4 (cr, palette->card);
   cairo_fill_preserve (cr);
 
   /* Where readings part most, the cell warms up: a hint on top of the
@@ -932,8 +949,7 @@ draw_cell (RgDivergencePicture *self,
       cairo_fill_preserve (cr);
     }
 
-  cairo_set_source_rgba (cr, palette->border[0], palette->border[1], palette->border[2],
-                         palette->border[3]);
+  set_rgba4 (cr, palette->border);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
@@ -942,8 +958,8 @@ draw_cell (RgDivergencePicture *self,
                count (self, row, column, RG_LINK_TYPE_AGREEMENT, FALSE),
                count (self, row, column, RG_LINK_TYPE_AGREEMENT, TRUE),
                palette->agreement, FALSE);
-  draw_figure (self, context, cr, l, inner_x, y + 0.2 * em + line_height, inner_width, line_height, "≠",
-               divergences, count (self, row, column, RG_LINK_TYPE_DIVERGENCE, TRUE),
+  draw_figure (self, context, cr, l, inner_x, y + 0.2 * em + line_height, inner_width, line_height,
+               "≠", divergences, count (self, row, column, RG_LINK_TYPE_DIVERGENCE, TRUE),
                palette->divergence, TRUE);
 }
 
@@ -994,7 +1010,8 @@ rg_divergence_picture_draw (RgDivergencePicture *self,
     }
   if (self->subtitle != NULL)
     {
-      g_autoptr(PangoLayout) subtitle = make_layout (self, context, self->subtitle, 1.0, FALSE, inner, 2);
+      g_autoptr(PangoLayout) subtitle = make_layout (self, context, self->subtitle, 1.0, FALSE,
+                                                     inner, 2);
 
       set_rgba (cr, palette->fg, 0.7);
       show_layout (cr, subtitle, l.pad, y);
@@ -1004,8 +1021,7 @@ rg_divergence_picture_draw (RgDivergencePicture *self,
     {
       g_autoptr(PangoLayout) message = NULL;
 
-      message = make_layout (self, context, _("Add at least two partners to see where their readings meet."),
-                             1.0, FALSE, inner, 3);
+      message = make_layout (self, context, no_pair_message (), 1.0, FALSE, inner, 3);
       set_rgba (cr, palette->fg, 0.7);
       show_layout (cr, message, l.pad, l.grid_y);
       cairo_restore (cr);
@@ -1032,6 +1048,26 @@ rg_divergence_picture_draw (RgDivergencePicture *self,
 /* }}} */
 /* {{{ Words */
 
+/* "2 agreements", or "2 divergences (1 open)" */
+static char *
+format_count (RgLinkType type,
+              guint      all,
+              guint      open)
+{
+  if (type == RG_LINK_TYPE_AGREEMENT)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", all),
+                            all);
+
+  if (open > 0)
+    /* Translators: "2 divergences (1 open)". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
+                                         "%u divergences (%u open)", all),
+                            all, open);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences", all),
+                          all);
+}
+
 static char *
 format_figures (guint agreements,
                 guint divergences,
@@ -1043,17 +1079,8 @@ format_figures (guint agreements,
   if (agreements == 0 && divergences == 0)
     return g_strdup (_("no agreement or divergence tagged"));
 
-  agreed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", agreements),
-                            agreements);
-  if (open > 0)
-    /* Translators: "2 divergences (1 open)". */
-    diverged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
-                                             "%u divergences (%u open)", divergences),
-                                divergences, open);
-  else
-    diverged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences",
-                                             divergences),
-                                divergences);
+  agreed = format_count (RG_LINK_TYPE_AGREEMENT, agreements, 0);
+  diverged = format_count (RG_LINK_TYPE_DIVERGENCE, divergences, open);
 
   /* Translators: "1 agreement, 2 divergences (1 open)". */
   return g_strdup_printf (_("%s, %s"), agreed, diverged);
@@ -1140,22 +1167,11 @@ list_top_pairs (RgDivergencePicture *self,
   for (guint i = 0; i < MIN (pairs->len, 3); i++)
     {
       const Pair *pair = &g_array_index (pairs, Pair, i);
-      g_autofree char *figure = NULL;
-
-      if (type == RG_LINK_TYPE_AGREEMENT)
-        figure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", pair->all),
-                                  pair->all);
-      else if (pair->open > 0)
-        figure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
-                                               "%u divergences (%u open)", pair->all),
-                                  pair->all, pair->open);
-      else
-        figure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences",
-                                               pair->all),
-                                  pair->all);
+      g_autofree char *figure = format_count (type, pair->all, pair->open);
 
       if (i > 0)
-        /* Translators: between two pairs in a list: "A and B, 2 divergences; C and D, 1 divergence". */
+        /* Translators: between two pairs in a list:
+         * "A and B, 2 divergences; C and D, 1 divergence". */
         g_string_append (text, _("; "));
       /* Translators: a pair in a list: "Mme Roussel and Mme Benali, 2 divergences". */
       g_string_append_printf (text, _("%s and %s, %s"),
