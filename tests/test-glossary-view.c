@@ -350,6 +350,7 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpstr (rg_term_get_meaning (copy, ROUSSEL_ID), ==, "Progresser à son rythme.");
 
   window = rg_test_open_session (app, file);
+  adw_view_stack_set_visible_child_name (get_view_stack (window), "glossary");
   view = get_glossary_view (window);
   list = get_term_list (view);
   g_assert_cmpuint (count_rows (list), ==, 3);

@@ -15,6 +15,7 @@
 #include "rg-document.h"
 #include "rg-editable-text.h"
 #include "rg-link-overview.h"
+#include "rg-links-view.h"
 #include "rg-statistics.h"
 #include "rg-new-session-dialog.h"
 #include "rg-session-window.h"
@@ -365,6 +366,21 @@ zoom_and_meeting_mode (RgApplication *app)
   double meeting;
 
   g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), 1.0, 0.001);
+
+  /* The other views are made when first shown, not when the session
+   * opens. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                         RG_TYPE_SESSION_WINDOW,
+                                                                         "view_stack"));
+    RgLinksView *links = RG_LINKS_VIEW (adw_view_stack_get_child_by_name (stack, "links"));
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "diagnosis");
+    g_assert_null (rg_links_view_get_editor (links));
+    adw_view_stack_set_visible_child_name (stack, "links");
+    g_assert_true (rg_links_view_get_editor (links) == rg_session_window_get_editor (window));
+    adw_view_stack_set_visible_child_name (stack, "diagnosis");
+  }
 
   /* Its keyboard shortcuts open on the session's. */
   {

@@ -385,6 +385,22 @@ show_term_action (GtkWidget  *widget,
 
 /* }}} */
 
+/* Gives the visible view the session, the first time it is shown. */
+static void
+attach_visible_view (RgSessionWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (visible == GTK_WIDGET (self->links_view) && rg_links_view_get_editor (self->links_view) == NULL)
+    rg_links_view_set_editor (self->links_view, self->editor);
+  else if (visible == GTK_WIDGET (self->glossary_view) && rg_glossary_view_get_editor (self->glossary_view) == NULL)
+    rg_glossary_view_set_editor (self->glossary_view, self->editor);
+  else if (visible == GTK_WIDGET (self->criteria_view) && rg_criteria_view_get_editor (self->criteria_view) == NULL)
+    rg_criteria_view_set_editor (self->criteria_view, self->editor);
+  else if (visible == GTK_WIDGET (self->actions_view) && rg_actions_view_get_editor (self->actions_view) == NULL)
+    rg_actions_view_set_editor (self->actions_view, self->editor);
+}
+
 static void
 update_title (RgSessionWindow *self)
 {
@@ -433,10 +449,12 @@ rg_session_window_constructed (GObject *object)
   self->editor = rg_session_editor_new (session);
   undo = rg_session_editor_get_undo_stack (self->editor);
   rg_diagnosis_view_set_editor (self->diagnosis_view, self->editor);
-  rg_links_view_set_editor (self->links_view, self->editor);
-  rg_criteria_view_set_editor (self->criteria_view, self->editor);
-  rg_actions_view_set_editor (self->actions_view, self->editor);
-  rg_glossary_view_set_editor (self->glossary_view, self->editor);
+
+  /* The other views are made when first shown: opening a session shows
+   * its diagnosis, and should not wait for the rest. */
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (attach_visible_view),
+                           self, G_CONNECT_SWAPPED);
+  attach_visible_view (self);
 
   g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
