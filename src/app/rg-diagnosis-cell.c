@@ -29,6 +29,13 @@ struct _RgDiagnosisCell
   GtkButton          *add_button;
   gboolean            populated;
 
+  /* The last estimate of the height, and what it was made for: the grid
+   * asks at every allocation, for every cell out of view. */
+  int                 estimate;
+  int                 estimate_width;
+  int                 estimate_char_width;
+  int                 estimate_line_height;
+
   /* A statement added here and not yet typed into: left empty, it goes
    * away as if never added. */
   RgStatement        *pending;
@@ -167,6 +174,8 @@ static void
 on_items_changed (RgDiagnosisCell *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->statements)) == 0;
+
+  self->estimate = -1;
 
   /* One stop per cell for Tab: the list when it has statements, the Add
    * button when it has none. */
@@ -380,6 +389,10 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
 
+  if (self->estimate >= 0 && self->estimate_width == width &&
+      self->estimate_char_width == char_width && self->estimate_line_height == line_height)
+    return self->estimate;
+
   model = G_LIST_MODEL (self->statements);
   n = g_list_model_get_n_items (model);
   chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
@@ -394,6 +407,11 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
 
       height += (lines + 1) * line_height + 2 * line_height;
     }
+
+  self->estimate = height;
+  self->estimate_width = width;
+  self->estimate_char_width = char_width;
+  self->estimate_line_height = line_height;
 
   return height;
 }
