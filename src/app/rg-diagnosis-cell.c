@@ -23,7 +23,12 @@ struct _RgDiagnosisCell
   RgSessionEditor    *editor;
   RgPartner          *partner;
   RgDimension        *dimension;
+
+  /* The cell's statements, a filter over all those of the session, made
+   * when first needed; until then, the statements the view found for the
+   * cell when it made it, enough to estimate its height. */
   GtkFilterListModel *statements;
+  GPtrArray          *hint;
 
   GtkListBox         *list;
   GtkButton          *add_button;
@@ -173,7 +178,8 @@ create_row (gpointer item,
 static void
 on_items_changed (RgDiagnosisCell *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->statements)) == 0;
+  gboolean empty = (self->statements ? g_list_model_get_n_items (G_LIST_MODEL (self->statements))
+                                     : self->hint->len) == 0;
 
   self->estimate = -1;
 
@@ -181,6 +187,28 @@ on_items_changed (RgDiagnosisCell *self)
    * button when it has none. */
   gtk_widget_set_focusable (GTK_WIDGET (self->add_button), empty);
   gtk_widget_set_visible (GTK_WIDGET (self->list), !empty);
+}
+
+/* The filter over all the statements costs a pass over them: a big
+ * session has thousands of statements and hundreds of cells. */
+static GListModel *
+get_statements (RgDiagnosisCell *self)
+{
+  GListModel *all;
+
+  if (self->statements != NULL)
+    return G_LIST_MODEL (self->statements);
+
+  all = rg_session_get_statements (rg_session_editor_get_session (self->editor));
+  self->statements = gtk_filter_list_model_new (g_object_ref (all),
+                                                GTK_FILTER (gtk_custom_filter_new (statement_in_cell,
+                                                                                   self, NULL)));
+  g_clear_pointer (&self->hint, g_ptr_array_unref);
+  g_signal_connect_object (self->statements, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_items_changed (self);
+
+  return G_LIST_MODEL (self->statements);
 }
 
 static void
@@ -208,6 +236,7 @@ rg_diagnosis_cell_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->statements);
+  g_clear_pointer (&self->hint, g_ptr_array_unref);
   g_clear_object (&self->partner);
   g_clear_object (&self->dimension);
   g_clear_object (&self->editor);
@@ -237,13 +266,24 @@ rg_diagnosis_cell_init (RgDiagnosisCell *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 }
 
+/**
+ * rg_diagnosis_cell_new:
+ * @editor: the session's editor
+ * @partner: the partner of the cell's column
+ * @dimension: the dimension of the cell's row
+ * @statements: (nullable) (element-type RgStatement): the statements of
+ *   the cell as they are now, when the caller knows them: the cell then
+ *   waits until it is needed to follow the session's statements itself
+ *
+ * Returns: (transfer floating): a new cell
+ */
 GtkWidget *
 rg_diagnosis_cell_new (RgSessionEditor *editor,
                        RgPartner       *partner,
-                       RgDimension     *dimension)
+                       RgDimension     *dimension,
+                       GPtrArray       *statements)
 {
   RgDiagnosisCell *self;
-  GListModel *all;
   g_autofree char *add_label = NULL;
   GtkWidget *button_content;
 
@@ -255,11 +295,6 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   self->editor = g_object_ref (editor);
   self->partner = g_object_ref (partner);
   self->dimension = g_object_ref (dimension);
-
-  all = rg_session_get_statements (rg_session_editor_get_session (editor));
-  self->statements = gtk_filter_list_model_new (g_object_ref (all),
-                                                GTK_FILTER (gtk_custom_filter_new (statement_in_cell,
-                                                                                   self, NULL)));
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
@@ -293,9 +328,13 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_parent (GTK_WIDGET (self->add_button), GTK_WIDGET (self));
 
-  g_signal_connect_object (self->statements, "items-changed", G_CALLBACK (on_items_changed),
-                           self, G_CONNECT_SWAPPED);
-  on_items_changed (self);
+  if (statements != NULL)
+    {
+      self->hint = g_ptr_array_ref (statements);
+      on_items_changed (self);
+    }
+  else
+    get_statements (self);
 
   return GTK_WIDGET (self);
 }
@@ -330,7 +369,7 @@ rg_diagnosis_cell_populate (RgDiagnosisCell *self)
     return;
 
   self->populated = TRUE;
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->statements), create_row, self, NULL);
+  gtk_list_box_bind_model (self->list, get_statements (self), create_row, self, NULL);
 }
 
 /**
@@ -393,15 +432,16 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
       self->estimate_char_width == char_width && self->estimate_line_height == line_height)
     return self->estimate;
 
-  model = G_LIST_MODEL (self->statements);
-  n = g_list_model_get_n_items (model);
+  model = self->statements ? G_LIST_MODEL (self->statements) : NULL;
+  n = model ? g_list_model_get_n_items (model) : self->hint->len;
   chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
 
   /* The Add button, then per card: its kind, its lines, its margins. */
   height = 2 * line_height;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgStatement) statement = g_list_model_get_item (model, i);
+      g_autoptr(RgStatement) statement = model ? g_list_model_get_item (model, i)
+                                               : g_object_ref (g_ptr_array_index (self->hint, i));
       int chars = (int) g_utf8_strlen (rg_statement_get_text (statement), -1);
       int lines = MAX (1, (chars + chars_per_line - 1) / chars_per_line);
 
@@ -447,7 +487,7 @@ rg_diagnosis_cell_get_n_statements (RgDiagnosisCell *self)
 {
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  return g_list_model_get_n_items (get_statements (self));
 }
 
 /**

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, RG, DIAGNOSIS_CELL, Gt
 
 GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       RgPartner       *partner,
-                                                      RgDimension     *dimension);
+                                                      RgDimension     *dimension,
+                                                      GPtrArray       *statements);
 gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);
 void             rg_diagnosis_cell_populate          (RgDiagnosisCell *self);
 gboolean         rg_diagnosis_cell_depopulate        (RgDiagnosisCell *self);

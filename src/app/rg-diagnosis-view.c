@@ -323,12 +323,50 @@ queue_rebuild (RgDiagnosisView *self)
     self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle, self, NULL);
 }
 
+static char *
+cell_key (const char *partner_id,
+          const char *dimension_id)
+{
+  return g_strconcat (partner_id, " ", dimension_id, NULL);
+}
+
+/* Partner and dimension → the statements of that cell, in order. */
+static GHashTable *
+group_statements (RgDiagnosisView *self)
+{
+  GListModel *statements = rg_session_get_statements (get_session (self));
+  GHashTable *by_cell = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  guint n = g_list_model_get_n_items (statements);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RgStatement *statement = g_list_model_get_item (statements, i);
+      char *key = cell_key (rg_statement_get_partner_id (statement),
+                            rg_statement_get_dimension_id (statement));
+      GPtrArray *cell = g_hash_table_lookup (by_cell, key);
+
+      if (cell == NULL)
+        {
+          cell = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_cell, key, cell);
+        }
+      else
+        g_free (key);
+
+      g_ptr_array_add (cell, statement);
+    }
+
+  return by_cell;
+}
+
 static void
 rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 {
   GListModel *partners, *dimensions;
   guint n_partners, n_dimensions;
   GtkWidget *corner;
+  g_autoptr(GHashTable) by_cell = NULL;
   g_autoptr(RgDiagnosisCell) focused = NULL;
   guint focus_column = 0, focus_row = 0;
   int focus_index = -1;
@@ -372,6 +410,9 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
       rg_diagnosis_grid_set_column_header (self->grid, c, create_partner_header (self, partner));
     }
 
+  /* The statements of every cell, in one pass over them all. */
+  by_cell = group_statements (self);
+
   for (guint r = 0; r < n_dimensions; r++)
     {
       g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
@@ -383,8 +424,13 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
         {
           g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
 
+          g_autofree char *key = cell_key (rg_partner_get_id (partner), rg_dimension_get_id (dimension));
+          GPtrArray *statements = g_hash_table_lookup (by_cell, key);
+          g_autoptr(GPtrArray) none = statements ? NULL : g_ptr_array_new ();
+
           rg_diagnosis_grid_set_cell (self->grid, c, r,
-                                      rg_diagnosis_cell_new (self->editor, partner, dimension));
+                                      rg_diagnosis_cell_new (self->editor, partner, dimension,
+                                                             statements ? statements : none));
         }
     }
 
