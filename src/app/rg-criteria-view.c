@@ -21,6 +21,7 @@
 #include "rg-criteria-map.h"
 #include "rg-criteria-map-view.h"
 #include "rg-criteria-view.h"
+#include "rg-partner-swatch.h"
 #include "rg-session-editor-criteria.h"
 #include "rg-undo-toast.h"
 
@@ -291,24 +292,6 @@ proposed_changed_cb (GtkWidget   *chips,
     }
 }
 
-static void
-draw_colour (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  RgPartner *partner = user_data;
-  GdkRGBA rgba;
-
-  if (!gdk_rgba_parse (&rgba, rg_partner_get_colour (partner)))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2., height / 2., MIN (width, height) / 2., 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
 static GtkWidget *
 create_chip (RgCriteriaView *self,
              RgCriterion    *criterion,
@@ -325,14 +308,10 @@ create_chip (RgCriteriaView *self,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_button_set_child (GTK_BUTTON (chip), box);
 
-  swatch = gtk_drawing_area_new ();
+  swatch = rg_partner_swatch_new (partner, TRUE);
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour,
-                                  g_object_ref (partner), g_object_unref);
-  g_signal_connect_object (partner, "notify::colour", G_CALLBACK (gtk_widget_queue_draw),
-                           swatch, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), swatch);
 
   name = gtk_label_new (NULL);

@@ -23,6 +23,7 @@
 #include "rg-glossary-match.h"
 #include "rg-link-overview.h"
 #include "rg-partner-dialog.h"
+#include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
 #include "rg-undo-toast.h"
 
@@ -74,24 +75,6 @@ get_session (RgDiagnosisView *self)
 }
 
 /* {{{ Headers and footers */
-
-static void
-draw_colour (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  RgPartner *partner = user_data;
-  GdkRGBA rgba;
-
-  if (!gdk_rgba_parse (&rgba, rg_partner_get_colour (partner)))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-}
 
 static void
 partner_subtitle_changed (GtkLabel  *label,
@@ -182,12 +165,8 @@ create_partner_header (RgDiagnosisView *self,
                          NULL);
   gtk_widget_add_css_class (header, "partner-header");
 
-  swatch = gtk_drawing_area_new ();
+  swatch = rg_partner_swatch_new (partner, FALSE);
   gtk_widget_add_css_class (swatch, "partner-colour");
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour,
-                                  g_object_ref (partner), g_object_unref);
-  g_signal_connect_object (partner, "notify::colour", G_CALLBACK (gtk_widget_queue_draw),
-                           swatch, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (header), swatch);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

@@ -18,6 +18,7 @@
 
 #include "rg-editable-text.h"
 #include "rg-glossary-view.h"
+#include "rg-partner-swatch.h"
 #include "rg-session-editor-terms.h"
 #include "rg-undo-toast.h"
 
@@ -252,23 +253,6 @@ setup_card (GtkWidget      *card,
 }
 
 static void
-draw_colour (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  GdkRGBA rgba;
-
-  if (!gdk_rgba_parse (&rgba, rg_partner_get_colour (RG_PARTNER (user_data))))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-}
-
-static void
 update_meaning_label (RgPartner  *partner,
                       GParamSpec *pspec,
                       GtkWidget  *card)
@@ -300,12 +284,8 @@ create_meaning_column (RgGlossaryView *self,
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_size_request (column, 200, -1);
 
-  swatch = gtk_drawing_area_new ();
+  swatch = rg_partner_swatch_new (partner, FALSE);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 6);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour,
-                                  g_object_ref (partner), g_object_unref);
-  g_signal_connect_object (partner, "notify::colour", G_CALLBACK (gtk_widget_queue_draw),
-                           swatch, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (column), swatch);
 
   name = gtk_label_new (NULL);

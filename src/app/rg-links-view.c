@@ -28,6 +28,7 @@
 #include "rg-divergence-picture.h"
 #include "rg-editable-text.h"
 #include "rg-links-view.h"
+#include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
 #include "rg-statement-card.h"
 #include "rg-statistics.h"
@@ -302,24 +303,6 @@ set_tooltip (GtkWidget  *widget,
 }
 
 static void
-draw_colour (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  RgPartner *partner = user_data;
-  GdkRGBA rgba;
-
-  if (!gdk_rgba_parse (&rgba, rg_partner_get_colour (partner)))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-}
-
-static void
 update_quote (GtkLabel *label)
 {
   RgStatement *statement = g_object_get_data (G_OBJECT (label), "statement");
@@ -351,12 +334,9 @@ create_quote (RgLinksView *self,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (box, "quote");
 
-  swatch = gtk_drawing_area_new ();
+  swatch = partner ? rg_partner_swatch_new (partner, FALSE) : gtk_drawing_area_new ();
   gtk_widget_add_css_class (swatch, "partner-colour");
   gtk_widget_set_size_request (swatch, 4, -1);
-  if (partner != NULL)
-    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour,
-                                    g_object_ref (partner), g_object_unref);
   gtk_box_append (GTK_BOX (box), swatch);
 
   label = gtk_label_new (NULL);
