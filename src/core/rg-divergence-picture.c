@@ -180,10 +180,12 @@ count (RgDivergencePicture *self,
   const Partner *a = &g_array_index (self->partners, Partner, row);
   const Partner *b = &g_array_index (self->partners, Partner, column);
 
+  /* How many of their statements, not how many links: two partners
+   * whose readings part on five points show five, not one. */
   if (open_only)
-    return rg_statistics_get_pair_open_count (self->statistics, a->id, b->id, type);
+    return rg_statistics_get_pair_open_statement_count (self->statistics, a->id, b->id, type);
 
-  return rg_statistics_get_pair_count (self->statistics, a->id, b->id, type);
+  return rg_statistics_get_pair_statement_count (self->statistics, a->id, b->id, type);
 }
 
 /**
@@ -755,9 +757,9 @@ legend (RgDivergencePicture *self,
   g_autoptr(PangoLayout) note = NULL;
   LegendItem items[] = {
     /* Translators: the legend of the partner × partner picture. */
-    { "=", N_("agreements"), 0 },
-    { "≠", N_("open divergences"), 1 },
-    { "≠", N_("settled divergences"), 2 },
+    { "=", N_("in agreement"), 0 },
+    { "≠", N_("in open divergence"), 1 },
+    { "≠", N_("in settled divergence"), 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
@@ -796,8 +798,8 @@ legend (RgDivergencePicture *self,
 
   cy += line_height + 0.4 * em;
   note = make_layout (self, context,
-                      _("Each number counts the links tagged between statements of the two "
-                        "partners."),
+                      _("Each number counts the statements of the two partners that a link "
+                        "of that kind joins."),
                       0.9, FALSE, width, 3);
   layout_size (note, &w, &h);
   if (cr != NULL)
@@ -1048,23 +1050,26 @@ rg_divergence_picture_draw (RgDivergencePicture *self,
 /* }}} */
 /* {{{ Words */
 
-/* "2 agreements", or "2 divergences (1 open)" */
+/* "2 statements in agreement", or "3 statements in divergence (2 in
+ * open ones)" */
 static char *
 format_count (RgLinkType type,
               guint      all,
               guint      open)
 {
   if (type == RG_LINK_TYPE_AGREEMENT)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", all),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in agreement",
+                                         "%u statements in agreement", all),
                             all);
 
   if (open > 0)
-    /* Translators: "2 divergences (1 open)". */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
-                                         "%u divergences (%u open)", all),
+    /* Translators: "3 statements in divergence (2 in open ones)". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in divergence (%u in an open one)",
+                                         "%u statements in divergence (%u in open ones)", all),
                             all, open);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences", all),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in divergence",
+                                       "%u statements in divergence", all),
                           all);
 }
 
@@ -1143,7 +1148,8 @@ compare_pairs (gconstpointer a,
   return pa->column < pb->column ? -1 : pa->column > pb->column;
 }
 
-/* The three pairs with the most links of @type, most first. */
+/* The three pairs with the most statements in links of @type, most
+ * first. */
 static char *
 list_top_pairs (RgDivergencePicture *self,
                 RgLinkType           type)
@@ -1170,10 +1176,11 @@ list_top_pairs (RgDivergencePicture *self,
       g_autofree char *figure = format_count (type, pair->all, pair->open);
 
       if (i > 0)
-        /* Translators: between two pairs in a list:
-         * "A and B, 2 divergences; C and D, 1 divergence". */
+        /* Translators: between two pairs in a list: "A and B, 3 statements
+         * in divergence; C and D, 2 statements in divergence". */
         g_string_append (text, _("; "));
-      /* Translators: a pair in a list: "Mme Roussel and Mme Benali, 2 divergences". */
+      /* Translators: a pair in a list: "Mme Roussel and Mme Benali, 3 statements
+       * in divergence". */
       g_string_append_printf (text, _("%s and %s, %s"),
                               g_array_index (self->partners, Partner, pair->row).name,
                               g_array_index (self->partners, Partner, pair->column).name,
