@@ -1,0 +1,194 @@
+/* test-pseudonymise.c — rg_session_pseudonymise()
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rg-file-io.h"
+#include "rg-pseudonymise.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+static RgSession *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                                            "exemple-eleve-a.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static char *
+session_text_lower (RgSession *session)
+{
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_utf8_strdown (data, size);
+}
+
+static void
+assert_absent (const char *haystack_lower,
+               const char *name)
+{
+  g_autofree char *needle = g_utf8_strdown (name, -1);
+
+  if (strstr (haystack_lower, needle) != NULL)
+    g_error ("“%s” is still in the pseudonymised session", name);
+}
+
+static void
+test_pseudonymise_example (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) copy = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *partners = rg_session_get_partners (session);
+  const char * const *persons = rg_session_get_person_names (session);
+
+  /* The example names its partners and its family */
+  g_assert_nonnull (persons);
+  g_assert_true (g_strv_contains (persons, "Benali"));
+  g_assert_true (g_strv_contains (persons, "Adam"));
+  original = session_text_lower (session);
+  g_assert_nonnull (strstr (original, "adam"));
+  g_assert_nonnull (strstr (original, "mme roussel"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      g_auto(GStrv) words = g_strsplit (rg_partner_get_name (partner), " ", -1);
+
+      g_ptr_array_add (names, g_strdup (rg_partner_get_name (partner)));
+      /* The family names too: "Roussel" in "Mme Roussel" */
+      g_ptr_array_add (names, g_strdup (words[g_strv_length (words) - 1]));
+    }
+  for (guint i = 0; persons[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (persons[i]));
+
+  copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  g_assert_nonnull (copy);
+  g_assert_true (copy != session);
+
+  text = session_text_lower (copy);
+  for (guint i = 0; i < names->len; i++)
+    assert_absent (text, g_ptr_array_index (names, i));
+
+  /* The original is untouched */
+  g_assert_cmpstr (rg_session_get_situation_label (session), ==, "Élève A., CM1");
+  g_assert_nonnull (rg_session_find_partner (session, "5c77715a-04fb-5006-a222-213ad9aa9a75"));
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (session, "5c77715a-04fb-5006-a222-213ad9aa9a75")),
+                   ==, "Mme Roussel");
+
+  /* Partners are their profession, the situation its code */
+  g_assert_cmpstr (rg_session_get_situation_label (copy), ==, "PRE-2026-014");
+  g_assert_true (rg_session_get_person_names (copy) == NULL ||
+                 rg_session_get_person_names (copy)[0] == NULL);
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, "5c77715a-04fb-5006-a222-213ad9aa9a75")),
+                   ==, "Enseignante de CM1");
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, "a30bfee0-055b-5950-bb47-1f8103389a5f")),
+                   ==, "Mère");
+
+  /* Names inside texts: the partner's whole name, then its family name */
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, "e7b57464-0b94-5c5b-8755-b1cc037a5359")),
+                   ==, "Mère élève seule ses trois enfants ; le père n'a plus de contact régulier avec eux.");
+  g_assert_cmpstr (rg_session_get_facilitator (copy), ==, "Coordinatrice PRE, coordinatrice PRE");
+  /* A word that only looks like a name is kept */
+  g_assert_nonnull (strstr (text, "saint-aubin"));
+  /* Dates are kept without the flag */
+  g_assert_cmpstr (rg_session_get_date (copy), ==, "2026-11-17");
+}
+
+static void
+test_pseudonymise_shared_profession (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) a = rg_partner_new ();
+  g_autoptr(RgPartner) b = rg_partner_new ();
+  g_autoptr(RgPartner) c = rg_partner_new ();
+  g_autoptr(RgPartner) d = rg_partner_new ();
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+  g_autoptr(RgStatement) statement = NULL;
+  g_autoptr(RgSession) copy = NULL;
+  const char *names[] = { "Léa Dupré", NULL };
+  g_autofree char *text = NULL;
+
+  rg_session_set_title (session, "Revue");
+  rg_session_set_date (session, "2026-03-24");
+  rg_session_set_situation_label (session, "Léa D.");
+  rg_session_set_person_names (session, names);
+
+  rg_partner_set_name (a, "Mme Martin");
+  rg_partner_set_profession (a, "Enseignante");
+  rg_partner_set_name (b, "Mme Éloïse Garnier");
+  rg_partner_set_profession (b, "Enseignante");
+  rg_partner_set_name (c, "M. Dupré");
+  rg_partner_set_role (c, RG_PARTNER_ROLE_FAMILY);
+  rg_partner_set_name (d, "Mme Faure");
+  rg_session_add_partner (session, a);
+  rg_session_add_partner (session, b);
+  rg_session_add_partner (session, c);
+  rg_session_add_partner (session, d);
+  rg_session_add_dimension (session, dimension);
+
+  statement = rg_statement_new (rg_partner_get_id (a), rg_dimension_get_id (dimension),
+                                RG_STATEMENT_KIND_FACT,
+                                "Selon MME MARTIN et eloise garnier, LÉA voit Mme Faure ; "
+                                "M. Dupré l’a dit à Dupré-Léa. Martinez reste.");
+  rg_session_add_statement (session, statement);
+
+  copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_MONTH_DATES);
+  g_assert_nonnull (copy);
+
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, rg_partner_get_id (a))),
+                   ==, "Enseignante 1");
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, rg_partner_get_id (b))),
+                   ==, "Enseignante 2");
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, rg_partner_get_id (c))),
+                   ==, "Family");
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, rg_partner_get_id (d))),
+                   ==, "Partner");
+  /* No code: a neutral label */
+  g_assert_cmpstr (rg_session_get_situation_label (copy), ==, "Situation");
+  /* Month and year only */
+  g_assert_cmpstr (rg_session_get_date (copy), ==, "2026-03-01");
+
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, rg_statement_get_id (statement))),
+                   ==,
+                   "Selon Enseignante 1 et Enseignante 2, Person A voit Partner ; "
+                   "Family l’a dit à Family-Person A. Martinez reste.");
+
+  text = session_text_lower (copy);
+  assert_absent (text, "Martin ");
+  assert_absent (text, "Garnier");
+  assert_absent (text, "Dupré");
+  assert_absent (text, "Léa");
+  assert_absent (text, "Faure");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  rg_test_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pseudonymise/example", test_pseudonymise_example);
+  g_test_add_func ("/pseudonymise/shared-profession", test_pseudonymise_shared_profession);
+
+  return g_test_run ();
+}
