@@ -1,0 +1,230 @@
+/* rg-export-csv.c — a session's statements and links as CSV tables
+ *
+ * Two tables, to open in a spreadsheet: one row per statement, one row
+ * per link. The files follow RFC 4180: a header row, fields separated by
+ * commas, lines ended by CRLF, and a field put between double quotes
+ * when it holds a comma, a double quote, a CR or a LF, its quotes
+ * doubled. A newline inside a statement stays a newline inside its
+ * quoted field.
+ *
+ * The text is UTF-8, preceded by a byte order mark (EF BB BF): without
+ * it LibreOffice Calc and Excel guess a legacy encoding when a file is
+ * opened by a double click, and accents come out garbled. RFC 4180
+ * readers that do not expect it see it as part of the first header
+ * name, which is harmless.
+ *
+ * Columns are named in the user's language; kinds, types and statuses
+ * are their translated labels, as the application shows them. Partners
+ * and dimensions are given by name, statements and links by their ids,
+ * which tie the two tables together.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-export-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-export-csv.h"
+
+#define CSV_BOM "\xEF\xBB\xBF"
+
+static void
+append_field (GString    *csv,
+              const char *value,
+              gboolean    first)
+{
+  if (!first)
+    g_string_append_c (csv, ',');
+
+  if (value == NULL)
+    return;
+
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (csv, value);
+      return;
+    }
+
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static void
+append_row (GString            *csv,
+            const char * const *values,
+            guint               n_values)
+{
+  for (guint i = 0; i < n_values; i++)
+    append_field (csv, values[i], i == 0);
+  g_string_append (csv, "\r\n");
+}
+
+static GString *
+csv_new (void)
+{
+  GString *csv = g_string_new (CSV_BOM);
+
+  return csv;
+}
+
+static GBytes *
+csv_free_to_bytes (GString *csv)
+{
+  return g_string_free_to_bytes (csv);
+}
+
+/* The ids of the links @statement_id belongs to, separated by spaces */
+static char *
+link_ids_of (GListModel *links,
+             const char *statement_id)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+
+      if (!rg_link_has_member (link, statement_id))
+        continue;
+      if (ids->len > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, rg_link_get_id (link));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/**
+ * rg_export_csv_statements:
+ * @session: a #RgSession
+ *
+ * Writes the statements of @session as a CSV table (see the top of
+ * rg-export-csv.c for the format), one row per statement in the
+ * session's order, with the columns: dimension, partner, profession,
+ * kind, text and the ids of the statement's links, separated by spaces.
+ *
+ * Returns: (transfer full): the UTF-8 text of the table
+ */
+GBytes *
+rg_export_csv_statements (RgSession *session)
+{
+  GString *csv;
+  GListModel *statements;
+  GListModel *links;
+  const char *header[6];
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  csv = csv_new ();
+  header[0] = _("Dimension");
+  header[1] = _("Partner");
+  header[2] = _("Profession");
+  header[3] = _("Kind");
+  header[4] = _("Statement");
+  header[5] = _("Links");
+  append_row (csv, header, G_N_ELEMENTS (header));
+
+  statements = rg_session_get_statements (session);
+  links = rg_session_get_links (session);
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+      RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+      RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
+      g_autofree char *link_ids = link_ids_of (links, rg_statement_get_id (statement));
+      const char *row[6];
+
+      row[0] = dimension != NULL ? rg_dimension_get_name (dimension) : NULL;
+      row[1] = partner != NULL ? rg_partner_get_name (partner) : NULL;
+      row[2] = partner != NULL ? rg_partner_get_profession (partner) : NULL;
+      row[3] = rg_statement_kind_get_label (rg_statement_get_kind (statement));
+      row[4] = rg_statement_get_text (statement);
+      row[5] = link_ids;
+      append_row (csv, row, G_N_ELEMENTS (row));
+    }
+
+  return csv_free_to_bytes (csv);
+}
+
+/**
+ * rg_export_csv_links:
+ * @session: a #RgSession
+ *
+ * Writes the links of @session as a CSV table (see the top of
+ * rg-export-csv.c for the format), one row per link in the session's
+ * order, with the columns: id, type, status, note, the ids of its
+ * statements separated by spaces, and the names of the dimensions they
+ * belong to, each once, separated by “ ; ”.
+ *
+ * Returns: (transfer full): the UTF-8 text of the table
+ */
+GBytes *
+rg_export_csv_links (RgSession *session)
+{
+  GString *csv;
+  GListModel *links;
+  const char *header[6];
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  csv = csv_new ();
+  header[0] = _("Link");
+  header[1] = _("Type");
+  header[2] = _("Status");
+  header[3] = _("Note");
+  header[4] = _("Statements");
+  header[5] = _("Dimensions");
+  append_row (csv, header, G_N_ELEMENTS (header));
+
+  links = rg_session_get_links (session);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      const char * const *members = rg_link_get_members (link);
+      g_autoptr(GPtrArray) dimensions = g_ptr_array_new ();
+      g_autofree char *statement_ids = NULL;
+      g_autofree char *dimension_names = NULL;
+      const char *row[6];
+
+      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+        {
+          RgStatement *statement = rg_session_find_statement (session, members[j]);
+          RgDimension *dimension;
+          const char *name;
+
+          if (statement == NULL)
+            continue;
+          dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+          if (dimension == NULL)
+            continue;
+          name = rg_dimension_get_name (dimension);
+          if (name != NULL &&
+              !g_ptr_array_find_with_equal_func (dimensions, name, g_str_equal, NULL))
+            g_ptr_array_add (dimensions, (gpointer) name);
+        }
+      g_ptr_array_add (dimensions, NULL);
+
+      statement_ids = members != NULL ? g_strjoinv (" ", (char **) members) : NULL;
+      dimension_names = g_strjoinv (" ; ", (char **) dimensions->pdata);
+
+      row[0] = rg_link_get_id (link);
+      row[1] = rg_link_type_get_label (rg_link_get_link_type (link));
+      row[2] = rg_link_status_get_label (rg_link_get_status (link));
+      row[3] = rg_link_get_note (link);
+      row[4] = statement_ids;
+      row[5] = dimension_names;
+      append_row (csv, row, G_N_ELEMENTS (row));
+    }
+
+  return csv_free_to_bytes (csv);
+}

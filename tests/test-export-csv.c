@@ -1,0 +1,263 @@
+/* test-export-csv.c — rg_export_csv_statements() and rg_export_csv_links()
+ *
+ * The tables are read back with a small RFC 4180 reader written here,
+ * strict about what the exporter promises: CRLF after every record,
+ * quotes only around a whole field.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rg-export-csv.h"
+#include "rg-file-io.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+#define BOM "\xEF\xBB\xBF"
+
+/* Reads @bytes into an array of rows, each a GStrv of fields */
+static GPtrArray *
+read_csv (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *p = data;
+  const char *end = data + size;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *row = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+
+  g_assert_true (size >= 3 && memcmp (data, BOM, 3) == 0);
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  p += 3;
+
+  while (p < end)
+    {
+      if (*p == '"')
+        {
+          /* A quoted field: up to the lone closing quote */
+          p++;
+          for (;;)
+            {
+              g_assert_true (p < end);
+              if (*p == '"')
+                {
+                  if (p + 1 < end && p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      p += 2;
+                      continue;
+                    }
+                  p++;
+                  break;
+                }
+              g_string_append_c (field, *p++);
+            }
+        }
+      else
+        {
+          while (p < end && *p != ',' && *p != '\r' && *p != '\n')
+            {
+              g_assert_true (*p != '"');
+              g_string_append_c (field, *p++);
+            }
+        }
+
+      g_ptr_array_add (row, g_string_free (field, FALSE));
+      field = g_string_new (NULL);
+
+      g_assert_true (p < end);
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+      /* End of record: CRLF, never a bare LF or CR */
+      g_assert_true (p + 1 < end && p[0] == '\r' && p[1] == '\n');
+      p += 2;
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
+      row = g_ptr_array_new ();
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_free (row, TRUE);
+  g_string_free (field, TRUE);
+
+  /* Every row as wide as the header */
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==,
+                      g_strv_length (g_ptr_array_index (rows, 0)));
+
+  return rows;
+}
+
+static RgSession *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                                            "exemple-eleve-a.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+test_csv_example (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(GBytes) statements_csv = rg_export_csv_statements (session);
+  g_autoptr(GBytes) links_csv = rg_export_csv_links (session);
+  g_autoptr(GPtrArray) statement_rows = read_csv (statements_csv);
+  g_autoptr(GPtrArray) link_rows = read_csv (links_csv);
+  GListModel *statements = rg_session_get_statements (session);
+  GListModel *links = rg_session_get_links (session);
+  guint n_link_ids = 0;
+  guint n_members = 0;
+
+  g_assert_cmpuint (statement_rows->len, ==, g_list_model_get_n_items (statements) + 1);
+  g_assert_cmpuint (link_rows->len, ==, g_list_model_get_n_items (links) + 1);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (statement_rows, 0)), ==, 6);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (link_rows, 0)), ==, 6);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+      char **row = g_ptr_array_index (statement_rows, i + 1);
+      RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
+      RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+      g_auto(GStrv) ids = g_strsplit (row[5], " ", -1);
+
+      g_assert_cmpstr (row[0], ==, rg_dimension_get_name (dimension));
+      g_assert_cmpstr (row[1], ==, rg_partner_get_name (partner));
+      g_assert_cmpstr (row[2], ==, rg_partner_get_profession (partner));
+      g_assert_cmpstr (row[3], ==, rg_statement_kind_get_label (rg_statement_get_kind (statement)));
+      g_assert_cmpstr (row[4], ==, rg_statement_get_text (statement));
+      for (guint j = 0; ids[j] != NULL && *row[5] != '\0'; j++)
+        {
+          RgLink *link = rg_session_find_link (session, ids[j]);
+
+          g_assert_nonnull (link);
+          g_assert_true (rg_link_has_member (link, rg_statement_get_id (statement)));
+          n_link_ids++;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      char **row = g_ptr_array_index (link_rows, i + 1);
+      g_autofree char *members = g_strjoinv (" ", (char **) rg_link_get_members (link));
+
+      g_assert_cmpstr (row[0], ==, rg_link_get_id (link));
+      g_assert_cmpstr (row[1], ==, rg_link_type_get_label (rg_link_get_link_type (link)));
+      g_assert_cmpstr (row[2], ==, rg_link_status_get_label (rg_link_get_status (link)));
+      g_assert_cmpstr (row[3], ==, rg_link_get_note (link));
+      g_assert_cmpstr (row[4], ==, members);
+      g_assert_cmpuint (strlen (row[5]), >, 0);
+      n_members += rg_link_get_n_members (link);
+    }
+
+  /* The two tables agree on who belongs to what */
+  g_assert_cmpuint (n_link_ids, ==, n_members);
+
+  /* A link between two dimensions names both */
+  {
+    char **row = NULL;
+
+    for (guint i = 1; i < link_rows->len; i++)
+      if (g_str_equal (((char **) g_ptr_array_index (link_rows, i))[0],
+                       "c75db53f-bf62-59c8-91fb-7af17b49f407"))
+        row = g_ptr_array_index (link_rows, i);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (row[5], ==, "Santé et développement ; Famille et parentalité");
+  }
+}
+
+static void
+test_csv_awkward_text (void)
+{
+  static const char * const texts[] = {
+    "Il a dit : « non, pas aujourd’hui ».",
+    "Le \"grand\" frère, 15 ans",
+    "Première ligne\nDeuxième ligne\r\nTroisième, et \"fin\"",
+    "\"",
+    ",",
+    "",
+    "Sans rien de spécial",
+  };
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) partner = rg_partner_new ();
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+  g_autoptr(RgLink) link = rg_link_new (RG_LINK_TYPE_DIVERGENCE);
+  g_autoptr(GBytes) statements_csv = NULL;
+  g_autoptr(GBytes) links_csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) link_rows = NULL;
+  GListModel *statements;
+
+  rg_partner_set_name (partner, "Dupont, \"Jo\"");
+  rg_partner_set_profession (partner, "Éducatrice");
+  rg_dimension_set_name (dimension, "Santé, sommeil");
+  rg_session_add_partner (session, partner);
+  rg_session_add_dimension (session, dimension);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RgStatement) statement = rg_statement_new (rg_partner_get_id (partner),
+                                                           rg_dimension_get_id (dimension),
+                                                           RG_STATEMENT_KIND_FACT, texts[i]);
+
+      rg_session_add_statement (session, statement);
+      if (i < 2)
+        rg_link_add_member (link, rg_statement_get_id (statement));
+    }
+  rg_link_set_note (link, "À voir,\nensemble \"vite\"");
+  rg_session_add_link (session, link);
+
+  statements_csv = rg_export_csv_statements (session);
+  rows = read_csv (statements_csv);
+  statements = rg_session_get_statements (session);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (texts) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+      char **row = g_ptr_array_index (rows, i + 1);
+
+      g_assert_cmpstr (row[0], ==, "Santé, sommeil");
+      g_assert_cmpstr (row[1], ==, "Dupont, \"Jo\"");
+      g_assert_cmpstr (row[2], ==, "Éducatrice");
+      /* The text as the session keeps it */
+      g_assert_cmpstr (row[4], ==, rg_statement_get_text (statement) ? rg_statement_get_text (statement) : "");
+      g_assert_cmpstr (row[5], ==, i < 2 ? rg_link_get_id (link) : "");
+    }
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[4], ==, "Le \"grand\" frère, 15 ans");
+
+  links_csv = rg_export_csv_links (session);
+  link_rows = read_csv (links_csv);
+  g_assert_cmpuint (link_rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (link_rows, 1))[3], ==, "À voir,\nensemble \"vite\"");
+  g_assert_cmpstr (((char **) g_ptr_array_index (link_rows, 1))[5], ==, "Santé, sommeil");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  rg_test_init_environment ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export-csv/example", test_csv_example);
+  g_test_add_func ("/export-csv/awkward-text", test_csv_awkward_text);
+
+  return g_test_run ();
+}
