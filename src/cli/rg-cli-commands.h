@@ -36,5 +36,7 @@ int rg_cli_show     (int    argc,
                      char **argv);
 int rg_cli_stats    (int    argc,
                      char **argv);
+int rg_cli_export   (int    argc,
+                     char **argv);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ static const RgCliCommand commands[] = {
   { "new", N_("Create a session file from a template"), rg_cli_new },
   { "show", N_("Print a summary of a session"), rg_cli_show },
   { "stats", N_("Count a session’s agreements and divergences"), rg_cli_stats },
+  { "export", N_("Export a session as a report"), rg_cli_export },
   { NULL, NULL, NULL },
 };
 

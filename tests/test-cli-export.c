@@ -1,0 +1,255 @@
+/* test-cli-export.c — regards-cli export, run as a user would
+ *
+ * Spawns the built regards-cli and compares the files it writes with
+ * what the core exporters give for the same session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "rg-export-csv.h"
+#include "rg-file-io.h"
+#include "rg-pseudonymise.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+/* A temporary folder of the test program */
+static char *work_dir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs regards-cli with the NULL-terminated arguments, in work_dir */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (g_getenv ("REGARDS_BUILD_ROOT"));
+  g_ptr_array_add (argv, g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"),
+                                           "src", "cli", "regards-cli", NULL));
+  g_assert_true (g_file_test (argv->pdata[0], G_FILE_TEST_IS_EXECUTABLE));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (work_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                           "exemple-eleve-a.regards", NULL);
+}
+
+static RgSession *
+load_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Checks that @name in work_dir holds exactly @expected, mode 0600 */
+static void
+assert_file (const char *name,
+             GBytes     *expected)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  struct stat st;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, size, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+remove_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  g_remove (path);
+}
+
+static gboolean
+file_exists (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = example_path ();
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(GBytes) statements = rg_export_csv_statements (session);
+  g_autoptr(GBytes) links = rg_export_csv_links (session);
+
+  run_cli (&run, "export", "--format", "csv", path, "-o", "revue", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "revue-statements.csv"));
+  g_assert_nonnull (strstr (run.out, "revue-links.csv"));
+  assert_file ("revue-statements.csv", statements);
+  assert_file ("revue-links.csv", links);
+
+  /* The names are there without --pseudonymise */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (statements, NULL), g_bytes_get_size (statements),
+                                  "Mme Roussel"));
+
+  /* A final .csv is not doubled, and a second export replaces the first */
+  run_clear (&run);
+  run_cli (&run, "export", "-f", "csv", path, "-o", "revue.csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_file ("revue-statements.csv", statements);
+  assert_file ("revue-links.csv", links);
+  g_assert_false (file_exists ("revue.csv-statements.csv"));
+
+  remove_file ("revue-statements.csv");
+  remove_file ("revue-links.csv");
+}
+
+static void
+test_export_csv_pseudonymised (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = example_path ();
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  g_autoptr(GBytes) statements = rg_export_csv_statements (copy);
+  g_autoptr(GBytes) links = rg_export_csv_links (copy);
+  g_autofree char *written = NULL;
+  g_autofree char *statements_path = g_build_filename (work_dir, "anonyme-statements.csv", NULL);
+
+  run_cli (&run, "export", "--pseudonymise", "--format", "csv", path, "-o", "anonyme", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_file ("anonyme-statements.csv", statements);
+  assert_file ("anonyme-links.csv", links);
+
+  g_file_get_contents (statements_path, &written, NULL, NULL);
+  g_assert_nonnull (written);
+  g_assert_null (strstr (written, "Benali"));
+  g_assert_null (strstr (written, "Adam"));
+  g_assert_null (strstr (written, "Roussel"));
+  g_assert_nonnull (strstr (written, "Enseignante de CM1"));
+
+  remove_file ("anonyme-statements.csv");
+  remove_file ("anonyme-links.csv");
+}
+
+static void
+test_export_usage_errors (void)
+{
+  g_autofree char *path = example_path ();
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Only csv for now: the others are unknown, and nothing is written */
+    run_cli (&run, "export", "--format", "pdf", path, "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "pdf"));
+    g_assert_false (file_exists ("rapport-statements.csv"));
+    g_assert_false (file_exists ("rapport.pdf"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", path, "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", "--format", "csv", path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", "--format", "csv", "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* A file that is not there is a problem found, not a usage error */
+    run_cli (&run, "export", "--format", "csv", "absent.regards", "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "absent.regards"));
+    g_assert_false (file_exists ("rapport-statements.csv"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The command is listed */
+    run_cli (&run, "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "export"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = rg_test_init_environment ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_build_filename (tmp, "work", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (work_dir, 0700), ==, 0);
+
+  g_test_add_func ("/cli-export/csv", test_export_csv);
+  g_test_add_func ("/cli-export/csv-pseudonymised", test_export_csv_pseudonymised);
+  g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
+
+  return g_test_run ();
+}
