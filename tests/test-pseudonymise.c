@@ -180,6 +180,44 @@ test_pseudonymise_shared_profession (void)
   assert_absent (text, "Faure");
 }
 
+static void
+test_pseudonymise_month_dates (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_MONTH_DATES);
+  g_autofree char *text = session_text_lower (copy);
+  g_autofree char *month = NULL;
+  GDateTime *created;
+
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (rg_session_get_date (copy), ==, "2026-11-01");
+  g_assert_cmpstr (rg_session_get_next_review (copy), ==, "2027-02-01");
+  g_assert_cmpstr (rg_action_get_due (rg_session_find_action (copy, "7a54bfda-07b4-516c-aa76-2b3440f5ca95")),
+                   ==, "2026-12-01");
+  g_assert_cmpstr (rg_consent_get_date (rg_session_find_consent (copy, "9aa2fb49-aa17-56a8-87bb-f8dfe2b02986")),
+                   ==, "2026-11-01");
+  created = rg_statement_get_created (rg_session_find_statement (copy, "1941b999-0289-5567-b46e-68a167c2141a"));
+  g_assert_cmpint (g_date_time_get_day_of_month (created), ==, 1);
+  g_assert_cmpint (g_date_time_get_hour (created), ==, 0);
+  g_assert_cmpint (g_date_time_get_month (created), ==, 11);
+
+  /* No day of the meeting is left anywhere, and the copy is still a valid file */
+  g_assert_null (strstr (text, "2026-11-17"));
+  g_assert_null (strstr (text, "2026-12-11"));
+  {
+    g_autoptr(GBytes) bytes = rg_session_to_bytes (copy);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgSession) reread = rg_session_new_from_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reread);
+  }
+
+  month = rg_pseudonymise_format_month (rg_session_get_date (copy));
+  g_assert_cmpstr (month, ==, "2026-11");
+  g_assert_null (rg_pseudonymise_format_month ("pas une date"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -188,6 +226,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pseudonymise/example", test_pseudonymise_example);
+  g_test_add_func ("/pseudonymise/month-dates", test_pseudonymise_month_dates);
   g_test_add_func ("/pseudonymise/shared-profession", test_pseudonymise_shared_profession);
 
   return g_test_run ();
