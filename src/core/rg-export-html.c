@@ -7,7 +7,8 @@
  *
  * The document is HTML5 written as well-formed XML (every element
  * closed, every text and attribute escaped), so both HTML and XML
- * parsers read it. The sections follow the order of the meeting: the
+ * parsers read it; sections are divs rather than HTML5 section
+ * elements so that older HTML parsers (libxml2 2.9) accept it too. The sections follow the order of the meeting: the
  * title page, the diagnosis by dimension, agreements and divergences,
  * the partner × partner picture, the glossary, the success criteria,
  * the actions, the next review and the consent. Kinds, link types and
@@ -50,7 +51,7 @@ static const char style_sheet[] =
   "img{max-width:100%;height:auto;}"
   "@page{size:A4;margin:2cm 1.8cm;}"
   "@media print{body{margin:0;}"
-  "section{page-break-before:always;break-before:page;}"
+  ".section{page-break-before:always;break-before:page;}"
   "h2,h3,h4{page-break-after:avoid;break-after:avoid;}}";
 
 /* Appends @text escaped for both element content and attribute values */
@@ -178,19 +179,32 @@ partner_name (RgSession  *session,
   return partner != NULL ? rg_partner_get_name (partner) : NULL;
 }
 
+/* <span class="label">Name:</span> before a text someone said */
+static void
+append_label (GString    *html,
+              const char *name)
+{
+  /* Translators: who said it, before what they said, as in "Mme Roussel: …" */
+  g_autofree char *label = g_strdup_printf (_("%s:"), name);
+
+  g_string_append (html, "<span class=\"label\">");
+  append_escaped (html, label);
+  g_string_append (html, "</span> ");
+}
+
 static void
 open_section (GString    *html,
               const char *klass,
               const char *heading)
 {
-  g_string_append_printf (html, "<section class=\"%s\">\n", klass);
+  g_string_append_printf (html, "<div class=\"section %s\">\n", klass);
   append_element (html, "h2", NULL, heading);
 }
 
 static void
 close_section (GString *html)
 {
-  g_string_append (html, "</section>\n");
+  g_string_append (html, "</div>\n");
 }
 
 static void
@@ -201,7 +215,7 @@ append_title_page (GString   *html,
   g_autofree char *date = format_date (rg_session_get_date (session));
   const char *title = rg_session_get_title (session);
 
-  g_string_append (html, "<header class=\"title-page\">\n");
+  g_string_append (html, "<div class=\"title-page\">\n");
   append_element (html, "h1", NULL,
                   title != NULL && *title != '\0' ? title : _("Shared diagnosis"));
   append_field (html, _("Situation:"), rg_session_get_situation_label (session));
@@ -213,7 +227,7 @@ append_title_page (GString   *html,
   if (g_list_model_get_n_items (partners) == 0)
     {
       append_element (html, "p", "empty", _("No participants."));
-      g_string_append (html, "</header>\n");
+      g_string_append (html, "</div>\n");
       return;
     }
 
@@ -234,7 +248,7 @@ append_title_page (GString   *html,
       append_cell (html, "td", rg_partner_role_get_label (rg_partner_get_role (partner)));
       g_string_append (html, "</tr>\n");
     }
-  g_string_append (html, "</table>\n</header>\n");
+  g_string_append (html, "</table>\n</div>\n");
 }
 
 /* "Kind: text": the kind in words, not only by the item's class */
@@ -337,6 +351,7 @@ append_links (GString   *html,
       for (guint m = 0; members != NULL && members[m] != NULL; m++)
         {
           RgStatement *statement = rg_session_find_statement (session, members[m]);
+          g_autofree char *who = NULL;
           const char *name;
           RgDimension *dimension;
 
@@ -345,15 +360,15 @@ append_links (GString   *html,
 
           name = partner_name (session, rg_statement_get_partner_id (statement));
           dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
-          g_string_append (html, "<li class=\"statement\"><span class=\"label\">");
-          append_escaped (html, name != NULL ? name : _("Unknown partner"));
+          if (name == NULL)
+            name = _("Unknown partner");
           if (dimension != NULL)
-            {
-              g_string_append (html, " (");
-              append_escaped (html, rg_dimension_get_name (dimension));
-              g_string_append (html, ")");
-            }
-          g_string_append (html, "</span> ");
+            /* Translators: a partner and the dimension of their statement */
+            who = g_strdup_printf (_("%s (%s)"), name, rg_dimension_get_name (dimension));
+          else
+            who = g_strdup (name);
+          g_string_append (html, "<li class=\"statement\">");
+          append_label (html, who);
           append_escaped (html, rg_statement_get_text (statement));
           g_string_append (html, "</li>\n");
         }
@@ -414,9 +429,8 @@ append_glossary (GString   *html,
             {
               const char *name = partner_name (session, meaning_partners[m]);
 
-              g_string_append (html, "<li><span class=\"label\">");
-              append_escaped (html, name != NULL ? name : _("Unknown partner"));
-              g_string_append (html, "</span> ");
+              g_string_append (html, "<li>");
+              append_label (html, name != NULL ? name : _("Unknown partner"));
               append_escaped (html, rg_term_get_meaning (term, meaning_partners[m]));
               g_string_append (html, "</li>\n");
             }
@@ -599,7 +613,7 @@ append_review_and_consent (GString   *html,
   g_autofree char *review = format_date (rg_session_get_next_review (session));
 
   /* Short: the next review shares its page with the consent */
-  g_string_append (html, "<section class=\"review\">\n");
+  g_string_append (html, "<div class=\"section review\">\n");
   append_element (html, "h2", NULL, _("Next review"));
   append_element (html, "p", review != NULL ? NULL : "empty",
                   review != NULL ? review : _("No date set."));
@@ -614,7 +628,7 @@ append_review_and_consent (GString   *html,
       g_autofree char *date = format_date (rg_consent_get_date (consent));
 
       g_string_append (html, "<div class=\"consent\">\n");
-      append_element (html, "h3", NULL, rg_consent_get_scope (consent));
+      append_element (html, "p", "scope", rg_consent_get_scope (consent));
       append_field (html, _("Shared with:"), rg_consent_get_shared_with (consent));
       append_field (html, _("Date:"), date);
       append_field (html, _("Recorded by:"),

@@ -1,0 +1,229 @@
+/* test-export-html.c — rg_export_html()
+ *
+ * The report is read back with libxml2's XML parser, which refuses
+ * anything not well-formed, and searched for what the issue asks of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "rg-export-html.h"
+#include "rg-file-io.h"
+#include "rg-pseudonymise.h"
+#include "rg-session-xml.h"
+#include "rg-test-utils.h"
+
+#define DOCTYPE "<!DOCTYPE html>\n"
+
+static RgSession *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
+                                            "exemple-eleve-a.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Exports @session, checks the document is well-formed XML with an
+ * html root, and returns its text */
+static char *
+export (RgSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rg_export_html (session, &error);
+  const char *data;
+  gsize size;
+  htmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  g_assert_true (g_str_has_prefix (data, DOCTYPE));
+
+  doc = xmlReadMemory (data + strlen (DOCTYPE), size - strlen (DOCTYPE), "report.html", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *) root->name, ==, "html");
+  xmlFreeDoc (doc);
+
+  /* libxml2's HTML parser, doctype and all, finds nothing to fix either */
+  ctxt = htmlNewParserCtxt ();
+  doc = htmlCtxtReadMemory (ctxt, data, size, "report.html", "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (ctxt->errNo, ==, 0);
+  g_assert_true (ctxt->wellFormed);
+  xmlFreeDoc (doc);
+  htmlFreeParserCtxt (ctxt);
+
+  return g_strndup (data, size);
+}
+
+static void
+assert_contains (const char *html,
+                 const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (strstr (html, escaped) == NULL)
+    g_error ("The report lacks “%s”", text);
+}
+
+static void
+test_export_html_example (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autofree char *html = export (session);
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  GListModel *partners = rg_session_get_partners (session);
+  GListModel *terms = rg_session_get_terms (session);
+  const char *sections[] = { "class=\"title-page\"", "class=\"section diagnosis\"",
+                             "class=\"section links\"", "class=\"section picture\"",
+                             "class=\"section glossary\"", "class=\"section criteria\"",
+                             "class=\"section actions\"", "class=\"section review\"" };
+  const char *previous = html;
+
+  g_assert_nonnull (strstr (html, "<meta charset=\"utf-8\"/>"));
+  g_assert_nonnull (strstr (html, "<style>"));
+  g_assert_nonnull (strstr (html, "@page"));
+  g_assert_nonnull (strstr (html, " lang=\""));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dimensions), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (dimensions); i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
+
+      assert_contains (html, rg_dimension_get_name (dimension));
+      if (rg_dimension_get_synthesis (dimension) != NULL)
+        assert_contains (html, rg_dimension_get_synthesis (dimension));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (partners), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      assert_contains (html, rg_partner_get_name (partner));
+      if (rg_partner_get_profession (partner) != NULL)
+        assert_contains (html, rg_partner_get_profession (partner));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (terms), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
+
+      assert_contains (html, rg_term_get_word (term));
+    }
+
+  /* Kinds and link types in words */
+  assert_contains (html, rg_statement_kind_get_label (RG_STATEMENT_KIND_FACT));
+  assert_contains (html, rg_link_type_get_label (RG_LINK_TYPE_DIVERGENCE));
+
+  /* Both pictures embedded, each with a text alternative */
+  {
+    const char *first = strstr (html, "<img src=\"data:image/png;base64,");
+    const char *second;
+
+    g_assert_nonnull (first);
+    second = strstr (first + 1, "<img src=\"data:image/png;base64,");
+    g_assert_nonnull (second);
+    g_assert_nonnull (strstr (first, "\" alt=\""));
+    g_assert_null (strstr (html, "alt=\"\""));
+  }
+
+  /* The sections in the order of the issue */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const char *found = strstr (previous, sections[i]);
+
+      if (found == NULL)
+        g_error ("Section %s missing or out of order", sections[i]);
+      previous = found;
+    }
+}
+
+static void
+test_export_html_pseudonymised (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  g_autofree char *html = export (copy);
+  GListModel *partners = rg_session_get_partners (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      g_autofree char *escaped = g_markup_escape_text (rg_partner_get_name (partner), -1);
+
+      g_assert_null (strstr (html, escaped));
+    }
+  g_assert_null (strstr (html, "Benali"));
+  g_assert_null (strstr (html, "Adam"));
+}
+
+static void
+test_export_html_escaping (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autofree char *html = NULL;
+
+  rg_session_set_title (session, "Title <script>alert(1)</script> & co");
+  rg_dimension_set_synthesis (dimension, "a < b > c & \"d\" 'e'");
+  rg_partner_set_name (partner, "M. <b>O'Hara</b> & \"fils\"");
+  html = export (session);
+
+  g_assert_null (strstr (html, "<script>"));
+  g_assert_null (strstr (html, "<b>"));
+  g_assert_nonnull (strstr (html, "Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+  g_assert_nonnull (strstr (html, "a &lt; b &gt; c &amp; &quot;d&quot; &apos;e&apos;"));
+  g_assert_nonnull (strstr (html, "M. &lt;b&gt;O&apos;Hara&lt;/b&gt; &amp; &quot;fils&quot;"));
+}
+
+static void
+test_export_html_empty (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autofree char *html = export (session);
+
+  /* An empty session still gives a whole report, without pictures to draw */
+  g_assert_nonnull (strstr (html, "class=\"section diagnosis\""));
+  g_assert_null (strstr (html, "data:image/png"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = rg_test_init_environment ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export-html/example", test_export_html_example);
+  g_test_add_func ("/export-html/pseudonymised", test_export_html_pseudonymised);
+  g_test_add_func ("/export-html/escaping", test_export_html_escaping);
+  g_test_add_func ("/export-html/empty", test_export_html_empty);
+
+  return g_test_run ();
+}
