@@ -185,6 +185,77 @@ test_export_csv_pseudonymised (void)
   remove_file ("anonyme-links.csv");
 }
 
+/* Reads @name in work_dir, checking it is readable by its owner only */
+static char *
+read_private_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  struct stat st;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  return contents;
+}
+
+static void
+test_export_html (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = example_path ();
+  g_autofree char *html = NULL;
+  g_autofree char *again = NULL;
+
+  run_cli (&run, "export", "--format", "html", path, "-o", "rapport.html", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "rapport.html"));
+
+  /* One file, named as asked, holding the whole report */
+  html = read_private_file ("rapport.html");
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "</html>"));
+  g_assert_nonnull (strstr (html, "Mme Roussel"));
+  g_assert_nonnull (strstr (html, "Scolarité et apprentissages"));
+  g_assert_nonnull (strstr (html, "data:image/png;base64,"));
+  g_assert_false (file_exists ("rapport.html-statements.csv"));
+  g_assert_false (file_exists ("rapport-statements.csv"));
+
+  /* A second export replaces the first with the same report */
+  run_clear (&run);
+  run_cli (&run, "export", "-f", "HTML", path, "-o", "rapport.html", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  again = read_private_file ("rapport.html");
+  g_assert_cmpstr (again, ==, html);
+
+  remove_file ("rapport.html");
+}
+
+static void
+test_export_html_pseudonymised (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = example_path ();
+  g_autofree char *html = NULL;
+
+  run_cli (&run, "export", "--pseudonymise", "--format", "html", path, "-o", "anonyme.html", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  html = read_private_file ("anonyme.html");
+  g_assert_null (strstr (html, "Benali"));
+  g_assert_null (strstr (html, "Adam"));
+  g_assert_null (strstr (html, "Roussel"));
+  g_assert_nonnull (strstr (html, "Enseignante de CM1"));
+  g_assert_nonnull (strstr (html, "data:image/png;base64,"));
+
+  remove_file ("anonyme.html");
+}
+
 static void
 test_export_usage_errors (void)
 {
@@ -193,7 +264,7 @@ test_export_usage_errors (void)
   {
     g_auto(Run) run = { 0 };
 
-    /* Only csv for now: the others are unknown, and nothing is written */
+    /* Only csv and html: the others are unknown, and nothing is written */
     run_cli (&run, "export", "--format", "pdf", path, "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "pdf"));
@@ -249,6 +320,8 @@ main (int   argc,
 
   g_test_add_func ("/cli-export/csv", test_export_csv);
   g_test_add_func ("/cli-export/csv-pseudonymised", test_export_csv_pseudonymised);
+  g_test_add_func ("/cli-export/html", test_export_html);
+  g_test_add_func ("/cli-export/html-pseudonymised", test_export_html_pseudonymised);
   g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
 
   return g_test_run ();

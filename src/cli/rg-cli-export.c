@@ -1,10 +1,11 @@
 /* rg-cli-export.c — regards-cli export: a session as a report
  *
- * For now one format, CSV: two tables (src/core/rg-export-csv.h), the
+ * Two formats. CSV: two tables (src/core/rg-export-csv.h), the
  * statements and the links, written beside each other as
- * OUT-statements.csv and OUT-links.csv. With --pseudonymise the tables
- * are made from a copy of the session without names
- * (src/core/rg-pseudonymise.h). The files are written atomically,
+ * OUT-statements.csv and OUT-links.csv. HTML: the whole report as one
+ * self-contained, printable file (src/core/rg-export-html.h), written
+ * to OUT. With --pseudonymise the report is made from a copy of the
+ * session without names (src/core/rg-pseudonymise.h). The files are written atomically,
  * readable by their owner only, like the sessions themselves: a report
  * says as much about a family as the session it comes from.
  *
@@ -22,6 +23,7 @@
 #include "rg-cli-commands.h"
 #include "rg-cli-session.h"
 #include "rg-export-csv.h"
+#include "rg-export-html.h"
 #include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 
@@ -73,6 +75,32 @@ export_csv (RgSession  *session,
   return 0;
 }
 
+/* The whole report in OUT, as it is named */
+static int
+export_html (RgSession  *session,
+             const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autofree char *name = NULL;
+
+  html = rg_export_html (session, &error);
+  if (html == NULL)
+    {
+      g_printerr (_("The report could not be made: %s"), error->message);
+      g_printerr ("\n");
+      return 1;
+    }
+
+  if (!write_file (output, html))
+    return 1;
+
+  name = g_filename_display_name (output);
+  g_print ("%s\n", name);
+
+  return 0;
+}
+
 int
 rg_cli_export (int    argc,
                char **argv)
@@ -86,7 +114,7 @@ rg_cli_export (int    argc,
   gboolean pseudonymise = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the report: csv"), N_("FORMAT") },
+      N_("The format of the report: csv or html"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the report; for csv, OUT-statements.csv and OUT-links.csv"), N_("OUT") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
@@ -100,7 +128,8 @@ rg_cli_export (int    argc,
                                 _("Export a session as a report. The csv format writes two "
                                   "tables for a spreadsheet: OUT-statements.csv, one row per "
                                   "statement, and OUT-links.csv, one row per link (a final "
-                                  "“.csv” in OUT is left out)."));
+                                  "“.csv” in OUT is left out). The html format writes the "
+                                  "whole report as one file, OUT, ready to print or send."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -112,14 +141,15 @@ rg_cli_export (int    argc,
 
   if (format == NULL)
     {
-      g_printerr (_("Choose the format of the report with --format (csv)."));
+      g_printerr (_("Choose the format of the report with --format (csv or html)."));
       g_printerr ("\n");
       return 2;
     }
 
-  if (g_ascii_strcasecmp (format, "csv") != 0)
+  if (g_ascii_strcasecmp (format, "csv") != 0 &&
+      g_ascii_strcasecmp (format, "html") != 0)
     {
-      g_printerr (_("Unknown format “%s”. The known formats are: csv."), format);
+      g_printerr (_("Unknown format “%s”. The known formats are: csv, html."), format);
       g_printerr ("\n");
       return 2;
     }
@@ -159,6 +189,9 @@ rg_cli_export (int    argc,
       g_object_unref (session);
       session = copy;
     }
+
+  if (g_ascii_strcasecmp (format, "html") == 0)
+    return export_html (session, output);
 
   return export_csv (session, output);
 }
