@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -202,6 +203,31 @@ test_export_html_escaping (void)
 }
 
 static void
+test_export_html_dates (void)
+{
+  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_MONTH_DATES);
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *html = NULL;
+  g_autofree char *month_html = NULL;
+  g_autofree char *month = NULL;
+
+  /* Without a locale to say how, dates stay unambiguous */
+  g_assert_nonnull (setlocale (LC_TIME, "C"));
+  html = export (session);
+  month_html = export (copy);
+  setlocale (LC_TIME, saved);
+
+  g_assert_cmpstr (rg_session_get_date (session), ==, "2026-11-17");
+  g_assert_nonnull (strstr (html, "2026-11-17"));
+
+  /* A date reduced to its month is printed as the copy gives it */
+  month = g_markup_escape_text (rg_session_get_date (copy), -1);
+  g_assert_nonnull (strstr (month_html, month));
+  g_assert_null (strstr (month_html, "2026-11-17"));
+}
+
+static void
 test_export_html_empty (void)
 {
   g_autoptr(RgSession) session = rg_session_new ();
@@ -223,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/export-html/example", test_export_html_example);
   g_test_add_func ("/export-html/pseudonymised", test_export_html_pseudonymised);
   g_test_add_func ("/export-html/escaping", test_export_html_escaping);
+  g_test_add_func ("/export-html/dates", test_export_html_dates);
   g_test_add_func ("/export-html/empty", test_export_html_empty);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -144,18 +145,25 @@ report_language (void)
 }
 
 /* A YYYY-MM-DD date in the user's locale; anything else (a month
- * left by the pseudonymisation, an empty date) as it is */
+ * left by the pseudonymisation, an empty date) as it is, and so is
+ * every date when the locale says nothing (C, C.UTF-8, POSIX), where
+ * "%x" would give an ambiguous 11/17/26 */
 static char *
 format_date (const char *date)
 {
   g_autoptr(GDateTime) time = NULL;
+  const char *time_locale = setlocale (LC_TIME, NULL);
   int year, month, day;
   char end;
 
   if (date == NULL || *date == '\0')
     return NULL;
 
-  if (strlen (date) != 10 ||
+  if (time_locale == NULL ||
+      g_str_equal (time_locale, "C") ||
+      g_str_has_prefix (time_locale, "C.") ||
+      g_str_equal (time_locale, "POSIX") ||
+      strlen (date) != 10 ||
       sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
     return g_strdup (date);
 
