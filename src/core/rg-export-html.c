@@ -84,7 +84,7 @@ append_element (GString    *html,
   g_string_append_printf (html, "</%s>\n", tag);
 }
 
-/* <p><span class="label">Label: </span>value</p>, nothing when @value is empty */
+/* <p><span class="label">Label:</span> value</p>, nothing when @value is empty */
 static void
 append_field (GString    *html,
               const char *label,
