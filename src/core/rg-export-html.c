@@ -44,7 +44,7 @@ static const char style_sheet[] =
   "h4{font-size:11pt;margin-bottom:0.2em;}"
   "table{border-collapse:collapse;width:100%;}"
   "th,td{border:1px solid #888;padding:0.3em;text-align:left;vertical-align:top;}"
-  ".statement,.synthesis,.link,.term{white-space:pre-wrap;}"
+  ".statement,.synthesis,.link li,.link p,.term li,.term p{white-space:pre-wrap;}"
   ".statement,.link,.term,.criterion{page-break-inside:avoid;break-inside:avoid;}"
   ".kind,.type,.status{font-weight:bold;}"
   ".synthesis{border-left:3px solid #444;padding-left:0.6em;}"
