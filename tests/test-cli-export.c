@@ -11,60 +11,16 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "rg-export-csv.h"
 #include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
+#include "rg-test-cli.h"
 #include "rg-test-utils.h"
 
 /* A temporary folder of the test program */
 static char *work_dir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs regards-cli with the NULL-terminated arguments, in work_dir */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (g_getenv ("REGARDS_BUILD_ROOT"));
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"),
-                                           "src", "cli", "regards-cli", NULL));
-  g_assert_true (g_file_test (argv->pdata[0], G_FILE_TEST_IS_EXECUTABLE));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (work_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 example_path (void)
@@ -126,13 +82,13 @@ file_exists (const char *name)
 static void
 test_export_csv (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   g_autofree char *path = example_path ();
   g_autoptr(RgSession) session = load_example ();
   g_autoptr(GBytes) statements = rg_export_csv_statements (session);
   g_autoptr(GBytes) links = rg_export_csv_links (session);
 
-  run_cli (&run, "export", "--format", "csv", path, "-o", "revue", NULL);
+  rg_test_run_cli (&run, work_dir, "export", "--format", "csv", path, "-o", "revue", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "revue-statements.csv"));
@@ -145,8 +101,8 @@ test_export_csv (void)
                                   "Mme Roussel"));
 
   /* A final .csv is not doubled, and a second export replaces the first */
-  run_clear (&run);
-  run_cli (&run, "export", "-f", "csv", path, "-o", "revue.csv", NULL);
+  rg_test_run_clear (&run);
+  rg_test_run_cli (&run, work_dir, "export", "-f", "csv", path, "-o", "revue.csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_file ("revue-statements.csv", statements);
   assert_file ("revue-links.csv", links);
@@ -159,7 +115,7 @@ test_export_csv (void)
 static void
 test_export_csv_pseudonymised (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   g_autofree char *path = example_path ();
   g_autoptr(RgSession) session = load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
@@ -168,7 +124,7 @@ test_export_csv_pseudonymised (void)
   g_autofree char *written = NULL;
   g_autofree char *statements_path = g_build_filename (work_dir, "anonyme-statements.csv", NULL);
 
-  run_cli (&run, "export", "--pseudonymise", "--format", "csv", path, "-o", "anonyme", NULL);
+  rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "csv", path, "-o", "anonyme", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   assert_file ("anonyme-statements.csv", statements);
@@ -205,12 +161,12 @@ read_private_file (const char *name)
 static void
 test_export_html (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   g_autofree char *path = example_path ();
   g_autofree char *html = NULL;
   g_autofree char *again = NULL;
 
-  run_cli (&run, "export", "--format", "html", path, "-o", "rapport.html", NULL);
+  rg_test_run_cli (&run, work_dir, "export", "--format", "html", path, "-o", "rapport.html", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "rapport.html"));
@@ -226,8 +182,8 @@ test_export_html (void)
   g_assert_false (file_exists ("rapport-statements.csv"));
 
   /* A second export replaces the first with the same report */
-  run_clear (&run);
-  run_cli (&run, "export", "-f", "HTML", path, "-o", "rapport.html", NULL);
+  rg_test_run_clear (&run);
+  rg_test_run_cli (&run, work_dir, "export", "-f", "HTML", path, "-o", "rapport.html", NULL);
   g_assert_cmpint (run.status, ==, 0);
   again = read_private_file ("rapport.html");
   g_assert_cmpstr (again, ==, html);
@@ -238,11 +194,11 @@ test_export_html (void)
 static void
 test_export_html_pseudonymised (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   g_autofree char *path = example_path ();
   g_autofree char *html = NULL;
 
-  run_cli (&run, "export", "--pseudonymise", "--format", "html", path, "-o", "anonyme.html", NULL);
+  rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "html", path, "-o", "anonyme.html", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
@@ -262,47 +218,47 @@ test_export_usage_errors (void)
   g_autofree char *path = example_path ();
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
     /* Only csv and html: the others are unknown, and nothing is written */
-    run_cli (&run, "export", "--format", "pdf", path, "-o", "rapport", NULL);
+    rg_test_run_cli (&run, work_dir, "export", "--format", "pdf", path, "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "pdf"));
     g_assert_false (file_exists ("rapport-statements.csv"));
     g_assert_false (file_exists ("rapport.pdf"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
-    run_cli (&run, "export", path, "-o", "rapport", NULL);
+    rg_test_run_cli (&run, work_dir, "export", path, "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
-    run_cli (&run, "export", "--format", "csv", path, NULL);
+    rg_test_run_cli (&run, work_dir, "export", "--format", "csv", path, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
-    run_cli (&run, "export", "--format", "csv", "-o", "rapport", NULL);
+    rg_test_run_cli (&run, work_dir, "export", "--format", "csv", "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
     /* A file that is not there is a problem found, not a usage error */
-    run_cli (&run, "export", "--format", "csv", "absent.regards", "-o", "rapport", NULL);
+    rg_test_run_cli (&run, work_dir, "export", "--format", "csv", "absent.regards", "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "absent.regards"));
     g_assert_false (file_exists ("rapport-statements.csv"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RgTestRun) run = { 0 };
 
     /* The command is listed */
-    run_cli (&run, "--help", NULL);
+    rg_test_run_cli (&run, work_dir, "--help", NULL);
     g_assert_nonnull (strstr (run.out, "export"));
   }
 }

@@ -11,11 +11,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-statistics.h"
+#include "rg-test-cli.h"
 #include "rg-test-utils.h"
 
 #define N_TYPES (RG_LINK_TYPE_CLARIFY + 1)
@@ -23,329 +23,7 @@
 /* A temporary folder of the test program */
 static char *work_dir;
 
-/* {{{ Running regards-cli */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs regards-cli with the NULL-terminated arguments, in work_dir */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (g_getenv ("REGARDS_BUILD_ROOT"));
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"),
-                                           "src", "cli", "regards-cli", NULL));
-  g_assert_true (g_file_test (argv->pdata[0], G_FILE_TEST_IS_EXECUTABLE));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (work_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* }}} */
-/* {{{ A strict JSON reader (RFC 8259), into GVariants
- *
- * object → a{sv}, array → av, string → s, number → d, true/false → b,
- * null → mv (nothing). Returns NULL on anything that is not JSON. */
-
-static GVariant *json_value (const char **p);
-
-static void
-json_space (const char **p)
-{
-  while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r')
-    (*p)++;
-}
-
-static gboolean
-json_hex4 (const char **p,
-           gunichar    *value)
-{
-  *value = 0;
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (**p);
-
-      if (digit < 0)
-        return FALSE;
-      *value = *value * 16 + digit;
-      (*p)++;
-    }
-
-  return TRUE;
-}
-
-static char *
-json_string (const char **p)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (**p != '"')
-    return NULL;
-
-  for ((*p)++; **p != '"'; )
-    {
-      guchar c = **p;
-
-      if (c == '\0' || c < 0x20)
-        return NULL;
-
-      if (c != '\\')
-        {
-          g_string_append_c (out, c);
-          (*p)++;
-          continue;
-        }
-
-      (*p)++;
-      switch (*(*p)++)
-        {
-        case '"':  g_string_append_c (out, '"'); break;
-        case '\\': g_string_append_c (out, '\\'); break;
-        case '/':  g_string_append_c (out, '/'); break;
-        case 'b':  g_string_append_c (out, '\b'); break;
-        case 'f':  g_string_append_c (out, '\f'); break;
-        case 'n':  g_string_append_c (out, '\n'); break;
-        case 'r':  g_string_append_c (out, '\r'); break;
-        case 't':  g_string_append_c (out, '\t'); break;
-
-        case 'u':
-          {
-            gunichar value;
-
-            if (!json_hex4 (p, &value))
-              return NULL;
-
-            if (value >= 0xd800 && value < 0xdc00)
-              {
-                gunichar low;
-
-                if ((*p)[0] != '\\' || (*p)[1] != 'u')
-                  return NULL;
-                *p += 2;
-                if (!json_hex4 (p, &low) || low < 0xdc00 || low >= 0xe000)
-                  return NULL;
-                value = 0x10000 + ((value - 0xd800) << 10) + (low - 0xdc00);
-              }
-            else if (value >= 0xdc00 && value < 0xe000)
-              return NULL;
-
-            g_string_append_unichar (out, value);
-          }
-          break;
-
-        default:
-          return NULL;
-        }
-    }
-
-  (*p)++;
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static GVariant *
-json_number (const char **p)
-{
-  const char *start = *p;
-  g_autofree char *text = NULL;
-
-  if (**p == '-')
-    (*p)++;
-  if (**p == '0')
-    (*p)++;
-  else if (**p >= '1' && **p <= '9')
-    while (g_ascii_isdigit (**p))
-      (*p)++;
-  else
-    return NULL;
-
-  if (**p == '.')
-    {
-      (*p)++;
-      if (!g_ascii_isdigit (**p))
-        return NULL;
-      while (g_ascii_isdigit (**p))
-        (*p)++;
-    }
-
-  if (**p == 'e' || **p == 'E')
-    {
-      (*p)++;
-      if (**p == '+' || **p == '-')
-        (*p)++;
-      if (!g_ascii_isdigit (**p))
-        return NULL;
-      while (g_ascii_isdigit (**p))
-        (*p)++;
-    }
-
-  text = g_strndup (start, *p - start);
-  return g_variant_new_double (g_ascii_strtod (text, NULL));
-}
-
-static GVariant *
-json_object (const char **p)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  (*p)++;
-  json_space (p);
-  if (**p == '}')
-    {
-      (*p)++;
-      return g_variant_builder_end (&builder);
-    }
-
-  for (;;)
-    {
-      char *name;
-      GVariant *value;
-
-      json_space (p);
-      if ((name = json_string (p)) == NULL || !g_hash_table_add (seen, name))
-        break;
-      json_space (p);
-      if (*(*p)++ != ':')
-        break;
-      if ((value = json_value (p)) == NULL)
-        break;
-      g_variant_builder_add (&builder, "{sv}", name, value);
-
-      json_space (p);
-      if (**p == '}')
-        {
-          (*p)++;
-          return g_variant_builder_end (&builder);
-        }
-      if (*(*p)++ != ',')
-        break;
-    }
-
-  g_variant_builder_clear (&builder);
-  return NULL;
-}
-
-static GVariant *
-json_array (const char **p)
-{
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("av"));
-  (*p)++;
-  json_space (p);
-  if (**p == ']')
-    {
-      (*p)++;
-      return g_variant_builder_end (&builder);
-    }
-
-  for (;;)
-    {
-      GVariant *value = json_value (p);
-
-      if (value == NULL)
-        break;
-      g_variant_builder_add (&builder, "v", value);
-
-      json_space (p);
-      if (**p == ']')
-        {
-          (*p)++;
-          return g_variant_builder_end (&builder);
-        }
-      if (*(*p)++ != ',')
-        break;
-    }
-
-  g_variant_builder_clear (&builder);
-  return NULL;
-}
-
-static GVariant *
-json_value (const char **p)
-{
-  char *text;
-
-  json_space (p);
-
-  switch (**p)
-    {
-    case '{':
-      return json_object (p);
-
-    case '[':
-      return json_array (p);
-
-    case '"':
-      text = json_string (p);
-      return text != NULL ? g_variant_new_take_string (text) : NULL;
-
-    case 't':
-      if (!g_str_has_prefix (*p, "true"))
-        return NULL;
-      *p += 4;
-      return g_variant_new_boolean (TRUE);
-
-    case 'f':
-      if (!g_str_has_prefix (*p, "false"))
-        return NULL;
-      *p += 5;
-      return g_variant_new_boolean (FALSE);
-
-    case 'n':
-      if (!g_str_has_prefix (*p, "null"))
-        return NULL;
-      *p += 4;
-      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
-
-    default:
-      return json_number (p);
-    }
-}
-
-static GVariant *
-parse_json (const char *text)
-{
-  const char *p = text;
-  g_autoptr(GVariant) value = NULL;
-
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  value = json_value (&p);
-  g_assert_nonnull (value);
-  json_space (&p);
-  g_assert_cmpint (*p, ==, '\0');
-
-  return g_variant_ref_sink (g_steal_pointer (&value));
-}
+/* {{{ Reading the JSON */
 
 /* The value at @path in nested objects (“links.divergence.open”) */
 static GVariant *
@@ -432,26 +110,16 @@ test_json_reader (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     {
-      g_autoptr(GVariant) value = parse_json (valid[i]);
+      g_autoptr(GVariant) value = rg_test_json_parse (valid[i]);
 
       g_assert_nonnull (value);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
-    {
-      const char *p = invalid[i];
-      g_autoptr(GVariant) value = json_value (&p);
-
-      if (value != NULL)
-        {
-          g_variant_ref_sink (value);
-          json_space (&p);
-        }
-      g_assert_true (value == NULL || *p != '\0');
-    }
+    g_assert_null (rg_test_json_read (invalid[i]));
 
   {
-    g_autoptr(GVariant) value = parse_json ("{\"a\": {\"b\": [\"\\u00e9\\ud83d\\ude00\", 3]}}");
+    g_autoptr(GVariant) value = rg_test_json_parse ("{\"a\": {\"b\": [\"\\u00e9\\ud83d\\ude00\", 3]}}");
     g_autoptr(GVariant) array = json_get (value, "a.b");
     g_autoptr(GVariant) first = json_index (array, 0);
     g_autoptr(GVariant) second = json_index (array, 1);
@@ -617,10 +285,10 @@ test_example_text (void)
   g_autoptr(GPtrArray) lines = NULL;
   const char * const *dimensions = rg_statistics_get_dimension_ids (stats);
   const char * const *partners = rg_statistics_get_partner_ids (stats);
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   guint n_pair_rows = 0;
 
-  run_cli (&run, "stats", path, NULL);
+  rg_test_run_cli (&run, work_dir, "stats", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_utf8_validate (run.out, -1, NULL));
@@ -793,12 +461,12 @@ test_example_json (void)
   g_autoptr(RgSession) session = load_file (path);
   g_autoptr(RgStatistics) stats = rg_statistics_new (session);
   g_autoptr(GVariant) json = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
 
-  run_cli (&run, "stats", "--json", path, NULL);
+  rg_test_run_cli (&run, work_dir, "stats", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  json = parse_json (run.out);
+  json = rg_test_json_parse (run.out);
 
   /* Counted by hand from the file */
   g_assert_cmpuint (json_get_uint (json, "n_links"), ==, 13);
@@ -822,8 +490,8 @@ test_escaping (void)
   g_autoptr(GVariant) json = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *path = NULL;
-  g_auto(Run) text_run = { 0 };
-  g_auto(Run) json_run = { 0 };
+  g_auto(RgTestRun) text_run = { 0 };
+  g_auto(RgTestRun) json_run = { 0 };
   RgPartner *odd = add_partner (session, odd_partner);
   RgPartner *plain = add_partner (session, "M. Kessler");
   const char *s1;
@@ -841,14 +509,14 @@ test_escaping (void)
   session = load_file (path);
   stats = rg_statistics_new (session);
 
-  run_cli (&json_run, "stats", "--json", path, NULL);
+  rg_test_run_cli (&json_run, work_dir, "stats", "--json", path, NULL);
   g_assert_cmpint (json_run.status, ==, 0);
-  json = parse_json (json_run.out);
+  json = rg_test_json_parse (json_run.out);
   assert_json_matches (json, session, stats);
   g_assert_nonnull (strstr (json_run.out, "\\\"Lulu\\\""));
   g_assert_nonnull (strstr (json_run.out, "O'Brien\\\\Paris\\tbis\\nfin\""));
 
-  run_cli (&text_run, "stats", path, NULL);
+  rg_test_run_cli (&text_run, work_dir, "stats", path, NULL);
   g_assert_cmpint (text_run.status, ==, 0);
   g_assert_true (g_utf8_validate (text_run.out, -1, NULL));
   lines = squeezed_lines (text_run.out);
@@ -869,9 +537,9 @@ test_nothing_to_count (void)
   g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *path = NULL;
   g_autofree char *empty_path = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) empty_run = { 0 };
-  g_auto(Run) empty_json_run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) empty_run = { 0 };
+  g_auto(RgTestRun) empty_json_run = { 0 };
   RgPartner *a = add_partner (session, "Mme Roussel");
   RgPartner *b = add_partner (session, "Mme Benali");
 
@@ -881,7 +549,7 @@ test_nothing_to_count (void)
   say (session, b, dimension, "Aime les livres");
   path = save_in_work_dir (session, "sans-liens.regards");
 
-  run_cli (&run, "stats", path, NULL);
+  rg_test_run_cli (&run, work_dir, "stats", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = squeezed_lines (run.out);
   g_assert_true (has_line (lines, "0 links:"));
@@ -893,16 +561,16 @@ test_nothing_to_count (void)
   g_clear_pointer (&lines, g_ptr_array_unref);
 
   empty_path = save_in_work_dir (empty, "vide.regards");
-  run_cli (&empty_run, "stats", empty_path, NULL);
+  rg_test_run_cli (&empty_run, work_dir, "stats", empty_path, NULL);
   g_assert_cmpint (empty_run.status, ==, 0);
   lines = squeezed_lines (empty_run.out);
   g_assert_true (has_line (lines, "0 statements:"));
   g_assert_true (has_line (lines, "In an open divergence: 0 (0%)"));
   g_assert_true (has_line (lines, "No dimensions."));
 
-  run_cli (&empty_json_run, "stats", "--json", empty_path, NULL);
+  rg_test_run_cli (&empty_json_run, work_dir, "stats", "--json", empty_path, NULL);
   g_assert_cmpint (empty_json_run.status, ==, 0);
-  json = parse_json (empty_json_run.out);
+  json = rg_test_json_parse (empty_json_run.out);
   g_assert_cmpfloat (json_get_double (json, "share_agreed"), ==, 0.0);
   g_assert_cmpfloat (json_get_double (json, "share_unechoed"), ==, 0.0);
   {
@@ -922,28 +590,28 @@ test_usage (void)
   g_autofree char *example = example_path ();
   g_autofree char *damaged = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "tests", "data",
                                                "format", "not-xml.regards", NULL);
-  g_auto(Run) none = { 0 };
-  g_auto(Run) two = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) commands = { 0 };
+  g_auto(RgTestRun) none = { 0 };
+  g_auto(RgTestRun) two = { 0 };
+  g_auto(RgTestRun) unknown = { 0 };
+  g_auto(RgTestRun) bad = { 0 };
+  g_auto(RgTestRun) help = { 0 };
+  g_auto(RgTestRun) commands = { 0 };
 
-  run_cli (&none, "stats", NULL);
+  rg_test_run_cli (&none, work_dir, "stats", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_cmpstr (none.out, ==, "");
   g_assert_cmpstr (none.err, ==, "Give the session file to count.\n");
 
-  run_cli (&two, "stats", example, example, NULL);
+  rg_test_run_cli (&two, work_dir, "stats", example, example, NULL);
   g_assert_cmpint (two.status, ==, 2);
   g_assert_cmpstr (two.out, ==, "");
 
-  run_cli (&unknown, "stats", "--bogus", example, NULL);
+  rg_test_run_cli (&unknown, work_dir, "stats", "--bogus", example, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_cmpstr (unknown.out, ==, "");
 
   /* A file that does not load: “FILE: reason” on one line, and 1 */
-  run_cli (&bad, "stats", "--json", damaged, NULL);
+  rg_test_run_cli (&bad, work_dir, "stats", "--json", damaged, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_cmpstr (bad.out, ==, "");
   g_assert_true (g_str_has_prefix (bad.err, damaged));
@@ -951,11 +619,11 @@ test_usage (void)
   g_assert_nonnull (strstr (bad.err, ": "));
   g_assert_true (strchr (bad.err, '\n') == bad.err + strlen (bad.err) - 1);
 
-  run_cli (&help, "stats", "--help", NULL);
+  rg_test_run_cli (&help, work_dir, "stats", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--json"));
 
-  run_cli (&commands, "--help", NULL);
+  rg_test_run_cli (&commands, work_dir, "--help", NULL);
   g_assert_cmpint (commands.status, ==, 0);
   g_assert_nonnull (strstr (commands.out, "  stats "));
 }

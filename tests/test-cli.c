@@ -11,81 +11,16 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-template.h"
+#include "rg-test-cli.h"
 #include "rg-test-utils.h"
 
 /* A temporary folder of the test program, the current one of every run */
 static char *work_dir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static const char *
-cli_path (void)
-{
-  static char *path = NULL;
-
-  if (path == NULL)
-    {
-      const char *build_root = g_getenv ("REGARDS_BUILD_ROOT");
-
-      if (g_getenv ("REGARDS_CLI") != NULL)
-        path = g_strdup (g_getenv ("REGARDS_CLI"));
-      else
-        {
-          g_assert_nonnull (build_root);
-          path = g_build_filename (build_root, "src", "cli", "regards-cli", NULL);
-        }
-
-      g_assert_true (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE));
-    }
-
-  return path;
-}
-
-/* Runs regards-cli with the NULL-terminated arguments, in work_dir */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path ());
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (work_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 source_path (const char *first,
@@ -125,16 +60,16 @@ test_validate_valid (void)
 {
   g_autofree char *example = source_path ("data", "examples", "exemple-eleve-a.regards", NULL);
   g_autofree char *valid = source_path ("tests", "data", "format", "valid.regards", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) verbose = { 0 };
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) verbose = { 0 };
   g_autofree char *expected = NULL;
 
-  run_cli (&run, "validate", example, valid, NULL);
+  rg_test_run_cli (&run, work_dir, "validate", example, valid, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "");
 
-  run_cli (&verbose, "validate", "--verbose", example, NULL);
+  rg_test_run_cli (&verbose, work_dir, "validate", "--verbose", example, NULL);
   g_assert_cmpint (verbose.status, ==, 0);
   expected = g_strdup_printf ("%s: valid\n", example);
   g_assert_cmpstr (verbose.out, ==, expected);
@@ -167,13 +102,13 @@ test_validate_invalid (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(RgSession) session = load_file (path, &error);
       g_autofree char *expected = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(RgTestRun) run = { 0 };
 
       g_assert_null (session);
       g_assert_error (error, RG_FORMAT_ERROR, error->code);
       g_assert_cmpstr (error->message, !=, "");
 
-      run_cli (&run, "validate", path, NULL);
+      rg_test_run_cli (&run, work_dir, "validate", path, NULL);
       g_assert_cmpint (run.status, ==, 1);
       expected = g_strdup_printf ("%s: %s\n", path, error->message);
       g_assert_cmpstr (run.err, ==, expected);
@@ -189,9 +124,9 @@ test_validate_mixed (void)
   g_autofree char *wrong_root = source_path ("tests", "data", "format", "wrong-root.regards", NULL);
   g_autofree char *missing = g_build_filename (work_dir, "missing.regards", NULL);
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
 
-  run_cli (&run, "validate", truncated, example, wrong_root, missing, NULL);
+  rg_test_run_cli (&run, work_dir, "validate", truncated, example, wrong_root, missing, NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   /* One line per bad file, in the order given, none for the good one */
@@ -209,14 +144,14 @@ test_validate_mixed (void)
 static void
 test_validate_usage (void)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(RgTestRun) none = { 0 };
+  g_auto(RgTestRun) unknown = { 0 };
 
-  run_cli (&none, "validate", NULL);
+  rg_test_run_cli (&none, work_dir, "validate", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_cmpstr (none.err, !=, "");
 
-  run_cli (&unknown, "validate", "--no-such-option", NULL);
+  rg_test_run_cli (&unknown, work_dir, "validate", "--no-such-option", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
 }
 
@@ -254,19 +189,19 @@ test_new_from_each_template (void)
       g_autoptr(GPtrArray) written = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *today = rg_date_new_today ();
-      g_auto(Run) run = { 0 };
-      g_auto(Run) check = { 0 };
+      g_auto(RgTestRun) run = { 0 };
+      g_auto(RgTestRun) check = { 0 };
       GStatBuf st;
 
       /* A relative name, resolved against the current folder */
-      run_cli (&run, "new", "--template", ids[i], "--title", title, "-o", name, NULL);
+      rg_test_run_cli (&run, work_dir, "new", "--template", ids[i], "--title", title, "-o", name, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
 
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-      run_cli (&check, "validate", path, NULL);
+      rg_test_run_cli (&check, work_dir, "validate", path, NULL);
       g_assert_cmpint (check.status, ==, 0);
 
       session = load_file (path, &error);
@@ -295,9 +230,9 @@ test_new_default_template (void)
   g_autoptr(RgSession) reference = rg_session_new_from_template (RG_TEMPLATE_DEFAULT, "x", NULL);
   g_autoptr(RgSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
 
-  run_cli (&run, "new", "--title", "Sans modèle choisi", "--output", path, NULL);
+  rg_test_run_cli (&run, work_dir, "new", "--title", "Sans modèle choisi", "--output", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   session = load_file (path, &error);
@@ -314,13 +249,13 @@ test_new_never_overwrites (void)
   g_autofree char *link = g_build_filename (work_dir, "dangling.regards", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run_link = { 0 };
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) run_link = { 0 };
 
   g_file_set_contents (path, "someone's work", -1, &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "new", "--template", "blank", "--title", "Nouvelle", "-o", path, NULL);
+  rg_test_run_cli (&run, work_dir, "new", "--template", "blank", "--title", "Nouvelle", "-o", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "already a file"));
 
@@ -331,7 +266,7 @@ test_new_never_overwrites (void)
 
   /* Not even through a symbolic link to nowhere */
   g_assert_cmpint (symlink ("/nonexistent/target.regards", link), ==, 0);
-  run_cli (&run_link, "new", "--template", "blank", "--title", "Nouvelle", "-o", link, NULL);
+  rg_test_run_cli (&run_link, work_dir, "new", "--template", "blank", "--title", "Nouvelle", "-o", link, NULL);
   g_assert_cmpint (run_link.status, ==, 1);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 }
@@ -340,21 +275,21 @@ static void
 test_new_usage (void)
 {
   g_autofree char *path = g_build_filename (work_dir, "never.regards", NULL);
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_title = { 0 };
-  g_auto(Run) no_output = { 0 };
+  g_auto(RgTestRun) unknown = { 0 };
+  g_auto(RgTestRun) no_title = { 0 };
+  g_auto(RgTestRun) no_output = { 0 };
 
-  run_cli (&unknown, "new", "--template", "no-such-template", "--title", "T", "-o", path, NULL);
+  rg_test_run_cli (&unknown, work_dir, "new", "--template", "no-such-template", "--title", "T", "-o", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "no-such-template"));
   /* …and says which templates there are */
   for (const char * const *ids = rg_template_get_ids (); *ids != NULL; ids++)
     g_assert_nonnull (strstr (unknown.err, *ids));
 
-  run_cli (&no_title, "new", "--template", "blank", "-o", path, NULL);
+  rg_test_run_cli (&no_title, work_dir, "new", "--template", "blank", "-o", path, NULL);
   g_assert_cmpint (no_title.status, ==, 2);
 
-  run_cli (&no_output, "new", "--template", "blank", "--title", "T", NULL);
+  rg_test_run_cli (&no_output, work_dir, "new", "--template", "blank", "--title", "T", NULL);
   g_assert_cmpint (no_output.status, ==, 2);
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -383,7 +318,7 @@ test_show_example (void)
   g_autofree char *example = source_path ("data", "examples", "exemple-eleve-a.regards", NULL);
   g_autoptr(RgSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) run = { 0 };
   GListModel *partners;
   GListModel *dimensions;
   GListModel *statements;
@@ -402,7 +337,7 @@ test_show_example (void)
   links = rg_session_get_links (session);
   categories = rg_session_get_categories (session);
 
-  run_cli (&run, "show", example, NULL);
+  rg_test_run_cli (&run, work_dir, "show", example, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -499,13 +434,13 @@ static void
 test_show_new_session (void)
 {
   g_autofree char *path = g_build_filename (work_dir, "show-blank.regards", NULL);
-  g_auto(Run) made = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(RgTestRun) made = { 0 };
+  g_auto(RgTestRun) run = { 0 };
 
-  run_cli (&made, "new", "--template", "blank", "--title", "Première revue", "-o", path, NULL);
+  rg_test_run_cli (&made, work_dir, "new", "--template", "blank", "--title", "Première revue", "-o", path, NULL);
   g_assert_cmpint (made.status, ==, 0);
 
-  run_cli (&run, "show", path, NULL);
+  rg_test_run_cli (&run, work_dir, "show", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_has_line (run.out, "Title: Première revue");
   assert_has_line (run.out, "Status: Preparing");
@@ -525,17 +460,17 @@ test_show_invalid (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RgSession) session = load_file (path, &error);
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) two = { 0 };
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) two = { 0 };
 
   g_assert_null (session);
-  run_cli (&run, "show", path, NULL);
+  rg_test_run_cli (&run, work_dir, "show", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("%s: %s\n", path, error->message);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_cmpstr (run.out, ==, "");
 
-  run_cli (&two, "show", path, path, NULL);
+  rg_test_run_cli (&two, work_dir, "show", path, path, NULL);
   g_assert_cmpint (two.status, ==, 2);
 }
 
@@ -550,19 +485,19 @@ test_help (void)
     { "new", "Create a session file from a template" },
     { "show", "Print a summary of a session" },
   };
-  g_auto(Run) top = { 0 };
+  g_auto(RgTestRun) top = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(RgTestRun) run = { 0 };
 
-      run_cli (&run, commands[i].command, "--help", NULL);
+      rg_test_run_cli (&run, work_dir, commands[i].command, "--help", NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, "Usage:"));
       g_assert_nonnull (strstr (run.out, commands[i].words));
     }
 
-  run_cli (&top, "--help", NULL);
+  rg_test_run_cli (&top, work_dir, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <stdarg.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -24,6 +23,7 @@
 #include "rg-library-private.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
+#include "rg-test-cli.h"
 #include "rg-test-utils.h"
 
 static char *test_root;
@@ -1818,156 +1818,11 @@ test_monitor (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
-/* A strict reader of JSON (RFC 8259), enough to tell whether the command
- * line's output is valid: no JSON library is a dependency. */
-static gboolean json_value (const char **p);
-
-static void
-json_space (const char **p)
-{
-  while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r')
-    (*p)++;
-}
-
-static gboolean
-json_string (const char **p)
-{
-  if (**p != '"')
-    return FALSE;
-
-  for ((*p)++; **p != '"'; (*p)++)
-    {
-      if ((guchar) **p < 0x20)
-        return FALSE;
-
-      if (**p == '\\')
-        {
-          (*p)++;
-          if (**p == 'u')
-            {
-              for (guint i = 0; i < 4; i++)
-                if (!g_ascii_isxdigit (*++(*p)))
-                  return FALSE;
-            }
-          else if (strchr ("\"\\/bfnrt", **p) == NULL || **p == '\0')
-            return FALSE;
-        }
-    }
-
-  (*p)++;
-  return TRUE;
-}
-
-static gboolean
-json_container (const char **p,
-                char         open,
-                char         close,
-                gboolean     members)
-{
-  if (**p != open)
-    return FALSE;
-
-  (*p)++;
-  json_space (p);
-  if (**p == close)
-    {
-      (*p)++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      json_space (p);
-      if (members)
-        {
-          if (!json_string (p))
-            return FALSE;
-          json_space (p);
-          if (*(*p)++ != ':')
-            return FALSE;
-        }
-      if (!json_value (p))
-        return FALSE;
-      json_space (p);
-      if (**p == ',')
-        (*p)++;
-      else if (**p == close)
-        {
-          (*p)++;
-          return TRUE;
-        }
-      else
-        return FALSE;
-    }
-}
-
-static gboolean
-json_value (const char **p)
-{
-  json_space (p);
-
-  switch (**p)
-    {
-    case '{':
-      return json_container (p, '{', '}', TRUE);
-
-    case '[':
-      return json_container (p, '[', ']', FALSE);
-
-    case '"':
-      return json_string (p);
-
-    default:
-      if (g_str_has_prefix (*p, "true") || g_str_has_prefix (*p, "null"))
-        *p += 4;
-      else if (g_str_has_prefix (*p, "false"))
-        *p += 5;
-      else if (g_ascii_isdigit (**p) || **p == '-')
-        while (g_ascii_isdigit (**p) || strchr ("-+.eE", **p) != NULL)
-          (*p)++;
-      else
-        return FALSE;
-      return TRUE;
-    }
-}
-
+/* Fails the test unless @text is one JSON value */
 static void
 assert_json (const char *text)
 {
-  const char *p = text;
-
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  g_assert_true (json_value (&p));
-  json_space (&p);
-  g_assert_cmpint (*p, ==, '\0');
-}
-
-static int
-run_cli (char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"),
-                                           "src", "cli", "regards-cli", NULL));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  return WEXITSTATUS (wait_status);
+  g_autoptr(GVariant) value = rg_test_json_parse (text);
 }
 
 /* regards-cli index and search, text and JSON, on titles that need
@@ -1976,18 +1831,10 @@ static void
 test_cli (void)
 {
   g_autoptr(Place) place = place_new ();
-  g_autofree char *cli = g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"),
-                                           "src", "cli", "regards-cli", NULL);
-  g_autofree char *out = NULL;
+  g_auto(RgTestRun) run = { 0 };
   g_autofree char *noe = NULL;
   g_autofree char *expected_line = NULL;
   Spec odd = spec_noe;
-
-  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("regards-cli is not built");
-      return;
-    }
 
   odd.title = "Revue \"spéciale\"\tà C:\\dossier\nsuite";
   odd.date = "2026-02-03";
@@ -1996,53 +1843,60 @@ test_cli (void)
   write_text (place, "casse.regards", "<session");
 
   /* A file that cannot be loaded: the command says so, and fails. */
-  g_assert_cmpint (run_cli (&out, "index", "--json", "--library", place->folder,
-                            "--database", place->database, NULL), ==, 1);
-  assert_json (out);
-  g_assert_nonnull (strstr (out, "\"added\": 2,"));
-  g_assert_nonnull (strstr (out, "\"failed\": 1,"));
-  g_assert_nonnull (strstr (out, "casse.regards\",\n      \"error\": \"This file is damaged"));
-  g_clear_pointer (&out, g_free);
+  rg_test_run_cli (&run, NULL, "index", "--json", "--library", place->folder,
+                   "--database", place->database, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_json (run.out);
+  g_assert_nonnull (strstr (run.out, "\"added\": 2,"));
+  g_assert_nonnull (strstr (run.out, "\"failed\": 1,"));
+  g_assert_nonnull (strstr (run.out, "casse.regards\",\n      \"error\": \"This file is damaged"));
+  rg_test_run_clear (&run);
 
-  g_assert_cmpint (run_cli (&out, "index", "--library", place->folder,
-                            "--database", place->database, NULL), ==, 1);
-  g_assert_nonnull (strstr (out, "Unchanged: 3\nFailed: 1\n"));
-  g_clear_pointer (&out, g_free);
+  rg_test_run_cli (&run, NULL, "index", "--library", place->folder,
+                   "--database", place->database, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Unchanged: 3\nFailed: 1\n"));
+  rg_test_run_clear (&run);
 
   /* Searched without accents; escaped in JSON, as is in text. */
-  g_assert_cmpint (run_cli (&out, "search", "--json", "--library", place->folder,
-                            "--database", place->database, "speciale", NULL), ==, 0);
-  assert_json (out);
-  g_assert_nonnull (strstr (out, "\"title\": \"Revue \\\"spéciale\\\"\\tà C:\\\\dossier\\nsuite\""));
-  g_assert_nonnull (strstr (out, "\"n_open_divergences\": 2"));
-  g_clear_pointer (&out, g_free);
+  rg_test_run_cli (&run, NULL, "search", "--json", "--library", place->folder,
+                   "--database", place->database, "speciale", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_json (run.out);
+  g_assert_nonnull (strstr (run.out, "\"title\": \"Revue \\\"spéciale\\\"\\tà C:\\\\dossier\\nsuite\""));
+  g_assert_nonnull (strstr (run.out, "\"n_open_divergences\": 2"));
+  rg_test_run_clear (&run);
 
   noe = place_path (place, "bizarre.regards");
   /* One line per session, whatever its title holds. */
   expected_line = g_strdup_printf ("%s\t2026-02-03\t%s\n", noe,
                                    "Revue \"spéciale\" à C:\\dossier suite");
-  g_assert_cmpint (run_cli (&out, "search", "--library", place->folder,
-                            "--database", place->database, "speciale", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, expected_line);
-  g_clear_pointer (&out, g_free);
+  rg_test_run_cli (&run, NULL, "search", "--library", place->folder,
+                   "--database", place->database, "speciale", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_line);
+  rg_test_run_clear (&run);
 
   /* Every filter of the command line. */
-  g_assert_cmpint (run_cli (&out, "search", "--json", "--library", place->folder,
-                            "--database", place->database, "--partner", "roussel",
-                            "--institution", "tilleuls", "--from", "2025-01-01",
-                            "--to", "2025-12-31", "--open-divergences", "lecture", NULL), ==, 0);
-  assert_json (out);
-  g_assert_nonnull (strstr (out, "Première revue — Léa"));
-  g_assert_null (strstr (out, "spéciale"));
-  g_clear_pointer (&out, g_free);
+  rg_test_run_cli (&run, NULL, "search", "--json", "--library", place->folder,
+                   "--database", place->database, "--partner", "roussel",
+                   "--institution", "tilleuls", "--from", "2025-01-01",
+                   "--to", "2025-12-31", "--open-divergences", "lecture", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_json (run.out);
+  g_assert_nonnull (strstr (run.out, "Première revue — Léa"));
+  g_assert_null (strstr (run.out, "spéciale"));
+  rg_test_run_clear (&run);
 
   /* Nothing found is not a failure; a wrong date is a usage error. */
-  g_assert_cmpint (run_cli (&out, "search", "--json", "--library", place->folder,
-                            "--database", place->database, "AND(\"", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "[]\n");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "search", "--library", place->folder,
-                            "--database", place->database, "--from", "2025-02-30", NULL), ==, 2);
+  rg_test_run_cli (&run, NULL, "search", "--json", "--library", place->folder,
+                   "--database", place->database, "AND(\"", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "[]\n");
+  rg_test_run_clear (&run);
+  rg_test_run_cli (&run, NULL, "search", "--library", place->folder,
+                   "--database", place->database, "--from", "2025-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 2);
 }
 
 static int
