@@ -202,21 +202,33 @@ duplicate_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-duplicate_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* The operation of @result, or NULL (its error told) if it failed */
+static Operation *
+operation_finish (RgLibraryWindow *self,
+                  GAsyncResult    *result)
 {
-  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
-  Operation *op = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rg_library_window_add_toast (self, error->message);
-      return;
+      return NULL;
     }
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
+static void
+duplicate_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
+  Operation *op = operation_finish (self, result);
+
+  if (op == NULL)
+    return;
 
   rg_library_window_update_index (self, op->result_file, op->session);
 
@@ -357,15 +369,10 @@ rename_done (GObject      *object,
              gpointer      user_data)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
-  Operation *op = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  Operation *op = operation_finish (self, result);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rg_library_window_add_toast (self, error->message);
-      return;
-    }
+  if (op == NULL)
+    return;
 
   if (op->result_file != NULL)
     {
@@ -490,18 +497,13 @@ trash_done (GObject      *object,
             gpointer      user_data)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
-  Operation *op = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  Operation *op = operation_finish (self, result);
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rg_library_window_add_toast (self, error->message);
-      return;
-    }
+  if (op == NULL)
+    return;
 
   remove_from_index (self, op->file);
 
@@ -584,15 +586,10 @@ restore_done (GObject      *object,
               gpointer      user_data)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
-  Operation *op = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  Operation *op = operation_finish (self, result);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rg_library_window_add_toast (self, error->message);
-      return;
-    }
+  if (op == NULL)
+    return;
 
   rg_library_window_update_index (self, op->file, op->session);
 }
