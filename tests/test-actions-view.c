@@ -465,7 +465,7 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
 }
 
-/* A partner added while the page is open can be chosen at once */
+/* A partner added or renamed while the page is open shows at once */
 static void
 test_partners_follow (Fixture       *f,
                       gconstpointer  data)
@@ -482,6 +482,16 @@ test_partners_follow (Fixture       *f,
   names = gtk_drop_down_get_model (GTK_DROP_DOWN (action_field (f, 0, "owner")));
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 3);
+  g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_partner_get_id (educator));
+
+  /* A renamed partner is listed, and shown as the owner, by the new name */
+  rg_session_editor_set (f->editor, "Rename", educator, "name", "M. Kessler-Durand", NULL);
+  rg_test_iterate_until_idle ();
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (action_field (f, 0, "owner")));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 3), ==,
+                   "M. Kessler-Durand");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (action_field (f, 0, "owner"))),
+                    ==, 3);
   g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_partner_get_id (educator));
 }
 

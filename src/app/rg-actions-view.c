@@ -37,6 +37,8 @@ struct _RgActionsView
   GtkSizeGroup       *owner_group;
   GtkSizeGroup       *status_group;
   GtkSizeGroup       *label_group;
+  /* The partners whose renaming the drop-downs follow */
+  GPtrArray          *watched_partners;
   guint               updating : 1;
 
   GtkScrolledWindow  *scroller;
@@ -966,10 +968,32 @@ on_sort_selected (RgActionsView *self)
     rg_actions_view_set_sort (self, (RgActionsSort) selected);
 }
 
-/* Partners come and go: the drop-downs of the rows list them. */
+/* Follows the renaming of the partners of @partners (none when NULL) */
+static void
+watch_partner_names (RgActionsView *self,
+                     GListModel    *partners,
+                     GCallback      on_renamed)
+{
+  for (guint i = 0; i < self->watched_partners->len; i++)
+    g_signal_handlers_disconnect_by_data (self->watched_partners->pdata[i], self);
+  g_ptr_array_set_size (self->watched_partners, 0);
+
+  for (guint i = 0; partners != NULL && i < g_list_model_get_n_items (partners); i++)
+    {
+      RgPartner *partner = g_list_model_get_item (partners, i);
+
+      g_signal_connect_swapped (partner, "notify::name", on_renamed, self);
+      g_ptr_array_add (self->watched_partners, partner);
+    }
+}
+
+/* Partners come, go and are renamed: the drop-downs of the rows list
+ * them by name. */
 static void
 on_partners_changed (RgActionsView *self)
 {
+  watch_partner_names (self, rg_session_get_partners (get_session (self)),
+                       G_CALLBACK (on_partners_changed));
   gtk_list_box_bind_model (self->action_list, G_LIST_MODEL (self->sorted_actions),
                            create_action_row, self, NULL);
   gtk_list_box_bind_model (self->consent_list, rg_session_get_consents (get_session (self)),
@@ -1005,6 +1029,7 @@ rg_actions_view_dispose (GObject *object)
   g_clear_object (&self->owner_group);
   g_clear_object (&self->status_group);
   g_clear_object (&self->label_group);
+  g_clear_pointer (&self->watched_partners, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_actions_view_parent_class)->dispose (object);
 }
@@ -1101,6 +1126,7 @@ rg_actions_view_init (RgActionsView *self)
 
   self->sorter = gtk_custom_sorter_new (compare_actions, self, NULL);
   self->owner_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->watched_partners = g_ptr_array_new_with_free_func (g_object_unref);
   self->status_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_list_box_set_placeholder (self->action_list,
@@ -1150,6 +1176,7 @@ rg_actions_view_set_editor (RgActionsView   *self,
       g_signal_handlers_disconnect_by_data (session, self);
       g_signal_handlers_disconnect_by_data (rg_session_get_partners (session), self);
       g_signal_handlers_disconnect_by_data (rg_session_get_actions (session), self);
+      watch_partner_names (self, NULL, NULL);
       gtk_list_box_bind_model (self->action_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->consent_list, NULL, NULL, NULL, NULL);
       g_clear_object (&self->sorted_actions);
