@@ -75,7 +75,13 @@ main (int    argc,
 
   for (guint i = 0; commands[i].name != NULL; i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].func (argc - 1, argv + 1);
+      {
+        /* Its --help reads "Usage: regards-cli COMMAND …" */
+        g_autofree char *prgname = g_strdup_printf ("regards-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].func (argc - 1, argv + 1);
+      }
 
   g_printerr (_("Unknown command “%s”."), argv[1]);
   g_printerr ("\n");
