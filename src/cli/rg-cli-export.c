@@ -5,9 +5,8 @@
  * OUT-statements.csv and OUT-links.csv. HTML: the whole report as one
  * self-contained, printable file (src/core/rg-export-html.h), written
  * to OUT. With --pseudonymise the report is made from a copy of the
- * session without names (src/core/rg-pseudonymise.h). The files are written atomically,
- * readable by their owner only, like the sessions themselves: a report
- * says as much about a family as the session it comes from.
+ * session without names (src/core/rg-pseudonymise.h). The writing is
+ * src/core/rg-export.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,81 +21,33 @@
 
 #include "rg-cli-commands.h"
 #include "rg-cli-session.h"
-#include "rg-export-csv.h"
-#include "rg-export-html.h"
-#include "rg-file-io.h"
+#include "rg-export.h"
 #include "rg-pseudonymise.h"
 
-static gboolean
-write_file (const char *path,
-            GBytes     *contents)
+/* Writes the report and prints the names of the files written */
+static int
+export (RgSession      *session,
+        RgExportFormat  format,
+        const char     *output)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!rg_file_write_atomic (file, contents, NULL, NULL, NULL, NULL, &error))
+  written = rg_export_write (session, format, file, &error);
+  if (written == NULL)
     {
-      rg_cli_session_print_error (path, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* OUT-statements.csv and OUT-links.csv; "OUT.csv" counts as OUT */
-static int
-export_csv (RgSession  *session,
-            const char *output)
-{
-  g_autofree char *base = NULL;
-  g_autofree char *statements_path = NULL;
-  g_autofree char *links_path = NULL;
-  g_autoptr(GBytes) statements = NULL;
-  g_autoptr(GBytes) links = NULL;
-  g_autofree char *statements_name = NULL;
-  g_autofree char *links_name = NULL;
-
-  base = g_str_has_suffix (output, ".csv") ? g_strndup (output, strlen (output) - 4)
-                                           : g_strdup (output);
-  statements_path = g_strconcat (base, "-statements.csv", NULL);
-  links_path = g_strconcat (base, "-links.csv", NULL);
-
-  statements = rg_export_csv_statements (session);
-  links = rg_export_csv_links (session);
-
-  if (!write_file (statements_path, statements) ||
-      !write_file (links_path, links))
-    return 1;
-
-  statements_name = g_filename_display_name (statements_path);
-  links_name = g_filename_display_name (links_path);
-  g_print ("%s\n%s\n", statements_name, links_name);
-
-  return 0;
-}
-
-/* The whole report in OUT, as it is named */
-static int
-export_html (RgSession  *session,
-             const char *output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) html = NULL;
-  g_autofree char *name = NULL;
-
-  html = rg_export_html (session, &error);
-  if (html == NULL)
-    {
-      g_printerr (_("The report could not be made: %s"), error->message);
-      g_printerr ("\n");
+      rg_cli_session_print_error (output, error);
       return 1;
     }
 
-  if (!write_file (output, html))
-    return 1;
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (written->pdata[i]);
+      g_autofree char *name = g_filename_display_name (path);
 
-  name = g_filename_display_name (output);
-  g_print ("%s\n", name);
+      g_print ("%s\n", name);
+    }
 
   return 0;
 }
@@ -190,8 +141,8 @@ rg_cli_export (int    argc,
       session = copy;
     }
 
-  if (g_ascii_strcasecmp (format, "html") == 0)
-    return export_html (session, output);
-
-  return export_csv (session, output);
+  return export (session,
+                 g_ascii_strcasecmp (format, "html") == 0 ? RG_EXPORT_FORMAT_HTML
+                                                          : RG_EXPORT_FORMAT_CSV,
+                 output);
 }

@@ -1,0 +1,91 @@
+/* rg-export.c — writing a session's report to files
+ *
+ * One place for what the app's export dialog and regards-cli export
+ * both do. HTML: the whole report in OUTPUT. CSV: two tables beside
+ * each other, OUTPUT-statements.csv and OUTPUT-links.csv (a final
+ * ".csv" in OUTPUT is left out). The files are written atomically and
+ * readable by their owner only, like the sessions themselves: a report
+ * says as much about a family as the session it comes from.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rg-export.h"
+#include "rg-export-csv.h"
+#include "rg-export-html.h"
+#include "rg-file-io.h"
+
+/* OUTPUT with ".csv" left out, then @suffix */
+static GFile *
+csv_sibling (GFile      *output,
+             const char *suffix)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (output);
+  g_autofree char *name = g_file_get_basename (output);
+  g_autofree char *base = NULL;
+  g_autofree char *sibling = NULL;
+
+  base = g_str_has_suffix (name, ".csv") ? g_strndup (name, strlen (name) - 4)
+                                         : g_strdup (name);
+  sibling = g_strconcat (base, suffix, NULL);
+
+  return parent != NULL ? g_file_get_child (parent, sibling) : g_file_new_for_path (sibling);
+}
+
+/**
+ * rg_export_write:
+ * @session: the session to report on, pseudonymised or not
+ * @format: the format of the report
+ * @output: where to write it (for CSV, the start of the two names)
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type GFile): the files written, in
+ *   order, or %NULL with @error set
+ */
+GPtrArray *
+rg_export_write (RgSession       *session,
+                 RgExportFormat   format,
+                 GFile           *output,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (format)
+    {
+    case RG_EXPORT_FORMAT_HTML:
+      {
+        GBytes *html = rg_export_html (session, error);
+
+        if (html == NULL)
+          return NULL;
+        g_ptr_array_add (files, g_object_ref (output));
+        g_ptr_array_add (contents, html);
+      }
+      break;
+
+    case RG_EXPORT_FORMAT_CSV:
+      g_ptr_array_add (files, csv_sibling (output, "-statements.csv"));
+      g_ptr_array_add (contents, rg_export_csv_statements (session));
+      g_ptr_array_add (files, csv_sibling (output, "-links.csv"));
+      g_ptr_array_add (contents, rg_export_csv_links (session));
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    if (!rg_file_write_atomic (files->pdata[i], contents->pdata[i], NULL, NULL, NULL, NULL, error))
+      return NULL;
+
+  return g_steal_pointer (&files);
+}

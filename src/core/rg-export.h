@@ -1,0 +1,25 @@
+/* rg-export.h — writing a session's report to files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rg-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RG_EXPORT_FORMAT_HTML,
+  RG_EXPORT_FORMAT_CSV,
+} RgExportFormat;
+
+GPtrArray *rg_export_write (RgSession       *session,
+                            RgExportFormat   format,
+                            GFile           *output,
+                            GError         **error);
+
+G_END_DECLS
