@@ -17,6 +17,7 @@
 #include "rg-criteria-view.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
+#include "rg-export-dialog.h"
 #include "rg-links-view.h"
 #include "rg-glossary-view.h"
 #include "rg-partner-dialog.h"
@@ -357,6 +358,32 @@ add_partner_action (GtkWidget  *widget,
 }
 
 static void
+on_report_exported (RgSessionWindow *self,
+                    GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the name of the report's file */
+  message = g_strdup_printf (_("Report exported as “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgExportDialog *dialog = rg_export_dialog_new (GTK_WINDOW (self),
+                                                 rg_session_editor_get_session (self->editor));
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_dimension_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -615,6 +642,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);

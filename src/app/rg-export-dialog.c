@@ -1,0 +1,383 @@
+/* rg-export-dialog.c — exporting a session as a report
+ *
+ * Chooses the format, who the report is for, and whether it carries
+ * names, then where to write it. A report to send outside the team is
+ * pseudonymised unless the coordinator says otherwise, and the dialog
+ * says so where it is chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-export-dialog.h"
+#include "rg-pseudonymise.h"
+
+struct _RgExportDialog
+{
+  AdwWindow         parent_instance;
+
+  RgSession        *session;
+  AdwToastOverlay  *toast_overlay;
+  AdwComboRow      *format_row;
+  AdwComboRow      *purpose_row;
+  GtkSwitch        *pseudonymise_switch;
+  GtkSwitch        *month_switch;
+  GtkWidget        *month_row;
+  GtkWidget        *export_button;
+};
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RgExportDialog, rg_export_dialog, ADW_TYPE_WINDOW)
+
+static AdwComboRow *
+combo_row_new (const char  *title,
+               const char **items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    gtk_string_list_append (model, items[i]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  /* The choice under the title, where it has the room to be read */
+  adw_combo_row_set_use_subtitle (row, TRUE);
+
+  return row;
+}
+
+static GtkSwitch *
+switch_row_new (AdwPreferencesGroup  *group,
+                const char           *title,
+                const char           *subtitle,
+                GtkWidget           **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                  -1);
+  adw_preferences_group_add (group, row);
+
+  if (row_out != NULL)
+    *row_out = row;
+
+  return GTK_SWITCH (toggle);
+}
+
+static void
+on_purpose_selected (RgExportDialog *self)
+{
+  rg_export_dialog_set_pseudonymise (self,
+                                     rg_export_dialog_get_purpose (self) == RG_EXPORT_PURPOSE_SEND);
+}
+
+static void
+on_pseudonymise_changed (RgExportDialog *self)
+{
+  gtk_widget_set_sensitive (self->month_row, gtk_switch_get_active (self->pseudonymise_switch));
+}
+
+static void
+show_toast (RgExportDialog *self,
+            const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(RgExportDialog) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    return;
+
+  written = rg_export_dialog_export_to (self, file, &error);
+  if (written == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals [EXPORTED], 0, written->pdata[0]);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RgExportDialog *self = RG_EXPORT_DIALOG (widget);
+  gboolean csv = rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV;
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, csv ? _("CSV tables") : _("Web pages"));
+  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "text/html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  /* Translators: the file name a report is offered under, without its
+   * extension; it names no one, so that it can be sent. */
+  name = g_strdup_printf ("%s.%s", _("report"), csv ? "csv" : "html");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rg_export_dialog_dispose (GObject *object)
+{
+  RgExportDialog *self = RG_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rg_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+rg_export_dialog_class_init (RgExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_export_dialog_dispose;
+
+  /**
+   * RgExportDialog::exported:
+   * @file: the (first) file written
+   *
+   * The report was written; the dialog closes.
+   */
+  signals [EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rg_export_dialog_init (RgExportDialog *self)
+{
+  static const char *formats[] = {
+    N_("Printable report (HTML)"),
+    N_("Spreadsheet tables (CSV)"),
+    NULL,
+  };
+  static const char *purposes[] = {
+    N_("Sending outside the team"),
+    N_("The team’s own file"),
+    NULL,
+  };
+  const char *format_items[G_N_ELEMENTS (formats)] = { NULL };
+  const char *purpose_items[G_N_ELEMENTS (purposes)] = { NULL };
+  GtkWidget *box, *header, *cancel, *page, *group;
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    format_items[i] = _(formats[i]);
+  for (guint i = 0; purposes[i] != NULL; i++)
+    purpose_items[i] = _(purposes[i]);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "export.choose-file");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A report sent outside the team should carry no names: "
+                                           "partners become their profession, the situation its "
+                                           "code, and the names known to the session are replaced "
+                                           "in every text."));
+
+  self->format_row = combo_row_new (_("_Format"), format_items);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
+  self->purpose_row = combo_row_new (_("F_or"), purpose_items);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->purpose_row));
+  self->pseudonymise_switch =
+    switch_row_new (ADW_PREFERENCES_GROUP (group), _("_Pseudonymise"),
+                    _("No name of a person, nor of the child, in the report"), NULL);
+  self->month_switch =
+    switch_row_new (ADW_PREFERENCES_GROUP (group), _("Dates as _Month and Year"),
+                    _("Leaves out the day of each date"), &self->month_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+
+  g_signal_connect_swapped (self->purpose_row, "notify::selected",
+                            G_CALLBACK (on_purpose_selected), self);
+  g_signal_connect_swapped (self->pseudonymise_switch, "notify::active",
+                            G_CALLBACK (on_pseudonymise_changed), self);
+  on_purpose_selected (self);
+  on_pseudonymise_changed (self);
+}
+
+/**
+ * rg_export_dialog_new:
+ * @parent: (nullable): the window it is for
+ * @session: the session to export
+ *
+ * Returns: (transfer full): a new dialog, to send outside the team
+ *   (pseudonymised) as a printable report
+ */
+RgExportDialog *
+rg_export_dialog_new (GtkWindow *parent,
+                      RgSession *session)
+{
+  RgExportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->session = g_object_ref (session);
+
+  return self;
+}
+
+void
+rg_export_dialog_set_format (RgExportDialog *self,
+                             RgExportFormat  format)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+RgExportFormat
+rg_export_dialog_get_format (RgExportDialog *self)
+{
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_EXPORT_FORMAT_HTML);
+
+  return adw_combo_row_get_selected (self->format_row) == RG_EXPORT_FORMAT_CSV
+         ? RG_EXPORT_FORMAT_CSV : RG_EXPORT_FORMAT_HTML;
+}
+
+/* Choosing whom it is for also chooses whether it is pseudonymised */
+void
+rg_export_dialog_set_purpose (RgExportDialog  *self,
+                              RgExportPurpose  purpose)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->purpose_row, purpose);
+}
+
+RgExportPurpose
+rg_export_dialog_get_purpose (RgExportDialog *self)
+{
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_EXPORT_PURPOSE_SEND);
+
+  return adw_combo_row_get_selected (self->purpose_row) == RG_EXPORT_PURPOSE_TEAM
+         ? RG_EXPORT_PURPOSE_TEAM : RG_EXPORT_PURPOSE_SEND;
+}
+
+void
+rg_export_dialog_set_pseudonymise (RgExportDialog *self,
+                                   gboolean        pseudonymise)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->pseudonymise_switch, pseudonymise);
+}
+
+gboolean
+rg_export_dialog_get_pseudonymise (RgExportDialog *self)
+{
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), TRUE);
+
+  return gtk_switch_get_active (self->pseudonymise_switch);
+}
+
+/**
+ * rg_export_dialog_export_to:
+ * @self: a #RgExportDialog
+ * @output: where to write the report
+ * @error: return location for an error
+ *
+ * Writes the report as chosen in the dialog.
+ *
+ * Returns: (transfer full) (element-type GFile): the files written, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+rg_export_dialog_export_to (RgExportDialog  *self,
+                            GFile           *output,
+                            GError         **error)
+{
+  g_autoptr(RgSession) session = NULL;
+
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+
+  if (rg_export_dialog_get_pseudonymise (self))
+    session = rg_session_pseudonymise (self->session,
+                                       gtk_switch_get_active (self->month_switch)
+                                       ? RG_PSEUDONYMISE_MONTH_DATES : RG_PSEUDONYMISE_NONE);
+  else
+    session = g_object_ref (self->session);
+
+  return rg_export_write (session, rg_export_dialog_get_format (self), output, error);
+}

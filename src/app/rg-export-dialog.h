@@ -1,0 +1,41 @@
+/* rg-export-dialog.h — exporting a session as a report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rg-export.h"
+#include "rg-session.h"
+
+G_BEGIN_DECLS
+
+/* Who the report is for; the order of the “For” row */
+typedef enum
+{
+  RG_EXPORT_PURPOSE_SEND,
+  RG_EXPORT_PURPOSE_TEAM,
+} RgExportPurpose;
+
+#define RG_TYPE_EXPORT_DIALOG (rg_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RgExportDialog, rg_export_dialog, RG, EXPORT_DIALOG, AdwWindow)
+
+RgExportDialog *rg_export_dialog_new              (GtkWindow       *parent,
+                                                   RgSession       *session);
+void            rg_export_dialog_set_format       (RgExportDialog  *self,
+                                                   RgExportFormat   format);
+RgExportFormat  rg_export_dialog_get_format       (RgExportDialog  *self);
+void            rg_export_dialog_set_purpose      (RgExportDialog  *self,
+                                                   RgExportPurpose  purpose);
+RgExportPurpose rg_export_dialog_get_purpose      (RgExportDialog  *self);
+void            rg_export_dialog_set_pseudonymise (RgExportDialog  *self,
+                                                   gboolean         pseudonymise);
+gboolean        rg_export_dialog_get_pseudonymise (RgExportDialog  *self);
+GPtrArray      *rg_export_dialog_export_to        (RgExportDialog  *self,
+                                                   GFile           *output,
+                                                   GError         **error);
+
+G_END_DECLS
