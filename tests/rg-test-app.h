@@ -46,6 +46,24 @@ rg_test_wait_for (gboolean (*check) (gpointer),
   return check (data);
 }
 
+/* The shown top-level window of @type, if there is one */
+static inline gpointer
+rg_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 typedef void (*RgTestAppFunc) (RgApplication *app,
                                gpointer       data);
 

@@ -394,18 +394,11 @@ map_draws_and_exports (RgApplication *app)
   {
     g_autofree char *chosen = g_build_filename (test_dir, "choisie.svg", NULL);
     g_autoptr(GFile) folder = g_file_new_for_path (test_dir);
-    GtkWidget *dialog = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "criteria.export", "s", "svg"));
     rg_test_iterate_until_idle ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
-          dialog = toplevel;
-      }
+    dialog = rg_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
     g_assert_nonnull (dialog);
     g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "choisie.svg");

@@ -16,22 +16,6 @@
 
 static char *test_dir;
 
-static RgExportDialog *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RG_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return RG_EXPORT_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static char *
 read_text (const char *path)
 {
@@ -65,10 +49,10 @@ export_from_window (RgApplication *app,
   RgExportDialog *dialog;
 
   /* Ctrl+E's action opens the dialog over the window */
-  g_assert_null (find_export_dialog ());
+  g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.export", NULL));
   rg_test_iterate_until_idle ();
-  dialog = find_export_dialog ();
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
@@ -118,7 +102,7 @@ export_from_window (RgApplication *app,
   /* Cancel (and Escape) close it; the session is left as it was */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   rg_test_iterate_until_idle ();
-  g_assert_null (find_export_dialog ());
+  g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 

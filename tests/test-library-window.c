@@ -676,22 +676,6 @@ duplicate (RgApplication *app)
   g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 static void
 rename_session (RgApplication *app)
 {
@@ -706,7 +690,7 @@ rename_session (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.rename", NULL));
   rg_test_iterate_until_idle ();
-  g_assert_nonnull (dialog = find_message_dialog ());
+  g_assert_nonnull (dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, REVIEW_TITLE);
 
@@ -826,7 +810,7 @@ follow_up_and_retention (RgApplication *app)
   /* Erasing it asks first, naming what goes, and says it is for good */
   row = find_row (window, OLD_TITLE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.erase-situation", NULL));
-  dialog = find_message_dialog ();
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase Situation?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 1 session file of "
@@ -844,7 +828,7 @@ follow_up_and_retention (RgApplication *app)
   g_assert_true (g_file_query_exists (old_file, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.erase-situation", NULL));
-  dialog = find_message_dialog ();
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (dialog, "erase");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -865,7 +849,7 @@ follow_up_and_retention (RgApplication *app)
    * dialog says it is recent */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.erase-situation", NULL));
-  dialog = find_message_dialog ();
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "Its last session is less than 10 years old."));
   adw_message_dialog_response (dialog, "cancel");
@@ -906,7 +890,7 @@ rename_open_session (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
                                              "row.rename", NULL));
   rg_test_iterate_until_idle ();
-  g_assert_nonnull (dialog = find_message_dialog ());
+  g_assert_nonnull (dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Revue avec la famille");
   adw_message_dialog_response (dialog, "rename");

@@ -218,23 +218,6 @@ edit_undo_autosave (RgApplication *app)
   view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 0, 1)), ==, 1);
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (rg_diagnosis_view_get_cell (view, 1, 0)), ==, 1);
-
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
 }
 
 static void
@@ -299,14 +282,14 @@ delete_and_move (RgApplication *app)
   {
     RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
     g_autoptr(RgPartner) mother = g_list_model_get_item (rg_session_get_partners (session), 1);
-    AdwMessageDialog *dialog = find_message_dialog ();
+    AdwMessageDialog *dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
     GtkWidget *list, *name_row;
 
     g_assert_null (dialog);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.edit-partner", "s",
                                                rg_partner_get_id (mother)));
     rg_test_iterate_until_idle ();
-    dialog = find_message_dialog ();
+    dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     list = adw_message_dialog_get_extra_child (dialog);
     name_row = gtk_widget_get_first_child (list);
@@ -332,7 +315,7 @@ delete_and_move (RgApplication *app)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.remove-partner", "s",
                                                rg_partner_get_id (teacher)));
     rg_test_iterate_until_idle ();
-    dialog = find_message_dialog ();
+    dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
     adw_message_dialog_response (dialog, "remove");
