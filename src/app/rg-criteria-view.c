@@ -21,6 +21,7 @@
 #include "rg-criteria-map.h"
 #include "rg-criteria-map-view.h"
 #include "rg-criteria-view.h"
+#include "rg-save-chooser.h"
 #include "rg-partner-swatch.h"
 #include "rg-session-editor-criteria.h"
 #include "rg-undo-toast.h"
@@ -770,29 +771,18 @@ export_action (GtkWidget  *widget,
   RgCriteriaView *self = RG_CRITERIA_VIEW (widget);
   gboolean svg = g_str_equal (g_variant_get_string (parameter, NULL), "svg");
   GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
   g_autofree char *name = NULL;
 
   if (self->editor == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (svg ? _("Export Map as SVG") : _("Export Map as PNG"),
-                                        rg_widget_get_window (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, svg ? _("SVG drawings") : _("PNG pictures"));
-  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
   /* Translators: the file name an exported map is offered under,
    * without its extension. */
   name = g_strdup_printf ("%s.%s", _("success-criteria"), svg ? "svg" : "png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
+  dialog = rg_save_chooser_new (rg_widget_get_window (widget),
+                                svg ? _("Export Map as SVG") : _("Export Map as PNG"),
+                                svg ? _("SVG drawings") : _("PNG pictures"),
+                                svg ? "image/svg+xml" : "image/png", name);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -16,6 +16,7 @@
 
 #include "rg-export-dialog.h"
 #include "rg-pseudonymise.h"
+#include "rg-save-chooser.h"
 
 struct _RgExportDialog
 {
@@ -145,25 +146,14 @@ export_action (GtkWidget  *widget,
   RgExportDialog *self = RG_EXPORT_DIALOG (widget);
   gboolean csv = rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV;
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
   g_autofree char *name = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, csv ? _("CSV tables") : _("Web pages"));
-  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "text/html");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
 
   /* Translators: the file name a report is offered under, without its
    * extension; it names no one, so that it can be sent. */
   name = g_strdup_printf ("%s.%s", _("report"), csv ? "csv" : "html");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
+  chooser = rg_save_chooser_new (GTK_WINDOW (self), _("Export Report"),
+                                 csv ? _("CSV tables") : _("Web pages"),
+                                 csv ? "text/csv" : "text/html", name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -28,6 +28,7 @@
 #include "rg-divergence-picture.h"
 #include "rg-editable-text.h"
 #include "rg-links-view.h"
+#include "rg-save-chooser.h"
 #include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
 #include "rg-statement-card.h"
@@ -1178,24 +1179,18 @@ export_picture_action (GtkWidget  *widget,
 {
   RgLinksView *self = RG_LINKS_VIEW (widget);
   gboolean svg = g_str_equal (g_variant_get_string (parameter, NULL), "svg");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
   if (self->editor == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (svg ? _("Export the Picture as SVG")
-                                            : _("Export the Picture as PNG"),
-                                        rg_widget_get_window (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, svg ? _("SVG drawings") : _("PNG images"));
-  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   name = suggest_file_name (self, svg ? "svg" : "png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  dialog = rg_save_chooser_new (rg_widget_get_window (widget),
+                                svg ? _("Export the Picture as SVG")
+                                    : _("Export the Picture as PNG"),
+                                svg ? _("SVG drawings") : _("PNG pictures"),
+                                svg ? "image/svg+xml" : "image/png", name);
   g_object_set_data (G_OBJECT (dialog), "svg", GINT_TO_POINTER (svg));
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
