@@ -301,6 +301,50 @@ is_blank (const char *text,
   return TRUE;
 }
 
+/* French elides "de" and "que" before a vowel: "d'Adam", "qu'Adam".
+ * When the pseudonym that takes the name's place starts with a
+ * consonant, the elision is undone ("de Personne A"), so that the
+ * report still reads as French. */
+static void
+undo_elision (GString    *result,
+              const char *replacement)
+{
+  static const char *apostrophes[] = { "'", "\u2019" };
+  static const char *elided[][2] = { { "d", "de " }, { "D", "De " },
+                                     { "qu", "que " }, { "Qu", "Que " } };
+  gunichar first = g_unichar_tolower (g_utf8_get_char (replacement));
+  g_autofree char *decomposed = g_utf8_normalize (replacement, -1, G_NORMALIZE_NFD);
+
+  if (decomposed == NULL || strchr ("aeiouyh", g_ascii_tolower (decomposed[0])) != NULL ||
+      !g_unichar_isalpha (first))
+    return;
+
+  for (guint a = 0; a < G_N_ELEMENTS (apostrophes); a++)
+    for (guint e = 0; e < G_N_ELEMENTS (elided); e++)
+      {
+        g_autofree char *suffix = g_strconcat (elided[e][0], apostrophes[a], NULL);
+        gsize length = strlen (suffix);
+        gsize start;
+
+        if (result->len < length || !g_str_has_suffix (result->str, suffix))
+          continue;
+
+        /* Only a whole word: "d'", not the end of "Hadd'" */
+        start = result->len - length;
+        if (start > 0)
+          {
+            const char *before = g_utf8_find_prev_char (result->str, result->str + start);
+
+            if (before != NULL && g_unichar_isalnum (g_utf8_get_char (before)))
+              continue;
+          }
+
+        g_string_truncate (result, start);
+        g_string_append (result, elided[e][1]);
+        return;
+      }
+}
+
 /* @text with every known name replaced, or %NULL if it holds none */
 static char *
 replacer_apply (Replacer   *replacer,
@@ -331,6 +375,7 @@ replacer_apply (Replacer   *replacer,
 
       g_string_append_len (result, text + copied,
                            g_array_index (tokens, Token, i).start - copied);
+      undo_elision (result, found->replacement);
       g_string_append (result, found->replacement);
       i += found->n_words;
       copied = g_array_index (tokens, Token, i - 1).end;
