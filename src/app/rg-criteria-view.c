@@ -731,16 +731,6 @@ remove_criterion_action (GtkWidget  *widget,
 }
 
 static void
-show_toast (RgCriteriaView *self,
-            const char     *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         user_data)
@@ -753,9 +743,9 @@ export_response_cb (GtkNativeDialog *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (rg_criteria_view_export (self, file, &error))
-        show_toast (self, _("Map exported"));
+        rg_widget_show_toast (GTK_WIDGET (self), _("Map exported"));
       else
-        show_toast (self, error->message);
+        rg_widget_show_toast (GTK_WIDGET (self), error->message);
     }
 
   gtk_native_dialog_destroy (dialog);

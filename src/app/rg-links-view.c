@@ -1091,16 +1091,6 @@ show_diagnosis_action (GtkWidget  *widget,
 }
 
 static void
-show_toast (RgLinksView *self,
-            const char  *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static void
 export_written_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -1118,7 +1108,7 @@ export_written_cb (GObject      *object,
     /* Translators: a toast after exporting the picture: "Saved “carte.png”". */
     message = g_strdup_printf (_("Saved “%s”"), name);
 
-  show_toast (self, message);
+  rg_widget_show_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -1140,7 +1130,7 @@ export_response_cb (GtkNativeDialog *dialog,
                   : rg_divergence_picture_to_png (picture, &error);
 
       if (bytes == NULL)
-        show_toast (self, error->message);
+        rg_widget_show_toast (GTK_WIDGET (self), error->message);
       else
         /* In one step, and private: the names in it are about a family. */
         g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,

@@ -53,3 +53,22 @@ rg_widget_get_window (GtkWidget *widget)
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
+
+/**
+ * rg_widget_show_toast:
+ * @widget: a widget inside a toast overlay
+ * @title: what the toast says
+ *
+ * Shows a plain toast in the overlay @widget is in, if any.
+ */
+void
+rg_widget_show_toast (GtkWidget  *widget,
+                      const char *title)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 void       rg_undo_toast_show  (GtkWidget *widget,
                                 const char *title);
 GtkWindow *rg_widget_get_window (GtkWidget *widget);
+void       rg_widget_show_toast (GtkWidget  *widget,
+                                 const char *title);
 
 G_END_DECLS
