@@ -875,6 +875,49 @@ draw_surface (RgSession       *session,
 }
 
 /**
+ * rg_criteria_map_to_png:
+ * @session: a #RgSession
+ * @width: the picture's width, in pixels
+ * @height: its height
+ * @error: a location for a #GError
+ *
+ * Draws the map of the success criteria of @session as a PNG picture.
+ *
+ * Returns: (transfer full): the PNG data, or %NULL with @error set
+ */
+GBytes *
+rg_criteria_map_to_png (RgSession  *session,
+                        int         width,
+                        int         height,
+                        GError    **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (!check_status (cairo_surface_status (surface), error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  draw_surface (session, surface, width, height);
+  bytes = g_byte_array_new ();
+  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_destroy (surface);
+
+  if (!check_status (status, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
  * rg_criteria_map_write_png:
  * @session: a #RgSession
  * @path: where to write, in the file system's encoding
@@ -894,28 +937,17 @@ rg_criteria_map_write_png (RgSession   *session,
                            int          height,
                            GError     **error)
 {
+  g_autoptr(GBytes) png = NULL;
   g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
 
-  g_return_val_if_fail (RG_IS_SESSION (session), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  if (!check_status (cairo_surface_status (surface), error))
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
+  png = rg_criteria_map_to_png (session, width, height, error);
+  if (png == NULL)
+    return FALSE;
 
-  draw_surface (session, surface, width, height);
-  bytes = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-  cairo_surface_destroy (surface);
-
-  return check_status (status, error) && write_file (path, bytes, error);
+  bytes = g_bytes_unref_to_array (g_steal_pointer (&png));
+  return write_file (path, bytes, error);
 }
 
 /* Cairo writes text as shapes: a title and a description say in words

@@ -65,6 +65,10 @@ void           rg_criteria_map_draw           (RgCriteriaMap          *self,
                                                cairo_t                *cr);
 
 char          *rg_criteria_map_describe       (RgSession              *session);
+GBytes        *rg_criteria_map_to_png         (RgSession              *session,
+                                               int                     width,
+                                               int                     height,
+                                               GError                **error);
 gboolean       rg_criteria_map_write_png      (RgSession              *session,
                                                const char             *path,
                                                int                     width,
