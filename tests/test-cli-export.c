@@ -17,33 +17,11 @@
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
 #include "rg-test-cli.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 /* A temporary folder of the test program */
 static char *work_dir;
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                           "exemple-eleve-a.regards", NULL);
-}
-
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  return session;
-}
 
 /* Checks that @name in work_dir holds exactly @expected, mode 0600 */
 static void
@@ -83,8 +61,8 @@ static void
 test_export_csv (void)
 {
   g_auto(RgTestRun) run = { 0 };
-  g_autofree char *path = example_path ();
-  g_autoptr(RgSession) session = load_example ();
+  g_autofree char *path = rg_test_example_path ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(GBytes) statements = rg_export_csv_statements (session);
   g_autoptr(GBytes) links = rg_export_csv_links (session);
 
@@ -116,8 +94,8 @@ static void
 test_export_csv_pseudonymised (void)
 {
   g_auto(RgTestRun) run = { 0 };
-  g_autofree char *path = example_path ();
-  g_autoptr(RgSession) session = load_example ();
+  g_autofree char *path = rg_test_example_path ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
   g_autoptr(GBytes) statements = rg_export_csv_statements (copy);
   g_autoptr(GBytes) links = rg_export_csv_links (copy);
@@ -162,7 +140,7 @@ static void
 test_export_html (void)
 {
   g_auto(RgTestRun) run = { 0 };
-  g_autofree char *path = example_path ();
+  g_autofree char *path = rg_test_example_path ();
   g_autofree char *html = NULL;
   g_autofree char *again = NULL;
 
@@ -195,7 +173,7 @@ static void
 test_export_html_pseudonymised (void)
 {
   g_auto(RgTestRun) run = { 0 };
-  g_autofree char *path = example_path ();
+  g_autofree char *path = rg_test_example_path ();
   g_autofree char *html = NULL;
 
   rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "html", path, "-o", "anonyme.html", NULL);
@@ -212,20 +190,43 @@ test_export_html_pseudonymised (void)
   remove_file ("anonyme.html");
 }
 
+/* The PDF needs no display: the test runs without one */
+static void
+test_export_pdf (void)
+{
+  g_auto(RgTestRun) run = { 0 };
+  g_autofree char *path = rg_test_example_path ();
+  g_autofree char *pdf = NULL;
+
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+
+  rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "pdf", path, "-o", "rapport.pdf", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "rapport.pdf"));
+
+  pdf = read_private_file ("rapport.pdf");
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  remove_file ("rapport.pdf");
+}
+
 static void
 test_export_usage_errors (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = rg_test_example_path ();
 
   {
     g_auto(RgTestRun) run = { 0 };
 
-    /* Only csv and html: the others are unknown, and nothing is written */
-    rg_test_run_cli (&run, work_dir, "export", "--format", "pdf", path, "-o", "rapport", NULL);
+    /* An unknown format is named, with the known ones, and nothing is written */
+    rg_test_run_cli (&run, work_dir, "export", "--format", "docx", path, "-o", "rapport", NULL);
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "pdf"));
+    g_assert_nonnull (strstr (run.err, "docx"));
+    g_assert_nonnull (strstr (run.err, "csv, html, pdf"));
     g_assert_false (file_exists ("rapport-statements.csv"));
-    g_assert_false (file_exists ("rapport.pdf"));
+    g_assert_false (file_exists ("rapport"));
   }
   {
     g_auto(RgTestRun) run = { 0 };
@@ -278,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/cli-export/csv-pseudonymised", test_export_csv_pseudonymised);
   g_test_add_func ("/cli-export/html", test_export_html);
   g_test_add_func ("/cli-export/html-pseudonymised", test_export_html_pseudonymised);
+  g_test_add_func ("/cli-export/pdf", test_export_pdf);
   g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
 
   return g_test_run ();

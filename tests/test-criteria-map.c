@@ -11,6 +11,7 @@
 
 #include "rg-criteria-map.h"
 #include "rg-session-xml.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -51,26 +52,6 @@ make_big_session (void)
 
       rg_session_add_category (session, category);
     }
-
-  return session;
-}
-
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data",
-                                            "examples", "exemple-eleve-a.regards", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GBytes) bytes = NULL;
-  RgSession *session;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  bytes = g_bytes_new (contents, length);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
 
   return session;
 }
@@ -148,7 +129,7 @@ test_layout_no_overlap (void)
 static void
 test_layout_places (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgCriteriaMap) map = rg_criteria_map_new (session, 1920, 1080);
   cairo_rectangle_t centre, first, last, area;
   RgCriteriaMapNodeKind kind;
@@ -229,7 +210,7 @@ test_layout_empty (void)
 static void
 test_draw (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgCriteriaMap) map = rg_criteria_map_new (session, 400, 300);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
   cairo_t *cr = cairo_create (surface);
@@ -328,7 +309,7 @@ test_write_svg (void)
 static void
 test_write_error (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autofree char *path = g_build_filename (test_dir, "absent", "carte.png", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -343,7 +324,7 @@ test_write_error (void)
 static void
 test_describe (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autofree char *text = rg_criteria_map_describe (session);
 
   g_assert_nonnull (strstr (text, "Élève A., CM1: 4 categories."));

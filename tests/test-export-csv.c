@@ -14,6 +14,7 @@
 #include "rg-export-csv.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -95,27 +96,10 @@ read_csv (GBytes *bytes)
   return rows;
 }
 
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                                            "exemple-eleve-a.regards", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  return session;
-}
-
 static void
 test_csv_example (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(GBytes) statements_csv = rg_export_csv_statements (session);
   g_autoptr(GBytes) links_csv = rg_export_csv_links (session);
   g_autoptr(GPtrArray) statement_rows = read_csv (statements_csv);

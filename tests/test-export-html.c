@@ -18,26 +18,10 @@
 #include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 #define DOCTYPE "<!DOCTYPE html>\n"
-
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                                            "exemple-eleve-a.regards", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  return session;
-}
 
 /* Exports @session, checks the document is well-formed XML with an
  * html root, and returns its text */
@@ -92,7 +76,7 @@ assert_contains (const char *html,
 static void
 test_export_html_example (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autofree char *html = export (session);
   GListModel *dimensions = rg_session_get_dimensions (session);
   GListModel *partners = rg_session_get_partners (session);
@@ -166,7 +150,7 @@ test_export_html_example (void)
 static void
 test_export_html_pseudonymised (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
   g_autofree char *html = export (copy);
   GListModel *partners = rg_session_get_partners (session);
@@ -185,7 +169,7 @@ test_export_html_pseudonymised (void)
 static void
 test_export_html_escaping (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
   g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
   g_autofree char *html = NULL;
@@ -205,7 +189,7 @@ test_export_html_escaping (void)
 static void
 test_export_html_dates (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_MONTH_DATES);
   g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
   g_autofree char *html = NULL;

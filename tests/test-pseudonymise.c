@@ -10,24 +10,8 @@
 #include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
-
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                                            "exemple-eleve-a.regards", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  return session;
-}
 
 static char *
 session_text_lower (RgSession *session)
@@ -52,7 +36,7 @@ assert_absent (const char *haystack_lower,
 static void
 test_pseudonymise_example (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = NULL;
   g_autofree char *text = NULL;
   g_autofree char *original = NULL;
@@ -188,7 +172,7 @@ test_pseudonymise_shared_profession (void)
 static void
 test_pseudonymise_month_dates (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_MONTH_DATES);
   g_autofree char *text = session_text_lower (copy);
   g_autofree char *month = NULL;

@@ -12,6 +12,7 @@
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-statistics.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 #define N_TYPES (RG_LINK_TYPE_CLARIFY + 1)
@@ -454,24 +455,6 @@ test_snapshot (Fixture       *f,
   g_assert_cmpuint (rg_statistics_get_n_unechoed (after), ==, 0);
 }
 
-static RgSession *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                                            "exemple-eleve-a.regards", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
 /* Whether @link has a statement of @partner_id (and, if not %NULL, of
  * @other_id too), or a statement in @dimension_id: the plain reading of
  * the rules, to check the counts against. */
@@ -543,7 +526,7 @@ find_partner_id (RgSession  *session,
 static void
 test_example (void)
 {
-  g_autoptr(RgSession) session = load_example ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgStatistics) stats = rg_statistics_new (session);
   const char * const *partners = rg_statistics_get_partner_ids (stats);
   const char * const *dimensions = rg_statistics_get_dimension_ids (stats);

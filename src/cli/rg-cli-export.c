@@ -1,10 +1,10 @@
 /* rg-cli-export.c — regards-cli export: a session as a report
  *
- * Two formats. CSV: two tables (src/core/rg-export-csv.h), the
- * statements and the links, written beside each other as
- * OUT-statements.csv and OUT-links.csv. HTML: the whole report as one
- * self-contained, printable file (src/core/rg-export-html.h), written
- * to OUT. With --pseudonymise the report is made from a copy of the
+ * CSV: two tables (src/core/rg-export-csv.h), the statements and the
+ * links, written beside each other as OUT-statements.csv and
+ * OUT-links.csv. HTML (src/core/rg-export-html.h) and PDF
+ * (src/core/rg-export-pdf.h): the whole report as one file, written to
+ * OUT; PDF needs no display. With --pseudonymise the report is made from a copy of the
  * session without names (src/core/rg-pseudonymise.h). The writing is
  * src/core/rg-export.c's, shared with the app.
  *
@@ -23,6 +23,43 @@
 #include "rg-cli-session.h"
 #include "rg-export.h"
 #include "rg-pseudonymise.h"
+
+static const struct
+{
+  const char     *name;
+  RgExportFormat  format;
+} formats[] = {
+  { "csv", RG_EXPORT_FORMAT_CSV },
+  { "html", RG_EXPORT_FORMAT_HTML },
+  { "pdf", RG_EXPORT_FORMAT_PDF },
+};
+
+/* The format named @name, whatever its case */
+static gboolean
+lookup_format (const char     *name,
+               RgExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* "csv, html, pdf" */
+static char *
+list_formats (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", formats[i].name);
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
 
 /* Writes the report and prints the names of the files written */
 static int
@@ -63,11 +100,12 @@ rg_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   gboolean pseudonymise = FALSE;
+  RgExportFormat export_format;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the report: csv or html"), N_("FORMAT") },
+      N_("The format of the report: csv, html or pdf"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write the report; for csv, OUT-statements.csv and OUT-links.csv; for html, OUT itself"), N_("OUT") },
+      N_("Where to write the report; for csv, OUT-statements.csv and OUT-links.csv; for the other formats, OUT itself"), N_("OUT") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
       N_("Replace the names of the people by their profession or a pseudonym"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE") },
@@ -79,7 +117,7 @@ rg_cli_export (int    argc,
                                 _("Export a session as a report. The csv format writes two "
                                   "tables for a spreadsheet: OUT-statements.csv, one row per "
                                   "statement, and OUT-links.csv, one row per link (a final "
-                                  "“.csv” in OUT is left out). The html format writes the "
+                                  "“.csv” in OUT is left out). The other formats write the "
                                   "whole report as one file, OUT, ready to print or send."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -92,15 +130,20 @@ rg_cli_export (int    argc,
 
   if (format == NULL)
     {
-      g_printerr (_("Choose the format of the report with --format (csv or html)."));
+      g_autofree char *known = list_formats ();
+
+      /* Translators: %s lists the formats, as in "csv, html, pdf" */
+      g_printerr (_("Choose the format of the report with --format (%s)."), known);
       g_printerr ("\n");
       return 2;
     }
 
-  if (g_ascii_strcasecmp (format, "csv") != 0 &&
-      g_ascii_strcasecmp (format, "html") != 0)
+  if (!lookup_format (format, &export_format))
     {
-      g_printerr (_("Unknown format “%s”. The known formats are: csv, html."), format);
+      g_autofree char *known = list_formats ();
+
+      /* Translators: the second %s lists the formats, as in "csv, html, pdf" */
+      g_printerr (_("Unknown format “%s”. The known formats are: %s."), format, known);
       g_printerr ("\n");
       return 2;
     }
@@ -141,8 +184,5 @@ rg_cli_export (int    argc,
       session = copy;
     }
 
-  return export (session,
-                 g_ascii_strcasecmp (format, "html") == 0 ? RG_EXPORT_FORMAT_HTML
-                                                          : RG_EXPORT_FORMAT_CSV,
-                 output);
+  return export (session, export_format, output);
 }

@@ -1,7 +1,7 @@
 /* rg-export.c — writing a session's report to files
  *
  * One place for what the app's export dialog and regards-cli export
- * both do. HTML: the whole report in OUTPUT. CSV: two tables beside
+ * both do. HTML and PDF: the whole report in OUTPUT. CSV: two tables beside
  * each other, OUTPUT-statements.csv and OUTPUT-links.csv (a final
  * ".csv" in OUTPUT is left out). The files are written atomically and
  * readable by their owner only, like the sessions themselves: a report
@@ -17,6 +17,7 @@
 #include "rg-export.h"
 #include "rg-export-csv.h"
 #include "rg-export-html.h"
+#include "rg-export-pdf.h"
 #include "rg-file-io.h"
 
 /* OUTPUT with ".csv" left out, then @suffix */
@@ -62,13 +63,15 @@ rg_export_write (RgSession       *session,
   switch (format)
     {
     case RG_EXPORT_FORMAT_HTML:
+    case RG_EXPORT_FORMAT_PDF:
       {
-        GBytes *html = rg_export_html (session, error);
+        GBytes *report = format == RG_EXPORT_FORMAT_HTML ? rg_export_html (session, error)
+                                                         : rg_export_pdf (session, error);
 
-        if (html == NULL)
+        if (report == NULL)
           return NULL;
         g_ptr_array_add (files, g_object_ref (output));
-        g_ptr_array_add (contents, html);
+        g_ptr_array_add (contents, report);
       }
       break;
 

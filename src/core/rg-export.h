@@ -15,6 +15,7 @@ typedef enum
 {
   RG_EXPORT_FORMAT_HTML,
   RG_EXPORT_FORMAT_CSV,
+  RG_EXPORT_FORMAT_PDF,
 } RgExportFormat;
 
 GPtrArray *rg_export_write (RgSession       *session,

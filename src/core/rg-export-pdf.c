@@ -1,0 +1,149 @@
+/* rg-export-pdf.c — a session's report as a PDF document
+ *
+ * The pages of rg-report-layout.c on A4, drawn by cairo into a PDF with
+ * its title, its author application and an outline of its parts, so
+ * that a reader's sidebar lists them. No display is needed: regards-cli
+ * writes PDF on a server as well as the app does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-export-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+
+#include "rg-export-pdf.h"
+#include "rg-report-layout.h"
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A Pango context that measures in points, as a printer does */
+static PangoContext *
+create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+/* The parts (level 2) and what they hold (level 3) in the outline */
+static void
+add_outline (cairo_surface_t *surface,
+             RgReportLayout  *layout)
+{
+  RgReport *report = rg_report_layout_get_report (layout);
+  int part = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint i = 0; i < rg_report_get_n_blocks (report); i++)
+    {
+      const RgReportBlock *block = rg_report_get_block (report, i);
+      g_autofree char *destination = NULL;
+      guint page;
+      double y;
+
+      if (block->type != RG_REPORT_BLOCK_HEADING || block->level < 2 || block->level > 3 ||
+          block->text == NULL || *block->text == '\0')
+        continue;
+      if (block->level == 3 && part == CAIRO_PDF_OUTLINE_ROOT)
+        continue;
+
+      rg_report_layout_get_heading_position (layout, i, &page, &y);
+      destination = g_strdup_printf ("page=%u pos=[%.1f %.1f]", page + 1,
+                                     RG_EXPORT_PDF_MARGIN_SIDE, RG_EXPORT_PDF_MARGIN_TOP + y);
+      if (block->level == 2)
+        part = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, block->text,
+                                              destination, 0);
+      else
+        cairo_pdf_surface_add_outline (surface, part, block->text, destination, 0);
+    }
+}
+
+/**
+ * rg_export_pdf:
+ * @session: a #RgSession
+ * @error: a location for a #GError
+ *
+ * Writes the report of @session as a PDF document on A4 pages, in the
+ * user's language. To share it without names, export a copy made by
+ * rg_session_pseudonymise ().
+ *
+ * Returns: (transfer full): the PDF document, or %NULL with @error set
+ */
+GBytes *
+rg_export_pdf (RgSession  *session,
+               GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(RgReport) report = NULL;        /* outlives its layout */
+  g_autoptr(RgReportLayout) layout = NULL;
+  PangoContext *context;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = rg_report_new (session, error);
+  if (report == NULL)
+    return NULL;
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes,
+                                                 RG_EXPORT_PDF_PAGE_WIDTH,
+                                                 RG_EXPORT_PDF_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rg_report_get_title (report));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Regards");
+  cr = cairo_create (surface);
+
+  context = create_context (cr);
+  layout = rg_report_layout_new (report,
+                                 context,
+                                 RG_EXPORT_PDF_PAGE_WIDTH - 2 * RG_EXPORT_PDF_MARGIN_SIDE,
+                                 RG_EXPORT_PDF_PAGE_HEIGHT - RG_EXPORT_PDF_MARGIN_TOP - RG_EXPORT_PDF_MARGIN_BOTTOM);
+  g_object_unref (context);
+
+  for (guint page = 0; page < rg_report_layout_get_n_pages (layout); page++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, RG_EXPORT_PDF_MARGIN_SIDE, RG_EXPORT_PDF_MARGIN_TOP);
+      rg_report_layout_draw_page (layout, cr, page);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  add_outline (surface, layout);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("Writing the PDF failed: %s", cairo_status_to_string (status));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The PDF report could not be made. Try again, or export it in another format."));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}

@@ -1,0 +1,1259 @@
+/* rg-report-layout.c — a report laid out on pages
+ *
+ * The pages of a report for PDF and for printing: the blocks of
+ * rg-report.c set in Pango and broken into pages once, then drawn one
+ * page at a time with cairo on whatever surface the caller has (a PDF
+ * file, a printer). All lengths are in points, in the printable area
+ * the caller gives.
+ *
+ * The rules of the page are those of a printed report:
+ *  - every page but the first has a header (the title, and the
+ *    situation on the right), every page a footer "Page N of M";
+ *  - a part (the diagnosis, the links…) starts on a new page;
+ *  - a heading is never the last thing on a page: it goes with the
+ *    start of what it heads;
+ *  - what belongs together (a link and its statements, a word and its
+ *    meanings) moves to the next page rather than being cut, unless it
+ *    is longer than a page;
+ *  - a long text breaks between lines, never leaving one line alone at
+ *    the foot or the head of a page;
+ *  - a table breaks between rows, repeating its header row, and a row
+ *    longer than a page breaks between lines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-report-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-report-layout.h"
+
+#define FONT_FAMILY   "Cantarell,Noto Sans,DejaVu Sans,sans-serif"
+#define BODY_SIZE     10.5
+#define SMALL_SIZE    8.5
+#define HEADER_HEIGHT 28.0   /* the header's line, its rule and a gap */
+#define FOOTER_HEIGHT 24.0
+#define ITEM_INDENT   14.0   /* from a list item's bullet to its text */
+#define BAR_INDENT    10.0   /* from a synthesis' bar to its text */
+#define CELL_PADDING  4.0
+#define MIN_LINES     2      /* lines kept together at a page's foot and head */
+
+typedef enum
+{
+  PIECE_LINES,
+  PIECE_RULE,
+  PIECE_FILL,
+  PIECE_IMAGE,
+} PieceType;
+
+/* One thing drawn on a page */
+typedef struct
+{
+  PieceType        type;
+  double           x;
+  double           y;
+  double           width;       /* a rule goes from (x, y) to (x + width, y + height) */
+  double           height;
+  PangoLayout     *layout;      /* lines: where the first line's top goes is (x, y) */
+  guint            first_line;
+  guint            n_lines;
+  cairo_surface_t *image;
+  double           grey;        /* of a rule or a fill; 0 is black */
+  double           line_width;
+} Piece;
+
+/* A text set in Pango, with where its lines start and end */
+typedef struct
+{
+  PangoLayout *layout;
+  GArray      *bounds;  /* of double: the top of each line, then the bottom of the last */
+} Text;
+
+typedef struct
+{
+  guint  page;
+  double y;
+} Position;
+
+struct _RgReportLayout
+{
+  RgReport     *report;
+  PangoContext *context;
+  double        width;
+  double        height;
+  double        body_top;
+  double        body_bottom;
+  GPtrArray    *pages;    /* of GArray of Piece */
+  GArray       *positions;/* of Position: where each block starts */
+  double        y;        /* where the next block goes on the last page */
+};
+
+/* {{{ Texts */
+
+static void
+clear_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  g_clear_object (&piece->layout);
+  g_clear_pointer (&piece->image, cairo_surface_destroy);
+}
+
+static void
+text_clear (Text *text)
+{
+  g_clear_object (&text->layout);
+  g_clear_pointer (&text->bounds, g_array_unref);
+}
+
+static guint
+text_get_n_lines (const Text *text)
+{
+  return text->bounds->len - 1;
+}
+
+/* The height of lines @first to @first + @n - 1 */
+static double
+text_get_height (const Text *text,
+                 guint       first,
+                 guint       n)
+{
+  return g_array_index (text->bounds, double, first + n) -
+         g_array_index (text->bounds, double, first);
+}
+
+/* How many lines from @first fit in @height */
+static guint
+text_count_fitting (const Text *text,
+                    guint       first,
+                    double      height)
+{
+  guint n = 0;
+
+  while (first + n < text_get_n_lines (text) &&
+         text_get_height (text, first, n + 1) <= height + 0.01)
+    n++;
+
+  return n;
+}
+
+/* @label in bold, then @text, in @size points, wrapped at @width */
+static Text
+text_new (RgReportLayout *self,
+          const char     *label,
+          const char     *text,
+          double          size,
+          PangoWeight     weight,
+          PangoStyle      style,
+          double          width)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  g_autoptr(GString) string = g_string_new (NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoLayoutIter *iter;
+  Text result;
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+
+  if (label != NULL && *label != '\0')
+    {
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      g_string_append (string, label);
+      bold->start_index = 0;
+      bold->end_index = string->len;
+      pango_attr_list_insert (attributes, bold);
+      if (text != NULL && *text != '\0')
+        g_string_append_c (string, ' ');
+    }
+  if (text != NULL)
+    g_string_append (string, text);
+
+  result.layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (result.layout, font);
+  pango_layout_set_attributes (result.layout, attributes);
+  pango_layout_set_wrap (result.layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (result.layout, MAX (1, (int) (width * PANGO_SCALE)));
+  pango_layout_set_text (result.layout, string->str, (int) string->len);
+  pango_attr_list_unref (attributes);
+
+  result.bounds = g_array_new (FALSE, FALSE, sizeof (double));
+  iter = pango_layout_get_iter (result.layout);
+  do
+    {
+      int top, bottom;
+      double value;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      value = (double) top / PANGO_SCALE;
+      g_array_append_val (result.bounds, value);
+      if (pango_layout_iter_at_last_line (iter))
+        {
+          value = (double) bottom / PANGO_SCALE;
+          g_array_append_val (result.bounds, value);
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return result;
+}
+
+static Text
+body_text (RgReportLayout      *self,
+           const RgReportBlock *block,
+           double               width)
+{
+  PangoStyle style = block->style == RG_REPORT_STYLE_EMPTY ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL;
+
+  return text_new (self, block->label, block->text, BODY_SIZE, PANGO_WEIGHT_NORMAL, style, width);
+}
+
+static double
+heading_size (guint level)
+{
+  static const double sizes[] = { 22.0, 15.0, 12.5, BODY_SIZE };
+
+  return sizes[CLAMP (level, 1, 4) - 1];
+}
+
+/* Space above and below a heading */
+static double
+heading_space_before (guint level)
+{
+  static const double spaces[] = { 0.0, 16.0, 12.0, 8.0 };
+
+  return spaces[CLAMP (level, 1, 4) - 1];
+}
+
+static double
+heading_space_after (guint level)
+{
+  static const double spaces[] = { 14.0, 8.0, 5.0, 3.0 };
+
+  return spaces[CLAMP (level, 1, 4) - 1];
+}
+
+/* }}} */
+/* {{{ Pages */
+
+static double
+body_width (RgReportLayout *self)
+{
+  return self->width;
+}
+
+static double
+body_height (RgReportLayout *self)
+{
+  return self->body_bottom - self->body_top;
+}
+
+static GArray *
+current_page (RgReportLayout *self)
+{
+  return g_ptr_array_index (self->pages, self->pages->len - 1);
+}
+
+static void
+new_page (RgReportLayout *self)
+{
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+
+  g_array_set_clear_func (pieces, clear_piece);
+  g_ptr_array_add (self->pages, pieces);
+  self->y = self->body_top;
+}
+
+static gboolean
+page_is_empty (RgReportLayout *self)
+{
+  return self->y <= self->body_top;
+}
+
+static double
+space_left (RgReportLayout *self)
+{
+  return self->body_bottom - self->y;
+}
+
+/* A new page unless @height fits below, or the page is still empty */
+static void
+make_room (RgReportLayout *self,
+           double          height)
+{
+  if (height > space_left (self) + 0.01 && !page_is_empty (self))
+    new_page (self);
+}
+
+static void
+add_piece (RgReportLayout *self,
+           Piece          *piece)
+{
+  g_array_append_val (current_page (self), *piece);
+}
+
+static void
+add_lines (RgReportLayout *self,
+           const Text     *text,
+           double          x,
+           double          y,
+           guint           first,
+           guint           n)
+{
+  Piece piece = {
+    .type = PIECE_LINES,
+    .x = x,
+    .y = y,
+    .layout = g_object_ref (text->layout),
+    .first_line = first,
+    .n_lines = n,
+  };
+
+  add_piece (self, &piece);
+}
+
+static void
+add_rule (RgReportLayout *self,
+          double          x,
+          double          y,
+          double          width,
+          double          height,
+          double          line_width,
+          double          grey)
+{
+  Piece piece = {
+    .type = PIECE_RULE,
+    .x = x, .y = y, .width = width, .height = height,
+    .line_width = line_width,
+    .grey = grey,
+  };
+
+  add_piece (self, &piece);
+}
+
+static void
+add_fill (RgReportLayout *self,
+          double          x,
+          double          y,
+          double          width,
+          double          height,
+          double          grey)
+{
+  Piece piece = {
+    .type = PIECE_FILL,
+    .x = x, .y = y, .width = width, .height = height,
+    .grey = grey,
+  };
+
+  add_piece (self, &piece);
+}
+
+/* How many lines of @text from @first to put on this page: all that
+ * fit, but never one alone at the foot or at the head of a page;
+ * 0 to start on the next page */
+static guint
+lines_for_page (RgReportLayout *self,
+                const Text     *text,
+                guint           first)
+{
+  guint left = text_get_n_lines (text) - first;
+  guint n = text_count_fitting (text, first, space_left (self));
+
+  if (n == left)
+    return n;
+
+  if (page_is_empty (self))
+    return MAX (n, 1);   /* a line taller than a page: it goes anyway */
+
+  if (n < MIN_LINES)
+    return 0;
+
+  if (left - n < MIN_LINES && n > MIN_LINES)
+    n -= MIN_LINES - (left - n);
+
+  return n;
+}
+
+/* Places @text at @x, breaking it between lines across pages; a bar
+ * runs beside it at @bar_x when that is not negative. Returns the page
+ * and the top of its first line, for what goes beside it. */
+static void
+flow_text (RgReportLayout *self,
+           const Text     *text,
+           double          x,
+           double          bar_x,
+           guint          *first_page,
+           double         *first_y)
+{
+  guint line = 0;
+
+  *first_page = G_MAXUINT;
+
+  while (line < text_get_n_lines (text))
+    {
+      guint n = lines_for_page (self, text, line);
+      double height;
+
+      if (n == 0)
+        {
+          new_page (self);
+          continue;
+        }
+
+      height = text_get_height (text, line, n);
+      if (*first_page == G_MAXUINT)
+        {
+          *first_page = self->pages->len - 1;
+          *first_y = self->y;
+        }
+      add_lines (self, text, x, self->y, line, n);
+      if (bar_x >= 0)
+        add_rule (self, bar_x, self->y, 0, height, 2.5, 0.3);
+
+      self->y += height;
+      line += n;
+      if (line < text_get_n_lines (text))
+        new_page (self);
+    }
+}
+
+/* }}} */
+/* {{{ Blocks */
+
+/* Where a block's text starts, from the left of the body */
+static double
+block_indent (const RgReportBlock *block)
+{
+  switch (block->type)
+    {
+    case RG_REPORT_BLOCK_ITEM:
+      return ITEM_INDENT * (2 * block->level - 1);
+    case RG_REPORT_BLOCK_PARAGRAPH:
+      return block->style == RG_REPORT_STYLE_SYNTHESIS ? BAR_INDENT : 0;
+    case RG_REPORT_BLOCK_HEADING:
+    case RG_REPORT_BLOCK_TABLE:
+    case RG_REPORT_BLOCK_IMAGE:
+    default:
+      return 0;
+    }
+}
+
+static double
+block_space_after (const RgReportBlock *block)
+{
+  switch (block->type)
+    {
+    case RG_REPORT_BLOCK_HEADING:
+      return heading_space_after (block->level);
+    case RG_REPORT_BLOCK_ITEM:
+      return 3.0;
+    case RG_REPORT_BLOCK_PARAGRAPH:
+    case RG_REPORT_BLOCK_TABLE:
+    case RG_REPORT_BLOCK_IMAGE:
+    default:
+      return 6.0;
+    }
+}
+
+static Text
+heading_text (RgReportLayout      *self,
+              const RgReportBlock *block)
+{
+  return text_new (self, NULL, block->text, heading_size (block->level),
+                   PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, body_width (self));
+}
+
+/* The picture's size on the page: the width of the text at most, its
+ * pixels at 96 to the inch at most, and never taller than a page */
+static void
+image_size (RgReportLayout      *self,
+            const RgReportBlock *block,
+            double              *width,
+            double              *height)
+{
+  double scale = MIN (1.0, body_width (self) / (block->width * 0.75));
+
+  scale = MIN (scale, body_height (self) * 0.95 / (block->height * 0.75));
+  *width = block->width * 0.75 * scale;
+  *height = block->height * 0.75 * scale;
+}
+
+/* The height of the first lines of @block: what a heading above it
+ * needs beside it on its page */
+static double
+block_head_height (RgReportLayout      *self,
+                   const RgReportBlock *block)
+{
+  double height = 0;
+
+  switch (block->type)
+    {
+    case RG_REPORT_BLOCK_HEADING:
+      {
+        Text text = heading_text (self, block);
+
+        height = heading_space_before (block->level) + text_get_height (&text, 0, text_get_n_lines (&text));
+        text_clear (&text);
+      }
+      break;
+
+    case RG_REPORT_BLOCK_PARAGRAPH:
+    case RG_REPORT_BLOCK_ITEM:
+      {
+        Text text = body_text (self, block, body_width (self) - block_indent (block));
+
+        height = text_get_height (&text, 0, MIN (MIN_LINES, text_get_n_lines (&text)));
+        text_clear (&text);
+      }
+      break;
+
+    case RG_REPORT_BLOCK_TABLE:
+      height = 3 * (BODY_SIZE * 1.5 + 2 * CELL_PADDING);
+      break;
+
+    case RG_REPORT_BLOCK_IMAGE:
+      {
+        double width;
+
+        image_size (self, block, &width, &height);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return height;
+}
+
+/* The height of the blocks of the group that starts at @index */
+static double
+group_height (RgReportLayout *self,
+              guint           index)
+{
+  guint group = rg_report_get_block (self->report, index)->group;
+  double height = 0;
+
+  for (guint i = index; i < rg_report_get_n_blocks (self->report); i++)
+    {
+      const RgReportBlock *block = rg_report_get_block (self->report, i);
+      Text text;
+
+      if (block->group != group || block->type == RG_REPORT_BLOCK_HEADING)
+        break;
+      if (block->type != RG_REPORT_BLOCK_PARAGRAPH && block->type != RG_REPORT_BLOCK_ITEM)
+        return G_MAXDOUBLE;   /* tables and pictures place themselves */
+
+      text = body_text (self, block, body_width (self) - block_indent (block));
+      height += text_get_height (&text, 0, text_get_n_lines (&text)) + block_space_after (block);
+      text_clear (&text);
+    }
+
+  return height;
+}
+
+/* Whether the block at @index opens a group of blocks */
+static gboolean
+starts_group (RgReportLayout *self,
+              guint           index)
+{
+  const RgReportBlock *block = rg_report_get_block (self->report, index);
+
+  return block->group != 0 &&
+         (index == 0 || rg_report_get_block (self->report, index - 1)->group != block->group);
+}
+
+/* What must go on the same page as the heading at @index: the group it
+ * heads when that fits on a page, else the first lines of what follows */
+static double
+heading_keep_height (RgReportLayout *self,
+                     guint           index)
+{
+  const RgReportBlock *next;
+  double height;
+
+  if (index + 1 >= rg_report_get_n_blocks (self->report))
+    return 0;
+
+  next = rg_report_get_block (self->report, index + 1);
+  if (starts_group (self, index + 1))
+    {
+      height = group_height (self, index + 1);
+      if (height <= body_height (self) / 2)
+        return height;
+    }
+
+  height = block_head_height (self, next);
+  if (next->type == RG_REPORT_BLOCK_HEADING && index + 2 < rg_report_get_n_blocks (self->report))
+    height += heading_space_after (next->level) +
+              block_head_height (self, rg_report_get_block (self->report, index + 2));
+
+  return height;
+}
+
+static void
+place_heading (RgReportLayout      *self,
+               guint                index,
+               const RgReportBlock *block)
+{
+  Text text = heading_text (self, block);
+  double height = text_get_height (&text, 0, text_get_n_lines (&text));
+  guint page;
+  double y;
+
+  if (block->new_page && !page_is_empty (self))
+    new_page (self);
+  if (!page_is_empty (self))
+    self->y += heading_space_before (block->level);
+
+  make_room (self, height + heading_space_after (block->level) + heading_keep_height (self, index));
+  flow_text (self, &text, 0, -1, &page, &y);
+  g_array_index (self->positions, Position, index) = (Position) { page, y };
+
+  if (block->level <= 2)
+    {
+      self->y += 3;
+      add_rule (self, 0, self->y, body_width (self), 0, block->level == 1 ? 1.2 : 0.6, 0.45);
+    }
+
+  text_clear (&text);
+}
+
+static void
+place_text_block (RgReportLayout      *self,
+                  guint                index,
+                  const RgReportBlock *block)
+{
+  double indent = block_indent (block);
+  Text text = body_text (self, block, body_width (self) - indent);
+  guint page;
+  double y;
+
+  if (starts_group (self, index))
+    {
+      double height = group_height (self, index);
+
+      if (height <= body_height (self))
+        make_room (self, height);
+    }
+
+  flow_text (self, &text, indent,
+             block->style == RG_REPORT_STYLE_SYNTHESIS ? 1.25 : -1,
+             &page, &y);
+
+  if (block->type == RG_REPORT_BLOCK_ITEM && page != G_MAXUINT)
+    {
+      Text bullet = text_new (self, NULL, block->level == 1 ? "•" : "–", BODY_SIZE,
+                              PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, ITEM_INDENT);
+      Piece piece = {
+        .type = PIECE_LINES,
+        .x = indent - ITEM_INDENT,
+        .y = y,
+        .layout = g_object_ref (bullet.layout),
+        .n_lines = 1,
+      };
+
+      g_array_append_val (g_ptr_array_index (self->pages, page), piece);
+      text_clear (&bullet);
+    }
+
+  text_clear (&text);
+}
+
+/* {{{ Tables */
+
+/* Widths of the columns of @rows across the body: each its natural
+ * width when all fit, else the narrow ones theirs and the wide ones
+ * share the rest by their natural widths */
+static double *
+column_widths (RgReportLayout *self,
+               GPtrArray      *rows)
+{
+  guint n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  double *natural = g_new0 (double, n_columns);
+  double *widths = g_new0 (double, n_columns);
+  gboolean *fixed = g_new0 (gboolean, n_columns);
+  double remaining = body_width (self);
+  double total = 0;
+  gboolean changed = TRUE;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          Text text = text_new (self, NULL, row[c], BODY_SIZE,
+                                r == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                PANGO_STYLE_NORMAL, body_width (self));
+          PangoRectangle logical;
+
+          pango_layout_get_extents (text.layout, NULL, &logical);
+          natural[c] = MAX (natural[c], (double) logical.width / PANGO_SCALE + 2 * CELL_PADDING + 1);
+          text_clear (&text);
+        }
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    total += natural[c];
+
+  if (total <= remaining)
+    {
+      /* Everything fits: the spare width goes to every column alike */
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = natural[c] + (remaining - total) / n_columns;
+      goto out;
+    }
+
+  while (changed)
+    {
+      guint n_free = 0;
+
+      changed = FALSE;
+      for (guint c = 0; c < n_columns; c++)
+        n_free += fixed[c] ? 0 : 1;
+      for (guint c = 0; c < n_columns; c++)
+        if (!fixed[c] && natural[c] <= remaining / n_free)
+          {
+            widths[c] = natural[c];
+            remaining -= natural[c];
+            fixed[c] = changed = TRUE;
+            break;
+          }
+    }
+
+  total = 0;
+  for (guint c = 0; c < n_columns; c++)
+    total += fixed[c] ? 0 : natural[c];
+  for (guint c = 0; c < n_columns; c++)
+    if (!fixed[c])
+      widths[c] = remaining * natural[c] / total;
+
+out:
+  g_free (natural);
+  g_free (fixed);
+  return widths;
+}
+
+typedef struct
+{
+  guint   n_columns;
+  double *widths;
+  Text   *cells;
+  guint  *next_line;   /* the first line of each cell not yet placed */
+} Row;
+
+static void
+row_init (RgReportLayout      *self,
+          Row                 *row,
+          const char * const  *cells,
+          double              *widths,
+          gboolean             header)
+{
+  row->n_columns = g_strv_length ((char **) cells);
+  row->widths = widths;
+  row->cells = g_new0 (Text, row->n_columns);
+  row->next_line = g_new0 (guint, row->n_columns);
+  for (guint c = 0; c < row->n_columns; c++)
+    row->cells[c] = text_new (self, NULL, cells[c], BODY_SIZE,
+                              header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                              PANGO_STYLE_NORMAL, widths[c] - 2 * CELL_PADDING);
+}
+
+static void
+row_clear (Row *row)
+{
+  for (guint c = 0; c < row->n_columns; c++)
+    text_clear (&row->cells[c]);
+  g_free (row->cells);
+  g_free (row->next_line);
+}
+
+static double
+row_height_left (const Row *row)
+{
+  double height = 0;
+
+  for (guint c = 0; c < row->n_columns; c++)
+    {
+      const Text *cell = &row->cells[c];
+      guint first = row->next_line[c];
+
+      height = MAX (height, text_get_height (cell, first, text_get_n_lines (cell) - first));
+    }
+
+  return height + 2 * CELL_PADDING;
+}
+
+static gboolean
+row_is_done (const Row *row)
+{
+  for (guint c = 0; c < row->n_columns; c++)
+    if (row->next_line[c] < text_get_n_lines (&row->cells[c]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether a line of each cell of @row not yet placed fits on this page */
+static gboolean
+row_has_room (RgReportLayout *self,
+              const Row      *row)
+{
+  double room = space_left (self) - 2 * CELL_PADDING;
+
+  for (guint c = 0; c < row->n_columns; c++)
+    {
+      const Text *cell = &row->cells[c];
+      guint first = row->next_line[c];
+
+      if (first < text_get_n_lines (cell) && text_count_fitting (cell, first, room) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Places what fits of @row at the current position, with its borders */
+static void
+place_row_slice (RgReportLayout *self,
+                 Row            *row,
+                 gboolean        header)
+{
+  double room = space_left (self) - 2 * CELL_PADDING;
+  double height = 0;
+  double x = 0;
+
+  for (guint c = 0; c < row->n_columns; c++)
+    {
+      Text *cell = &row->cells[c];
+      guint first = row->next_line[c];
+      guint n = text_count_fitting (cell, first, room);
+
+      if (first + n < text_get_n_lines (cell) && n == 0 && page_is_empty (self))
+        n = 1;
+      height = MAX (height, text_get_height (cell, first, n));
+    }
+  height += 2 * CELL_PADDING;
+
+  if (header)
+    add_fill (self, 0, self->y, body_width (self), height, 0.9);
+
+  for (guint c = 0; c < row->n_columns; c++)
+    {
+      Text *cell = &row->cells[c];
+      guint first = row->next_line[c];
+      guint n = text_count_fitting (cell, first, height - 2 * CELL_PADDING);
+
+      if (n > 0)
+        add_lines (self, cell, x + CELL_PADDING, self->y + CELL_PADDING, first, n);
+      row->next_line[c] += n;
+
+      add_rule (self, x, self->y, 0, height, 0.5, 0.45);
+      x += row->widths[c];
+    }
+  add_rule (self, x, self->y, 0, height, 0.5, 0.45);
+  add_rule (self, 0, self->y, body_width (self), 0, 0.5, 0.45);
+  add_rule (self, 0, self->y + height, body_width (self), 0, 0.5, 0.45);
+
+  self->y += height;
+}
+
+static void
+place_header_row (RgReportLayout *self,
+                  GPtrArray      *rows,
+                  double         *widths)
+{
+  Row header;
+
+  row_init (self, &header, g_ptr_array_index (rows, 0), widths, TRUE);
+  place_row_slice (self, &header, TRUE);
+  row_clear (&header);
+}
+
+static void
+place_table (RgReportLayout      *self,
+             const RgReportBlock *block)
+{
+  g_autofree double *widths = column_widths (self, block->rows);
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      Row row;
+
+      row_init (self, &row, g_ptr_array_index (block->rows, r), widths, r == 0);
+
+      /* A row goes whole to the next page when it fits there; the
+       * header row goes with the first row */
+      if (r == 0 && block->rows->len > 1)
+        {
+          Row first;
+
+          row_init (self, &first, g_ptr_array_index (block->rows, 1), widths, FALSE);
+          make_room (self, row_height_left (&row) + MIN (row_height_left (&first), body_height (self) / 2));
+          row_clear (&first);
+        }
+      else if (r > 0 && row_height_left (&row) > space_left (self) &&
+               row_height_left (&row) <= body_height (self) / 2)
+        {
+          new_page (self);
+          place_header_row (self, block->rows, widths);
+        }
+
+      for (;;)
+        {
+          if (!row_has_room (self, &row) && !page_is_empty (self))
+            {
+              new_page (self);
+              if (r > 0)
+                place_header_row (self, block->rows, widths);
+            }
+          place_row_slice (self, &row, r == 0);
+          if (row_is_done (&row))
+            break;
+          new_page (self);
+          place_header_row (self, block->rows, widths);
+        }
+
+      row_clear (&row);
+    }
+}
+
+/* }}} */
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+  gsize n_read = 0;
+
+  if (!g_input_stream_read_all (stream, data, length, &n_read, NULL, NULL) || n_read != length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+place_image (RgReportLayout      *self,
+             const RgReportBlock *block)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (block->png);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
+  double width, height;
+  Piece piece = { .type = PIECE_IMAGE };
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      /* Made by rg-report.c, so this is not expected; the text
+       * alternative that follows still says what it showed */
+      g_warning ("A picture of the report could not be read back");
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  image_size (self, block, &width, &height);
+  make_room (self, height);
+
+  piece.x = (body_width (self) - width) / 2;
+  piece.y = self->y;
+  piece.width = width;
+  piece.height = height;
+  piece.image = surface;
+  add_piece (self, &piece);
+  self->y += height;
+}
+
+static void
+place_block (RgReportLayout *self,
+             guint           index)
+{
+  const RgReportBlock *block = rg_report_get_block (self->report, index);
+
+  switch (block->type)
+    {
+    case RG_REPORT_BLOCK_HEADING:
+      place_heading (self, index, block);
+      break;
+    case RG_REPORT_BLOCK_PARAGRAPH:
+    case RG_REPORT_BLOCK_ITEM:
+      place_text_block (self, index, block);
+      break;
+    case RG_REPORT_BLOCK_TABLE:
+      place_table (self, block);
+      break;
+    case RG_REPORT_BLOCK_IMAGE:
+      place_image (self, block);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->y += block_space_after (block);
+}
+
+/* }}} */
+
+/**
+ * rg_report_layout_new:
+ * @report: a report, which must outlive the pages
+ * @context: the Pango context of the surface the pages will be drawn
+ *   on, at 72 units to the inch
+ * @width: the width of the printable area of a page, in points
+ * @height: its height
+ *
+ * Lays @report out on pages of the printable area given, header and
+ * footer included (see the top of rg-report-layout.c).
+ *
+ * Returns: (transfer full): the pages
+ */
+RgReportLayout *
+rg_report_layout_new (RgReport     *report,
+                      PangoContext *context,
+                      double        width,
+                      double        height)
+{
+  RgReportLayout *self;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  self = g_new0 (RgReportLayout, 1);
+  self->report = report;
+  self->context = g_object_ref (context);
+  self->width = width;
+  self->height = height;
+  self->body_top = HEADER_HEIGHT;
+  /* On paper too small for a header and a footer, the body runs over
+   * them rather than vanish */
+  self->body_bottom = MAX (height - FOOTER_HEIGHT, HEADER_HEIGHT + 4 * BODY_SIZE);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->positions = g_array_new (FALSE, TRUE, sizeof (Position));
+  g_array_set_size (self->positions, rg_report_get_n_blocks (report));
+
+  pango_context_set_language (context, pango_language_from_string (rg_report_get_language (report)));
+
+  new_page (self);
+  for (guint i = 0; i < rg_report_get_n_blocks (report); i++)
+    place_block (self, i);
+
+  return self;
+}
+
+void
+rg_report_layout_free (RgReportLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_object_unref (self->context);
+  g_ptr_array_unref (self->pages);
+  g_array_unref (self->positions);
+  g_free (self);
+}
+
+/**
+ * rg_report_layout_get_report:
+ * @self: the pages
+ *
+ * Returns: (transfer none): the report laid out
+ */
+RgReport *
+rg_report_layout_get_report (RgReportLayout *self)
+{
+  return self->report;
+}
+
+guint
+rg_report_layout_get_n_pages (RgReportLayout *self)
+{
+  return self->pages->len;
+}
+
+/**
+ * rg_report_layout_get_heading_position:
+ * @self: the pages
+ * @index: the index of a heading block of the report
+ * @page: (out): the page it is on, from 0
+ * @y: (out): the top of its first line, in points from the top of the
+ *   printable area
+ *
+ * Where a heading is: for the outline of a document, or its contents.
+ */
+void
+rg_report_layout_get_heading_position (RgReportLayout *self,
+                                       guint           index,
+                                       guint          *page,
+                                       double         *y)
+{
+  Position *position;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->positions->len);
+  g_return_if_fail (rg_report_get_block (self->report, index)->type == RG_REPORT_BLOCK_HEADING);
+
+  position = &g_array_index (self->positions, Position, index);
+  *page = position->page;
+  *y = position->y;
+}
+
+static void
+draw_lines (cairo_t     *cr,
+            const Piece *piece)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (piece->layout);
+  double top = 0;
+  guint line = 0;
+
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (line == piece->first_line)
+        top = (double) y0 / PANGO_SCALE;
+      if (line >= piece->first_line)
+        {
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr,
+                         piece->x + (double) logical.x / PANGO_SCALE,
+                         piece->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line < piece->first_line + piece->n_lines && pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_piece (cairo_t     *cr,
+            const Piece *piece)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, piece->grey, piece->grey, piece->grey);
+
+  switch (piece->type)
+    {
+    case PIECE_LINES:
+      draw_lines (cr, piece);
+      break;
+
+    case PIECE_RULE:
+      cairo_set_line_width (cr, piece->line_width);
+      cairo_move_to (cr, piece->x, piece->y);
+      cairo_rel_line_to (cr, piece->width, piece->height);
+      cairo_stroke (cr);
+      break;
+
+    case PIECE_FILL:
+      cairo_rectangle (cr, piece->x, piece->y, piece->width, piece->height);
+      cairo_fill (cr);
+      break;
+
+    case PIECE_IMAGE:
+      cairo_translate (cr, piece->x, piece->y);
+      cairo_scale (cr,
+                   piece->width / cairo_image_surface_get_width (piece->image),
+                   piece->height / cairo_image_surface_get_height (piece->image));
+      cairo_set_source_surface (cr, piece->image, 0, 0);
+      cairo_paint (cr);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cairo_restore (cr);
+}
+
+/* A line of small grey text at @y, from @x to @x + @width */
+static void
+draw_small_text (RgReportLayout *self,
+                 cairo_t        *cr,
+                 const char     *string,
+                 double          x,
+                 double          y,
+                 double          width,
+                 PangoAlignment  alignment)
+{
+  Text text = text_new (self, NULL, string, SMALL_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, width);
+
+  pango_layout_set_alignment (text.layout, alignment);
+  pango_layout_set_ellipsize (text.layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (text.layout, -1);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, text.layout);
+  cairo_restore (cr);
+  text_clear (&text);
+}
+
+static void
+draw_header_and_footer (RgReportLayout *self,
+                        cairo_t        *cr,
+                        guint           page)
+{
+  const char *subtitle = rg_report_get_subtitle (self->report);
+  g_autofree char *number = NULL;
+
+  if (page > 0)
+    {
+      double half = self->width / 2 - 6;
+
+      draw_small_text (self, cr, rg_report_get_title (self->report), 0, 0,
+                       subtitle != NULL ? half : self->width, PANGO_ALIGN_LEFT);
+      if (subtitle != NULL)
+        draw_small_text (self, cr, subtitle, self->width - half, 0, half, PANGO_ALIGN_RIGHT);
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, 0, HEADER_HEIGHT - 12);
+      cairo_line_to (cr, self->width, HEADER_HEIGHT - 12);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  /* Translators: the footer of each page of a report */
+  number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  draw_small_text (self, cr, number, 0, self->height - SMALL_SIZE * 1.6, self->width, PANGO_ALIGN_CENTER);
+}
+
+/**
+ * rg_report_layout_draw_page:
+ * @self: the pages
+ * @cr: a cairo context whose origin is the top left corner of the
+ *   printable area, in points
+ * @page: the page, from 0
+ *
+ * Draws one page, its header and its footer.
+ */
+void
+rg_report_layout_draw_page (RgReportLayout *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  GArray *pieces;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  pieces = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < pieces->len; i++)
+    draw_piece (cr, &g_array_index (pieces, Piece, i));
+
+  draw_header_and_footer (self, cr, page);
+}

@@ -1,0 +1,307 @@
+/* test-export-pdf.c — rg_export_pdf()
+ *
+ * The PDF is read back by poppler's pdftotext (rg-test-pdf.c), as a
+ * reader would see it: its words, and where each word is on its page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "rg-export-pdf.h"
+#include "rg-pseudonymise.h"
+#include "rg-test-pdf.h"
+#include "rg-test-session.h"
+#include "rg-test-utils.h"
+
+static char *work_dir;
+
+/* Writes @session's PDF report into the work folder, returns its path */
+static char *
+export (RgSession  *session,
+        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = rg_export_pdf (session, &error);
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* Every word of @expected, where a table's cell may have cut it */
+static void
+assert_has_words (const char *flat_text,
+                  const char *expected)
+{
+  g_auto(GStrv) words = g_strsplit (expected, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (flat_text, words[i]) == NULL)
+      g_error ("The PDF lacks “%s” of “%s”", words[i], expected);
+}
+
+static void
+test_export_pdf_example (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autofree char *path = export (session, "example.pdf");
+  g_autofree char *text = rg_test_pdf_to_text (path, NULL);
+  g_autofree char *flat = rg_test_flatten (text);
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  GListModel *partners = rg_session_get_partners (session);
+  const char *parts[] = { "Diagnosis by dimension", "Agreements and divergences",
+                          "Partner × partner picture", "Glossary", "Success criteria",
+                          "Actions", "Next review", "Consent" };
+  const char *previous = flat;
+  guint pages = rg_test_pdf_count_pages (path);
+  g_autofree char *last_footer = g_strdup_printf ("Page %u of %u", pages, pages);
+
+  rg_test_assert_reads (flat, rg_session_get_title (session));
+  rg_test_assert_reads (flat, rg_session_get_situation_label (session));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dimensions), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (dimensions); i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
+
+      rg_test_assert_reads (flat, rg_dimension_get_name (dimension));
+      if (rg_dimension_get_synthesis (dimension) != NULL)
+        rg_test_assert_reads (flat, rg_dimension_get_synthesis (dimension));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (partners), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      rg_test_assert_reads (flat, rg_partner_get_name (partner));
+      assert_has_words (flat, rg_partner_get_profession (partner));
+    }
+
+  /* Every part, in the order of the meeting, each on a page of its own */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *found = strstr (previous, parts[i]);
+
+      if (found == NULL)
+        g_error ("Part “%s” missing or out of order", parts[i]);
+      previous = found;
+    }
+  g_assert_cmpuint (pages, >=, 8);
+
+  /* Numbered pages */
+  rg_test_assert_reads (flat, "Page 1 of");
+  rg_test_assert_reads (flat, last_footer);
+}
+
+static void
+test_export_pdf_pseudonymised (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  g_autofree char *path = export (copy, "pseudonymised.pdf");
+  g_autofree char *text = rg_test_pdf_to_text (path, NULL);
+  g_autofree char *flat = rg_test_flatten (text);
+  GListModel *partners = rg_session_get_partners (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      g_auto(GStrv) words = g_strsplit (rg_partner_get_name (partner), " ", -1);
+
+      /* Neither the name nor its surname alone */
+      g_assert_null (strstr (flat, rg_partner_get_name (partner)));
+      g_assert_null (strstr (flat, words[g_strv_length (words) - 1]));
+    }
+  g_assert_null (strstr (flat, "Adam"));
+  g_assert_null (strstr (flat, rg_session_get_situation_label (session)));
+  rg_test_assert_reads (flat, rg_session_get_situation_code (session));
+}
+
+/* Every word pdftotext finds on @path's pages, with its box */
+typedef struct
+{
+  double page_width;
+  double page_height;
+  double x_min;
+  double y_min;
+  double x_max;
+  double y_max;
+  guint  page;
+} WordBox;
+
+static GArray *
+read_word_boxes (const char *path)
+{
+  g_autofree char *bbox = rg_test_pdf_to_text (path, "-bbox");
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+  xmlDocPtr doc;
+  xmlNodePtr node;
+  guint page_number = 0;
+
+  doc = xmlReadMemory (bbox, strlen (bbox), "bbox.html", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+
+  /* html > body > doc > page > word */
+  node = xmlDocGetRootElement (doc);
+  for (node = node->children; node != NULL && !xmlStrEqual (node->name, BAD_CAST "body"); node = node->next)
+    ;
+  g_assert_nonnull (node);
+  for (node = node->children; node != NULL && !xmlStrEqual (node->name, BAD_CAST "doc"); node = node->next)
+    ;
+  g_assert_nonnull (node);
+
+  for (xmlNodePtr page = node->children; page != NULL; page = page->next)
+    {
+      double width, height;
+      xmlChar *value;
+
+      if (page->type != XML_ELEMENT_NODE || !xmlStrEqual (page->name, BAD_CAST "page"))
+        continue;
+
+      value = xmlGetProp (page, BAD_CAST "width");
+      width = g_ascii_strtod ((const char *) value, NULL);
+      xmlFree (value);
+      value = xmlGetProp (page, BAD_CAST "height");
+      height = g_ascii_strtod ((const char *) value, NULL);
+      xmlFree (value);
+
+      for (xmlNodePtr word = page->children; word != NULL; word = word->next)
+        {
+          WordBox box = { width, height, 0, 0, 0, 0, page_number };
+          const char *names[] = { "xMin", "yMin", "xMax", "yMax" };
+          double *fields[] = { &box.x_min, &box.y_min, &box.x_max, &box.y_max };
+
+          if (word->type != XML_ELEMENT_NODE)
+            continue;
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            {
+              value = xmlGetProp (word, BAD_CAST names[i]);
+              *fields[i] = g_ascii_strtod ((const char *) value, NULL);
+              xmlFree (value);
+            }
+          g_array_append_val (boxes, box);
+        }
+      page_number++;
+    }
+
+  xmlFreeDoc (doc);
+  return boxes;
+}
+
+static void
+test_export_pdf_long_texts (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgStatement) statement = NULL;
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgAction) action = g_list_model_get_item (rg_session_get_actions (session), 0);
+  g_autoptr(GString) text = g_string_new ("Firstword");
+  g_autoptr(GString) what = g_string_new ("Actionstart");
+  g_autofree char *path = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GArray) boxes = NULL;
+  guint pages_before, pages_after;
+
+  path = export (session, "before.pdf");
+  pages_before = rg_test_pdf_count_pages (path);
+
+  /* A statement of about nine pages, in paragraphs, and an action of
+   * about three: both must break between lines, inside the margins */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "%s word%u", i % 200 == 199 ? "\n" : "", i);
+  g_string_append (text, " Lastword");
+  statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                RG_STATEMENT_KIND_FACT, text->str);
+  rg_session_add_statement (session, statement);
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (what, " step%u", i);
+  g_string_append (what, " Actionend");
+  rg_action_set_what (action, what->str);
+
+  g_free (path);
+  path = export (session, "long.pdf");
+  pages_after = rg_test_pdf_count_pages (path);
+  g_assert_cmpuint (pages_after, >=, pages_before + 8);
+
+  /* Nothing lost at the breaks */
+  plain = rg_test_pdf_to_text (path, NULL);
+  flat = rg_test_flatten (plain);
+  rg_test_assert_reads (flat, "Firstword word0 word1");
+  rg_test_assert_reads (flat, "word2998 word2999 Lastword");
+  rg_test_assert_reads (flat, "Actionstart step0");
+  rg_test_assert_reads (flat, "step999 Actionend");
+  for (guint i = 0; i < 3000; i += 97)
+    {
+      g_autofree char *word = g_strdup_printf (" word%u ", i);
+
+      g_assert_nonnull (strstr (flat, word));
+    }
+
+  /* Every word inside the page's printable area: nothing runs off the
+   * foot of a page or over its edges */
+  boxes = read_word_boxes (path);
+  g_assert_cmpuint (boxes->len, >, 4000);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      WordBox *box = &g_array_index (boxes, WordBox, i);
+
+      g_assert_cmpfloat_with_epsilon (box->page_width, RG_EXPORT_PDF_PAGE_WIDTH, 1);
+      g_assert_cmpfloat_with_epsilon (box->page_height, RG_EXPORT_PDF_PAGE_HEIGHT, 1);
+      g_assert_cmpfloat (box->x_min, >=, RG_EXPORT_PDF_MARGIN_SIDE - 20);
+      g_assert_cmpfloat (box->x_max, <=, box->page_width - RG_EXPORT_PDF_MARGIN_SIDE + 1);
+      g_assert_cmpfloat (box->y_min, >=, RG_EXPORT_PDF_MARGIN_TOP - 1);
+      g_assert_cmpfloat (box->y_max, <=, box->page_height - RG_EXPORT_PDF_MARGIN_BOTTOM + 1);
+    }
+}
+
+static void
+test_export_pdf_empty (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autofree char *path = export (session, "empty.pdf");
+  g_autofree char *text = rg_test_pdf_to_text (path, NULL);
+  g_autofree char *flat = rg_test_flatten (text);
+
+  /* An empty session still gives a whole report, saying what is empty */
+  rg_test_assert_reads (flat, "No participants.");
+  rg_test_assert_reads (flat, "No dimensions.");
+  rg_test_assert_reads (flat, "No consent recorded.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = rg_test_init_environment ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_build_filename (tmp, "work", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (work_dir, 0700), ==, 0);
+
+  g_test_add_func ("/export-pdf/example", test_export_pdf_example);
+  g_test_add_func ("/export-pdf/pseudonymised", test_export_pdf_pseudonymised);
+  g_test_add_func ("/export-pdf/long-texts", test_export_pdf_long_texts);
+  g_test_add_func ("/export-pdf/empty", test_export_pdf_empty);
+
+  status = g_test_run ();
+  g_free (work_dir);
+
+  return status;
+}
