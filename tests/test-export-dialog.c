@@ -12,6 +12,7 @@
 
 #include "rg-export-dialog.h"
 #include "rg-test-app.h"
+#include "rg-test-pdf.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -35,15 +36,18 @@ export_from_window (RgApplication *app,
   static const char *names[] = { "Roussel", "Perrin", "Kessler", "Aubry", "Fontaine", "Benali" };
   g_autoptr(GFile) file = rg_test_copy_example (test_dir, "export.regards");
   RgSessionWindow *window = rg_test_open_session (app, file);
+  g_autofree char *pdf_path = g_build_filename (test_dir, "rapport.pdf", NULL);
   g_autofree char *html_path = g_build_filename (test_dir, "rapport.html", NULL);
   g_autofree char *csv_path = g_build_filename (test_dir, "tableaux.csv", NULL);
   g_autofree char *statements_path = g_build_filename (test_dir, "tableaux-statements.csv", NULL);
   g_autofree char *folder_path = g_build_filename (test_dir, "dossier", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
   g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder_path);
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *html = NULL;
   g_autofree char *statements = NULL;
   RgExportDialog *dialog;
@@ -56,11 +60,23 @@ export_from_window (RgApplication *app,
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
-  /* By default: a printable report, to send, so without names */
-  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_HTML);
+  /* By default: a PDF report, to send, so without names */
+  g_assert_false (rg_export_dialog_get_printing (dialog));
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_PDF);
   g_assert_cmpint (rg_export_dialog_get_purpose (dialog), ==, RG_EXPORT_PURPOSE_SEND);
   g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
 
+  written = rg_export_dialog_export_to (dialog, pdf_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  text = rg_test_pdf_to_text (pdf_path, NULL);
+  g_assert_nonnull (strstr (text, "Enseignante de CM1"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (text, names[i]));
+  g_clear_pointer (&written, g_ptr_array_unref);
+
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_HTML);
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_HTML);
   written = rg_export_dialog_export_to (dialog, html_file, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (written->len, ==, 1);
@@ -106,6 +122,94 @@ export_from_window (RgApplication *app,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 
+/* Prints through the dialog's print operation, to a PDF file as the
+ * print dialog's "Print to File" does; returns the text of its pages */
+static char *
+print_to_file (RgExportDialog *dialog,
+               const char     *path)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  operation = rg_export_dialog_make_print_operation (dialog, &error);
+  g_assert_no_error (error);
+  gtk_print_operation_set_export_filename (operation, path);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  text = rg_test_pdf_to_text (path, NULL);
+  return rg_test_flatten (text);
+}
+
+static void
+print_from_window (RgApplication *app,
+                   gpointer       data)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "print.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  g_autofree char *path = g_build_filename (test_dir, "imprime.pdf", NULL);
+  g_autofree char *pdf_path = g_build_filename (test_dir, "exporte.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *team = NULL;
+  RgSession *session;
+  GListModel *partners;
+  GListModel *dimensions;
+  RgExportDialog *dialog;
+
+  /* Ctrl+P's action opens the dialog, to print: no format to choose */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.print", NULL));
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (rg_export_dialog_get_printing (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Print Report");
+  g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+
+  session = rg_session_editor_get_session (rg_session_window_get_editor (window));
+  partners = rg_session_get_partners (session);
+  dimensions = rg_session_get_dimensions (session);
+
+  /* To send: every dimension and page number, no name */
+  sent = print_to_file (dialog, path);
+  rg_test_assert_reads (sent, "Page 1 of");
+  for (guint i = 0; i < g_list_model_get_n_items (dimensions); i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
+
+      rg_test_assert_reads (sent, rg_dimension_get_name (dimension));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      g_assert_null (strstr (sent, rg_partner_get_name (partner)));
+    }
+
+  /* For the team: the names, on the pages of the PDF export, A4 and
+   * its margins being the print dialog's defaults */
+  rg_export_dialog_set_purpose (dialog, RG_EXPORT_PURPOSE_TEAM);
+  team = print_to_file (dialog, path);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      rg_test_assert_reads (team, rg_partner_get_name (partner));
+    }
+  written = rg_export_write (session, RG_EXPORT_FORMAT_PDF, pdf_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rg_test_pdf_count_pages (path), ==, rg_test_pdf_count_pages (pdf_path));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  rg_test_iterate_until_idle ();
+  g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
+}
+
 static void
 run_in_application (gconstpointer data)
 {
@@ -125,6 +229,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_data_func ("/export-dialog/export-from-window", export_from_window, run_in_application);
+  g_test_add_data_func ("/export-dialog/print-from-window", print_from_window, run_in_application);
 
   return g_test_run ();
 }

@@ -62,6 +62,7 @@ static const struct
   { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "session.export", { "<Control>e", NULL } },
+  { "session.print", { "<Control>p", NULL } },
   { "diagnosis.add-statement", { "<Control>Return", NULL } },
   { "diagnosis.edit-statement", { "F2", NULL } },
   { "diagnosis.delete-statement", { "Delete", NULL } },

@@ -1,7 +1,8 @@
 /* rg-export-dialog.c — exporting a session as a report
  *
  * Chooses the format, who the report is for, and whether it carries
- * names, then where to write it. A report to send outside the team is
+ * names, then where to write it; or, to print, the same choices but the
+ * format, then the printer. A report to send outside the team is
  * pseudonymised unless the coordinator says otherwise, and the dialog
  * says so where it is chosen.
  *
@@ -16,7 +17,22 @@
 
 #include "rg-export-dialog.h"
 #include "rg-pseudonymise.h"
+#include "rg-report-print.h"
 #include "rg-save-chooser.h"
+
+/* The formats, in the order the Format row offers them */
+static const struct
+{
+  RgExportFormat  format;
+  const char     *label;        /* in the Format row */
+  const char     *filter_name;  /* in the file chooser */
+  const char     *mime_type;
+  const char     *extension;
+} formats[] = {
+  { RG_EXPORT_FORMAT_PDF, N_("Report to print or send (PDF)"), N_("PDF documents"), "application/pdf", "pdf" },
+  { RG_EXPORT_FORMAT_HTML, N_("Printable web page (HTML)"), N_("Web pages"), "text/html", "html" },
+  { RG_EXPORT_FORMAT_CSV, N_("Spreadsheet tables (CSV)"), N_("CSV tables"), "text/csv", "csv" },
+};
 
 struct _RgExportDialog
 {
@@ -30,10 +46,12 @@ struct _RgExportDialog
   GtkSwitch        *month_switch;
   GtkWidget        *month_row;
   GtkWidget        *export_button;
+  gboolean          printing;
 };
 
 enum {
   EXPORTED,
+  PRINTED,
   N_SIGNALS
 };
 
@@ -42,14 +60,11 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (RgExportDialog, rg_export_dialog, ADW_TYPE_WINDOW)
 
 static AdwComboRow *
-combo_row_new (const char  *title,
-               const char **items)
+combo_row_new (const char    *title,
+               GtkStringList *model)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    gtk_string_list_append (model, items[i]);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
@@ -138,24 +153,81 @@ chooser_response_cb (GtkNativeDialog *chooser,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static guint
+format_index (RgExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return selected < G_N_ELEMENTS (formats) ? selected : 0;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   RgExportDialog *self = RG_EXPORT_DIALOG (widget);
-  gboolean csv = rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV;
+  guint format = format_index (self);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   /* Translators: the file name a report is offered under, without its
    * extension; it names no one, so that it can be sent. */
-  name = g_strdup_printf ("%s.%s", _("report"), csv ? "csv" : "html");
+  name = g_strdup_printf ("%s.%s", _("report"), formats[format].extension);
   chooser = rg_save_chooser_new (GTK_WINDOW (self), _("Export Report"),
-                                 csv ? _("CSV tables") : _("Web pages"),
-                                 csv ? "text/csv" : "text/html", name);
+                                 _(formats[format].filter_name),
+                                 formats[format].mime_type, name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  g_autoptr(RgExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      gtk_print_operation_get_error (operation, &error);
+      show_toast (self, error->message);
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      g_signal_emit (self, signals [PRINTED], 0);
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RgExportDialog *self = RG_EXPORT_DIALOG (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = rg_export_dialog_make_print_operation (self, &error);
+  if (operation == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_toast (self, error->message);
 }
 
 static void
@@ -186,31 +258,35 @@ rg_export_dialog_class_init (RgExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /**
+   * RgExportDialog::printed:
+   *
+   * The report went to the printer; the dialog closes.
+   */
+  signals [PRINTED] =
+    g_signal_new ("printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rg_export_dialog_init (RgExportDialog *self)
 {
-  static const char *formats[] = {
-    N_("Printable report (HTML)"),
-    N_("Spreadsheet tables (CSV)"),
-    NULL,
-  };
   static const char *purposes[] = {
     N_("Sending outside the team"),
     N_("The team’s own file"),
-    NULL,
   };
-  const char *format_items[G_N_ELEMENTS (formats)] = { NULL };
-  const char *purpose_items[G_N_ELEMENTS (purposes)] = { NULL };
+  g_autoptr(GtkStringList) format_items = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) purpose_items = gtk_string_list_new (NULL);
   GtkWidget *box, *header, *cancel, *page, *group;
 
-  for (guint i = 0; formats[i] != NULL; i++)
-    format_items[i] = _(formats[i]);
-  for (guint i = 0; purposes[i] != NULL; i++)
-    purpose_items[i] = _(purposes[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    gtk_string_list_append (format_items, _(formats[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+    gtk_string_list_append (purpose_items, _(purposes[i]));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -287,22 +363,54 @@ rg_export_dialog_new (GtkWindow *parent,
   return self;
 }
 
+/**
+ * rg_export_dialog_new_for_printing:
+ * @parent: (nullable): the window it is for
+ * @session: the session to print
+ *
+ * Returns: (transfer full): a new dialog that prints the report rather
+ *   than export it: the same choices, but no format
+ */
+RgExportDialog *
+rg_export_dialog_new_for_printing (GtkWindow *parent,
+                                   RgSession *session)
+{
+  RgExportDialog *self = rg_export_dialog_new (parent, session);
+
+  self->printing = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Print Report"));
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->export_button), _("P_rint…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "export.print");
+
+  return self;
+}
+
+gboolean
+rg_export_dialog_get_printing (RgExportDialog *self)
+{
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->printing;
+}
+
 void
 rg_export_dialog_set_format (RgExportDialog *self,
                              RgExportFormat  format)
 {
   g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
 
-  adw_combo_row_set_selected (self->format_row, format);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      adw_combo_row_set_selected (self->format_row, i);
 }
 
 RgExportFormat
 rg_export_dialog_get_format (RgExportDialog *self)
 {
-  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_EXPORT_FORMAT_HTML);
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_EXPORT_FORMAT_PDF);
 
-  return adw_combo_row_get_selected (self->format_row) == RG_EXPORT_FORMAT_CSV
-         ? RG_EXPORT_FORMAT_CSV : RG_EXPORT_FORMAT_HTML;
+  return formats[format_index (self)].format;
 }
 
 /* Choosing whom it is for also chooses whether it is pseudonymised */
@@ -341,6 +449,18 @@ rg_export_dialog_get_pseudonymise (RgExportDialog *self)
   return gtk_switch_get_active (self->pseudonymise_switch);
 }
 
+/* The session as the report is to show it: a pseudonymised copy, or itself */
+static RgSession *
+report_session (RgExportDialog *self)
+{
+  if (!rg_export_dialog_get_pseudonymise (self))
+    return g_object_ref (self->session);
+
+  return rg_session_pseudonymise (self->session,
+                                  gtk_switch_get_active (self->month_switch)
+                                  ? RG_PSEUDONYMISE_MONTH_DATES : RG_PSEUDONYMISE_NONE);
+}
+
 /**
  * rg_export_dialog_export_to:
  * @self: a #RgExportDialog
@@ -362,12 +482,27 @@ rg_export_dialog_export_to (RgExportDialog  *self,
   g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
   g_return_val_if_fail (G_IS_FILE (output), NULL);
 
-  if (rg_export_dialog_get_pseudonymise (self))
-    session = rg_session_pseudonymise (self->session,
-                                       gtk_switch_get_active (self->month_switch)
-                                       ? RG_PSEUDONYMISE_MONTH_DATES : RG_PSEUDONYMISE_NONE);
-  else
-    session = g_object_ref (self->session);
-
+  session = report_session (self);
   return rg_export_write (session, rg_export_dialog_get_format (self), output, error);
+}
+
+/**
+ * rg_export_dialog_make_print_operation:
+ * @self: a #RgExportDialog
+ * @error: return location for an error
+ *
+ * Makes the report as chosen in the dialog, to print.
+ *
+ * Returns: (transfer full): the print operation, or %NULL with @error set
+ */
+GtkPrintOperation *
+rg_export_dialog_make_print_operation (RgExportDialog  *self,
+                                       GError         **error)
+{
+  g_autoptr(RgSession) session = NULL;
+
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
+
+  session = report_session (self);
+  return rg_report_print_operation_new (session, error);
 }

@@ -1,4 +1,4 @@
-/* rg-export-dialog.h — exporting a session as a report
+/* rg-export-dialog.h — exporting or printing a session's report
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,19 +23,24 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RgExportDialog, rg_export_dialog, RG, EXPORT_DIALOG, AdwWindow)
 
-RgExportDialog *rg_export_dialog_new              (GtkWindow       *parent,
-                                                   RgSession       *session);
-void            rg_export_dialog_set_format       (RgExportDialog  *self,
-                                                   RgExportFormat   format);
-RgExportFormat  rg_export_dialog_get_format       (RgExportDialog  *self);
-void            rg_export_dialog_set_purpose      (RgExportDialog  *self,
-                                                   RgExportPurpose  purpose);
-RgExportPurpose rg_export_dialog_get_purpose      (RgExportDialog  *self);
-void            rg_export_dialog_set_pseudonymise (RgExportDialog  *self,
-                                                   gboolean         pseudonymise);
-gboolean        rg_export_dialog_get_pseudonymise (RgExportDialog  *self);
-GPtrArray      *rg_export_dialog_export_to        (RgExportDialog  *self,
-                                                   GFile           *output,
-                                                   GError         **error);
+RgExportDialog    *rg_export_dialog_new                  (GtkWindow       *parent,
+                                                          RgSession       *session);
+RgExportDialog    *rg_export_dialog_new_for_printing     (GtkWindow       *parent,
+                                                          RgSession       *session);
+gboolean           rg_export_dialog_get_printing         (RgExportDialog  *self);
+void               rg_export_dialog_set_format           (RgExportDialog  *self,
+                                                          RgExportFormat   format);
+RgExportFormat     rg_export_dialog_get_format           (RgExportDialog  *self);
+void               rg_export_dialog_set_purpose          (RgExportDialog  *self,
+                                                          RgExportPurpose  purpose);
+RgExportPurpose    rg_export_dialog_get_purpose          (RgExportDialog  *self);
+void               rg_export_dialog_set_pseudonymise     (RgExportDialog  *self,
+                                                          gboolean         pseudonymise);
+gboolean           rg_export_dialog_get_pseudonymise     (RgExportDialog  *self);
+GPtrArray         *rg_export_dialog_export_to            (RgExportDialog  *self,
+                                                          GFile           *output,
+                                                          GError         **error);
+GtkPrintOperation *rg_export_dialog_make_print_operation (RgExportDialog  *self,
+                                                          GError         **error);
 
 G_END_DECLS

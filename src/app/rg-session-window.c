@@ -370,15 +370,28 @@ on_report_exported (RgSessionWindow *self,
 }
 
 static void
+on_report_printed (RgSessionWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report sent to the printer")));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
-  RgExportDialog *dialog = rg_export_dialog_new (GTK_WINDOW (self),
-                                                 rg_session_editor_get_session (self->editor));
+  RgSession *session = rg_session_editor_get_session (self->editor);
+  RgExportDialog *dialog;
+
+  if (g_str_equal (action_name, "session.print"))
+    dialog = rg_export_dialog_new_for_printing (GTK_WINDOW (self), session);
+  else
+    dialog = rg_export_dialog_new (GTK_WINDOW (self), session);
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "printed", G_CALLBACK (on_report_printed), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -643,6 +656,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
   gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "session.print", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
