@@ -33,7 +33,7 @@ static const char style_sheet[] =
   "th,td{border:1px solid #888;padding:0.3em;text-align:left;vertical-align:top;}"
   "p,li,td{white-space:pre-wrap;}"
   "li,.group{page-break-inside:avoid;break-inside:avoid;}"
-  "ul.level-2{margin-left:2em;}"
+  "ul.level-2,p.level-1{margin-left:2em;}"
   ".label{font-weight:bold;}"
   ".synthesis{border-left:3px solid #444;padding-left:0.6em;}"
   ".empty{font-style:italic;}"
@@ -212,6 +212,8 @@ append_block (Writer              *writer,
       {
         const char *klass = paragraph_class (block->style);
 
+        if (block->level > 0)
+          klass = "level-1";
         if (klass != NULL)
           g_string_append_printf (html, "<p class=\"%s\">", klass);
         else

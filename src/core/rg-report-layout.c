@@ -436,7 +436,8 @@ block_indent (const RgReportBlock *block)
     case RG_REPORT_BLOCK_ITEM:
       return ITEM_INDENT * (2 * block->level - 1);
     case RG_REPORT_BLOCK_PARAGRAPH:
-      return block->style == RG_REPORT_STYLE_SYNTHESIS ? BAR_INDENT : 0;
+      return (block->style == RG_REPORT_STYLE_SYNTHESIS ? BAR_INDENT : 0) +
+             ITEM_INDENT * block->level;
     case RG_REPORT_BLOCK_HEADING:
     case RG_REPORT_BLOCK_TABLE:
     case RG_REPORT_BLOCK_IMAGE:

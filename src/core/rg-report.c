@@ -191,16 +191,20 @@ add_empty (RgReport   *self,
 }
 
 /* "Label: value", nothing when @value is empty */
-static void
+static RgReportBlock *
 add_field (RgReport   *self,
            guint       group,
            const char *label,
            const char *value)
 {
-  if (value == NULL || *value == '\0')
-    return;
+  RgReportBlock *block;
 
-  add_paragraph (self, RG_REPORT_STYLE_NORMAL, label, value)->group = group;
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  block = add_paragraph (self, RG_REPORT_STYLE_NORMAL, label, value);
+  block->group = group;
+  return block;
 }
 
 static void
@@ -494,6 +498,7 @@ add_proposed_by (RgReport    *self,
 {
   const char * const *proposed_by = rg_criterion_get_proposed_by (criterion);
   g_autoptr(GString) names = g_string_new (NULL);
+  RgReportBlock *block;
 
   for (guint i = 0; proposed_by != NULL && proposed_by[i] != NULL; i++)
     {
@@ -505,7 +510,9 @@ add_proposed_by (RgReport    *self,
         g_string_append (names, ", ");
       g_string_append (names, name);
     }
-  add_field (self, group, _("Proposed by:"), names->str);
+  block = add_field (self, group, _("Proposed by:"), names->str);
+  if (block != NULL)
+    block->level = 1;
 }
 
 static void
@@ -515,6 +522,7 @@ add_criterion (RgReport    *self,
   const char * const *indicators = rg_criterion_get_indicators (criterion);
   guint group = new_group (self);
   g_autofree char *text = NULL;
+  RgReportBlock *block;
 
   /* Translators: a success criterion and whether it is agreed, as in
    * "Comes to school every day (agreed)" */
@@ -526,7 +534,9 @@ add_criterion (RgReport    *self,
   if (indicators == NULL || indicators[0] == NULL)
     return;
 
-  add_paragraph (self, RG_REPORT_STYLE_NORMAL, _("Indicators:"), NULL)->group = group;
+  block = add_paragraph (self, RG_REPORT_STYLE_NORMAL, _("Indicators:"), NULL);
+  block->group = group;
+  block->level = 1;
   for (guint i = 0; indicators[i] != NULL; i++)
     add_item (self, 2, group, NULL, indicators[i]);
 }

@@ -32,7 +32,9 @@ typedef enum
  * RgReportBlock:
  * @type: what the block is
  * @style: how a paragraph or an item reads
- * @level: a heading's level (1 to 4) or an item's (1 or 2)
+ * @level: a heading's level (1 to 4), an item's (1 or 2), or for a
+ *   paragraph 1 when it goes with the list item before it, and is
+ *   indented as its text is
  * @new_page: a heading that opens a part of the report, which starts a
  *   new page on paper
  * @part: the part a part-opening heading names, a word such as
