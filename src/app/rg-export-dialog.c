@@ -359,6 +359,8 @@ rg_export_dialog_new (GtkWindow *parent,
 
   self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
+  /* The first choice has the focus, not Cancel */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->format_row));
 
   return self;
 }
@@ -380,6 +382,7 @@ rg_export_dialog_new_for_printing (GtkWindow *parent,
   self->printing = TRUE;
   gtk_window_set_title (GTK_WINDOW (self), _("Print Report"));
   gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->purpose_row));
   gtk_button_set_label (GTK_BUTTON (self->export_button), _("P_rint…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "export.print");
 
