@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 #include <cairo-svg.h>
 
+#include "rg-cairo-stream.h"
 #include "rg-criteria-map.h"
 
 /* Largest and smallest text of the criteria, in pixels */
@@ -820,16 +821,6 @@ rg_criteria_map_describe (RgSession *session)
   return g_string_free (text, FALSE);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 check_status (cairo_status_t   status,
               GError         **error)
@@ -908,7 +899,7 @@ rg_criteria_map_to_png (RgSession  *session,
 
   draw_surface (session, surface, width, height);
   bytes = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  status = cairo_surface_write_to_png_stream (surface, rg_cairo_append_to_byte_array, bytes);
   cairo_surface_destroy (surface);
 
   if (!check_status (status, error))
@@ -1032,7 +1023,7 @@ rg_criteria_map_write_svg (RgSession   *session,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = g_byte_array_new ();
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_svg_surface_create_for_stream (rg_cairo_append_to_byte_array, bytes, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   if (!check_status (cairo_surface_status (surface), error))
     {

@@ -25,6 +25,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rg-cairo-stream.h"
 #include "rg-divergence-picture.h"
 #include "rg-statistics.h"
 
@@ -1249,16 +1250,6 @@ rg_divergence_picture_describe (RgDivergencePicture *self)
 /* }}} */
 /* {{{ Export */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 check_status (cairo_status_t   status,
               GError         **error)
@@ -1314,7 +1305,7 @@ rg_divergence_picture_to_png (RgDivergencePicture  *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
+    status = cairo_surface_write_to_png_stream (surface, rg_cairo_append_to_byte_array, png);
   cairo_surface_destroy (surface);
 
   if (!check_status (status, error))
@@ -1390,7 +1381,7 @@ rg_divergence_picture_to_svg (RgDivergencePicture  *self,
   width = rg_divergence_picture_get_natural_width (self);
   height = rg_divergence_picture_get_height_for_width (self, width);
 
-  surface = cairo_svg_surface_create_for_stream (append_bytes, svg, width, height);
+  surface = cairo_svg_surface_create_for_stream (rg_cairo_append_to_byte_array, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
   paint_background (self, cr);

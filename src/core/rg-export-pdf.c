@@ -15,18 +15,9 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
+#include "rg-cairo-stream.h"
 #include "rg-export-pdf.h"
 #include "rg-report-layout.h"
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* A Pango context that measures in points, as a printer does */
 static PangoContext *
@@ -106,7 +97,7 @@ rg_export_pdf (RgSession  *session,
   if (report == NULL)
     return NULL;
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes,
+  surface = cairo_pdf_surface_create_for_stream (rg_cairo_append_to_byte_array, bytes,
                                                  RG_EXPORT_PDF_PAGE_WIDTH,
                                                  RG_EXPORT_PDF_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rg_report_get_title (report));
