@@ -41,6 +41,7 @@
 #define BAR_INDENT    10.0   /* from a synthesis' bar to its text */
 #define CELL_PADDING  4.0
 #define MIN_LINES     2      /* lines kept together at a page's foot and head */
+#define LONG_WORD     48     /* letters in a word that no line can hold */
 
 typedef enum
 {
@@ -141,6 +142,30 @@ text_count_fitting (const Text *text,
   return n;
 }
 
+/* Appends @text, with a zero-width space every few characters of a
+ * word too long for any line: Pango breaks such a word in time that
+ * grows with the square of its length (minutes for a hundred thousand
+ * letters), and breaks it at once where it may. */
+static void
+append_breakable (GString    *string,
+                  const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      run = g_unichar_isspace (c) ? 0 : run + 1;
+      if (run > LONG_WORD)
+        {
+          g_string_append_unichar (string, 0x200B);
+          run = 1;
+        }
+      g_string_append_unichar (string, c);
+    }
+}
+
 /* @label in bold, then @text, in @size points, wrapped at @width */
 static Text
 text_new (RgReportLayout *self,
@@ -173,7 +198,7 @@ text_new (RgReportLayout *self,
         g_string_append_c (string, ' ');
     }
   if (text != NULL)
-    g_string_append (string, text);
+    append_breakable (string, text);
 
   result.layout = pango_layout_new (self->context);
   pango_layout_set_font_description (result.layout, font);
