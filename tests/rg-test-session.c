@@ -1,4 +1,4 @@
-/* rg-test-session.c — the example session, in core tests
+/* rg-test-session.c — loading sessions, in core tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,11 +17,10 @@ rg_test_example_path (void)
                            "exemple-eleve-a.regards", NULL);
 }
 
-/* The example session, loaded as the app loads a file */
+/* The session in @path, loaded as the app loads a file */
 RgSession *
-rg_test_load_example (void)
+rg_test_load_session (const char *path)
 {
-  g_autofree char *path = rg_test_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -33,4 +32,13 @@ rg_test_load_example (void)
   g_assert_no_error (error);
 
   return session;
+}
+
+/* The example session */
+RgSession *
+rg_test_load_example (void)
+{
+  g_autofree char *path = rg_test_example_path ();
+
+  return rg_test_load_session (path);
 }

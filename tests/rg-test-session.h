@@ -1,4 +1,4 @@
-/* rg-test-session.h — the example session, in core tests
+/* rg-test-session.h — loading sessions, in core tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char      *rg_test_example_path (void);
+RgSession *rg_test_load_session (const char *path);
 RgSession *rg_test_load_example (void);
 
 G_END_DECLS

@@ -13,9 +13,7 @@
 #include <sys/stat.h>
 
 #include "rg-export-csv.h"
-#include "rg-file-io.h"
 #include "rg-pseudonymise.h"
-#include "rg-session-xml.h"
 #include "rg-test-cli.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"

@@ -12,10 +12,10 @@
 
 #include <string.h>
 
-#include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-statistics.h"
 #include "rg-test-cli.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 #define N_TYPES (RG_LINK_TYPE_CLARIFY + 1)
@@ -131,30 +131,6 @@ test_json_reader (void)
 
 /* }}} */
 /* {{{ Sessions */
-
-static char *
-example_path (void)
-{
-  g_assert_nonnull (g_getenv ("REGARDS_SOURCE_ROOT"));
-  return g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "data", "examples",
-                           "exemple-eleve-a.regards", NULL);
-}
-
-static RgSession *
-load_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RgSession *session;
-
-  bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
 
 static char *
 save_in_work_dir (RgSession  *session,
@@ -279,8 +255,8 @@ append_counts (GString *row,
 static void
 test_example_text (void)
 {
-  g_autofree char *path = example_path ();
-  g_autoptr(RgSession) session = load_file (path);
+  g_autofree char *path = rg_test_example_path ();
+  g_autoptr(RgSession) session = rg_test_load_session (path);
   g_autoptr(RgStatistics) stats = rg_statistics_new (session);
   g_autoptr(GPtrArray) lines = NULL;
   const char * const *dimensions = rg_statistics_get_dimension_ids (stats);
@@ -457,8 +433,8 @@ assert_json_matches (GVariant     *json,
 static void
 test_example_json (void)
 {
-  g_autofree char *path = example_path ();
-  g_autoptr(RgSession) session = load_file (path);
+  g_autofree char *path = rg_test_example_path ();
+  g_autoptr(RgSession) session = rg_test_load_session (path);
   g_autoptr(RgStatistics) stats = rg_statistics_new (session);
   g_autoptr(GVariant) json = NULL;
   g_auto(RgTestRun) run = { 0 };
@@ -506,7 +482,7 @@ test_escaping (void)
 
   /* What the file gives back is what the command saw */
   g_clear_object (&session);
-  session = load_file (path);
+  session = rg_test_load_session (path);
   stats = rg_statistics_new (session);
 
   rg_test_run_cli (&json_run, work_dir, "stats", "--json", path, NULL);
@@ -587,7 +563,7 @@ test_nothing_to_count (void)
 static void
 test_usage (void)
 {
-  g_autofree char *example = example_path ();
+  g_autofree char *example = rg_test_example_path ();
   g_autofree char *damaged = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "tests", "data",
                                                "format", "not-xml.regards", NULL);
   g_auto(RgTestRun) none = { 0 };

@@ -24,6 +24,7 @@
 #include "rg-document.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 #define SESSION_NAME "Revue élève A.regards"
@@ -47,33 +48,10 @@ make_test_dir (void)
   return tmpl;
 }
 
-/* The example session shipped with Regards, a realistic whole file. */
-static RgSession *
-load_example_session (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  RgSession *session;
-  gsize len;
-
-  path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"),
-                           "data", "examples", "exemple-eleve-a.regards", NULL);
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
 static GBytes *
 session_bytes_with_title (const char *title)
 {
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
 
   rg_session_set_title (session, title);
 
@@ -142,7 +120,7 @@ test_new (void)
   g_autofree char *sub = g_build_filename (dir, "sessions", NULL);
   g_autofree char *path = g_build_filename (sub, SESSION_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -179,7 +157,7 @@ test_load_save_reload (void)
   g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(RgSession) original = load_example_session ();
+  g_autoptr(RgSession) original = rg_test_load_example ();
   g_autoptr(RgDocument) first = save_new_document (original, path);
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(RgDocument) reloaded = NULL;
@@ -223,7 +201,7 @@ test_modified (void)
 {
   g_autofree char *dir = make_test_dir ();
   g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgDocument) document = save_new_document (session, path);
   g_autoptr(GError) error = NULL;
   guint notified = 0;
@@ -264,7 +242,7 @@ test_conflict (void)
   g_autofree char *dir = make_test_dir ();
   g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(RgSession) original = load_example_session ();
+  g_autoptr(RgSession) original = rg_test_load_example ();
   g_autoptr(RgDocument) first = save_new_document (original, path);
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -392,7 +370,7 @@ test_save_async (void)
   g_autofree char *dir = make_test_dir ();
   g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   RgDocument *document = save_new_document (session, path);
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GBytes) third = NULL;
@@ -442,7 +420,7 @@ test_conflict_async (void)
 {
   g_autofree char *dir = make_test_dir ();
   g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   RgDocument *document = save_new_document (session, path);
   g_autoptr(GFile) file = g_object_ref (rg_document_get_file (document));
   g_autoptr(GBytes) ours = NULL;
@@ -508,7 +486,7 @@ test_load_async (void)
   g_autoptr(GFile) absent = g_file_new_for_path (absent_path);
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   g_autoptr(GFile) huge = g_file_new_for_path (huge_path);
-  g_autoptr(RgSession) session = load_example_session ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgDocument) saved = save_new_document (session, path);
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -614,7 +592,7 @@ test_crash (void)
   g_assert_false (g_bytes_equal (a, b));
 
   {
-    g_autoptr(RgSession) session = load_example_session ();
+    g_autoptr(RgSession) session = rg_test_load_example ();
     g_autoptr(RgDocument) document = NULL;
 
     rg_session_set_title (session, TITLE_A);

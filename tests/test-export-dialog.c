@@ -15,6 +15,9 @@
 #include "rg-test-pdf.h"
 #include "rg-test-utils.h"
 
+/* What an ODT package holds 30 bytes in: its type, first and stored */
+#define ODT_START "mimetypeapplication/vnd.oasis.opendocument.text"
+
 static char *test_dir;
 
 static char *
@@ -40,7 +43,9 @@ export_from_window (RgApplication *app,
   g_autofree char *html_path = g_build_filename (test_dir, "rapport.html", NULL);
   g_autofree char *csv_path = g_build_filename (test_dir, "tableaux.csv", NULL);
   g_autofree char *statements_path = g_build_filename (test_dir, "tableaux-statements.csv", NULL);
+  g_autofree char *odt_path = g_build_filename (test_dir, "rapport.odt", NULL);
   g_autofree char *folder_path = g_build_filename (test_dir, "dossier", NULL);
+  g_autoptr(GFile) odt_file = g_file_new_for_path (odt_path);
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
   g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
@@ -50,6 +55,8 @@ export_from_window (RgApplication *app,
   g_autofree char *text = NULL;
   g_autofree char *html = NULL;
   g_autofree char *statements = NULL;
+  g_autofree char *odt = NULL;
+  gsize odt_size = 0;
   RgExportDialog *dialog;
 
   /* Ctrl+E's action opens the dialog over the window */
@@ -103,6 +110,20 @@ export_from_window (RgApplication *app,
   statements = read_text (statements_path);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (statements, names[i]));
+  g_clear_pointer (&written, g_ptr_array_unref);
+
+  /* An OpenDocument text, one file named as chosen */
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_ODT);
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_ODT);
+  written = rg_export_dialog_export_to (dialog, odt_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  g_assert_true (g_file_equal (written->pdata[0], odt_file));
+  g_assert_true (g_file_get_contents (odt_path, &odt, &odt_size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (odt_size, >, strlen (ODT_START));
+  g_assert_cmpmem (odt, 4, "PK\003\004", 4);
+  g_assert_cmpmem (odt + 30, strlen (ODT_START), ODT_START, strlen (ODT_START));
   g_clear_pointer (&written, g_ptr_array_unref);
 
   /* Over a folder: a clear error, and the folder is left alone */

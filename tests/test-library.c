@@ -24,6 +24,7 @@
 #include "rg-session.h"
 #include "rg-session-xml.h"
 #include "rg-test-cli.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 static char *test_root;
@@ -222,16 +223,9 @@ write_text (Place      *place,
 }
 
 static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"),
-                           "data", "examples", "exemple-eleve-a.regards", NULL);
-}
-
-static char *
 read_example (gsize *len)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = rg_test_example_path ();
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
@@ -1219,7 +1213,6 @@ test_failed_file (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
-static RgSession *load_file (const char *path);
 
 /* Indexing without the check: searchable at once, checked by the next
  * scan, which finds what the quick reading cannot. */
@@ -1290,14 +1283,14 @@ static void
 test_extract_matches_loader (void)
 {
   g_autoptr(Place) place = place_new ();
-  g_autofree char *example = example_path ();
+  g_autofree char *example = rg_test_example_path ();
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RgSession) full = NULL;
   g_autofree char *full_path = place_path (place, "complete.regards");
 
   /* Glossary meanings of several partners, criteria, actions, consents:
    * everything the index reads. */
-  full = load_file (example);
+  full = rg_test_load_session (example);
   {
     GListModel *partners = rg_session_get_partners (full);
     g_autoptr(RgPartner) last = g_list_model_get_item (partners, 2);
@@ -1453,24 +1446,6 @@ test_loader_fixtures (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
-static RgSession *
-load_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  RgSession *session;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  session = rg_session_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return session;
-}
-
 static void
 test_update_file (void)
 {
@@ -1493,7 +1468,7 @@ test_update_file (void)
 
   /* Saved by the application: indexed from the session, at once. */
   file = g_file_new_for_path (path);
-  session = load_file (path);
+  session = rg_test_load_session (path);
   rg_session_set_title (session, "Revue de situation — Noé, séance Mistral");
   write_session_file (path, session);
   g_assert_true (rg_library_update_file (library, file, session, &error));
@@ -1688,7 +1663,7 @@ test_two_libraries (void)
   write_many (place, 300);
   write_spec (place, "noe.regards", &spec_noe);
   file = g_file_new_for_path (path);
-  session = load_file (path);
+  session = rg_test_load_session (path);
 
   first = open_library (place);
   second = open_library (place);

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
 #include "rg-test-session.h"

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include "rg-file-io.h"
-#include "rg-session-xml.h"
 #include "rg-statistics.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"

@@ -30,6 +30,8 @@ static const struct
   const char     *extension;
 } formats[] = {
   { RG_EXPORT_FORMAT_PDF, N_("Report to print or send (PDF)"), N_("PDF documents"), "application/pdf", "pdf" },
+  { RG_EXPORT_FORMAT_ODT, N_("Report to edit (ODT)"), N_("OpenDocument texts"),
+    "application/vnd.oasis.opendocument.text", "odt" },
   { RG_EXPORT_FORMAT_HTML, N_("Printable web page (HTML)"), N_("Web pages"), "text/html", "html" },
   { RG_EXPORT_FORMAT_CSV, N_("Spreadsheet tables (CSV)"), N_("CSV tables"), "text/csv", "csv" },
 };

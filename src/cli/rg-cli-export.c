@@ -2,10 +2,12 @@
  *
  * CSV: two tables (src/core/rg-export-csv.h), the statements and the
  * links, written beside each other as OUT-statements.csv and
- * OUT-links.csv. HTML (src/core/rg-export-html.h) and PDF
- * (src/core/rg-export-pdf.h): the whole report as one file, written to
- * OUT; PDF needs no display. With --pseudonymise the report is made from a copy of the
- * session without names (src/core/rg-pseudonymise.h). The writing is
+ * OUT-links.csv. HTML (src/core/rg-export-html.h), PDF
+ * (src/core/rg-export-pdf.h) and ODT, to edit in a word processor
+ * (src/core/rg-export-odt.h): the whole report as one file, written to
+ * OUT; none needs a display. With --pseudonymise the report is made
+ * from a copy of the session without names
+ * (src/core/rg-pseudonymise.h). The writing is
  * src/core/rg-export.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +34,7 @@ static const struct
   { "csv", RG_EXPORT_FORMAT_CSV },
   { "html", RG_EXPORT_FORMAT_HTML },
   { "pdf", RG_EXPORT_FORMAT_PDF },
+  { "odt", RG_EXPORT_FORMAT_ODT },
 };
 
 /* The format named @name, whatever its case */
@@ -49,7 +52,7 @@ lookup_format (const char     *name,
   return FALSE;
 }
 
-/* "csv, html, pdf" */
+/* "csv, html, pdf, odt" */
 static char *
 list_formats (void)
 {
@@ -103,7 +106,7 @@ rg_cli_export (int    argc,
   RgExportFormat export_format;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the report: csv, html or pdf"), N_("FORMAT") },
+      N_("The format of the report: csv, html, pdf or odt"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the report; for csv, OUT-statements.csv and OUT-links.csv; for the other formats, OUT itself"), N_("OUT") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
@@ -118,7 +121,8 @@ rg_cli_export (int    argc,
                                   "tables for a spreadsheet: OUT-statements.csv, one row per "
                                   "statement, and OUT-links.csv, one row per link (a final "
                                   "“.csv” in OUT is left out). The other formats write the "
-                                  "whole report as one file, OUT, ready to print or send."));
+                                  "whole report as one file, OUT: pdf and html ready to print "
+                                  "or send, odt to edit in a word processor."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -132,7 +136,7 @@ rg_cli_export (int    argc,
     {
       g_autofree char *known = list_formats ();
 
-      /* Translators: %s lists the formats, as in "csv, html, pdf" */
+      /* Translators: %s lists the formats, as in "csv, html, pdf, odt" */
       g_printerr (_("Choose the format of the report with --format (%s)."), known);
       g_printerr ("\n");
       return 2;
@@ -142,7 +146,7 @@ rg_cli_export (int    argc,
     {
       g_autofree char *known = list_formats ();
 
-      /* Translators: the second %s lists the formats, as in "csv, html, pdf" */
+      /* Translators: the second %s lists the formats, as in "csv, html, pdf, odt" */
       g_printerr (_("Unknown format “%s”. The known formats are: %s."), format, known);
       g_printerr ("\n");
       return 2;

@@ -1,11 +1,12 @@
 /* rg-export.c — writing a session's report to files
  *
  * One place for what the app's export dialog and regards-cli export
- * both do. HTML and PDF: the whole report in OUTPUT. CSV: two tables beside
- * each other, OUTPUT-statements.csv and OUTPUT-links.csv (a final
- * ".csv" in OUTPUT is left out). The files are written atomically and
- * readable by their owner only, like the sessions themselves: a report
- * says as much about a family as the session it comes from.
+ * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: two
+ * tables beside each other, OUTPUT-statements.csv and OUTPUT-links.csv
+ * (a final ".csv" in OUTPUT is left out). The files are written
+ * atomically and readable by their owner only, like the sessions
+ * themselves: a report says as much about a family as the session it
+ * comes from.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +18,29 @@
 #include "rg-export.h"
 #include "rg-export-csv.h"
 #include "rg-export-html.h"
+#include "rg-export-odt.h"
 #include "rg-export-pdf.h"
 #include "rg-file-io.h"
+
+/* The whole report in one file, as @format lays it out */
+static GBytes *
+write_report (RgSession       *session,
+              RgExportFormat   format,
+              GError         **error)
+{
+  switch (format)
+    {
+    case RG_EXPORT_FORMAT_HTML:
+      return rg_export_html (session, error);
+    case RG_EXPORT_FORMAT_PDF:
+      return rg_export_pdf (session, error);
+    case RG_EXPORT_FORMAT_ODT:
+      return rg_export_odt (session, error);
+    case RG_EXPORT_FORMAT_CSV:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
 
 /* OUTPUT with ".csv" left out, then @suffix */
 static GFile *
@@ -64,9 +86,9 @@ rg_export_write (RgSession       *session,
     {
     case RG_EXPORT_FORMAT_HTML:
     case RG_EXPORT_FORMAT_PDF:
+    case RG_EXPORT_FORMAT_ODT:
       {
-        GBytes *report = format == RG_EXPORT_FORMAT_HTML ? rg_export_html (session, error)
-                                                         : rg_export_pdf (session, error);
+        GBytes *report = write_report (session, format, error);
 
         if (report == NULL)
           return NULL;

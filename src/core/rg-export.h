@@ -16,6 +16,7 @@ typedef enum
   RG_EXPORT_FORMAT_HTML,
   RG_EXPORT_FORMAT_CSV,
   RG_EXPORT_FORMAT_PDF,
+  RG_EXPORT_FORMAT_ODT,
 } RgExportFormat;
 
 GPtrArray *rg_export_write (RgSession       *session,

@@ -1,0 +1,679 @@
+/* test-export-odt.c — rg_export_odt() and regards-cli export --format odt
+ *
+ * The package is opened back with libgsf's zip reader, its first bytes
+ * checked as ODF asks, its XML parts parsed with libxml2 and searched
+ * for what the report says. When LibreOffice is installed, it converts
+ * the package to PDF, as a user's word processor would open it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <sys/stat.h>
+
+#include "rg-export-odt.h"
+#include "rg-pseudonymise.h"
+#include "rg-test-cli.h"
+#include "rg-test-session.h"
+#include "rg-test-utils.h"
+
+#define OFFICE_NS   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+/* A temporary folder of the test program */
+static char *work_dir;
+
+/* {{{ Reading a package back */
+
+/* A package's parts by their full path, in the order of the zip */
+typedef struct
+{
+  GPtrArray  *names;
+  GHashTable *parts;  /* name → GBytes */
+} Package;
+
+static void
+package_free (Package *package)
+{
+  g_ptr_array_unref (package->names);
+  g_hash_table_unref (package->parts);
+  g_free (package);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Package, package_free)
+
+static GBytes *
+package_get (Package    *package,
+             const char *name)
+{
+  GBytes *part = g_hash_table_lookup (package->parts, name);
+
+  if (part == NULL)
+    g_error ("The package has no %s", name);
+  return part;
+}
+
+static char *
+package_get_text (Package    *package,
+                  const char *name)
+{
+  GBytes *part = package_get (package, name);
+
+  return g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
+}
+
+static void
+read_folder (Package    *package,
+             GsfInfile  *folder,
+             const char *prefix)
+{
+  for (int i = 0; i < gsf_infile_num_children (folder); i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (folder, i);
+      g_autofree char *name = g_strconcat (prefix, gsf_infile_name_by_index (folder, i), NULL);
+
+      g_assert_nonnull (child);
+      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          g_autofree char *folder_prefix = g_strconcat (name, "/", NULL);
+
+          read_folder (package, GSF_INFILE (child), folder_prefix);
+        }
+      else
+        {
+          gsf_off_t size = gsf_input_size (child);
+          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : NULL;
+
+          g_assert_true (size == 0 || data != NULL);
+          g_assert_false (g_hash_table_contains (package->parts, name));
+          g_ptr_array_add (package->names, g_strdup (name));
+          g_hash_table_insert (package->parts, g_strdup (name), g_bytes_new (data, size));
+        }
+      g_object_unref (child);
+    }
+}
+
+/* Checks what ODF asks of a package's first bytes, so that the type
+ * shows without unzipping: a local header for "mimetype", stored,
+ * without extra field, then the type itself */
+static void
+assert_mimetype_first (GBytes *odt)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (odt, &size);
+  const gsize type_length = strlen (RG_EXPORT_ODT_MIME_TYPE);
+
+  g_assert_cmpuint (size, >, 38 + type_length);
+  g_assert_cmpmem (data, 4, "PK\003\004", 4);
+  g_assert_cmpuint (data[8] | data[9] << 8, ==, 0);    /* stored */
+  g_assert_cmpuint (data[18] | data[19] << 8, ==, type_length);  /* compressed size */
+  g_assert_cmpuint (data[26] | data[27] << 8, ==, 8);  /* name length */
+  g_assert_cmpuint (data[28] | data[29] << 8, ==, 0);  /* no extra field */
+  g_assert_cmpmem (data + 30, 8, "mimetype", 8);
+  g_assert_cmpmem (data + 38, type_length, RG_EXPORT_ODT_MIME_TYPE, type_length);
+}
+
+static xmlDocPtr
+parse_part (Package    *package,
+            const char *name,
+            const char *root_name,
+            const char *root_namespace)
+{
+  GBytes *part = package_get (package, name);
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  doc = xmlReadMemory (g_bytes_get_data (part, NULL), g_bytes_get_size (part), name, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    g_error ("%s is not well-formed XML", name);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *) root->name, ==, root_name);
+  g_assert_nonnull (root->ns);
+  g_assert_cmpstr ((const char *) root->ns->href, ==, root_namespace);
+
+  return doc;
+}
+
+/* Checks the manifest lists every part of the package but itself and
+ * the mimetype, and nothing else */
+static void
+assert_manifest_complete (Package *package)
+{
+  xmlDocPtr doc = parse_part (package, "META-INF/manifest.xml", "manifest", MANIFEST_NS);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, xmlFree, NULL);
+
+  for (xmlNodePtr entry = xmlDocGetRootElement (doc)->children; entry != NULL; entry = entry->next)
+    {
+      xmlChar *path, *type;
+
+      if (entry->type != XML_ELEMENT_NODE)
+        continue;
+      g_assert_cmpstr ((const char *) entry->name, ==, "file-entry");
+      path = xmlGetNsProp (entry, (const xmlChar *) "full-path", (const xmlChar *) MANIFEST_NS);
+      type = xmlGetNsProp (entry, (const xmlChar *) "media-type", (const xmlChar *) MANIFEST_NS);
+      g_assert_nonnull (path);
+      g_assert_nonnull (type);
+
+      if (g_str_equal ((char *) path, "/"))
+        g_assert_cmpstr ((char *) type, ==, RG_EXPORT_ODT_MIME_TYPE);
+      else if (g_str_has_suffix ((char *) path, ".xml"))
+        g_assert_cmpstr ((char *) type, ==, "text/xml");
+      else if (g_str_has_suffix ((char *) path, ".png"))
+        g_assert_cmpstr ((char *) type, ==, "image/png");
+      else
+        g_error ("Unexpected entry %s in the manifest", path);
+
+      if (!g_str_equal ((char *) path, "/") &&
+          !g_hash_table_contains (package->parts, (char *) path))
+        g_error ("The manifest lists %s, which the package lacks", path);
+      g_assert_true (g_hash_table_add (listed, path));
+      xmlFree (type);
+    }
+  xmlFreeDoc (doc);
+
+  g_assert_true (g_hash_table_contains (listed, "/"));
+  for (guint i = 0; i < package->names->len; i++)
+    {
+      const char *name = package->names->pdata[i];
+
+      if (!g_str_equal (name, "mimetype") && !g_str_equal (name, "META-INF/manifest.xml") &&
+          !g_hash_table_contains (listed, name))
+        g_error ("The manifest does not list %s", name);
+    }
+}
+
+/* Opens @odt as a zip and checks it is an ODF text package whose XML
+ * parts are well-formed */
+static Package *
+read_package (GBytes *odt)
+{
+  Package *package = g_new0 (Package, 1);
+  g_autoptr(GError) error = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+  GsfInput *first;
+  int compression = -1;
+
+  assert_mimetype_first (odt);
+
+  package->names = g_ptr_array_new_with_free_func (g_free);
+  package->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_bytes_unref);
+
+  input = gsf_input_memory_new (g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), FALSE);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (zip);
+
+  /* The zip reader agrees: mimetype first, stored */
+  g_assert_cmpint (gsf_infile_num_children (zip), >, 0);
+  g_assert_cmpstr (gsf_infile_name_by_index (zip, 0), ==, "mimetype");
+  first = gsf_infile_child_by_index (zip, 0);
+  g_object_get (first, "compression-level", &compression, NULL);
+  g_assert_cmpint (compression, ==, GSF_ZIP_STORED);
+  g_object_unref (first);
+
+  read_folder (package, zip, "");
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  g_assert_cmpstr (package->names->pdata[0], ==, "mimetype");
+  {
+    g_autofree char *mimetype = package_get_text (package, "mimetype");
+
+    g_assert_cmpstr (mimetype, ==, RG_EXPORT_ODT_MIME_TYPE);
+  }
+
+  assert_manifest_complete (package);
+  xmlFreeDoc (parse_part (package, "content.xml", "document-content", OFFICE_NS));
+  xmlFreeDoc (parse_part (package, "styles.xml", "document-styles", OFFICE_NS));
+  xmlFreeDoc (parse_part (package, "meta.xml", "document-meta", OFFICE_NS));
+
+  return package;
+}
+
+static Package *
+export (RgSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) odt = rg_export_odt (session, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (odt);
+
+  return read_package (odt);
+}
+
+/* The text of content.xml, without its markup */
+static char *
+content_text (Package *package)
+{
+  xmlDocPtr doc = parse_part (package, "content.xml", "document-content", OFFICE_NS);
+  xmlChar *text = xmlNodeGetContent (xmlDocGetRootElement (doc));
+  char *copy = g_strdup ((const char *) text);
+
+  xmlFree (text);
+  xmlFreeDoc (doc);
+
+  return copy;
+}
+
+static void
+assert_says (const char *text,
+             const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("The report lacks “%s”", expected);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+/* }}} */
+
+static void
+test_export_odt_example (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(Package) package = export (session);
+  g_autofree char *text = content_text (package);
+  g_autofree char *content = package_get_text (package, "content.xml");
+  g_autofree char *styles = package_get_text (package, "styles.xml");
+  g_autofree char *meta = package_get_text (package, "meta.xml");
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  GListModel *partners = rg_session_get_partners (session);
+  const char *frame;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dimensions), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (dimensions); i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, i);
+
+      assert_says (text, rg_dimension_get_name (dimension));
+      if (rg_dimension_get_synthesis (dimension) != NULL)
+        assert_says (text, rg_dimension_get_synthesis (dimension));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (partners), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      assert_says (text, rg_partner_get_name (partner));
+    }
+  assert_says (text, rg_statement_kind_get_label (RG_STATEMENT_KIND_FACT));
+  assert_says (text, rg_link_type_get_label (RG_LINK_TYPE_DIVERGENCE));
+
+  /* Headings in the outline, at their levels; the parts on new pages */
+  g_assert_cmpuint (count (content, "<text:h text:style-name=\"Title_20_Page_20_Heading\""
+                                    " text:outline-level=\"1\">"), ==, 1);
+  g_assert_cmpuint (count (content, "<text:h text:style-name=\"Part_20_Heading\""
+                                    " text:outline-level=\"2\">"), ==, 7);
+  g_assert_cmpuint (count (content, "text:outline-level=\"3\""), >=,
+                    g_list_model_get_n_items (dimensions));
+  g_assert_cmpuint (count (content, "<text:h text:style-name=\"Heading_20_4\""
+                                    " text:outline-level=\"4\">"), >, 0);
+  for (guint level = 1; level <= 4; level++)
+    {
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf ("style:name=\"Heading_20_%u\" style:display-name=\"Heading %u\""
+                                 " style:family=\"paragraph\" style:parent-style-name=\"Heading\""
+                                 " style:next-style-name=\"Text_20_body\""
+                                 " style:default-outline-level=\"%u\"",
+                                 level, level, level);
+      g_assert_nonnull (strstr (styles, heading));
+    }
+  g_assert_nonnull (strstr (styles, "<style:style style:name=\"Part_20_Heading\""));
+  g_assert_nonnull (strstr (styles, "fo:break-before=\"page\""));
+  g_assert_nonnull (strstr (styles, "fo:keep-with-next=\"always\""));
+
+  /* Bold labels, italic empty notes, the synthesis set off, groups kept */
+  g_assert_nonnull (strstr (content, "<text:span text:style-name=\"Strong_20_Emphasis\">"));
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"Synthesis\">"));
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"Keep_List\">"));
+  g_assert_nonnull (strstr (styles, "<style:style style:name=\"Empty\""));
+  g_assert_nonnull (strstr (styles, "fo:font-style=\"italic\""));
+  g_assert_nonnull (strstr (content, "<text:list text:style-name=\"List_20_1\">"));
+
+  /* What goes with an item is in it, under its text, and so is the
+   * list it opens: a criterion's proposers and indicators */
+  g_assert_nonnull (strstr (content, "(agreed)</text:p>\n<text:p text:style-name=\"Keep_Text_20_body\">"
+                                     "<text:span text:style-name=\"Strong_20_Emphasis\">Proposed by:</text:span>"));
+  g_assert_nonnull (strstr (content, "Indicators:</text:span></text:p>\n<text:list>\n<text:list-item>"));
+
+  /* Tables with their header row, repeated on each page */
+  g_assert_cmpuint (count (content, "<table:table "), ==, 2);
+  g_assert_cmpuint (count (content, "<table:table-header-rows>"), ==, 2);
+
+  /* An A4 page, the title in the header, the page's number in the footer */
+  g_assert_nonnull (strstr (styles, "fo:page-width=\"21.000cm\" fo:page-height=\"29.700cm\""));
+  g_assert_nonnull (strstr (styles, "<text:page-number text:select-page=\"current\">"));
+  g_assert_nonnull (strstr (styles, "<style:header><text:p text:style-name=\"Header_Tabs\">"
+                                    "Revue de situation — trimestre 1<text:tab/>Élève A., CM1</text:p>"));
+  g_assert_nonnull (strstr (meta, "<dc:title>Revue de situation — trimestre 1</dc:title>"));
+  g_assert_nonnull (strstr (meta, "<dc:language>en</dc:language>"));
+
+  /* Both pictures embedded, as wide as the text, each with its text alternative */
+  g_assert_cmpuint (count (content, "<draw:frame "), ==, 2);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Pictures/picture-%u.png", i);
+      g_autofree char *href = g_strdup_printf ("xlink:href=\"%s\"", name);
+      GBytes *png = package_get (package, name);
+
+      g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\211PNG\r\n\032\n", 8);
+      g_assert_nonnull (strstr (content, href));
+    }
+  g_assert_null (g_hash_table_lookup (package->parts, "Pictures/picture-3.png"));
+  frame = strstr (content, "<draw:frame ");
+  g_assert_nonnull (strstr (frame, "svg:width=\"17.000cm\""));
+  g_assert_nonnull (strstr (frame, "<svg:title>Partner × partner picture</svg:title><svg:desc>Agreements"));
+  g_assert_null (strstr (content, "<svg:title></svg:title>"));
+  g_assert_null (strstr (content, "<svg:desc></svg:desc>"));
+  assert_says (text, "Map of the success criteria");
+}
+
+static void
+assert_no_names (Package   *package,
+                 RgSession *session)
+{
+  const char * const *persons = rg_session_get_person_names (session);
+  GListModel *partners = rg_session_get_partners (session);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (persons);
+  for (guint i = 0; persons[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (persons[i]));
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      g_auto(GStrv) words = g_strsplit (rg_partner_get_name (partner), " ", -1);
+
+      g_ptr_array_add (names, g_strdup (rg_partner_get_name (partner)));
+      g_ptr_array_add (names, g_strdup (words[g_strv_length (words) - 1]));
+    }
+  g_assert_cmpuint (names->len, >, 6);
+
+  for (guint p = 0; p < package->names->len; p++)
+    {
+      const char *part_name = package->names->pdata[p];
+      g_autofree char *part = NULL;
+
+      if (g_str_has_suffix (part_name, ".png"))
+        continue;
+      part = package_get_text (package, part_name);
+      for (guint n = 0; n < names->len; n++)
+        if (strstr (part, names->pdata[n]) != NULL)
+          g_error ("%s still names “%s”", part_name, (char *) names->pdata[n]);
+    }
+}
+
+static void
+test_export_odt_pseudonymised (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  g_autoptr(Package) package = export (copy);
+  g_autofree char *text = content_text (package);
+
+  assert_no_names (package, session);
+  assert_says (text, "Enseignante de CM1");
+}
+
+static void
+test_export_odt_escaping (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(Package) package = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *styles = NULL;
+  g_autofree char *meta = NULL;
+
+  rg_session_set_title (session, "Title <script>alert(1)</script> & co");
+  rg_dimension_set_synthesis (dimension, "a < b > c & \"d\" 'e'\nsecond  line\twith a tab\n   indented ");
+  rg_partner_set_name (partner, "M. <b>O'Hara</b> & \"fils\"");
+  package = export (session);
+  content = package_get_text (package, "content.xml");
+  styles = package_get_text (package, "styles.xml");
+  meta = package_get_text (package, "meta.xml");
+
+  g_assert_null (strstr (content, "<script>"));
+  g_assert_null (strstr (content, "<b>"));
+  g_assert_nonnull (strstr (content, "Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+  g_assert_nonnull (strstr (styles, "Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+  g_assert_nonnull (strstr (meta, "<dc:title>Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</dc:title>"));
+  g_assert_nonnull (strstr (content, "M. &lt;b&gt;O&apos;Hara&lt;/b&gt; &amp; &quot;fils&quot;"));
+
+  /* Line breaks, runs of spaces and tabs kept as ODF says them */
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"Synthesis\">"
+                                     "a &lt; b &gt; c &amp; &quot;d&quot; &apos;e&apos;<text:line-break/>"
+                                     "second <text:s/>line<text:tab/>with a tab<text:line-break/>"
+                                     "<text:s text:c=\"3\"/>indented<text:s/></text:p>"));
+}
+
+/* Lengths are written with a point, even where numbers have a comma */
+static void
+test_export_odt_decimal_comma (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autoptr(Package) package = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *styles = NULL;
+
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No French locale to write numbers with a comma");
+      return;
+    }
+  package = export (session);
+  setlocale (LC_NUMERIC, saved);
+
+  content = package_get_text (package, "content.xml");
+  styles = package_get_text (package, "styles.xml");
+  g_assert_nonnull (strstr (styles, "fo:page-width=\"21.000cm\""));
+  g_assert_nonnull (strstr (content, "svg:width=\"17.000cm\""));
+  g_assert_null (strstr (styles, ",000cm"));
+  g_assert_null (strstr (content, ",000cm"));
+}
+
+static void
+test_export_odt_empty (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(Package) package = export (session);
+  g_autofree char *text = content_text (package);
+  g_autofree char *manifest = package_get_text (package, "META-INF/manifest.xml");
+
+  /* A whole report, without pictures to draw */
+  assert_says (text, "Diagnosis by dimension");
+  assert_says (text, "No participants.");
+  for (guint i = 0; i < package->names->len; i++)
+    g_assert_false (g_str_has_prefix (package->names->pdata[i], "Pictures/"));
+  g_assert_null (strstr (manifest, "Pictures/"));
+}
+
+/* {{{ The command line */
+
+/* Reads the package @name in work_dir, checking it is readable by its
+ * owner only */
+static Package *
+read_private_package (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) odt = NULL;
+  char *contents = NULL;
+  gsize size;
+  struct stat st;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  odt = g_bytes_new_take (contents, size);
+
+  return read_package (odt);
+}
+
+static void
+test_export_odt_cli (void)
+{
+  g_auto(RgTestRun) run = { 0 };
+  g_autofree char *path = rg_test_example_path ();
+  g_autofree char *written = g_build_filename (work_dir, "rapport.odt", NULL);
+  g_autoptr(Package) package = NULL;
+  g_autoptr(Package) again = NULL;
+  g_autofree char *text = NULL;
+
+  rg_test_run_cli (&run, work_dir, "export", "--format", "odt", path, "-o", "rapport.odt", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "rapport.odt"));
+
+  package = read_private_package ("rapport.odt");
+  text = content_text (package);
+  assert_says (text, "Mme Roussel");
+  assert_says (text, "Scolarité et apprentissages");
+  g_assert_nonnull (g_hash_table_lookup (package->parts, "Pictures/picture-2.png"));
+
+  /* A second export replaces the first, and the format's name may be
+   * written in capitals */
+  rg_test_run_clear (&run);
+  rg_test_run_cli (&run, work_dir, "export", "-f", "ODT", path, "-o", "rapport.odt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  again = read_private_package ("rapport.odt");
+  g_assert_cmpuint (again->names->len, ==, package->names->len);
+
+  g_remove (written);
+}
+
+static void
+test_export_odt_cli_pseudonymised (void)
+{
+  g_auto(RgTestRun) run = { 0 };
+  g_autofree char *path = rg_test_example_path ();
+  g_autofree char *written = g_build_filename (work_dir, "anonyme.odt", NULL);
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(Package) package = NULL;
+
+  rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "odt", path,
+                   "-o", "anonyme.odt", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  package = read_private_package ("anonyme.odt");
+  assert_no_names (package, session);
+
+  g_remove (written);
+}
+
+/* }}} */
+/* {{{ LibreOffice */
+
+static void
+test_export_odt_libreoffice (void)
+{
+  g_autofree char *office = g_find_program_in_path ("libreoffice");
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(GBytes) odt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *odt_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_uri = NULL;
+  g_autofree char *user_installation = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *pdf = NULL;
+  gsize pdf_size = 0;
+  int status;
+
+  if (office == NULL)
+    office = g_find_program_in_path ("soffice");
+  if (office == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+
+  dir = g_build_filename (work_dir, "libreoffice", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  odt_path = g_build_filename (dir, "rapport.odt", NULL);
+  pdf_path = g_build_filename (dir, "rapport.pdf", NULL);
+  /* A profile of its own, never the user's */
+  profile = g_build_filename (dir, "profile", NULL);
+  profile_uri = g_filename_to_uri (profile, NULL, &error);
+  g_assert_no_error (error);
+  user_installation = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+
+  odt = rg_export_odt (session, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (odt_path, g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { office, user_installation, "--headless", "--norestore",
+                           "--convert-to", "pdf", "--outdir", dir, odt_path, NULL };
+
+    g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("LibreOffice failed: %s\n%s%s", error->message, out, err);
+
+  if (!g_file_get_contents (pdf_path, &pdf, &pdf_size, NULL))
+    g_error ("LibreOffice made no PDF:\n%s%s", out, err);
+  g_assert_cmpuint (pdf_size, >, 10000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = rg_test_init_environment ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_build_filename (tmp, "work", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (work_dir, 0700), ==, 0);
+
+  g_test_add_func ("/export-odt/example", test_export_odt_example);
+  g_test_add_func ("/export-odt/pseudonymised", test_export_odt_pseudonymised);
+  g_test_add_func ("/export-odt/escaping", test_export_odt_escaping);
+  g_test_add_func ("/export-odt/decimal-comma", test_export_odt_decimal_comma);
+  g_test_add_func ("/export-odt/empty", test_export_odt_empty);
+  g_test_add_func ("/export-odt/cli", test_export_odt_cli);
+  g_test_add_func ("/export-odt/cli-pseudonymised", test_export_odt_cli_pseudonymised);
+  g_test_add_func ("/export-odt/libreoffice", test_export_odt_libreoffice);
+
+  return g_test_run ();
+}
