@@ -159,13 +159,15 @@ static void
 assert_counts (RgContributionReport *report,
                guint                 added,
                guint                 updated,
+               guint                 unchanged,
                guint                 skipped)
 {
   g_assert_cmpuint (rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_ADDED), ==, added);
   g_assert_cmpuint (rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_UPDATED), ==, updated);
+  g_assert_cmpuint (rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_UNCHANGED), ==, unchanged);
   g_assert_cmpuint (rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_SKIPPED), ==, skipped);
   g_assert_cmpuint (g_list_model_get_n_items (rg_contribution_report_get_items (report)), ==,
-                    added + updated + skipped);
+                    added + updated + unchanged + skipped);
 }
 
 /* The item of @report at @index */
@@ -239,7 +241,7 @@ test_round_trip (Fixture       *f,
 
   report = import (f, file);
   /* The statement the contribution was made with is there already. */
-  assert_counts (report, 2, 0, 1);
+  assert_counts (report, 2, 0, 1, 0);
   g_assert_cmpuint (rg_contribution_report_get_n_files (report), ==, 1);
   g_assert_cmpint (rg_contribution_item_get_outcome (item_at (report, 1)), ==, RG_CONTRIBUTION_OUTCOME_ADDED);
   g_assert_cmpstr (rg_contribution_item_get_text (item_at (report, 1)), ==, "Arrive en retard le lundi");
@@ -269,9 +271,13 @@ test_round_trip (Fixture       *f,
 
   /* Importing the same file again adds nothing, and records no step */
   again = import (f, file);
-  assert_counts (again, 0, 0, 3);
+  assert_counts (again, 0, 0, 3, 0);
   for (guint i = 0; i < 3; i++)
-    assert_reason_contains (item_at (again, i), "Already in the session");
+    {
+      g_assert_cmpint (rg_contribution_item_get_outcome (item_at (again, i)), ==,
+                       RG_CONTRIBUTION_OUTCOME_UNCHANGED);
+      assert_reason_contains (item_at (again, i), "Already in the session");
+    }
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_statements (f->session)), ==, n_statements + 2);
   g_assert_true (rg_undo_stack_undo (f->undo));
   g_assert_false (rg_undo_stack_get_can_undo (f->undo));
@@ -310,12 +316,12 @@ test_changed_statement_updated (Fixture       *f,
   RgStatement *statement = rg_session_find_statement (f->session, id);
   guint n_statements = g_list_model_get_n_items (rg_session_get_statements (f->session));
 
-  assert_counts (first, 1, 0, 1);
+  assert_counts (first, 1, 0, 1, 0);
 
   /* The partner revises it afterwards: the session follows */
   revise (file, id, "Arrive en retard le lundi et le jeudi", later);
   second = import (f, file);
-  assert_counts (second, 0, 1, 1);
+  assert_counts (second, 0, 1, 1, 0);
   g_assert_cmpint (rg_contribution_item_get_outcome (item_at (second, 1)), ==, RG_CONTRIBUTION_OUTCOME_UPDATED);
   g_assert_cmpstr (rg_contribution_item_get_text (item_at (second, 1)), ==, "Arrive en retard le lundi et le jeudi");
   assert_reason_contains (item_at (second, 1), "Arrive en retard");
@@ -333,7 +339,7 @@ test_changed_statement_updated (Fixture       *f,
   rg_statement_set_changed (statement, much_later);
   revise (file, id, "Arrive en retard, parfois", later);
   third = import (f, file);
-  assert_counts (third, 0, 0, 2);
+  assert_counts (third, 0, 0, 1, 1);
   g_assert_cmpstr (rg_contribution_item_get_text (item_at (third, 1)), ==, "Arrive en retard, parfois");
   assert_reason_contains (item_at (third, 1), "session’s wording is kept");
   g_assert_cmpstr (rg_statement_get_text (statement), ==, "Retards fréquents");
@@ -374,7 +380,7 @@ test_tampered_contribution (Fixture       *f,
   report = import (f, file);
 
   /* Only the partner's statement in a known dimension comes in */
-  assert_counts (report, 1, 0, 5);
+  assert_counts (report, 1, 0, 1, 4);
   g_assert_nonnull (rg_session_find_statement (f->session, rg_statement_get_id (fine)));
   g_assert_null (rg_session_find_statement (f->session, rg_statement_get_id (forged)));
   g_assert_null (rg_session_find_statement (f->session, rg_statement_get_id (lost)));
@@ -417,7 +423,7 @@ test_statement_of_another_partner_with_same_id (Fixture       *f,
   g_assert_no_error (error);
 
   report = import (f, file);
-  assert_counts (report, 0, 0, 1);
+  assert_counts (report, 0, 0, 0, 1);
   assert_reason_contains (item_at (report, 0), "altered");
   g_assert_cmpstr (rg_statement_get_text (f->mother_says), ==, "Secret de la mère");
   g_assert_cmpstr (rg_statement_get_partner_id (f->mother_says), ==, rg_partner_get_id (f->mother));
@@ -479,7 +485,7 @@ test_files_refused (Fixture       *f,
   report = rg_contribution_import (f->editor, files, G_N_ELEMENTS (files), NULL);
 
   /* Each refusal says why; the good file still comes in */
-  assert_counts (report, 1, 0, 7);
+  assert_counts (report, 1, 0, 1, 6);
   g_assert_cmpuint (rg_contribution_report_get_n_files (report), ==, 1);
   for (guint i = 0; i < 6; i++)
     {
@@ -532,7 +538,7 @@ test_import_async (Fixture       *f,
   while (!state.done)
     g_main_context_iteration (NULL, TRUE);
 
-  assert_counts (state.report, 2, 0, 2);
+  assert_counts (state.report, 2, 0, 2, 0);
   g_assert_cmpuint (rg_contribution_report_get_n_files (state.report), ==, 2);
   mother_cell = rg_session_editor_list_cell (f->editor, rg_partner_get_id (f->mother),
                                              rg_dimension_get_id (f->health));

@@ -150,7 +150,7 @@ struct _RgContributionReport
   GObject     parent_instance;
 
   GListStore *items;
-  guint       counts[RG_CONTRIBUTION_OUTCOME_SKIPPED + 1];
+  guint       counts[RG_CONTRIBUTION_OUTCOME_UNCHANGED + 1];
   guint       n_files;
 };
 
@@ -224,7 +224,7 @@ rg_contribution_report_count (RgContributionReport  *self,
                               RgContributionOutcome  outcome)
 {
   g_return_val_if_fail (RG_IS_CONTRIBUTION_REPORT (self), 0);
-  g_return_val_if_fail ((guint) outcome <= RG_CONTRIBUTION_OUTCOME_SKIPPED, 0);
+  g_return_val_if_fail ((guint) outcome <= RG_CONTRIBUTION_OUTCOME_UNCHANGED, 0);
 
   return self->counts[outcome];
 }
@@ -448,10 +448,11 @@ report_session_content (Merge *merge)
       !same_text (rg_partner_get_profession (own), rg_partner_get_profession (merge->partner)) ||
       !same_text (rg_partner_get_institution (own), rg_partner_get_institution (merge->partner)))
     {
+      const char *profession = rg_partner_get_profession (own);
+      const char *institution = rg_partner_get_institution (own);
       g_autofree char *details = g_strjoin (" · ", rg_partner_get_name (own),
-                                            rg_partner_get_profession (own) ? rg_partner_get_profession (own) : "",
-                                            rg_partner_get_institution (own) ? rg_partner_get_institution (own) : "",
-                                            NULL);
+                                            profession ? profession : "",
+                                            institution ? institution : "", NULL);
 
       skip (merge, NULL, details,
             g_strdup (_("The partner’s name, profession or institution differ in the contribution: "
@@ -602,7 +603,9 @@ merge_statement (Merge       *merge,
   else if (same_text (rg_statement_get_text (existing), text) &&
            rg_statement_get_kind (existing) == rg_statement_get_kind (statement) &&
            g_str_equal (rg_statement_get_dimension_id (existing), rg_statement_get_dimension_id (statement)))
-    skip (merge, rg_dimension_get_name (dimension), text, g_strdup (_("Already in the session.")));
+    report_add (merge->report, RG_CONTRIBUTION_OUTCOME_UNCHANGED, merge->file_name,
+                rg_partner_get_name (merge->partner), rg_dimension_get_name (dimension), text,
+                g_strdup (_("Already in the session.")));
   else if (g_date_time_compare (rg_statement_get_changed (statement), rg_statement_get_changed (existing)) > 0)
     update_statement (merge, existing, statement, dimension);
   else

@@ -42,6 +42,8 @@ typedef enum
  * @RG_CONTRIBUTION_OUTCOME_UPDATED: a statement imported before, changed
  *   since in the contribution, and changed in the session
  * @RG_CONTRIBUTION_OUTCOME_SKIPPED: something not imported, with why
+ * @RG_CONTRIBUTION_OUTCOME_UNCHANGED: a statement the session holds
+ *   already as the contribution has it: nothing to do
  *
  * What importing did with one thing of a contribution.
  */
@@ -50,6 +52,7 @@ typedef enum
   RG_CONTRIBUTION_OUTCOME_ADDED,
   RG_CONTRIBUTION_OUTCOME_UPDATED,
   RG_CONTRIBUTION_OUTCOME_SKIPPED,
+  RG_CONTRIBUTION_OUTCOME_UNCHANGED,
 } RgContributionOutcome;
 
 #define RG_TYPE_CONTRIBUTION_ITEM (rg_contribution_item_get_type ())
