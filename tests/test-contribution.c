@@ -12,6 +12,7 @@
 #include "rg-session-editor-links.h"
 #include "rg-session-editor-paste.h"
 #include "rg-session-xml.h"
+#include "rg-test-cli.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -507,6 +508,7 @@ typedef struct
 {
   RgContributionReport *report;
   gboolean              done;
+  gpointer              task;   /* until the worker lets it go */
 } AsyncImport;
 
 static void
@@ -520,6 +522,8 @@ import_cb (GObject      *object,
   state->report = rg_contribution_import_finish (RG_SESSION_EDITOR (object), result, &error);
   g_assert_no_error (error);
   state->done = TRUE;
+  state->task = result;
+  g_object_add_weak_pointer (G_OBJECT (result), &state->task);
 }
 
 static void
@@ -531,12 +535,15 @@ test_import_async (Fixture       *f,
   g_autofree char *a = fill (teacher_file, RG_STATEMENT_KIND_FACT, "Santé", "Fatigué le matin");
   g_autofree char *b = fill (mother_file, RG_STATEMENT_KIND_PROPOSAL, "Santé", "Voir l’infirmière");
   GFile *files[] = { teacher_file, mother_file };
-  AsyncImport state = { NULL, FALSE };
+  AsyncImport state = { NULL, FALSE, NULL };
   g_autoptr(GPtrArray) mother_cell = NULL;
 
   rg_contribution_import_async (f->editor, files, 2, NULL, import_cb, &state);
   while (!state.done)
     g_main_context_iteration (NULL, TRUE);
+  /* The task holds the editor until the worker thread drops it */
+  while (g_atomic_pointer_get (&state.task) != NULL)
+    g_main_context_iteration (NULL, FALSE);
 
   assert_counts (state.report, 2, 0, 2, 0);
   g_assert_cmpuint (rg_contribution_report_get_n_files (state.report), ==, 2);
@@ -551,6 +558,93 @@ test_import_async (Fixture       *f,
   g_assert_null (rg_session_find_statement (f->session, a));
   g_assert_null (rg_session_find_statement (f->session, b));
   g_object_unref (state.report);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GFile) session_file = fixture_file (f, "session.regards");
+  g_autoptr(GFile) contribution_file = fixture_file (f, "roussel.regards");
+  g_autoptr(GFile) damaged = fixture_file (f, "damaged.regards");
+  g_autoptr(RgDocument) contribution = NULL;
+  g_autoptr(RgDocument) on_disk = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *id = NULL;
+
+  save_session (f->session, session_file);
+
+  /* The partner by name, whatever the letter case */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "contribution", "--partner", "mme roussel", "-o", "roussel.regards",
+                     "session.regards", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "roussel.regards\n");
+    contribution = open_document (contribution_file);
+    g_assert_cmpint (rg_session_get_kind (rg_document_get_session (contribution)), ==,
+                     RG_SESSION_KIND_CONTRIBUTION);
+  }
+
+  /* Never over a file; never for someone not a partner */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "contribution", "-p", "Mme Roussel", "-o", "session.regards",
+                     "session.regards", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "exists already"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "contribution", "-p", "M. Personne", "-o", "x.regards",
+                     "session.regards", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Mme Roussel, Mme Benali"));
+  }
+
+  /* Filled in, then imported: the session file gets the statement */
+  id = fill (contribution_file, RG_STATEMENT_KIND_FACT, "Santé", "Fatigué le lundi");
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "import-contributions", "session.regards", "roussel.regards", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Added: roussel.regards · Mme Roussel · Santé: “Fatigué le lundi”\n"));
+    g_assert_nonnull (strstr (run.out, "Unchanged: roussel.regards · Mme Roussel · Scolarité: “Lit lentement”"));
+    g_assert_nonnull (strstr (run.out, "Added: 1 · Updated: 0 · Skipped: 0\n"));
+  }
+  on_disk = open_document (session_file);
+  g_assert_nonnull (rg_session_find_statement (rg_document_get_session (on_disk), id));
+
+  /* Again: nothing new, the file is not rewritten; a damaged file is
+   * listed with why, and the status says so */
+  before = g_file_load_bytes (session_file, NULL, NULL, NULL);
+  g_assert_true (g_file_replace_contents (damaged, "<session", 8, NULL, FALSE, 0, NULL, NULL, NULL));
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "import-contributions", "session.regards", "roussel.regards",
+                     "damaged.regards", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "Skipped: damaged.regards — "));
+    g_assert_nonnull (strstr (run.out, "Added: 0 · Updated: 0 · Skipped: 1\n"));
+  }
+  after = g_file_load_bytes (session_file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Usage errors */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, f->dir, "import-contributions", "session.regards", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
 }
 
 static void
@@ -635,6 +729,7 @@ main (int   argc,
   ADD ("files-refused", test_files_refused);
   ADD ("import-async", test_import_async);
   ADD ("paste-statements", test_paste_statements);
+  ADD ("cli", test_cli);
 #undef ADD
   g_test_add_func ("/contribution/split-paragraphs", test_split_paragraphs);
 
