@@ -437,7 +437,8 @@ static void
 show_as_contribution (RgSessionWindow *self)
 {
   RgSession *session = rg_document_get_session (self->document);
-  RgPartner *partner = rg_session_find_partner (session, rg_session_get_contributor_id (session));
+  const char *contributor_id = rg_session_get_contributor_id (session);
+  RgPartner *partner = contributor_id ? rg_session_find_partner (session, contributor_id) : NULL;
   GtkWidget *views[] = {
     GTK_WIDGET (self->links_view), GTK_WIDGET (self->glossary_view),
     GTK_WIDGET (self->criteria_view), GTK_WIDGET (self->actions_view),
