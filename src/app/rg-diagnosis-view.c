@@ -680,7 +680,7 @@ card_menu (RgDiagnosisView *self,
 
   g_menu_append (section, _("_Edit"), "diagnosis.edit-statement");
   g_menu_append (section, _("_Select for a Link"), "diagnosis.toggle-selection");
-  g_menu_append (section, _("_Paste as Statements"), "diagnosis.paste-statements");
+  g_menu_append (section, _("P_aste as Statements"), "diagnosis.paste-statements");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
