@@ -211,6 +211,91 @@ ask_fill_and_import (RgApplication *app)
   respond (dialog, "close");
 }
 
+/* Sends a key press through the view's own key handlers, as the
+ * keyboard would. */
+static gboolean
+press_key (RgDiagnosisView *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  return handled;
+}
+
+static GtkTextView *
+focused_text_view (RgDiagnosisView *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  return GTK_TEXT_VIEW (focus);
+}
+
+static gboolean
+buffer_filled (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (data)) > 0;
+}
+
+static void
+paste_into_new_card (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "paste.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (rg_session_window_get_editor (window));
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_cell (view, 1, 0);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autoptr(GtkTextView) text_view = NULL;
+  CellCount count = { cell, 3 };
+  RgStatementCard *card;
+
+  /* A new card, being typed into: the cell of the second partner, empty */
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 0);
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 0, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
+
+  /* Ctrl+V of three lines: three statements in its place, one step */
+  gdk_clipboard_set_text (clipboard, "Lit lentement.\nOublie ses affaires.\nAime le football.\n");
+  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (rg_test_wait_for (cell_has, &count, 10));
+  {
+    g_autoptr(GPtrArray) statements = rg_session_editor_list_cell (rg_session_window_get_editor (window),
+                                                                  rg_partner_get_id (rg_diagnosis_cell_get_partner (cell)),
+                                                                  rg_dimension_get_id (rg_diagnosis_cell_get_dimension (cell)));
+
+    /* The empty card is gone */
+    g_assert_cmpstr (rg_statement_get_text (g_ptr_array_index (statements, 0)), ==, "Lit lentement.");
+    g_assert_cmpstr (rg_statement_get_text (g_ptr_array_index (statements, 2)), ==, "Aime le football.");
+  }
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (undo), ==, "Paste statements");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 0);
+
+  /* One line goes into the card, as typed */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 0, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  text_view = g_object_ref (focused_text_view (view));
+  gdk_clipboard_set_text (clipboard, "Une seule phrase");
+  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (rg_test_wait_for (buffer_filled, text_view, 10));
+  card = rg_diagnosis_cell_get_focused_card (cell);
+  rg_statement_card_stop_editing (card);
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (cell), ==, 1);
+  g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==, "Une seule phrase");
+}
+
 /* The tests below are functions of the running application. */
 static void
 call_test (RgApplication *app,
@@ -238,6 +323,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_data_func ("/contribution-window/ask-fill-and-import", ask_fill_and_import, run_in_application);
+  g_test_add_data_func ("/contribution-window/paste-into-new-card", paste_into_new_card, run_in_application);
 
   return g_test_run ();
 }

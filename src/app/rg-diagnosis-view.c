@@ -958,6 +958,9 @@ move_focus (RgDiagnosisView *self,
     }
 }
 
+static gboolean paste_into_new_card (RgDiagnosisView *self,
+                                     GtkWidget       *text_view);
+
 static gboolean
 on_key_pressed (RgDiagnosisView       *self,
                 guint                  keyval,
@@ -996,7 +999,14 @@ on_key_pressed (RgDiagnosisView       *self,
     }
 
   if (GTK_IS_TEXT_VIEW (focus))
-    return GDK_EVENT_PROPAGATE;
+    {
+      /* Before the text view's own paste, which would take it all in */
+      if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && modifiers == GDK_CONTROL_MASK &&
+          paste_into_new_card (self, focus))
+        return GDK_EVENT_STOP;
+
+      return GDK_EVENT_PROPAGATE;
+    }
 
   /* Space selects the focused card, Shift and an arrow extend the
    * selection to the next card, Escape clears it. */
@@ -1219,7 +1229,9 @@ typedef struct
 {
   RgDiagnosisView *view;
   RgDiagnosisCell *cell;
-  RgStatement     *after;   /* nullable */
+  RgStatement     *after;       /* nullable */
+  RgStatementCard *new_card;    /* the empty card being typed into, if any */
+  GtkTextView     *text_view;   /* its editor */
 } Paste;
 
 static void
@@ -1228,6 +1240,8 @@ paste_free (Paste *paste)
   g_clear_object (&paste->view);
   g_clear_object (&paste->cell);
   g_clear_object (&paste->after);
+  g_clear_object (&paste->new_card);
+  g_clear_object (&paste->text_view);
   g_free (paste);
 }
 
@@ -1250,6 +1264,26 @@ paste_text_cb (GObject      *clipboard,
   /* The grid may have been rebuilt, or the window closed, meanwhile. */
   if (self->editor == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
+
+  /* Into a new card, text of several paragraphs makes as many
+   * statements instead; anything else is pasted as typed. */
+  if (paste->text_view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (paste->text_view);
+      g_auto(GStrv) paragraphs = text ? rg_text_split_paragraphs (text) : NULL;
+
+      if (paragraphs == NULL || g_strv_length (paragraphs) < 2 ||
+          !rg_statement_card_get_editing (paste->new_card) ||
+          gtk_text_buffer_get_char_count (buffer) > 0)
+        {
+          if (text != NULL && gtk_widget_get_root (GTK_WIDGET (paste->text_view)) != NULL)
+            gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+          return;
+        }
+
+      /* Left empty, the new card goes away as if never added. */
+      rg_statement_card_stop_editing (paste->new_card);
+    }
 
   if (text == NULL)
     {
@@ -1275,6 +1309,50 @@ paste_text_cb (GObject      *clipboard,
   rg_undo_toast_show (GTK_WIDGET (self), title);
 }
 
+static void
+read_clipboard (RgDiagnosisView *self,
+                Paste           *paste)
+{
+  paste->view = g_object_ref (self);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, paste_text_cb, paste);
+}
+
+/* Ctrl+V typing into a new, empty card: the text goes in that card, or,
+ * of several paragraphs, becomes as many statements in its place. */
+static gboolean
+paste_into_new_card (RgDiagnosisView *self,
+                     GtkWidget       *text_view)
+{
+  RgStatementCard *card = (RgStatementCard *) gtk_widget_get_ancestor (text_view, RG_TYPE_STATEMENT_CARD);
+  RgDiagnosisCell *cell = (RgDiagnosisCell *) gtk_widget_get_ancestor (text_view, RG_TYPE_DIAGNOSIS_CELL);
+  g_autoptr(GPtrArray) statements = NULL;
+  RgStatement *statement;
+  Paste *paste;
+  guint index;
+
+  if (card == NULL || cell == NULL ||
+      gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view))) > 0)
+    return FALSE;
+
+  statement = rg_statement_card_get_statement (card);
+  if (rg_statement_get_text (statement)[0] != '\0')
+    return FALSE;
+
+  statements = rg_session_editor_list_cell (self->editor, rg_statement_get_partner_id (statement),
+                                            rg_statement_get_dimension_id (statement));
+  if (!g_ptr_array_find (statements, statement, &index))
+    return FALSE;
+
+  paste = g_new0 (Paste, 1);
+  paste->cell = g_object_ref (cell);
+  paste->after = index > 0 ? g_object_ref (g_ptr_array_index (statements, index - 1)) : NULL;
+  paste->new_card = g_object_ref (card);
+  paste->text_view = g_object_ref (GTK_TEXT_VIEW (text_view));
+  read_clipboard (self, paste);
+
+  return TRUE;
+}
+
 /* Plain text pasted into a cell: a statement per paragraph, after the
  * focused card. Typing into a text, it is pasted into that text. */
 static void
@@ -1287,6 +1365,9 @@ paste_statements_action (GtkWidget  *widget,
   RgDiagnosisCell *cell = NULL;
   RgStatementCard *card;
   Paste *paste;
+
+  if (focus != NULL && GTK_IS_TEXT_VIEW (focus) && paste_into_new_card (self, focus))
+    return;
 
   if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus)))
     {
@@ -1302,10 +1383,9 @@ paste_statements_action (GtkWidget  *widget,
     }
 
   paste = g_new0 (Paste, 1);
-  paste->view = g_object_ref (self);
   paste->cell = g_object_ref (cell);
   paste->after = card ? g_object_ref (rg_statement_card_get_statement (card)) : NULL;
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb, paste);
+  read_clipboard (self, paste);
 }
 
 static void
