@@ -441,6 +441,7 @@ test_files_refused (Fixture       *f,
   g_autoptr(GFile) other_session = fixture_file (f, "other-session.regards");
   g_autoptr(GFile) other_situation = fixture_file (f, "other-situation.regards");
   g_autoptr(GFile) gone_partner = fixture_file (f, "gone-partner.regards");
+  g_autoptr(GFile) nobody = fixture_file (f, "nobody.regards");
   g_autoptr(RgSession) next = rg_session_new ();
   g_autoptr(RgSessionEditor) next_editor = rg_session_editor_new (next);
   g_autoptr(RgSession) elsewhere = rg_session_new ();
@@ -449,7 +450,7 @@ test_files_refused (Fixture       *f,
   g_autoptr(RgContributionReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = fill (good, RG_STATEMENT_KIND_FACT, "Santé", "Dort mal");
-  GFile *files[7];
+  GFile *files[8];
   RgPartner *partner;
 
   save_session (f->session, session_file);
@@ -470,6 +471,12 @@ test_files_refused (Fixture       *f,
   save_session (contribution, other_situation);
   g_clear_object (&contribution);
 
+  /* A contribution that does not say whose it is */
+  contribution = rg_contribution_new (f->session, f->teacher);
+  rg_session_set_contributor_id (contribution, NULL);
+  save_session (contribution, nobody);
+  g_clear_object (&contribution);
+
   /* A partner removed from the session since they were asked */
   partner = rg_session_editor_add_partner (f->editor, "M. Parti", NULL, NULL);
   contribution = rg_contribution_new (f->session, partner);
@@ -482,13 +489,14 @@ test_files_refused (Fixture       *f,
   files[3] = other_session;
   files[4] = other_situation;
   files[5] = gone_partner;
-  files[6] = good;
+  files[6] = nobody;
+  files[7] = good;
   report = rg_contribution_import (f->editor, files, G_N_ELEMENTS (files), NULL);
 
   /* Each refusal says why; the good file still comes in */
-  assert_counts (report, 1, 0, 1, 6);
+  assert_counts (report, 1, 0, 1, 7);
   g_assert_cmpuint (rg_contribution_report_get_n_files (report), ==, 1);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     {
       g_autofree char *name = g_file_get_basename (files[i]);
 
@@ -501,6 +509,7 @@ test_files_refused (Fixture       *f,
   assert_reason_contains (item_at (report, 3), "another session of the situation, “Revue suivante” of 2026-01-15");
   assert_reason_contains (item_at (report, 4), "another situation, “Élève B., CE2”");
   assert_reason_contains (item_at (report, 5), "M. Parti, whom this contribution is from");
+  assert_reason_contains (item_at (report, 6), "does not say which partner it is from");
   g_assert_nonnull (rg_session_find_statement (f->session, id));
 }
 
