@@ -123,17 +123,22 @@ ask_fill_and_import (RgApplication *app)
   RgDiagnosisCell *cell;
   AdwMessageDialog *dialog;
   AdwViewStack *stack;
-  GtkWidget *links_view;
+  GtkWidget *links_view, *combo;
   g_autoptr(RgSession) on_disk = NULL;
   guint n_cell, n_teacher;
   CellCount count;
 
-  /* The menu's entry asks which partner, by name */
+  /* The menu's entry asks which partner, by name, the one of the cell
+   * the keyboard is in first */
+  g_assert_true (rg_diagnosis_view_focus_cell (RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window)),
+                                               1, 0, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.ask-contribution", NULL));
   dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Ask a Partner for a Contribution");
-  g_assert_true (ADW_IS_COMBO_ROW (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))));
+  combo = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  g_assert_true (ADW_IS_COMBO_ROW (combo));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 1);
   respond (dialog, "cancel");
 
   /* …then where the file goes */

@@ -16,6 +16,7 @@
 
 #include "rg-application.h"
 #include "rg-contribution-dialog.h"
+#include "rg-diagnosis-cell.h"
 #include "rg-save-chooser.h"
 #include "rg-session-window.h"
 #include "rg-undo-toast.h"
@@ -208,10 +209,15 @@ rg_contribution_dialog_ask (GtkWidget       *parent,
   GListModel *partners;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
-  GtkWidget *list, *row;
+  GtkWidget *list, *row, *focus, *cell;
+  guint selected = 0;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (RG_IS_SESSION_EDITOR (editor));
+
+  /* The partner of the cell the keyboard is in comes first to mind. */
+  focus = gtk_widget_get_root (parent) ? gtk_root_get_focus (gtk_widget_get_root (parent)) : NULL;
+  cell = focus ? gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL) : NULL;
 
   partners = rg_session_get_partners (rg_session_editor_get_session (editor));
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
@@ -219,6 +225,8 @@ rg_contribution_dialog_ask (GtkWidget       *parent,
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
 
       gtk_string_list_append (names, rg_partner_get_name (partner));
+      if (cell != NULL && rg_diagnosis_cell_get_partner (RG_DIAGNOSIS_CELL (cell)) == partner)
+        selected = i;
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rg_widget_get_window (parent),
@@ -243,6 +251,7 @@ rg_contribution_dialog_ask (GtkWidget       *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Partner"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (dialog, list);
 
