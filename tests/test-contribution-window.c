@@ -216,27 +216,6 @@ ask_fill_and_import (RgApplication *app)
   respond (dialog, "close");
 }
 
-/* Sends a key press through the view's own key handlers, as the
- * keyboard would. */
-static gboolean
-press_key (RgDiagnosisView *view,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-
-  return handled;
-}
-
 static GtkTextView *
 focused_text_view (RgDiagnosisView *view)
 {
@@ -273,7 +252,7 @@ paste_into_new_card (RgApplication *app)
 
   /* Ctrl+V of three lines: three statements in its place, one step */
   gdk_clipboard_set_text (clipboard, "Lit lentement.\nOublie ses affaires.\nAime le football.\n");
-  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_v, GDK_CONTROL_MASK));
   g_assert_true (rg_test_wait_for (cell_has, &count, 10));
   {
     g_autoptr(GPtrArray) statements = rg_session_editor_list_cell (rg_session_window_get_editor (window),
@@ -293,7 +272,7 @@ paste_into_new_card (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
   text_view = g_object_ref (focused_text_view (view));
   gdk_clipboard_set_text (clipboard, "Une seule phrase");
-  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_v, GDK_CONTROL_MASK));
   g_assert_true (rg_test_wait_for (buffer_filled, text_view, 10));
   card = rg_diagnosis_cell_get_focused_card (cell);
   rg_statement_card_stop_editing (card);
