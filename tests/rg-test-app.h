@@ -46,6 +46,29 @@ rg_test_wait_for (gboolean (*check) (gpointer),
   return check (data);
 }
 
+/* Sends a key press through @widget's own key handlers, as the
+ * keyboard would, then runs what it set off; returns whether one of
+ * them handled it. */
+static inline gboolean
+rg_test_press_key (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  rg_test_iterate_until_idle ();
+  return handled;
+}
+
 /* The shown top-level window of @type, if there is one */
 static inline gpointer
 rg_test_find_window (GType type)

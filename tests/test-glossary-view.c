@@ -178,26 +178,6 @@ get_meaning (RgGlossaryView *view,
   return RG_EDITABLE_TEXT (text);
 }
 
-/* Sends a key press through @widget's own key handlers, as the keyboard
- * would when @widget has the focus. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-    }
-
-  return handled;
-}
-
 /* Types @text as the coordinator would: the card of the meaning has
  * the focus, Enter opens the editor, the text is typed, and when
  * editing ends the focus is back on the card. */
@@ -210,7 +190,7 @@ type_into (RgEditableText *editable,
 
   g_assert_true (gtk_widget_get_focusable (card));
   g_assert_true (gtk_widget_grab_focus (card));
-  g_assert_true (press_key (card, GDK_KEY_Return));
+  g_assert_true (rg_test_press_key (card, GDK_KEY_Return, 0));
   g_assert_true (rg_editable_text_get_editing (editable));
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editable)));
   g_assert_true (GTK_IS_TEXT_VIEW (focus));

@@ -87,28 +87,6 @@ type_into_card (RgStatementCard *card,
   rg_statement_card_stop_editing (card);
 }
 
-/* Sends a key press through the view's own key handler, as the
- * keyboard would. */
-static gboolean
-press_key (RgDiagnosisView *view,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-
-  rg_test_iterate_until_idle ();
-  return handled;
-}
-
 static void
 assert_focus_in_cell (RgDiagnosisView *view,
                       guint            column,
@@ -251,7 +229,7 @@ delete_and_move (RgApplication *app)
   g_assert_true (rg_diagnosis_view_get_focused_cell (view) == health);
 
   /* The Menu key opens the card's menu, whose entries act on it. */
-  g_assert_true (press_key (view, GDK_KEY_Menu, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Menu, 0));
   {
     GtkWidget *focused = GTK_WIDGET (rg_diagnosis_cell_get_focused_card (health));
     GtkWidget *popover = NULL;
@@ -405,9 +383,9 @@ keyboard_flow (RgApplication *app)
 
   /* Tab: the teacher's cell, the mother's, the synthesis, the next row. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Tab, 0));
   assert_focus_in_cell (view, 1, 0);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Tab, 0));
   g_assert_null (rg_diagnosis_view_get_focused_cell (view));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (RG_IS_EDITABLE_TEXT (focus));
@@ -416,24 +394,24 @@ keyboard_flow (RgApplication *app)
   rg_editable_text_start_editing (RG_EDITABLE_TEXT (focus));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
                             "Tout le monde voit la fatigue", -1);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Tab, 0));
   g_assert_cmpstr (rg_dimension_get_synthesis (school), ==, "Tout le monde voit la fatigue");
   assert_focus_in_cell (view, 0, 1);
 
   /* Shift+Tab goes back the same way. */
-  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (RG_IS_EDITABLE_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
-  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   assert_focus_in_cell (view, 1, 0);
 
   /* Arrows move between cells too. */
-  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Left, 0));
   assert_focus_in_cell (view, 0, 0);
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Down, 0));
   assert_focus_in_cell (view, 0, 1);
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, 0));
   assert_focus_in_cell (view, 1, 1);
-  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Up, 0));
   assert_focus_in_cell (view, 1, 0);
 }
 
@@ -717,17 +695,17 @@ select_and_tag (RgApplication *app)
 
   /* One statement alone cannot be tagged. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
-  g_assert_true (press_key (view, GDK_KEY_space, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_space, 0));
   g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 1);
   g_assert_true (rg_diagnosis_view_is_selected (view, tired));
   card = rg_diagnosis_cell_get_card (rg_diagnosis_view_get_cell (view, 0, 0), tired);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "selected"));
 
   /* Escape clears it; Space and Shift+Right select across partners. */
-  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
   g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 0);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "selected"));
-  g_assert_true (press_key (view, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, GDK_SHIFT_MASK));
   assert_focus_in_cell (view, 1, 0);
   g_assert_cmpuint (rg_diagnosis_view_get_selection (view)->len, ==, 2);
   g_assert_true (rg_diagnosis_view_is_selected (view, sleep));

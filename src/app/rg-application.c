@@ -66,6 +66,7 @@ static const struct
   { "diagnosis.add-statement", { "<Control>Return", NULL } },
   { "diagnosis.edit-statement", { "F2", NULL } },
   { "diagnosis.delete-statement", { "Delete", NULL } },
+  { "diagnosis.paste-statements", { "<Control>v", NULL } },
   { "diagnosis.set-kind::fact", { "<Control>1", NULL } },
   { "diagnosis.set-kind::interpretation", { "<Control>2", NULL } },
   { "diagnosis.set-kind::difficulty", { "<Control>3", NULL } },

@@ -25,6 +25,7 @@
 #include "rg-partner-dialog.h"
 #include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
+#include "rg-session-editor-paste.h"
 #include "rg-undo-toast.h"
 
 #define BASE_COLUMN_WIDTH 260
@@ -49,6 +50,10 @@ struct _RgDiagnosisView
   /* The statements selected to be tagged together: RgStatement */
   GPtrArray          *selection;
 
+  /* The partners shown as columns, in order: all of them, or only its
+   * partner in a contribution. */
+  GPtrArray          *columns;
+
   /* The card whose menu is open: its entries act on it; and its
    * statement, which the keyboard goes back to when the menu closes. */
   RgStatementCard    *menu_card;
@@ -72,6 +77,35 @@ static RgSession *
 get_session (RgDiagnosisView *self)
 {
   return rg_session_editor_get_session (self->editor);
+}
+
+/* A partner's contribution shows their column only, to fill in: the
+ * rest of the session (other partners, syntheses, the shape of the
+ * grid) is the coordinator's. */
+static gboolean
+is_contribution (RgDiagnosisView *self)
+{
+  return rg_session_get_kind (get_session (self)) == RG_SESSION_KIND_CONTRIBUTION;
+}
+
+static void
+update_columns (RgDiagnosisView *self)
+{
+  RgSession *session = get_session (self);
+  GListModel *partners = rg_session_get_partners (session);
+  const char *contributor_id = rg_session_get_contributor_id (session);
+
+  g_ptr_array_set_size (self->columns, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      RgPartner *partner = g_list_model_get_item (partners, i);
+
+      if (!is_contribution (self) || contributor_id == NULL ||
+          g_str_equal (rg_partner_get_id (partner), contributor_id))
+        g_ptr_array_add (self->columns, partner);
+      else
+        g_object_unref (partner);
+    }
 }
 
 /* {{{ Headers and footers */
@@ -195,7 +229,8 @@ create_partner_header (RgDiagnosisView *self,
   partner_subtitle_changed (GTK_LABEL (subtitle), NULL, partner);
   gtk_box_append (GTK_BOX (text), subtitle);
 
-  gtk_box_append (GTK_BOX (row), header_menu_button (menu, rg_partner_get_name (partner)));
+  if (!is_contribution (self))
+    gtk_box_append (GTK_BOX (row), header_menu_button (menu, rg_partner_get_name (partner)));
 
   return header;
 }
@@ -232,7 +267,8 @@ create_dimension_header (RgDiagnosisView *self,
   g_object_bind_property (dimension, "name", name, "label", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (header), name);
 
-  gtk_box_append (GTK_BOX (header), header_menu_button (menu, rg_dimension_get_name (dimension)));
+  if (!is_contribution (self))
+    gtk_box_append (GTK_BOX (header), header_menu_button (menu, rg_dimension_get_name (dimension)));
 
   return header;
 }
@@ -342,7 +378,7 @@ group_statements (RgDiagnosisView *self)
 static void
 rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 {
-  GListModel *partners, *dimensions;
+  GListModel *dimensions;
   guint n_partners, n_dimensions;
   GtkWidget *corner;
   g_autoptr(GHashTable) by_cell = NULL;
@@ -354,6 +390,7 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 
   if (self->editor == NULL)
     {
+      g_ptr_array_set_size (self->columns, 0);
       rg_diagnosis_grid_reset (self->grid, 0, 0);
       return;
     }
@@ -369,9 +406,9 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
             focus_column = c, focus_row = r;
     }
 
-  partners = rg_session_get_partners (get_session (self));
+  update_columns (self);
   dimensions = rg_session_get_dimensions (get_session (self));
-  n_partners = g_list_model_get_n_items (partners);
+  n_partners = self->columns->len;
   n_dimensions = g_list_model_get_n_items (dimensions);
 
   rg_diagnosis_grid_reset (self->grid, n_partners, n_dimensions);
@@ -383,11 +420,8 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
   rg_diagnosis_grid_set_corner (self->grid, corner);
 
   for (guint c = 0; c < n_partners; c++)
-    {
-      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
-
-      rg_diagnosis_grid_set_column_header (self->grid, c, create_partner_header (self, partner));
-    }
+    rg_diagnosis_grid_set_column_header (self->grid, c,
+                                         create_partner_header (self, g_ptr_array_index (self->columns, c)));
 
   /* The statements of every cell, in one pass over them all. */
   by_cell = group_statements (self);
@@ -397,12 +431,12 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
       g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
 
       rg_diagnosis_grid_set_row_header (self->grid, r, create_dimension_header (self, dimension));
-      rg_diagnosis_grid_set_row_footer (self->grid, r, create_synthesis_row (self, dimension));
+      if (!is_contribution (self))
+        rg_diagnosis_grid_set_row_footer (self->grid, r, create_synthesis_row (self, dimension));
 
       for (guint c = 0; c < n_partners; c++)
         {
-          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
-
+          RgPartner *partner = g_ptr_array_index (self->columns, c);
           g_autofree char *key = cell_key (rg_partner_get_id (partner), rg_dimension_get_id (dimension));
           GPtrArray *statements = g_hash_table_lookup (by_cell, key);
           g_autoptr(GPtrArray) none = statements ? NULL : g_ptr_array_new ();
@@ -467,7 +501,7 @@ find_card (RgDiagnosisView *self,
   guint column, row;
 
   if (partner == NULL || dimension == NULL ||
-      (column = rg_list_model_find (rg_session_get_partners (session), partner)) == G_MAXUINT ||
+      !g_ptr_array_find (self->columns, partner, &column) ||
       (row = rg_list_model_find (rg_session_get_dimensions (session), dimension)) == G_MAXUINT ||
       !(cell = (RgDiagnosisCell *) rg_diagnosis_grid_get_cell (self->grid, column, row)))
     return NULL;
@@ -646,6 +680,7 @@ card_menu (RgDiagnosisView *self,
 
   g_menu_append (section, _("_Edit"), "diagnosis.edit-statement");
   g_menu_append (section, _("_Select for a Link"), "diagnosis.toggle-selection");
+  g_menu_append (section, _("P_aste as Statements"), "diagnosis.paste-statements");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
@@ -849,10 +884,13 @@ move_tab (RgDiagnosisView *self,
     {
       if (!backward)
         return column + 1 < n_columns ? rg_diagnosis_view_focus_cell (self, column + 1, row, 0)
-                                      : focus_synthesis (self, row);
+                                      : focus_synthesis (self, row) ||
+                                        (row + 1 < n_rows && rg_diagnosis_view_focus_cell (self, 0, row + 1, 0));
       if (column > 0)
         return rg_diagnosis_view_focus_cell (self, column - 1, row, 0);
-      return row > 0 && focus_synthesis (self, row - 1);
+      /* Without syntheses (a contribution), from row to row */
+      return row > 0 && (focus_synthesis (self, row - 1) ||
+                         rg_diagnosis_view_focus_cell (self, n_columns - 1, row - 1, 0));
     }
 
   if (find_synthesis_row (self, focus, &row))
@@ -920,6 +958,9 @@ move_focus (RgDiagnosisView *self,
     }
 }
 
+static gboolean paste_into_new_card (RgDiagnosisView *self,
+                                     GtkWidget       *text_view);
+
 static gboolean
 on_key_pressed (RgDiagnosisView       *self,
                 guint                  keyval,
@@ -958,7 +999,14 @@ on_key_pressed (RgDiagnosisView       *self,
     }
 
   if (GTK_IS_TEXT_VIEW (focus))
-    return GDK_EVENT_PROPAGATE;
+    {
+      /* Before the text view's own paste, which would take it all in */
+      if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && modifiers == GDK_CONTROL_MASK &&
+          paste_into_new_card (self, focus))
+        return GDK_EVENT_STOP;
+
+      return GDK_EVENT_PROPAGATE;
+    }
 
   /* Space selects the focused card, Shift and an arrow extend the
    * selection to the next card, Escape clears it. */
@@ -1046,15 +1094,14 @@ static GArray *
 list_open_divergences (RgDiagnosisView *self)
 {
   RgSession *session = get_session (self);
-  GListModel *partners = rg_session_get_partners (session);
   GListModel *dimensions = rg_session_get_dimensions (session);
   GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
 
   for (guint r = 0; r < g_list_model_get_n_items (dimensions); r++)
-    for (guint c = 0; c < g_list_model_get_n_items (partners); c++)
+    for (guint c = 0; c < self->columns->len; c++)
       {
         g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, r);
-        g_autoptr(RgPartner) partner = g_list_model_get_item (partners, c);
+        RgPartner *partner = g_ptr_array_index (self->columns, c);
         g_autoptr(GPtrArray) cell = rg_session_editor_list_cell (self->editor, rg_partner_get_id (partner),
                                                                 rg_dimension_get_id (dimension));
 
@@ -1176,6 +1223,169 @@ add_statement_action (GtkWidget  *widget,
 
   card = rg_diagnosis_cell_get_focused_card (cell);
   rg_diagnosis_cell_add_statement (cell, card ? rg_statement_card_get_statement (card) : NULL);
+}
+
+typedef struct
+{
+  RgDiagnosisView *view;
+  RgDiagnosisCell *cell;
+  RgStatement     *after;       /* nullable */
+  RgStatementCard *new_card;    /* the empty card being typed into, if any */
+  GtkTextView     *text_view;   /* its editor */
+} Paste;
+
+static void
+paste_free (Paste *paste)
+{
+  g_clear_object (&paste->view);
+  g_clear_object (&paste->cell);
+  g_clear_object (&paste->after);
+  g_clear_object (&paste->new_card);
+  g_clear_object (&paste->text_view);
+  g_free (paste);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Paste, paste_free)
+
+static void
+paste_text_cb (GObject      *clipboard,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Paste) paste = user_data;
+  RgDiagnosisView *self = paste->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autofree char *title = NULL;
+  RgStatement *after = paste->after;
+  RgStatementCard *card;
+
+  /* The grid may have been rebuilt, or the window closed, meanwhile. */
+  if (self->editor == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  /* Into a new card, text of several paragraphs makes as many
+   * statements instead; anything else is pasted as typed. */
+  if (paste->text_view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (paste->text_view);
+      g_auto(GStrv) paragraphs = text ? rg_text_split_paragraphs (text) : NULL;
+
+      if (paragraphs == NULL || g_strv_length (paragraphs) < 2 ||
+          !rg_statement_card_get_editing (paste->new_card) ||
+          gtk_text_buffer_get_char_count (buffer) > 0)
+        {
+          if (text != NULL && gtk_widget_get_root (GTK_WIDGET (paste->text_view)) != NULL)
+            gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+          return;
+        }
+
+      /* Left empty, the new card goes away as if never added. */
+      rg_statement_card_stop_editing (paste->new_card);
+    }
+
+  if (text == NULL)
+    {
+      g_debug ("Nothing to paste: %s", error ? error->message : "no text");
+      rg_widget_show_toast (GTK_WIDGET (self), _("The clipboard holds no text to paste"));
+      return;
+    }
+
+  if (after != NULL && rg_session_find_statement (get_session (self), rg_statement_get_id (after)) != after)
+    after = NULL;
+  added = rg_session_editor_paste_statements (self->editor, rg_diagnosis_cell_get_partner (paste->cell),
+                                              rg_diagnosis_cell_get_dimension (paste->cell), after, text);
+  if (added->len == 0)
+    {
+      rg_widget_show_toast (GTK_WIDGET (self), _("Nothing to paste: the text is empty"));
+      return;
+    }
+
+  if ((card = find_card (self, g_ptr_array_index (added, added->len - 1))))
+    gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW));
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement pasted",
+                                        "%u statements pasted", added->len), added->len);
+  rg_undo_toast_show (GTK_WIDGET (self), title);
+}
+
+static void
+read_clipboard (RgDiagnosisView *self,
+                Paste           *paste)
+{
+  paste->view = g_object_ref (self);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, paste_text_cb, paste);
+}
+
+/* Ctrl+V typing into a new, empty card: the text goes in that card, or,
+ * of several paragraphs, becomes as many statements in its place. */
+static gboolean
+paste_into_new_card (RgDiagnosisView *self,
+                     GtkWidget       *text_view)
+{
+  RgStatementCard *card = (RgStatementCard *) gtk_widget_get_ancestor (text_view, RG_TYPE_STATEMENT_CARD);
+  RgDiagnosisCell *cell = (RgDiagnosisCell *) gtk_widget_get_ancestor (text_view, RG_TYPE_DIAGNOSIS_CELL);
+  g_autoptr(GPtrArray) statements = NULL;
+  RgStatement *statement;
+  Paste *paste;
+  guint index;
+
+  if (card == NULL || cell == NULL ||
+      gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view))) > 0)
+    return FALSE;
+
+  statement = rg_statement_card_get_statement (card);
+  if (rg_statement_get_text (statement)[0] != '\0')
+    return FALSE;
+
+  statements = rg_session_editor_list_cell (self->editor, rg_statement_get_partner_id (statement),
+                                            rg_statement_get_dimension_id (statement));
+  if (!g_ptr_array_find (statements, statement, &index))
+    return FALSE;
+
+  paste = g_new0 (Paste, 1);
+  paste->cell = g_object_ref (cell);
+  paste->after = index > 0 ? g_object_ref (g_ptr_array_index (statements, index - 1)) : NULL;
+  paste->new_card = g_object_ref (card);
+  paste->text_view = g_object_ref (GTK_TEXT_VIEW (text_view));
+  read_clipboard (self, paste);
+
+  return TRUE;
+}
+
+/* Plain text pasted into a cell: a statement per paragraph, after the
+ * focused card. Typing into a text, it is pasted into that text. */
+static void
+paste_statements_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  RgDiagnosisCell *cell = NULL;
+  RgStatementCard *card;
+  Paste *paste;
+
+  if (focus != NULL && GTK_IS_TEXT_VIEW (focus) && paste_into_new_card (self, focus))
+    return;
+
+  if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus)))
+    {
+      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
+      return;
+    }
+
+  card = get_current_card (self, &cell, NULL);
+  if (cell == NULL && !(cell = rg_diagnosis_view_get_focused_cell (self)))
+    {
+      rg_widget_show_toast (widget, _("Choose the cell to paste into first"));
+      return;
+    }
+
+  paste = g_new0 (Paste, 1);
+  paste->cell = g_object_ref (cell);
+  paste->after = card ? g_object_ref (rg_statement_card_get_statement (card)) : NULL;
+  read_clipboard (self, paste);
 }
 
 static void
@@ -1319,6 +1529,7 @@ rg_diagnosis_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
   rg_diagnosis_view_set_editor (self, NULL);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_weak_pointer (&self->menu_card);
   g_clear_object (&self->menu_statement);
 
@@ -1410,6 +1621,12 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.previous-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.add-statement", NULL, add_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.edit-statement", NULL, edit_statement_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.paste-statements", NULL, paste_statements_action);
+  /* The application's accelerators act on the window's actions only: a
+   * binding of the view reaches its own, after a text being typed into
+   * has had its own Ctrl+V. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "diagnosis.paste-statements", NULL);
   gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.set-kind", "s", set_kind_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-up", NULL, reorder_statement_action);
@@ -1436,6 +1653,7 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
 {
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-actions-view.h"
+#include "rg-contribution-dialog.h"
 #include "rg-criteria-view.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
@@ -50,6 +51,8 @@ struct _RgSessionWindow
   RgCriteriaView       *criteria_view;
   RgActionsView        *actions_view;
   RgGlossaryView       *glossary_view;
+  GtkWidget            *contribution_banner;
+  GtkLabel             *contribution_label;
   GtkLabel             *zoom_label;
 };
 
@@ -406,6 +409,70 @@ add_dimension_action (GtkWidget  *widget,
   rg_dimension_dialog_add (widget, self->editor);
 }
 
+static void
+ask_contribution_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  /* Toasts go to the overlay the view stack is in. */
+  rg_contribution_dialog_ask (GTK_WIDGET (self->view_stack), self->editor);
+}
+
+static void
+import_contributions_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  rg_contribution_dialog_import (GTK_WIDGET (self->view_stack), self->editor);
+}
+
+/* A contribution needs a partner to be asked. */
+static void
+update_contribution_actions (RgSessionWindow *self)
+{
+  RgSession *session = rg_document_get_session (self->document);
+  gboolean session_proper = rg_session_get_kind (session) == RG_SESSION_KIND_SESSION;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.ask-contribution",
+                                 session_proper &&
+                                 g_list_model_get_n_items (rg_session_get_partners (session)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.import-contributions", session_proper);
+}
+
+/* A partner's contribution opens on their column alone, to fill in and
+ * save in place: what else a session holds is the coordinator's. */
+static void
+show_as_contribution (RgSessionWindow *self)
+{
+  RgSession *session = rg_document_get_session (self->document);
+  const char *contributor_id = rg_session_get_contributor_id (session);
+  RgPartner *partner = contributor_id ? rg_session_find_partner (session, contributor_id) : NULL;
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->links_view), GTK_WIDGET (self->glossary_view),
+    GTK_WIDGET (self->criteria_view), GTK_WIDGET (self->actions_view),
+  };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, views[i]), FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-partner", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-dimension", FALSE);
+
+  /* Translators: %s is the partner's name */
+  text = g_strdup_printf (_("Contribution of %s: write your reading in your column, one statement "
+                            "per card. It is saved in this file as you type; when done, send the "
+                            "file back to the coordinator."),
+                          partner ? rg_partner_get_name (partner) : _("a partner"));
+  gtk_label_set_label (self->contribution_label, text);
+  gtk_widget_set_visible (self->contribution_banner, TRUE);
+}
+
 /* A glossary word activated in a statement opens its term. */
 static void
 show_term_action (GtkWidget  *widget,
@@ -452,8 +519,12 @@ update_title (RgSessionWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        rg_session_get_situation_label (session));
+  if (rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION)
+    adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                          rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION));
+  else
+    adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                          rg_session_get_situation_label (session));
 }
 
 static gboolean
@@ -507,6 +578,12 @@ rg_session_window_constructed (GObject *object)
   g_signal_connect_object (session, "notify::situation-label", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
   update_title (self);
+
+  g_signal_connect_object (rg_session_get_partners (session), "items-changed",
+                           G_CALLBACK (update_contribution_actions), self, G_CONNECT_SWAPPED);
+  update_contribution_actions (self);
+  if (rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION)
+    show_as_contribution (self);
 
   g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave),
                            self, G_CONNECT_SWAPPED);
@@ -644,6 +721,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, criteria_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_banner);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_label);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
@@ -657,6 +736,9 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
   gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.print", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "session.ask-contribution", NULL, ask_contribution_action);
+  gtk_widget_class_install_action (widget_class, "session.import-contributions", NULL,
+                                   import_contributions_action);
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);

@@ -38,5 +38,9 @@ int rg_cli_stats    (int    argc,
                      char **argv);
 int rg_cli_export   (int    argc,
                      char **argv);
+int rg_cli_contribution         (int    argc,
+                                 char **argv);
+int rg_cli_import_contributions (int    argc,
+                                 char **argv);
 
 G_END_DECLS

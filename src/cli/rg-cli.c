@@ -9,6 +9,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
@@ -25,6 +26,10 @@ static const RgCliCommand commands[] = {
   { "show", N_("Print a summary of a session"), rg_cli_show },
   { "stats", N_("Count a session’s agreements and divergences"), rg_cli_stats },
   { "export", N_("Export a session as a report"), rg_cli_export },
+  { "contribution", N_("Write the contribution a partner fills in before the meeting"),
+    rg_cli_contribution },
+  { "import-contributions", N_("Import partners’ contributions into a session"),
+    rg_cli_import_contributions },
   { NULL, NULL, NULL },
 };
 
@@ -32,13 +37,17 @@ static void
 print_usage (FILE *stream)
 {
   g_autoptr(GString) usage = g_string_new (NULL);
+  int width = 0;
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    width = MAX (width, (int) strlen (commands[i].name));
 
   g_string_append_printf (usage, _("Usage: %s COMMAND [OPTION…]"), "regards-cli");
   g_string_append (usage, "\n\n");
   g_string_append (usage, _("Commands:"));
   g_string_append_c (usage, '\n');
   for (guint i = 0; commands[i].name != NULL; i++)
-    g_string_append_printf (usage, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (usage, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_c (usage, '\n');
   g_string_append_printf (usage, _("Run “%s COMMAND --help” for the options of a command."),
                           "regards-cli");

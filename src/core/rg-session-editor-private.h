@@ -41,4 +41,8 @@ void rg_session_editor_move_item   (RgSessionEditor  *self,
                                     RgListInsertFunc  insert,
                                     RgListRemoveFunc  remove);
 
+guint rg_session_editor_get_cell_end (RgSessionEditor *self,
+                                      const char      *partner_id,
+                                      const char      *dimension_id);
+
 G_END_DECLS

@@ -671,12 +671,19 @@ rg_session_editor_count_statements (RgSessionEditor *self,
   return cell->len;
 }
 
-/* The position in the list of all statements just after the last
- * statement of a cell, where a statement added to that cell goes. */
-static guint
-cell_end_position (RgSessionEditor *self,
-                   const char      *partner_id,
-                   const char      *dimension_id)
+/**
+ * rg_session_editor_get_cell_end: (skip)
+ * @self: a #RgSessionEditor
+ * @partner_id: a partner's id
+ * @dimension_id: a dimension's id
+ *
+ * Returns: the position in the list of all statements just after the
+ *   last statement of a cell, where a statement added to that cell goes
+ */
+guint
+rg_session_editor_get_cell_end (RgSessionEditor *self,
+                                const char      *partner_id,
+                                const char      *dimension_id)
 {
   GListModel *statements = rg_session_get_statements (self->session);
   guint n = g_list_model_get_n_items (statements);
@@ -729,7 +736,7 @@ rg_session_editor_add_statement (RgSessionEditor *self,
   if (after != NULL)
     position = rg_list_model_find (rg_session_get_statements (self->session), after) + 1;
   else
-    position = cell_end_position (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
+    position = rg_session_editor_get_cell_end (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
   rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
                                  (RgListInsertFunc) rg_session_insert_statement,
@@ -830,7 +837,7 @@ rg_session_editor_move_statement_to (RgSessionEditor *self,
   move->old_position = rg_list_model_find (statements, statement);
 
   /* The statement leaves its place before it takes the new one. */
-  end = cell_end_position (self, rg_statement_get_partner_id (statement), move->dimension_id);
+  end = rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement), move->dimension_id);
   move->position = end > move->old_position ? end - 1 : end;
 
   rg_undo_stack_execute (self->undo_stack, _("Move statement"),
