@@ -16,6 +16,7 @@ typedef struct _RgCriterion RgCriterion;
 typedef struct _RgDimension RgDimension;
 typedef struct _RgLink      RgLink;
 typedef struct _RgPartner   RgPartner;
+typedef struct _RgReviewItem RgReviewItem;
 typedef struct _RgSession   RgSession;
 typedef struct _RgStatement RgStatement;
 typedef struct _RgTerm      RgTerm;
