@@ -30,6 +30,7 @@
 #include "rg-links-view.h"
 #include "rg-save-chooser.h"
 #include "rg-partner-swatch.h"
+#include "rg-review-list.h"
 #include "rg-session-editor-links.h"
 #include "rg-statement-card.h"
 #include "rg-statistics.h"
@@ -53,6 +54,9 @@ struct _RgLinksView
   GPtrArray       *partner_ids;
   guint            updating_filters : 1;
 
+  GtkWidget       *content;
+  GtkWidget       *review_scroller;
+  RgReviewList    *review_list;
   GtkStack        *stack;
   GtkDropDown     *type_filter;
   GtkDropDown     *status_filter;
@@ -1268,6 +1272,9 @@ rg_links_view_class_init (RgLinksViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-links-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, content);
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, review_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, review_list);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, stack);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, type_filter);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, status_filter);
@@ -1292,6 +1299,7 @@ rg_links_view_class_init (RgLinksViewClass *klass)
                                    export_picture_action);
 
   g_type_ensure (RG_TYPE_DIVERGENCE_MAP);
+  g_type_ensure (RG_TYPE_REVIEW_LIST);
 }
 
 static void
@@ -1302,6 +1310,9 @@ rg_links_view_init (RgLinksView *self)
   self->partner_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->review_list, "visible", self->review_scroller, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_swapped (self->type_filter, "notify::selected",
                             G_CALLBACK (on_filter_changed), self);
@@ -1374,6 +1385,7 @@ rg_links_view_set_editor (RgLinksView     *self,
     }
 
   g_set_object (&self->editor, editor);
+  rg_review_list_set_editor (self->review_list, editor);
 
   if (self->editor != NULL)
     {
