@@ -5,8 +5,9 @@
  * and divergences the team found (an icon and words, never a colour
  * alone). A file that cannot be loaded shows why instead.
  *
- * The row's actions (row.open, row.duplicate, row.rename, row.trash)
- * hand the file on to the library window's actions, which do the work.
+ * The row's actions (row.open, row.duplicate, row.timeline, row.rename,
+ * row.trash) hand the file on to the library window's actions, which do
+ * the work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -217,6 +218,7 @@ show_entry (RgSessionRow *self)
       gtk_widget_set_visible (self->badges_box, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.duplicate", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.timeline", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.rename", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.erase-situation", FALSE);
       update_accessible_label (self);
@@ -261,6 +263,7 @@ forward_action (GtkWidget  *widget,
   static const struct { const char *row_action; const char *window_action; } forward[] = {
     { "row.open", "library.open-session" },
     { "row.duplicate", "library.duplicate-session" },
+    { "row.timeline", "library.show-timeline" },
     { "row.rename", "library.rename-session" },
     { "row.trash", "library.trash-session" },
   };
@@ -417,6 +420,7 @@ rg_session_row_class_init (RgSessionRowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "row.open", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.timeline", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.trash", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.erase-situation", NULL,
@@ -427,6 +431,8 @@ rg_session_row_class_init (RgSessionRowClass *klass)
    * than the application's (whose accelerators act on the window). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "row.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "row.timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "row.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "row.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "row.trash", NULL);

@@ -24,6 +24,7 @@
 #include "rg-partner-dialog.h"
 #include "rg-paths.h"
 #include "rg-session-window.h"
+#include "rg-timeline-window.h"
 #include "rg-window-state.h"
 
 #define ZOOM_STEP 0.1
@@ -514,6 +515,32 @@ new_follow_up_action (GtkWidget  *widget,
   rg_document_save_async (document, self->cancellable, follow_up_saved_cb, g_object_ref (self));
 }
 
+/* The sessions of this situation, this one saved first so that its
+ * figures are the ones on screen. */
+static void
+show_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgSession *session = rg_document_get_session (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!rg_session_window_save_now (self, &error))
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  rg_timeline_window_present (GTK_WINDOW (self), RG_APPLICATION (app),
+                              rg_session_get_situation_id (session),
+                              rg_document_get_file (self->document));
+}
+
 /* }}} */
 
 /* Gives the visible view the session, the first time it is shown. */
@@ -767,6 +794,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
   gtk_widget_class_install_action (widget_class, "session.new-follow-up", NULL,
                                    new_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "session.show-timeline", NULL,
+                                   show_timeline_action);
   gtk_widget_class_install_property_action (widget_class, "session.blind-round", "blind-round");
   gtk_widget_class_install_action (widget_class, "session.reveal-authors", NULL,
                                    reveal_authors_action);
