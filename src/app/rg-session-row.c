@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "rg-session-row.h"
@@ -56,30 +55,6 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RgSessionRow, rg_session_row, GTK_TYPE_LIST_BOX_ROW)
 
-/**
- * rg_session_row_format_date:
- * @date: (nullable): a date, `YYYY-MM-DD`
- *
- * Returns: (transfer full) (nullable): @date as people write it in the
- *   user's language, or %NULL when @date is not a date
- */
-char *
-rg_session_row_format_date (const char *date)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-  int year, month, day;
-
-  if (date == NULL || !rg_date_is_valid (date) ||
-      sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  if (!(date_time = g_date_time_new_local (year, month, day, 12, 0, 0)))
-    return NULL;
-
-  /* Translators: how the date of a session is written in the library,
-   * see the strftime() manual; "%-d %B %Y" gives "12 mars 2024". */
-  return g_date_time_format (date_time, _("%-d %B %Y"));
-}
 
 static char *
 get_display_name (RgLibraryEntry *entry)
@@ -231,7 +206,7 @@ show_entry (RgSessionRow *self)
   if (situation != NULL && situation[0] != '\0')
     g_string_append (meta, situation);
 
-  if ((date = rg_session_row_format_date (rg_library_entry_get_date (self->entry))))
+  if ((date = rg_date_format (rg_library_entry_get_date (self->entry))))
     g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", date);
 
   /* A partner's contribution has no status of its own. */

@@ -20,6 +20,10 @@
 #include "rg-timeline-window.h"
 #include "rg-undo-toast.h"
 
+/* The drawing's text a little larger than the window's: it is read
+ * from across a meeting room. */
+#define PICTURE_SCALE 1.3
+
 struct _RgTimelineWindow
 {
   AdwWindow       parent_instance;
@@ -60,6 +64,7 @@ sync_style (RgTimelineWindow *self)
       g_free (self->font);
       self->font = g_steal_pointer (&font);
       rg_timeline_set_font (self->timeline, self->font);
+      rg_timeline_set_scale (self->timeline, PICTURE_SCALE);
       gtk_drawing_area_set_content_width (self->picture, rg_timeline_get_natural_width (self->timeline));
       gtk_drawing_area_set_content_height (self->picture, rg_timeline_get_height (self->timeline));
     }
@@ -120,7 +125,8 @@ create_row (RgTimelineWindow *self,
             guint             position)
 {
   g_autofree char *description = rg_timeline_describe_session (self->timeline, position);
-  GtkWidget *row, *box, *text, *title, *date;
+  g_autofree char *date_text = NULL;
+  GtkWidget *row, *box, *text, *title, *date, *open;
   static const char *classes[] = { "agreement", "divergence", "done", "overdue" };
 
   row = gtk_list_box_row_new ();
@@ -130,7 +136,6 @@ create_row (RgTimelineWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
-  gtk_widget_set_tooltip_text (row, _("Open this session"));
   g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -146,7 +151,8 @@ create_row (RgTimelineWindow *self,
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (text), title);
 
-  date = gtk_label_new (rg_timeline_get_date (self->timeline, position));
+  date_text = rg_date_format (rg_timeline_get_date (self->timeline, position));
+  date = gtk_label_new (date_text != NULL ? date_text : rg_timeline_get_date (self->timeline, position));
   gtk_label_set_xalign (GTK_LABEL (date), 0);
   gtk_widget_add_css_class (date, "dim-label");
   gtk_box_append (GTK_BOX (text), date);
@@ -163,6 +169,14 @@ create_row (RgTimelineWindow *self,
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), label);
     }
+
+  /* Activating the row opens the session: the arrow says so. */
+  open = g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", "go-next-symbolic",
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       "visible", gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)),
+                       NULL);
+  gtk_box_append (GTK_BOX (box), open);
 
   return row;
 }

@@ -72,6 +72,7 @@ struct _RgTimeline
   guint                 n_skipped;
 
   PangoFontDescription *font;
+  double                scale;
   gboolean              dark;
 };
 
@@ -154,6 +155,7 @@ rg_timeline_init (RgTimeline *self)
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   g_array_set_clear_func (self->points, point_clear);
   self->font = pango_font_description_from_string (DEFAULT_FONT);
+  self->scale = 1.0;
 }
 
 /**
@@ -429,17 +431,9 @@ rg_timeline_get_figure (RgTimeline       *self,
 static char *
 format_date (const char *date)
 {
-  g_autoptr(GDateTime) date_time = NULL;
-  int year, month, day;
+  char *text = rg_date_format (date);
 
-  if (date == NULL || !rg_date_is_valid (date) ||
-      sscanf (date, "%d-%d-%d", &year, &month, &day) != 3 ||
-      !(date_time = g_date_time_new_local (year, month, day, 12, 0, 0)))
-    return g_strdup (date != NULL ? date : "");
-
-  /* Translators: how the date of a session is written in the library,
-   * see the strftime() manual; "%-d %B %Y" gives "12 mars 2024". */
-  return g_date_time_format (date_time, _("%-d %B %Y"));
+  return text != NULL ? text : g_strdup (date != NULL ? date : "");
 }
 
 static char *
@@ -727,6 +721,20 @@ rg_timeline_set_font (RgTimeline *self,
 }
 
 /**
+ * rg_timeline_set_scale:
+ * @self: a #RgTimeline
+ * @scale: how much larger than the font to draw the text, from 0.5 to 4
+ */
+void
+rg_timeline_set_scale (RgTimeline *self,
+                       double      scale)
+{
+  g_return_if_fail (RG_IS_TIMELINE (self));
+
+  self->scale = CLAMP (scale, 0.5, 4.0);
+}
+
+/**
  * rg_timeline_set_dark:
  * @self: a #RgTimeline
  * @dark: whether to draw for a dark background
@@ -754,7 +762,7 @@ get_em (RgTimeline *self)
   if (!pango_font_description_get_size_is_absolute (self->font))
     size = size * 96. / 72.;
 
-  return MAX (size, 6.);
+  return MAX (size * self->scale, 6.);
 }
 
 static double

@@ -84,6 +84,8 @@ RgTimeline *rg_timeline_load_finish         (GAsyncResult         *result,
                                              GError              **error);
 void        rg_timeline_set_font            (RgTimeline           *self,
                                              const char           *font);
+void        rg_timeline_set_scale           (RgTimeline           *self,
+                                             double                scale);
 void        rg_timeline_set_dark            (RgTimeline           *self,
                                              gboolean              dark);
 int         rg_timeline_get_natural_width   (RgTimeline           *self);

@@ -125,6 +125,7 @@ const char *rg_action_status_get_label    (RgActionStatus    status);
 gboolean    rg_id_is_valid                (const char       *id);
 gboolean    rg_date_is_valid              (const char       *date);
 char       *rg_date_new_today             (void);
+char       *rg_date_format                (const char       *date);
 gboolean    rg_colour_is_valid            (const char       *colour);
 
 guint       rg_list_model_find            (GListModel       *model,
