@@ -1095,27 +1095,6 @@ show_diagnosis_action (GtkWidget  *widget,
 }
 
 static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RgLinksView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-
-  name = g_file_get_basename (G_FILE (object));
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    /* Translators: "Could not save “carte.png”: No space left on device". */
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
-    /* Translators: a toast after exporting the picture: "Saved “carte.png”". */
-    message = g_strdup_printf (_("Saved “%s”"), name);
-
-  rg_widget_show_toast (GTK_WIDGET (self), message);
-}
-
-static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     RgLinksView     *self)
@@ -1136,11 +1115,7 @@ export_response_cb (GtkNativeDialog *dialog,
       if (bytes == NULL)
         rg_widget_show_toast (GTK_WIDGET (self), error->message);
       else
-        /* In one step, and private: the names in it are about a family. */
-        g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                             (G_FILE_CREATE_PRIVATE |
-                                              G_FILE_CREATE_REPLACE_DESTINATION),
-                                             NULL, export_written_cb, g_object_ref (self));
+        rg_save_chooser_write (GTK_WIDGET (self), file, bytes);
     }
 
   gtk_native_dialog_destroy (dialog);

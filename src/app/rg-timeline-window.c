@@ -35,7 +35,6 @@ struct _RgTimelineWindow
   GCancellable   *cancellable;
   char           *font;
 
-  AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkStack       *stack;
   AdwStatusPage  *error_page;
@@ -94,32 +93,6 @@ draw_picture (GtkDrawingArea *area,
 /* }}} */
 /* {{{ The figures, as a list */
 
-static const char *
-figure_symbol (RgTimelineFigure figure)
-{
-  static const char *symbols[] = { "=", "≠", "✓", "!" };
-
-  return symbols[figure];
-}
-
-static const char *
-figure_tooltip (RgTimelineFigure figure)
-{
-  switch (figure)
-    {
-    case RG_TIMELINE_AGREEMENTS:
-      return _("Agreements");
-    case RG_TIMELINE_OPEN_DIVERGENCES:
-      return _("Open divergences");
-    case RG_TIMELINE_ACTIONS_DONE:
-      return _("Actions done");
-    case RG_TIMELINE_ACTIONS_OVERDUE:
-    case RG_TIMELINE_N_FIGURES:
-    default:
-      return _("Actions overdue");
-    }
-}
-
 static GtkWidget *
 create_row (RgTimelineWindow *self,
             guint             position)
@@ -159,13 +132,13 @@ create_row (RgTimelineWindow *self,
 
   for (guint f = 0; f < RG_TIMELINE_N_FIGURES; f++)
     {
-      g_autofree char *figure = g_strdup_printf ("%s %u", figure_symbol (f),
+      g_autofree char *figure = g_strdup_printf ("%s %u", rg_timeline_figure_get_symbol (f),
                                                  rg_timeline_get_figure (self->timeline, position, f));
       GtkWidget *label = gtk_label_new (figure);
 
       gtk_widget_add_css_class (label, "timeline-figure");
       gtk_widget_add_css_class (label, classes[f]);
-      gtk_widget_set_tooltip_text (label, figure_tooltip (f));
+      gtk_widget_set_tooltip_text (label, rg_timeline_figure_get_label (f));
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -334,26 +307,6 @@ start_loading (RgTimelineWindow *self)
 /* {{{ Export */
 
 static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RgTimelineWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (object));
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    /* Translators: "Could not save “carte.png”: No space left on device". */
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
-    /* Translators: a toast after exporting the picture: "Saved “carte.png”". */
-    message = g_strdup_printf (_("Saved “%s”"), name);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
 export_response_cb (GtkNativeDialog  *dialog,
                     int               response,
                     RgTimelineWindow *self)
@@ -371,13 +324,9 @@ export_response_cb (GtkNativeDialog  *dialog,
       gtk_widget_queue_draw (GTK_WIDGET (self->picture));
 
       if (bytes == NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        rg_widget_show_toast (GTK_WIDGET (self->picture), error->message);
       else
-        /* In one step, and private: the titles in it are about a family. */
-        g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                             (G_FILE_CREATE_PRIVATE |
-                                              G_FILE_CREATE_REPLACE_DESTINATION),
-                                             NULL, export_written_cb, g_object_ref (self));
+        rg_save_chooser_write (GTK_WIDGET (self->picture), file, bytes);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -452,7 +401,6 @@ rg_timeline_window_class_init (RgTimelineWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-timeline-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RgTimelineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RgTimelineWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RgTimelineWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RgTimelineWindow, error_page);

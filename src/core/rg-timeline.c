@@ -458,8 +458,29 @@ describe_figure (RgTimelineFigure figure,
     }
 }
 
-static const char *
-figure_label (RgTimelineFigure figure)
+/**
+ * rg_timeline_figure_get_symbol:
+ * @figure: a #RgTimelineFigure
+ *
+ * Returns: (transfer none): the sign that marks the figure beside its
+ *   colour: “=”, “≠”, “✓” or “!”
+ */
+const char *
+rg_timeline_figure_get_symbol (RgTimelineFigure figure)
+{
+  g_return_val_if_fail ((guint) figure < RG_TIMELINE_N_FIGURES, "");
+
+  return symbols[figure];
+}
+
+/**
+ * rg_timeline_figure_get_label:
+ * @figure: a #RgTimelineFigure
+ *
+ * Returns: (transfer none): the figure's name, “Open divergences”
+ */
+const char *
+rg_timeline_figure_get_label (RgTimelineFigure figure)
 {
   switch (figure)
     {
@@ -883,7 +904,7 @@ draw_legend (RgTimeline *self,
 
   for (guint f = 0; f < RG_TIMELINE_N_FIGURES; f++)
     {
-      g_autofree char *label = g_strdup_printf ("%s %s", symbols[f], figure_label (f));
+      g_autofree char *label = g_strdup_printf ("%s %s", symbols[f], rg_timeline_figure_get_label (f));
       g_autoptr(PangoLayout) layout = make_layout (self, cr, label, 0.9, FALSE, -1, 1);
       PangoRectangle logical;
       double item;

@@ -49,6 +49,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (RgTimeline, rg_timeline, RG, TIMELINE, GObject)
 
 GQuark      rg_timeline_error_quark         (void);
+const char *rg_timeline_figure_get_symbol   (RgTimelineFigure      figure);
+const char *rg_timeline_figure_get_label    (RgTimelineFigure      figure);
 RgTimeline *rg_timeline_new                 (const char           *situation_id);
 const char *rg_timeline_get_situation_id    (RgTimeline           *self);
 const char *rg_timeline_get_situation_label (RgTimeline           *self);
