@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "rg-document.h"
 #include "rg-follow-up.h"
@@ -360,6 +361,40 @@ test_follow_up_review_round_trip (void)
   g_assert_null (g_strstr_len (g_bytes_get_data (empty, NULL), g_bytes_get_size (empty), "review"));
 }
 
+/* A file of version 1, before review lists: it reads as it is, and is
+ * written back as version 2 with the same contents. */
+static void
+test_follow_up_version_1 (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "format",
+                                            "valid.regards", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(RgSession) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_nonnull (strstr (contents, "format-version=\"1\""));
+  bytes = g_bytes_new (contents, length);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_review_items (session)), ==, 0);
+
+  saved = rg_session_to_bytes (session);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "format-version=\"2\""));
+  reloaded = rg_session_new_from_bytes (saved, &error);
+  g_assert_no_error (error);
+  again = rg_session_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, again));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_statements (reloaded)), ==,
+                    g_list_model_get_n_items (rg_session_get_statements (session)));
+}
+
 /* A hand-made file: the kind of a review item is a divergence or “to
  * clarify”, nothing else. */
 static void
@@ -464,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/follow-up/carries-review", test_follow_up_carries_review);
   g_test_add_func ("/follow-up/review-round-trip", test_follow_up_review_round_trip);
   g_test_add_func ("/follow-up/review-invalid", test_follow_up_review_invalid);
+  g_test_add_func ("/follow-up/version-1", test_follow_up_version_1);
   g_test_add_func ("/follow-up/mark-reviewed", test_follow_up_mark_reviewed);
   g_test_add_func ("/follow-up/untitled", test_follow_up_untitled);
   g_test_add_func ("/follow-up/saved", test_follow_up_saved);

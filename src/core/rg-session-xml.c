@@ -67,8 +67,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * A document of an older format version is rewritten, in memory, one
  * version at a time, before it is validated against the current schema:
  * the migration whose @from is N turns a version N document into a
- * version N + 1 one (and sets its format-version). There is none today,
- * since version 1 is the first.
+ * version N + 1 one (migrate () then sets its format-version).
+ *
+ * Version 2 adds the list a follow-up session has to review (the
+ * optional `review` element, after `consents`).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
  * docs/file-format.md, and add here the function from the previous
@@ -82,7 +84,18 @@ typedef struct
   RgMigrateFunc migrate;
 } RgMigration;
 
+/* A version 1 document has no review list: as it is, it is a version 2
+ * document. Older versions of Regards refuse version 2 files as made by
+ * a newer version, instead of finding an element they do not know. */
+static gboolean
+migrate_1_to_2 (xmlDoc  *doc,
+                GError **error)
+{
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
+  { 1, migrate_1_to_2 },
   { 0, NULL }, /* end of the table */
 };
 
