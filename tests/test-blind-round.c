@@ -255,6 +255,32 @@ hides_and_reveals (RgApplication *app)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The commands across meetings have their keys. */
+static void
+shortcuts (RgApplication *app)
+{
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "session.blind-round", "<Control>b" },
+    { "session.reveal-authors", "<Shift><Control>b" },
+    { "session.new-follow-up", "<Shift><Control>n" },
+    { "session.show-timeline", "<Control>t" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    expected[i].action);
+      guint key, wanted_key;
+      GdkModifierType mods, wanted_mods;
+
+      g_assert_nonnull (accels[0]);
+      g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+      g_assert_true (gtk_accelerator_parse (expected[i].accel, &wanted_key, &wanted_mods));
+      g_assert_cmpuint (key, ==, wanted_key);
+      g_assert_cmpuint (mods, ==, wanted_mods);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +294,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_data_func ("/blind-round/hides-and-reveals", hides_and_reveals, run_in_application);
+  g_test_add_data_func ("/blind-round/shortcuts", shortcuts, run_in_application);
 
   return g_test_run ();
 }
