@@ -1336,7 +1336,7 @@ test_extract_matches_loader (void)
       "<?xml version=\"1.0\"?><session/>",
       "<?xml version=\"1.0\"?><!DOCTYPE session [<!ENTITY a \"b\">]>"
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">&a;</session>",
-      "<session xmlns=\"urn:x-regards:session\" format-version=\"2\"/>",
+      "<session xmlns=\"urn:x-regards:session\" format-version=\"3\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"0\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">",
       "<autre xmlns=\"urn:x-regards:session\" format-version=\"1\"/>",

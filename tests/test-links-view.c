@@ -19,7 +19,9 @@
 #include "rg-divergence-map.h"
 #include "rg-document.h"
 #include "rg-editable-text.h"
+#include "rg-follow-up.h"
 #include "rg-links-view.h"
+#include "rg-review-list.h"
 #include "rg-session-editor-links.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
@@ -757,6 +759,93 @@ empty_state (RgApplication *app)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "diagnosis");
 }
 
+/* A follow-up of the example: its list of what was left open shows
+ * above the links (there are none yet), one row per open divergence or
+ * “to clarify”, and ticking one marks it reviewed, undoably, in the
+ * file too. */
+static void
+review_list (RgApplication *app)
+{
+  g_autoptr(GFile) example = rg_test_copy_example (test_dir, "revue-1.regards");
+  g_autoptr(RgSession) previous = rg_test_read_session (example);
+  g_autoptr(RgSession) next = rg_session_new_follow_up (previous);
+  g_autofree char *path = g_build_filename (test_dir, "revue-2.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = rg_document_new (next, file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(RgReviewItem) saved = NULL;
+  GListModel *links = rg_session_get_links (previous);
+  RgSessionWindow *window;
+  RgLinksView *view;
+  RgReviewList *list;
+  RgReviewItem *item;
+  GtkCheckButton *check;
+  guint open = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      RgLinkType type = rg_link_get_link_type (link);
+
+      if (rg_link_get_status (link) == RG_LINK_STATUS_OPEN
+          && (type == RG_LINK_TYPE_DIVERGENCE || type == RG_LINK_TYPE_CLARIFY))
+        open++;
+    }
+  g_assert_cmpuint (open, >, 1);
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  view = open_links_view (app, file, &window);
+  list = RG_REVIEW_LIST (view_child (view, "review_list"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpstr (visible_page (view, "stack"), ==, "empty");
+
+  rows = rg_review_list_get_rows (list);
+  g_assert_cmpuint (rows->len, ==, open);
+  item = g_object_get_data (g_ptr_array_index (rows, 0), "item");
+  check = g_object_get_data (g_ptr_array_index (rows, 0), "check");
+  g_assert_true (RG_IS_REVIEW_ITEM (item));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (check)), ==,
+                   GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  g_assert_false (rg_review_item_get_reviewed (item));
+
+  gtk_check_button_set_active (check, TRUE);
+  rg_test_iterate_until_idle ();
+  g_assert_true (rg_review_item_get_reviewed (item));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "reviewed"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  rg_test_iterate_until_idle ();
+  g_assert_false (rg_review_item_get_reviewed (item));
+  g_assert_false (gtk_check_button_get_active (check));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.redo", NULL));
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_check_button_get_active (check));
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+  on_disk = rg_test_read_session (file);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_review_items (on_disk)), ==, open);
+  saved = g_list_model_get_item (rg_session_get_review_items (on_disk), 0);
+  g_assert_true (rg_review_item_get_reviewed (saved));
+}
+
+/* A session that follows none shows no list to review. */
+static void
+no_review_list (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "sans-revue.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+
+  g_assert_false (gtk_widget_get_visible (view_child (view, "review_list")));
+  g_assert_false (gtk_widget_get_visible (view_child (view, "review_scroller")));
+}
+
 /* }}} */
 
 int
@@ -782,6 +871,8 @@ main (int   argc,
   g_test_add_data_func ("/links-view/survives-save-and-reload", survives_save_and_reload,
                         run_in_application);
   g_test_add_data_func ("/links-view/empty-state", empty_state, run_in_application);
+  g_test_add_data_func ("/links-view/review-list", review_list, run_in_application);
+  g_test_add_data_func ("/links-view/no-review-list", no_review_list, run_in_application);
 
   return g_test_run ();
 }

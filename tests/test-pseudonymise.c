@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "rg-file-io.h"
+#include "rg-follow-up.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
 #include "rg-test-session.h"
@@ -206,6 +208,66 @@ test_pseudonymise_month_dates (void)
   g_assert_null (rg_pseudonymise_format_month ("pas une date"));
 }
 
+/* A follow-up of the example: its list to review quotes the partners
+ * by name, and the quote of a partner since removed, which names
+ * another; no name stays. */
+static void
+test_pseudonymise_review (void)
+{
+  g_autoptr(RgSession) example = rg_test_load_example ();
+  g_autoptr(RgSession) session = rg_session_new_follow_up (example);
+  g_autoptr(RgSession) copy = NULL;
+  g_autoptr(RgReviewItem) gone = rg_review_item_new (RG_LINK_TYPE_DIVERGENCE);
+  g_autoptr(RgReviewItem) first = NULL;
+  g_autofree char *text = NULL;
+  GListModel *partners = rg_session_get_partners (session);
+  guint n_items;
+  const char *author;
+
+  rg_review_item_add_quote (gone, "M. Delacroix", "Scolarité", "Vu avec Mme Benali");
+  rg_session_add_review_item (session, gone);
+  n_items = g_list_model_get_n_items (rg_session_get_review_items (session));
+  g_assert_cmpuint (n_items, >, 1);
+
+  copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  text = session_text_lower (copy);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) each = g_list_model_get_item (partners, i);
+
+      assert_absent (text, rg_partner_get_name (each));
+    }
+  assert_absent (text, "Delacroix");
+  assert_absent (text, "Benali");
+
+  /* The same items, in the same order, their authors pseudonyms */
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_review_items (copy)), ==, n_items);
+  first = g_list_model_get_item (rg_session_get_review_items (copy), 0);
+  rg_review_item_get_quote (first, 0, &author, NULL);
+  {
+    gboolean known = FALSE;
+
+    /* Each author is now one of the copy's partners */
+    for (guint i = 0; i < g_list_model_get_n_items (rg_session_get_partners (copy)); i++)
+      {
+        g_autoptr(RgPartner) each = g_list_model_get_item (rg_session_get_partners (copy), i);
+
+        known |= g_str_equal (author, rg_partner_get_name (each));
+      }
+    g_assert_true (known);
+  }
+  {
+    g_autoptr(RgReviewItem) last = g_list_model_get_item (rg_session_get_review_items (copy),
+                                                          n_items - 1);
+
+    g_assert_cmpstr (rg_review_item_get_id (last), ==, rg_review_item_get_id (gone));
+    g_assert_true (g_str_has_prefix (rg_review_item_get_quote (last, 0, &author, NULL), "Vu avec "));
+    g_assert_cmpstr (author, ==, "Partner");
+  }
+  /* The original is left as it was */
+  g_assert_cmpstr (rg_review_item_get_quote (gone, 0, &author, NULL), ==, "Vu avec Mme Benali");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +278,7 @@ main (int    argc,
   g_test_add_func ("/pseudonymise/example", test_pseudonymise_example);
   g_test_add_func ("/pseudonymise/month-dates", test_pseudonymise_month_dates);
   g_test_add_func ("/pseudonymise/shared-profession", test_pseudonymise_shared_profession);
+  g_test_add_func ("/pseudonymise/review", test_pseudonymise_review);
 
   return g_test_run ();
 }

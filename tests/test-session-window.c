@@ -18,6 +18,7 @@
 #include "rg-links-view.h"
 #include "rg-statistics.h"
 #include "rg-new-session-dialog.h"
+#include "rg-session-editor-links.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-app.h"
@@ -479,6 +480,74 @@ new_session_from_template (RgApplication *app)
   }
 }
 
+static gboolean
+has_two_windows (gpointer app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    n += RG_IS_SESSION_WINDOW (l->data);
+
+  return n >= 2;
+}
+
+/* “New Follow-up Session” in the session window's menu: what the window
+ * shows, edits included, is followed up in the library folder, and the
+ * follow-up opens in its own window. */
+static void
+new_follow_up (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("suivi-source.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgSessionEditor *editor = rg_session_window_get_editor (window);
+  RgSession *session = rg_session_editor_get_session (editor);
+  g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgPartner) mother = g_list_model_get_item (rg_session_get_partners (session), 1);
+  g_autoptr(RgDimension) school = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  RgSessionWindow *next_window = NULL;
+  RgSession *next;
+  RgStatement *s1, *s2;
+  const char *members[3];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgReviewItem) item = NULL;
+  g_autofree char *folder = rg_application_get_library_dir (app);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *parent_path = NULL;
+
+  /* A divergence typed in the meeting, not saved yet. */
+  s1 = rg_session_editor_add_statement (editor, teacher, school, NULL, RG_STATEMENT_KIND_FACT,
+                                        "Absent le lundi");
+  s2 = rg_session_editor_add_statement (editor, mother, school, NULL, RG_STATEMENT_KIND_INTERPRETATION,
+                                        "Il a mal au ventre");
+  members[0] = rg_statement_get_id (s1);
+  members[1] = rg_statement_get_id (s2);
+  members[2] = NULL;
+  g_assert_nonnull (rg_session_editor_add_link (editor, RG_LINK_TYPE_DIVERGENCE, members, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.new-follow-up", NULL));
+  g_assert_true (rg_test_wait_for (has_two_windows, app, 10));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data) && l->data != (gpointer) window)
+      next_window = l->data;
+  g_assert_nonnull (next_window);
+
+  next = rg_document_get_session (rg_session_window_get_document (next_window));
+  g_assert_cmpstr (rg_session_get_situation_id (next), ==, rg_session_get_situation_id (session));
+  g_assert_cmpstr (rg_session_get_title (next), ==, "Follow-up — Revue de situation");
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_statements (next)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_review_items (next)), ==, 1);
+  item = g_list_model_get_item (rg_session_get_review_items (next), 0);
+  g_assert_cmpstr (rg_review_item_get_quote (item, 1, NULL, NULL), ==, "Il a mal au ventre");
+
+  parent = g_file_get_parent (rg_document_get_file (rg_session_window_get_document (next_window)));
+  parent_path = g_file_get_path (parent);
+  g_assert_cmpstr (parent_path, ==, folder);
+
+  /* The session followed up was saved first. */
+  g_assert_false (rg_document_get_modified (rg_session_window_get_document (window)));
+}
+
 static GtkWidget *
 find_badge (GtkWidget *widget,
             RgLink    *link)
@@ -905,6 +974,7 @@ main (int   argc,
                         delete_and_move, run_in_application);
   g_test_add_data_func ("/session-window/new-session-from-template",
                         new_session_from_template, run_in_application);
+  g_test_add_data_func ("/session-window/new-follow-up", new_follow_up, run_in_application);
   g_test_add_data_func ("/session-window/link-badges",
                         link_badges, run_in_application);
   g_test_add_data_func ("/session-window/select-and-tag",

@@ -270,6 +270,8 @@ rg_diagnosis_cell_init (RgDiagnosisCell *self)
  * rg_diagnosis_cell_new:
  * @editor: the session's editor
  * @partner: the partner of the cell's column
+ * @partner_label: how the cell names the partner to a screen reader:
+ *   the name, or the column's letter in a blind round
  * @dimension: the dimension of the cell's row
  * @statements: (nullable) (element-type RgStatement): the statements of
  *   the cell as they are now, when the caller knows them: the cell then
@@ -280,6 +282,7 @@ rg_diagnosis_cell_init (RgDiagnosisCell *self)
 GtkWidget *
 rg_diagnosis_cell_new (RgSessionEditor *editor,
                        RgPartner       *partner,
+                       const char      *partner_label,
                        RgDimension     *dimension,
                        GPtrArray       *statements)
 {
@@ -289,6 +292,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
   g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
+  g_return_val_if_fail (partner_label != NULL, NULL);
   g_return_val_if_fail (RG_IS_DIMENSION (dimension), NULL);
 
   self = g_object_new (RG_TYPE_DIAGNOSIS_CELL, NULL);
@@ -303,7 +307,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
                            self, G_CONNECT_SWAPPED);
   /* Translators: the accessible name of the list of one partner's
    * statements in one dimension: "Mme Martin, Scolarité". */
-  add_label = g_strdup_printf (_("%s, %s"), rg_partner_get_name (partner),
+  add_label = g_strdup_printf (_("%s, %s"), partner_label,
                                rg_dimension_get_name (dimension));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
@@ -320,7 +324,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a statement (Enter)"));
   g_free (add_label);
   /* Translators: "Add a statement by Mme Martin in Scolarité". */
-  add_label = g_strdup_printf (_("Add a statement by %s in %s"), rg_partner_get_name (partner),
+  add_label = g_strdup_printf (_("Add a statement by %s in %s"), partner_label,
                                rg_dimension_get_name (dimension));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);

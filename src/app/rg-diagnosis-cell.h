@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, RG, DIAGNOSIS_CELL, Gt
 
 GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       RgPartner       *partner,
+                                                      const char      *partner_label,
                                                       RgDimension     *dimension,
                                                       GPtrArray       *statements);
 gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);

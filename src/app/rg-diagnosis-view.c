@@ -6,6 +6,12 @@
  * grid when partners or dimensions come and go; the cells follow the
  * statements themselves.
  *
+ * In a blind round the view names no author: columns are “Partner A”,
+ * “Partner B”… in a neutral colour, and every label, tooltip and
+ * accessible name that would name a partner uses that letter instead,
+ * so that a statement is read for what it says. The session is not
+ * touched: revealing rebuilds the grid with the names.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -37,8 +43,10 @@ struct _RgDiagnosisView
 
   RgSessionEditor    *editor;
   double              zoom;
+  gboolean            blind;
 
   GtkWidget          *content;
+  GtkRevealer        *blind_revealer;
   GtkScrolledWindow  *scroller;
   RgDiagnosisGrid    *grid;
   RgLinkOverview     *overview;
@@ -64,6 +72,7 @@ enum {
   PROP_0,
   PROP_EDITOR,
   PROP_ZOOM,
+  PROP_BLIND,
   N_PROPS
 };
 
@@ -179,6 +188,85 @@ header_menu_button (GMenuModel *menu,
   return button;
 }
 
+/* “A”, “B”… “Z”, then “AA”, “AB”…, as spreadsheet columns */
+static char *
+column_letters (guint column)
+{
+  GString *letters = g_string_new (NULL);
+
+  column++;
+  while (column > 0)
+    {
+      column--;
+      g_string_prepend_c (letters, 'A' + column % 26);
+      column /= 26;
+    }
+
+  return g_string_free (letters, FALSE);
+}
+
+/**
+ * rg_diagnosis_view_dup_partner_label:
+ * @self: a #RgDiagnosisView
+ * @partner: a partner of the session shown
+ *
+ * How the view names @partner: by name, or in a blind round by the
+ * letter of the partner's column (“Partner B”).
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+rg_diagnosis_view_dup_partner_label (RgDiagnosisView *self,
+                                     RgPartner       *partner)
+{
+  g_autofree char *letters = NULL;
+  guint column;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+  g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
+
+  if (!self->blind)
+    return g_strdup (rg_partner_get_name (partner));
+
+  column = self->editor != NULL
+           ? rg_list_model_find (rg_session_get_partners (get_session (self)), partner)
+           : G_MAXUINT;
+  if (column == G_MAXUINT)
+    return g_strdup (_("Another partner"));
+
+  letters = column_letters (column);
+  /* Translators: a partner's column in a blind round, where authors
+   * are hidden: "Partner A", "Partner B"… */
+  return g_strdup_printf (_("Partner %s"), letters);
+}
+
+static GtkWidget *
+create_blind_partner_header (RgDiagnosisView *self,
+                             RgPartner       *partner)
+{
+  g_autofree char *label = rg_diagnosis_view_dup_partner_label (self, partner);
+  GtkWidget *header, *swatch, *name;
+
+  header = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_VERTICAL,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                         NULL);
+  gtk_widget_add_css_class (header, "partner-header");
+  gtk_widget_add_css_class (header, "blind");
+
+  swatch = gtk_drawing_area_new ();
+  gtk_widget_add_css_class (swatch, "partner-colour");
+  gtk_widget_add_css_class (swatch, "neutral");
+  gtk_box_append (GTK_BOX (header), swatch);
+
+  name = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_add_css_class (name, "partner-name");
+  gtk_box_append (GTK_BOX (header), name);
+
+  return header;
+}
+
 static GtkWidget *
 create_partner_header (RgDiagnosisView *self,
                        RgPartner       *partner)
@@ -192,6 +280,11 @@ create_partner_header (RgDiagnosisView *self,
   g_autoptr(GMenuModel) menu = header_menu (entries, G_N_ELEMENTS (entries), &removal,
                                             rg_partner_get_id (partner));
   GtkWidget *header, *swatch, *text, *name, *subtitle, *row;
+
+  /* No name, no profession, no colour, and no menu: editing the
+   * partner would show who it is. */
+  if (self->blind)
+    return create_blind_partner_header (self, partner);
 
   header = g_object_new (GTK_TYPE_BOX,
                          "orientation", GTK_ORIENTATION_VERTICAL,
@@ -438,11 +531,12 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
         {
           RgPartner *partner = g_ptr_array_index (self->columns, c);
           g_autofree char *key = cell_key (rg_partner_get_id (partner), rg_dimension_get_id (dimension));
+          g_autofree char *label = rg_diagnosis_view_dup_partner_label (self, partner);
           GPtrArray *statements = g_hash_table_lookup (by_cell, key);
           g_autoptr(GPtrArray) none = statements ? NULL : g_ptr_array_new ();
 
           rg_diagnosis_grid_set_cell (self->grid, c, r,
-                                      rg_diagnosis_cell_new (self->editor, partner, dimension,
+                                      rg_diagnosis_cell_new (self->editor, partner, label, dimension,
                                                              statements ? statements : none));
         }
     }
@@ -1554,6 +1648,10 @@ rg_diagnosis_view_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_BLIND:
+      g_value_set_boolean (value, self->blind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1577,6 +1675,10 @@ rg_diagnosis_view_set_property (GObject      *object,
       rg_diagnosis_view_set_zoom (self, g_value_get_double (value));
       break;
 
+    case PROP_BLIND:
+      rg_diagnosis_view_set_blind (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1598,10 +1700,19 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   properties [PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RgDiagnosisView:blind:
+   *
+   * Whether the view hides who wrote each statement (a blind round).
+   */
+  properties [PROP_BLIND] =
+    g_param_spec_boolean ("blind", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-diagnosis-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, blind_revealer);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, content);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RgDiagnosisView, overview);
@@ -1745,6 +1856,51 @@ rg_diagnosis_view_set_zoom (RgDiagnosisView *self,
   rg_diagnosis_grid_set_column_width (self->grid, (int) (BASE_COLUMN_WIDTH * zoom));
   rg_diagnosis_grid_set_row_header_width (self->grid, (int) (BASE_ROW_HEADER_WIDTH * zoom));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+}
+
+/**
+ * rg_diagnosis_view_get_blind:
+ *
+ * Returns: whether the view hides the statements' authors
+ */
+gboolean
+rg_diagnosis_view_get_blind (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), FALSE);
+
+  return self->blind;
+}
+
+/**
+ * rg_diagnosis_view_set_blind:
+ * @self: a #RgDiagnosisView
+ * @blind: whether to hide the statements' authors
+ *
+ * Starts or ends a blind round: the grid is built again at once, with
+ * the partners' names or without them. The session does not change.
+ */
+void
+rg_diagnosis_view_set_blind (RgDiagnosisView *self,
+                             gboolean         blind)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+
+  blind = !!blind;
+  if (self->blind == blind)
+    return;
+
+  self->blind = blind;
+  if (blind)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "blind");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "blind");
+  gtk_revealer_set_reveal_child (self->blind_revealer, blind);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.edit-partner", !blind);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.remove-partner", !blind);
+
+  /* Popovers of the cards quote authors: close them with the grid. */
+  rg_diagnosis_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLIND]);
 }
 
 /**

@@ -22,6 +22,11 @@ void             rg_diagnosis_view_set_editor       (RgDiagnosisView *self,
 double           rg_diagnosis_view_get_zoom         (RgDiagnosisView *self);
 void             rg_diagnosis_view_set_zoom         (RgDiagnosisView *self,
                                                      double           zoom);
+gboolean         rg_diagnosis_view_get_blind        (RgDiagnosisView *self);
+void             rg_diagnosis_view_set_blind        (RgDiagnosisView *self,
+                                                     gboolean         blind);
+char            *rg_diagnosis_view_dup_partner_label (RgDiagnosisView *self,
+                                                     RgPartner       *partner);
 RgDiagnosisCell *rg_diagnosis_view_get_cell         (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row);

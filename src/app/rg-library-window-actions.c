@@ -21,6 +21,7 @@
 
 #include "rg-document.h"
 #include "rg-follow-up.h"
+#include "rg-timeline-window.h"
 #include "rg-library-window-private.h"
 #include "rg-paths.h"
 #include "rg-retention.h"
@@ -785,6 +786,29 @@ erase_situation_action (GtkWidget  *widget,
 }
 
 /* }}} */
+/* {{{ Timeline */
+
+/* The timeline of the situation of the session at the path */
+static void
+show_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  RgLibraryEntry *entry = find_entry (self, path);
+  g_autoptr(GFile) file = NULL;
+  const char *situation_id;
+
+  if (entry == NULL || !(situation_id = rg_library_entry_get_situation_id (entry)))
+    return;
+
+  file = g_file_new_for_path (path);
+  rg_timeline_window_present (GTK_WINDOW (self), rg_library_window_get_application (self),
+                              situation_id, file);
+}
+
+/* }}} */
 
 void
 rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -801,4 +825,6 @@ rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
                                    undo_trash_action);
   gtk_widget_class_install_action (widget_class, "library.erase-situation", "s",
                                    erase_situation_action);
+  gtk_widget_class_install_action (widget_class, "library.show-timeline", "s",
+                                   show_timeline_action);
 }

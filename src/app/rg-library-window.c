@@ -201,14 +201,14 @@ describe_filters (RgLibraryWindow      *self,
     g_ptr_array_add (parts, g_strdup_printf (_("institution “%s”"), query->institution));
   if (query->from != NULL)
     {
-      g_autofree char *date = rg_session_row_format_date (query->from);
+      g_autofree char *date = rg_date_format (query->from);
 
       /* Translators: a filter of the library, in a list; %s is a date */
       g_ptr_array_add (parts, g_strdup_printf (_("from %s"), date));
     }
   if (query->to != NULL)
     {
-      g_autofree char *date = rg_session_row_format_date (query->to);
+      g_autofree char *date = rg_date_format (query->to);
 
       /* Translators: a filter of the library, in a list; %s is a date */
       g_ptr_array_add (parts, g_strdup_printf (_("until %s"), date));

@@ -30,6 +30,7 @@
 #include "rg-links-view.h"
 #include "rg-save-chooser.h"
 #include "rg-partner-swatch.h"
+#include "rg-review-list.h"
 #include "rg-session-editor-links.h"
 #include "rg-statement-card.h"
 #include "rg-statistics.h"
@@ -53,6 +54,9 @@ struct _RgLinksView
   GPtrArray       *partner_ids;
   guint            updating_filters : 1;
 
+  GtkWidget       *content;
+  GtkWidget       *review_scroller;
+  RgReviewList    *review_list;
   GtkStack        *stack;
   GtkDropDown     *type_filter;
   GtkDropDown     *status_filter;
@@ -1091,27 +1095,6 @@ show_diagnosis_action (GtkWidget  *widget,
 }
 
 static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RgLinksView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-
-  name = g_file_get_basename (G_FILE (object));
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    /* Translators: "Could not save “carte.png”: No space left on device". */
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
-    /* Translators: a toast after exporting the picture: "Saved “carte.png”". */
-    message = g_strdup_printf (_("Saved “%s”"), name);
-
-  rg_widget_show_toast (GTK_WIDGET (self), message);
-}
-
-static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     RgLinksView     *self)
@@ -1132,11 +1115,7 @@ export_response_cb (GtkNativeDialog *dialog,
       if (bytes == NULL)
         rg_widget_show_toast (GTK_WIDGET (self), error->message);
       else
-        /* In one step, and private: the names in it are about a family. */
-        g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                             (G_FILE_CREATE_PRIVATE |
-                                              G_FILE_CREATE_REPLACE_DESTINATION),
-                                             NULL, export_written_cb, g_object_ref (self));
+        rg_save_chooser_write (GTK_WIDGET (self), file, bytes);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -1268,6 +1247,9 @@ rg_links_view_class_init (RgLinksViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-links-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, content);
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, review_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgLinksView, review_list);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, stack);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, type_filter);
   gtk_widget_class_bind_template_child (widget_class, RgLinksView, status_filter);
@@ -1292,6 +1274,7 @@ rg_links_view_class_init (RgLinksViewClass *klass)
                                    export_picture_action);
 
   g_type_ensure (RG_TYPE_DIVERGENCE_MAP);
+  g_type_ensure (RG_TYPE_REVIEW_LIST);
 }
 
 static void
@@ -1302,6 +1285,9 @@ rg_links_view_init (RgLinksView *self)
   self->partner_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->review_list, "visible", self->review_scroller, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_swapped (self->type_filter, "notify::selected",
                             G_CALLBACK (on_filter_changed), self);
@@ -1374,6 +1360,7 @@ rg_links_view_set_editor (RgLinksView     *self,
     }
 
   g_set_object (&self->editor, editor);
+  rg_review_list_set_editor (self->review_list, editor);
 
   if (self->editor != NULL)
     {

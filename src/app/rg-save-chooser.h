@@ -14,5 +14,8 @@ GtkFileChooserNative *rg_save_chooser_new (GtkWindow  *parent,
                                            const char *filter_name,
                                            const char *mime_type,
                                            const char *current_name);
+void                  rg_save_chooser_write (GtkWidget  *widget,
+                                             GFile      *file,
+                                             GBytes     *bytes);
 
 G_END_DECLS

@@ -5,8 +5,9 @@
  * and divergences the team found (an icon and words, never a colour
  * alone). A file that cannot be loaded shows why instead.
  *
- * The row's actions (row.open, row.duplicate, row.rename, row.trash)
- * hand the file on to the library window's actions, which do the work.
+ * The row's actions (row.open, row.duplicate, row.timeline, row.rename,
+ * row.trash) hand the file on to the library window's actions, which do
+ * the work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "rg-session-row.h"
@@ -55,30 +55,6 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RgSessionRow, rg_session_row, GTK_TYPE_LIST_BOX_ROW)
 
-/**
- * rg_session_row_format_date:
- * @date: (nullable): a date, `YYYY-MM-DD`
- *
- * Returns: (transfer full) (nullable): @date as people write it in the
- *   user's language, or %NULL when @date is not a date
- */
-char *
-rg_session_row_format_date (const char *date)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-  int year, month, day;
-
-  if (date == NULL || !rg_date_is_valid (date) ||
-      sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  if (!(date_time = g_date_time_new_local (year, month, day, 12, 0, 0)))
-    return NULL;
-
-  /* Translators: how the date of a session is written in the library,
-   * see the strftime() manual; "%-d %B %Y" gives "12 mars 2024". */
-  return g_date_time_format (date_time, _("%-d %B %Y"));
-}
 
 static char *
 get_display_name (RgLibraryEntry *entry)
@@ -217,6 +193,7 @@ show_entry (RgSessionRow *self)
       gtk_widget_set_visible (self->badges_box, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.duplicate", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.timeline", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.rename", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.erase-situation", FALSE);
       update_accessible_label (self);
@@ -229,7 +206,7 @@ show_entry (RgSessionRow *self)
   if (situation != NULL && situation[0] != '\0')
     g_string_append (meta, situation);
 
-  if ((date = rg_session_row_format_date (rg_library_entry_get_date (self->entry))))
+  if ((date = rg_date_format (rg_library_entry_get_date (self->entry))))
     g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", date);
 
   /* A partner's contribution has no status of its own. */
@@ -261,6 +238,7 @@ forward_action (GtkWidget  *widget,
   static const struct { const char *row_action; const char *window_action; } forward[] = {
     { "row.open", "library.open-session" },
     { "row.duplicate", "library.duplicate-session" },
+    { "row.timeline", "library.show-timeline" },
     { "row.rename", "library.rename-session" },
     { "row.trash", "library.trash-session" },
   };
@@ -417,6 +395,7 @@ rg_session_row_class_init (RgSessionRowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "row.open", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.timeline", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.trash", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.erase-situation", NULL,
@@ -427,6 +406,8 @@ rg_session_row_class_init (RgSessionRowClass *klass)
    * than the application's (whose accelerators act on the window). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "row.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "row.timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "row.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "row.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "row.trash", NULL);

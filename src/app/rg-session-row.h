@@ -17,6 +17,5 @@ G_DECLARE_FINAL_TYPE (RgSessionRow, rg_session_row, RG, SESSION_ROW, GtkListBoxR
 
 GtkWidget      *rg_session_row_new           (RgLibraryEntry *entry);
 RgLibraryEntry *rg_session_row_get_entry     (RgSessionRow   *self);
-char           *rg_session_row_format_date   (const char     *date);
 
 G_END_DECLS

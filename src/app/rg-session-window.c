@@ -19,10 +19,13 @@
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
 #include "rg-export-dialog.h"
+#include "rg-follow-up.h"
 #include "rg-links-view.h"
 #include "rg-glossary-view.h"
 #include "rg-partner-dialog.h"
+#include "rg-paths.h"
 #include "rg-session-window.h"
+#include "rg-timeline-window.h"
 #include "rg-window-state.h"
 
 #define ZOOM_STEP 0.1
@@ -41,6 +44,7 @@ struct _RgSessionWindow
   guint                 autosave_source;
   guint                 saving : 1;
   guint                 meeting_mode : 1;
+  guint                 blind_round : 1;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -60,6 +64,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_MEETING_MODE,
+  PROP_BLIND_ROUND,
   N_PROPS
 };
 
@@ -491,6 +496,132 @@ show_term_action (GtkWidget  *widget,
 }
 
 /* }}} */
+/* {{{ Blind round */
+
+/* The diagnosis shows the statements without their authors, or with
+ * them again: a meeting option, never written to the file. */
+static void
+set_blind_round (RgSessionWindow *self,
+                 gboolean         blind)
+{
+  blind = !!blind;
+  if (self->blind_round == blind)
+    return;
+
+  self->blind_round = blind;
+  rg_diagnosis_view_set_blind (self->diagnosis_view, blind);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reveal-authors", blind);
+  if (blind)
+    adw_view_stack_set_visible_child_name (self->view_stack, "diagnosis");
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLIND_ROUND]);
+}
+
+static void
+reveal_authors_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_blind_round (RG_SESSION_WINDOW (widget), FALSE);
+}
+
+/* }}} */
+/* {{{ Follow-up */
+
+static void
+follow_up_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RgSessionWindow) self = user_data;
+  RgDocument *document = RG_DOCUMENT (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_document_save_finish (document, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_save_error (self, error);
+      return;
+    }
+
+  if (library != NULL &&
+      !rg_library_update_file (library, rg_document_get_file (document),
+                               rg_document_get_session (document), &error) &&
+      !g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY))
+    g_debug ("Could not index the follow-up session: %s", error->message);
+
+  /* A follow-up is made to be prepared: it opens. */
+  if (app != NULL)
+    rg_application_open_file (RG_APPLICATION (app), rg_document_get_file (document));
+}
+
+/* The next session of the same situation, from what this window shows
+ * (saved first), written in the library folder and opened. */
+static void
+new_follow_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!rg_session_window_save_now (self, &error))
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  folder = library != NULL ? g_strdup (rg_library_get_folder (library))
+                           : rg_application_get_library_dir (RG_APPLICATION (app));
+  if (!rg_paths_ensure_private_dir (folder, &error))
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  session = rg_session_new_follow_up (rg_document_get_session (self->document));
+  file = rg_paths_new_session_file (folder, rg_session_get_title (session));
+  document = rg_document_new (session, file);
+  rg_document_save_async (document, self->cancellable, follow_up_saved_cb, g_object_ref (self));
+}
+
+/* The sessions of this situation, this one saved first so that its
+ * figures are the ones on screen. */
+static void
+show_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgSession *session = rg_document_get_session (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!rg_session_window_save_now (self, &error))
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  rg_timeline_window_present (GTK_WINDOW (self), RG_APPLICATION (app),
+                              rg_session_get_situation_id (session),
+                              rg_document_get_file (self->document));
+}
+
+/* }}} */
 
 /* Gives the visible view the session, the first time it is shown. */
 static void
@@ -658,6 +789,10 @@ rg_session_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->meeting_mode);
       break;
 
+    case PROP_BLIND_ROUND:
+      g_value_set_boolean (value, self->blind_round);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -679,6 +814,10 @@ rg_session_window_set_property (GObject      *object,
 
     case PROP_MEETING_MODE:
       rg_session_window_set_meeting_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_BLIND_ROUND:
+      set_blind_round (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -707,6 +846,15 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties [PROP_MEETING_MODE] =
     g_param_spec_boolean ("meeting-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RgSessionWindow:blind-round:
+   *
+   * Whether the diagnosis hides who wrote each statement, until the
+   * facilitator reveals the authors. The file always keeps them.
+   */
+  properties [PROP_BLIND_ROUND] =
+    g_param_spec_boolean ("blind-round", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -740,6 +888,13 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.import-contributions", NULL,
                                    import_contributions_action);
   gtk_widget_class_install_action (widget_class, "session.show-term", "s", show_term_action);
+  gtk_widget_class_install_action (widget_class, "session.new-follow-up", NULL,
+                                   new_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "session.show-timeline", NULL,
+                                   show_timeline_action);
+  gtk_widget_class_install_property_action (widget_class, "session.blind-round", "blind-round");
+  gtk_widget_class_install_action (widget_class, "session.reveal-authors", NULL,
+                                   reveal_authors_action);
 
   g_type_ensure (RG_TYPE_DIAGNOSIS_VIEW);
   g_type_ensure (RG_TYPE_LINKS_VIEW);
@@ -763,6 +918,7 @@ rg_session_window_init (RgSessionWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), self->zoom_class);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reveal-authors", FALSE);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->view_stack), "session-views");
 

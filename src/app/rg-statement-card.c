@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rg-diagnosis-view.h"
 #include "rg-editable-text.h"
 #include "rg-glossary-match.h"
 #include "rg-statement-card.h"
@@ -137,6 +138,7 @@ create_link_popover (RgStatementCard *self,
 {
   RgSession *session = rg_session_editor_get_session (self->editor);
   const char * const *members = rg_link_get_members (link);
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
   GtkWidget *popover, *box, *title, *label;
   g_autofree char *heading = describe_link (link);
 
@@ -158,13 +160,20 @@ create_link_popover (RgStatementCard *self,
       RgStatement *other = rg_session_find_statement (session, members[i]);
       RgPartner *partner;
       g_autofree char *quote = NULL;
+      g_autofree char *author = NULL;
 
       if (other == NULL || other == self->statement)
         continue;
 
       partner = rg_session_find_partner (session, rg_statement_get_partner_id (other));
+      /* In the diagnosis, the view says how to name a partner: in a
+       * blind round, by the letter of the column. */
+      if (partner != NULL && view != NULL)
+        author = rg_diagnosis_view_dup_partner_label (RG_DIAGNOSIS_VIEW (view), partner);
+      else if (partner != NULL)
+        author = g_strdup (rg_partner_get_name (partner));
       /* Translators: a statement quoted in a link: "Mme Benali: « Il dort mal »". */
-      quote = g_strdup_printf (_("%s: “%s”"), partner ? rg_partner_get_name (partner) : "",
+      quote = g_strdup_printf (_("%s: “%s”"), author ? author : "",
                                rg_statement_get_text (other));
       label = gtk_label_new (quote);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -12,7 +12,8 @@
  *   person names recorded for the situation is emptied;
  * - every known name found in a free text (title, place, facilitator,
  *   institutions, dimension names and syntheses, statements, link notes,
- *   glossary, criteria, actions, consents) is replaced: a partner's whole
+ *   glossary, criteria, actions, consents, the list to review) is
+ *   replaced: a partner's whole
  *   name and each of its words of three letters or more written with a
  *   capital (“Benali” in “Mme Benali”, but not the title “Mme”) become
  *   the partner's pseudonym; each recorded person name, and its
@@ -24,6 +25,10 @@
  *   and year. The file format needs whole dates, so in the copy the day
  *   becomes the 1st and the times midnight UTC; exporters print such a
  *   copy's dates as month and year (rg_pseudonymise_format_month()).
+ *
+ * - a statement quoted in the list to review of a follow-up session is
+ *   attributed to the pseudonym of the partner of that name, or to
+ *   "Partner" when no partner of the session has that name any more.
  *
  * Institutions are kept: they say who took part, not who the family is.
  *
@@ -479,6 +484,49 @@ pseudonyms_for_partners (GListModel *partners)
   return names;
 }
 
+/* The items to review hold names as text: each is made again with its
+ * quotes' authors pseudonymised by @by_name (a partner's name → its
+ * pseudonym), and every other text through @replacer. */
+static void
+pseudonymise_review (RgSession  *copy,
+                     Replacer   *replacer,
+                     GHashTable *by_name)
+{
+  GListModel *model = rg_session_get_review_items (copy);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgReviewItem) old = g_list_model_get_item (model, i);
+      g_autoptr(RgReviewItem) item = NULL;
+      g_autofree char *note = replacer_apply (replacer, rg_review_item_get_note (old));
+      guint n_quotes = rg_review_item_get_n_quotes (old);
+
+      item = g_object_new (RG_TYPE_REVIEW_ITEM,
+                           "id", rg_review_item_get_id (old),
+                           "link-type", rg_review_item_get_link_type (old),
+                           "note", note != NULL ? note : rg_review_item_get_note (old),
+                           "reviewed", rg_review_item_get_reviewed (old),
+                           NULL);
+      for (guint q = 0; q < n_quotes; q++)
+        {
+          const char *author;
+          const char *dimension;
+          const char *text = rg_review_item_get_quote (old, q, &author, &dimension);
+          const char *pseudonym = g_hash_table_lookup (by_name, author);
+          g_autofree char *new_dimension = replacer_apply (replacer, dimension);
+          g_autofree char *new_text = replacer_apply (replacer, text);
+
+          rg_review_item_add_quote (item, pseudonym != NULL ? pseudonym : _("Partner"),
+                                    new_dimension != NULL ? new_dimension : dimension,
+                                    new_text != NULL ? new_text : text);
+        }
+
+      rg_session_remove_review_item (copy, old);
+      rg_session_insert_review_item (copy, item, i);
+    }
+}
+
 /**
  * rg_session_pseudonymise:
  * @session: a #RgSession
@@ -499,6 +547,7 @@ rg_session_pseudonymise (RgSession           *session,
   g_autoptr(GError) error = NULL;
   g_autoptr(RgSession) copy = NULL;
   g_auto(GStrv) pseudonyms = NULL;
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Replacer replacer = { NULL, 0 };
   const char * const *persons;
   const char *code;
@@ -526,6 +575,7 @@ rg_session_pseudonymise (RgSession           *session,
       g_autoptr(RgPartner) partner = g_list_model_get_item (model, i);
 
       replacer_add_name (&replacer, rg_partner_get_name (partner), pseudonyms[i]);
+      g_hash_table_insert (by_name, g_strdup (rg_partner_get_name (partner)), pseudonyms[i]);
     }
 
   persons = rg_session_get_person_names (copy);
@@ -663,6 +713,8 @@ rg_session_pseudonymise (RgSession           *session,
             rg_consent_set_date (consent, date);
         }
     }
+
+  pseudonymise_review (copy, &replacer, by_name);
 
   if (flags & RG_PSEUDONYMISE_MONTH_DATES)
     {

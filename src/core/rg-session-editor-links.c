@@ -444,3 +444,25 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
 
   return term;
 }
+
+/**
+ * rg_session_editor_set_reviewed:
+ * @self: a #RgSessionEditor
+ * @item: an item to review of the session
+ * @reviewed: whether the team has reviewed it
+ *
+ * Marks what the previous session left open as reviewed, or not,
+ * undoably.
+ */
+void
+rg_session_editor_set_reviewed (RgSessionEditor *self,
+                                RgReviewItem    *item,
+                                gboolean         reviewed)
+{
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
+
+  rg_session_editor_set (self,
+                         reviewed ? _("Mark as reviewed") : _("Mark as not reviewed"),
+                         item, "reviewed", !!reviewed);
+}

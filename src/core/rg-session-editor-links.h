@@ -55,5 +55,8 @@ RgTerm *rg_session_editor_add_term_from_link (RgSessionEditor     *self,
                                               RgLink              *link,
                                               const char          *word,
                                               GError             **error);
+void    rg_session_editor_set_reviewed       (RgSessionEditor     *self,
+                                              RgReviewItem        *item,
+                                              gboolean             reviewed);
 
 G_END_DECLS

@@ -67,8 +67,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * A document of an older format version is rewritten, in memory, one
  * version at a time, before it is validated against the current schema:
  * the migration whose @from is N turns a version N document into a
- * version N + 1 one (and sets its format-version). There is none today,
- * since version 1 is the first.
+ * version N + 1 one (migrate () then sets its format-version).
+ *
+ * Version 2 adds the list a follow-up session has to review (the
+ * optional `review` element, after `consents`).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
  * docs/file-format.md, and add here the function from the previous
@@ -82,7 +84,18 @@ typedef struct
   RgMigrateFunc migrate;
 } RgMigration;
 
+/* A version 1 document has no review list: as it is, it is a version 2
+ * document. Older versions of Regards refuse version 2 files as made by
+ * a newer version, instead of finding an element they do not know. */
+static gboolean
+migrate_1_to_2 (xmlDoc  *doc,
+                GError **error)
+{
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
+  { 1, migrate_1_to_2 },
   { 0, NULL }, /* end of the table */
 };
 
@@ -1245,6 +1258,37 @@ build_action (xmlNode *node)
   return action;
 }
 
+static RgReviewItem *
+build_review_item (xmlNode *node)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *type = get_prop (node, "type");
+  g_autofree char *reviewed = get_prop (node, "reviewed");
+  RgLinkType type_value = RG_LINK_TYPE_DIVERGENCE;
+  RgReviewItem *item;
+
+  rg_link_type_from_string (type, &type_value);
+  item = g_object_new (RG_TYPE_REVIEW_ITEM, "id", id, "link-type", type_value, NULL);
+  rg_review_item_set_reviewed (item, g_strcmp0 (reviewed, "true") == 0);
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      g_autofree char *text = get_text (child);
+
+      if (is_session_element (child, "quote"))
+        {
+          g_autofree char *author = get_prop (child, "author");
+          g_autofree char *dimension = get_prop (child, "dimension");
+
+          rg_review_item_add_quote (item, author, dimension, text);
+        }
+      else if (is_session_element (child, "note"))
+        rg_review_item_set_note (item, text);
+    }
+
+  return item;
+}
+
 static RgConsent *
 build_consent (xmlNode *node)
 {
@@ -1434,6 +1478,15 @@ _rg_session_xml_build (xmlDoc *doc)
               g_autoptr(RgConsent) consent = build_consent (node);
 
               rg_session_add_consent (session, consent);
+            }
+        }
+      else if (is_session_element (section, "review"))
+        {
+          FOR_EACH_ELEMENT (node, section)
+            {
+              g_autoptr(RgReviewItem) item = build_review_item (node);
+
+              rg_session_add_review_item (session, item);
             }
         }
     }
@@ -1795,6 +1848,44 @@ write_consents (RgSession *session,
     }
 }
 
+/* Omitted when empty: a session that is not a follow-up, or a file of
+ * an earlier version of Regards, reads and writes as before. */
+static void
+write_review (RgSession *session,
+              xmlNode   *root,
+              xmlNs     *ns)
+{
+  GListModel *model = rg_session_get_review_items (session);
+  guint n = g_list_model_get_n_items (model);
+  xmlNode *review;
+
+  if (n == 0)
+    return;
+
+  review = xmlNewChild (root, ns, X ("review"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgReviewItem) item = g_list_model_get_item (model, i);
+      xmlNode *node = xmlNewChild (review, ns, X ("item"), NULL);
+      guint n_quotes = rg_review_item_get_n_quotes (item);
+
+      set_prop (node, "id", rg_review_item_get_id (item));
+      set_prop (node, "type", rg_link_type_to_string (rg_review_item_get_link_type (item)));
+      set_prop (node, "reviewed", rg_review_item_get_reviewed (item) ? "true" : "false");
+      for (guint q = 0; q < n_quotes; q++)
+        {
+          const char *author;
+          const char *dimension;
+          const char *text = rg_review_item_get_quote (item, q, &author, &dimension);
+          xmlNode *quote = add_text (node, ns, "quote", text);
+
+          set_prop (quote, "author", author);
+          set_prop (quote, "dimension", dimension);
+        }
+      add_optional_text (node, ns, "note", rg_review_item_get_note (item));
+    }
+}
+
 /**
  * rg_session_to_bytes:
  * @session: a #RgSession
@@ -1851,6 +1942,7 @@ rg_session_to_bytes (RgSession *session)
   write_criteria (session, root, ns);
   write_actions (session, root, ns);
   write_consents (session, root, ns);
+  write_review (session, root, ns);
 
   xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
   if (memory == NULL)

@@ -2,7 +2,8 @@
  *
  * The session is the root of the model and the owner of everything a
  * session file holds: its partners, dimensions, statements, links,
- * glossary terms, criteria categories, actions and consents, each kept
+ * glossary terms, criteria categories, actions, consents and the items
+ * a follow-up has to review, each kept
  * in document order in a GListStore and shown as a GListModel, with a
  * hash index by id kept in step.
  *
@@ -35,6 +36,7 @@ typedef enum
   CATEGORIES,
   ACTIONS,
   CONSENTS,
+  REVIEW_ITEMS,
   N_COLLECTIONS
 } Collection;
 
@@ -55,6 +57,7 @@ static const CollectionInfo collections[N_COLLECTIONS] = {
   [CATEGORIES] = { rg_category_get_type,  (GetIdFunc) rg_category_get_id },
   [ACTIONS]    = { rg_action_get_type,    (GetIdFunc) rg_action_get_id },
   [CONSENTS]   = { rg_consent_get_type,   (GetIdFunc) rg_consent_get_id },
+  [REVIEW_ITEMS] = { rg_review_item_get_type, (GetIdFunc) rg_review_item_get_id },
 };
 
 struct _RgSession
@@ -1926,4 +1929,87 @@ rg_session_find_consent (RgSession  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return collection_find (self, CONSENTS, id);
+}
+
+/* Items to review */
+
+/**
+ * rg_session_get_review_items:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgReviewItem: what the
+ *   previous session left open, in order
+ */
+GListModel *
+rg_session_get_review_items (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[REVIEW_ITEMS]);
+}
+
+/**
+ * rg_session_add_review_item:
+ * @self: a #RgSession
+ * @item: a #RgReviewItem whose id the session does not hold yet
+ */
+void
+rg_session_add_review_item (RgSession    *self,
+                            RgReviewItem *item)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
+
+  collection_insert (self, REVIEW_ITEMS, item, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_review_item:
+ * @self: a #RgSession
+ * @item: a #RgReviewItem whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_review_item (RgSession    *self,
+                               RgReviewItem *item,
+                               guint         position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
+
+  collection_insert (self, REVIEW_ITEMS, item, position);
+}
+
+/**
+ * rg_session_remove_review_item:
+ * @self: a #RgSession
+ * @item: a #RgReviewItem
+ *
+ * Returns: %TRUE if @item was in the session and is removed
+ */
+gboolean
+rg_session_remove_review_item (RgSession    *self,
+                               RgReviewItem *item)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (item), FALSE);
+
+  return collection_remove (self, REVIEW_ITEMS, item);
+}
+
+/**
+ * rg_session_find_review_item:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the item with that id, or %NULL
+ */
+RgReviewItem *
+rg_session_find_review_item (RgSession  *self,
+                             const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, REVIEW_ITEMS, id);
 }

@@ -14,6 +14,7 @@
 #include "rg-dimension.h"
 #include "rg-link.h"
 #include "rg-partner.h"
+#include "rg-review-item.h"
 #include "rg-statement.h"
 #include "rg-term.h"
 #include "rg-types.h"
@@ -161,6 +162,17 @@ void                rg_session_insert_consent       (RgSession          *self,
 gboolean            rg_session_remove_consent       (RgSession          *self,
                                                      RgConsent          *consent);
 RgConsent          *rg_session_find_consent         (RgSession          *self,
+                                                     const char         *id);
+
+GListModel         *rg_session_get_review_items     (RgSession          *self);
+void                rg_session_add_review_item      (RgSession          *self,
+                                                     RgReviewItem       *item);
+void                rg_session_insert_review_item   (RgSession          *self,
+                                                     RgReviewItem       *item,
+                                                     guint               position);
+gboolean            rg_session_remove_review_item   (RgSession          *self,
+                                                     RgReviewItem       *item);
+RgReviewItem       *rg_session_find_review_item     (RgSession          *self,
                                                      const char         *id);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rg-types.h"
@@ -319,6 +320,31 @@ rg_date_new_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * rg_date_format:
+ * @date: (nullable): a date, `YYYY-MM-DD`
+ *
+ * Returns: (transfer full) (nullable): @date as people write it in the
+ *   user's language ("12 mars 2024"), or %NULL when @date is not a date
+ */
+char *
+rg_date_format (const char *date)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  int year, month, day;
+
+  if (date == NULL || !rg_date_is_valid (date) ||
+      sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+
+  if (!(date_time = g_date_time_new_local (year, month, day, 12, 0, 0)))
+    return NULL;
+
+  /* Translators: how the date of a session is written in the library,
+   * see the strftime() manual; "%-d %B %Y" gives "12 mars 2024". */
+  return g_date_time_format (date_time, _("%-d %B %Y"));
 }
 
 /**

@@ -16,6 +16,7 @@ typedef struct _RgCriterion RgCriterion;
 typedef struct _RgDimension RgDimension;
 typedef struct _RgLink      RgLink;
 typedef struct _RgPartner   RgPartner;
+typedef struct _RgReviewItem RgReviewItem;
 typedef struct _RgSession   RgSession;
 typedef struct _RgStatement RgStatement;
 typedef struct _RgTerm      RgTerm;
@@ -124,6 +125,7 @@ const char *rg_action_status_get_label    (RgActionStatus    status);
 gboolean    rg_id_is_valid                (const char       *id);
 gboolean    rg_date_is_valid              (const char       *date);
 char       *rg_date_new_today             (void);
+char       *rg_date_format                (const char       *date);
 gboolean    rg_colour_is_valid            (const char       *colour);
 
 guint       rg_list_model_find            (GListModel       *model,

@@ -1,0 +1,362 @@
+/* rg-review-item.c — what a follow-up session has to look at again
+ *
+ * When a session is followed up, every divergence still open and every
+ * link “to clarify” still open is carried to the next session as an
+ * item to review: its kind, its note, and a quote of each statement it
+ * tied, with the name of the partner who said it and the dimension it
+ * was said in, as they were in that session. An item is a record of
+ * the past meeting, not a link of this one: it holds text, not
+ * references, so that the new session stays free to rename or remove
+ * partners and dimensions. The team marks it reviewed once discussed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-review-item"
+
+#include "config.h"
+
+#include "rg-enums.h"
+#include "rg-review-item.h"
+#include "rg-types-private.h"
+
+typedef struct
+{
+  char *author;
+  char *dimension;
+  char *text;
+} Quote;
+
+struct _RgReviewItem
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *note;
+  GArray     *quotes;   /* of Quote */
+  RgLinkType  type;
+  gboolean    reviewed;
+};
+
+G_DEFINE_FINAL_TYPE (RgReviewItem, rg_review_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LINK_TYPE,
+  PROP_NOTE,
+  PROP_REVIEWED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+quote_clear (gpointer data)
+{
+  Quote *quote = data;
+
+  g_clear_pointer (&quote->author, g_free);
+  g_clear_pointer (&quote->dimension, g_free);
+  g_clear_pointer (&quote->text, g_free);
+}
+
+static void
+rg_review_item_finalize (GObject *object)
+{
+  RgReviewItem *self = (RgReviewItem *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->quotes, g_array_unref);
+
+  G_OBJECT_CLASS (rg_review_item_parent_class)->finalize (object);
+}
+
+static void
+rg_review_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RgReviewItem *self = RG_REVIEW_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_LINK_TYPE:
+      g_value_set_enum (value, self->type);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_REVIEWED:
+      g_value_set_boolean (value, self->reviewed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_review_item_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RgReviewItem *self = RG_REVIEW_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = rg_id_or_new (g_value_get_string (value));
+      break;
+
+    case PROP_LINK_TYPE:
+      self->type = g_value_get_enum (value);
+      break;
+
+    case PROP_NOTE:
+      rg_review_item_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVIEWED:
+      rg_review_item_set_reviewed (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_review_item_class_init (RgReviewItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_review_item_finalize;
+  object_class->get_property = rg_review_item_get_property;
+  object_class->set_property = rg_review_item_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgReviewItem:link-type:
+   *
+   * The kind of the link it comes from: %RG_LINK_TYPE_DIVERGENCE or
+   * %RG_LINK_TYPE_CLARIFY.
+   */
+  properties [PROP_LINK_TYPE] =
+    g_param_spec_enum ("link-type", NULL, NULL,
+                       RG_TYPE_LINK_TYPE,
+                       RG_LINK_TYPE_DIVERGENCE,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgReviewItem:reviewed:
+   *
+   * Whether the team has looked at it again in this session.
+   */
+  properties [PROP_REVIEWED] =
+    g_param_spec_boolean ("reviewed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_review_item_init (RgReviewItem *self)
+{
+  self->quotes = g_array_new (FALSE, TRUE, sizeof (Quote));
+  g_array_set_clear_func (self->quotes, quote_clear);
+}
+
+/**
+ * rg_review_item_new:
+ * @type: %RG_LINK_TYPE_DIVERGENCE or %RG_LINK_TYPE_CLARIFY
+ *
+ * Returns: (transfer full): a new item to review, with a new id, not
+ *   reviewed, without note or quote
+ */
+RgReviewItem *
+rg_review_item_new (RgLinkType type)
+{
+  g_return_val_if_fail (type == RG_LINK_TYPE_DIVERGENCE || type == RG_LINK_TYPE_CLARIFY, NULL);
+
+  return g_object_new (RG_TYPE_REVIEW_ITEM, "link-type", type, NULL);
+}
+
+/**
+ * rg_review_item_get_id:
+ * @self: a #RgReviewItem
+ *
+ * Returns: (transfer none): the item's UUID
+ */
+const char *
+rg_review_item_get_id (RgReviewItem *self)
+{
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * rg_review_item_get_link_type:
+ * @self: a #RgReviewItem
+ *
+ * Returns: the kind of the link it was: a divergence or “to clarify”
+ */
+RgLinkType
+rg_review_item_get_link_type (RgReviewItem *self)
+{
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), RG_LINK_TYPE_DIVERGENCE);
+
+  return self->type;
+}
+
+/**
+ * rg_review_item_get_note:
+ * @self: a #RgReviewItem
+ *
+ * Returns: (transfer none) (nullable): the note of the link, or %NULL
+ */
+const char *
+rg_review_item_get_note (RgReviewItem *self)
+{
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * rg_review_item_set_note:
+ * @self: a #RgReviewItem
+ * @note: (nullable): the note of the link; empty means none
+ */
+void
+rg_review_item_set_note (RgReviewItem *self,
+                         const char   *note)
+{
+  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
+
+  if (rg_set_text (&self->note, note, TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+}
+
+/**
+ * rg_review_item_get_reviewed:
+ * @self: a #RgReviewItem
+ *
+ * Returns: whether the team has reviewed it
+ */
+gboolean
+rg_review_item_get_reviewed (RgReviewItem *self)
+{
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), FALSE);
+
+  return self->reviewed;
+}
+
+/**
+ * rg_review_item_set_reviewed:
+ * @self: a #RgReviewItem
+ * @reviewed: whether the team has reviewed it
+ */
+void
+rg_review_item_set_reviewed (RgReviewItem *self,
+                             gboolean      reviewed)
+{
+  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
+
+  reviewed = !!reviewed;
+  if (self->reviewed != reviewed)
+    {
+      self->reviewed = reviewed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWED]);
+    }
+}
+
+/**
+ * rg_review_item_get_n_quotes:
+ * @self: a #RgReviewItem
+ *
+ * Returns: how many statements the link tied
+ */
+guint
+rg_review_item_get_n_quotes (RgReviewItem *self)
+{
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), 0);
+
+  return self->quotes->len;
+}
+
+/**
+ * rg_review_item_get_quote:
+ * @self: a #RgReviewItem
+ * @position: less than rg_review_item_get_n_quotes ()
+ * @author: (out) (optional) (transfer none): who said it, never %NULL
+ * @dimension: (out) (optional) (transfer none): in which dimension,
+ *   never %NULL
+ *
+ * Returns: (transfer none): the text of the statement, never %NULL
+ */
+const char *
+rg_review_item_get_quote (RgReviewItem  *self,
+                          guint          position,
+                          const char   **author,
+                          const char   **dimension)
+{
+  const Quote *quote;
+
+  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
+  g_return_val_if_fail (position < self->quotes->len, NULL);
+
+  quote = &g_array_index (self->quotes, Quote, position);
+  if (author != NULL)
+    *author = quote->author;
+  if (dimension != NULL)
+    *dimension = quote->dimension;
+
+  return quote->text;
+}
+
+/**
+ * rg_review_item_add_quote:
+ * @self: a #RgReviewItem
+ * @author: (nullable): the name of the partner who said it
+ * @dimension: (nullable): the name of the dimension it was said in
+ * @text: (nullable): the statement
+ *
+ * Adds the quote of a statement after the others. Quotes are a record:
+ * they are set when the item is made and do not change.
+ */
+void
+rg_review_item_add_quote (RgReviewItem *self,
+                          const char   *author,
+                          const char   *dimension,
+                          const char   *text)
+{
+  Quote quote = { NULL, NULL, NULL };
+
+  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
+
+  rg_set_text (&quote.author, author, FALSE);
+  rg_set_text (&quote.dimension, dimension, FALSE);
+  rg_set_text (&quote.text, text, FALSE);
+  g_array_append_val (self->quotes, quote);
+}
