@@ -69,6 +69,61 @@ rg_test_press_key (GtkWidget       *widget,
   return handled;
 }
 
+static inline gboolean
+rg_test_trigger_matches (GtkShortcutTrigger *trigger,
+                         guint               keyval,
+                         GdkModifierType     state)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return rg_test_trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                                    keyval, state) ||
+           rg_test_trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                                    keyval, state);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
+}
+
+/* A key pressed where the window's focus is, as far as shortcuts go:
+ * the shortcut controllers of the focus and of each widget above it,
+ * in the order a key press bubbles up, until one shortcut acts. */
+static inline gboolean
+rg_test_press_shortcut (GtkWindow       *window,
+                        guint            keyval,
+                        GdkModifierType  state)
+{
+  for (GtkWidget *widget = gtk_window_get_focus (window); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (rg_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  rg_test_iterate_until_idle ();
+                  return TRUE;
+                }
+            }
+        }
+    }
+
+  return FALSE;
+}
+
 /* The shown top-level window of @type, if there is one */
 static inline gpointer
 rg_test_find_window (GType type)

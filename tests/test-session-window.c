@@ -148,9 +148,9 @@ edit_undo_autosave (RgApplication *app)
   g_assert_cmpstr (rg_statement_get_partner_id (statement), ==,
                    rg_partner_get_id (rg_diagnosis_cell_get_partner (cell)));
 
-  /* Its kind, from the keyboard's action. */
+  /* Its kind, from the keyboard: Ctrl+3 where the card has the focus */
   rg_diagnosis_cell_focus_statement (cell, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.set-kind", "s", "difficulty"));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_CONTROL_MASK));
   g_assert_cmpint (rg_statement_get_kind (statement), ==, RG_STATEMENT_KIND_DIFFICULTY);
 
   /* Undo takes back the kind, then the text, then the card. */

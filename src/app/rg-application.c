@@ -88,6 +88,52 @@ static const struct
   { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
 };
 
+/**
+ * rg_application_add_shortcuts:
+ * @widget: a widget that installs the actions of @prefix
+ * @prefix: the actions' group, as "diagnosis"
+ *
+ * Makes the accelerators of the actions of @prefix work inside
+ * @widget. The application's accelerators are looked up from the
+ * window, which finds the window's actions and the application's but
+ * not those a widget inside it installs: the widget gets its own
+ * shortcuts, from the same table, while the application's accelerators
+ * still show in menus. A widget inside @widget that uses the key (a
+ * text being typed into) has it first.
+ */
+void
+rg_application_add_shortcuts (GtkWidget  *widget,
+                              const char *prefix)
+{
+  g_autofree char *group = g_strconcat (prefix, ".", NULL);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *triggers = NULL;
+      GtkShortcutAction *action;
+      GtkShortcut *shortcut;
+
+      if (!g_str_has_prefix (accels[i].action, group))
+        continue;
+
+      if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
+        g_error ("Bad action in the accelerators table: %s", error->message);
+
+      triggers = g_strjoinv ("|", (char **) accels[i].accels);
+      action = gtk_named_action_new (name);
+      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers), action);
+      if (target != NULL)
+        gtk_shortcut_set_arguments (shortcut, target);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_widget_add_controller (widget, controller);
+}
+
 static int
 rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)

@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rg-application.h"
 #include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
@@ -1733,11 +1734,6 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.add-statement", NULL, add_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.edit-statement", NULL, edit_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.paste-statements", NULL, paste_statements_action);
-  /* The application's accelerators act on the window's actions only: a
-   * binding of the view reaches its own, after a text being typed into
-   * has had its own Ctrl+V. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
-                                       "diagnosis.paste-statements", NULL);
   gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.set-kind", "s", set_kind_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-up", NULL, reorder_statement_action);
@@ -1766,6 +1762,9 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The keys of the accelerators table reach the view's actions; a text
+   * being typed into has them first (its own Ctrl+V, Delete…) */
+  rg_application_add_shortcuts (GTK_WIDGET (self), "diagnosis");
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
   update_selection_bar (self);
