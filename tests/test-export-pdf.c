@@ -201,6 +201,22 @@ read_word_boxes (const char *path)
 }
 
 static void
+assert_inside_margins (GArray *boxes)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      WordBox *box = &g_array_index (boxes, WordBox, i);
+
+      g_assert_cmpfloat_with_epsilon (box->page_width, RG_EXPORT_PDF_PAGE_WIDTH, 1);
+      g_assert_cmpfloat_with_epsilon (box->page_height, RG_EXPORT_PDF_PAGE_HEIGHT, 1);
+      g_assert_cmpfloat (box->x_min, >=, RG_EXPORT_PDF_MARGIN_SIDE - 20);
+      g_assert_cmpfloat (box->x_max, <=, box->page_width - RG_EXPORT_PDF_MARGIN_SIDE + 1);
+      g_assert_cmpfloat (box->y_min, >=, RG_EXPORT_PDF_MARGIN_TOP - 1);
+      g_assert_cmpfloat (box->y_max, <=, box->page_height - RG_EXPORT_PDF_MARGIN_BOTTOM + 1);
+    }
+}
+
+static void
 test_export_pdf_long_texts (void)
 {
   g_autoptr(RgSession) session = rg_test_load_example ();
@@ -256,17 +272,50 @@ test_export_pdf_long_texts (void)
    * foot of a page or over its edges */
   boxes = read_word_boxes (path);
   g_assert_cmpuint (boxes->len, >, 4000);
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      WordBox *box = &g_array_index (boxes, WordBox, i);
+  assert_inside_margins (boxes);
+}
 
-      g_assert_cmpfloat_with_epsilon (box->page_width, RG_EXPORT_PDF_PAGE_WIDTH, 1);
-      g_assert_cmpfloat_with_epsilon (box->page_height, RG_EXPORT_PDF_PAGE_HEIGHT, 1);
-      g_assert_cmpfloat (box->x_min, >=, RG_EXPORT_PDF_MARGIN_SIDE - 20);
-      g_assert_cmpfloat (box->x_max, <=, box->page_width - RG_EXPORT_PDF_MARGIN_SIDE + 1);
-      g_assert_cmpfloat (box->y_min, >=, RG_EXPORT_PDF_MARGIN_TOP - 1);
-      g_assert_cmpfloat (box->y_max, <=, box->page_height - RG_EXPORT_PDF_MARGIN_BOTTOM + 1);
-    }
+/* Texts that Pango would take minutes to set whole: a word of 200,000
+ * letters, and 30,000 short lines. They are set piece by piece. */
+static void
+test_export_pdf_hostile_texts (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgStatement) word = NULL;
+  g_autoptr(RgStatement) lines = NULL;
+  g_autoptr(GString) letters = g_string_new ("Wordstart");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GArray) boxes = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (letters, 'a' + i % 26);
+  word = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                           RG_STATEMENT_KIND_FACT, letters->str);
+  rg_session_add_statement (session, word);
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (text, "line%u\n", i);
+  g_string_append (text, "Lastline");
+  lines = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                            RG_STATEMENT_KIND_FACT, text->str);
+  rg_session_add_statement (session, lines);
+
+  path = export (session, "hostile.pdf");
+  g_assert_cmpuint (rg_test_pdf_count_pages (path), >, 30000 / 60);
+
+  plain = rg_test_pdf_to_text (path, NULL);
+  flat = rg_test_flatten (plain);
+  rg_test_assert_reads (flat, "line0 line1 line2");
+  rg_test_assert_reads (flat, "line29998 line29999 Lastline");
+  g_assert_nonnull (strstr (flat, "Wordstart"));
+
+  boxes = read_word_boxes (path);
+  assert_inside_margins (boxes);
 }
 
 static void
@@ -298,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/export-pdf/example", test_export_pdf_example);
   g_test_add_func ("/export-pdf/pseudonymised", test_export_pdf_pseudonymised);
   g_test_add_func ("/export-pdf/long-texts", test_export_pdf_long_texts);
+  g_test_add_func ("/export-pdf/hostile-texts", test_export_pdf_hostile_texts);
   g_test_add_func ("/export-pdf/empty", test_export_pdf_empty);
 
   status = g_test_run ();

@@ -20,6 +20,13 @@
  *  - a table breaks between rows, repeating its header row, and a row
  *    longer than a page breaks between lines.
  *
+ * Any file may be hostile: a text is set piece by piece (see
+ * split_chunks ()), a word too long for a line is given places to break
+ * (append_breakable ()), a table's cell and a label are cut after
+ * MAX_SHORT_TEXT bytes, and the pages keep what to set again rather
+ * than Pango's layouts, so that time and memory grow with the length of
+ * the session and no faster.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -42,6 +49,9 @@
 #define CELL_PADDING  4.0
 #define MIN_LINES     2      /* lines kept together at a page's foot and head */
 #define LONG_WORD     48     /* letters in a word that no line can hold */
+#define CHUNK_LENGTH  8192   /* bytes of text Pango sets at once, at most */
+#define MAX_PARAGRAPHS 32    /* paragraphs Pango sets at once, at most */
+#define MAX_SHORT_TEXT CHUNK_LENGTH  /* bytes of a label or of a table's cell */
 
 typedef enum
 {
@@ -51,6 +61,18 @@ typedef enum
   PIECE_IMAGE,
 } PieceType;
 
+/* What a text is set from: it is set again to be drawn, so that the
+ * pages keep no Pango layout (a long report would keep them all) */
+typedef struct
+{
+  char        *string;      /* the label, a space and the text */
+  gsize        label_length;
+  double       size;
+  PangoWeight  weight;
+  PangoStyle   style;
+  double       width;
+} TextSpec;
+
 /* One thing drawn on a page */
 typedef struct
 {
@@ -59,7 +81,7 @@ typedef struct
   double           y;
   double           width;       /* a rule goes from (x, y) to (x + width, y + height) */
   double           height;
-  PangoLayout     *layout;      /* lines: where the first line's top goes is (x, y) */
+  TextSpec        *spec;        /* lines: where the first line's top goes is (x, y) */
   guint            first_line;
   guint            n_lines;
   cairo_surface_t *image;
@@ -67,11 +89,22 @@ typedef struct
   double           line_width;
 } Piece;
 
-/* A text set in Pango, with where its lines start and end */
+/* One line of a text set in Pango */
 typedef struct
 {
+  PangoLayoutLine *line;
+  double           top;
+  double           bottom;
+  double           baseline;
+  double           x;
+} Line;
+
+/* A text set in Pango, with where its lines are */
+typedef struct
+{
+  TextSpec    *spec;
   PangoLayout *layout;
-  GArray      *bounds;  /* of double: the top of each line, then the bottom of the last */
+  GArray      *lines;   /* of Line */
 } Text;
 
 typedef struct
@@ -91,30 +124,76 @@ struct _RgReportLayout
   GPtrArray    *pages;    /* of GArray of Piece */
   GArray       *positions;/* of Position: where each block starts */
   double        y;        /* where the next block goes on the last page */
+  Text          drawn;    /* the text last set to be drawn */
 };
 
 /* {{{ Texts */
+
+static double
+heading_size (guint level)
+{
+  static const double sizes[] = { 22.0, 15.0, 12.5, BODY_SIZE };
+
+  return sizes[CLAMP (level, 1, 4) - 1];
+}
+
+
+static TextSpec *
+text_spec_ref (TextSpec *spec)
+{
+  return g_rc_box_acquire (spec);
+}
+
+static void
+text_spec_clear (gpointer data)
+{
+  TextSpec *spec = data;
+
+  g_free (spec->string);
+}
+
+static void
+text_spec_unref (TextSpec *spec)
+{
+  g_rc_box_release_full (spec, text_spec_clear);
+}
 
 static void
 clear_piece (gpointer data)
 {
   Piece *piece = data;
 
-  g_clear_object (&piece->layout);
+  g_clear_pointer (&piece->spec, text_spec_unref);
   g_clear_pointer (&piece->image, cairo_surface_destroy);
+}
+
+static void
+clear_line (gpointer data)
+{
+  Line *line = data;
+
+  pango_layout_line_unref (line->line);
 }
 
 static void
 text_clear (Text *text)
 {
+  g_clear_pointer (&text->spec, text_spec_unref);
   g_clear_object (&text->layout);
-  g_clear_pointer (&text->bounds, g_array_unref);
+  g_clear_pointer (&text->lines, g_array_unref);
 }
 
 static guint
 text_get_n_lines (const Text *text)
 {
-  return text->bounds->len - 1;
+  return text->lines->len;
+}
+
+static const Line *
+text_get_line (const Text *text,
+               guint       index)
+{
+  return &g_array_index (text->lines, Line, index);
 }
 
 /* The height of lines @first to @first + @n - 1 */
@@ -123,8 +202,10 @@ text_get_height (const Text *text,
                  guint       first,
                  guint       n)
 {
-  return g_array_index (text->bounds, double, first + n) -
-         g_array_index (text->bounds, double, first);
+  if (n == 0)
+    return 0;
+
+  return text_get_line (text, first + n - 1)->bottom - text_get_line (text, first)->top;
 }
 
 /* How many lines from @first fit in @height */
@@ -148,11 +229,13 @@ text_count_fitting (const Text *text,
  * letters), and breaks it at once where it may. */
 static void
 append_breakable (GString    *string,
-                  const char *text)
+                  const char *text,
+                  gsize       length)
 {
+  const char *end = text + length;
   guint run = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -166,7 +249,113 @@ append_breakable (GString    *string,
     }
 }
 
-/* @label in bold, then @text, in @size points, wrapped at @width */
+/* At most @max_length bytes of @text, cut between characters, with an
+ * ellipsis when cut */
+static char *
+shorten (const char *text,
+         gsize       max_length)
+{
+  g_autofree char *cut = NULL;
+  const char *end;
+
+  if (text == NULL || strlen (text) <= max_length)
+    return g_strdup (text);
+
+  end = g_utf8_find_prev_char (text, text + max_length);
+  cut = g_strndup (text, end - text);
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* @label in bold, then @length bytes of @text, in @size points, to be
+ * wrapped at @width */
+static TextSpec *
+text_spec_new (const char  *label,
+               const char  *text,
+               gsize        length,
+               double       size,
+               PangoWeight  weight,
+               PangoStyle   style,
+               double       width)
+{
+  TextSpec *spec = g_rc_box_new0 (TextSpec);
+  g_autoptr(GString) string = g_string_new (NULL);
+
+  if (label != NULL && *label != '\0')
+    {
+      g_autofree char *short_label = shorten (label, MAX_SHORT_TEXT);
+
+      g_string_append (string, short_label);
+      spec->label_length = string->len;
+      if (text != NULL && length > 0)
+        g_string_append_c (string, ' ');
+    }
+  if (text != NULL)
+    append_breakable (string, text, length);
+
+  spec->string = g_string_free (g_steal_pointer (&string), FALSE);
+  spec->size = size;
+  spec->weight = weight;
+  spec->style = style;
+  spec->width = width;
+
+  return spec;
+}
+
+/* Sets @spec in Pango; takes @spec */
+static Text
+text_realize (RgReportLayout *self,
+              TextSpec       *spec)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoLayoutIter *iter;
+  Text result = { spec, NULL, NULL };
+
+  pango_font_description_set_size (font, (int) (spec->size * PANGO_SCALE));
+  pango_font_description_set_weight (font, spec->weight);
+  pango_font_description_set_style (font, spec->style);
+
+  if (spec->label_length > 0)
+    {
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = 0;
+      bold->end_index = spec->label_length;
+      pango_attr_list_insert (attributes, bold);
+    }
+
+  result.layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (result.layout, font);
+  pango_layout_set_attributes (result.layout, attributes);
+  pango_layout_set_wrap (result.layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (result.layout, MAX (1, (int) (spec->width * PANGO_SCALE)));
+  pango_layout_set_text (result.layout, spec->string, -1);
+  pango_attr_list_unref (attributes);
+
+  result.lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_array_set_clear_func (result.lines, clear_line);
+  iter = pango_layout_get_iter (result.layout);
+  do
+    {
+      PangoRectangle logical;
+      int top, bottom;
+      Line line;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.line = pango_layout_line_ref (pango_layout_iter_get_line_readonly (iter));
+      line.top = (double) top / PANGO_SCALE;
+      line.bottom = (double) bottom / PANGO_SCALE;
+      line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      line.x = (double) logical.x / PANGO_SCALE;
+      g_array_append_val (result.lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return result;
+}
+
 static Text
 text_new (RgReportLayout *self,
           const char     *label,
@@ -176,76 +365,85 @@ text_new (RgReportLayout *self,
           PangoStyle      style,
           double          width)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-  g_autoptr(GString) string = g_string_new (NULL);
-  PangoAttrList *attributes = pango_attr_list_new ();
-  PangoLayoutIter *iter;
-  Text result;
+  return text_realize (self, text_spec_new (label, text, text != NULL ? strlen (text) : 0,
+                                            size, weight, style, width));
+}
 
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_font_description_set_style (font, style);
+/* A piece of a text, from @start to @end in bytes */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Chunk;
 
-  if (label != NULL && *label != '\0')
-    {
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+/* Where to cut a text into pieces that Pango sets quickly: it takes
+ * time growing with the product of a text's length and its number of
+ * lines. A piece ends at a line break after MAX_PARAGRAPHS of them,
+ * else it is at most CHUNK_LENGTH bytes, ending at the last line break
+ * of its second half, else at its last space, else between two
+ * characters; the line break or the space is left out, and the next
+ * piece starts a new line. A paragraph shorter than CHUNK_LENGTH is
+ * never cut. Returns the pieces, at least one. */
+static GArray *
+split_chunks (const char *text)
+{
+  GArray *chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+  gsize length = text != NULL ? strlen (text) : 0;
+  gsize start = 0;
 
-      g_string_append (string, label);
-      bold->start_index = 0;
-      bold->end_index = string->len;
-      pango_attr_list_insert (attributes, bold);
-      if (text != NULL && *text != '\0')
-        g_string_append_c (string, ' ');
-    }
-  if (text != NULL)
-    append_breakable (string, text);
-
-  result.layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (result.layout, font);
-  pango_layout_set_attributes (result.layout, attributes);
-  pango_layout_set_wrap (result.layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (result.layout, MAX (1, (int) (width * PANGO_SCALE)));
-  pango_layout_set_text (result.layout, string->str, (int) string->len);
-  pango_attr_list_unref (attributes);
-
-  result.bounds = g_array_new (FALSE, FALSE, sizeof (double));
-  iter = pango_layout_get_iter (result.layout);
   do
     {
-      int top, bottom;
-      double value;
+      gsize limit = MIN (length, start + CHUNK_LENGTH);
+      gsize last_break = 0, last_space = 0, cut = 0, next = 0;
+      guint n_breaks = 0;
 
-      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-      value = (double) top / PANGO_SCALE;
-      g_array_append_val (result.bounds, value);
-      if (pango_layout_iter_at_last_line (iter))
+      for (gsize i = start; i < limit && cut == 0; i++)
         {
-          value = (double) bottom / PANGO_SCALE;
-          g_array_append_val (result.bounds, value);
+          if (text[i] == '\n')
+            {
+              last_break = i;
+              if (++n_breaks >= MAX_PARAGRAPHS)
+                cut = i, next = i + 1;
+            }
+          else if (text[i] == ' ')
+            last_space = i;
         }
+
+      if (cut == 0 && limit == length)
+        cut = next = length;
+      else if (cut == 0 && last_break > start + CHUNK_LENGTH / 2)
+        cut = last_break, next = last_break + 1;
+      else if (cut == 0 && last_space > start)
+        cut = last_space, next = last_space + 1;
+      else if (cut == 0)
+        cut = next = g_utf8_find_prev_char (text, text + limit) - text;
+
+      g_array_append_val (chunks, ((Chunk) { start, cut }));
+      start = next;
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  while (start < length);
 
-  return result;
+  return chunks;
 }
 
+/* The text of a block, its piece @index (see split_chunks ()) */
 static Text
-body_text (RgReportLayout      *self,
-           const RgReportBlock *block,
-           double               width)
+block_chunk_text (RgReportLayout      *self,
+                  const RgReportBlock *block,
+                  GArray              *chunks,
+                  guint                index,
+                  double               width)
 {
+  const Chunk *chunk = &g_array_index (chunks, Chunk, index);
   PangoStyle style = block->style == RG_REPORT_STYLE_EMPTY ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL;
+  gboolean heading = block->type == RG_REPORT_BLOCK_HEADING;
 
-  return text_new (self, block->label, block->text, BODY_SIZE, PANGO_WEIGHT_NORMAL, style, width);
-}
-
-static double
-heading_size (guint level)
-{
-  static const double sizes[] = { 22.0, 15.0, 12.5, BODY_SIZE };
-
-  return sizes[CLAMP (level, 1, 4) - 1];
+  return text_realize (self, text_spec_new (index == 0 ? block->label : NULL,
+                                            block->text != NULL ? block->text + chunk->start : NULL,
+                                            chunk->end - chunk->start,
+                                            heading ? heading_size (block->level) : BODY_SIZE,
+                                            heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                            style, width));
 }
 
 /* Space above and below a heading */
@@ -336,7 +534,7 @@ add_lines (RgReportLayout *self,
     .type = PIECE_LINES,
     .x = x,
     .y = y,
-    .layout = g_object_ref (text->layout),
+    .spec = text_spec_ref (text->spec),
     .first_line = first,
     .n_lines = n,
   };
@@ -488,12 +686,70 @@ block_space_after (const RgReportBlock *block)
     }
 }
 
-static Text
-heading_text (RgReportLayout      *self,
-              const RgReportBlock *block)
+/* The width a block's text is wrapped at */
+static double
+block_width (RgReportLayout      *self,
+             const RgReportBlock *block)
 {
-  return text_new (self, NULL, block->text, heading_size (block->level),
-                   PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, body_width (self));
+  return body_width (self) - block_indent (block);
+}
+
+/* The first piece of a block's text (see split_chunks ()) */
+static Text
+block_first_text (RgReportLayout      *self,
+                  const RgReportBlock *block)
+{
+  g_autoptr(GArray) chunks = split_chunks (block->text);
+
+  return block_chunk_text (self, block, chunks, 0, block_width (self, block));
+}
+
+/* The height of a block's whole text, or G_MAXDOUBLE as soon as it is
+ * taller than @limit */
+static double
+block_text_height (RgReportLayout      *self,
+                   const RgReportBlock *block,
+                   double               limit)
+{
+  g_autoptr(GArray) chunks = split_chunks (block->text);
+  double height = 0;
+
+  for (guint i = 0; i < chunks->len && height <= limit; i++)
+    {
+      Text text = block_chunk_text (self, block, chunks, i, block_width (self, block));
+
+      height += text_get_height (&text, 0, text_get_n_lines (&text));
+      text_clear (&text);
+    }
+
+  return height <= limit ? height : G_MAXDOUBLE;
+}
+
+/* Places a block's text at @x, piece by piece (see flow_text ()) */
+static void
+flow_block (RgReportLayout      *self,
+            const RgReportBlock *block,
+            double               x,
+            double               bar_x,
+            guint               *first_page,
+            double              *first_y)
+{
+  g_autoptr(GArray) chunks = split_chunks (block->text);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      Text text = block_chunk_text (self, block, chunks, i, block_width (self, block));
+      guint page;
+      double y;
+
+      flow_text (self, &text, x, bar_x, &page, &y);
+      if (i == 0)
+        {
+          *first_page = page;
+          *first_y = y;
+        }
+      text_clear (&text);
+    }
 }
 
 /* The picture's size on the page: the width of the text at most, its
@@ -523,7 +779,7 @@ block_head_height (RgReportLayout      *self,
     {
     case RG_REPORT_BLOCK_HEADING:
       {
-        Text text = heading_text (self, block);
+        Text text = block_first_text (self, block);
 
         height = heading_space_before (block->level) + text_get_height (&text, 0, text_get_n_lines (&text));
         text_clear (&text);
@@ -533,7 +789,7 @@ block_head_height (RgReportLayout      *self,
     case RG_REPORT_BLOCK_PARAGRAPH:
     case RG_REPORT_BLOCK_ITEM:
       {
-        Text text = body_text (self, block, body_width (self) - block_indent (block));
+        Text text = block_first_text (self, block);
 
         height = text_get_height (&text, 0, MIN (MIN_LINES, text_get_n_lines (&text)));
         text_clear (&text);
@@ -559,7 +815,8 @@ block_head_height (RgReportLayout      *self,
   return height;
 }
 
-/* The height of the blocks of the group that starts at @index */
+/* The height of the blocks of the group that starts at @index, or
+ * G_MAXDOUBLE when it is taller than a page */
 static double
 group_height (RgReportLayout *self,
               guint           index)
@@ -570,16 +827,17 @@ group_height (RgReportLayout *self,
   for (guint i = index; i < rg_report_get_n_blocks (self->report); i++)
     {
       const RgReportBlock *block = rg_report_get_block (self->report, i);
-      Text text;
+      double text_height;
 
       if (block->group != group || block->type == RG_REPORT_BLOCK_HEADING)
         break;
       if (block->type != RG_REPORT_BLOCK_PARAGRAPH && block->type != RG_REPORT_BLOCK_ITEM)
         return G_MAXDOUBLE;   /* tables and pictures place themselves */
 
-      text = body_text (self, block, body_width (self) - block_indent (block));
-      height += text_get_height (&text, 0, text_get_n_lines (&text)) + block_space_after (block);
-      text_clear (&text);
+      text_height = block_text_height (self, block, body_height (self) - height);
+      if (text_height == G_MAXDOUBLE)
+        return G_MAXDOUBLE;
+      height += text_height + block_space_after (block);
     }
 
   return height;
@@ -629,10 +887,12 @@ place_heading (RgReportLayout      *self,
                guint                index,
                const RgReportBlock *block)
 {
-  Text text = heading_text (self, block);
+  Text text = block_first_text (self, block);
   double height = text_get_height (&text, 0, text_get_n_lines (&text));
   guint page;
   double y;
+
+  text_clear (&text);
 
   if (block->new_page && !page_is_empty (self))
     new_page (self);
@@ -640,7 +900,7 @@ place_heading (RgReportLayout      *self,
     self->y += heading_space_before (block->level);
 
   make_room (self, height + heading_space_after (block->level) + heading_keep_height (self, index));
-  flow_text (self, &text, 0, -1, &page, &y);
+  flow_block (self, block, 0, -1, &page, &y);
   g_array_index (self->positions, Position, index) = (Position) { page, y };
 
   if (block->level <= 2)
@@ -648,8 +908,6 @@ place_heading (RgReportLayout      *self,
       self->y += 3;
       add_rule (self, 0, self->y, body_width (self), 0, block->level == 1 ? 1.2 : 0.6, 0.45);
     }
-
-  text_clear (&text);
 }
 
 static void
@@ -658,7 +916,6 @@ place_text_block (RgReportLayout      *self,
                   const RgReportBlock *block)
 {
   double indent = block_indent (block);
-  Text text = body_text (self, block, body_width (self) - indent);
   guint page;
   double y;
 
@@ -670,9 +927,9 @@ place_text_block (RgReportLayout      *self,
         make_room (self, height);
     }
 
-  flow_text (self, &text, indent,
-             block->style == RG_REPORT_STYLE_SYNTHESIS ? 1.25 : -1,
-             &page, &y);
+  flow_block (self, block, indent,
+              block->style == RG_REPORT_STYLE_SYNTHESIS ? 1.25 : -1,
+              &page, &y);
 
   if (block->type == RG_REPORT_BLOCK_ITEM && page != G_MAXUINT)
     {
@@ -682,15 +939,13 @@ place_text_block (RgReportLayout      *self,
         .type = PIECE_LINES,
         .x = indent - ITEM_INDENT,
         .y = y,
-        .layout = g_object_ref (bullet.layout),
+        .spec = text_spec_ref (bullet.spec),
         .n_lines = 1,
       };
 
       g_array_append_val (g_ptr_array_index (self->pages, page), piece);
       text_clear (&bullet);
     }
-
-  text_clear (&text);
 }
 
 /* {{{ Tables */
@@ -716,7 +971,8 @@ column_widths (RgReportLayout *self,
 
       for (guint c = 0; c < n_columns; c++)
         {
-          Text text = text_new (self, NULL, row[c], BODY_SIZE,
+          g_autofree char *cell = shorten (row[c], MAX_SHORT_TEXT);
+          Text text = text_new (self, NULL, cell, BODY_SIZE,
                                 r == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                 PANGO_STYLE_NORMAL, body_width (self));
           PangoRectangle logical;
@@ -788,9 +1044,13 @@ row_init (RgReportLayout      *self,
   row->cells = g_new0 (Text, row->n_columns);
   row->next_line = g_new0 (guint, row->n_columns);
   for (guint c = 0; c < row->n_columns; c++)
-    row->cells[c] = text_new (self, NULL, cells[c], BODY_SIZE,
-                              header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                              PANGO_STYLE_NORMAL, widths[c] - 2 * CELL_PADDING);
+    {
+      g_autofree char *cell = shorten (cells[c], MAX_SHORT_TEXT);
+
+      row->cells[c] = text_new (self, NULL, cell, BODY_SIZE,
+                                header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                PANGO_STYLE_NORMAL, widths[c] - 2 * CELL_PADDING);
+    }
 }
 
 static void
@@ -1084,6 +1344,7 @@ rg_report_layout_free (RgReportLayout *self)
   g_object_unref (self->context);
   g_ptr_array_unref (self->pages);
   g_array_unref (self->positions);
+  text_clear (&self->drawn);
   g_free (self);
 }
 
@@ -1132,40 +1393,37 @@ rg_report_layout_get_heading_position (RgReportLayout *self,
   *y = position->y;
 }
 
+/* Draws lines of a text set again for it, or still set from the piece
+ * before */
 static void
-draw_lines (cairo_t     *cr,
-            const Piece *piece)
+draw_lines (RgReportLayout *self,
+            cairo_t        *cr,
+            const Piece    *piece)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (piece->layout);
-  double top = 0;
-  guint line = 0;
+  double top;
 
-  do
+  if (self->drawn.spec != piece->spec)
     {
-      PangoRectangle logical;
-      int y0, y1;
-
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      if (line == piece->first_line)
-        top = (double) y0 / PANGO_SCALE;
-      if (line >= piece->first_line)
-        {
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr,
-                         piece->x + (double) logical.x / PANGO_SCALE,
-                         piece->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      line++;
+      text_clear (&self->drawn);
+      self->drawn = text_realize (self, text_spec_ref (piece->spec));
     }
-  while (line < piece->first_line + piece->n_lines && pango_layout_iter_next_line (iter));
 
-  pango_layout_iter_free (iter);
+  g_return_if_fail (piece->first_line + piece->n_lines <= text_get_n_lines (&self->drawn));
+
+  top = text_get_line (&self->drawn, piece->first_line)->top;
+  for (guint i = piece->first_line; i < piece->first_line + piece->n_lines; i++)
+    {
+      const Line *line = text_get_line (&self->drawn, i);
+
+      cairo_move_to (cr, piece->x + line->x, piece->y + line->baseline - top);
+      pango_cairo_show_layout_line (cr, line->line);
+    }
 }
 
 static void
-draw_piece (cairo_t     *cr,
-            const Piece *piece)
+draw_piece (RgReportLayout *self,
+            cairo_t        *cr,
+            const Piece    *piece)
 {
   cairo_save (cr);
   cairo_set_source_rgb (cr, piece->grey, piece->grey, piece->grey);
@@ -1173,7 +1431,7 @@ draw_piece (cairo_t     *cr,
   switch (piece->type)
     {
     case PIECE_LINES:
-      draw_lines (cr, piece);
+      draw_lines (self, cr, piece);
       break;
 
     case PIECE_RULE:
@@ -1279,7 +1537,7 @@ rg_report_layout_draw_page (RgReportLayout *self,
 
   pieces = g_ptr_array_index (self->pages, page);
   for (guint i = 0; i < pieces->len; i++)
-    draw_piece (cr, &g_array_index (pieces, Piece, i));
+    draw_piece (self, cr, &g_array_index (pieces, Piece, i));
 
   draw_header_and_footer (self, cr, page);
 }
