@@ -302,6 +302,9 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  /* Enter on a card adds one after it; a click only gives the card the
+   * focus (a double click edits it, a click on a word opens its meaning) */
+  gtk_list_box_set_activate_on_single_click (self->list, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);

@@ -142,13 +142,20 @@ rg_editable_text_start_editing (RgEditableText *self)
 {
   GtkTextBuffer *buffer;
   GtkTextIter end;
+  int height;
 
   g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
 
   if (rg_editable_text_get_editing (self))
     return;
 
+  /* GtkTextView measures only the lines it has laid out, and lays out
+   * only what its allocation shows: given its text when it is not yet
+   * allocated, it asked for no height, and the card showed an empty
+   * editor until a key was typed. It starts as tall as the text was. */
+  height = gtk_widget_get_height (GTK_WIDGET (self->label));
   create_view (self);
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, height);
   buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_text (buffer, self->text ? self->text : "", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
