@@ -16,6 +16,7 @@
 
 #include "rg-export-html.h"
 #include "rg-file-io.h"
+#include "rg-follow-up.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
 #include "rg-test-session.h"
@@ -211,6 +212,32 @@ test_export_html_dates (void)
   g_assert_null (strstr (month_html, "2026-11-17"));
 }
 
+/* A follow-up session reports what the one before left open */
+static void
+test_export_html_left_open (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgSession) follow_up = rg_session_new_follow_up (session);
+  g_autoptr(RgReviewItem) item = NULL;
+  g_autofree char *html = export (follow_up);
+  g_autofree char *plain = export (session);
+  const char *author, *dimension;
+  const char *quote;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_review_items (follow_up)), >, 0);
+  item = g_list_model_get_item (rg_session_get_review_items (follow_up), 0);
+  quote = rg_review_item_get_quote (item, 0, &author, &dimension);
+
+  g_assert_nonnull (strstr (html, "class=\"section left-open\""));
+  assert_contains (html, "Left open last time");
+  assert_contains (html, quote);
+  assert_contains (html, author);
+  assert_contains (html, "not reviewed yet");
+
+  /* Not in a session that follows none */
+  g_assert_null (strstr (plain, "class=\"section left-open\""));
+}
+
 static void
 test_export_html_empty (void)
 {
@@ -234,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/export-html/pseudonymised", test_export_html_pseudonymised);
   g_test_add_func ("/export-html/escaping", test_export_html_escaping);
   g_test_add_func ("/export-html/dates", test_export_html_dates);
+  g_test_add_func ("/export-html/left-open", test_export_html_left_open);
   g_test_add_func ("/export-html/empty", test_export_html_empty);
 
   return g_test_run ();

@@ -3,7 +3,8 @@
  * What a report says, once for every format: HTML, PDF, print and ODT
  * each lay the same blocks out in their own way. The parts follow the
  * order of the meeting: the title page, the diagnosis by dimension,
- * agreements and divergences, the partner × partner picture, the
+ * agreements and divergences, what the previous session left open (in
+ * a follow-up session), the partner × partner picture, the
  * glossary, the success criteria, the actions, the next review and the
  * consent. Kinds, link types and statuses are written in words, never
  * left to a colour; every picture has its text alternative.
@@ -27,6 +28,7 @@
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-report.h"
+#include "rg-review-item.h"
 
 /* The map's size in the report: wide enough to stay sharp on paper */
 #define MAP_WIDTH  1600
@@ -438,6 +440,45 @@ add_links (RgReport *self)
     }
 }
 
+/* What the previous session left open, in a follow-up session */
+static void
+add_left_open (RgReport *self)
+{
+  GListModel *items = rg_session_get_review_items (self->session);
+
+  if (g_list_model_get_n_items (items) == 0)
+    return;
+
+  add_part (self, "left-open", _("Left open last time"));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RgReviewItem) item = g_list_model_get_item (items, i);
+      g_autofree char *heading = NULL;
+      guint group = new_group (self);
+
+      /* Translators: a link's type and status, as in "Divergence — open" */
+      heading = g_strdup_printf (_("%s — %s"),
+                                 rg_link_type_get_label (rg_review_item_get_link_type (item)),
+                                 rg_review_item_get_reviewed (item) ? _("reviewed")
+                                                                    : _("not reviewed yet"));
+      add_heading (self, 3, heading);
+
+      for (guint q = 0; q < rg_review_item_get_n_quotes (item); q++)
+        {
+          const char *author, *dimension;
+          const char *text = rg_review_item_get_quote (item, q, &author, &dimension);
+          g_autofree char *who = NULL;
+          g_autofree char *label = NULL;
+
+          /* Translators: a partner and the dimension of their statement */
+          who = g_strdup_printf (_("%s (%s)"), author, dimension);
+          label = said_by (who);
+          add_item (self, 1, group, label, text);
+        }
+      add_field (self, group, _("Note:"), rg_review_item_get_note (item));
+    }
+}
+
 static gboolean
 add_picture (RgReport  *self,
              GError   **error)
@@ -678,6 +719,7 @@ rg_report_new (RgSession  *session,
   add_title_page (self);
   add_diagnosis (self);
   add_links (self);
+  add_left_open (self);
   if (!add_picture (self, error))
     return NULL;
   add_glossary (self);
