@@ -888,6 +888,74 @@ large_session_populates_in_view (RgApplication *app)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
 }
 
+/* The label under @widget whose text starts with @prefix, if any */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* A statement of two megabytes, as a hostile file may hold: GTK would
+ * take minutes to lay it out whole in a card; the card shows its start,
+ * and the editor the whole text. */
+static void
+huge_statement (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_session_file ("huge.regards");
+  g_autoptr(RgSession) session = rg_test_read_session (file);
+  g_autoptr(GString) text = g_string_new ("Début");
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgStatement) statement = NULL;
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSessionWindow *window;
+  RgDiagnosisView *view;
+  RgStatementCard *card;
+  GtkLabel *label;
+
+  for (guint i = 0; i < 250000; i++)
+    g_string_append (text, " abcdefg\n");
+  g_string_append (text, "Fin");
+  statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                RG_STATEMENT_KIND_FACT, text->str);
+  rg_session_add_statement (session, statement);
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  window = rg_test_open_session (app, file);
+  view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  rg_test_iterate_until_idle ();
+
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  card = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_cell (view, 0, 0));
+  g_assert_nonnull (card);
+  label = find_label (GTK_WIDGET (card), "Début");
+  g_assert_nonnull (label);
+  g_assert_cmpuint (strlen (gtk_label_get_text (label)), <, 5000);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "…"));
+
+  /* The editor has it all, and saves it unchanged */
+  rg_statement_card_start_editing (card);
+  rg_test_iterate_until_idle ();
+  rg_statement_card_stop_editing (card);
+  g_assert_true (g_str_equal (rg_statement_get_text (rg_statement_card_get_statement (card)), text->str));
+}
+
 /* {{{ Killed right after typing */
 
 static char *child_path;
@@ -985,6 +1053,7 @@ main (int   argc,
                         large_session_populates_in_view, run_in_application);
   g_test_add_data_func ("/session-window/zoom-and-meeting-mode",
                         zoom_and_meeting_mode, run_in_application);
+  g_test_add_data_func ("/session-window/huge-statement", huge_statement, run_in_application);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

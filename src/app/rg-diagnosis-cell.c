@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-diagnosis-cell.h"
+#include "rg-editable-text.h"
 #include "rg-diagnosis-view.h"
 
 struct _RgDiagnosisCell
@@ -64,12 +65,13 @@ update_row_label (GtkListBoxRow *row,
                   RgStatement   *statement)
 {
   g_autofree char *label = NULL;
+  g_autofree char *text = rg_editable_text_shorten (rg_statement_get_text (statement));
 
   /* Translators: a statement card as read by a screen reader: its kind,
    * then its text. */
   label = g_strdup_printf (_("%s: %s"),
                            rg_statement_kind_get_label (rg_statement_get_kind (statement)),
-                           rg_statement_get_text (statement));
+                           text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);

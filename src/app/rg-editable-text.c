@@ -12,7 +12,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rg-editable-text.h"
+
+/* What a label shows of a text at most (see rg_editable_text_shorten ()) */
+#define MAX_SHOWN_BYTES 4000
+#define MAX_SHOWN_LINES 40
+
+/* The tallest an editor grows before it scrolls, in pixels: a text view
+ * as tall as a text of megabytes would lay out every line of it */
+#define MAX_EDITOR_HEIGHT 480
 
 struct _RgEditableText
 {
@@ -25,6 +35,7 @@ struct _RgEditableText
   GtkLabel    *label;
   GtkTextView *view;   /* only while editing: a text view is heavy, and a
                         * session can show thousands of texts */
+  GtkWidget   *scroller; /* around the view: a long text scrolls */
 };
 
 enum {
@@ -58,10 +69,60 @@ set_str (char       **slot,
   return TRUE;
 }
 
+/**
+ * rg_editable_text_shorten:
+ * @text: (nullable): a text
+ *
+ * A text to show where a few lines are read, such as a card: @text
+ * itself when short, else its start, cut at a space when it can, and
+ * an ellipsis. GTK lays a label out whole, and a statement of a
+ * hostile file may hold megabytes: shown whole, it would freeze the
+ * window for minutes. The editor shows the whole text.
+ *
+ * Returns: (transfer full) (nullable): the text to show
+ */
+char *
+rg_editable_text_shorten (const char *text)
+{
+  g_autofree char *start = NULL;
+  const char *end;
+  const char *space;
+  guint lines = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  for (end = text; *end != '\0' && end - text < MAX_SHOWN_BYTES; end++)
+    if (*end == '\n' && ++lines == MAX_SHOWN_LINES)
+      break;
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  end = g_utf8_find_prev_char (text, end + 1);
+  space = g_utf8_strrchr (text, end - text, ' ');
+  if (space != NULL && end - space < 80)
+    end = space;
+
+  start = g_strndup (text, end - text);
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 update_label (RgEditableText *self)
 {
   gboolean empty = self->text == NULL || self->text[0] == '\0';
+  g_autofree char *shown = NULL;
+
+  if (!empty && strlen (self->text) > MAX_SHOWN_BYTES)
+    {
+      /* Too long to lay out whole, glossary links and all */
+      shown = rg_editable_text_shorten (self->text);
+      gtk_label_set_use_markup (self->label, FALSE);
+      gtk_label_set_label (self->label, shown);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
+      return;
+    }
 
   if (!empty && self->markup != NULL)
     {
@@ -126,7 +187,13 @@ create_view (RgEditableText *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
-  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), MAX_EDITOR_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->label), FALSE);
 }
 
@@ -155,7 +222,8 @@ rg_editable_text_start_editing (RgEditableText *self)
    * editor until a key was typed. It starts as tall as the text was. */
   height = gtk_widget_get_height (GTK_WIDGET (self->label));
   create_view (self);
-  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, height);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              MIN (height, MAX_EDITOR_HEIGHT));
   buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_text (buffer, self->text ? self->text : "", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -187,7 +255,8 @@ rg_editable_text_stop_editing (RgEditableText *self)
   gtk_widget_set_visible (GTK_WIDGET (self->label), TRUE);
   /* Unparenting moves the focus away, which would end editing again:
    * the view is gone from self first. */
-  gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->view)));
+  self->view = NULL;
+  gtk_widget_unparent (g_steal_pointer (&self->scroller));
 
   /* The keyboard goes back to what holds the text (the text itself, or
    * the card it is in), so the flow goes on from there. */
@@ -265,7 +334,8 @@ rg_editable_text_dispose (GObject *object)
 {
   RgEditableText *self = RG_EDITABLE_TEXT (object);
 
-  g_clear_pointer ((GtkWidget **) &self->view, gtk_widget_unparent);
+  self->view = NULL;
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->placeholder, g_free);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgEditableText, rg_editable_text, RG, EDITABLE_TEXT, GtkWidget)
 
 GtkWidget  *rg_editable_text_new            (void);
+char       *rg_editable_text_shorten        (const char     *text);
 const char *rg_editable_text_get_text       (RgEditableText *self);
 void        rg_editable_text_set_text       (RgEditableText *self,
                                              const char     *text);

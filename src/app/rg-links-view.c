@@ -312,7 +312,7 @@ update_quote (GtkLabel *label)
 {
   RgStatement *statement = g_object_get_data (G_OBJECT (label), "statement");
   RgPartner *partner = g_object_get_data (G_OBJECT (label), "partner");
-  const char *statement_text = rg_statement_get_text (statement);
+  g_autofree char *statement_text = rg_editable_text_shorten (rg_statement_get_text (statement));
   g_autofree char *name = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *text = NULL;

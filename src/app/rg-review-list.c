@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-editable-text.h"
 #include "rg-review-list.h"
 #include "rg-session-editor-links.h"
 #include "rg-statement-card.h"
@@ -110,7 +111,8 @@ create_quote (const char *author,
   g_autofree char *markup = NULL;
   g_autofree char *who = g_markup_printf_escaped ("<b>%s</b>", author);
   g_autofree char *where = g_markup_escape_text (dimension, -1);
-  g_autofree char *what = g_markup_escape_text (text, -1);
+  g_autofree char *shown = rg_editable_text_shorten (text);
+  g_autofree char *what = g_markup_escape_text (shown, -1);
   GtkWidget *label;
 
   /* Translators: a statement of the previous session, quoted: who said
