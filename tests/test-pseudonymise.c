@@ -91,7 +91,20 @@ test_pseudonymise_example (void)
   /* Names inside texts: the partner's whole name, then its family name */
   g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, "e7b57464-0b94-5c5b-8755-b1cc037a5359")),
                    ==, "Mère élève seule ses trois enfants ; le père n'a plus de contact régulier avec eux.");
-  g_assert_cmpstr (rg_session_get_facilitator (copy), ==, "Coordinatrice PRE, coordinatrice PRE");
+  /* A facilitator who is a partner: their pseudonym alone, rather than
+   * "Coordinatrice PRE, coordinatrice PRE" */
+  g_assert_cmpstr (rg_session_get_facilitator (copy), ==, "Coordinatrice PRE");
+  {
+    g_autoptr(RgSession) other = NULL;
+
+    rg_session_set_facilitator (session, "Animée par Mme Fontaine");
+    other = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+    g_assert_cmpstr (rg_session_get_facilitator (other), ==, "Animée par Coordinatrice PRE");
+    rg_session_set_facilitator (session, "Mme Fontainebleau");
+    g_clear_object (&other);
+    other = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+    g_assert_cmpstr (rg_session_get_facilitator (other), !=, "Coordinatrice PRE");
+  }
   /* A word that only looks like a name is kept */
   g_assert_nonnull (strstr (text, "saint-aubin"));
   /* Dates are kept without the flag */

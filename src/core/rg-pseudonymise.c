@@ -527,6 +527,44 @@ pseudonymise_review (RgSession  *copy,
     }
 }
 
+/* The facilitator is often a partner, written "Mme Fontaine,
+ * coordinatrice PRE": their pseudonym alone says it, where replacing the
+ * name would say "Coordinatrice PRE, coordinatrice PRE". Returns
+ * whether the facilitator was such a partner. */
+static gboolean
+replace_facilitator (RgSession  *copy,
+                     GHashTable *by_name)
+{
+  const char *facilitator = rg_session_get_facilitator (copy);
+  const char *found = NULL;
+  gsize found_length = 0;
+  GHashTableIter iter;
+  gpointer name, pseudonym;
+
+  if (facilitator == NULL)
+    return FALSE;
+
+  /* The longest name the facilitator starts with, as a whole word */
+  g_hash_table_iter_init (&iter, by_name);
+  while (g_hash_table_iter_next (&iter, &name, &pseudonym))
+    {
+      gsize length = strlen (name);
+
+      if (length > found_length && strncmp (facilitator, name, length) == 0 &&
+          (facilitator[length] == '\0' || strchr (",( ", facilitator[length]) != NULL))
+        {
+          found = pseudonym;
+          found_length = length;
+        }
+    }
+
+  if (found == NULL)
+    return FALSE;
+
+  rg_session_set_facilitator (copy, found);
+  return TRUE;
+}
+
 /**
  * rg_session_pseudonymise:
  * @session: a #RgSession
@@ -598,7 +636,8 @@ rg_session_pseudonymise (RgSession           *session,
   rg_session_set_person_names (copy, NULL);
   REPLACE (&replacer, copy, rg_session_get_title, rg_session_set_title);
   REPLACE (&replacer, copy, rg_session_get_place, rg_session_set_place);
-  REPLACE (&replacer, copy, rg_session_get_facilitator, rg_session_set_facilitator);
+  if (!replace_facilitator (copy, by_name))
+    REPLACE (&replacer, copy, rg_session_get_facilitator, rg_session_set_facilitator);
 
   model = rg_session_get_dimensions (copy);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
