@@ -197,6 +197,19 @@ view_text (RgDiagnosisView *view)
   return g_string_free (text, FALSE);
 }
 
+/* Whether the window's view named @name can be switched to */
+static gboolean
+view_is_offered (RgSessionWindow *window,
+                 const char      *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       RG_TYPE_SESSION_WINDOW,
+                                                                       "view_stack"));
+
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                                   adw_view_stack_get_child_by_name (stack, name)));
+}
+
 static void
 hides_and_reveals (RgApplication *app)
 {
@@ -238,6 +251,11 @@ hides_and_reveals (RgApplication *app)
   g_assert_nonnull (strstr (blind, "Partner C"));
   /* The statements themselves are still there. */
   g_assert_nonnull (strstr (blind, "Observation numéro 2"));
+  /* The other views, which name the partners, are not offered */
+  g_assert_true (view_is_offered (window, "diagnosis"));
+  g_assert_false (view_is_offered (window, "links"));
+  g_assert_false (view_is_offered (window, "glossary"));
+  g_assert_false (view_is_offered (window, "actions"));
 
   /* Revealing is one action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.reveal-authors", NULL));
@@ -246,6 +264,8 @@ hides_and_reveals (RgApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (identities); i++)
     g_assert_nonnull (strstr (revealed, identities[i]));
   g_assert_null (strstr (revealed, "Partner A"));
+  g_assert_true (view_is_offered (window, "links"));
+  g_assert_true (view_is_offered (window, "actions"));
 
   /* The file kept its authors and never changed. */
   g_assert_false (rg_document_get_modified (document));

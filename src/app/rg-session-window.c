@@ -451,20 +451,30 @@ update_contribution_actions (RgSessionWindow *self)
 
 /* A partner's contribution opens on their column alone, to fill in and
  * save in place: what else a session holds is the coordinator's. */
+/* The views other than the diagnosis: hidden in a contribution, and
+ * during a blind round, where each would name the authors */
+static void
+set_other_views_visible (RgSessionWindow *self,
+                         gboolean         visible)
+{
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->links_view), GTK_WIDGET (self->glossary_view),
+    GTK_WIDGET (self->criteria_view), GTK_WIDGET (self->actions_view),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, views[i]), visible);
+}
+
 static void
 show_as_contribution (RgSessionWindow *self)
 {
   RgSession *session = rg_document_get_session (self->document);
   const char *contributor_id = rg_session_get_contributor_id (session);
   RgPartner *partner = contributor_id ? rg_session_find_partner (session, contributor_id) : NULL;
-  GtkWidget *views[] = {
-    GTK_WIDGET (self->links_view), GTK_WIDGET (self->glossary_view),
-    GTK_WIDGET (self->criteria_view), GTK_WIDGET (self->actions_view),
-  };
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, views[i]), FALSE);
+  set_other_views_visible (self, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-partner", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-dimension", FALSE);
@@ -488,7 +498,10 @@ show_term_action (GtkWidget  *widget,
   RgSession *session = rg_session_editor_get_session (self->editor);
   RgTerm *term = rg_session_find_term (session, g_variant_get_string (parameter, NULL));
 
-  if (term == NULL)
+  /* Not where the glossary is hidden */
+  if (term == NULL ||
+      !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack,
+                                                                 GTK_WIDGET (self->glossary_view))))
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "glossary");
@@ -499,7 +512,8 @@ show_term_action (GtkWidget  *widget,
 /* {{{ Blind round */
 
 /* The diagnosis shows the statements without their authors, or with
- * them again: a meeting option, never written to the file. */
+ * them again: a meeting option, never written to the file. The other
+ * views, which all name partners, are hidden meanwhile. */
 static void
 set_blind_round (RgSessionWindow *self,
                  gboolean         blind)
@@ -511,8 +525,9 @@ set_blind_round (RgSessionWindow *self,
   self->blind_round = blind;
   rg_diagnosis_view_set_blind (self->diagnosis_view, blind);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reveal-authors", blind);
-  if (blind)
-    adw_view_stack_set_visible_child_name (self->view_stack, "diagnosis");
+  adw_view_stack_set_visible_child_name (self->view_stack, "diagnosis");
+  if (rg_session_get_kind (rg_session_editor_get_session (self->editor)) != RG_SESSION_KIND_CONTRIBUTION)
+    set_other_views_visible (self, !blind);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLIND_ROUND]);
 }
 
