@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rg-cairo-stream.h"
 #include "rg-document.h"
 #include "rg-statistics.h"
 #include "rg-timeline.h"
@@ -1031,16 +1032,6 @@ rg_timeline_draw (RgTimeline *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * rg_timeline_to_png:
  * @self: a #RgTimeline
@@ -1079,7 +1070,7 @@ rg_timeline_to_png (RgTimeline  *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
+    status = cairo_surface_write_to_png_stream (surface, rg_cairo_append_to_byte_array, png);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
