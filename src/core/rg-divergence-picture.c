@@ -33,8 +33,6 @@
 #define MAX_HEADER_LINES 3
 /* A PNG is drawn at twice its size, for a sharp print, unless that
  * makes it huge. */
-#define PNG_SCALE 2
-#define PNG_MAX_SIDE 8000
 
 typedef struct
 {
@@ -1270,6 +1268,18 @@ paint_background (RgDivergencePicture *self,
   cairo_paint (cr);
 }
 
+static void
+draw_on_background (cairo_t  *cr,
+                    int       width,
+                    int       height,
+                    gpointer  user_data)
+{
+  RgDivergencePicture *self = user_data;
+
+  paint_background (self, cr);
+  rg_divergence_picture_draw (self, cr, width, height);
+}
+
 /**
  * rg_divergence_picture_to_png:
  * @self: a #RgDivergencePicture
@@ -1284,34 +1294,19 @@ GBytes *
 rg_divergence_picture_to_png (RgDivergencePicture  *self,
                               GError              **error)
 {
-  g_autoptr(GByteArray) png = g_byte_array_new ();
-  cairo_surface_t *surface;
+  g_autoptr(GBytes) png = NULL;
   cairo_status_t status;
-  cairo_t *cr;
-  int width, height, scale;
+  int width;
 
   g_return_val_if_fail (RG_IS_DIVERGENCE_PICTURE (self), NULL);
 
   width = rg_divergence_picture_get_natural_width (self);
-  height = rg_divergence_picture_get_height_for_width (self, width);
-  scale = MAX (width, height) * PNG_SCALE <= PNG_MAX_SIDE ? PNG_SCALE : 1;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  paint_background (self, cr);
-  rg_divergence_picture_draw (self, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, rg_cairo_append_to_byte_array, png);
-  cairo_surface_destroy (surface);
-
+  png = rg_cairo_draw_sharp_png (width, rg_divergence_picture_get_height_for_width (self, width),
+                                 draw_on_background, self, &status);
   if (!check_status (status, error))
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  return g_steal_pointer (&png);
 }
 
 /* cairo writes the text as drawn glyphs: the words go in the SVG's own

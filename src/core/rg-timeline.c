@@ -37,8 +37,6 @@
 #include "rg-timeline.h"
 
 #define DEFAULT_FONT "Sans 12"
-#define PNG_SCALE 2
-#define PNG_MAX_SIDE 8000
 
 /* In em */
 #define MARGIN 1.0
@@ -1032,6 +1030,19 @@ rg_timeline_draw (RgTimeline *self,
   cairo_restore (cr);
 }
 
+static void
+draw_on_background (cairo_t  *cr,
+                    int       width,
+                    int       height,
+                    gpointer  user_data)
+{
+  RgTimeline *self = user_data;
+
+  set_rgb (cr, get_palette (self)->background);
+  cairo_paint (cr);
+  rg_timeline_draw (self, cr, width, height);
+}
+
 /**
  * rg_timeline_to_png:
  * @self: a #RgTimeline
@@ -1046,33 +1057,13 @@ GBytes *
 rg_timeline_to_png (RgTimeline  *self,
                     GError     **error)
 {
-  g_autoptr(GByteArray) png = g_byte_array_new ();
-  const Palette *palette;
-  cairo_surface_t *surface;
+  g_autoptr(GBytes) png = NULL;
   cairo_status_t status;
-  cairo_t *cr;
-  int width, height, scale;
 
   g_return_val_if_fail (RG_IS_TIMELINE (self), NULL);
 
-  palette = get_palette (self);
-  width = rg_timeline_get_natural_width (self);
-  height = rg_timeline_get_height (self);
-  scale = MAX (width, height) * PNG_SCALE <= PNG_MAX_SIDE ? PNG_SCALE : 1;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  set_rgb (cr, palette->background);
-  cairo_paint (cr);
-  rg_timeline_draw (self, cr, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, rg_cairo_append_to_byte_array, png);
-  cairo_surface_destroy (surface);
-
+  png = rg_cairo_draw_sharp_png (rg_timeline_get_natural_width (self), rg_timeline_get_height (self),
+                                 draw_on_background, self, &status);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RG_TIMELINE_ERROR, RG_TIMELINE_ERROR_DRAWING,
@@ -1080,7 +1071,7 @@ rg_timeline_to_png (RgTimeline  *self,
       return NULL;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  return g_steal_pointer (&png);
 }
 
 /* }}} */
