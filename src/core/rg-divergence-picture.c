@@ -27,6 +27,7 @@
 
 #include "rg-cairo-stream.h"
 #include "rg-divergence-picture.h"
+#include "rg-picture-text.h"
 #include "rg-statistics.h"
 
 #define DEFAULT_FONT "Sans 12"
@@ -345,12 +346,7 @@ get_measure_context (RgDivergencePicture *self)
 static double
 get_em (RgDivergencePicture *self)
 {
-  double size = pango_font_description_get_size (self->font) / (double) PANGO_SCALE;
-
-  if (!pango_font_description_get_size_is_absolute (self->font))
-    size = size * 96. / 72.;
-
-  return MAX (size, 6.);
+  return MAX (rg_picture_text_get_pixel_size (self->font), 6.);
 }
 
 /* A layout of @text at @scale times the font size, @width wide at most
@@ -365,22 +361,8 @@ make_layout (RgDivergencePicture *self,
              int                  max_lines)
 {
   PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_copy (self->font);
 
-  pango_font_description_set_absolute_size (font, get_em (self) * scale * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -MAX (max_lines, 1));
-    }
+  rg_picture_text_set_up (layout, self->font, get_em (self) * scale, bold, text, width, max_lines);
 
   return layout;
 }

@@ -33,6 +33,7 @@
 
 #include "rg-cairo-stream.h"
 #include "rg-document.h"
+#include "rg-picture-text.h"
 #include "rg-statistics.h"
 #include "rg-timeline.h"
 
@@ -777,12 +778,7 @@ get_palette (RgTimeline *self)
 static double
 get_em (RgTimeline *self)
 {
-  double size = pango_font_description_get_size (self->font) / (double) PANGO_SCALE;
-
-  if (!pango_font_description_get_size_is_absolute (self->font))
-    size = size * 96. / 72.;
-
-  return MAX (size * self->scale, 6.);
+  return MAX (rg_picture_text_get_pixel_size (self->font) * self->scale, 6.);
 }
 
 static double
@@ -833,23 +829,10 @@ make_layout (RgTimeline *self,
              int         max_lines)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_copy (self->font);
 
-  pango_font_description_set_absolute_size (font, get_em (self) * scale * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-
+  rg_picture_text_set_up (layout, self->font, get_em (self) * scale, bold, text, width, max_lines);
   if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -MAX (max_lines, 1));
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-    }
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
 
   return layout;
 }
