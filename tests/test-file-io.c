@@ -15,6 +15,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -215,16 +216,81 @@ test_permissions (void)
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0700);
 
-  /* A file someone made readable by all becomes private when saved,
-   * and so does its backup. */
+  /* A file someone made readable by all stays so: they chose it, and
+   * so does its backup, a copy of the same version. */
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   checksum2 = save_text (path, "deuxième version", checksum);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
 
   umask (old_umask);
+}
+
+/* New files are private whatever the umask gives. */
+static void
+test_new_file_private (void)
+{
+  static const mode_t umasks[] = { 0, 022, 077, 0777 };
+  g_autofree char *dir = make_test_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (umasks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("séance %u.regards", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *checksum = NULL;
+      mode_t old_umask = umask (umasks[i]);
+      struct stat st;
+
+      checksum = save_text (path, "nouvelle séance", NULL);
+      umask (old_umask);
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+    }
+}
+
+/* A file shared with a group (0660), or protected (0444), keeps its
+ * mode and group through saves; its backup has the mode it had. */
+static void
+test_keeps_mode (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *a = save_text (path, "version A", NULL);
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *listing = NULL;
+  gid_t group = getegid ();
+  struct stat st;
+
+  /* Root may give any group; others only their own. */
+  if (geteuid () == 0)
+    group = 4242;
+
+  g_assert_cmpint (chown (path, (uid_t) -1, group), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0660), ==, 0);
+
+  b = save_text (path, "version B", a);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0660);
+  g_assert_cmpint (st.st_gid, ==, group);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0660);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  c = save_text (path, "version C", b);
+  assert_file_holds (path, "version C");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+  assert_file_holds (backup, "version B");
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, SESSION_NAME "|" SESSION_NAME "~");
 }
 
 static void
@@ -658,6 +724,189 @@ test_read_not_found (void)
   g_assert_null (bytes);
 }
 
+/* Read-only: no write bit for anybody (even root), or no permission. */
+static void
+test_is_read_only (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *absent = g_build_filename (dir, "absente.regards", NULL);
+  g_autofree char *link = g_build_filename (dir, "lien.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) absent_file = g_file_new_for_path (absent);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) remote = g_file_new_for_uri ("http://example.org/s%C3%A9ance.regards");
+  g_autofree char *a = save_text (path, "version A", NULL);
+
+  g_assert_false (rg_file_is_read_only (file));
+  g_assert_false (rg_file_is_read_only (absent_file));
+  g_assert_true (rg_file_is_read_only (remote));
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  g_assert_false (rg_file_is_read_only (link_file));
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_true (rg_file_is_read_only (file));
+  g_assert_true (rg_file_is_read_only (link_file));
+
+  /* A write bit for the group only: for us, it depends who we are. */
+  g_assert_cmpint (g_chmod (path, 0464), ==, 0);
+  g_assert_cmpint (rg_file_is_read_only (file), ==, access (path, W_OK) != 0);
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+  g_assert_cmpint (rg_file_is_read_only (file), ==, access (dir, W_OK) != 0);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+
+  if (geteuid () == 0 && mount_tmpfs (dir, "256k"))
+    {
+      g_autofree char *b = save_text (path, "version B", NULL);
+
+      g_assert_false (rg_file_is_read_only (file));
+      g_assert_cmpint (mount (NULL, dir, "tmpfs", MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+      g_assert_true (rg_file_is_read_only (file));
+      unmount (dir);
+    }
+}
+
+static void
+test_parse_temp_name (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *stem;
+    gboolean    backup;
+  } cases[] = {
+    { ".Revue.regards-Ab12Cd.tmp", "Revue.regards", FALSE },
+    { ".Revue.regards~-0a1b2c3d.tmp", "Revue.regards", TRUE },
+    { ".regards-zzzzzz.tmp", "regards", FALSE },
+    { ".a-1.regards-XyZ000.tmp", "a-1.regards", FALSE },
+    { "..caché.regards-aBcDeF.tmp", ".caché.regards", FALSE },
+    { ".x~-Ab12Cd.tmp", "x~", FALSE },
+    /* Not ours */
+    { "Revue.regards-Ab12Cd.tmp", NULL, FALSE },
+    { ".Revue.regards-Ab12C.tmp", NULL, FALSE },
+    { ".Revue.regards-Ab12Cde.tmp", NULL, FALSE },
+    { ".Revue.regards-Ab-2Cd.tmp", NULL, FALSE },
+    { ".Revue.regards-Ab12Cd.tmp~", NULL, FALSE },
+    { ".Revue.regards-Ab12Cd.TMP", NULL, FALSE },
+    { ".Revue.regards~-0A1B2C3D.tmp", NULL, FALSE },
+    { ".Revue.regards~-0a1b2c3.tmp", NULL, FALSE },
+    { ".Revue.regards~0a1b2c3d.tmp", NULL, FALSE },
+    { ".a-1.regards-long-name.tmp", NULL, FALSE },
+    { ".-Ab12Cd.tmp", NULL, FALSE },
+    { ".~-0a1b2c3d.tmp", NULL, FALSE },
+    { ".tmp", NULL, FALSE },
+    { "", NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean backup = !cases[i].backup;
+      g_autofree char *stem = rg_file_parse_temp_name (cases[i].name, &backup);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpstr (stem, ==, cases[i].stem);
+      if (stem != NULL)
+        g_assert_cmpint (backup, ==, cases[i].backup);
+    }
+
+  /* What rg_file_write_atomic () names after a very long name */
+  {
+    g_autofree char *longest = g_strnfill (160, 'a');
+    g_autofree char *too_long = g_strnfill (161, 'a');
+    g_autofree char *fits = g_strdup_printf (".%s-Ab12Cd.tmp", longest);
+    g_autofree char *does_not = g_strdup_printf (".%s-Ab12Cd.tmp", too_long);
+    g_autofree char *stem = rg_file_parse_temp_name (fits, NULL);
+    g_autofree char *none = rg_file_parse_temp_name (does_not, NULL);
+
+    g_assert_cmpstr (stem, ==, longest);
+    g_assert_null (none);
+  }
+}
+
+#define SESSION_START "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+                      "<session xmlns=\"urn:x-regards:session\" format-version=\"2\">"
+
+/* Writes @text to @name in @dir, last changed @age seconds ago. */
+static char *
+make_file_aged (const char *dir,
+                const char *name,
+                const char *text,
+                gint64      age)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  struct timespec times[2];
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  times[0].tv_sec = times[1].tv_sec = time (NULL) - age;
+  times[0].tv_nsec = times[1].tv_nsec = 0;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW), ==, 0);
+
+  return path;
+}
+
+#define OLD (RG_FILE_STALE_TEMP_AGE + 60)
+
+/* Only Regards' own temporary files, abandoned long enough, go. */
+static void
+test_remove_stale_temps (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *listing = NULL;
+  g_autofree char *subdir = g_build_filename (dir, ".b.regards-Dir000.tmp", NULL);
+  g_autofree char *link = g_build_filename (dir, ".c.regards-Lnk000.tmp", NULL);
+  g_autofree char *target = NULL;
+
+  g_free (make_file_aged (dir, "a.regards", SESSION_START "</session>", OLD));
+  /* Abandoned: a new version, a backup being made, an empty one */
+  g_free (make_file_aged (dir, ".a.regards-Ab12Cd.tmp", SESSION_START "<title>Rev", OLD));
+  g_free (make_file_aged (dir, ".a.regards~-0a1b2c3d.tmp", SESSION_START "</session>", OLD));
+  g_free (make_file_aged (dir, ".regards-Xy34Zw.tmp", "", OLD));
+  /* Kept: a save in progress, another program's file, other names */
+  g_free (make_file_aged (dir, ".a.regards-Fresh0.tmp", SESSION_START, 5));
+  g_free (make_file_aged (dir, ".rapport.pdf-Ab12Cd.tmp", "%PDF-1.7", OLD));
+  g_free (make_file_aged (dir, ".a.regards-long-name.tmp", SESSION_START, OLD));
+  g_free (make_file_aged (dir, "a.regards-Ab12Cd.tmp", SESSION_START, OLD));
+  g_free (make_file_aged (dir, "a.regards~", SESSION_START, OLD));
+  target = make_file_aged (dir, "cible", SESSION_START, OLD);
+  g_assert_cmpint (g_mkdir (subdir, 0700), ==, 0);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  g_assert_cmpuint (rg_file_remove_stale_temps (dir, NULL), ==, 3);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==,
+                   ".a.regards-Fresh0.tmp|.a.regards-long-name.tmp|.b.regards-Dir000.tmp|"
+                   ".c.regards-Lnk000.tmp|.rapport.pdf-Ab12Cd.tmp|a.regards|a.regards-Ab12Cd.tmp|"
+                   "a.regards~|cible");
+
+  /* A folder that is not there has nothing to remove. */
+  g_assert_cmpuint (rg_file_remove_stale_temps ("/nonexistent/folder", NULL), ==, 0);
+}
+
+/* A save tidies its folder, but does not list it at every save. */
+static void
+test_save_removes_stale_temps (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, "a.regards", NULL);
+  g_autofree char *first = make_file_aged (dir, ".a.regards-Ab12Cd.tmp", SESSION_START, OLD);
+  g_autofree char *second = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  a = save_text (path, SESSION_START "</session>", NULL);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  second = make_file_aged (dir, ".a.regards~-0a1b2c3d.tmp", SESSION_START, OLD);
+  b = save_text (path, SESSION_START "<title/></session>", a);
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+}
+
 static int
 remove_entry (const char        *path,
               const struct stat *st,
@@ -679,6 +928,9 @@ main (int   argc,
 
   g_test_add_func ("/file-io/write/round-trip", test_round_trip);
   g_test_add_func ("/file-io/write/permissions", test_permissions);
+  g_test_add_func ("/file-io/write/new-file-private", test_new_file_private);
+  g_test_add_func ("/file-io/write/keeps-mode", test_keeps_mode);
+  g_test_add_func ("/file-io/read-only", test_is_read_only);
   g_test_add_func ("/file-io/write/backup", test_backup);
   g_test_add_func ("/file-io/write/conflict", test_conflict);
   g_test_add_func ("/file-io/write/conflict-without-extension", test_conflict_without_extension);
@@ -691,6 +943,9 @@ main (int   argc,
   g_test_add_func ("/file-io/read/too-large", test_read_too_large);
   g_test_add_func ("/file-io/read/endless-pipe", test_read_endless_pipe);
   g_test_add_func ("/file-io/read/not-found", test_read_not_found);
+  g_test_add_func ("/file-io/temp/parse-name", test_parse_temp_name);
+  g_test_add_func ("/file-io/temp/remove-stale", test_remove_stale_temps);
+  g_test_add_func ("/file-io/temp/removed-on-save", test_save_removes_stale_temps);
 
   ret = g_test_run ();
 

@@ -1,6 +1,18 @@
 /* rg-file-io.c — reading a session file within bounds, writing it without
  * ever losing data
  *
+ * Writing does by hand what g_file_replace () does, because a save needs
+ * more than an atomic replace: a compare-and-swap of the file's checksum,
+ * so that a change another program made since the load is never
+ * overwritten; a conflict copy when it was; the previous version kept as
+ * `NAME~` through a hard link, so that making the backup costs no copy;
+ * fsync of the file and of its folder, so that a crash never leaves an
+ * empty file; and the mode and group of the file it replaces, where
+ * g_file_replace () would make a new file with the default mode.
+ *
+ * A save killed half-way leaves its temporary files behind: they are
+ * removed later, once surely abandoned (see rg_file_remove_stale_temps ()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -8,6 +20,7 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,6 +33,8 @@
 #include <glib/gstdio.h>
 
 #include "rg-file-io.h"
+#include "rg-file-io-private.h"
+#include "rg-session-xml-private.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
 
@@ -278,13 +293,16 @@ temp_stem (const char *basename)
   return basename;
 }
 
-/* Writes @data to a new file, mode 0600, in @dir, and makes it durable.
- * Returns its path, or %NULL with @errsv set and nothing left behind. */
+/* Writes @data to a new file in @dir, with @mode and, unless it is -1,
+ * group @gid, and makes it durable. Returns its path, or %NULL with
+ * @errsv set and nothing left behind. */
 static char *
 write_temp_file (const char    *dir,
                  const char    *basename,
                  const guint8  *data,
                  gsize          len,
+                 mode_t         mode,
+                 gid_t          gid,
                  int           *errsv)
 {
   g_autofree char *tmp_name = g_strdup_printf (".%s-XXXXXX.tmp", temp_stem (basename));
@@ -300,8 +318,15 @@ write_temp_file (const char    *dir,
       return NULL;
     }
 
+  /* The group first: changing it may clear the set-group-ID bit. Not
+   * being a member of the file's group (EPERM) leaves ours: the file
+   * is then shared less, never more. */
+  if (gid != (gid_t) -1 && fchown (fd, (uid_t) -1, gid) != 0 && errno != EPERM)
+    g_debug ("Could not give “%s” the group of the file it replaces: %s",
+             tmp_path, g_strerror (errno));
+
   /* The umask may have taken bits away, never added any; set exactly. */
-  (void) fchmod (fd, 0600);
+  (void) fchmod (fd, mode);
 
   err = write_all (fd, data, len);
 
@@ -385,8 +410,9 @@ checksum_path (const char  *path,
   return TRUE;
 }
 
-/* Copies the file at @from to a new temporary file in @dir, for file
- * systems without hard links. Returns its path or %NULL. */
+/* Copies the file at @from to a new temporary file in @dir, with the
+ * same mode and group, for file systems without hard links. Returns its
+ * path or %NULL. */
 static char *
 copy_to_temp (const char *from,
               const char *dir,
@@ -394,18 +420,21 @@ copy_to_temp (const char *from,
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
+  struct stat st;
   int errsv = 0;
 
-  if (!g_file_get_contents (from, &contents, &len, NULL))
+  if (stat (from, &st) != 0 || !g_file_get_contents (from, &contents, &len, NULL))
     return NULL;
 
-  return write_temp_file (dir, basename, (const guint8 *) contents, len, &errsv);
+  return write_temp_file (dir, basename, (const guint8 *) contents, len,
+                          st.st_mode & 07777, st.st_gid, &errsv);
 }
 
 /* Keeps the file at @path, about to be replaced, as `NAME~`. The backup
  * is made under a temporary name then renamed, so `NAME~` too always
- * holds a whole version. A failed backup does not stop the save: the
- * user's work matters more than the copy of the previous version. */
+ * holds a whole version; a hard link or a copy, it has the mode of the
+ * version it keeps. A failed backup does not stop the save: the user's
+ * work matters more than the copy of the previous version. */
 static void
 keep_backup (const char *path,
              const char *dir,
@@ -456,11 +485,13 @@ rename_no_replace (const char *from,
 {
   struct stat st;
 
+#ifdef HAVE_RENAMEAT2
   if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
     return 0;
 
   if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
     return errno;
+#endif
 
   /* A hard link never replaces anything either. */
   if (link (from, to) == 0)
@@ -537,6 +568,10 @@ keep_both (const char  *path,
   g_autofree char *copy_name = NULL;
   int err = EEXIST;
 
+  /* A new file, private as every new file: the temporary file has the
+   * mode of the file there, which the other program may have chosen. */
+  (void) g_chmod (tmp_path, 0600);
+
   for (guint n = 1; n <= MAX_CONFLICT_NAMES && err == EEXIST; n++)
     {
       g_free (conflict_path);
@@ -566,6 +601,286 @@ keep_both (const char  *path,
   return g_file_new_for_path (conflict_path);
 }
 
+/* Temporary files left behind */
+
+/* The characters g_mkstemp () puts in place of "XXXXXX". */
+static gboolean
+is_mkstemp_char (char c)
+{
+  return g_ascii_isalnum (c);
+}
+
+static gboolean
+is_lower_hex (char c)
+{
+  return g_ascii_isdigit (c) || (c >= 'a' && c <= 'f');
+}
+
+/**
+ * rg_file_parse_temp_name:
+ * @name: the name of a file, without its folder
+ * @is_backup: (out) (optional): whether it is the backup being made
+ *
+ * Tells the temporary files rg_file_write_atomic () makes from any
+ * other file: `.NAME-XXXXXX.tmp`, the new version being written, and
+ * `.NAME~-xxxxxxxx.tmp`, the backup being made, where NAME is the name
+ * of the file saved, or "regards" when that name is too long.
+ *
+ * Returns: (transfer full) (nullable): NAME, or %NULL if @name is not
+ *   such a temporary file
+ */
+char *
+rg_file_parse_temp_name (const char *name,
+                         gboolean   *is_backup)
+{
+  gsize len;
+  gsize stem_len;
+  gboolean backup;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  len = strlen (name);
+
+  if (name[0] != '.' || !g_str_has_suffix (name, ".tmp"))
+    return NULL;
+
+  /* Both end in 8 characters before ".tmp": "-XXXXXX" after a name of
+   * at least one character, or "~-xxxxxxxx" */
+  if (len >= 1 + 1 + 7 + 4
+      && name[len - 4 - 7] == '-'
+      && is_mkstemp_char (name[len - 4 - 6]) && is_mkstemp_char (name[len - 4 - 5])
+      && is_mkstemp_char (name[len - 4 - 4]) && is_mkstemp_char (name[len - 4 - 3])
+      && is_mkstemp_char (name[len - 4 - 2]) && is_mkstemp_char (name[len - 4 - 1]))
+    {
+      backup = FALSE;
+      stem_len = len - 1 - 7 - 4;
+    }
+  else if (len >= 1 + 1 + 10 + 4
+           && name[len - 4 - 10] == '~' && name[len - 4 - 9] == '-')
+    {
+      for (gsize i = len - 4 - 8; i < len - 4; i++)
+        if (!is_lower_hex (name[i]))
+          return NULL;
+
+      backup = TRUE;
+      stem_len = len - 1 - 10 - 4;
+    }
+  else
+    return NULL;
+
+  if (stem_len == 0 || stem_len > MAX_NAME_IN_TEMP)
+    return NULL;
+
+  if (is_backup != NULL)
+    *is_backup = backup;
+
+  return g_strndup (name + 1, stem_len);
+}
+
+/* Whether the regular file @name in @dir_fd holds a session, or nothing
+ * at all (a save killed before it wrote): what Regards writes there. A
+ * file of another program with a name of the same shape is left. */
+static gboolean
+holds_session_or_nothing (int         dir_fd,
+                          const char *name)
+{
+  char head[512];
+  gssize n_read;
+  int fd = openat (dir_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+
+  do
+    n_read = read (fd, head, sizeof head);
+  while (n_read < 0 && errno == EINTR);
+
+  close (fd);
+
+  if (n_read < 0)
+    return FALSE;
+
+  return n_read == 0 || memmem (head, n_read, RG_SESSION_NAMESPACE,
+                                strlen (RG_SESSION_NAMESPACE)) != NULL;
+}
+
+/**
+ * _rg_file_remove_stale_temp_at:
+ * @dir_fd: an open folder
+ * @name: the name of a file in it
+ * @now: the time, in seconds since the epoch
+ *
+ * Removes @name if it is a temporary file of an interrupted save (see
+ * rg_file_remove_stale_temps ()). For a caller that lists the folder
+ * anyway.
+ *
+ * Returns: %TRUE if it was one, and is gone
+ */
+gboolean
+_rg_file_remove_stale_temp_at (int         dir_fd,
+                               const char *name,
+                               gint64      now)
+{
+  g_autofree char *stem = NULL;
+  struct stat st;
+
+  if (name[0] != '.' || !(stem = rg_file_parse_temp_name (name, NULL)))
+    return FALSE;
+
+  if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+
+  /* A clock set back, or a network share's clock ahead: not old. */
+  if (now - (gint64) st.st_mtime <= RG_FILE_STALE_TEMP_AGE)
+    return FALSE;
+
+  if (!holds_session_or_nothing (dir_fd, name))
+    return FALSE;
+
+  if (unlinkat (dir_fd, name, 0) != 0)
+    {
+      g_debug ("Could not remove the leftover “%s”: %s", name, g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_file_remove_stale_temps:
+ * @folder: a folder
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Removes from @folder the temporary files that saves killed half-way
+ * left behind: hidden files named as rg_file_parse_temp_name () says,
+ * holding a session or nothing, and older than
+ * %RG_FILE_STALE_TEMP_AGE.
+ *
+ * The age is what keeps a save in progress, by another copy of Regards
+ * or another thread, out of harm's way: a save writes its temporary file
+ * in one go, each write bringing its modification time up to date, then
+ * renames it at once; even 16 MiB on a slow USB stick takes seconds, not
+ * minutes. A file older than that was abandoned. The backup being made
+ * is a hard link, which has the time of the version it keeps; removing
+ * it in the instant between its link and its rename only costs that
+ * save its backup.
+ *
+ * Errors are ignored: this only tidies up. Does blocking I/O.
+ *
+ * Returns: how many files were removed
+ */
+guint
+rg_file_remove_stale_temps (const char   *folder,
+                            GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  struct dirent *dent;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint n_removed = 0;
+  DIR *dir;
+  int fd;
+
+  g_return_val_if_fail (folder != NULL, 0);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), 0);
+
+  fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return 0;
+    }
+
+  /* Only the names are kept while listing: a big folder costs no stat
+   * but of the few files named like ours. */
+  while ((dent = readdir (dir)) != NULL)
+    if (dent->d_name[0] == '.' && g_str_has_suffix (dent->d_name, ".tmp"))
+      g_ptr_array_add (names, g_strdup (dent->d_name));
+
+  for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (cancellable); i++)
+    if (_rg_file_remove_stale_temp_at (dirfd (dir), g_ptr_array_index (names, i), now))
+      n_removed++;
+
+  closedir (dir);
+
+  return n_removed;
+}
+
+/* Tidies @dir before a save writes in it, at most once per
+ * %RG_FILE_STALE_TEMP_AGE for each folder: saves come every few seconds,
+ * and listing a library folder of thousands of sessions each time would
+ * cost more than a leftover file. */
+static void
+remove_stale_temps_now_and_then (const char *dir)
+{
+  static GMutex lock;
+  static GHashTable *last_done;
+  gint64 now = g_get_monotonic_time ();
+  gpointer value;
+  gboolean due;
+
+  g_mutex_lock (&lock);
+  if (last_done == NULL)
+    last_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  due = !g_hash_table_lookup_extended (last_done, dir, NULL, &value)
+        || now - *(gint64 *) value > RG_FILE_STALE_TEMP_AGE * G_USEC_PER_SEC;
+  if (due)
+    g_hash_table_insert (last_done, g_strdup (dir), g_memdup2 (&now, sizeof now));
+  g_mutex_unlock (&lock);
+
+  if (due)
+    rg_file_remove_stale_temps (dir, NULL);
+}
+
+/**
+ * rg_file_is_read_only:
+ * @file: a session file
+ *
+ * Whether a save of @file is bound to fail, or would replace what its
+ * owner protected: it is not on a local file system, no one may write
+ * it (no write bit in its mode: even root, whom access () lets write
+ * anything, then keeps off), we may not write it, or we may not write
+ * its folder, where a save renames the new version. A file that does
+ * not exist is not read-only: a save creates it.
+ *
+ * Returns: %TRUE if @file is read-only for us
+ */
+gboolean
+rg_file_is_read_only (GFile *file)
+{
+  g_autofree char *resolved = NULL;
+  g_autofree char *dir = NULL;
+  const char *path;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (file), TRUE);
+
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    return TRUE;
+
+  /* A save replaces what a link points to: judge that. */
+  if (lstat (path, &st) == 0 && S_ISLNK (st.st_mode) && (resolved = realpath (path, NULL)))
+    path = resolved;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return TRUE;
+
+  if (access (path, W_OK) != 0 && errno != ENOENT)
+    return TRUE;
+
+  dir = g_path_get_dirname (path);
+
+  return access (dir, W_OK) != 0 && errno != ENOENT;
+}
+
 /**
  * rg_file_write_atomic:
  * @file: the file to write, on a local file system
@@ -581,11 +896,19 @@ keep_both (const char  *path,
  * @error: a location for a #GError
  *
  * Replaces @file with @contents without ever losing data: the bytes go
- * to a new temporary file (mode 0600) beside @file, are synced to disk,
- * the previous version is kept as `NAME~`, and only then is the
- * temporary file renamed over @file. At every instant @file exists and
- * holds either the whole previous version or the whole new one, even if
- * the process is killed.
+ * to a new temporary file beside @file, are synced to disk, the previous
+ * version is kept as `NAME~`, and only then is the temporary file
+ * renamed over @file. At every instant @file exists and holds either the
+ * whole previous version or the whole new one, even if the process is
+ * killed.
+ *
+ * A new file gets mode 0600, whatever the umask: sessions are about
+ * families. A file replaced keeps its mode and, when we are a member
+ * of it, its group: a session shared with a team through a group stays
+ * shared, a file made read-only stays so (see rg_file_is_read_only ()).
+ *
+ * Temporary files left in the folder by saves killed half-way are
+ * removed now and then (see rg_file_remove_stale_temps ()).
  *
  * If @expected_checksum is given and @file now holds something else —
  * another copy of Regards or a sync tool changed it — @file is left
@@ -626,6 +949,8 @@ rg_file_write_atomic (GFile         *file,
   gsize len;
   struct stat st;
   gboolean had_file;
+  mode_t mode = 0600;
+  gid_t gid = (gid_t) -1;
   int err = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -664,7 +989,16 @@ rg_file_write_atomic (GFile         *file,
   if (expected_checksum == NULL && g_mkdir_with_parents (dir, 0700) != 0)
     return set_write_error (error, path, errno);
 
-  tmp_path = write_temp_file (dir, basename, data, len, &err);
+  /* Before writing: leftovers may be what fills the disk. */
+  remove_stale_temps_now_and_then (dir);
+
+  if (stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      mode = st.st_mode & 07777;
+      gid = st.st_gid;
+    }
+
+  tmp_path = write_temp_file (dir, basename, data, len, mode, gid, &err);
   if (tmp_path == NULL)
     return set_write_error (error, path, err);
 
@@ -723,14 +1057,6 @@ rg_file_write_atomic (GFile         *file,
       err = errno;
       g_unlink (tmp_path);
       return set_write_error (error, path, err);
-    }
-
-  if (had_file)
-    {
-      g_autofree char *backup_path = g_strconcat (path, "~", NULL);
-
-      /* The backup holds the same data as the file; keep it as private. */
-      (void) g_chmod (backup_path, 0600);
     }
 
   err = sync_dir (dir);

@@ -18,8 +18,12 @@ G_BEGIN_DECLS
  * @RG_DOCUMENT_ERROR_WRITE_FAILED: the file could not be written; the
  *   previous version is intact
  * @RG_DOCUMENT_ERROR_READ_FAILED: the file could not be read
- * @RG_DOCUMENT_ERROR_TOO_LARGE: the file is larger than allowed
+ * @RG_DOCUMENT_ERROR_TOO_LARGE: the file is larger than allowed, or the
+ *   session would make a file larger than Regards can open; nothing was
+ *   written
  * @RG_DOCUMENT_ERROR_NOT_FOUND: the file does not exist
+ * @RG_DOCUMENT_ERROR_READ_ONLY: the file was opened read-only (see
+ *   rg_file_is_read_only ()); nothing was written
  *
  * Why reading or writing a session file failed.
  */
@@ -30,7 +34,12 @@ typedef enum
   RG_DOCUMENT_ERROR_READ_FAILED,
   RG_DOCUMENT_ERROR_TOO_LARGE,
   RG_DOCUMENT_ERROR_NOT_FOUND,
+  RG_DOCUMENT_ERROR_READ_ONLY,
 } RgDocumentError;
+
+/* Temporary files of saves older than this, in seconds, were abandoned
+ * (see rg_file_remove_stale_temps ()). */
+#define RG_FILE_STALE_TEMP_AGE (10 * 60)
 
 GQuark    rg_document_error_quark (void);
 
@@ -46,5 +55,10 @@ gboolean  rg_file_write_atomic    (GFile         *file,
                                    GFile        **conflict_copy,
                                    GCancellable  *cancellable,
                                    GError       **error);
+gboolean  rg_file_is_read_only    (GFile         *file);
+char     *rg_file_parse_temp_name (const char    *name,
+                                   gboolean      *is_backup);
+guint     rg_file_remove_stale_temps (const char   *folder,
+                                      GCancellable *cancellable);
 
 G_END_DECLS
