@@ -14,11 +14,13 @@
 #include <string.h>
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rg-file-io.h"
 #include "rg-library.h"
 #include "rg-library-private.h"
 #include "rg-session.h"
@@ -650,6 +652,72 @@ test_rescan (void)
     copy_example (place, ".Trash/old.regards");
   }
   assert_scan (library, 0, 0, 0, 0, 3);
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
+/* Sets the modification time of @path @age seconds back. */
+static void
+age_file (const char *path,
+          gint64      age)
+{
+  struct timespec mtime = { time (NULL) - age, 0 };
+
+  set_mtime (path, &mtime);
+}
+
+/* The temporary files of saves killed half-way hold whole sessions, but
+ * are never sessions of the library; a scan removes the abandoned ones. */
+static void
+test_scan_temporary_files (void)
+{
+  static const char * const leftovers[] = {
+    ".lea-1.regards-Ab12Cd.tmp",
+    ".lea-1.regards~-0a1b2c3d.tmp",
+    ".regards-Xy34Zw.tmp",
+    "2025/.lea-2.regards-Qr56St.tmp",
+  };
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) all = NULL;
+  g_autofree char *fresh = place_path (place, ".noe.regards-Fresh0.tmp");
+  g_autofree char *foreign = place_path (place, ".notes.txt-Ab12Cd.tmp");
+
+  write_shared_sessions (place);
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = place_path (place, leftovers[i]);
+
+      copy_example (place, leftovers[i]);
+      age_file (path, RG_FILE_STALE_TEMP_AGE + 60);
+    }
+  /* A save in progress, and another program's file */
+  copy_example (place, ".noe.regards-Fresh0.tmp");
+  write_text (place, ".notes.txt-Ab12Cd.tmp", "Mes notes");
+  age_file (foreign, RG_FILE_STALE_TEMP_AGE + 60);
+
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  all = run_query (library, query);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (all, i);
+      g_autofree char *name = g_path_get_basename (rg_library_entry_get_path (entry));
+
+      g_assert_cmpint (name[0], !=, '.');
+      g_assert_false (g_str_has_suffix (name, ".tmp"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = place_path (place, leftovers[i]);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
 
   assert_finalized (g_steal_pointer (&library));
 }
@@ -1896,6 +1964,7 @@ main (int   argc,
   g_test_add_func ("/library/index", test_index);
   g_test_add_func ("/library/default-paths", test_default_paths);
   g_test_add_func ("/library/rescan", test_rescan);
+  g_test_add_func ("/library/scan/temporary-files", test_scan_temporary_files);
   g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
   g_test_add_func ("/library/search/user-syntax", test_search_syntax);
   g_test_add_func ("/library/search/filters", test_filters);

@@ -403,6 +403,79 @@ test_erase_changed_file (void)
   g_assert_cmpuint (g_list_model_get_n_items (left), ==, 1);
 }
 
+/* Writes the first @len bytes of @session (all of it if -1) to @name in
+ * the library folder, as a save killed half-way leaves them. */
+static char *
+write_part (Place      *place,
+            const char *name,
+            RgSession  *session,
+            gssize      len)
+{
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (place->folder, name, NULL);
+
+  if (len < 0)
+    len = g_bytes_get_size (bytes);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Temporary files whose name does not say whose they are: told by the
+ * situation they hold, even cut short. */
+static void
+test_erase_temporary_by_content (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSession) a = make_session (OLD, "Élève A., CM1", "2022-03-01");
+  g_autoptr(RgSession) b = make_session (RECENT, "Élève B., 6e", "2026-10-01");
+  g_autofree char *a_path = save (place, "a.regards", a);
+  g_autofree char *b_path = save (place, "b.regards", b);
+  g_autoptr(GBytes) a_bytes = rg_session_to_bytes (a);
+  g_autofree char *long_name = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *cut_short = NULL;
+  g_autofree char *too_short = NULL;
+  g_autofree char *of_b = NULL;
+  g_autofree char *of_b_short = NULL;
+  const char *a_data = g_bytes_get_data (a_bytes, NULL);
+  gsize after_situation;
+  RgRetentionErased erased;
+
+  after_situation = strstr (a_data, "<situation id=") - a_data
+                    + strlen ("<situation id=\"" OLD "\"");
+
+  /* A session of the situation under the name of a file too long to
+   * appear in it, or of a file renamed since; one cut short after its
+   * situation, one before it */
+  long_name = write_part (place, ".regards-Ab12Cd.tmp", a, -1);
+  renamed = write_part (place, ".ancien nom.regards~-0a1b2c3d.tmp", a, -1);
+  cut_short = write_part (place, ".regards-Cut000.tmp", a, after_situation);
+  too_short = write_part (place, ".regards-Cut001.tmp", a, 60);
+  /* Another situation's, whatever its name */
+  of_b = write_part (place, ".regards-Bb12Bb.tmp", b, -1);
+  of_b_short = write_part (place, ".autre.regards-Bb34Bb.tmp", b, 200);
+
+  scan (place);
+  g_assert_true (rg_retention_erase_situation (place->library, OLD, &erased, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (erased.n_sessions, ==, 1);
+  g_assert_cmpuint (erased.n_temporary, ==, 3);
+
+  assert_exists (a_path, FALSE);
+  assert_exists (long_name, FALSE);
+  assert_exists (renamed, FALSE);
+  assert_exists (cut_short, FALSE);
+  /* Too short to tell: holds no more than the file's first line */
+  assert_exists (too_short, TRUE);
+  assert_exists (b_path, TRUE);
+  assert_exists (of_b, TRUE);
+  assert_exists (of_b_short, TRUE);
+}
+
 static void
 add_action (RgSession      *session,
             const char     *due,
@@ -500,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/retention/list", test_list);
   g_test_add_func ("/retention/erase", test_erase);
   g_test_add_func ("/retention/erase/changed-file", test_erase_changed_file);
+  g_test_add_func ("/retention/erase/temporary-by-content", test_erase_temporary_by_content);
   g_test_add_func ("/retention/index/actions-and-consent", test_index_actions_consent);
 
   return g_test_run ();

@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rg-file-io-private.h"
 #include "rg-library-private.h"
 
 /* A batch ends after this many files or this much time, whichever first. */
@@ -157,7 +158,9 @@ join_relative (const char *dir,
 
 /* Lists the session files under @dirfd (the folder @reldir of the
  * library). Hidden folders are skipped, and so are links to folders,
- * which could make loops; a link to a file is followed. */
+ * which could make loops; a link to a file is followed. Hidden files
+ * are never sessions: the temporary files of saves killed half-way,
+ * hidden, are removed on the way, since the folder is listed anyway. */
 static gboolean
 walk_folder (Walk       *walk,
              int         fd,
@@ -167,6 +170,7 @@ walk_folder (Walk       *walk,
 {
   DIR *dir;
   struct dirent *dent;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   dir = fdopendir (fd);
   if (dir == NULL)
@@ -197,7 +201,10 @@ walk_folder (Walk       *walk,
       struct stat st;
 
       if (name[0] == '.')
-        continue;
+        {
+          _rg_file_remove_stale_temp_at (dirfd (dir), name, now);
+          continue;
+        }
 
       if (type == DT_UNKNOWN)
         {

@@ -8,7 +8,11 @@
  * kept beside them (`NAME~`), the temporary files an interrupted save may
  * have left, and their rows in the index. Nothing else is touched: each
  * file is read again before it is deleted, and one that no longer
- * belongs to the situation is left alone.
+ * belongs to the situation is left alone. Temporary files hold a whole
+ * copy of a session, or its beginning: they are told by their name (that
+ * of a session file erased) or, when their name does not say (a file
+ * renamed since, a name too long to be kept in theirs), by the situation
+ * they hold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,12 +26,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rg-file-io.h"
 #include "rg-library-private.h"
 #include "rg-retention.h"
-
-/* Past this, rg-file-io.c names temporary files after "regards" instead
- * of the session: such files cannot be told apart, and are left. */
-#define MAX_NAME_IN_TEMP 160
 
 /**
  * rg_retention_error_quark:
@@ -163,26 +164,30 @@ rg_retention_list_situations (RgLibrary   *library,
   return situations;
 }
 
+/* Whether the temporary file at @path holds a session of the situation.
+ * A save killed half-way leaves the beginning of one, which the loader
+ * refuses: its situation element, near the start, still says. */
 static gboolean
-is_temp_file_of (const char *name,
-                 const char *basename)
+temp_file_belongs_to (const char *path,
+                      const char *situation_id)
 {
-  gsize len = strlen (basename);
-  gsize name_len = strlen (name);
+  g_autoptr(GBytes) bytes = rg_library_read_file (path, NULL);
+  g_autoptr(RgLibraryRecord) record = NULL;
+  g_autofree char *marker = NULL;
+  const char *data;
+  gsize size;
 
-  if (len > MAX_NAME_IN_TEMP || name[0] != '.' || strncmp (name + 1, basename, len) != 0 ||
-      !g_str_has_suffix (name, ".tmp"))
+  if (bytes == NULL)
     return FALSE;
 
-  /* .NAME-XXXXXX.tmp, the new version being written */
-  if (name_len == 1 + len + 1 + 6 + 4 && name[1 + len] == '-')
-    return TRUE;
+  if ((record = rg_library_record_load (path, bytes, NULL)))
+    return g_strcmp0 (record->situation_id, situation_id) == 0;
 
-  /* .NAME~-xxxxxxxx.tmp, the backup being made */
-  if (name_len == 1 + len + 2 + 8 + 4 && name[1 + len] == '~' && name[2 + len] == '-')
-    return TRUE;
+  /* As rg_session_to_bytes () writes it: the id first */
+  marker = g_strdup_printf ("<situation id=\"%s\"", situation_id);
+  data = g_bytes_get_data (bytes, &size);
 
-  return FALSE;
+  return data != NULL && memmem (data, size, marker, strlen (marker)) != NULL;
 }
 
 static void
@@ -215,11 +220,12 @@ delete_file (const char  *path,
   return FALSE;
 }
 
-/* The backups and temporary files, in @dir, of the session files named
- * in @basenames. */
+/* The backups, in @dir, of the session files named in @basenames, and
+ * the temporary files of these files or of the situation. */
 static void
 erase_companions (const char        *dir,
                   GHashTable        *basenames,
+                  const char        *situation_id,
                   RgRetentionErased *erased,
                   GError           **first_error)
 {
@@ -238,8 +244,7 @@ erase_companions (const char        *dir,
     {
       const char *entry = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (dir, entry, NULL);
-      GHashTableIter iter;
-      gpointer basename;
+      g_autofree char *saved_name = NULL;
 
       if (g_str_has_suffix (entry, "~"))
         {
@@ -250,16 +255,13 @@ erase_companions (const char        *dir,
           continue;
         }
 
-      g_hash_table_iter_init (&iter, basenames);
-      while (g_hash_table_iter_next (&iter, &basename, NULL))
-        {
-          if (is_temp_file_of (entry, basename))
-            {
-              if (delete_file (path, first_error))
-                erased->n_temporary++;
-              break;
-            }
-        }
+      if (!(saved_name = rg_file_parse_temp_name (entry, NULL)))
+        continue;
+
+      if ((g_hash_table_contains (basenames, saved_name)
+           || temp_file_belongs_to (path, situation_id))
+          && delete_file (path, first_error))
+        erased->n_temporary++;
     }
 }
 
@@ -382,7 +384,7 @@ rg_retention_erase_situation (RgLibrary          *library,
 
   g_hash_table_iter_init (&iter, folders);
   while (g_hash_table_iter_next (&iter, &dir, &basenames))
-    erase_companions (dir, basenames, &counts, &first_error);
+    erase_companions (dir, basenames, situation_id, &counts, &first_error);
 
   /* Deleted rows leave words in the full-text index until it is merged */
   if (counts.n_index_rows > 0)
