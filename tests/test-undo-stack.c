@@ -140,6 +140,83 @@ test_property_merge (void)
 }
 
 static void
+type_into (RgUndoStack   *stack,
+           GSimpleAction *field,
+           const char    *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_VARIANT);
+  g_value_set_variant (&value, g_variant_new_string (text));
+  rg_undo_stack_set_property (stack, "type", field, "state", &value);
+}
+
+static const char *
+field_text (GSimpleAction *field)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (field));
+
+  /* Interned, so that the caller needs not free it. */
+  return g_intern_string (g_variant_get_string (state, NULL));
+}
+
+/* A field typed letter by letter, however slowly, is one step; so is
+ * the item it was typed into, when adding it started the burst. */
+static void
+test_burst (void)
+{
+  g_autoptr(RgUndoStack) stack = rg_undo_stack_new ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GSimpleAction) field = g_simple_action_new_stateful ("field", NULL,
+                                                                 g_variant_new_string (""));
+  const char *words[] = { "a", "ab", "abc" };
+  const char *key = "key";
+
+  append (stack, list, "before");
+
+  append (stack, list, "added");
+  rg_undo_stack_open_burst (stack, key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      rg_undo_stack_set_burst (stack, key);
+      type_into (stack, field, words[i]);
+      rg_undo_stack_set_burst (stack, NULL);
+      /* longer than a burst of one property merges otherwise */
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  rg_undo_stack_end_burst (stack, key);
+
+  g_assert_cmpstr (field_text (field), ==, "abc");
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (stack), ==, "added");
+  g_assert_true (rg_undo_stack_undo (stack));
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (field_text (field), ==, "");
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (stack), ==, "before");
+
+  g_assert_true (rg_undo_stack_redo (stack));
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (field_text (field), ==, "abc");
+
+  /* Once ended, the same key starts a step of its own… */
+  rg_undo_stack_set_burst (stack, key);
+  type_into (stack, field, "abcd");
+  rg_undo_stack_set_burst (stack, NULL);
+  g_assert_true (rg_undo_stack_undo (stack));
+  g_assert_cmpstr (field_text (field), ==, "abc");
+  g_assert_true (rg_undo_stack_redo (stack));
+
+  /* …and a change outside the burst closes it. */
+  append (stack, list, "other");
+  rg_undo_stack_set_burst (stack, key);
+  type_into (stack, field, "abcde");
+  rg_undo_stack_set_burst (stack, NULL);
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (stack), ==, "type");
+  g_assert_true (rg_undo_stack_undo (stack));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (stack), ==, "other");
+}
+
+static void
 notify_count (GObject    *object,
               GParamSpec *pspec,
               guint      *count)
@@ -174,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/undo-stack/execute-undo-redo", test_execute_undo_redo);
   g_test_add_func ("/undo-stack/group", test_group);
   g_test_add_func ("/undo-stack/property-merge", test_property_merge);
+  g_test_add_func ("/undo-stack/burst", test_burst);
   g_test_add_func ("/undo-stack/notify", test_notify);
 
   return g_test_run ();

@@ -33,6 +33,9 @@ typedef struct
    * same property may merge into. */
   gpointer   merge_object;
   char      *merge_property;
+  /* Set while the entry is the open burst of that key (see
+   * rg_undo_stack_set_burst ()): the burst's later edits join it. */
+  gconstpointer burst;
 } Entry;
 
 typedef struct
@@ -51,6 +54,7 @@ struct _RgUndoStack
   GQueue   redo;   /* Entry*, next to redo first */
   Entry   *group;
   guint    group_depth;
+  gconstpointer burst;
   guint    replaying : 1;
 };
 
@@ -164,10 +168,56 @@ clear_queue (GQueue *queue)
     entry_free (entry);
 }
 
+/* Adds @step to @entry. A property already changed by the entry keeps
+ * its first old value and takes the new one: a burst of typing is one
+ * change of the text, not one per letter. */
+static void
+entry_add_step (Entry *entry,
+                Step  *step)
+{
+  if (step->redo == property_change_redo)
+    {
+      PropertyChange *change = step->data;
+
+      for (guint i = 0; i < entry->steps->len; i++)
+        {
+          Step *known = &g_array_index (entry->steps, Step, i);
+          PropertyChange *previous = known->data;
+
+          if (known->redo == property_change_redo &&
+              previous->object == change->object &&
+              g_str_equal (previous->property_name, change->property_name))
+            {
+              g_value_copy (&change->new_value, g_value_reset (&previous->new_value));
+              property_change_free (change);
+              return;
+            }
+        }
+    }
+
+  g_array_append_vals (entry->steps, step, 1);
+}
+
 static void
 rg_undo_stack_push_entry (RgUndoStack *self,
                           Entry       *entry)
 {
+  Entry *top = g_queue_peek_head (&self->undo);
+
+  if (self->burst != NULL && top != NULL && top->burst == self->burst)
+    {
+      /* The steps move to the burst's entry; the emptied entry goes. */
+      for (guint i = 0; i < entry->steps->len; i++)
+        entry_add_step (top, &g_array_index (entry->steps, Step, i));
+      g_array_set_clear_func (entry->steps, NULL);
+      entry_free (entry);
+      top->time = g_get_monotonic_time ();
+      clear_queue (&self->redo);
+      rg_undo_stack_notify_all (self);
+      return;
+    }
+
+  entry->burst = self->burst;
   g_queue_push_head (&self->undo, entry);
   while (self->undo.length > MAX_ENTRIES)
     entry_free (g_queue_pop_tail (&self->undo));
@@ -359,7 +409,9 @@ rg_undo_stack_set_property (RgUndoStack  *self,
 
   top = g_queue_peek_head (&self->undo);
   if (self->group == NULL &&
+      self->burst == NULL &&
       top != NULL &&
+      top->burst == NULL &&
       top->merge_object == object &&
       g_strcmp0 (top->merge_property, property_name) == 0 &&
       g_get_monotonic_time () - top->time < MERGE_WINDOW_USEC)
@@ -379,12 +431,79 @@ rg_undo_stack_set_property (RgUndoStack  *self,
   step = (Step) { property_change_redo, property_change_undo, change, property_change_free };
   rg_undo_stack_add_step (self, label, &step);
 
-  if (self->group == NULL)
+  if (self->group == NULL && self->burst == NULL)
     {
       top = g_queue_peek_head (&self->undo);
       top->merge_object = object;
+      g_free (top->merge_property);
       top->merge_property = g_strdup (property_name);
     }
+}
+
+/**
+ * rg_undo_stack_set_burst:
+ * @self: a #RgUndoStack
+ * @key: (nullable): what is being edited, such as the object whose
+ *   text is typed; %NULL to end the changes of the burst
+ *
+ * Makes the changes that follow, until the next call, part of the
+ * burst of @key: the first starts a new step, and the next ones join
+ * that step as long as it is the newest, so a statement typed letter by
+ * letter is undone in one go. A burst is open until
+ * rg_undo_stack_end_burst().
+ */
+void
+rg_undo_stack_set_burst (RgUndoStack   *self,
+                         gconstpointer  key)
+{
+  g_return_if_fail (RG_IS_UNDO_STACK (self));
+
+  self->burst = key;
+}
+
+/**
+ * rg_undo_stack_open_burst:
+ * @self: a #RgUndoStack
+ * @key: what is to be edited next
+ *
+ * Makes the newest step the open burst of @key, so that the changes
+ * made next in that burst join it: what is typed into a statement just
+ * added is undone with the adding.
+ */
+void
+rg_undo_stack_open_burst (RgUndoStack   *self,
+                          gconstpointer  key)
+{
+  Entry *top;
+
+  g_return_if_fail (RG_IS_UNDO_STACK (self));
+  g_return_if_fail (key != NULL);
+
+  if ((top = g_queue_peek_head (&self->undo)) != NULL)
+    top->burst = key;
+}
+
+/**
+ * rg_undo_stack_end_burst:
+ * @self: a #RgUndoStack
+ * @key: the key given to rg_undo_stack_set_burst()
+ *
+ * Closes the burst of @key: a later change of the same thing is a step
+ * of its own.
+ */
+void
+rg_undo_stack_end_burst (RgUndoStack   *self,
+                         gconstpointer  key)
+{
+  Entry *top;
+
+  g_return_if_fail (RG_IS_UNDO_STACK (self));
+
+  if (self->burst == key)
+    self->burst = NULL;
+
+  if ((top = g_queue_peek_head (&self->undo)) != NULL && top->burst == key)
+    top->burst = NULL;
 }
 
 /**
@@ -457,6 +576,7 @@ rg_undo_stack_undo (RgUndoStack *self)
   /* A redone edit must not merge with the next one. */
   g_clear_pointer (&entry->merge_property, g_free);
   entry->merge_object = NULL;
+  entry->burst = NULL;
   g_queue_push_head (&self->redo, entry);
   rg_undo_stack_notify_all (self);
 

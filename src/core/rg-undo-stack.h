@@ -33,6 +33,12 @@ void         rg_undo_stack_set_property     (RgUndoStack    *self,
                                              gpointer        object,
                                              const char     *property_name,
                                              const GValue   *value);
+void         rg_undo_stack_set_burst        (RgUndoStack    *self,
+                                             gconstpointer   key);
+void         rg_undo_stack_open_burst       (RgUndoStack    *self,
+                                             gconstpointer   key);
+void         rg_undo_stack_end_burst        (RgUndoStack    *self,
+                                             gconstpointer   key);
 void         rg_undo_stack_begin_group      (RgUndoStack    *self,
                                              const char     *label);
 void         rg_undo_stack_end_group        (RgUndoStack    *self);
