@@ -862,6 +862,51 @@ test_threads (void)
     g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
 }
 
+/* A statement with no text is one whose words are still to come: the
+ * file does not keep it, unless a link names it. */
+static void
+test_write_empty_statements (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) partner = rg_partner_new ();
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+  g_autoptr(RgStatement) said = NULL;
+  g_autoptr(RgStatement) to_come = NULL;
+  g_autoptr(RgStatement) linked = NULL;
+  g_autoptr(RgLink) link = rg_link_new (RG_LINK_TYPE_AGREEMENT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgSession) loaded = NULL;
+  GListModel *statements;
+  const char *members[3];
+
+  rg_partner_set_name (partner, "Mme Roussel");
+  rg_dimension_set_name (dimension, "Scolarité");
+  rg_session_add_partner (session, partner);
+  rg_session_add_dimension (session, dimension);
+  said = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                           RG_STATEMENT_KIND_FACT, "Dit");
+  to_come = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                              RG_STATEMENT_KIND_FACT, "");
+  linked = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                             RG_STATEMENT_KIND_FACT, "");
+  rg_session_add_statement (session, said);
+  rg_session_add_statement (session, to_come);
+  rg_session_add_statement (session, linked);
+  members[0] = rg_statement_get_id (said);
+  members[1] = rg_statement_get_id (linked);
+  members[2] = NULL;
+  rg_link_set_members (link, members);
+  rg_session_add_link (session, link);
+
+  bytes = rg_session_to_bytes (session);
+  loaded = load_bytes (bytes);
+  statements = rg_session_get_statements (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 2);
+  g_assert_nonnull (rg_session_find_statement (loaded, rg_statement_get_id (said)));
+  g_assert_nonnull (rg_session_find_statement (loaded, rg_statement_get_id (linked)));
+  g_assert_null (rg_session_find_statement (loaded, rg_statement_get_id (to_come)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/session-xml/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/session-xml/write/layout", test_write_layout);
   g_test_add_func ("/session-xml/write/control-characters", test_write_control_characters);
+  g_test_add_func ("/session-xml/write/empty-statements", test_write_empty_statements);
   g_test_add_func ("/session-xml/templates/all", test_templates);
   g_test_add_func ("/session-xml/templates/pre", test_template_pre);
   g_test_add_func ("/session-xml/templates/unknown", test_template_unknown);

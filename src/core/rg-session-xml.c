@@ -1684,6 +1684,44 @@ write_dimensions (RgSession *session,
     }
 }
 
+/* The ids of the statements some link ties together. */
+static GHashTable *
+collect_linked_statements (RgSession *session)
+{
+  GListModel *links = rg_session_get_links (session);
+  GHashTable *linked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      const char * const *members = rg_link_get_members (link);
+
+      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+        g_hash_table_add (linked, (gpointer) members[j]);
+    }
+
+  return linked;
+}
+
+/* A statement with no text says nothing: it is one just added, whose
+ * first word is still to come, or one whose words were all taken back.
+ * The file never keeps it, unless a link names it. */
+static gboolean
+is_unwritten_statement (RgStatement  *statement,
+                        RgSession    *session,
+                        GHashTable  **linked)
+{
+  const char *text = rg_statement_get_text (statement);
+
+  if (text != NULL && text[0] != '\0')
+    return FALSE;
+
+  if (*linked == NULL)
+    *linked = collect_linked_statements (session);
+
+  return !g_hash_table_contains (*linked, rg_statement_get_id (statement));
+}
+
 static void
 write_statements (RgSession *session,
                   xmlNode   *root,
@@ -1691,13 +1729,21 @@ write_statements (RgSession *session,
 {
   GListModel *model = rg_session_get_statements (session);
   xmlNode *statements = xmlNewChild (root, ns, X ("statements"), NULL);
+  g_autoptr(GHashTable) linked = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(RgStatement) statement = g_list_model_get_item (model, i);
-      g_autofree char *created = format_time (rg_statement_get_created (statement));
-      g_autofree char *changed = format_time (rg_statement_get_changed (statement));
-      xmlNode *node = add_text (statements, ns, "statement", rg_statement_get_text (statement));
+      g_autofree char *created = NULL;
+      g_autofree char *changed = NULL;
+      xmlNode *node;
+
+      if (is_unwritten_statement (statement, session, &linked))
+        continue;
+
+      created = format_time (rg_statement_get_created (statement));
+      changed = format_time (rg_statement_get_changed (statement));
+      node = add_text (statements, ns, "statement", rg_statement_get_text (statement));
 
       set_prop (node, "id", rg_statement_get_id (statement));
       set_prop (node, "partner", rg_statement_get_partner_id (statement));
