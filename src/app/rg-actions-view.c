@@ -779,6 +779,8 @@ labelled_text (RgActionsView *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (text, "consent-text");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), placeholder);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
+                                   rg_session_editor_get_undo_stack (self->editor), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   mark_field (text, name);
@@ -852,7 +854,9 @@ create_consent_row (gpointer item,
 
   g_signal_connect_object (consent, "notify", G_CALLBACK (consent_row_sync), row,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (scope, "changed", G_CALLBACK (on_consent_scope_committed), row);
   g_signal_connect (scope, "committed", G_CALLBACK (on_consent_scope_committed), row);
+  g_signal_connect (shared_with, "changed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
   connect_date_entry (date, consent, "date", (SetDateFunc) rg_session_editor_set_consent_date);

@@ -181,6 +181,20 @@ indicators_changed_cb (RgEditableText *text,
   rg_editable_text_set_text (text, lines);
 }
 
+/* What is typed goes to the criterion at once, for the autosave; a new
+ * criterion only takes its first word there. */
+static void
+on_text_changed (RgCriteriaView *self,
+                 const char     *text,
+                 RgEditableText *editable)
+{
+  RgCriterion *criterion = g_object_get_data (G_OBJECT (editable), "rg-criterion");
+
+  if (g_strcmp0 (text, rg_criterion_get_text (criterion)) != 0 &&
+      (text[0] != '\0' || criterion != self->pending))
+    rg_session_editor_set_criterion_text (self->editor, criterion, text);
+}
+
 static void
 on_text_committed (RgCriteriaView *self,
                    const char     *text,
@@ -365,6 +379,9 @@ create_criterion_row (RgCriteriaView *self,
   set_accessible_label (text, _("Criterion"));
   g_object_set_data (G_OBJECT (text), "rg-criterion", criterion);
   g_object_bind_property (criterion, "text", text, "text", G_BINDING_SYNC_CREATE);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text), rg_session_editor_get_undo_stack (self->editor),
+                                   criterion);
+  g_signal_connect_object (text, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_text_committed), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (top), text);
   g_object_set_data (G_OBJECT (row), "rg-text", text);
@@ -398,6 +415,10 @@ create_criterion_row (RgCriteriaView *self,
   rg_editable_text_set_text (RG_EDITABLE_TEXT (indicators), lines);
   g_signal_connect_object (criterion, "notify::indicators", G_CALLBACK (indicators_changed_cb),
                            indicators, G_CONNECT_SWAPPED);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (indicators),
+                                   rg_session_editor_get_undo_stack (self->editor), NULL);
+  g_signal_connect_object (indicators, "changed", G_CALLBACK (on_indicators_committed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (indicators, "committed", G_CALLBACK (on_indicators_committed),
                            self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (line), indicators);
@@ -538,6 +559,9 @@ create_category_card (RgCriteriaView *self,
   set_accessible_label (name, _("Category"));
   g_object_set_data (G_OBJECT (name), "rg-category", category);
   g_object_bind_property (category, "name", name, "text", G_BINDING_SYNC_CREATE);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (name), rg_session_editor_get_undo_stack (self->editor),
+                                   NULL);
+  g_signal_connect_object (name, "changed", G_CALLBACK (on_name_committed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (name, "committed", G_CALLBACK (on_name_committed), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (header), name);
   g_object_set_data (G_OBJECT (card), "rg-name", name);
@@ -707,6 +731,8 @@ add_criterion_action (GtkWidget  *widget,
     return;
 
   criterion = rg_session_editor_add_criterion (self->editor, category, NULL);
+  /* What is typed into it is undone with it. */
+  rg_undo_stack_open_burst (rg_session_editor_get_undo_stack (self->editor), criterion);
   self->pending = criterion;
   focus_start_editing (find_part (self, criterion, "rg-text"));
 }

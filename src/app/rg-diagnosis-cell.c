@@ -77,6 +77,19 @@ update_row_label (GtkListBoxRow *row,
                                   -1);
 }
 
+/* What is typed goes to the statement at once: the autosave writes it
+ * within a second, whatever happens to the program then. A statement
+ * with no text is never written to the file. */
+static void
+on_text_changed (RgDiagnosisCell *self,
+                 const char      *text,
+                 RgStatementCard *card)
+{
+  RgStatement *statement = rg_statement_card_get_statement (card);
+
+  rg_session_editor_set (self->editor, _("Edit statement"), statement, "text", text);
+}
+
 static void
 on_text_committed (RgDiagnosisCell *self,
                    const char      *text,
@@ -87,10 +100,11 @@ on_text_committed (RgDiagnosisCell *self,
 
   if (statement == self->pending)
     {
-      self->pending = NULL;
+      g_clear_weak_pointer (&self->pending);
       if (text[0] == '\0')
         {
-          /* Nothing typed: the "Add statement" step is taken back. */
+          /* Nothing typed, or all of it taken back: the "Add statement"
+           * step, with whatever was typed, is taken back. */
           rg_undo_stack_undo (undo);
           return;
         }
@@ -153,6 +167,8 @@ create_row (gpointer item,
   GtkWidget *view;
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
+  g_signal_connect_object (card, "text-changed", G_CALLBACK (on_text_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (card, "text-committed", G_CALLBACK (on_text_committed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (statement, "notify::text", G_CALLBACK (update_row_label),
@@ -242,6 +258,7 @@ rg_diagnosis_cell_dispose (GObject *object)
   g_clear_object (&self->partner);
   g_clear_object (&self->dimension);
   g_clear_object (&self->editor);
+  g_clear_weak_pointer (&self->pending);
 
   G_OBJECT_CLASS (rg_diagnosis_cell_parent_class)->dispose (object);
 }
@@ -407,7 +424,7 @@ rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
     return FALSE;
 
   self->populated = FALSE;
-  self->pending = NULL;
+  g_clear_weak_pointer (&self->pending);
   gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
 
   return TRUE;
@@ -625,7 +642,10 @@ rg_diagnosis_cell_add_statement (RgDiagnosisCell *self,
   rg_diagnosis_cell_populate (self);
   statement = rg_session_editor_add_statement (self->editor, self->partner, self->dimension,
                                                after, RG_STATEMENT_KIND_FACT, "");
-  self->pending = statement;
+  /* What is typed into it is undone with it (its card's text edits in
+   * the burst of the statement). */
+  rg_undo_stack_open_burst (rg_session_editor_get_undo_stack (self->editor), statement);
+  g_set_weak_pointer (&self->pending, statement);
 
   if ((card = rg_diagnosis_cell_get_card (self, statement)))
     {

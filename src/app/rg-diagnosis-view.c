@@ -404,6 +404,9 @@ create_synthesis_row (RgDiagnosisView *self,
    * "Synthesis of Santé". */
   label = g_strdup_printf (_("Synthesis of %s"), rg_dimension_get_name (dimension));
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
+                                   rg_session_editor_get_undo_stack (self->editor), NULL);
+  g_signal_connect_object (text, "changed", G_CALLBACK (on_synthesis_committed), dimension, 0);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_synthesis_committed), dimension, 0);
   gtk_box_append (GTK_BOX (row), text);
   g_object_set_data (G_OBJECT (row), "text", text);

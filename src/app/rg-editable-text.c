@@ -1,9 +1,11 @@
 /* rg-editable-text.c — text that wraps like a label and edits in place
  *
  * Shown, it is a wrapping label; edited, a text view of the same text.
- * Enter or leaving the field ends editing and emits ::committed with
- * what was typed: nothing typed is ever dropped, whoever listens applies
- * it (undoably) to the model, which then sets the text back here.
+ * Every change typed emits ::changed, so that whoever listens applies it
+ * to the model at once and the autosave writes it within a second: a
+ * crash or a kill loses nothing older than that. Enter, Escape or
+ * leaving the field ends editing and emits ::committed. Given an undo
+ * stack, what one editing changes is undone in one step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "rg-editable-text.h"
+#include "rg-undo-stack.h"
 
 /* What a label shows of a text at most (see rg_editable_text_shorten ()) */
 #define MAX_SHOWN_BYTES 4000
@@ -36,6 +39,12 @@ struct _RgEditableText
   GtkTextView *view;   /* only while editing: a text view is heavy, and a
                         * session can show thousands of texts */
   GtkWidget   *scroller; /* around the view: a long text scrolls */
+
+  /* What one editing changes is one step of this stack. */
+  RgUndoStack *undo_stack;
+  gconstpointer burst_key;
+
+  guint        stop_source;
 };
 
 enum {
@@ -47,6 +56,7 @@ enum {
 };
 
 enum {
+  CHANGED,
   COMMITTED,
   LINK_ACTIVATED,
   N_SIGNALS
@@ -157,6 +167,69 @@ rg_editable_text_get_editing (RgEditableText *self)
   return self->view != NULL;
 }
 
+/* Emits @signal_id with @text, its changes part of the editing's undo
+ * step. */
+static void
+emit_text (RgEditableText *self,
+           guint           signal_id,
+           const char     *text)
+{
+  gconstpointer key = self->burst_key ? self->burst_key : (gconstpointer) self;
+
+  if (self->undo_stack != NULL)
+    rg_undo_stack_set_burst (self->undo_stack, key);
+  g_signal_emit (self, signal_id, 0, text);
+  if (self->undo_stack != NULL)
+    rg_undo_stack_set_burst (self->undo_stack, NULL);
+}
+
+static void
+on_buffer_changed (RgEditableText *self,
+                   GtkTextBuffer  *buffer)
+{
+  g_autofree char *text = NULL;
+
+  if (self->view == NULL || gtk_text_view_get_buffer (self->view) != buffer)
+    return;
+
+  text = g_strstrip (get_buffer_text (self));
+  emit_text (self, signals [CHANGED], text);
+}
+
+static gboolean
+stop_editing_cb (gpointer user_data)
+{
+  RgEditableText *self = user_data;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  self->stop_source = 0;
+
+  /* The focus came back (a menu of the field closed, say). */
+  if (self->view != NULL &&
+      (root = gtk_widget_get_root (GTK_WIDGET (self))) != NULL &&
+      (focus = gtk_root_get_focus (root)) != NULL &&
+      (focus == GTK_WIDGET (self->view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view))))
+    return G_SOURCE_REMOVE;
+
+  rg_editable_text_stop_editing (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The editor is left for another field, view, window or dialog. GTK is
+ * then in the middle of moving the focus away from the editor: taking
+ * the editor out of the window now would pull the widget GTK walks from
+ * under it (it looped on a widget gone, and the window hung). What was
+ * typed is in the model already; the editor goes once GTK is done. */
+static void
+on_view_focus_leave (RgEditableText *self)
+{
+  if (self->stop_source == 0)
+    self->stop_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, stop_editing_cb,
+                                         g_object_ref (self), g_object_unref);
+}
+
 static gboolean on_key_pressed (RgEditableText        *self,
                                 guint                  keyval,
                                 guint                  keycode,
@@ -181,9 +254,8 @@ create_view (RgEditableText *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
-  /* The view may outlive us a moment (the focus still points at it). */
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "leave", G_CALLBACK (rg_editable_text_stop_editing),
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_view_focus_leave),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
@@ -226,6 +298,9 @@ rg_editable_text_start_editing (RgEditableText *self)
                                               MIN (height, MAX_EDITOR_HEIGHT));
   buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_text (buffer, self->text ? self->text : "", -1);
+  /* Connected after the text is in, so that showing it is no change. */
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -250,6 +325,7 @@ rg_editable_text_stop_editing (RgEditableText *self)
   if (!rg_editable_text_get_editing (self))
     return;
 
+  g_clear_handle_id (&self->stop_source, g_source_remove);
   text = g_strstrip (get_buffer_text (self));
   had_focus = gtk_widget_has_focus (GTK_WIDGET (self->view));
   gtk_widget_set_visible (GTK_WIDGET (self->label), TRUE);
@@ -265,7 +341,9 @@ rg_editable_text_stop_editing (RgEditableText *self)
       break;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
-  g_signal_emit (self, signals [COMMITTED], 0, text);
+  emit_text (self, signals [COMMITTED], text);
+  if (self->undo_stack != NULL)
+    rg_undo_stack_end_burst (self->undo_stack, self->burst_key ? self->burst_key : (gconstpointer) self);
 }
 
 static gboolean
@@ -334,8 +412,10 @@ rg_editable_text_dispose (GObject *object)
 {
   RgEditableText *self = RG_EDITABLE_TEXT (object);
 
+  g_clear_handle_id (&self->stop_source, g_source_remove);
   self->view = NULL;
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->undo_stack);
   g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->placeholder, g_free);
@@ -414,6 +494,17 @@ rg_editable_text_class_init (RgEditableTextClass *klass)
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgEditableText::changed:
+   * @text: the text as it is now, stripped
+   *
+   * Emitted while editing, at each change typed, so that the model
+   * holds what is typed before editing ends.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**
    * RgEditableText::committed:
@@ -544,6 +635,29 @@ rg_editable_text_set_markup (RgEditableText *self,
 
   if (set_str (&self->markup, markup))
     update_label (self);
+}
+
+/**
+ * rg_editable_text_set_undo_stack:
+ * @self: a #RgEditableText
+ * @undo_stack: (nullable): the stack the changes of the text go to
+ * @burst_key: (nullable): what the text belongs to, %NULL for @self
+ *
+ * Makes every change one editing applies (through ::changed and
+ * ::committed) one step of @undo_stack. A change made around the same
+ * @burst_key before editing (adding the statement typed into) joins
+ * that step too; see rg_undo_stack_set_burst().
+ */
+void
+rg_editable_text_set_undo_stack (RgEditableText *self,
+                                 RgUndoStack    *undo_stack,
+                                 gconstpointer   burst_key)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+  g_return_if_fail (undo_stack == NULL || RG_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
+  self->burst_key = burst_key;
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rg-undo-stack.h"
+
 G_BEGIN_DECLS
 
 #define RG_TYPE_EDITABLE_TEXT (rg_editable_text_get_type ())
@@ -27,5 +29,8 @@ void        rg_editable_text_stop_editing   (RgEditableText *self);
 void        rg_editable_text_set_markup     (RgEditableText *self,
                                              const char     *markup);
 GtkLabel   *rg_editable_text_get_label      (RgEditableText *self);
+void        rg_editable_text_set_undo_stack (RgEditableText *self,
+                                             RgUndoStack    *undo_stack,
+                                             gconstpointer   burst_key);
 
 G_END_DECLS

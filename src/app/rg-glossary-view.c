@@ -311,6 +311,10 @@ create_meaning_column (RgGlossaryView *self,
   gtk_label_set_max_width_chars (rg_editable_text_get_label (RG_EDITABLE_TEXT (text)), 20);
   g_object_set_data_full (G_OBJECT (text), "partner-id",
                           g_strdup (rg_partner_get_id (partner)), g_free);
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
+                                   rg_session_editor_get_undo_stack (self->editor), NULL);
+  g_signal_connect_object (text, "changed", G_CALLBACK (on_meaning_committed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_meaning_committed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_meaning_label), card, 0);
@@ -384,6 +388,16 @@ set_term (RgGlossaryView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "glossary.rename-term", term != NULL);
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM]);
+}
+
+/* A word cannot be emptied: while it is retyped, the term keeps its
+ * last letters typed. */
+static void
+on_word_changed (RgGlossaryView *self,
+                 const char     *text)
+{
+  if (self->term != NULL && self->editor != NULL && text[0] != '\0')
+    rg_session_editor_set_term_word (self->editor, self->term, text);
 }
 
 static void
@@ -602,6 +616,7 @@ rg_glossary_view_class_init (RgGlossaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgGlossaryView, agreed_text);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_word_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_word_committed);
   gtk_widget_class_bind_template_callback (widget_class, on_agreed_committed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_toggled);
@@ -677,6 +692,10 @@ rg_glossary_view_set_editor (RgGlossaryView  *self,
     }
 
   g_set_object (&self->editor, editor);
+  rg_editable_text_set_undo_stack (self->word_text,
+                                   editor ? rg_session_editor_get_undo_stack (editor) : NULL, NULL);
+  rg_editable_text_set_undo_stack (self->agreed_text,
+                                   editor ? rg_session_editor_get_undo_stack (editor) : NULL, NULL);
 
   if (editor != NULL)
     {

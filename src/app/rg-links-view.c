@@ -585,6 +585,10 @@ create_link_row (RgLinksView *self,
                                   _("Note"), -1);
   g_object_set_data_full (G_OBJECT (note), "link", g_object_ref (link), g_object_unref);
   g_object_set_data (G_OBJECT (note), "role", (gpointer) "note");
+  if (self->editor != NULL)
+    rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (note),
+                                     rg_session_editor_get_undo_stack (self->editor), NULL);
+  g_signal_connect_object (note, "changed", G_CALLBACK (on_note_committed), self, 0);
   g_signal_connect_object (note, "committed", G_CALLBACK (on_note_committed), self, 0);
   g_object_set_data (G_OBJECT (row), "note", note);
   gtk_box_append (GTK_BOX (box), note);

@@ -38,6 +38,7 @@ enum {
 };
 
 enum {
+  TEXT_CHANGED,
   TEXT_COMMITTED,
   LINK_HOVERED,
   N_SIGNALS
@@ -422,6 +423,13 @@ rg_statement_card_stop_editing (RgStatementCard *self)
 }
 
 static void
+on_changed (RgStatementCard *self,
+            const char      *text)
+{
+  g_signal_emit (self, signals [TEXT_CHANGED], 0, text);
+}
+
+static void
 on_committed (RgStatementCard *self,
               const char      *text)
 {
@@ -447,6 +455,10 @@ rg_statement_card_constructed (GObject *object)
                            G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
   if (self->editor != NULL)
     {
+      /* Typed into a statement just added, the text is undone with it:
+       * the statement is the key of the burst that added it. */
+      rg_editable_text_set_undo_stack (self->text, rg_session_editor_get_undo_stack (self->editor),
+                                       self->statement);
       g_signal_connect_object (rg_session_editor_get_link_index (self->editor), "changed",
                                G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (rg_session_editor_get_session (self->editor), "changed",
@@ -541,6 +553,17 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
+   * RgStatementCard::text-changed:
+   * @text: the text as typed so far, without leading and trailing spaces
+   *
+   * Emitted while editing, at each change, so that the statement holds
+   * what is typed before editing ends.
+   */
+  signals [TEXT_CHANGED] =
+    g_signal_new ("text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
    * RgStatementCard::text-committed:
    * @text: the text typed, without leading and trailing spaces
    *
@@ -596,6 +619,8 @@ rg_statement_card_init (RgStatementCard *self)
   self->text = RG_EDITABLE_TEXT (rg_editable_text_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->text), "statement-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
+  g_signal_connect_object (self->text, "changed", G_CALLBACK (on_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "committed", G_CALLBACK (on_committed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "notify::editing", G_CALLBACK (on_editing_changed),
