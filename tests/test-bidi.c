@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rg-bidi.h"
+#include "rg-test-bidi.h"
 #include "rg-test-utils.h"
 
 #define LRE "\u202A"
@@ -19,6 +20,8 @@
 #define RLI "\u2067"
 #define FSI "\u2068"
 #define PDI "\u2069"
+#define LRM "\u200E"
+#define RLM "\u200F"
 
 static void
 assert_isolates (const char *text,
@@ -29,41 +32,7 @@ assert_isolates (const char *text,
   g_assert_cmpstr (isolated, ==, expected);
 }
 
-/* Fails unless every line of @text closes what it opens, in order, and
- * closes nothing it did not open */
-static void
-assert_balanced (const char *text)
-{
-  g_autoptr(GString) open = g_string_new (NULL);
-
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n' || c == '\r' || c == 0x2029)
-        {
-          g_assert_cmpuint (open->len, ==, 0);
-        }
-      else if ((c >= 0x202A && c <= 0x202B) || (c >= 0x202D && c <= 0x202E))
-        {
-          g_string_append_c (open, 'e');
-        }
-      else if (c >= 0x2066 && c <= 0x2068)
-        {
-          g_string_append_c (open, 'i');
-        }
-      else if (c == 0x202C || c == 0x2069)
-        {
-          g_assert_cmpuint (open->len, >, 0);
-          g_assert_cmpint (open->str[open->len - 1], ==, c == 0x202C ? 'e' : 'i');
-          g_string_truncate (open, open->len - 1);
-        }
-    }
-  g_assert_cmpuint (open->len, ==, 0);
-}
-
-/* @text without its direction controls */
+/* @text without its direction controls and marks */
 static char *
 strip_controls (const char *text)
 {
@@ -73,7 +42,8 @@ strip_controls (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069))
+      if (!(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069) &&
+          c != 0x200E && c != 0x200F)
         g_string_append_unichar (stripped, c);
     }
 
@@ -129,14 +99,14 @@ test_bidi_has_controls (void)
 static void
 test_bidi_unclosed (void)
 {
-  assert_isolates (RLO "tixe", FSI RLO "tixe" PDF PDI);
-  assert_isolates ("Avant " RLE "\u05e9", FSI "Avant " RLE "\u05e9" PDF PDI);
+  assert_isolates (RLO "tixe", FSI LRM RLO "tixe" PDF PDI);
+  assert_isolates ("Avant " RLE "\u05e9", FSI LRM "Avant " RLE "\u05e9" PDF PDI);
   assert_isolates (RLI "abc", RLI "abc" PDI);
   assert_isolates (FSI "abc", FSI "abc" PDI);
 
   /* Closed, an override still forces its letters' direction onto what
    * is around them */
-  assert_isolates (RLO "abc" PDF " def", FSI RLO "abc" PDF " def" PDI);
+  assert_isolates (RLO "abc" PDF " def", FSI LRM RLO "abc" PDF " def" PDI);
 }
 
 /* Closers appended in the order things nest, innermost first */
@@ -144,14 +114,14 @@ static void
 test_bidi_nested (void)
 {
   assert_isolates (LRE "a" RLI "b" RLO "c",
-                   FSI LRE "a" RLI "b" RLO "c" PDF PDI PDF PDI);
+                   FSI LRM LRE "a" RLI "b" RLO "c" PDF PDI PDF PDI);
   assert_isolates (RLO "a" LRO "b" PDF "c",
-                   FSI RLO "a" LRO "b" PDF "c" PDF PDI);
+                   FSI LRM RLO "a" LRO "b" PDF "c" PDF PDI);
 
   /* A PDI closes its isolate and what is open in it */
   assert_isolates (RLI RLO "a" PDI "b", RLI RLO "a" PDF PDI "b");
   assert_isolates (RLO "a" RLI LRE "b" PDI "c",
-                   FSI RLO "a" RLI LRE "b" PDF PDI "c" PDF PDI);
+                   FSI LRM RLO "a" RLI LRE "b" PDF PDI "c" PDF PDI);
 }
 
 /* Closers that would close what the text did not open are dropped */
@@ -164,18 +134,31 @@ test_bidi_stray_closers (void)
 
   /* Nor may a PDF close an embedding from inside an isolate */
   assert_isolates (RLI "a" PDF "b" PDI, RLI "ab" PDI);
-  assert_isolates (RLO "a" RLI "b" PDF "c", FSI RLO "a" RLI "bc" PDI PDF PDI);
+  assert_isolates (RLO "a" RLI "b" PDF "c", FSI LRM RLO "a" RLI "bc" PDI PDF PDI);
+}
+
+/* The isolate starts with a mark of the direction of the text's first
+ * letter outside its own isolates, which is the one an FSI gives it, so
+ * that Pango does not take the override's direction for the line's */
+static void
+test_bidi_direction (void)
+{
+  assert_isolates (RLO "\u05e9\u05dc\u05d5\u05dd", FSI RLM RLO "\u05e9\u05dc\u05d5\u05dd" PDF PDI);
+  assert_isolates (LRO "\u0645\u0631 abc", FSI RLM LRO "\u0645\u0631 abc" PDF PDI);
+  assert_isolates (RLO "12 abc", FSI LRM RLO "12 abc" PDF PDI);
+  assert_isolates (RLO LRI "abc" PDI "\u05e9", FSI RLM RLO LRI "abc" PDI "\u05e9" PDF PDI);
+  assert_isolates (RLO "12 ", FSI LRM RLO "12 " PDF PDI);
 }
 
 /* A line break ends a paragraph: each line keeps to itself */
 static void
 test_bidi_lines (void)
 {
-  assert_isolates (RLO "a\nb", FSI RLO "a" PDF PDI "\nb");
+  assert_isolates (RLO "a\nb", FSI LRM RLO "a" PDF PDI "\nb");
   assert_isolates ("a\r\n" RLO "b\n\nc" PDF,
-                   "a\r\n" FSI RLO "b" PDF PDI "\n\nc");
+                   "a\r\n" FSI LRM RLO "b" PDF PDI "\n\nc");
   assert_isolates (RLI "a\u2029b" LRE "c",
-                   RLI "a" PDI "\u2029" FSI "b" LRE "c" PDF PDI);
+                   RLI "a" PDI "\u2029" FSI LRM "b" LRE "c" PDF PDI);
 }
 
 /* A text that is not UTF-8 does not crash, and comes out as UTF-8 */
@@ -195,10 +178,10 @@ test_bidi_invalid_utf8 (void)
       g_autofree char *isolated = rg_bidi_isolate (texts[i]);
 
       g_assert_nonnull (isolated);
-      assert_balanced (isolated);
+      rg_test_assert_bidi_balanced (isolated);
     }
 
-  assert_isolates ("\xff" RLO "abc", FSI "\ufffd" RLO "abc" PDF PDI);
+  assert_isolates ("\xff" RLO "abc", FSI LRM "\ufffd" RLO "abc" PDF PDI);
 }
 
 /* Any mix of controls, letters and line breaks comes out balanced, with
@@ -222,7 +205,7 @@ test_bidi_any_mix (void)
         g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
 
       isolated = rg_bidi_isolate (text->str);
-      assert_balanced (isolated);
+      rg_test_assert_bidi_balanced (isolated);
 
       again = rg_bidi_isolate (isolated);
       g_assert_cmpstr (again, ==, isolated);
@@ -246,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/bidi/unclosed", test_bidi_unclosed);
   g_test_add_func ("/bidi/nested", test_bidi_nested);
   g_test_add_func ("/bidi/stray-closers", test_bidi_stray_closers);
+  g_test_add_func ("/bidi/direction", test_bidi_direction);
   g_test_add_func ("/bidi/lines", test_bidi_lines);
   g_test_add_func ("/bidi/invalid-utf8", test_bidi_invalid_utf8);
   g_test_add_func ("/bidi/any-mix", test_bidi_any_mix);

@@ -15,6 +15,15 @@
  * works line by line: a line break ends a paragraph for the algorithm,
  * and the writers of reports set lines as paragraphs of their own.
  *
+ * Pango (GTK's labels, the PDF report) guesses a paragraph's direction
+ * from its first strong character, and counts an override as one, even
+ * inside an isolate: a criterion that starts with an RLO would still
+ * make a right-to-left paragraph of "criterion (agreed)". So the isolate starts with a mark of its own
+ * direction, the one the algorithm gives it from its first letter:
+ * Pango then guesses from the text's letters, as for the same text
+ * without controls, and readers that follow the algorithm see no
+ * difference.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,6 +32,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <fribidi.h>
 
 #include "rg-bidi.h"
 
@@ -35,6 +45,8 @@
 #define RLI 0x2067
 #define FSI 0x2068
 #define PDI 0x2069
+#define LRM 0x200E
+#define RLM 0x200F
 
 /* What is open at a point of a line, innermost last: a string of these */
 #define OPEN_EMBEDDING 'e'
@@ -99,6 +111,11 @@ append_line (GString    *out,
    * its own does not, and stays as it is (so isolating twice is
    * isolating once). */
   gboolean leaks = FALSE;
+  /* The direction of the first letter outside the text's isolates: the
+   * one an FSI gives the line */
+  gboolean rtl = FALSE;
+  gboolean found_letter = FALSE;
+  guint n_isolates = 0;
 
   for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
     {
@@ -119,6 +136,7 @@ append_line (GString    *out,
         case RLI:
         case FSI:
           g_string_append_c (open, OPEN_ISOLATE);
+          n_isolates++;
           break;
 
         case PDF:
@@ -142,10 +160,18 @@ append_line (GString    *out,
              * with it; say so, for readers that know no isolates */
             append_closers (balanced, open->str + isolate, open->len - isolate);
             g_string_truncate (open, isolate - 1);
+            n_isolates--;
           }
           break;
 
         default:
+          if (!found_letter && n_isolates == 0)
+            {
+              FriBidiCharType type = fribidi_get_bidi_type (c);
+
+              found_letter = FRIBIDI_IS_LETTER (type);
+              rtl = found_letter && FRIBIDI_IS_RTL (type);
+            }
           break;
         }
 
@@ -154,7 +180,10 @@ append_line (GString    *out,
   append_closers (balanced, open->str, open->len);
 
   if (leaks)
-    g_string_append_unichar (out, FSI);
+    {
+      g_string_append_unichar (out, FSI);
+      g_string_append_unichar (out, rtl ? RLM : LRM);
+    }
   g_string_append_len (out, balanced->str, balanced->len);
   if (leaks)
     g_string_append_unichar (out, PDI);
@@ -168,7 +197,8 @@ append_line (GString    *out,
  * every embedding, override and isolate it opens, in the order they
  * nest, loses the closers that would close one it did not open, and,
  * if an embedding or override sits outside any isolate, is set apart
- * in an FSI … PDI isolate.
+ * in an FSI … PDI isolate that starts with a left-to-right or
+ * right-to-left mark, as the line's first letter goes.
  *
  * A text without any such control is returned as it is, byte for byte,
  * so that ordinary reports do not change. One with them that is not
