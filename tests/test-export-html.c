@@ -19,6 +19,7 @@
 #include "rg-follow-up.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
+#include "rg-test-bidi.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
 
@@ -238,6 +239,68 @@ test_export_html_left_open (void)
   g_assert_null (strstr (plain, "class=\"section left-open\""));
 }
 
+/* Checks that each element holding text, taken alone, closes every
+ * direction control it opens */
+static void
+assert_elements_balanced (xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *tags[] = { "title", "h1", "h2", "h3", "h4", "p", "li", "th", "td" };
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_strv_contains (tags, (const char *) node->name))
+        {
+          g_autofree char *text = (char *) xmlNodeGetContent (node);
+
+          rg_test_assert_bidi_balanced (text);
+        }
+      assert_elements_balanced (node->children);
+    }
+}
+
+/* Texts that open a right-to-left override and never close it turn
+ * around no word of the report but their own */
+static void
+test_export_html_bidi (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  RgStatement *statement = rg_test_open_overrides (session);
+  g_autofree char *html = export (session);
+  g_autofree char *isolated_statement = NULL;
+  g_autofree char *after_label = NULL;
+  g_autofree char *criterion = NULL;
+  const char *body;
+  xmlDocPtr doc;
+
+  body = html + strlen (DOCTYPE);
+  doc = xmlReadMemory (body, strlen (body), "report.html", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  assert_elements_balanced (xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+
+  /* The statement closes its override and is set apart, after its
+   * label in a span of its own direction */
+  isolated_statement = g_strconcat (RG_TEST_FSI RG_TEST_LRM RG_TEST_RLO, RG_TEST_OVERRIDDEN_STATEMENT,
+                                    RG_TEST_PDF RG_TEST_PDI, NULL);
+  after_label = g_strconcat ("</span> <span dir=\"auto\">", isolated_statement, "</span>", NULL);
+  g_assert_nonnull (strstr (html, after_label));
+  g_assert_cmpstr (rg_statement_get_text (statement), ==,
+                   RG_TEST_RLO RG_TEST_OVERRIDDEN_STATEMENT);
+
+  /* So does a criterion before the words that say it is agreed */
+  criterion = g_strconcat (RG_TEST_FSI RG_TEST_LRM RG_TEST_RLO RG_TEST_OVERRIDDEN_CRITERION
+                           RG_TEST_PDF RG_TEST_PDI,
+                           " (agreed)", NULL);
+  assert_contains (html, criterion);
+
+  /* Texts without controls are written as they always were */
+  assert_contains (html, rg_session_get_title (session));
+}
+
 static void
 test_export_html_empty (void)
 {
@@ -262,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/export-html/escaping", test_export_html_escaping);
   g_test_add_func ("/export-html/dates", test_export_html_dates);
   g_test_add_func ("/export-html/left-open", test_export_html_left_open);
+  g_test_add_func ("/export-html/bidi", test_export_html_bidi);
   g_test_add_func ("/export-html/empty", test_export_html_empty);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 
 #include "rg-export-pdf.h"
 #include "rg-pseudonymise.h"
+#include "rg-test-bidi.h"
 #include "rg-test-pdf.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
@@ -318,6 +319,62 @@ test_export_pdf_hostile_texts (void)
   assert_inside_margins (boxes);
 }
 
+/* @text without its spaces and line breaks: pdftotext cuts a word set
+ * right to left where it likes */
+static char *
+without_spaces (const char *text)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (squeezed, *p);
+
+  return g_string_free (squeezed, FALSE);
+}
+
+static void
+assert_reads_unspaced (const char *unspaced_text,
+                       const char *expected)
+{
+  g_autofree char *unspaced = without_spaces (expected);
+
+  if (strstr (unspaced_text, unspaced) == NULL)
+    g_error ("The PDF lacks “%s”", expected);
+}
+
+/* Texts that open a right-to-left override and never close it turn
+ * around no word of the report but their own. pdftotext reads the
+ * letters in the order they are on the page, so a reversed text reads
+ * backwards. */
+static void
+test_export_pdf_bidi (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  RgStatement *statement = rg_test_open_overrides (session);
+  RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+  g_autofree char *path = export (session, "bidi.pdf");
+  g_autofree char *text = rg_test_pdf_to_text (path, NULL);
+  g_autofree char *unspaced = without_spaces (text);
+  g_autofree char *name = g_utf8_strreverse (RG_TEST_OVERRIDDEN_NAME, -1);
+  g_autofree char *own = g_utf8_strreverse (RG_TEST_OVERRIDDEN_STATEMENT, -1);
+  g_autofree char *criterion = g_utf8_strreverse (RG_TEST_OVERRIDDEN_CRITERION, -1);
+  g_autofree char *label = NULL;
+  g_autofree char *agreed = NULL;
+
+  /* Each text reads as its override says… */
+  assert_reads_unspaced (unspaced, name);
+  assert_reads_unspaced (unspaced, own);
+
+  /* …and what follows it on its line reads as it was written: the
+   * dimension after the partner's name, then the statement; the words
+   * that say a criterion is agreed, not ")deerga(" before it */
+  label = g_strdup_printf ("Mme %s (%s): %s", name, rg_dimension_get_name (dimension), own);
+  assert_reads_unspaced (unspaced, label);
+  agreed = g_strdup_printf ("%s (agreed)", criterion);
+  assert_reads_unspaced (unspaced, agreed);
+}
+
 static void
 test_export_pdf_empty (void)
 {
@@ -348,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/export-pdf/pseudonymised", test_export_pdf_pseudonymised);
   g_test_add_func ("/export-pdf/long-texts", test_export_pdf_long_texts);
   g_test_add_func ("/export-pdf/hostile-texts", test_export_pdf_hostile_texts);
+  g_test_add_func ("/export-pdf/bidi", test_export_pdf_bidi);
   g_test_add_func ("/export-pdf/empty", test_export_pdf_empty);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 #include <cairo-svg.h>
 
+#include "rg-bidi.h"
 #include "rg-cairo-stream.h"
 #include "rg-criteria-map.h"
 
@@ -798,6 +799,7 @@ rg_criteria_map_describe (RgSession *session)
       GListModel *criteria = rg_category_get_criteria (category);
       guint n_criteria = g_list_model_get_n_items (criteria);
       guint n_agreed = 0;
+      g_autofree char *name = rg_bidi_isolate (rg_category_get_name (category));
       g_autofree char *count = NULL;
 
       for (guint j = 0; j < n_criteria; j++)
@@ -815,7 +817,7 @@ rg_criteria_map_describe (RgSession *session)
        * "Pour l'enfant: 3 criteria, 2 agreed." */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u agreed.",
                                                  "%s: %s, %u agreed.", n_agreed),
-                              rg_category_get_name (category), count, n_agreed);
+                              name, count, n_agreed);
     }
 
   return g_string_free (text, FALSE);
@@ -965,8 +967,9 @@ add_svg_description (RgSession  *session,
       for (guint j = 0; j < g_list_model_get_n_items (criteria); j++)
         {
           g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+          g_autofree char *text = rg_bidi_isolate (rg_criterion_get_text (criterion));
 
-          g_string_append_printf (words, "\n– %s", rg_criterion_get_text (criterion));
+          g_string_append_printf (words, "\n– %s", text);
           if (rg_criterion_get_agreed (criterion))
             g_string_append_printf (words, " (%s)", _("Agreed"));
         }

@@ -25,6 +25,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-cairo-stream.h"
 #include "rg-divergence-picture.h"
 #include "rg-picture-text.h"
@@ -217,7 +218,8 @@ rg_divergence_picture_new (RgSession *session)
       Partner entry = { 0 };
 
       entry.id = g_strdup (rg_partner_get_id (partner));
-      entry.name = g_strdup (name != NULL && name[0] != '\0' ? name : _("Unnamed partner"));
+      /* Names go into sentences ("A and B: …"): none may turn the rest around */
+      entry.name = rg_bidi_isolate (name != NULL && name[0] != '\0' ? name : _("Unnamed partner"));
       parse_colour (rg_partner_get_colour (partner), entry.rgb);
       g_array_append_val (self->partners, entry);
     }

@@ -80,20 +80,30 @@ append_element (GString    *html,
   g_string_append_printf (html, "</%s>\n", tag);
 }
 
-/* A block's bold label, then its text */
+/* A block's bold label, then its text. After a label, the text is set
+ * apart as HTML's own way of isolating does it (dir="auto" makes a span
+ * what <bdi> is, which libxml2 2.9's HTML parser does not know): its
+ * direction is its own, and the label's punctuation keeps its place
+ * even before a right-to-left text. */
 static void
 append_label_and_text (GString             *html,
                        const RgReportBlock *block)
 {
-  if (block->label != NULL)
+  if (block->label == NULL)
     {
-      g_string_append (html, "<span class=\"label\">");
-      append_escaped (html, block->label);
-      g_string_append (html, "</span>");
-      if (block->text != NULL)
-        g_string_append_c (html, ' ');
+      append_escaped (html, block->text);
+      return;
     }
+
+  g_string_append (html, "<span class=\"label\">");
+  append_escaped (html, block->label);
+  g_string_append (html, "</span>");
+  if (block->text == NULL)
+    return;
+
+  g_string_append (html, " <span dir=\"auto\">");
   append_escaped (html, block->text);
+  g_string_append (html, "</span>");
 }
 
 static void

@@ -37,6 +37,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-report-layout.h"
 
 #define FONT_FAMILY   "Cantarell,Noto Sans,DejaVu Sans,sans-serif"
@@ -250,12 +251,15 @@ append_breakable (GString    *string,
 }
 
 /* At most @max_length bytes of @text, cut between characters, with an
- * ellipsis when cut */
+ * ellipsis when cut. The cut may leave out the closer of an override
+ * the text opened (rg-report.c closes them all at its end): it is
+ * closed again, so that it does not turn a label's text around. */
 static char *
 shorten (const char *text,
          gsize       max_length)
 {
   g_autofree char *cut = NULL;
+  g_autofree char *isolated = NULL;
   const char *end;
 
   if (text == NULL || strlen (text) <= max_length)
@@ -263,7 +267,8 @@ shorten (const char *text,
 
   end = g_utf8_find_prev_char (text, text + max_length);
   cut = g_strndup (text, end - text);
-  return g_strconcat (cut, "…", NULL);
+  isolated = rg_bidi_isolate (cut);
+  return g_strconcat (isolated, "…", NULL);
 }
 
 /* @label in bold, then @length bytes of @text, in @size points, to be

@@ -13,6 +13,11 @@
  * share a report without names, make it from a copy made by
  * rg_session_pseudonymise ().
  *
+ * Every text of the session goes in through rg_bidi_isolate (), and so
+ * does each name or text set in a phrase of ours ("Name (dimension):"):
+ * a statement that opens a right-to-left override and never closes it
+ * reverses no word of the report but its own.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-report.h"
@@ -123,8 +129,10 @@ partner_name (RgSession  *session,
 static char *
 said_by (const char *name)
 {
+  g_autofree char *isolated = rg_bidi_isolate (name != NULL ? name : _("Unknown partner"));
+
   /* Translators: who said it, before what they said, as in "Mme Roussel: …" */
-  return g_strdup_printf (_("%s:"), name != NULL ? name : _("Unknown partner"));
+  return g_strdup_printf (_("%s:"), isolated);
 }
 
 /* }}} */
@@ -154,7 +162,7 @@ add_heading (RgReport   *self,
   RgReportBlock *block = add_block (self, RG_REPORT_BLOCK_HEADING);
 
   block->level = level;
-  block->text = g_strdup (text);
+  block->text = rg_bidi_isolate (text);
 }
 
 /* A part of the report: a level 2 heading on a new page */
@@ -181,7 +189,7 @@ add_paragraph (RgReport      *self,
 
   block->style = style;
   block->label = g_strdup (label);
-  block->text = g_strdup (text);
+  block->text = rg_bidi_isolate (text);
   return block;
 }
 
@@ -221,7 +229,7 @@ add_item (RgReport   *self,
   block->level = level;
   block->group = group;
   block->label = g_strdup (label);
-  block->text = g_strdup (text);
+  block->text = rg_bidi_isolate (text);
 }
 
 /* A table of @n_columns columns, their headers given: add rows with add_row () */
@@ -259,7 +267,7 @@ add_row (GPtrArray  *rows,
     {
       const char *cell = i == 0 ? first_cell : va_arg (args, const char *);
 
-      row[i] = g_strdup (cell != NULL ? cell : "");
+      row[i] = rg_bidi_isolate (cell != NULL ? cell : "");
     }
   va_end (args);
 
@@ -278,7 +286,7 @@ add_image (RgReport   *self,
   block->png = g_bytes_ref (png);
   block->width = width;
   block->height = height;
-  block->text = g_strdup (description);
+  block->text = rg_bidi_isolate (description);
 }
 
 /* }}} */
@@ -390,15 +398,18 @@ link_member_label (RgSession   *session,
 {
   const char *name = partner_name (session, rg_statement_get_partner_id (statement));
   RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
+  g_autofree char *isolated_name = rg_bidi_isolate (name != NULL ? name : _("Unknown partner"));
   g_autofree char *who = NULL;
 
-  if (name == NULL)
-    name = _("Unknown partner");
   if (dimension != NULL)
-    /* Translators: a partner and the dimension of their statement */
-    who = g_strdup_printf (_("%s (%s)"), name, rg_dimension_get_name (dimension));
+    {
+      g_autofree char *dimension_name = rg_bidi_isolate (rg_dimension_get_name (dimension));
+
+      /* Translators: a partner and the dimension of their statement */
+      who = g_strdup_printf (_("%s (%s)"), isolated_name, dimension_name);
+    }
   else
-    who = g_strdup (name);
+    who = g_steal_pointer (&isolated_name);
 
   return said_by (who);
 }
@@ -467,11 +478,13 @@ add_left_open (RgReport *self)
         {
           const char *author, *dimension;
           const char *text = rg_review_item_get_quote (item, q, &author, &dimension);
+          g_autofree char *isolated_author = rg_bidi_isolate (author);
+          g_autofree char *isolated_dimension = rg_bidi_isolate (dimension);
           g_autofree char *who = NULL;
           g_autofree char *label = NULL;
 
           /* Translators: a partner and the dimension of their statement */
-          who = g_strdup_printf (_("%s (%s)"), author, dimension);
+          who = g_strdup_printf (_("%s (%s)"), isolated_author, isolated_dimension);
           label = said_by (who);
           add_item (self, 1, group, label, text);
         }
@@ -543,7 +556,7 @@ add_proposed_by (RgReport    *self,
 
   for (guint i = 0; proposed_by != NULL && proposed_by[i] != NULL; i++)
     {
-      const char *name = partner_name (self->session, proposed_by[i]);
+      g_autofree char *name = rg_bidi_isolate (partner_name (self->session, proposed_by[i]));
 
       if (name == NULL)
         continue;
@@ -562,12 +575,13 @@ add_criterion (RgReport    *self,
 {
   const char * const *indicators = rg_criterion_get_indicators (criterion);
   guint group = new_group (self);
+  g_autofree char *criterion_text = rg_bidi_isolate (rg_criterion_get_text (criterion));
   g_autofree char *text = NULL;
   RgReportBlock *block;
 
   /* Translators: a success criterion and whether it is agreed, as in
    * "Comes to school every day (agreed)" */
-  text = g_strdup_printf (_("%s (%s)"), rg_criterion_get_text (criterion),
+  text = g_strdup_printf (_("%s (%s)"), criterion_text,
                           rg_criterion_get_agreed (criterion) ? _("agreed") : _("proposed"));
   add_item (self, 1, group, NULL, text);
   add_proposed_by (self, group, criterion);
@@ -710,8 +724,8 @@ rg_report_new (RgSession  *session,
 
   self = g_new0 (RgReport, 1);
   self->session = session;
-  self->title = g_strdup (title != NULL && *title != '\0' ? title : _("Shared diagnosis"));
-  self->subtitle = g_strdup (rg_session_get_situation_label (session));
+  self->title = rg_bidi_isolate (title != NULL && *title != '\0' ? title : _("Shared diagnosis"));
+  self->subtitle = rg_bidi_isolate (rg_session_get_situation_label (session));
   self->language = report_language ();
   self->blocks = g_array_new (FALSE, TRUE, sizeof (RgReportBlock));
   g_array_set_clear_func (self->blocks, clear_block);
