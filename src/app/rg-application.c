@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "rg-application.h"
 #include "rg-document.h"
@@ -24,6 +26,7 @@ struct _RgApplication
   RgLibrary      *library;
   char           *library_error;
   GCancellable   *scan_cancellable;
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (RgApplication, rg_application, ADW_TYPE_APPLICATION)
@@ -450,6 +453,52 @@ rg_application_get_library_error (RgApplication *self)
 
 /* }}} */
 
+/* Writes what every session window holds, at once. Returns whether
+ * everything is on disk. */
+static gboolean
+rg_application_save_all (RgApplication *self)
+{
+  gboolean saved = TRUE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!RG_IS_SESSION_WINDOW (l->data))
+        continue;
+
+      /* What is being typed is in the session already (see
+       * rg-editable-text.c). */
+      if (!rg_session_window_save_now (l->data, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          saved = FALSE;
+        }
+    }
+
+  return saved;
+}
+
+/* Logging out, shutting down, Ctrl+C in a terminal or kill: what is
+ * pending is written first, then Regards ends. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  RgApplication *self = user_data;
+
+  rg_application_save_all (self);
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The session is ending: the session manager waits for this handler. */
+static void
+on_query_end (RgApplication *self)
+{
+  rg_application_save_all (self);
+}
+
 static void
 rg_application_startup (GApplication *app)
 {
@@ -469,6 +518,11 @@ rg_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, on_quit_signal, self);
+  g_signal_connect (self, "query-end", G_CALLBACK (on_query_end), NULL);
 }
 
 static void
@@ -477,6 +531,8 @@ rg_application_shutdown (GApplication *app)
   RgApplication *self = RG_APPLICATION (app);
 
   g_cancellable_cancel (self->scan_cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (rg_application_parent_class)->shutdown (app);
 }

@@ -1,8 +1,11 @@
 /* rg-session-window.c — one session, its views, and nothing ever lost
  *
  * There is no save button: every change marks the document modified,
- * and a short debounce later it is written atomically in a worker
- * thread. Closing the window writes at once.
+ * and a short debounce later (the autosave delay, one second by
+ * default) it is written atomically in a worker thread. Closing the
+ * window writes at once. A save that fails is tried again, sooner when
+ * the folder changes, and a notice stays up saying why until it works,
+ * with a way to save a copy elsewhere; while it fails, closing asks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "rg-save-chooser.h"
 
 #include "rg-actions-view.h"
 #include "rg-contribution-dialog.h"
@@ -30,6 +35,16 @@
 
 #define ZOOM_STEP 0.1
 
+/* A failed save is tried again after this, then twice as long each
+ * time, up to the longest: a disk that is full again a moment later is
+ * not written to a hundred times a second. */
+#define RETRY_FIRST_MS 2000
+#define RETRY_LONGEST_MS 30000
+
+/* After a change in the folder of a failing save (space freed, the
+ * folder made writable again), the next try comes this soon. */
+#define RETRY_ON_CHANGE_MS 250
+
 struct _RgSessionWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -42,7 +57,13 @@ struct _RgSessionWindow
   GCancellable         *cancellable;
 
   guint                 autosave_source;
+  guint                 retry_source;
+  guint                 retry_delay;
+  guint                 inhibit_cookie;
+  GFileMonitor         *folder_monitor;   /* while saving fails */
+  GError               *save_error;       /* why the last save failed */
   guint                 saving : 1;
+  guint                 closing_unsaved : 1;
   guint                 meeting_mode : 1;
   guint                 blind_round : 1;
 
@@ -57,6 +78,8 @@ struct _RgSessionWindow
   RgGlossaryView       *glossary_view;
   GtkWidget            *contribution_banner;
   GtkLabel             *contribution_label;
+  GtkWidget            *save_banner;
+  GtkLabel             *save_label;
   GtkLabel             *zoom_label;
 };
 
@@ -105,6 +128,127 @@ show_save_error (RgSessionWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* While anything is not on disk, logging out waits for it (where the
+ * session manager lets an application say so). */
+static void
+update_inhibit (RgSessionWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean pending = rg_document_get_modified (self->document) || self->saving;
+
+  if (app == NULL)
+    return;
+
+  if (pending && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("Saving the session"));
+  else if (!pending && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+/* The notice that stays up while the file does not hold the session. */
+static void
+update_save_banner (RgSessionWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (rg_document_get_read_only (self->document))
+    message = g_strdup (_("This session is read-only: changes made here are not saved in it. "
+                          "Use “Save a Copy…” to keep them."));
+  else if (self->save_error != NULL)
+    /* Translators: the notice of a session window whose saves fail; %s
+     * is why, such as "Could not save “revue.regards”. The disk is
+     * full." */
+    message = g_strdup_printf (_("Your latest changes are not saved. %s "
+                                 "Regards keeps trying; you can also save a copy elsewhere."),
+                               self->save_error->message);
+
+  gtk_widget_set_visible (self->save_banner, message != NULL);
+  if (message != NULL)
+    {
+      gtk_label_set_label (self->save_label, message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_banner),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+}
+
+static void start_save (RgSessionWindow *self);
+
+static gboolean
+retry_timeout (gpointer user_data)
+{
+  RgSessionWindow *self = user_data;
+
+  self->retry_source = 0;
+  start_save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (RgSessionWindow *self,
+                guint            delay_ms)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_source = g_timeout_add (delay_ms, retry_timeout, self);
+}
+
+static void
+on_folder_changed (RgSessionWindow *self)
+{
+  if (self->save_error != NULL && !self->saving)
+    schedule_retry (self, RETRY_ON_CHANGE_MS);
+}
+
+static void
+set_save_error (RgSessionWindow *self,
+                const GError    *error)
+{
+  gboolean was_failing = self->save_error != NULL;
+
+  g_clear_error (&self->save_error);
+
+  if (error != NULL)
+    {
+      self->save_error = g_error_copy (error);
+      self->retry_delay = was_failing ? MIN (self->retry_delay * 2, RETRY_LONGEST_MS)
+                                      : RETRY_FIRST_MS;
+      schedule_retry (self, self->retry_delay);
+
+      /* Space freed or the folder made writable again shows there. */
+      if (self->folder_monitor == NULL)
+        {
+          g_autoptr(GFile) folder = g_file_get_parent (rg_document_get_file (self->document));
+
+          if (folder != NULL &&
+              (self->folder_monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_NONE,
+                                                                NULL, NULL)) != NULL)
+            g_signal_connect_object (self->folder_monitor, "changed",
+                                     G_CALLBACK (on_folder_changed), self, G_CONNECT_SWAPPED);
+        }
+    }
+  else
+    {
+      g_clear_handle_id (&self->retry_source, g_source_remove);
+      if (self->folder_monitor != NULL)
+        g_file_monitor_cancel (self->folder_monitor);
+      g_clear_object (&self->folder_monitor);
+      if (was_failing)
+        {
+          AdwToast *toast = adw_toast_new (_("Your changes are saved again"));
+
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+    }
+
+  update_save_banner (self);
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -121,18 +265,46 @@ save_cb (GObject      *object,
         return;
 
       g_debug ("Saving failed: %s", error->message);
-      show_save_error (self, error);
       /* A conflict copy was written and the document now points at it:
-       * nothing is lost. Other failures are tried again later. */
+       * nothing is lost. Other failures are tried again. */
       if (!g_error_matches (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CONFLICT))
-        return;
+        {
+          set_save_error (self, error);
+          update_inhibit (self);
+          return;
+        }
+
+      show_save_error (self, error);
     }
 
+  set_save_error (self, NULL);
   update_library (self);
+  update_inhibit (self);
 
   /* What was typed during the save goes out next. */
   if (rg_document_get_modified (self->document))
     schedule_autosave (self);
+}
+
+static gboolean
+can_save (RgSessionWindow *self)
+{
+  return !self->saving &&
+         !rg_document_get_read_only (self->document) &&
+         rg_document_get_modified (self->document);
+}
+
+static void
+start_save (RgSessionWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+
+  if (!can_save (self))
+    return;
+
+  self->saving = TRUE;
+  rg_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -141,12 +313,7 @@ autosave_timeout (gpointer user_data)
   RgSessionWindow *self = user_data;
 
   self->autosave_source = 0;
-
-  if (self->saving)
-    return G_SOURCE_REMOVE;
-
-  self->saving = TRUE;
-  rg_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
+  start_save (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -156,12 +323,15 @@ schedule_autosave (RgSessionWindow *self)
 {
   guint delay;
 
-  if (self->autosave_source != 0 || self->saving ||
-      !rg_document_get_modified (self->document))
+  update_inhibit (self);
+
+  /* A failing save has its own rhythm; see set_save_error (). */
+  if (self->autosave_source != 0 || self->retry_source != 0 || !can_save (self))
     return;
 
   delay = self->settings ? g_settings_get_uint (self->settings, "autosave-delay") : 1;
-  self->autosave_source = g_timeout_add_seconds (delay, autosave_timeout, self);
+  /* In milliseconds: a timeout in seconds may fire up to a second late. */
+  self->autosave_source = g_timeout_add (delay * 1000, autosave_timeout, self);
 }
 
 /**
@@ -170,7 +340,8 @@ schedule_autosave (RgSessionWindow *self)
  * @error: a location for a #GError
  *
  * Writes the session at once, on this thread, if it has unsaved
- * changes. Used when the window closes.
+ * changes. Used when the window closes and when the program is told to
+ * end.
  *
  * Returns: %TRUE when nothing is left unsaved
  */
@@ -193,9 +364,113 @@ rg_session_window_save_now (RgSessionWindow  *self,
   if (!rg_document_save (self->document, NULL, error))
     return FALSE;
 
+  set_save_error (self, NULL);
   update_library (self);
+  update_inhibit (self);
 
   return TRUE;
+}
+
+/* Writes the session, as it is now, to a file the user chooses. The
+ * window goes on saving to its own file. Returns whether it was written. */
+static gboolean
+write_copy (RgSessionWindow *self,
+            GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  gboolean written;
+
+  written = rg_document_save_copy (self->document, file, NULL, &error);
+  if (written)
+    /* Translators: a toast once a copy of the session is saved. */
+    message = g_strdup_printf (_("A copy is saved in “%s”"), name);
+  else
+    message = g_strdup (error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  return written;
+}
+
+static void
+copy_chooser_response (GtkNativeDialog *chooser,
+                       int              response,
+                       RgSessionWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "then-close"));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      write_copy (self, file) && then_close)
+    {
+      self->closing_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+save_copy (RgSessionWindow *self,
+           gboolean         then_close)
+{
+  g_autofree char *basename = g_file_get_basename (rg_document_get_file (self->document));
+  GtkFileChooserNative *chooser;
+
+  chooser = rg_save_chooser_new (GTK_WINDOW (self), _("Save a Copy"), _("Regards sessions"),
+                                 "application/x-regards+xml", basename);
+  g_object_set_data (G_OBJECT (chooser), "then-close", GINT_TO_POINTER (then_close));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (copy_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  save_copy (RG_SESSION_WINDOW (widget), FALSE);
+}
+
+static void
+unsaved_close_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RgSessionWindow  *self)
+{
+  if (g_str_equal (response, "copy"))
+    save_copy (self, TRUE);
+  else if (g_str_equal (response, "close"))
+    {
+      self->closing_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Closing while the file does not hold the session: the user decides. */
+static void
+ask_before_closing (RgSessionWindow *self,
+                    const GError    *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Latest Changes Are Not Saved"),
+                                   error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Open"),
+                                    "copy", _("_Save a Copy…"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* }}} */
@@ -681,10 +956,12 @@ rg_session_window_close_request (GtkWindow *window)
 
   gtk_window_set_focus (window, NULL);
 
-  if (!rg_session_window_save_now (self, &error))
+  if (!self->closing_unsaved && !rg_session_window_save_now (self, &error))
     {
-      /* Keep the window, and with it what was typed. */
-      show_save_error (self, error);
+      /* Keep the window, and with it what was typed, until the user
+       * says what to do. */
+      set_save_error (self, error);
+      ask_before_closing (self, error);
       return TRUE;
     }
 
@@ -734,6 +1011,7 @@ rg_session_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave),
                            self, G_CONNECT_SWAPPED);
   schedule_autosave (self);
+  update_save_banner (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -774,7 +1052,15 @@ rg_session_window_dispose (GObject *object)
   RgSessionWindow *self = RG_SESSION_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  if (self->folder_monitor != NULL)
+    g_file_monitor_cancel (self->folder_monitor);
+  g_clear_object (&self->folder_monitor);
+  g_clear_error (&self->save_error);
 
   G_OBJECT_CLASS (rg_session_window_parent_class)->dispose (object);
 
@@ -886,6 +1172,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_banner);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_label);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
@@ -897,6 +1185,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "session.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.print", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.ask-contribution", NULL, ask_contribution_action);
