@@ -415,6 +415,295 @@ test_save_async (void)
   g_ptr_array_unref (saves.results);
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by "|". */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+/* Asks for a save in the background, and waits for its error. */
+static GError *
+save_async_error (RgDocument *document)
+{
+  AsyncSaves saves = { g_ptr_array_new (), 0, FALSE };
+  GError *error;
+
+  ask_save (&saves, document);
+  while (saves.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (saves.results->len, ==, 1);
+  error = g_ptr_array_index (saves.results, 0);
+  g_ptr_array_unref (saves.results);
+
+  return error;
+}
+
+/* A file no one may write (mode 0444: even root, whom permissions do
+ * not stop) opens read-only: saves fail at once and write nothing, and
+ * a copy elsewhere keeps the changes. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copie.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(RgDocument) reloaded = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  gboolean read_only = FALSE;
+  struct stat st;
+
+  g_assert_false (rg_document_get_read_only (first));
+
+  document = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_read_only (document));
+  g_clear_object (&document);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = read_bytes (path);
+  document = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rg_document_get_read_only (document));
+  g_object_get (document, "read-only", &read_only, NULL);
+  g_assert_true (read_only);
+
+  rg_session_set_title (rg_document_get_session (document), "Modifiée");
+  g_assert_false (rg_document_save (document, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, SESSION_NAME));
+  g_assert_nonnull (strstr (error->message, "can only be read"));
+  g_clear_error (&error);
+
+  error = save_async_error (document);
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Nothing written: no new version, no backup, no conflict copy */
+  assert_file_holds (path, before);
+  g_assert_true (rg_document_get_modified (document));
+  g_assert_true (g_file_equal (rg_document_get_file (document), file));
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, SESSION_NAME);
+
+  /* Kept elsewhere, in a private new file; the document stays as it was */
+  g_assert_true (rg_document_save_copy (document, copy, NULL, &error));
+  g_assert_no_error (error);
+  expected = rg_session_to_bytes (rg_document_get_session (document));
+  assert_file_holds (copy_path, expected);
+  g_assert_cmpint (g_stat (copy_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (g_file_equal (rg_document_get_file (document), file));
+  g_assert_true (rg_document_get_modified (document));
+  assert_file_holds (path, before);
+
+  reloaded = rg_document_new_from_file (copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rg_document_get_read_only (reloaded));
+  g_assert_cmpstr (rg_session_get_title (rg_document_get_session (reloaded)), ==, "Modifiée");
+
+  /* A copy over the file itself is a save, refused as well */
+  g_assert_false (rg_document_save_copy (document, file, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_READ_ONLY);
+  assert_file_holds (path, before);
+}
+
+/* Adds @n statements of @len bytes each to @session. */
+static void
+add_long_statements (RgSession *session,
+                     guint      n,
+                     gsize      len)
+{
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session),
+                                                            0);
+  g_autofree char *text = g_strnfill (len, 'a');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = NULL;
+
+      text[0] = 'A' + i % 26;
+      statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                    RG_STATEMENT_KIND_FACT, text);
+      rg_session_add_statement (session, statement);
+    }
+}
+
+/* Saving a session the loader would refuse fails, and leaves every file
+ * as it was: in place, in the background, or as a copy. */
+static void
+assert_save_refused (RgDocument *document,
+                     const char *dir,
+                     const char *path,
+                     const char *reason)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autofree char *listing = list_dir (dir);
+  g_autofree char *copy_path = g_build_filename (dir, "copie.regards", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing_after = NULL;
+
+  g_assert_false (rg_document_save (document, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "too large to be saved"));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_clear_error (&error);
+
+  error = save_async_error (document);
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_false (rg_document_save_copy (document, copy, NULL, &error));
+  g_assert_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "copie.regards"));
+
+  assert_file_holds (path, before);
+  listing_after = list_dir (dir);
+  g_assert_cmpstr (listing_after, ==, listing);
+  g_assert_true (rg_document_get_modified (document));
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session;
+
+  document = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  session = rg_document_get_session (document);
+
+  /* Just over the limit: 16 statements of 1 MiB and the rest */
+  add_long_statements (session, RG_SESSION_MAX_SIZE / (1024 * 1024), 1024 * 1024);
+  bytes = rg_session_to_bytes (session);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, RG_SESSION_MAX_SIZE);
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, RG_SESSION_MAX_SIZE + 64 * 1024);
+
+  /* What the loader says of such a file */
+  g_assert_null (rg_session_new_from_bytes (bytes, &error));
+  g_assert_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  assert_save_refused (document, dir, path, "at most 16 MiB");
+}
+
+/* libxml2 refuses a text longer than 10,000,000 bytes, in a file well
+ * within the size limit: such a session is refused too, but one just
+ * short of it is saved and opened again. */
+static void
+test_text_too_long (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgDocument) document = save_new_document (session, path);
+  g_autoptr(RgDocument) reloaded = NULL;
+  g_autoptr(RgStatement) longest = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *statements = rg_session_get_statements (session);
+
+  add_long_statements (session, 1, 10000000);
+  longest = g_list_model_get_item (statements, g_list_model_get_n_items (statements) - 1);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rg_session_find_statement (rg_document_get_session (reloaded),
+                                               rg_statement_get_id (longest)));
+
+  /* One byte more */
+  g_assert_true (rg_session_remove_statement (session, longest));
+  add_long_statements (session, 1, 10000001);
+  bytes = rg_session_to_bytes (session);
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, RG_SESSION_MAX_SIZE);
+  g_assert_null (rg_session_new_from_bytes (bytes, &error));
+  g_assert_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  assert_save_refused (document, dir, path, "One of its texts is longer");
+}
+
+/* Texts that quote markup look like attributes and namespace
+ * declarations to the loader's count: saved all the same, word for
+ * word. */
+static void
+test_markup_in_texts (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(RgDocument) reloaded = NULL;
+  g_autoptr(GString) text = g_string_new ("Le formulaire en ligne : ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = rg_session_to_bytes (session);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  RgStatement *statement;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "<input name=\"champ%u\" value='%u' xmlns=\"x\"> ", i, i);
+  statement = g_list_model_get_item (rg_session_get_statements (session), 0);
+  rg_statement_set_text (statement, text->str);
+  g_object_unref (statement);
+  rg_partner_set_name (partner, "Mme \"xmlns\" l'Hôte");
+
+  document = save_new_document (session, path);
+  reloaded = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  statement = g_list_model_get_item (rg_session_get_statements (rg_document_get_session (reloaded)), 0);
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, text->str);
+  g_object_unref (statement);
+  bytes = rg_session_to_bytes (rg_document_get_session (reloaded));
+  assert_file_holds (path, bytes);
+  g_assert_nonnull (memmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            "&#120;mlns", 10));
+
+  /* A session without such texts is written as it always was */
+  g_assert_null (memmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "&quot;", 6));
+}
+
 static void
 test_conflict_async (void)
 {
@@ -715,6 +1004,10 @@ main (int   argc,
   g_test_add_func ("/document/conflict-async", test_conflict_async);
   g_test_add_func ("/document/load-async", test_load_async);
   g_test_add_func ("/document/crash", test_crash);
+  g_test_add_func ("/document/read-only", test_read_only);
+  g_test_add_func ("/document/too-large", test_too_large);
+  g_test_add_func ("/document/text-too-long", test_text_too_long);
+  g_test_add_func ("/document/markup-in-texts", test_markup_in_texts);
 
   ret = g_test_run ();
 

@@ -13,6 +13,7 @@
 #include "rg-file-io.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
+#include "rg-session-xml-private.h"
 
 /**
  * RgDocument:
@@ -45,6 +46,7 @@ struct _RgDocument
 
   guint      modified : 1;
   guint      save_running : 1;
+  guint      read_only : 1;
 };
 
 typedef struct
@@ -68,6 +70,7 @@ enum {
   PROP_FILE,
   PROP_SESSION,
   PROP_MODIFIED,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -191,6 +194,10 @@ rg_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->modified);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -271,6 +278,22 @@ rg_document_class_init (RgDocumentClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RgDocument:read-only:
+   *
+   * Whether the file was read-only when loaded (see
+   * rg_file_is_read_only ()): saves then fail with
+   * %RG_DOCUMENT_ERROR_READ_ONLY and leave it as it is, and
+   * rg_document_save_copy () is the way to keep changes. It does not
+   * change over the document's life.
+   */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -317,8 +340,9 @@ rg_document_new (RgSession *session,
  * @error: a location for a #GError
  *
  * Reads @file (refusing anything larger than %RG_SESSION_MAX_SIZE) and
- * loads the session it holds. Blocks; see rg_document_load_async().
- * Safe to call from any thread.
+ * loads the session it holds. A file we may not write is opened
+ * read-only (see #RgDocument:read-only). Blocks; see
+ * rg_document_load_async(). Safe to call from any thread.
  *
  * Returns: (transfer full): a new unmodified #RgDocument, or %NULL with
  *   @error set: an #RgDocumentError if the file could not be read,
@@ -359,6 +383,7 @@ rg_document_new_from_file (GFile         *file,
                        "file", file,
                        NULL);
   self->checksum = g_steal_pointer (&checksum);
+  self->read_only = rg_file_is_read_only (file);
 
   return self;
 }
@@ -488,6 +513,94 @@ rg_document_get_modified (RgDocument *self)
 }
 
 /**
+ * rg_document_get_read_only:
+ * @self: a #RgDocument
+ *
+ * Returns: whether the file was opened read-only, and saves refused
+ */
+gboolean
+rg_document_get_read_only (RgDocument *self)
+{
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+
+  return self->read_only;
+}
+
+static char *
+display_name_of (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static gboolean
+set_read_only_error (RgDocument  *self,
+                     GError     **error)
+{
+  g_autofree char *name = display_name_of (self->file);
+
+  g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_READ_ONLY,
+               _("“%s” can only be read: its permissions or its disk do not allow "
+                 "changing it. Save a copy of the session elsewhere to keep your changes."),
+               name);
+  return FALSE;
+}
+
+/* The session as @file is to hold it, unless the loader would refuse
+ * the result: then nothing is written, rather than a file that can no
+ * longer be opened. */
+static GBytes *
+rg_document_serialize (RgDocument  *self,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autoptr(GBytes) contents = rg_session_to_bytes (self->session);
+  g_autofree char *name = NULL;
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (contents, &size);
+
+  switch (_rg_session_xml_check_limits (data, size))
+    {
+    case RG_SESSION_LIMIT_NONE:
+      return g_steal_pointer (&contents);
+
+    case RG_SESSION_LIMIT_SIZE:
+      name = display_name_of (file);
+      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: the session is too large to be saved. Regards "
+                     "opens sessions of at most %u MiB, and this one would be larger. Remove "
+                     "or shorten some statements, then save again."),
+                   name, (guint) (RG_SESSION_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+
+    case RG_SESSION_LIMIT_TEXT:
+      {
+        g_autofree char *limit = g_format_size (_rg_session_xml_get_max_text_size ());
+
+        name = display_name_of (file);
+        g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
+                     _("Could not save “%s”: the session is too large to be saved. One of its "
+                       "texts is longer than Regards opens (%s). Shorten it, then save again."),
+                     name, limit);
+        return NULL;
+      }
+
+    case RG_SESSION_LIMIT_ITEMS:
+    case RG_SESSION_LIMIT_STRUCTURE:
+    default:
+      name = display_name_of (file);
+      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: the session is too large to be saved. It holds "
+                     "more items than Regards opens. Remove some statements, then save again."),
+                   name);
+      return NULL;
+    }
+}
+
+/**
  * rg_document_save:
  * @self: a #RgDocument
  * @cancellable: (nullable): a #GCancellable
@@ -502,6 +615,10 @@ rg_document_get_modified (RgDocument *self)
  * copy beside it, which becomes the document's #RgDocument:file; the
  * function then fails with %RG_DOCUMENT_ERROR_CONFLICT, whose message
  * tells the user where their changes are.
+ *
+ * The file is left as it is, and nothing written, when the document is
+ * read-only (%RG_DOCUMENT_ERROR_READ_ONLY), or when the session would
+ * make a file Regards could not open again (%RG_DOCUMENT_ERROR_TOO_LARGE).
  *
  * Returns: %TRUE if the file now holds the session
  */
@@ -521,8 +638,12 @@ rg_document_save (RgDocument    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (g_queue_is_empty (&self->saves), FALSE);
 
+  if (self->read_only)
+    return set_read_only_error (self, error);
+
   change_serial = self->change_serial;
-  contents = rg_session_to_bytes (self->session);
+  if (!(contents = rg_document_serialize (self, self->file, error)))
+    return FALSE;
 
   ret = rg_file_write_atomic (self->file, contents, self->checksum,
                               &new_checksum, &conflict_copy,
@@ -611,7 +732,8 @@ rg_document_start_next_save (RgDocument *self)
  * Serialises the session now, on the calling thread, then writes it
  * in a worker thread as rg_document_save() does. Saves asked for while
  * another is running wait for it, so each compares the file with what
- * the one before wrote.
+ * the one before wrote. A save that cannot be (read-only, too large)
+ * fails at once, without waiting.
  */
 void
 rg_document_save_async (RgDocument          *self,
@@ -619,15 +741,28 @@ rg_document_save_async (RgDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  g_autoptr(GBytes) contents = NULL;
+  GError *error = NULL;
   GTask *task;
   SaveData *data;
 
   g_return_if_fail (RG_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  if (self->read_only)
+    set_read_only_error (self, &error);
+  else
+    contents = rg_document_serialize (self, self->file, &error);
+
+  if (contents == NULL)
+    {
+      g_task_report_error (self, callback, user_data, rg_document_save_async, error);
+      return;
+    }
+
   data = g_new0 (SaveData, 1);
   data->change_serial = self->change_serial;
-  data->contents = rg_session_to_bytes (self->session);
+  data->contents = g_steal_pointer (&contents);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rg_document_save_async);
@@ -663,4 +798,46 @@ rg_document_save_finish (RgDocument    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rg_document_save_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rg_document_save_copy:
+ * @self: a #RgDocument
+ * @destination: where to write the copy, on a local file system
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Writes the session to @destination, atomically (see
+ * rg_file_write_atomic()): a new file, readable by its owner only, or
+ * replacing what is there (kept as its backup `NAME~`). The document
+ * goes on being saved in its own file, and stays modified: this is how
+ * changes to a read-only document are kept. When @destination is the
+ * document's own file, this is rg_document_save(). Blocks.
+ *
+ * Returns: %TRUE if @destination now holds the session; %FALSE with
+ *   %RG_DOCUMENT_ERROR_TOO_LARGE, nothing written, if Regards could not
+ *   open it again, or another error
+ */
+gboolean
+rg_document_save_copy (RgDocument    *self,
+                       GFile         *destination,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Without the checks of a save, a copy over the file itself could
+   * undo another program's change, or write a read-only file. */
+  if (g_file_equal (destination, self->file))
+    return rg_document_save (self, cancellable, error);
+
+  if (!(contents = rg_document_serialize (self, destination, error)))
+    return FALSE;
+
+  return rg_file_write_atomic (destination, contents, NULL, NULL, NULL, cancellable, error);
 }

@@ -31,6 +31,7 @@ GFile      *rg_document_get_file      (RgDocument           *self);
 RgSession  *rg_document_get_session   (RgDocument           *self);
 const char *rg_document_get_checksum  (RgDocument           *self);
 gboolean    rg_document_get_modified  (RgDocument           *self);
+gboolean    rg_document_get_read_only (RgDocument           *self);
 gboolean    rg_document_save          (RgDocument           *self,
                                        GCancellable         *cancellable,
                                        GError              **error);
@@ -40,6 +41,10 @@ void        rg_document_save_async    (RgDocument           *self,
                                        gpointer              user_data);
 gboolean    rg_document_save_finish   (RgDocument           *self,
                                        GAsyncResult         *result,
+                                       GError              **error);
+gboolean    rg_document_save_copy     (RgDocument           *self,
+                                       GFile                *destination,
+                                       GCancellable         *cancellable,
                                        GError              **error);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
  *     come from; so are files with far more tags or attributes than any
  *     session, more than a few attributes on one element or namespace
  *     declarations in the file, which cost libxml2 quadratic time or
- *     tens of times their size in memory (see check_markup ());
+ *     tens of times their size in memory, and texts longer than libxml2
+ *     takes (see _rg_session_xml_check_limits (), which the saves call
+ *     too, so that Regards never writes a file it then refuses);
  *  3. parsing: XML_PARSE_NONET, and never NOENT, DTDLOAD, DTDATTR,
  *     XINCLUDE or HUGE, so libxml2 keeps its default limits (depth, text
  *     and name sizes); an external entity loader refuses whatever our
@@ -283,12 +285,16 @@ bytes_contain (const char *data,
 #define MAX_ATTRIBUTES_PER_TAG 64
 #define MAX_NAMESPACE_DECLARATIONS 64
 
-typedef enum
-{
-  MARKUP_FINE,
-  MARKUP_TOO_MUCH,
-  MARKUP_STRANGE,
-} MarkupCheck;
+/* libxml2 refuses a text, or an attribute value, longer than this, as
+ * long as it is not given XML_PARSE_HUGE, which the loader never gives.
+ * What Regards writes has '<' and '>' only around tags: a run of bytes
+ * without either is one text, or the attributes of one tag, each as
+ * long as written or shorter once its references are read. With no run
+ * longer, every text and value fits. A hostile file may hide a longer
+ * text behind a raw '>', which libxml2 then refuses itself. Its other
+ * limits (depth, length of names) only a hostile file reaches: what
+ * Regards writes has a fixed shape and fixed names. */
+#define MAX_TEXT_RUN XML_MAX_TEXT_LENGTH
 
 static gboolean
 is_xml_space (char c)
@@ -296,27 +302,51 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* One pass over the bytes, before libxml2 sees them, counting what
- * bounds its work: '<' (every tag, comment or processing instruction
+/**
+ * _rg_session_xml_check_limits:
+ * @data: the contents of a session file
+ * @size: their size
+ *
+ * The limits of the loader that its input's bytes alone decide, in one
+ * pass, before libxml2 sees them: the size, then what bounds libxml2's
+ * work, counting '<' (every tag, comment or processing instruction
  * starts with one), '=' followed by a quote (every attribute has one,
  * between the '<' of its tag and the next '<', since no attribute value
  * holds a raw '<'), and "xmlns". Text may hold these too, so the counts
- * can only be too high, never too low, whatever the input is. */
-static MarkupCheck
-check_markup (const char *data,
-              gsize       size)
+ * can only be too high, never too low, whatever the input is. It also
+ * measures the runs of bytes between '<' and '>' (see MAX_TEXT_RUN).
+ *
+ * The loader refuses a file that fails this; a save refuses to write
+ * one, so that the two never disagree.
+ *
+ * Returns: the first limit @data goes past, or %RG_SESSION_LIMIT_NONE
+ */
+RgSessionLimit
+_rg_session_xml_check_limits (const char *data,
+                              gsize       size)
 {
   gsize n_tags = 0;
   gsize n_attributes = 0;
   gsize n_in_tag = 0;
   gsize n_namespaces = 0;
+  gsize run_start = 0;
+
+  if (size > RG_SESSION_MAX_SIZE)
+    return RG_SESSION_LIMIT_SIZE;
 
   for (gsize i = 0; i < size; i++)
     {
+      if (data[i] == '<' || data[i] == '>')
+        {
+          if (i - run_start > MAX_TEXT_RUN)
+            return RG_SESSION_LIMIT_TEXT;
+          run_start = i + 1;
+        }
+
       if (data[i] == '<')
         {
           if (++n_tags > MAX_TAGS)
-            return MARKUP_TOO_MUCH;
+            return RG_SESSION_LIMIT_ITEMS;
           n_in_tag = 0;
         }
       else if (data[i] == '=')
@@ -330,19 +360,33 @@ check_markup (const char *data,
           if (j < size && (data[j] == '"' || data[j] == '\''))
             {
               if (++n_attributes > MAX_ATTRIBUTES)
-                return MARKUP_TOO_MUCH;
+                return RG_SESSION_LIMIT_ITEMS;
               if (++n_in_tag > MAX_ATTRIBUTES_PER_TAG)
-                return MARKUP_STRANGE;
+                return RG_SESSION_LIMIT_STRUCTURE;
             }
         }
       else if (data[i] == 'x'
                && size - i >= 5
                && memcmp (data + i, "xmlns", 5) == 0
                && ++n_namespaces > MAX_NAMESPACE_DECLARATIONS)
-        return MARKUP_STRANGE;
+        return RG_SESSION_LIMIT_STRUCTURE;
     }
 
-  return MARKUP_FINE;
+  if (size - run_start > MAX_TEXT_RUN)
+    return RG_SESSION_LIMIT_TEXT;
+
+  return RG_SESSION_LIMIT_NONE;
+}
+
+/**
+ * _rg_session_xml_get_max_text_size:
+ *
+ * Returns: the longest text, in bytes as written, that the loader takes
+ */
+gsize
+_rg_session_xml_get_max_text_size (void)
+{
+  return MAX_TEXT_RUN;
 }
 
 static xmlDoc *
@@ -909,6 +953,15 @@ check_references (xmlNode  *root,
   return TRUE;
 }
 
+static xmlDoc *
+set_size_error (GError **error)
+{
+  g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+               _("This file is too large to be a Regards session (more than %u MiB)."),
+               (guint) (RG_SESSION_MAX_SIZE / (1024 * 1024)));
+  return NULL;
+}
+
 /**
  * _rg_session_xml_read:
  * @bytes: the contents of a file
@@ -934,13 +987,9 @@ _rg_session_xml_read (GBytes  *bytes,
 
   data = g_bytes_get_data (bytes, &size);
 
+  /* Checked again below, with the rest: here, before reading anything */
   if (size > RG_SESSION_MAX_SIZE)
-    {
-      g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
-                   _("This file is too large to be a Regards session (more than %u MiB)."),
-                   (guint) (RG_SESSION_MAX_SIZE / (1024 * 1024)));
-      return NULL;
-    }
+    return set_size_error (error);
 
   if (data == NULL || size == 0)
     {
@@ -964,17 +1013,30 @@ _rg_session_xml_read (GBytes  *bytes,
       return NULL;
     }
 
-  switch (check_markup (data, size))
+  switch (_rg_session_xml_check_limits (data, size))
     {
-    case MARKUP_FINE:
+    case RG_SESSION_LIMIT_NONE:
       break;
 
-    case MARKUP_TOO_MUCH:
+    case RG_SESSION_LIMIT_SIZE:
+      return set_size_error (error);
+
+    case RG_SESSION_LIMIT_ITEMS:
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
                            _("This file is too large to be a Regards session: it holds far more items than a session does."));
       return NULL;
 
-    case MARKUP_STRANGE:
+    case RG_SESSION_LIMIT_TEXT:
+      {
+        g_autofree char *limit = g_format_size (MAX_TEXT_RUN);
+
+        g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                     _("This file is too large to be a Regards session: one of its texts is longer than %s."),
+                     limit);
+        return NULL;
+      }
+
+    case RG_SESSION_LIMIT_STRUCTURE:
     default:
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_FORBIDDEN_CONSTRUCT,
                            _("This file has a structure that a Regards session never has. Regards refuses such files for safety."));
@@ -1932,6 +1994,50 @@ write_review (RgSession *session,
     }
 }
 
+/* The loader's count (see _rg_session_xml_check_limits ()) takes '=' and
+ * a quote for an attribute, and "xmlns" for a namespace declaration,
+ * wherever they are: a text quoting code or markup at length can hold
+ * more than any element has. Written as references, they say the same
+ * and count for nothing. This reads libxml2's own output, where '>'
+ * only ends a tag, and attribute values are between double quotes they
+ * never hold. */
+static GBytes *
+escape_markup_lookalikes (const char *data,
+                          gsize       size)
+{
+  GString *out = g_string_sized_new (size + size / 16);
+  gboolean in_tag = FALSE;
+  gboolean in_value = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_tag && !in_value)
+        {
+          in_value = c == '"';
+          in_tag = c != '>';
+          g_string_append_c (out, c);
+        }
+      else if ((!in_tag && c == '<') || (in_value && c == '"'))
+        {
+          in_tag = TRUE;
+          in_value = FALSE;
+          g_string_append_c (out, c);
+        }
+      else if (c == '"')
+        g_string_append (out, "&quot;");
+      else if (c == '\'')
+        g_string_append (out, "&apos;");
+      else if (c == 'x' && size - i >= 5 && memcmp (data + i, "xmlns", 5) == 0)
+        g_string_append (out, "&#120;");
+      else
+        g_string_append_c (out, c);
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
 /**
  * rg_session_to_bytes:
  * @session: a #RgSession
@@ -1941,7 +2047,8 @@ write_review (RgSession *session,
  * bytes. Characters XML cannot carry (control characters, invalid UTF-8)
  * are left out. The file is valid as long as the session's references
  * resolve, which the model keeps so when objects are removed through
- * #RgSession.
+ * #RgSession. It may still be more than the loader takes (see
+ * _rg_session_xml_check_limits ()), which a save checks.
  *
  * Returns: (transfer full): the contents of the file
  */
@@ -1994,7 +2101,22 @@ rg_session_to_bytes (RgSession *session)
   if (memory == NULL)
     g_error ("Out of memory while writing a session");
 
-  bytes = g_bytes_new (memory, size);
+  /* Only texts that quote markup at length need it: every other file
+   * stays as it always was written. */
+  switch (_rg_session_xml_check_limits ((const char *) memory, size))
+    {
+    case RG_SESSION_LIMIT_STRUCTURE:
+    case RG_SESSION_LIMIT_ITEMS:
+      bytes = escape_markup_lookalikes ((const char *) memory, size);
+      break;
+
+    case RG_SESSION_LIMIT_NONE:
+    case RG_SESSION_LIMIT_SIZE:
+    case RG_SESSION_LIMIT_TEXT:
+    default:
+      bytes = g_bytes_new (memory, size);
+      break;
+    }
   xmlFree (memory);
 
   return bytes;
