@@ -1017,6 +1017,30 @@ rg_session_window_constructed (GObject *object)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/* The keyboard starts in the diagnosis, on its first statement: Enter
+ * adds one there, arrows move through the grid. */
+static gboolean
+focus_first_cell_cb (gpointer user_data)
+{
+  RgSessionWindow *self = user_data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if ((focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack))) &&
+      adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->diagnosis_view))
+    rg_diagnosis_view_focus_cell (self->diagnosis_view, 0, 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rg_session_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rg_session_window_parent_class)->map (widget);
+
+  /* Once the grid has its cells. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_first_cell_cb, g_object_ref (widget), g_object_unref);
+}
+
 static void
 rg_session_window_realize (GtkWidget *widget)
 {
@@ -1139,6 +1163,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   object_class->set_property = rg_session_window_set_property;
 
   widget_class->realize = rg_session_window_realize;
+  widget_class->map = rg_session_window_map;
   widget_class->unrealize = rg_session_window_unrealize;
   window_class->close_request = rg_session_window_close_request;
 
