@@ -26,6 +26,7 @@
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-app.h"
+#include "rg-test-bidi.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -834,6 +835,41 @@ review_list (RgApplication *app)
   g_assert_true (rg_review_item_get_reviewed (saved));
 }
 
+/* A quoted statement that opens a right-to-left override and never
+ * closes it turns around neither the quote's closing mark nor what
+ * follows it. */
+static void
+quote_keeps_its_direction (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "sens.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  GListModel *statements = rg_session_get_statements (window_session (window));
+  g_autoptr(RgStatement) statement = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; statement == NULL && i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) item = g_list_model_get_item (statements, i);
+
+      if (g_str_has_prefix (rg_statement_get_text (item), "En septembre, Adam lisait 45 mots"))
+        statement = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (statement);
+
+  rg_statement_set_text (statement, RG_TEST_RLO "En septembre");
+  rg_test_iterate_until_idle ();
+
+  rows = rg_links_view_get_rows (view);
+  collect_labels (g_ptr_array_index (rows, 0), text);
+  g_assert_nonnull (strstr (text->str,
+                            "Mme Roussel — Observed fact: “"
+                            RG_TEST_FSI RG_TEST_LRM RG_TEST_RLO "En septembre" RG_TEST_PDF RG_TEST_PDI
+                            "”"));
+  rg_test_assert_bidi_balanced (text->str);
+}
+
 /* A session that follows none shows no list to review. */
 static void
 no_review_list (RgApplication *app)
@@ -873,6 +909,8 @@ main (int   argc,
   g_test_add_data_func ("/links-view/empty-state", empty_state, run_in_application);
   g_test_add_data_func ("/links-view/review-list", review_list, run_in_application);
   g_test_add_data_func ("/links-view/no-review-list", no_review_list, run_in_application);
+  g_test_add_data_func ("/links-view/quote-keeps-its-direction", quote_keeps_its_direction,
+                        run_in_application);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-editable-text.h"
 #include "rg-undo-stack.h"
 
@@ -87,13 +88,16 @@ set_str (char       **slot,
  * itself when short, else its start, cut at a space when it can, and
  * an ellipsis. GTK lays a label out whole, and a statement of a
  * hostile file may hold megabytes: shown whole, it would freeze the
- * window for minutes. The editor shows the whole text.
+ * window for minutes. The editor shows the whole text. The text keeps
+ * its direction controls to itself (rg_bidi_isolate ()), since what
+ * it is shown with follows it: a quote's closing mark, a name.
  *
  * Returns: (transfer full) (nullable): the text to show
  */
 char *
 rg_editable_text_shorten (const char *text)
 {
+  g_autofree char *cut = NULL;
   g_autofree char *start = NULL;
   const char *end;
   const char *space;
@@ -107,14 +111,15 @@ rg_editable_text_shorten (const char *text)
       break;
 
   if (*end == '\0')
-    return g_strdup (text);
+    return rg_bidi_isolate (text);
 
   end = g_utf8_find_prev_char (text, end + 1);
   space = g_utf8_strrchr (text, end - text, ' ');
   if (space != NULL && end - space < 80)
     end = space;
 
-  start = g_strndup (text, end - text);
+  cut = g_strndup (text, end - text);
+  start = rg_bidi_isolate (cut);
   return g_strconcat (start, "…", NULL);
 }
 
@@ -142,7 +147,8 @@ update_label (RgEditableText *self)
     }
 
   gtk_label_set_use_markup (self->label, FALSE);
-  gtk_label_set_label (self->label, empty ? (self->placeholder ? self->placeholder : "") : self->text);
+  shown = rg_bidi_isolate (self->text);
+  gtk_label_set_label (self->label, empty ? (self->placeholder ? self->placeholder : "") : shown);
   if (empty)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
   else
