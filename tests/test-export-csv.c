@@ -14,6 +14,7 @@
 #include "rg-export-csv.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
+#include "rg-test-bidi.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
 
@@ -233,6 +234,55 @@ test_csv_awkward_text (void)
   g_assert_cmpstr (((char **) g_ptr_array_index (link_rows, 1))[5], ==, "Santé, sommeil");
 }
 
+/* A field that holds one text holds it as it is, direction controls and
+ * all; names that share a field keep theirs to themselves */
+static void
+test_csv_bidi (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  RgStatement *statement = rg_test_open_overrides (session);
+  RgLink *link = rg_session_find_link (session, "c75db53f-bf62-59c8-91fb-7af17b49f407");
+  RgDimension *health = NULL;
+  g_autoptr(GBytes) statements_csv = NULL;
+  g_autoptr(GBytes) links_csv = NULL;
+  g_autoptr(GPtrArray) statement_rows = NULL;
+  g_autoptr(GPtrArray) link_rows = NULL;
+  char **row = NULL;
+
+  g_assert_nonnull (link);
+  for (guint i = 0; rg_link_get_members (link)[i] != NULL; i++)
+    {
+      RgStatement *member = rg_session_find_statement (session, rg_link_get_members (link)[i]);
+      RgDimension *dimension = rg_session_find_dimension (session,
+                                                          rg_statement_get_dimension_id (member));
+
+      if (g_str_equal (rg_dimension_get_name (dimension), "Santé et développement"))
+        health = dimension;
+    }
+  g_assert_nonnull (health);
+  rg_dimension_set_name (health, RG_TEST_RLO "Santé et développement");
+
+  statements_csv = rg_export_csv_statements (session);
+  statement_rows = read_csv (statements_csv);
+  for (guint i = 1; i < statement_rows->len && row == NULL; i++)
+    if (g_str_equal (((char **) g_ptr_array_index (statement_rows, i))[4],
+                     rg_statement_get_text (statement)))
+      row = g_ptr_array_index (statement_rows, i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row[4], ==, RG_TEST_RLO RG_TEST_OVERRIDDEN_STATEMENT);
+
+  links_csv = rg_export_csv_links (session);
+  link_rows = read_csv (links_csv);
+  row = NULL;
+  for (guint i = 1; i < link_rows->len; i++)
+    if (g_str_equal (((char **) g_ptr_array_index (link_rows, i))[0], rg_link_get_id (link)))
+      row = g_ptr_array_index (link_rows, i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row[5], ==,
+                   RG_TEST_FSI RG_TEST_LRM RG_TEST_RLO "Santé et développement" RG_TEST_PDF RG_TEST_PDI
+                   " ; Famille et parentalité");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +292,7 @@ main (int    argc,
 
   g_test_add_func ("/export-csv/example", test_csv_example);
   g_test_add_func ("/export-csv/awkward-text", test_csv_awkward_text);
+  g_test_add_func ("/export-csv/bidi", test_csv_bidi);
 
   return g_test_run ();
 }

@@ -18,6 +18,11 @@
  * and dimensions are given by name, statements and links by their ids,
  * which tie the two tables together.
  *
+ * A field that holds one text of the session holds it as it is, direction
+ * controls and all: it is data, and a spreadsheet sets each cell apart.
+ * Only where several names share a field does each go through
+ * rg_bidi_isolate (), so that none turns the next ones around.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,9 +33,29 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-export-csv.h"
 
 #define CSV_BOM "\xEF\xBB\xBF"
+
+/* @names joined by @separator, each kept to its own direction */
+static char *
+join_isolated (GPtrArray  *names,
+               const char *separator)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name = rg_bidi_isolate (g_ptr_array_index (names, i));
+
+      if (i > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, name);
+    }
+
+  return g_string_free (joined, FALSE);
+}
 
 static void
 append_field (GString    *csv,
@@ -212,10 +237,8 @@ rg_export_csv_links (RgSession *session)
               !g_ptr_array_find_with_equal_func (dimensions, name, g_str_equal, NULL))
             g_ptr_array_add (dimensions, (gpointer) name);
         }
-      g_ptr_array_add (dimensions, NULL);
-
       statement_ids = members != NULL ? g_strjoinv (" ", (char **) members) : NULL;
-      dimension_names = g_strjoinv (" ; ", (char **) dimensions->pdata);
+      dimension_names = join_isolated (dimensions, " ; ");
 
       row[0] = rg_link_get_id (link);
       row[1] = rg_link_type_get_label (rg_link_get_link_type (link));
