@@ -23,6 +23,7 @@
 
 #include "rg-export-odt.h"
 #include "rg-pseudonymise.h"
+#include "rg-test-bidi.h"
 #include "rg-test-cli.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
@@ -501,6 +502,50 @@ test_export_odt_decimal_comma (void)
   g_assert_null (strstr (content, ",000cm"));
 }
 
+/* Checks that each paragraph and heading, taken alone, closes every
+ * direction control it opens */
+static void
+assert_paragraphs_balanced (xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_str_equal ((const char *) node->name, "p") || g_str_equal ((const char *) node->name, "h"))
+        {
+          g_autofree char *text = (char *) xmlNodeGetContent (node);
+
+          rg_test_assert_bidi_balanced (text);
+        }
+      else
+        {
+          assert_paragraphs_balanced (node->children);
+        }
+    }
+}
+
+/* Texts that open a right-to-left override and never close it turn
+ * around no word of the report but their own */
+static void
+test_export_odt_bidi (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(Package) package = NULL;
+  g_autofree char *text = NULL;
+  xmlDocPtr doc;
+
+  rg_test_open_overrides (session);
+  package = export (session);
+  doc = parse_part (package, "content.xml", "document-content", OFFICE_NS);
+  assert_paragraphs_balanced (xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+
+  text = content_text (package);
+  assert_says (text, RG_TEST_FSI RG_TEST_LRM RG_TEST_RLO RG_TEST_OVERRIDDEN_CRITERION
+                     RG_TEST_PDF RG_TEST_PDI " (agreed)");
+}
+
 static void
 test_export_odt_empty (void)
 {
@@ -670,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/export-odt/pseudonymised", test_export_odt_pseudonymised);
   g_test_add_func ("/export-odt/escaping", test_export_odt_escaping);
   g_test_add_func ("/export-odt/decimal-comma", test_export_odt_decimal_comma);
+  g_test_add_func ("/export-odt/bidi", test_export_odt_bidi);
   g_test_add_func ("/export-odt/empty", test_export_odt_empty);
   g_test_add_func ("/export-odt/cli", test_export_odt_cli);
   g_test_add_func ("/export-odt/cli-pseudonymised", test_export_odt_cli_pseudonymised);
