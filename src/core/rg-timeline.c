@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rg-bidi.h"
 #include "rg-cairo-stream.h"
 #include "rg-document.h"
 #include "rg-picture-text.h"
@@ -281,7 +282,8 @@ rg_timeline_add_session (RgTimeline *self,
 
   statistics = rg_statistics_new (session);
   point.session_id = g_strdup (rg_session_get_id (session));
-  point.title = g_strdup (rg_session_get_title (session));
+  /* Titles go into sentences ("date, title: figures"): none may turn the rest around */
+  point.title = rg_bidi_isolate (rg_session_get_title (session));
   point.date = g_strdup (rg_session_get_date (session));
   point.file = file != NULL ? g_object_ref (file) : NULL;
   point.figures[RG_TIMELINE_AGREEMENTS] = rg_statistics_get_count (statistics, RG_LINK_TYPE_AGREEMENT);
