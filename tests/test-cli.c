@@ -13,10 +13,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rg-contribution.h"
+#include "rg-document.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
 #include "rg-template.h"
 #include "rg-test-cli.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 /* A temporary folder of the test program, the current one of every run */
@@ -508,6 +511,215 @@ test_help (void)
     }
 }
 
+/* A name that turns a terminal's text red, then reverses the rest of
+ * the line (U+202E), and how regards-cli prints it */
+#define HOSTILE_NAME  "\x1b[31mrouge\xe2\x80\xaetxt.regards"
+#define HOSTILE_SHOWN "\\x1B[31mrouge\\u{202E}txt.regards"
+
+/* What a terminal would act upon: ESC, and U+202E as UTF-8 */
+static void
+assert_harmless (const char *text)
+{
+  g_assert_null (strchr (text, '\x1b'));
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+}
+
+static char *
+make_dir (const char *name)
+{
+  char *dir = g_build_filename (work_dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  return dir;
+}
+
+static void
+write_example (const char *path)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = rg_document_new (session, file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* File names are printed with what a terminal would act upon escaped:
+ * in lists, in messages, in errors that quote them, and in JSON. */
+static void
+test_hostile_file_names (void)
+{
+  g_autofree char *dir = make_dir ("hostile");
+  g_autofree char *library = make_dir ("hostile/bibliothèque");
+  g_autofree char *database = g_build_filename (dir, "index.sqlite", NULL);
+  g_autofree char *path = g_build_filename (dir, HOSTILE_NAME, NULL);
+  g_autofree char *in_library = g_build_filename (library, HOSTILE_NAME, NULL);
+  g_autofree char *shown_in_library = g_build_filename (library, HOSTILE_SHOWN, NULL);
+  g_autofree char *missing_line = NULL;
+
+  write_example (path);
+  write_example (in_library);
+
+  /* Listed */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, dir, "validate", "--verbose", HOSTILE_NAME, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, HOSTILE_SHOWN ": valid\n");
+  }
+
+  /* In an error, and in the core's message quoting it */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, dir, "validate", "absent" HOSTILE_NAME, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_harmless (run.err);
+    missing_line = g_strdup_printf ("absent%s: “absent%s” does not exist.", HOSTILE_SHOWN,
+                                    HOSTILE_SHOWN);
+    g_assert_true (g_str_has_prefix (run.err, missing_line));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, dir, "show", HOSTILE_NAME, HOSTILE_NAME, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "Unexpected argument “" HOSTILE_SHOWN "”.\n");
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, dir, "new", "--title", "Revue", "-o", "nouvelle" HOSTILE_NAME, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "Created nouvelle" HOSTILE_SHOWN "\n");
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, dir, "import-contributions", HOSTILE_NAME, "absent" HOSTILE_NAME, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_harmless (run.out);
+    g_assert_nonnull (strstr (run.out, "Skipped: absent" HOSTILE_SHOWN " — "));
+  }
+
+  /* The library's lists, as text and as JSON */
+  {
+    g_auto(RgTestRun) run = { 0 };
+    g_autofree char *line = g_strdup_printf ("%s\t", shown_in_library);
+
+    rg_test_run_cli (&run, dir, "search", "--library", library, "--database", database, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_harmless (run.out);
+    g_assert_true (g_str_has_prefix (run.out, line));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+    g_autoptr(GVariant) json = NULL;
+    g_autoptr(GVariant) first = NULL;
+    const char *listed = NULL;
+
+    rg_test_run_cli (&run, dir, "search", "--json", "--library", library,
+                     "--database", database, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_harmless (run.out);
+    g_assert_nonnull (strstr (run.out, "\\u001b[31mrouge\\u202etxt.regards"));
+
+    /* The same name, once read */
+    json = rg_test_json_parse (run.out);
+    g_variant_get_child (json, 0, "v", &first);
+    g_assert_true (g_variant_lookup (first, "path", "&s", &listed));
+    g_assert_cmpstr (listed, ==, in_library);
+  }
+}
+
+/* Adds @n statements of @len bytes to @session, by its first partner */
+static void
+add_long_statements (RgSession *session,
+                     RgPartner *partner,
+                     guint      n,
+                     gsize      len)
+{
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session),
+                                                            0);
+  g_autofree char *text = g_strnfill (len, 'a');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = NULL;
+
+      text[0] = 'A' + i % 26;
+      text[1] = 'a' + (i / 26) % 26;
+      statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (dimension),
+                                    RG_STATEMENT_KIND_FACT, text);
+      rg_session_add_statement (session, statement);
+    }
+}
+
+/* Contributions that would make the session larger than Regards opens:
+ * the command says so and fails, and the session file stays as it was,
+ * byte for byte, with nothing beside it. */
+static void
+test_import_too_large (void)
+{
+  g_autofree char *dir = make_dir ("import-too-large");
+  g_autofree char *session_path = g_build_filename (dir, "séance.regards", NULL);
+  g_autofree char *contribution_path = g_build_filename (dir, "contribution.regards", NULL);
+  g_autoptr(GFile) session_file = g_file_new_for_path (session_path);
+  g_autoptr(GFile) contribution_file = g_file_new_for_path (contribution_path);
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgSession) contribution = NULL;
+  g_autoptr(RgPartner) first = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgPartner) second = g_list_model_get_item (rg_session_get_partners (session), 1);
+  g_autoptr(RgPartner) contributor = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RgTestRun) run = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  /* Each file within the limit, both together beyond it */
+  add_long_statements (session, second, 9, 1024 * 1024);
+  {
+    g_autoptr(RgDocument) document = rg_document_new (session, session_file);
+
+    g_assert_true (rg_document_save (document, NULL, &error));
+    g_assert_no_error (error);
+  }
+  contribution = rg_contribution_new (session, first);
+  contributor = g_list_model_get_item (rg_session_get_partners (contribution), 0);
+  add_long_statements (contribution, contributor, 8, 1024 * 1024);
+  {
+    g_autoptr(RgDocument) document = rg_document_new (contribution, contribution_file);
+
+    g_assert_true (rg_document_save (document, NULL, &error));
+    g_assert_no_error (error);
+  }
+  before = g_file_load_bytes (session_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  rg_test_run_cli (&run, dir, "import-contributions", "séance.regards", "contribution.regards",
+                   NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_test_message ("stderr: %s", run.err);
+  g_assert_true (g_str_has_prefix (run.err, "séance.regards: Could not save “séance.regards”: "
+                                            "the session is too large to be saved."));
+  g_assert_nonnull (strstr (run.err, "16 MiB"));
+
+  after = g_file_load_bytes (session_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +745,8 @@ main (int   argc,
   g_test_add_func ("/cli/show/new-session", test_show_new_session);
   g_test_add_func ("/cli/show/invalid", test_show_invalid);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/hostile-file-names", test_hostile_file_names);
+  g_test_add_func ("/cli/import-contributions/too-large", test_import_too_large);
 
   ret = g_test_run ();
   g_free (work_dir);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-session.h"
 #include "rg-contribution.h"
 #include "rg-document.h"
@@ -95,7 +96,7 @@ rg_cli_contribution (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -130,7 +131,7 @@ rg_cli_contribution (int    argc,
 
   /* Never over a file: it could be a session. */
   file = g_file_new_for_commandline_arg (output);
-  display = g_filename_display_name (output);
+  display = rg_cli_display_name (output);
   if (g_file_query_exists (file, NULL))
     {
       g_printerr (_("“%s” exists already: choose another name."), display);
@@ -156,17 +157,23 @@ print_item (RgContributionItem *item)
   const char *labels[] = { N_("Added"), N_("Updated"), N_("Skipped"), N_("Unchanged") };
   const char *text = rg_contribution_item_get_text (item);
   const char *reason = rg_contribution_item_get_reason (item);
+  g_autofree char *file_name = rg_cli_display_name (rg_contribution_item_get_file_name (item));
   g_autoptr(GString) line = g_string_new (_(labels[rg_contribution_item_get_outcome (item)]));
 
-  g_string_append_printf (line, ": %s", rg_contribution_item_get_file_name (item));
+  g_string_append_printf (line, ": %s", file_name);
   if (rg_contribution_item_get_partner (item) != NULL)
     g_string_append_printf (line, " · %s", rg_contribution_item_get_partner (item));
   if (rg_contribution_item_get_dimension (item) != NULL)
     g_string_append_printf (line, " · %s", rg_contribution_item_get_dimension (item));
   if (text != NULL)
     g_string_append_printf (line, ": “%s”", text);
+  /* Why a file was skipped may quote its name */
   if (reason != NULL)
-    g_string_append_printf (line, " — %s", reason);
+    {
+      g_autofree char *shown = rg_cli_display_message (reason);
+
+      g_string_append_printf (line, " — %s", shown);
+    }
 
   /* One item, one line */
   g_strdelimit (line->str, "\r\n", ' ');
@@ -204,7 +211,7 @@ rg_cli_import_contributions (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-session.h"
 #include "rg-export.h"
 #include "rg-pseudonymise.h"
@@ -84,7 +85,7 @@ export (RgSession      *session,
   for (guint i = 0; i < written->len; i++)
     {
       g_autofree char *path = g_file_get_path (written->pdata[i]);
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *name = rg_cli_display_name (path);
 
       g_print ("%s\n", name);
     }
@@ -128,7 +129,7 @@ rg_cli_export (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -161,7 +162,9 @@ rg_cli_export (int    argc,
 
   if (paths[1] != NULL)
     {
-      g_printerr (_("Unexpected argument “%s”."), paths[1]);
+      g_autofree char *argument = rg_cli_display_name (paths[1]);
+
+      g_printerr (_("Unexpected argument “%s”."), argument);
       g_printerr ("\n");
       return 2;
     }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-library.h"
 
 static void
@@ -80,9 +81,10 @@ print_text (RgLibrary           *library,
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (failures, i);
-      g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
+      g_autofree char *path = rg_cli_display_name (rg_library_entry_get_path (entry));
+      g_autofree char *reason = rg_cli_display_message (rg_library_entry_get_error_message (entry));
 
-      g_print ("  %s: %s\n", path, rg_library_entry_get_error_message (entry));
+      g_print ("  %s: %s\n", path, reason);
     }
 }
 
@@ -130,13 +132,15 @@ rg_cli_index (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
   if (argc > 1)
     {
-      g_printerr (_("Unexpected argument “%s”."), argv[1]);
+      g_autofree char *argument = rg_cli_display_name (argv[1]);
+
+      g_printerr (_("Unexpected argument “%s”."), argument);
       g_printerr ("\n");
       return 2;
     }
@@ -151,7 +155,7 @@ rg_cli_index (int    argc,
                                        NULL, &error);
   if (result == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 1;
     }
 

@@ -14,6 +14,7 @@
 
 #include <math.h>
 
+#include "rg-cli-display.h"
 #include "rg-cli-json.h"
 
 struct _RgCliJson
@@ -146,7 +147,9 @@ rg_cli_json_end_array (RgCliJson *json)
  *
  * Writes @value as a JSON string, quotes included: `"` and `\` escaped,
  * control characters as `\n`, `\t`… or `\u00XX`, bytes that are not UTF-8
- * as U+FFFD.
+ * as U+FFFD. What else a terminal would act upon (see
+ * rg_cli_is_unsafe_char ()) is written `\uXXXX` too: the value is the
+ * same, and JSON printed to a terminal cannot change it.
  */
 void
 rg_cli_json_escape (GString    *out,
@@ -166,6 +169,20 @@ rg_cli_json_escape (GString    *out,
   for (const char *p = valid; *p != '\0'; p++)
     {
       guchar c = *p;
+
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char (p);
+          const char *next = g_utf8_next_char (p);
+
+          /* Every unsafe character is in the BMP: one escape each */
+          if (rg_cli_is_unsafe_char (u))
+            g_string_append_printf (out, "\\u%04x", u);
+          else
+            g_string_append_len (out, p, next - p);
+          p = next - 1;
+          continue;
+        }
 
       switch (c)
         {
@@ -198,7 +215,7 @@ rg_cli_json_escape (GString    *out,
           break;
 
         default:
-          if (c < 0x20)
+          if (rg_cli_is_unsafe_char (c))
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, c);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-cli-display.h"
 #include "rg-cli-library.h"
 #include "rg-paths.h"
 
@@ -39,12 +40,16 @@ rg_cli_library_open (const char *folder,
   library = rg_library_new (folder, database, &error);
   if (library == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return NULL;
     }
 
   if (!quiet_notice && rg_library_get_notice (library) != NULL)
-    g_printerr ("%s\n", rg_library_get_notice (library));
+    {
+      g_autofree char *notice = rg_cli_display_name (rg_library_get_notice (library));
+
+      g_printerr ("%s\n", notice);
+    }
 
   return library;
 }

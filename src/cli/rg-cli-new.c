@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
+#include "rg-cli-session.h"
 #include "rg-document.h"
 #include "rg-template.h"
 
@@ -82,13 +84,15 @@ rg_cli_new (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
   if (argc > 1)
     {
-      g_printerr (_("Unexpected argument “%s”."), argv[1]);
+      g_autofree char *argument = rg_cli_display_name (argv[1]);
+
+      g_printerr (_("Unexpected argument “%s”."), argument);
       g_printerr ("\n");
       return 2;
     }
@@ -118,7 +122,7 @@ rg_cli_new (int    argc,
     }
 
   file = g_file_new_for_commandline_arg (output);
-  name = g_filename_display_name (output);
+  name = rg_cli_display_name (output);
 
   /* Not even a dangling symbolic link is replaced: whatever is there
    * may be someone's work. (A file appearing between this check and
@@ -135,14 +139,14 @@ rg_cli_new (int    argc,
   session = rg_session_new_from_template (template_id, title, &error);
   if (session == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 1;
     }
 
   document = rg_document_new (session, file);
   if (!rg_document_save (document, NULL, &error))
     {
-      g_printerr ("%s: %s\n", name, error->message);
+      rg_cli_session_print_error (output, error);
       return 1;
     }
 

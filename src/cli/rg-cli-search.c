@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-library.h"
 
 static void
@@ -54,8 +55,7 @@ print_text (GListModel *results)
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (results, i);
-      g_autofree char *display = g_filename_display_name (rg_library_entry_get_path (entry));
-      g_autofree char *path = one_line (display);
+      g_autofree char *path = rg_cli_display_name (rg_library_entry_get_path (entry));
       const char *error_message = rg_library_entry_get_error_message (entry);
       g_autofree char *what = NULL;
 
@@ -63,7 +63,8 @@ print_text (GListModel *results)
         {
           g_autofree char *text = g_strdup_printf (_("Cannot be loaded: %s"), error_message);
 
-          what = one_line (text);
+          /* The error may quote the file's name */
+          what = rg_cli_display_message (text);
           g_print ("%s\t\t%s\n", path, what);
         }
       else
@@ -141,7 +142,7 @@ rg_cli_search (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -165,7 +166,7 @@ rg_cli_search (int    argc,
       scan = rg_library_scan (library, NULL, &error);
       if (scan == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          rg_cli_print_error (error);
           return 1;
         }
 
@@ -185,7 +186,7 @@ rg_cli_search (int    argc,
   results = rg_library_query (library, query, &error);
   if (results == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY) ? 2 : 1;
     }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-cli-display.h"
 #include "rg-cli-session.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
@@ -51,10 +52,9 @@ void
 rg_cli_session_print_error (const char   *path,
                             const GError *error)
 {
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *reason = g_strdup (error->message);
-
+  g_autofree char *name = rg_cli_display_name (path);
   /* One file, one line: a reason never spans several */
-  g_strdelimit (reason, "\r\n", ' ');
+  g_autofree char *reason = rg_cli_display_message (error->message);
+
   g_printerr ("%s: %s\n", name, reason);
 }

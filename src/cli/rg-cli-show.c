@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-session.h"
 
 /* Each line is one translated format, so that a translator can place
@@ -230,7 +231,7 @@ rg_cli_show (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -243,7 +244,9 @@ rg_cli_show (int    argc,
 
   if (paths[1] != NULL)
     {
-      g_printerr (_("Unexpected argument “%s”."), paths[1]);
+      g_autofree char *argument = rg_cli_display_name (paths[1]);
+
+      g_printerr (_("Unexpected argument “%s”."), argument);
       g_printerr ("\n");
       return 2;
     }

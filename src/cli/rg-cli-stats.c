@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-json.h"
 #include "rg-cli-session.h"
 #include "rg-statistics.h"
@@ -466,7 +467,7 @@ rg_cli_stats (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -479,7 +480,9 @@ rg_cli_stats (int    argc,
 
   if (paths[1] != NULL)
     {
-      g_printerr (_("Unexpected argument “%s”."), paths[1]);
+      g_autofree char *argument = rg_cli_display_name (paths[1]);
+
+      g_printerr (_("Unexpected argument “%s”."), argument);
       g_printerr ("\n");
       return 2;
     }

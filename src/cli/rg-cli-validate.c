@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-cli-commands.h"
+#include "rg-cli-display.h"
 #include "rg-cli-session.h"
 
 /**
@@ -53,7 +54,7 @@ rg_cli_validate (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      rg_cli_print_error (error);
       return 2;
     }
 
@@ -77,7 +78,7 @@ rg_cli_validate (int    argc,
         }
       else if (verbose)
         {
-          g_autofree char *name = g_filename_display_name (paths[i]);
+          g_autofree char *name = rg_cli_display_name (paths[i]);
 
           /* Translators: %s is a file name */
           g_print (_("%s: valid"), name);
