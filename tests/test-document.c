@@ -681,6 +681,7 @@ test_markup_in_texts (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
   RgStatement *statement;
+  RgSession *loaded;
 
   for (guint i = 0; i < 100; i++)
     g_string_append_printf (text, "<input name=\"champ%u\" value='%u' xmlns=\"x\"> ", i, i);
@@ -692,10 +693,11 @@ test_markup_in_texts (void)
   document = save_new_document (session, path);
   reloaded = rg_document_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  statement = g_list_model_get_item (rg_session_get_statements (rg_document_get_session (reloaded)), 0);
+  loaded = rg_document_get_session (reloaded);
+  statement = g_list_model_get_item (rg_session_get_statements (loaded), 0);
   g_assert_cmpstr (rg_statement_get_text (statement), ==, text->str);
   g_object_unref (statement);
-  bytes = rg_session_to_bytes (rg_document_get_session (reloaded));
+  bytes = rg_session_to_bytes (loaded);
   assert_file_holds (path, bytes);
   g_assert_nonnull (memmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                             "&#120;mlns", 10));
