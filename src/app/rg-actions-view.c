@@ -777,6 +777,8 @@ labelled_text (RgActionsView *self,
   GtkWidget *label = field_label (mnemonic, text);
 
   gtk_widget_set_hexpand (text, TRUE);
+  /* Reached with Tab, edited with Enter, as every text field. */
+  gtk_widget_set_focusable (text, TRUE);
   gtk_widget_add_css_class (text, "consent-text");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), placeholder);
   rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
