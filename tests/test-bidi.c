@@ -64,7 +64,8 @@ test_bidi_unchanged (void)
     "\xe2\x80",
     /* Controls that already keep to themselves */
     "avant " RLI "\u05e9\u05dc\u05d5\u05dd" PDI " apr\u00e8s",
-    FSI RLO "abc" PDF PDI,
+    "avant " RLI RLO "abc" PDF PDI,
+    FSI LRM RLO "abc" PDF PDI " def",
   };
 
   assert_isolates (NULL, NULL);
@@ -75,8 +76,8 @@ test_bidi_unchanged (void)
 
   for (guint i = 0; i < 6; i++)
     g_assert_false (rg_bidi_has_controls (texts[i]));
-  g_assert_true (rg_bidi_has_controls (texts[6]));
-  g_assert_true (rg_bidi_has_controls (texts[7]));
+  for (guint i = 6; i < G_N_ELEMENTS (texts); i++)
+    g_assert_true (rg_bidi_has_controls (texts[i]));
 }
 
 static void
@@ -119,7 +120,7 @@ test_bidi_nested (void)
                    FSI LRM RLO "a" LRO "b" PDF "c" PDF PDI);
 
   /* A PDI closes its isolate and what is open in it */
-  assert_isolates (RLI RLO "a" PDI "b", RLI RLO "a" PDF PDI "b");
+  assert_isolates ("a" RLI RLO "b" PDI "c", "a" RLI RLO "b" PDF PDI "c");
   assert_isolates (RLO "a" RLI LRE "b" PDI "c",
                    FSI LRM RLO "a" RLI LRE "b" PDF PDI "c" PDF PDI);
 }
@@ -148,6 +149,12 @@ test_bidi_direction (void)
   assert_isolates (RLO "12 abc", FSI LRM RLO "12 abc" PDF PDI);
   assert_isolates (RLO LRI "abc" PDI "\u05e9", FSI RLM RLO LRI "abc" PDI "\u05e9" PDF PDI);
   assert_isolates (RLO "12 ", FSI LRM RLO "12 " PDF PDI);
+
+  /* Pango would take an override in an isolate for the line's first
+   * strong character, when no letter comes before it */
+  assert_isolates (FSI RLO "abc" PDF PDI " def", FSI LRM FSI RLO "abc" PDF PDI " def" PDI);
+  assert_isolates (RLI RLO "a" PDI "b", FSI LRM RLI RLO "a" PDF PDI "b" PDI);
+  assert_isolates ("12 " RLI LRO "\u05e9" PDI, FSI LRM "12 " RLI LRO "\u05e9" PDF PDI PDI);
 }
 
 /* A line break ends a paragraph: each line keeps to itself */

@@ -107,14 +107,16 @@ append_line (GString    *out,
   g_autoptr(GString) balanced = g_string_sized_new (length + 8);
   g_autoptr(GString) open = g_string_new (NULL);
   /* An embedding or override outside any isolate of the text reaches
-   * what is around it; a text whose controls all sit in isolates of
-   * its own does not, and stays as it is (so isolating twice is
+   * what is around it, and so does, for Pango, one before any letter;
+   * a text whose controls all sit in isolates of its own, after a
+   * letter, does not, and stays as it is (so isolating twice is
    * isolating once). */
   gboolean leaks = FALSE;
+  gboolean after_letter = FALSE;
   /* The direction of the first letter outside the text's isolates: the
    * one an FSI gives the line */
   gboolean rtl = FALSE;
-  gboolean found_letter = FALSE;
+  gboolean found_direction = FALSE;
   guint n_isolates = 0;
 
   for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
@@ -127,7 +129,7 @@ append_line (GString    *out,
         case RLE:
         case LRO:
         case RLO:
-          if (open->len == 0)
+          if (open->len == 0 || !after_letter)
             leaks = TRUE;
           g_string_append_c (open, OPEN_EMBEDDING);
           break;
@@ -165,13 +167,18 @@ append_line (GString    *out,
           break;
 
         default:
-          if (!found_letter && n_isolates == 0)
-            {
-              FriBidiCharType type = fribidi_get_bidi_type (c);
+          {
+            FriBidiCharType type = fribidi_get_bidi_type (c);
 
-              found_letter = FRIBIDI_IS_LETTER (type);
-              rtl = found_letter && FRIBIDI_IS_RTL (type);
-            }
+            if (!FRIBIDI_IS_LETTER (type))
+              break;
+            after_letter = TRUE;
+            if (!found_direction && n_isolates == 0)
+              {
+                found_direction = TRUE;
+                rtl = FRIBIDI_IS_RTL (type);
+              }
+          }
           break;
         }
 
@@ -196,9 +203,9 @@ append_line (GString    *out,
  * Makes @text safe to put next to other text: each of its lines closes
  * every embedding, override and isolate it opens, in the order they
  * nest, loses the closers that would close one it did not open, and,
- * if an embedding or override sits outside any isolate, is set apart
- * in an FSI … PDI isolate that starts with a left-to-right or
- * right-to-left mark, as the line's first letter goes.
+ * if an embedding or override sits outside any isolate or comes before
+ * any letter, is set apart in an FSI … PDI isolate that starts with a
+ * left-to-right or right-to-left mark, as the line's first letter goes.
  *
  * A text without any such control is returned as it is, byte for byte,
  * so that ordinary reports do not change. One with them that is not
