@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rg-application.h"
@@ -342,6 +343,69 @@ criteria_then_tab (RgApplication *app)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+static gboolean
+is_shown_label_starting (GtkWidget     *widget,
+                         gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), start);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+has_no_session_window (gpointer app)
+{
+  return !rg_test_has_session_window (app);
+}
+
+/* A session that cannot be written opens with a notice saying so; what
+ * is typed is never written over it, and closing asks. */
+static void
+read_only_session (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "read-only.regards");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RgSessionWindow *window;
+  RgDiagnosisView *view;
+  GtkWidget *text_view;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  window = rg_test_open_session (app, file);
+  g_assert_true (rg_document_get_read_only (rg_session_window_get_document (window)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_shown_label_starting,
+                                 "This session is read-only"));
+
+  view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
+  rg_test_iterate_until_idle ();
+  text_view = get_focus (window);
+  g_assert_true (GTK_IS_TEXT_VIEW (text_view));
+  type_words (GTK_TEXT_VIEW (text_view), "Jamais écrit ici");
+
+  /* Longer than the autosave delay: nothing was written. */
+  g_usleep (1500 * 1000);
+  rg_test_iterate_until_idle ();
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (rg_test_wait_for (has_message_dialog, NULL, 5));
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Latest Changes Are Not Saved");
+  adw_message_dialog_response (dialog, "close");
+  g_assert_true (rg_test_wait_for (has_no_session_window, app, 5));
+}
+
 /* }}} */
 
 static void
@@ -377,6 +441,7 @@ main (int   argc,
                         run_in_application);
   g_test_add_data_func ("/focus-leave/consent-then-tab", consent_then_tab, run_in_application);
   g_test_add_data_func ("/focus-leave/criteria-then-tab", criteria_then_tab, run_in_application);
+  g_test_add_data_func ("/focus-leave/read-only-session", read_only_session, run_in_application);
 
   return g_test_run ();
 }

@@ -394,6 +394,17 @@ write_copy (RgSessionWindow *self,
   return written;
 }
 
+static gboolean
+close_unsaved_cb (gpointer user_data)
+{
+  RgSessionWindow *self = user_data;
+
+  self->closing_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 copy_chooser_response (GtkNativeDialog *chooser,
                        int              response,
@@ -405,10 +416,7 @@ copy_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       write_copy (self, file) && then_close)
-    {
-      self->closing_unsaved = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_unsaved_cb, g_object_ref (self), g_object_unref);
 
   g_object_unref (chooser);
 }
@@ -443,10 +451,8 @@ unsaved_close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "copy"))
     save_copy (self, TRUE);
   else if (g_str_equal (response, "close"))
-    {
-      self->closing_unsaved = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    /* Once the dialog, which is transient for the window, is gone. */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_unsaved_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Closing while the file does not hold the session: the user decides. */
