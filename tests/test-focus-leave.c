@@ -251,6 +251,8 @@ card_then_glossary (RgApplication *app)
   const char *text = "Lit avec aisance depuis janvier";
   RgEditableText *editable;
   GtkTextView *text_view;
+  GListModel *statements;
+  guint n_statements;
 
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diagnosis.add-statement", NULL));
@@ -265,6 +267,14 @@ card_then_glossary (RgApplication *app)
   rg_test_iterate_until_idle ();
   g_assert_false (rg_editable_text_get_editing (editable));
   assert_in_file (window, text);
+
+  /* Added and typed word by word, it is undone in one step. */
+  statements = rg_session_get_statements (rg_document_get_session (rg_session_window_get_document (window)));
+  n_statements = g_list_model_get_n_items (statements);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, n_statements - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, n_statements);
 
   gtk_window_close (GTK_WINDOW (window));
 }
