@@ -124,6 +124,29 @@ rg_test_press_shortcut (GtkWindow       *window,
   return FALSE;
 }
 
+typedef gboolean (*RgTestWidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root, @root included, that @predicate
+ * accepts, depth first. */
+static inline GtkWidget *
+rg_test_find_widget (GtkWidget             *root,
+                     RgTestWidgetPredicate  predicate,
+                     gconstpointer          data)
+{
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rg_test_find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The shown top-level window of @type, if there is one */
 static inline gpointer
 rg_test_find_window (GType type)
@@ -178,6 +201,24 @@ rg_test_run_in_application (RgTestAppFunc func,
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_finalize_object (app);
 }
+
+static inline void
+rg_test_call_app_func (RgApplication *app,
+                       gpointer       func)
+{
+  ((void (*) (RgApplication *)) func) (app);
+}
+
+static inline void
+rg_test_run_app_func (gconstpointer func)
+{
+  rg_test_run_in_application (rg_test_call_app_func, (gpointer) func);
+}
+
+/* Adds a test that runs @func (a void function of an RgApplication)
+ * inside a real, running application. */
+#define rg_test_add_app_func(path, func) \
+  g_test_add_data_func ((path), (gconstpointer) (func), rg_test_run_app_func)
 
 /* The session window of @app, if one is open. */
 static inline RgSessionWindow *

@@ -30,27 +30,6 @@ static char *test_dir;
 
 /* {{{ Finding widgets */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_shown_editable (GtkWidget     *widget,
                    gconstpointer  placeholder)
@@ -80,7 +59,7 @@ is_view_tab (GtkWidget     *widget,
 {
   return GTK_IS_TOGGLE_BUTTON (widget) &&
          gtk_widget_get_mapped (widget) &&
-         find_widget (widget, is_label, title) != NULL;
+         rg_test_find_widget (widget, is_label, title) != NULL;
 }
 
 /* }}} */
@@ -138,7 +117,7 @@ static void
 click_view_tab (RgSessionWindow *window,
                 const char      *title)
 {
-  GtkWidget *tab = find_widget (GTK_WIDGET (window), is_view_tab, title);
+  GtkWidget *tab = rg_test_find_widget (GTK_WIDGET (window), is_view_tab, title);
 
   g_assert_nonnull (tab);
   gtk_widget_grab_focus (tab);
@@ -226,7 +205,7 @@ edit_field (RgSessionWindow *window,
 
   if (view_title != NULL)
     click_view_tab (window, view_title);
-  editable = RG_EDITABLE_TEXT (find_widget (GTK_WIDGET (window), is_shown_editable, placeholder));
+  editable = RG_EDITABLE_TEXT (rg_test_find_widget (GTK_WIDGET (window), is_shown_editable, placeholder));
   g_assert_nonnull (editable);
 
   view = start_editing (window, editable);
@@ -303,9 +282,9 @@ link_note_then_criteria (RgApplication *app)
 static void
 show_first_word (RgSessionWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
                                  GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW));
-  GtkWidget *list = find_widget (view, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = rg_test_find_widget (view, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 
   gtk_widget_grab_focus (GTK_WIDGET (row));
@@ -391,7 +370,7 @@ read_only_session (RgApplication *app)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   window = rg_test_open_session (app, file);
   g_assert_true (rg_document_get_read_only (rg_session_window_get_document (window)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_shown_label_starting,
+  g_assert_nonnull (rg_test_find_widget (GTK_WIDGET (window), is_shown_label_starting,
                                  "This session is read-only"));
 
   view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
@@ -418,19 +397,6 @@ read_only_session (RgApplication *app)
 
 /* }}} */
 
-static void
-call_test (RgApplication *app,
-           gpointer       func)
-{
-  ((void (*) (RgApplication *)) func) (app);
-}
-
-static void
-run_in_application (gconstpointer func)
-{
-  rg_test_run_in_application (call_test, (gpointer) func);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -443,15 +409,13 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/focus-leave/card-then-glossary", card_then_glossary, run_in_application);
-  g_test_add_data_func ("/focus-leave/synthesis-then-links", synthesis_then_links, run_in_application);
-  g_test_add_data_func ("/focus-leave/link-note-then-criteria", link_note_then_criteria,
-                        run_in_application);
-  g_test_add_data_func ("/focus-leave/glossary-then-actions", glossary_then_actions,
-                        run_in_application);
-  g_test_add_data_func ("/focus-leave/consent-then-tab", consent_then_tab, run_in_application);
-  g_test_add_data_func ("/focus-leave/criteria-then-tab", criteria_then_tab, run_in_application);
-  g_test_add_data_func ("/focus-leave/read-only-session", read_only_session, run_in_application);
+  rg_test_add_app_func ("/focus-leave/card-then-glossary", card_then_glossary);
+  rg_test_add_app_func ("/focus-leave/synthesis-then-links", synthesis_then_links);
+  rg_test_add_app_func ("/focus-leave/link-note-then-criteria", link_note_then_criteria);
+  rg_test_add_app_func ("/focus-leave/glossary-then-actions", glossary_then_actions);
+  rg_test_add_app_func ("/focus-leave/consent-then-tab", consent_then_tab);
+  rg_test_add_app_func ("/focus-leave/criteria-then-tab", criteria_then_tab);
+  rg_test_add_app_func ("/focus-leave/read-only-session", read_only_session);
 
   return g_test_run ();
 }

@@ -46,27 +46,6 @@ run_in_application (gconstpointer func)
 
 /* {{{ Finding widgets */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  data)
@@ -110,7 +89,7 @@ is_card_of (GtkWidget     *widget,
 static RgGlossaryView *
 get_glossary_view (RgSessionWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
                                  GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW));
 
   g_assert_nonnull (view);
@@ -120,7 +99,7 @@ get_glossary_view (RgSessionWindow *window)
 static AdwViewStack *
 get_view_stack (RgSessionWindow *window)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *stack = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
                                   GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
@@ -130,7 +109,7 @@ get_view_stack (RgSessionWindow *window)
 static GtkListBox *
 get_term_list (RgGlossaryView *view)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
 
   g_assert_nonnull (list);
   return GTK_LIST_BOX (list);
@@ -152,7 +131,7 @@ row_word (GtkListBox *list,
           guint       index)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
-  GtkWidget *label = find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+  GtkWidget *label = rg_test_find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
 
   return gtk_label_get_label (GTK_LABEL (label));
 }
@@ -172,7 +151,7 @@ static RgEditableText *
 get_meaning (RgGlossaryView *view,
              const char     *partner_id)
 {
-  GtkWidget *text = find_widget (GTK_WIDGET (view), is_meaning_of, partner_id);
+  GtkWidget *text = rg_test_find_widget (GTK_WIDGET (view), is_meaning_of, partner_id);
 
   g_assert_nonnull (text);
   return RG_EDITABLE_TEXT (text);
@@ -249,8 +228,8 @@ edit_undo_and_reopen (RgApplication *app)
                    "Être capable de demander de l'aide.");
 
   /* The status, from its toggle buttons, undoably. */
-  agreed = find_widget (GTK_WIDGET (view), is_toggle_labelled, "A_greed");
-  open = find_widget (GTK_WIDGET (view), is_toggle_labelled, "_Open");
+  agreed = rg_test_find_widget (GTK_WIDGET (view), is_toggle_labelled, "A_greed");
+  open = rg_test_find_widget (GTK_WIDGET (view), is_toggle_labelled, "_Open");
   g_assert_nonnull (agreed);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (open)));
   g_signal_emit_by_name (agreed, "clicked");
@@ -269,12 +248,12 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpstr (rg_term_get_word (autonomie), ==, "Autonomie");
   g_assert_cmpstr (row_word (list, 1), ==, "Autonomie");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
-                 find_widget (GTK_WIDGET (view), has_action, "glossary.rename-term"));
+                 rg_test_find_widget (GTK_WIDGET (view), has_action, "glossary.rename-term"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
   g_assert_cmpstr (row_word (list, 1), ==, "autonomie");
 
   /* A new word, typed in the entry: listed, and shown. */
-  entry = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  entry = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "réussite");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpuint (count_rows (list), ==, 3);
@@ -291,7 +270,7 @@ edit_undo_and_reopen (RgApplication *app)
 
   /* Deleting a word, then taking it back with undo: at its place. */
   rg_glossary_view_show_term (view, rg_session_find_term (session, DECROCHAGE_ID));
-  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (view), has_action,
+  g_assert_true (gtk_widget_is_sensitive (rg_test_find_widget (GTK_WIDGET (view), has_action,
                                                       "glossary.remove-term")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "glossary.remove-term", NULL));
   g_assert_cmpuint (count_rows (list), ==, 2);
@@ -313,7 +292,7 @@ edit_undo_and_reopen (RgApplication *app)
 
     g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (get_meaning (view, partner_id)), last));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
-    g_assert_null (find_widget (GTK_WIDGET (view), is_meaning_of, partner_id));
+    g_assert_null (rg_test_find_widget (GTK_WIDGET (view), is_meaning_of, partner_id));
   }
 
   /* Closing writes it all; reopened, it is all there. */
@@ -355,9 +334,9 @@ statement_links (RgApplication *app)
 
   /* M. Kessler's statement says “décrochage” twice: both are links to
    * the term. */
-  card = find_widget (rg_session_window_get_diagnosis_view (window), is_card_of, KESSLER_STATEMENT_ID);
+  card = rg_test_find_widget (rg_session_window_get_diagnosis_view (window), is_card_of, KESSLER_STATEMENT_ID);
   g_assert_nonnull (card);
-  text = find_widget (card, is_of_type, GSIZE_TO_POINTER (RG_TYPE_EDITABLE_TEXT));
+  text = rg_test_find_widget (card, is_of_type, GSIZE_TO_POINTER (RG_TYPE_EDITABLE_TEXT));
   label = rg_editable_text_get_label (RG_EDITABLE_TEXT (text));
   g_assert_true (gtk_label_get_use_markup (label));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<a href=\"term:" DECROCHAGE_ID "\""));
@@ -431,11 +410,11 @@ empty_glossary (RgApplication *app)
   view = get_glossary_view (window);
   g_assert_cmpuint (count_rows (get_term_list (view)), ==, 0);
   g_assert_null (rg_glossary_view_get_term (view));
-  status_page = find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  status_page = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
   g_assert_true (gtk_widget_get_child_visible (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Words to Clarify");
   /* Nothing to delete. */
-  delete_button = find_widget (GTK_WIDGET (view), has_action, "glossary.remove-term");
+  delete_button = rg_test_find_widget (GTK_WIDGET (view), has_action, "glossary.remove-term");
   g_assert_nonnull (delete_button);
   g_assert_false (gtk_widget_is_sensitive (delete_button));
 
