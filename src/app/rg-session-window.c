@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-file-io.h"
 #include "rg-save-chooser.h"
 
 #include "rg-actions-view.h"
@@ -199,8 +200,19 @@ schedule_retry (RgSessionWindow *self,
 }
 
 static void
-on_folder_changed (RgSessionWindow *self)
+on_folder_changed (RgSessionWindow   *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event)
 {
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *saved = name ? rg_file_parse_temp_name (name, NULL) : NULL;
+
+  /* A try of our own makes and removes a temporary file there: that is
+   * no news, or a full disk would be tried four times a second. */
+  if (saved != NULL)
+    return;
+
   if (self->save_error != NULL && !self->saving)
     schedule_retry (self, RETRY_ON_CHANGE_MS);
 }
