@@ -722,6 +722,68 @@ test_scan_temporary_files (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
+/* What sync engines and other programs write beside the sessions while
+ * they work is never a session of the library, nor removed by a scan:
+ * it is theirs. */
+static void
+test_scan_sync_temporary_files (void)
+{
+  static const char * const transient[] = {
+    ".syncthing.noe.regards.tmp",
+    "~syncthing~noe.regards.tmp",
+    "~syncthing~noe.regards",
+    ".goutputstream-7XK2QZ",
+    "noe.regards.part",
+    "2025/.~lock.lea-2.regards#",
+    ".noe.regards-Ab12Cd.tmp",
+    "noe.regards~",
+  };
+  static const char * const sessions[] = {
+    "noe.regards",
+    "~noe.regards",
+    "part.regards",
+    "noe.tmp.regards",
+    "syncthing.noe.regards",
+  };
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (transient); i++)
+    {
+      g_autofree char *name = g_path_get_basename (transient[i]);
+
+      g_assert_false (rg_library_is_session_name (name));
+      g_assert_false (rg_library_is_indexable_path (transient[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    g_assert_true (rg_library_is_session_name (sessions[i]));
+
+  write_shared_sessions (place);
+  for (guint i = 0; i < G_N_ELEMENTS (transient); i++)
+    {
+      g_autofree char *path = place_path (place, transient[i]);
+
+      /* Whole sessions, and old: the scan would take them if it could */
+      copy_example (place, transient[i]);
+      age_file (path, RG_FILE_STALE_TEMP_AGE + 60);
+    }
+
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (transient); i++)
+    {
+      g_autofree char *path = place_path (place, transient[i]);
+
+      /* Ours (.NAME-XXXXXX.tmp, a save killed half-way) is removed;
+       * the others' files are left to them. */
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==,
+                       !g_str_equal (transient[i], ".noe.regards-Ab12Cd.tmp"));
+    }
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
 static void
 test_search_accents (void)
 {
@@ -1965,6 +2027,7 @@ main (int   argc,
   g_test_add_func ("/library/default-paths", test_default_paths);
   g_test_add_func ("/library/rescan", test_rescan);
   g_test_add_func ("/library/scan/temporary-files", test_scan_temporary_files);
+  g_test_add_func ("/library/scan/sync-temporary-files", test_scan_sync_temporary_files);
   g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
   g_test_add_func ("/library/search/user-syntax", test_search_syntax);
   g_test_add_func ("/library/search/filters", test_filters);

@@ -230,8 +230,9 @@ struct _RgLibraryScanResult
   gboolean         full_walk;
 };
 
-/* Whether @name is a session file the library indexes: not hidden (the
- * temporary files of a save are), and ending in .regards. */
+/* Whether @name is a session file the library indexes: ending in
+ * .regards, and not a file other programs (or our saves) write while
+ * they work: hidden, or named as a sync engine's download. */
 gboolean rg_library_is_session_name   (const char *name);
 
 /* Whether the scan would index the file at @relpath: a session name, no

@@ -107,10 +107,38 @@ typedef struct
   GPtrArray                 *unreadable;      /* relative folders we could not list */
 } Walk;
 
+/* Files other programs write beside the sessions while they work on
+ * them, in a folder a sync engine shares: never sessions, even when
+ * their name says .regards (a download in progress often keeps the name
+ * of the file it will become, plus a mark). Most are hidden, which is
+ * enough, but each is listed, so that whoever changes the rule sees
+ * them. */
+static const struct
+{
+  const char *prefix;
+  const char *suffix;
+} transient_names[] = {
+  { ".", NULL },             /* hidden: the temporary files of our own saves
+                              * (.NAME-XXXXXX.tmp), Syncthing's downloads
+                              * (.syncthing.NAME.tmp), GIO's replacements
+                              * (.goutputstream-XXXXXX), LibreOffice's locks
+                              * (.~lock.NAME#) */
+  { "~syncthing~", NULL },   /* Syncthing's downloads where names starting
+                              * with a dot are not hidden (Windows) */
+  { NULL, ".part" },         /* partial downloads (Nextcloud, browsers) */
+  { NULL, ".tmp" },
+  { NULL, "~" },             /* backups (NAME~), ours and editors' */
+};
+
 gboolean
 rg_library_is_session_name (const char *name)
 {
-  return name[0] != '.' && g_str_has_suffix (name, RG_LIBRARY_FILE_SUFFIX) &&
+  for (guint i = 0; i < G_N_ELEMENTS (transient_names); i++)
+    if ((transient_names[i].prefix == NULL || g_str_has_prefix (name, transient_names[i].prefix)) &&
+        (transient_names[i].suffix == NULL || g_str_has_suffix (name, transient_names[i].suffix)))
+      return FALSE;
+
+  return g_str_has_suffix (name, RG_LIBRARY_FILE_SUFFIX) &&
          strlen (name) > strlen (RG_LIBRARY_FILE_SUFFIX);
 }
 
