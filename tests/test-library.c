@@ -9,6 +9,8 @@
 
 #include <fcntl.h>
 #include <ftw.h>
+#include <libintl.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -782,6 +784,133 @@ test_scan_sync_temporary_files (void)
     }
 
   assert_finalized (g_steal_pointer (&library));
+}
+
+/* Every engine's conflict copies, and names that only look like them. */
+static void
+test_conflict_names (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *original;
+    const char *time;   /* as "%F %T" */
+  } copies[] = {
+    /* Syncthing */
+    { "Revue.sync-conflict-20261204-120000-ABCDEF7.regards", "Revue.regards",
+      "2026-12-04 12:00:00" },
+    { "Revue de Noé.v2.sync-conflict-20260229-235959-Z234567.regards", NULL, NULL },
+    { "Revue de Noé.v2.sync-conflict-20280229-235959-Z234567.regards",
+      "Revue de Noé.v2.regards", "2028-02-29 23:59:59" },
+    /* Nextcloud, without and with the user's name */
+    { "Revue (conflicted copy 2026-12-04 120000).regards", "Revue.regards",
+      "2026-12-04 12:00:00" },
+    { "Revue (conflicted copy Camille Martin 2026-12-04 093015).regards", "Revue.regards",
+      "2026-12-04 09:30:15" },
+    { "Revue (2) (conflicted copy camille.m 2026-12-04 120000).regards", "Revue (2).regards",
+      "2026-12-04 12:00:00" },
+    /* ownCloud and Nextcloud, older */
+    { "Revue_conflict-20261204-120000.regards", "Revue.regards", "2026-12-04 12:00:00" },
+    /* Dropbox, and its number for the next copy of the day */
+    { "Revue (Camille's conflicted copy 2026-12-04).regards", "Revue.regards",
+      "2026-12-04 00:00:00" },
+    { "Revue (Camille's conflicted copy 2026-12-04 (1)).regards", "Revue.regards",
+      "2026-12-04 00:00:00" },
+    { "Revue (PC de l’équipe’s conflicted copy 2026-12-04 (12)).regards", "Revue.regards",
+      "2026-12-04 00:00:00" },
+    /* Regards */
+    { "Revue (conflict 2026-12-04 12-00-00).regards", "Revue.regards", "2026-12-04 12:00:00" },
+    { "Revue (conflict 2026-12-04 12-00-00 2).regards", "Revue.regards", "2026-12-04 12:00:00" },
+    { "Séance (conflict) (conflict 2026-12-04 12-00-00).regards", "Séance (conflict).regards",
+      "2026-12-04 12:00:00" },
+  };
+  static const char * const lookalikes[] = {
+    "Revue.regards",
+    "Revue (conflicted copy).regards",
+    "Revue (conflicted copy 2026-12-04).regards",
+    "Revue (conflicted copy 2026-12-04 120000)",
+    "Revue (conflicted copy 2026-12-04 120000).regards~",
+    "Revue (conflicted copy (Camille) 2026-12-04 120000).regards",
+    "Revue (conflicted copy  2026-12-04 120000).regards",
+    "Revue (conflicted copy 2026-13-04 120000).regards",
+    "(conflicted copy 2026-12-04 120000).regards",
+    " (conflicted copy 2026-12-04 120000).regards",
+    "Revue.sync-conflict-20261204-120000-abcdef7.regards",
+    "Revue.sync-conflict-20261204-120000-ABCDEF.regards",
+    "Revue.sync-conflict-20261204-1200-ABCDEF7.regards",
+    "Revue_conflict-20261204.regards",
+    "Revue_conflict-20261204-250000.regards",
+    "Revue (Camille's conflicted copy).regards",
+    "Revue ('s conflicted copy 2026-12-04).regards",
+    "Revue (Camille's conflicted copy 2026-12-04 ()).regards",
+    "Revue (Camille conflicted copy 2026-12-04).regards",
+    "Revue (conflict 2026-12-04).regards",
+    "Revue (conflict résolu).regards",
+    "Revue (conflict 2026-12-04 12-00-00 02).regards",
+    "Revue (conflit 2026-12-04 12-00-00).regards",
+    "Revue conflict 2026-12-04 12-00-00.regards",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autoptr(GDateTime) time = NULL;
+      g_autofree char *original = rg_library_parse_conflict_name (copies[i].name, &time);
+
+      g_test_message ("%s", copies[i].name);
+      g_assert_cmpstr (original, ==, copies[i].original);
+      if (copies[i].time != NULL)
+        {
+          g_autofree char *text = g_date_time_format (time, "%F %T");
+
+          g_assert_cmpstr (text, ==, copies[i].time);
+        }
+      else
+        g_assert_null (time);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookalikes); i++)
+    {
+      g_autoptr(GDateTime) time = NULL;
+
+      g_test_message ("%s", lookalikes[i]);
+      g_assert_null (rg_library_parse_conflict_name (lookalikes[i], &time));
+      g_assert_null (time);
+    }
+}
+
+/* Regards names its conflict copies in the user's language: read in
+ * that language, and still in English. */
+static void
+test_conflict_names_translated (void)
+{
+  g_autofree char *locale_dir = g_build_filename (g_getenv ("REGARDS_BUILD_ROOT"), "po", NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *french = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *other = NULL;
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No French locale");
+      return;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  french = rg_library_parse_conflict_name ("Revue (conflit 2026-12-04 12-00-00).regards", NULL);
+  english = rg_library_parse_conflict_name ("Revue (conflict 2026-12-04 12-00-00).regards", NULL);
+  other = rg_library_parse_conflict_name ("Revue (Konflikt 2026-12-04 12-00-00).regards", NULL);
+  setlocale (LC_ALL, saved);
+
+  if (french == NULL && g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), "_Cancel") == 0)
+    {
+      g_test_skip ("The French translation is not built");
+      return;
+    }
+
+  g_assert_cmpstr (french, ==, "Revue.regards");
+  g_assert_cmpstr (english, ==, "Revue.regards");
+  g_assert_null (other);
 }
 
 static void
@@ -2028,6 +2157,8 @@ main (int   argc,
   g_test_add_func ("/library/rescan", test_rescan);
   g_test_add_func ("/library/scan/temporary-files", test_scan_temporary_files);
   g_test_add_func ("/library/scan/sync-temporary-files", test_scan_sync_temporary_files);
+  g_test_add_func ("/library/conflict/names", test_conflict_names);
+  g_test_add_func ("/library/conflict/names-translated", test_conflict_names_translated);
   g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
   g_test_add_func ("/library/search/user-syntax", test_search_syntax);
   g_test_add_func ("/library/search/filters", test_filters);

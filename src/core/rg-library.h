@@ -132,4 +132,7 @@ gboolean             rg_library_count                     (RgLibrary            
                                                            guint                *n_sessions,
                                                            GError              **error);
 
+char                *rg_library_parse_conflict_name       (const char           *name,
+                                                           GDateTime           **time);
+
 G_END_DECLS
