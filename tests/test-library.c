@@ -913,6 +913,158 @@ test_conflict_names_translated (void)
   g_assert_null (other);
 }
 
+/* Writes, at @relpath, the session of the file at @from_relpath under
+ * another title: what another member of the team made of it. */
+static void
+write_changed_copy (Place      *place,
+                    const char *from_relpath,
+                    const char *relpath,
+                    const char *title)
+{
+  g_autofree char *from = place_path (place, from_relpath);
+  g_autofree char *path = place_path (place, relpath);
+  g_autoptr(RgSession) session = rg_test_load_session (from);
+
+  rg_session_set_title (session, title);
+  write_session_file (path, session);
+}
+
+/* path → conflict_of ("" for null) of what `regards-cli search --json`
+ * prints */
+static GHashTable *
+cli_conflicts (Place *place)
+{
+  g_auto(RgTestRun) run = { 0 };
+  g_autoptr(GVariant) array = NULL;
+  GHashTable *conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  rg_test_run_cli (&run, NULL, "search", "--json", "--library", place->folder,
+                   "--database", place->database, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  array = rg_test_json_parse (run.out);
+
+  for (gsize i = 0; i < g_variant_n_children (array); i++)
+    {
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (array, i);
+      g_autoptr(GVariant) object = g_variant_get_variant (boxed);
+      g_autoptr(GVariant) conflict_of = g_variant_lookup_value (object, "conflict_of", NULL);
+      g_autoptr(GVariant) inner = NULL;
+      const char *path = NULL;
+
+      g_assert_true (g_variant_lookup (object, "path", "&s", &path));
+      /* Always there: a string, or null */
+      g_assert_nonnull (conflict_of);
+      if (g_variant_is_of_type (conflict_of, G_VARIANT_TYPE_STRING))
+        g_hash_table_insert (conflicts, g_strdup (path), g_variant_dup_string (conflict_of, NULL));
+      else
+        {
+          g_assert_true (g_variant_is_of_type (conflict_of, G_VARIANT_TYPE_MAYBE));
+          g_assert_null (inner = g_variant_get_maybe (conflict_of));
+          g_hash_table_insert (conflicts, g_strdup (path), g_strdup (""));
+        }
+    }
+
+  return conflicts;
+}
+
+static void
+assert_conflict_of (GListModel *model,
+                    guint       position,
+                    Place      *place,
+                    const char *relpath,
+                    const char *original_relpath)
+{
+  RgLibraryEntry *entry = get_entry (model, position);
+  g_autofree char *path = place_path (place, relpath);
+  g_autofree char *original = original_relpath ? place_path (place, original_relpath) : NULL;
+  g_autoptr(GDateTime) time = rg_library_entry_dup_conflict_time (entry);
+
+  g_assert_cmpstr (rg_library_entry_get_path (entry), ==, path);
+  g_assert_cmpstr (rg_library_entry_get_conflict_of (entry), ==, original);
+  g_assert_true ((time != NULL) == (original != NULL));
+}
+
+/* A conflict copy is told by its name and by its content: the original
+ * beside it, holding the same session. The index says which, and lists
+ * the copy right after its original. */
+static void
+test_conflict_index (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GHashTable) conflicts = NULL;
+  g_autofree char *original = place_path (place, "noe.regards");
+  g_autofree char *copy = place_path (place, "noe (conflicted copy Camille 2026-12-04 120000).regards");
+  g_autofree char *moved = place_path (place, "noe-moved.regards");
+  g_autoptr(GDateTime) time = NULL;
+  Spec other = spec_lea_1;
+
+  write_spec (place, "noe.regards", &spec_noe);
+  write_spec (place, "lea-1.regards", &spec_lea_1);
+  write_spec (place, "2025/lea-2.regards", &spec_lea_2);
+  /* A copy; another session under a copy's name; a copy of a file that
+   * is not there; a copy in another folder than its original; a copy
+   * that cannot be loaded. */
+  write_changed_copy (place, "noe.regards", "noe (conflicted copy Camille 2026-12-04 120000).regards",
+                      "Revue de situation — Noé, version de Camille");
+  other.title = "Une autre séance";
+  other.date = "2024-05-01";
+  write_spec (place, "noe.sync-conflict-20261204-120000-ABCDEF7.regards", &other);
+  write_changed_copy (place, "noe.regards", "absente (conflict 2026-12-04 12-00-00).regards",
+                      "Copie sans original");
+  write_changed_copy (place, "noe.regards", "2025/noe_conflict-20261204-120000.regards",
+                      "Copie ailleurs");
+  write_text (place, "lea-1 (Camille's conflicted copy 2026-12-04).regards", "<session");
+
+  library = open_library (place);
+  assert_scan (library, 7, 0, 0, 1, 0);
+  model = run_query (library, query);
+
+  /* Newest first, the copy after its original whatever its date */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  assert_conflict_of (model, 0, place, "lea-1 (Camille's conflicted copy 2026-12-04).regards",
+                      NULL);
+  assert_conflict_of (model, 1, place, "noe.regards", NULL);
+  assert_conflict_of (model, 2, place, "noe (conflicted copy Camille 2026-12-04 120000).regards",
+                      "noe.regards");
+  for (guint i = 3; i < 8; i++)
+    {
+      RgLibraryEntry *entry = get_entry (model, i);
+
+      g_assert_null (rg_library_entry_get_conflict_of (entry));
+    }
+
+  time = rg_library_entry_dup_conflict_time (get_entry (model, 2));
+  g_assert_cmpint (g_date_time_get_year (time), ==, 2026);
+  g_assert_cmpint (g_date_time_get_day_of_month (time), ==, 4);
+  g_assert_cmpint (g_date_time_get_hour (time), ==, 12);
+
+  /* The command line says the same */
+  conflicts = cli_conflicts (place);
+  g_assert_cmpuint (g_hash_table_size (conflicts), ==, 8);
+  g_assert_cmpstr (g_hash_table_lookup (conflicts, copy), ==, original);
+  g_assert_cmpstr (g_hash_table_lookup (conflicts, original), ==, "");
+  g_clear_pointer (&conflicts, g_hash_table_unref);
+  g_clear_object (&model);
+
+  /* The original gone, the copy is a copy of nothing; back, a copy again */
+  g_assert_cmpint (g_rename (original, moved), ==, 0);
+  assert_scan (library, 1, 0, 1, 1, 7);
+  model = run_query (library, query);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_null (rg_library_entry_get_conflict_of (get_entry (model, i)));
+  g_clear_object (&model);
+
+  g_assert_cmpint (g_rename (moved, original), ==, 0);
+  assert_scan (library, 1, 0, 1, 1, 7);
+  conflicts = cli_conflicts (place);
+  g_assert_cmpstr (g_hash_table_lookup (conflicts, copy), ==, original);
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
 static void
 test_search_accents (void)
 {
@@ -2159,6 +2311,7 @@ main (int   argc,
   g_test_add_func ("/library/scan/sync-temporary-files", test_scan_sync_temporary_files);
   g_test_add_func ("/library/conflict/names", test_conflict_names);
   g_test_add_func ("/library/conflict/names-translated", test_conflict_names_translated);
+  g_test_add_func ("/library/conflict/index", test_conflict_index);
   g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
   g_test_add_func ("/library/search/user-syntax", test_search_syntax);
   g_test_add_func ("/library/search/filters", test_filters);

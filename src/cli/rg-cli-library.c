@@ -79,18 +79,27 @@ member_uint (RgCliJson  *json,
  *
  * Writes @entry as an object. Values are the file's own words (status
  * and kind as in the file format), never translated, so scripts can rely
- * on them; only the error message is for people.
+ * on them; only the error message is for people. `conflict_of` is the
+ * path of the original of a conflict copy (see
+ * rg_library_entry_get_conflict_of ()), `null` for any other file.
  */
 void
 rg_cli_library_json_entry (RgCliJson      *json,
                            RgLibraryEntry *entry)
 {
   g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
+  g_autofree char *conflict_of = NULL;
   gboolean loaded = rg_library_entry_get_error_message (entry) == NULL;
+
+  if (rg_library_entry_get_conflict_of (entry) != NULL)
+    conflict_of = g_filename_display_name (rg_library_entry_get_conflict_of (entry));
 
   rg_cli_json_begin_object (json);
   member_string (json, "path", path);
   member_string (json, "error", rg_library_entry_get_error_message (entry));
+  /* Always there, null but for a conflict copy, so that a script can
+   * tell copies apart without knowing every engine's names. */
+  member_string (json, "conflict_of", conflict_of);
   if (loaded)
     {
       member_string (json, "id", rg_library_entry_get_id (entry));

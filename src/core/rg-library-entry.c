@@ -38,6 +38,7 @@ enum {
   PROP_N_OPEN_DIVERGENCES,
   PROP_N_OVERDUE_ACTIONS,
   PROP_HAS_CONSENT,
+  PROP_CONFLICT_OF,
   N_PROPS
 };
 
@@ -56,6 +57,7 @@ rg_library_entry_finalize (GObject *object)
   g_clear_pointer (&self->situation_id, g_free);
   g_clear_pointer (&self->situation_label, g_free);
   g_clear_pointer (&self->partners, g_free);
+  g_clear_pointer (&self->conflict_of, g_free);
 
   G_OBJECT_CLASS (rg_library_entry_parent_class)->finalize (object);
 }
@@ -144,6 +146,10 @@ rg_library_entry_get_property (GObject    *object,
 
     case PROP_HAS_CONSENT:
       g_value_set_boolean (value, self->n_consents > 0);
+      break;
+
+    case PROP_CONFLICT_OF:
+      g_value_set_string (value, self->conflict_of);
       break;
 
     default:
@@ -257,6 +263,17 @@ rg_library_entry_class_init (RgLibraryEntryClass *klass)
     g_param_spec_boolean ("has-consent", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgLibraryEntry:conflict-of:
+   *
+   * For a conflict copy, the path of its original; see
+   * rg_library_entry_get_conflict_of ().
+   */
+  properties [PROP_CONFLICT_OF] =
+    g_param_spec_string ("conflict-of", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -550,4 +567,44 @@ rg_library_entry_get_has_consent (RgLibraryEntry *self)
   g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), FALSE);
 
   return self->n_consents > 0;
+}
+
+/**
+ * rg_library_entry_get_conflict_of:
+ * @self: a #RgLibraryEntry
+ *
+ * Whether the file is a conflict copy that a sync engine (or Regards)
+ * made of another file of the library: its name says so (see
+ * rg_library_parse_conflict_name ()), the original is in the library,
+ * beside it, and both hold the same session (the same session id). A
+ * file named as a copy whose original is missing, or holds another
+ * session, is not a conflict copy.
+ *
+ * Returns: (transfer none) (nullable): the path of the original, or %NULL
+ *   if the file is not a conflict copy
+ */
+const char *
+rg_library_entry_get_conflict_of (RgLibraryEntry *self)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
+
+  return self->conflict_of;
+}
+
+/**
+ * rg_library_entry_dup_conflict_time:
+ * @self: a #RgLibraryEntry
+ *
+ * Returns: (transfer full) (nullable): for a conflict copy, when it was
+ *   made, in local time, as its name says; %NULL otherwise
+ */
+GDateTime *
+rg_library_entry_dup_conflict_time (RgLibraryEntry *self)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
+
+  if (self->conflict_of == NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_local (self->conflict_time);
 }

@@ -35,5 +35,7 @@ guint            rg_library_entry_get_n_clarifications   (RgLibraryEntry *self);
 guint            rg_library_entry_get_n_open_divergences (RgLibraryEntry *self);
 guint            rg_library_entry_get_n_overdue_actions  (RgLibraryEntry *self);
 gboolean         rg_library_entry_get_has_consent        (RgLibraryEntry *self);
+const char      *rg_library_entry_get_conflict_of        (RgLibraryEntry *self);
+GDateTime       *rg_library_entry_dup_conflict_time      (RgLibraryEntry *self);
 
 G_END_DECLS

@@ -72,7 +72,13 @@ static const char schema_sql[] =
   "  n_complements      INTEGER NOT NULL DEFAULT 0,"
   "  n_clarifications   INTEGER NOT NULL DEFAULT 0,"
   "  n_open_divergences INTEGER NOT NULL DEFAULT 0,"
-  "  n_consents         INTEGER NOT NULL DEFAULT 0"
+  "  n_consents         INTEGER NOT NULL DEFAULT 0,"
+  /* For a file named as a conflict copy: the path its name gives the
+   * original, and the time of the copy. Whether it is a copy of that
+   * file (the same session) is asked when searching: the original may
+   * come or go after the copy. */
+  "  conflict_candidate TEXT,"
+  "  conflict_time      INTEGER"
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
@@ -100,7 +106,10 @@ static const char schema_sql[] =
   "s.situation_label, s.partners_summary, s.n_partners, s.n_statements, s.n_agreements, " \
   "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences, s.n_consents, " \
   "(SELECT count(*) FROM action_dues AS a" \
-  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime'))"
+  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime')), " \
+  "(SELECT o.path FROM sessions AS o" \
+  " WHERE o.path = s.conflict_candidate AND o.uuid = s.uuid AND o.error IS NULL), " \
+  "s.conflict_time"
 
 typedef enum
 {
@@ -142,9 +151,10 @@ static const char * const stmt_sql[N_STMTS] = {
     "INSERT INTO sessions (path, size, mtime, error, uuid, kind, status, title, date,"
     " situation_id, situation_label, situation_code, next_review, partners_summary,"
     " n_partners, n_statements, n_agreements, n_divergences, n_complements,"
-    " n_clarifications, n_open_divergences, verified, digest, dimensions, n_consents)"
+    " n_clarifications, n_open_divergences, verified, digest, dimensions, n_consents,"
+    " conflict_candidate, conflict_time)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
   [STMT_INSERT_SESSION_TEXT] =
     "INSERT INTO session_text (rowid, title, situation, partners, body)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -861,6 +871,28 @@ join_partners_text (const RgLibraryRecord *record)
   return g_string_free (text, FALSE);
 }
 
+/* The file the name of @relpath says it is a conflict copy of, beside
+ * it, and when the copy was made. */
+static char *
+conflict_candidate (const char *relpath,
+                    gint64     *time)
+{
+  g_autofree char *name = g_path_get_basename (relpath);
+  g_autofree char *dir = g_path_get_dirname (relpath);
+  g_autofree char *original = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (!(original = rg_library_parse_conflict_name (name, &when)))
+    return NULL;
+
+  *time = g_date_time_to_unix (when);
+
+  if (g_str_equal (dir, "."))
+    return g_steal_pointer (&original);
+
+  return g_build_filename (dir, original, NULL);
+}
+
 /**
  * rg_library_db_put:
  * @relpath: the file, relative to the library folder
@@ -888,6 +920,8 @@ rg_library_db_put (RgLibraryDb            *db,
 {
   g_autofree char *partners_text = NULL;
   g_autofree char *dimensions = NULL;
+  g_autofree char *candidate = NULL;
+  gint64 candidate_time = 0;
   sqlite3_stmt *stmt;
   gint64 session_id;
 
@@ -899,7 +933,11 @@ rg_library_db_put (RgLibraryDb            *db,
   if (!(stmt = get_stmt (db, STMT_INSERT_SESSION, error)))
     return FALSE;
 
+  candidate = conflict_candidate (relpath, &candidate_time);
   sqlite3_bind_text (stmt, 1, relpath, -1, SQLITE_STATIC);
+  bind_text (stmt, 26, candidate);
+  if (candidate != NULL)
+    sqlite3_bind_int64 (stmt, 27, candidate_time);
   sqlite3_bind_int64 (stmt, 2, size);
   sqlite3_bind_int64 (stmt, 3, mtime);
   sqlite3_bind_int (stmt, 22, verified || record == NULL);
@@ -1144,6 +1182,12 @@ entry_from_row (sqlite3_stmt *stmt,
   entry->n_open_divergences = sqlite3_column_int (stmt, 16);
   entry->n_consents = sqlite3_column_int (stmt, 17);
   entry->n_overdue_actions = sqlite3_column_int (stmt, 18);
+  if (sqlite3_column_type (stmt, 19) != SQLITE_NULL)
+    {
+      entry->conflict_of = g_build_filename (folder, (const char *) sqlite3_column_text (stmt, 19),
+                                             NULL);
+      entry->conflict_time = sqlite3_column_int64 (stmt, 20);
+    }
 
   return entry;
 }
@@ -1313,7 +1357,8 @@ prepare_query (RgLibraryDb           *db,
  * @folder: the library folder, to make the paths of the entries whole
  *
  * Returns: (transfer full) (element-type RgLibraryEntry): the matching
- *   sessions, sorted by date, newest first unless @query asks otherwise
+ *   sessions, sorted by date, newest first unless @query asks otherwise,
+ *   with each conflict copy right after its original when both match
  */
 /* The search statement of @query, with its parameters as ?1…?9. */
 static GString *
@@ -1334,6 +1379,74 @@ build_query (const RgLibraryQuery  *query,
                           order, order, order);
 
   return g_steal_pointer (&sql);
+}
+
+static void
+append_with_copies (GPtrArray      *sorted,
+                    RgLibraryEntry *entry,
+                    GHashTable     *copies)
+{
+  GPtrArray *of_entry = g_hash_table_lookup (copies, entry->path);
+
+  g_ptr_array_add (sorted, g_object_ref (entry));
+
+  for (guint i = 0; of_entry != NULL && i < of_entry->len; i++)
+    append_with_copies (sorted, g_ptr_array_index (of_entry, i), copies);
+}
+
+/* Puts each conflict copy right after its original, when both are in
+ * @entries, so that whoever lists them shows the copy with the file it
+ * is to be merged into; copies keep their order among themselves. */
+static GPtrArray *
+group_conflict_copies (GPtrArray *entries)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) copies = NULL;
+  GPtrArray *sorted;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RgLibraryEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_add (paths, entry->path);
+    }
+
+  /* original path → its copies in the list */
+  copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RgLibraryEntry *entry = g_ptr_array_index (entries, i);
+      GPtrArray *of_original;
+
+      if (entry->conflict_of == NULL || !g_hash_table_contains (paths, entry->conflict_of))
+        continue;
+
+      if (!(of_original = g_hash_table_lookup (copies, entry->conflict_of)))
+        {
+          of_original = g_ptr_array_new ();
+          g_hash_table_insert (copies, entry->conflict_of, of_original);
+        }
+      g_ptr_array_add (of_original, entry);
+    }
+
+  if (g_hash_table_size (copies) == 0)
+    return g_ptr_array_ref (entries);
+
+  sorted = g_ptr_array_new_full (entries->len, g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RgLibraryEntry *entry = g_ptr_array_index (entries, i);
+
+      /* A copy comes with its original; a copy's name is always longer
+       * than its original's, so there is no loop. */
+      if (entry->conflict_of != NULL && g_hash_table_contains (paths, entry->conflict_of))
+        continue;
+
+      append_with_copies (sorted, entry, copies);
+    }
+
+  return sorted;
 }
 
 GPtrArray *
@@ -1372,7 +1485,7 @@ rg_library_db_query (RgLibraryDb           *db,
   /* Bound without a copy: freed only now. */
   query_expressions_clear (&exprs);
 
-  return ok ? g_steal_pointer (&entries) : NULL;
+  return ok ? group_conflict_copies (entries) : NULL;
 }
 
 /**

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Bump when the tables change: an index of another version is set aside
  * and rebuilt from the files. */
-#define RG_LIBRARY_SCHEMA_VERSION 3
+#define RG_LIBRARY_SCHEMA_VERSION 4
 
 struct _RgLibraryEntry
 {
@@ -43,6 +43,8 @@ struct _RgLibraryEntry
   guint            n_open_divergences;
   guint            n_overdue_actions;
   guint            n_consents;
+  char            *conflict_of;         /* the original's path, for a conflict copy */
+  gint64           conflict_time;       /* when the copy was made, Unix time */
 };
 
 /* What of one session the index keeps. Built from a loaded session, so a

@@ -1520,7 +1520,9 @@ entries_to_model (GPtrArray *entries)
  * word, without regard to accents or case, the last word as a prefix;
  * user input is never read as search syntax. Sessions come sorted by
  * date, newest first unless @query says otherwise, paged by @query's
- * offset and limit.
+ * offset and limit; a conflict copy (see
+ * rg_library_entry_get_conflict_of ()) comes right after its original
+ * when both are found.
  *
  * Returns: (transfer full) (nullable): a #GListModel of #RgLibraryEntry,
  *   or %NULL with @error set (a date that is not a date…)
