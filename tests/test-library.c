@@ -16,6 +16,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1444,10 +1445,9 @@ test_rebuild_corrupt (void)
   old = g_strconcat (place->database, ".old", NULL);
   g_assert_true (g_file_test (old, G_FILE_TEST_IS_REGULAR));
 
-  /* Empty until scanned, then whole again. */
-  assert_text_finds (library, "decrochage", "");
-  assert_scan (library, 4, 0, 0, 0, 0);
+  /* Never empty: the first search fills the new index, and is right. */
   assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  assert_scan (library, 0, 0, 0, 0, 4);
   assert_finalized (g_steal_pointer (&library));
 
   /* Garbage in the pages but a valid header: found when opening. */
@@ -1468,6 +1468,7 @@ test_rebuild_corrupt_while_open (void)
   g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
   guint n_changed = 0;
 
   write_shared_sessions (place);
@@ -1481,17 +1482,17 @@ test_rebuild_corrupt_while_open (void)
   g_signal_connect (library, "changed", G_CALLBACK (count_cb), &n_changed);
   write_garbage (place->database, 4096);
 
-  /* The search does not fail: the index is set aside, the search runs on
-   * the new, empty one, and the user is told. */
+  /* The search does not fail, nor answers wrong: the index is set
+   * aside, the new one filled, the search runs on it, and the user is
+   * told. */
   query->text = g_strdup ("decrochage");
   model = rg_library_query (library, query, &error);
   g_assert_no_error (error);
   g_assert_nonnull (model);
-
-  /* The library fills the new index by itself. */
-  while (rg_library_get_notice (library) == NULL || n_changed < 2 ||
-         rg_library_get_scanning (library))
-    g_main_context_iteration (NULL, TRUE);
+  found = titles (model);
+  g_assert_cmpstr (found, ==, "Revue de situation — trimestre 1|Première revue — Léa");
+  g_assert_nonnull (rg_library_get_notice (library));
+  g_assert_cmpuint (n_changed, ==, 1);
   assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
   assert_scan (library, 0, 0, 0, 0, 4);
   assert_finalized (g_steal_pointer (&library));
@@ -1504,6 +1505,243 @@ test_rebuild_corrupt_while_open (void)
   g_assert_nonnull (rg_library_get_notice (library));
   assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
   assert_finalized (g_steal_pointer (&library));
+}
+
+static void write_many (Place *place,
+                        guint  n);
+
+/* Writes random bytes over the middle third of @path. */
+static void
+write_garbage_in_middle (const char *path)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1717);
+  g_autofree guint8 *garbage = NULL;
+  struct stat st;
+  gsize length;
+  int fd;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >=, 3 * 4096);
+  length = st.st_size / 3;
+  garbage = g_malloc (length);
+  for (gsize i = 0; i < length; i++)
+    garbage[i] = g_rand_int_range (rand, 0, 256);
+
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, length, st.st_size / 3), ==, length);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+/* Garbage in the middle of a real index: whatever reads it first — a
+ * search of a library opened before or after, the command line — gets
+ * the right answer, the first time. */
+static void
+test_rebuild_garbage_in_middle (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgLibrary) before = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_auto(RgTestRun) run = { 0 };
+  const char *expected = "Revue de situation — trimestre 1|Première revue — Léa";
+
+  write_shared_sessions (place);
+  write_many (place, 200);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GListModel) model = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *found = NULL;
+      guint n = 0;
+
+      library = open_library (place);
+      assert_scan (library, 204, 0, 0, 0, 0);
+      /* Some searches, to write and read every table */
+      assert_text_finds (library, "decrochage", expected);
+      assert_finalized (g_steal_pointer (&library));
+
+      if (round == 1)
+        before = open_library (place);
+      write_garbage_in_middle (place->database);
+
+      switch (round)
+        {
+        case 0:
+          /* A library opened on it: the first search */
+          library = open_library (place);
+          query->text = g_strdup ("decrochage");
+          model = rg_library_query (library, query, &error);
+          g_assert_no_error (error);
+          found = titles (model);
+          g_assert_cmpstr (found, ==, expected);
+          g_clear_pointer (&query->text, g_free);
+          g_assert_true (rg_library_count (library, query, &n, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n, ==, 204);
+          assert_finalized (g_steal_pointer (&library));
+          break;
+
+        case 1:
+          /* A library opened before */
+          assert_text_finds (before, "decrochage", expected);
+          assert_finalized (g_steal_pointer (&before));
+          break;
+
+        case 2:
+          /* The command line, without and with its scan first */
+          rg_test_run_cli (&run, NULL, "search", "--no-scan", "--library", place->folder,
+                           "--database", place->database, "decrochage", NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_nonnull (strstr (run.out, "Première revue — Léa"));
+          g_assert_nonnull (strstr (run.out, "trimestre 1"));
+          rg_test_run_clear (&run);
+          write_garbage_in_middle (place->database);
+          rg_test_run_cli (&run, NULL, "search", "--json", "--library", place->folder,
+                           "--database", place->database, "decrochage", NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_nonnull (strstr (run.out, "Première revue — Léa"));
+          g_assert_nonnull (strstr (run.out, "trimestre 1"));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* For the next round, from the start */
+      g_unlink (place->database);
+    }
+}
+
+/* No index file can be written where it should be: the library works
+ * on one in memory, says so, and answers right. */
+static void
+test_rebuild_unwritable (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  guint n = 0;
+
+  write_shared_sessions (place);
+  /* Not even root may make a folder there */
+  g_free (place->database);
+  place->database = g_strdup ("/proc/self/regards/index.sqlite");
+
+  library = open_library (place);
+  g_assert_nonnull (rg_library_get_notice (library));
+  assert_text_finds (library, "decrochage", "Revue de situation — trimestre 1|Première revue — Léa");
+  g_assert_true (rg_library_count (library, query, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* It follows the files as any index does */
+  write_spec (place, "noe-2.regards", &spec_noe);
+  path = place_path (place, "noe-2.regards");
+  file = g_file_new_for_path (path);
+  g_assert_true (rg_library_update_file (library, file, NULL, &error));
+  g_assert_no_error (error);
+  assert_text_finds (library, "garnier", "Revue de situation — Noé|Revue de situation — Noé");
+  assert_scan (library, 0, 0, 0, 0, 5);
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
+/* Runs regards-cli @args… with the folder of the index read-only: a
+ * read-only mount of it when we are root (to whom permissions are no
+ * obstacle), its permissions otherwise. */
+static void
+run_cli_read_only (RgTestRun   *run,
+                   Place       *place,
+                   const char * const *args)
+{
+  g_autofree char *cache = g_path_get_dirname (place->database);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  int wait_status = 0;
+
+  if (geteuid () == 0)
+    {
+      g_assert_nonnull (unshare);
+      g_ptr_array_add (argv, unshare);
+      g_ptr_array_add (argv, (char *) "--mount");
+      g_ptr_array_add (argv, (char *) "sh");
+      g_ptr_array_add (argv, (char *) "-c");
+      g_ptr_array_add (argv, (char *) "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && "
+                             "shift && exec \"$@\"");
+      g_ptr_array_add (argv, (char *) "sh");
+      g_ptr_array_add (argv, cache);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (cache, 0555), ==, 0);
+    }
+
+  g_ptr_array_add (argv, (char *) rg_test_cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("status %d, stderr: %s", run->status, run->err);
+
+  if (geteuid () != 0)
+    g_assert_cmpint (g_chmod (cache, 0700), ==, 0);
+}
+
+/* A read-only index (0444, in a folder that cannot be written): the
+ * search is right, never stale, or fails saying why; never empty. */
+static void
+test_rebuild_read_only (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_auto(RgTestRun) run = { 0 };
+  const char *args[] = {
+    "search", "--json", "--library", place->folder, "--database", place->database, "garnier",
+    NULL, NULL
+  };
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  assert_finalized (g_steal_pointer (&library));
+
+  /* Made after the index: a stale index does not know it */
+  write_spec (place, "noe-2.regards", &spec_noe);
+  g_assert_cmpint (g_chmod (place->database, 0444), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      run_cli_read_only (&run, place, args);
+      if (run.status == 0)
+        {
+          g_autoptr(GVariant) array = rg_test_json_parse (run.out);
+
+          g_assert_cmpuint (g_variant_n_children (array), ==, 2);
+        }
+      else
+        {
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_cmpstr (run.out, ==, "");
+          g_assert_nonnull (strstr (run.err, "index"));
+        }
+      rg_test_run_clear (&run);
+
+      /* The same without looking at the files first */
+      args[7] = "--no-scan";
+    }
+
+  g_assert_cmpint (g_chmod (place->database, 0600), ==, 0);
 }
 
 static void
@@ -1748,7 +1986,7 @@ test_extract_matches_loader (void)
       "<?xml version=\"1.0\"?><session/>",
       "<?xml version=\"1.0\"?><!DOCTYPE session [<!ENTITY a \"b\">]>"
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">&a;</session>",
-      "<session xmlns=\"urn:x-regards:session\" format-version=\"3\"/>",
+      "<session xmlns=\"urn:x-regards:session\" format-version=\"4\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"0\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">",
       "<autre xmlns=\"urn:x-regards:session\" format-version=\"1\"/>",
@@ -2319,6 +2557,9 @@ main (int   argc,
   g_test_add_func ("/library/rebuild/corrupt", test_rebuild_corrupt);
   g_test_add_func ("/library/rebuild/corrupt-while-open", test_rebuild_corrupt_while_open);
   g_test_add_func ("/library/rebuild/unknown-version", test_rebuild_unknown_version);
+  g_test_add_func ("/library/rebuild/garbage-in-the-middle", test_rebuild_garbage_in_middle);
+  g_test_add_func ("/library/rebuild/unwritable", test_rebuild_unwritable);
+  g_test_add_func ("/library/rebuild/read-only", test_rebuild_read_only);
   g_test_add_func ("/library/failed-file", test_failed_file);
   g_test_add_func ("/library/update-file", test_update_file);
   g_test_add_func ("/library/index-only", test_index_only);

@@ -83,6 +83,11 @@ print_text (GListModel *results)
  * [--json] [QUERY…]`: brings the index up to date (reading only what
  * changed), then prints the matching sessions, newest first.
  *
+ * The index is a cache: when it fails (damaged, cannot be written…), it
+ * is made again from the files before the search answers, in memory if
+ * need be; the answer is right or the command fails, never an empty
+ * list by mistake.
+ *
  * Returns: 0 on success (even with no match), 1 if the library cannot be
  *   read, 2 on a usage error (a date that is not a date…)
  */
@@ -98,6 +103,7 @@ rg_cli_search (int    argc,
   g_autoptr(GListModel) results = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *notice = NULL;
   g_auto(GStrv) words = NULL;
   gboolean json = FALSE;
   gboolean no_scan = FALSE;
@@ -183,11 +189,24 @@ rg_cli_search (int    argc,
         }
     }
 
+  notice = g_strdup (rg_library_get_notice (library));
   results = rg_library_query (library, query, &error);
   if (results == NULL)
     {
+      /* Never an empty list when the index failed: an error, and a
+       * status that says so. */
       rg_cli_print_error (error);
       return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY) ? 2 : 1;
+    }
+
+  /* The index failed under the search, and was made again before it
+   * answered */
+  if (!json && rg_library_get_notice (library) != NULL &&
+      g_strcmp0 (rg_library_get_notice (library), notice) != 0)
+    {
+      g_autofree char *line = rg_cli_display_name (rg_library_get_notice (library));
+
+      g_printerr ("%s\n", line);
     }
 
   if (json)

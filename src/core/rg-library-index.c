@@ -3,10 +3,11 @@
  * The index is a cache of the session files: every row can be made again
  * from its file. So a database we cannot trust (damaged, or of a schema
  * version we do not know) is never repaired: it is set aside and a new one
- * is built. Writers take the lock at the start of their transaction
- * (BEGIN IMMEDIATE) and wait for each other (busy timeout), so two
- * connections — a scan and the application, or two copies of the program —
- * never see SQLITE_BUSY.
+ * is built. Within the program, everything goes through one connection
+ * (rg-library-connection.c says why); two programs on one index (the
+ * application and regards-cli) take the lock at the start of their
+ * transactions (BEGIN IMMEDIATE) and wait for each other (busy timeout),
+ * so they never see SQLITE_BUSY.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -208,6 +209,15 @@ rg_library_error_is_corrupt (const GError *error)
   return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT);
 }
 
+/* Whether @error is SQLite's, whatever it says (damaged, read-only,
+ * disk error, cannot open…): a reason to use another index. */
+gboolean
+rg_library_error_is_index (const GError *error)
+{
+  return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT) ||
+         g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE);
+}
+
 static gboolean
 exec (RgLibraryDb  *db,
       const char   *sql,
@@ -347,6 +357,7 @@ typedef enum
   TRY_CREATED,
   TRY_CORRUPT,
   TRY_UNKNOWN,
+  TRY_UNWRITABLE,
   TRY_FAILED,
 } TryResult;
 
@@ -406,6 +417,17 @@ check_program_version (RgLibraryDb  *db,
   return rg_library_db_commit (db, error);
 }
 
+static RgLibraryDb *
+db_new (const char *path)
+{
+  RgLibraryDb *db = g_new0 (RgLibraryDb, 1);
+
+  db->path = g_strdup (path);
+  db->queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+
+  return db;
+}
+
 static TryResult
 try_open (const char   *path,
           RgLibraryDb **out_db,
@@ -432,9 +454,7 @@ try_open (const char   *path,
       g_chmod (path, 0600);
     }
 
-  db = g_new0 (RgLibraryDb, 1);
-  db->path = g_strdup (path);
-  db->queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  db = db_new (path);
 
   rc = sqlite3_open_v2 (path, &db->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -443,6 +463,15 @@ try_open (const char   *path,
     {
       set_error (db->handle, rc, &local_error);
       goto failed;
+    }
+
+  /* SQLite opens a file it may not write read-only, without a word:
+   * the index would answer from what it held, never updated. */
+  if (sqlite3_db_readonly (db->handle, "main") == 1)
+    {
+      g_debug ("Index %s cannot be written", path);
+      rg_library_db_close (db);
+      return TRY_UNWRITABLE;
     }
 
   sqlite3_extended_result_codes (db->handle, TRUE);
@@ -557,23 +586,21 @@ rg_library_db_set_aside (const char  *path,
 /**
  * rg_library_db_open:
  * @path: the database file
- * @may_set_aside: whether an index we cannot use may be set aside here;
- *   if not, it is an %RG_LIBRARY_ERROR_CORRUPT error, and the owner of
- *   the other connections sets it aside
  * @result: (out): whether it was opened, created, or set aside and made
  *   again
  *
- * Opens the index at @path, creating it when missing. A damaged index or
- * one of another schema version is set aside (see
- * rg_library_db_set_aside ()) and a new, empty one is made: the caller
- * then scans the folder to fill it.
+ * Opens the index at @path, creating it when missing. An index we cannot
+ * use (damaged, of another schema version, or that we may not write) is
+ * set aside (see rg_library_db_set_aside ()) and a new, empty one is
+ * made: the caller then scans the folder to fill it.
+ *
+ * Only rg-library-connection.c calls this: one connection per index.
  *
  * Returns: (transfer full) (nullable): the connection, or %NULL when even
- *   a new index cannot be made (no space, no permission…)
+ *   a new index cannot be made there (no space, no permission…)
  */
 RgLibraryDb *
 rg_library_db_open (const char             *path,
-                    gboolean                may_set_aside,
                     RgLibraryDbOpenResult  *result,
                     GError                **error)
 {
@@ -603,14 +630,12 @@ rg_library_db_open (const char             *path,
           set_aside_for = RG_LIBRARY_DB_WAS_UNKNOWN;
           break;
 
+        case TRY_UNWRITABLE:
+          set_aside_for = RG_LIBRARY_DB_WAS_UNWRITABLE;
+          break;
+
         default:
           g_assert_not_reached ();
-        }
-
-      if (!may_set_aside)
-        {
-          set_error (NULL, SQLITE_CORRUPT, error);
-          return NULL;
         }
 
       if (!rg_library_db_set_aside (path, error))
@@ -620,6 +645,81 @@ rg_library_db_open (const char             *path,
   g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
                _("A new library index could not be created"));
   return NULL;
+}
+
+/**
+ * rg_library_db_open_temporary:
+ *
+ * Makes an empty index in memory, for when the index file cannot be
+ * used: searching works, from a scan of the folder, until the program
+ * ends. It is private to its connection.
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL with
+ *   @error set
+ */
+RgLibraryDb *
+rg_library_db_open_temporary (GError **error)
+{
+  RgLibraryDb *db = db_new (":memory:");
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (db->handle, rc, error);
+      rg_library_db_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db->handle, TRUE);
+
+  if (!exec (db, "PRAGMA secure_delete = ON;"
+                 "PRAGMA temp_store = MEMORY", error) ||
+      !create_schema (db, error) ||
+      !exec (db, "INSERT INTO meta (key, value)"
+                 " VALUES ('program-version', '" PACKAGE_VERSION "')", error))
+    {
+      rg_library_db_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/**
+ * rg_library_db_get_filled:
+ * @filled: (out): whether a scan of the whole folder filled the index
+ *
+ * A new index answers nothing until the folder was scanned once to its
+ * end; this says whether it was, even by a program that ended since.
+ */
+gboolean
+rg_library_db_get_filled (RgLibraryDb  *db,
+                          gboolean     *filled,
+                          GError      **error)
+{
+  gint64 n = 0;
+
+  if (!get_int_pragma (db, "SELECT count(*) FROM meta WHERE key = 'filled'", &n, error))
+    return FALSE;
+
+  *filled = n > 0;
+  return TRUE;
+}
+
+/**
+ * rg_library_db_set_filled:
+ *
+ * Records that a scan of the whole folder went to its end. Call inside a
+ * transaction.
+ */
+gboolean
+rg_library_db_set_filled (RgLibraryDb  *db,
+                          GError      **error)
+{
+  return exec (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('filled', '1')", error);
 }
 
 gboolean

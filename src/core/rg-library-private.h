@@ -1,7 +1,9 @@
 /* rg-library-private.h — what the files of the library share
  *
  * rg-library.c        the object: folder, notice, monitor, public API
+ * rg-library-connection.c  the one connection to an index, shared
  * rg-library-index.c  the SQLite database: schema, recovery, writes, queries
+ * rg-library-conflict.c    conflict copies: their names, merging them
  * rg-library-record.c what of a session goes into the index
  * rg-library-scan.c   the scan of the folder, off the main thread
  *
@@ -114,10 +116,12 @@ typedef struct _RgLibraryDb RgLibraryDb;
 /* Why an existing index was set aside at open. */
 typedef enum
 {
-  RG_LIBRARY_DB_OPENED,        /* an existing, usable index */
-  RG_LIBRARY_DB_CREATED,       /* no index before: a new, empty one */
-  RG_LIBRARY_DB_WAS_CORRUPT,   /* damaged: set aside, a new one made */
-  RG_LIBRARY_DB_WAS_UNKNOWN,   /* another schema version: likewise */
+  RG_LIBRARY_DB_OPENED,         /* an existing, usable index */
+  RG_LIBRARY_DB_CREATED,        /* no index before: a new, empty one */
+  RG_LIBRARY_DB_WAS_CORRUPT,    /* damaged: set aside, a new one made */
+  RG_LIBRARY_DB_WAS_UNKNOWN,    /* another schema version: likewise */
+  RG_LIBRARY_DB_WAS_UNWRITABLE, /* we may not write it: likewise */
+  RG_LIBRARY_DB_TEMPORARY,      /* no index file could be used: one in memory */
 } RgLibraryDbOpenResult;
 
 /* The state of a file the last time it was indexed. */
@@ -134,8 +138,13 @@ typedef struct
 void         rg_library_file_state_free  (RgLibraryFileState     *state);
 
 RgLibraryDb *rg_library_db_open          (const char             *path,
-                                          gboolean                may_set_aside,
                                           RgLibraryDbOpenResult  *result,
+                                          GError                **error);
+RgLibraryDb *rg_library_db_open_temporary (GError               **error);
+gboolean     rg_library_db_get_filled    (RgLibraryDb            *db,
+                                          gboolean               *filled,
+                                          GError                **error);
+gboolean     rg_library_db_set_filled    (RgLibraryDb            *db,
                                           GError                **error);
 void         rg_library_db_close         (RgLibraryDb            *db);
 gboolean     rg_library_db_set_aside     (const char             *path,
@@ -192,24 +201,55 @@ GPtrArray   *rg_library_db_list_failures (RgLibraryDb            *db,
 char        *rg_library_fts_expression   (const char             *text,
                                           const char             *column_filter);
 
+/* The one connection of this process to an index file, which every
+ * library and scan of that index shares, under its lock
+ * (rg-library-connection.c). */
+typedef struct _RgLibraryConnection RgLibraryConnection;
+
+RgLibraryConnection *rg_library_connection_get        (const char             *path);
+void                 rg_library_connection_unref      (RgLibraryConnection    *conn);
+RgLibraryDb         *rg_library_connection_lock       (RgLibraryConnection    *conn,
+                                                       RgLibraryDbOpenResult  *opened,
+                                                       GError                **error);
+void                 rg_library_connection_unlock     (RgLibraryConnection    *conn);
+guint                rg_library_connection_get_generation (RgLibraryConnection *conn);
+gboolean             rg_library_connection_get_needs_fill (RgLibraryConnection *conn);
+void                 rg_library_connection_set_filled (RgLibraryConnection    *conn,
+                                                       guint                   generation);
+RgLibraryDb         *rg_library_connection_replace    (RgLibraryConnection    *conn,
+                                                       guint                   seen_generation,
+                                                       const GError           *why,
+                                                       gboolean                temporary,
+                                                       RgLibraryDbOpenResult  *result,
+                                                       GError                **error);
+void                 rg_library_connection_fill_started (RgLibraryConnection  *conn);
+void                 rg_library_connection_fill_ended (RgLibraryConnection    *conn);
+gboolean             rg_library_connection_is_being_filled (RgLibraryConnection *conn);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryConnection, rg_library_connection_unref)
+
 /* The scan: walks the folder (or looks at @only_paths, relative paths,
  * when given), then adds, updates and removes rows. Runs in any thread,
- * on its own connection to @database_path. */
+ * on the connection, whose lock it takes for each batch of writes. */
 typedef struct
 {
-  const char   *folder;
-  const char   *database_path;
-  GPtrArray    *only_paths;
-  RgLibraryScanFlags flags;
-  GCancellable *cancellable;
+  const char          *folder;
+  RgLibraryConnection *connection;
+  GPtrArray           *only_paths;
+  RgLibraryScanFlags   flags;
+  GCancellable        *cancellable;
   /* Called in the scanning thread once new and changed files are in the
    * index, before they are checked. */
-  void        (*indexed) (gpointer   user_data);
-  /* Called in the scanning thread when the index was found damaged and
-   * must be set aside; returns the result of reopening it. */
-  gboolean    (*recover) (gpointer   user_data,
-                          GError   **error);
-  gpointer      user_data;
+  void               (*indexed) (gpointer       user_data);
+  /* Called in the scanning thread when the index failed (damaged, cannot
+   * be written…) under the scan, which saw @generation of it: puts
+   * another in its place, then the scan starts again. */
+  gboolean           (*recover) (gpointer       user_data,
+                                 guint          generation,
+                                 const GError  *why,
+                                 guint          attempt,
+                                 GError       **error);
+  gpointer             user_data;
 } RgLibraryScanParams;
 
 RgLibraryScanResult *rg_library_scan_run (const RgLibraryScanParams  *params,
@@ -242,6 +282,7 @@ gboolean rg_library_is_session_name   (const char *name);
 gboolean rg_library_is_indexable_path (const char *relpath);
 
 gboolean rg_library_error_is_corrupt (const GError *error);
+gboolean rg_library_error_is_index   (const GError *error);
 
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */

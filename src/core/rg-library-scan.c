@@ -372,70 +372,57 @@ load_in_thread (gpointer data,
   g_async_queue_push (done, job);
 }
 
+/* Writes what the loaders give back, in batches: each batch takes the
+ * connection's lock for one transaction, and only for the time of
+ * writing it, so that searches and saves get their turn. */
 typedef struct
 {
   const RgLibraryScanParams *params;
-  RgLibraryDb               *db;
   RgLibraryScanResult       *result;
-  gboolean                   in_transaction;
-  guint                      batch_files;
-  gint64                     batch_start;
+  guint                      generation;   /* of the index the scan works on */
+  gboolean                   replaced;     /* someone else put another in its place */
+  GPtrArray                 *pending;      /* of LoadJob, loaded, not written yet */
+  gint64                     batch_start;  /* when the first of them came */
 } Writer;
 
-static gboolean
-writer_begin (Writer  *writer,
-              GError **error)
+/* Takes the lock for a batch, on the index the scan started on: one
+ * made again since (by a search that filled it, by another scan) is
+ * none of this scan's business, which starts again. */
+static RgLibraryDb *
+writer_lock (Writer  *writer,
+             GError **error)
 {
-  if (writer->in_transaction)
-    return TRUE;
+  RgLibraryConnection *connection = writer->params->connection;
+  RgLibraryDb *db = rg_library_connection_lock (connection, NULL, error);
 
-  if (!rg_library_db_begin (writer->db, error))
-    return FALSE;
+  if (db == NULL)
+    return NULL;
 
-  writer->in_transaction = TRUE;
-  writer->batch_files = 0;
-  writer->batch_start = g_get_monotonic_time ();
-  return TRUE;
-}
-
-static gboolean
-writer_commit (Writer  *writer,
-               GError **error)
-{
-  if (!writer->in_transaction)
-    return TRUE;
-
-  writer->in_transaction = FALSE;
-  if (!rg_library_db_commit (writer->db, error))
+  if (rg_library_connection_get_generation (connection) != writer->generation)
     {
-      rg_library_db_rollback (writer->db);
-      return FALSE;
+      rg_library_connection_unlock (connection);
+      writer->replaced = TRUE;
+      g_set_error_literal (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                           "The index was made again during the scan");
+      return NULL;
     }
 
-  return TRUE;
+  return db;
 }
 
-/* Commits when the batch is full, so other writers get their turn. */
-static gboolean
-writer_done_one (Writer  *writer,
-                 GError **error)
+static void
+writer_unlock (Writer *writer)
 {
-  writer->batch_files++;
-
-  if (writer->batch_files >= BATCH_MAX_FILES ||
-      g_get_monotonic_time () - writer->batch_start >= BATCH_MAX_USEC)
-    return writer_commit (writer, error);
-
-  return TRUE;
+  rg_library_connection_unlock (writer->params->connection);
 }
 
 static gboolean
-write_indexed (Writer   *writer,
-               LoadJob  *job,
-               GError  **error)
+write_indexed (Writer       *writer,
+               RgLibraryDb  *db,
+               LoadJob      *job,
+               GError      **error)
 {
-  if (!writer_begin (writer, error) ||
-      !rg_library_db_put (writer->db, job->file->relpath, job->file->size, job->file->mtime,
+  if (!rg_library_db_put (db, job->file->relpath, job->file->size, job->file->mtime,
                           job->record, job->error_message, job->verified, error))
     return FALSE;
 
@@ -448,21 +435,19 @@ write_indexed (Writer   *writer,
         writer->result->n_updated++;
     }
 
-  return writer_done_one (writer, error);
+  return TRUE;
 }
 
 static gboolean
-write_checked (Writer   *writer,
-               LoadJob  *job,
-               GError  **error)
+write_checked (Writer       *writer,
+               RgLibraryDb  *db,
+               LoadJob      *job,
+               GError      **error)
 {
   const char *relpath = job->file->relpath;
 
   if (job->skipped)
     return TRUE;
-
-  if (!writer_begin (writer, error))
-    return FALSE;
 
   if (job->record == NULL)
     {
@@ -472,38 +457,120 @@ write_checked (Writer   *writer,
       else if (job->counted == COUNTED_UPDATED)
         writer->result->n_updated--;
 
-      if (!rg_library_db_put (writer->db, relpath, job->file->size, job->file->mtime,
-                              NULL, job->error_message, TRUE, error))
-        return FALSE;
+      return rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
+                                NULL, job->error_message, TRUE, error);
     }
-  else if (g_strcmp0 (job->record->digest, job->digest) != 0)
+
+  if (g_strcmp0 (job->record->digest, job->digest) != 0)
     {
       /* The loader has the last word. */
       g_debug ("The index read %s otherwise than the loader; using the loader's reading",
                relpath);
       writer->result->n_corrected++;
-      if (!rg_library_db_put (writer->db, relpath, job->file->size, job->file->mtime,
-                              job->record, NULL, TRUE, error))
-        return FALSE;
+      return rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
+                                job->record, NULL, TRUE, error);
     }
-  else if (!rg_library_db_set_verified (writer->db, relpath, job->file->size, job->file->mtime,
-                                        error))
-    return FALSE;
 
-  return writer_done_one (writer, error);
+  return rg_library_db_set_verified (db, relpath, job->file->size, job->file->mtime, error);
 }
 
-static gboolean
-write_job (Writer   *writer,
-           LoadJob  *job,
-           GError  **error)
+/* Frees what a job loaded once it is written, but the digest, which the
+ * second pass compares with. */
+static void
+job_written (LoadJob *job)
 {
-  return job->checking ? write_checked (writer, job, error) : write_indexed (writer, job, error);
+  if (job->record != NULL && !job->checking)
+    {
+      g_free (job->digest);
+      job->digest = g_steal_pointer (&job->record->digest);
+    }
+  g_clear_pointer (&job->record, rg_library_record_free);
+}
+
+static void
+writer_drop_pending (Writer *writer)
+{
+  for (guint i = 0; i < writer->pending->len; i++)
+    job_written (g_ptr_array_index (writer->pending, i));
+  g_ptr_array_set_size (writer->pending, 0);
+}
+
+/* Writes the pending jobs in one transaction; they are pending no more,
+ * written or not. */
+static gboolean
+writer_flush (Writer  *writer,
+              GError **error)
+{
+  RgLibraryDb *db;
+  gboolean ok;
+
+  if (writer->pending->len == 0)
+    return TRUE;
+
+  db = writer_lock (writer, error);
+  ok = db != NULL && rg_library_db_begin (db, error);
+  for (guint i = 0; ok && i < writer->pending->len; i++)
+    {
+      LoadJob *job = g_ptr_array_index (writer->pending, i);
+
+      ok = job->checking ? write_checked (writer, db, job, error)
+                         : write_indexed (writer, db, job, error);
+    }
+
+  if (db != NULL)
+    {
+      ok = ok && rg_library_db_commit (db, error);
+      if (!ok)
+        rg_library_db_rollback (db);
+      writer_unlock (writer);
+    }
+
+  writer_drop_pending (writer);
+
+  return ok;
+}
+
+/* Keeps @job for the next batch, and writes the batch when it is full
+ * or old enough. */
+static gboolean
+writer_add (Writer   *writer,
+            LoadJob  *job,
+            GError  **error)
+{
+  if (writer->pending->len == 0)
+    writer->batch_start = g_get_monotonic_time ();
+
+  g_ptr_array_add (writer->pending, job);
+
+  if (writer->pending->len >= BATCH_MAX_FILES ||
+      g_get_monotonic_time () - writer->batch_start >= BATCH_MAX_USEC)
+    return writer_flush (writer, error);
+
+  return TRUE;
+}
+
+/* Takes the next loaded job; gives up waiting (NULL) when a pending
+ * batch is due, so that it is written without waiting for a slow file. */
+static LoadJob *
+next_loaded (Writer      *writer,
+             GAsyncQueue *done)
+{
+  gint64 left;
+
+  if (writer->pending->len == 0)
+    return g_async_queue_pop (done);
+
+  left = writer->batch_start + BATCH_MAX_USEC - g_get_monotonic_time ();
+  if (left <= 0)
+    return g_async_queue_try_pop (done);
+
+  return g_async_queue_timeout_pop (done, left);
 }
 
 /* Loads @to_load (of LoadJob) in the pool and writes each one as it comes
  * back. On error or cancellation, waits for the jobs in flight before
- * returning, so none outlives the call. */
+ * returning, so none outlives the call; when cancelled, what was loaded
+ * is written all the same. */
 static gboolean
 load_and_write (Writer     *writer,
                 GPtrArray  *to_load,
@@ -538,23 +605,25 @@ load_and_write (Writer     *writer,
 
   while (in_flight > 0)
     {
-      LoadJob *job = g_async_queue_pop (done);
+      LoadJob *job = next_loaded (writer, done);
+
+      if (job == NULL)
+        {
+          if (local_error == NULL)
+            writer_flush (writer, &local_error);
+          else
+            writer_drop_pending (writer);
+          continue;
+        }
 
       in_flight--;
 
       /* After an error, only collect what is in flight. */
       if (local_error == NULL &&
           !g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
-        write_job (writer, job, &local_error);
-
-      /* The job stays owned by to_load; free what it loaded now, but the
-       * digest, which the second pass compares with. */
-      if (job->record != NULL && !job->checking)
-        {
-          g_free (job->digest);
-          job->digest = g_steal_pointer (&job->record->digest);
-        }
-      g_clear_pointer (&job->record, rg_library_record_free);
+        writer_add (writer, job, &local_error);
+      else
+        job_written (job);
 
       if (local_error == NULL && next < to_load->len)
         {
@@ -564,6 +633,12 @@ load_and_write (Writer     *writer,
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
+
+  /* What was loaded is right: keep it even when stopping early
+   * (cancelled), but not after the index failed. */
+  if (local_error == NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    writer_flush (writer, local_error == NULL ? &local_error : NULL);
+  writer_drop_pending (writer);
 
   if (local_error != NULL)
     {
@@ -609,32 +684,115 @@ load_job_to_check (LoadJob    *job,
   job->verified = FALSE;
 }
 
+/* What the index knows of the files, and which generation of it that is. */
+static GHashTable *
+list_known (Writer  *writer,
+            GError **error)
+{
+  RgLibraryConnection *connection = writer->params->connection;
+  RgLibraryDb *db = rg_library_connection_lock (connection, NULL, error);
+  GHashTable *known;
+
+  if (db == NULL)
+    return NULL;
+
+  writer->generation = rg_library_connection_get_generation (connection);
+  known = rg_library_db_list_files (db, error);
+  rg_library_connection_unlock (connection);
+
+  return known;
+}
+
+/* Removes the rows of @gone (relative paths), in batches. */
+static gboolean
+delete_gone (Writer     *writer,
+             GPtrArray  *gone,
+             GError    **error)
+{
+  for (guint first = 0; first < gone->len; first += BATCH_MAX_FILES)
+    {
+      RgLibraryDb *db = writer_lock (writer, error);
+      gboolean ok;
+
+      if (db == NULL)
+        return FALSE;
+
+      ok = rg_library_db_begin (db, error);
+      for (guint i = first; ok && i < MIN (first + BATCH_MAX_FILES, gone->len); i++)
+        {
+          gboolean deleted = FALSE;
+
+          ok = rg_library_db_delete (db, g_ptr_array_index (gone, i), &deleted, error);
+          if (deleted)
+            writer->result->n_removed++;
+        }
+      ok = ok && rg_library_db_commit (db, error);
+      if (!ok)
+        rg_library_db_rollback (db);
+
+      writer_unlock (writer);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Lists what cannot be loaded, and when the whole folder was looked at,
+ * records that the index holds it all. */
+static GPtrArray *
+finish_scan (Writer     *writer,
+             gboolean    whole_folder,
+             GError    **error)
+{
+  RgLibraryDb *db = writer_lock (writer, error);
+  GPtrArray *failures = NULL;
+
+  if (db == NULL)
+    return NULL;
+
+  if (whole_folder)
+    {
+      if (!rg_library_db_begin (db, error) ||
+          !rg_library_db_set_filled (db, error) ||
+          !rg_library_db_commit (db, error))
+        {
+          rg_library_db_rollback (db);
+          writer_unlock (writer);
+          return NULL;
+        }
+
+      rg_library_connection_set_filled (writer->params->connection, writer->generation);
+    }
+
+  failures = rg_library_db_list_failures (db, writer->params->folder, error);
+  writer_unlock (writer);
+
+  return failures;
+}
+
 /* Compare, remove what is gone, index what is new or changed, check what
  * was indexed without the loader, then list what cannot be loaded. */
 static gboolean
 scan_once (const RgLibraryScanParams  *params,
            Walk                       *walk,
            RgLibraryScanResult        *result,
+           Writer                     *writer,
            GError                    **error)
 {
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) to_index = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
   g_autoptr(GPtrArray) to_check = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_free);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   g_autoptr(GPtrArray) failures = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
-  RgLibraryDbOpenResult open_result;
-  Writer writer = { params, NULL, result, FALSE, 0, 0 };
   gboolean check = !(params->flags & RG_LIBRARY_SCAN_INDEX_ONLY);
-  gboolean ok = FALSE;
 
-  writer.db = rg_library_db_open (params->database_path, FALSE, &open_result, error);
-  if (writer.db == NULL)
+  if (!(known = list_known (writer, error)))
     return FALSE;
-
-  if (!(known = rg_library_db_list_files (writer.db, error)))
-    goto out;
 
   for (guint i = 0; i < walk->files->len; i++)
     {
@@ -669,7 +827,6 @@ scan_once (const RgLibraryScanParams  *params,
     {
       const char *relpath = key;
       gboolean looked = TRUE;
-      gboolean deleted = FALSE;
 
       if (walk->only_paths != NULL)
         looked = g_ptr_array_find_with_equal_func (walk->only_paths, relpath,
@@ -677,23 +834,13 @@ scan_once (const RgLibraryScanParams  *params,
       else
         looked = !is_in_unreadable (walk, relpath);
 
-      if (!looked || g_hash_table_contains (seen, relpath))
-        continue;
-
-      if (!writer_begin (&writer, error) ||
-          !rg_library_db_delete (writer.db, relpath, &deleted, error))
-        goto out;
-
-      if (deleted)
-        result->n_removed++;
-
-      if (!writer_done_one (&writer, error))
-        goto out;
+      if (looked && !g_hash_table_contains (seen, relpath))
+        g_ptr_array_add (gone, key);
     }
 
-  if (!load_and_write (&writer, to_index, error) ||
-      !writer_commit (&writer, error))
-    goto out;
+  if (!delete_gone (writer, gone, error) ||
+      !load_and_write (writer, to_index, error))
+    return FALSE;
 
   /* Everything is searchable now; the check may take a while. */
   if (params->indexed != NULL &&
@@ -714,39 +861,36 @@ scan_once (const RgLibraryScanParams  *params,
 
   if (check)
     {
-      if (!load_and_write (&writer, to_check, error) ||
-          !writer_commit (&writer, error))
-        goto out;
+      if (!load_and_write (writer, to_check, error))
+        return FALSE;
     }
   else
     {
       result->n_unchecked = to_check->len;
     }
 
-  if (!(failures = rg_library_db_list_failures (writer.db, params->folder, error)))
-    goto out;
+  if (!(failures = finish_scan (writer, walk->only_paths == NULL, error)))
+    return FALSE;
 
   result->n_failed = failures->len;
   g_list_store_splice (result->failures, 0, 0, failures->pdata, failures->len);
-  ok = TRUE;
 
-out:
-  /* What was written is right: keep it even when stopping early
-   * (cancelled), unless the database is damaged. */
-  if (writer.in_transaction && !rg_library_error_is_corrupt (*error))
-    writer_commit (&writer, NULL);
-  rg_library_db_rollback (writer.db);
-  rg_library_db_close (writer.db);
-  return ok;
+  return TRUE;
 }
+
+/* Tries before giving up: the index the scan started on, and the ones
+ * made in its place, by this scan or by someone else. */
+#define MAX_SCAN_ATTEMPTS 4
 
 /**
  * rg_library_scan_run:
  * @params: what to scan and where to write
  *
- * Brings the index at @params->database_path in line with the folder.
- * When the index turns out to be damaged, @params->recover is called to
- * set it aside, and the scan starts again on the new one.
+ * Brings the index of @params->connection in line with the folder. When
+ * the index fails under the scan (damaged, cannot be written…),
+ * @params->recover is called to put another in its place, and the scan
+ * starts again on the new one, over the whole folder; when someone else
+ * did, it starts again too.
  *
  * Returns: (transfer full) (nullable): what changed, or %NULL with @error
  *   set (the folder cannot be read, the scan was cancelled…)
@@ -759,7 +903,9 @@ rg_library_scan_run (const RgLibraryScanParams  *params,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (found_file_free);
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   Walk walk = { params, params->only_paths, files, folders, unreadable };
+  guint n_recovered = 0;
 
   if (g_cancellable_set_error_if_cancelled (params->cancellable, error))
     return NULL;
@@ -772,25 +918,37 @@ rg_library_scan_run (const RgLibraryScanParams  *params,
   for (guint attempt = 0; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
+      Writer writer = { params, NULL, 0, FALSE, pending, 0 };
 
       g_clear_pointer (&result, rg_library_scan_result_unref);
       result = rg_library_scan_result_new ();
+      writer.result = result;
 
-      if (scan_once (params, &walk, result, &local_error))
+      if (scan_once (params, &walk, result, &writer, &local_error))
         break;
 
-      if (attempt > 0 || params->recover == NULL || !rg_library_error_is_corrupt (local_error))
+      if (attempt + 1 == MAX_SCAN_ATTEMPTS ||
+          (!writer.replaced &&
+           (params->recover == NULL || !rg_library_error_is_index (local_error))))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
 
-      g_debug ("Index damaged during a scan, setting it aside: %s", local_error->message);
-      if (!params->recover (params->user_data, error))
-        return NULL;
+      if (writer.replaced)
+        {
+          g_debug ("The index was made again under the scan; starting again");
+        }
+      else
+        {
+          g_debug ("The index failed under a scan (%s); making it again", local_error->message);
+          if (!params->recover (params->user_data, writer.generation, local_error,
+                                n_recovered++, error))
+            return NULL;
+        }
 
-      /* The new index is empty: looking at some paths only would leave
-       * it without every other file. */
+      /* The new index holds nothing yet (or what whoever made it put):
+       * looking at some paths only would leave it without the others. */
       if (walk.only_paths != NULL)
         {
           walk.only_paths = NULL;

@@ -1,16 +1,21 @@
 /* rg-library.c — every session of the library folder, searchable
  *
  * The files are the truth; the index (rg-library-index.c) is a cache of
- * them in SQLite. This object owns one connection to the index, used by
- * the main thread and by searches run in a thread (one at a time, under
- * a lock); scans open their own connection. The index is brought up to
- * date by scans (rg-library-scan.c), by the application after each save
+ * them in SQLite. Every search, save and scan of the index goes through
+ * the one connection of the process to it (rg-library-connection.c),
+ * under its lock. The index is brought up to date by scans
+ * (rg-library-scan.c), by the application after each save
  * (rg_library_update_file ()), and by a monitor on the folder that
  * notices what other programs change.
  *
- * When the index turns out to be damaged, whoever notices sets it aside
- * (under the lock, once), a new one is made, the user is told in one
- * line (RgLibrary:notice), and a scan of the whole folder fills it again.
+ * The index never answers wrong. When any operation finds it failing
+ * (damaged, unreadable, not writable…), it is made again (see
+ * rg_library_connection_replace ()), a scan of the whole folder fills
+ * it, and the operation runs again on it; the user is told in one line
+ * (RgLibrary:notice). A search on an index that was never filled (new,
+ * or left half-way) fills it first, unless a scan of the whole folder is
+ * already doing it. Only when even an index in memory fails is there an
+ * error — never a wrong or empty answer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,10 +47,7 @@ struct _RgLibrary
   GMainContext *context;
   GThread      *thread;       /* that made the library; signals are emitted there */
 
-  /* Guards db and generation. */
-  GMutex        lock;
-  RgLibraryDb  *db;
-  guint         generation;   /* bumped each time the index is set aside */
+  RgLibraryConnection *connection;
 
   char         *notice;
 
@@ -113,6 +115,14 @@ notice_for (RgLibraryDbOpenResult result)
       return _("The library index was missing and is being rebuilt from your session files. "
                "Nothing is lost.");
 
+    case RG_LIBRARY_DB_WAS_UNWRITABLE:
+      return _("The library index could not be written and is being rebuilt from your session "
+               "files. Nothing is lost.");
+
+    case RG_LIBRARY_DB_TEMPORARY:
+      return _("The library index cannot be written on this computer; Regards searches a "
+               "temporary one, made from your session files. Nothing is lost.");
+
     case RG_LIBRARY_DB_OPENED:
     default:
       return NULL;
@@ -156,9 +166,10 @@ recovered_in_main (gpointer data)
 
   if (self != NULL)
     {
-      set_notice (self, recovered->notice);
+      if (recovered->notice != NULL)
+        set_notice (self, recovered->notice);
       g_signal_emit (self, signals [CHANGED], 0);
-      /* The new index is empty until the folder is scanned again. */
+      /* What changed in the folder while the index was being made */
       schedule_refresh (self, NULL, TRUE);
     }
 
@@ -191,9 +202,9 @@ run_in_library_thread (RgLibrary      *self,
   g_source_unref (source);
 }
 
-/* Tells the library's thread the index was set aside and made again.
- * Never called with the lock held: handlers of ::changed search the
- * library. */
+/* Tells the library's thread the index was made again (and why, for
+ * the notice), or filled. Never called with the lock held: handlers of
+ * ::changed search the library. */
 static void
 post_recovered (RgLibrary             *self,
                 RgLibraryDbOpenResult  why)
@@ -205,99 +216,104 @@ post_recovered (RgLibrary             *self,
   run_in_library_thread (self, recovered_in_main, recovered, recovered_free);
 }
 
-/* With the lock held: sets the index aside, unless someone did since
- * @seen_generation, and opens a new one. */
-static gboolean
-recover_locked (RgLibrary  *self,
-                guint       seen_generation,
-                gboolean   *recovered,
-                GError    **error)
+/* The reason most worth telling the user, of two. */
+static RgLibraryDbOpenResult
+worse (RgLibraryDbOpenResult a,
+       RgLibraryDbOpenResult b)
 {
-  RgLibraryDbOpenResult result;
-
-  *recovered = FALSE;
-
-  if (self->generation == seen_generation)
-    {
-      g_clear_pointer (&self->db, rg_library_db_close);
-      if (!rg_library_db_set_aside (self->database_path, error))
-        return FALSE;
-      self->generation++;
-      *recovered = TRUE;
-    }
-
-  if (self->db == NULL)
-    {
-      self->db = rg_library_db_open (self->database_path, TRUE, &result, error);
-      if (self->db == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
+  return MAX (a, b);
 }
+
+static RgLibraryScanResult *run_fill (RgLibrary  *self,
+                                      GError    **error);
 
 typedef gboolean (*DbFunc) (RgLibrary    *self,
                             RgLibraryDb  *db,
                             gpointer      data,
                             GError      **error);
 
-/* Runs @func on the library's connection, under the lock. If the index
- * is found damaged, it is set aside and @func runs again on the new one. */
+/* How many indexes an operation tries: the one there is, one made again
+ * in its place, one in memory. */
+#define MAX_INDEXES 3
+
+/* Runs @func on the index, under the lock. If the index fails (any
+ * error of SQLite), another is put in its place and filled, and @func
+ * runs again on it. With @must_be_filled (a search), an index that was
+ * never filled is filled first: its answer would be wrong. */
 static gboolean
 run_with_db (RgLibrary  *self,
              DbFunc      func,
              gpointer    data,
+             gboolean    must_be_filled,
              GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean recovered = FALSE;
+  RgLibraryDbOpenResult why = RG_LIBRARY_DB_OPENED;
+  gboolean filled = FALSE;
+  gboolean replaced = FALSE;
   gboolean ok = FALSE;
+  RgLibraryDb *db;
 
-  g_mutex_lock (&self->lock);
+  db = rg_library_connection_lock (self->connection, &why, error);
+  if (db == NULL)
+    return FALSE;
+  replaced = why != RG_LIBRARY_DB_OPENED;
 
-  for (guint attempt = 0; attempt < 2; attempt++)
+  for (guint attempt = 0; attempt < MAX_INDEXES; attempt++)
     {
-      guint generation = self->generation;
-      gboolean now_recovered = FALSE;
+      guint generation = rg_library_connection_get_generation (self->connection);
+      RgLibraryDbOpenResult result;
 
       g_clear_error (&local_error);
 
-      if (self->db == NULL)
+      /* A new index is filled before it answers, by whoever made it, or
+       * by the scan of the whole folder on its way. */
+      if (must_be_filled && rg_library_connection_get_needs_fill (self->connection) &&
+          (replaced || !rg_library_connection_is_being_filled (self->connection)))
         {
-          RgLibraryDbOpenResult result;
+          g_autoptr(RgLibraryScanResult) scan = run_fill (self, &local_error);
 
-          self->db = rg_library_db_open (self->database_path, TRUE, &result, &local_error);
-          if (self->db == NULL)
-            break;
-          if (result == RG_LIBRARY_DB_WAS_CORRUPT || result == RG_LIBRARY_DB_WAS_UNKNOWN)
+          filled |= scan != NULL;
+        }
+
+      if (local_error == NULL)
+        {
+          if (func (self, db, data, &local_error))
             {
-              self->generation++;
-              recovered = TRUE;
+              ok = TRUE;
+              break;
             }
+
+          rg_library_db_rollback (db);
         }
 
-      if (func (self, self->db, data, &local_error))
-        {
-          ok = TRUE;
-          break;
-        }
-
-      rg_library_db_rollback (self->db);
-
-      if (!rg_library_error_is_corrupt (local_error))
+      if (!rg_library_error_is_index (local_error) || attempt + 1 == MAX_INDEXES)
         break;
 
-      g_debug ("Index damaged: %s", local_error->message);
-      g_clear_error (&local_error);
-      if (!recover_locked (self, generation, &now_recovered, &local_error))
+      g_debug ("Index %s failed (%s), making it again", self->database_path,
+               local_error->message);
+      /* The file made again failed too: one in memory */
+      db = rg_library_connection_replace (self->connection, generation, local_error,
+                                          attempt > 0, &result, NULL);
+      if (db == NULL)
         break;
-      recovered |= now_recovered;
+      why = worse (why, result);
+      replaced = TRUE;
     }
 
-  g_mutex_unlock (&self->lock);
+  rg_library_connection_unlock (self->connection);
 
-  if (recovered)
-    post_recovered (self, RG_LIBRARY_DB_WAS_CORRUPT);
+  if (replaced || filled)
+    post_recovered (self, why);
+
+  if (!ok && rg_library_error_is_index (local_error))
+    {
+      g_debug ("Even a new index failed: %s", local_error->message);
+      g_set_error_literal (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
+                           _("The library index could not be used, nor made again from your "
+                             "session files. Try again; if it keeps failing, restart Regards."));
+      return FALSE;
+    }
 
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local_error));
@@ -326,8 +342,7 @@ rg_library_finalize (GObject *object)
 {
   RgLibrary *self = (RgLibrary *)object;
 
-  g_clear_pointer (&self->db, rg_library_db_close);
-  g_mutex_clear (&self->lock);
+  g_clear_pointer (&self->connection, rg_library_connection_unref);
   g_clear_pointer (&self->folder, g_free);
   g_clear_object (&self->folder_file);
   g_clear_pointer (&self->database_path, g_free);
@@ -485,7 +500,6 @@ rg_library_class_init (RgLibraryClass *klass)
 static void
 rg_library_init (RgLibrary *self)
 {
-  g_mutex_init (&self->lock);
   self->context = g_main_context_ref_thread_default ();
   self->thread = g_thread_self ();
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -568,15 +582,17 @@ rg_library_initable_init (GInitable     *initable,
     self->database_path = rg_library_get_default_database_path (self->folder);
 
   existed = g_file_test (self->database_path, G_FILE_TEST_EXISTS);
-  self->db = rg_library_db_open (self->database_path, TRUE, &result, error);
-  if (self->db == NULL)
+  self->connection = rg_library_connection_get (self->database_path);
+  if (!rg_library_connection_lock (self->connection, &result, error))
     return FALSE;
+  rg_library_connection_unlock (self->connection);
 
   if (result == RG_LIBRARY_DB_CREATED && (existed || !was_made_before (self->database_path)))
     result = RG_LIBRARY_DB_OPENED;
   if (result != RG_LIBRARY_DB_OPENED)
     g_debug ("Index %s made again (%d)", self->database_path, result);
-  remember_made (self->database_path);
+  if (result != RG_LIBRARY_DB_TEMPORARY)
+    remember_made (self->database_path);
   self->notice = g_strdup (notice_for (result));
 
   return TRUE;
@@ -624,16 +640,18 @@ rg_library_get_default_database_path (const char *folder)
  * @error: a location for a #GError
  *
  * Opens the library of @folder and its index, creating the index if
- * needed. An index that is damaged or from another version of Regards is
- * set aside and made again, empty; RgLibrary:notice then says so in one
- * line. Either way, call rg_library_scan_async () next to bring the index
- * up to date with the files.
+ * needed. An index that is damaged, from another version of Regards, or
+ * that cannot be written is set aside and made again, empty; when no
+ * index file can be written there, one is made in memory for as long as
+ * the library lives. RgLibrary:notice then says so in one line. Either
+ * way, call rg_library_scan_async () next to bring the index up to date
+ * with the files (a search on an empty index fills it first).
  *
  * The library must be used from the thread that created it (its signals
  * are emitted in that thread's default main context).
  *
  * Returns: (transfer full) (nullable): a new #RgLibrary, or %NULL if the
- *   index cannot be opened nor made
+ *   default folder cannot be made, or not even an index in memory
  */
 RgLibrary *
 rg_library_new (const char  *folder,
@@ -740,16 +758,19 @@ scan_ended (RgLibrary *self)
  * change after construction. */
 typedef struct
 {
-  RgLibrary          *self;
-  GPtrArray          *only_paths;
-  RgLibraryScanFlags  flags;
-  guint               generation;
-  gboolean            recovered;
+  RgLibrary             *self;
+  GPtrArray             *only_paths;
+  RgLibraryScanFlags     flags;
+  RgLibraryDbOpenResult  why;         /* the index was made again: why */
+  gboolean               recovered;
 } ScanData;
 
 static void
 scan_data_free (ScanData *data)
 {
+  /* A scan of the whole folder fills a new index: see run_with_db () */
+  if (data->only_paths == NULL)
+    rg_library_connection_fill_ended (data->self->connection);
   g_clear_pointer (&data->only_paths, g_ptr_array_unref);
   g_free (data);
 }
@@ -765,30 +786,39 @@ scan_data_new (RgLibrary          *self,
   data->flags = flags;
   data->only_paths = only_paths;
 
-  g_mutex_lock (&self->lock);
-  data->generation = self->generation;
-  g_mutex_unlock (&self->lock);
+  /* Counted from now, not from when its thread starts: a search in
+   * between would fill the index itself. */
+  if (only_paths == NULL)
+    rg_library_connection_fill_started (self->connection);
 
   return data;
 }
 
-/* Called by a scan, in its thread, when it finds the index damaged. */
+/* Called by a scan, in its thread, when the index failed under it. */
 static gboolean
-scan_recover (gpointer   user_data,
-              GError   **error)
+scan_recover (gpointer       user_data,
+              guint          generation,
+              const GError  *why,
+              guint          attempt,
+              GError       **error)
 {
   ScanData *data = user_data;
-  gboolean recovered = FALSE;
-  gboolean ok;
+  RgLibraryConnection *connection = data->self->connection;
+  RgLibraryDbOpenResult result;
+  RgLibraryDb *db;
 
-  g_mutex_lock (&data->self->lock);
-  ok = recover_locked (data->self, data->generation, &recovered, error);
-  data->generation = data->self->generation;
-  g_mutex_unlock (&data->self->lock);
+  rg_library_connection_lock (connection, NULL, NULL);
+  /* The file made again failed too: one in memory */
+  db = rg_library_connection_replace (connection, generation, why, attempt > 0, &result, error);
+  rg_library_connection_unlock (connection);
 
-  data->recovered |= recovered;
+  if (db == NULL)
+    return FALSE;
 
-  return ok;
+  data->recovered = TRUE;
+  data->why = worse (data->why, result);
+
+  return TRUE;
 }
 
 static gboolean
@@ -828,7 +858,7 @@ run_scan (ScanData      *data,
 {
   RgLibraryScanParams params = {
     .folder = data->self->folder,
-    .database_path = data->self->database_path,
+    .connection = data->self->connection,
     .only_paths = data->only_paths,
     .flags = data->flags,
     .cancellable = cancellable,
@@ -836,6 +866,25 @@ run_scan (ScanData      *data,
     .recover = scan_recover,
     .user_data = data,
   };
+
+  return rg_library_scan_run (&params, error);
+}
+
+/* With the lock held, in any thread: fills a new index with every file
+ * of the folder, checked as the application loads them, before it
+ * answers a search. The connection's lock is recursive: the scan takes
+ * it again for each batch. */
+static RgLibraryScanResult *
+run_fill (RgLibrary  *self,
+          GError    **error)
+{
+  RgLibraryScanParams params = {
+    .folder = self->folder,
+    .connection = self->connection,
+    .flags = RG_LIBRARY_SCAN_NONE,
+  };
+
+  g_debug ("Filling the index %s before it answers", self->database_path);
 
   return rg_library_scan_run (&params, error);
 }
@@ -897,8 +946,8 @@ scan_finished (RgLibrary           *self,
                ScanData            *data,
                RgLibraryScanResult *result)
 {
-  if (data->recovered)
-    set_notice (self, notice_for (RG_LIBRARY_DB_WAS_CORRUPT));
+  if (data->recovered && notice_for (data->why) != NULL)
+    set_notice (self, notice_for (data->why));
 
   if (result != NULL && result->full_walk)
     {
@@ -1390,7 +1439,7 @@ rg_library_update_file (RgLibrary  *self,
       data.record = record;
     }
 
-  if (!run_with_db (self, put_in_db, &data, error))
+  if (!run_with_db (self, put_in_db, &data, FALSE, error))
     return FALSE;
 
   if (data.changed)
@@ -1425,7 +1474,7 @@ rg_library_remove_file (RgLibrary  *self,
     return FALSE;
 
   data.relpath = relpath;
-  if (!run_with_db (self, put_in_db, &data, error))
+  if (!run_with_db (self, put_in_db, &data, FALSE, error))
     return FALSE;
 
   if (data.changed)
@@ -1457,7 +1506,7 @@ rg_library_purge (RgLibrary  *self,
   g_unlink (old);
   g_unlink (old_wal);
 
-  return run_with_db (self, purge_db, NULL, error);
+  return run_with_db (self, purge_db, NULL, FALSE, error);
 }
 
 typedef struct
@@ -1538,7 +1587,7 @@ rg_library_query (RgLibrary             *self,
   g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!run_with_db (self, query_db, &data, error))
+  if (!run_with_db (self, query_db, &data, TRUE, error))
     return NULL;
 
   model = entries_to_model (data.entries);
@@ -1559,7 +1608,7 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (!run_with_db (source_object, query_db, data, &error))
+  if (!run_with_db (source_object, query_db, data, TRUE, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, entries_to_model (data->entries), g_object_unref);
@@ -1642,7 +1691,7 @@ rg_library_count (RgLibrary             *self,
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (n_sessions != NULL, FALSE);
 
-  if (!run_with_db (self, count_db, &data, error))
+  if (!run_with_db (self, count_db, &data, TRUE, error))
     return FALSE;
 
   *n_sessions = data.count;
