@@ -147,6 +147,23 @@ rg_test_find_widget (GtkWidget             *root,
   return NULL;
 }
 
+/* Types @text word by word into @view, as an input method commits it:
+ * through the text view's own signal, never by setting the text. */
+static inline void
+rg_test_type_words (GtkTextView *view,
+                    const char  *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *typed = g_strconcat (i > 0 ? " " : "", words[i], NULL);
+
+      g_signal_emit_by_name (view, "insert-at-cursor", typed);
+      rg_test_iterate_until_idle ();
+    }
+}
+
 /* The shown top-level window of @type, if there is one */
 static inline gpointer
 rg_test_find_window (GType type)

@@ -94,23 +94,6 @@ start_editing (RgSessionWindow *window,
   return GTK_TEXT_VIEW (focus);
 }
 
-/* Types @text word by word, as an input method commits it: through the
- * text view's own signal, never by setting the text. */
-static void
-type_words (GtkTextView *view,
-            const char  *text)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *typed = g_strconcat (i > 0 ? " " : "", words[i], NULL);
-
-      g_signal_emit_by_name (view, "insert-at-cursor", typed);
-      rg_test_iterate_until_idle ();
-    }
-}
-
 /* A click on a view's tab in the header: the button takes the focus,
  * then switches the view. */
 static void
@@ -211,7 +194,7 @@ edit_field (RgSessionWindow *window,
   view = start_editing (window, editable);
   /* What was there goes, as select-all then typing would. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", -1);
-  type_words (view, text);
+  rg_test_type_words (view, text);
 
   /* Typed, not yet left: the session holds it already. */
   assert_in_file (window, text);
@@ -239,7 +222,7 @@ card_then_glossary (RgApplication *app)
   text_view = GTK_TEXT_VIEW (get_focus (window));
   g_assert_true (GTK_IS_TEXT_VIEW (text_view));
   editable = RG_EDITABLE_TEXT (gtk_widget_get_ancestor (GTK_WIDGET (text_view), RG_TYPE_EDITABLE_TEXT));
-  type_words (text_view, text);
+  rg_test_type_words (text_view, text);
   assert_in_file (window, text);
 
   click_view_tab (window, "Glossary");
@@ -379,7 +362,7 @@ read_only_session (RgApplication *app)
   rg_test_iterate_until_idle ();
   text_view = get_focus (window);
   g_assert_true (GTK_IS_TEXT_VIEW (text_view));
-  type_words (GTK_TEXT_VIEW (text_view), "Jamais écrit ici");
+  rg_test_type_words (GTK_TEXT_VIEW (text_view), "Jamais écrit ici");
 
   /* Longer than the autosave delay: nothing was written. */
   g_usleep (1500 * 1000);
