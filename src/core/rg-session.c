@@ -2,8 +2,9 @@
  *
  * The session is the root of the model and the owner of everything a
  * session file holds: its partners, dimensions, statements, links,
- * glossary terms, criteria categories, actions, consents and the items
- * a follow-up has to review, each kept
+ * glossary terms, criteria categories, actions, consents, the items
+ * a follow-up has to review and the conflicts a merge left to settle
+ * (see rg-merge.c), each kept
  * in document order in a GListStore and shown as a GListModel, with a
  * hash index by id kept in step.
  *
@@ -37,6 +38,7 @@ typedef enum
   ACTIONS,
   CONSENTS,
   REVIEW_ITEMS,
+  CONFLICTS,
   N_COLLECTIONS
 } Collection;
 
@@ -58,6 +60,7 @@ static const CollectionInfo collections[N_COLLECTIONS] = {
   [ACTIONS]    = { rg_action_get_type,    (GetIdFunc) rg_action_get_id },
   [CONSENTS]   = { rg_consent_get_type,   (GetIdFunc) rg_consent_get_id },
   [REVIEW_ITEMS] = { rg_review_item_get_type, (GetIdFunc) rg_review_item_get_id },
+  [CONFLICTS]  = { rg_conflict_get_type,  (GetIdFunc) rg_conflict_get_id },
 };
 
 struct _RgSession
@@ -2012,4 +2015,91 @@ rg_session_find_review_item (RgSession  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return collection_find (self, REVIEW_ITEMS, id);
+}
+
+/* Conflicts */
+
+/**
+ * rg_session_get_conflicts:
+ * @self: a #RgSession
+ *
+ * Returns: (transfer none): a #GListModel of #RgConflict: the fields a
+ *   merge found changed on both sides, whose other value is still to
+ *   be chosen or dismissed (see rg_session_merge ()), in order
+ */
+GListModel *
+rg_session_get_conflicts (RgSession *self)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->stores[CONFLICTS]);
+}
+
+/**
+ * rg_session_add_conflict:
+ * @self: a #RgSession
+ * @conflict: a #RgConflict whose id the session does not hold yet
+ */
+void
+rg_session_add_conflict (RgSession  *self,
+                         RgConflict *conflict)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CONFLICT (conflict));
+
+  collection_insert (self, CONFLICTS, conflict, G_MAXUINT);
+}
+
+/**
+ * rg_session_insert_conflict:
+ * @self: a #RgSession
+ * @conflict: a #RgConflict whose id the session does not hold yet
+ * @position: where to insert it; past the end means at the end
+ */
+void
+rg_session_insert_conflict (RgSession  *self,
+                            RgConflict *conflict,
+                            guint       position)
+{
+  g_return_if_fail (RG_IS_SESSION (self));
+  g_return_if_fail (RG_IS_CONFLICT (conflict));
+
+  collection_insert (self, CONFLICTS, conflict, position);
+}
+
+/**
+ * rg_session_remove_conflict:
+ * @self: a #RgSession
+ * @conflict: a #RgConflict
+ *
+ * Forgets the conflict; the field it is about keeps its value.
+ *
+ * Returns: %TRUE if @conflict was in the session and is removed
+ */
+gboolean
+rg_session_remove_conflict (RgSession  *self,
+                            RgConflict *conflict)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (RG_IS_CONFLICT (conflict), FALSE);
+
+  return collection_remove (self, CONFLICTS, conflict);
+}
+
+/**
+ * rg_session_find_conflict:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the conflict with that id, or
+ *   %NULL
+ */
+RgConflict *
+rg_session_find_conflict (RgSession  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return collection_find (self, CONFLICTS, id);
 }

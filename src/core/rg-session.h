@@ -9,6 +9,7 @@
 
 #include "rg-action.h"
 #include "rg-category.h"
+#include "rg-conflict.h"
 #include "rg-consent.h"
 #include "rg-criterion.h"
 #include "rg-dimension.h"
@@ -173,6 +174,17 @@ void                rg_session_insert_review_item   (RgSession          *self,
 gboolean            rg_session_remove_review_item   (RgSession          *self,
                                                      RgReviewItem       *item);
 RgReviewItem       *rg_session_find_review_item     (RgSession          *self,
+                                                     const char         *id);
+
+GListModel         *rg_session_get_conflicts        (RgSession          *self);
+void                rg_session_add_conflict         (RgSession          *self,
+                                                     RgConflict         *conflict);
+void                rg_session_insert_conflict      (RgSession          *self,
+                                                     RgConflict         *conflict,
+                                                     guint               position);
+gboolean            rg_session_remove_conflict      (RgSession          *self,
+                                                     RgConflict         *conflict);
+RgConflict         *rg_session_find_conflict        (RgSession          *self,
                                                      const char         *id);
 
 G_END_DECLS

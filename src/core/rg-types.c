@@ -28,6 +28,10 @@ static const char * const link_type_words[] = { "agreement", "divergence", "comp
 static const char * const link_status_words[] = { "open", "settled" };
 static const char * const term_status_words[] = { "open", "agreed" };
 static const char * const action_status_words[] = { "planned", "in-progress", "done", "cancelled" };
+static const char * const object_kind_words[] = {
+  "session", "partner", "dimension", "statement", "link", "term", "category", "criterion",
+  "action", "consent", "review-item"
+};
 
 static gboolean
 word_to_value (const char * const *words,
@@ -99,6 +103,7 @@ RG_DEFINE_WORDS (RgLinkType, rg_link_type, link_type_words)
 RG_DEFINE_WORDS (RgLinkStatus, rg_link_status, link_status_words)
 RG_DEFINE_WORDS (RgTermStatus, rg_term_status, term_status_words)
 RG_DEFINE_WORDS (RgActionStatus, rg_action_status, action_status_words)
+RG_DEFINE_WORDS (RgObjectKind, rg_object_kind, object_kind_words)
 
 #undef RG_DEFINE_WORDS
 
@@ -245,6 +250,32 @@ rg_action_status_get_label (RgActionStatus status)
     case RG_ACTION_STATUS_DONE:        return _("Done");
     case RG_ACTION_STATUS_CANCELLED:   return _("Cancelled");
     default:                           g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rg_object_kind_get_label:
+ * @kind: a #RgObjectKind
+ *
+ * Returns: (transfer none): the translated name of @kind
+ */
+const char *
+rg_object_kind_get_label (RgObjectKind kind)
+{
+  switch (kind)
+    {
+    case RG_OBJECT_KIND_SESSION:     return _("Session");
+    case RG_OBJECT_KIND_PARTNER:     return _("Partner");
+    case RG_OBJECT_KIND_DIMENSION:   return _("Dimension");
+    case RG_OBJECT_KIND_STATEMENT:   return _("Statement");
+    case RG_OBJECT_KIND_LINK:        return _("Link");
+    case RG_OBJECT_KIND_TERM:        return _("Glossary word");
+    case RG_OBJECT_KIND_CATEGORY:    return _("Category of criteria");
+    case RG_OBJECT_KIND_CRITERION:   return _("Success criterion");
+    case RG_OBJECT_KIND_ACTION:      return _("Action");
+    case RG_OBJECT_KIND_CONSENT:     return _("Consent");
+    case RG_OBJECT_KIND_REVIEW_ITEM: return _("Item to review");
+    default:                         g_return_val_if_reached (NULL);
     }
 }
 

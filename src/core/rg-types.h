@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct _RgAction    RgAction;
 typedef struct _RgCategory  RgCategory;
+typedef struct _RgConflict  RgConflict;
 typedef struct _RgConsent   RgConsent;
 typedef struct _RgCriterion RgCriterion;
 typedef struct _RgDimension RgDimension;
@@ -82,6 +83,23 @@ typedef enum
   RG_ACTION_STATUS_CANCELLED,
 } RgActionStatus;
 
+/* What a conflict of a merge is about (see rg-merge.c): the session
+ * itself or one of the kinds of objects it holds. */
+typedef enum
+{
+  RG_OBJECT_KIND_SESSION,
+  RG_OBJECT_KIND_PARTNER,
+  RG_OBJECT_KIND_DIMENSION,
+  RG_OBJECT_KIND_STATEMENT,
+  RG_OBJECT_KIND_LINK,
+  RG_OBJECT_KIND_TERM,
+  RG_OBJECT_KIND_CATEGORY,
+  RG_OBJECT_KIND_CRITERION,
+  RG_OBJECT_KIND_ACTION,
+  RG_OBJECT_KIND_CONSENT,
+  RG_OBJECT_KIND_REVIEW_ITEM,
+} RgObjectKind;
+
 const char *rg_session_status_to_string   (RgSessionStatus   status);
 gboolean    rg_session_status_from_string (const char       *str,
                                            RgSessionStatus  *status);
@@ -121,6 +139,11 @@ const char *rg_action_status_to_string    (RgActionStatus    status);
 gboolean    rg_action_status_from_string  (const char       *str,
                                            RgActionStatus   *status);
 const char *rg_action_status_get_label    (RgActionStatus    status);
+
+const char *rg_object_kind_to_string      (RgObjectKind      kind);
+gboolean    rg_object_kind_from_string    (const char       *str,
+                                           RgObjectKind     *kind);
+const char *rg_object_kind_get_label      (RgObjectKind      kind);
 
 gboolean    rg_id_is_valid                (const char       *id);
 gboolean    rg_date_is_valid              (const char       *date);
