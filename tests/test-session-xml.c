@@ -431,7 +431,8 @@ test_write_layout (void)
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<session xmlns=\"urn:x-regards:session\" format-version=\"2\" id=\""));
+                                         "<session xmlns=\"urn:x-regards:session\" format-version=\""
+                                         G_STRINGIFY (RG_FORMAT_VERSION) "\" id=\""));
   /* Every container is written, empty or not; optional ones are not */
   for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
     g_assert_nonnull (strstr (text, containers[i]));

@@ -72,7 +72,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * version N + 1 one (migrate () then sets its format-version).
  *
  * Version 2 adds the list a follow-up session has to review (the
- * optional `review` element, after `consents`).
+ * optional `review` element, after `consents`). Version 3 adds the
+ * conflicts a merge left to settle (the optional `conflicts` element,
+ * last).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
  * docs/file-format.md, and add here the function from the previous
@@ -96,8 +98,18 @@ migrate_1_to_2 (xmlDoc  *doc,
   return TRUE;
 }
 
+/* Likewise, a version 2 document has no conflicts: it is a version 3
+ * one as it is. */
+static gboolean
+migrate_2_to_3 (xmlDoc  *doc,
+                GError **error)
+{
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
   { 1, migrate_1_to_2 },
+  { 2, migrate_2_to_3 },
   { 0, NULL }, /* end of the table */
 };
 
@@ -948,6 +960,16 @@ check_references (xmlNode  *root,
                 return FALSE;
             }
         }
+      /* A conflict names its object and partner by id, but they may have
+       * been deleted since it was recorded: not references to resolve. */
+      else if (is_session_element (section, "conflicts"))
+        {
+          FOR_EACH_ELEMENT (conflict, section)
+            {
+              if (!check_time_prop (conflict, "recorded", error))
+                return FALSE;
+            }
+        }
     }
 
   return TRUE;
@@ -1376,6 +1398,43 @@ build_consent (xmlNode *node)
   return consent;
 }
 
+static RgConflict *
+build_conflict (xmlNode *node)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *object = get_prop (node, "object");
+  g_autofree char *field = get_prop (node, "field");
+  g_autofree char *partner = get_prop (node, "partner");
+  g_autofree char *recorded = get_prop (node, "recorded");
+  g_autofree char *description = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GDateTime) recorded_time = g_date_time_new_from_iso8601 (recorded, NULL);
+  RgObjectKind kind_value = RG_OBJECT_KIND_SESSION;
+
+  rg_object_kind_from_string (kind, &kind_value);
+
+  /* The schema has one of each */
+  FOR_EACH_ELEMENT (child, node)
+    {
+      if (is_session_element (child, "description"))
+        description = get_text (child);
+      else if (is_session_element (child, "theirs"))
+        theirs = get_text (child);
+    }
+
+  return g_object_new (RG_TYPE_CONFLICT,
+                       "id", id,
+                       "object-kind", kind_value,
+                       "object-id", object,
+                       "field", field,
+                       "partner-id", partner,
+                       "theirs", theirs,
+                       "description", description,
+                       "recorded", recorded_time,
+                       NULL);
+}
+
 static void
 build_situation (RgSession *session,
                  xmlNode   *node)
@@ -1549,6 +1608,15 @@ _rg_session_xml_build (xmlDoc *doc)
               g_autoptr(RgReviewItem) item = build_review_item (node);
 
               rg_session_add_review_item (session, item);
+            }
+        }
+      else if (is_session_element (section, "conflicts"))
+        {
+          FOR_EACH_ELEMENT (node, section)
+            {
+              g_autoptr(RgConflict) conflict = build_conflict (node);
+
+              rg_session_add_conflict (session, conflict);
             }
         }
     }
@@ -1994,6 +2062,38 @@ write_review (RgSession *session,
     }
 }
 
+/* Omitted when empty, as the review list: a session no merge left a
+ * conflict in is written as before. */
+static void
+write_conflicts (RgSession *session,
+                 xmlNode   *root,
+                 xmlNs     *ns)
+{
+  GListModel *model = rg_session_get_conflicts (session);
+  guint n = g_list_model_get_n_items (model);
+  xmlNode *conflicts;
+
+  if (n == 0)
+    return;
+
+  conflicts = xmlNewChild (root, ns, X ("conflicts"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgConflict) conflict = g_list_model_get_item (model, i);
+      g_autofree char *recorded = format_time (rg_conflict_get_recorded (conflict));
+      xmlNode *node = xmlNewChild (conflicts, ns, X ("conflict"), NULL);
+
+      set_prop (node, "id", rg_conflict_get_id (conflict));
+      set_prop (node, "kind", rg_object_kind_to_string (rg_conflict_get_object_kind (conflict)));
+      set_prop (node, "object", rg_conflict_get_object_id (conflict));
+      set_prop (node, "field", rg_conflict_get_field (conflict));
+      set_prop (node, "partner", rg_conflict_get_partner_id (conflict));
+      set_prop (node, "recorded", recorded);
+      add_text (node, ns, "description", rg_conflict_get_description (conflict));
+      add_text (node, ns, "theirs", rg_conflict_get_theirs (conflict));
+    }
+}
+
 /* The loader's count (see _rg_session_xml_check_limits ()) takes '=' and
  * a quote for an attribute, and "xmlns" for a namespace declaration,
  * wherever they are: a text quoting code or markup at length can hold
@@ -2096,6 +2196,7 @@ rg_session_to_bytes (RgSession *session)
   write_actions (session, root, ns);
   write_consents (session, root, ns);
   write_review (session, root, ns);
+  write_conflicts (session, root, ns);
 
   xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
   if (memory == NULL)
