@@ -5,7 +5,7 @@
  * ways, additions on both sides, no base), then what is particular to
  * some: references kept valid, orders, times, meanings; the “reload in
  * place” case, where ours is the base and the result must be theirs to
- * the byte; conflicts in the file.
+ * the byte; conflicts in the file; settling them undoably.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "rg-merge.h"
+#include "rg-session-editor-conflicts.h"
+#include "rg-session-editor.h"
 #include "rg-session-xml.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
@@ -1701,6 +1703,161 @@ test_conflict_invalid (void)
 }
 
 /* }}} */
+/* {{{ Settling conflicts */
+
+/* A session whose statement S2 and partner P2 are in conflict */
+static RgSession *
+make_conflicted (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  RgSession *ours = copy (base);
+  g_autoptr(RgSession) theirs = copy (base);
+
+  rg_statement_set_text (rg_session_find_statement (ours, S2), "Vient le soir (nous)");
+  rg_statement_set_text (rg_session_find_statement (theirs, S2), "Vient le soir (eux)");
+  rg_partner_set_name (rg_session_find_partner (ours, P2), "Marc");
+  rg_partner_set_name (rg_session_find_partner (theirs, P2), "M. Bernard, éducateur");
+  merge (ours, base, theirs, NULL);
+  g_assert_cmpuint (n_conflicts (ours), ==, 2);
+
+  return ours;
+}
+
+static void
+test_resolve_keep_theirs (void)
+{
+  g_autoptr(RgSession) session = make_conflicted ();
+  g_autoptr(RgSessionEditor) editor = rg_session_editor_new (session);
+  g_autoptr(RgSession) before = copy (session);
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (editor);
+  RgStatement *statement = rg_session_find_statement (session, S2);
+  g_autoptr(GDateTime) changed = g_date_time_ref (rg_statement_get_changed (statement));
+  g_autoptr(RgConflict) conflict = g_object_ref (get_conflict (session, 0));
+
+  g_assert_cmpstr (rg_conflict_get_object_id (conflict), ==, P2);
+  g_assert_true (rg_session_editor_resolve_conflict (editor, conflict, TRUE));
+  g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (session, P2)), ==,
+                   "M. Bernard, éducateur");
+  g_assert_cmpuint (n_conflicts (session), ==, 1);
+
+  g_assert_true (rg_session_editor_resolve_conflict (editor, get_conflict (session, 0), TRUE));
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, "Vient le soir (eux)");
+  g_assert_cmpuint (n_conflicts (session), ==, 0);
+  assert_round_trip (session);
+
+  /* One undo step each gives back the value and the conflict */
+  g_assert_true (rg_undo_stack_undo (undo));
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, "Vient le soir (nous)");
+  g_assert_true (g_date_time_equal (rg_statement_get_changed (statement), changed));
+  g_assert_cmpuint (n_conflicts (session), ==, 1);
+  g_assert_true (rg_undo_stack_undo (undo));
+  g_assert_cmpuint (n_conflicts (session), ==, 2);
+  g_assert_false (rg_undo_stack_get_can_undo (undo));
+  assert_same_bytes (session, before);
+
+  /* And redo settles them again */
+  g_assert_true (rg_undo_stack_redo (undo));
+  g_assert_true (rg_undo_stack_redo (undo));
+  g_assert_cmpuint (n_conflicts (session), ==, 0);
+  g_assert_cmpstr (rg_statement_get_text (statement), ==, "Vient le soir (eux)");
+}
+
+static void
+test_resolve_keep_ours (void)
+{
+  g_autoptr(RgSession) session = make_conflicted ();
+  g_autoptr(RgSessionEditor) editor = rg_session_editor_new (session);
+  g_autoptr(RgSession) before = copy (session);
+  RgUndoStack *undo = rg_session_editor_get_undo_stack (editor);
+
+  g_assert_true (rg_session_editor_resolve_conflict (editor, get_conflict (session, 1), FALSE));
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (session, S2)), ==,
+                   "Vient le soir (nous)");
+  g_assert_cmpuint (n_conflicts (session), ==, 1);
+  g_assert_cmpstr (rg_conflict_get_object_id (get_conflict (session, 0)), ==, P2);
+
+  g_assert_true (rg_undo_stack_undo (undo));
+  assert_same_bytes (session, before);
+}
+
+static void
+test_resolve_special (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  g_autoptr(RgSession) ours = copy (base);
+  g_autoptr(RgSession) theirs = copy (base);
+  g_autoptr(RgSessionEditor) editor = NULL;
+  RgCategory *category = NULL;
+  RgUndoStack *undo;
+  g_autoptr(RgCriterion) criterion = NULL;
+
+  /* A partner's meaning, and the category of a criterion */
+  rg_term_set_meaning (rg_session_find_term (ours, T1), P1, "Absences (nous)");
+  rg_term_set_meaning (rg_session_find_term (theirs, T1), P1, "Absences (eux)");
+  add_category (ours, NEW_OURS);
+  criterion = g_object_ref (rg_session_find_criterion (ours, K2, NULL));
+  rg_category_remove_criterion (rg_session_find_category (ours, C1), criterion);
+  rg_category_add_criterion (rg_session_find_category (ours, NEW_OURS), criterion);
+  g_clear_object (&criterion);
+  criterion = g_object_ref (rg_session_find_criterion (theirs, K2, NULL));
+  rg_category_remove_criterion (rg_session_find_category (theirs, C1), criterion);
+  rg_category_add_criterion (rg_session_find_category (theirs, C2), criterion);
+  merge (ours, base, theirs, NULL);
+  g_assert_cmpuint (n_conflicts (ours), ==, 2);
+
+  editor = rg_session_editor_new (ours);
+  undo = rg_session_editor_get_undo_stack (editor);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (rg_session_editor_resolve_conflict (editor, get_conflict (ours, 0), TRUE));
+  g_assert_cmpstr (rg_term_get_meaning (rg_session_find_term (ours, T1), P1), ==, "Absences (eux)");
+  rg_session_find_criterion (ours, K2, &category);
+  g_assert_cmpstr (rg_category_get_id (category), ==, C2);
+  assert_round_trip (ours);
+
+  g_assert_true (rg_undo_stack_undo (undo));
+  g_assert_true (rg_undo_stack_undo (undo));
+  g_assert_cmpstr (rg_term_get_meaning (rg_session_find_term (ours, T1), P1), ==, "Absences (nous)");
+  rg_session_find_criterion (ours, K2, &category);
+  g_assert_cmpstr (rg_category_get_id (category), ==, NEW_OURS);
+  g_assert_cmpuint (n_conflicts (ours), ==, 2);
+}
+
+/* Theirs' value cannot be kept when it names an object deleted since;
+ * an object deleted since leaves nothing to choose */
+static void
+test_resolve_gone (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  g_autoptr(RgSession) ours = copy (base);
+  g_autoptr(RgSession) theirs = copy (base);
+  g_autoptr(RgSessionEditor) editor = NULL;
+  RgConflict *conflict;
+
+  add_dimension (ours, NEW_OURS);
+  add_dimension (theirs, NEW_THEIRS);
+  rg_statement_set_dimension_id (rg_session_find_statement (ours, S1), NEW_OURS);
+  rg_statement_set_dimension_id (rg_session_find_statement (theirs, S1), NEW_THEIRS);
+  rg_statement_set_text (rg_session_find_statement (ours, S3), "Fatigué (nous)");
+  rg_statement_set_text (rg_session_find_statement (theirs, S3), "Fatigué (eux)");
+  merge (ours, base, theirs, NULL);
+  g_assert_cmpuint (n_conflicts (ours), ==, 2);
+  conflict = get_conflict (ours, 0);
+  g_assert_cmpstr (rg_conflict_get_field (conflict), ==, "dimension-id");
+  g_assert_cmpstr (rg_conflict_get_theirs (conflict), ==, NEW_THEIRS);
+
+  editor = rg_session_editor_new (ours);
+  rg_session_remove_dimension (ours, rg_session_find_dimension (ours, NEW_THEIRS));
+  g_assert_false (rg_session_editor_resolve_conflict (editor, conflict, TRUE));
+  g_assert_cmpuint (n_conflicts (ours), ==, 2);
+  g_assert_true (rg_session_editor_resolve_conflict (editor, conflict, FALSE));
+  g_assert_cmpuint (n_conflicts (ours), ==, 1);
+
+  rg_session_remove_statement (ours, rg_session_find_statement (ours, S3));
+  g_assert_true (rg_session_editor_resolve_conflict (editor, get_conflict (ours, 0), TRUE));
+  g_assert_cmpuint (n_conflicts (ours), ==, 0);
+}
+
+/* }}} */
 int
 main (int   argc,
       char *argv[])
@@ -1747,6 +1904,10 @@ main (int   argc,
   g_test_add_func ("/merge/conflicts/merged", test_conflicts_merged);
   g_test_add_func ("/merge/conflicts/version-2", test_version_2);
   g_test_add_func ("/merge/conflicts/invalid", test_conflict_invalid);
+  g_test_add_func ("/merge/resolve/keep-theirs", test_resolve_keep_theirs);
+  g_test_add_func ("/merge/resolve/keep-ours", test_resolve_keep_ours);
+  g_test_add_func ("/merge/resolve/meaning-and-category", test_resolve_special);
+  g_test_add_func ("/merge/resolve/gone", test_resolve_gone);
 
   return g_test_run ();
 }
