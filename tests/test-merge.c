@@ -5,7 +5,8 @@
  * ways, additions on both sides, no base), then what is particular to
  * some: references kept valid, orders, times, meanings; the “reload in
  * place” case, where ours is the base and the result must be theirs to
- * the byte; conflicts in the file; settling them undoably.
+ * the byte; conflicts in the file; settling them undoably; the command
+ * line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +16,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rg-file-io.h"
 #include "rg-merge.h"
 #include "rg-session-editor-conflicts.h"
 #include "rg-session-editor.h"
 #include "rg-session-xml.h"
+#include "rg-test-cli.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
 
@@ -1858,6 +1861,151 @@ test_resolve_gone (void)
 }
 
 /* }}} */
+/* {{{ The command line */
+
+static char *
+write_session (RgSession  *session,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static RgSession *
+read_session (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, NULL, &error);
+  RgSession *session;
+
+  g_assert_no_error (error);
+  session = rg_session_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return session;
+}
+
+static void
+test_cli_merge (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  g_autoptr(RgSession) ours = copy (base);
+  g_autoptr(RgSession) theirs = copy (base);
+  g_autoptr(RgSession) written = NULL;
+  g_autofree char *base_path = NULL;
+  g_autofree char *ours_path = NULL;
+  g_autofree char *theirs_path = NULL;
+  g_autofree char *out = g_build_filename (work_dir, "merged.regards", NULL);
+  g_autofree char *line = NULL;
+  g_auto(RgTestRun) run = { 0 };
+  GStatBuf info;
+
+  rg_session_set_title (ours, "Revue (nous)");
+  rg_session_set_title (theirs, "Revue (eux)");
+  add_partner (theirs, NEW_THEIRS);
+  rg_session_remove_statement (theirs, rg_session_find_statement (theirs, S4));
+  rg_dimension_set_synthesis (rg_session_find_dimension (theirs, D1), "Des retards le matin");
+  base_path = write_session (base, "base.regards");
+  ours_path = write_session (ours, "ours.regards");
+  theirs_path = write_session (theirs, "theirs.regards");
+
+  rg_test_run_cli (&run, work_dir, "merge", base_path, ours_path, theirs_path, "-o", out, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  line = g_strdup_printf ("%s: added 1, removed 1, updated 1, conflicts 1\n", out);
+  g_assert_cmpstr (run.out, ==, line);
+
+  /* A new file, private, that Regards opens */
+  written = read_session (out);
+  g_assert_cmpuint (n_conflicts (written), ==, 1);
+  g_assert_cmpstr (rg_session_get_title (written), ==, "Revue (nous)");
+  g_assert_nonnull (rg_session_find_partner (written, NEW_THEIRS));
+  g_assert_null (rg_session_find_statement (written, S4));
+  g_assert_cmpint (g_stat (out, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* The input files are left as they were */
+  {
+    g_autoptr(RgSession) again = read_session (ours_path);
+
+    assert_same_bytes (again, ours);
+  }
+}
+
+static void
+test_cli_merge_errors (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  g_autoptr(RgSession) other = rg_session_new ();
+  g_autofree char *base_path = write_session (base, "base.regards");
+  g_autofree char *other_path = write_session (other, "other.regards");
+  g_autofree char *missing = g_build_filename (work_dir, "missing.regards", NULL);
+  g_autofree char *damaged = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "tests", "data",
+                                               "format", "truncated.regards", NULL);
+  g_autofree char *out = g_build_filename (work_dir, "never.regards", NULL);
+
+  /* Unreadable: “PATH: reason”, status 1, nothing written */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", base_path, missing, base_path, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, missing));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", base_path, base_path, damaged, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, damaged));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", base_path, base_path, other_path, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "not versions of the same session"));
+  }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* Usage */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", base_path, base_path, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", base_path, base_path, base_path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "merge", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "BASE OURS THEIRS"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "  merge "));
+  }
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1908,6 +2056,8 @@ main (int   argc,
   g_test_add_func ("/merge/resolve/keep-ours", test_resolve_keep_ours);
   g_test_add_func ("/merge/resolve/meaning-and-category", test_resolve_special);
   g_test_add_func ("/merge/resolve/gone", test_resolve_gone);
+  g_test_add_func ("/merge/cli/merge", test_cli_merge);
+  g_test_add_func ("/merge/cli/errors", test_cli_merge_errors);
 
   return g_test_run ();
 }

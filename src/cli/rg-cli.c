@@ -30,6 +30,7 @@ static const RgCliCommand commands[] = {
     rg_cli_contribution },
   { "import-contributions", N_("Import partners’ contributions into a session"),
     rg_cli_import_contributions },
+  { "merge", N_("Merge two versions of a session that started from the same one"), rg_cli_merge },
   { NULL, NULL, NULL },
 };
 
