@@ -816,6 +816,9 @@ follow_up_and_retention (RgApplication *app)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 1 session file of "
                                                                   "“Élève C., CE1”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "This also removes copies in the Trash, backups and conflict "
+                            "copies."));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "less than"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "erase"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
@@ -835,9 +838,16 @@ follow_up_and_retention (RgApplication *app)
   g_assert_false (g_file_query_exists (old_file, NULL));
   g_assert_false (g_file_query_exists (backup, NULL));
   wait_for_page (window, "no-results");
-  g_assert_true (rg_test_wait_for (shows_text_cb,
-                                   &(ShowsText) { GTK_WIDGET (window),
-                                                  "Situation erased: 1 session file" }, 5));
+
+  /* Then it lists what went, kind by kind */
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Situation Erased");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Removed from this computer:\n• 1 session file\n• 1 backup");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
 
   /* The other situations stay */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.clear-filters", NULL));

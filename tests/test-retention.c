@@ -16,6 +16,7 @@
 #include "rg-retention.h"
 #include "rg-session-xml.h"
 #include "rg-test-utils.h"
+#include "rg-trash.h"
 
 typedef struct
 {
@@ -476,6 +477,141 @@ test_erase_temporary_by_content (void)
   assert_exists (of_b_short, TRUE);
 }
 
+/* Moves @path to the Trash as Regards does; %NULL when there is no
+ * Trash here (then the test is skipped) */
+static char *
+to_trash (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_trash_file (file, &trashed, NULL, &error))
+    {
+      g_test_skip_printf ("The Trash is not available here: %s", error->message);
+      return NULL;
+    }
+
+  g_assert_nonnull (trashed);
+  return g_file_get_path (trashed);
+}
+
+static char *
+trash_info_of (const char *item)
+{
+  g_autofree char *name = g_path_get_basename (item);
+  g_autofree char *info_name = g_strconcat (name, ".trashinfo", NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "Trash", "info", info_name, NULL);
+}
+
+/* A situation shared through a sync engine leaves more of it than the
+ * library lists: conflict copies, and what was moved to the Trash. All
+ * go, told by their name and their content; nothing else does. */
+static void
+test_erase_copies_and_trash (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSession) a = make_session (OLD, "Élève A., CM1", "2022-03-01");
+  g_autoptr(RgSession) a_trashed = make_session (OLD, "Élève A., CE2", "2021-03-01");
+  g_autoptr(RgSession) a_elsewhere = make_session (OLD, "Élève A., CE1", "2020-03-01");
+  g_autoptr(RgSession) b = make_session (RECENT, "Élève B., 6e", "2026-10-01");
+  g_autoptr(RgSession) a_before = NULL;
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_backup = NULL;
+  g_autofree char *broken_copy = NULL;
+  g_autofree char *other_copy = NULL;
+  g_autofree char *b_copy = NULL;
+  g_autofree char *in_trash = NULL;
+  g_autofree char *in_trash_by_id = NULL;
+  g_autofree char *b_in_trash = NULL;
+  g_autofree char *outside_in_trash = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *trashed_path = NULL;
+  g_autoptr(GBytes) a_bytes = NULL;
+  RgRetentionErased erased;
+
+  a_path = save (place, "a.regards", a);
+  b_path = save (place, "b.regards", b);
+  a_bytes = rg_session_to_bytes (a);
+
+  /* Copies of a: a whole one, with a backup of its own; one cut short,
+   * which cannot be loaded; and files only named as copies of a or of b */
+  copy = save (place, "a (conflicted copy Camille 2026-12-04 120000).regards", a);
+  g_free (save (place, "a (conflicted copy Camille 2026-12-04 120000).regards", a));
+  copy_backup = g_strconcat (copy, "~", NULL);
+  assert_exists (copy_backup, TRUE);
+  broken_copy = write_part (place, "a.sync-conflict-20261204-120000-ABCDEF7.regards", a,
+                            strstr (g_bytes_get_data (a_bytes, NULL), "<situation id=") -
+                            (const char *) g_bytes_get_data (a_bytes, NULL) +
+                            strlen ("<situation id=\"" OLD "\""));
+  other_copy = write_part (place, "a (Camille's conflicted copy 2026-12-04).regards", b, -1);
+  b_copy = write_part (place, "b (conflict 2026-12-04 12-00-00).regards", b, -1);
+
+  /* In the Trash: a session of the situation; a version of a under
+   * another situation (the same session id); one of b; one of the
+   * situation from elsewhere */
+  trashed_path = save (place, "a-ancienne.regards", a_trashed);
+  if (!(in_trash = to_trash (trashed_path)))
+    return;
+  g_clear_pointer (&trashed_path, g_free);
+  a_before = rg_session_new_from_bytes (a_bytes, &error);
+  g_assert_no_error (error);
+  rg_session_set_situation_id (a_before, RECENT);
+  trashed_path = save (place, "a-brouillon.regards", a_before);
+  in_trash_by_id = to_trash (trashed_path);
+  g_clear_pointer (&trashed_path, g_free);
+  trashed_path = save (place, "b-ancienne.regards", b);
+  b_in_trash = to_trash (trashed_path);
+  outside = g_build_filename (place->root, "ailleurs.regards", NULL);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (outside);
+    g_autoptr(GBytes) bytes = rg_session_to_bytes (a_elsewhere);
+
+    g_assert_true (rg_file_write_atomic (file, bytes, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  outside_in_trash = to_trash (outside);
+
+  scan (place);
+  g_assert_true (rg_retention_erase_situation (place->library, OLD, &erased, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (erased.n_sessions, ==, 1);
+  g_assert_cmpuint (erased.n_conflict_copies, ==, 2);
+  g_assert_cmpuint (erased.n_backups, ==, 1);
+  g_assert_cmpuint (erased.n_trashed, ==, 2);
+  g_assert_cmpuint (erased.n_index_rows, ==, 2);
+
+  assert_exists (a_path, FALSE);
+  assert_exists (copy, FALSE);
+  assert_exists (copy_backup, FALSE);
+  assert_exists (broken_copy, FALSE);
+  assert_exists (in_trash, FALSE);
+  assert_exists (in_trash_by_id, FALSE);
+  {
+    g_autofree char *info = trash_info_of (in_trash);
+    g_autofree char *info_by_id = trash_info_of (in_trash_by_id);
+
+    assert_exists (info, FALSE);
+    assert_exists (info_by_id, FALSE);
+  }
+
+  /* Not the others' */
+  assert_exists (b_path, TRUE);
+  assert_exists (other_copy, TRUE);
+  assert_exists (b_copy, TRUE);
+  assert_exists (b_in_trash, TRUE);
+  assert_exists (outside_in_trash, TRUE);
+  {
+    g_autofree char *info = trash_info_of (b_in_trash);
+
+    assert_exists (info, TRUE);
+  }
+}
+
 static void
 add_action (RgSession      *session,
             const char     *due,
@@ -574,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/retention/erase", test_erase);
   g_test_add_func ("/retention/erase/changed-file", test_erase_changed_file);
   g_test_add_func ("/retention/erase/temporary-by-content", test_erase_temporary_by_content);
+  g_test_add_func ("/retention/erase/copies-and-trash", test_erase_copies_and_trash);
   g_test_add_func ("/retention/index/actions-and-consent", test_index_actions_consent);
 
   return g_test_run ();

@@ -656,6 +656,60 @@ close_situation_windows (RgLibraryWindow *self,
   return TRUE;
 }
 
+/* Adds "• 2 backups" to @list when there were any; takes @line. */
+static void
+list_erased (GString *list,
+             guint    n,
+             char    *line)
+{
+  if (n > 0)
+    g_string_append_printf (list, "%s• %s", list->len > 0 ? "\n" : "", line);
+
+  g_free (line);
+}
+
+/* Says what went, file by file kind: that is what the coordinator
+ * answers for. */
+static void
+show_erased (RgLibraryWindow         *self,
+             const RgRetentionErased *erased)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  list_erased (list, erased->n_sessions,
+               g_strdup_printf (ngettext ("%u session file", "%u session files",
+                                          erased->n_sessions),
+                                erased->n_sessions));
+  list_erased (list, erased->n_conflict_copies,
+               g_strdup_printf (ngettext ("%u conflict copy", "%u conflict copies",
+                                          erased->n_conflict_copies),
+                                erased->n_conflict_copies));
+  list_erased (list, erased->n_backups,
+               g_strdup_printf (ngettext ("%u backup", "%u backups", erased->n_backups),
+                                erased->n_backups));
+  list_erased (list, erased->n_temporary,
+               g_strdup_printf (ngettext ("%u temporary file", "%u temporary files",
+                                          erased->n_temporary),
+                                erased->n_temporary));
+  list_erased (list, erased->n_trashed,
+               g_strdup_printf (ngettext ("%u file in the Trash", "%u files in the Trash",
+                                          erased->n_trashed),
+                                erased->n_trashed));
+
+  /* Translators: %s lists what was erased, one kind of file a line */
+  body = g_strdup_printf (_("Removed from this computer:\n%s"), list->str);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Situation Erased"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 erase_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -664,7 +718,6 @@ erase_response_cb (AdwMessageDialog *dialog,
   const char *situation_id = g_object_get_data (G_OBJECT (dialog), "situation-id");
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
   RgRetentionErased erased;
 
   if (!g_str_equal (response, "erase") || rg_library_window_get_library (self) == NULL)
@@ -691,11 +744,7 @@ erase_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  message = g_strdup_printf (ngettext ("Situation erased: %u session file",
-                                       "Situation erased: %u session files",
-                                       erased.n_sessions),
-                             erased.n_sessions);
-  rg_library_window_add_toast (self, message);
+  show_erased (self, &erased);
   rg_library_window_search (self);
 }
 
@@ -747,6 +796,15 @@ erase_situation_action (GtkWidget  *widget,
                                     "to the Trash.",
                                     n),
                           n, label);
+  {
+    char *also = g_strconcat (body, " ",
+                              _("This also removes copies in the Trash, backups and "
+                                "conflict copies."),
+                              NULL);
+
+    g_free (body);
+    body = also;
+  }
 
   /* Erasing within the retention period is allowed (a family may ask
    * for it), and said. */

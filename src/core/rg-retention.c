@@ -5,14 +5,18 @@
  * the CNIL's framework for the social sector recommends), then erased.
  * The library lists the situations past that time; erasing one removes
  * every session file of the situation in the library folder, the backups
- * kept beside them (`NAME~`), the temporary files an interrupted save may
- * have left, and their rows in the index. Nothing else is touched: each
- * file is read again before it is deleted, and one that no longer
- * belongs to the situation is left alone. Temporary files hold a whole
- * copy of a session, or its beginning: they are told by their name (that
- * of a session file erased) or, when their name does not say (a file
- * renamed since, a name too long to be kept in theirs), by the situation
- * they hold.
+ * kept beside them (`NAME~`), the conflict copies sync engines made of
+ * them, the temporary files an interrupted save may have left, the
+ * session files of the situation that were moved from the library to the
+ * Trash, and their rows in the index. Nothing else is touched: each file
+ * is read again before it is deleted, and one that no longer belongs to
+ * the situation is left alone. Temporary files and conflict copies hold
+ * a whole copy of a session, or its beginning: they are told by their
+ * name (that of a session file erased) and the situation they hold, or,
+ * when their name does not say (a file renamed since, a name too long to
+ * be kept in theirs), by the situation they hold alone. Files in the
+ * Trash are told by where they came from (the library folder, as their
+ * .trashinfo says) and the situation, or the session, they hold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -164,16 +168,27 @@ rg_retention_list_situations (RgLibrary   *library,
   return situations;
 }
 
-/* Whether the temporary file at @path holds a session of the situation.
- * A save killed half-way leaves the beginning of one, which the loader
- * refuses: its situation element, near the start, still says. */
+/* What is being erased: the situation, and the sessions of it the index
+ * listed, whose copies may have kept their id but not their situation
+ * (none yet, in a conflict copy older than it). */
+typedef struct
+{
+  const char *situation_id;
+  GHashTable *session_ids;   /* of the session files erased */
+} Erasing;
+
+/* Whether the file at @path holds a session of the situation, or one of
+ * its sessions. A save killed half-way leaves the beginning of one,
+ * which the loader refuses: its situation element, near the start,
+ * still says. */
 static gboolean
-temp_file_belongs_to (const char *path,
-                      const char *situation_id)
+holds_situation (const char    *path,
+                 const Erasing *erasing)
 {
   g_autoptr(GBytes) bytes = rg_library_read_file (path, NULL);
   g_autoptr(RgLibraryRecord) record = NULL;
   g_autofree char *marker = NULL;
+  const char *situation_id = erasing->situation_id;
   const char *data;
   gsize size;
 
@@ -181,7 +196,8 @@ temp_file_belongs_to (const char *path,
     return FALSE;
 
   if ((record = rg_library_record_load (path, bytes, NULL)))
-    return g_strcmp0 (record->situation_id, situation_id) == 0;
+    return g_strcmp0 (record->situation_id, situation_id) == 0 ||
+           (record->id != NULL && g_hash_table_contains (erasing->session_ids, record->id));
 
   /* As rg_session_to_bytes () writes it: the id first */
   marker = g_strdup_printf ("<situation id=\"%s\"", situation_id);
@@ -220,12 +236,14 @@ delete_file (const char  *path,
   return FALSE;
 }
 
-/* The backups, in @dir, of the session files named in @basenames, and
- * the temporary files of these files or of the situation. */
+/* The conflict copies, in @dir, of the session files named in
+ * @basenames (the index did not list them: they cannot be loaded), and
+ * the backups of all these files, and the temporary files of these files
+ * or of the situation. */
 static void
 erase_companions (const char        *dir,
                   GHashTable        *basenames,
-                  const char        *situation_id,
+                  const Erasing     *erasing,
                   RgRetentionErased *erased,
                   GError           **first_error)
 {
@@ -239,6 +257,25 @@ erase_companions (const char        *dir,
   /* Listed first: deleting while reading a folder may skip entries. */
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
+
+  /* The copies first: their backups go next */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *entry = g_ptr_array_index (names, i);
+      g_autofree char *original = rg_library_parse_conflict_name (entry, NULL);
+      g_autofree char *path = NULL;
+
+      if (original == NULL || !g_hash_table_contains (basenames, original) ||
+          g_hash_table_contains (basenames, entry))
+        continue;
+
+      path = g_build_filename (dir, entry, NULL);
+      if (holds_situation (path, erasing) && delete_file (path, first_error))
+        {
+          erased->n_conflict_copies++;
+          g_hash_table_add (basenames, g_strdup (entry));
+        }
+    }
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -259,9 +296,71 @@ erase_companions (const char        *dir,
         continue;
 
       if ((g_hash_table_contains (basenames, saved_name)
-           || temp_file_belongs_to (path, situation_id))
+           || holds_situation (path, erasing))
           && delete_file (path, first_error))
         erased->n_temporary++;
+    }
+}
+
+#define TRASH_INFO_SUFFIX ".trashinfo"
+
+/* The files of the situation that were moved from the library folder
+ * to the Trash: Regards moves a session file there (Move to Trash, or a
+ * conflict copy once merged), where it stays until the Trash is
+ * emptied. The home Trash only, where the files of the home's disk go;
+ * each item's .trashinfo says where it came from. */
+static void
+erase_from_trash (const char        *folder,
+                  const Erasing     *erasing,
+                  RgRetentionErased *erased,
+                  GError           **first_error)
+{
+  g_autofree char *trash = g_build_filename (g_get_user_data_dir (), "Trash", NULL);
+  g_autofree char *info_dir = g_build_filename (trash, "info", NULL);
+  g_autofree char *inside = g_str_has_suffix (folder, G_DIR_SEPARATOR_S)
+                            ? g_strdup (folder) : g_strconcat (folder, G_DIR_SEPARATOR_S, NULL);
+  g_autoptr(GDir) handle = g_dir_open (info_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, TRASH_INFO_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *info_name = g_ptr_array_index (names, i);
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autofree char *info_path = g_build_filename (info_dir, info_name, NULL);
+      g_autofree char *escaped = NULL;
+      g_autofree char *orig_path = NULL;
+      g_autofree char *item_name = NULL;
+      g_autofree char *item_path = NULL;
+
+      if (!g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL) ||
+          !(escaped = g_key_file_get_string (info, "Trash Info", "Path", NULL)) ||
+          !(orig_path = g_uri_unescape_string (escaped, NULL)) ||
+          !g_str_has_prefix (orig_path, inside))
+        continue;
+
+      item_name = g_strndup (info_name, strlen (info_name) - strlen (TRASH_INFO_SUFFIX));
+      item_path = g_build_filename (trash, "files", item_name, NULL);
+
+      /* Regards moves files there, never folders */
+      if (!g_file_test (item_path, G_FILE_TEST_IS_REGULAR) ||
+          g_file_test (item_path, G_FILE_TEST_IS_SYMLINK) ||
+          !holds_situation (item_path, erasing))
+        continue;
+
+      if (delete_file (item_path, first_error))
+        {
+          erased->n_trashed++;
+          /* Without its item, the entry would show an empty one */
+          g_unlink (info_path);
+        }
     }
 }
 
@@ -290,12 +389,14 @@ belongs_to (const char *path,
  *
  * Erases a situation from the library, for good, in the calling thread:
  * every session file of the situation the index lists, the backup of
- * each (`NAME~`) and the temporary files of its interrupted saves, and
- * their rows of the index, of which nothing is left in the index's
- * files (nor in an index set aside earlier). Each file is read again
- * first: one that no longer belongs to the situation is left as it is
- * (and counted in @erased as kept). No other file is touched. This
- * cannot be undone: the files do not go to the Trash.
+ * each (`NAME~`), the conflict copies sync engines made of them, the
+ * temporary files of its interrupted saves, the files of the situation
+ * moved from the library folder to the Trash (the home Trash, under
+ * `$XDG_DATA_HOME/Trash`), and their rows of the index, of which nothing
+ * is left in the index's files (nor in an index set aside earlier). Each
+ * file is read again first: one that no longer belongs to the situation
+ * is left as it is (and counted in @erased as kept). No other file is
+ * touched. This cannot be undone: the files do not go to the Trash.
  *
  * Returns: %TRUE if everything of the situation is gone; %FALSE with
  *   @error set if the situation has no session in the library, or if a
@@ -311,6 +412,8 @@ rg_retention_erase_situation (RgLibrary          *library,
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GHashTable) folders = NULL;
   g_autoptr(GError) first_error = NULL;
+  g_autoptr(GHashTable) session_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Erasing erasing = { situation_id, session_ids };
   RgRetentionErased counts = { 0, };
   GHashTableIter iter;
   gpointer dir;
@@ -357,8 +460,16 @@ rg_retention_erase_situation (RgLibrary          *library,
           continue;
         }
 
+      if (rg_library_entry_get_id (entry) != NULL)
+        g_hash_table_add (session_ids, g_strdup (rg_library_entry_get_id (entry)));
+
       if (delete_file (path, &first_error))
-        counts.n_sessions++;
+        {
+          if (rg_library_entry_get_conflict_of (entry) != NULL)
+            counts.n_conflict_copies++;
+          else
+            counts.n_sessions++;
+        }
       else if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
 
@@ -384,7 +495,9 @@ rg_retention_erase_situation (RgLibrary          *library,
 
   g_hash_table_iter_init (&iter, folders);
   while (g_hash_table_iter_next (&iter, &dir, &basenames))
-    erase_companions (dir, basenames, situation_id, &counts, &first_error);
+    erase_companions (dir, basenames, &erasing, &counts, &first_error);
+
+  erase_from_trash (rg_library_get_folder (library), &erasing, &counts, &first_error);
 
   /* Deleted rows leave words in the full-text index until it is merged */
   if (counts.n_index_rows > 0)

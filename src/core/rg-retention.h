@@ -55,6 +55,10 @@ typedef struct
  * @n_index_rows: rows taken out of the library index
  * @n_kept: files of the index that no longer belong to the situation
  *   (changed since), left as they are
+ * @n_conflict_copies: conflict copies of its session files deleted (see
+ *   rg_library_parse_conflict_name ())
+ * @n_trashed: files of the situation deleted from the Trash, where they
+ *   had been moved from the library folder
  *
  * What an erase removed.
  */
@@ -65,6 +69,8 @@ typedef struct
   guint n_temporary;
   guint n_index_rows;
   guint n_kept;
+  guint n_conflict_copies;
+  guint n_trashed;
 } RgRetentionErased;
 
 GQuark     rg_retention_error_quark      (void);
