@@ -1066,6 +1066,225 @@ test_conflict_index (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
+static int
+compare_strings_ptr (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The statements of the file at @path, sorted, joined by "|". */
+static char *
+statements_of (const char *path)
+{
+  g_autoptr(RgSession) session = rg_test_load_session (path);
+  GListModel *statements = rg_session_get_statements (session);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      g_ptr_array_add (texts, (char *) rg_statement_get_text (statement));
+    }
+  g_ptr_array_sort (texts, (GCompareFunc) compare_strings_ptr);
+  g_ptr_array_add (texts, NULL);
+
+  return g_strjoinv ("|", (char **) texts->pdata);
+}
+
+static void
+add_statement (RgSession  *session,
+               const char *text)
+{
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
+  g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+  g_autoptr(RgStatement) statement = rg_statement_new (rg_partner_get_id (partner),
+                                                       rg_dimension_get_id (dimension),
+                                                       RG_STATEMENT_KIND_FACT, text);
+
+  rg_session_add_statement (session, statement);
+}
+
+/* Writes @session to @path as a save does, @age seconds ago. */
+static char *
+save_session (const char *path,
+              RgSession  *session,
+              const char *expected_checksum,
+              gint64      age)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+  char *checksum = NULL;
+
+  g_assert_true (rg_file_write_atomic (file, bytes, expected_checksum, &checksum, NULL, NULL,
+                                       &error));
+  g_assert_no_error (error);
+  age_file (path, age);
+
+  return checksum;
+}
+
+typedef enum
+{
+  ANCESTOR_BACKUP,      /* NAME~, as Regards keeps it */
+  ANCESTOR_STVERSIONS,  /* in Syncthing's .stversions */
+  ANCESTOR_NONE,
+} Ancestor;
+
+/* One conflict as a team makes it: a base; the original, where one
+ * member added a statement and changed the title; the copy, where
+ * another added one and removed the first. Merged, the copy is in the
+ * Trash and the original has both, without the first when the base is
+ * known. */
+static void
+merge_one (Ancestor ancestor)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(RgSession) base = session_from_spec (&spec_noe);
+  g_autoptr(RgSession) ours = NULL;
+  g_autoptr(RgSession) theirs = NULL;
+  g_autoptr(RgStatement) first = g_list_model_get_item (rg_session_get_statements (base), 0);
+  g_autoptr(GFile) copy_file = NULL;
+  g_autoptr(GFile) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(RgSession) merged = NULL;
+  g_autofree char *original = place_path (place, "sub/noe.regards");
+  g_autofree char *backup = g_strconcat (original, "~", NULL);
+  g_autofree char *copy = place_path (place, "sub/noe.sync-conflict-20261204-120000-ABCDEF7.regards");
+  g_autofree char *version = place_path (place, ".stversions/sub/noe~20261204-100000.regards");
+  g_autofree char *decoy = place_path (place, ".stversions/sub/noe~20261204-110000.regards");
+  g_autofree char *checksum = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *in_trash = NULL;
+  RgMergeStats stats;
+
+  g_assert_cmpint (g_mkdir_with_parents (place_path (place, ".stversions/sub"), 0700), ==, 0);
+  write_spec (place, "lea-1.regards", &spec_lea_1);
+
+  /* The base, then the original saved over it: NAME~ is the base */
+  checksum = save_session (original, base, NULL, 600);
+  ours = rg_test_load_session (original);
+  theirs = rg_test_load_session (original);
+  add_statement (ours, "Ajouté par Mme Garnier.");
+  rg_session_set_title (ours, "Revue de situation — Noé, complétée");
+  g_free (save_session (original, ours, checksum, 60));
+
+  if (ancestor == ANCESTOR_STVERSIONS)
+    {
+      g_assert_cmpint (g_rename (backup, version), ==, 0);
+      /* Another session under the same name: not an ancestor */
+      write_spec (place, ".stversions/sub/noe~20261204-110000.regards", &spec_lea_1);
+      age_file (decoy, 300);
+    }
+  else if (ancestor == ANCESTOR_NONE)
+    g_assert_cmpint (g_unlink (backup), ==, 0);
+
+  add_statement (theirs, "Ajouté par M. Diallo.");
+  g_assert_true (rg_session_remove_statement (theirs, rg_session_find_statement (
+                                                        theirs, rg_statement_get_id (first))));
+  write_session_file (copy, theirs);
+  age_file (copy, 30);
+
+  library = open_library (place);
+  assert_scan (library, 3, 0, 0, 0, 0);
+
+  copy_file = g_file_new_for_path (copy);
+  g_assert_true (rg_library_merge_conflict_copy (library, copy_file, &stats, &trashed, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  /* Without the base, the title changed on one side is a change on
+   * both: ours stays, theirs is kept beside it to choose */
+  g_assert_cmpuint (stats.conflicts, ==, ancestor == ANCESTOR_NONE ? 1 : 0);
+  g_assert_cmpuint (stats.added, >=, 1);
+
+  /* The copy went to the Trash, whole */
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (trashed);
+  in_trash = g_file_get_path (trashed);
+  g_assert_true (g_str_has_prefix (in_trash, g_get_user_data_dir ()));
+  g_assert_true (g_file_test (in_trash, G_FILE_TEST_IS_REGULAR));
+
+  /* The original has both sides */
+  merged = rg_test_load_session (original);
+  g_assert_cmpstr (rg_session_get_title (merged), ==, "Revue de situation — Noé, complétée");
+  statements = statements_of (original);
+  if (ancestor == ANCESTOR_NONE)
+    {
+      g_assert_nonnull (strstr (statements, "Ajouté par Mme Garnier."));
+      g_assert_nonnull (strstr (statements, "Ajouté par M. Diallo."));
+    }
+  else
+    {
+      expected = g_strdup ("Absences fréquentes le lundi matin.|Ajouté par M. Diallo.|"
+                           "Ajouté par Mme Garnier.|Il aime le football et s'y sent reconnu.");
+      g_assert_cmpstr (statements, ==, expected);
+    }
+
+  /* The index follows at once */
+  model = run_query (library, query);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (rg_library_entry_get_title (get_entry (model, 0)), ==,
+                   "Revue de situation — Noé, complétée");
+  g_assert_null (rg_library_entry_get_conflict_of (get_entry (model, 0)));
+  assert_scan (library, 0, 0, 0, 0, 2);
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
+static void
+test_conflict_merge (void)
+{
+  merge_one (ANCESTOR_BACKUP);
+  merge_one (ANCESTOR_STVERSIONS);
+  merge_one (ANCESTOR_NONE);
+}
+
+/* Only a copy of the same session beside it is merged; nothing is
+ * touched otherwise. */
+static void
+test_conflict_merge_refused (void)
+{
+  static const char * const names[] = {
+    "noe (conflicted copy 2026-12-04 120000).regards",  /* another session */
+    "noe-bis.regards",                                  /* not a copy's name */
+    "absente (conflict 2026-12-04 12-00-00).regards",   /* no original */
+  };
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+
+  write_spec (place, "noe.regards", &spec_noe);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    write_spec (place, names[i], &spec_lea_1);
+  library = open_library (place);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = place_path (place, names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) trashed = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_file_get_contents (path, &before, NULL, NULL);
+      g_assert_false (rg_library_merge_conflict_copy (library, file, NULL, &trashed, NULL, &error));
+      g_assert_nonnull (error);
+      if (i < 2)
+        g_assert_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_A_CONFLICT_COPY);
+      g_assert_null (trashed);
+      g_file_get_contents (path, &after, NULL, NULL);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  assert_finalized (g_steal_pointer (&library));
+}
+
 static void
 test_search_accents (void)
 {
@@ -2550,6 +2769,8 @@ main (int   argc,
   g_test_add_func ("/library/conflict/names", test_conflict_names);
   g_test_add_func ("/library/conflict/names-translated", test_conflict_names_translated);
   g_test_add_func ("/library/conflict/index", test_conflict_index);
+  g_test_add_func ("/library/conflict/merge", test_conflict_merge);
+  g_test_add_func ("/library/conflict/merge-refused", test_conflict_merge_refused);
   g_test_add_func ("/library/search/accents-and-prefix", test_search_accents);
   g_test_add_func ("/library/search/user-syntax", test_search_syntax);
   g_test_add_func ("/library/search/filters", test_filters);

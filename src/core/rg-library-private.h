@@ -284,6 +284,15 @@ gboolean rg_library_is_indexable_path (const char *relpath);
 gboolean rg_library_error_is_corrupt (const GError *error);
 gboolean rg_library_error_is_index   (const GError *error);
 
+/* Tells the index that @file now holds @session, and that @gone is gone
+ * (either may be %NULL), from any thread: RgLibrary::changed is emitted
+ * in the library's. Files outside the library folder are ignored. */
+gboolean rg_library_update_from_any_thread (RgLibrary  *self,
+                                            GFile      *file,
+                                            RgSession  *session,
+                                            GFile      *gone,
+                                            GError    **error);
+
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */
 gboolean rg_library_purge (RgLibrary  *self,

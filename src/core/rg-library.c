@@ -1483,6 +1483,51 @@ rg_library_remove_file (RgLibrary  *self,
   return TRUE;
 }
 
+gboolean
+rg_library_update_from_any_thread (RgLibrary  *self,
+                                   GFile      *file,
+                                   RgSession  *session,
+                                   GFile      *gone,
+                                   GError    **error)
+{
+  GFile *files[] = { file, gone };
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *relpath = NULL;
+      g_autoptr(RgLibraryRecord) record = NULL;
+      PutData data = { NULL, };
+      GStatBuf st;
+
+      if (files[i] == NULL || !(relpath = relative_path (self, files[i], NULL)))
+        continue;
+
+      data.relpath = relpath;
+      if (files[i] == file && g_stat (g_file_peek_path (file), &st) == 0)
+        {
+          data.size = st.st_size;
+          data.mtime = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                       st.st_mtim.tv_nsec;
+          data.record = record = rg_library_record_new_from_session (session);
+        }
+
+      if (!run_with_db (self, put_in_db, &data, FALSE, error))
+        return FALSE;
+      changed |= data.changed;
+    }
+
+  if (changed)
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, self);
+      run_in_library_thread (self, changed_in_main, ref, weak_ref_free);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 purge_db (RgLibrary    *self,
           RgLibraryDb  *db,

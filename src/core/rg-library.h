@@ -9,6 +9,7 @@
 
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
+#include "rg-merge.h"
 #include "rg-types.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ G_BEGIN_DECLS
  * @RG_LIBRARY_ERROR_INVALID_QUERY: a search criterion is not valid (a
  *   date that is not `YYYY-MM-DD`)
  * @RG_LIBRARY_ERROR_NOT_IN_LIBRARY: the file is not in the library folder
+ * @RG_LIBRARY_ERROR_NOT_A_CONFLICT_COPY: the file is not a conflict copy
+ *   of a file beside it holding the same session
  *
  * Why an operation of the library failed.
  */
@@ -35,6 +38,7 @@ typedef enum
   RG_LIBRARY_ERROR_FOLDER,
   RG_LIBRARY_ERROR_INVALID_QUERY,
   RG_LIBRARY_ERROR_NOT_IN_LIBRARY,
+  RG_LIBRARY_ERROR_NOT_A_CONFLICT_COPY,
 } RgLibraryError;
 
 /* The extension of session files, which the library indexes. */
@@ -134,5 +138,11 @@ gboolean             rg_library_count                     (RgLibrary            
 
 char                *rg_library_parse_conflict_name       (const char           *name,
                                                            GDateTime           **time);
+gboolean             rg_library_merge_conflict_copy       (RgLibrary            *self,
+                                                           GFile                *copy,
+                                                           RgMergeStats         *stats,
+                                                           GFile               **trashed,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
 
 G_END_DECLS
