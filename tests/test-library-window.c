@@ -868,6 +868,135 @@ follow_up_and_retention (RgApplication *app)
   g_assert_cmpuint (count_library_files (), ==, 3);
 }
 
+/* The row of the file named @name, and its position */
+static GtkListBoxRow *
+find_row_of_file (RgLibraryWindow *window,
+                  const char      *name,
+                  int             *position)
+{
+  GtkListBox *list_box = get_child (window, "list_box");
+  g_autofree char *path = g_build_filename (library_folder, name, NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)); i++)
+    if (g_strcmp0 (rg_library_entry_get_path (rg_session_row_get_entry (RG_SESSION_ROW (row))),
+                   path) == 0)
+      {
+        if (position != NULL)
+          *position = i;
+        return row;
+      }
+
+  return NULL;
+}
+
+static const char *
+row_meta (GtkListBoxRow *row)
+{
+  return gtk_label_get_label (get_row_child (row, "meta_label"));
+}
+
+#define COPY_NAME "Revue (conflicted copy Camille 2026-12-04 120000).regards"
+
+/* A conflict copy another member's computer made: right under its
+ * original, marked, with when it was made; merged from its row, it goes
+ * to the Trash and the original has what both wrote. */
+static void
+conflict_copy (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(GFile) original = library_file ("Revue.regards");
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(RgSession) theirs = read_session (original);
+  g_autoptr(RgSession) merged = NULL;
+  g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (theirs), 0);
+  g_autoptr(RgDimension) school = g_list_model_get_item (rg_session_get_dimensions (theirs), 0);
+  GListModel *statements;
+  GtkListBoxRow *original_row;
+  GtkListBoxRow *copy_row;
+  gboolean found = FALSE;
+  int original_at = -1;
+  int copy_at = -1;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_object_unref (add_statement (theirs, teacher, school, "Écrit sur l’autre ordinateur"));
+  copy = write_session (theirs, COPY_NAME);
+  g_assert_true (rg_library_update_file (rg_application_get_library (app), copy, theirs, NULL));
+  wait_for_rows (window, 4, REVIEW_TITLE);
+
+  original_row = find_row_of_file (window, "Revue.regards", &original_at);
+  copy_row = find_row_of_file (window, COPY_NAME, &copy_at);
+  g_assert_nonnull (original_row);
+  g_assert_nonnull (copy_row);
+  g_assert_cmpint (copy_at, ==, original_at + 1);
+
+  /* Marked, with its time, and set in under its original */
+  g_assert_true (gtk_widget_get_visible (get_row_child (copy_row, "conflict_badge")));
+  g_assert_false (gtk_widget_get_visible (get_row_child (original_row, "conflict_badge")));
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (copy_row, "conflict_label")), ==,
+                   "Conflict copy");
+  g_assert_cmpstr (gtk_label_get_label (get_row_child (copy_row, "conflict_time_label")), ==,
+                   "4 December 2026, 12:00");
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_list_box_row_get_child (copy_row)), >,
+                   gtk_widget_get_margin_start (gtk_list_box_row_get_child (original_row)));
+
+  /* One title, two rows: each names its file */
+  g_assert_nonnull (strstr (row_meta (original_row), "Revue.regards"));
+  g_assert_nonnull (strstr (row_meta (copy_row), COPY_NAME));
+  g_assert_null (strstr (row_meta (find_row (window, YEAR_END_TITLE)), ".regards"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (copy_row), "row.merge-conflict-copy",
+                                             NULL));
+  g_assert_true (rg_test_wait_for (file_gone, copy, 10));
+  g_assert_true (rg_test_wait_for (shows_text_cb,
+                                   &(ShowsText) { GTK_WIDGET (window),
+                                                  "The conflict copy was merged into "
+                                                  "“" REVIEW_TITLE "”" }, 10));
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  g_assert_nonnull (strstr (row_meta (find_row (window, REVIEW_TITLE)), "·"));
+  g_assert_null (strstr (row_meta (find_row (window, REVIEW_TITLE)), ".regards"));
+
+  merged = read_session (original);
+  statements = rg_session_get_statements (merged);
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      found |= g_strcmp0 (rg_statement_get_text (statement), "Écrit sur l’autre ordinateur") == 0;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (merged)), ==, 0);
+}
+
+/* Two sessions of one title that are not copies of each other: named by
+ * their files, not set in. */
+static void
+same_titles (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  g_autoptr(RgSession) first = make_session ("Point d’étape", "Élève C., CE1", "2025-01-10", "A");
+  g_autoptr(RgSession) second = make_session ("Point d’étape", "Élève D., CE2", "2025-01-12", "B");
+  g_autoptr(GFile) first_file = write_session (first, "Point C.regards");
+  g_autoptr(GFile) second_file = write_session (second, "Point D.regards");
+  GtkListBoxRow *first_row;
+  GtkListBoxRow *second_row;
+
+  g_assert_true (rg_library_update_file (rg_application_get_library (app), first_file, first,
+                                         NULL));
+  g_assert_true (rg_library_update_file (rg_application_get_library (app), second_file, second,
+                                         NULL));
+  wait_for_rows (window, 5, "Point d’étape");
+
+  first_row = find_row_of_file (window, "Point C.regards", NULL);
+  second_row = find_row_of_file (window, "Point D.regards", NULL);
+  g_assert_true (g_str_has_suffix (row_meta (first_row), " · Point C.regards"));
+  g_assert_true (g_str_has_suffix (row_meta (second_row), " · Point D.regards"));
+  g_assert_false (gtk_widget_get_visible (get_row_child (first_row, "conflict_badge")));
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_list_box_row_get_child (first_row)), ==,
+                   gtk_widget_get_margin_start (gtk_list_box_row_get_child (second_row)));
+  g_assert_null (strstr (row_meta (find_row (window, REVIEW_TITLE)), ".regards"));
+}
+
 static RgSessionWindow *
 open_and_wait (RgApplication   *app,
                RgLibraryWindow *window,
@@ -993,6 +1122,10 @@ main (int   argc,
                         &(AppTest) { trash_open_session, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/follow-up-and-retention",
                         &(AppTest) { follow_up_and_retention, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/conflict-copy",
+                        &(AppTest) { conflict_copy, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/same-titles",
+                        &(AppTest) { same_titles, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/rebuilt-notice",
                         &(AppTest) { rebuilt_notice, TRUE, TRUE }, run_in_application);
 

@@ -1,8 +1,9 @@
 /* rg-library-window-actions.c — what can be done to a session of the library
  *
- * Opening, following up, renaming and moving to the Trash. The file
- * work runs in a thread; the index is told at once when it is done,
- * rather than waiting for the folder's monitor to notice.
+ * Opening, following up, renaming, moving to the Trash and merging a
+ * conflict copy back. The file work runs in a thread; the index is told
+ * at once when it is done, rather than waiting for the folder's monitor
+ * to notice.
  *
  * A session open in a window belongs to that window: it is renamed
  * through its editor (undoably, and saved by the window), followed up
@@ -37,6 +38,8 @@ typedef struct
   GFile     *result_file;  /* the follow-up, the renamed file, or the file in the Trash */
   RgSession *session;      /* what the file now holds, for the index */
   char      *warning;      /* rename: why the file kept its name */
+  RgLibrary *library;      /* merge: the library of the copy */
+  RgMergeStats stats;      /* merge: what it changed in the original */
 } Operation;
 
 static void
@@ -50,6 +53,7 @@ operation_free (gpointer data)
   g_clear_object (&op->result_file);
   g_clear_object (&op->session);
   g_clear_pointer (&op->warning, g_free);
+  g_clear_object (&op->library);
   g_free (op);
 }
 
@@ -616,6 +620,101 @@ undo_trash_action (GtkWidget  *widget,
 }
 
 /* }}} */
+/* {{{ Merge a conflict copy into its original */
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Operation *op = task_data;
+  GError *error = NULL;
+
+  if (!rg_library_merge_conflict_copy (op->library, op->file, &op->stats, &op->result_file,
+                                       cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+merge_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
+  Operation *op = operation_finish (self, result);
+  g_autofree char *message = NULL;
+
+  if (op == NULL)
+    return;
+
+  if (op->stats.conflicts == 0)
+    /* Translators: %s is the title of a session */
+    message = g_strdup_printf (_("The conflict copy was merged into “%s”"), op->title);
+  else
+    /* Translators: %s is the title of a session, %u a number of changes
+     * made on both sides, which the team chooses between in the session */
+    message = g_strdup_printf (ngettext ("The conflict copy was merged into “%s”; %u change "
+                                         "made on both sides waits for your choice in it",
+                                         "The conflict copy was merged into “%s”; %u changes "
+                                         "made on both sides wait for your choice in it",
+                                         op->stats.conflicts),
+                               op->title, op->stats.conflicts);
+  rg_library_window_add_toast (self, message);
+}
+
+static void
+merge_conflict_copy_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  RgApplication *app = rg_library_window_get_application (self);
+  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibraryEntry *entry = find_entry (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) original = NULL;
+  Operation *op;
+  GtkWindow *window;
+
+  if (library == NULL || entry == NULL || rg_library_entry_get_conflict_of (entry) == NULL)
+    return;
+
+  op = operation_new (rg_library_entry_get_path (entry));
+  original = g_file_new_for_path (rg_library_entry_get_conflict_of (entry));
+
+  /* The copy goes to the Trash: closed first, and saved as it closes */
+  if ((window = rg_application_find_session_window (app, op->file)))
+    {
+      gtk_window_close (window);
+      if (rg_application_find_session_window (app, op->file) != NULL)
+        {
+          operation_free (op);
+          return;
+        }
+    }
+
+  /* The original open: what it holds is on disk before the merge reads
+   * it; its window then takes the merge in as a change made elsewhere */
+  if ((window = rg_application_find_session_window (app, original)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rg_session_window_save_now (RG_SESSION_WINDOW (window), &error))
+        {
+          rg_library_window_add_toast (self, error->message);
+          operation_free (op);
+          return;
+        }
+    }
+
+  op->title = get_session_name (self, original);
+  op->library = g_object_ref (library);
+  run_operation (self, op, merge_thread, merge_done);
+}
+
+/* }}} */
 /* {{{ Erase a situation, for good */
 
 static GListModel *
@@ -881,6 +980,8 @@ rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
                                    trash_session_action);
   gtk_widget_class_install_action (widget_class, "library.undo-trash", "s",
                                    undo_trash_action);
+  gtk_widget_class_install_action (widget_class, "library.merge-conflict-copy", "s",
+                                   merge_conflict_copy_action);
   gtk_widget_class_install_action (widget_class, "library.erase-situation", "s",
                                    erase_situation_action);
   gtk_widget_class_install_action (widget_class, "library.show-timeline", "s",

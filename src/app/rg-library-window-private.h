@@ -20,6 +20,8 @@ struct _RgLibraryWindow
   GCancellable         *situations_cancellable;
   GPtrArray            *situation_ids;         /* beside situation_row's labels; [0] is NULL */
   GHashTable           *trashed;               /* original path → the file in the Trash */
+  GHashTable           *shown_paths;           /* of the sessions listed, for their rows */
+  GHashTable           *title_counts;          /* title → how many rows have it */
   guint                 search_source;
   guint                 limit;
   guint                 has_criteria : 1;

@@ -322,6 +322,34 @@ refocus_row (RgLibraryWindow *self,
     }
 }
 
+/* The title a row shows, to tell rows of one title apart */
+static const char *
+title_key (RgLibraryEntry *entry)
+{
+  const char *title = rg_library_entry_get_title (entry);
+
+  return title != NULL ? title : "";
+}
+
+/* Rows are made as the list store fills: what they need of the others
+ * is known before. */
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  RgLibraryWindow *self = user_data;
+  RgLibraryEntry *entry = item;
+  const char *conflict_of = rg_library_entry_get_conflict_of (entry);
+  guint n_same_title = GPOINTER_TO_UINT (g_hash_table_lookup (self->title_counts,
+                                                              title_key (entry)));
+
+  return rg_session_row_new_full (entry,
+                                  rg_library_entry_get_error_message (entry) == NULL &&
+                                  n_same_title > 1,
+                                  conflict_of != NULL &&
+                                  g_hash_table_contains (self->shown_paths, conflict_of));
+}
+
 static void
 show_results (RgLibraryWindow *self,
               GListModel      *results)
@@ -340,11 +368,24 @@ show_results (RgLibraryWindow *self,
         focus_path = g_strdup (rg_library_entry_get_path (entry));
     }
 
+  g_hash_table_remove_all (self->shown_paths);
+  g_hash_table_remove_all (self->title_counts);
   for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (results, i));
+    {
+      RgLibraryEntry *entry = g_list_model_get_item (results, i);
+      const char *key = title_key (entry);
+
+      g_ptr_array_add (items, entry);
+      g_hash_table_add (self->shown_paths, (char *) rg_library_entry_get_path (entry));
+      if (rg_library_entry_get_error_message (entry) == NULL)
+        g_hash_table_insert (self->title_counts, (char *) key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                               g_hash_table_lookup (self->title_counts, key)) + 1));
+    }
 
   g_list_store_splice (self->sessions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
                        items->pdata, items->len);
+  /* The strings are the entries', which the store keeps from now */
 
   self->has_more = self->limit > 0 && n_items >= self->limit;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
@@ -885,6 +926,8 @@ rg_library_window_finalize (GObject *object)
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->situation_ids, g_ptr_array_unref);
   g_clear_pointer (&self->trashed, g_hash_table_unref);
+  g_clear_pointer (&self->shown_paths, g_hash_table_unref);
+  g_clear_pointer (&self->title_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_library_window_parent_class)->finalize (object);
 }
@@ -955,9 +998,12 @@ rg_library_window_init (RgLibraryWindow *self)
   self->situation_ids = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->situation_ids, NULL);
   self->trashed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* Keys borrowed from the entries the list shows */
+  self->shown_paths = g_hash_table_new (g_str_hash, g_str_equal);
+  self->title_counts = g_hash_table_new (g_str_hash, g_str_equal);
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sessions),
-                           (GtkListBoxCreateWidgetFunc) rg_session_row_new, NULL, NULL);
+                           create_row, self, NULL);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
 
   self->library_signals = g_signal_group_new (RG_TYPE_LIBRARY);

@@ -3,11 +3,13 @@
  * What a coordinator looks for in a list of meetings: the title, the
  * situation, when it was held, who took part, and how many agreements
  * and divergences the team found (an icon and words, never a colour
- * alone). A file that cannot be loaded shows why instead.
+ * alone). A file that cannot be loaded shows why instead. A conflict
+ * copy a sync engine made says so, with when it was made, and sits
+ * under its original; when two rows share a title, each names its file.
  *
  * The row's actions (row.open, row.duplicate, row.timeline, row.rename,
- * row.trash) hand the file on to the library window's actions, which do
- * the work.
+ * row.trash, row.merge-conflict-copy) hand the file on to the library
+ * window's actions, which do the work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +28,8 @@ struct _RgSessionRow
   GtkListBoxRow   parent_instance;
 
   RgLibraryEntry *entry;
+  gboolean        show_file_name;
+  gboolean        under_original;
 
   GtkLabel       *title_label;
   GtkLabel       *meta_label;
@@ -42,14 +46,22 @@ struct _RgSessionRow
   GtkLabel       *overdue_label;
   GtkWidget      *no_consent_badge;
   GtkLabel       *no_consent_label;
+  GtkWidget      *conflict_badge;
+  GtkLabel       *conflict_label;
+  GtkLabel       *conflict_time_label;
   GtkMenuButton  *menu_button;
 };
 
 enum {
   PROP_0,
   PROP_ENTRY,
+  PROP_SHOW_FILE_NAME,
+  PROP_UNDER_ORIGINAL,
   N_PROPS
 };
+
+/* How far a conflict copy sits to the right of its original */
+#define COPY_INDENT 36
 
 static GParamSpec *properties [N_PROPS];
 
@@ -130,7 +142,40 @@ show_follow_up (RgSessionRow *self)
   gtk_widget_set_visible (self->badges_box,
                           gtk_widget_get_visible (self->agreements_badge) ||
                           gtk_widget_get_visible (self->divergences_badge) ||
+                          gtk_widget_get_visible (self->conflict_badge) ||
                           n_overdue > 0 || !has_consent);
+}
+
+/* A conflict copy: marked, with when it was made, and under its original
+ * when the list shows it */
+static void
+show_conflict (RgSessionRow *self)
+{
+  g_autoptr(GDateTime) time = rg_library_entry_dup_conflict_time (self->entry);
+  gboolean is_copy = rg_library_entry_get_conflict_of (self->entry) != NULL;
+  g_autofree char *when = NULL;
+
+  gtk_widget_set_visible (self->conflict_badge, is_copy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.merge-conflict-copy", is_copy);
+
+  if (time != NULL)
+    /* Translators: when a conflict copy was made, see the strftime()
+     * manual; "%-d %B %Y, %H:%M" gives "4 décembre 2026, 12:00". */
+    when = g_date_time_format (time, _("%-d %B %Y, %H:%M"));
+  gtk_label_set_label (self->conflict_time_label, when != NULL ? when : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_time_label), when != NULL);
+  gtk_widget_set_tooltip_text (self->conflict_badge,
+                               _("A sync engine kept this version beside the original, "
+                                 "changed at the same time; merge it into the original"));
+
+  if (is_copy && self->under_original)
+    {
+      /* Not a template child: the row owns it, and would free it twice */
+      GtkWidget *content = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self));
+
+      gtk_widget_set_margin_start (content, gtk_widget_get_margin_start (content) + COPY_INDENT);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "conflict-copy");
+    }
 }
 
 /* One line for screen readers, with everything the row shows. */
@@ -140,6 +185,7 @@ update_accessible_label (RgSessionRow *self)
   g_autoptr(GString) label = g_string_new (gtk_label_get_label (self->title_label));
   GtkLabel *parts[] = {
     self->meta_label, self->partners_label, self->error_title_label, self->error_label,
+    self->conflict_label, self->conflict_time_label,
     self->agreements_label, self->divergences_label, self->overdue_label,
     self->no_consent_label,
   };
@@ -196,6 +242,7 @@ show_entry (RgSessionRow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.timeline", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.rename", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.erase-situation", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.merge-conflict-copy", FALSE);
       update_accessible_label (self);
       return;
     }
@@ -216,6 +263,14 @@ show_entry (RgSessionRow *self)
     status = rg_session_status_get_label (rg_library_entry_get_status (self->entry));
   g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", status);
 
+  /* Two rows of one title: the file tells them apart */
+  if (self->show_file_name)
+    {
+      g_autofree char *name = get_display_name (self->entry);
+
+      g_string_append_printf (meta, " · %s", name);
+    }
+
   gtk_label_set_label (self->meta_label, meta->str);
 
   partners = rg_library_entry_get_partners (self->entry);
@@ -225,6 +280,7 @@ show_entry (RgSessionRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->partners_label), partners);
 
   show_counts (self);
+  show_conflict (self);
   show_follow_up (self);
   update_accessible_label (self);
 }
@@ -241,6 +297,7 @@ forward_action (GtkWidget  *widget,
     { "row.timeline", "library.show-timeline" },
     { "row.rename", "library.rename-session" },
     { "row.trash", "library.trash-session" },
+    { "row.merge-conflict-copy", "library.merge-conflict-copy" },
   };
   RgSessionRow *self = RG_SESSION_ROW (widget);
 
@@ -326,6 +383,14 @@ rg_session_row_get_property (GObject    *object,
       g_value_set_object (value, self->entry);
       break;
 
+    case PROP_SHOW_FILE_NAME:
+      g_value_set_boolean (value, self->show_file_name);
+      break;
+
+    case PROP_UNDER_ORIGINAL:
+      g_value_set_boolean (value, self->under_original);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -343,6 +408,14 @@ rg_session_row_set_property (GObject      *object,
     {
     case PROP_ENTRY:
       self->entry = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_FILE_NAME:
+      self->show_file_name = g_value_get_boolean (value);
+      break;
+
+    case PROP_UNDER_ORIGINAL:
+      self->under_original = g_value_get_boolean (value);
       break;
 
     default:
@@ -372,6 +445,28 @@ rg_session_row_class_init (RgSessionRowClass *klass)
                          RG_TYPE_LIBRARY_ENTRY,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RgSessionRow:show-file-name:
+   *
+   * Whether the row names the session's file, beside its date: when
+   * another row of the list has the same title.
+   */
+  properties [PROP_SHOW_FILE_NAME] =
+    g_param_spec_boolean ("show-file-name", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgSessionRow:under-original:
+   *
+   * Whether the row of a conflict copy comes right under the row of its
+   * original, which it is then indented from.
+   */
+  properties [PROP_UNDER_ORIGINAL] =
+    g_param_spec_boolean ("under-original", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -391,6 +486,9 @@ rg_session_row_class_init (RgSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, no_consent_badge);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, no_consent_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, conflict_badge);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionRow, conflict_time_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionRow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "row.open", NULL, forward_action);
@@ -398,6 +496,7 @@ rg_session_row_class_init (RgSessionRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.timeline", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.trash", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.merge-conflict-copy", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.erase-situation", NULL,
                                    erase_situation_action);
   gtk_widget_class_install_action (widget_class, "row.popup-menu", NULL, popup_menu_action);
@@ -443,10 +542,29 @@ rg_session_row_init (RgSessionRow *self)
 GtkWidget *
 rg_session_row_new (RgLibraryEntry *entry)
 {
+  return rg_session_row_new_full (entry, FALSE, FALSE);
+}
+
+/**
+ * rg_session_row_new_full:
+ * @entry: a session of the library
+ * @show_file_name: whether to name its file (another row has its title)
+ * @under_original: whether the row of a conflict copy comes right under
+ *   the row of its original
+ *
+ * Returns: (transfer floating): a row showing @entry
+ */
+GtkWidget *
+rg_session_row_new_full (RgLibraryEntry *entry,
+                         gboolean        show_file_name,
+                         gboolean        under_original)
+{
   g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (entry), NULL);
 
   return g_object_new (RG_TYPE_SESSION_ROW,
                        "entry", entry,
+                       "show-file-name", show_file_name,
+                       "under-original", under_original,
                        NULL);
 }
 

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgSessionRow, rg_session_row, RG, SESSION_ROW, GtkListBoxRow)
 
 GtkWidget      *rg_session_row_new           (RgLibraryEntry *entry);
+GtkWidget      *rg_session_row_new_full      (RgLibraryEntry *entry,
+                                              gboolean        show_file_name,
+                                              gboolean        under_original);
 RgLibraryEntry *rg_session_row_get_entry     (RgSessionRow   *self);
 
 G_END_DECLS
