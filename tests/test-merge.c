@@ -1008,6 +1008,114 @@ test_term_meanings (void)
     g_assert_null (rg_term_get_meaning (rg_session_find_term (ours, T1), P1));
     assert_same_bytes (ours, theirs);
   }
+
+  /* Theirs took it out, ours reworded it: it stays, reworded */
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+
+    rg_term_set_meaning (rg_session_find_term (ours, T1), P1, "Absences le lundi");
+    rg_term_set_meaning (rg_session_find_term (theirs, T1), P1, NULL);
+    merge (ours, base, theirs, &stats);
+    g_assert_cmpstr (rg_term_get_meaning (rg_session_find_term (ours, T1), P1), ==,
+                     "Absences le lundi");
+    g_assert_cmpuint (stats.conflicts, ==, 0);
+  }
+
+  /* The same words on both sides are no conflict */
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+
+    rg_term_set_meaning (rg_session_find_term (ours, T1), P3, "Ne plus aimer l’école");
+    rg_term_set_meaning (rg_session_find_term (theirs, T1), P3, "Ne plus aimer l’école");
+    merge (ours, base, theirs, &stats);
+    g_assert_cmpstr (rg_term_get_meaning (rg_session_find_term (ours, T1), P3), ==,
+                     "Ne plus aimer l’école");
+    g_assert_cmpuint (stats.conflicts, ==, 0);
+  }
+
+  /* No base: a meaning on one side only is kept, two different ones are a
+   * conflict */
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+    RgTerm *term;
+
+    rg_term_set_meaning (rg_session_find_term (ours, T1), P1, "Absences (nous)");
+    rg_term_set_meaning (rg_session_find_term (theirs, T1), P1, "Absences (eux)");
+    rg_term_set_meaning (rg_session_find_term (theirs, T1), P3, "Ne plus aimer l’école");
+    rg_term_set_meaning (rg_session_find_term (theirs, T1), P2, NULL);
+    merge (ours, NULL, theirs, &stats);
+    term = rg_session_find_term (ours, T1);
+    g_assert_cmpstr (rg_term_get_meaning (term, P1), ==, "Absences (nous)");
+    g_assert_cmpstr (rg_term_get_meaning (term, P2), ==, "Perte de sens");
+    g_assert_cmpstr (rg_term_get_meaning (term, P3), ==, "Ne plus aimer l’école");
+    g_assert_cmpuint (stats.conflicts, ==, 1);
+    g_assert_cmpstr (rg_conflict_get_partner_id (get_conflict (ours, 0)), ==, P1);
+  }
+}
+
+/* A link's status has two values: both sides settling it is the same
+ * change; one settling it while the other words its note is no conflict */
+static void
+test_link_status (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  RgMergeStats stats;
+
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+    RgLink *link;
+
+    rg_link_set_status (rg_session_find_link (ours, L1), RG_LINK_STATUS_SETTLED);
+    rg_link_set_note (rg_session_find_link (theirs, L1), "Réglé avec la famille");
+    merge (ours, base, theirs, &stats);
+    link = rg_session_find_link (ours, L1);
+    g_assert_cmpint (rg_link_get_status (link), ==, RG_LINK_STATUS_SETTLED);
+    g_assert_cmpstr (rg_link_get_note (link), ==, "Réglé avec la famille");
+    g_assert_cmpuint (stats.conflicts, ==, 0);
+  }
+
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+
+    rg_link_set_status (rg_session_find_link (ours, L1), RG_LINK_STATUS_SETTLED);
+    rg_link_set_status (rg_session_find_link (theirs, L1), RG_LINK_STATUS_SETTLED);
+    merge (ours, base, theirs, &stats);
+    g_assert_cmpint (rg_link_get_status (rg_session_find_link (ours, L1)), ==, RG_LINK_STATUS_SETTLED);
+    g_assert_cmpuint (stats.conflicts, ==, 0);
+  }
+
+  /* Reopened by ours, deleted by theirs: it stays, open */
+  {
+    g_autoptr(RgSession) settled = copy (base);
+    g_autoptr(RgSession) ours = NULL;
+    g_autoptr(RgSession) theirs = NULL;
+
+    rg_link_set_status (rg_session_find_link (settled, L1), RG_LINK_STATUS_SETTLED);
+    ours = copy (settled);
+    theirs = copy (settled);
+    rg_link_set_status (rg_session_find_link (ours, L1), RG_LINK_STATUS_OPEN);
+    rg_session_remove_link (theirs, rg_session_find_link (theirs, L1));
+    merge (ours, settled, theirs, &stats);
+    g_assert_cmpint (rg_link_get_status (rg_session_find_link (ours, L1)), ==, RG_LINK_STATUS_OPEN);
+  }
+
+  /* No base: a different status is a conflict */
+  {
+    g_autoptr(RgSession) ours = copy (base);
+    g_autoptr(RgSession) theirs = copy (base);
+
+    rg_link_set_status (rg_session_find_link (theirs, L1), RG_LINK_STATUS_SETTLED);
+    merge (ours, NULL, theirs, &stats);
+    g_assert_cmpint (rg_link_get_status (rg_session_find_link (ours, L1)), ==, RG_LINK_STATUS_OPEN);
+    g_assert_cmpuint (n_conflicts (ours), ==, 1);
+    g_assert_cmpstr (rg_conflict_get_field (get_conflict (ours, 0)), ==, "status");
+    g_assert_cmpstr (rg_conflict_get_theirs (get_conflict (ours, 0)), ==, "settled");
+  }
 }
 
 /* Times are never a conflict: the earlier creation, the later change */
@@ -2033,6 +2141,7 @@ main (int   argc,
       }
 
   g_test_add_func ("/merge/link/members", test_link_members);
+  g_test_add_func ("/merge/link/status", test_link_status);
   g_test_add_func ("/merge/link/keeps-statement", test_link_keeps_statement);
   g_test_add_func ("/merge/partner/still-named", test_partner_still_named);
   g_test_add_func ("/merge/category/still-named", test_category_still_named);

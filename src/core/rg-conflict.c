@@ -323,11 +323,32 @@ rg_conflict_init (RgConflict *self)
   self->description = g_strdup ("");
 }
 
+/* What the file takes as a field: words of lower-case letters joined by
+ * hyphens, as property names are */
+static gboolean
+is_field_name (const char *field)
+{
+  gboolean after_letter = FALSE;
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '-' && after_letter && p[1] != '\0')
+        after_letter = FALSE;
+      else if (*p >= 'a' && *p <= 'z')
+        after_letter = TRUE;
+      else
+        return FALSE;
+    }
+
+  return after_letter;
+}
+
 /**
  * rg_conflict_new:
  * @object_kind: the kind of the object
  * @object_id: the id of the object (of the session for its own fields)
- * @field: the field both sides changed
+ * @field: the field both sides changed, a name of lower-case words joined
+ *   by hyphens (see #RgConflict:field)
  * @partner_id: (nullable): for a partner's meaning of a word, the partner
  * @theirs: (nullable): the other side's value, as text
  * @description: (nullable): the object in words
@@ -346,7 +367,7 @@ rg_conflict_new (RgObjectKind  object_kind,
                  GDateTime    *recorded)
 {
   g_return_val_if_fail (rg_id_is_valid (object_id), NULL);
-  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (field != NULL && is_field_name (field), NULL);
   g_return_val_if_fail (partner_id == NULL || rg_id_is_valid (partner_id), NULL);
 
   return g_object_new (RG_TYPE_CONFLICT,
