@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rg-conflict.h"
 #include "rg-document.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
@@ -983,6 +984,167 @@ remove_entry (const char        *path,
   return 0;
 }
 
+/* {{{ Another program writes the same session */
+
+static RgStatement *
+nth_statement (RgSession *session,
+               guint      n)
+{
+  g_autoptr(RgStatement) statement = g_list_model_get_item (rg_session_get_statements (session), n);
+
+  return statement;
+}
+
+static gboolean
+has_statement_text (RgSession  *session,
+                    const char *text)
+{
+  GListModel *statements = rg_session_get_statements (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
+
+      if (g_strcmp0 (rg_statement_get_text (statement), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static RgSession *
+load_path (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  RgSession *session = rg_session_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Only the session file and its backup: nothing forked. */
+static void
+assert_no_copies (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_true (g_str_equal (name, SESSION_NAME) || g_str_equal (name, SESSION_NAME "~"));
+}
+
+/* Two copies of Regards edit the same file, each a different statement,
+ * and both save: the second merges the first's edit in, and writes
+ * both. */
+static void
+test_merge_on_save (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) here = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgDocument) there = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rg_statement_set_text (nth_statement (rg_document_get_session (there), 0), "Écrit là-bas");
+  g_assert_true (rg_document_save (there, NULL, &error));
+  g_assert_no_error (error);
+
+  rg_statement_set_text (nth_statement (rg_document_get_session (here), 1), "Écrit ici");
+  g_assert_true (rg_document_save (here, NULL, &error));
+  g_assert_no_error (error);
+
+  on_disk = load_path (path);
+  g_assert_true (has_statement_text (on_disk, "Écrit là-bas"));
+  g_assert_true (has_statement_text (on_disk, "Écrit ici"));
+  g_assert_true (has_statement_text (rg_document_get_session (here), "Écrit là-bas"));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (on_disk)), ==, 0);
+  g_assert_true (g_file_equal (rg_document_get_file (here), file));
+  assert_no_copies (dir);
+}
+
+/* The same statement changed differently on both sides: both texts are
+ * kept, ours in the statement and theirs as a conflict, in the file. */
+static void
+test_merge_conflict (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) here = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgDocument) there = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(RgConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rg_statement_set_text (nth_statement (rg_document_get_session (there), 0), "Version de là-bas");
+  g_assert_true (rg_document_save (there, NULL, &error));
+  rg_statement_set_text (nth_statement (rg_document_get_session (here), 0), "Version d’ici");
+  g_assert_true (rg_document_save (here, NULL, &error));
+  g_assert_no_error (error);
+
+  on_disk = load_path (path);
+  g_assert_true (has_statement_text (on_disk, "Version d’ici"));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (on_disk)), ==, 1);
+  conflict = g_list_model_get_item (rg_session_get_conflicts (on_disk), 0);
+  g_assert_cmpstr (rg_conflict_get_theirs (conflict), ==, "Version de là-bas");
+  assert_no_copies (dir);
+}
+
+static void
+count_merged (RgDocument *document,
+              guint       n_conflicts,
+              guint      *merged)
+{
+  (*merged)++;
+}
+
+/* Watched, with nothing pending, a change on disk is taken in place:
+ * the same session object, now as the other program wrote it. */
+static void
+test_watch_reload (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) watched = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgDocument) other = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session = rg_document_get_session (watched);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint merged = 0;
+
+  g_signal_connect (watched, "merged", G_CALLBACK (count_merged), &merged);
+  rg_document_watch (watched);
+
+  rg_session_set_title (rg_document_get_session (other), "Titre changé ailleurs");
+  g_assert_true (rg_document_save (other, NULL, &error));
+  g_assert_no_error (error);
+  theirs = read_bytes (path);
+
+  while (merged == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (merged, ==, 1);
+  g_assert_true (rg_document_get_session (watched) == session);
+  g_assert_cmpstr (rg_session_get_title (session), ==, "Titre changé ailleurs");
+  ours = rg_session_to_bytes (session);
+  g_assert_true (g_bytes_equal (ours, theirs));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (session)), ==, 0);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1010,6 +1172,9 @@ main (int   argc,
   g_test_add_func ("/document/too-large", test_too_large);
   g_test_add_func ("/document/text-too-long", test_text_too_long);
   g_test_add_func ("/document/markup-in-texts", test_markup_in_texts);
+  g_test_add_func ("/document/merge-on-save", test_merge_on_save);
+  g_test_add_func ("/document/merge-conflict", test_merge_conflict);
+  g_test_add_func ("/document/watch-reload", test_watch_reload);
 
   ret = g_test_run ();
 

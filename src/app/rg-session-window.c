@@ -20,6 +20,7 @@
 #include "rg-save-chooser.h"
 
 #include "rg-actions-view.h"
+#include "rg-conflicts-dialog.h"
 #include "rg-contribution-dialog.h"
 #include "rg-criteria-view.h"
 #include "rg-diagnosis-view.h"
@@ -81,6 +82,8 @@ struct _RgSessionWindow
   GtkLabel             *contribution_label;
   GtkWidget            *save_banner;
   GtkLabel             *save_label;
+  GtkWidget            *conflicts_banner;
+  GtkLabel             *conflicts_label;
   GtkLabel             *zoom_label;
 };
 
@@ -296,6 +299,57 @@ save_cb (GObject      *object,
   /* What was typed during the save goes out next. */
   if (rg_document_get_modified (self->document))
     schedule_autosave (self);
+}
+
+/* Fields changed here and elsewhere differently wait for a choice. */
+static void
+update_conflicts_banner (RgSessionWindow *self)
+{
+  GListModel *conflicts = rg_session_get_conflicts (rg_document_get_session (self->document));
+  guint n = g_list_model_get_n_items (conflicts);
+  g_autofree char *message = NULL;
+
+  gtk_widget_set_visible (self->conflicts_banner, n > 0);
+  if (n == 0)
+    return;
+
+  message = g_strdup_printf (ngettext ("%u change was made both here and elsewhere: both "
+                                       "versions are kept until you choose.",
+                                       "%u changes were made both here and elsewhere: both "
+                                       "versions are kept until you choose.",
+                                       n),
+                             n);
+  gtk_label_set_label (self->conflicts_label, message);
+}
+
+static void
+show_conflicts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  gtk_window_present (rg_conflicts_dialog_new (GTK_WINDOW (self), self->editor));
+}
+
+/* What another program wrote in the file is in the session now. */
+static void
+on_document_merged (RgSessionWindow *self,
+                    guint            n_conflicts)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (n_conflicts == 0)
+    message = g_strdup (_("Updated with changes made elsewhere"));
+  else
+    message = g_strdup_printf (ngettext ("Merged with changes made elsewhere: %u change to choose",
+                                         "Merged with changes made elsewhere: %u changes to choose",
+                                         n_conflicts),
+                               n_conflicts);
+
+  toast = adw_toast_new (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
@@ -1031,6 +1085,15 @@ rg_session_window_constructed (GObject *object)
   schedule_autosave (self);
   update_save_banner (self);
 
+  /* A sync engine or another program may change the file while it is
+   * open here: its version is merged in. */
+  g_signal_connect_object (self->document, "merged", G_CALLBACK (on_document_merged),
+                           self, G_CONNECT_SWAPPED);
+  rg_document_watch (self->document);
+  g_signal_connect_object (rg_session_get_conflicts (session), "items-changed",
+                           G_CALLBACK (update_conflicts_banner), self, G_CONNECT_SWAPPED);
+  update_conflicts_banner (self);
+
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
@@ -1055,8 +1118,10 @@ rg_session_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (rg_session_window_parent_class)->map (widget);
 
-  /* Once the grid has its cells. */
-  g_idle_add_full (G_PRIORITY_LOW, focus_first_cell_cb, g_object_ref (widget), g_object_unref);
+  /* Right after the first layout, which gives the grid its cells: keys
+   * typed before would go to the view switcher. */
+  g_idle_add_full (GDK_PRIORITY_REDRAW + 1, focus_first_cell_cb, g_object_ref (widget),
+                   g_object_unref);
 }
 
 static void
@@ -1217,6 +1282,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_banner);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_label);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
@@ -1229,6 +1296,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "session.add-dimension", NULL, add_dimension_action);
   gtk_widget_class_install_action (widget_class, "session.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "session.show-conflicts", NULL,
+                                   show_conflicts_action);
   gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.print", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "session.ask-contribution", NULL, ask_contribution_action);

@@ -11,6 +11,7 @@
 
 #include "rg-document.h"
 #include "rg-file-io.h"
+#include "rg-merge.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
 #include "rg-session-xml-private.h"
@@ -26,6 +27,14 @@
  * Saves of one document run one after the other, in the order they
  * were asked for: two writes of the same file at once would each take
  * the other for a foreign change.
+ *
+ * Watched (rg_document_watch()), it notices when another program — a
+ * sync engine, regards-cli, Regards on another computer — replaces the
+ * file, and merges that version into the session in place, three ways:
+ * the base is the version last read or written here, kept as bytes.
+ * With nothing pending here, that is a reload. A save that meets a
+ * change it had not seen yet merges first, then writes. Only a file on
+ * disk that is no session Regards can read makes a conflict copy.
  */
 struct _RgDocument
 {
@@ -44,9 +53,17 @@ struct _RgDocument
   /* Pending rg_document_save_async() tasks, the head one first. */
   GQueue     saves;
 
+  /* What the file held when last read or written here: the base of a
+   * merge with what another program wrote. */
+  GBytes       *base;
+  GFileMonitor *monitor;
+  guint         look_source;
+
   guint      modified : 1;
   guint      save_running : 1;
   guint      read_only : 1;
+  guint      watching : 1;
+  guint      look_after_saves : 1;
 };
 
 typedef struct
@@ -61,6 +78,10 @@ typedef struct
   /* What the write reports. */
   char    *new_checksum;
   GFile   *conflict_copy;
+
+  /* Set when the file on disk is no session to merge with: the write
+   * then goes to a conflict copy. */
+  gboolean allow_conflict_copy;
 } SaveData;
 
 G_DEFINE_FINAL_TYPE (RgDocument, rg_document, G_TYPE_OBJECT)
@@ -74,7 +95,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  MERGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static void rg_document_start_next_save (RgDocument *self);
 
@@ -117,21 +144,30 @@ on_session_changed (RgDocument *self)
   rg_document_set_modified (self, TRUE);
 }
 
+static void rg_document_watch_file (RgDocument *self);
+
 /* Records what a write did: where the session now lives and what that
  * file holds. @new_checksum is NULL when nothing was written. */
 static void
 rg_document_saved (RgDocument *self,
                    guint64     change_serial,
+                   GBytes     *contents,
                    const char *new_checksum,
                    GFile      *conflict_copy)
 {
   if (new_checksum == NULL)
     return;
 
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_bytes_ref (contents);
+
   /* On conflict our version went to the copy: keep saving there, and
    * leave the other program's version alone. */
   if (conflict_copy != NULL)
-    rg_document_set_file (self, conflict_copy);
+    {
+      rg_document_set_file (self, conflict_copy);
+      rg_document_watch_file (self);
+    }
 
   g_free (self->checksum);
   self->checksum = g_strdup (new_checksum);
@@ -165,6 +201,11 @@ rg_document_finalize (GObject *object)
   /* Every pending task holds a reference on us. */
   g_assert (g_queue_is_empty (&self->saves));
 
+  g_clear_handle_id (&self->look_source, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->base, g_bytes_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->session);
   g_clear_pointer (&self->checksum, g_free);
@@ -295,6 +336,17 @@ rg_document_class_init (RgDocumentClass *klass)
                            G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgDocument::merged:
+   * @n_conflicts: how many fields both sides changed differently
+   *
+   * Emitted when what another program wrote in the file has been merged
+   * into the session.
+   */
+  signals [MERGED] =
+    g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -383,6 +435,7 @@ rg_document_new_from_file (GFile         *file,
                        "file", file,
                        NULL);
   self->checksum = g_steal_pointer (&checksum);
+  self->base = g_steal_pointer (&contents);
   self->read_only = rg_file_is_read_only (file);
 
   return self;
@@ -601,6 +654,157 @@ rg_document_serialize (RgDocument  *self,
 }
 
 /**
+ * rg_document_merge_from_disk:
+ * @self: a #RgDocument
+ * @error: a location for a #GError
+ *
+ * Reads the file and, if another program changed it since it was last
+ * read or written here, merges that version into the session, in place,
+ * three ways (see rg_session_merge()): what both sides changed alike
+ * or one side alone is taken, and a field both changed differently is
+ * kept as a conflict of the session, with both values. Emits
+ * #RgDocument::merged. The session, changed, then asks for a save, as
+ * after any edit. A file that is gone is no change: the next save
+ * writes it again.
+ *
+ * Returns: %FALSE with @error set if the file holds something that is
+ *   no session Regards can read, or cannot be read; nothing changes then
+ */
+gboolean
+rg_document_merge_from_disk (RgDocument  *self,
+                             GError     **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(RgSession) theirs = NULL;
+  g_autoptr(RgSession) base = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *checksum = NULL;
+  RgMergeStats stats = { 0 };
+
+  g_return_val_if_fail (RG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  contents = rg_file_read_bounded (self->file, RG_SESSION_MAX_SIZE, &checksum, NULL, &local_error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (local_error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Our own write, or a version we merged already. */
+  if (g_strcmp0 (checksum, self->checksum) == 0)
+    return TRUE;
+
+  if (!(theirs = rg_session_new_from_bytes (contents, error)))
+    return FALSE;
+
+  /* Without a base (a file written here for the first time), every
+   * difference is a conflict: nothing is dropped. */
+  if (self->base != NULL)
+    base = rg_session_new_from_bytes (self->base, NULL);
+
+  if (!rg_session_merge (self->session, base, theirs, &stats, error))
+    return FALSE;
+
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&checksum);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_steal_pointer (&contents);
+
+  g_signal_emit (self, signals [MERGED], 0, stats.conflicts);
+
+  return TRUE;
+}
+
+static gboolean
+look_at_file_cb (gpointer user_data)
+{
+  RgDocument *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->look_source = 0;
+
+  /* The file changes under our own saves too: they are looked at once
+   * they end, when the checksum says which writes were ours. */
+  if (self->save_running || !g_queue_is_empty (&self->saves))
+    {
+      self->look_after_saves = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A version that is no session yet (a sync engine's write cut short)
+   * is left alone: a save then keeps ours beside it. */
+  if (!rg_document_merge_from_disk (self, &error))
+    g_debug ("Not merging what is on disk: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (RgDocument        *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+
+  /* A burst of events for one write is looked at once. */
+  g_clear_handle_id (&self->look_source, g_source_remove);
+  self->look_source = g_timeout_add (100, look_at_file_cb, self);
+}
+
+static void
+rg_document_watch_file (RgDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->watching)
+    return;
+
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+
+  /* Sync engines replace a file by renaming another over it. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Cannot watch the session file: %s", error->message);
+      return;
+    }
+
+  g_file_monitor_set_rate_limit (self->monitor, 200);
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * rg_document_watch:
+ * @self: a #RgDocument
+ *
+ * Watches the file, on the thread-default main context: when another
+ * program changes it, its version is merged into the session (see
+ * rg_document_merge_from_disk()) a moment later, or once the saves
+ * running here end.
+ */
+void
+rg_document_watch (RgDocument *self)
+{
+  g_return_if_fail (RG_IS_DOCUMENT (self));
+
+  if (self->watching)
+    return;
+
+  self->watching = TRUE;
+  rg_document_watch_file (self);
+}
+
+/**
  * rg_document_save:
  * @self: a #RgDocument
  * @cancellable: (nullable): a #GCancellable
@@ -641,16 +845,33 @@ rg_document_save (RgDocument    *self,
   if (self->read_only)
     return set_read_only_error (self, error);
 
-  change_serial = self->change_serial;
-  if (!(contents = rg_document_serialize (self, self->file, error)))
-    return FALSE;
+  /* Another program's version is merged in before writing; a file we
+   * cannot merge with is left alone, and ours goes to a copy. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean allow_copy = attempt >= 3;
 
-  ret = rg_file_write_atomic (self->file, contents, self->checksum,
-                              &new_checksum, &conflict_copy,
-                              cancellable, error);
-  rg_document_saved (self, change_serial, new_checksum, conflict_copy);
+      change_serial = self->change_serial;
+      g_clear_pointer (&contents, g_bytes_unref);
+      if (!(contents = rg_document_serialize (self, self->file, error)))
+        return FALSE;
 
-  return ret;
+      ret = rg_file_write_atomic (self->file, contents, self->checksum,
+                                  &new_checksum, allow_copy ? &conflict_copy : NULL,
+                                  cancellable, &local_error);
+      rg_document_saved (self, change_serial, contents, new_checksum, conflict_copy);
+
+      if (ret || !g_error_matches (local_error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CHANGED))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return ret;
+        }
+
+      if (!rg_document_merge_from_disk (self, NULL))
+        attempt = 2;
+    }
 }
 
 static void
@@ -663,7 +884,8 @@ save_worker (GTask        *task,
   GError *error = NULL;
 
   if (rg_file_write_atomic (data->file, data->contents, data->expected_checksum,
-                            &data->new_checksum, &data->conflict_copy,
+                            &data->new_checksum,
+                            data->allow_conflict_copy ? &data->conflict_copy : NULL,
                             cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -682,20 +904,51 @@ save_written_cb (GObject      *object,
 
   g_assert (g_queue_peek_head (&self->saves) == task);
 
-  rg_document_saved (self, data->change_serial, data->new_checksum, data->conflict_copy);
+  rg_document_saved (self, data->change_serial, data->contents, data->new_checksum,
+                     data->conflict_copy);
+
+  /* Another program changed the file: its version is merged into the
+   * session, which is written again, as it is now. */
+  if (g_task_had_error (G_TASK (result)) &&
+      !g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CHANGED))
+    {
+      g_clear_error (&error);
+      data->allow_conflict_copy = !rg_document_merge_from_disk (self, NULL);
+      g_clear_pointer (&data->contents, g_bytes_unref);
+      g_clear_object (&data->file);
+      g_clear_pointer (&data->expected_checksum, g_free);
+      data->change_serial = self->change_serial;
+      data->contents = rg_document_serialize (self, self->file, &error);
+      self->save_running = FALSE;
+      if (data->contents != NULL)
+        {
+          rg_document_start_next_save (self);
+          return;
+        }
+    }
 
   /* Before the caller hears of it: a save it asks for from its
    * callback may start at once. Drops the queue's reference. */
   g_object_unref (g_queue_pop_head (&self->saves));
   self->save_running = FALSE;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
   if (!self->save_running)
     rg_document_start_next_save (self);
+
+  /* A change seen on disk while saving is looked at once saves end. */
+  if (!self->save_running && g_queue_is_empty (&self->saves) && self->look_after_saves)
+    {
+      self->look_after_saves = FALSE;
+      rg_document_merge_from_disk (self, NULL);
+    }
 }
 
 static void

@@ -42,6 +42,9 @@ void        rg_document_save_async    (RgDocument           *self,
 gboolean    rg_document_save_finish   (RgDocument           *self,
                                        GAsyncResult         *result,
                                        GError              **error);
+void        rg_document_watch         (RgDocument           *self);
+gboolean    rg_document_merge_from_disk (RgDocument         *self,
+                                       GError              **error);
 gboolean    rg_document_save_copy     (RgDocument           *self,
                                        GFile                *destination,
                                        GCancellable         *cancellable,

@@ -890,7 +890,7 @@ rg_file_is_read_only (GFile *file)
  * @new_checksum: (out) (optional) (transfer full): the SHA-256 of
  *   @contents, set on success and on conflict
  * @conflict_copy: (out) (optional) (transfer full): on conflict, the
- *   copy that received @contents
+ *   copy that received @contents; %NULL to write no copy then
  * @cancellable: (nullable): a #GCancellable, honoured until the file
  *   is replaced
  * @error: a location for a #GError
@@ -914,8 +914,11 @@ rg_file_is_read_only (GFile *file)
  * another copy of Regards or a sync tool changed it — @file is left
  * alone: @contents go to a new sibling "NAME (conflict DATE TIME).regards",
  * returned in @conflict_copy, and the function fails with
- * %RG_DOCUMENT_ERROR_CONFLICT. A file that disappeared is simply written
- * again; a file that already holds @contents is left as it is.
+ * %RG_DOCUMENT_ERROR_CONFLICT. Without @conflict_copy, nothing is
+ * written then and the function fails with %RG_DOCUMENT_ERROR_CHANGED,
+ * so that the caller can merge the two versions and write again. A
+ * file that disappeared is simply written again; a file that already
+ * holds @contents is left as it is.
  *
  * Missing folders are created (mode 0700) only when @expected_checksum
  * is %NULL, for a file saved for the first time: a folder that vanished
@@ -1018,6 +1021,17 @@ rg_file_write_atomic (GFile         *file,
               if (new_checksum != NULL)
                 *new_checksum = g_steal_pointer (&checksum);
               return TRUE;
+            }
+
+          if (!g_str_equal (on_disk, expected_checksum) && conflict_copy == NULL)
+            {
+              g_autofree char *name = g_filename_display_basename (path);
+
+              g_unlink (tmp_path);
+              g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CHANGED,
+                           _("“%s” was changed by another program since it was read here."),
+                           name);
+              return FALSE;
             }
 
           if (!g_str_equal (on_disk, expected_checksum))

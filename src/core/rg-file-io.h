@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *   session would make a file larger than Regards can open; nothing was
  *   written
  * @RG_DOCUMENT_ERROR_NOT_FOUND: the file does not exist
+ * @RG_DOCUMENT_ERROR_CHANGED: the file was changed by another program
+ *   since it was loaded or saved, and nothing was written
  * @RG_DOCUMENT_ERROR_READ_ONLY: the file was opened read-only (see
  *   rg_file_is_read_only ()); nothing was written
  *
@@ -35,6 +37,7 @@ typedef enum
   RG_DOCUMENT_ERROR_TOO_LARGE,
   RG_DOCUMENT_ERROR_NOT_FOUND,
   RG_DOCUMENT_ERROR_READ_ONLY,
+  RG_DOCUMENT_ERROR_CHANGED,
 } RgDocumentError;
 
 /* Temporary files of saves older than this, in seconds, were abandoned
