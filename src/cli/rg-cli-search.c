@@ -166,6 +166,8 @@ rg_cli_search (int    argc,
   library = rg_cli_library_open (folder, database, json);
   if (library == NULL)
     return 1;
+  /* Said already; a later one is said after the results */
+  notice = g_strdup (rg_library_get_notice (library));
 
   if (!no_scan)
     {
@@ -189,7 +191,6 @@ rg_cli_search (int    argc,
         }
     }
 
-  notice = g_strdup (rg_library_get_notice (library));
   results = rg_library_query (library, query, &error);
   if (results == NULL)
     {
@@ -199,8 +200,8 @@ rg_cli_search (int    argc,
       return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY) ? 2 : 1;
     }
 
-  /* The index failed under the search, and was made again before it
-   * answered */
+  /* The index failed under the scan or the search, and was made again
+   * before it answered */
   if (!json && rg_library_get_notice (library) != NULL &&
       g_strcmp0 (rg_library_get_notice (library), notice) != 0)
     {

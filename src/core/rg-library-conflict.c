@@ -524,6 +524,8 @@ offer_syncthing_versions (Version      **best,
   g_autofree char *stem = g_strndup (name, strlen (name) - strlen (RG_LIBRARY_FILE_SUFFIX));
   g_autofree char *prefix = g_strconcat (stem, "~", NULL);
   g_autofree char *top = g_strdup (dir);
+  g_autofree char *inside = library_folder != NULL
+                            ? g_strconcat (library_folder, G_DIR_SEPARATOR_S, NULL) : NULL;
 
   for (;;)
     {
@@ -552,8 +554,8 @@ offer_syncthing_versions (Version      **best,
             offer_ancestor (best, path, id, not_after, cancellable);
           }
 
-      if (library_folder == NULL || g_str_equal (top, library_folder) ||
-          !g_str_has_prefix (top, library_folder))
+      /* Up to the library folder, not beyond */
+      if (inside == NULL || !g_str_has_prefix (top, inside))
         break;
 
       parent = g_path_get_dirname (top);
