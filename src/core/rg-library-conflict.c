@@ -542,12 +542,17 @@ offer_syncthing_versions (Version      **best,
         while ((entry = g_dir_read_name (listing)) != NULL)
           {
             g_autofree char *path = NULL;
-            const char *tag = entry + strlen (prefix);
+            const char *tag;
+            gsize tag_len;
             Stamp stamp;
 
             if (!g_str_has_prefix (entry, prefix) ||
-                !g_str_has_suffix (entry, RG_LIBRARY_FILE_SUFFIX) ||
-                !read_stamp (tag, strlen (tag) - strlen (RG_LIBRARY_FILE_SUFFIX), "YMD-hms", &stamp))
+                !g_str_has_suffix (entry, RG_LIBRARY_FILE_SUFFIX))
+              continue;
+
+            tag = entry + strlen (prefix);
+            tag_len = strlen (tag) - strlen (RG_LIBRARY_FILE_SUFFIX);
+            if (!read_stamp (tag, tag_len, "YMD-hms", &stamp))
               continue;
 
             path = g_build_filename (versions, entry, NULL);
