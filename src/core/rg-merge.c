@@ -488,21 +488,6 @@ find_holder (RgSession   *session,
 /* }}} */
 /* {{{ Values as text */
 
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  /* As the file writes it, the year padded (see rg-session-xml.c) */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (utc),
-                          g_date_time_get_month (utc),
-                          g_date_time_get_day_of_month (utc),
-                          g_date_time_get_hour (utc),
-                          g_date_time_get_minute (utc),
-                          g_date_time_get_second (utc));
-}
-
 static char **
 split_lines (const char *value)
 {
@@ -555,7 +540,7 @@ field_get (const Field *field,
       }
 
     case VALUE_TIME:
-      return format_time (g_value_get_boxed (&value));
+      return rg_time_format (g_value_get_boxed (&value));
 
     case VALUE_OPTIONAL_REFERENCE:
       {

@@ -1737,27 +1737,6 @@ add_optional_text (xmlNode    *parent,
     add_text (parent, ns, name, text);
 }
 
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  /* Out of range in UTC (the first hours of year 1, east of Greenwich) */
-  if (utc == NULL)
-    utc = g_date_time_ref (time);
-
-  /* Not g_date_time_format (): its %Y does not pad years before 1000,
-   * and a file with the year “821” would not load again (found by
-   * fuzzing) */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (utc),
-                          g_date_time_get_month (utc),
-                          g_date_time_get_day_of_month (utc),
-                          g_date_time_get_hour (utc),
-                          g_date_time_get_minute (utc),
-                          g_date_time_get_second (utc));
-}
-
 static void
 write_situation (RgSession *session,
                  xmlNode   *root,
@@ -1871,8 +1850,8 @@ write_statements (RgSession *session,
       if (is_unwritten_statement (statement, session, &linked))
         continue;
 
-      created = format_time (rg_statement_get_created (statement));
-      changed = format_time (rg_statement_get_changed (statement));
+      created = rg_time_format (rg_statement_get_created (statement));
+      changed = rg_time_format (rg_statement_get_changed (statement));
       node = add_text (statements, ns, "statement", rg_statement_get_text (statement));
 
       set_prop (node, "id", rg_statement_get_id (statement));
@@ -2080,7 +2059,7 @@ write_conflicts (RgSession *session,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgConflict) conflict = g_list_model_get_item (model, i);
-      g_autofree char *recorded = format_time (rg_conflict_get_recorded (conflict));
+      g_autofree char *recorded = rg_time_format (rg_conflict_get_recorded (conflict));
       xmlNode *node = xmlNewChild (conflicts, ns, X ("conflict"), NULL);
 
       set_prop (node, "id", rg_conflict_get_id (conflict));
