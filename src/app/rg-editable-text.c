@@ -574,12 +574,40 @@ rg_editable_text_get_text (RgEditableText *self)
   return self->text;
 }
 
+/* The model took a text other than the one typed: another program's
+ * version, merged in while this one was being edited, or an undo.
+ * What was typed is in the model already (see ::changed), so the
+ * editor shows the model's text, the cursor where it was; typing on
+ * would otherwise write the old text over the new one. */
+static void
+follow_text (RgEditableText *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  g_autofree char *typed = g_strstrip (get_buffer_text (self));
+  const char *text = self->text ? self->text : "";
+  GtkTextIter cursor;
+  int offset;
+
+  if (g_str_equal (typed, text))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+  g_signal_handlers_block_by_func (buffer, on_buffer_changed, self);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_buffer_changed, self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, MIN (offset, gtk_text_buffer_get_char_count (buffer)));
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
 /**
  * rg_editable_text_set_text:
  * @self: a #RgEditableText
  * @text: (nullable): the text to show
  *
- * Sets the text shown. While editing, the editor keeps what is typed.
+ * Sets the text shown. While editing, the model holds what is typed
+ * (see ::changed), and setting that text back changes nothing; another
+ * text replaces what the editor shows.
  */
 void
 rg_editable_text_set_text (RgEditableText *self,
@@ -592,6 +620,8 @@ rg_editable_text_set_text (RgEditableText *self,
       /* Markup made for the previous text would show it. */
       g_clear_pointer (&self->markup, g_free);
       update_label (self);
+      if (self->view != NULL)
+        follow_text (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
     }
 }
