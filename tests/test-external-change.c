@@ -194,9 +194,10 @@ conflict_then_choose (RgApplication *app)
   typed = g_object_ref (find_statement (session, "Notre lecture"));
   g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_statements (session)), typed, &index));
 
-  /* There, the same new statement (synced a moment ago) is reworded. */
-  change_elsewhere (file, index, "Leur lecture");
+  /* Typed here, not saved yet, as the same statement (synced a moment
+   * ago) is reworded there. */
   rg_test_type_words (editor, " commune");
+  change_elsewhere (file, index, "Leur lecture");
   g_assert_true (rg_test_wait_for (has_conflict, session, 10));
   g_assert_true (rg_test_wait_for (document_saved, document, 10));
 
@@ -204,6 +205,10 @@ conflict_then_choose (RgApplication *app)
   g_assert_nonnull (find_statement (on_disk, "Notre lecture commune"));
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (on_disk)), ==, 1);
   assert_not_forked (file);
+
+  /* The card says so, and leads to the choice. */
+  g_assert_true (gtk_widget_is_visible (rg_test_find_widget (GTK_WIDGET (window), is_button_labelled,
+                                                              "Also changed elsewhere")));
 
   /* The coordinator chooses theirs. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.show-conflicts", NULL));
@@ -229,6 +234,58 @@ conflict_then_choose (RgApplication *app)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  RgStatement *statement;
+  const char  *text;
+} Expected;
+
+static gboolean
+statement_reads (gpointer data)
+{
+  Expected *expected = data;
+
+  return g_strcmp0 (rg_statement_get_text (expected->statement), expected->text) == 0;
+}
+
+/* Nothing typed since the last save when the same statement is
+ * reworded there: the editor shows their words, and what is typed next
+ * goes on from them, rather than writing the old words over theirs. */
+static void
+editor_follows (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "follows.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDocument *document = rg_session_window_get_document (window);
+  RgSession *session = rg_document_get_session (document);
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(RgStatement) typed = NULL;
+  GtkTextView *editor;
+  Expected theirs;
+  guint index;
+
+  editor = add_statement_and_focus_editor (window);
+  rg_test_type_words (editor, "Notre lecture");
+  g_assert_true (rg_test_wait_for (document_saved, document, 10));
+  typed = g_object_ref (find_statement (session, "Notre lecture"));
+  g_assert_true (g_list_store_find (G_LIST_STORE (rg_session_get_statements (session)), typed, &index));
+
+  change_elsewhere (file, index, "Leur lecture");
+  theirs = (Expected) { typed, "Leur lecture" };
+  g_assert_true (rg_test_wait_for (statement_reads, &theirs, 10));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (editor));
+
+  rg_test_type_words (editor, " partagée");
+  g_assert_cmpstr (rg_statement_get_text (typed), ==, "Leur lecture partagée");
+  g_assert_true (rg_test_wait_for (document_saved, document, 10));
+  on_disk = read_file (file);
+  g_assert_nonnull (find_statement (on_disk, "Leur lecture partagée"));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (on_disk)), ==, 0);
+  assert_not_forked (file);
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 /* }}} */
 
 int
@@ -245,6 +302,7 @@ main (int   argc,
 
   rg_test_add_app_func ("/external-change/typing-while-changed", typing_while_changed);
   rg_test_add_app_func ("/external-change/conflict-then-choose", conflict_then_choose);
+  rg_test_add_app_func ("/external-change/editor-follows", editor_follows);
 
   return g_test_run ();
 }

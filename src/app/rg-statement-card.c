@@ -22,6 +22,7 @@ struct _RgStatementCard
   RgStatement     *statement;
   RgSessionEditor *editor;
   GtkWidget       *badges;
+  GtkWidget       *conflict_button; /* made when first needed */
   char            *glossary_key;   /* the text and words last underlined */
 
   GtkImage       *kind_image;
@@ -307,6 +308,42 @@ update_badges (RgStatementCard *self)
   gtk_widget_set_visible (self->badges, links != NULL && links->len > 0);
 }
 
+/* A statement changed here and elsewhere differently says so on its
+ * card, until the coordinator chooses. */
+static void
+update_conflict (RgStatementCard *self)
+{
+  GListModel *conflicts;
+  gboolean in_conflict = FALSE;
+
+  if (self->editor == NULL)
+    return;
+
+  conflicts = rg_session_get_conflicts (rg_session_editor_get_session (self->editor));
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts) && !in_conflict; i++)
+    {
+      g_autoptr(RgConflict) conflict = g_list_model_get_item (conflicts, i);
+
+      in_conflict = g_strcmp0 (rg_conflict_get_object_id (conflict),
+                               rg_statement_get_id (self->statement)) == 0;
+    }
+
+  if (in_conflict && self->conflict_button == NULL)
+    {
+      self->conflict_button = gtk_button_new_with_label (_("Also changed elsewhere"));
+      gtk_widget_add_css_class (self->conflict_button, "conflict-chip");
+      gtk_widget_set_halign (self->conflict_button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (self->conflict_button,
+                                   _("Choose between what was written here and elsewhere"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->conflict_button),
+                                      "session.show-conflicts");
+      gtk_widget_set_parent (self->conflict_button, GTK_WIDGET (self));
+    }
+
+  if (self->conflict_button != NULL)
+    gtk_widget_set_visible (self->conflict_button, in_conflict);
+}
+
 /* The words of the glossary in the text become links to their term.
  * Any change of the session may rename, add or delete a word: what was
  * matched is remembered, so that most changes cost a comparison. */
@@ -463,10 +500,14 @@ rg_statement_card_constructed (GObject *object)
                                G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (rg_session_editor_get_session (self->editor), "changed",
                                G_CALLBACK (update_glossary), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rg_session_get_conflicts (rg_session_editor_get_session (self->editor)),
+                               "items-changed", G_CALLBACK (update_conflict), self,
+                               G_CONNECT_SWAPPED);
     }
   update_kind (self);
   update_text (self);
   update_badges (self);
+  update_conflict (self);
 }
 
 static void
