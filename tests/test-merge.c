@@ -1638,6 +1638,44 @@ test_deterministic (void)
   assert_same_bytes (first, second);
 }
 
+/* A sync engine let another machine's save, made from the version we had
+ * read, win over ours: of the two versions it may come from, the one
+ * read and the one we wrote, it is nearer the one it came from, and that
+ * base keeps what we wrote. */
+static void
+test_nearest_base (void)
+{
+  g_autoptr(RgSession) read = make_base ();
+  g_autoptr(RgSession) written = copy (read);
+  g_autoptr(RgSession) theirs = copy (read);
+  g_autoptr(RgSession) ours = NULL;
+  g_autoptr(RgSession) later = NULL;
+
+  g_assert_cmpuint (rg_session_count_differences (read, read), ==, 0);
+
+  rg_statement_set_text (rg_session_find_statement (written, S1), "Arrive en retard le lundi");
+  add_statement (written, NEW_OURS, P1, D1, "Aime lire");
+  rg_dimension_set_synthesis (rg_session_find_dimension (written, D1), "Des retards");
+  add_partner (theirs, NEW_THEIRS);
+  g_assert_cmpuint (rg_session_count_differences (written, read), ==, 3);
+  g_assert_cmpuint (rg_session_count_differences (theirs, read), ==, 1);
+  g_assert_cmpuint (rg_session_count_differences (theirs, written), ==, 4);
+
+  ours = copy (written);
+  merge (ours, read, theirs, NULL);
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (ours, S1)), ==,
+                   "Arrive en retard le lundi");
+  g_assert_nonnull (rg_session_find_statement (ours, NEW_OURS));
+  g_assert_nonnull (rg_session_find_partner (ours, NEW_THEIRS));
+  g_assert_cmpuint (n_conflicts (ours), ==, 0);
+
+  /* Made from what we wrote, it is nearer that */
+  later = copy (written);
+  rg_statement_set_text (rg_session_find_statement (later, S1), "Arrive en retard le mardi");
+  g_assert_cmpuint (rg_session_count_differences (later, written), <,
+                    rg_session_count_differences (later, read));
+}
+
 static void
 test_other_session (void)
 {
@@ -2156,6 +2194,7 @@ main (int   argc,
   g_test_add_func ("/merge/theirs-unchanged", test_theirs_unchanged);
   g_test_add_func ("/merge/both-edited", test_both_edited);
   g_test_add_func ("/merge/deterministic", test_deterministic);
+  g_test_add_func ("/merge/nearest-base", test_nearest_base);
   g_test_add_func ("/merge/other-session", test_other_session);
   g_test_add_func ("/merge/signals", test_signals);
   g_test_add_func ("/merge/conflicts/merged", test_conflicts_merged);

@@ -1470,6 +1470,53 @@ merge_meanings (Merge  *m,
   return result;
 }
 
+/* How many of the fields of @object, of @session, differ from those of
+ * @other, of @other_session (a statement's times aside, which follow its
+ * text); each partner's meaning of a word counts as a field. With
+ * @stop_at_one, counts to one at most. */
+static guint
+count_field_differences (RgObjectKind  kind,
+                         RgSession    *session,
+                         GObject      *object,
+                         RgSession    *other_session,
+                         GObject      *other,
+                         gboolean      stop_at_one)
+{
+  const FieldTable *table = &field_tables[kind];
+  guint count = 0;
+
+  for (guint i = 0; i < table->n_fields && !(stop_at_one && count > 0); i++)
+    {
+      const Field *field = &table->fields[i];
+      g_autofree char *value = NULL;
+      g_autofree char *other_value = NULL;
+
+      if (field->type == VALUE_TIME)
+        continue;
+
+      value = field_get (field, session, object);
+      other_value = field_get (field, other_session, other);
+      if (!g_str_equal (value, other_value))
+        count++;
+    }
+
+  if (kind == RG_OBJECT_KIND_TERM && !(stop_at_one && count > 0))
+    {
+      g_autoptr(GPtrArray) meanings = get_meanings (RG_TERM (object));
+      g_autoptr(GPtrArray) others = get_meanings (RG_TERM (other));
+
+      for (guint i = 0; i < meanings->len; i += 2)
+        if (g_strcmp0 (g_ptr_array_index (meanings, i + 1),
+                       find_meaning (others, g_ptr_array_index (meanings, i))) != 0)
+          count++;
+      for (guint i = 0; i < others->len; i += 2)
+        if (find_meaning (meanings, g_ptr_array_index (others, i)) == NULL)
+          count++;
+    }
+
+  return count;
+}
+
 /* Whether @object, of @session, differs from its base version @b */
 static gboolean
 is_edited (Merge        *m,
@@ -1478,40 +1525,7 @@ is_edited (Merge        *m,
            GObject      *object,
            GObject      *b)
 {
-  const FieldTable *table = &field_tables[kind];
-
-  for (guint i = 0; i < table->n_fields; i++)
-    {
-      const Field *field = &table->fields[i];
-      g_autofree char *value = NULL;
-      g_autofree char *base = NULL;
-
-      if (field->type == VALUE_TIME)
-        continue;
-
-      value = field_get (field, session, object);
-      base = field_get (field, m->base, b);
-      if (!g_str_equal (value, base))
-        return TRUE;
-    }
-
-  if (kind == RG_OBJECT_KIND_TERM)
-    {
-      g_autoptr(GPtrArray) meanings = get_meanings (RG_TERM (object));
-      g_autoptr(GPtrArray) base = get_meanings (RG_TERM (b));
-
-      if (meanings->len != base->len)
-        return TRUE;
-
-      for (guint i = 0; i < meanings->len; i += 2)
-        {
-          if (g_strcmp0 (g_ptr_array_index (meanings, i + 1),
-                         find_meaning (base, g_ptr_array_index (meanings, i))) != 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
+  return count_field_differences (kind, session, object, m->base, b, TRUE) > 0;
 }
 
 /* The values an object keeps: merged when both sides hold it, else
@@ -2224,6 +2238,72 @@ rg_session_merge (RgSession     *ours,
                   GError       **error)
 {
   return rg_session_merge_at (ours, base, theirs, NULL, stats, error);
+}
+
+/**
+ * rg_session_count_differences:
+ * @a: a session
+ * @b: another version of it
+ *
+ * How far apart two versions of a session are: the objects one holds and
+ * the other does not, the fields that differ in objects both hold (each
+ * partner's meaning of a word counting as a field), the conflicts one
+ * lists and the other does not. Order and a statement's times are left
+ * out.
+ *
+ * A merge is only as good as its base: a file on disk may come from the
+ * version last read as well as from one written since, when a sync
+ * engine let another machine's save win over ours. Of the versions it
+ * may come from, the nearest is the one it started from.
+ *
+ * Returns: the number of differences; 0 when @a and @b hold the same
+ */
+guint
+rg_session_count_differences (RgSession *a,
+                              RgSession *b)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (RG_IS_SESSION (a), 0);
+  g_return_val_if_fail (RG_IS_SESSION (b), 0);
+
+  count += count_field_differences (RG_OBJECT_KIND_SESSION, a, G_OBJECT (a), b, G_OBJECT (b), FALSE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds_in_order); k++)
+    {
+      RgObjectKind kind = kinds_in_order[k];
+      g_autoptr(GPtrArray) objects = list_objects (a, kind);
+      g_autoptr(GPtrArray) others = list_objects (b, kind);
+
+      for (guint i = 0; i < objects->len; i++)
+        {
+          GObject *object = g_ptr_array_index (objects, i);
+          GObject *other = find_object (b, kind, object_get_id (kind, object));
+
+          if (other == NULL)
+            count++;
+          else
+            count += count_field_differences (kind, a, object, b, other, FALSE);
+        }
+
+      for (guint i = 0; i < others->len; i++)
+        if (find_object (a, kind, object_get_id (kind, g_ptr_array_index (others, i))) == NULL)
+          count++;
+    }
+
+  {
+    g_autoptr(GPtrArray) conflicts = conflict_ids (a);
+    g_autoptr(GPtrArray) others = conflict_ids (b);
+    g_autoptr(GHashTable) in_a = id_set (conflicts);
+    g_autoptr(GHashTable) in_b = id_set (others);
+
+    for (guint i = 0; i < conflicts->len; i++)
+      count += !contains (in_b, g_ptr_array_index (conflicts, i));
+    for (guint i = 0; i < others->len; i++)
+      count += !contains (in_a, g_ptr_array_index (others, i));
+  }
+
+  return count;
 }
 
 /**

@@ -42,23 +42,25 @@ typedef struct
   guint conflicts;
 } RgMergeStats;
 
-GQuark      rg_merge_error_quark     (void);
+GQuark      rg_merge_error_quark         (void);
 
-gboolean    rg_session_merge         (RgSession     *ours,
-                                      RgSession     *base,
-                                      RgSession     *theirs,
-                                      RgMergeStats  *stats,
-                                      GError       **error);
-gboolean    rg_session_merge_at      (RgSession     *ours,
-                                      RgSession     *base,
-                                      RgSession     *theirs,
-                                      GDateTime     *now,
-                                      RgMergeStats  *stats,
-                                      GError       **error);
+gboolean    rg_session_merge             (RgSession     *ours,
+                                          RgSession     *base,
+                                          RgSession     *theirs,
+                                          RgMergeStats  *stats,
+                                          GError       **error);
+gboolean    rg_session_merge_at          (RgSession     *ours,
+                                          RgSession     *base,
+                                          RgSession     *theirs,
+                                          GDateTime     *now,
+                                          RgMergeStats  *stats,
+                                          GError       **error);
+guint       rg_session_count_differences (RgSession     *a,
+                                          RgSession     *b);
 
-const char *rg_merge_get_field_label (RgObjectKind   kind,
-                                      const char    *field);
-char       *rg_merge_dup_ours        (RgSession     *session,
-                                      RgConflict    *conflict);
+const char *rg_merge_get_field_label     (RgObjectKind   kind,
+                                          const char    *field);
+char       *rg_merge_dup_ours            (RgSession     *session,
+                                          RgConflict    *conflict);
 
 G_END_DECLS
