@@ -30,8 +30,11 @@
  *
  * Watched (rg_document_watch()), it notices when another program — a
  * sync engine, regards-cli, Regards on another computer — replaces the
- * file, and merges that version into the session in place, three ways:
- * the base is the version last read or written here, kept as bytes.
+ * file, and merges that version into the session in place, three ways.
+ * The base is the version the file on disk started from: of the last
+ * versions read or written here, kept as bytes, the nearest to it. The
+ * last one written is not always it: a sync engine may let a save made
+ * elsewhere from an older version win over ours.
  * With nothing pending here, that is a reload. A save that meets a
  * change it had not seen yet merges first, then writes. Only a file on
  * disk that is no session Regards can read makes a conflict copy.
@@ -53,9 +56,9 @@ struct _RgDocument
   /* Pending rg_document_save_async() tasks, the head one first. */
   GQueue     saves;
 
-  /* What the file held when last read or written here: the base of a
-   * merge with what another program wrote. */
-  GBytes       *base;
+  /* What the file held when last read or written here, newest first:
+   * the versions what another program writes may start from. */
+  GQueue        versions;
   GFileMonitor *monitor;
   guint         look_source;
 
@@ -146,6 +149,57 @@ on_session_changed (RgDocument *self)
 
 static void rg_document_watch_file (RgDocument *self);
 
+/* How many versions read or written are kept as possible bases. A
+ * version written elsewhere starts from one read there a moment ago:
+ * with saves a second apart, a few back is enough. */
+#define MAX_VERSIONS 6
+
+static void
+remember_version (RgDocument *self,
+                  GBytes     *contents)
+{
+  GBytes *newest = g_queue_peek_head (&self->versions);
+
+  if (newest != NULL && g_bytes_equal (newest, contents))
+    return;
+
+  g_queue_push_head (&self->versions, g_bytes_ref (contents));
+  while (self->versions.length > MAX_VERSIONS)
+    g_bytes_unref (g_queue_pop_tail (&self->versions));
+}
+
+/* The version @theirs started from, as far as we can tell: of those
+ * read or written here, the nearest to it (see
+ * rg_session_count_differences ()), the newest of equals. Merged with
+ * the last one written instead, what we wrote that theirs never saw
+ * would look undone by them, and go. */
+static RgSession *
+find_base (RgDocument *self,
+           RgSession  *theirs)
+{
+  RgSession *best = NULL;
+  guint best_distance = G_MAXUINT;
+
+  for (GList *l = self->versions.head; l != NULL && best_distance > 0; l = l->next)
+    {
+      g_autoptr(RgSession) version = rg_session_new_from_bytes (l->data, NULL);
+      guint distance;
+
+      if (version == NULL)
+        continue;
+
+      distance = rg_session_count_differences (version, theirs);
+      if (distance < best_distance)
+        {
+          g_clear_object (&best);
+          best = g_steal_pointer (&version);
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
 /* Records what a write did: where the session now lives and what that
  * file holds. @new_checksum is NULL when nothing was written. */
 static void
@@ -158,8 +212,7 @@ rg_document_saved (RgDocument *self,
   if (new_checksum == NULL)
     return;
 
-  g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = g_bytes_ref (contents);
+  remember_version (self, contents);
 
   /* On conflict our version went to the copy: keep saving there, and
    * leave the other program's version alone. */
@@ -205,7 +258,7 @@ rg_document_finalize (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
-  g_clear_pointer (&self->base, g_bytes_unref);
+  g_queue_clear_full (&self->versions, (GDestroyNotify) g_bytes_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->session);
   g_clear_pointer (&self->checksum, g_free);
@@ -353,6 +406,7 @@ static void
 rg_document_init (RgDocument *self)
 {
   g_queue_init (&self->saves);
+  g_queue_init (&self->versions);
 }
 
 /**
@@ -435,7 +489,7 @@ rg_document_new_from_file (GFile         *file,
                        "file", file,
                        NULL);
   self->checksum = g_steal_pointer (&checksum);
-  self->base = g_steal_pointer (&contents);
+  remember_version (self, contents);
   self->read_only = rg_file_is_read_only (file);
 
   return self;
@@ -702,16 +756,14 @@ rg_document_merge_from_disk (RgDocument  *self,
 
   /* Without a base (a file written here for the first time), every
    * difference is a conflict: nothing is dropped. */
-  if (self->base != NULL)
-    base = rg_session_new_from_bytes (self->base, NULL);
+  base = find_base (self, theirs);
 
   if (!rg_session_merge (self->session, base, theirs, &stats, error))
     return FALSE;
 
   g_free (self->checksum);
   self->checksum = g_steal_pointer (&checksum);
-  g_clear_pointer (&self->base, g_bytes_unref);
-  self->base = g_steal_pointer (&contents);
+  remember_version (self, contents);
 
   g_signal_emit (self, signals [MERGED], 0, stats.conflicts);
 
