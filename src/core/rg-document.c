@@ -150,9 +150,11 @@ on_session_changed (RgDocument *self)
 static void rg_document_watch_file (RgDocument *self);
 
 /* How many versions read or written are kept as possible bases. A
- * version written elsewhere starts from one read there a moment ago:
- * with saves a second apart, a few back is enough. */
-#define MAX_VERSIONS 6
+ * version written elsewhere starts from one read there a while ago: a
+ * sync engine that has to choose between two saves may bring back an
+ * older one, and with a save and a merge every second, the version it
+ * started from can be many versions back. */
+#define MAX_VERSIONS 32
 
 static void
 remember_version (RgDocument *self,
