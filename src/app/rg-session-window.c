@@ -1118,10 +1118,9 @@ rg_session_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (rg_session_window_parent_class)->map (widget);
 
-  /* Right after the first layout, which gives the grid its cells: keys
-   * typed before would go to the view switcher. */
-  g_idle_add_full (GDK_PRIORITY_REDRAW + 1, focus_first_cell_cb, g_object_ref (widget),
-                   g_object_unref);
+  /* At once, not after the first frame: keys typed as soon as the
+   * window shows would go to the view switcher. */
+  focus_first_cell_cb (widget);
 }
 
 static void
