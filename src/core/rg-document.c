@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rg-document.h"
 #include "rg-file-io.h"
+#include "rg-library.h"
 #include "rg-merge.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
@@ -61,6 +63,12 @@ struct _RgDocument
   GQueue        versions;
   GFileMonitor *monitor;
   guint         look_source;
+
+  /* Conflict copies a sync engine made of the file, beside it, to merge
+   * back in and take away. */
+  GFileMonitor *folder_monitor;
+  GPtrArray    *copies;
+  guint         copies_source;
 
   guint      modified : 1;
   guint      save_running : 1;
@@ -156,45 +164,189 @@ static void rg_document_watch_file (RgDocument *self);
  * started from can be many versions back. */
 #define MAX_VERSIONS 32
 
+/* A version of the file is named by the start of the SHA-256 of its
+ * bytes without the known-versions attribute of its root, which each
+ * save writes: the versions its writer had read or written before. The
+ * newest of those we hold too is the version both copies started from,
+ * the base of their merge. */
+#define VERSION_ID_LENGTH 16
+#define KNOWN_VERSIONS " known-versions=\""
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *id;
+} Version;
+
+static void
+version_free (Version *version)
+{
+  g_bytes_unref (version->bytes);
+  g_free (version->id);
+  g_free (version);
+}
+
+/* @bytes without the root's known-versions attribute, whose list goes
+ * to @known when asked for. The root's attributes hold no ">". */
+static GBytes *
+split_known_versions (GBytes   *bytes,
+                      char   ***known)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *root = g_strstr_len (data, MIN (size, 4096), "<session");
+  const char *end = root ? memchr (root, '>', size - (root - data)) : NULL;
+  const char *attribute = root && end ? g_strstr_len (root, end - root, KNOWN_VERSIONS) : NULL;
+  const char *value;
+  const char *quote;
+  GByteArray *rest;
+
+  if (known != NULL)
+    *known = NULL;
+
+  if (attribute == NULL)
+    return g_bytes_ref (bytes);
+
+  value = attribute + strlen (KNOWN_VERSIONS);
+  if ((quote = memchr (value, '"', end - value)) == NULL)
+    return g_bytes_ref (bytes);
+
+  if (known != NULL)
+    {
+      g_autofree char *list = g_strndup (value, quote - value);
+
+      *known = g_strsplit (list, " ", -1);
+    }
+
+  rest = g_byte_array_sized_new (size);
+  g_byte_array_append (rest, (const guint8 *) data, attribute - data);
+  g_byte_array_append (rest, (const guint8 *) quote + 1, size - (quote + 1 - data));
+
+  return g_byte_array_free_to_bytes (rest);
+}
+
+static char *
+version_id_of (GBytes *bytes)
+{
+  g_autoptr(GBytes) content = split_known_versions (bytes, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+
+  return g_strndup (checksum, VERSION_ID_LENGTH);
+}
+
 static void
 remember_version (RgDocument *self,
                   GBytes     *contents)
 {
-  GBytes *newest = g_queue_peek_head (&self->versions);
+  Version *newest = g_queue_peek_head (&self->versions);
+  Version *version;
 
-  if (newest != NULL && g_bytes_equal (newest, contents))
+  if (newest != NULL && g_bytes_equal (newest->bytes, contents))
     return;
 
-  g_queue_push_head (&self->versions, g_bytes_ref (contents));
+  version = g_new0 (Version, 1);
+  version->bytes = g_bytes_ref (contents);
+  version->id = version_id_of (contents);
+  g_queue_push_head (&self->versions, version);
   while (self->versions.length > MAX_VERSIONS)
-    g_bytes_unref (g_queue_pop_tail (&self->versions));
+    version_free (g_queue_pop_tail (&self->versions));
 }
 
-/* The version @theirs started from, as far as we can tell: of those
- * read or written here, the nearest to it (see
- * rg_session_count_differences ()), the newest of equals. Merged with
- * the last one written instead, what we wrote that theirs never saw
- * would look undone by them, and go. */
+/* @contents, with the versions we read or wrote, newest first. */
+static GBytes *
+add_known_versions (RgDocument *self,
+                    GBytes     *contents)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (contents, &size);
+  const char *root = g_strstr_len (data, MIN (size, 4096), "<session");
+  const char *end = root ? memchr (root, '>', size - (root - data)) : NULL;
+  g_autoptr(GString) attribute = g_string_new (KNOWN_VERSIONS);
+  GByteArray *with;
+
+  if (end == NULL || self->versions.length == 0)
+    return g_bytes_ref (contents);
+
+  for (GList *l = self->versions.head; l != NULL; l = l->next)
+    {
+      Version *version = l->data;
+
+      if (l != self->versions.head)
+        g_string_append_c (attribute, ' ');
+      g_string_append (attribute, version->id);
+    }
+  g_string_append_c (attribute, '"');
+
+  with = g_byte_array_sized_new (size + attribute->len);
+  g_byte_array_append (with, (const guint8 *) data, end - data);
+  g_byte_array_append (with, (const guint8 *) attribute->str, attribute->len);
+  g_byte_array_append (with, (const guint8 *) end, size - (end - data));
+
+  return g_byte_array_free_to_bytes (with);
+}
+
+/* Whether the file holds @contents already, but for the versions it
+ * names as known: merging in what another copy wrote leaves the two the
+ * same, and writing it again would only send it back and forth between
+ * the copies of a synced folder. */
+static gboolean
+is_on_disk (RgDocument *self,
+            GBytes     *contents)
+{
+  Version *newest = g_queue_peek_head (&self->versions);
+  g_autofree char *newest_checksum = NULL;
+  g_autofree char *id = NULL;
+
+  if (newest == NULL || self->checksum == NULL)
+    return FALSE;
+
+  newest_checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, newest->bytes);
+  if (!g_str_equal (newest_checksum, self->checksum))
+    return FALSE;
+
+  id = version_id_of (contents);
+  return g_str_equal (id, newest->id);
+}
+
+/* The version the file @theirs holds started from: the newest of ours
+ * its writer names as read or written, or theirs itself when we have
+ * it. A file that names none (written by an older Regards, or from
+ * versions we never saw) gets the nearest of ours (see
+ * rg_session_count_differences ()), the newest of equals. */
 static RgSession *
 find_base (RgDocument *self,
+           GBytes     *theirs_bytes,
            RgSession  *theirs)
 {
+  g_auto(GStrv) known = NULL;
+  g_autoptr(GBytes) content = split_known_versions (theirs_bytes, &known);
+  g_autofree char *theirs_id = version_id_of (content);
   RgSession *best = NULL;
   guint best_distance = G_MAXUINT;
 
+  for (GList *l = self->versions.head; l != NULL; l = l->next)
+    {
+      Version *version = l->data;
+
+      if (g_str_equal (version->id, theirs_id) ||
+          (known != NULL && g_strv_contains ((const char * const *) known, version->id)))
+        return rg_session_new_from_bytes (version->bytes, NULL);
+    }
+
   for (GList *l = self->versions.head; l != NULL && best_distance > 0; l = l->next)
     {
-      g_autoptr(RgSession) version = rg_session_new_from_bytes (l->data, NULL);
+      Version *version = l->data;
+      g_autoptr(RgSession) candidate = rg_session_new_from_bytes (version->bytes, NULL);
       guint distance;
 
-      if (version == NULL)
+      if (candidate == NULL)
         continue;
 
-      distance = rg_session_count_differences (version, theirs);
+      distance = rg_session_count_differences (candidate, theirs);
       if (distance < best_distance)
         {
           g_clear_object (&best);
-          best = g_steal_pointer (&version);
+          best = g_steal_pointer (&candidate);
           best_distance = distance;
         }
     }
@@ -257,10 +409,15 @@ rg_document_finalize (GObject *object)
   g_assert (g_queue_is_empty (&self->saves));
 
   g_clear_handle_id (&self->look_source, g_source_remove);
+  g_clear_handle_id (&self->copies_source, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
-  g_queue_clear_full (&self->versions, (GDestroyNotify) g_bytes_unref);
+  if (self->folder_monitor != NULL)
+    g_file_monitor_cancel (self->folder_monitor);
+  g_clear_object (&self->folder_monitor);
+  g_clear_pointer (&self->copies, g_ptr_array_unref);
+  g_queue_clear_full (&self->versions, (GDestroyNotify) version_free);
   g_clear_object (&self->file);
   g_clear_object (&self->session);
   g_clear_pointer (&self->checksum, g_free);
@@ -664,7 +821,8 @@ rg_document_serialize (RgDocument  *self,
                        GFile       *file,
                        GError     **error)
 {
-  g_autoptr(GBytes) contents = rg_session_to_bytes (self->session);
+  g_autoptr(GBytes) session = rg_session_to_bytes (self->session);
+  g_autoptr(GBytes) contents = add_known_versions (self, session);
   g_autofree char *name = NULL;
   const char *data;
   gsize size;
@@ -758,7 +916,7 @@ rg_document_merge_from_disk (RgDocument  *self,
 
   /* Without a base (a file written here for the first time), every
    * difference is a conflict: nothing is dropped. */
-  base = find_base (self, theirs);
+  base = find_base (self, contents, theirs);
 
   if (!rg_session_merge (self->session, base, theirs, &stats, error))
     return FALSE;
@@ -812,9 +970,143 @@ on_file_changed (RgDocument        *self,
   self->look_source = g_timeout_add (100, look_at_file_cb, self);
 }
 
+/* Whether @name is a sync engine's conflict copy of our file, or of its
+ * backup `NAME~` (which a sync engine forks too). */
+static gboolean
+is_copy_of_ours (RgDocument *self,
+                 const char *name,
+                 gboolean   *is_backup)
+{
+  g_autofree char *ours = g_file_get_basename (self->file);
+  g_autofree char *stem = NULL;
+  g_autofree char *original = NULL;
+
+  *is_backup = g_str_has_suffix (name, "~");
+  stem = *is_backup ? g_strndup (name, strlen (name) - 1) : g_strdup (name);
+  original = rg_library_parse_conflict_name (stem, NULL);
+
+  return original != NULL && g_str_equal (original, ours);
+}
+
+/* Puts away a copy whose words are in the file now: in the Trash, or,
+ * where a folder has none, removed. */
+static void
+put_away (GFile *copy)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_trash (copy, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_debug ("No Trash for the conflict copy, removing it: %s", error->message);
+      g_file_delete (copy, NULL, NULL);
+    }
+}
+
+/* Merges a sync engine's conflict copy of the file into the session, as
+ * any version another program wrote, then writes the session and puts
+ * the copy away: nothing is forked, and nothing of the copy is lost. A
+ * copy that is no version of this session is left alone. */
+static void
+merge_copy (RgDocument *self,
+            GFile      *copy)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(RgSession) theirs = NULL;
+  g_autoptr(RgSession) base = NULL;
+  g_autoptr(GError) error = NULL;
+  RgMergeStats stats = { 0 };
+
+  contents = rg_file_read_bounded (copy, RG_SESSION_MAX_SIZE, NULL, NULL, NULL);
+  if (contents == NULL || !(theirs = rg_session_new_from_bytes (contents, NULL)))
+    return;
+
+  base = find_base (self, contents, theirs);
+  if (!rg_session_merge (self->session, base, theirs, &stats, &error))
+    {
+      g_debug ("Not merging a conflict copy: %s", error->message);
+      return;
+    }
+
+  if (self->modified && !rg_document_save (self, NULL, &error))
+    {
+      g_debug ("Keeping the conflict copy, the file could not be written: %s", error->message);
+      return;
+    }
+
+  put_away (copy);
+  g_signal_emit (self, signals [MERGED], 0, stats.conflicts);
+}
+
+static gboolean
+merge_copies_cb (gpointer user_data)
+{
+  RgDocument *self = user_data;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  self->copies_source = 0;
+
+  /* After our saves, so that each merge starts from the file as written. */
+  if (self->save_running || !g_queue_is_empty (&self->saves))
+    {
+      self->copies_source = g_timeout_add (200, merge_copies_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  copies = g_steal_pointer (&self->copies);
+  for (guint i = 0; copies != NULL && i < copies->len; i++)
+    {
+      GFile *copy = g_ptr_array_index (copies, i);
+      g_autofree char *name = g_file_get_basename (copy);
+      gboolean is_backup;
+
+      if (!g_file_query_exists (copy, NULL) || !is_copy_of_ours (self, name, &is_backup))
+        continue;
+
+      /* A fork of the backup holds an older version of the file: what
+       * it says is in the file's history already. */
+      if (is_backup)
+        put_away (copy);
+      else
+        merge_copy (self, copy);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_folder_changed (RgDocument        *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event)
+{
+  GFile *arrived = event == G_FILE_MONITOR_EVENT_RENAMED ? other_file : file;
+  g_autofree char *name = NULL;
+  gboolean is_backup;
+
+  if (arrived == NULL ||
+      (event != G_FILE_MONITOR_EVENT_CREATED &&
+       event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+       event != G_FILE_MONITOR_EVENT_RENAMED &&
+       event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT))
+    return;
+
+  name = g_file_get_basename (arrived);
+  if (!is_copy_of_ours (self, name, &is_backup))
+    return;
+
+  if (self->copies == NULL)
+    self->copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->copies, g_object_ref (arrived));
+
+  /* Once the sync engine is done writing it. */
+  g_clear_handle_id (&self->copies_source, g_source_remove);
+  self->copies_source = g_timeout_add (300, merge_copies_cb, self);
+}
+
 static void
 rg_document_watch_file (RgDocument *self)
 {
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!self->watching)
@@ -835,6 +1127,17 @@ rg_document_watch_file (RgDocument *self)
   g_file_monitor_set_rate_limit (self->monitor, 200);
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed),
                            self, G_CONNECT_SWAPPED);
+
+  /* Sync engines put their conflict copies beside the file. */
+  if (self->folder_monitor != NULL)
+    g_file_monitor_cancel (self->folder_monitor);
+  g_clear_object (&self->folder_monitor);
+  folder = g_file_get_parent (self->file);
+  if (folder != NULL &&
+      (self->folder_monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES,
+                                                        NULL, NULL)) != NULL)
+    g_signal_connect_object (self->folder_monitor, "changed", G_CALLBACK (on_folder_changed),
+                             self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -910,6 +1213,13 @@ rg_document_save (RgDocument    *self,
       g_clear_pointer (&contents, g_bytes_unref);
       if (!(contents = rg_document_serialize (self, self->file, error)))
         return FALSE;
+
+      if (is_on_disk (self, contents))
+        {
+          if (change_serial == self->change_serial)
+            rg_document_set_modified (self, FALSE);
+          return TRUE;
+        }
 
       ret = rg_file_write_atomic (self->file, contents, self->checksum,
                                   &new_checksum, allow_copy ? &conflict_copy : NULL,
@@ -1064,6 +1374,18 @@ rg_document_save_async (RgDocument          *self,
   if (contents == NULL)
     {
       g_task_report_error (self, callback, user_data, rg_document_save_async, error);
+      return;
+    }
+
+  /* With no save before it to wait for, what the file holds already
+   * needs no write. */
+  if (g_queue_is_empty (&self->saves) && is_on_disk (self, contents))
+    {
+      g_autoptr(GTask) done = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (done, rg_document_save_async);
+      rg_document_set_modified (self, FALSE);
+      g_task_return_boolean (done, TRUE);
       return;
     }
 
