@@ -1164,6 +1164,49 @@ test_watch_reload (void)
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_conflicts (session)), ==, 0);
 }
 
+/* A sync engine's conflict copy of the watched file, holding a
+ * statement written elsewhere, is merged in and put away. */
+static void
+test_watch_conflict_copy (void)
+{
+  g_autofree char *dir = make_test_dir ();
+  g_autofree char *path = g_build_filename (dir, SESSION_NAME, NULL);
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgSession) original = rg_test_load_example ();
+  g_autoptr(RgDocument) first = save_new_document (original, path);
+  g_autoptr(RgDocument) watched = rg_document_new_from_file (file, NULL, NULL);
+  g_autoptr(RgSession) elsewhere = rg_test_load_example ();
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autoptr(GBytes) copy_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stem = g_strndup (SESSION_NAME, strlen (SESSION_NAME) - strlen (".regards"));
+  g_autofree char *copy_name = g_strconcat (stem, ".sync-conflict-20261204-120000-ABCDEF7.regards", NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint merged = 0;
+
+  g_signal_connect (watched, "merged", G_CALLBACK (count_merged), &merged);
+  rg_document_watch (watched);
+
+  /* The version another computer saved, which Syncthing kept aside. */
+  rg_statement_set_text (nth_statement (elsewhere, 2), "Écrit sur l’autre ordinateur");
+  copy_bytes = rg_session_to_bytes (elsewhere);
+  copy_path = g_build_filename (dir, copy_name, NULL);
+  g_assert_true (g_file_set_contents (copy_path, g_bytes_get_data (copy_bytes, NULL),
+                                      g_bytes_get_size (copy_bytes), &error));
+
+  while ((merged == 0 || g_file_test (copy_path, G_FILE_TEST_EXISTS)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (merged, ==, 1);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (has_statement_text (rg_document_get_session (watched), "Écrit sur l’autre ordinateur"));
+  on_disk = load_path (path);
+  g_assert_true (has_statement_text (on_disk, "Écrit sur l’autre ordinateur"));
+  assert_no_copies (dir);
+}
+
 /* }}} */
 
 int
@@ -1196,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/document/merge-on-save", test_merge_on_save);
   g_test_add_func ("/document/merge-conflict", test_merge_conflict);
   g_test_add_func ("/document/watch-reload", test_watch_reload);
+  g_test_add_func ("/document/watch-conflict-copy", test_watch_conflict_copy);
 
   ret = g_test_run ();
 
