@@ -76,7 +76,6 @@ create_side (RgSessionEditor *editor,
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
   gtk_widget_set_margin_start (text, 12);
   gtk_widget_set_margin_end (text, 12);
   gtk_widget_set_vexpand (text, TRUE);
@@ -109,20 +108,21 @@ create_row (gpointer item,
   RgSession *session = rg_session_editor_get_session (editor);
   g_autofree char *ours = rg_merge_dup_ours (session, conflict);
   g_autofree char *title = NULL;
+  g_autofree char *what = NULL;
   g_autofree char *description = rg_bidi_isolate (rg_conflict_get_description (conflict));
   const char *field = rg_merge_get_field_label (rg_conflict_get_object_kind (conflict),
                                                 rg_conflict_get_field (conflict));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading;
+  GtkWidget *kind;
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  /* Translators: what a conflict is about: "Statement “En septembre…”:
-   * text". The first %s is the kind of object, the second says which
-   * one, the third is the field. */
-  title = g_strdup_printf (_("%s “%s”: %s"),
-                           rg_object_kind_get_label (rg_conflict_get_object_kind (conflict)),
-                           description ? description : "", field);
+  /* The object in words ("Mme Roussel: “En septembre…”"), then its
+   * kind and the field both changed ("Statement, Text"). */
+  what = g_strdup_printf (_("%s, %s"),
+                          rg_object_kind_get_label (rg_conflict_get_object_kind (conflict)), field);
+  title = g_strdup_printf (_("%s, %s"), what, description ? description : "");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -131,7 +131,12 @@ create_row (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  heading = gtk_label_new (title);
+  kind = gtk_label_new (what);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_box_append (GTK_BOX (box), kind);
+
+  heading = gtk_label_new (description);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_add_css_class (heading, "title-4");
