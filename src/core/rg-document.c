@@ -33,10 +33,11 @@
  * Watched (rg_document_watch()), it notices when another program — a
  * sync engine, regards-cli, Regards on another computer — replaces the
  * file, and merges that version into the session in place, three ways.
- * The base is the version the file on disk started from: of the last
- * versions read or written here, kept as bytes, the nearest to it. The
- * last one written is not always it: a sync engine may let a save made
- * elsewhere from an older version win over ours.
+ * The base is the version the file on disk started from: each save
+ * names the versions its writer had read or written, and the newest of
+ * those kept here (as bytes) is it; for a file that names none, the
+ * nearest. The last one written here is not always it: a sync engine
+ * may let a save made elsewhere from an older version win over ours.
  * With nothing pending here, that is a reload. A save that meets a
  * change it had not seen yet merges first, then writes. Only a file on
  * disk that is no session Regards can read makes a conflict copy.
