@@ -558,12 +558,17 @@ rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
 int
 rg_diagnosis_cell_get_focus_index (RgDiagnosisCell *self)
 {
+  GtkRoot *root;
   GtkWidget *focus;
   GtkWidget *row;
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), -1);
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  /* A cell not in a window yet has no focus to give. */
+  if ((root = gtk_widget_get_root (GTK_WIDGET (self))) == NULL)
+    return -1;
+
+  focus = gtk_root_get_focus (root);
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
     return -1;
 
