@@ -187,17 +187,29 @@ version_free (Version *version)
   g_free (version);
 }
 
+/* The ">" that ends the root's start tag in @data, or %NULL; its "<"
+ * goes to @root. The root's attributes (ids, words) hold no ">". */
+static const char *
+find_root_end (const char  *data,
+               gsize        size,
+               const char **root)
+{
+  *root = g_strstr_len (data, MIN (size, 4096), "<session");
+
+  return *root ? memchr (*root, '>', size - (*root - data)) : NULL;
+}
+
 /* @bytes without the root's known-versions attribute, whose list goes
- * to @known when asked for. The root's attributes hold no ">". */
+ * to @known when asked for. */
 static GBytes *
 split_known_versions (GBytes   *bytes,
                       char   ***known)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  const char *root = g_strstr_len (data, MIN (size, 4096), "<session");
-  const char *end = root ? memchr (root, '>', size - (root - data)) : NULL;
-  const char *attribute = root && end ? g_strstr_len (root, end - root, KNOWN_VERSIONS) : NULL;
+  const char *root;
+  const char *end = find_root_end (data, size, &root);
+  const char *attribute = end ? g_strstr_len (root, end - root, KNOWN_VERSIONS) : NULL;
   const char *value;
   const char *quote;
   GByteArray *rest;
@@ -260,8 +272,8 @@ add_known_versions (RgDocument *self,
 {
   gsize size;
   const char *data = g_bytes_get_data (contents, &size);
-  const char *root = g_strstr_len (data, MIN (size, 4096), "<session");
-  const char *end = root ? memchr (root, '>', size - (root - data)) : NULL;
+  const char *root;
+  const char *end = find_root_end (data, size, &root);
   g_autoptr(GString) attribute = g_string_new (KNOWN_VERSIONS);
   GByteArray *with;
 
@@ -868,6 +880,27 @@ rg_document_serialize (RgDocument  *self,
     }
 }
 
+/* Merges the version of the file in @contents into the session, against
+ * the version it started from. */
+static gboolean
+merge_version (RgDocument    *self,
+               GBytes        *contents,
+               RgMergeStats  *stats,
+               GError       **error)
+{
+  g_autoptr(RgSession) theirs = NULL;
+  g_autoptr(RgSession) base = NULL;
+
+  if (!(theirs = rg_session_new_from_bytes (contents, error)))
+    return FALSE;
+
+  /* Without a base (a file written here for the first time), every
+   * difference is a conflict: nothing is dropped. */
+  base = find_base (self, contents, theirs);
+
+  return rg_session_merge (self->session, base, theirs, stats, error);
+}
+
 /**
  * rg_document_merge_from_disk:
  * @self: a #RgDocument
@@ -890,8 +923,6 @@ rg_document_merge_from_disk (RgDocument  *self,
                              GError     **error)
 {
   g_autoptr(GBytes) contents = NULL;
-  g_autoptr(RgSession) theirs = NULL;
-  g_autoptr(RgSession) base = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *checksum = NULL;
   RgMergeStats stats = { 0 };
@@ -912,14 +943,7 @@ rg_document_merge_from_disk (RgDocument  *self,
   if (g_strcmp0 (checksum, self->checksum) == 0)
     return TRUE;
 
-  if (!(theirs = rg_session_new_from_bytes (contents, error)))
-    return FALSE;
-
-  /* Without a base (a file written here for the first time), every
-   * difference is a conflict: nothing is dropped. */
-  base = find_base (self, contents, theirs);
-
-  if (!rg_session_merge (self->session, base, theirs, &stats, error))
+  if (!merge_version (self, contents, &stats, error))
     return FALSE;
 
   g_free (self->checksum);
@@ -1012,17 +1036,14 @@ merge_copy (RgDocument *self,
             GFile      *copy)
 {
   g_autoptr(GBytes) contents = NULL;
-  g_autoptr(RgSession) theirs = NULL;
-  g_autoptr(RgSession) base = NULL;
   g_autoptr(GError) error = NULL;
   RgMergeStats stats = { 0 };
 
   contents = rg_file_read_bounded (copy, RG_SESSION_MAX_SIZE, NULL, NULL, NULL);
-  if (contents == NULL || !(theirs = rg_session_new_from_bytes (contents, NULL)))
+  if (contents == NULL)
     return;
 
-  base = find_base (self, contents, theirs);
-  if (!rg_session_merge (self->session, base, theirs, &stats, &error))
+  if (!merge_version (self, contents, &stats, &error))
     {
       g_debug ("Not merging a conflict copy: %s", error->message);
       return;
