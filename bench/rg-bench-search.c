@@ -305,7 +305,7 @@ main (int    argc,
           g_string_append (script, ".output /dev/null\n");
           for (guint i = 0; i < queries->len; i++)
             {
-              g_autofree char *sql = rg_library_db_query_sql (g_ptr_array_index (queries, i), &error);
+              g_autofree char *sql = _rg_library_db_query_sql (g_ptr_array_index (queries, i), &error);
 
               if (sql == NULL)
                 {

@@ -755,11 +755,11 @@ test_scan_sync_temporary_files (void)
     {
       g_autofree char *name = g_path_get_basename (transient[i]);
 
-      g_assert_false (rg_library_is_session_name (name));
-      g_assert_false (rg_library_is_indexable_path (transient[i]));
+      g_assert_false (_rg_library_is_session_name (name));
+      g_assert_false (_rg_library_is_indexable_path (transient[i]));
     }
   for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
-    g_assert_true (rg_library_is_session_name (sessions[i]));
+    g_assert_true (_rg_library_is_session_name (sessions[i]));
 
   write_shared_sessions (place);
   for (guint i = 0; i < G_N_ELEMENTS (transient); i++)
@@ -1348,14 +1348,14 @@ test_search_syntax (void)
   g_autofree char *expr = NULL;
 
   /* The words as the tokenizer sees them, each quoted, the last a prefix. */
-  expr = rg_library_fts_expression ("l'école  Saint-Aubin", NULL);
+  expr = _rg_library_fts_expression ("l'école  Saint-Aubin", NULL);
   g_assert_cmpstr (expr, ==, "\"l\" \"école\" \"Saint\" \"Aubin\"*");
   g_clear_pointer (&expr, g_free);
-  expr = rg_library_fts_expression ("AND( \"x", "{name profession}");
+  expr = _rg_library_fts_expression ("AND( \"x", "{name profession}");
   g_assert_cmpstr (expr, ==, "{name profession} : (\"AND\" \"x\"*)");
   g_clear_pointer (&expr, g_free);
-  g_assert_null (rg_library_fts_expression (" ()\"*: ", NULL));
-  g_assert_null (rg_library_fts_expression (NULL, NULL));
+  g_assert_null (_rg_library_fts_expression (" ()\"*: ", NULL));
+  g_assert_null (_rg_library_fts_expression (NULL, NULL));
 
   write_shared_sessions (place);
   library = open_library (place);
@@ -2125,10 +2125,10 @@ static RgLibraryRecord *
 extract_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = rg_library_read_file (path, &error);
+  g_autoptr(GBytes) bytes = _rg_library_read_file (path, &error);
 
   g_assert_no_error (error);
-  return rg_library_record_extract (bytes);
+  return _rg_library_record_extract (bytes);
 }
 
 static void
@@ -2192,7 +2192,7 @@ test_extract_matches_loader (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_nonnull (quick);
-      loaded = rg_library_record_load (path, NULL, &error);
+      loaded = _rg_library_record_load (path, NULL, &error);
       g_assert_no_error (error);
       assert_same_record (quick, loaded);
     }
@@ -2215,7 +2215,7 @@ test_extract_matches_loader (void)
       {
         g_autoptr(GBytes) bytes = g_bytes_new_static (others[i], strlen (others[i]));
 
-        g_assert_null (rg_library_record_extract (bytes));
+        g_assert_null (_rg_library_record_extract (bytes));
       }
   }
 
@@ -2231,7 +2231,7 @@ test_extract_matches_loader (void)
 
     utf16 = (char *) g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
     bytes = g_bytes_new (utf16, n * 2);
-    g_assert_null (rg_library_record_extract (bytes));
+    g_assert_null (_rg_library_record_extract (bytes));
   }
 }
 
@@ -2264,7 +2264,7 @@ test_loader_fixtures (void)
           g_autoptr(GError) error = NULL;
           gsize len;
 
-          if (!rg_library_is_session_name (name))
+          if (!_rg_library_is_session_name (name))
             continue;
 
           g_file_get_contents (from, &contents, &len, &error);
@@ -2296,7 +2296,7 @@ test_loader_fixtures (void)
       const char *path = g_ptr_array_index (copies, i);
       RgLibraryEntry *entry = find_by_path (model, path);
       g_autoptr(GError) error = NULL;
-      g_autoptr(RgLibraryRecord) record = rg_library_record_load (path, NULL, &error);
+      g_autoptr(RgLibraryRecord) record = _rg_library_record_load (path, NULL, &error);
 
       g_assert_nonnull (entry);
       if (record != NULL)

@@ -658,10 +658,10 @@ test_index_actions_consent (void)
   add_action (session, NULL, RG_ACTION_STATUS_PLANNED);
   path = save (place, "a.regards", session);
 
-  bytes = rg_library_read_file (path, &error);
+  bytes = _rg_library_read_file (path, &error);
   g_assert_no_error (error);
-  quick = rg_library_record_extract (bytes);
-  loaded = rg_library_record_load (path, NULL, &error);
+  quick = _rg_library_record_extract (bytes);
+  loaded = _rg_library_record_load (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (quick);
   g_assert_cmpuint (quick->open_action_dues->len, ==, 3);
@@ -686,12 +686,12 @@ test_index_actions_consent (void)
   g_assert_cmpuint (rg_library_entry_get_n_overdue_actions (entry), ==, 3);
   g_assert_true (rg_library_entry_get_has_consent (entry));
 
-  g_clear_pointer (&quick, rg_library_record_free);
-  g_clear_pointer (&loaded, rg_library_record_free);
+  g_clear_pointer (&quick, _rg_library_record_free);
+  g_clear_pointer (&loaded, _rg_library_record_free);
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = rg_library_read_file (path, &error);
-  quick = rg_library_record_extract (bytes);
-  loaded = rg_library_record_load (path, NULL, &error);
+  bytes = _rg_library_read_file (path, &error);
+  quick = _rg_library_record_extract (bytes);
+  loaded = _rg_library_record_load (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (quick->n_consents, ==, 1);
   g_assert_cmpstr (quick->digest, ==, loaded->digest);

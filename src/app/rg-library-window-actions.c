@@ -112,7 +112,7 @@ get_session_name (RgLibraryWindow *self,
 }
 
 /**
- * rg_library_window_update_index:
+ * _rg_library_window_update_index:
  * @self: a #RgLibraryWindow
  * @file: a session file the window just wrote, moved or put back
  * @session: (nullable): what @file holds, or %NULL to read it
@@ -121,11 +121,11 @@ get_session_name (RgLibraryWindow *self,
  * library says it changed.
  */
 void
-rg_library_window_update_index (RgLibraryWindow *self,
+_rg_library_window_update_index (RgLibraryWindow *self,
                                 GFile           *file,
                                 RgSession       *session)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   g_autoptr(GError) error = NULL;
 
   if (library == NULL)
@@ -133,14 +133,14 @@ rg_library_window_update_index (RgLibraryWindow *self,
 
   if (!rg_library_update_file (library, file, session, &error) &&
       !g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY))
-    rg_library_window_add_toast (self, error->message);
+    _rg_library_window_add_toast (self, error->message);
 }
 
 static void
 remove_from_index (RgLibraryWindow *self,
                    GFile           *file)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   g_autoptr(GError) error = NULL;
 
   if (library == NULL)
@@ -148,7 +148,7 @@ remove_from_index (RgLibraryWindow *self,
 
   if (!rg_library_remove_file (library, file, &error) &&
       !g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_NOT_IN_LIBRARY))
-    rg_library_window_add_toast (self, error->message);
+    _rg_library_window_add_toast (self, error->message);
 }
 
 /* {{{ Open */
@@ -161,7 +161,7 @@ open_session_action (GtkWidget  *widget,
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  rg_application_open_file (rg_library_window_get_application (self), file);
+  rg_application_open_file (_rg_library_window_get_application (self), file);
 }
 
 /* }}} */
@@ -217,7 +217,7 @@ operation_finish (RgLibraryWindow *self,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rg_library_window_add_toast (self, error->message);
+        _rg_library_window_add_toast (self, error->message);
       return NULL;
     }
 
@@ -235,10 +235,10 @@ duplicate_done (GObject      *object,
   if (op == NULL)
     return;
 
-  rg_library_window_update_index (self, op->result_file, op->session);
+  _rg_library_window_update_index (self, op->result_file, op->session);
 
   /* A follow-up is made to be prepared: it opens. */
-  rg_application_open_file (rg_library_window_get_application (self), op->result_file);
+  rg_application_open_file (_rg_library_window_get_application (self), op->result_file);
 }
 
 static void
@@ -247,8 +247,8 @@ duplicate_session_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = rg_library_window_get_application (self);
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgApplication *app = _rg_library_window_get_application (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   Operation *op = operation_new (g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
@@ -259,7 +259,7 @@ duplicate_session_action (GtkWidget  *widget,
 
       if (!rg_session_window_save_now (RG_SESSION_WINDOW (window), &error))
         {
-          rg_library_window_add_toast (self, error->message);
+          _rg_library_window_add_toast (self, error->message);
           operation_free (op);
           return;
         }
@@ -382,13 +382,13 @@ rename_done (GObject      *object,
   if (op->result_file != NULL)
     {
       remove_from_index (self, op->file);
-      rg_library_window_update_index (self, op->result_file, op->session);
+      _rg_library_window_update_index (self, op->result_file, op->session);
     }
   else
-    rg_library_window_update_index (self, op->file, op->session);
+    _rg_library_window_update_index (self, op->file, op->session);
 
   if (op->warning != NULL)
-    rg_library_window_add_toast (self, op->warning);
+    _rg_library_window_add_toast (self, op->warning);
 }
 
 static void
@@ -398,7 +398,7 @@ rename_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   Operation *op;
   GtkWindow *window;
@@ -517,7 +517,7 @@ trash_done (GObject      *object,
       /* Translators: %s is the title of a session */
       message = g_strdup_printf (_("“%s” was moved to the Trash. Regards cannot put it back "
                                    "from there, but the file manager can."), op->title);
-      rg_library_window_add_toast (self, message);
+      _rg_library_window_add_toast (self, message);
       return;
     }
 
@@ -526,7 +526,7 @@ trash_done (GObject      *object,
 
   /* Translators: %s is the title of a session */
   message = g_strdup_printf (_("“%s” was moved to the Trash"), op->title);
-  toast = rg_library_window_add_toast (self, message);
+  toast = _rg_library_window_add_toast (self, message);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The target first: a button with the action and no target yet
    * would complain that the types differ. */
@@ -541,7 +541,7 @@ trash_session_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
   Operation *op = operation_new (g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
@@ -596,7 +596,7 @@ restore_done (GObject      *object,
   if (op == NULL)
     return;
 
-  rg_library_window_update_index (self, op->file, op->session);
+  _rg_library_window_update_index (self, op->file, op->session);
 }
 
 static void
@@ -662,7 +662,7 @@ merge_done (GObject      *object,
                                          "made on both sides wait for your choice in it",
                                          op->stats.conflicts),
                                op->title, op->stats.conflicts);
-  rg_library_window_add_toast (self, message);
+  _rg_library_window_add_toast (self, message);
 }
 
 static void
@@ -671,8 +671,8 @@ merge_conflict_copy_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = rg_library_window_get_application (self);
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgApplication *app = _rg_library_window_get_application (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   RgLibraryEntry *entry = find_entry (self, g_variant_get_string (parameter, NULL));
   g_autoptr(GFile) original = NULL;
   Operation *op;
@@ -703,7 +703,7 @@ merge_conflict_copy_action (GtkWidget  *widget,
 
       if (!rg_session_window_save_now (RG_SESSION_WINDOW (window), &error))
         {
-          rg_library_window_add_toast (self, error->message);
+          _rg_library_window_add_toast (self, error->message);
           operation_free (op);
           return;
         }
@@ -726,7 +726,7 @@ query_situation (RgLibraryWindow  *self,
 
   query->situation_id = g_strdup (situation_id);
 
-  return rg_library_query (rg_library_window_get_library (self), query, error);
+  return rg_library_query (_rg_library_window_get_library (self), query, error);
 }
 
 /* An open session of the situation would be written again after the
@@ -736,7 +736,7 @@ static gboolean
 close_situation_windows (RgLibraryWindow *self,
                          GListModel      *entries)
 {
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
 
   for (guint i = 0; app != NULL && i < g_list_model_get_n_items (entries); i++)
     {
@@ -819,26 +819,26 @@ erase_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   RgRetentionErased erased;
 
-  if (!g_str_equal (response, "erase") || rg_library_window_get_library (self) == NULL)
+  if (!g_str_equal (response, "erase") || _rg_library_window_get_library (self) == NULL)
     return;
 
   if (!(entries = query_situation (self, situation_id, &error)))
     {
-      rg_library_window_add_toast (self, error->message);
+      _rg_library_window_add_toast (self, error->message);
       return;
     }
 
   if (!close_situation_windows (self, entries))
     {
-      rg_library_window_add_toast (self, _("A session of this situation could not be closed; "
+      _rg_library_window_add_toast (self, _("A session of this situation could not be closed; "
                                            "nothing was erased"));
       return;
     }
 
-  if (!rg_retention_erase_situation (rg_library_window_get_library (self), situation_id,
+  if (!rg_retention_erase_situation (_rg_library_window_get_library (self), situation_id,
                                      &erased, &error))
     {
-      rg_library_window_add_toast (self, error->message);
+      _rg_library_window_add_toast (self, error->message);
       rg_library_window_search (self);
       return;
     }
@@ -857,7 +857,7 @@ erase_situation_action (GtkWidget  *widget,
   g_autoptr(RgLibraryEntry) newest = NULL;
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
   g_autofree char *body = NULL;
   g_autofree char *today = rg_date_new_today ();
   g_autofree char *limit = NULL;
@@ -866,12 +866,12 @@ erase_situation_action (GtkWidget  *widget,
   GtkWidget *dialog;
   guint n;
 
-  if (rg_library_window_get_library (self) == NULL)
+  if (_rg_library_window_get_library (self) == NULL)
     return;
 
   if (!(entries = query_situation (self, situation_id, &error)))
     {
-      rg_library_window_add_toast (self, error->message);
+      _rg_library_window_add_toast (self, error->message);
       return;
     }
 
@@ -961,14 +961,14 @@ show_timeline_action (GtkWidget  *widget,
     return;
 
   file = g_file_new_for_path (path);
-  rg_timeline_window_present (GTK_WINDOW (self), rg_library_window_get_application (self),
+  rg_timeline_window_present (GTK_WINDOW (self), _rg_library_window_get_application (self),
                               situation_id, file);
 }
 
 /* }}} */
 
 void
-rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
+_rg_library_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "library.open-session", "s",
                                    open_session_action);

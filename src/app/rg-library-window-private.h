@@ -52,13 +52,13 @@ struct _RgLibraryWindow
   GtkSwitch            *past_retention_switch;
 };
 
-RgApplication *rg_library_window_get_application    (RgLibraryWindow *self);
-RgLibrary     *rg_library_window_get_library        (RgLibraryWindow *self);
-AdwToast      *rg_library_window_add_toast          (RgLibraryWindow *self,
+RgApplication *_rg_library_window_get_application    (RgLibraryWindow *self);
+RgLibrary     *_rg_library_window_get_library        (RgLibraryWindow *self);
+AdwToast      *_rg_library_window_add_toast          (RgLibraryWindow *self,
                                                      const char      *title);
-void           rg_library_window_update_index       (RgLibraryWindow *self,
+void           _rg_library_window_update_index       (RgLibraryWindow *self,
                                                      GFile           *file,
                                                      RgSession       *session);
-void           rg_library_window_class_init_actions (GtkWidgetClass  *widget_class);
+void           _rg_library_window_class_init_actions (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -30,15 +30,15 @@
 G_DEFINE_FINAL_TYPE (RgLibraryWindow, rg_library_window, ADW_TYPE_APPLICATION_WINDOW)
 
 RgApplication *
-rg_library_window_get_application (RgLibraryWindow *self)
+_rg_library_window_get_application (RgLibraryWindow *self)
 {
   return RG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 RgLibrary *
-rg_library_window_get_library (RgLibraryWindow *self)
+_rg_library_window_get_library (RgLibraryWindow *self)
 {
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
 
   return app != NULL ? rg_application_get_library (app) : NULL;
 }
@@ -46,11 +46,11 @@ rg_library_window_get_library (RgLibraryWindow *self)
 static GSettings *
 rg_library_window_get_settings (RgLibraryWindow *self)
 {
-  return rg_application_get_settings (rg_library_window_get_application (self));
+  return rg_application_get_settings (_rg_library_window_get_application (self));
 }
 
 /**
- * rg_library_window_add_toast:
+ * _rg_library_window_add_toast:
  * @self: a #RgLibraryWindow
  * @title: what to say, plain text
  *
@@ -59,7 +59,7 @@ rg_library_window_get_settings (RgLibraryWindow *self)
  * Returns: (transfer none): the toast, to add a button to
  */
 AdwToast *
-rg_library_window_add_toast (RgLibraryWindow *self,
+_rg_library_window_add_toast (RgLibraryWindow *self,
                              const char      *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
@@ -147,7 +147,7 @@ get_situation_filter (RgLibraryWindow *self)
 static guint
 get_retention_years (RgLibraryWindow *self)
 {
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
 
   if (app == NULL)
     return RG_RETENTION_DEFAULT_YEARS;
@@ -260,7 +260,7 @@ update_filter_indicators (RgLibraryWindow      *self,
 static void
 update_page (RgLibraryWindow *self)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
   gboolean scanning = library != NULL && rg_library_get_scanning (library);
   const char *page;
@@ -410,7 +410,7 @@ query_cb (GObject      *object,
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rg_library_window_add_toast (self, error->message);
+        _rg_library_window_add_toast (self, error->message);
       return;
     }
 
@@ -428,7 +428,7 @@ query_cb (GObject      *object,
 void
 rg_library_window_search (RgLibraryWindow *self)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   g_autoptr(RgLibraryQuery) query = NULL;
 
   g_clear_handle_id (&self->search_source, g_source_remove);
@@ -607,7 +607,7 @@ situations_cb (GObject      *object,
 static void
 refresh_situations (RgLibraryWindow *self)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
 
   g_cancellable_cancel (self->situations_cancellable);
@@ -636,26 +636,26 @@ library_changed_cb (RgLibraryWindow *self)
 static void
 show_notice (RgLibraryWindow *self)
 {
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   const char *notice = library ? rg_library_get_notice (library) : NULL;
 
   if (notice == NULL)
     return;
 
-  rg_library_window_add_toast (self, notice);
+  _rg_library_window_add_toast (self, notice);
   rg_library_clear_notice (library);
 }
 
 static void
 show_library_error (RgLibraryWindow *self)
 {
-  const char *message = rg_application_get_library_error (rg_library_window_get_application (self));
+  const char *message = rg_application_get_library_error (_rg_library_window_get_application (self));
   AdwToast *toast;
 
   if (message == NULL)
     return;
 
-  toast = rg_library_window_add_toast (self, message);
+  toast = _rg_library_window_add_toast (self, message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
 }
@@ -676,7 +676,7 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   RgLibraryWindow *self)
 {
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
 
   if (response == GTK_RESPONSE_ACCEPT && app != NULL)
     {
@@ -702,7 +702,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgLibrary *library = rg_library_window_get_library (self);
+  RgLibrary *library = _rg_library_window_get_library (self);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -741,7 +741,7 @@ drop_cb (GtkDropTarget   *target,
          double           y,
          RgLibraryWindow *self)
 {
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
@@ -771,17 +771,17 @@ open_example_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = rg_library_window_get_application (self);
+  RgApplication *app = _rg_library_window_get_application (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (!(file = rg_application_copy_example (app, &error)))
     {
-      rg_library_window_add_toast (self, error->message);
+      _rg_library_window_add_toast (self, error->message);
       return;
     }
 
-  rg_library_window_update_index (self, file, NULL);
+  _rg_library_window_update_index (self, file, NULL);
   rg_application_open_file (app, file);
 }
 
@@ -978,7 +978,7 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "library.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "library.show-more", NULL, show_more_action);
 
-  rg_library_window_class_init_actions (widget_class);
+  _rg_library_window_class_init_actions (widget_class);
 }
 
 static void

@@ -98,7 +98,7 @@ rg_action_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_WHAT:
@@ -229,7 +229,7 @@ rg_action_set_what (RgAction   *self,
 {
   g_return_if_fail (RG_IS_ACTION (self));
 
-  if (rg_set_text (&self->what, what, FALSE))
+  if (_rg_set_text (&self->what, what, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WHAT]);
 }
 
@@ -261,7 +261,7 @@ rg_action_set_owner_id (RgAction   *self,
   g_return_if_fail (RG_IS_ACTION (self));
   g_return_if_fail (owner_id == NULL || owner_id[0] == '\0' || rg_id_is_valid (owner_id));
 
-  if (rg_set_text (&self->owner_id, owner_id, TRUE))
+  if (_rg_set_text (&self->owner_id, owner_id, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER_ID]);
 }
 
@@ -292,7 +292,7 @@ rg_action_set_due (RgAction   *self,
   g_return_if_fail (RG_IS_ACTION (self));
   g_return_if_fail (due == NULL || due[0] == '\0' || rg_date_is_valid (due));
 
-  if (rg_set_text (&self->due, due, TRUE))
+  if (_rg_set_text (&self->due, due, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DUE]);
 }
 

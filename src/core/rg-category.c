@@ -119,7 +119,7 @@ rg_category_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_NAME:
@@ -229,7 +229,7 @@ rg_category_set_name (RgCategory *self,
 {
   g_return_if_fail (RG_IS_CATEGORY (self));
 
-  if (rg_set_text (&self->name, name, FALSE))
+  if (_rg_set_text (&self->name, name, FALSE))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
       g_signal_emit (self, signals [CHANGED], 0);

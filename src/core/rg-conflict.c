@@ -95,7 +95,7 @@ rg_conflict_constructed (GObject *object)
   if (self->object_id == NULL)
     self->object_id = g_uuid_string_random ();
   if (self->recorded == NULL)
-    self->recorded = rg_time_new_now ();
+    self->recorded = _rg_time_new_now ();
   if (self->id == NULL)
     self->id = make_id (self);
 }
@@ -176,7 +176,7 @@ rg_conflict_set_property (GObject      *object,
     case PROP_ID:
       /* Left %NULL when not given: constructed () makes it from the rest */
       if (g_value_get_string (value) != NULL)
-        self->id = rg_id_or_new (g_value_get_string (value));
+        self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_OBJECT_KIND:
@@ -185,28 +185,28 @@ rg_conflict_set_property (GObject      *object,
 
     case PROP_OBJECT_ID:
       if (g_value_get_string (value) != NULL)
-        self->object_id = rg_id_or_new (g_value_get_string (value));
+        self->object_id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_FIELD:
-      rg_set_text (&self->field, g_value_get_string (value), FALSE);
+      _rg_set_text (&self->field, g_value_get_string (value), FALSE);
       break;
 
     case PROP_PARTNER_ID:
-      rg_set_text (&self->partner_id, g_value_get_string (value), TRUE);
+      _rg_set_text (&self->partner_id, g_value_get_string (value), TRUE);
       break;
 
     case PROP_THEIRS:
-      rg_set_text (&self->theirs, g_value_get_string (value), FALSE);
+      _rg_set_text (&self->theirs, g_value_get_string (value), FALSE);
       break;
 
     case PROP_DESCRIPTION:
-      rg_set_text (&self->description, g_value_get_string (value), FALSE);
+      _rg_set_text (&self->description, g_value_get_string (value), FALSE);
       break;
 
     case PROP_RECORDED:
       if (g_value_get_boxed (value) != NULL)
-        self->recorded = rg_time_normalize (g_value_get_boxed (value));
+        self->recorded = _rg_time_normalize (g_value_get_boxed (value));
       break;
 
     default:

@@ -98,7 +98,7 @@ rg_consent_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_SCOPE:
@@ -232,7 +232,7 @@ rg_consent_set_scope (RgConsent  *self,
 {
   g_return_if_fail (RG_IS_CONSENT (self));
 
-  if (rg_set_text (&self->scope, scope, FALSE))
+  if (_rg_set_text (&self->scope, scope, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCOPE]);
 }
 
@@ -261,7 +261,7 @@ rg_consent_set_shared_with (RgConsent  *self,
 {
   g_return_if_fail (RG_IS_CONSENT (self));
 
-  if (rg_set_text (&self->shared_with, shared_with, TRUE))
+  if (_rg_set_text (&self->shared_with, shared_with, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHARED_WITH]);
 }
 
@@ -291,7 +291,7 @@ rg_consent_set_date (RgConsent  *self,
   g_return_if_fail (RG_IS_CONSENT (self));
   g_return_if_fail (rg_date_is_valid (date));
 
-  if (rg_set_text (&self->date, date, FALSE))
+  if (_rg_set_text (&self->date, date, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
 }
 
@@ -323,6 +323,6 @@ rg_consent_set_recorded_by_id (RgConsent  *self,
   g_return_if_fail (RG_IS_CONSENT (self));
   g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
 
-  if (rg_set_text (&self->recorded_by_id, partner_id, TRUE))
+  if (_rg_set_text (&self->recorded_by_id, partner_id, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORDED_BY_ID]);
 }

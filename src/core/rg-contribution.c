@@ -497,11 +497,11 @@ add_statement (Merge       *merge,
                RgStatement *statement)
 {
   g_autoptr(RgStatement) copy = copy_statement (statement);
-  guint position = rg_session_editor_get_cell_end (merge->editor,
+  guint position = _rg_session_editor_get_cell_end (merge->editor,
                                                    rg_statement_get_partner_id (statement),
                                                    rg_statement_get_dimension_id (statement));
 
-  rg_session_editor_insert_item (merge->editor, NULL, merge->session, copy, position,
+  _rg_session_editor_insert_item (merge->editor, NULL, merge->session, copy, position,
                                  (RgListInsertFunc) rg_session_insert_statement,
                                  (RgListRemoveFunc) rg_session_remove_statement);
 }

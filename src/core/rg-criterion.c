@@ -98,7 +98,7 @@ rg_criterion_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_TEXT:
@@ -229,7 +229,7 @@ rg_criterion_set_text (RgCriterion *self,
 {
   g_return_if_fail (RG_IS_CRITERION (self));
 
-  if (rg_set_text (&self->text, text, FALSE))
+  if (_rg_set_text (&self->text, text, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
 }
 
@@ -258,7 +258,7 @@ rg_criterion_set_indicators (RgCriterion        *self,
 {
   g_return_if_fail (RG_IS_CRITERION (self));
 
-  if (rg_set_strv (&self->indicators, indicators))
+  if (_rg_set_strv (&self->indicators, indicators))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDICATORS]);
 }
 
@@ -292,7 +292,7 @@ rg_criterion_set_proposed_by (RgCriterion        *self,
   g_autoptr(GPtrArray) unique = NULL;
 
   g_return_if_fail (RG_IS_CRITERION (self));
-  g_return_if_fail (rg_ids_are_valid (partner_ids));
+  g_return_if_fail (_rg_ids_are_valid (partner_ids));
 
   unique = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   for (guint i = 0; partner_ids != NULL && partner_ids[i] != NULL; i++)
@@ -301,7 +301,7 @@ rg_criterion_set_proposed_by (RgCriterion        *self,
         g_ptr_array_add (unique, (gpointer) partner_ids[i]);
     }
 
-  if (rg_set_strv (&self->proposed_by, (const char * const *) unique->pdata))
+  if (_rg_set_strv (&self->proposed_by, (const char * const *) unique->pdata))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROPOSED_BY]);
 }
 

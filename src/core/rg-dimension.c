@@ -84,7 +84,7 @@ rg_dimension_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_NAME:
@@ -189,7 +189,7 @@ rg_dimension_set_name (RgDimension *self,
 {
   g_return_if_fail (RG_IS_DIMENSION (self));
 
-  if (rg_set_text (&self->name, name, FALSE))
+  if (_rg_set_text (&self->name, name, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -218,6 +218,6 @@ rg_dimension_set_synthesis (RgDimension *self,
 {
   g_return_if_fail (RG_IS_DIMENSION (self));
 
-  if (rg_set_text (&self->synthesis, synthesis, TRUE))
+  if (_rg_set_text (&self->synthesis, synthesis, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNTHESIS]);
 }

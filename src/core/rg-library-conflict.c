@@ -708,7 +708,7 @@ rg_library_merge_conflict_copy (RgLibrary     *self,
     {
       g_autofree char *display = g_file_get_parse_name (original_file);
 
-      rg_library_update_from_any_thread (self, original_file, original->session, NULL, NULL);
+      _rg_library_update_from_any_thread (self, original_file, original->session, NULL, NULL);
       /* Translators: %s is the name of a file, then why the copy could
        * not be moved to the Trash */
       g_set_error (error, trash_error->domain, trash_error->code,
@@ -720,5 +720,5 @@ rg_library_merge_conflict_copy (RgLibrary     *self,
   if (stats != NULL)
     *stats = local_stats;
 
-  return rg_library_update_from_any_thread (self, original_file, original->session, copy, error);
+  return _rg_library_update_from_any_thread (self, original_file, original->session, copy, error);
 }

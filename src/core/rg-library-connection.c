@@ -16,7 +16,7 @@
  * set aside and made again at its place, or, when no file can be written
  * there, made in memory for as long as the program runs. Either way it
  * must be filled from the files before it answers (see
- * rg_library_connection_get_needs_fill ()).
+ * _rg_library_connection_get_needs_fill ()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,14 +48,14 @@ static GMutex registry_lock;
 static GHashTable *registry;
 
 /**
- * rg_library_connection_get:
+ * _rg_library_connection_get:
  * @path: the index file
  *
  * Returns: (transfer full): the connection of this process to @path,
  *   shared with whoever else uses that index; not opened yet
  */
 RgLibraryConnection *
-rg_library_connection_get (const char *path)
+_rg_library_connection_get (const char *path)
 {
   /* One per index file in the process, never a second one beside it:
    * two connections writing to one database in WAL mode may corrupt it
@@ -84,7 +84,7 @@ rg_library_connection_get (const char *path)
 }
 
 void
-rg_library_connection_unref (RgLibraryConnection *conn)
+_rg_library_connection_unref (RgLibraryConnection *conn)
 {
   gboolean last;
 
@@ -100,7 +100,7 @@ rg_library_connection_unref (RgLibraryConnection *conn)
   if (!last)
     return;
 
-  g_clear_pointer (&conn->db, rg_library_db_close);
+  g_clear_pointer (&conn->db, _rg_library_db_close);
   g_rec_mutex_clear (&conn->lock);
   g_free (conn->path);
   g_free (conn);
@@ -118,7 +118,7 @@ opened (RgLibraryConnection   *conn,
   conn->temporary = result == RG_LIBRARY_DB_TEMPORARY;
 
   /* An index made by a scan killed half-way holds part of the files */
-  if (result != RG_LIBRARY_DB_OPENED || !rg_library_db_get_filled (db, &filled, NULL))
+  if (result != RG_LIBRARY_DB_OPENED || !_rg_library_db_get_filled (db, &filled, NULL))
     filled = FALSE;
   conn->needs_fill = !filled;
 }
@@ -136,7 +136,7 @@ open_db (RgLibraryConnection    *conn,
 
   if (!temporary)
     {
-      db = rg_library_db_open (conn->path, result, &file_error);
+      db = _rg_library_db_open (conn->path, result, &file_error);
       if (db != NULL)
         return db;
 
@@ -144,14 +144,14 @@ open_db (RgLibraryConnection    *conn,
                conn->path, file_error->message);
     }
 
-  db = rg_library_db_open_temporary (error);
+  db = _rg_library_db_open_temporary (error);
   *result = RG_LIBRARY_DB_TEMPORARY;
 
   return db;
 }
 
 /**
- * rg_library_connection_lock:
+ * _rg_library_connection_lock:
  * @conn: a connection
  * @opened_result: (out) (optional): %RG_LIBRARY_DB_OPENED, or why the
  *   index had to be made when it was opened now
@@ -163,7 +163,7 @@ open_db (RgLibraryConnection    *conn,
  *   made
  */
 RgLibraryDb *
-rg_library_connection_lock (RgLibraryConnection    *conn,
+_rg_library_connection_lock (RgLibraryConnection    *conn,
                             RgLibraryDbOpenResult  *opened_result,
                             GError                **error)
 {
@@ -191,20 +191,20 @@ rg_library_connection_lock (RgLibraryConnection    *conn,
 }
 
 void
-rg_library_connection_unlock (RgLibraryConnection *conn)
+_rg_library_connection_unlock (RgLibraryConnection *conn)
 {
   g_rec_mutex_unlock (&conn->lock);
 }
 
 /* With the lock held. */
 guint
-rg_library_connection_get_generation (RgLibraryConnection *conn)
+_rg_library_connection_get_generation (RgLibraryConnection *conn)
 {
   return conn->generation;
 }
 
 /**
- * rg_library_connection_get_needs_fill:
+ * _rg_library_connection_get_needs_fill:
  * @conn: a connection, its lock held
  *
  * Returns: whether the index was never filled by a scan of the whole
@@ -212,7 +212,7 @@ rg_library_connection_get_generation (RgLibraryConnection *conn)
  *   files, or none: a search on it would answer wrong.
  */
 gboolean
-rg_library_connection_get_needs_fill (RgLibraryConnection *conn)
+_rg_library_connection_get_needs_fill (RgLibraryConnection *conn)
 {
   return conn->needs_fill;
 }
@@ -220,7 +220,7 @@ rg_library_connection_get_needs_fill (RgLibraryConnection *conn)
 /* With the lock held: a scan of the whole folder went to its end on
  * @generation of the index. */
 void
-rg_library_connection_set_filled (RgLibraryConnection *conn,
+_rg_library_connection_set_filled (RgLibraryConnection *conn,
                                   guint                generation)
 {
   if (conn->generation == generation)
@@ -228,7 +228,7 @@ rg_library_connection_set_filled (RgLibraryConnection *conn,
 }
 
 /**
- * rg_library_connection_replace:
+ * _rg_library_connection_replace:
  * @conn: a connection, its lock held
  * @seen_generation: the generation of the index that failed
  * @why: (nullable): how it failed
@@ -240,13 +240,13 @@ rg_library_connection_set_filled (RgLibraryConnection *conn,
  * since @seen_generation: a damaged file is set aside, and the file is
  * opened again, made anew if need be; if that cannot be done, or
  * @temporary says so, an index in memory takes its place. The new index
- * must be filled (see rg_library_connection_get_needs_fill ()).
+ * must be filled (see _rg_library_connection_get_needs_fill ()).
  *
  * Returns: (transfer none) (nullable): the database now, or %NULL when
  *   not even an index in memory could be made
  */
 RgLibraryDb *
-rg_library_connection_replace (RgLibraryConnection    *conn,
+_rg_library_connection_replace (RgLibraryConnection    *conn,
                                guint                   seen_generation,
                                const GError           *why,
                                gboolean                temporary,
@@ -260,17 +260,17 @@ rg_library_connection_replace (RgLibraryConnection    *conn,
   if (conn->generation != seen_generation && conn->db != NULL)
     return conn->db;
 
-  g_clear_pointer (&conn->db, rg_library_db_close);
+  g_clear_pointer (&conn->db, _rg_library_db_close);
   conn->generation++;
 
   /* The file failed again, or an index in memory did: no file now */
   temporary |= conn->temporary;
 
-  if (!temporary && rg_library_error_is_corrupt (why))
+  if (!temporary && _rg_library_error_is_corrupt (why))
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!rg_library_db_set_aside (conn->path, &local_error))
+      if (!_rg_library_db_set_aside (conn->path, &local_error))
         {
           g_debug ("%s", local_error->message);
           temporary = TRUE;
@@ -281,7 +281,7 @@ rg_library_connection_replace (RgLibraryConnection    *conn,
   if (db == NULL)
     return NULL;
 
-  if (*result != RG_LIBRARY_DB_TEMPORARY && rg_library_error_is_corrupt (why))
+  if (*result != RG_LIBRARY_DB_TEMPORARY && _rg_library_error_is_corrupt (why))
     *result = RG_LIBRARY_DB_WAS_CORRUPT;
 
   opened (conn, db, *result);
@@ -295,19 +295,19 @@ rg_library_connection_replace (RgLibraryConnection    *conn,
  * will fill the index: a search need not fill it itself meanwhile, and
  * shows what is indexed so far. */
 void
-rg_library_connection_fill_started (RgLibraryConnection *conn)
+_rg_library_connection_fill_started (RgLibraryConnection *conn)
 {
   g_atomic_int_inc (&conn->n_fills);
 }
 
 void
-rg_library_connection_fill_ended (RgLibraryConnection *conn)
+_rg_library_connection_fill_ended (RgLibraryConnection *conn)
 {
   g_atomic_int_dec_and_test (&conn->n_fills);
 }
 
 gboolean
-rg_library_connection_is_being_filled (RgLibraryConnection *conn)
+_rg_library_connection_is_being_filled (RgLibraryConnection *conn)
 {
   return g_atomic_int_get (&conn->n_fills) > 0;
 }

@@ -426,7 +426,7 @@ start_element (void           *data,
         RgActionStatus status_value = RG_ACTION_STATUS_PLANNED;
 
         rg_action_status_from_string (status, &status_value);
-        rg_library_record_add_action_due (record, status_value, due);
+        _rg_library_record_add_action_due (record, status_value, due);
       }
       break;
 
@@ -707,23 +707,23 @@ reader_clear (Reader *reader)
   g_free (reader->partner.profession);
   g_free (reader->partner.institution);
   g_free (reader->partner.role);
-  g_clear_pointer (&reader->record, rg_library_record_free);
+  g_clear_pointer (&reader->record, _rg_library_record_free);
 }
 
 /**
- * rg_library_record_extract:
+ * _rg_library_record_extract:
  * @bytes: the contents of a session file
  *
  * Reads the index record of @bytes without loading the session, when the
  * file is a plain one: well-formed, of the current format version, with
  * no DOCTYPE. It does not check the file against the schema:
- * rg_library_record_load () does, and must still be run on the file.
+ * _rg_library_record_load () does, and must still be run on the file.
  *
  * Returns: (transfer full) (nullable): the record, or %NULL when the file
  *   needs the loader (and its error message)
  */
 RgLibraryRecord *
-rg_library_record_extract (GBytes *bytes)
+_rg_library_record_extract (GBytes *bytes)
 {
   xmlSAXHandler sax = { 0, };
   xmlParserCtxt *ctxt;
@@ -751,7 +751,7 @@ rg_library_record_extract (GBytes *bytes)
   sax.error = ignore_error;
   sax.fatalError = ignore_error;
 
-  reader.record = rg_library_record_new ();
+  reader.record = _rg_library_record_new ();
   reader.record->title = g_strdup ("");
   reader.record->situation_label = g_strdup ("");
   reader.record->situation_text = g_strdup ("");
@@ -793,13 +793,13 @@ rg_library_record_extract (GBytes *bytes)
 
       record = g_steal_pointer (&reader.record);
 
-      /* The same order as rg_library_record_new_from_session (). */
+      /* The same order as _rg_library_record_new_from_session (). */
       add_line (record->body, reader.place);
       add_line (record->body, reader.facilitator);
       for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
         g_string_append_len (record->body, parts[i]->str, parts[i]->len);
 
-      rg_library_record_finish (record);
+      _rg_library_record_finish (record);
     }
 
   xmlFreeParserCtxt (ctxt);

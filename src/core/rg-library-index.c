@@ -204,7 +204,7 @@ set_error (sqlite3  *handle,
 }
 
 gboolean
-rg_library_error_is_corrupt (const GError *error)
+_rg_library_error_is_corrupt (const GError *error)
 {
   return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT);
 }
@@ -212,7 +212,7 @@ rg_library_error_is_corrupt (const GError *error)
 /* Whether @error is SQLite's, whatever it says (damaged, read-only,
  * disk error, cannot open…): a reason to use another index. */
 gboolean
-rg_library_error_is_index (const GError *error)
+_rg_library_error_is_index (const GError *error)
 {
   return g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_CORRUPT) ||
          g_error_matches (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE);
@@ -308,7 +308,7 @@ get_int_pragma (RgLibraryDb  *db,
 }
 
 void
-rg_library_db_close (RgLibraryDb *db)
+_rg_library_db_close (RgLibraryDb *db)
 {
   if (db == NULL)
     return;
@@ -403,18 +403,18 @@ check_program_version (RgLibraryDb  *db,
   if (same)
     return TRUE;
 
-  if (!rg_library_db_begin (db, error))
+  if (!_rg_library_db_begin (db, error))
     return FALSE;
 
   if (!exec (db, "UPDATE sessions SET size = -1 WHERE error IS NOT NULL;"
                  "INSERT OR REPLACE INTO meta (key, value)"
                  " VALUES ('program-version', '" PACKAGE_VERSION "')", error))
     {
-      rg_library_db_rollback (db);
+      _rg_library_db_rollback (db);
       return FALSE;
     }
 
-  return rg_library_db_commit (db, error);
+  return _rg_library_db_commit (db, error);
 }
 
 static RgLibraryDb *
@@ -470,7 +470,7 @@ try_open (const char   *path,
   if (sqlite3_db_readonly (db->handle, "main") == 1)
     {
       g_debug ("Index %s cannot be written", path);
-      rg_library_db_close (db);
+      _rg_library_db_close (db);
       return TRY_UNWRITABLE;
     }
 
@@ -491,22 +491,22 @@ try_open (const char   *path,
     {
       /* Empty, or being created by another connection right now: decide
        * under the write lock. */
-      if (!rg_library_db_begin (db, &local_error))
+      if (!_rg_library_db_begin (db, &local_error))
         goto failed;
 
       if (!get_int_pragma (db, "PRAGMA user_version", &version, &local_error) ||
           !get_int_pragma (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
         {
-          rg_library_db_rollback (db);
+          _rg_library_db_rollback (db);
           goto failed;
         }
 
       if (version == 0 && n_objects == 0)
         {
           if (!create_schema (db, &local_error) ||
-              !rg_library_db_commit (db, &local_error))
+              !_rg_library_db_commit (db, &local_error))
             {
-              rg_library_db_rollback (db);
+              _rg_library_db_rollback (db);
               goto failed;
             }
 
@@ -515,7 +515,7 @@ try_open (const char   *path,
         }
       else
         {
-          rg_library_db_rollback (db);
+          _rg_library_db_rollback (db);
         }
     }
 
@@ -523,7 +523,7 @@ try_open (const char   *path,
     {
       g_debug ("Index %s has schema version %" G_GINT64_FORMAT ", not %d",
                path, version, RG_LIBRARY_SCHEMA_VERSION);
-      rg_library_db_close (db);
+      _rg_library_db_close (db);
       return TRY_UNKNOWN;
     }
 
@@ -534,9 +534,9 @@ try_open (const char   *path,
   return result;
 
 failed:
-  rg_library_db_close (db);
+  _rg_library_db_close (db);
 
-  if (rg_library_error_is_corrupt (local_error))
+  if (_rg_library_error_is_corrupt (local_error))
     {
       g_debug ("Index %s is damaged: %s", path, local_error->message);
       return TRY_CORRUPT;
@@ -547,7 +547,7 @@ failed:
 }
 
 /**
- * rg_library_db_set_aside:
+ * _rg_library_db_set_aside:
  * @path: the database file
  *
  * Moves a database we cannot use out of the way, as `PATH.old` (the
@@ -555,7 +555,7 @@ failed:
  * holds private data we do not want to pile up).
  */
 gboolean
-rg_library_db_set_aside (const char  *path,
+_rg_library_db_set_aside (const char  *path,
                          GError     **error)
 {
   g_autofree char *old = g_strconcat (path, ".old", NULL);
@@ -584,14 +584,14 @@ rg_library_db_set_aside (const char  *path,
 }
 
 /**
- * rg_library_db_open:
+ * _rg_library_db_open:
  * @path: the database file
  * @result: (out): whether it was opened, created, or set aside and made
  *   again
  *
  * Opens the index at @path, creating it when missing. An index we cannot
  * use (damaged, of another schema version, or that we may not write) is
- * set aside (see rg_library_db_set_aside ()) and a new, empty one is
+ * set aside (see _rg_library_db_set_aside ()) and a new, empty one is
  * made: the caller then scans the folder to fill it.
  *
  * Only rg-library-connection.c calls this: one connection per index.
@@ -600,7 +600,7 @@ rg_library_db_set_aside (const char  *path,
  *   a new index cannot be made there (no space, no permission…)
  */
 RgLibraryDb *
-rg_library_db_open (const char             *path,
+_rg_library_db_open (const char             *path,
                     RgLibraryDbOpenResult  *result,
                     GError                **error)
 {
@@ -638,7 +638,7 @@ rg_library_db_open (const char             *path,
           g_assert_not_reached ();
         }
 
-      if (!rg_library_db_set_aside (path, error))
+      if (!_rg_library_db_set_aside (path, error))
         return NULL;
     }
 
@@ -648,7 +648,7 @@ rg_library_db_open (const char             *path,
 }
 
 /**
- * rg_library_db_open_temporary:
+ * _rg_library_db_open_temporary:
  *
  * Makes an empty index in memory, for when the index file cannot be
  * used: searching works, from a scan of the folder, until the program
@@ -658,7 +658,7 @@ rg_library_db_open (const char             *path,
  *   @error set
  */
 RgLibraryDb *
-rg_library_db_open_temporary (GError **error)
+_rg_library_db_open_temporary (GError **error)
 {
   RgLibraryDb *db = db_new (":memory:");
   int rc;
@@ -669,7 +669,7 @@ rg_library_db_open_temporary (GError **error)
   if (rc != SQLITE_OK)
     {
       set_error (db->handle, rc, error);
-      rg_library_db_close (db);
+      _rg_library_db_close (db);
       return NULL;
     }
 
@@ -681,7 +681,7 @@ rg_library_db_open_temporary (GError **error)
       !exec (db, "INSERT INTO meta (key, value)"
                  " VALUES ('program-version', '" PACKAGE_VERSION "')", error))
     {
-      rg_library_db_close (db);
+      _rg_library_db_close (db);
       return NULL;
     }
 
@@ -689,14 +689,14 @@ rg_library_db_open_temporary (GError **error)
 }
 
 /**
- * rg_library_db_get_filled:
+ * _rg_library_db_get_filled:
  * @filled: (out): whether a scan of the whole folder filled the index
  *
  * A new index answers nothing until the folder was scanned once to its
  * end; this says whether it was, even by a program that ended since.
  */
 gboolean
-rg_library_db_get_filled (RgLibraryDb  *db,
+_rg_library_db_get_filled (RgLibraryDb  *db,
                           gboolean     *filled,
                           GError      **error)
 {
@@ -710,20 +710,20 @@ rg_library_db_get_filled (RgLibraryDb  *db,
 }
 
 /**
- * rg_library_db_set_filled:
+ * _rg_library_db_set_filled:
  *
  * Records that a scan of the whole folder went to its end. Call inside a
  * transaction.
  */
 gboolean
-rg_library_db_set_filled (RgLibraryDb  *db,
+_rg_library_db_set_filled (RgLibraryDb  *db,
                           GError      **error)
 {
   return exec (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('filled', '1')", error);
 }
 
 gboolean
-rg_library_db_begin (RgLibraryDb  *db,
+_rg_library_db_begin (RgLibraryDb  *db,
                      GError      **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_BEGIN, error);
@@ -732,7 +732,7 @@ rg_library_db_begin (RgLibraryDb  *db,
 }
 
 gboolean
-rg_library_db_commit (RgLibraryDb  *db,
+_rg_library_db_commit (RgLibraryDb  *db,
                       GError      **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_COMMIT, error);
@@ -741,7 +741,7 @@ rg_library_db_commit (RgLibraryDb  *db,
 }
 
 void
-rg_library_db_rollback (RgLibraryDb *db)
+_rg_library_db_rollback (RgLibraryDb *db)
 {
   if (sqlite3_get_autocommit (db->handle))
     return;
@@ -752,7 +752,7 @@ rg_library_db_rollback (RgLibraryDb *db)
 }
 
 void
-rg_library_file_state_free (RgLibraryFileState *state)
+_rg_library_file_state_free (RgLibraryFileState *state)
 {
   g_free (state->digest);
   g_free (state);
@@ -774,17 +774,17 @@ read_state (sqlite3_stmt       *stmt,
 }
 
 /**
- * rg_library_db_list_files:
+ * _rg_library_db_list_files:
  *
  * Returns: (transfer full): relative path → #RgLibraryFileState of every
  *   file in the index
  */
 GHashTable *
-rg_library_db_list_files (RgLibraryDb  *db,
+_rg_library_db_list_files (RgLibraryDb  *db,
                           GError      **error)
 {
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify) rg_library_file_state_free);
+                                                      (GDestroyNotify) _rg_library_file_state_free);
   sqlite3_stmt *stmt = get_stmt (db, STMT_LIST_FILES, error);
   int rc;
 
@@ -806,7 +806,7 @@ rg_library_db_list_files (RgLibraryDb  *db,
 }
 
 gboolean
-rg_library_db_get_file (RgLibraryDb         *db,
+_rg_library_db_get_file (RgLibraryDb         *db,
                         const char          *relpath,
                         RgLibraryFileState  *state,
                         gboolean            *found,
@@ -858,14 +858,14 @@ delete_by_id (RgLibraryDb  *db,
 }
 
 /**
- * rg_library_db_delete:
+ * _rg_library_db_delete:
  * @relpath: a path relative to the library folder
  * @deleted: (out) (optional): whether the file was in the index
  *
  * Removes a file from the index. Call inside a transaction.
  */
 gboolean
-rg_library_db_delete (RgLibraryDb  *db,
+_rg_library_db_delete (RgLibraryDb  *db,
                       const char   *relpath,
                       gboolean     *deleted,
                       GError      **error)
@@ -874,7 +874,7 @@ rg_library_db_delete (RgLibraryDb  *db,
   gboolean found = FALSE;
   gboolean ok;
 
-  if (!rg_library_db_get_file (db, relpath, &state, &found, error))
+  if (!_rg_library_db_get_file (db, relpath, &state, &found, error))
     return FALSE;
 
   if (deleted != NULL)
@@ -994,7 +994,7 @@ conflict_candidate (const char *relpath,
 }
 
 /**
- * rg_library_db_put:
+ * _rg_library_db_put:
  * @relpath: the file, relative to the library folder
  * @size: its size when it was read
  * @mtime: its modification time when it was read, in nanoseconds
@@ -1003,13 +1003,13 @@ conflict_candidate (const char *relpath,
  * @error_message: (nullable): why it cannot be loaded, when @record is
  *   %NULL
  * @verified: whether the loader made @record, or the error; %FALSE when
- *   @record was extracted (rg_library_record_extract ())
+ *   @record was extracted (_rg_library_record_extract ())
  *
  * Adds the file to the index, or replaces what the index had for it.
  * Call inside a transaction.
  */
 gboolean
-rg_library_db_put (RgLibraryDb            *db,
+_rg_library_db_put (RgLibraryDb            *db,
                    const char             *relpath,
                    gint64                  size,
                    gint64                  mtime,
@@ -1027,7 +1027,7 @@ rg_library_db_put (RgLibraryDb            *db,
 
   g_assert (record != NULL || error_message != NULL);
 
-  if (!rg_library_db_delete (db, relpath, NULL, error))
+  if (!_rg_library_db_delete (db, relpath, NULL, error))
     return FALSE;
 
   if (!(stmt = get_stmt (db, STMT_INSERT_SESSION, error)))
@@ -1098,7 +1098,7 @@ rg_library_db_put (RgLibraryDb            *db,
 }
 
 /**
- * rg_library_db_purge:
+ * _rg_library_db_purge:
  *
  * Leaves nothing of deleted rows in the files of the index: the full-text
  * tables are merged (a deletion only marks the words of a row as gone)
@@ -1106,7 +1106,7 @@ rg_library_db_put (RgLibraryDb            *db,
  * transaction.
  */
 gboolean
-rg_library_db_purge (RgLibraryDb  *db,
+_rg_library_db_purge (RgLibraryDb  *db,
                      GError      **error)
 {
   return exec (db, "INSERT INTO session_text (session_text) VALUES ('optimize');"
@@ -1115,7 +1115,7 @@ rg_library_db_purge (RgLibraryDb  *db,
 }
 
 /**
- * rg_library_db_set_verified:
+ * _rg_library_db_set_verified:
  * @relpath: the file, relative to the library folder
  * @size: its size when the loader read it
  * @mtime: its modification time then
@@ -1125,7 +1125,7 @@ rg_library_db_purge (RgLibraryDb  *db,
  * is left as it is. Call inside a transaction.
  */
 gboolean
-rg_library_db_set_verified (RgLibraryDb  *db,
+_rg_library_db_set_verified (RgLibraryDb  *db,
                             const char   *relpath,
                             gint64        size,
                             gint64        mtime,
@@ -1168,7 +1168,7 @@ is_word_char (gunichar c)
 }
 
 /**
- * rg_library_fts_expression:
+ * _rg_library_fts_expression:
  * @text: (nullable): what the user typed
  * @column_filter: (nullable): an FTS5 column filter, e.g. `{name profession}`
  *
@@ -1182,7 +1182,7 @@ is_word_char (gunichar c)
  *   @text has no word
  */
 char *
-rg_library_fts_expression (const char *text,
+_rg_library_fts_expression (const char *text,
                            const char *column_filter)
 {
   g_autofree char *valid = NULL;
@@ -1353,9 +1353,9 @@ build_where (const RgLibraryQuery  *query,
       !check_date (query->last_session_before, error))
     return FALSE;
 
-  exprs->text = rg_library_fts_expression (query->text, NULL);
-  exprs->partner = rg_library_fts_expression (query->partner, "{name profession}");
-  exprs->institution = rg_library_fts_expression (query->institution, "institution");
+  exprs->text = _rg_library_fts_expression (query->text, NULL);
+  exprs->partner = _rg_library_fts_expression (query->partner, "{name profession}");
+  exprs->institution = _rg_library_fts_expression (query->institution, "institution");
 
   g_string_append (sql, " WHERE 1");
 
@@ -1453,7 +1453,7 @@ prepare_query (RgLibraryDb           *db,
 }
 
 /**
- * rg_library_db_query:
+ * _rg_library_db_query:
  * @folder: the library folder, to make the paths of the entries whole
  *
  * Returns: (transfer full) (element-type RgLibraryEntry): the matching
@@ -1550,7 +1550,7 @@ group_conflict_copies (GPtrArray *entries)
 }
 
 GPtrArray *
-rg_library_db_query (RgLibraryDb           *db,
+_rg_library_db_query (RgLibraryDb           *db,
                      const char            *folder,
                      const RgLibraryQuery  *query,
                      GError               **error)
@@ -1589,12 +1589,12 @@ rg_library_db_query (RgLibraryDb           *db,
 }
 
 /**
- * rg_library_db_count:
+ * _rg_library_db_count:
  *
  * Counts the sessions @query matches, ignoring its offset and limit.
  */
 gboolean
-rg_library_db_count (RgLibraryDb           *db,
+_rg_library_db_count (RgLibraryDb           *db,
                      const RgLibraryQuery  *query,
                      guint                 *n_sessions,
                      GError               **error)
@@ -1630,13 +1630,13 @@ rg_library_db_count (RgLibraryDb           *db,
 }
 
 /**
- * rg_library_db_list_failures:
+ * _rg_library_db_list_failures:
  *
  * Returns: (transfer full) (element-type RgLibraryEntry): the files that
  *   cannot be loaded, with their error
  */
 GPtrArray *
-rg_library_db_list_failures (RgLibraryDb  *db,
+_rg_library_db_list_failures (RgLibraryDb  *db,
                              const char   *folder,
                              GError      **error)
 {
@@ -1667,10 +1667,10 @@ append_literal (GString    *sql,
 }
 
 /**
- * rg_library_db_query_sql:
+ * _rg_library_db_query_sql:
  * @query: a search
  *
- * The statement rg_library_db_query () runs for @query, with its
+ * The statement _rg_library_db_query () runs for @query, with its
  * parameters written in as SQL literals: what the benchmark gives the
  * `sqlite3` shell, to compare the library with the raw query.
  *
@@ -1678,7 +1678,7 @@ append_literal (GString    *sql,
  *   set
  */
 char *
-rg_library_db_query_sql (const RgLibraryQuery  *query,
+_rg_library_db_query_sql (const RgLibraryQuery  *query,
                          GError               **error)
 {
   g_autoptr(GString) sql = NULL;

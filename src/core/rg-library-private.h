@@ -75,7 +75,7 @@ typedef struct
   char      *partners_summary;    /* "Name (profession), …" */
   char      *situation_text;      /* label, code, person names */
   GString   *body;                /* every other text, one per line */
-  char      *digest;              /* of all the above, see rg_library_record_finish () */
+  char      *digest;              /* of all the above, see _rg_library_record_finish () */
   guint      n_statements;
   guint      n_agreements;
   guint      n_divergences;
@@ -86,28 +86,28 @@ typedef struct
   guint      n_consents;
 } RgLibraryRecord;
 
-RgLibraryRecord *rg_library_record_new              (void);
-void             rg_library_record_finish           (RgLibraryRecord  *record);
-RgLibraryRecord *rg_library_record_new_from_session (RgSession        *session);
-void             rg_library_record_free             (RgLibraryRecord  *record);
-void             rg_library_record_add_action_due   (RgLibraryRecord  *record,
+RgLibraryRecord *_rg_library_record_new              (void);
+void             _rg_library_record_finish           (RgLibraryRecord  *record);
+RgLibraryRecord *_rg_library_record_new_from_session (RgSession        *session);
+void             _rg_library_record_free             (RgLibraryRecord  *record);
+void             _rg_library_record_add_action_due   (RgLibraryRecord  *record,
                                                      RgActionStatus    status,
                                                      const char       *due);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, rg_library_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, _rg_library_record_free)
 
-GBytes          *rg_library_read_file               (const char       *path,
+GBytes          *_rg_library_read_file               (const char       *path,
                                                      GError          **error);
 
 /* Loads one file the way the application does; on failure the error says
  * why, in words for the coordinator. */
-RgLibraryRecord *rg_library_record_load             (const char       *path,
+RgLibraryRecord *_rg_library_record_load             (const char       *path,
                                                      GBytes           *bytes,
                                                      GError          **error);
 
 /* The record of a plain, current session file read straight from its XML,
  * without the loader's checks; NULL when the file needs the loader. */
-RgLibraryRecord *rg_library_record_extract          (GBytes           *bytes);
+RgLibraryRecord *_rg_library_record_extract          (GBytes           *bytes);
 
 /* One connection to the index, with its prepared statements. A
  * connection is used by one thread at a time. */
@@ -135,33 +135,33 @@ typedef struct
   char     *digest;    /* of its record */
 } RgLibraryFileState;
 
-void         rg_library_file_state_free  (RgLibraryFileState     *state);
+void         _rg_library_file_state_free  (RgLibraryFileState     *state);
 
-RgLibraryDb *rg_library_db_open          (const char             *path,
+RgLibraryDb *_rg_library_db_open          (const char             *path,
                                           RgLibraryDbOpenResult  *result,
                                           GError                **error);
-RgLibraryDb *rg_library_db_open_temporary (GError               **error);
-gboolean     rg_library_db_get_filled    (RgLibraryDb            *db,
+RgLibraryDb *_rg_library_db_open_temporary (GError               **error);
+gboolean     _rg_library_db_get_filled    (RgLibraryDb            *db,
                                           gboolean               *filled,
                                           GError                **error);
-gboolean     rg_library_db_set_filled    (RgLibraryDb            *db,
+gboolean     _rg_library_db_set_filled    (RgLibraryDb            *db,
                                           GError                **error);
-void         rg_library_db_close         (RgLibraryDb            *db);
-gboolean     rg_library_db_set_aside     (const char             *path,
+void         _rg_library_db_close         (RgLibraryDb            *db);
+gboolean     _rg_library_db_set_aside     (const char             *path,
                                           GError                **error);
-gboolean     rg_library_db_begin         (RgLibraryDb            *db,
+gboolean     _rg_library_db_begin         (RgLibraryDb            *db,
                                           GError                **error);
-gboolean     rg_library_db_commit        (RgLibraryDb            *db,
+gboolean     _rg_library_db_commit        (RgLibraryDb            *db,
                                           GError                **error);
-void         rg_library_db_rollback      (RgLibraryDb            *db);
-GHashTable  *rg_library_db_list_files    (RgLibraryDb            *db,
+void         _rg_library_db_rollback      (RgLibraryDb            *db);
+GHashTable  *_rg_library_db_list_files    (RgLibraryDb            *db,
                                           GError                **error);
-gboolean     rg_library_db_get_file      (RgLibraryDb            *db,
+gboolean     _rg_library_db_get_file      (RgLibraryDb            *db,
                                           const char             *relpath,
                                           RgLibraryFileState     *state,
                                           gboolean               *found,
                                           GError                **error);
-gboolean     rg_library_db_put           (RgLibraryDb            *db,
+gboolean     _rg_library_db_put           (RgLibraryDb            *db,
                                           const char             *relpath,
                                           gint64                  size,
                                           gint64                  mtime,
@@ -169,28 +169,28 @@ gboolean     rg_library_db_put           (RgLibraryDb            *db,
                                           const char             *error_message,
                                           gboolean                verified,
                                           GError                **error);
-gboolean     rg_library_db_purge         (RgLibraryDb            *db,
+gboolean     _rg_library_db_purge         (RgLibraryDb            *db,
                                           GError                **error);
-gboolean     rg_library_db_set_verified  (RgLibraryDb            *db,
+gboolean     _rg_library_db_set_verified  (RgLibraryDb            *db,
                                           const char             *relpath,
                                           gint64                  size,
                                           gint64                  mtime,
                                           GError                **error);
-gboolean     rg_library_db_delete        (RgLibraryDb            *db,
+gboolean     _rg_library_db_delete        (RgLibraryDb            *db,
                                           const char             *relpath,
                                           gboolean               *deleted,
                                           GError                **error);
-GPtrArray   *rg_library_db_query         (RgLibraryDb            *db,
+GPtrArray   *_rg_library_db_query         (RgLibraryDb            *db,
                                           const char             *folder,
                                           const RgLibraryQuery   *query,
                                           GError                **error);
-gboolean     rg_library_db_count         (RgLibraryDb            *db,
+gboolean     _rg_library_db_count         (RgLibraryDb            *db,
                                           const RgLibraryQuery   *query,
                                           guint                  *n_sessions,
                                           GError                **error);
-char        *rg_library_db_query_sql     (const RgLibraryQuery   *query,
+char        *_rg_library_db_query_sql     (const RgLibraryQuery   *query,
                                           GError                **error);
-GPtrArray   *rg_library_db_list_failures (RgLibraryDb            *db,
+GPtrArray   *_rg_library_db_list_failures (RgLibraryDb            *db,
                                           const char             *folder,
                                           GError                **error);
 
@@ -198,7 +198,7 @@ GPtrArray   *rg_library_db_list_failures (RgLibraryDb            *db,
  * syntax error: every word quoted, the last one a prefix. %NULL when the
  * text has no word. @column_filter, if given, is put in front, e.g.
  * "{name profession}". */
-char        *rg_library_fts_expression   (const char             *text,
+char        *_rg_library_fts_expression   (const char             *text,
                                           const char             *column_filter);
 
 /* The one connection of this process to an index file, which every
@@ -206,27 +206,27 @@ char        *rg_library_fts_expression   (const char             *text,
  * (rg-library-connection.c). */
 typedef struct _RgLibraryConnection RgLibraryConnection;
 
-RgLibraryConnection *rg_library_connection_get        (const char             *path);
-void                 rg_library_connection_unref      (RgLibraryConnection    *conn);
-RgLibraryDb         *rg_library_connection_lock       (RgLibraryConnection    *conn,
+RgLibraryConnection *_rg_library_connection_get        (const char             *path);
+void                 _rg_library_connection_unref      (RgLibraryConnection    *conn);
+RgLibraryDb         *_rg_library_connection_lock       (RgLibraryConnection    *conn,
                                                        RgLibraryDbOpenResult  *opened,
                                                        GError                **error);
-void                 rg_library_connection_unlock     (RgLibraryConnection    *conn);
-guint                rg_library_connection_get_generation (RgLibraryConnection *conn);
-gboolean             rg_library_connection_get_needs_fill (RgLibraryConnection *conn);
-void                 rg_library_connection_set_filled (RgLibraryConnection    *conn,
+void                 _rg_library_connection_unlock     (RgLibraryConnection    *conn);
+guint                _rg_library_connection_get_generation (RgLibraryConnection *conn);
+gboolean             _rg_library_connection_get_needs_fill (RgLibraryConnection *conn);
+void                 _rg_library_connection_set_filled (RgLibraryConnection    *conn,
                                                        guint                   generation);
-RgLibraryDb         *rg_library_connection_replace    (RgLibraryConnection    *conn,
+RgLibraryDb         *_rg_library_connection_replace    (RgLibraryConnection    *conn,
                                                        guint                   seen_generation,
                                                        const GError           *why,
                                                        gboolean                temporary,
                                                        RgLibraryDbOpenResult  *result,
                                                        GError                **error);
-void                 rg_library_connection_fill_started (RgLibraryConnection  *conn);
-void                 rg_library_connection_fill_ended (RgLibraryConnection    *conn);
-gboolean             rg_library_connection_is_being_filled (RgLibraryConnection *conn);
+void                 _rg_library_connection_fill_started (RgLibraryConnection  *conn);
+void                 _rg_library_connection_fill_ended (RgLibraryConnection    *conn);
+gboolean             _rg_library_connection_is_being_filled (RgLibraryConnection *conn);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryConnection, rg_library_connection_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryConnection, _rg_library_connection_unref)
 
 /* The scan: walks the folder (or looks at @only_paths, relative paths,
  * when given), then adds, updates and removes rows. Runs in any thread,
@@ -252,10 +252,10 @@ typedef struct
   gpointer             user_data;
 } RgLibraryScanParams;
 
-RgLibraryScanResult *rg_library_scan_run (const RgLibraryScanParams  *params,
+RgLibraryScanResult *_rg_library_scan_run (const RgLibraryScanParams  *params,
                                           GError                    **error);
 
-RgLibraryScanResult *rg_library_scan_result_new (void);
+RgLibraryScanResult *_rg_library_scan_result_new (void);
 
 struct _RgLibraryScanResult
 {
@@ -275,19 +275,19 @@ struct _RgLibraryScanResult
 /* Whether @name is a session file the library indexes: ending in
  * .regards, and not a file other programs (or our saves) write while
  * they work: hidden, or named as a sync engine's download. */
-gboolean rg_library_is_session_name   (const char *name);
+gboolean _rg_library_is_session_name   (const char *name);
 
 /* Whether the scan would index the file at @relpath: a session name, no
  * hidden folder on the way, not too deep. */
-gboolean rg_library_is_indexable_path (const char *relpath);
+gboolean _rg_library_is_indexable_path (const char *relpath);
 
-gboolean rg_library_error_is_corrupt (const GError *error);
-gboolean rg_library_error_is_index   (const GError *error);
+gboolean _rg_library_error_is_corrupt (const GError *error);
+gboolean _rg_library_error_is_index   (const GError *error);
 
 /* Tells the index that @file now holds @session, and that @gone is gone
  * (either may be %NULL), from any thread: RgLibrary::changed is emitted
  * in the library's. Files outside the library folder are ignored. */
-gboolean rg_library_update_from_any_thread (RgLibrary  *self,
+gboolean _rg_library_update_from_any_thread (RgLibrary  *self,
                                             GFile      *file,
                                             RgSession  *session,
                                             GFile      *gone,
@@ -295,7 +295,7 @@ gboolean rg_library_update_from_any_thread (RgLibrary  *self,
 
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */
-gboolean rg_library_purge (RgLibrary  *self,
+gboolean _rg_library_purge (RgLibrary  *self,
                            GError    **error);
 
 G_END_DECLS

@@ -26,13 +26,13 @@
 static void record_partner_clear (gpointer data);
 
 /**
- * rg_library_record_new:
+ * _rg_library_record_new:
  *
  * Returns: (transfer full): an empty record, to fill then finish with
- *   rg_library_record_finish ()
+ *   _rg_library_record_finish ()
  */
 RgLibraryRecord *
-rg_library_record_new (void)
+_rg_library_record_new (void)
 {
   RgLibraryRecord *record = g_new0 (RgLibraryRecord, 1);
 
@@ -68,14 +68,14 @@ digest_add_uint (GChecksum *checksum,
 }
 
 /**
- * rg_library_record_finish:
+ * _rg_library_record_finish:
  * @record: a filled record
  *
  * Computes what derives from the rest: the partners as one line, and the
  * digest that tells whether two records of a file are the same.
  */
 void
-rg_library_record_finish (RgLibraryRecord *record)
+_rg_library_record_finish (RgLibraryRecord *record)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -136,7 +136,7 @@ rg_library_record_finish (RgLibraryRecord *record)
 }
 
 /**
- * rg_library_record_add_action_due:
+ * _rg_library_record_add_action_due:
  * @record: a record being filled
  * @status: where an action of the session stands
  * @due: (nullable): its due date
@@ -145,7 +145,7 @@ rg_library_record_finish (RgLibraryRecord *record)
  * count, on the day it is asked, the actions that are late.
  */
 void
-rg_library_record_add_action_due (RgLibraryRecord *record,
+_rg_library_record_add_action_due (RgLibraryRecord *record,
                                   RgActionStatus   status,
                                   const char      *due)
 {
@@ -168,7 +168,7 @@ record_partner_clear (gpointer data)
 }
 
 void
-rg_library_record_free (RgLibraryRecord *record)
+_rg_library_record_free (RgLibraryRecord *record)
 {
   if (record == NULL)
     return;
@@ -375,7 +375,7 @@ add_actions (RgLibraryRecord *record,
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
 
       add_line (record->body, rg_action_get_what (action));
-      rg_library_record_add_action_due (record, rg_action_get_status (action),
+      _rg_library_record_add_action_due (record, rg_action_get_status (action),
                                         rg_action_get_due (action));
     }
 
@@ -405,7 +405,7 @@ situation_text (RgSession *session)
 }
 
 /**
- * rg_library_record_new_from_session:
+ * _rg_library_record_new_from_session:
  * @session: a loaded or edited session
  *
  * Collects what the index keeps of @session: its header, partners,
@@ -414,13 +414,13 @@ situation_text (RgSession *session)
  * Returns: (transfer full): a new record
  */
 RgLibraryRecord *
-rg_library_record_new_from_session (RgSession *session)
+_rg_library_record_new_from_session (RgSession *session)
 {
   RgLibraryRecord *record;
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  record = rg_library_record_new ();
+  record = _rg_library_record_new ();
 
   record->id = g_strdup (rg_session_get_id (session));
   record->kind = g_strdup (rg_session_kind_to_string (rg_session_get_kind (session)));
@@ -442,13 +442,13 @@ rg_library_record_new_from_session (RgSession *session)
   add_glossary (record, session);
   add_criteria (record, session);
   add_actions (record, session);
-  rg_library_record_finish (record);
+  _rg_library_record_finish (record);
 
   return record;
 }
 
 /**
- * rg_library_read_file:
+ * _rg_library_read_file:
  * @path: a session file
  * @error: a location for a #GError
  *
@@ -461,7 +461,7 @@ rg_library_record_new_from_session (RgSession *session)
  *   set
  */
 GBytes *
-rg_library_read_file (const char  *path,
+_rg_library_read_file (const char  *path,
                       GError     **error)
 {
   g_autoptr(GFile) file = NULL;
@@ -506,7 +506,7 @@ rg_library_read_file (const char  *path,
 }
 
 /**
- * rg_library_record_load:
+ * _rg_library_record_load:
  * @path: a session file
  * @bytes: (nullable): its contents if already read
  * @error: a location for a #GError
@@ -519,7 +519,7 @@ rg_library_read_file (const char  *path,
  *   saying why the file cannot be loaded
  */
 RgLibraryRecord *
-rg_library_record_load (const char  *path,
+_rg_library_record_load (const char  *path,
                         GBytes      *bytes,
                         GError     **error)
 {
@@ -528,7 +528,7 @@ rg_library_record_load (const char  *path,
 
   if (bytes == NULL)
     {
-      bytes = read = rg_library_read_file (path, error);
+      bytes = read = _rg_library_read_file (path, error);
       if (bytes == NULL)
         return NULL;
     }
@@ -537,5 +537,5 @@ rg_library_record_load (const char  *path,
   if (session == NULL)
     return NULL;
 
-  return rg_library_record_new_from_session (session);
+  return _rg_library_record_new_from_session (session);
 }

@@ -93,7 +93,7 @@ load_job_free (LoadJob *job)
 
   g_free (job->path);
   g_free (job->digest);
-  g_clear_pointer (&job->record, rg_library_record_free);
+  g_clear_pointer (&job->record, _rg_library_record_free);
   g_free (job->error_message);
   g_free (job);
 }
@@ -131,7 +131,7 @@ static const struct
 };
 
 gboolean
-rg_library_is_session_name (const char *name)
+_rg_library_is_session_name (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (transient_names); i++)
     if ((transient_names[i].prefix == NULL || g_str_has_prefix (name, transient_names[i].prefix)) &&
@@ -143,7 +143,7 @@ rg_library_is_session_name (const char *name)
 }
 
 gboolean
-rg_library_is_indexable_path (const char *relpath)
+_rg_library_is_indexable_path (const char *relpath)
 {
   g_auto(GStrv) parts = g_strsplit (relpath, G_DIR_SEPARATOR_S, -1);
   guint n = g_strv_length (parts);
@@ -155,7 +155,7 @@ rg_library_is_indexable_path (const char *relpath)
     if (parts[i][0] == '.' || parts[i][0] == '\0')
       return FALSE;
 
-  return rg_library_is_session_name (parts[n - 1]);
+  return _rg_library_is_session_name (parts[n - 1]);
 }
 
 static gint64
@@ -260,7 +260,7 @@ walk_folder (Walk       *walk,
           continue;
         }
 
-      if ((type != DT_REG && type != DT_LNK) || !rg_library_is_session_name (name))
+      if ((type != DT_REG && type != DT_LNK) || !_rg_library_is_session_name (name))
         continue;
 
       if (fstatat (dirfd (dir), name, &st, 0) != 0 || !S_ISREG (st.st_mode))
@@ -323,7 +323,7 @@ look_at_paths (Walk *walk)
       g_autofree char *path = g_build_filename (walk->params->folder, relpath, NULL);
       struct stat st;
 
-      if (!rg_library_is_indexable_path (relpath))
+      if (!_rg_library_is_indexable_path (relpath))
         continue;
 
       if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
@@ -355,15 +355,15 @@ load_in_thread (gpointer data,
         }
     }
 
-  bytes = rg_library_read_file (job->path, &error);
+  bytes = _rg_library_read_file (job->path, &error);
 
   if (bytes != NULL && !job->checking)
-    job->record = rg_library_record_extract (bytes);
+    job->record = _rg_library_record_extract (bytes);
 
   if (job->record == NULL)
     {
       if (bytes != NULL)
-        job->record = rg_library_record_load (job->path, bytes, &error);
+        job->record = _rg_library_record_load (job->path, bytes, &error);
       job->verified = TRUE;
       if (job->record == NULL)
         job->error_message = g_strdup (error->message);
@@ -393,14 +393,14 @@ writer_lock (Writer  *writer,
              GError **error)
 {
   RgLibraryConnection *connection = writer->params->connection;
-  RgLibraryDb *db = rg_library_connection_lock (connection, NULL, error);
+  RgLibraryDb *db = _rg_library_connection_lock (connection, NULL, error);
 
   if (db == NULL)
     return NULL;
 
-  if (rg_library_connection_get_generation (connection) != writer->generation)
+  if (_rg_library_connection_get_generation (connection) != writer->generation)
     {
-      rg_library_connection_unlock (connection);
+      _rg_library_connection_unlock (connection);
       writer->replaced = TRUE;
       g_set_error_literal (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
                            "The index was made again during the scan");
@@ -413,7 +413,7 @@ writer_lock (Writer  *writer,
 static void
 writer_unlock (Writer *writer)
 {
-  rg_library_connection_unlock (writer->params->connection);
+  _rg_library_connection_unlock (writer->params->connection);
 }
 
 static gboolean
@@ -422,7 +422,7 @@ write_indexed (Writer       *writer,
                LoadJob      *job,
                GError      **error)
 {
-  if (!rg_library_db_put (db, job->file->relpath, job->file->size, job->file->mtime,
+  if (!_rg_library_db_put (db, job->file->relpath, job->file->size, job->file->mtime,
                           job->record, job->error_message, job->verified, error))
     return FALSE;
 
@@ -457,7 +457,7 @@ write_checked (Writer       *writer,
       else if (job->counted == COUNTED_UPDATED)
         writer->result->n_updated--;
 
-      return rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
+      return _rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
                                 NULL, job->error_message, TRUE, error);
     }
 
@@ -467,11 +467,11 @@ write_checked (Writer       *writer,
       g_debug ("The index read %s otherwise than the loader; using the loader's reading",
                relpath);
       writer->result->n_corrected++;
-      return rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
+      return _rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
                                 job->record, NULL, TRUE, error);
     }
 
-  return rg_library_db_set_verified (db, relpath, job->file->size, job->file->mtime, error);
+  return _rg_library_db_set_verified (db, relpath, job->file->size, job->file->mtime, error);
 }
 
 /* Frees what a job loaded once it is written, but the digest, which the
@@ -484,7 +484,7 @@ job_written (LoadJob *job)
       g_free (job->digest);
       job->digest = g_steal_pointer (&job->record->digest);
     }
-  g_clear_pointer (&job->record, rg_library_record_free);
+  g_clear_pointer (&job->record, _rg_library_record_free);
 }
 
 static void
@@ -508,7 +508,7 @@ writer_flush (Writer  *writer,
     return TRUE;
 
   db = writer_lock (writer, error);
-  ok = db != NULL && rg_library_db_begin (db, error);
+  ok = db != NULL && _rg_library_db_begin (db, error);
   for (guint i = 0; ok && i < writer->pending->len; i++)
     {
       LoadJob *job = g_ptr_array_index (writer->pending, i);
@@ -519,9 +519,9 @@ writer_flush (Writer  *writer,
 
   if (db != NULL)
     {
-      ok = ok && rg_library_db_commit (db, error);
+      ok = ok && _rg_library_db_commit (db, error);
       if (!ok)
-        rg_library_db_rollback (db);
+        _rg_library_db_rollback (db);
       writer_unlock (writer);
     }
 
@@ -676,7 +676,7 @@ load_job_to_check (LoadJob    *job,
 {
   g_autofree char *copy = g_strdup (digest);
 
-  g_clear_pointer (&job->record, rg_library_record_free);
+  g_clear_pointer (&job->record, _rg_library_record_free);
   g_clear_pointer (&job->error_message, g_free);
   g_free (job->digest);
   job->digest = g_steal_pointer (&copy);
@@ -690,15 +690,15 @@ list_known (Writer  *writer,
             GError **error)
 {
   RgLibraryConnection *connection = writer->params->connection;
-  RgLibraryDb *db = rg_library_connection_lock (connection, NULL, error);
+  RgLibraryDb *db = _rg_library_connection_lock (connection, NULL, error);
   GHashTable *known;
 
   if (db == NULL)
     return NULL;
 
-  writer->generation = rg_library_connection_get_generation (connection);
-  known = rg_library_db_list_files (db, error);
-  rg_library_connection_unlock (connection);
+  writer->generation = _rg_library_connection_get_generation (connection);
+  known = _rg_library_db_list_files (db, error);
+  _rg_library_connection_unlock (connection);
 
   return known;
 }
@@ -717,18 +717,18 @@ delete_gone (Writer     *writer,
       if (db == NULL)
         return FALSE;
 
-      ok = rg_library_db_begin (db, error);
+      ok = _rg_library_db_begin (db, error);
       for (guint i = first; ok && i < MIN (first + BATCH_MAX_FILES, gone->len); i++)
         {
           gboolean deleted = FALSE;
 
-          ok = rg_library_db_delete (db, g_ptr_array_index (gone, i), &deleted, error);
+          ok = _rg_library_db_delete (db, g_ptr_array_index (gone, i), &deleted, error);
           if (deleted)
             writer->result->n_removed++;
         }
-      ok = ok && rg_library_db_commit (db, error);
+      ok = ok && _rg_library_db_commit (db, error);
       if (!ok)
-        rg_library_db_rollback (db);
+        _rg_library_db_rollback (db);
 
       writer_unlock (writer);
 
@@ -754,19 +754,19 @@ finish_scan (Writer     *writer,
 
   if (whole_folder)
     {
-      if (!rg_library_db_begin (db, error) ||
-          !rg_library_db_set_filled (db, error) ||
-          !rg_library_db_commit (db, error))
+      if (!_rg_library_db_begin (db, error) ||
+          !_rg_library_db_set_filled (db, error) ||
+          !_rg_library_db_commit (db, error))
         {
-          rg_library_db_rollback (db);
+          _rg_library_db_rollback (db);
           writer_unlock (writer);
           return NULL;
         }
 
-      rg_library_connection_set_filled (writer->params->connection, writer->generation);
+      _rg_library_connection_set_filled (writer->params->connection, writer->generation);
     }
 
-  failures = rg_library_db_list_failures (db, writer->params->folder, error);
+  failures = _rg_library_db_list_failures (db, writer->params->folder, error);
   writer_unlock (writer);
 
   return failures;
@@ -883,7 +883,7 @@ scan_once (const RgLibraryScanParams  *params,
 #define MAX_SCAN_ATTEMPTS 4
 
 /**
- * rg_library_scan_run:
+ * _rg_library_scan_run:
  * @params: what to scan and where to write
  *
  * Brings the index of @params->connection in line with the folder. When
@@ -896,7 +896,7 @@ scan_once (const RgLibraryScanParams  *params,
  *   set (the folder cannot be read, the scan was cancelled…)
  */
 RgLibraryScanResult *
-rg_library_scan_run (const RgLibraryScanParams  *params,
+_rg_library_scan_run (const RgLibraryScanParams  *params,
                      GError                    **error)
 {
   g_autoptr(RgLibraryScanResult) result = NULL;
@@ -921,7 +921,7 @@ rg_library_scan_run (const RgLibraryScanParams  *params,
       Writer writer = { params, NULL, 0, FALSE, pending, 0 };
 
       g_clear_pointer (&result, rg_library_scan_result_unref);
-      result = rg_library_scan_result_new ();
+      result = _rg_library_scan_result_new ();
       writer.result = result;
 
       if (scan_once (params, &walk, result, &writer, &local_error))
@@ -929,7 +929,7 @@ rg_library_scan_run (const RgLibraryScanParams  *params,
 
       if (attempt + 1 == MAX_SCAN_ATTEMPTS ||
           (!writer.replaced &&
-           (params->recover == NULL || !rg_library_error_is_index (local_error))))
+           (params->recover == NULL || !_rg_library_error_is_index (local_error))))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -968,7 +968,7 @@ G_DEFINE_BOXED_TYPE (RgLibraryScanResult, rg_library_scan_result,
                      rg_library_scan_result_ref, rg_library_scan_result_unref)
 
 RgLibraryScanResult *
-rg_library_scan_result_new (void)
+_rg_library_scan_result_new (void)
 {
   RgLibraryScanResult *result = g_new0 (RgLibraryScanResult, 1);
 

@@ -10,7 +10,7 @@
  *
  * The index never answers wrong. When any operation finds it failing
  * (damaged, unreadable, not writable…), it is made again (see
- * rg_library_connection_replace ()), a scan of the whole folder fills
+ * _rg_library_connection_replace ()), a scan of the whole folder fills
  * it, and the operation runs again on it; the user is told in one line
  * (RgLibrary:notice). A search on an index that was never filled (new,
  * or left half-way) fills it first, unless a scan of the whole folder is
@@ -254,22 +254,22 @@ run_with_db (RgLibrary  *self,
   gboolean ok = FALSE;
   RgLibraryDb *db;
 
-  db = rg_library_connection_lock (self->connection, &why, error);
+  db = _rg_library_connection_lock (self->connection, &why, error);
   if (db == NULL)
     return FALSE;
   replaced = why != RG_LIBRARY_DB_OPENED;
 
   for (guint attempt = 0; attempt < MAX_INDEXES; attempt++)
     {
-      guint generation = rg_library_connection_get_generation (self->connection);
+      guint generation = _rg_library_connection_get_generation (self->connection);
       RgLibraryDbOpenResult result;
 
       g_clear_error (&local_error);
 
       /* A new index is filled before it answers, by whoever made it, or
        * by the scan of the whole folder on its way. */
-      if (must_be_filled && rg_library_connection_get_needs_fill (self->connection) &&
-          (replaced || !rg_library_connection_is_being_filled (self->connection)))
+      if (must_be_filled && _rg_library_connection_get_needs_fill (self->connection) &&
+          (replaced || !_rg_library_connection_is_being_filled (self->connection)))
         {
           g_autoptr(RgLibraryScanResult) scan = run_fill (self, &local_error);
 
@@ -284,16 +284,16 @@ run_with_db (RgLibrary  *self,
               break;
             }
 
-          rg_library_db_rollback (db);
+          _rg_library_db_rollback (db);
         }
 
-      if (!rg_library_error_is_index (local_error) || attempt + 1 == MAX_INDEXES)
+      if (!_rg_library_error_is_index (local_error) || attempt + 1 == MAX_INDEXES)
         break;
 
       g_debug ("Index %s failed (%s), making it again", self->database_path,
                local_error->message);
       /* The file made again failed too: one in memory */
-      db = rg_library_connection_replace (self->connection, generation, local_error,
+      db = _rg_library_connection_replace (self->connection, generation, local_error,
                                           attempt > 0, &result, NULL);
       if (db == NULL)
         break;
@@ -301,12 +301,12 @@ run_with_db (RgLibrary  *self,
       replaced = TRUE;
     }
 
-  rg_library_connection_unlock (self->connection);
+  _rg_library_connection_unlock (self->connection);
 
   if (replaced || filled)
     post_recovered (self, why);
 
-  if (!ok && rg_library_error_is_index (local_error))
+  if (!ok && _rg_library_error_is_index (local_error))
     {
       g_debug ("Even a new index failed: %s", local_error->message);
       g_set_error_literal (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_DATABASE,
@@ -342,7 +342,7 @@ rg_library_finalize (GObject *object)
 {
   RgLibrary *self = (RgLibrary *)object;
 
-  g_clear_pointer (&self->connection, rg_library_connection_unref);
+  g_clear_pointer (&self->connection, _rg_library_connection_unref);
   g_clear_pointer (&self->folder, g_free);
   g_clear_object (&self->folder_file);
   g_clear_pointer (&self->database_path, g_free);
@@ -582,10 +582,10 @@ rg_library_initable_init (GInitable     *initable,
     self->database_path = rg_library_get_default_database_path (self->folder);
 
   existed = g_file_test (self->database_path, G_FILE_TEST_EXISTS);
-  self->connection = rg_library_connection_get (self->database_path);
-  if (!rg_library_connection_lock (self->connection, &result, error))
+  self->connection = _rg_library_connection_get (self->database_path);
+  if (!_rg_library_connection_lock (self->connection, &result, error))
     return FALSE;
-  rg_library_connection_unlock (self->connection);
+  _rg_library_connection_unlock (self->connection);
 
   if (result == RG_LIBRARY_DB_CREATED && (existed || !was_made_before (self->database_path)))
     result = RG_LIBRARY_DB_OPENED;
@@ -770,7 +770,7 @@ scan_data_free (ScanData *data)
 {
   /* A scan of the whole folder fills a new index: see run_with_db () */
   if (data->only_paths == NULL)
-    rg_library_connection_fill_ended (data->self->connection);
+    _rg_library_connection_fill_ended (data->self->connection);
   g_clear_pointer (&data->only_paths, g_ptr_array_unref);
   g_free (data);
 }
@@ -789,7 +789,7 @@ scan_data_new (RgLibrary          *self,
   /* Counted from now, not from when its thread starts: a search in
    * between would fill the index itself. */
   if (only_paths == NULL)
-    rg_library_connection_fill_started (self->connection);
+    _rg_library_connection_fill_started (self->connection);
 
   return data;
 }
@@ -807,10 +807,10 @@ scan_recover (gpointer       user_data,
   RgLibraryDbOpenResult result;
   RgLibraryDb *db;
 
-  rg_library_connection_lock (connection, NULL, NULL);
+  _rg_library_connection_lock (connection, NULL, NULL);
   /* The file made again failed too: one in memory */
-  db = rg_library_connection_replace (connection, generation, why, attempt > 0, &result, error);
-  rg_library_connection_unlock (connection);
+  db = _rg_library_connection_replace (connection, generation, why, attempt > 0, &result, error);
+  _rg_library_connection_unlock (connection);
 
   if (db == NULL)
     return FALSE;
@@ -867,7 +867,7 @@ run_scan (ScanData      *data,
     .user_data = data,
   };
 
-  return rg_library_scan_run (&params, error);
+  return _rg_library_scan_run (&params, error);
 }
 
 /* With the lock held, in any thread: fills a new index with every file
@@ -886,7 +886,7 @@ run_fill (RgLibrary  *self,
 
   g_debug ("Filling the index %s before it answers", self->database_path);
 
-  return rg_library_scan_run (&params, error);
+  return _rg_library_scan_run (&params, error);
 }
 
 static void
@@ -1233,7 +1233,7 @@ file_changed (RgLibrary *self,
   if (relpath == NULL)
     return;
 
-  if (rg_library_is_indexable_path (relpath))
+  if (_rg_library_is_indexable_path (relpath))
     {
       schedule_refresh (self, relpath, FALSE);
       return;
@@ -1333,7 +1333,7 @@ relative_path (RgLibrary  *self,
 {
   g_autofree char *relpath = g_file_get_relative_path (self->folder_file, file);
 
-  if (relpath == NULL || !rg_library_is_indexable_path (relpath))
+  if (relpath == NULL || !_rg_library_is_indexable_path (relpath))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
@@ -1363,23 +1363,23 @@ put_in_db (RgLibrary    *self,
 {
   PutData *data = user_data;
 
-  if (!rg_library_db_begin (db, error))
+  if (!_rg_library_db_begin (db, error))
     return FALSE;
 
   if (data->record == NULL && data->error_message == NULL)
     {
-      if (!rg_library_db_delete (db, data->relpath, &data->changed, error))
+      if (!_rg_library_db_delete (db, data->relpath, &data->changed, error))
         return FALSE;
     }
   else
     {
-      if (!rg_library_db_put (db, data->relpath, data->size, data->mtime,
+      if (!_rg_library_db_put (db, data->relpath, data->size, data->mtime,
                               data->record, data->error_message, TRUE, error))
         return FALSE;
       data->changed = TRUE;
     }
 
-  return rg_library_db_commit (db, error);
+  return _rg_library_db_commit (db, error);
 }
 
 /**
@@ -1432,8 +1432,8 @@ rg_library_update_file (RgLibrary  *self,
                    st.st_mtim.tv_nsec;
 
       if (session != NULL)
-        record = rg_library_record_new_from_session (session);
-      else if (!(record = rg_library_record_load (path, NULL, &load_error)))
+        record = _rg_library_record_new_from_session (session);
+      else if (!(record = _rg_library_record_load (path, NULL, &load_error)))
         data.error_message = load_error->message;
 
       data.record = record;
@@ -1484,7 +1484,7 @@ rg_library_remove_file (RgLibrary  *self,
 }
 
 gboolean
-rg_library_update_from_any_thread (RgLibrary  *self,
+_rg_library_update_from_any_thread (RgLibrary  *self,
                                    GFile      *file,
                                    RgSession  *session,
                                    GFile      *gone,
@@ -1509,7 +1509,7 @@ rg_library_update_from_any_thread (RgLibrary  *self,
           data.size = st.st_size;
           data.mtime = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
                        st.st_mtim.tv_nsec;
-          data.record = record = rg_library_record_new_from_session (session);
+          data.record = record = _rg_library_record_new_from_session (session);
         }
 
       if (!run_with_db (self, put_in_db, &data, FALSE, error))
@@ -1534,11 +1534,11 @@ purge_db (RgLibrary    *self,
           gpointer      user_data,
           GError      **error)
 {
-  return rg_library_db_purge (db, error);
+  return _rg_library_db_purge (db, error);
 }
 
 gboolean
-rg_library_purge (RgLibrary  *self,
+_rg_library_purge (RgLibrary  *self,
                   GError    **error)
 {
   g_autofree char *old = g_strconcat (self->database_path, ".old", NULL);
@@ -1546,7 +1546,7 @@ rg_library_purge (RgLibrary  *self,
 
   g_return_val_if_fail (RG_IS_LIBRARY (self), FALSE);
 
-  /* An index set aside once (rg_library_db_set_aside ()) is a copy of
+  /* An index set aside once (_rg_library_db_set_aside ()) is a copy of
    * the rows of then: it goes too. */
   g_unlink (old);
   g_unlink (old_wal);
@@ -1578,7 +1578,7 @@ query_db (RgLibrary    *self,
   QueryData *data = user_data;
 
   g_clear_pointer (&data->entries, g_ptr_array_unref);
-  data->entries = rg_library_db_query (db, self->folder, data->query, error);
+  data->entries = _rg_library_db_query (db, self->folder, data->query, error);
 
   return data->entries != NULL;
 }
@@ -1591,7 +1591,7 @@ count_db (RgLibrary    *self,
 {
   QueryData *data = user_data;
 
-  return rg_library_db_count (db, data->query, &data->count, error);
+  return _rg_library_db_count (db, data->query, &data->count, error);
 }
 
 static GListModel *

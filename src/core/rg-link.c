@@ -107,7 +107,7 @@ rg_link_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_TYPE:
@@ -325,7 +325,7 @@ rg_link_set_note (RgLink     *self,
 {
   g_return_if_fail (RG_IS_LINK (self));
 
-  if (rg_set_text (&self->note, note, TRUE))
+  if (_rg_set_text (&self->note, note, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
@@ -361,7 +361,7 @@ rg_link_set_term_id (RgLink     *self,
   g_return_if_fail (RG_IS_LINK (self));
   g_return_if_fail (term_id == NULL || term_id[0] == '\0' || rg_id_is_valid (term_id));
 
-  if (rg_set_text (&self->term_id, term_id, TRUE))
+  if (_rg_set_text (&self->term_id, term_id, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM_ID]);
 }
 
@@ -417,7 +417,7 @@ rg_link_set_members (RgLink             *self,
   g_autoptr(GPtrArray) members = NULL;
 
   g_return_if_fail (RG_IS_LINK (self));
-  g_return_if_fail (rg_ids_are_valid (statement_ids));
+  g_return_if_fail (_rg_ids_are_valid (statement_ids));
 
   members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
   for (guint i = 0; statement_ids != NULL && statement_ids[i] != NULL; i++)

@@ -540,7 +540,7 @@ field_get (const Field *field,
       }
 
     case VALUE_TIME:
-      return rg_time_format (g_value_get_boxed (&value));
+      return _rg_time_format (g_value_get_boxed (&value));
 
     case VALUE_OPTIONAL_REFERENCE:
       {
@@ -2145,7 +2145,7 @@ rg_session_merge_at (RgSession     *ours,
       return FALSE;
     }
 
-  time = now != NULL ? rg_time_normalize (now) : rg_time_new_now ();
+  time = now != NULL ? _rg_time_normalize (now) : _rg_time_new_now ();
   m.ours = ours;
   m.base = base;
   m.theirs = theirs;

@@ -105,7 +105,7 @@ rg_partner_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_NAME:
@@ -248,7 +248,7 @@ rg_partner_set_name (RgPartner  *self,
 {
   g_return_if_fail (RG_IS_PARTNER (self));
 
-  if (rg_set_text (&self->name, name, FALSE))
+  if (_rg_set_text (&self->name, name, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -277,7 +277,7 @@ rg_partner_set_profession (RgPartner  *self,
 {
   g_return_if_fail (RG_IS_PARTNER (self));
 
-  if (rg_set_text (&self->profession, profession, TRUE))
+  if (_rg_set_text (&self->profession, profession, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROFESSION]);
 }
 
@@ -306,7 +306,7 @@ rg_partner_set_institution (RgPartner  *self,
 {
   g_return_if_fail (RG_IS_PARTNER (self));
 
-  if (rg_set_text (&self->institution, institution, TRUE))
+  if (_rg_set_text (&self->institution, institution, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INSTITUTION]);
 }
 
@@ -341,7 +341,7 @@ rg_partner_set_colour (RgPartner  *self,
   g_return_if_fail (rg_colour_is_valid (colour));
 
   lower = g_ascii_strdown (colour, -1);
-  if (rg_set_text (&self->colour, lower, FALSE))
+  if (_rg_set_text (&self->colour, lower, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COLOUR]);
 }
 

@@ -185,7 +185,7 @@ static gboolean
 holds_situation (const char    *path,
                  const Erasing *erasing)
 {
-  g_autoptr(GBytes) bytes = rg_library_read_file (path, NULL);
+  g_autoptr(GBytes) bytes = _rg_library_read_file (path, NULL);
   g_autoptr(RgLibraryRecord) record = NULL;
   g_autofree char *marker = NULL;
   const char *situation_id = erasing->situation_id;
@@ -195,7 +195,7 @@ holds_situation (const char    *path,
   if (bytes == NULL)
     return FALSE;
 
-  if ((record = rg_library_record_load (path, bytes, NULL)))
+  if ((record = _rg_library_record_load (path, bytes, NULL)))
     return g_strcmp0 (record->situation_id, situation_id) == 0 ||
            (record->id != NULL && g_hash_table_contains (erasing->session_ids, record->id));
 
@@ -375,7 +375,7 @@ belongs_to (const char *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  record = rg_library_record_load (path, NULL, NULL);
+  record = _rg_library_record_load (path, NULL, NULL);
 
   return record != NULL && g_strcmp0 (record->situation_id, situation_id) == 0;
 }
@@ -504,7 +504,7 @@ rg_retention_erase_situation (RgLibrary          *library,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!rg_library_purge (library, &local_error) && first_error == NULL)
+      if (!_rg_library_purge (library, &local_error) && first_error == NULL)
         first_error = g_steal_pointer (&local_error);
     }
 

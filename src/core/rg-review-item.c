@@ -115,7 +115,7 @@ rg_review_item_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_LINK_TYPE:
@@ -254,7 +254,7 @@ rg_review_item_set_note (RgReviewItem *self,
 {
   g_return_if_fail (RG_IS_REVIEW_ITEM (self));
 
-  if (rg_set_text (&self->note, note, TRUE))
+  if (_rg_set_text (&self->note, note, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
@@ -355,8 +355,8 @@ rg_review_item_add_quote (RgReviewItem *self,
 
   g_return_if_fail (RG_IS_REVIEW_ITEM (self));
 
-  rg_set_text (&quote.author, author, FALSE);
-  rg_set_text (&quote.dimension, dimension, FALSE);
-  rg_set_text (&quote.text, text, FALSE);
+  _rg_set_text (&quote.author, author, FALSE);
+  _rg_set_text (&quote.dimension, dimension, FALSE);
+  _rg_set_text (&quote.text, text, FALSE);
   g_array_append_val (self->quotes, quote);
 }

@@ -128,7 +128,7 @@ rg_session_editor_add_action (RgSessionEditor *self,
   session = rg_session_editor_get_session (self);
   action = rg_action_new (what != NULL ? what : "");
 
-  rg_session_editor_insert_item (self, _("Add action"), session, action,
+  _rg_session_editor_insert_item (self, _("Add action"), session, action,
                                  g_list_model_get_n_items (rg_session_get_actions (session)),
                                  (RgListInsertFunc) rg_session_insert_action,
                                  (RgListRemoveFunc) rg_session_remove_action);
@@ -157,7 +157,7 @@ rg_session_editor_remove_action (RgSessionEditor *self,
   position = rg_list_model_find (rg_session_get_actions (session), action);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_session_editor_remove_item (self, _("Delete action"), session, action, position,
+  _rg_session_editor_remove_item (self, _("Delete action"), session, action, position,
                                  (RgListInsertFunc) rg_session_insert_action,
                                  (RgListRemoveFunc) rg_session_remove_action);
 }
@@ -275,7 +275,7 @@ rg_session_editor_add_consent (RgSessionEditor *self,
   session = rg_session_editor_get_session (self);
   consent = rg_consent_new (scope != NULL ? scope : "");
 
-  rg_session_editor_insert_item (self, _("Record consent"), session, consent,
+  _rg_session_editor_insert_item (self, _("Record consent"), session, consent,
                                  g_list_model_get_n_items (rg_session_get_consents (session)),
                                  (RgListInsertFunc) rg_session_insert_consent,
                                  (RgListRemoveFunc) rg_session_remove_consent);
@@ -304,7 +304,7 @@ rg_session_editor_remove_consent (RgSessionEditor *self,
   position = rg_list_model_find (rg_session_get_consents (session), consent);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_session_editor_remove_item (self, _("Delete consent"), session, consent, position,
+  _rg_session_editor_remove_item (self, _("Delete consent"), session, consent, position,
                                  (RgListInsertFunc) rg_session_insert_consent,
                                  (RgListRemoveFunc) rg_session_remove_consent);
 }

@@ -133,7 +133,7 @@ rg_session_editor_resolve_conflict (RgSessionEditor *self,
                              change, field_change_free);
     }
 
-  rg_session_editor_remove_item (self, NULL, session, conflict, position,
+  _rg_session_editor_remove_item (self, NULL, session, conflict, position,
                                  (RgListInsertFunc) rg_session_insert_conflict,
                                  (RgListRemoveFunc) rg_session_remove_conflict);
   rg_undo_stack_end_group (undo);

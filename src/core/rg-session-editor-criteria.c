@@ -56,7 +56,7 @@ insert_category (RgSessionEditor *self,
   RgSession *session = rg_session_editor_get_session (self);
   guint n = g_list_model_get_n_items (rg_session_get_categories (session));
 
-  rg_session_editor_insert_item (self, label, session, category, n,
+  _rg_session_editor_insert_item (self, label, session, category, n,
                                  (RgListInsertFunc) rg_session_insert_category,
                                  (RgListRemoveFunc) rg_session_remove_category);
 }
@@ -160,7 +160,7 @@ rg_session_editor_remove_category (RgSessionEditor *self,
   position = rg_list_model_find (rg_session_get_categories (session), category);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_session_editor_remove_item (self, _("Delete category"), session, category, position,
+  _rg_session_editor_remove_item (self, _("Delete category"), session, category, position,
                                  (RgListInsertFunc) rg_session_insert_category,
                                  (RgListRemoveFunc) rg_session_remove_category);
 }
@@ -199,7 +199,7 @@ rg_session_editor_move_category (RgSessionEditor *self,
 
   /* The session has no move of categories: taking one out and putting
    * it back elsewhere keeps its criteria and its id. */
-  rg_session_editor_move_item (self, _("Move category"), session, category, position, (guint) target,
+  _rg_session_editor_move_item (self, _("Move category"), session, category, position, (guint) target,
                                (RgListInsertFunc) rg_session_insert_category,
                                (RgListRemoveFunc) rg_session_remove_category);
 
@@ -232,7 +232,7 @@ rg_session_editor_add_criterion (RgSessionEditor *self,
 
   criterion = rg_criterion_new (text);
   n = g_list_model_get_n_items (rg_category_get_criteria (category));
-  rg_session_editor_insert_item (self, _("Add criterion"), category, criterion, n,
+  _rg_session_editor_insert_item (self, _("Add criterion"), category, criterion, n,
                                  (RgListInsertFunc) rg_category_insert_criterion,
                                  (RgListRemoveFunc) rg_category_remove_criterion);
 
@@ -261,7 +261,7 @@ rg_session_editor_remove_criterion (RgSessionEditor *self,
   g_return_if_fail (category != NULL);
 
   position = rg_list_model_find (rg_category_get_criteria (category), criterion);
-  rg_session_editor_remove_item (self, _("Delete criterion"), category, criterion, position,
+  _rg_session_editor_remove_item (self, _("Delete criterion"), category, criterion, position,
                                  (RgListInsertFunc) rg_category_insert_criterion,
                                  (RgListRemoveFunc) rg_category_remove_criterion);
 }

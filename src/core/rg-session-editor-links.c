@@ -145,7 +145,7 @@ rg_session_editor_add_link (RgSessionEditor     *self,
     }
 
   links = rg_session_get_links (session);
-  rg_session_editor_insert_item (self, describe_new_link (type), session, link,
+  _rg_session_editor_insert_item (self, describe_new_link (type), session, link,
                                  g_list_model_get_n_items (links),
                                  (RgListInsertFunc) rg_session_insert_link,
                                  (RgListRemoveFunc) rg_session_remove_link);
@@ -244,7 +244,7 @@ rg_session_editor_remove_link (RgSessionEditor *self,
   position = rg_list_model_find (rg_session_get_links (session), link);
   g_return_if_fail (position != G_MAXUINT);
 
-  rg_session_editor_remove_item (self, _("Delete link"), session, link, position,
+  _rg_session_editor_remove_item (self, _("Delete link"), session, link, position,
                                  (RgListInsertFunc) rg_session_insert_link,
                                  (RgListRemoveFunc) rg_session_remove_link);
 }
@@ -433,7 +433,7 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
     }
 
   if (is_new)
-    rg_session_editor_insert_item (self, NULL, session, term,
+    _rg_session_editor_insert_item (self, NULL, session, term,
                                    g_list_model_get_n_items (rg_session_get_terms (session)),
                                    (RgListInsertFunc) rg_session_insert_term,
                                    (RgListRemoveFunc) rg_session_remove_term);

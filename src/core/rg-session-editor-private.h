@@ -18,21 +18,21 @@ typedef void     (*RgListInsertFunc) (gpointer container,
 typedef gboolean (*RgListRemoveFunc) (gpointer container,
                                       gpointer item);
 
-void rg_session_editor_insert_item (RgSessionEditor  *self,
+void _rg_session_editor_insert_item (RgSessionEditor  *self,
                                     const char       *label,
                                     gpointer          container,
                                     gpointer          item,
                                     guint             position,
                                     RgListInsertFunc  insert,
                                     RgListRemoveFunc  remove);
-void rg_session_editor_remove_item (RgSessionEditor  *self,
+void _rg_session_editor_remove_item (RgSessionEditor  *self,
                                     const char       *label,
                                     gpointer          container,
                                     gpointer          item,
                                     guint             position,
                                     RgListInsertFunc  insert,
                                     RgListRemoveFunc  remove);
-void rg_session_editor_move_item   (RgSessionEditor  *self,
+void _rg_session_editor_move_item   (RgSessionEditor  *self,
                                     const char       *label,
                                     gpointer          container,
                                     gpointer          item,
@@ -41,7 +41,7 @@ void rg_session_editor_move_item   (RgSessionEditor  *self,
                                     RgListInsertFunc  insert,
                                     RgListRemoveFunc  remove);
 
-guint rg_session_editor_get_cell_end (RgSessionEditor *self,
+guint _rg_session_editor_get_cell_end (RgSessionEditor *self,
                                       const char      *partner_id,
                                       const char      *dimension_id);
 

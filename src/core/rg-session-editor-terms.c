@@ -126,7 +126,7 @@ rg_session_editor_add_term (RgSessionEditor *self,
 
   term = rg_term_new (stripped);
   position = g_list_model_get_n_items (rg_session_get_terms (session));
-  rg_session_editor_insert_item (self, _("Add term"), session, term, position,
+  _rg_session_editor_insert_item (self, _("Add term"), session, term, position,
                                  (RgListInsertFunc) rg_session_insert_term,
                                  (RgListRemoveFunc) rg_session_remove_term);
 
@@ -170,7 +170,7 @@ rg_session_editor_remove_term (RgSessionEditor *self,
         rg_session_editor_set (self, NULL, link, "term-id", NULL);
     }
 
-  rg_session_editor_remove_item (self, NULL, session, term, position,
+  _rg_session_editor_remove_item (self, NULL, session, term, position,
                                  (RgListInsertFunc) rg_session_insert_term,
                                  (RgListRemoveFunc) rg_session_remove_term);
   rg_undo_stack_end_group (undo);

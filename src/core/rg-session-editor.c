@@ -136,7 +136,7 @@ list_op_move_back (gpointer data)
 }
 
 /**
- * rg_session_editor_insert_item: (skip)
+ * _rg_session_editor_insert_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
  * @container: the session, or the category of a criterion
@@ -148,7 +148,7 @@ list_op_move_back (gpointer data)
  * Puts an item in a list of the session, undoably.
  */
 void
-rg_session_editor_insert_item (RgSessionEditor  *self,
+_rg_session_editor_insert_item (RgSessionEditor  *self,
                                const char       *label,
                                gpointer          container,
                                gpointer          item,
@@ -161,7 +161,7 @@ rg_session_editor_insert_item (RgSessionEditor  *self,
 }
 
 /**
- * rg_session_editor_remove_item: (skip)
+ * _rg_session_editor_remove_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
  * @container: the session, or the category of a criterion
@@ -173,7 +173,7 @@ rg_session_editor_insert_item (RgSessionEditor  *self,
  * Takes an item out of a list of the session, undoably.
  */
 void
-rg_session_editor_remove_item (RgSessionEditor  *self,
+_rg_session_editor_remove_item (RgSessionEditor  *self,
                                const char       *label,
                                gpointer          container,
                                gpointer          item,
@@ -186,7 +186,7 @@ rg_session_editor_remove_item (RgSessionEditor  *self,
 }
 
 /**
- * rg_session_editor_move_item: (skip)
+ * _rg_session_editor_move_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
  * @container: the session, or the category of a criterion
@@ -200,7 +200,7 @@ rg_session_editor_remove_item (RgSessionEditor  *self,
  * out and putting it back (its id and contents stay), undoably.
  */
 void
-rg_session_editor_move_item (RgSessionEditor  *self,
+_rg_session_editor_move_item (RgSessionEditor  *self,
                              const char       *label,
                              gpointer          container,
                              gpointer          item,
@@ -672,7 +672,7 @@ rg_session_editor_count_statements (RgSessionEditor *self,
 }
 
 /**
- * rg_session_editor_get_cell_end: (skip)
+ * _rg_session_editor_get_cell_end: (skip)
  * @self: a #RgSessionEditor
  * @partner_id: a partner's id
  * @dimension_id: a dimension's id
@@ -681,7 +681,7 @@ rg_session_editor_count_statements (RgSessionEditor *self,
  *   last statement of a cell, where a statement added to that cell goes
  */
 guint
-rg_session_editor_get_cell_end (RgSessionEditor *self,
+_rg_session_editor_get_cell_end (RgSessionEditor *self,
                                 const char      *partner_id,
                                 const char      *dimension_id)
 {
@@ -736,9 +736,9 @@ rg_session_editor_add_statement (RgSessionEditor *self,
   if (after != NULL)
     position = rg_list_model_find (rg_session_get_statements (self->session), after) + 1;
   else
-    position = rg_session_editor_get_cell_end (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
+    position = _rg_session_editor_get_cell_end (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
-  rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
+  _rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
                                  (RgListInsertFunc) rg_session_insert_statement,
                                  (RgListRemoveFunc) rg_session_remove_statement);
 
@@ -837,7 +837,7 @@ rg_session_editor_move_statement_to (RgSessionEditor *self,
   move->old_position = rg_list_model_find (statements, statement);
 
   /* The statement leaves its place before it takes the new one. */
-  end = rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement), move->dimension_id);
+  end = _rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement), move->dimension_id);
   move->position = end > move->old_position ? end - 1 : end;
 
   rg_undo_stack_execute (self->undo_stack, _("Move statement"),
@@ -900,7 +900,7 @@ rg_session_editor_add_partner (RgSessionEditor *self,
   rg_partner_set_institution (partner, institution);
   rg_partner_set_colour (partner, pick_partner_colour (self));
 
-  rg_session_editor_insert_item (self, _("Add partner"), self->session, partner,
+  _rg_session_editor_insert_item (self, _("Add partner"), self->session, partner,
                                  g_list_model_get_n_items (rg_session_get_partners (self->session)),
                                  (RgListInsertFunc) rg_session_insert_partner,
                                  (RgListRemoveFunc) rg_session_remove_partner);
@@ -1031,7 +1031,7 @@ rg_session_editor_remove_partner (RgSessionEditor *self,
   rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
   remove_statements_where (self, rg_partner_get_id (partner), NULL);
   forget_partner (self, rg_partner_get_id (partner));
-  rg_session_editor_remove_item (self, NULL, self->session, partner, position,
+  _rg_session_editor_remove_item (self, NULL, self->session, partner, position,
                                  (RgListInsertFunc) rg_session_insert_partner,
                                  (RgListRemoveFunc) rg_session_remove_partner);
   rg_undo_stack_end_group (self->undo_stack);
@@ -1099,7 +1099,7 @@ rg_session_editor_add_dimension (RgSessionEditor *self,
   dimension = rg_dimension_new ();
   rg_dimension_set_name (dimension, name);
 
-  rg_session_editor_insert_item (self, _("Add dimension"), self->session, dimension,
+  _rg_session_editor_insert_item (self, _("Add dimension"), self->session, dimension,
                                  g_list_model_get_n_items (rg_session_get_dimensions (self->session)),
                                  (RgListInsertFunc) rg_session_insert_dimension,
                                  (RgListRemoveFunc) rg_session_remove_dimension);
@@ -1128,7 +1128,7 @@ rg_session_editor_remove_dimension (RgSessionEditor *self,
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));
   remove_statements_where (self, NULL, rg_dimension_get_id (dimension));
-  rg_session_editor_remove_item (self, NULL, self->session, dimension, position,
+  _rg_session_editor_remove_item (self, NULL, self->session, dimension, position,
                                  (RgListInsertFunc) rg_session_insert_dimension,
                                  (RgListRemoveFunc) rg_session_remove_dimension);
   rg_undo_stack_end_group (self->undo_stack);

@@ -1850,8 +1850,8 @@ write_statements (RgSession *session,
       if (is_unwritten_statement (statement, session, &linked))
         continue;
 
-      created = rg_time_format (rg_statement_get_created (statement));
-      changed = rg_time_format (rg_statement_get_changed (statement));
+      created = _rg_time_format (rg_statement_get_created (statement));
+      changed = _rg_time_format (rg_statement_get_changed (statement));
       node = add_text (statements, ns, "statement", rg_statement_get_text (statement));
 
       set_prop (node, "id", rg_statement_get_id (statement));
@@ -2059,7 +2059,7 @@ write_conflicts (RgSession *session,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgConflict) conflict = g_list_model_get_item (model, i);
-      g_autofree char *recorded = rg_time_format (rg_conflict_get_recorded (conflict));
+      g_autofree char *recorded = _rg_time_format (rg_conflict_get_recorded (conflict));
       xmlNode *node = xmlNewChild (conflicts, ns, X ("conflict"), NULL);
 
       set_prop (node, "id", rg_conflict_get_id (conflict));

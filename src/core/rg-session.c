@@ -396,7 +396,7 @@ rg_session_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_TITLE:
@@ -658,7 +658,7 @@ rg_session_set_title (RgSession  *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_text (&self->title, title, FALSE))
+  if (_rg_set_text (&self->title, title, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -688,7 +688,7 @@ rg_session_set_date (RgSession  *self,
   g_return_if_fail (RG_IS_SESSION (self));
   g_return_if_fail (rg_date_is_valid (date));
 
-  if (rg_set_text (&self->date, date, FALSE))
+  if (_rg_set_text (&self->date, date, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
 }
 
@@ -717,7 +717,7 @@ rg_session_set_place (RgSession  *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_text (&self->place, place, TRUE))
+  if (_rg_set_text (&self->place, place, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACE]);
 }
 
@@ -746,7 +746,7 @@ rg_session_set_facilitator (RgSession  *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_text (&self->facilitator, facilitator, TRUE))
+  if (_rg_set_text (&self->facilitator, facilitator, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
 }
 
@@ -845,7 +845,7 @@ rg_session_set_contributor_id (RgSession  *self,
   g_return_if_fail (RG_IS_SESSION (self));
   g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
 
-  if (rg_set_text (&self->contributor_id, partner_id, TRUE))
+  if (_rg_set_text (&self->contributor_id, partner_id, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTRIBUTOR_ID]);
 }
 
@@ -876,7 +876,7 @@ rg_session_set_next_review (RgSession  *self,
   g_return_if_fail (RG_IS_SESSION (self));
   g_return_if_fail (date == NULL || date[0] == '\0' || rg_date_is_valid (date));
 
-  if (rg_set_text (&self->next_review, date, TRUE))
+  if (_rg_set_text (&self->next_review, date, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_REVIEW]);
 }
 
@@ -909,7 +909,7 @@ rg_session_set_situation_id (RgSession  *self,
   g_return_if_fail (RG_IS_SESSION (self));
   g_return_if_fail (rg_id_is_valid (situation_id));
 
-  if (rg_set_text (&self->situation_id, situation_id, FALSE))
+  if (_rg_set_text (&self->situation_id, situation_id, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_ID]);
 }
 
@@ -939,7 +939,7 @@ rg_session_set_situation_label (RgSession  *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_text (&self->situation_label, label, FALSE))
+  if (_rg_set_text (&self->situation_label, label, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_LABEL]);
 }
 
@@ -969,7 +969,7 @@ rg_session_set_situation_code (RgSession  *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_text (&self->situation_code, code, TRUE))
+  if (_rg_set_text (&self->situation_code, code, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_CODE]);
 }
 
@@ -1000,7 +1000,7 @@ rg_session_set_person_names (RgSession          *self,
 {
   g_return_if_fail (RG_IS_SESSION (self));
 
-  if (rg_set_strv (&self->person_names, names))
+  if (_rg_set_strv (&self->person_names, names))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON_NAMES]);
 }
 

@@ -48,7 +48,7 @@ static GParamSpec *properties [N_PROPS];
 static void
 rg_statement_touch (RgStatement *self)
 {
-  g_autoptr(GDateTime) now = rg_time_new_now ();
+  g_autoptr(GDateTime) now = _rg_time_new_now ();
 
   rg_statement_set_changed (self, now);
 }
@@ -122,7 +122,7 @@ rg_statement_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_PARTNER_ID:
@@ -230,7 +230,7 @@ rg_statement_init (RgStatement *self)
   self->dimension_id = g_strdup ("");
   self->text = g_strdup ("");
   self->kind = RG_STATEMENT_KIND_FACT;
-  self->created = rg_time_new_now ();
+  self->created = _rg_time_new_now ();
   self->changed = g_date_time_ref (self->created);
 }
 
@@ -314,7 +314,7 @@ rg_statement_set_partner_id (RgStatement *self,
   g_return_if_fail (RG_IS_STATEMENT (self));
   g_return_if_fail (rg_id_is_valid (partner_id));
 
-  if (rg_set_text (&self->partner_id, partner_id, FALSE))
+  if (_rg_set_text (&self->partner_id, partner_id, FALSE))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTNER_ID]);
       rg_statement_touch (self);
@@ -349,7 +349,7 @@ rg_statement_set_dimension_id (RgStatement *self,
   g_return_if_fail (RG_IS_STATEMENT (self));
   g_return_if_fail (rg_id_is_valid (dimension_id));
 
-  if (rg_set_text (&self->dimension_id, dimension_id, FALSE))
+  if (_rg_set_text (&self->dimension_id, dimension_id, FALSE))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DIMENSION_ID]);
       rg_statement_touch (self);
@@ -419,7 +419,7 @@ rg_statement_set_text (RgStatement *self,
 {
   g_return_if_fail (RG_IS_STATEMENT (self));
 
-  if (rg_set_text (&self->text, text, FALSE))
+  if (_rg_set_text (&self->text, text, FALSE))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
       rg_statement_touch (self);
@@ -457,7 +457,7 @@ rg_statement_set_created (RgStatement *self,
   g_return_if_fail (RG_IS_STATEMENT (self));
   g_return_if_fail (created != NULL);
 
-  normal = rg_time_normalize (created);
+  normal = _rg_time_normalize (created);
   if (g_date_time_equal (normal, self->created))
     return;
 
@@ -497,7 +497,7 @@ rg_statement_set_changed (RgStatement *self,
   g_return_if_fail (RG_IS_STATEMENT (self));
   g_return_if_fail (changed != NULL);
 
-  normal = rg_time_normalize (changed);
+  normal = _rg_time_normalize (changed);
   if (g_date_time_equal (normal, self->changed))
     return;
 

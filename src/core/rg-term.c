@@ -116,7 +116,7 @@ rg_term_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = rg_id_or_new (g_value_get_string (value));
+      self->id = _rg_id_or_new (g_value_get_string (value));
       break;
 
     case PROP_WORD:
@@ -242,7 +242,7 @@ rg_term_set_word (RgTerm     *self,
 {
   g_return_if_fail (RG_IS_TERM (self));
 
-  if (rg_set_text (&self->word, word, FALSE))
+  if (_rg_set_text (&self->word, word, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD]);
 }
 
@@ -305,7 +305,7 @@ rg_term_set_agreed_meaning (RgTerm     *self,
 {
   g_return_if_fail (RG_IS_TERM (self));
 
-  if (rg_set_text (&self->agreed_meaning, agreed_meaning, TRUE))
+  if (_rg_set_text (&self->agreed_meaning, agreed_meaning, TRUE))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED_MEANING]);
 }
 
@@ -384,7 +384,7 @@ rg_term_set_meaning (RgTerm     *self,
     {
       char **text = (char **) &g_ptr_array_index (self->meaning_texts, position);
 
-      if (!rg_set_text (text, meaning, FALSE))
+      if (!_rg_set_text (text, meaning, FALSE))
         return;
     }
   else

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * file omits it), so a load gives back exactly what was saved.
  * Returns %TRUE if the value changed, so the caller notifies. */
 static inline gboolean
-rg_set_text (char       **ptr,
+_rg_set_text (char       **ptr,
              const char  *value,
              gboolean     optional)
 {
@@ -36,7 +36,7 @@ rg_set_text (char       **ptr,
 /* Same for a list of strings; %NULL and the empty list are the same,
  * stored as an empty list. */
 static inline gboolean
-rg_set_strv (char               ***ptr,
+_rg_set_strv (char               ***ptr,
              const char * const   *value)
 {
   static const char * const empty[] = { NULL };
@@ -55,7 +55,7 @@ rg_set_strv (char               ***ptr,
 /* The id given at construction, or a new one when none is given. An
  * invalid one is a programming error: it could not be written. */
 static inline char *
-rg_id_or_new (const char *id)
+_rg_id_or_new (const char *id)
 {
   if (id != NULL && rg_id_is_valid (id))
     return g_strdup (id);
@@ -68,7 +68,7 @@ rg_id_or_new (const char *id)
 
 /* Whether every id of a list (possibly %NULL) is valid */
 static inline gboolean
-rg_ids_are_valid (const char * const *ids)
+_rg_ids_are_valid (const char * const *ids)
 {
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
@@ -82,7 +82,7 @@ rg_ids_are_valid (const char * const *ids)
 /* @time in UTC, to the second: what the file keeps of a time, so that a
  * time read back from a file equals the one that was written. */
 static inline GDateTime *
-rg_time_normalize (GDateTime *time)
+_rg_time_normalize (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
@@ -95,17 +95,17 @@ rg_time_normalize (GDateTime *time)
 }
 
 static inline GDateTime *
-rg_time_new_now (void)
+_rg_time_new_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return rg_time_normalize (now);
+  return _rg_time_normalize (now);
 }
 
 /* @time as the file writes it, YYYY-MM-DDTHH:MM:SSZ in UTC: the writer,
  * and the merge, which compares times as the file has them. */
 static inline char *
-rg_time_format (GDateTime *time)
+_rg_time_format (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
