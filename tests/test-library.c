@@ -855,7 +855,7 @@ test_conflict_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
     {
       g_autoptr(GDateTime) time = NULL;
-      g_autofree char *original = rg_library_parse_conflict_name (copies[i].name, &time);
+      g_autofree char *original = rg_conflict_name_parse (copies[i].name, &time);
 
       g_test_message ("%s", copies[i].name);
       g_assert_cmpstr (original, ==, copies[i].original);
@@ -874,7 +874,7 @@ test_conflict_names (void)
       g_autoptr(GDateTime) time = NULL;
 
       g_test_message ("%s", lookalikes[i]);
-      g_assert_null (rg_library_parse_conflict_name (lookalikes[i], &time));
+      g_assert_null (rg_conflict_name_parse (lookalikes[i], &time));
       g_assert_null (time);
     }
 }
@@ -898,9 +898,9 @@ test_conflict_names_translated (void)
 
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  french = rg_library_parse_conflict_name ("Revue (conflit 2026-12-04 12-00-00).regards", NULL);
-  english = rg_library_parse_conflict_name ("Revue (conflict 2026-12-04 12-00-00).regards", NULL);
-  other = rg_library_parse_conflict_name ("Revue (Konflikt 2026-12-04 12-00-00).regards", NULL);
+  french = rg_conflict_name_parse ("Revue (conflit 2026-12-04 12-00-00).regards", NULL);
+  english = rg_conflict_name_parse ("Revue (conflict 2026-12-04 12-00-00).regards", NULL);
+  other = rg_conflict_name_parse ("Revue (Konflikt 2026-12-04 12-00-00).regards", NULL);
   setlocale (LC_ALL, saved);
 
   if (french == NULL && g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), "_Cancel") == 0)

@@ -1,7 +1,7 @@
 /* rg-review-list.c — what the previous session left open, to review
  *
  * In a follow-up session, the open divergences and links “to clarify”
- * of the session it follows (see src/core/rg-follow-up.c), each with
+ * of the session it follows (see src/core/meetings/rg-follow-up.c), each with
  * the statements it tied, quoted with who said them and where, and a
  * check button the team ticks once it has looked at it again. The
  * heading counts what is left. The widget hides itself when the

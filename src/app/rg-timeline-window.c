@@ -1,6 +1,6 @@
 /* rg-timeline-window.c — how the readings of a situation evolved
  *
- * The timeline of one situation (src/core/rg-timeline.c): its drawing,
+ * The timeline of one situation (src/core/meetings/rg-timeline.c): its drawing,
  * and beside it the same figures as a list a screen reader reads, one
  * row per session, which opens that session when activated. The files
  * of the situation come from the library index and are read in a

@@ -3,7 +3,7 @@
  * `contribution` writes the file a partner fills in before the meeting;
  * `import-contributions` merges such files into the session file and
  * prints what was added, updated and skipped, and why. Both are
- * src/core/rg-contribution.c's, shared with the app.
+ * src/core/meetings/rg-contribution.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,14 +1,14 @@
 /* rg-cli-export.c — regards-cli export: a session as a report
  *
- * CSV: two tables (src/core/rg-export-csv.h), the statements and the
+ * CSV: two tables (src/core/report/rg-export-csv.h), the statements and the
  * links, written beside each other as OUT-statements.csv and
- * OUT-links.csv. HTML (src/core/rg-export-html.h), PDF
- * (src/core/rg-export-pdf.h) and ODT, to edit in a word processor
- * (src/core/rg-export-odt.h): the whole report as one file, written to
+ * OUT-links.csv. HTML (src/core/report/rg-export-html.h), PDF
+ * (src/core/report/rg-export-pdf.h) and ODT, to edit in a word processor
+ * (src/core/report/rg-export-odt.h): the whole report as one file, written to
  * OUT; none needs a display. With --pseudonymise the report is made
  * from a copy of the session without names
- * (src/core/rg-pseudonymise.h). The writing is
- * src/core/rg-export.c's, shared with the app.
+ * (src/core/report/rg-pseudonymise.h). The writing is
+ * src/core/report/rg-export.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,7 +1,7 @@
 /* rg-cli-stats.c — regards-cli stats: the figures of agreements and
  * divergences
  *
- * What RgStatistics counts (see src/core/rg-statistics.h for the rules),
+ * What RgStatistics counts (see src/core/report/rg-statistics.h for the rules),
  * as text for a person or as JSON for a program.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -14,9 +14,9 @@ root=$1
 validator=$2
 schema="$root/data/schema/regards.rng"
 
-version=$(sed -n 's/^#define RG_FORMAT_VERSION \([0-9][0-9]*\).*/\1/p' "$root/src/core/rg-session-xml.h")
+version=$(sed -n 's/^#define RG_FORMAT_VERSION \([0-9][0-9]*\).*/\1/p' "$root/src/core/format/rg-session-xml.h")
 if [ -z "$version" ]; then
-  echo "RG_FORMAT_VERSION not found in src/core/rg-session-xml.h"
+  echo "RG_FORMAT_VERSION not found in src/core/format/rg-session-xml.h"
   exit 1
 fi
 

@@ -56,7 +56,7 @@ typedef struct
  * @n_kept: files of the index that no longer belong to the situation
  *   (changed since), left as they are
  * @n_conflict_copies: conflict copies of its session files deleted (see
- *   rg_library_parse_conflict_name ())
+ *   rg_conflict_name_parse ())
  * @n_trashed: files of the situation deleted from the Trash, where they
  *   had been moved from the library folder
  *

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "rg-document.h"
+#include "rg-conflict-name.h"
 #include "rg-file-io.h"
-#include "rg-library.h"
 #include "rg-merge.h"
 #include "rg-session.h"
 #include "rg-session-xml.h"
@@ -1008,7 +1008,7 @@ is_copy_of_ours (RgDocument *self,
 
   *is_backup = g_str_has_suffix (name, "~");
   stem = *is_backup ? g_strndup (name, strlen (name) - 1) : g_strdup (name);
-  original = rg_library_parse_conflict_name (stem, NULL);
+  original = rg_conflict_name_parse (stem, NULL);
 
   return original != NULL && g_str_equal (original, ours);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "rg-conflict-name.h"
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
 #include "rg-merge.h"
@@ -42,7 +43,7 @@ typedef enum
 } RgLibraryError;
 
 /* The extension of session files, which the library indexes. */
-#define RG_LIBRARY_FILE_SUFFIX ".regards"
+#define RG_LIBRARY_FILE_SUFFIX RG_SESSION_FILE_SUFFIX
 
 /**
  * RgLibraryScanFlags:
@@ -136,8 +137,6 @@ gboolean             rg_library_count                     (RgLibrary            
                                                            guint                *n_sessions,
                                                            GError              **error);
 
-char                *rg_library_parse_conflict_name       (const char           *name,
-                                                           GDateTime           **time);
 gboolean             rg_library_merge_conflict_copy       (RgLibrary            *self,
                                                            GFile                *copy,
                                                            RgMergeStats         *stats,

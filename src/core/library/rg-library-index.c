@@ -982,7 +982,7 @@ conflict_candidate (const char *relpath,
   g_autofree char *original = NULL;
   g_autoptr(GDateTime) when = NULL;
 
-  if (!(original = rg_library_parse_conflict_name (name, &when)))
+  if (!(original = rg_conflict_name_parse (name, &when)))
     return NULL;
 
   *time = g_date_time_to_unix (when);

@@ -262,7 +262,7 @@ erase_companions (const char        *dir,
   for (guint i = 0; i < names->len; i++)
     {
       const char *entry = g_ptr_array_index (names, i);
-      g_autofree char *original = rg_library_parse_conflict_name (entry, NULL);
+      g_autofree char *original = rg_conflict_name_parse (entry, NULL);
       g_autofree char *path = NULL;
 
       if (original == NULL || !g_hash_table_contains (basenames, original) ||

@@ -575,7 +575,7 @@ rg_library_entry_get_has_consent (RgLibraryEntry *self)
  *
  * Whether the file is a conflict copy that a sync engine (or Regards)
  * made of another file of the library: its name says so (see
- * rg_library_parse_conflict_name ()), the original is in the library,
+ * rg_conflict_name_parse ()), the original is in the library,
  * beside it, and both hold the same session (the same session id). A
  * file named as a copy whose original is missing, or holds another
  * session, is not a conflict copy.
