@@ -17,6 +17,7 @@
 #include "rg-library-window.h"
 #include "rg-paths.h"
 #include "rg-session-window.h"
+#include "rg-shortcuts.h"
 
 struct _RgApplication
 {
@@ -44,98 +45,6 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
 };
-
-/* Accelerators live here, in one place, next to the action they trigger. */
-static const struct
-{
-  const char *action;
-  const char *accels[4];
-} accels[] = {
-  { "app.quit", { "<Control>q", NULL } },
-  { "library.new-session", { "<Control>n", NULL } },
-  { "library.open", { "<Control>o", NULL } },
-  { "library.search", { "<Control>f", NULL } },
-  { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "session.undo", { "<Control>z", NULL } },
-  { "session.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-  { "session.meeting-mode", { "F11", NULL } },
-  { "session.leave-meeting-mode", { "Escape", NULL } },
-  { "session.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
-  { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
-  { "session.export", { "<Control>e", NULL } },
-  { "session.print", { "<Control>p", NULL } },
-  { "session.new-follow-up", { "<Control><Shift>n", NULL } },
-  { "session.show-timeline", { "<Control>t", NULL } },
-  { "session.blind-round", { "<Control>b", NULL } },
-  { "session.reveal-authors", { "<Control><Shift>b", NULL } },
-  { "diagnosis.add-statement", { "<Control>Return", NULL } },
-  { "diagnosis.edit-statement", { "F2", NULL } },
-  { "diagnosis.delete-statement", { "Delete", NULL } },
-  { "diagnosis.paste-statements", { "<Control>v", NULL } },
-  { "diagnosis.set-kind::fact", { "<Control>1", NULL } },
-  { "diagnosis.set-kind::interpretation", { "<Control>2", NULL } },
-  { "diagnosis.set-kind::difficulty", { "<Control>3", NULL } },
-  { "diagnosis.set-kind::resource", { "<Control>4", NULL } },
-  { "diagnosis.set-kind::proposal", { "<Control>5", NULL } },
-  { "diagnosis.move-statement-up", { "<Alt>Up", NULL } },
-  { "diagnosis.move-statement-down", { "<Alt>Down", NULL } },
-  { "diagnosis.move-statement-previous-dimension", { "<Alt><Shift>Up", NULL } },
-  { "diagnosis.move-statement-next-dimension", { "<Alt><Shift>Down", NULL } },
-  { "diagnosis.tag::agreement", { "<Control><Shift>a", NULL } },
-  { "diagnosis.tag::divergence", { "<Control><Shift>d", NULL } },
-  { "diagnosis.tag::complement", { "<Control><Shift>m", NULL } },
-  { "diagnosis.tag::clarify", { "<Control><Shift>l", NULL } },
-  { "diagnosis.next-divergence", { "F8", NULL } },
-  { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
-};
-
-/**
- * rg_application_add_shortcuts:
- * @widget: a widget that installs the actions of @prefix
- * @prefix: the actions' group, as "diagnosis"
- *
- * Makes the accelerators of the actions of @prefix work inside
- * @widget. The application's accelerators are looked up from the
- * window, which finds the window's actions and the application's but
- * not those a widget inside it installs: the widget gets its own
- * shortcuts, from the same table, while the application's accelerators
- * still show in menus. A widget inside @widget that uses the key (a
- * text being typed into) has it first.
- */
-void
-rg_application_add_shortcuts (GtkWidget  *widget,
-                              const char *prefix)
-{
-  g_autofree char *group = g_strconcat (prefix, ".", NULL);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *triggers = NULL;
-      GtkShortcutAction *action;
-      GtkShortcut *shortcut;
-
-      if (!g_str_has_prefix (accels[i].action, group))
-        continue;
-
-      if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
-        g_error ("Bad action in the accelerators table: %s", error->message);
-
-      triggers = g_strjoinv ("|", (char **) accels[i].accels);
-      action = gtk_named_action_new (name);
-      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers), action);
-      if (target != NULL)
-        gtk_shortcut_set_arguments (shortcut, target);
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-
-  gtk_widget_add_controller (widget, controller);
-}
 
 static int
 rg_application_handle_local_options (GApplication *app,
@@ -515,9 +424,7 @@ rg_application_startup (GApplication *app)
    * installed one. */
   gtk_window_set_default_icon_name (APP_ID);
 
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
-                                           accels[i].action, accels[i].accels);
+  rg_shortcuts_set_accels (GTK_APPLICATION (self));
 
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);

@@ -22,7 +22,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "rg-application.h"
 #include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
@@ -34,6 +33,7 @@
 #include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
 #include "rg-session-editor-paste.h"
+#include "rg-shortcuts.h"
 #include "rg-undo-toast.h"
 
 #define BASE_COLUMN_WIDTH 260
@@ -1752,7 +1752,7 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The keys of the accelerators table reach the view's actions; a text
    * being typed into has them first (its own Ctrl+V, Delete…) */
-  rg_application_add_shortcuts (GTK_WIDGET (self), "diagnosis");
+  rg_shortcuts_add_controller (GTK_WIDGET (self), "diagnosis");
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
   update_selection_bar (self);
