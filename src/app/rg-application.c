@@ -18,6 +18,7 @@
 #include "rg-paths.h"
 #include "rg-session-window.h"
 #include "rg-shortcuts.h"
+#include "rg-window-host.h"
 
 struct _RgApplication
 {
@@ -30,7 +31,11 @@ struct _RgApplication
   guint           signal_sources[3];
 };
 
-G_DEFINE_FINAL_TYPE (RgApplication, rg_application, ADW_TYPE_APPLICATION)
+static void rg_application_window_host_init (RgWindowHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgApplication, rg_application, ADW_TYPE_APPLICATION,
+                               G_IMPLEMENT_INTERFACE (RG_TYPE_WINDOW_HOST,
+                                                      rg_application_window_host_init))
 
 enum {
   PROP_0,
@@ -76,7 +81,7 @@ rg_application_activate (GApplication *app)
   GtkWindow *window = rg_application_get_library_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (rg_library_window_new (self));
+    window = GTK_WINDOW (rg_library_window_new (GTK_APPLICATION (self)));
 
   gtk_window_present (window);
 }
@@ -150,7 +155,7 @@ open_file_cb (GObject      *object,
     }
 
   if (!(window = find_session_window (self, file)))
-    window = rg_session_window_new (self, document);
+    window = rg_session_window_new (GTK_APPLICATION (self), document);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -215,44 +220,6 @@ rg_application_get_library_dir (RgApplication *self)
     return rg_paths_get_default_library_dir ();
 
   return g_steal_pointer (&folder);
-}
-
-/**
- * rg_application_copy_example:
- * @self: a #RgApplication
- * @error: a location for a #GError
- *
- * Copies the example session into the library, so that trying Regards
- * out never changes the example itself.
- *
- * Returns: (transfer full): the copy, or %NULL with @error set
- */
-GFile *
-rg_application_copy_example (RgApplication  *self,
-                             GError        **error)
-{
-  g_autofree char *folder = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
-
-  bytes = g_resources_lookup_data ("/io/github/regards/Regards/examples/exemple-eleve-a.regards",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  folder = rg_application_get_library_dir (self);
-  if (!rg_paths_ensure_private_dir (folder, error))
-    return NULL;
-
-  /* Translators: the file name of the copy of the example session. */
-  file = rg_paths_new_session_file (folder, _("Example session"));
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&file);
 }
 
 /* {{{ The library */
@@ -331,11 +298,11 @@ load_library (RgApplication *self)
  * @self: a #RgApplication
  *
  * The library of the folder the settings name, opened at startup and
- * opened again when the setting changes (RgApplication:library is then
+ * opened again when the setting changes (RgWindowHost:library is then
  * notified).
  *
  * Returns: (transfer none) (nullable): the library, or %NULL when its
- *   index cannot be opened (RgApplication:library-error says why)
+ *   index cannot be opened (RgWindowHost:library-error says why)
  */
 RgLibrary *
 rg_application_get_library (RgApplication *self)
@@ -496,27 +463,11 @@ rg_application_class_init (RgApplicationClass *klass)
   app_class->open = rg_application_open;
   app_class->handle_local_options = rg_application_handle_local_options;
 
-  /**
-   * RgApplication:library:
-   *
-   * The library of the folder the settings name, or %NULL.
-   */
-  properties [PROP_LIBRARY] =
-    g_param_spec_object ("library", NULL, NULL,
-                         RG_TYPE_LIBRARY,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgApplication:library-error:
-   *
-   * Why the library could not be opened or read, or %NULL.
-   */
-  properties [PROP_LIBRARY_ERROR] =
-    g_param_spec_string ("library-error", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The windows' host: see rg-window-host.c */
+  g_object_class_override_property (object_class, PROP_LIBRARY, "library");
+  properties [PROP_LIBRARY] = g_object_class_find_property (object_class, "library");
+  g_object_class_override_property (object_class, PROP_LIBRARY_ERROR, "library-error");
+  properties [PROP_LIBRARY_ERROR] = g_object_class_find_property (object_class, "library-error");
 }
 
 static void
@@ -597,3 +548,56 @@ rg_application_get_settings (RgApplication *self)
 
   return self->settings;
 }
+
+/* {{{ The windows' host */
+
+static GSettings *
+host_get_settings (RgWindowHost *host)
+{
+  return rg_application_get_settings (RG_APPLICATION (host));
+}
+
+static RgLibrary *
+host_get_library (RgWindowHost *host)
+{
+  return rg_application_get_library (RG_APPLICATION (host));
+}
+
+static const char *
+host_get_library_error (RgWindowHost *host)
+{
+  return rg_application_get_library_error (RG_APPLICATION (host));
+}
+
+static char *
+host_get_library_dir (RgWindowHost *host)
+{
+  return rg_application_get_library_dir (RG_APPLICATION (host));
+}
+
+static void
+host_open_file (RgWindowHost *host,
+                GFile        *file)
+{
+  rg_application_open_file (RG_APPLICATION (host), file);
+}
+
+static GtkWindow *
+host_find_session_window (RgWindowHost *host,
+                          GFile        *file)
+{
+  return rg_application_find_session_window (RG_APPLICATION (host), file);
+}
+
+static void
+rg_application_window_host_init (RgWindowHostInterface *iface)
+{
+  iface->get_settings = host_get_settings;
+  iface->get_library = host_get_library;
+  iface->get_library_error = host_get_library_error;
+  iface->get_library_dir = host_get_library_dir;
+  iface->open_file = host_open_file;
+  iface->find_session_window = host_find_session_window;
+}
+
+/* }}} */

@@ -24,7 +24,5 @@ void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
 GtkWindow     *rg_application_find_session_window (RgApplication *self,
                                                    GFile         *file);
-GFile         *rg_application_copy_example        (RgApplication *self,
-                                                   GError       **error);
 
 G_END_DECLS
