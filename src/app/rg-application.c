@@ -17,6 +17,8 @@
 #include "rg-library-window.h"
 #include "rg-paths.h"
 #include "rg-session-window.h"
+#include "rg-shortcuts.h"
+#include "rg-window-host.h"
 
 struct _RgApplication
 {
@@ -29,7 +31,11 @@ struct _RgApplication
   guint           signal_sources[3];
 };
 
-G_DEFINE_FINAL_TYPE (RgApplication, rg_application, ADW_TYPE_APPLICATION)
+static void rg_application_window_host_init (RgWindowHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgApplication, rg_application, ADW_TYPE_APPLICATION,
+                               G_IMPLEMENT_INTERFACE (RG_TYPE_WINDOW_HOST,
+                                                      rg_application_window_host_init))
 
 enum {
   PROP_0,
@@ -44,98 +50,6 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
 };
-
-/* Accelerators live here, in one place, next to the action they trigger. */
-static const struct
-{
-  const char *action;
-  const char *accels[4];
-} accels[] = {
-  { "app.quit", { "<Control>q", NULL } },
-  { "library.new-session", { "<Control>n", NULL } },
-  { "library.open", { "<Control>o", NULL } },
-  { "library.search", { "<Control>f", NULL } },
-  { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "session.undo", { "<Control>z", NULL } },
-  { "session.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-  { "session.meeting-mode", { "F11", NULL } },
-  { "session.leave-meeting-mode", { "Escape", NULL } },
-  { "session.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
-  { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
-  { "session.export", { "<Control>e", NULL } },
-  { "session.print", { "<Control>p", NULL } },
-  { "session.new-follow-up", { "<Control><Shift>n", NULL } },
-  { "session.show-timeline", { "<Control>t", NULL } },
-  { "session.blind-round", { "<Control>b", NULL } },
-  { "session.reveal-authors", { "<Control><Shift>b", NULL } },
-  { "diagnosis.add-statement", { "<Control>Return", NULL } },
-  { "diagnosis.edit-statement", { "F2", NULL } },
-  { "diagnosis.delete-statement", { "Delete", NULL } },
-  { "diagnosis.paste-statements", { "<Control>v", NULL } },
-  { "diagnosis.set-kind::fact", { "<Control>1", NULL } },
-  { "diagnosis.set-kind::interpretation", { "<Control>2", NULL } },
-  { "diagnosis.set-kind::difficulty", { "<Control>3", NULL } },
-  { "diagnosis.set-kind::resource", { "<Control>4", NULL } },
-  { "diagnosis.set-kind::proposal", { "<Control>5", NULL } },
-  { "diagnosis.move-statement-up", { "<Alt>Up", NULL } },
-  { "diagnosis.move-statement-down", { "<Alt>Down", NULL } },
-  { "diagnosis.move-statement-previous-dimension", { "<Alt><Shift>Up", NULL } },
-  { "diagnosis.move-statement-next-dimension", { "<Alt><Shift>Down", NULL } },
-  { "diagnosis.tag::agreement", { "<Control><Shift>a", NULL } },
-  { "diagnosis.tag::divergence", { "<Control><Shift>d", NULL } },
-  { "diagnosis.tag::complement", { "<Control><Shift>m", NULL } },
-  { "diagnosis.tag::clarify", { "<Control><Shift>l", NULL } },
-  { "diagnosis.next-divergence", { "F8", NULL } },
-  { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
-};
-
-/**
- * rg_application_add_shortcuts:
- * @widget: a widget that installs the actions of @prefix
- * @prefix: the actions' group, as "diagnosis"
- *
- * Makes the accelerators of the actions of @prefix work inside
- * @widget. The application's accelerators are looked up from the
- * window, which finds the window's actions and the application's but
- * not those a widget inside it installs: the widget gets its own
- * shortcuts, from the same table, while the application's accelerators
- * still show in menus. A widget inside @widget that uses the key (a
- * text being typed into) has it first.
- */
-void
-rg_application_add_shortcuts (GtkWidget  *widget,
-                              const char *prefix)
-{
-  g_autofree char *group = g_strconcat (prefix, ".", NULL);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *triggers = NULL;
-      GtkShortcutAction *action;
-      GtkShortcut *shortcut;
-
-      if (!g_str_has_prefix (accels[i].action, group))
-        continue;
-
-      if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
-        g_error ("Bad action in the accelerators table: %s", error->message);
-
-      triggers = g_strjoinv ("|", (char **) accels[i].accels);
-      action = gtk_named_action_new (name);
-      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers), action);
-      if (target != NULL)
-        gtk_shortcut_set_arguments (shortcut, target);
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-
-  gtk_widget_add_controller (widget, controller);
-}
 
 static int
 rg_application_handle_local_options (GApplication *app,
@@ -167,7 +81,7 @@ rg_application_activate (GApplication *app)
   GtkWindow *window = rg_application_get_library_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (rg_library_window_new (self));
+    window = GTK_WINDOW (rg_library_window_new (GTK_APPLICATION (self)));
 
   gtk_window_present (window);
 }
@@ -241,7 +155,7 @@ open_file_cb (GObject      *object,
     }
 
   if (!(window = find_session_window (self, file)))
-    window = rg_session_window_new (self, document);
+    window = rg_session_window_new (GTK_APPLICATION (self), document);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -306,44 +220,6 @@ rg_application_get_library_dir (RgApplication *self)
     return rg_paths_get_default_library_dir ();
 
   return g_steal_pointer (&folder);
-}
-
-/**
- * rg_application_copy_example:
- * @self: a #RgApplication
- * @error: a location for a #GError
- *
- * Copies the example session into the library, so that trying Regards
- * out never changes the example itself.
- *
- * Returns: (transfer full): the copy, or %NULL with @error set
- */
-GFile *
-rg_application_copy_example (RgApplication  *self,
-                             GError        **error)
-{
-  g_autofree char *folder = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
-
-  bytes = g_resources_lookup_data ("/io/github/regards/Regards/examples/exemple-eleve-a.regards",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  folder = rg_application_get_library_dir (self);
-  if (!rg_paths_ensure_private_dir (folder, error))
-    return NULL;
-
-  /* Translators: the file name of the copy of the example session. */
-  file = rg_paths_new_session_file (folder, _("Example session"));
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&file);
 }
 
 /* {{{ The library */
@@ -422,11 +298,11 @@ load_library (RgApplication *self)
  * @self: a #RgApplication
  *
  * The library of the folder the settings name, opened at startup and
- * opened again when the setting changes (RgApplication:library is then
+ * opened again when the setting changes (RgWindowHost:library is then
  * notified).
  *
  * Returns: (transfer none) (nullable): the library, or %NULL when its
- *   index cannot be opened (RgApplication:library-error says why)
+ *   index cannot be opened (RgWindowHost:library-error says why)
  */
 RgLibrary *
 rg_application_get_library (RgApplication *self)
@@ -515,9 +391,7 @@ rg_application_startup (GApplication *app)
    * installed one. */
   gtk_window_set_default_icon_name (APP_ID);
 
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
-                                           accels[i].action, accels[i].accels);
+  rg_shortcuts_set_accels (GTK_APPLICATION (self));
 
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);
@@ -589,27 +463,11 @@ rg_application_class_init (RgApplicationClass *klass)
   app_class->open = rg_application_open;
   app_class->handle_local_options = rg_application_handle_local_options;
 
-  /**
-   * RgApplication:library:
-   *
-   * The library of the folder the settings name, or %NULL.
-   */
-  properties [PROP_LIBRARY] =
-    g_param_spec_object ("library", NULL, NULL,
-                         RG_TYPE_LIBRARY,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgApplication:library-error:
-   *
-   * Why the library could not be opened or read, or %NULL.
-   */
-  properties [PROP_LIBRARY_ERROR] =
-    g_param_spec_string ("library-error", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The windows' host: see rg-window-host.c */
+  g_object_class_override_property (object_class, PROP_LIBRARY, "library");
+  properties [PROP_LIBRARY] = g_object_class_find_property (object_class, "library");
+  g_object_class_override_property (object_class, PROP_LIBRARY_ERROR, "library-error");
+  properties [PROP_LIBRARY_ERROR] = g_object_class_find_property (object_class, "library-error");
 }
 
 static void
@@ -690,3 +548,56 @@ rg_application_get_settings (RgApplication *self)
 
   return self->settings;
 }
+
+/* {{{ The windows' host */
+
+static GSettings *
+host_get_settings (RgWindowHost *host)
+{
+  return rg_application_get_settings (RG_APPLICATION (host));
+}
+
+static RgLibrary *
+host_get_library (RgWindowHost *host)
+{
+  return rg_application_get_library (RG_APPLICATION (host));
+}
+
+static const char *
+host_get_library_error (RgWindowHost *host)
+{
+  return rg_application_get_library_error (RG_APPLICATION (host));
+}
+
+static char *
+host_get_library_dir (RgWindowHost *host)
+{
+  return rg_application_get_library_dir (RG_APPLICATION (host));
+}
+
+static void
+host_open_file (RgWindowHost *host,
+                GFile        *file)
+{
+  rg_application_open_file (RG_APPLICATION (host), file);
+}
+
+static GtkWindow *
+host_find_session_window (RgWindowHost *host,
+                          GFile        *file)
+{
+  return rg_application_find_session_window (RG_APPLICATION (host), file);
+}
+
+static void
+rg_application_window_host_init (RgWindowHostInterface *iface)
+{
+  iface->get_settings = host_get_settings;
+  iface->get_library = host_get_library;
+  iface->get_library_error = host_get_library_error;
+  iface->get_library_dir = host_get_library_dir;
+  iface->open_file = host_open_file;
+  iface->find_session_window = host_find_session_window;
+}
+
+/* }}} */

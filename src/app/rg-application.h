@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgApplication, rg_application, RG, APPLICATION, AdwApplication)
 
 RgApplication *rg_application_new                 (void);
-void           rg_application_add_shortcuts       (GtkWidget     *widget,
-                                                   const char    *prefix);
 GSettings     *rg_application_get_settings        (RgApplication *self);
 char          *rg_application_get_library_dir     (RgApplication *self);
 RgLibrary     *rg_application_get_library         (RgApplication *self);
@@ -26,7 +24,5 @@ void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
 GtkWindow     *rg_application_find_session_window (RgApplication *self,
                                                    GFile         *file);
-GFile         *rg_application_copy_example        (RgApplication *self,
-                                                   GError       **error);
 
 G_END_DECLS

@@ -17,9 +17,9 @@
 #include <glib/gi18n.h>
 
 #include "rg-editable-text.h"
+#include "rg-icons.h"
 #include "rg-review-list.h"
 #include "rg-session-editor-links.h"
-#include "rg-statement-card.h"
 
 struct _RgReviewList
 {

@@ -25,8 +25,6 @@ void             rg_diagnosis_view_set_zoom         (RgDiagnosisView *self,
 gboolean         rg_diagnosis_view_get_blind        (RgDiagnosisView *self);
 void             rg_diagnosis_view_set_blind        (RgDiagnosisView *self,
                                                      gboolean         blind);
-char            *rg_diagnosis_view_dup_partner_label (RgDiagnosisView *self,
-                                                     RgPartner       *partner);
 RgDiagnosisCell *rg_diagnosis_view_get_cell         (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row);

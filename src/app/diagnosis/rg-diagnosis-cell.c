@@ -1,7 +1,9 @@
 /* rg-diagnosis-cell.c — one partner's statements in one dimension
  *
  * The cell observes the session: its list is a filter over all the
- * statements, so it never keeps a copy of them.
+ * statements, so it never keeps a copy of them. What its cards ask of
+ * the whole diagnosis (a menu, the selection, lighting up a link) it
+ * passes on by its signals, to the view that made it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +17,7 @@
 
 #include "rg-diagnosis-cell.h"
 #include "rg-editable-text.h"
-#include "rg-diagnosis-view.h"
+#include "rg-partner-label.h"
 
 struct _RgDiagnosisCell
 {
@@ -24,6 +26,10 @@ struct _RgDiagnosisCell
   RgSessionEditor    *editor;
   RgPartner          *partner;
   RgDimension        *dimension;
+  gboolean            blind;
+
+  /* The statements selected in the view: read here, changed there. */
+  GPtrArray          *selection;
 
   /* The cell's statements, a filter over all those of the session, made
    * when first needed; until then, the statements the view found for the
@@ -46,6 +52,15 @@ struct _RgDiagnosisCell
    * away as if never added. */
   RgStatement        *pending;
 };
+
+enum {
+  LINK_HOVERED,
+  POPUP_CARD_MENU,
+  TOGGLE_SELECTION,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, GTK_TYPE_WIDGET)
 
@@ -119,10 +134,7 @@ on_link_hovered (RgStatementCard *card,
                  gboolean         entered,
                  RgDiagnosisCell *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
-
-  if (view != NULL)
-    rg_diagnosis_view_highlight_link (RG_DIAGNOSIS_VIEW (view), link, entered);
+  g_signal_emit (self, signals [LINK_HOVERED], 0, link, entered);
 }
 
 static void
@@ -133,16 +145,15 @@ on_card_pressed (GtkGestureClick *gesture,
                  RgStatementCard *card)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_VIEW);
-  RgStatement *statement = rg_statement_card_get_statement (card);
+  GtkWidget *cell = gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_CELL);
 
-  if (view == NULL)
+  if (cell == NULL)
     return;
 
   /* The right button opens the card's menu. */
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
     {
-      rg_diagnosis_view_popup_card_menu (RG_DIAGNOSIS_VIEW (view), card, x, y);
+      g_signal_emit (cell, signals [POPUP_CARD_MENU], 0, card, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
@@ -150,8 +161,7 @@ on_card_pressed (GtkGestureClick *gesture,
   if ((state & GDK_CONTROL_MASK) == 0)
     return;
 
-  rg_diagnosis_view_set_selected (RG_DIAGNOSIS_VIEW (view), statement,
-                                  !rg_diagnosis_view_is_selected (RG_DIAGNOSIS_VIEW (view), statement));
+  g_signal_emit (cell, signals [TOGGLE_SELECTION], 0, rg_statement_card_get_statement (card));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -164,8 +174,8 @@ create_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *card = rg_statement_card_new (statement, self->editor);
   GtkGesture *click;
-  GtkWidget *view;
 
+  rg_statement_card_set_blind (RG_STATEMENT_CARD (card), self->blind);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   g_signal_connect_object (card, "text-changed", G_CALLBACK (on_text_changed),
                            self, G_CONNECT_SWAPPED);
@@ -186,8 +196,7 @@ create_row (gpointer item,
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_card_pressed), card, 0);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
 
-  if ((view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW)) &&
-      rg_diagnosis_view_is_selected (RG_DIAGNOSIS_VIEW (view), statement))
+  if (self->selection != NULL && g_ptr_array_find (self->selection, statement, NULL))
     gtk_widget_add_css_class (card, "selected");
 
   return row;
@@ -255,6 +264,7 @@ rg_diagnosis_cell_dispose (GObject *object)
 
   g_clear_object (&self->statements);
   g_clear_pointer (&self->hint, g_ptr_array_unref);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->partner);
   g_clear_object (&self->dimension);
   g_clear_object (&self->editor);
@@ -270,6 +280,41 @@ rg_diagnosis_cell_class_init (RgDiagnosisCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rg_diagnosis_cell_dispose;
+
+  /**
+   * RgDiagnosisCell::link-hovered:
+   * @link: the link of a card's badge
+   * @entered: whether the pointer or the focus came in or left
+   *
+   * Emitted when a badge of a card is hovered or focused, so that the
+   * other statements of its link, in other cells, can be lit up.
+   */
+  signals [LINK_HOVERED] =
+    g_signal_new ("link-hovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RG_TYPE_LINK, G_TYPE_BOOLEAN);
+
+  /**
+   * RgDiagnosisCell::popup-card-menu:
+   * @card: the card clicked with the right button
+   * @x: where, in @card's coordinates
+   * @y: the same, vertically
+   *
+   * Emitted when a card's menu is asked for.
+   */
+  signals [POPUP_CARD_MENU] =
+    g_signal_new ("popup-card-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  RG_TYPE_STATEMENT_CARD, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  /**
+   * RgDiagnosisCell::toggle-selection:
+   * @statement: the statement of the card Ctrl+clicked
+   *
+   * Emitted when a card is to be added to the selection, or taken out.
+   */
+  signals [TOGGLE_SELECTION] =
+    g_signal_new ("toggle-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RG_TYPE_STATEMENT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "diagnosis-cell");
@@ -289,35 +334,43 @@ rg_diagnosis_cell_init (RgDiagnosisCell *self)
  * rg_diagnosis_cell_new:
  * @editor: the session's editor
  * @partner: the partner of the cell's column
- * @partner_label: how the cell names the partner to a screen reader:
- *   the name, or the column's letter in a blind round
  * @dimension: the dimension of the cell's row
  * @statements: (nullable) (element-type RgStatement): the statements of
  *   the cell as they are now, when the caller knows them: the cell then
  *   waits until it is needed to follow the session's statements itself
+ * @selection: (nullable) (element-type RgStatement): the statements
+ *   selected in the view, which the cell reads to mark its cards and
+ *   never changes (it asks with #RgDiagnosisCell::toggle-selection)
+ * @blind: whether the cell names no author (a blind round): the
+ *   partner is then named by the letter of the column
  *
  * Returns: (transfer floating): a new cell
  */
 GtkWidget *
 rg_diagnosis_cell_new (RgSessionEditor *editor,
                        RgPartner       *partner,
-                       const char      *partner_label,
                        RgDimension     *dimension,
-                       GPtrArray       *statements)
+                       GPtrArray       *statements,
+                       GPtrArray       *selection,
+                       gboolean         blind)
 {
   RgDiagnosisCell *self;
+  g_autofree char *partner_label = NULL;
   g_autofree char *add_label = NULL;
   GtkWidget *button_content;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
   g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
-  g_return_val_if_fail (partner_label != NULL, NULL);
   g_return_val_if_fail (RG_IS_DIMENSION (dimension), NULL);
 
   self = g_object_new (RG_TYPE_DIAGNOSIS_CELL, NULL);
   self->editor = g_object_ref (editor);
   self->partner = g_object_ref (partner);
   self->dimension = g_object_ref (dimension);
+  self->selection = selection ? g_ptr_array_ref (selection) : NULL;
+  self->blind = !!blind;
+  /* How the cell names the partner to a screen reader. */
+  partner_label = rg_partner_label_dup (rg_session_editor_get_session (editor), partner, blind);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);

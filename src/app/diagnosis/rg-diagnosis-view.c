@@ -22,7 +22,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "rg-application.h"
 #include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
@@ -30,9 +29,11 @@
 #include "rg-glossary-match.h"
 #include "rg-link-overview.h"
 #include "rg-partner-dialog.h"
+#include "rg-partner-label.h"
 #include "rg-partner-swatch.h"
 #include "rg-session-editor-links.h"
 #include "rg-session-editor-paste.h"
+#include "rg-shortcuts.h"
 #include "rg-undo-toast.h"
 
 #define BASE_COLUMN_WIDTH 260
@@ -189,63 +190,20 @@ header_menu_button (GMenuModel *menu,
   return button;
 }
 
-/* “A”, “B”… “Z”, then “AA”, “AB”…, as spreadsheet columns */
+/* How the view names @partner: by name, or in a blind round by the
+ * letter of the partner's column (“Partner B”). */
 static char *
-column_letters (guint column)
+dup_partner_label (RgDiagnosisView *self,
+                   RgPartner       *partner)
 {
-  GString *letters = g_string_new (NULL);
-
-  column++;
-  while (column > 0)
-    {
-      column--;
-      g_string_prepend_c (letters, 'A' + column % 26);
-      column /= 26;
-    }
-
-  return g_string_free (letters, FALSE);
-}
-
-/**
- * rg_diagnosis_view_dup_partner_label:
- * @self: a #RgDiagnosisView
- * @partner: a partner of the session shown
- *
- * How the view names @partner: by name, or in a blind round by the
- * letter of the partner's column (“Partner B”).
- *
- * Returns: (transfer full): the name to show
- */
-char *
-rg_diagnosis_view_dup_partner_label (RgDiagnosisView *self,
-                                     RgPartner       *partner)
-{
-  g_autofree char *letters = NULL;
-  guint column;
-
-  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
-  g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
-
-  if (!self->blind)
-    return g_strdup (rg_partner_get_name (partner));
-
-  column = self->editor != NULL
-           ? rg_list_model_find (rg_session_get_partners (get_session (self)), partner)
-           : G_MAXUINT;
-  if (column == G_MAXUINT)
-    return g_strdup (_("Another partner"));
-
-  letters = column_letters (column);
-  /* Translators: a partner's column in a blind round, where authors
-   * are hidden: "Partner A", "Partner B"… */
-  return g_strdup_printf (_("Partner %s"), letters);
+  return rg_partner_label_dup (self->editor != NULL ? get_session (self) : NULL, partner, self->blind);
 }
 
 static GtkWidget *
 create_blind_partner_header (RgDiagnosisView *self,
                              RgPartner       *partner)
 {
-  g_autofree char *label = rg_diagnosis_view_dup_partner_label (self, partner);
+  g_autofree char *label = dup_partner_label (self, partner);
   GtkWidget *header, *swatch, *name;
 
   header = g_object_new (GTK_TYPE_BOX,
@@ -473,6 +431,34 @@ group_statements (RgDiagnosisView *self)
 }
 
 static void
+on_cell_toggle_selection (RgDiagnosisView *self,
+                          RgStatement     *statement)
+{
+  rg_diagnosis_view_set_selected (self, statement, !rg_diagnosis_view_is_selected (self, statement));
+}
+
+/* The cell reads the selection and tells the view what its cards ask
+ * for: a menu, a change of the selection, a link lit up. */
+static GtkWidget *
+create_cell (RgDiagnosisView *self,
+             RgPartner       *partner,
+             RgDimension     *dimension,
+             GPtrArray       *statements)
+{
+  GtkWidget *cell = rg_diagnosis_cell_new (self->editor, partner, dimension, statements,
+                                           self->selection, self->blind);
+
+  g_signal_connect_swapped (cell, "link-hovered",
+                            G_CALLBACK (rg_diagnosis_view_highlight_link), self);
+  g_signal_connect_swapped (cell, "popup-card-menu",
+                            G_CALLBACK (rg_diagnosis_view_popup_card_menu), self);
+  g_signal_connect_swapped (cell, "toggle-selection",
+                            G_CALLBACK (on_cell_toggle_selection), self);
+
+  return cell;
+}
+
+static void
 rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 {
   GListModel *dimensions;
@@ -535,13 +521,12 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
         {
           RgPartner *partner = g_ptr_array_index (self->columns, c);
           g_autofree char *key = cell_key (rg_partner_get_id (partner), rg_dimension_get_id (dimension));
-          g_autofree char *label = rg_diagnosis_view_dup_partner_label (self, partner);
           GPtrArray *statements = g_hash_table_lookup (by_cell, key);
           g_autoptr(GPtrArray) none = statements ? NULL : g_ptr_array_new ();
 
           rg_diagnosis_grid_set_cell (self->grid, c, r,
-                                      rg_diagnosis_cell_new (self->editor, partner, label, dimension,
-                                                             statements ? statements : none));
+                                      create_cell (self, partner, dimension,
+                                                   statements ? statements : none));
         }
     }
 
@@ -1767,7 +1752,7 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The keys of the accelerators table reach the view's actions; a text
    * being typed into has them first (its own Ctrl+V, Delete…) */
-  rg_application_add_shortcuts (GTK_WIDGET (self), "diagnosis");
+  rg_shortcuts_add_controller (GTK_WIDGET (self), "diagnosis");
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
   update_selection_bar (self);

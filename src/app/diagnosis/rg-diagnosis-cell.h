@@ -18,9 +18,10 @@ G_DECLARE_FINAL_TYPE (RgDiagnosisCell, rg_diagnosis_cell, RG, DIAGNOSIS_CELL, Gt
 
 GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       RgPartner       *partner,
-                                                      const char      *partner_label,
                                                       RgDimension     *dimension,
-                                                      GPtrArray       *statements);
+                                                      GPtrArray       *statements,
+                                                      GPtrArray       *selection,
+                                                      gboolean         blind);
 gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);
 void             rg_diagnosis_cell_populate          (RgDiagnosisCell *self);
 gboolean         rg_diagnosis_cell_depopulate        (RgDiagnosisCell *self);

@@ -17,6 +17,7 @@
 
 #include "rg-library-window-private.h"
 #include "rg-new-session-dialog.h"
+#include "rg-paths.h"
 #include "rg-retention.h"
 #include "rg-session-row.h"
 #include "rg-window-state.h"
@@ -29,24 +30,24 @@
 
 G_DEFINE_FINAL_TYPE (RgLibraryWindow, rg_library_window, ADW_TYPE_APPLICATION_WINDOW)
 
-RgApplication *
-_rg_library_window_get_application (RgLibraryWindow *self)
+RgWindowHost *
+_rg_library_window_get_host (RgLibraryWindow *self)
 {
-  return RG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  return rg_window_host_get_for_widget (GTK_WIDGET (self));
 }
 
 RgLibrary *
 _rg_library_window_get_library (RgLibraryWindow *self)
 {
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
 
-  return app != NULL ? rg_application_get_library (app) : NULL;
+  return host != NULL ? rg_window_host_get_library (host) : NULL;
 }
 
 static GSettings *
 rg_library_window_get_settings (RgLibraryWindow *self)
 {
-  return rg_application_get_settings (_rg_library_window_get_application (self));
+  return rg_window_host_get_settings (_rg_library_window_get_host (self));
 }
 
 /**
@@ -147,9 +148,9 @@ get_situation_filter (RgLibraryWindow *self)
 static guint
 get_retention_years (RgLibraryWindow *self)
 {
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
 
-  if (app == NULL)
+  if (host == NULL)
     return RG_RETENTION_DEFAULT_YEARS;
 
   return g_settings_get_uint (rg_library_window_get_settings (self), "retention-years");
@@ -649,7 +650,7 @@ show_notice (RgLibraryWindow *self)
 static void
 show_library_error (RgLibraryWindow *self)
 {
-  const char *message = rg_application_get_library_error (_rg_library_window_get_application (self));
+  const char *message = rg_window_host_get_library_error (_rg_library_window_get_host (self));
   AdwToast *toast;
 
   if (message == NULL)
@@ -676,9 +677,9 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   RgLibraryWindow *self)
 {
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
 
-  if (response == GTK_RESPONSE_ACCEPT && app != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && host != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       guint n_files = g_list_model_get_n_items (files);
@@ -687,7 +688,7 @@ open_response_cb (GtkNativeDialog *dialog,
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          rg_application_open_file (app, file);
+          rg_window_host_open_file (host, file);
         }
     }
 
@@ -741,15 +742,15 @@ drop_cb (GtkDropTarget   *target,
          double           y,
          RgLibraryWindow *self)
 {
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   GSList *files;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || host == NULL)
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = files; l != NULL; l = l->next)
-    rg_application_open_file (app, l->data);
+    rg_window_host_open_file (host, l->data);
   g_slist_free (files);
 
   return TRUE;
@@ -765,24 +766,52 @@ row_activated_cb (RgLibraryWindow *self,
 /* }}} */
 /* {{{ Window actions */
 
+/* Copies the example session into the library, so that trying Regards
+ * out never changes the example itself. */
+static GFile *
+copy_example (RgWindowHost  *host,
+              GError       **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  bytes = g_resources_lookup_data ("/io/github/regards/Regards/examples/exemple-eleve-a.regards",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  folder = rg_window_host_get_library_dir (host);
+  if (!rg_paths_ensure_private_dir (folder, error))
+    return NULL;
+
+  /* Translators: the file name of the copy of the example session. */
+  file = rg_paths_new_session_file (folder, _("Example session"));
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
 static void
 open_example_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!(file = rg_application_copy_example (app, &error)))
+  if (!(file = copy_example (host, &error)))
     {
       _rg_library_window_add_toast (self, error->message);
       return;
     }
 
   _rg_library_window_update_index (self, file, NULL);
-  rg_application_open_file (app, file);
+  rg_window_host_open_file (host, file);
 }
 
 static void
@@ -1056,11 +1085,11 @@ rg_library_window_init (RgLibraryWindow *self)
 }
 
 RgLibraryWindow *
-rg_library_window_new (RgApplication *application)
+rg_library_window_new (GtkApplication *application)
 {
   RgLibraryWindow *self;
 
-  g_return_val_if_fail (RG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RG_IS_WINDOW_HOST (application), NULL);
 
   self = g_object_new (RG_TYPE_LIBRARY_WINDOW,
                        "application", application,

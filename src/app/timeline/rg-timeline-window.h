@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "rg-application.h"
 #include "rg-timeline.h"
+#include "rg-window-host.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgTimelineWindow, rg_timeline_window, RG, TIMELINE_WINDOW, AdwWindow)
 
 RgTimelineWindow *rg_timeline_window_present      (GtkWindow        *parent,
-                                                   RgApplication    *application,
+                                                   RgWindowHost     *host,
                                                    const char       *situation_id,
                                                    GFile            *file);
 RgTimeline       *rg_timeline_window_get_timeline (RgTimelineWindow *self);

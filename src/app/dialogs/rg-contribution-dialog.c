@@ -14,12 +14,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-application.h"
 #include "rg-contribution-dialog.h"
-#include "rg-diagnosis-cell.h"
+#include "rg-document.h"
 #include "rg-save-chooser.h"
-#include "rg-session-window.h"
 #include "rg-undo-toast.h"
+#include "rg-window-host.h"
 
 #define REGARDS_MIME_TYPE "application/x-regards+xml"
 
@@ -103,7 +102,7 @@ is_open_session (GFile *file)
 {
   GApplication *app = g_application_get_default ();
 
-  return RG_IS_APPLICATION (app) && rg_application_find_session_window (RG_APPLICATION (app), file) != NULL;
+  return RG_IS_WINDOW_HOST (app) && rg_window_host_find_session_window (RG_WINDOW_HOST (app), file) != NULL;
 }
 
 /**
@@ -199,33 +198,33 @@ ask_response_cb (AdwMessageDialog *dialog,
  * rg_contribution_dialog_ask:
  * @parent: a widget of the session's window, inside its toast overlay
  * @editor: the session's editor
+ * @partner: (nullable): the partner to offer first: the one of the cell
+ *   the keyboard is in comes first to mind
  *
  * Asks which partner a contribution is for, then where to write it.
  */
 void
 rg_contribution_dialog_ask (GtkWidget       *parent,
-                            RgSessionEditor *editor)
+                            RgSessionEditor *editor,
+                            RgPartner       *partner)
 {
   GListModel *partners;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
-  GtkWidget *list, *row, *focus, *cell;
+  GtkWidget *list, *row;
   guint selected = 0;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (RG_IS_SESSION_EDITOR (editor));
-
-  /* The partner of the cell the keyboard is in comes first to mind. */
-  focus = gtk_widget_get_root (parent) ? gtk_root_get_focus (gtk_widget_get_root (parent)) : NULL;
-  cell = focus ? gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL) : NULL;
+  g_return_if_fail (partner == NULL || RG_IS_PARTNER (partner));
 
   partners = rg_session_get_partners (rg_session_editor_get_session (editor));
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
-      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+      g_autoptr(RgPartner) item = g_list_model_get_item (partners, i);
 
-      gtk_string_list_append (names, rg_partner_get_name (partner));
-      if (cell != NULL && rg_diagnosis_cell_get_partner (RG_DIAGNOSIS_CELL (cell)) == partner)
+      gtk_string_list_append (names, rg_partner_get_name (item));
+      if (item == partner)
         selected = i;
     }
 

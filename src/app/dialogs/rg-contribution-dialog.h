@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 void              rg_contribution_dialog_ask          (GtkWidget            *parent,
-                                                       RgSessionEditor      *editor);
+                                                       RgSessionEditor      *editor,
+                                                       RgPartner            *partner);
 void              rg_contribution_dialog_write        (GtkWidget            *parent,
                                                        RgSessionEditor      *editor,
                                                        RgPartner            *partner,

@@ -21,7 +21,8 @@ RgStatement *rg_statement_card_get_statement  (RgStatementCard *self);
 gboolean     rg_statement_card_get_editing    (RgStatementCard *self);
 void         rg_statement_card_start_editing  (RgStatementCard *self);
 void         rg_statement_card_stop_editing   (RgStatementCard *self);
-const char  *rg_statement_kind_get_icon_name  (RgStatementKind  kind);
-const char  *rg_link_type_get_icon_name       (RgLinkType       type);
+gboolean     rg_statement_card_get_blind      (RgStatementCard *self);
+void         rg_statement_card_set_blind      (RgStatementCard *self,
+                                               gboolean         blind);
 
 G_END_DECLS

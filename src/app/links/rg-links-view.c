@@ -27,12 +27,12 @@
 #include "rg-divergence-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-editable-text.h"
+#include "rg-icons.h"
 #include "rg-links-view.h"
 #include "rg-save-chooser.h"
 #include "rg-partner-swatch.h"
 #include "rg-review-list.h"
 #include "rg-session-editor-links.h"
-#include "rg-statement-card.h"
 #include "rg-statistics.h"
 #include "rg-undo-toast.h"
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rg-library-window.h"
+#include "rg-window-host.h"
 
 G_BEGIN_DECLS
 
@@ -52,7 +53,7 @@ struct _RgLibraryWindow
   GtkSwitch            *past_retention_switch;
 };
 
-RgApplication *_rg_library_window_get_application    (RgLibraryWindow *self);
+RgWindowHost  *_rg_library_window_get_host           (RgLibraryWindow *self);
 RgLibrary     *_rg_library_window_get_library        (RgLibraryWindow *self);
 AdwToast      *_rg_library_window_add_toast          (RgLibraryWindow *self,
                                                      const char      *title);

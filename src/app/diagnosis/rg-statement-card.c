@@ -10,9 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rg-diagnosis-view.h"
 #include "rg-editable-text.h"
 #include "rg-glossary-match.h"
+#include "rg-icons.h"
+#include "rg-partner-label.h"
 #include "rg-statement-card.h"
 
 struct _RgStatementCard
@@ -24,6 +25,7 @@ struct _RgStatementCard
   GtkWidget       *badges;
   GtkWidget       *conflict_button; /* made when first needed */
   char            *glossary_key;   /* the text and words last underlined */
+  gboolean         blind;
 
   GtkImage       *kind_image;
   GtkLabel       *kind_label;
@@ -35,6 +37,7 @@ enum {
   PROP_STATEMENT,
   PROP_EDITOR,
   PROP_EDITING,
+  PROP_BLIND,
   N_PROPS
 };
 
@@ -50,35 +53,6 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RgStatementCard, rg_statement_card, GTK_TYPE_WIDGET)
 
-/**
- * rg_statement_kind_get_icon_name:
- * @kind: a statement kind
- *
- * The kind is always shown by an icon and a label together, never by a
- * colour alone.
- *
- * Returns: the name of the icon of @kind
- */
-const char *
-rg_statement_kind_get_icon_name (RgStatementKind kind)
-{
-  switch (kind)
-    {
-    case RG_STATEMENT_KIND_FACT:
-      return "rg-fact-symbolic";
-    case RG_STATEMENT_KIND_INTERPRETATION:
-      return "rg-interpretation-symbolic";
-    case RG_STATEMENT_KIND_DIFFICULTY:
-      return "rg-difficulty-symbolic";
-    case RG_STATEMENT_KIND_RESOURCE:
-      return "rg-resource-symbolic";
-    case RG_STATEMENT_KIND_PROPOSAL:
-      return "rg-proposal-symbolic";
-    default:
-      g_return_val_if_reached ("rg-fact-symbolic");
-    }
-}
-
 static void
 update_kind (RgStatementCard *self)
 {
@@ -91,30 +65,6 @@ update_kind (RgStatementCard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
   if (kind < G_N_ELEMENTS (classes))
     gtk_widget_add_css_class (GTK_WIDGET (self), classes[kind]);
-}
-
-/**
- * rg_link_type_get_icon_name:
- * @type: a link type
- *
- * Returns: the name of the icon of @type
- */
-const char *
-rg_link_type_get_icon_name (RgLinkType type)
-{
-  switch (type)
-    {
-    case RG_LINK_TYPE_AGREEMENT:
-      return "rg-agreement-symbolic";
-    case RG_LINK_TYPE_DIVERGENCE:
-      return "rg-divergence-symbolic";
-    case RG_LINK_TYPE_COMPLEMENT:
-      return "rg-complement-symbolic";
-    case RG_LINK_TYPE_CLARIFY:
-      return "rg-clarify-symbolic";
-    default:
-      g_return_val_if_reached ("rg-clarify-symbolic");
-    }
 }
 
 static char *
@@ -140,7 +90,6 @@ create_link_popover (RgStatementCard *self,
 {
   RgSession *session = rg_session_editor_get_session (self->editor);
   const char * const *members = rg_link_get_members (link);
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), RG_TYPE_DIAGNOSIS_VIEW);
   GtkWidget *popover, *box, *title, *label;
   g_autofree char *heading = describe_link (link);
 
@@ -167,13 +116,9 @@ create_link_popover (RgStatementCard *self,
       if (other == NULL || other == self->statement)
         continue;
 
-      partner = rg_session_find_partner (session, rg_statement_get_partner_id (other));
-      /* In the diagnosis, the view says how to name a partner: in a
-       * blind round, by the letter of the column. */
-      if (partner != NULL && view != NULL)
-        author = rg_diagnosis_view_dup_partner_label (RG_DIAGNOSIS_VIEW (view), partner);
-      else if (partner != NULL)
-        author = g_strdup (rg_partner_get_name (partner));
+      /* In a blind round, by the letter of the column. */
+      if ((partner = rg_session_find_partner (session, rg_statement_get_partner_id (other))))
+        author = rg_partner_label_dup (session, partner, self->blind);
       /* Translators: a statement quoted in a link: "Mme Benali: « Il dort mal »". */
       quote = g_strdup_printf (_("%s: “%s”"), author ? author : "",
                                rg_statement_get_text (other));
@@ -543,6 +488,10 @@ rg_statement_card_get_property (GObject    *object,
       g_value_set_boolean (value, rg_statement_card_get_editing (self));
       break;
 
+    case PROP_BLIND:
+      g_value_set_boolean (value, self->blind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -564,6 +513,10 @@ rg_statement_card_set_property (GObject      *object,
 
     case PROP_EDITOR:
       self->editor = g_value_dup_object (value);
+      break;
+
+    case PROP_BLIND:
+      rg_statement_card_set_blind (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -591,6 +544,16 @@ rg_statement_card_class_init (RgStatementCardClass *klass)
   properties [PROP_EDITING] =
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RgStatementCard:blind:
+   *
+   * Whether the card names no author (a blind round): the partners its
+   * links quote are named by the letter of their column.
+   */
+  properties [PROP_BLIND] =
+    g_param_spec_boolean ("blind", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -701,4 +664,39 @@ rg_statement_card_get_statement (RgStatementCard *self)
   g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), NULL);
 
   return self->statement;
+}
+
+/**
+ * rg_statement_card_get_blind:
+ *
+ * Returns: whether the card names no author
+ */
+gboolean
+rg_statement_card_get_blind (RgStatementCard *self)
+{
+  g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), FALSE);
+
+  return self->blind;
+}
+
+/**
+ * rg_statement_card_set_blind:
+ * @self: a #RgStatementCard
+ * @blind: whether to name no author
+ *
+ * In a blind round, the partners the card's links quote are named by
+ * the letter of their column instead of their name.
+ */
+void
+rg_statement_card_set_blind (RgStatementCard *self,
+                             gboolean         blind)
+{
+  g_return_if_fail (RG_IS_STATEMENT_CARD (self));
+
+  blind = !!blind;
+  if (self->blind == blind)
+    return;
+
+  self->blind = blind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLIND]);
 }

@@ -9,11 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-application.h"
 #include "rg-document.h"
 #include "rg-new-session-dialog.h"
 #include "rg-paths.h"
 #include "rg-template.h"
+#include "rg-window-host.h"
 
 struct _RgNewSessionDialog
 {
@@ -93,7 +93,7 @@ GFile *
 rg_new_session_dialog_create (RgNewSessionDialog  *self,
                               GError             **error)
 {
-  RgApplication *app = RG_APPLICATION (g_application_get_default ());
+  RgWindowHost *host = RG_WINDOW_HOST (g_application_get_default ());
   const char * const *ids = rg_template_get_ids ();
   g_autofree char *title = get_entry_text (self->title_row);
   g_autofree char *situation = get_entry_text (self->situation_row);
@@ -125,7 +125,7 @@ rg_new_session_dialog_create (RgNewSessionDialog  *self,
   partners = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   add_partners (session, partners);
 
-  folder = rg_application_get_library_dir (app);
+  folder = rg_window_host_get_library_dir (host);
   if (!rg_paths_ensure_private_dir (folder, error))
     return NULL;
 
@@ -143,7 +143,7 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RgNewSessionDialog *self = RG_NEW_SESSION_DIALOG (widget);
-  RgApplication *app = RG_APPLICATION (g_application_get_default ());
+  RgWindowHost *host = RG_WINDOW_HOST (g_application_get_default ());
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -153,7 +153,7 @@ create_action (GtkWidget  *widget,
       return;
     }
 
-  rg_application_open_file (app, file);
+  rg_window_host_open_file (host, file);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

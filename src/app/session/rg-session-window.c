@@ -33,6 +33,7 @@
 #include "rg-paths.h"
 #include "rg-session-window.h"
 #include "rg-timeline-window.h"
+#include "rg-window-host.h"
 #include "rg-window-state.h"
 
 #define ZOOM_STEP 0.1
@@ -108,8 +109,8 @@ static void schedule_autosave (RgSessionWindow *self);
 static void
 update_library (RgSessionWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  RgWindowHost *host = rg_window_host_get_for_widget (GTK_WIDGET (self));
+  RgLibrary *library = host ? rg_window_host_get_library (host) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (library == NULL)
@@ -767,9 +768,11 @@ ask_contribution_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self->diagnosis_view);
 
   /* Toasts go to the overlay the view stack is in. */
-  rg_contribution_dialog_ask (GTK_WIDGET (self->view_stack), self->editor);
+  rg_contribution_dialog_ask (GTK_WIDGET (self->view_stack), self->editor,
+                              cell ? rg_diagnosis_cell_get_partner (cell) : NULL);
 }
 
 static void
@@ -896,8 +899,8 @@ follow_up_saved_cb (GObject      *object,
 {
   g_autoptr(RgSessionWindow) self = user_data;
   RgDocument *document = RG_DOCUMENT (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  RgWindowHost *host = rg_window_host_get_for_widget (GTK_WIDGET (self));
+  RgLibrary *library = host ? rg_window_host_get_library (host) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (!rg_document_save_finish (document, result, &error))
@@ -914,8 +917,8 @@ follow_up_saved_cb (GObject      *object,
     g_debug ("Could not index the follow-up session: %s", error->message);
 
   /* A follow-up is made to be prepared: it opens. */
-  if (app != NULL)
-    rg_application_open_file (RG_APPLICATION (app), rg_document_get_file (document));
+  if (host != NULL)
+    rg_window_host_open_file (host, rg_document_get_file (document));
 }
 
 /* The next session of the same situation, from what this window shows
@@ -926,15 +929,15 @@ new_follow_up_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  RgLibrary *library = app ? rg_application_get_library (RG_APPLICATION (app)) : NULL;
+  RgWindowHost *host = rg_window_host_get_for_widget (widget);
+  RgLibrary *library = host ? rg_window_host_get_library (host) : NULL;
   g_autoptr(RgSession) session = NULL;
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
 
-  if (app == NULL)
+  if (host == NULL)
     return;
 
   if (!rg_session_window_save_now (self, &error))
@@ -944,7 +947,7 @@ new_follow_up_action (GtkWidget  *widget,
     }
 
   folder = library != NULL ? g_strdup (rg_library_get_folder (library))
-                           : rg_application_get_library_dir (RG_APPLICATION (app));
+                           : rg_window_host_get_library_dir (host);
   if (!rg_paths_ensure_private_dir (folder, &error))
     {
       show_save_error (self, error);
@@ -965,11 +968,11 @@ show_timeline_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RgWindowHost *host = rg_window_host_get_for_widget (widget);
   RgSession *session = rg_document_get_session (self->document);
   g_autoptr(GError) error = NULL;
 
-  if (app == NULL)
+  if (host == NULL)
     return;
 
   if (!rg_session_window_save_now (self, &error))
@@ -978,7 +981,7 @@ show_timeline_action (GtkWidget  *widget,
       return;
     }
 
-  rg_timeline_window_present (GTK_WINDOW (self), RG_APPLICATION (app),
+  rg_timeline_window_present (GTK_WINDOW (self), host,
                               rg_session_get_situation_id (session),
                               rg_document_get_file (self->document));
 }
@@ -1351,10 +1354,10 @@ rg_session_window_init (RgSessionWindow *self)
  * Returns: (transfer full): a new window editing @document
  */
 RgSessionWindow *
-rg_session_window_new (RgApplication *application,
-                       RgDocument    *document)
+rg_session_window_new (GtkApplication *application,
+                       RgDocument     *document)
 {
-  g_return_val_if_fail (RG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RG_IS_WINDOW_HOST (application), NULL);
   g_return_val_if_fail (RG_IS_DOCUMENT (document), NULL);
 
   return g_object_new (RG_TYPE_SESSION_WINDOW,

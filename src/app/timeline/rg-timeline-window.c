@@ -28,7 +28,7 @@ struct _RgTimelineWindow
 {
   AdwWindow       parent_instance;
 
-  RgApplication  *application;
+  RgWindowHost   *host;
   char           *situation_id;
   GFile          *file;
   RgTimeline     *timeline;
@@ -165,7 +165,7 @@ on_row_activated (RgTimelineWindow *self,
     return;
 
   if ((file = rg_timeline_get_file (self->timeline, position)))
-    rg_application_open_file (self->application, file);
+    rg_window_host_open_file (self->host, file);
 }
 
 /* }}} */
@@ -285,7 +285,7 @@ queried_cb (GObject      *object,
 static void
 start_loading (RgTimelineWindow *self)
 {
-  RgLibrary *library = rg_application_get_library (self->application);
+  RgLibrary *library = rg_window_host_get_library (self->host);
   g_autoptr(RgLibraryQuery) query = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -380,7 +380,7 @@ rg_timeline_window_finalize (GObject *object)
 {
   RgTimelineWindow *self = RG_TIMELINE_WINDOW (object);
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->host);
   g_clear_object (&self->file);
   g_clear_object (&self->timeline);
   g_clear_object (&self->cancellable);
@@ -425,7 +425,7 @@ rg_timeline_window_init (RgTimelineWindow *self)
 /**
  * rg_timeline_window_present:
  * @parent: (nullable): the window it is opened from
- * @application: the application
+ * @host: the application
  * @situation_id: the situation to show
  * @file: (nullable): a session file of that situation, shown even if
  *   outside the library
@@ -436,23 +436,23 @@ rg_timeline_window_init (RgTimelineWindow *self)
  * Returns: (transfer none): the window
  */
 RgTimelineWindow *
-rg_timeline_window_present (GtkWindow     *parent,
-                            RgApplication *application,
-                            const char    *situation_id,
-                            GFile         *file)
+rg_timeline_window_present (GtkWindow    *parent,
+                            RgWindowHost *host,
+                            const char   *situation_id,
+                            GFile        *file)
 {
   RgTimelineWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RG_IS_WINDOW_HOST (host), NULL);
   g_return_val_if_fail (situation_id != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   self = g_object_new (RG_TYPE_TIMELINE_WINDOW,
-                       "application", application,
+                       "application", host,
                        "transient-for", parent,
                        NULL);
-  self->application = g_object_ref (application);
+  self->host = g_object_ref (host);
   self->situation_id = g_strdup (situation_id);
   self->file = file != NULL ? g_object_ref (file) : NULL;
 

@@ -161,7 +161,7 @@ open_session_action (GtkWidget  *widget,
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  rg_application_open_file (_rg_library_window_get_application (self), file);
+  rg_window_host_open_file (_rg_library_window_get_host (self), file);
 }
 
 /* }}} */
@@ -238,7 +238,7 @@ duplicate_done (GObject      *object,
   _rg_library_window_update_index (self, op->result_file, op->session);
 
   /* A follow-up is made to be prepared: it opens. */
-  rg_application_open_file (_rg_library_window_get_application (self), op->result_file);
+  rg_window_host_open_file (_rg_library_window_get_host (self), op->result_file);
 }
 
 static void
@@ -247,13 +247,13 @@ duplicate_session_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   RgLibrary *library = _rg_library_window_get_library (self);
   Operation *op = operation_new (g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
   /* Follow up on what the coordinator sees, not on an older file. */
-  if ((window = rg_application_find_session_window (app, op->file)))
+  if ((window = rg_window_host_find_session_window (host, op->file)))
     {
       g_autoptr(GError) error = NULL;
 
@@ -266,7 +266,7 @@ duplicate_session_action (GtkWidget  *widget,
     }
 
   op->folder = library != NULL ? g_strdup (rg_library_get_folder (library))
-                               : rg_application_get_library_dir (app);
+                               : rg_window_host_get_library_dir (host);
   run_operation (self, op, duplicate_thread, duplicate_done);
 }
 
@@ -398,12 +398,12 @@ rename_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   Operation *op;
   GtkWindow *window;
 
-  if (!g_str_equal (response, "rename") || title[0] == '\0' || app == NULL)
+  if (!g_str_equal (response, "rename") || title[0] == '\0' || host == NULL)
     return;
 
   op = operation_new (path);
@@ -411,7 +411,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   /* An open session is renamed where it is open: undoably, and saved
    * with the rest of what the window holds. Its file keeps its name
    * while it is open. */
-  if ((window = rg_application_find_session_window (app, op->file)))
+  if ((window = rg_window_host_find_session_window (host, op->file)))
     {
       RgSessionWindow *session_window = RG_SESSION_WINDOW (window);
       RgDocument *document = rg_session_window_get_document (session_window);
@@ -541,16 +541,16 @@ trash_session_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   Operation *op = operation_new (g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
   /* An open session is saved and closed first. If it cannot be saved,
    * its window stays open and says why. */
-  if ((window = rg_application_find_session_window (app, op->file)))
+  if ((window = rg_window_host_find_session_window (host, op->file)))
     {
       gtk_window_close (window);
-      if (rg_application_find_session_window (app, op->file) != NULL)
+      if (rg_window_host_find_session_window (host, op->file) != NULL)
         {
           operation_free (op);
           return;
@@ -671,7 +671,7 @@ merge_conflict_copy_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   RgLibrary *library = _rg_library_window_get_library (self);
   RgLibraryEntry *entry = find_entry (self, g_variant_get_string (parameter, NULL));
   g_autoptr(GFile) original = NULL;
@@ -685,10 +685,10 @@ merge_conflict_copy_action (GtkWidget  *widget,
   original = g_file_new_for_path (rg_library_entry_get_conflict_of (entry));
 
   /* The copy goes to the Trash: closed first, and saved as it closes */
-  if ((window = rg_application_find_session_window (app, op->file)))
+  if ((window = rg_window_host_find_session_window (host, op->file)))
     {
       gtk_window_close (window);
-      if (rg_application_find_session_window (app, op->file) != NULL)
+      if (rg_window_host_find_session_window (host, op->file) != NULL)
         {
           operation_free (op);
           return;
@@ -697,7 +697,7 @@ merge_conflict_copy_action (GtkWidget  *widget,
 
   /* The original open: what it holds is on disk before the merge reads
    * it; its window then takes the merge in as a change made elsewhere */
-  if ((window = rg_application_find_session_window (app, original)))
+  if ((window = rg_window_host_find_session_window (host, original)))
     {
       g_autoptr(GError) error = NULL;
 
@@ -736,19 +736,19 @@ static gboolean
 close_situation_windows (RgLibraryWindow *self,
                          GListModel      *entries)
 {
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
 
-  for (guint i = 0; app != NULL && i < g_list_model_get_n_items (entries); i++)
+  for (guint i = 0; host != NULL && i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
       g_autoptr(GFile) file = rg_library_entry_dup_file (entry);
-      GtkWindow *window = rg_application_find_session_window (app, file);
+      GtkWindow *window = rg_window_host_find_session_window (host, file);
 
       if (window == NULL)
         continue;
 
       gtk_window_close (window);
-      if (rg_application_find_session_window (app, file) != NULL)
+      if (rg_window_host_find_session_window (host, file) != NULL)
         return FALSE;
     }
 
@@ -857,7 +857,7 @@ erase_situation_action (GtkWidget  *widget,
   g_autoptr(RgLibraryEntry) newest = NULL;
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
-  RgApplication *app = _rg_library_window_get_application (self);
+  RgWindowHost *host = _rg_library_window_get_host (self);
   g_autofree char *body = NULL;
   g_autofree char *today = rg_date_new_today ();
   g_autofree char *limit = NULL;
@@ -907,8 +907,8 @@ erase_situation_action (GtkWidget  *widget,
 
   /* Erasing within the retention period is allowed (a family may ask
    * for it), and said. */
-  if (app != NULL)
-    years = g_settings_get_uint (rg_application_get_settings (app), "retention-years");
+  if (host != NULL)
+    years = g_settings_get_uint (rg_window_host_get_settings (host), "retention-years");
   limit = rg_retention_get_limit_date (years, today);
   if (g_strcmp0 (rg_library_entry_get_date (newest), limit) >= 0)
     {
@@ -961,7 +961,7 @@ show_timeline_action (GtkWidget  *widget,
     return;
 
   file = g_file_new_for_path (path);
-  rg_timeline_window_present (GTK_WINDOW (self), _rg_library_window_get_application (self),
+  rg_timeline_window_present (GTK_WINDOW (self), _rg_library_window_get_host (self),
                               situation_id, file);
 }
 

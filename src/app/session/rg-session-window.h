@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "rg-application.h"
 #include "rg-document.h"
 #include "rg-session-editor.h"
 
@@ -17,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RgSessionWindow, rg_session_window, RG, SESSION_WINDOW, AdwApplicationWindow)
 
-RgSessionWindow *rg_session_window_new         (RgApplication   *application,
+RgSessionWindow *rg_session_window_new         (GtkApplication  *application,
                                                 RgDocument      *document);
 RgDocument      *rg_session_window_get_document (RgSessionWindow *self);
 RgSessionEditor *rg_session_window_get_editor   (RgSessionWindow *self);

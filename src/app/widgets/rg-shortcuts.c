@@ -1,0 +1,123 @@
+/* rg-shortcuts.c — every keyboard shortcut, in one table
+ *
+ * The application sets the table's accelerators for the actions of the
+ * windows and the application; a widget that installs actions of its
+ * own (the diagnosis view) adds a controller for its part of the same
+ * table. A shortcut is changed here, once, and menus and the shortcuts
+ * window follow.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-shortcuts"
+
+#include "config.h"
+
+#include "rg-shortcuts.h"
+
+static const struct
+{
+  const char *action;
+  const char *accels[4];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "library.new-session", { "<Control>n", NULL } },
+  { "library.open", { "<Control>o", NULL } },
+  { "library.search", { "<Control>f", NULL } },
+  { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "session.undo", { "<Control>z", NULL } },
+  { "session.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "session.meeting-mode", { "F11", NULL } },
+  { "session.leave-meeting-mode", { "Escape", NULL } },
+  { "session.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  { "session.export", { "<Control>e", NULL } },
+  { "session.print", { "<Control>p", NULL } },
+  { "session.new-follow-up", { "<Control><Shift>n", NULL } },
+  { "session.show-timeline", { "<Control>t", NULL } },
+  { "session.blind-round", { "<Control>b", NULL } },
+  { "session.reveal-authors", { "<Control><Shift>b", NULL } },
+  { "diagnosis.add-statement", { "<Control>Return", NULL } },
+  { "diagnosis.edit-statement", { "F2", NULL } },
+  { "diagnosis.delete-statement", { "Delete", NULL } },
+  { "diagnosis.paste-statements", { "<Control>v", NULL } },
+  { "diagnosis.set-kind::fact", { "<Control>1", NULL } },
+  { "diagnosis.set-kind::interpretation", { "<Control>2", NULL } },
+  { "diagnosis.set-kind::difficulty", { "<Control>3", NULL } },
+  { "diagnosis.set-kind::resource", { "<Control>4", NULL } },
+  { "diagnosis.set-kind::proposal", { "<Control>5", NULL } },
+  { "diagnosis.move-statement-up", { "<Alt>Up", NULL } },
+  { "diagnosis.move-statement-down", { "<Alt>Down", NULL } },
+  { "diagnosis.move-statement-previous-dimension", { "<Alt><Shift>Up", NULL } },
+  { "diagnosis.move-statement-next-dimension", { "<Alt><Shift>Down", NULL } },
+  { "diagnosis.tag::agreement", { "<Control><Shift>a", NULL } },
+  { "diagnosis.tag::divergence", { "<Control><Shift>d", NULL } },
+  { "diagnosis.tag::complement", { "<Control><Shift>m", NULL } },
+  { "diagnosis.tag::clarify", { "<Control><Shift>l", NULL } },
+  { "diagnosis.next-divergence", { "F8", NULL } },
+  { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
+};
+
+/**
+ * rg_shortcuts_set_accels:
+ * @application: the application
+ *
+ * Sets the accelerators of every action of the table, so that menus
+ * show them and windows find their actions and the application's.
+ */
+void
+rg_shortcuts_set_accels (GtkApplication *application)
+{
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}
+
+/**
+ * rg_shortcuts_add_controller:
+ * @widget: a widget that installs the actions of @prefix
+ * @prefix: the actions' group, as "diagnosis"
+ *
+ * Makes the accelerators of the actions of @prefix work inside
+ * @widget. The application's accelerators are looked up from the
+ * window, which finds the window's actions and the application's but
+ * not those a widget inside it installs: the widget gets its own
+ * shortcuts, from the same table, while the application's accelerators
+ * still show in menus. A widget inside @widget that uses the key (a
+ * text being typed into) has it first.
+ */
+void
+rg_shortcuts_add_controller (GtkWidget  *widget,
+                             const char *prefix)
+{
+  g_autofree char *group = g_strconcat (prefix, ".", NULL);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *triggers = NULL;
+      GtkShortcutAction *action;
+      GtkShortcut *shortcut;
+
+      if (!g_str_has_prefix (accels[i].action, group))
+        continue;
+
+      if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
+        g_error ("Bad action in the accelerators table: %s", error->message);
+
+      triggers = g_strjoinv ("|", (char **) accels[i].accels);
+      action = gtk_named_action_new (name);
+      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers), action);
+      if (target != NULL)
+        gtk_shortcut_set_arguments (shortcut, target);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_widget_add_controller (widget, controller);
+}

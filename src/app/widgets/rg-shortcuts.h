@@ -1,0 +1,16 @@
+/* rg-shortcuts.h — every keyboard shortcut, in one table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void rg_shortcuts_set_accels     (GtkApplication *application);
+void rg_shortcuts_add_controller (GtkWidget      *widget,
+                                  const char     *prefix);
+
+G_END_DECLS
