@@ -19,40 +19,38 @@ print_json (RgLibrary           *library,
             RgLibraryScanResult *result)
 {
   GListModel *failures = rg_library_scan_result_get_failures (result);
-  RgCliJson *json = rg_cli_json_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *folder = g_filename_display_name (rg_library_get_folder (library));
-  g_autofree char *text = NULL;
 
-  rg_cli_json_begin_object (json);
-  rg_cli_json_member (json, "library");
-  rg_cli_json_string (json, folder);
-  rg_cli_json_member (json, "added");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_added (result));
-  rg_cli_json_member (json, "updated");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_updated (result));
-  rg_cli_json_member (json, "removed");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_removed (result));
-  rg_cli_json_member (json, "unchanged");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_unchanged (result));
-  rg_cli_json_member (json, "failed");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_failed (result));
-  rg_cli_json_member (json, "unchecked");
-  rg_cli_json_uint (json, rg_library_scan_result_get_n_unchecked (result));
-  rg_cli_json_member (json, "failures");
-  rg_cli_json_begin_array (json);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "library");
+  json_builder_add_string_value (builder, folder);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_added (result));
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_updated (result));
+  json_builder_set_member_name (builder, "removed");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_removed (result));
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_unchanged (result));
+  json_builder_set_member_name (builder, "failed");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_failed (result));
+  json_builder_set_member_name (builder, "unchecked");
+  json_builder_add_int_value (builder, rg_library_scan_result_get_n_unchecked (result));
+  json_builder_set_member_name (builder, "failures");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (failures, i);
 
-      rg_cli_library_json_entry (json, entry);
+      rg_cli_library_json_entry (builder, entry);
     }
-  rg_cli_json_end_array (json);
-  rg_cli_json_member (json, "notice");
-  rg_cli_json_string (json, rg_library_get_notice (library));
-  rg_cli_json_end_object (json);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "notice");
+  json_builder_add_string_value (builder, rg_library_get_notice (library));
+  json_builder_end_object (builder);
 
-  text = rg_cli_json_free_to_string (json);
-  fputs (text, stdout);
+  rg_cli_json_print (builder);
 }
 
 static void

@@ -1,9 +1,16 @@
-/* rg-cli-json.c — write JSON by hand, correctly escaped
+/* rg-cli-json.c — printing what a JsonBuilder built, as regards-cli does
  *
- * regards-cli has no JSON library; what it prints is small and flat, so a
- * writer that knows where commas go and how to escape a string is enough.
- * Strings that are not valid UTF-8 (file names are bytes) get U+FFFD for
- * the bytes that are not, so the output is always valid JSON.
+ * The commands build their answer with json-glib's JsonBuilder, and
+ * json-glib writes each name, string, integer, boolean and null. The
+ * layout around them is done here, because JsonGenerator 1.6 would change
+ * what regards-cli has always printed: it writes `"name" : value`, a
+ * double to seventeen digits and infinity as `inf`, which is not JSON.
+ *
+ * Two things are added to json-glib's escaping. It passes on bytes that
+ * are not UTF-8 (file names are bytes): they become U+FFFD, so the output
+ * is always valid JSON. And it leaves as they are characters a terminal
+ * would act upon (see rg_cli_is_unsafe_char ()): they are written
+ * `\uXXXX`, the same value for a JSON reader, harmless on a terminal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,286 +20,153 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "rg-cli-display.h"
 #include "rg-cli-json.h"
 
-struct _RgCliJson
-{
-  GString *out;
-  GArray  *counts;        /* per open container: values written so far */
-  gboolean after_member;  /* a member name was written, its value comes next */
-};
-
-/**
- * rg_cli_json_new:
- *
- * Returns: (transfer full): a writer; the text it writes is indented by
- *   two spaces per level
- */
-RgCliJson *
-rg_cli_json_new (void)
-{
-  RgCliJson *json = g_new0 (RgCliJson, 1);
-
-  json->out = g_string_new (NULL);
-  json->counts = g_array_new (FALSE, TRUE, sizeof (guint));
-
-  return json;
-}
-
-/**
- * rg_cli_json_free_to_string:
- * @json: (transfer full): a writer whose containers are all closed
- *
- * Returns: (transfer full): the JSON text, ending with a newline
- */
-char *
-rg_cli_json_free_to_string (RgCliJson *json)
-{
-  g_assert (json->counts->len == 0);
-
-  g_array_unref (json->counts);
-  g_string_append_c (json->out, '\n');
-
-  return g_string_free (g_steal_pointer (&json->out), FALSE);
-}
-
 static void
-newline (RgCliJson *json)
+newline (GString *out,
+         guint    depth)
 {
-  g_string_append_c (json->out, '\n');
-  for (guint i = 0; i < json->counts->len; i++)
-    g_string_append (json->out, "  ");
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
 }
 
-/* Before any value: a comma after the previous value of the container,
- * and a new line, unless the value follows its member name. */
+/* A string, number, boolean or null, as json-glib writes it */
 static void
-before_value (RgCliJson *json)
+write_scalar (JsonGenerator *generator,
+              GString       *out,
+              JsonNode      *node)
 {
-  guint *count;
-
-  if (json->after_member)
-    {
-      json->after_member = FALSE;
-      return;
-    }
-
-  if (json->counts->len == 0)
-    return;
-
-  count = &g_array_index (json->counts, guint, json->counts->len - 1);
-  if (*count > 0)
-    g_string_append_c (json->out, ',');
-  (*count)++;
-  newline (json);
-}
-
-static void
-begin (RgCliJson *json,
-       char       bracket)
-{
-  guint zero = 0;
-
-  before_value (json);
-  g_string_append_c (json->out, bracket);
-  g_array_append_val (json->counts, zero);
-}
-
-static void
-end (RgCliJson *json,
-     char       bracket)
-{
-  guint count;
-
-  g_assert (json->counts->len > 0);
-  g_assert (!json->after_member);
-
-  count = g_array_index (json->counts, guint, json->counts->len - 1);
-  g_array_set_size (json->counts, json->counts->len - 1);
-  if (count > 0)
-    newline (json);
-  g_string_append_c (json->out, bracket);
-}
-
-void
-rg_cli_json_begin_object (RgCliJson *json)
-{
-  begin (json, '{');
-}
-
-void
-rg_cli_json_end_object (RgCliJson *json)
-{
-  end (json, '}');
-}
-
-void
-rg_cli_json_begin_array (RgCliJson *json)
-{
-  begin (json, '[');
-}
-
-void
-rg_cli_json_end_array (RgCliJson *json)
-{
-  end (json, ']');
-}
-
-/**
- * rg_cli_json_escape:
- * @out: where to write
- * @value: (nullable): a string, or %NULL for `null`
- *
- * Writes @value as a JSON string, quotes included: `"` and `\` escaped,
- * control characters as `\n`, `\t`… or `\u00XX`, bytes that are not UTF-8
- * as U+FFFD. What else a terminal would act upon (see
- * rg_cli_is_unsafe_char ()) is written `\uXXXX` too: the value is the
- * same, and JSON printed to a terminal cannot change it.
- */
-void
-rg_cli_json_escape (GString    *out,
-                    const char *value)
-{
+  g_autofree char *text = NULL;
   g_autofree char *valid = NULL;
 
-  if (value == NULL)
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_string_append (out, "null");
-      return;
+      gunichar c = g_utf8_get_char (p);
+
+      /* Every unsafe character is in the BMP: one escape each */
+      if (rg_cli_is_unsafe_char (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
-
-  valid = g_utf8_make_valid (value, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c >= 0x80)
-        {
-          gunichar u = g_utf8_get_char (p);
-          const char *next = g_utf8_next_char (p);
-
-          /* Every unsafe character is in the BMP: one escape each */
-          if (rg_cli_is_unsafe_char (u))
-            g_string_append_printf (out, "\\u%04x", u);
-          else
-            g_string_append_len (out, p, next - p);
-          p = next - 1;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-
-        default:
-          if (rg_cli_is_unsafe_char (c))
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
 }
 
-/**
- * rg_cli_json_member:
- * @json: a writer inside an object
- * @name: the member's name
- *
- * Writes a member name; the next value written is its value.
- */
-void
-rg_cli_json_member (RgCliJson  *json,
-                    const char *name)
+static void
+write_name (JsonGenerator *generator,
+            GString       *out,
+            const char    *name)
 {
-  before_value (json);
-  rg_cli_json_escape (json->out, name);
-  g_string_append (json->out, ": ");
-  json->after_member = TRUE;
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), name);
+
+  write_scalar (generator, out, node);
+  g_string_append (out, ": ");
 }
 
-void
-rg_cli_json_string (RgCliJson  *json,
-                    const char *value)
-{
-  before_value (json);
-  rg_cli_json_escape (json->out, value);
-}
-
-void
-rg_cli_json_uint (RgCliJson *json,
-                  guint64    value)
-{
-  before_value (json);
-  g_string_append_printf (json->out, "%" G_GUINT64_FORMAT, value);
-}
-
-/**
- * rg_cli_json_double:
- * @json: a writer
- * @value: a number
- *
- * Writes @value with a dot for decimal separator whatever the locale,
- * to four decimals (enough for a share); JSON has no infinity nor NaN,
- * which are written `null`.
- */
-void
-rg_cli_json_double (RgCliJson *json,
-                    double     value)
+/* A dot for decimal separator whatever the locale, four decimals (enough
+ * for a share), and `null` for what JSON has no number for. */
+static void
+write_double (GString *out,
+              double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  before_value (json);
   if (!isfinite (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.4f", value));
+}
+
+static void
+write_node (JsonGenerator *generator,
+            GString       *out,
+            JsonNode      *node,
+            guint          depth)
+{
+  switch (json_node_get_node_type (node))
     {
-      g_string_append (json->out, "null");
-      return;
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        guint n = 0;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (n++ > 0)
+              g_string_append_c (out, ',');
+            newline (out, depth + 1);
+            write_name (generator, out, name);
+            write_node (generator, out, member, depth + 1);
+          }
+        if (n > 0)
+          newline (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < length; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            newline (out, depth + 1);
+            write_node (generator, out, json_array_get_element (array, i), depth + 1);
+          }
+        if (length > 0)
+          newline (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        write_double (out, json_node_get_double (node));
+      else
+        write_scalar (generator, out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      write_scalar (generator, out, node);
+      break;
     }
-
-  g_string_append (json->out, g_ascii_formatd (buffer, sizeof buffer, "%.4f", value));
 }
 
+/**
+ * rg_cli_json_print:
+ * @builder: a builder whose containers are all closed
+ *
+ * Prints what @builder built on the standard output, indented by two
+ * spaces per level, with a newline at the end. A %NULL string is `null`,
+ * a double is written to four decimals.
+ */
 void
-rg_cli_json_boolean (RgCliJson *json,
-                     gboolean   value)
+rg_cli_json_print (JsonBuilder *builder)
 {
-  before_value (json);
-  g_string_append (json->out, value ? "true" : "false");
-}
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
 
-void
-rg_cli_json_null (RgCliJson *json)
-{
-  before_value (json);
-  g_string_append (json->out, "null");
+  g_assert (root != NULL);
+
+  write_node (generator, out, root, 0);
+  g_string_append_c (out, '\n');
+  fputs (out->str, stdout);
 }

@@ -55,26 +55,26 @@ rg_cli_library_open (const char *folder,
 }
 
 static void
-member_string (RgCliJson  *json,
-               const char *name,
-               const char *value)
+member_string (JsonBuilder *builder,
+               const char  *name,
+               const char  *value)
 {
-  rg_cli_json_member (json, name);
-  rg_cli_json_string (json, value);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
 }
 
 static void
-member_uint (RgCliJson  *json,
-             const char *name,
-             guint       value)
+member_uint (JsonBuilder *builder,
+             const char  *name,
+             guint        value)
 {
-  rg_cli_json_member (json, name);
-  rg_cli_json_uint (json, value);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
 }
 
 /**
  * rg_cli_library_json_entry:
- * @json: a writer where a value is expected
+ * @builder: a builder where a value is expected
  * @entry: a library entry
  *
  * Writes @entry as an object. Values are the file's own words (status
@@ -84,7 +84,7 @@ member_uint (RgCliJson  *json,
  * rg_library_entry_get_conflict_of ()), `null` for any other file.
  */
 void
-rg_cli_library_json_entry (RgCliJson      *json,
+rg_cli_library_json_entry (JsonBuilder    *builder,
                            RgLibraryEntry *entry)
 {
   g_autofree char *path = g_filename_display_name (rg_library_entry_get_path (entry));
@@ -94,30 +94,31 @@ rg_cli_library_json_entry (RgCliJson      *json,
   if (rg_library_entry_get_conflict_of (entry) != NULL)
     conflict_of = g_filename_display_name (rg_library_entry_get_conflict_of (entry));
 
-  rg_cli_json_begin_object (json);
-  member_string (json, "path", path);
-  member_string (json, "error", rg_library_entry_get_error_message (entry));
+  json_builder_begin_object (builder);
+  member_string (builder, "path", path);
+  member_string (builder, "error", rg_library_entry_get_error_message (entry));
   /* Always there, null but for a conflict copy, so that a script can
    * tell copies apart without knowing every engine's names. */
-  member_string (json, "conflict_of", conflict_of);
+  member_string (builder, "conflict_of", conflict_of);
   if (loaded)
     {
-      member_string (json, "id", rg_library_entry_get_id (entry));
-      member_string (json, "kind", rg_session_kind_to_string (rg_library_entry_get_kind (entry)));
-      member_string (json, "date", rg_library_entry_get_date (entry));
-      member_string (json, "title", rg_library_entry_get_title (entry));
-      member_string (json, "status",
+      member_string (builder, "id", rg_library_entry_get_id (entry));
+      member_string (builder, "kind",
+                     rg_session_kind_to_string (rg_library_entry_get_kind (entry)));
+      member_string (builder, "date", rg_library_entry_get_date (entry));
+      member_string (builder, "title", rg_library_entry_get_title (entry));
+      member_string (builder, "status",
                      rg_session_status_to_string (rg_library_entry_get_status (entry)));
-      member_string (json, "situation_id", rg_library_entry_get_situation_id (entry));
-      member_string (json, "situation_label", rg_library_entry_get_situation_label (entry));
-      member_string (json, "partners", rg_library_entry_get_partners (entry));
-      member_uint (json, "n_partners", rg_library_entry_get_n_partners (entry));
-      member_uint (json, "n_statements", rg_library_entry_get_n_statements (entry));
-      member_uint (json, "n_agreements", rg_library_entry_get_n_agreements (entry));
-      member_uint (json, "n_divergences", rg_library_entry_get_n_divergences (entry));
-      member_uint (json, "n_complements", rg_library_entry_get_n_complements (entry));
-      member_uint (json, "n_clarifications", rg_library_entry_get_n_clarifications (entry));
-      member_uint (json, "n_open_divergences", rg_library_entry_get_n_open_divergences (entry));
+      member_string (builder, "situation_id", rg_library_entry_get_situation_id (entry));
+      member_string (builder, "situation_label", rg_library_entry_get_situation_label (entry));
+      member_string (builder, "partners", rg_library_entry_get_partners (entry));
+      member_uint (builder, "n_partners", rg_library_entry_get_n_partners (entry));
+      member_uint (builder, "n_statements", rg_library_entry_get_n_statements (entry));
+      member_uint (builder, "n_agreements", rg_library_entry_get_n_agreements (entry));
+      member_uint (builder, "n_divergences", rg_library_entry_get_n_divergences (entry));
+      member_uint (builder, "n_complements", rg_library_entry_get_n_complements (entry));
+      member_uint (builder, "n_clarifications", rg_library_entry_get_n_clarifications (entry));
+      member_uint (builder, "n_open_divergences", rg_library_entry_get_n_open_divergences (entry));
     }
-  rg_cli_json_end_object (json);
+  json_builder_end_object (builder);
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 RgLibrary *rg_cli_library_open       (const char     *folder,
                                       const char     *database,
                                       gboolean        quiet_notice);
-void       rg_cli_library_json_entry (RgCliJson      *json,
+void       rg_cli_library_json_entry (JsonBuilder    *builder,
                                       RgLibraryEntry *entry);
 
 G_END_DECLS

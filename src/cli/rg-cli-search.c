@@ -17,20 +17,18 @@
 static void
 print_json (GListModel *results)
 {
-  RgCliJson *json = rg_cli_json_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  rg_cli_json_begin_array (json);
+  json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (results, i);
 
-      rg_cli_library_json_entry (json, entry);
+      rg_cli_library_json_entry (builder, entry);
     }
-  rg_cli_json_end_array (json);
+  json_builder_end_array (builder);
 
-  text = rg_cli_json_free_to_string (json);
-  fputs (text, stdout);
+  rg_cli_json_print (builder);
 }
 
 /* @text with its tabs, newlines and other control characters as spaces,

@@ -312,29 +312,30 @@ print_pairs (RgSession    *session,
 /* {{{ JSON */
 
 static void
-json_counts (RgCliJson *json,
-             guint      count,
-             guint      open)
+json_counts (JsonBuilder *builder,
+             guint        count,
+             guint        open)
 {
-  rg_cli_json_begin_object (json);
-  rg_cli_json_member (json, "count");
-  rg_cli_json_uint (json, count);
-  rg_cli_json_member (json, "open");
-  rg_cli_json_uint (json, open);
-  rg_cli_json_end_object (json);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, count);
+  json_builder_set_member_name (builder, "open");
+  json_builder_add_int_value (builder, open);
+  json_builder_end_object (builder);
 }
 
 static void
-json_partner (RgCliJson  *json,
-              RgSession  *session,
-              const char *id)
+json_partner (JsonBuilder *builder,
+              RgSession   *session,
+              const char  *id)
 {
-  rg_cli_json_begin_object (json);
-  rg_cli_json_member (json, "id");
-  rg_cli_json_string (json, id);
-  rg_cli_json_member (json, "name");
-  rg_cli_json_string (json, rg_partner_get_name (rg_session_find_partner (session, id)));
-  rg_cli_json_end_object (json);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder,
+                                 rg_partner_get_name (rg_session_find_partner (session, id)));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -343,85 +344,84 @@ print_json (RgSession    *session,
 {
   const char * const *dimensions = rg_statistics_get_dimension_ids (stats);
   const char * const *partners = rg_statistics_get_partner_ids (stats);
-  RgCliJson *json = rg_cli_json_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  rg_cli_json_begin_object (json);
+  json_builder_begin_object (builder);
 
-  rg_cli_json_member (json, "n_links");
-  rg_cli_json_uint (json, rg_statistics_get_n_links (stats));
-  rg_cli_json_member (json, "links");
-  rg_cli_json_begin_object (json);
+  json_builder_set_member_name (builder, "n_links");
+  json_builder_add_int_value (builder, rg_statistics_get_n_links (stats));
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_object (builder);
   for (RgLinkType type = 0; type < N_LINK_TYPES; type++)
     {
-      rg_cli_json_member (json, rg_link_type_to_string (type));
-      json_counts (json, rg_statistics_get_count (stats, type),
+      json_builder_set_member_name (builder, rg_link_type_to_string (type));
+      json_counts (builder, rg_statistics_get_count (stats, type),
                    rg_statistics_get_open_count (stats, type));
     }
-  rg_cli_json_end_object (json);
+  json_builder_end_object (builder);
 
-  rg_cli_json_member (json, "n_statements");
-  rg_cli_json_uint (json, rg_statistics_get_n_statements (stats));
-  rg_cli_json_member (json, "n_agreed");
-  rg_cli_json_uint (json, rg_statistics_get_n_agreed (stats));
-  rg_cli_json_member (json, "share_agreed");
-  rg_cli_json_double (json, rg_statistics_get_share_agreed (stats));
-  rg_cli_json_member (json, "n_in_open_divergence");
-  rg_cli_json_uint (json, rg_statistics_get_n_in_open_divergence (stats));
-  rg_cli_json_member (json, "share_in_open_divergence");
-  rg_cli_json_double (json, rg_statistics_get_share_in_open_divergence (stats));
-  rg_cli_json_member (json, "n_unechoed");
-  rg_cli_json_uint (json, rg_statistics_get_n_unechoed (stats));
-  rg_cli_json_member (json, "share_unechoed");
-  rg_cli_json_double (json, rg_statistics_get_share_unechoed (stats));
+  json_builder_set_member_name (builder, "n_statements");
+  json_builder_add_int_value (builder, rg_statistics_get_n_statements (stats));
+  json_builder_set_member_name (builder, "n_agreed");
+  json_builder_add_int_value (builder, rg_statistics_get_n_agreed (stats));
+  json_builder_set_member_name (builder, "share_agreed");
+  json_builder_add_double_value (builder, rg_statistics_get_share_agreed (stats));
+  json_builder_set_member_name (builder, "n_in_open_divergence");
+  json_builder_add_int_value (builder, rg_statistics_get_n_in_open_divergence (stats));
+  json_builder_set_member_name (builder, "share_in_open_divergence");
+  json_builder_add_double_value (builder, rg_statistics_get_share_in_open_divergence (stats));
+  json_builder_set_member_name (builder, "n_unechoed");
+  json_builder_add_int_value (builder, rg_statistics_get_n_unechoed (stats));
+  json_builder_set_member_name (builder, "share_unechoed");
+  json_builder_add_double_value (builder, rg_statistics_get_share_unechoed (stats));
 
-  rg_cli_json_member (json, "dimensions");
-  rg_cli_json_begin_array (json);
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
   for (guint i = 0; dimensions[i] != NULL; i++)
     {
       RgDimension *dimension = rg_session_find_dimension (session, dimensions[i]);
 
-      rg_cli_json_begin_object (json);
-      rg_cli_json_member (json, "id");
-      rg_cli_json_string (json, dimensions[i]);
-      rg_cli_json_member (json, "name");
-      rg_cli_json_string (json, rg_dimension_get_name (dimension));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, dimensions[i]);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, rg_dimension_get_name (dimension));
       for (RgLinkType type = 0; type < N_LINK_TYPES; type++)
         {
-          rg_cli_json_member (json, rg_link_type_to_string (type));
-          json_counts (json, rg_statistics_get_dimension_count (stats, dimensions[i], type),
+          json_builder_set_member_name (builder, rg_link_type_to_string (type));
+          json_counts (builder, rg_statistics_get_dimension_count (stats, dimensions[i], type),
                        rg_statistics_get_dimension_open_count (stats, dimensions[i], type));
         }
-      rg_cli_json_end_object (json);
+      json_builder_end_object (builder);
     }
-  rg_cli_json_end_array (json);
+  json_builder_end_array (builder);
 
   /* Every pair, with links or not: a program draws the whole picture */
-  rg_cli_json_member (json, "pairs");
-  rg_cli_json_begin_array (json);
+  json_builder_set_member_name (builder, "pairs");
+  json_builder_begin_array (builder);
   for (guint i = 0; partners[i] != NULL; i++)
     for (guint j = i + 1; partners[j] != NULL; j++)
       {
-        rg_cli_json_begin_object (json);
-        rg_cli_json_member (json, "partners");
-        rg_cli_json_begin_array (json);
-        json_partner (json, session, partners[i]);
-        json_partner (json, session, partners[j]);
-        rg_cli_json_end_array (json);
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "partners");
+        json_builder_begin_array (builder);
+        json_partner (builder, session, partners[i]);
+        json_partner (builder, session, partners[j]);
+        json_builder_end_array (builder);
         for (RgLinkType type = 0; type < N_LINK_TYPES; type++)
           {
-            rg_cli_json_member (json, rg_link_type_to_string (type));
-            json_counts (json, rg_statistics_get_pair_count (stats, partners[i], partners[j], type),
+            json_builder_set_member_name (builder, rg_link_type_to_string (type));
+            json_counts (builder,
+                         rg_statistics_get_pair_count (stats, partners[i], partners[j], type),
                          rg_statistics_get_pair_open_count (stats, partners[i], partners[j], type));
           }
-        rg_cli_json_end_object (json);
+        json_builder_end_object (builder);
       }
-  rg_cli_json_end_array (json);
+  json_builder_end_array (builder);
 
-  rg_cli_json_end_object (json);
+  json_builder_end_object (builder);
 
-  text = rg_cli_json_free_to_string (json);
-  fputs (text, stdout);
+  rg_cli_json_print (builder);
 }
 
 /* }}} */

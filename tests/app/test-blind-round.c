@@ -32,19 +32,6 @@ static const char *identities[] = {
   "Mme Benali", "Mère",
 };
 
-static void
-call_test (RgApplication *app,
-           gpointer       data)
-{
-  ((void (*) (RgApplication *)) data) (app);
-}
-
-static void
-run_in_application (gconstpointer data)
-{
-  rg_test_run_in_application (call_test, (gpointer) data);
-}
-
 static GFile *
 write_session (void)
 {
@@ -313,8 +300,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/blind-round/hides-and-reveals", hides_and_reveals, run_in_application);
-  g_test_add_data_func ("/blind-round/shortcuts", shortcuts, run_in_application);
+  rg_test_add_app_func ("/blind-round/hides-and-reveals", hides_and_reveals);
+  rg_test_add_app_func ("/blind-round/shortcuts", shortcuts);
 
   return g_test_run ();
 }

@@ -60,20 +60,6 @@ write_session_file (const char *name)
   return file;
 }
 
-/* The tests below are functions of the running application. */
-static void
-call_test (RgApplication *app,
-           gpointer       func)
-{
-  ((void (*) (RgApplication *)) func) (app);
-}
-
-static void
-run_in_application (gconstpointer func)
-{
-  rg_test_run_in_application (call_test, (gpointer) func);
-}
-
 static void
 type_into_card (RgStatementCard *card,
                 const char      *text)
@@ -1029,31 +1015,24 @@ main (int   argc,
       child_path = argv[2];
       gtk_init ();
       adw_init ();
-      run_in_application (type_then_wait_to_be_killed);
+      rg_test_run_app_func ((gconstpointer) type_then_wait_to_be_killed);
       return 0;
     }
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/session-window/edit-undo-autosave",
-                        edit_undo_autosave, run_in_application);
-  g_test_add_data_func ("/session-window/delete-and-move",
-                        delete_and_move, run_in_application);
-  g_test_add_data_func ("/session-window/new-session-from-template",
-                        new_session_from_template, run_in_application);
-  g_test_add_data_func ("/session-window/new-follow-up", new_follow_up, run_in_application);
-  g_test_add_data_func ("/session-window/link-badges",
-                        link_badges, run_in_application);
-  g_test_add_data_func ("/session-window/select-and-tag",
-                        select_and_tag, run_in_application);
-  g_test_add_data_func ("/session-window/keyboard-flow",
-                        keyboard_flow, run_in_application);
-  g_test_add_data_func ("/session-window/large-session-populates-in-view",
-                        large_session_populates_in_view, run_in_application);
-  g_test_add_data_func ("/session-window/zoom-and-meeting-mode",
-                        zoom_and_meeting_mode, run_in_application);
-  g_test_add_data_func ("/session-window/huge-statement", huge_statement, run_in_application);
+  rg_test_add_app_func ("/session-window/edit-undo-autosave", edit_undo_autosave);
+  rg_test_add_app_func ("/session-window/delete-and-move", delete_and_move);
+  rg_test_add_app_func ("/session-window/new-session-from-template", new_session_from_template);
+  rg_test_add_app_func ("/session-window/new-follow-up", new_follow_up);
+  rg_test_add_app_func ("/session-window/link-badges", link_badges);
+  rg_test_add_app_func ("/session-window/select-and-tag", select_and_tag);
+  rg_test_add_app_func ("/session-window/keyboard-flow", keyboard_flow);
+  rg_test_add_app_func ("/session-window/large-session-populates-in-view",
+                        large_session_populates_in_view);
+  rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
+  rg_test_add_app_func ("/session-window/huge-statement", huge_statement);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

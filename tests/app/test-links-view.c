@@ -33,21 +33,6 @@ static char *test_dir;
 
 /* {{{ Harness */
 
-typedef void (*AppTestFunc) (RgApplication *app);
-
-static void
-call_test (RgApplication *app,
-           gpointer       data)
-{
-  ((AppTestFunc) data) (app);
-}
-
-static void
-run_in_application (gconstpointer data)
-{
-  rg_test_run_in_application (call_test, (gpointer) data);
-}
-
 static GtkWidget *
 window_child (RgSessionWindow *window,
               const char      *name)
@@ -896,21 +881,17 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/links-view/lists-links-by-dimension", lists_links_by_dimension,
-                        run_in_application);
-  g_test_add_data_func ("/links-view/filters", filters, run_in_application);
-  g_test_add_data_func ("/links-view/settle-and-retype", settle_and_retype, run_in_application);
-  g_test_add_data_func ("/links-view/edit-note", edit_note, run_in_application);
-  g_test_add_data_func ("/links-view/delete-and-undo", delete_and_undo, run_in_application);
-  g_test_add_data_func ("/links-view/created-in-diagnosis", created_in_diagnosis,
-                        run_in_application);
-  g_test_add_data_func ("/links-view/survives-save-and-reload", survives_save_and_reload,
-                        run_in_application);
-  g_test_add_data_func ("/links-view/empty-state", empty_state, run_in_application);
-  g_test_add_data_func ("/links-view/review-list", review_list, run_in_application);
-  g_test_add_data_func ("/links-view/no-review-list", no_review_list, run_in_application);
-  g_test_add_data_func ("/links-view/quote-keeps-its-direction", quote_keeps_its_direction,
-                        run_in_application);
+  rg_test_add_app_func ("/links-view/lists-links-by-dimension", lists_links_by_dimension);
+  rg_test_add_app_func ("/links-view/filters", filters);
+  rg_test_add_app_func ("/links-view/settle-and-retype", settle_and_retype);
+  rg_test_add_app_func ("/links-view/edit-note", edit_note);
+  rg_test_add_app_func ("/links-view/delete-and-undo", delete_and_undo);
+  rg_test_add_app_func ("/links-view/created-in-diagnosis", created_in_diagnosis);
+  rg_test_add_app_func ("/links-view/survives-save-and-reload", survives_save_and_reload);
+  rg_test_add_app_func ("/links-view/empty-state", empty_state);
+  rg_test_add_app_func ("/links-view/review-list", review_list);
+  rg_test_add_app_func ("/links-view/no-review-list", no_review_list);
+  rg_test_add_app_func ("/links-view/quote-keeps-its-direction", quote_keeps_its_direction);
 
   return g_test_run ();
 }

@@ -369,15 +369,6 @@ typedef struct
   gboolean    damaged_index;
 } AppTest;
 
-static void
-call_test (RgApplication *app,
-           gpointer       data)
-{
-  const AppTest *test = data;
-
-  test->func (app);
-}
-
 /* Runs the test inside a real, running application whose library is a
  * fresh folder, then checks that it quits with no window left and
  * nothing holding on to it. */
@@ -406,7 +397,7 @@ run_in_application (gconstpointer data)
     }
   g_settings_set_string (settings, "library-folder", library_folder);
 
-  rg_test_run_in_application (call_test, (gpointer) test);
+  rg_test_run_app_func ((gconstpointer) test->func);
 }
 
 /* }}} */

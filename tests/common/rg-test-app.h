@@ -226,6 +226,9 @@ rg_test_call_app_func (RgApplication *app,
   ((void (*) (RgApplication *)) func) (app);
 }
 
+/* Runs @func, a void function of an RgApplication, inside a real,
+ * running application: a GTestDataFunc, for tests that prepare
+ * something first, or are not run by g_test_run(). */
 static inline void
 rg_test_run_app_func (gconstpointer func)
 {

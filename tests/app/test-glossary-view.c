@@ -28,22 +28,6 @@
 
 static char *test_dir;
 
-/* A private copy of the example session. */
-typedef void (*AppTestFunc) (RgApplication *app);
-
-static void
-call_test (RgApplication *app,
-           gpointer       func)
-{
-  ((AppTestFunc) func) (app);
-}
-
-static void
-run_in_application (gconstpointer func)
-{
-  rg_test_run_in_application (call_test, (gpointer) func);
-}
-
 /* {{{ Finding widgets */
 
 static gboolean
@@ -434,9 +418,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/glossary-view/edit-undo-and-reopen", edit_undo_and_reopen, run_in_application);
-  g_test_add_data_func ("/glossary-view/statement-links", statement_links, run_in_application);
-  g_test_add_data_func ("/glossary-view/empty", empty_glossary, run_in_application);
+  rg_test_add_app_func ("/glossary-view/edit-undo-and-reopen", edit_undo_and_reopen);
+  rg_test_add_app_func ("/glossary-view/statement-links", statement_links);
+  rg_test_add_app_func ("/glossary-view/empty", empty_glossary);
 
   return g_test_run ();
 }

@@ -33,8 +33,7 @@ read_text (const char *path)
 }
 
 static void
-export_from_window (RgApplication *app,
-                    gpointer       data)
+export_from_window (RgApplication *app)
 {
   static const char *names[] = { "Roussel", "Perrin", "Kessler", "Aubry", "Fontaine", "Benali" };
   g_autoptr(GFile) file = rg_test_copy_example (test_dir, "export.regards");
@@ -166,8 +165,7 @@ print_to_file (RgExportDialog *dialog,
 }
 
 static void
-print_from_window (RgApplication *app,
-                   gpointer       data)
+print_from_window (RgApplication *app)
 {
   g_autoptr(GFile) file = rg_test_copy_example (test_dir, "print.regards");
   RgSessionWindow *window = rg_test_open_session (app, file);
@@ -231,12 +229,6 @@ print_from_window (RgApplication *app,
   g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
 }
 
-static void
-run_in_application (gconstpointer data)
-{
-  rg_test_run_in_application ((RgTestAppFunc) data, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -249,8 +241,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/export-dialog/export-from-window", export_from_window, run_in_application);
-  g_test_add_data_func ("/export-dialog/print-from-window", print_from_window, run_in_application);
+  rg_test_add_app_func ("/export-dialog/export-from-window", export_from_window);
+  rg_test_add_app_func ("/export-dialog/print-from-window", print_from_window);
 
   return g_test_run ();
 }

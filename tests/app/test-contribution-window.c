@@ -280,20 +280,6 @@ paste_into_new_card (RgApplication *app)
   g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==, "Une seule phrase");
 }
 
-/* The tests below are functions of the running application. */
-static void
-call_test (RgApplication *app,
-           gpointer       func)
-{
-  ((void (*) (RgApplication *)) func) (app);
-}
-
-static void
-run_in_application (gconstpointer func)
-{
-  rg_test_run_in_application (call_test, (gpointer) func);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -306,8 +292,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/contribution-window/ask-fill-and-import", ask_fill_and_import, run_in_application);
-  g_test_add_data_func ("/contribution-window/paste-into-new-card", paste_into_new_card, run_in_application);
+  rg_test_add_app_func ("/contribution-window/ask-fill-and-import", ask_fill_and_import);
+  rg_test_add_app_func ("/contribution-window/paste-into-new-card", paste_into_new_card);
 
   return g_test_run ();
 }

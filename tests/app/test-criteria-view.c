@@ -56,21 +56,6 @@ show_criteria (RgSessionWindow *window)
   return RG_CRITERIA_VIEW (view);
 }
 
-typedef void (*AppTestFunc) (RgApplication *app);
-
-static void
-call_test (RgApplication *app,
-           gpointer       func)
-{
-  ((AppTestFunc) func) (app);
-}
-
-static void
-run_in_application (gconstpointer func)
-{
-  rg_test_run_in_application (call_test, (gpointer) func);
-}
-
 static void
 type_into (RgEditableText *text,
            const char     *typed)
@@ -461,12 +446,10 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/criteria-view/list/edit-undo-reopen",
-                        list_edit_undo_reopen, run_in_application);
-  g_test_add_data_func ("/criteria-view/map/draws-and-exports",
-                        map_draws_and_exports, run_in_application);
-  g_test_add_data_func ("/criteria-view/list/usual-categories",
-                        empty_session_offers_usual_categories, run_in_application);
+  rg_test_add_app_func ("/criteria-view/list/edit-undo-reopen", list_edit_undo_reopen);
+  rg_test_add_app_func ("/criteria-view/map/draws-and-exports", map_draws_and_exports);
+  rg_test_add_app_func ("/criteria-view/list/usual-categories",
+                        empty_session_offers_usual_categories);
 
   return g_test_run ();
 }

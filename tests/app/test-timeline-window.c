@@ -22,19 +22,6 @@
 #include "rg-test-utils.h"
 #include "rg-timeline-window.h"
 
-static void
-call_test (RgApplication *app,
-           gpointer       data)
-{
-  ((void (*) (RgApplication *)) data) (app);
-}
-
-static void
-run_in_application (gconstpointer data)
-{
-  rg_test_run_in_application (call_test, (gpointer) data);
-}
-
 /* The fixture, in the library, indexed. */
 static GPtrArray *
 write_library (RgApplication  *app,
@@ -215,9 +202,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/timeline-window/from-session-window", from_session_window,
-                        run_in_application);
-  g_test_add_data_func ("/timeline-window/from-library", from_library, run_in_application);
+  rg_test_add_app_func ("/timeline-window/from-session-window", from_session_window);
+  rg_test_add_app_func ("/timeline-window/from-library", from_library);
 
   return g_test_run ();
 }
