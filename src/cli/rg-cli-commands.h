@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "regards-core.h"
+
 G_BEGIN_DECLS
 
 typedef int (*RgCliCommandFunc) (int    argc,

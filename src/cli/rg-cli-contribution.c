@@ -17,8 +17,6 @@
 #include "rg-cli-commands.h"
 #include "rg-cli-display.h"
 #include "rg-cli-session.h"
-#include "rg-contribution.h"
-#include "rg-document.h"
 
 /* A partner named @name (letter case aside), or whose id it is */
 static RgPartner *

@@ -24,8 +24,6 @@
 #include "rg-cli-commands.h"
 #include "rg-cli-display.h"
 #include "rg-cli-session.h"
-#include "rg-export.h"
-#include "rg-pseudonymise.h"
 
 static const struct
 {

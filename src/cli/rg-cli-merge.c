@@ -12,9 +12,6 @@
 #include "rg-cli-commands.h"
 #include "rg-cli-display.h"
 #include "rg-cli-session.h"
-#include "rg-file-io.h"
-#include "rg-merge.h"
-#include "rg-session-xml.h"
 
 /**
  * rg_cli_merge:

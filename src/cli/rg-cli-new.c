@@ -12,8 +12,6 @@
 #include "rg-cli-commands.h"
 #include "rg-cli-display.h"
 #include "rg-cli-session.h"
-#include "rg-document.h"
-#include "rg-template.h"
 
 /* The templates, one a line, for --help and for a wrong --template */
 static char *

@@ -19,7 +19,6 @@
 #include "rg-cli-display.h"
 #include "rg-cli-json.h"
 #include "rg-cli-session.h"
-#include "rg-statistics.h"
 
 #define N_LINK_TYPES (RG_LINK_TYPE_CLARIFY + 1)
 
