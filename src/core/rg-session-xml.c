@@ -777,6 +777,30 @@ find_repeat (xmlNode    *parent,
   return NULL;
 }
 
+/* Checks that each @name child of @parent refers by @attribute to a
+ * @referent of the file; then sets @repeat to the first that refers to
+ * the same as an earlier one, or %NULL, for the caller to report. */
+static gboolean
+check_list (Check       *check,
+            xmlNode     *parent,
+            const char  *name,
+            const char  *attribute,
+            Referent     referent,
+            xmlNode    **repeat,
+            GError     **error)
+{
+  FOR_EACH_ELEMENT (child, parent)
+    {
+      if (is_session_element (child, name)
+          && !check_reference (check, child, attribute, referent, FALSE, error))
+        return FALSE;
+    }
+
+  *repeat = find_repeat (parent, name, attribute);
+
+  return TRUE;
+}
+
 static gboolean
 report_bad_date (xmlNode     *node,
                  const char  *value,
@@ -877,17 +901,12 @@ check_references (xmlNode  *root,
         {
           FOR_EACH_ELEMENT (link, section)
             {
-              if (!check_reference (&check, link, "term", REFERS_TO_TERM, TRUE, error))
+              if (!check_reference (&check, link, "term", REFERS_TO_TERM, TRUE, error)
+                  || !check_list (&check, link, "member", "statement", REFERS_TO_STATEMENT,
+                                  &repeat, error))
                 return FALSE;
 
-              FOR_EACH_ELEMENT (member, link)
-                {
-                  if (is_session_element (member, "member")
-                      && !check_reference (&check, member, "statement", REFERS_TO_STATEMENT, FALSE, error))
-                    return FALSE;
-                }
-
-              if ((repeat = find_repeat (link, "member", "statement")))
+              if (repeat != NULL)
                 {
                   g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                _("This file is damaged: line %ld names the same statement twice in one link."),
@@ -900,14 +919,10 @@ check_references (xmlNode  *root,
         {
           FOR_EACH_ELEMENT (term, section)
             {
-              FOR_EACH_ELEMENT (meaning, term)
-                {
-                  if (is_session_element (meaning, "meaning")
-                      && !check_reference (&check, meaning, "partner", REFERS_TO_PARTNER, FALSE, error))
-                    return FALSE;
-                }
+              if (!check_list (&check, term, "meaning", "partner", REFERS_TO_PARTNER, &repeat, error))
+                return FALSE;
 
-              if ((repeat = find_repeat (term, "meaning", "partner")))
+              if (repeat != NULL)
                 {
                   g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                _("This file is damaged: line %ld gives a second meaning of the same partner for one word."),
@@ -925,14 +940,11 @@ check_references (xmlNode  *root,
                   if (!is_session_element (criterion, "criterion"))
                     continue;
 
-                  FOR_EACH_ELEMENT (proposer, criterion)
-                    {
-                      if (is_session_element (proposer, "proposed-by")
-                          && !check_reference (&check, proposer, "partner", REFERS_TO_PARTNER, FALSE, error))
-                        return FALSE;
-                    }
+                  if (!check_list (&check, criterion, "proposed-by", "partner", REFERS_TO_PARTNER,
+                                   &repeat, error))
+                    return FALSE;
 
-                  if ((repeat = find_repeat (criterion, "proposed-by", "partner")))
+                  if (repeat != NULL)
                     {
                       g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                    _("This file is damaged: line %ld names the same partner twice among those who proposed a criterion."),
@@ -1722,13 +1734,29 @@ construct_value (const Field  *field,
     }
 }
 
+/* The text of @field that @node holds itself (an attribute, its own
+ * text) or in a child, or %NULL */
 static char *
-get_child_text (xmlNode    *node,
-                const char *name)
+read_text (const Field *field,
+           xmlNode     *node)
 {
-  xmlNode *child = find_child (node, name);
+  xmlNode *child;
 
-  return child != NULL ? get_text (child) : NULL;
+  switch (field->place)
+    {
+    case IN_ATTRIBUTE:
+      return get_prop (node, field->name);
+
+    case IN_CONTENT:
+      return get_text (node);
+
+    case IN_CHILD:
+      child = find_child (node, field->name);
+      return child != NULL ? get_text (child) : NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* A conflict has the most: eight */
@@ -1753,11 +1781,7 @@ new_object (const Element *element,
         continue;
 
       g_assert (n < MAX_CONSTRUCT_FIELDS);
-      if (field->place == IN_ATTRIBUTE)
-        text = get_prop (node, field->name);
-      else
-        text = get_child_text (node, field->name);
-
+      text = read_text (field, node);
       if (construct_value (field, G_OBJECT_CLASS (klass), text, &values[n]))
         names[n++] = field->property;
     }
@@ -1770,8 +1794,24 @@ new_object (const Element *element,
   return object;
 }
 
-static gpointer build_object (const Element *element,
-                              xmlNode       *node);
+/* The attributes of @node and its own text: the times, or all others */
+static void
+read_own_values (const Field *fields,
+                 gpointer     object,
+                 xmlNode     *node,
+                 gboolean     times)
+{
+  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
+    {
+      if ((field->place == IN_ATTRIBUTE || field->place == IN_CONTENT)
+          && field->set != NULL && (field->type == AS_TIME) == times)
+        {
+          g_autofree char *text = read_text (field, node);
+
+          read_value (field, object, text);
+        }
+    }
+}
 
 /* The values of the children of @node that @field lists */
 static GPtrArray *
@@ -1794,7 +1834,8 @@ read_list (const Field *field,
   return values;
 }
 
-/* The field of @fields @child stands for, or %NULL */
+/* The field of @fields that @child stands for on its own (not as one
+ * of a list), or %NULL */
 static const Field *
 find_field (const Field *fields,
             xmlNode     *child)
@@ -1802,6 +1843,9 @@ find_field (const Field *fields,
   for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
     {
       const char *name = field->name;
+
+      if (field->place == IN_CHILDREN || field->place == IN_CHILDREN_ATTRIBUTE)
+        continue;
 
       if (field->place == IN_ITEMS && name == NULL)
         name = field->element->name;
@@ -1813,6 +1857,9 @@ find_field (const Field *fields,
   return NULL;
 }
 
+static gpointer build_object (const Element *element,
+                              xmlNode       *node);
+
 static void
 add_item (const Field *field,
           gpointer     object,
@@ -1823,11 +1870,6 @@ add_item (const Field *field,
   ((AddItem) field->set) (object, item);
 }
 
-static void
-read_child (const Field *field,
-            gpointer     object,
-            xmlNode     *child);
-
 /* Sets the fields of @object that @node holds, in the order the top of
  * this part says */
 static void
@@ -1835,28 +1877,32 @@ read_fields (const Field *fields,
              gpointer     object,
              xmlNode     *node)
 {
-  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
-    {
-      if (field->place == IN_ATTRIBUTE && field->set != NULL && field->type != AS_TIME)
-        {
-          g_autofree char *text = get_prop (node, field->name);
-
-          read_value (field, object, text);
-        }
-      else if (field->place == IN_CONTENT)
-        {
-          g_autofree char *text = get_text (node);
-
-          read_value (field, object, text);
-        }
-    }
+  read_own_values (fields, object, node, FALSE);
 
   FOR_EACH_ELEMENT (child, node)
     {
       const Field *field = find_field (fields, child);
 
-      if (field != NULL)
-        read_child (field, object, child);
+      if (field == NULL)
+        continue;
+
+      if (field->place == IN_ELEMENT)
+        read_fields (field->element->fields, object, child);
+      else if (field->place == IN_CUSTOM)
+        field->read (object, child);
+      else if (field->place == IN_ITEMS && field->name == NULL)
+        add_item (field, object, child);
+      else if (field->place == IN_ITEMS)
+        {
+          FOR_EACH_ELEMENT (item, child)
+            add_item (field, object, item);
+        }
+      else if (field->set != NULL)
+        {
+          g_autofree char *text = get_text (child);
+
+          read_value (field, object, text);
+        }
     }
 
   for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
@@ -1869,63 +1915,7 @@ read_fields (const Field *fields,
         }
     }
 
-  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
-    {
-      if (field->place == IN_ATTRIBUTE && field->set != NULL && field->type == AS_TIME)
-        {
-          g_autofree char *text = get_prop (node, field->name);
-
-          read_value (field, object, text);
-        }
-    }
-}
-
-static void
-read_child (const Field *field,
-            gpointer     object,
-            xmlNode     *child)
-{
-  switch (field->place)
-    {
-    case IN_CHILD:
-    case IN_OPTIONAL_CHILD:
-      if (field->set != NULL)
-        {
-          g_autofree char *text = get_text (child);
-
-          read_value (field, object, text);
-        }
-      break;
-
-    case IN_ELEMENT:
-      read_fields (field->element->fields, object, child);
-      break;
-
-    case IN_ITEMS:
-      if (field->name == NULL)
-        add_item (field, object, child);
-      else
-        {
-          FOR_EACH_ELEMENT (node, child)
-            add_item (field, object, node);
-        }
-      break;
-
-    case IN_CUSTOM:
-      field->read (object, child);
-      break;
-
-    case IN_CHILDREN:
-    case IN_CHILDREN_ATTRIBUTE:
-      /* Read as a whole, after the others */
-      break;
-
-    case NO_MORE_FIELDS:
-    case IN_ATTRIBUTE:
-    case IN_CONTENT:
-    default:
-      g_assert_not_reached ();
-    }
+  read_own_values (fields, object, node, TRUE);
 }
 
 static gpointer
