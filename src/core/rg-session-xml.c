@@ -30,8 +30,9 @@
  *  7. what the schema cannot say: ids unique, references resolved, no
  *     repeated member/meaning/proposer, dates that exist.
  *
- * Only then is the model built. Writing is deterministic: the same
- * session always gives the same bytes.
+ * Only then is the model built, from a description of each element
+ * that writing uses too. Writing is deterministic: the same session
+ * always gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,7 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * last).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
- * docs/file-format.md, and add here the function from the previous
+ * docs/file-format.md, the table of the element that changes (see “The
+ * model's elements” below), and add here the function from the previous
  * version, with a fixture of the old version in tests/data/. */
 typedef gboolean (*RgMigrateFunc) (xmlDoc  *doc,
                                    GError **error);
@@ -1318,7 +1320,8 @@ struct _Element
                       .to_word = G_CALLBACK (prefix##_to_string), \
                       .from_word = G_CALLBACK (prefix##_from_string)
 
-/* The fields of shapes of their own */
+/* The fields of shapes of their own, and what decides whether a field
+ * or an object is written */
 
 static void
 write_meanings (Writer   *writer,
