@@ -415,6 +415,72 @@ test_round_trip_fixture (void)
   g_assert_cmpint (g_date_time_get_second (rg_statement_get_changed (statement)), ==, 12);
 }
 
+/* The session files of the source tree Regards wrote itself, which are
+ * in the form it writes, and the fixtures written by hand, which are
+ * not (other attribute order, indentation, references). */
+static const char * const canonical_files[] = {
+  "data/examples/exemple-eleve-a.regards",
+  "data/templates/blank.regards",
+  "data/templates/pre.regards",
+  "data/templates/school-team.regards",
+};
+
+static const char * const hand_written_files[] = {
+  "tests/data/format/valid.regards",
+  "tests/data/hostile/early-year.regards",
+};
+
+static GBytes *
+load_source_file (const char *relative_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), relative_path, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* load → write, twice: the second write gives the bytes of the first */
+static GBytes *
+assert_write_idempotent (GBytes *bytes)
+{
+  g_autoptr(RgSession) session = load_bytes (bytes);
+  g_autoptr(GBytes) written = rg_session_to_bytes (session);
+  g_autoptr(RgSession) reloaded = load_bytes (written);
+  g_autoptr(GBytes) written_again = rg_session_to_bytes (reloaded);
+
+  g_assert_true (g_bytes_equal (written, written_again));
+
+  return g_steal_pointer (&written);
+}
+
+static void
+test_round_trip_canonical (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (canonical_files); i++)
+    {
+      g_autoptr(GBytes) file = load_source_file (canonical_files[i]);
+      g_autoptr(GBytes) written = assert_write_idempotent (file);
+
+      g_test_message ("%s", canonical_files[i]);
+      g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                       g_bytes_get_data (file, NULL), g_bytes_get_size (file));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hand_written_files); i++)
+    {
+      g_autoptr(GBytes) file = load_source_file (hand_written_files[i]);
+      g_autoptr(GBytes) written = NULL;
+
+      g_test_message ("%s", hand_written_files[i]);
+      written = assert_write_idempotent (file);
+    }
+}
+
 static void
 test_write_layout (void)
 {
@@ -923,6 +989,7 @@ main (int   argc,
 
   g_test_add_func ("/session-xml/round-trip/every-field", test_round_trip_every_field);
   g_test_add_func ("/session-xml/round-trip/fixture", test_round_trip_fixture);
+  g_test_add_func ("/session-xml/round-trip/canonical", test_round_trip_canonical);
   g_test_add_func ("/session-xml/write/layout", test_write_layout);
   g_test_add_func ("/session-xml/write/control-characters", test_write_control_characters);
   g_test_add_func ("/session-xml/write/empty-statements", test_write_empty_statements);

@@ -881,6 +881,180 @@ rg_file_is_read_only (GFile *file)
   return access (dir, W_OK) != 0 && errno != ENOENT;
 }
 
+/* A save under way, through the steps of rg_file_write_atomic () */
+typedef struct
+{
+  const char *path;       /* the file to replace; a link is followed */
+  char       *resolved;   /* what a link at the given path points to */
+  char       *dir;
+  char       *basename;
+  char       *tmp_path;   /* the new version, written and synced */
+  char       *checksum;   /* of the new version */
+} Save;
+
+static void
+save_clear (Save *save)
+{
+  g_clear_pointer (&save->resolved, g_free);
+  g_clear_pointer (&save->dir, g_free);
+  g_clear_pointer (&save->basename, g_free);
+  g_clear_pointer (&save->tmp_path, g_free);
+  g_clear_pointer (&save->checksum, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Save, save_clear)
+
+/* The first step: finds where @file is, and writes @contents to a new
+ * temporary file beside it, durably, with the mode and group of the
+ * file it is to replace. With @create_folders, creates the folders
+ * missing on the way. */
+static gboolean
+save_write_temp (Save          *save,
+                 GFile         *file,
+                 GBytes        *contents,
+                 gboolean       create_folders,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const guint8 *data;
+  gsize len;
+  struct stat st;
+  mode_t mode = 0600;
+  gid_t gid = (gid_t) -1;
+  int err = 0;
+
+  save->path = g_file_peek_path (file);
+  if (save->path == NULL)
+    {
+      g_autofree char *name = display_name_of (file);
+
+      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_WRITE_FAILED,
+                   _("Could not save “%s”. Regards can only save to a folder of this computer."),
+                   name);
+      return FALSE;
+    }
+
+  /* Replace what a symbolic link points to, not the link itself. */
+  if (lstat (save->path, &st) == 0 && S_ISLNK (st.st_mode)
+      && (save->resolved = realpath (save->path, NULL)))
+    save->path = save->resolved;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  save->dir = g_path_get_dirname (save->path);
+  save->basename = g_path_get_basename (save->path);
+  data = g_bytes_get_data (contents, &len);
+  save->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+
+  if (create_folders && g_mkdir_with_parents (save->dir, 0700) != 0)
+    return set_write_error (error, save->path, errno);
+
+  /* Before writing: leftovers may be what fills the disk. */
+  remove_stale_temps_now_and_then (save->dir);
+
+  if (stat (save->path, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      mode = st.st_mode & 07777;
+      gid = st.st_gid;
+    }
+
+  save->tmp_path = write_temp_file (save->dir, save->basename, data, len, mode, gid, &err);
+  if (save->tmp_path == NULL)
+    return set_write_error (error, save->path, err);
+
+  return TRUE;
+}
+
+/* What the file to replace holds, against what it held when last read
+ * or written */
+typedef enum
+{
+  ON_DISK_AS_EXPECTED,  /* that, or nothing: replace it */
+  ON_DISK_ALREADY,      /* the new version already: nothing to do */
+  ON_DISK_CHANGED,      /* a version another program wrote: left alone */
+  ON_DISK_UNREADABLE,
+} OnDisk;
+
+/* The conflict branch of a save: compares what the file holds now with
+ * @expected_checksum. Unless it is to be replaced, the temporary file
+ * goes: removed, or, for a changed file when @make_copy, renamed to the
+ * conflict copy returned in @copy; @error says why for a changed or
+ * unreadable file. */
+static OnDisk
+save_compare_with_disk (Save        *save,
+                        const char  *expected_checksum,
+                        gboolean     make_copy,
+                        GFile      **copy,
+                        GError     **error)
+{
+  g_autofree char *on_disk = NULL;
+  int err = 0;
+
+  if (!checksum_path (save->path, &on_disk, &err))
+    {
+      /* A file that disappeared is simply written again */
+      if (err == ENOENT)
+        return ON_DISK_AS_EXPECTED;
+
+      g_unlink (save->tmp_path);
+      set_write_error (error, save->path, err);
+      return ON_DISK_UNREADABLE;
+    }
+
+  if (g_str_equal (on_disk, save->checksum))
+    {
+      /* Rewriting would only turn the backup into a copy of the
+       * current version. */
+      g_unlink (save->tmp_path);
+      return ON_DISK_ALREADY;
+    }
+
+  if (g_str_equal (on_disk, expected_checksum))
+    return ON_DISK_AS_EXPECTED;
+
+  if (!make_copy)
+    {
+      g_autofree char *name = g_filename_display_basename (save->path);
+
+      g_unlink (save->tmp_path);
+      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CHANGED,
+                   _("“%s” was changed by another program since it was read here."),
+                   name);
+      return ON_DISK_CHANGED;
+    }
+
+  *copy = keep_both (save->path, save->dir, save->tmp_path, error);
+
+  return ON_DISK_CHANGED;
+}
+
+/* The last step: keeps the previous version as `NAME~`, and renames the
+ * temporary file over the file. */
+static gboolean
+save_replace (Save    *save,
+              GError **error)
+{
+  struct stat st;
+  int err;
+
+  if (stat (save->path, &st) == 0 && S_ISREG (st.st_mode))
+    keep_backup (save->path, save->dir, save->basename);
+
+  if (g_rename (save->tmp_path, save->path) != 0)
+    {
+      err = errno;
+      g_unlink (save->tmp_path);
+      return set_write_error (error, save->path, err);
+    }
+
+  err = sync_dir (save->dir);
+  if (err != 0)
+    return set_write_error (error, save->path, err);
+
+  return TRUE;
+}
+
 /**
  * rg_file_write_atomic:
  * @file: the file to write, on a local file system
@@ -942,19 +1116,8 @@ rg_file_write_atomic (GFile         *file,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autofree char *resolved = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *checksum = NULL;
-  const char *path;
-  const guint8 *data;
-  gsize len;
-  struct stat st;
-  gboolean had_file;
-  mode_t mode = 0600;
-  gid_t gid = (gid_t) -1;
-  int err = 0;
+  g_auto(Save) save = { 0 };
+  g_autoptr(GFile) copy = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
@@ -966,119 +1129,51 @@ rg_file_write_atomic (GFile         *file,
   if (conflict_copy != NULL)
     *conflict_copy = NULL;
 
-  path = g_file_peek_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = display_name_of (file);
-
-      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_WRITE_FAILED,
-                   _("Could not save “%s”. Regards can only save to a folder of this computer."),
-                   name);
-      return FALSE;
-    }
-
-  /* Replace what a symbolic link points to, not the link itself. */
-  if (lstat (path, &st) == 0 && S_ISLNK (st.st_mode) && (resolved = realpath (path, NULL)))
-    path = resolved;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!save_write_temp (&save, file, contents, expected_checksum == NULL, cancellable, error))
     return FALSE;
-
-  dir = g_path_get_dirname (path);
-  basename = g_path_get_basename (path);
-  data = g_bytes_get_data (contents, &len);
-  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
-
-  if (expected_checksum == NULL && g_mkdir_with_parents (dir, 0700) != 0)
-    return set_write_error (error, path, errno);
-
-  /* Before writing: leftovers may be what fills the disk. */
-  remove_stale_temps_now_and_then (dir);
-
-  if (stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    {
-      mode = st.st_mode & 07777;
-      gid = st.st_gid;
-    }
-
-  tmp_path = write_temp_file (dir, basename, data, len, mode, gid, &err);
-  if (tmp_path == NULL)
-    return set_write_error (error, path, err);
 
   /* Checked as late as possible, to keep the window for a foreign
    * write small. */
   if (expected_checksum != NULL)
     {
-      g_autofree char *on_disk = NULL;
-
-      if (checksum_path (path, &on_disk, &err))
+      switch (save_compare_with_disk (&save, expected_checksum, conflict_copy != NULL,
+                                      &copy, error))
         {
-          if (g_str_equal (on_disk, checksum))
+        case ON_DISK_AS_EXPECTED:
+          break;
+
+        case ON_DISK_ALREADY:
+          if (new_checksum != NULL)
+            *new_checksum = g_steal_pointer (&save.checksum);
+          return TRUE;
+
+        case ON_DISK_CHANGED:
+          if (copy != NULL)
             {
-              /* Already there: rewriting would only turn the backup
-               * into a copy of the current version. */
-              g_unlink (tmp_path);
+              if (conflict_copy != NULL)
+                *conflict_copy = g_steal_pointer (&copy);
               if (new_checksum != NULL)
-                *new_checksum = g_steal_pointer (&checksum);
-              return TRUE;
+                *new_checksum = g_steal_pointer (&save.checksum);
             }
+          return FALSE;
 
-          if (!g_str_equal (on_disk, expected_checksum) && conflict_copy == NULL)
-            {
-              g_autofree char *name = g_filename_display_basename (path);
-
-              g_unlink (tmp_path);
-              g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_CHANGED,
-                           _("“%s” was changed by another program since it was read here."),
-                           name);
-              return FALSE;
-            }
-
-          if (!g_str_equal (on_disk, expected_checksum))
-            {
-              g_autoptr(GFile) copy = keep_both (path, dir, tmp_path, error);
-
-              if (copy != NULL)
-                {
-                  if (conflict_copy != NULL)
-                    *conflict_copy = g_steal_pointer (&copy);
-                  if (new_checksum != NULL)
-                    *new_checksum = g_steal_pointer (&checksum);
-                }
-
-              return FALSE;
-            }
-        }
-      else if (err != ENOENT)
-        {
-          g_unlink (tmp_path);
-          return set_write_error (error, path, err);
+        case ON_DISK_UNREADABLE:
+        default:
+          return FALSE;
         }
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_unlink (tmp_path);
+      g_unlink (save.tmp_path);
       return FALSE;
     }
 
-  had_file = stat (path, &st) == 0 && S_ISREG (st.st_mode);
-  if (had_file)
-    keep_backup (path, dir, basename);
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      err = errno;
-      g_unlink (tmp_path);
-      return set_write_error (error, path, err);
-    }
-
-  err = sync_dir (dir);
-  if (err != 0)
-    return set_write_error (error, path, err);
+  if (!save_replace (&save, error))
+    return FALSE;
 
   if (new_checksum != NULL)
-    *new_checksum = g_steal_pointer (&checksum);
+    *new_checksum = g_steal_pointer (&save.checksum);
 
   return TRUE;
 }

@@ -30,8 +30,9 @@
  *  7. what the schema cannot say: ids unique, references resolved, no
  *     repeated member/meaning/proposer, dates that exist.
  *
- * Only then is the model built. Writing is deterministic: the same
- * session always gives the same bytes.
+ * Only then is the model built, from a description of each element
+ * that writing uses too. Writing is deterministic: the same session
+ * always gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,7 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * last).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
- * docs/file-format.md, and add here the function from the previous
+ * docs/file-format.md, the table of the element that changes (see “The
+ * model's elements” below), and add here the function from the previous
  * version, with a fixture of the old version in tests/data/. */
 typedef gboolean (*RgMigrateFunc) (xmlDoc  *doc,
                                    GError **error);
@@ -777,6 +779,30 @@ find_repeat (xmlNode    *parent,
   return NULL;
 }
 
+/* Checks that each @name child of @parent refers by @attribute to a
+ * @referent of the file; then sets @repeat to the first that refers to
+ * the same as an earlier one, or %NULL, for the caller to report. */
+static gboolean
+check_list (Check       *check,
+            xmlNode     *parent,
+            const char  *name,
+            const char  *attribute,
+            Referent     referent,
+            xmlNode    **repeat,
+            GError     **error)
+{
+  FOR_EACH_ELEMENT (child, parent)
+    {
+      if (is_session_element (child, name)
+          && !check_reference (check, child, attribute, referent, FALSE, error))
+        return FALSE;
+    }
+
+  *repeat = find_repeat (parent, name, attribute);
+
+  return TRUE;
+}
+
 static gboolean
 report_bad_date (xmlNode     *node,
                  const char  *value,
@@ -877,17 +903,12 @@ check_references (xmlNode  *root,
         {
           FOR_EACH_ELEMENT (link, section)
             {
-              if (!check_reference (&check, link, "term", REFERS_TO_TERM, TRUE, error))
+              if (!check_reference (&check, link, "term", REFERS_TO_TERM, TRUE, error)
+                  || !check_list (&check, link, "member", "statement", REFERS_TO_STATEMENT,
+                                  &repeat, error))
                 return FALSE;
 
-              FOR_EACH_ELEMENT (member, link)
-                {
-                  if (is_session_element (member, "member")
-                      && !check_reference (&check, member, "statement", REFERS_TO_STATEMENT, FALSE, error))
-                    return FALSE;
-                }
-
-              if ((repeat = find_repeat (link, "member", "statement")))
+              if (repeat != NULL)
                 {
                   g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                _("This file is damaged: line %ld names the same statement twice in one link."),
@@ -900,14 +921,10 @@ check_references (xmlNode  *root,
         {
           FOR_EACH_ELEMENT (term, section)
             {
-              FOR_EACH_ELEMENT (meaning, term)
-                {
-                  if (is_session_element (meaning, "meaning")
-                      && !check_reference (&check, meaning, "partner", REFERS_TO_PARTNER, FALSE, error))
-                    return FALSE;
-                }
+              if (!check_list (&check, term, "meaning", "partner", REFERS_TO_PARTNER, &repeat, error))
+                return FALSE;
 
-              if ((repeat = find_repeat (term, "meaning", "partner")))
+              if (repeat != NULL)
                 {
                   g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                _("This file is damaged: line %ld gives a second meaning of the same partner for one word."),
@@ -925,14 +942,11 @@ check_references (xmlNode  *root,
                   if (!is_session_element (criterion, "criterion"))
                     continue;
 
-                  FOR_EACH_ELEMENT (proposer, criterion)
-                    {
-                      if (is_session_element (proposer, "proposed-by")
-                          && !check_reference (&check, proposer, "partner", REFERS_TO_PARTNER, FALSE, error))
-                        return FALSE;
-                    }
+                  if (!check_list (&check, criterion, "proposed-by", "partner", REFERS_TO_PARTNER,
+                                   &repeat, error))
+                    return FALSE;
 
-                  if ((repeat = find_repeat (criterion, "proposed-by", "partner")))
+                  if (repeat != NULL)
                     {
                       g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
                                    _("This file is damaged: line %ld names the same partner twice among those who proposed a criterion."),
@@ -1114,544 +1128,7 @@ _rg_session_xml_read (GBytes  *bytes,
   return g_steal_pointer (&doc);
 }
 
-/* Building the model from a checked document */
-
-static RgPartner *
-build_partner (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *role = get_prop (node, "role");
-  g_autofree char *colour = get_prop (node, "colour");
-  RgPartner *partner = g_object_new (RG_TYPE_PARTNER, "id", id, NULL);
-  RgPartnerRole value = RG_PARTNER_ROLE_PROFESSIONAL;
-
-  rg_partner_role_from_string (role, &value);
-  rg_partner_set_role (partner, value);
-  if (rg_colour_is_valid (colour))
-    rg_partner_set_colour (partner, colour);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      g_autofree char *text = get_text (child);
-
-      if (is_session_element (child, "name"))
-        rg_partner_set_name (partner, text);
-      else if (is_session_element (child, "profession"))
-        rg_partner_set_profession (partner, text);
-      else if (is_session_element (child, "institution"))
-        rg_partner_set_institution (partner, text);
-    }
-
-  return partner;
-}
-
-static RgDimension *
-build_dimension (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  RgDimension *dimension = g_object_new (RG_TYPE_DIMENSION, "id", id, NULL);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      g_autofree char *text = get_text (child);
-
-      if (is_session_element (child, "name"))
-        rg_dimension_set_name (dimension, text);
-      else if (is_session_element (child, "synthesis"))
-        rg_dimension_set_synthesis (dimension, text);
-    }
-
-  return dimension;
-}
-
-static RgStatement *
-build_statement (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *partner = get_prop (node, "partner");
-  g_autofree char *dimension = get_prop (node, "dimension");
-  g_autofree char *kind = get_prop (node, "kind");
-  g_autofree char *created = get_prop (node, "created");
-  g_autofree char *changed = get_prop (node, "changed");
-  g_autofree char *text = get_text (node);
-  g_autoptr(GDateTime) created_time = g_date_time_new_from_iso8601 (created, NULL);
-  g_autoptr(GDateTime) changed_time = g_date_time_new_from_iso8601 (changed, NULL);
-  RgStatementKind value = RG_STATEMENT_KIND_FACT;
-  RgStatement *statement;
-
-  rg_statement_kind_from_string (kind, &value);
-  statement = g_object_new (RG_TYPE_STATEMENT, "id", id, NULL);
-  rg_statement_set_partner_id (statement, partner);
-  rg_statement_set_dimension_id (statement, dimension);
-  rg_statement_set_kind (statement, value);
-  rg_statement_set_text (statement, text);
-  /* Last: the setters above move “changed” to now */
-  rg_statement_set_created (statement, created_time);
-  rg_statement_set_changed (statement, changed_time);
-
-  return statement;
-}
-
-static RgLink *
-build_link (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *type = get_prop (node, "type");
-  g_autofree char *status = get_prop (node, "status");
-  g_autofree char *term = get_prop (node, "term");
-  g_autoptr(GPtrArray) members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  RgLink *link = g_object_new (RG_TYPE_LINK, "id", id, NULL);
-  RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
-  RgLinkStatus status_value = RG_LINK_STATUS_OPEN;
-
-  rg_link_type_from_string (type, &type_value);
-  rg_link_status_from_string (status, &status_value);
-  rg_link_set_link_type (link, type_value);
-  rg_link_set_status (link, status_value);
-  rg_link_set_term_id (link, term);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "member"))
-        g_ptr_array_add (members, get_prop (child, "statement"));
-      else if (is_session_element (child, "note"))
-        {
-          g_autofree char *text = get_text (child);
-
-          rg_link_set_note (link, text);
-        }
-    }
-
-  rg_link_set_members (link, (const char * const *) members->pdata);
-
-  return link;
-}
-
-static RgTerm *
-build_term (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *status = get_prop (node, "status");
-  RgTerm *term = g_object_new (RG_TYPE_TERM, "id", id, NULL);
-  RgTermStatus value = RG_TERM_STATUS_OPEN;
-
-  rg_term_status_from_string (status, &value);
-  rg_term_set_status (term, value);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      g_autofree char *text = get_text (child);
-
-      if (is_session_element (child, "word"))
-        rg_term_set_word (term, text);
-      else if (is_session_element (child, "meaning"))
-        {
-          g_autofree char *partner = get_prop (child, "partner");
-
-          rg_term_set_meaning (term, partner, text);
-        }
-      else if (is_session_element (child, "agreed-meaning"))
-        rg_term_set_agreed_meaning (term, text);
-    }
-
-  return term;
-}
-
-static RgCriterion *
-build_criterion (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *agreed = get_prop (node, "agreed");
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  g_autoptr(GPtrArray) proposers = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  RgCriterion *criterion = g_object_new (RG_TYPE_CRITERION, "id", id, NULL);
-
-  rg_criterion_set_agreed (criterion, g_strcmp0 (agreed, "true") == 0);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "text"))
-        {
-          g_autofree char *text = get_text (child);
-
-          rg_criterion_set_text (criterion, text);
-        }
-      else if (is_session_element (child, "indicator"))
-        g_ptr_array_add (indicators, get_text (child));
-      else if (is_session_element (child, "proposed-by"))
-        g_ptr_array_add (proposers, get_prop (child, "partner"));
-    }
-
-  rg_criterion_set_indicators (criterion, (const char * const *) indicators->pdata);
-  rg_criterion_set_proposed_by (criterion, (const char * const *) proposers->pdata);
-
-  return criterion;
-}
-
-static RgCategory *
-build_category (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  RgCategory *category = g_object_new (RG_TYPE_CATEGORY, "id", id, NULL);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "name"))
-        {
-          g_autofree char *text = get_text (child);
-
-          rg_category_set_name (category, text);
-        }
-      else if (is_session_element (child, "criterion"))
-        {
-          g_autoptr(RgCriterion) criterion = build_criterion (child);
-
-          rg_category_add_criterion (category, criterion);
-        }
-    }
-
-  return category;
-}
-
-static RgAction *
-build_action (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *owner = get_prop (node, "owner");
-  g_autofree char *due = get_prop (node, "due");
-  g_autofree char *status = get_prop (node, "status");
-  RgAction *action = g_object_new (RG_TYPE_ACTION, "id", id, NULL);
-  RgActionStatus value = RG_ACTION_STATUS_PLANNED;
-
-  rg_action_status_from_string (status, &value);
-  rg_action_set_status (action, value);
-  rg_action_set_owner_id (action, owner);
-  if (rg_date_is_valid (due))
-    rg_action_set_due (action, due);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "what"))
-        {
-          g_autofree char *text = get_text (child);
-
-          rg_action_set_what (action, text);
-        }
-    }
-
-  return action;
-}
-
-static RgReviewItem *
-build_review_item (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *type = get_prop (node, "type");
-  g_autofree char *reviewed = get_prop (node, "reviewed");
-  RgLinkType type_value = RG_LINK_TYPE_DIVERGENCE;
-  RgReviewItem *item;
-
-  rg_link_type_from_string (type, &type_value);
-  item = g_object_new (RG_TYPE_REVIEW_ITEM, "id", id, "link-type", type_value, NULL);
-  rg_review_item_set_reviewed (item, g_strcmp0 (reviewed, "true") == 0);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      g_autofree char *text = get_text (child);
-
-      if (is_session_element (child, "quote"))
-        {
-          g_autofree char *author = get_prop (child, "author");
-          g_autofree char *dimension = get_prop (child, "dimension");
-
-          rg_review_item_add_quote (item, author, dimension, text);
-        }
-      else if (is_session_element (child, "note"))
-        rg_review_item_set_note (item, text);
-    }
-
-  return item;
-}
-
-static RgConsent *
-build_consent (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *date = get_prop (node, "date");
-  g_autofree char *recorded_by = get_prop (node, "recorded-by");
-  RgConsent *consent = g_object_new (RG_TYPE_CONSENT, "id", id, NULL);
-
-  if (rg_date_is_valid (date))
-    rg_consent_set_date (consent, date);
-  rg_consent_set_recorded_by_id (consent, recorded_by);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      g_autofree char *text = get_text (child);
-
-      if (is_session_element (child, "scope"))
-        rg_consent_set_scope (consent, text);
-      else if (is_session_element (child, "shared-with"))
-        rg_consent_set_shared_with (consent, text);
-    }
-
-  return consent;
-}
-
-static RgConflict *
-build_conflict (xmlNode *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *kind = get_prop (node, "kind");
-  g_autofree char *object = get_prop (node, "object");
-  g_autofree char *field = get_prop (node, "field");
-  g_autofree char *partner = get_prop (node, "partner");
-  g_autofree char *recorded = get_prop (node, "recorded");
-  g_autofree char *description = NULL;
-  g_autofree char *theirs = NULL;
-  g_autoptr(GDateTime) recorded_time = g_date_time_new_from_iso8601 (recorded, NULL);
-  RgObjectKind kind_value = RG_OBJECT_KIND_SESSION;
-
-  rg_object_kind_from_string (kind, &kind_value);
-
-  /* The schema has one of each */
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "description"))
-        description = get_text (child);
-      else if (is_session_element (child, "theirs"))
-        theirs = get_text (child);
-    }
-
-  return g_object_new (RG_TYPE_CONFLICT,
-                       "id", id,
-                       "object-kind", kind_value,
-                       "object-id", object,
-                       "field", field,
-                       "partner-id", partner,
-                       "theirs", theirs,
-                       "description", description,
-                       "recorded", recorded_time,
-                       NULL);
-}
-
-static void
-build_situation (RgSession *session,
-                 xmlNode   *node)
-{
-  g_autofree char *id = get_prop (node, "id");
-  g_autofree char *code = get_prop (node, "code");
-  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-
-  if (rg_id_is_valid (id))
-    rg_session_set_situation_id (session, id);
-  rg_session_set_situation_code (session, code);
-
-  FOR_EACH_ELEMENT (child, node)
-    {
-      if (is_session_element (child, "label"))
-        {
-          g_autofree char *text = get_text (child);
-
-          rg_session_set_situation_label (session, text);
-        }
-      else if (is_session_element (child, "person-name"))
-        g_ptr_array_add (names, get_text (child));
-    }
-
-  rg_session_set_person_names (session, (const char * const *) names->pdata);
-}
-
-/**
- * _rg_session_xml_build:
- * @doc: a document _rg_session_xml_read () accepted
- *
- * Builds the model. The document must have passed every check: this
- * does no error reporting of its own.
- *
- * Returns: (transfer full): a new #RgSession
- */
-RgSession *
-_rg_session_xml_build (xmlDoc *doc)
-{
-  xmlNode *root = xmlDocGetRootElement (doc);
-  g_autofree char *id = get_prop (root, "id");
-  g_autofree char *kind = get_prop (root, "kind");
-  g_autofree char *status = get_prop (root, "status");
-  g_autoptr(RgSession) session = g_object_new (RG_TYPE_SESSION, "id", id, NULL);
-  RgSessionKind kind_value = RG_SESSION_KIND_SESSION;
-  RgSessionStatus status_value = RG_SESSION_STATUS_PREPARING;
-
-  rg_session_kind_from_string (kind, &kind_value);
-  rg_session_status_from_string (status, &status_value);
-  rg_session_set_kind (session, kind_value);
-  rg_session_set_status (session, status_value);
-  if (kind_value == RG_SESSION_KIND_CONTRIBUTION)
-    {
-      g_autofree char *contributor = get_prop (root, "contributor");
-
-      rg_session_set_contributor_id (session, contributor);
-    }
-
-  FOR_EACH_ELEMENT (section, root)
-    {
-      if (is_session_element (section, "title"))
-        {
-          g_autofree char *text = get_text (section);
-
-          rg_session_set_title (session, text);
-        }
-      else if (is_session_element (section, "date"))
-        {
-          g_autofree char *text = get_text (section);
-
-          if (rg_date_is_valid (text))
-            rg_session_set_date (session, text);
-        }
-      else if (is_session_element (section, "place"))
-        {
-          g_autofree char *text = get_text (section);
-
-          rg_session_set_place (session, text);
-        }
-      else if (is_session_element (section, "facilitator"))
-        {
-          g_autofree char *text = get_text (section);
-
-          rg_session_set_facilitator (session, text);
-        }
-      else if (is_session_element (section, "next-review"))
-        {
-          g_autofree char *text = get_text (section);
-
-          if (rg_date_is_valid (text))
-            rg_session_set_next_review (session, text);
-        }
-      else if (is_session_element (section, "situation"))
-        build_situation (session, section);
-      else if (is_session_element (section, "partners"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgPartner) partner = build_partner (node);
-
-              rg_session_add_partner (session, partner);
-            }
-        }
-      else if (is_session_element (section, "dimensions"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgDimension) dimension = build_dimension (node);
-
-              rg_session_add_dimension (session, dimension);
-            }
-        }
-      else if (is_session_element (section, "statements"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgStatement) statement = build_statement (node);
-
-              rg_session_add_statement (session, statement);
-            }
-        }
-      else if (is_session_element (section, "links"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgLink) link = build_link (node);
-
-              rg_session_add_link (session, link);
-            }
-        }
-      else if (is_session_element (section, "glossary"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgTerm) term = build_term (node);
-
-              rg_session_add_term (session, term);
-            }
-        }
-      else if (is_session_element (section, "criteria"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgCategory) category = build_category (node);
-
-              rg_session_add_category (session, category);
-            }
-        }
-      else if (is_session_element (section, "actions"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgAction) action = build_action (node);
-
-              rg_session_add_action (session, action);
-            }
-        }
-      else if (is_session_element (section, "consents"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgConsent) consent = build_consent (node);
-
-              rg_session_add_consent (session, consent);
-            }
-        }
-      else if (is_session_element (section, "review"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgReviewItem) item = build_review_item (node);
-
-              rg_session_add_review_item (session, item);
-            }
-        }
-      else if (is_session_element (section, "conflicts"))
-        {
-          FOR_EACH_ELEMENT (node, section)
-            {
-              g_autoptr(RgConflict) conflict = build_conflict (node);
-
-              rg_session_add_conflict (session, conflict);
-            }
-        }
-    }
-
-  return g_steal_pointer (&session);
-}
-
-/**
- * rg_session_new_from_bytes:
- * @bytes: the contents of a session file
- * @error: a location for a #GError
- *
- * Reads a session file, treating it as hostile (see the top of
- * rg-session-xml.c): anything but a valid session of a known version
- * gives an error of the #RG_FORMAT_ERROR domain, with a message for the
- * coordinator. Safe to call from any thread.
- *
- * Returns: (transfer full) (nullable): a new #RgSession, or %NULL
- */
-RgSession *
-rg_session_new_from_bytes (GBytes  *bytes,
-                           GError **error)
-{
-  g_autoptr(xmlDoc) doc = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!(doc = _rg_session_xml_read (bytes, error)))
-    return NULL;
-
-  return _rg_session_xml_build (doc);
-}
-
-/* Writing */
+/* Texts as XML can carry them */
 
 static gboolean
 is_xml_char (gunichar c)
@@ -1737,60 +1214,192 @@ add_optional_text (xmlNode    *parent,
     add_text (parent, ns, name, text);
 }
 
-static void
-write_situation (RgSession *session,
-                 xmlNode   *root,
-                 xmlNs     *ns)
+/* The model's elements
+ *
+ * Each element of the file is described once, in a table of its fields:
+ * where a field stands (an attribute, a child element, the element's own
+ * text…), its name, and the model's accessors that give and take its
+ * value. Writing and reading both walk these tables, so that the two
+ * never disagree; the few fields of a shape of their own (a term's
+ * meanings, a review item's quotes) have a pair of functions instead.
+ *
+ * Reading sets the fields in this order: the construct properties (the
+ * id, and all of an object that cannot change), then the attributes,
+ * the element's own text, the child elements in the order of the file,
+ * the lists of children, and last the times, since every other setter
+ * moves a statement's “changed” to now. The document passed every
+ * check: reading reports no errors of its own. */
+
+typedef enum
 {
-  const char * const *names = rg_session_get_person_names (session);
-  xmlNode *situation = xmlNewChild (root, ns, X ("situation"), NULL);
+  NO_MORE_FIELDS,          /* the end of a table */
+  IN_ATTRIBUTE,            /* name="value" */
+  IN_CONTENT,              /* the element's own text */
+  IN_CHILD,                /* <name>value</name>, or <name/> when empty */
+  IN_OPTIONAL_CHILD,       /* <name>value</name>, left out when empty */
+  IN_CHILDREN,             /* <name>value</name> for each value of a list */
+  IN_CHILDREN_ATTRIBUTE,   /* <name attribute="value"/> for each value of a list */
+  IN_ELEMENT,              /* <name>…</name> holding more fields of the same object */
+  IN_ITEMS,                /* the objects of a list, each an element, in <name> if named */
+  IN_CUSTOM,               /* written and read by functions of its own */
+} Place;
 
-  set_prop (situation, "id", rg_session_get_situation_id (session));
-  set_prop (situation, "code", rg_session_get_situation_code (session));
-  add_text (situation, ns, "label", rg_session_get_situation_label (session));
-  for (guint i = 0; names[i] != NULL; i++)
-    add_text (situation, ns, "person-name", names[i]);
-}
+typedef enum
+{
+  AS_TEXT,
+  AS_WORD,                 /* a value of an enumeration, written as its word */
+  AS_BOOLEAN,              /* "true" or "false" */
+  AS_TIME,                 /* a GDateTime, written by _rg_time_format () */
+} ValueType;
+
+typedef struct
+{
+  RgSession  *session;
+  xmlNs      *ns;
+  GHashTable *linked;      /* see is_unwritten_statement (), made when first needed */
+} Writer;
+
+typedef struct _Element Element;
+
+/* The accessors, stored as GCallback and called as what the value type
+ * says: the getters and setters of the model take their own class. */
+typedef const char          *(*GetText)    (gpointer object);
+typedef void                 (*SetText)    (gpointer object, const char *text);
+typedef int                  (*GetWord)    (gpointer object);
+typedef void                 (*SetWord)    (gpointer object, int value);
+typedef gboolean             (*GetBoolean) (gpointer object);
+typedef void                 (*SetBoolean) (gpointer object, gboolean value);
+typedef GDateTime           *(*GetTime)    (gpointer object);
+typedef void                 (*SetTime)    (gpointer object, GDateTime *time);
+typedef const char * const  *(*GetTexts)   (gpointer object);
+typedef void                 (*SetTexts)   (gpointer object, const char * const *texts);
+typedef GListModel          *(*GetItems)   (gpointer object);
+typedef void                 (*AddItem)    (gpointer object, gpointer item);
+typedef const char          *(*ToWord)     (int value);
+typedef gboolean             (*FromWord)   (const char *word, int *value);
+
+typedef struct
+{
+  Place          place;
+  const char    *name;
+  GCallback      get;        /* for IN_ITEMS, the list model */
+  GCallback      set;        /* for IN_ITEMS, the function adding an item; NULL if
+                              * the value is never read, or read by @property */
+  ValueType      type;
+
+  const char    *property;   /* the construct property the value read goes to */
+  GCallback      to_word;    /* AS_WORD: the words of the enumeration */
+  GCallback      from_word;
+  const char    *attribute;  /* IN_CHILDREN_ATTRIBUTE */
+  const Element *element;    /* IN_ELEMENT, IN_ITEMS */
+  gboolean       omit_when_empty;  /* IN_ITEMS */
+
+  /* A value read is only set when this says it is valid */
+  gboolean     (*valid)   (const char *text);
+  /* The field is only written when this says so */
+  gboolean     (*written) (Writer *writer, gpointer object);
+
+  /* IN_CUSTOM */
+  void         (*write)   (Writer *writer, gpointer object, xmlNode *node);
+  void         (*read)    (gpointer object, xmlNode *child);
+} Field;
+
+struct _Element
+{
+  const char   *name;
+  GType       (*get_type) (void);   /* NULL for IN_ELEMENT */
+  const Field  *fields;             /* ending with NO_MORE_FIELDS */
+
+  /* Objects this says are not worth a place in the file are left out */
+  gboolean    (*skip) (Writer *writer, gpointer object);
+};
+
+#define GET(f) G_CALLBACK (f)
+#define SET(f) G_CALLBACK (f)
+#define WORDS(prefix) .type = AS_WORD, \
+                      .to_word = G_CALLBACK (prefix##_to_string), \
+                      .from_word = G_CALLBACK (prefix##_from_string)
+
+/* The fields of shapes of their own, and what decides whether a field
+ * or an object is written */
 
 static void
-write_partners (RgSession *session,
-                xmlNode   *root,
-                xmlNs     *ns)
+write_meanings (Writer   *writer,
+                gpointer  term,
+                xmlNode  *node)
 {
-  GListModel *model = rg_session_get_partners (session);
-  xmlNode *partners = xmlNewChild (root, ns, X ("partners"), NULL);
+  const char * const *partners = rg_term_get_meaning_partners (term);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; partners[i] != NULL; i++)
     {
-      g_autoptr(RgPartner) partner = g_list_model_get_item (model, i);
-      xmlNode *node = xmlNewChild (partners, ns, X ("partner"), NULL);
+      const char *meaning = rg_term_get_meaning (term, partners[i]);
 
-      set_prop (node, "id", rg_partner_get_id (partner));
-      set_prop (node, "role", rg_partner_role_to_string (rg_partner_get_role (partner)));
-      set_prop (node, "colour", rg_partner_get_colour (partner));
-      add_text (node, ns, "name", rg_partner_get_name (partner));
-      add_optional_text (node, ns, "profession", rg_partner_get_profession (partner));
-      add_optional_text (node, ns, "institution", rg_partner_get_institution (partner));
+      set_prop (add_text (node, writer->ns, "meaning", meaning), "partner", partners[i]);
     }
 }
 
 static void
-write_dimensions (RgSession *session,
-                  xmlNode   *root,
-                  xmlNs     *ns)
+read_meaning (gpointer  term,
+              xmlNode  *child)
 {
-  GListModel *model = rg_session_get_dimensions (session);
-  xmlNode *dimensions = xmlNewChild (root, ns, X ("dimensions"), NULL);
+  g_autofree char *partner = get_prop (child, "partner");
+  g_autofree char *text = get_text (child);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  rg_term_set_meaning (term, partner, text);
+}
+
+static void
+write_quotes (Writer   *writer,
+              gpointer  item,
+              xmlNode  *node)
+{
+  guint n_quotes = rg_review_item_get_n_quotes (item);
+
+  for (guint i = 0; i < n_quotes; i++)
     {
-      g_autoptr(RgDimension) dimension = g_list_model_get_item (model, i);
-      xmlNode *node = xmlNewChild (dimensions, ns, X ("dimension"), NULL);
+      const char *author;
+      const char *dimension;
+      const char *text = rg_review_item_get_quote (item, i, &author, &dimension);
+      xmlNode *quote = add_text (node, writer->ns, "quote", text);
 
-      set_prop (node, "id", rg_dimension_get_id (dimension));
-      add_text (node, ns, "name", rg_dimension_get_name (dimension));
-      add_optional_text (node, ns, "synthesis", rg_dimension_get_synthesis (dimension));
+      set_prop (quote, "author", author);
+      set_prop (quote, "dimension", dimension);
     }
+}
+
+static void
+read_quote (gpointer  item,
+            xmlNode  *child)
+{
+  g_autofree char *author = get_prop (child, "author");
+  g_autofree char *dimension = get_prop (child, "dimension");
+  g_autofree char *text = get_text (child);
+
+  rg_review_item_add_quote (item, author, dimension, text);
+}
+
+static const char *
+get_format_version (gpointer session)
+{
+  return G_STRINGIFY (RG_FORMAT_VERSION);
+}
+
+static gboolean
+is_contribution (Writer   *writer,
+                 gpointer  session)
+{
+  return rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION;
+}
+
+/* A link keeps the id of a term removed from the glossary (undo may
+ * bring it back); the file only names a term it holds. */
+static gboolean
+names_a_held_term (Writer   *writer,
+                   gpointer  link)
+{
+  const char *term_id = rg_link_get_term_id (link);
+
+  return term_id != NULL && rg_session_find_term (writer->session, term_id) != NULL;
 }
 
 /* The ids of the statements some link ties together. */
@@ -1816,261 +1425,695 @@ collect_linked_statements (RgSession *session)
  * first word is still to come, or one whose words were all taken back.
  * The file never keeps it, unless a link names it. */
 static gboolean
-is_unwritten_statement (RgStatement  *statement,
-                        RgSession    *session,
-                        GHashTable  **linked)
+is_unwritten_statement (Writer   *writer,
+                        gpointer  statement)
 {
   const char *text = rg_statement_get_text (statement);
 
   if (text != NULL && text[0] != '\0')
     return FALSE;
 
-  if (*linked == NULL)
-    *linked = collect_linked_statements (session);
+  if (writer->linked == NULL)
+    writer->linked = collect_linked_statements (writer->session);
 
-  return !g_hash_table_contains (*linked, rg_statement_get_id (statement));
+  return !g_hash_table_contains (writer->linked, rg_statement_get_id (statement));
 }
 
+/* The tables, inner elements first */
+
+static const Field situation_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_session_get_situation_id), SET (rg_session_set_situation_id),
+    .valid = rg_id_is_valid },
+  { IN_ATTRIBUTE, "code", GET (rg_session_get_situation_code),
+    SET (rg_session_set_situation_code) },
+  { IN_CHILD, "label", GET (rg_session_get_situation_label), SET (rg_session_set_situation_label) },
+  { IN_CHILDREN, "person-name", GET (rg_session_get_person_names),
+    SET (rg_session_set_person_names) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element situation_element = { "situation", NULL, situation_fields };
+
+static const Field partner_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_partner_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "role", GET (rg_partner_get_role), SET (rg_partner_set_role),
+    WORDS (rg_partner_role) },
+  { IN_ATTRIBUTE, "colour", GET (rg_partner_get_colour), SET (rg_partner_set_colour),
+    .valid = rg_colour_is_valid },
+  { IN_CHILD, "name", GET (rg_partner_get_name), SET (rg_partner_set_name) },
+  { IN_OPTIONAL_CHILD, "profession", GET (rg_partner_get_profession),
+    SET (rg_partner_set_profession) },
+  { IN_OPTIONAL_CHILD, "institution", GET (rg_partner_get_institution),
+    SET (rg_partner_set_institution) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element partner_element = { "partner", rg_partner_get_type, partner_fields };
+
+static const Field dimension_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_dimension_get_id), .property = "id" },
+  { IN_CHILD, "name", GET (rg_dimension_get_name), SET (rg_dimension_set_name) },
+  { IN_OPTIONAL_CHILD, "synthesis", GET (rg_dimension_get_synthesis),
+    SET (rg_dimension_set_synthesis) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element dimension_element = { "dimension", rg_dimension_get_type, dimension_fields };
+
+static const Field statement_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_statement_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "partner", GET (rg_statement_get_partner_id), SET (rg_statement_set_partner_id) },
+  { IN_ATTRIBUTE, "dimension", GET (rg_statement_get_dimension_id),
+    SET (rg_statement_set_dimension_id) },
+  { IN_ATTRIBUTE, "kind", GET (rg_statement_get_kind), SET (rg_statement_set_kind),
+    WORDS (rg_statement_kind) },
+  { IN_ATTRIBUTE, "created", GET (rg_statement_get_created), SET (rg_statement_set_created),
+    .type = AS_TIME },
+  { IN_ATTRIBUTE, "changed", GET (rg_statement_get_changed), SET (rg_statement_set_changed),
+    .type = AS_TIME },
+  { IN_CONTENT, NULL, GET (rg_statement_get_text), SET (rg_statement_set_text) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element statement_element = {
+  "statement", rg_statement_get_type, statement_fields, is_unwritten_statement
+};
+
+static const Field link_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_link_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "type", GET (rg_link_get_link_type), SET (rg_link_set_link_type),
+    WORDS (rg_link_type) },
+  { IN_ATTRIBUTE, "status", GET (rg_link_get_status), SET (rg_link_set_status),
+    WORDS (rg_link_status) },
+  { IN_ATTRIBUTE, "term", GET (rg_link_get_term_id), SET (rg_link_set_term_id),
+    .written = names_a_held_term },
+  { IN_CHILDREN_ATTRIBUTE, "member", GET (rg_link_get_members), SET (rg_link_set_members),
+    .attribute = "statement" },
+  { IN_OPTIONAL_CHILD, "note", GET (rg_link_get_note), SET (rg_link_set_note) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element link_element = { "link", rg_link_get_type, link_fields };
+
+static const Field term_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_term_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "status", GET (rg_term_get_status), SET (rg_term_set_status),
+    WORDS (rg_term_status) },
+  { IN_CHILD, "word", GET (rg_term_get_word), SET (rg_term_set_word) },
+  { IN_CUSTOM, "meaning", .write = write_meanings, .read = read_meaning },
+  { IN_OPTIONAL_CHILD, "agreed-meaning", GET (rg_term_get_agreed_meaning),
+    SET (rg_term_set_agreed_meaning) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element term_element = { "term", rg_term_get_type, term_fields };
+
+static const Field criterion_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_criterion_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "agreed", GET (rg_criterion_get_agreed), SET (rg_criterion_set_agreed),
+    .type = AS_BOOLEAN },
+  { IN_CHILD, "text", GET (rg_criterion_get_text), SET (rg_criterion_set_text) },
+  { IN_CHILDREN, "indicator", GET (rg_criterion_get_indicators),
+    SET (rg_criterion_set_indicators) },
+  { IN_CHILDREN_ATTRIBUTE, "proposed-by", GET (rg_criterion_get_proposed_by),
+    SET (rg_criterion_set_proposed_by), .attribute = "partner" },
+  { NO_MORE_FIELDS }
+};
+
+static const Element criterion_element = { "criterion", rg_criterion_get_type, criterion_fields };
+
+static const Field category_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_category_get_id), .property = "id" },
+  { IN_CHILD, "name", GET (rg_category_get_name), SET (rg_category_set_name) },
+  /* Each criterion right in the category, with no element around them */
+  { IN_ITEMS, NULL, GET (rg_category_get_criteria), SET (rg_category_add_criterion),
+    .element = &criterion_element },
+  { NO_MORE_FIELDS }
+};
+
+static const Element category_element = { "category", rg_category_get_type, category_fields };
+
+static const Field action_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_action_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "owner", GET (rg_action_get_owner_id), SET (rg_action_set_owner_id) },
+  { IN_ATTRIBUTE, "due", GET (rg_action_get_due), SET (rg_action_set_due),
+    .valid = rg_date_is_valid },
+  { IN_ATTRIBUTE, "status", GET (rg_action_get_status), SET (rg_action_set_status),
+    WORDS (rg_action_status) },
+  { IN_CHILD, "what", GET (rg_action_get_what), SET (rg_action_set_what) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element action_element = { "action", rg_action_get_type, action_fields };
+
+static const Field consent_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_consent_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "date", GET (rg_consent_get_date), SET (rg_consent_set_date),
+    .valid = rg_date_is_valid },
+  { IN_ATTRIBUTE, "recorded-by", GET (rg_consent_get_recorded_by_id),
+    SET (rg_consent_set_recorded_by_id) },
+  { IN_CHILD, "scope", GET (rg_consent_get_scope), SET (rg_consent_set_scope) },
+  { IN_OPTIONAL_CHILD, "shared-with", GET (rg_consent_get_shared_with),
+    SET (rg_consent_set_shared_with) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element consent_element = { "consent", rg_consent_get_type, consent_fields };
+
+static const Field review_item_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_review_item_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "type", GET (rg_review_item_get_link_type),
+    .property = "link-type", WORDS (rg_link_type) },
+  { IN_ATTRIBUTE, "reviewed", GET (rg_review_item_get_reviewed), SET (rg_review_item_set_reviewed),
+    .type = AS_BOOLEAN },
+  { IN_CUSTOM, "quote", .write = write_quotes, .read = read_quote },
+  { IN_OPTIONAL_CHILD, "note", GET (rg_review_item_get_note), SET (rg_review_item_set_note) },
+  { NO_MORE_FIELDS }
+};
+
+static const Element review_item_element = { "item", rg_review_item_get_type, review_item_fields };
+
+/* A conflict never changes: all of it is given at construction */
+static const Field conflict_fields[] = {
+  { IN_ATTRIBUTE, "id", GET (rg_conflict_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "kind", GET (rg_conflict_get_object_kind),
+    .property = "object-kind", WORDS (rg_object_kind) },
+  { IN_ATTRIBUTE, "object", GET (rg_conflict_get_object_id), .property = "object-id" },
+  { IN_ATTRIBUTE, "field", GET (rg_conflict_get_field), .property = "field" },
+  { IN_ATTRIBUTE, "partner", GET (rg_conflict_get_partner_id), .property = "partner-id" },
+  { IN_ATTRIBUTE, "recorded", GET (rg_conflict_get_recorded),
+    .type = AS_TIME, .property = "recorded" },
+  { IN_CHILD, "description", GET (rg_conflict_get_description), .property = "description" },
+  { IN_CHILD, "theirs", GET (rg_conflict_get_theirs), .property = "theirs" },
+  { NO_MORE_FIELDS }
+};
+
+static const Element conflict_element = { "conflict", rg_conflict_get_type, conflict_fields };
+
+static const Field session_fields[] = {
+  /* Read before the session is built (see migrate ()) */
+  { IN_ATTRIBUTE, "format-version", GET (get_format_version) },
+  { IN_ATTRIBUTE, "id", GET (rg_session_get_id), .property = "id" },
+  { IN_ATTRIBUTE, "kind", GET (rg_session_get_kind), SET (rg_session_set_kind),
+    WORDS (rg_session_kind) },
+  { IN_ATTRIBUTE, "contributor", GET (rg_session_get_contributor_id),
+    SET (rg_session_set_contributor_id), .written = is_contribution },
+  { IN_ATTRIBUTE, "status", GET (rg_session_get_status), SET (rg_session_set_status),
+    WORDS (rg_session_status) },
+  { IN_CHILD, "title", GET (rg_session_get_title), SET (rg_session_set_title) },
+  { IN_CHILD, "date", GET (rg_session_get_date), SET (rg_session_set_date),
+    .valid = rg_date_is_valid },
+  { IN_OPTIONAL_CHILD, "place", GET (rg_session_get_place), SET (rg_session_set_place) },
+  { IN_OPTIONAL_CHILD, "facilitator", GET (rg_session_get_facilitator),
+    SET (rg_session_set_facilitator) },
+  { IN_OPTIONAL_CHILD, "next-review", GET (rg_session_get_next_review),
+    SET (rg_session_set_next_review), .valid = rg_date_is_valid },
+  { IN_ELEMENT, "situation", .element = &situation_element },
+  { IN_ITEMS, "partners", GET (rg_session_get_partners), SET (rg_session_add_partner),
+    .element = &partner_element },
+  { IN_ITEMS, "dimensions", GET (rg_session_get_dimensions), SET (rg_session_add_dimension),
+    .element = &dimension_element },
+  { IN_ITEMS, "statements", GET (rg_session_get_statements), SET (rg_session_add_statement),
+    .element = &statement_element },
+  { IN_ITEMS, "links", GET (rg_session_get_links), SET (rg_session_add_link),
+    .element = &link_element },
+  { IN_ITEMS, "glossary", GET (rg_session_get_terms), SET (rg_session_add_term),
+    .element = &term_element },
+  { IN_ITEMS, "criteria", GET (rg_session_get_categories), SET (rg_session_add_category),
+    .element = &category_element },
+  { IN_ITEMS, "actions", GET (rg_session_get_actions), SET (rg_session_add_action),
+    .element = &action_element },
+  { IN_ITEMS, "consents", GET (rg_session_get_consents), SET (rg_session_add_consent),
+    .element = &consent_element },
+  /* Left out when empty: a session that is not a follow-up, or that no
+   * merge left a conflict in, reads and writes as in earlier versions
+   * of the format. */
+  { IN_ITEMS, "review", GET (rg_session_get_review_items), SET (rg_session_add_review_item),
+    .element = &review_item_element, .omit_when_empty = TRUE },
+  { IN_ITEMS, "conflicts", GET (rg_session_get_conflicts), SET (rg_session_add_conflict),
+    .element = &conflict_element, .omit_when_empty = TRUE },
+  { NO_MORE_FIELDS }
+};
+
+static const Element session_element = { "session", rg_session_get_type, session_fields };
+
+/* Reading */
+
+/* Sets @field of @object to @text, as the file gives it */
 static void
-write_statements (RgSession *session,
-                  xmlNode   *root,
-                  xmlNs     *ns)
+read_value (const Field *field,
+            gpointer     object,
+            const char  *text)
 {
-  GListModel *model = rg_session_get_statements (session);
-  xmlNode *statements = xmlNewChild (root, ns, X ("statements"), NULL);
-  g_autoptr(GHashTable) linked = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  switch (field->type)
     {
-      g_autoptr(RgStatement) statement = g_list_model_get_item (model, i);
-      g_autofree char *created = NULL;
-      g_autofree char *changed = NULL;
-      xmlNode *node;
+    case AS_TEXT:
+      if (field->valid == NULL || field->valid (text))
+        ((SetText) field->set) (object, text);
+      break;
 
-      if (is_unwritten_statement (statement, session, &linked))
+    case AS_WORD:
+      {
+        int value = 0;  /* the first word, where the schema let none through */
+
+        ((FromWord) field->from_word) (text, &value);
+        ((SetWord) field->set) (object, value);
+      }
+      break;
+
+    case AS_BOOLEAN:
+      ((SetBoolean) field->set) (object, g_strcmp0 (text, "true") == 0);
+      break;
+
+    case AS_TIME:
+      {
+        g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
+
+        ((SetTime) field->set) (object, time);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* @text as a value for the construct property of @field; FALSE for a
+ * word the enumeration does not have, which leaves the property at its
+ * default. */
+static gboolean
+construct_value (const Field  *field,
+                 GObjectClass *klass,
+                 const char   *text,
+                 GValue       *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (klass, field->property);
+  int word_value;
+
+  g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+
+  switch (field->type)
+    {
+    case AS_TEXT:
+      g_value_set_string (value, text);
+      return TRUE;
+
+    case AS_WORD:
+      if (!((FromWord) field->from_word) (text, &word_value))
+        {
+          g_value_unset (value);
+          return FALSE;
+        }
+      g_value_set_enum (value, word_value);
+      return TRUE;
+
+    case AS_TIME:
+      g_value_take_boxed (value, g_date_time_new_from_iso8601 (text, NULL));
+      return TRUE;
+
+    case AS_BOOLEAN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The text of @field that @node holds itself (an attribute, its own
+ * text) or in a child, or %NULL */
+static char *
+read_text (const Field *field,
+           xmlNode     *node)
+{
+  xmlNode *child;
+
+  switch (field->place)
+    {
+    case IN_ATTRIBUTE:
+      return get_prop (node, field->name);
+
+    case IN_CONTENT:
+      return get_text (node);
+
+    case IN_CHILD:
+      child = find_child (node, field->name);
+      return child != NULL ? get_text (child) : NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A conflict has the most: eight */
+#define MAX_CONSTRUCT_FIELDS 8
+
+static gpointer
+new_object (const Element *element,
+            xmlNode       *node)
+{
+  GType type = element->get_type ();
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  const char *names[MAX_CONSTRUCT_FIELDS];
+  GValue values[MAX_CONSTRUCT_FIELDS] = { G_VALUE_INIT };
+  GObject *object;
+  guint n = 0;
+
+  for (const Field *field = element->fields; field->place != NO_MORE_FIELDS; field++)
+    {
+      g_autofree char *text = NULL;
+
+      if (field->property == NULL)
         continue;
 
-      created = _rg_time_format (rg_statement_get_created (statement));
-      changed = _rg_time_format (rg_statement_get_changed (statement));
-      node = add_text (statements, ns, "statement", rg_statement_get_text (statement));
-
-      set_prop (node, "id", rg_statement_get_id (statement));
-      set_prop (node, "partner", rg_statement_get_partner_id (statement));
-      set_prop (node, "dimension", rg_statement_get_dimension_id (statement));
-      set_prop (node, "kind", rg_statement_kind_to_string (rg_statement_get_kind (statement)));
-      set_prop (node, "created", created);
-      set_prop (node, "changed", changed);
+      g_assert (n < MAX_CONSTRUCT_FIELDS);
+      text = read_text (field, node);
+      if (construct_value (field, G_OBJECT_CLASS (klass), text, &values[n]))
+        names[n++] = field->property;
     }
+
+  object = g_object_new_with_properties (type, n, names, values);
+
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return object;
 }
 
+/* The attributes of @node and its own text: the times, or all others */
 static void
-write_links (RgSession *session,
-             xmlNode   *root,
-             xmlNs     *ns)
+read_own_values (const Field *fields,
+                 gpointer     object,
+                 xmlNode     *node,
+                 gboolean     times)
 {
-  GListModel *model = rg_session_get_links (session);
-  xmlNode *links = xmlNewChild (root, ns, X ("links"), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
     {
-      g_autoptr(RgLink) link = g_list_model_get_item (model, i);
-      const char * const *members = rg_link_get_members (link);
-      const char *term_id = rg_link_get_term_id (link);
-      xmlNode *node = xmlNewChild (links, ns, X ("link"), NULL);
-
-      set_prop (node, "id", rg_link_get_id (link));
-      set_prop (node, "type", rg_link_type_to_string (rg_link_get_link_type (link)));
-      set_prop (node, "status", rg_link_status_to_string (rg_link_get_status (link)));
-      /* A link keeps the id of a term removed from the glossary (undo
-       * may bring it back); the file only names a term it holds. */
-      if (term_id != NULL && rg_session_find_term (session, term_id) != NULL)
-        set_prop (node, "term", term_id);
-      for (guint m = 0; members[m] != NULL; m++)
+      if ((field->place == IN_ATTRIBUTE || field->place == IN_CONTENT)
+          && field->set != NULL && (field->type == AS_TIME) == times)
         {
-          xmlNode *member = xmlNewChild (node, ns, X ("member"), NULL);
+          g_autofree char *text = read_text (field, node);
 
-          set_prop (member, "statement", members[m]);
-        }
-      add_optional_text (node, ns, "note", rg_link_get_note (link));
-    }
-}
-
-static void
-write_glossary (RgSession *session,
-                xmlNode   *root,
-                xmlNs     *ns)
-{
-  GListModel *model = rg_session_get_terms (session);
-  xmlNode *glossary = xmlNewChild (root, ns, X ("glossary"), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(RgTerm) term = g_list_model_get_item (model, i);
-      const char * const *partners = rg_term_get_meaning_partners (term);
-      xmlNode *node = xmlNewChild (glossary, ns, X ("term"), NULL);
-
-      set_prop (node, "id", rg_term_get_id (term));
-      set_prop (node, "status", rg_term_status_to_string (rg_term_get_status (term)));
-      add_text (node, ns, "word", rg_term_get_word (term));
-      for (guint m = 0; partners[m] != NULL; m++)
-        {
-          xmlNode *meaning = add_text (node, ns, "meaning", rg_term_get_meaning (term, partners[m]));
-
-          set_prop (meaning, "partner", partners[m]);
-        }
-      add_optional_text (node, ns, "agreed-meaning", rg_term_get_agreed_meaning (term));
-    }
-}
-
-static void
-write_criteria (RgSession *session,
-                xmlNode   *root,
-                xmlNs     *ns)
-{
-  GListModel *model = rg_session_get_categories (session);
-  xmlNode *criteria = xmlNewChild (root, ns, X ("criteria"), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(RgCategory) category = g_list_model_get_item (model, i);
-      GListModel *criteria_model = rg_category_get_criteria (category);
-      xmlNode *node = xmlNewChild (criteria, ns, X ("category"), NULL);
-
-      set_prop (node, "id", rg_category_get_id (category));
-      add_text (node, ns, "name", rg_category_get_name (category));
-
-      for (guint j = 0; j < g_list_model_get_n_items (criteria_model); j++)
-        {
-          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria_model, j);
-          const char * const *indicators = rg_criterion_get_indicators (criterion);
-          const char * const *proposers = rg_criterion_get_proposed_by (criterion);
-          xmlNode *child = xmlNewChild (node, ns, X ("criterion"), NULL);
-
-          set_prop (child, "id", rg_criterion_get_id (criterion));
-          set_prop (child, "agreed", rg_criterion_get_agreed (criterion) ? "true" : "false");
-          add_text (child, ns, "text", rg_criterion_get_text (criterion));
-          for (guint k = 0; indicators[k] != NULL; k++)
-            add_text (child, ns, "indicator", indicators[k]);
-          for (guint k = 0; proposers[k] != NULL; k++)
-            {
-              xmlNode *proposer = xmlNewChild (child, ns, X ("proposed-by"), NULL);
-
-              set_prop (proposer, "partner", proposers[k]);
-            }
+          read_value (field, object, text);
         }
     }
 }
 
-static void
-write_actions (RgSession *session,
-               xmlNode   *root,
-               xmlNs     *ns)
+/* The values of the children of @node that @field lists */
+static GPtrArray *
+read_list (const Field *field,
+           xmlNode     *node)
 {
-  GListModel *model = rg_session_get_actions (session);
-  xmlNode *actions = xmlNewChild (root, ns, X ("actions"), NULL);
+  GPtrArray *values = g_ptr_array_new_null_terminated (2, g_free, TRUE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  FOR_EACH_ELEMENT (child, node)
     {
-      g_autoptr(RgAction) action = g_list_model_get_item (model, i);
-      xmlNode *node = xmlNewChild (actions, ns, X ("action"), NULL);
+      if (!is_session_element (child, field->name))
+        continue;
 
-      set_prop (node, "id", rg_action_get_id (action));
-      set_prop (node, "owner", rg_action_get_owner_id (action));
-      set_prop (node, "due", rg_action_get_due (action));
-      set_prop (node, "status", rg_action_status_to_string (rg_action_get_status (action)));
-      add_text (node, ns, "what", rg_action_get_what (action));
+      if (field->place == IN_CHILDREN)
+        g_ptr_array_add (values, get_text (child));
+      else
+        g_ptr_array_add (values, get_prop (child, field->attribute));
+    }
+
+  return values;
+}
+
+/* The field of @fields that @child stands for on its own (not as one
+ * of a list), or %NULL */
+static const Field *
+find_field (const Field *fields,
+            xmlNode     *child)
+{
+  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
+    {
+      const char *name = field->name;
+
+      if (field->place == IN_CHILDREN || field->place == IN_CHILDREN_ATTRIBUTE)
+        continue;
+
+      if (field->place == IN_ITEMS && name == NULL)
+        name = field->element->name;
+
+      if (name != NULL && is_session_element (child, name))
+        return field;
+    }
+
+  return NULL;
+}
+
+static gpointer build_object (const Element *element,
+                              xmlNode       *node);
+
+static void
+add_item (const Field *field,
+          gpointer     object,
+          xmlNode     *node)
+{
+  g_autoptr(GObject) item = build_object (field->element, node);
+
+  ((AddItem) field->set) (object, item);
+}
+
+/* Sets the fields of @object that @node holds, in the order the top of
+ * this part says */
+static void
+read_fields (const Field *fields,
+             gpointer     object,
+             xmlNode     *node)
+{
+  read_own_values (fields, object, node, FALSE);
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      const Field *field = find_field (fields, child);
+
+      if (field == NULL)
+        continue;
+
+      if (field->place == IN_ELEMENT)
+        read_fields (field->element->fields, object, child);
+      else if (field->place == IN_CUSTOM)
+        field->read (object, child);
+      else if (field->place == IN_ITEMS && field->name == NULL)
+        add_item (field, object, child);
+      else if (field->place == IN_ITEMS)
+        {
+          FOR_EACH_ELEMENT (item, child)
+            add_item (field, object, item);
+        }
+      else if (field->set != NULL)
+        {
+          g_autofree char *text = get_text (child);
+
+          read_value (field, object, text);
+        }
+    }
+
+  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
+    {
+      if (field->place == IN_CHILDREN || field->place == IN_CHILDREN_ATTRIBUTE)
+        {
+          g_autoptr(GPtrArray) values = read_list (field, node);
+
+          ((SetTexts) field->set) (object, (const char * const *) values->pdata);
+        }
+    }
+
+  read_own_values (fields, object, node, TRUE);
+}
+
+static gpointer
+build_object (const Element *element,
+              xmlNode       *node)
+{
+  gpointer object = new_object (element, node);
+
+  read_fields (element->fields, object, node);
+
+  return object;
+}
+
+/**
+ * _rg_session_xml_build:
+ * @doc: a document _rg_session_xml_read () accepted
+ *
+ * Builds the model. The document must have passed every check: this
+ * does no error reporting of its own.
+ *
+ * Returns: (transfer full): a new #RgSession
+ */
+RgSession *
+_rg_session_xml_build (xmlDoc *doc)
+{
+  return build_object (&session_element, xmlDocGetRootElement (doc));
+}
+
+/**
+ * rg_session_new_from_bytes:
+ * @bytes: the contents of a session file
+ * @error: a location for a #GError
+ *
+ * Reads a session file, treating it as hostile (see the top of
+ * rg-session-xml.c): anything but a valid session of a known version
+ * gives an error of the #RG_FORMAT_ERROR domain, with a message for the
+ * coordinator. Safe to call from any thread.
+ *
+ * Returns: (transfer full) (nullable): a new #RgSession, or %NULL
+ */
+RgSession *
+rg_session_new_from_bytes (GBytes  *bytes,
+                           GError **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(doc = _rg_session_xml_read (bytes, error)))
+    return NULL;
+
+  return _rg_session_xml_build (doc);
+}
+
+/* Writing */
+
+/* The value of @field in @object as the file writes it; @owned keeps
+ * what needs freeing */
+static const char *
+write_value (const Field  *field,
+             gpointer      object,
+             char        **owned)
+{
+  switch (field->type)
+    {
+    case AS_TEXT:
+      return ((GetText) field->get) (object);
+
+    case AS_WORD:
+      return ((ToWord) field->to_word) (((GetWord) field->get) (object));
+
+    case AS_BOOLEAN:
+      return ((GetBoolean) field->get) (object) ? "true" : "false";
+
+    case AS_TIME:
+      return *owned = _rg_time_format (((GetTime) field->get) (object));
+
+    default:
+      g_assert_not_reached ();
     }
 }
 
+static void write_element (Writer        *writer,
+                           const Element *element,
+                           gpointer       object,
+                           xmlNode       *parent);
+
 static void
-write_consents (RgSession *session,
-                xmlNode   *root,
-                xmlNs     *ns)
+write_items (Writer      *writer,
+             const Field *field,
+             gpointer     object,
+             xmlNode     *node)
 {
-  GListModel *model = rg_session_get_consents (session);
-  xmlNode *consents = xmlNewChild (root, ns, X ("consents"), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(RgConsent) consent = g_list_model_get_item (model, i);
-      xmlNode *node = xmlNewChild (consents, ns, X ("consent"), NULL);
-
-      set_prop (node, "id", rg_consent_get_id (consent));
-      set_prop (node, "date", rg_consent_get_date (consent));
-      set_prop (node, "recorded-by", rg_consent_get_recorded_by_id (consent));
-      add_text (node, ns, "scope", rg_consent_get_scope (consent));
-      add_optional_text (node, ns, "shared-with", rg_consent_get_shared_with (consent));
-    }
-}
-
-/* Omitted when empty: a session that is not a follow-up, or a file of
- * an earlier version of Regards, reads and writes as before. */
-static void
-write_review (RgSession *session,
-              xmlNode   *root,
-              xmlNs     *ns)
-{
-  GListModel *model = rg_session_get_review_items (session);
+  GListModel *model = ((GetItems) field->get) (object);
   guint n = g_list_model_get_n_items (model);
-  xmlNode *review;
 
-  if (n == 0)
+  if (n == 0 && field->omit_when_empty)
     return;
 
-  review = xmlNewChild (root, ns, X ("review"), NULL);
+  if (field->name != NULL)
+    node = xmlNewChild (node, writer->ns, X (field->name), NULL);
+
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgReviewItem) item = g_list_model_get_item (model, i);
-      xmlNode *node = xmlNewChild (review, ns, X ("item"), NULL);
-      guint n_quotes = rg_review_item_get_n_quotes (item);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      set_prop (node, "id", rg_review_item_get_id (item));
-      set_prop (node, "type", rg_link_type_to_string (rg_review_item_get_link_type (item)));
-      set_prop (node, "reviewed", rg_review_item_get_reviewed (item) ? "true" : "false");
-      for (guint q = 0; q < n_quotes; q++)
-        {
-          const char *author;
-          const char *dimension;
-          const char *text = rg_review_item_get_quote (item, q, &author, &dimension);
-          xmlNode *quote = add_text (node, ns, "quote", text);
-
-          set_prop (quote, "author", author);
-          set_prop (quote, "dimension", dimension);
-        }
-      add_optional_text (node, ns, "note", rg_review_item_get_note (item));
+      if (field->element->skip == NULL || !field->element->skip (writer, item))
+        write_element (writer, field->element, item, node);
     }
 }
 
-/* Omitted when empty, as the review list: a session no merge left a
- * conflict in is written as before. */
 static void
-write_conflicts (RgSession *session,
-                 xmlNode   *root,
-                 xmlNs     *ns)
+write_fields (Writer      *writer,
+              const Field *fields,
+              gpointer     object,
+              xmlNode     *node)
 {
-  GListModel *model = rg_session_get_conflicts (session);
-  guint n = g_list_model_get_n_items (model);
-  xmlNode *conflicts;
-
-  if (n == 0)
-    return;
-
-  conflicts = xmlNewChild (root, ns, X ("conflicts"), NULL);
-  for (guint i = 0; i < n; i++)
+  for (const Field *field = fields; field->place != NO_MORE_FIELDS; field++)
     {
-      g_autoptr(RgConflict) conflict = g_list_model_get_item (model, i);
-      g_autofree char *recorded = _rg_time_format (rg_conflict_get_recorded (conflict));
-      xmlNode *node = xmlNewChild (conflicts, ns, X ("conflict"), NULL);
+      g_autofree char *owned = NULL;
+      const char * const *values;
 
-      set_prop (node, "id", rg_conflict_get_id (conflict));
-      set_prop (node, "kind", rg_object_kind_to_string (rg_conflict_get_object_kind (conflict)));
-      set_prop (node, "object", rg_conflict_get_object_id (conflict));
-      set_prop (node, "field", rg_conflict_get_field (conflict));
-      set_prop (node, "partner", rg_conflict_get_partner_id (conflict));
-      set_prop (node, "recorded", recorded);
-      add_text (node, ns, "description", rg_conflict_get_description (conflict));
-      add_text (node, ns, "theirs", rg_conflict_get_theirs (conflict));
+      if (field->written != NULL && !field->written (writer, object))
+        continue;
+
+      switch (field->place)
+        {
+        case IN_ATTRIBUTE:
+          set_prop (node, field->name, write_value (field, object, &owned));
+          break;
+
+        case IN_CONTENT:
+          /* Given to the element when it was made */
+          break;
+
+        case IN_CHILD:
+          add_text (node, writer->ns, field->name, write_value (field, object, &owned));
+          break;
+
+        case IN_OPTIONAL_CHILD:
+          add_optional_text (node, writer->ns, field->name, write_value (field, object, &owned));
+          break;
+
+        case IN_CHILDREN:
+          values = ((GetTexts) field->get) (object);
+          for (guint i = 0; values[i] != NULL; i++)
+            add_text (node, writer->ns, field->name, values[i]);
+          break;
+
+        case IN_CHILDREN_ATTRIBUTE:
+          values = ((GetTexts) field->get) (object);
+          for (guint i = 0; values[i] != NULL; i++)
+            set_prop (xmlNewChild (node, writer->ns, X (field->name), NULL),
+                      field->attribute, values[i]);
+          break;
+
+        case IN_ELEMENT:
+          write_element (writer, field->element, object, node);
+          break;
+
+        case IN_ITEMS:
+          write_items (writer, field, object, node);
+          break;
+
+        case IN_CUSTOM:
+          field->write (writer, object, node);
+          break;
+
+        case NO_MORE_FIELDS:
+        default:
+          g_assert_not_reached ();
+        }
     }
+}
+
+/* The text of an element holding one is given as the element is made:
+ * an empty one gives <name/> */
+static void
+write_element (Writer        *writer,
+               const Element *element,
+               gpointer       object,
+               xmlNode       *parent)
+{
+  const char *content = NULL;
+  xmlNode *node;
+
+  for (const Field *field = element->fields; field->place != NO_MORE_FIELDS; field++)
+    {
+      if (field->place == IN_CONTENT)
+        content = ((GetText) field->get) (object);
+    }
+
+  node = add_text (parent, writer->ns, element->name, content);
+  write_fields (writer, element->fields, object, node);
 }
 
 /* The loader's count (see _rg_session_xml_check_limits ()) takes '=' and
@@ -2136,9 +2179,8 @@ rg_session_to_bytes (RgSession *session)
 {
   g_autoptr(xmlDoc) doc = NULL;
   xmlChar *memory = NULL;
+  Writer writer = { 0 };
   xmlNode *root;
-  xmlNs *ns;
-  char version[16];
   int size = 0;
   GBytes *bytes;
 
@@ -2149,33 +2191,12 @@ rg_session_to_bytes (RgSession *session)
   doc = xmlNewDoc (X ("1.0"));
   root = xmlNewDocNode (doc, NULL, X ("session"), NULL);
   xmlDocSetRootElement (doc, root);
-  ns = xmlNewNs (root, X (RG_SESSION_NAMESPACE), NULL);
-  xmlSetNs (root, ns);
 
-  g_snprintf (version, sizeof version, "%d", RG_FORMAT_VERSION);
-  set_prop (root, "format-version", version);
-  set_prop (root, "id", rg_session_get_id (session));
-  set_prop (root, "kind", rg_session_kind_to_string (rg_session_get_kind (session)));
-  if (rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION)
-    set_prop (root, "contributor", rg_session_get_contributor_id (session));
-  set_prop (root, "status", rg_session_status_to_string (rg_session_get_status (session)));
-
-  add_text (root, ns, "title", rg_session_get_title (session));
-  add_text (root, ns, "date", rg_session_get_date (session));
-  add_optional_text (root, ns, "place", rg_session_get_place (session));
-  add_optional_text (root, ns, "facilitator", rg_session_get_facilitator (session));
-  add_optional_text (root, ns, "next-review", rg_session_get_next_review (session));
-  write_situation (session, root, ns);
-  write_partners (session, root, ns);
-  write_dimensions (session, root, ns);
-  write_statements (session, root, ns);
-  write_links (session, root, ns);
-  write_glossary (session, root, ns);
-  write_criteria (session, root, ns);
-  write_actions (session, root, ns);
-  write_consents (session, root, ns);
-  write_review (session, root, ns);
-  write_conflicts (session, root, ns);
+  writer.session = session;
+  writer.ns = xmlNewNs (root, X (RG_SESSION_NAMESPACE), NULL);
+  xmlSetNs (root, writer.ns);
+  write_fields (&writer, session_element.fields, session, root);
+  g_clear_pointer (&writer.linked, g_hash_table_unref);
 
   xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
   if (memory == NULL)
