@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""No two units of src/ include one another, directly or through others.
+"""No two units of src/ include one another, directly or through others,
+and no file includes another folder's private header.
 
 A unit is a file name without its extension, wherever it lives: rg-session.c,
 rg-session.h and rg-session-private.h are one unit, the private header being
 the part of the unit its own layer may use. A includes B when A's .c or .h has
 #include "B.h". A strongly connected component of more than one unit is a
 cycle: the script prints it, with one path around it, and exits 1.
+
+A NAME-private.h header is shared by the files of its own folder only: a
+file of another folder that includes it is reported too.
 """
 import os
 import re
@@ -105,6 +109,28 @@ def path_around(graph, component):
     return component
 
 
+def private_crossings(src):
+    """(file, header) pairs where a file includes a private header of another folder."""
+    folders = {}
+    sources = []
+    for folder, _, names in os.walk(src):
+        for name in names:
+            if name.endswith("-private.h"):
+                folders.setdefault(name, set()).add(folder)
+            if name.endswith((".c", ".h")):
+                sources.append(os.path.join(folder, name))
+
+    crossings = []
+    for path in sorted(sources):
+        with open(path, encoding="utf-8") as f:
+            for included in INCLUDE.findall(f.read()):
+                header = os.path.basename(included) + ".h"
+                homes = folders.get(header)
+                if homes and os.path.dirname(path) not in homes:
+                    crossings.append((os.path.relpath(path, src), header))
+    return crossings
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "src"
     graph = read_graph(src)
@@ -112,7 +138,10 @@ def main():
     for cycle in cycles:
         print(f"include cycle between {len(cycle)} units: {', '.join(cycle)}")
         print("  " + " -> ".join(path_around(graph, cycle)))
-    return 1 if cycles else 0
+    crossings = private_crossings(src)
+    for path, header in crossings:
+        print(f"{path} includes {header}, private to another folder")
+    return 1 if cycles or crossings else 0
 
 
 if __name__ == "__main__":
