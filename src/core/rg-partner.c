@@ -41,96 +41,40 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgPartner, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  /**
+   * RgPartner:id:
+   *
+   * The UUID other objects use to refer to this partner; a new one when
+   * none is given at construction.
+   */
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name),
+                  G_CALLBACK (rg_partner_set_name), .text = "" },
+  [PROP_PROFESSION] = { "profession", RG_PROPERTY_TEXT, FIELD (profession),
+                        G_CALLBACK (rg_partner_set_profession) },
+  [PROP_INSTITUTION] = { "institution", RG_PROPERTY_TEXT, FIELD (institution),
+                         G_CALLBACK (rg_partner_set_institution) },
+  /**
+   * RgPartner:colour:
+   *
+   * The colour of the partner's column and cards, `#rrggbb` in lower case.
+   */
+  [PROP_COLOUR] = { "colour", RG_PROPERTY_TEXT, FIELD (colour),
+                    G_CALLBACK (rg_partner_set_colour), .text = RG_PARTNER_DEFAULT_COLOUR },
+  [PROP_ROLE] = { "role", RG_PROPERTY_ENUM, FIELD (role),
+                  G_CALLBACK (rg_partner_set_role),
+                  rg_partner_role_get_type, RG_PARTNER_ROLE_PROFESSIONAL },
+};
+
 static void
 rg_partner_finalize (GObject *object)
 {
-  RgPartner *self = (RgPartner *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->profession, g_free);
-  g_clear_pointer (&self->institution, g_free);
-  g_clear_pointer (&self->colour, g_free);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_partner_parent_class)->finalize (object);
-}
-
-static void
-rg_partner_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgPartner *self = RG_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_PROFESSION:
-      g_value_set_string (value, self->profession);
-      break;
-
-    case PROP_INSTITUTION:
-      g_value_set_string (value, self->institution);
-      break;
-
-    case PROP_COLOUR:
-      g_value_set_string (value, self->colour);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_partner_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgPartner *self = RG_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      rg_partner_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_PROFESSION:
-      rg_partner_set_profession (self, g_value_get_string (value));
-      break;
-
-    case PROP_INSTITUTION:
-      rg_partner_set_institution (self, g_value_get_string (value));
-      break;
-
-    case PROP_COLOUR:
-      rg_partner_set_colour (self, g_value_get_string (value));
-      break;
-
-    case PROP_ROLE:
-      rg_partner_set_role (self, g_value_get_enum (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -139,60 +83,14 @@ rg_partner_class_init (RgPartnerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_partner_finalize;
-  object_class->get_property = rg_partner_get_property;
-  object_class->set_property = rg_partner_set_property;
 
-  /**
-   * RgPartner:id:
-   *
-   * The UUID other objects use to refer to this partner; a new one when
-   * none is given at construction.
-   */
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_PROFESSION] =
-    g_param_spec_string ("profession", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_INSTITUTION] =
-    g_param_spec_string ("institution", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgPartner:colour:
-   *
-   * The colour of the partner's column and cards, `#rrggbb` in lower case.
-   */
-  properties [PROP_COLOUR] =
-    g_param_spec_string ("colour", NULL, NULL,
-                         RG_PARTNER_DEFAULT_COLOUR,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL,
-                       RG_TYPE_PARTNER_ROLE,
-                       RG_PARTNER_ROLE_PROFESSIONAL,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_partner_init (RgPartner *self)
 {
-  self->name = g_strdup ("");
-  self->colour = g_strdup (RG_PARTNER_DEFAULT_COLOUR);
-  self->role = RG_PARTNER_ROLE_PROFESSIONAL;
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**

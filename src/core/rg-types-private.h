@@ -5,11 +5,60 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "rg-types.h"
 
 G_BEGIN_DECLS
+
+/* How a model class keeps a property (see RgProperty) */
+typedef enum
+{
+  RG_PROPERTY_ID,       /* char *: the UUID given at construction, or a new one */
+  RG_PROPERTY_TEXT,     /* char * */
+  RG_PROPERTY_STRV,     /* char ** */
+  RG_PROPERTY_ENUM,     /* an enumeration of enum_type */
+  RG_PROPERTY_BOOLEAN,  /* gboolean */
+  RG_PROPERTY_TIME,     /* GDateTime * */
+} RgPropertyKind;
+
+/* One property of a model class, in the table from which the class
+ * installs its properties with _rg_properties_install (): its name, the
+ * field of the instance that keeps it, its default, and the public
+ * setter through which g_object_set () goes, so that the value is
+ * checked and notified (only on change) as the setter does. A property
+ * without a setter is set once, at construction. */
+typedef struct
+{
+  const char      *name;
+  RgPropertyKind   kind;
+  gsize            offset;     /* G_STRUCT_OFFSET of the field */
+  GCallback        set;        /* the public setter, or %NULL */
+  GType          (*enum_type) (void);
+  int              value;      /* the default of an enumeration or a boolean */
+  const char      *text;       /* the default of a text */
+  GCallback        get;        /* for a list kept otherwise than as a strv:
+                                * its public getter; the class owns the field */
+} RgProperty;
+
+void _rg_properties_install (GObjectClass      *klass,
+                             const RgProperty  *table,
+                             guint              n_props,
+                             GParamSpec       **pspecs);
+void _rg_properties_init    (gpointer           instance,
+                             const RgProperty  *table,
+                             guint              n_props);
+void _rg_properties_clear   (gpointer           instance,
+                             const RgProperty  *table,
+                             guint              n_props);
+void _rg_properties_get     (GObject           *object,
+                             guint              prop_id,
+                             GValue            *value,
+                             GParamSpec        *pspec);
+void _rg_properties_set     (GObject           *object,
+                             guint              prop_id,
+                             const GValue      *value,
+                             GParamSpec        *pspec);
 
 /* Stores a copy of @value in *@ptr. A required text is never %NULL (it
  * reads as ""); an optional one is never "" (empty means absent, and the
