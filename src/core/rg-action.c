@@ -39,87 +39,36 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgAction, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WHAT] = { "what", RG_PROPERTY_TEXT, FIELD (what),
+                  G_CALLBACK (rg_action_set_what), .text = "" },
+  /**
+   * RgAction:owner-id:
+   *
+   * The id of the partner who will do it, %NULL if nobody is named.
+   */
+  [PROP_OWNER_ID] = { "owner-id", RG_PROPERTY_TEXT, FIELD (owner_id),
+                      G_CALLBACK (rg_action_set_owner_id) },
+  /**
+   * RgAction:due:
+   *
+   * By when, `YYYY-MM-DD`, or %NULL.
+   */
+  [PROP_DUE] = { "due", RG_PROPERTY_TEXT, FIELD (due), G_CALLBACK (rg_action_set_due) },
+  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
+                    G_CALLBACK (rg_action_set_status),
+                    rg_action_status_get_type, RG_ACTION_STATUS_PLANNED },
+};
+
 static void
 rg_action_finalize (GObject *object)
 {
-  RgAction *self = (RgAction *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->what, g_free);
-  g_clear_pointer (&self->owner_id, g_free);
-  g_clear_pointer (&self->due, g_free);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_action_parent_class)->finalize (object);
-}
-
-static void
-rg_action_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  RgAction *self = RG_ACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_WHAT:
-      g_value_set_string (value, self->what);
-      break;
-
-    case PROP_OWNER_ID:
-      g_value_set_string (value, self->owner_id);
-      break;
-
-    case PROP_DUE:
-      g_value_set_string (value, self->due);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_action_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  RgAction *self = RG_ACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_WHAT:
-      rg_action_set_what (self, g_value_get_string (value));
-      break;
-
-    case PROP_OWNER_ID:
-      rg_action_set_owner_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_DUE:
-      rg_action_set_due (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_action_set_status (self, g_value_get_enum (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -128,53 +77,14 @@ rg_action_class_init (RgActionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_action_finalize;
-  object_class->get_property = rg_action_get_property;
-  object_class->set_property = rg_action_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_WHAT] =
-    g_param_spec_string ("what", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgAction:owner-id:
-   *
-   * The id of the partner who will do it, %NULL if nobody is named.
-   */
-  properties [PROP_OWNER_ID] =
-    g_param_spec_string ("owner-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgAction:due:
-   *
-   * By when, `YYYY-MM-DD`, or %NULL.
-   */
-  properties [PROP_DUE] =
-    g_param_spec_string ("due", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_ACTION_STATUS,
-                       RG_ACTION_STATUS_PLANNED,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_action_init (RgAction *self)
 {
-  self->what = g_strdup ("");
-  self->status = RG_ACTION_STATUS_PLANNED;
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**

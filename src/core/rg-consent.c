@@ -38,88 +38,40 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgConsent, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgConsent:scope:
+   *
+   * What the family agreed to share.
+   */
+  [PROP_SCOPE] = { "scope", RG_PROPERTY_TEXT, FIELD (scope),
+                   G_CALLBACK (rg_consent_set_scope), .text = "" },
+  [PROP_SHARED_WITH] = { "shared-with", RG_PROPERTY_TEXT, FIELD (shared_with),
+                         G_CALLBACK (rg_consent_set_shared_with) },
+  /**
+   * RgConsent:date:
+   *
+   * When the family agreed, `YYYY-MM-DD`; today for a new consent.
+   */
+  [PROP_DATE] = { "date", RG_PROPERTY_TEXT, FIELD (date), G_CALLBACK (rg_consent_set_date) },
+  /**
+   * RgConsent:recorded-by-id:
+   *
+   * The id of the partner who recorded the consent, or %NULL.
+   */
+  [PROP_RECORDED_BY_ID] = { "recorded-by-id", RG_PROPERTY_TEXT, FIELD (recorded_by_id),
+                            G_CALLBACK (rg_consent_set_recorded_by_id) },
+};
+
 static void
 rg_consent_finalize (GObject *object)
 {
-  RgConsent *self = (RgConsent *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->scope, g_free);
-  g_clear_pointer (&self->shared_with, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->recorded_by_id, g_free);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_consent_parent_class)->finalize (object);
-}
-
-static void
-rg_consent_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgConsent *self = RG_CONSENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_SCOPE:
-      g_value_set_string (value, self->scope);
-      break;
-
-    case PROP_SHARED_WITH:
-      g_value_set_string (value, self->shared_with);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_RECORDED_BY_ID:
-      g_value_set_string (value, self->recorded_by_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_consent_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgConsent *self = RG_CONSENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_SCOPE:
-      rg_consent_set_scope (self, g_value_get_string (value));
-      break;
-
-    case PROP_SHARED_WITH:
-      rg_consent_set_shared_with (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      rg_consent_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_RECORDED_BY_ID:
-      rg_consent_set_recorded_by_id (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -128,56 +80,14 @@ rg_consent_class_init (RgConsentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_consent_finalize;
-  object_class->get_property = rg_consent_get_property;
-  object_class->set_property = rg_consent_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:scope:
-   *
-   * What the family agreed to share.
-   */
-  properties [PROP_SCOPE] =
-    g_param_spec_string ("scope", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SHARED_WITH] =
-    g_param_spec_string ("shared-with", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:date:
-   *
-   * When the family agreed, `YYYY-MM-DD`; today for a new consent.
-   */
-  properties [PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:recorded-by-id:
-   *
-   * The id of the partner who recorded the consent, or %NULL.
-   */
-  properties [PROP_RECORDED_BY_ID] =
-    g_param_spec_string ("recorded-by-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_consent_init (RgConsent *self)
 {
-  self->scope = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
   self->date = rg_date_new_today ();
 }
 

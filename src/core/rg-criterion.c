@@ -39,87 +39,36 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgCriterion, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TEXT] = { "text", RG_PROPERTY_TEXT, FIELD (text),
+                  G_CALLBACK (rg_criterion_set_text), .text = "" },
+  /**
+   * RgCriterion:indicators:
+   *
+   * How the team will know the criterion is met, in order.
+   */
+  [PROP_INDICATORS] = { "indicators", RG_PROPERTY_STRV, FIELD (indicators),
+                        G_CALLBACK (rg_criterion_set_indicators) },
+  /**
+   * RgCriterion:proposed-by:
+   *
+   * The ids of the partners who proposed the criterion, in order.
+   */
+  [PROP_PROPOSED_BY] = { "proposed-by", RG_PROPERTY_STRV, FIELD (proposed_by),
+                         G_CALLBACK (rg_criterion_set_proposed_by) },
+  [PROP_AGREED] = { "agreed", RG_PROPERTY_BOOLEAN, FIELD (agreed),
+                    G_CALLBACK (rg_criterion_set_agreed), .value = FALSE },
+};
+
 static void
 rg_criterion_finalize (GObject *object)
 {
-  RgCriterion *self = (RgCriterion *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->indicators, g_strfreev);
-  g_clear_pointer (&self->proposed_by, g_strfreev);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_criterion_parent_class)->finalize (object);
-}
-
-static void
-rg_criterion_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgCriterion *self = RG_CRITERION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-
-    case PROP_INDICATORS:
-      g_value_set_boxed (value, self->indicators);
-      break;
-
-    case PROP_PROPOSED_BY:
-      g_value_set_boxed (value, self->proposed_by);
-      break;
-
-    case PROP_AGREED:
-      g_value_set_boolean (value, self->agreed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_criterion_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgCriterion *self = RG_CRITERION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TEXT:
-      rg_criterion_set_text (self, g_value_get_string (value));
-      break;
-
-    case PROP_INDICATORS:
-      rg_criterion_set_indicators (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_PROPOSED_BY:
-      rg_criterion_set_proposed_by (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_AGREED:
-      rg_criterion_set_agreed (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -128,53 +77,14 @@ rg_criterion_class_init (RgCriterionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_criterion_finalize;
-  object_class->get_property = rg_criterion_get_property;
-  object_class->set_property = rg_criterion_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgCriterion:indicators:
-   *
-   * How the team will know the criterion is met, in order.
-   */
-  properties [PROP_INDICATORS] =
-    g_param_spec_boxed ("indicators", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgCriterion:proposed-by:
-   *
-   * The ids of the partners who proposed the criterion, in order.
-   */
-  properties [PROP_PROPOSED_BY] =
-    g_param_spec_boxed ("proposed-by", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_AGREED] =
-    g_param_spec_boolean ("agreed", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_criterion_init (RgCriterion *self)
 {
-  self->text = g_strdup ("");
-  self->indicators = g_new0 (char *, 1);
-  self->proposed_by = g_new0 (char *, 1);
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**

@@ -34,70 +34,28 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgDimension, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name),
+                  G_CALLBACK (rg_dimension_set_name), .text = "" },
+  /**
+   * RgDimension:synthesis:
+   *
+   * The wording of this dimension the whole team agrees on, %NULL until
+   * there is one.
+   */
+  [PROP_SYNTHESIS] = { "synthesis", RG_PROPERTY_TEXT, FIELD (synthesis),
+                       G_CALLBACK (rg_dimension_set_synthesis) },
+};
+
 static void
 rg_dimension_finalize (GObject *object)
 {
-  RgDimension *self = (RgDimension *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->synthesis, g_free);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_dimension_parent_class)->finalize (object);
-}
-
-static void
-rg_dimension_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgDimension *self = RG_DIMENSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_SYNTHESIS:
-      g_value_set_string (value, self->synthesis);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_dimension_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgDimension *self = RG_DIMENSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      rg_dimension_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_SYNTHESIS:
-      rg_dimension_set_synthesis (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -106,37 +64,14 @@ rg_dimension_class_init (RgDimensionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_dimension_finalize;
-  object_class->get_property = rg_dimension_get_property;
-  object_class->set_property = rg_dimension_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgDimension:synthesis:
-   *
-   * The wording of this dimension the whole team agrees on, %NULL until
-   * there is one.
-   */
-  properties [PROP_SYNTHESIS] =
-    g_param_spec_string ("synthesis", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_dimension_init (RgDimension *self)
 {
-  self->name = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**

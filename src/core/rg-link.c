@@ -44,95 +44,51 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgLink, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgLink:type:
+   *
+   * What the team sees between the statements: agreement, divergence,
+   * complement, or something to clarify.
+   */
+  [PROP_TYPE] = { "type", RG_PROPERTY_ENUM, FIELD (type),
+                  G_CALLBACK (rg_link_set_link_type),
+                  rg_link_type_get_type, RG_LINK_TYPE_AGREEMENT },
+  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
+                    G_CALLBACK (rg_link_set_status),
+                    rg_link_status_get_type, RG_LINK_STATUS_OPEN },
+  [PROP_NOTE] = { "note", RG_PROPERTY_TEXT, FIELD (note), G_CALLBACK (rg_link_set_note) },
+  /**
+   * RgLink:term-id:
+   *
+   * The glossary term made from this link, if any: a link “to clarify”
+   * turned into a word of the glossary keeps the term's id, so that the
+   * two can be shown together.
+   */
+  [PROP_TERM_ID] = { "term-id", RG_PROPERTY_TEXT, FIELD (term_id),
+                     G_CALLBACK (rg_link_set_term_id) },
+  /**
+   * RgLink:members:
+   *
+   * The ids of the tagged statements, in order, each once.
+   */
+  [PROP_MEMBERS] = { "members", RG_PROPERTY_STRV, FIELD (members),
+                     G_CALLBACK (rg_link_set_members),
+                     .get = G_CALLBACK (rg_link_get_members) },
+};
+
 static void
 rg_link_finalize (GObject *object)
 {
   RgLink *self = (RgLink *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->term_id, g_free);
+  _rg_properties_clear (self, property_table, N_PROPS);
   g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_link_parent_class)->finalize (object);
-}
-
-static void
-rg_link_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  RgLink *self = RG_LINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TYPE:
-      g_value_set_enum (value, self->type);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_TERM_ID:
-      g_value_set_string (value, self->term_id);
-      break;
-
-    case PROP_MEMBERS:
-      g_value_set_boxed (value, rg_link_get_members (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_link_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  RgLink *self = RG_LINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TYPE:
-      rg_link_set_link_type (self, g_value_get_enum (value));
-      break;
-
-    case PROP_STATUS:
-      rg_link_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_NOTE:
-      rg_link_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_TERM_ID:
-      rg_link_set_term_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_MEMBERS:
-      rg_link_set_members (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -141,68 +97,15 @@ rg_link_class_init (RgLinkClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_link_finalize;
-  object_class->get_property = rg_link_get_property;
-  object_class->set_property = rg_link_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:type:
-   *
-   * What the team sees between the statements: agreement, divergence,
-   * complement, or something to clarify.
-   */
-  properties [PROP_TYPE] =
-    g_param_spec_enum ("type", NULL, NULL,
-                       RG_TYPE_LINK_TYPE,
-                       RG_LINK_TYPE_AGREEMENT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_LINK_STATUS,
-                       RG_LINK_STATUS_OPEN,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:term-id:
-   *
-   * The glossary term made from this link, if any: a link “to clarify”
-   * turned into a word of the glossary keeps the term's id, so that the
-   * two can be shown together.
-   */
-  properties [PROP_TERM_ID] =
-    g_param_spec_string ("term-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:members:
-   *
-   * The ids of the tagged statements, in order, each once.
-   */
-  properties [PROP_MEMBERS] =
-    g_param_spec_boxed ("members", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_link_init (RgLink *self)
 {
+  _rg_properties_init (self, property_table, N_PROPS);
   self->members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  self->type = RG_LINK_TYPE_AGREEMENT;
-  self->status = RG_LINK_STATUS_OPEN;
 }
 
 /**

@@ -51,6 +51,28 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgReviewItem, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgReviewItem:link-type:
+   *
+   * The kind of the link it comes from: %RG_LINK_TYPE_DIVERGENCE or
+   * %RG_LINK_TYPE_CLARIFY.
+   */
+  [PROP_LINK_TYPE] = { "link-type", RG_PROPERTY_ENUM, FIELD (type), NULL,
+                       rg_link_type_get_type, RG_LINK_TYPE_DIVERGENCE },
+  [PROP_NOTE] = { "note", RG_PROPERTY_TEXT, FIELD (note), G_CALLBACK (rg_review_item_set_note) },
+  /**
+   * RgReviewItem:reviewed:
+   *
+   * Whether the team has looked at it again in this session.
+   */
+  [PROP_REVIEWED] = { "reviewed", RG_PROPERTY_BOOLEAN, FIELD (reviewed),
+                      G_CALLBACK (rg_review_item_set_reviewed), .value = FALSE },
+};
+
 static void
 quote_clear (gpointer data)
 {
@@ -66,73 +88,10 @@ rg_review_item_finalize (GObject *object)
 {
   RgReviewItem *self = (RgReviewItem *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->note, g_free);
+  _rg_properties_clear (self, property_table, N_PROPS);
   g_clear_pointer (&self->quotes, g_array_unref);
 
   G_OBJECT_CLASS (rg_review_item_parent_class)->finalize (object);
-}
-
-static void
-rg_review_item_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  RgReviewItem *self = RG_REVIEW_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_LINK_TYPE:
-      g_value_set_enum (value, self->type);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_REVIEWED:
-      g_value_set_boolean (value, self->reviewed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_review_item_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  RgReviewItem *self = RG_REVIEW_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_LINK_TYPE:
-      self->type = g_value_get_enum (value);
-      break;
-
-    case PROP_NOTE:
-      rg_review_item_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_REVIEWED:
-      rg_review_item_set_reviewed (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -141,47 +100,14 @@ rg_review_item_class_init (RgReviewItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_review_item_finalize;
-  object_class->get_property = rg_review_item_get_property;
-  object_class->set_property = rg_review_item_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgReviewItem:link-type:
-   *
-   * The kind of the link it comes from: %RG_LINK_TYPE_DIVERGENCE or
-   * %RG_LINK_TYPE_CLARIFY.
-   */
-  properties [PROP_LINK_TYPE] =
-    g_param_spec_enum ("link-type", NULL, NULL,
-                       RG_TYPE_LINK_TYPE,
-                       RG_LINK_TYPE_DIVERGENCE,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgReviewItem:reviewed:
-   *
-   * Whether the team has looked at it again in this session.
-   */
-  properties [PROP_REVIEWED] =
-    g_param_spec_boolean ("reviewed", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_review_item_init (RgReviewItem *self)
 {
+  _rg_properties_init (self, property_table, N_PROPS);
   self->quotes = g_array_new (FALSE, TRUE, sizeof (Quote));
   g_array_set_clear_func (self->quotes, quote_clear);
 }

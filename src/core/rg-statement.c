@@ -45,6 +45,46 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgStatement, name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgStatement:partner-id:
+   *
+   * The id of the partner who said it: the column of the card.
+   */
+  [PROP_PARTNER_ID] = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id),
+                        G_CALLBACK (rg_statement_set_partner_id), .text = "" },
+  /**
+   * RgStatement:dimension-id:
+   *
+   * The id of the dimension it is about: the row of the card.
+   */
+  [PROP_DIMENSION_ID] = { "dimension-id", RG_PROPERTY_TEXT, FIELD (dimension_id),
+                          G_CALLBACK (rg_statement_set_dimension_id), .text = "" },
+  [PROP_KIND] = { "kind", RG_PROPERTY_ENUM, FIELD (kind),
+                  G_CALLBACK (rg_statement_set_kind),
+                  rg_statement_kind_get_type, RG_STATEMENT_KIND_FACT },
+  [PROP_TEXT] = { "text", RG_PROPERTY_TEXT, FIELD (text),
+                  G_CALLBACK (rg_statement_set_text), .text = "" },
+  /**
+   * RgStatement:created:
+   *
+   * When the statement was written, in UTC, to the second.
+   */
+  [PROP_CREATED] = { "created", RG_PROPERTY_TIME, FIELD (created),
+                     G_CALLBACK (rg_statement_set_created) },
+  /**
+   * RgStatement:changed:
+   *
+   * When its text, kind, partner or dimension last changed, in UTC, to
+   * the second.
+   */
+  [PROP_CHANGED] = { "changed", RG_PROPERTY_TIME, FIELD (changed),
+                     G_CALLBACK (rg_statement_set_changed) },
+};
+
 static void
 rg_statement_touch (RgStatement *self)
 {
@@ -56,102 +96,9 @@ rg_statement_touch (RgStatement *self)
 static void
 rg_statement_finalize (GObject *object)
 {
-  RgStatement *self = (RgStatement *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->partner_id, g_free);
-  g_clear_pointer (&self->dimension_id, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->created, g_date_time_unref);
-  g_clear_pointer (&self->changed, g_date_time_unref);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_statement_parent_class)->finalize (object);
-}
-
-static void
-rg_statement_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgStatement *self = RG_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_PARTNER_ID:
-      g_value_set_string (value, self->partner_id);
-      break;
-
-    case PROP_DIMENSION_ID:
-      g_value_set_string (value, self->dimension_id);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-
-    case PROP_CREATED:
-      g_value_set_boxed (value, self->created);
-      break;
-
-    case PROP_CHANGED:
-      g_value_set_boxed (value, self->changed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_statement_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgStatement *self = RG_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_PARTNER_ID:
-      rg_statement_set_partner_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_DIMENSION_ID:
-      rg_statement_set_dimension_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      rg_statement_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_TEXT:
-      rg_statement_set_text (self, g_value_get_string (value));
-      break;
-
-    case PROP_CREATED:
-      rg_statement_set_created (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_CHANGED:
-      rg_statement_set_changed (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -160,76 +107,14 @@ rg_statement_class_init (RgStatementClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_statement_finalize;
-  object_class->get_property = rg_statement_get_property;
-  object_class->set_property = rg_statement_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:partner-id:
-   *
-   * The id of the partner who said it: the column of the card.
-   */
-  properties [PROP_PARTNER_ID] =
-    g_param_spec_string ("partner-id", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:dimension-id:
-   *
-   * The id of the dimension it is about: the row of the card.
-   */
-  properties [PROP_DIMENSION_ID] =
-    g_param_spec_string ("dimension-id", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       RG_TYPE_STATEMENT_KIND,
-                       RG_STATEMENT_KIND_FACT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:created:
-   *
-   * When the statement was written, in UTC, to the second.
-   */
-  properties [PROP_CREATED] =
-    g_param_spec_boxed ("created", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:changed:
-   *
-   * When its text, kind, partner or dimension last changed, in UTC, to
-   * the second.
-   */
-  properties [PROP_CHANGED] =
-    g_param_spec_boxed ("changed", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_statement_init (RgStatement *self)
 {
-  self->partner_id = g_strdup ("");
-  self->dimension_id = g_strdup ("");
-  self->text = g_strdup ("");
-  self->kind = RG_STATEMENT_KIND_FACT;
+  _rg_properties_init (self, property_table, N_PROPS);
   self->created = _rg_time_new_now ();
   self->changed = g_date_time_ref (self->created);
 }
