@@ -115,6 +115,70 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgSession, name)
+#define SETTER(name) G_CALLBACK (rg_session_set_##name)
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TITLE] = { "title", RG_PROPERTY_TEXT, FIELD (title), SETTER (title), .text = "" },
+  /**
+   * RgSession:date:
+   *
+   * The day of the meeting, `YYYY-MM-DD`; today for a new session.
+   */
+  [PROP_DATE] = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
+  [PROP_PLACE] = { "place", RG_PROPERTY_TEXT, FIELD (place), SETTER (place) },
+  [PROP_FACILITATOR] = { "facilitator", RG_PROPERTY_TEXT, FIELD (facilitator),
+                         SETTER (facilitator) },
+  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                    rg_session_status_get_type, RG_SESSION_STATUS_PREPARING },
+  /**
+   * RgSession:kind:
+   *
+   * A session proper, or a partner's contribution prepared in advance.
+   */
+  [PROP_KIND] = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
+                  rg_session_kind_get_type, RG_SESSION_KIND_SESSION },
+  /**
+   * RgSession:contributor-id:
+   *
+   * For a contribution, the id of the partner it is from, or %NULL. Only
+   * written to the file when #RgSession:kind is a contribution.
+   */
+  [PROP_CONTRIBUTOR_ID] = { "contributor-id", RG_PROPERTY_TEXT, FIELD (contributor_id),
+                            SETTER (contributor_id) },
+  [PROP_NEXT_REVIEW] = { "next-review", RG_PROPERTY_TEXT, FIELD (next_review),
+                         SETTER (next_review) },
+  /**
+   * RgSession:situation-id:
+   *
+   * The UUID shared by the successive sessions about the same situation.
+   */
+  [PROP_SITUATION_ID] = { "situation-id", RG_PROPERTY_TEXT, FIELD (situation_id),
+                          SETTER (situation_id) },
+  /**
+   * RgSession:situation-label:
+   *
+   * The pseudonymous label of the situation, such as “Élève A., CM1”.
+   */
+  [PROP_SITUATION_LABEL] = { "situation-label", RG_PROPERTY_TEXT, FIELD (situation_label),
+                             SETTER (situation_label), .text = "" },
+  /**
+   * RgSession:situation-code:
+   *
+   * The service's own reference of the situation, or %NULL.
+   */
+  [PROP_SITUATION_CODE] = { "situation-code", RG_PROPERTY_TEXT, FIELD (situation_code),
+                            SETTER (situation_code) },
+  /**
+   * RgSession:person-names:
+   *
+   * Names of people of the situation, to hide in pseudonymised exports.
+   */
+  [PROP_PERSON_NAMES] = { "person-names", RG_PROPERTY_STRV, FIELD (person_names),
+                          SETTER (person_names) },
+};
+
 static void
 rg_session_emit_changed (RgSession *self)
 {
@@ -290,19 +354,7 @@ rg_session_dispose (GObject *object)
 static void
 rg_session_finalize (GObject *object)
 {
-  RgSession *self = (RgSession *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->place, g_free);
-  g_clear_pointer (&self->facilitator, g_free);
-  g_clear_pointer (&self->contributor_id, g_free);
-  g_clear_pointer (&self->next_review, g_free);
-  g_clear_pointer (&self->situation_id, g_free);
-  g_clear_pointer (&self->situation_label, g_free);
-  g_clear_pointer (&self->situation_code, g_free);
-  g_clear_pointer (&self->person_names, g_strfreev);
+  _rg_properties_clear (object, property_table, N_PROPS);
 
   G_OBJECT_CLASS (rg_session_parent_class)->finalize (object);
 }
@@ -319,140 +371,6 @@ rg_session_notify (GObject    *object,
 }
 
 static void
-rg_session_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgSession *self = RG_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_PLACE:
-      g_value_set_string (value, self->place);
-      break;
-
-    case PROP_FACILITATOR:
-      g_value_set_string (value, self->facilitator);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_CONTRIBUTOR_ID:
-      g_value_set_string (value, self->contributor_id);
-      break;
-
-    case PROP_NEXT_REVIEW:
-      g_value_set_string (value, self->next_review);
-      break;
-
-    case PROP_SITUATION_ID:
-      g_value_set_string (value, self->situation_id);
-      break;
-
-    case PROP_SITUATION_LABEL:
-      g_value_set_string (value, self->situation_label);
-      break;
-
-    case PROP_SITUATION_CODE:
-      g_value_set_string (value, self->situation_code);
-      break;
-
-    case PROP_PERSON_NAMES:
-      g_value_set_boxed (value, self->person_names);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_session_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgSession *self = RG_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TITLE:
-      rg_session_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      rg_session_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_PLACE:
-      rg_session_set_place (self, g_value_get_string (value));
-      break;
-
-    case PROP_FACILITATOR:
-      rg_session_set_facilitator (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_session_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_KIND:
-      rg_session_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_CONTRIBUTOR_ID:
-      rg_session_set_contributor_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEXT_REVIEW:
-      rg_session_set_next_review (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_ID:
-      rg_session_set_situation_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_LABEL:
-      rg_session_set_situation_label (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_CODE:
-      rg_session_set_situation_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_PERSON_NAMES:
-      rg_session_set_person_names (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rg_session_class_init (RgSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -460,113 +378,8 @@ rg_session_class_init (RgSessionClass *klass)
   object_class->dispose = rg_session_dispose;
   object_class->finalize = rg_session_finalize;
   object_class->notify = rg_session_notify;
-  object_class->get_property = rg_session_get_property;
-  object_class->set_property = rg_session_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:date:
-   *
-   * The day of the meeting, `YYYY-MM-DD`; today for a new session.
-   */
-  properties [PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_PLACE] =
-    g_param_spec_string ("place", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_FACILITATOR] =
-    g_param_spec_string ("facilitator", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_SESSION_STATUS,
-                       RG_SESSION_STATUS_PREPARING,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:kind:
-   *
-   * A session proper, or a partner's contribution prepared in advance.
-   */
-  properties [PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       RG_TYPE_SESSION_KIND,
-                       RG_SESSION_KIND_SESSION,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:contributor-id:
-   *
-   * For a contribution, the id of the partner it is from, or %NULL. Only
-   * written to the file when #RgSession:kind is a contribution.
-   */
-  properties [PROP_CONTRIBUTOR_ID] =
-    g_param_spec_string ("contributor-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NEXT_REVIEW] =
-    g_param_spec_string ("next-review", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-id:
-   *
-   * The UUID shared by the successive sessions about the same situation.
-   */
-  properties [PROP_SITUATION_ID] =
-    g_param_spec_string ("situation-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-label:
-   *
-   * The pseudonymous label of the situation, such as “Élève A., CM1”.
-   */
-  properties [PROP_SITUATION_LABEL] =
-    g_param_spec_string ("situation-label", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-code:
-   *
-   * The service's own reference of the situation, or %NULL.
-   */
-  properties [PROP_SITUATION_CODE] =
-    g_param_spec_string ("situation-code", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:person-names:
-   *
-   * Names of people of the situation, to hide in pseudonymised exports.
-   */
-  properties [PROP_PERSON_NAMES] =
-    g_param_spec_boxed ("person-names", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 
   /**
    * RgSession::changed:
@@ -590,13 +403,9 @@ rg_session_class_init (RgSessionClass *klass)
 static void
 rg_session_init (RgSession *self)
 {
-  self->title = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
   self->date = rg_date_new_today ();
   self->situation_id = g_uuid_string_random ();
-  self->situation_label = g_strdup ("");
-  self->person_names = g_new0 (char *, 1);
-  self->status = RG_SESSION_STATUS_PREPARING;
-  self->kind = RG_SESSION_KIND_SESSION;
 
   for (guint which = 0; which < N_COLLECTIONS; which++)
     {

@@ -42,6 +42,20 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgTerm, name)
+
+/* All but PROP_MEANINGS, made from the two arrays when read */
+static const RgProperty property_table [PROP_MEANINGS] = {
+  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WORD] = { "word", RG_PROPERTY_TEXT, FIELD (word),
+                  G_CALLBACK (rg_term_set_word), .text = "" },
+  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
+                    G_CALLBACK (rg_term_set_status),
+                    rg_term_status_get_type, RG_TERM_STATUS_OPEN },
+  [PROP_AGREED_MEANING] = { "agreed-meaning", RG_PROPERTY_TEXT, FIELD (agreed_meaning),
+                            G_CALLBACK (rg_term_set_agreed_meaning) },
+};
+
 static GVariant *
 rg_term_dup_meanings (RgTerm *self)
 {
@@ -61,9 +75,7 @@ rg_term_finalize (GObject *object)
 {
   RgTerm *self = (RgTerm *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->word, g_free);
-  g_clear_pointer (&self->agreed_meaning, g_free);
+  _rg_properties_clear (self, property_table, PROP_MEANINGS);
   g_clear_pointer (&self->meaning_partners, g_ptr_array_unref);
   g_clear_pointer (&self->meaning_texts, g_ptr_array_unref);
 
@@ -76,64 +88,10 @@ rg_term_get_property (GObject    *object,
                       GValue     *value,
                       GParamSpec *pspec)
 {
-  RgTerm *self = RG_TERM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_WORD:
-      g_value_set_string (value, self->word);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_AGREED_MEANING:
-      g_value_set_string (value, self->agreed_meaning);
-      break;
-
-    case PROP_MEANINGS:
-      g_value_take_variant (value, rg_term_dup_meanings (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_term_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  RgTerm *self = RG_TERM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_WORD:
-      rg_term_set_word (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_term_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_AGREED_MEANING:
-      rg_term_set_agreed_meaning (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MEANINGS)
+    g_value_take_variant (value, rg_term_dup_meanings (RG_TERM (object)));
+  else
+    _rg_properties_get (object, prop_id, value, pspec);
 }
 
 static void
@@ -142,29 +100,9 @@ rg_term_class_init (RgTermClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_term_finalize;
+
+  _rg_properties_install (object_class, property_table, PROP_MEANINGS, properties);
   object_class->get_property = rg_term_get_property;
-  object_class->set_property = rg_term_set_property;
-
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_WORD] =
-    g_param_spec_string ("word", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_TERM_STATUS,
-                       RG_TERM_STATUS_OPEN,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_AGREED_MEANING] =
-    g_param_spec_string ("agreed-meaning", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RgTerm:meanings:
@@ -178,15 +116,13 @@ rg_term_class_init (RgTermClass *klass)
                           G_VARIANT_TYPE ("a(ss)"),
                           NULL,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_MEANINGS, properties [PROP_MEANINGS]);
 }
 
 static void
 rg_term_init (RgTerm *self)
 {
-  self->word = g_strdup ("");
-  self->status = RG_TERM_STATUS_OPEN;
+  _rg_properties_init (self, property_table, PROP_MEANINGS);
   self->meaning_partners = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->meaning_texts = g_ptr_array_new_with_free_func (g_free);
 }
