@@ -120,28 +120,12 @@ rg_action_get_id (RgAction *self)
  *
  * Returns: (transfer none): what will be done, never %NULL
  */
-const char *
-rg_action_get_what (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->what;
-}
-
 /**
  * rg_action_set_what:
  * @self: a #RgAction
  * @what: (nullable): what will be done
  */
-void
-rg_action_set_what (RgAction   *self,
-                    const char *what)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-
-  if (_rg_set_text (&self->what, what, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WHAT]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgAction, rg_action, ACTION, what, WHAT, TRUE)
 
 /**
  * rg_action_get_owner_id:
@@ -150,30 +134,14 @@ rg_action_set_what (RgAction   *self,
  * Returns: (transfer none) (nullable): the id of the partner who will do
  *   it, or %NULL
  */
-const char *
-rg_action_get_owner_id (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->owner_id;
-}
-
 /**
  * rg_action_set_owner_id:
  * @self: a #RgAction
  * @owner_id: (nullable): the id of a partner of the same session, or
  *   %NULL for nobody
  */
-void
-rg_action_set_owner_id (RgAction   *self,
-                        const char *owner_id)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail (owner_id == NULL || owner_id[0] == '\0' || rg_id_is_valid (owner_id));
-
-  if (_rg_set_text (&self->owner_id, owner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, owner_id, OWNER_ID,
+                                  _rg_optional_id_is_valid (owner_id))
 
 /**
  * rg_action_get_due:
@@ -182,29 +150,13 @@ rg_action_set_owner_id (RgAction   *self,
  * Returns: (transfer none) (nullable): the due date, `YYYY-MM-DD`, or
  *   %NULL
  */
-const char *
-rg_action_get_due (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->due;
-}
-
 /**
  * rg_action_set_due:
  * @self: a #RgAction
  * @due: (nullable): a date that rg_date_is_valid () accepts, or %NULL
  */
-void
-rg_action_set_due (RgAction   *self,
-                   const char *due)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail (due == NULL || due[0] == '\0' || rg_date_is_valid (due));
-
-  if (_rg_set_text (&self->due, due, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DUE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, due, DUE,
+                                  _rg_optional_date_is_valid (due))
 
 /**
  * rg_action_get_status:
@@ -212,29 +164,10 @@ rg_action_set_due (RgAction   *self,
  *
  * Returns: where the action stands
  */
-RgActionStatus
-rg_action_get_status (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), RG_ACTION_STATUS_PLANNED);
-
-  return self->status;
-}
-
 /**
  * rg_action_set_status:
  * @self: a #RgAction
  * @status: a #RgActionStatus
  */
-void
-rg_action_set_status (RgAction       *self,
-                      RgActionStatus  status)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail ((guint) status <= RG_ACTION_STATUS_CANCELLED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgAction, rg_action, ACTION, RgActionStatus, status, STATUS,
+                         RG_ACTION_STATUS_PLANNED, RG_ACTION_STATUS_CANCELLED)

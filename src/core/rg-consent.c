@@ -123,28 +123,12 @@ rg_consent_get_id (RgConsent *self)
  *
  * Returns: (transfer none): what the family agreed to share, never %NULL
  */
-const char *
-rg_consent_get_scope (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->scope;
-}
-
 /**
  * rg_consent_set_scope:
  * @self: a #RgConsent
  * @scope: (nullable): what the family agreed to share
  */
-void
-rg_consent_set_scope (RgConsent  *self,
-                      const char *scope)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-
-  if (_rg_set_text (&self->scope, scope, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCOPE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, scope, SCOPE, TRUE)
 
 /**
  * rg_consent_get_shared_with:
@@ -152,28 +136,12 @@ rg_consent_set_scope (RgConsent  *self,
  *
  * Returns: (transfer none) (nullable): with whom, or %NULL
  */
-const char *
-rg_consent_get_shared_with (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->shared_with;
-}
-
 /**
  * rg_consent_set_shared_with:
  * @self: a #RgConsent
  * @shared_with: (nullable): with whom; %NULL or "" if not said
  */
-void
-rg_consent_set_shared_with (RgConsent  *self,
-                            const char *shared_with)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-
-  if (_rg_set_text (&self->shared_with, shared_with, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHARED_WITH]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, shared_with, SHARED_WITH, TRUE)
 
 /**
  * rg_consent_get_date:
@@ -181,29 +149,12 @@ rg_consent_set_shared_with (RgConsent  *self,
  *
  * Returns: (transfer none): when the family agreed, `YYYY-MM-DD`
  */
-const char *
-rg_consent_get_date (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->date;
-}
-
 /**
  * rg_consent_set_date:
  * @self: a #RgConsent
  * @date: a date that rg_date_is_valid () accepts
  */
-void
-rg_consent_set_date (RgConsent  *self,
-                     const char *date)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-  g_return_if_fail (rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->date, date, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, date, DATE, rg_date_is_valid (date))
 
 /**
  * rg_consent_get_recorded_by_id:
@@ -212,27 +163,11 @@ rg_consent_set_date (RgConsent  *self,
  * Returns: (transfer none) (nullable): the id of the partner who recorded
  *   the consent, or %NULL
  */
-const char *
-rg_consent_get_recorded_by_id (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->recorded_by_id;
-}
-
 /**
  * rg_consent_set_recorded_by_id:
  * @self: a #RgConsent
  * @partner_id: (nullable): the id of a partner of the same session, or
  *   %NULL
  */
-void
-rg_consent_set_recorded_by_id (RgConsent  *self,
-                               const char *partner_id)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
-
-  if (_rg_set_text (&self->recorded_by_id, partner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORDED_BY_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, recorded_by_id, RECORDED_BY_ID,
+                                  _rg_optional_id_is_valid (recorded_by_id))

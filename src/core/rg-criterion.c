@@ -120,28 +120,12 @@ rg_criterion_get_id (RgCriterion *self)
  *
  * Returns: (transfer none): the criterion, never %NULL
  */
-const char *
-rg_criterion_get_text (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return self->text;
-}
-
 /**
  * rg_criterion_set_text:
  * @self: a #RgCriterion
  * @text: (nullable): the criterion
  */
-void
-rg_criterion_set_text (RgCriterion *self,
-                       const char  *text)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  if (_rg_set_text (&self->text, text, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgCriterion, rg_criterion, CRITERION, text, TEXT, TRUE)
 
 /**
  * rg_criterion_get_indicators:
@@ -149,28 +133,12 @@ rg_criterion_set_text (RgCriterion *self,
  *
  * Returns: (transfer none) (array zero-terminated=1): the indicators
  */
-const char * const *
-rg_criterion_get_indicators (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return (const char * const *) self->indicators;
-}
-
 /**
  * rg_criterion_set_indicators:
  * @self: a #RgCriterion
  * @indicators: (nullable) (array zero-terminated=1): the indicators
  */
-void
-rg_criterion_set_indicators (RgCriterion        *self,
-                             const char * const *indicators)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  if (_rg_set_strv (&self->indicators, indicators))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDICATORS]);
-}
+RG_DEFINE_STRV_PROPERTY (RgCriterion, rg_criterion, CRITERION, indicators, INDICATORS)
 
 /**
  * rg_criterion_get_proposed_by:
@@ -221,29 +189,9 @@ rg_criterion_set_proposed_by (RgCriterion        *self,
  *
  * Returns: %TRUE if the team agreed on the criterion
  */
-gboolean
-rg_criterion_get_agreed (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), FALSE);
-
-  return self->agreed;
-}
-
 /**
  * rg_criterion_set_agreed:
  * @self: a #RgCriterion
  * @agreed: whether the team agreed on it
  */
-void
-rg_criterion_set_agreed (RgCriterion *self,
-                         gboolean     agreed)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  agreed = !!agreed;
-  if (self->agreed != agreed)
-    {
-      self->agreed = agreed;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED]);
-    }
-}
+RG_DEFINE_BOOLEAN_PROPERTY (RgCriterion, rg_criterion, CRITERION, agreed, AGREED)

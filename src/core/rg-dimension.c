@@ -105,28 +105,12 @@ rg_dimension_get_id (RgDimension *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_dimension_get_name (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->name;
-}
-
 /**
  * rg_dimension_set_name:
  * @self: a #RgDimension
  * @name: (nullable): the name of the axis
  */
-void
-rg_dimension_set_name (RgDimension *self,
-                       const char  *name)
-{
-  g_return_if_fail (RG_IS_DIMENSION (self));
-
-  if (_rg_set_text (&self->name, name, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgDimension, rg_dimension, DIMENSION, name, NAME, TRUE)
 
 /**
  * rg_dimension_get_synthesis:
@@ -134,25 +118,9 @@ rg_dimension_set_name (RgDimension *self,
  *
  * Returns: (transfer none) (nullable): the agreed wording, %NULL if none
  */
-const char *
-rg_dimension_get_synthesis (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->synthesis;
-}
-
 /**
  * rg_dimension_set_synthesis:
  * @self: a #RgDimension
  * @synthesis: (nullable): the agreed wording; %NULL or "" for none
  */
-void
-rg_dimension_set_synthesis (RgDimension *self,
-                            const char  *synthesis)
-{
-  g_return_if_fail (RG_IS_DIMENSION (self));
-
-  if (_rg_set_text (&self->synthesis, synthesis, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNTHESIS]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgDimension, rg_dimension, DIMENSION, synthesis, SYNTHESIS, TRUE)

@@ -176,32 +176,13 @@ rg_link_set_link_type (RgLink     *self,
  *
  * Returns: whether the link is still open or settled
  */
-RgLinkStatus
-rg_link_get_status (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), RG_LINK_STATUS_OPEN);
-
-  return self->status;
-}
-
 /**
  * rg_link_set_status:
  * @self: a #RgLink
  * @status: a #RgLinkStatus
  */
-void
-rg_link_set_status (RgLink       *self,
-                    RgLinkStatus  status)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-  g_return_if_fail ((guint) status <= RG_LINK_STATUS_SETTLED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgLink, rg_link, LINK, RgLinkStatus, status, STATUS,
+                         RG_LINK_STATUS_OPEN, RG_LINK_STATUS_SETTLED)
 
 /**
  * rg_link_get_note:
@@ -209,28 +190,12 @@ rg_link_set_status (RgLink       *self,
  *
  * Returns: (transfer none) (nullable): the team's note, %NULL if none
  */
-const char *
-rg_link_get_note (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->note;
-}
-
 /**
  * rg_link_set_note:
  * @self: a #RgLink
  * @note: (nullable): the team's note; %NULL or "" for none
  */
-void
-rg_link_set_note (RgLink     *self,
-                  const char *note)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-
-  if (_rg_set_text (&self->note, note, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgLink, rg_link, LINK, note, NOTE, TRUE)
 
 /**
  * rg_link_get_term_id:
@@ -244,29 +209,13 @@ rg_link_set_note (RgLink     *self,
  *
  * Returns: (transfer none) (nullable): the term's id, %NULL if none
  */
-const char *
-rg_link_get_term_id (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->term_id;
-}
-
 /**
  * rg_link_set_term_id:
  * @self: a #RgLink
  * @term_id: (nullable): the id of a glossary term; %NULL or "" for none
  */
-void
-rg_link_set_term_id (RgLink     *self,
-                     const char *term_id)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-  g_return_if_fail (term_id == NULL || term_id[0] == '\0' || rg_id_is_valid (term_id));
-
-  if (_rg_set_text (&self->term_id, term_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgLink, rg_link, LINK, term_id, TERM_ID,
+                                  _rg_optional_id_is_valid (term_id))
 
 /**
  * rg_link_get_members:

@@ -127,28 +127,12 @@ rg_partner_get_id (RgPartner *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_partner_get_name (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->name;
-}
-
 /**
  * rg_partner_set_name:
  * @self: a #RgPartner
  * @name: (nullable): the name as the team calls the partner
  */
-void
-rg_partner_set_name (RgPartner  *self,
-                     const char *name)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->name, name, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, name, NAME, TRUE)
 
 /**
  * rg_partner_get_profession:
@@ -156,28 +140,12 @@ rg_partner_set_name (RgPartner  *self,
  *
  * Returns: (transfer none) (nullable): the profession, %NULL if none
  */
-const char *
-rg_partner_get_profession (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->profession;
-}
-
 /**
  * rg_partner_set_profession:
  * @self: a #RgPartner
  * @profession: (nullable): the profession; %NULL or "" for none
  */
-void
-rg_partner_set_profession (RgPartner  *self,
-                           const char *profession)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->profession, profession, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROFESSION]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, profession, PROFESSION, TRUE)
 
 /**
  * rg_partner_get_institution:
@@ -185,28 +153,12 @@ rg_partner_set_profession (RgPartner  *self,
  *
  * Returns: (transfer none) (nullable): the institution, %NULL if none
  */
-const char *
-rg_partner_get_institution (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->institution;
-}
-
 /**
  * rg_partner_set_institution:
  * @self: a #RgPartner
  * @institution: (nullable): the institution; %NULL or "" for none
  */
-void
-rg_partner_set_institution (RgPartner  *self,
-                            const char *institution)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->institution, institution, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INSTITUTION]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, institution, INSTITUTION, TRUE)
 
 /**
  * rg_partner_get_colour:
@@ -250,29 +202,10 @@ rg_partner_set_colour (RgPartner  *self,
  * Returns: whether the partner is a professional, the family or the young
  *   person
  */
-RgPartnerRole
-rg_partner_get_role (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), RG_PARTNER_ROLE_PROFESSIONAL);
-
-  return self->role;
-}
-
 /**
  * rg_partner_set_role:
  * @self: a #RgPartner
  * @role: a #RgPartnerRole
  */
-void
-rg_partner_set_role (RgPartner     *self,
-                     RgPartnerRole  role)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-  g_return_if_fail ((guint) role <= RG_PARTNER_ROLE_YOUNG_PERSON);
-
-  if (self->role != role)
-    {
-      self->role = role;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROLE]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgPartner, rg_partner, PARTNER, RgPartnerRole, role, ROLE,
+                         RG_PARTNER_ROLE_PROFESSIONAL, RG_PARTNER_ROLE_YOUNG_PERSON)

@@ -161,28 +161,12 @@ rg_review_item_get_link_type (RgReviewItem *self)
  *
  * Returns: (transfer none) (nullable): the note of the link, or %NULL
  */
-const char *
-rg_review_item_get_note (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
-
-  return self->note;
-}
-
 /**
  * rg_review_item_set_note:
  * @self: a #RgReviewItem
  * @note: (nullable): the note of the link; empty means none
  */
-void
-rg_review_item_set_note (RgReviewItem *self,
-                         const char   *note)
-{
-  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
-
-  if (_rg_set_text (&self->note, note, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgReviewItem, rg_review_item, REVIEW_ITEM, note, NOTE, TRUE)
 
 /**
  * rg_review_item_get_reviewed:
@@ -190,32 +174,12 @@ rg_review_item_set_note (RgReviewItem *self,
  *
  * Returns: whether the team has reviewed it
  */
-gboolean
-rg_review_item_get_reviewed (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), FALSE);
-
-  return self->reviewed;
-}
-
 /**
  * rg_review_item_set_reviewed:
  * @self: a #RgReviewItem
  * @reviewed: whether the team has reviewed it
  */
-void
-rg_review_item_set_reviewed (RgReviewItem *self,
-                             gboolean      reviewed)
-{
-  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
-
-  reviewed = !!reviewed;
-  if (self->reviewed != reviewed)
-    {
-      self->reviewed = reviewed;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWED]);
-    }
-}
+RG_DEFINE_BOOLEAN_PROPERTY (RgReviewItem, rg_review_item, REVIEW_ITEM, reviewed, REVIEWED)
 
 /**
  * rg_review_item_get_n_quotes:

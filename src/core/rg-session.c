@@ -448,28 +448,12 @@ rg_session_get_id (RgSession *self)
  *
  * Returns: (transfer none): the title, never %NULL
  */
-const char *
-rg_session_get_title (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->title;
-}
-
 /**
  * rg_session_set_title:
  * @self: a #RgSession
  * @title: (nullable): the title
  */
-void
-rg_session_set_title (RgSession  *self,
-                      const char *title)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->title, title, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, title, TITLE, TRUE)
 
 /**
  * rg_session_get_date:
@@ -477,29 +461,12 @@ rg_session_set_title (RgSession  *self,
  *
  * Returns: (transfer none): the day of the meeting, `YYYY-MM-DD`
  */
-const char *
-rg_session_get_date (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->date;
-}
-
 /**
  * rg_session_set_date:
  * @self: a #RgSession
  * @date: a date that rg_date_is_valid () accepts
  */
-void
-rg_session_set_date (RgSession  *self,
-                     const char *date)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->date, date, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, date, DATE, rg_date_is_valid (date))
 
 /**
  * rg_session_get_place:
@@ -507,28 +474,12 @@ rg_session_set_date (RgSession  *self,
  *
  * Returns: (transfer none) (nullable): where the meeting is held, or %NULL
  */
-const char *
-rg_session_get_place (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->place;
-}
-
 /**
  * rg_session_set_place:
  * @self: a #RgSession
  * @place: (nullable): where the meeting is held; %NULL or "" if not said
  */
-void
-rg_session_set_place (RgSession  *self,
-                      const char *place)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->place, place, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, place, PLACE, TRUE)
 
 /**
  * rg_session_get_facilitator:
@@ -536,28 +487,12 @@ rg_session_set_place (RgSession  *self,
  *
  * Returns: (transfer none) (nullable): who leads the meeting, or %NULL
  */
-const char *
-rg_session_get_facilitator (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->facilitator;
-}
-
 /**
  * rg_session_set_facilitator:
  * @self: a #RgSession
  * @facilitator: (nullable): who leads the meeting; %NULL or "" if not said
  */
-void
-rg_session_set_facilitator (RgSession  *self,
-                            const char *facilitator)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->facilitator, facilitator, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, facilitator, FACILITATOR, TRUE)
 
 /**
  * rg_session_get_status:
@@ -565,32 +500,13 @@ rg_session_set_facilitator (RgSession  *self,
  *
  * Returns: whether the session is being prepared, was held, or is closed
  */
-RgSessionStatus
-rg_session_get_status (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_STATUS_PREPARING);
-
-  return self->status;
-}
-
 /**
  * rg_session_set_status:
  * @self: a #RgSession
  * @status: a #RgSessionStatus
  */
-void
-rg_session_set_status (RgSession       *self,
-                       RgSessionStatus  status)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail ((guint) status <= RG_SESSION_STATUS_CLOSED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgSession, rg_session, SESSION, RgSessionStatus, status, STATUS,
+                         RG_SESSION_STATUS_PREPARING, RG_SESSION_STATUS_CLOSED)
 
 /**
  * rg_session_get_kind:
@@ -598,32 +514,13 @@ rg_session_set_status (RgSession       *self,
  *
  * Returns: whether this is a session or a partner's contribution
  */
-RgSessionKind
-rg_session_get_kind (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_KIND_SESSION);
-
-  return self->kind;
-}
-
 /**
  * rg_session_set_kind:
  * @self: a #RgSession
  * @kind: a #RgSessionKind
  */
-void
-rg_session_set_kind (RgSession     *self,
-                     RgSessionKind  kind)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail ((guint) kind <= RG_SESSION_KIND_CONTRIBUTION);
-
-  if (self->kind != kind)
-    {
-      self->kind = kind;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgSession, rg_session, SESSION, RgSessionKind, kind, KIND,
+                         RG_SESSION_KIND_SESSION, RG_SESSION_KIND_CONTRIBUTION)
 
 /**
  * rg_session_get_contributor_id:
@@ -632,14 +529,6 @@ rg_session_set_kind (RgSession     *self,
  * Returns: (transfer none) (nullable): for a contribution, the id of the
  *   partner it is from, or %NULL
  */
-const char *
-rg_session_get_contributor_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->contributor_id;
-}
-
 /**
  * rg_session_set_contributor_id:
  * @self: a #RgSession
@@ -647,16 +536,8 @@ rg_session_get_contributor_id (RgSession *self)
  *
  * Only a contribution keeps it in its file.
  */
-void
-rg_session_set_contributor_id (RgSession  *self,
-                               const char *partner_id)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
-
-  if (_rg_set_text (&self->contributor_id, partner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTRIBUTOR_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, contributor_id, CONTRIBUTOR_ID,
+                                  _rg_optional_id_is_valid (contributor_id))
 
 /**
  * rg_session_get_next_review:
@@ -665,29 +546,13 @@ rg_session_set_contributor_id (RgSession  *self,
  * Returns: (transfer none) (nullable): the date of the next review,
  *   `YYYY-MM-DD`, or %NULL
  */
-const char *
-rg_session_get_next_review (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->next_review;
-}
-
 /**
  * rg_session_set_next_review:
  * @self: a #RgSession
  * @date: (nullable): a date that rg_date_is_valid () accepts, or %NULL
  */
-void
-rg_session_set_next_review (RgSession  *self,
-                            const char *date)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (date == NULL || date[0] == '\0' || rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->next_review, date, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_REVIEW]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, next_review, NEXT_REVIEW,
+                                  _rg_optional_date_is_valid (next_review))
 
 /**
  * rg_session_get_situation_id:
@@ -695,14 +560,6 @@ rg_session_set_next_review (RgSession  *self,
  *
  * Returns: (transfer none): the UUID of the situation
  */
-const char *
-rg_session_get_situation_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_id;
-}
-
 /**
  * rg_session_set_situation_id:
  * @self: a #RgSession
@@ -711,16 +568,8 @@ rg_session_get_situation_id (RgSession *self)
  * Ties the session to a situation: give a follow-up session the
  * situation id of the previous one.
  */
-void
-rg_session_set_situation_id (RgSession  *self,
-                             const char *situation_id)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (rg_id_is_valid (situation_id));
-
-  if (_rg_set_text (&self->situation_id, situation_id, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_ID]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_id, SITUATION_ID,
+                         rg_id_is_valid (situation_id))
 
 /**
  * rg_session_get_situation_label:
@@ -729,28 +578,12 @@ rg_session_set_situation_id (RgSession  *self,
  * Returns: (transfer none): the pseudonymous label of the situation,
  *   never %NULL
  */
-const char *
-rg_session_get_situation_label (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_label;
-}
-
 /**
  * rg_session_set_situation_label:
  * @self: a #RgSession
  * @label: (nullable): the pseudonymous label of the situation
  */
-void
-rg_session_set_situation_label (RgSession  *self,
-                                const char *label)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->situation_label, label, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_LABEL]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_label, SITUATION_LABEL, TRUE)
 
 /**
  * rg_session_get_situation_code:
@@ -759,28 +592,13 @@ rg_session_set_situation_label (RgSession  *self,
  * Returns: (transfer none) (nullable): the service's reference of the
  *   situation, or %NULL
  */
-const char *
-rg_session_get_situation_code (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_code;
-}
-
 /**
  * rg_session_set_situation_code:
  * @self: a #RgSession
  * @code: (nullable): the service's reference; %NULL or "" for none
  */
-void
-rg_session_set_situation_code (RgSession  *self,
-                               const char *code)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->situation_code, code, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_CODE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_code, SITUATION_CODE,
+                                  TRUE)
 
 /**
  * rg_session_get_person_names:
@@ -789,29 +607,13 @@ rg_session_set_situation_code (RgSession  *self,
  * Returns: (transfer none) (array zero-terminated=1): the names to hide
  *   in pseudonymised exports
  */
-const char * const *
-rg_session_get_person_names (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return (const char * const *) self->person_names;
-}
-
 /**
  * rg_session_set_person_names:
  * @self: a #RgSession
  * @names: (nullable) (array zero-terminated=1): the names to hide in
  *   pseudonymised exports
  */
-void
-rg_session_set_person_names (RgSession          *self,
-                             const char * const *names)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_strv (&self->person_names, names))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON_NAMES]);
-}
+RG_DEFINE_STRV_PROPERTY (RgSession, rg_session, SESSION, person_names, PERSON_NAMES)
 
 /* Partners */
 

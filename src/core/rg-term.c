@@ -159,28 +159,12 @@ rg_term_get_id (RgTerm *self)
  *
  * Returns: (transfer none): the word, never %NULL
  */
-const char *
-rg_term_get_word (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->word;
-}
-
 /**
  * rg_term_set_word:
  * @self: a #RgTerm
  * @word: (nullable): the word to clarify
  */
-void
-rg_term_set_word (RgTerm     *self,
-                  const char *word)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-
-  if (_rg_set_text (&self->word, word, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgTerm, rg_term, TERM, word, WORD, TRUE)
 
 /**
  * rg_term_get_status:
@@ -188,32 +172,13 @@ rg_term_set_word (RgTerm     *self,
  *
  * Returns: whether the team has agreed on a meaning yet
  */
-RgTermStatus
-rg_term_get_status (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), RG_TERM_STATUS_OPEN);
-
-  return self->status;
-}
-
 /**
  * rg_term_set_status:
  * @self: a #RgTerm
  * @status: a #RgTermStatus
  */
-void
-rg_term_set_status (RgTerm       *self,
-                    RgTermStatus  status)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-  g_return_if_fail ((guint) status <= RG_TERM_STATUS_AGREED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgTerm, rg_term, TERM, RgTermStatus, status, STATUS,
+                         RG_TERM_STATUS_OPEN, RG_TERM_STATUS_AGREED)
 
 /**
  * rg_term_get_agreed_meaning:
@@ -222,28 +187,12 @@ rg_term_set_status (RgTerm       *self,
  * Returns: (transfer none) (nullable): the meaning the team agreed on,
  *   %NULL if none yet
  */
-const char *
-rg_term_get_agreed_meaning (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->agreed_meaning;
-}
-
 /**
  * rg_term_set_agreed_meaning:
  * @self: a #RgTerm
  * @agreed_meaning: (nullable): the agreed meaning; %NULL or "" for none
  */
-void
-rg_term_set_agreed_meaning (RgTerm     *self,
-                            const char *agreed_meaning)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-
-  if (_rg_set_text (&self->agreed_meaning, agreed_meaning, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED_MEANING]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgTerm, rg_term, TERM, agreed_meaning, AGREED_MEANING, TRUE)
 
 /**
  * rg_term_get_meaning_partners:

@@ -101,6 +101,130 @@ _rg_set_strv (char               ***ptr,
   return TRUE;
 }
 
+/* The getter and the setter of a property, as the model classes have
+ * them, written once here: the getter checks @self and returns the
+ * field; the setter checks @self and @check (an expression on the new
+ * value, %TRUE for any), stores the value and notifies only on change.
+ *
+ * Each takes the type, the prefix of its functions and the end of its
+ * RG_IS_ macro (RgPartner, rg_partner, PARTNER), then the field, which
+ * also names the functions and the setter's argument (name), then the
+ * end of the PROP_ id (NAME). The class keeps the param specs in a
+ * static `properties` array, as usual. The gtk-doc comments of the two
+ * functions stand above the line that defines them. */
+
+/* A text, never %NULL: it reads "" */
+#define RG_DEFINE_TEXT_PROPERTY(Type, type, TYPE, field, NAME, check)                   \
+  RG_DEFINE_TEXT_ACCESSORS (Type, type, TYPE, field, NAME, FALSE, check)
+
+/* A text that may be absent: %NULL, never "" */
+#define RG_DEFINE_OPTIONAL_TEXT_PROPERTY(Type, type, TYPE, field, NAME, check)          \
+  RG_DEFINE_TEXT_ACCESSORS (Type, type, TYPE, field, NAME, TRUE, check)
+
+#define RG_DEFINE_TEXT_ACCESSORS(Type, type, TYPE, field, NAME, optional, check)       \
+  const char *                                                                          \
+  type##_get_##field (Type *self)                                                       \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_##TYPE (self), NULL);                                   \
+                                                                                        \
+    return self->field;                                                                 \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  type##_set_##field (Type       *self,                                                 \
+                      const char *field)                                                \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_##TYPE (self));                                             \
+    g_return_if_fail (check);                                                           \
+                                                                                        \
+    if (_rg_set_text (&self->field, field, optional))                                   \
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_##NAME]);             \
+  }
+
+/* A list of strings, never %NULL */
+#define RG_DEFINE_STRV_PROPERTY(Type, type, TYPE, field, NAME)                          \
+  const char * const *                                                                  \
+  type##_get_##field (Type *self)                                                       \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_##TYPE (self), NULL);                                   \
+                                                                                        \
+    return (const char * const *) self->field;                                          \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  type##_set_##field (Type               *self,                                         \
+                      const char * const *field)                                        \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_##TYPE (self));                                             \
+                                                                                        \
+    if (_rg_set_strv (&self->field, field))                                             \
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_##NAME]);             \
+  }
+
+/* A value of @Enum from @first, also what the getter returns on a
+ * wrong @self, to @last */
+#define RG_DEFINE_ENUM_PROPERTY(Type, type, TYPE, Enum, field, NAME, first, last)      \
+  Enum                                                                                  \
+  type##_get_##field (Type *self)                                                       \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_##TYPE (self), first);                                  \
+                                                                                        \
+    return self->field;                                                                 \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  type##_set_##field (Type *self,                                                       \
+                      Enum  field)                                                      \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_##TYPE (self));                                             \
+    g_return_if_fail ((guint) field <= last);                                           \
+                                                                                        \
+    if (self->field != field)                                                           \
+      {                                                                                 \
+        self->field = field;                                                            \
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_##NAME]);           \
+      }                                                                                 \
+  }
+
+/* A boolean, kept as TRUE or FALSE */
+#define RG_DEFINE_BOOLEAN_PROPERTY(Type, type, TYPE, field, NAME)                       \
+  gboolean                                                                              \
+  type##_get_##field (Type *self)                                                       \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_##TYPE (self), FALSE);                                  \
+                                                                                        \
+    return self->field;                                                                 \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  type##_set_##field (Type     *self,                                                   \
+                      gboolean  field)                                                  \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_##TYPE (self));                                             \
+                                                                                        \
+    field = !!field;                                                                    \
+    if (self->field != field)                                                           \
+      {                                                                                 \
+        self->field = field;                                                            \
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_##NAME]);           \
+      }                                                                                 \
+  }
+
+/* Whether @id is %NULL, "" (none) or an id: what an optional reference
+ * to another object may be */
+static inline gboolean
+_rg_optional_id_is_valid (const char *id)
+{
+  return id == NULL || id[0] == '\0' || rg_id_is_valid (id);
+}
+
+/* Same for an optional date */
+static inline gboolean
+_rg_optional_date_is_valid (const char *date)
+{
+  return date == NULL || date[0] == '\0' || rg_date_is_valid (date);
+}
+
 /* The id given at construction, or a new one when none is given. An
  * invalid one is a programming error: it could not be written. */
 static inline char *
