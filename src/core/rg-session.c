@@ -329,6 +329,75 @@ collection_filter (RgSession  *self,
   return found;
 }
 
+/* The public functions of a collection, the same for each but for the
+ * type: its list, add, insert and find; move and remove for those that
+ * do nothing more. Each takes the type, the word for one and for the
+ * list (partner, partners), the end of the type's RG_IS_ macro and the
+ * collection. The gtk-doc comments stand above the line that defines
+ * them. */
+#define DEFINE_COLLECTION(Type, item, items, TYPE, WHICH)                                \
+  GListModel *                                                                          \
+  rg_session_get_##items (RgSession *self)                                              \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), NULL);                                  \
+                                                                                        \
+    return G_LIST_MODEL (self->stores[WHICH]);                                          \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  rg_session_add_##item (RgSession *self,                                               \
+                         Type      *item)                                               \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_insert (self, WHICH, item, G_MAXUINT);                                   \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  rg_session_insert_##item (RgSession *self,                                            \
+                            Type      *item,                                            \
+                            guint      position)                                        \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_insert (self, WHICH, item, position);                                    \
+  }                                                                                     \
+                                                                                        \
+  Type *                                                                                \
+  rg_session_find_##item (RgSession  *self,                                             \
+                          const char *id)                                               \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), NULL);                                  \
+    g_return_val_if_fail (id != NULL, NULL);                                            \
+                                                                                        \
+    return collection_find (self, WHICH, id);                                           \
+  }
+
+#define DEFINE_MOVE(Type, item, TYPE, WHICH)                                             \
+  void                                                                                  \
+  rg_session_move_##item (RgSession *self,                                              \
+                          Type      *item,                                              \
+                          guint      position)                                          \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_move (self, WHICH, item, position);                                      \
+  }
+
+#define DEFINE_REMOVE(Type, item, TYPE, WHICH)                                           \
+  gboolean                                                                              \
+  rg_session_remove_##item (RgSession *self,                                            \
+                            Type      *item)                                            \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), FALSE);                                 \
+    g_return_val_if_fail (RG_IS_##TYPE (item), FALSE);                                  \
+                                                                                        \
+    return collection_remove (self, WHICH, item);                                       \
+  }
+
 static void
 rg_session_dispose (GObject *object)
 {
@@ -624,14 +693,6 @@ RG_DEFINE_STRV_PROPERTY (RgSession, rg_session, SESSION, person_names, PERSON_NA
  * Returns: (transfer none): a #GListModel of #RgPartner: the columns of
  *   the diagnosis, in order
  */
-GListModel *
-rg_session_get_partners (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[PARTNERS]);
-}
-
 /**
  * rg_session_add_partner:
  * @self: a #RgSession
@@ -639,32 +700,20 @@ rg_session_get_partners (RgSession *self)
  *
  * Adds @partner as the last column. The session takes a reference.
  */
-void
-rg_session_add_partner (RgSession *self,
-                        RgPartner *partner)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_insert (self, PARTNERS, partner, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_partner:
  * @self: a #RgSession
  * @partner: a #RgPartner whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_partner (RgSession *self,
-                           RgPartner *partner,
-                           guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_insert (self, PARTNERS, partner, position);
-}
+/**
+ * rg_session_find_partner:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the partner with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgPartner, partner, partners, PARTNER, PARTNERS)
 
 /**
  * rg_session_move_partner:
@@ -674,16 +723,7 @@ rg_session_insert_partner (RgSession *self,
  *
  * Moves a column, keeping everything that refers to the partner.
  */
-void
-rg_session_move_partner (RgSession *self,
-                         RgPartner *partner,
-                         guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_move (self, PARTNERS, partner, position);
-}
+DEFINE_MOVE (RgPartner, partner, PARTNER, PARTNERS)
 
 static gboolean
 statement_has_partner (gpointer    item,
@@ -820,23 +860,6 @@ rg_session_remove_partner (RgSession *self,
   return collection_remove (self, PARTNERS, partner);
 }
 
-/**
- * rg_session_find_partner:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the partner with that id, or %NULL
- */
-RgPartner *
-rg_session_find_partner (RgSession  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, PARTNERS, id);
-}
-
 /* Dimensions */
 
 /**
@@ -846,14 +869,6 @@ rg_session_find_partner (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgDimension: the rows of
  *   the diagnosis, in order
  */
-GListModel *
-rg_session_get_dimensions (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[DIMENSIONS]);
-}
-
 /**
  * rg_session_add_dimension:
  * @self: a #RgSession
@@ -861,32 +876,21 @@ rg_session_get_dimensions (RgSession *self)
  *
  * Adds @dimension as the last row. The session takes a reference.
  */
-void
-rg_session_add_dimension (RgSession   *self,
-                          RgDimension *dimension)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_insert (self, DIMENSIONS, dimension, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_dimension:
  * @self: a #RgSession
  * @dimension: a #RgDimension whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_dimension (RgSession   *self,
-                             RgDimension *dimension,
-                             guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_insert (self, DIMENSIONS, dimension, position);
-}
+/**
+ * rg_session_find_dimension:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the dimension with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgDimension, dimension, dimensions, DIMENSION, DIMENSIONS)
 
 /**
  * rg_session_move_dimension:
@@ -896,16 +900,7 @@ rg_session_insert_dimension (RgSession   *self,
  *
  * Moves a row, keeping its statements.
  */
-void
-rg_session_move_dimension (RgSession   *self,
-                           RgDimension *dimension,
-                           guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_move (self, DIMENSIONS, dimension, position);
-}
+DEFINE_MOVE (RgDimension, dimension, DIMENSION, DIMENSIONS)
 
 /**
  * rg_session_remove_dimension:
@@ -935,24 +930,6 @@ rg_session_remove_dimension (RgSession   *self,
   return collection_remove (self, DIMENSIONS, dimension);
 }
 
-/**
- * rg_session_find_dimension:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the dimension with that id, or
- *   %NULL
- */
-RgDimension *
-rg_session_find_dimension (RgSession  *self,
-                           const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, DIMENSIONS, id);
-}
-
 /* Statements */
 
 /**
@@ -962,14 +939,6 @@ rg_session_find_dimension (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgStatement, in document
  *   order; the statements of one cell come in that order too
  */
-GListModel *
-rg_session_get_statements (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[STATEMENTS]);
-}
-
 /**
  * rg_session_add_statement:
  * @self: a #RgSession
@@ -978,32 +947,21 @@ rg_session_get_statements (RgSession *self)
  * Adds @statement at the end, so last in its cell. Its partner and
  * dimension should be of this session, or the file will not load.
  */
-void
-rg_session_add_statement (RgSession   *self,
-                          RgStatement *statement)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_insert (self, STATEMENTS, statement, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_statement:
  * @self: a #RgSession
  * @statement: a #RgStatement whose id the session does not hold yet
  * @position: where to insert it in the list of all statements
  */
-void
-rg_session_insert_statement (RgSession   *self,
-                             RgStatement *statement,
-                             guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_insert (self, STATEMENTS, statement, position);
-}
+/**
+ * rg_session_find_statement:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the statement with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgStatement, statement, statements, STATEMENT, STATEMENTS)
 
 /**
  * rg_session_move_statement:
@@ -1014,16 +972,7 @@ rg_session_insert_statement (RgSession   *self,
  * Reorders statements (within a cell, the order of the list is the
  * order of the cards) while keeping their links.
  */
-void
-rg_session_move_statement (RgSession   *self,
-                           RgStatement *statement,
-                           guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_move (self, STATEMENTS, statement, position);
-}
+DEFINE_MOVE (RgStatement, statement, STATEMENT, STATEMENTS)
 
 /**
  * rg_session_remove_statement:
@@ -1065,24 +1014,6 @@ rg_session_remove_statement (RgSession   *self,
   return TRUE;
 }
 
-/**
- * rg_session_find_statement:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the statement with that id, or
- *   %NULL
- */
-RgStatement *
-rg_session_find_statement (RgSession  *self,
-                           const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, STATEMENTS, id);
-}
-
 /* Links */
 
 /**
@@ -1091,14 +1022,6 @@ rg_session_find_statement (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgLink, in order
  */
-GListModel *
-rg_session_get_links (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[LINKS]);
-}
-
 /**
  * rg_session_add_link:
  * @self: a #RgSession
@@ -1107,32 +1030,20 @@ rg_session_get_links (RgSession *self)
  * Adds @link at the end. Its members should be two statements of this
  * session at least, or the file will not load.
  */
-void
-rg_session_add_link (RgSession *self,
-                     RgLink    *link)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_LINK (link));
-
-  collection_insert (self, LINKS, link, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_link:
  * @self: a #RgSession
  * @link: a #RgLink whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_link (RgSession *self,
-                        RgLink    *link,
-                        guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_LINK (link));
-
-  collection_insert (self, LINKS, link, position);
-}
+/**
+ * rg_session_find_link:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the link with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgLink, link, links, LINK, LINKS)
 
 /**
  * rg_session_remove_link:
@@ -1143,32 +1054,7 @@ rg_session_insert_link (RgSession *self,
  *
  * Returns: %TRUE if @link was in the session and is removed
  */
-gboolean
-rg_session_remove_link (RgSession *self,
-                        RgLink    *link)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_LINK (link), FALSE);
-
-  return collection_remove (self, LINKS, link);
-}
-
-/**
- * rg_session_find_link:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the link with that id, or %NULL
- */
-RgLink *
-rg_session_find_link (RgSession  *self,
-                      const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, LINKS, id);
-}
+DEFINE_REMOVE (RgLink, link, LINK, LINKS)
 
 /* Glossary */
 
@@ -1179,45 +1065,25 @@ rg_session_find_link (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgTerm: the glossary, in
  *   order
  */
-GListModel *
-rg_session_get_terms (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[TERMS]);
-}
-
 /**
  * rg_session_add_term:
  * @self: a #RgSession
  * @term: a #RgTerm whose id the session does not hold yet
  */
-void
-rg_session_add_term (RgSession *self,
-                     RgTerm    *term)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_TERM (term));
-
-  collection_insert (self, TERMS, term, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_term:
  * @self: a #RgSession
  * @term: a #RgTerm whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_term (RgSession *self,
-                        RgTerm    *term,
-                        guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_TERM (term));
-
-  collection_insert (self, TERMS, term, position);
-}
+/**
+ * rg_session_find_term:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the term with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgTerm, term, terms, TERM, TERMS)
 
 /**
  * rg_session_remove_term:
@@ -1226,32 +1092,7 @@ rg_session_insert_term (RgSession *self,
  *
  * Returns: %TRUE if @term was in the session and is removed
  */
-gboolean
-rg_session_remove_term (RgSession *self,
-                        RgTerm    *term)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_TERM (term), FALSE);
-
-  return collection_remove (self, TERMS, term);
-}
-
-/**
- * rg_session_find_term:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the term with that id, or %NULL
- */
-RgTerm *
-rg_session_find_term (RgSession  *self,
-                      const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, TERMS, id);
-}
+DEFINE_REMOVE (RgTerm, term, TERM, TERMS)
 
 /* Criteria */
 
@@ -1261,45 +1102,26 @@ rg_session_find_term (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgCategory, in order
  */
-GListModel *
-rg_session_get_categories (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CATEGORIES]);
-}
-
 /**
  * rg_session_add_category:
  * @self: a #RgSession
  * @category: a #RgCategory whose id the session does not hold yet
  */
-void
-rg_session_add_category (RgSession  *self,
-                         RgCategory *category)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CATEGORY (category));
-
-  collection_insert (self, CATEGORIES, category, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_category:
  * @self: a #RgSession
  * @category: a #RgCategory whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_category (RgSession  *self,
-                            RgCategory *category,
-                            guint       position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CATEGORY (category));
-
-  collection_insert (self, CATEGORIES, category, position);
-}
+/**
+ * rg_session_find_category:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the category with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgCategory, category, categories, CATEGORY, CATEGORIES)
 
 /**
  * rg_session_remove_category:
@@ -1310,33 +1132,7 @@ rg_session_insert_category (RgSession  *self,
  *
  * Returns: %TRUE if @category was in the session and is removed
  */
-gboolean
-rg_session_remove_category (RgSession  *self,
-                            RgCategory *category)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CATEGORY (category), FALSE);
-
-  return collection_remove (self, CATEGORIES, category);
-}
-
-/**
- * rg_session_find_category:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the category with that id, or
- *   %NULL
- */
-RgCategory *
-rg_session_find_category (RgSession  *self,
-                          const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CATEGORIES, id);
-}
+DEFINE_REMOVE (RgCategory, category, CATEGORY, CATEGORIES)
 
 /**
  * rg_session_find_criterion:
@@ -1389,45 +1185,25 @@ rg_session_find_criterion (RgSession   *self,
  *
  * Returns: (transfer none): a #GListModel of #RgAction, in order
  */
-GListModel *
-rg_session_get_actions (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[ACTIONS]);
-}
-
 /**
  * rg_session_add_action:
  * @self: a #RgSession
  * @action: a #RgAction whose id the session does not hold yet
  */
-void
-rg_session_add_action (RgSession *self,
-                       RgAction  *action)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_ACTION (action));
-
-  collection_insert (self, ACTIONS, action, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_action:
  * @self: a #RgSession
  * @action: a #RgAction whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_action (RgSession *self,
-                          RgAction  *action,
-                          guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_ACTION (action));
-
-  collection_insert (self, ACTIONS, action, position);
-}
+/**
+ * rg_session_find_action:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the action with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgAction, action, actions, ACTION, ACTIONS)
 
 /**
  * rg_session_remove_action:
@@ -1436,32 +1212,7 @@ rg_session_insert_action (RgSession *self,
  *
  * Returns: %TRUE if @action was in the session and is removed
  */
-gboolean
-rg_session_remove_action (RgSession *self,
-                          RgAction  *action)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_ACTION (action), FALSE);
-
-  return collection_remove (self, ACTIONS, action);
-}
-
-/**
- * rg_session_find_action:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the action with that id, or %NULL
- */
-RgAction *
-rg_session_find_action (RgSession  *self,
-                        const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, ACTIONS, id);
-}
+DEFINE_REMOVE (RgAction, action, ACTION, ACTIONS)
 
 /* Consents */
 
@@ -1471,45 +1222,25 @@ rg_session_find_action (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgConsent, in order
  */
-GListModel *
-rg_session_get_consents (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CONSENTS]);
-}
-
 /**
  * rg_session_add_consent:
  * @self: a #RgSession
  * @consent: a #RgConsent whose id the session does not hold yet
  */
-void
-rg_session_add_consent (RgSession *self,
-                        RgConsent *consent)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONSENT (consent));
-
-  collection_insert (self, CONSENTS, consent, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_consent:
  * @self: a #RgSession
  * @consent: a #RgConsent whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_consent (RgSession *self,
-                           RgConsent *consent,
-                           guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONSENT (consent));
-
-  collection_insert (self, CONSENTS, consent, position);
-}
+/**
+ * rg_session_find_consent:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the consent with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgConsent, consent, consents, CONSENT, CONSENTS)
 
 /**
  * rg_session_remove_consent:
@@ -1518,32 +1249,7 @@ rg_session_insert_consent (RgSession *self,
  *
  * Returns: %TRUE if @consent was in the session and is removed
  */
-gboolean
-rg_session_remove_consent (RgSession *self,
-                           RgConsent *consent)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CONSENT (consent), FALSE);
-
-  return collection_remove (self, CONSENTS, consent);
-}
-
-/**
- * rg_session_find_consent:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the consent with that id, or %NULL
- */
-RgConsent *
-rg_session_find_consent (RgSession  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CONSENTS, id);
-}
+DEFINE_REMOVE (RgConsent, consent, CONSENT, CONSENTS)
 
 /* Items to review */
 
@@ -1554,45 +1260,25 @@ rg_session_find_consent (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgReviewItem: what the
  *   previous session left open, in order
  */
-GListModel *
-rg_session_get_review_items (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[REVIEW_ITEMS]);
-}
-
 /**
  * rg_session_add_review_item:
  * @self: a #RgSession
  * @item: a #RgReviewItem whose id the session does not hold yet
  */
-void
-rg_session_add_review_item (RgSession    *self,
-                            RgReviewItem *item)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
-
-  collection_insert (self, REVIEW_ITEMS, item, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_review_item:
  * @self: a #RgSession
  * @item: a #RgReviewItem whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_review_item (RgSession    *self,
-                               RgReviewItem *item,
-                               guint         position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
-
-  collection_insert (self, REVIEW_ITEMS, item, position);
-}
+/**
+ * rg_session_find_review_item:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the item with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgReviewItem, review_item, review_items, REVIEW_ITEM, REVIEW_ITEMS)
 
 /**
  * rg_session_remove_review_item:
@@ -1601,32 +1287,7 @@ rg_session_insert_review_item (RgSession    *self,
  *
  * Returns: %TRUE if @item was in the session and is removed
  */
-gboolean
-rg_session_remove_review_item (RgSession    *self,
-                               RgReviewItem *item)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (item), FALSE);
-
-  return collection_remove (self, REVIEW_ITEMS, item);
-}
-
-/**
- * rg_session_find_review_item:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the item with that id, or %NULL
- */
-RgReviewItem *
-rg_session_find_review_item (RgSession  *self,
-                             const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, REVIEW_ITEMS, id);
-}
+DEFINE_REMOVE (RgReviewItem, review_item, REVIEW_ITEM, REVIEW_ITEMS)
 
 /* Conflicts */
 
@@ -1638,45 +1299,26 @@ rg_session_find_review_item (RgSession  *self,
  *   merge found changed on both sides, whose other value is still to
  *   be chosen or dismissed (see rg_session_merge ()), in order
  */
-GListModel *
-rg_session_get_conflicts (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CONFLICTS]);
-}
-
 /**
  * rg_session_add_conflict:
  * @self: a #RgSession
  * @conflict: a #RgConflict whose id the session does not hold yet
  */
-void
-rg_session_add_conflict (RgSession  *self,
-                         RgConflict *conflict)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONFLICT (conflict));
-
-  collection_insert (self, CONFLICTS, conflict, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_conflict:
  * @self: a #RgSession
  * @conflict: a #RgConflict whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_conflict (RgSession  *self,
-                            RgConflict *conflict,
-                            guint       position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONFLICT (conflict));
-
-  collection_insert (self, CONFLICTS, conflict, position);
-}
+/**
+ * rg_session_find_conflict:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the conflict with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgConflict, conflict, conflicts, CONFLICT, CONFLICTS)
 
 /**
  * rg_session_remove_conflict:
@@ -1687,30 +1329,5 @@ rg_session_insert_conflict (RgSession  *self,
  *
  * Returns: %TRUE if @conflict was in the session and is removed
  */
-gboolean
-rg_session_remove_conflict (RgSession  *self,
-                            RgConflict *conflict)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CONFLICT (conflict), FALSE);
+DEFINE_REMOVE (RgConflict, conflict, CONFLICT, CONFLICTS)
 
-  return collection_remove (self, CONFLICTS, conflict);
-}
-
-/**
- * rg_session_find_conflict:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the conflict with that id, or
- *   %NULL
- */
-RgConflict *
-rg_session_find_conflict (RgSession  *self,
-                          const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CONFLICTS, id);
-}
