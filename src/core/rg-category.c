@@ -81,20 +81,12 @@ rg_category_dispose (GObject *object)
 }
 
 static void
-rg_category_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_category_parent_class)->finalize (object);
-}
-
-static void
 rg_category_class_init (RgCategoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rg_category_dispose;
-  object_class->finalize = rg_category_finalize;
+  object_class->finalize = _rg_properties_finalize;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);
 

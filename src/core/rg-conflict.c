@@ -161,14 +161,6 @@ rg_conflict_constructed (GObject *object)
     self->id = make_id (self);
 }
 
-static void
-rg_conflict_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_conflict_parent_class)->finalize (object);
-}
-
 /* Every property is set once, at construction, each in its own way */
 static void
 rg_conflict_set_property (GObject      *object,
@@ -227,7 +219,7 @@ rg_conflict_class_init (RgConflictClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = rg_conflict_constructed;
-  object_class->finalize = rg_conflict_finalize;
+  object_class->finalize = _rg_properties_finalize;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);
   object_class->set_property = rg_conflict_set_property;

@@ -67,19 +67,11 @@ static const RgProperty property_table [N_PROPS] = {
 };
 
 static void
-rg_consent_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_consent_parent_class)->finalize (object);
-}
-
-static void
 rg_consent_class_init (RgConsentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_consent_finalize;
+  object_class->finalize = _rg_properties_finalize;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }

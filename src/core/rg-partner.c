@@ -70,19 +70,11 @@ static const RgProperty property_table [N_PROPS] = {
 };
 
 static void
-rg_partner_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_partner_parent_class)->finalize (object);
-}
-
-static void
 rg_partner_class_init (RgPartnerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_partner_finalize;
+  object_class->finalize = _rg_properties_finalize;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }

@@ -420,14 +420,6 @@ rg_session_dispose (GObject *object)
   G_OBJECT_CLASS (rg_session_parent_class)->dispose (object);
 }
 
-static void
-rg_session_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_session_parent_class)->finalize (object);
-}
-
 /* Every property change of the session itself is a change of the session */
 static void
 rg_session_notify (GObject    *object,
@@ -445,7 +437,7 @@ rg_session_class_init (RgSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rg_session_dispose;
-  object_class->finalize = rg_session_finalize;
+  object_class->finalize = _rg_properties_finalize;
   object_class->notify = rg_session_notify;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);

@@ -94,19 +94,11 @@ rg_statement_touch (RgStatement *self)
 }
 
 static void
-rg_statement_finalize (GObject *object)
-{
-  _rg_properties_clear (object, property_table, N_PROPS);
-
-  G_OBJECT_CLASS (rg_statement_parent_class)->finalize (object);
-}
-
-static void
 rg_statement_class_init (RgStatementClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_statement_finalize;
+  object_class->finalize = _rg_properties_finalize;
 
   _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }

@@ -59,6 +59,7 @@ void _rg_properties_set     (GObject           *object,
                              guint              prop_id,
                              const GValue      *value,
                              GParamSpec        *pspec);
+void _rg_properties_finalize (GObject          *object);
 
 /* Stores a copy of @value in *@ptr. A required text is never %NULL (it
  * reads as ""); an optional one is never "" (empty means absent, and the

@@ -438,6 +438,13 @@ rg_list_model_find (GListModel *model,
 
 #define FIELD(instance, property) (G_STRUCT_MEMBER_P ((instance), (property)->offset))
 
+/* What a class installed, for _rg_properties_finalize () */
+typedef struct
+{
+  const RgProperty *table;
+  guint             n_props;
+} PropertyTable;
+
 static GQuark
 property_quark (void)
 {
@@ -445,6 +452,17 @@ property_quark (void)
 
   if (quark == 0)
     quark = g_quark_from_static_string ("rg-property");
+
+  return quark;
+}
+
+static GQuark
+property_table_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("rg-property-table");
 
   return quark;
 }
@@ -489,7 +507,8 @@ property_param_spec (const RgProperty *property)
  * Installs the properties of @table and makes the class read and write
  * them with _rg_properties_get () and _rg_properties_set (); a class
  * with a property of its own sets its vfuncs after, and calls these
- * for the others.
+ * for the others. A class whose instance keeps nothing else to free
+ * takes _rg_properties_finalize () as its finalize.
  */
 void
 _rg_properties_install (GObjectClass      *klass,
@@ -497,6 +516,13 @@ _rg_properties_install (GObjectClass      *klass,
                         guint              n_props,
                         GParamSpec       **pspecs)
 {
+  PropertyTable *installed = g_new (PropertyTable, 1);
+
+  /* Kept as long as the class, which is forever */
+  installed->table = table;
+  installed->n_props = n_props;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), property_table_quark (), installed);
+
   klass->get_property = _rg_properties_get;
   klass->set_property = _rg_properties_set;
 
@@ -575,6 +601,18 @@ _rg_properties_clear (gpointer          instance,
           break;
         }
     }
+}
+
+/* The finalize of a final class that keeps nothing but its properties */
+void
+_rg_properties_finalize (GObject *object)
+{
+  GType type = G_OBJECT_TYPE (object);
+  const PropertyTable *installed = g_type_get_qdata (type, property_table_quark ());
+
+  _rg_properties_clear (object, installed->table, installed->n_props);
+
+  G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->finalize (object);
 }
 
 void
