@@ -98,13 +98,7 @@ rg_action_new (const char *what)
  *
  * Returns: (transfer none): the action's UUID
  */
-const char *
-rg_action_get_id (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgAction, rg_action, ACTION, const char *, id, NULL)
 
 /**
  * rg_action_get_what:

@@ -133,13 +133,7 @@ rg_category_new (const char *name)
  *
  * Returns: (transfer none): the category's UUID
  */
-const char *
-rg_category_get_id (RgCategory *self)
-{
-  g_return_val_if_fail (RG_IS_CATEGORY (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgCategory, rg_category, CATEGORY, const char *, id, NULL)
 
 /**
  * rg_category_get_name:
@@ -147,13 +141,7 @@ rg_category_get_id (RgCategory *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_category_get_name (RgCategory *self)
-{
-  g_return_val_if_fail (RG_IS_CATEGORY (self), NULL);
-
-  return self->name;
-}
+RG_DEFINE_GETTER (RgCategory, rg_category, CATEGORY, const char *, name, NULL)
 
 /**
  * rg_category_set_name:

@@ -295,13 +295,7 @@ rg_conflict_new (RgObjectKind  object_kind,
  *
  * Returns: (transfer none): the conflict's own UUID
  */
-const char *
-rg_conflict_get_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, id, NULL)
 
 /**
  * rg_conflict_get_object_kind:
@@ -309,13 +303,8 @@ rg_conflict_get_id (RgConflict *self)
  *
  * Returns: the kind of the object whose field it is
  */
-RgObjectKind
-rg_conflict_get_object_kind (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), RG_OBJECT_KIND_SESSION);
-
-  return self->object_kind;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, RgObjectKind,
+                  object_kind, RG_OBJECT_KIND_SESSION)
 
 /**
  * rg_conflict_get_object_id:
@@ -323,13 +312,7 @@ rg_conflict_get_object_kind (RgConflict *self)
  *
  * Returns: (transfer none): the id of the object whose field it is
  */
-const char *
-rg_conflict_get_object_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->object_id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, object_id, NULL)
 
 /**
  * rg_conflict_get_field:
@@ -337,13 +320,7 @@ rg_conflict_get_object_id (RgConflict *self)
  *
  * Returns: (transfer none): the field, see #RgConflict:field
  */
-const char *
-rg_conflict_get_field (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->field;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, field, NULL)
 
 /**
  * rg_conflict_get_partner_id:
@@ -352,13 +329,7 @@ rg_conflict_get_field (RgConflict *self)
  * Returns: (transfer none) (nullable): for a partner's meaning of a
  *   word, the partner; %NULL otherwise
  */
-const char *
-rg_conflict_get_partner_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->partner_id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, partner_id, NULL)
 
 /**
  * rg_conflict_get_theirs:
@@ -366,13 +337,7 @@ rg_conflict_get_partner_id (RgConflict *self)
  *
  * Returns: (transfer none): the other side's value, as text, never %NULL
  */
-const char *
-rg_conflict_get_theirs (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->theirs;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, theirs, NULL)
 
 /**
  * rg_conflict_get_description:
@@ -380,13 +345,7 @@ rg_conflict_get_theirs (RgConflict *self)
  *
  * Returns: (transfer none): the object in words, never %NULL
  */
-const char *
-rg_conflict_get_description (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->description;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, description, NULL)
 
 /**
  * rg_conflict_get_recorded:
@@ -394,10 +353,4 @@ rg_conflict_get_description (RgConflict *self)
  *
  * Returns: (transfer none): when the conflict was recorded, in UTC
  */
-GDateTime *
-rg_conflict_get_recorded (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->recorded;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, GDateTime *, recorded, NULL)

@@ -101,13 +101,7 @@ rg_consent_new (const char *scope)
  *
  * Returns: (transfer none): the consent's UUID
  */
-const char *
-rg_consent_get_id (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgConsent, rg_consent, CONSENT, const char *, id, NULL)
 
 /**
  * rg_consent_get_scope:

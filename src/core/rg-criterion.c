@@ -98,13 +98,7 @@ rg_criterion_new (const char *text)
  *
  * Returns: (transfer none): the criterion's UUID
  */
-const char *
-rg_criterion_get_id (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgCriterion, rg_criterion, CRITERION, const char *, id, NULL)
 
 /**
  * rg_criterion_get_text:
@@ -139,13 +133,7 @@ RG_DEFINE_STRV_PROPERTY (RgCriterion, rg_criterion, CRITERION, indicators, INDIC
  * Returns: (transfer none) (array zero-terminated=1): the ids of the
  *   partners who proposed it
  */
-const char * const *
-rg_criterion_get_proposed_by (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return (const char * const *) self->proposed_by;
-}
+RG_DEFINE_GETTER (RgCriterion, rg_criterion, CRITERION, const char * const *, proposed_by, NULL)
 
 /**
  * rg_criterion_set_proposed_by:

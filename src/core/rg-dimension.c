@@ -83,13 +83,7 @@ rg_dimension_new (void)
  *
  * Returns: (transfer none): the dimension's UUID
  */
-const char *
-rg_dimension_get_id (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgDimension, rg_dimension, DIMENSION, const char *, id, NULL)
 
 /**
  * rg_dimension_get_name:

@@ -129,13 +129,7 @@ rg_link_new (RgLinkType type)
  *
  * Returns: (transfer none): the link's UUID
  */
-const char *
-rg_link_get_id (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgLink, rg_link, LINK, const char *, id, NULL)
 
 /**
  * rg_link_get_link_type:

@@ -105,13 +105,7 @@ rg_partner_new (void)
  *
  * Returns: (transfer none): the partner's UUID
  */
-const char *
-rg_partner_get_id (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgPartner, rg_partner, PARTNER, const char *, id, NULL)
 
 /**
  * rg_partner_get_name:
@@ -158,13 +152,7 @@ RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, institution, I
  *
  * Returns: (transfer none): the colour, `#rrggbb` in lower case
  */
-const char *
-rg_partner_get_colour (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->colour;
-}
+RG_DEFINE_GETTER (RgPartner, rg_partner, PARTNER, const char *, colour, NULL)
 
 /**
  * rg_partner_set_colour:

@@ -133,13 +133,7 @@ rg_review_item_new (RgLinkType type)
  *
  * Returns: (transfer none): the item's UUID
  */
-const char *
-rg_review_item_get_id (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgReviewItem, rg_review_item, REVIEW_ITEM, const char *, id, NULL)
 
 /**
  * rg_review_item_get_link_type:

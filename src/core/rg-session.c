@@ -495,13 +495,7 @@ rg_session_new (void)
  *
  * Returns: (transfer none): the session's UUID
  */
-const char *
-rg_session_get_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgSession, rg_session, SESSION, const char *, id, NULL)
 
 /**
  * rg_session_get_title:

@@ -154,13 +154,7 @@ rg_statement_new (const char      *partner_id,
  *
  * Returns: (transfer none): the statement's UUID
  */
-const char *
-rg_statement_get_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, id, NULL)
 
 /**
  * rg_statement_get_partner_id:
@@ -168,13 +162,7 @@ rg_statement_get_id (RgStatement *self)
  *
  * Returns: (transfer none): the id of the partner who says it
  */
-const char *
-rg_statement_get_partner_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->partner_id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, partner_id, NULL)
 
 /**
  * rg_statement_set_partner_id:
@@ -204,13 +192,7 @@ rg_statement_set_partner_id (RgStatement *self,
  *
  * Returns: (transfer none): the id of the dimension it is about
  */
-const char *
-rg_statement_get_dimension_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->dimension_id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, dimension_id, NULL)
 
 /**
  * rg_statement_set_dimension_id:
@@ -239,13 +221,8 @@ rg_statement_set_dimension_id (RgStatement *self,
  *
  * Returns: the kind of the statement
  */
-RgStatementKind
-rg_statement_get_kind (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), RG_STATEMENT_KIND_FACT);
-
-  return self->kind;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, RgStatementKind,
+                  kind, RG_STATEMENT_KIND_FACT)
 
 /**
  * rg_statement_set_kind:
@@ -275,13 +252,7 @@ rg_statement_set_kind (RgStatement     *self,
  *
  * Returns: (transfer none): what the partner says, never %NULL
  */
-const char *
-rg_statement_get_text (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->text;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, text, NULL)
 
 /**
  * rg_statement_set_text:
@@ -309,13 +280,7 @@ rg_statement_set_text (RgStatement *self,
  *
  * Returns: (transfer none): when the statement was written, in UTC
  */
-GDateTime *
-rg_statement_get_created (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->created;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, GDateTime *, created, NULL)
 
 /**
  * rg_statement_set_created:
@@ -349,13 +314,7 @@ rg_statement_set_created (RgStatement *self,
  *
  * Returns: (transfer none): when the statement last changed, in UTC
  */
-GDateTime *
-rg_statement_get_changed (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->changed;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, GDateTime *, changed, NULL)
 
 /**
  * rg_statement_set_changed:

@@ -145,13 +145,7 @@ rg_term_new (const char *word)
  *
  * Returns: (transfer none): the term's UUID
  */
-const char *
-rg_term_get_id (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgTerm, rg_term, TERM, const char *, id, NULL)
 
 /**
  * rg_term_get_word:

@@ -114,6 +114,17 @@ _rg_set_strv (char               ***ptr,
  * static `properties` array, as usual. The gtk-doc comments of the two
  * functions stand above the line that defines them. */
 
+/* A getter alone, of a value of type @Value; @fallback is what it
+ * returns on a wrong @self */
+#define RG_DEFINE_GETTER(Type, type, TYPE, Value, field, fallback)                      \
+  Value                                                                                 \
+  type##_get_##field (Type *self)                                                       \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_##TYPE (self), fallback);                               \
+                                                                                        \
+    return (Value) self->field;                                                         \
+  }
+
 /* A text, never %NULL: it reads "" */
 #define RG_DEFINE_TEXT_PROPERTY(Type, type, TYPE, field, NAME, check)                   \
   RG_DEFINE_TEXT_ACCESSORS (Type, type, TYPE, field, NAME, FALSE, check)
@@ -123,13 +134,7 @@ _rg_set_strv (char               ***ptr,
   RG_DEFINE_TEXT_ACCESSORS (Type, type, TYPE, field, NAME, TRUE, check)
 
 #define RG_DEFINE_TEXT_ACCESSORS(Type, type, TYPE, field, NAME, optional, check)       \
-  const char *                                                                          \
-  type##_get_##field (Type *self)                                                       \
-  {                                                                                     \
-    g_return_val_if_fail (RG_IS_##TYPE (self), NULL);                                   \
-                                                                                        \
-    return self->field;                                                                 \
-  }                                                                                     \
+  RG_DEFINE_GETTER (Type, type, TYPE, const char *, field, NULL)                        \
                                                                                         \
   void                                                                                  \
   type##_set_##field (Type       *self,                                                 \
@@ -144,13 +149,7 @@ _rg_set_strv (char               ***ptr,
 
 /* A list of strings, never %NULL */
 #define RG_DEFINE_STRV_PROPERTY(Type, type, TYPE, field, NAME)                          \
-  const char * const *                                                                  \
-  type##_get_##field (Type *self)                                                       \
-  {                                                                                     \
-    g_return_val_if_fail (RG_IS_##TYPE (self), NULL);                                   \
-                                                                                        \
-    return (const char * const *) self->field;                                          \
-  }                                                                                     \
+  RG_DEFINE_GETTER (Type, type, TYPE, const char * const *, field, NULL)                \
                                                                                         \
   void                                                                                  \
   type##_set_##field (Type               *self,                                         \
@@ -165,13 +164,7 @@ _rg_set_strv (char               ***ptr,
 /* A value of @Enum from @first, also what the getter returns on a
  * wrong @self, to @last */
 #define RG_DEFINE_ENUM_PROPERTY(Type, type, TYPE, Enum, field, NAME, first, last)      \
-  Enum                                                                                  \
-  type##_get_##field (Type *self)                                                       \
-  {                                                                                     \
-    g_return_val_if_fail (RG_IS_##TYPE (self), first);                                  \
-                                                                                        \
-    return self->field;                                                                 \
-  }                                                                                     \
+  RG_DEFINE_GETTER (Type, type, TYPE, Enum, field, first)                               \
                                                                                         \
   void                                                                                  \
   type##_set_##field (Type *self,                                                       \
@@ -189,13 +182,7 @@ _rg_set_strv (char               ***ptr,
 
 /* A boolean, kept as TRUE or FALSE */
 #define RG_DEFINE_BOOLEAN_PROPERTY(Type, type, TYPE, field, NAME)                       \
-  gboolean                                                                              \
-  type##_get_##field (Type *self)                                                       \
-  {                                                                                     \
-    g_return_val_if_fail (RG_IS_##TYPE (self), FALSE);                                  \
-                                                                                        \
-    return self->field;                                                                 \
-  }                                                                                     \
+  RG_DEFINE_GETTER (Type, type, TYPE, gboolean, field, FALSE)                           \
                                                                                         \
   void                                                                                  \
   type##_set_##field (Type     *self,                                                   \
