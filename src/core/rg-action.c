@@ -40,27 +40,25 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgAction, name)
+#define SETTER(name) G_CALLBACK (rg_action_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_WHAT] = { "what", RG_PROPERTY_TEXT, FIELD (what),
-                  G_CALLBACK (rg_action_set_what), .text = "" },
+  [PROP_ID]       = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WHAT]     = { "what", RG_PROPERTY_TEXT, FIELD (what), SETTER (what), .text = "" },
   /**
    * RgAction:owner-id:
    *
    * The id of the partner who will do it, %NULL if nobody is named.
    */
-  [PROP_OWNER_ID] = { "owner-id", RG_PROPERTY_TEXT, FIELD (owner_id),
-                      G_CALLBACK (rg_action_set_owner_id) },
+  [PROP_OWNER_ID] = { "owner-id", RG_PROPERTY_TEXT, FIELD (owner_id), SETTER (owner_id) },
   /**
    * RgAction:due:
    *
    * By when, `YYYY-MM-DD`, or %NULL.
    */
-  [PROP_DUE] = { "due", RG_PROPERTY_TEXT, FIELD (due), G_CALLBACK (rg_action_set_due) },
-  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
-                    G_CALLBACK (rg_action_set_status),
-                    rg_action_status_get_type, RG_ACTION_STATUS_PLANNED },
+  [PROP_DUE]      = { "due", RG_PROPERTY_TEXT, FIELD (due), SETTER (due) },
+  [PROP_STATUS]   = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                      rg_action_status_get_type, RG_ACTION_STATUS_PLANNED },
 };
 
 static void

@@ -43,10 +43,12 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+#define FIELD(name) G_STRUCT_OFFSET (RgCategory, name)
+#define SETTER(name) G_CALLBACK (rg_category_set_##name)
+
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, G_STRUCT_OFFSET (RgCategory, id) },
-  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, G_STRUCT_OFFSET (RgCategory, name),
-                  G_CALLBACK (rg_category_set_name), .text = "" },
+  [PROP_ID]   = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
 };
 
 static void

@@ -64,7 +64,7 @@ static const RgProperty property_table [N_PROPS] = {
    * The conflict's own UUID; when none is given, one made from what
    * the conflict is about and theirs' value.
    */
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
   /**
    * RgConflict:object-kind:
    *
@@ -77,7 +77,7 @@ static const RgProperty property_table [N_PROPS] = {
    *
    * The id of the object (of the session itself for its own fields).
    */
-  [PROP_OBJECT_ID] = { "object-id", RG_PROPERTY_ID, FIELD (object_id) },
+  [PROP_OBJECT_ID]   = { "object-id", RG_PROPERTY_ID, FIELD (object_id) },
   /**
    * RgConflict:field:
    *
@@ -86,21 +86,21 @@ static const RgProperty property_table [N_PROPS] = {
    * of a glossary word, or `category` for the category a criterion is
    * in. See rg_merge_get_field_label ().
    */
-  [PROP_FIELD] = { "field", RG_PROPERTY_TEXT, FIELD (field), .text = "" },
+  [PROP_FIELD]       = { "field", RG_PROPERTY_TEXT, FIELD (field), .text = "" },
   /**
    * RgConflict:partner-id:
    *
    * For a field held per partner (the meanings of a glossary word), the
    * partner whose it is; %NULL otherwise.
    */
-  [PROP_PARTNER_ID] = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id) },
+  [PROP_PARTNER_ID]  = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id) },
   /**
    * RgConflict:theirs:
    *
    * The value of the other side, as text: see rg-merge.c for how each
    * field is written. "" for a field the other side emptied.
    */
-  [PROP_THEIRS] = { "theirs", RG_PROPERTY_TEXT, FIELD (theirs), .text = "" },
+  [PROP_THEIRS]      = { "theirs", RG_PROPERTY_TEXT, FIELD (theirs), .text = "" },
   /**
    * RgConflict:description:
    *
@@ -113,7 +113,7 @@ static const RgProperty property_table [N_PROPS] = {
    *
    * When the merge recorded the conflict, in UTC, to the second.
    */
-  [PROP_RECORDED] = { "recorded", RG_PROPERTY_TIME, FIELD (recorded) },
+  [PROP_RECORDED]    = { "recorded", RG_PROPERTY_TIME, FIELD (recorded) },
 };
 
 /* The same conflict — the same field of the same object, the same value

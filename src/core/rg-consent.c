@@ -39,31 +39,31 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgConsent, name)
+#define SETTER(name) G_CALLBACK (rg_consent_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_ID]             = { "id", RG_PROPERTY_ID, FIELD (id) },
   /**
    * RgConsent:scope:
    *
    * What the family agreed to share.
    */
-  [PROP_SCOPE] = { "scope", RG_PROPERTY_TEXT, FIELD (scope),
-                   G_CALLBACK (rg_consent_set_scope), .text = "" },
-  [PROP_SHARED_WITH] = { "shared-with", RG_PROPERTY_TEXT, FIELD (shared_with),
-                         G_CALLBACK (rg_consent_set_shared_with) },
+  [PROP_SCOPE]          = { "scope", RG_PROPERTY_TEXT, FIELD (scope), SETTER (scope), .text = "" },
+  [PROP_SHARED_WITH]    = { "shared-with", RG_PROPERTY_TEXT, FIELD (shared_with),
+                            SETTER (shared_with) },
   /**
    * RgConsent:date:
    *
    * When the family agreed, `YYYY-MM-DD`; today for a new consent.
    */
-  [PROP_DATE] = { "date", RG_PROPERTY_TEXT, FIELD (date), G_CALLBACK (rg_consent_set_date) },
+  [PROP_DATE]           = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
   /**
    * RgConsent:recorded-by-id:
    *
    * The id of the partner who recorded the consent, or %NULL.
    */
   [PROP_RECORDED_BY_ID] = { "recorded-by-id", RG_PROPERTY_TEXT, FIELD (recorded_by_id),
-                            G_CALLBACK (rg_consent_set_recorded_by_id) },
+                            SETTER (recorded_by_id) },
 };
 
 static void

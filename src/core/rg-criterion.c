@@ -40,27 +40,26 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgCriterion, name)
+#define SETTER(name) G_CALLBACK (rg_criterion_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_TEXT] = { "text", RG_PROPERTY_TEXT, FIELD (text),
-                  G_CALLBACK (rg_criterion_set_text), .text = "" },
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TEXT]        = { "text", RG_PROPERTY_TEXT, FIELD (text), SETTER (text), .text = "" },
   /**
    * RgCriterion:indicators:
    *
    * How the team will know the criterion is met, in order.
    */
-  [PROP_INDICATORS] = { "indicators", RG_PROPERTY_STRV, FIELD (indicators),
-                        G_CALLBACK (rg_criterion_set_indicators) },
+  [PROP_INDICATORS]  = { "indicators", RG_PROPERTY_STRV, FIELD (indicators), SETTER (indicators) },
   /**
    * RgCriterion:proposed-by:
    *
    * The ids of the partners who proposed the criterion, in order.
    */
   [PROP_PROPOSED_BY] = { "proposed-by", RG_PROPERTY_STRV, FIELD (proposed_by),
-                         G_CALLBACK (rg_criterion_set_proposed_by) },
-  [PROP_AGREED] = { "agreed", RG_PROPERTY_BOOLEAN, FIELD (agreed),
-                    G_CALLBACK (rg_criterion_set_agreed), .value = FALSE },
+                         SETTER (proposed_by) },
+  [PROP_AGREED]      = { "agreed", RG_PROPERTY_BOOLEAN, FIELD (agreed), SETTER (agreed),
+                         .value = FALSE },
 };
 
 static void

@@ -35,19 +35,18 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgDimension, name)
+#define SETTER(name) G_CALLBACK (rg_dimension_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name),
-                  G_CALLBACK (rg_dimension_set_name), .text = "" },
+  [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME]      = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
   /**
    * RgDimension:synthesis:
    *
    * The wording of this dimension the whole team agrees on, %NULL until
    * there is one.
    */
-  [PROP_SYNTHESIS] = { "synthesis", RG_PROPERTY_TEXT, FIELD (synthesis),
-                       G_CALLBACK (rg_dimension_set_synthesis) },
+  [PROP_SYNTHESIS] = { "synthesis", RG_PROPERTY_TEXT, FIELD (synthesis), SETTER (synthesis) },
 };
 
 static void

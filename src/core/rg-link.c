@@ -45,22 +45,21 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgLink, name)
+#define SETTER(name) G_CALLBACK (rg_link_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_ID]      = { "id", RG_PROPERTY_ID, FIELD (id) },
   /**
    * RgLink:type:
    *
    * What the team sees between the statements: agreement, divergence,
    * complement, or something to clarify.
    */
-  [PROP_TYPE] = { "type", RG_PROPERTY_ENUM, FIELD (type),
-                  G_CALLBACK (rg_link_set_link_type),
-                  rg_link_type_get_type, RG_LINK_TYPE_AGREEMENT },
-  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
-                    G_CALLBACK (rg_link_set_status),
-                    rg_link_status_get_type, RG_LINK_STATUS_OPEN },
-  [PROP_NOTE] = { "note", RG_PROPERTY_TEXT, FIELD (note), G_CALLBACK (rg_link_set_note) },
+  [PROP_TYPE]    = { "type", RG_PROPERTY_ENUM, FIELD (type), SETTER (link_type),
+                     rg_link_type_get_type, RG_LINK_TYPE_AGREEMENT },
+  [PROP_STATUS]  = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                     rg_link_status_get_type, RG_LINK_STATUS_OPEN },
+  [PROP_NOTE]    = { "note", RG_PROPERTY_TEXT, FIELD (note), SETTER (note) },
   /**
    * RgLink:term-id:
    *
@@ -68,15 +67,13 @@ static const RgProperty property_table [N_PROPS] = {
    * turned into a word of the glossary keeps the term's id, so that the
    * two can be shown together.
    */
-  [PROP_TERM_ID] = { "term-id", RG_PROPERTY_TEXT, FIELD (term_id),
-                     G_CALLBACK (rg_link_set_term_id) },
+  [PROP_TERM_ID] = { "term-id", RG_PROPERTY_TEXT, FIELD (term_id), SETTER (term_id) },
   /**
    * RgLink:members:
    *
    * The ids of the tagged statements, in order, each once.
    */
-  [PROP_MEMBERS] = { "members", RG_PROPERTY_STRV, FIELD (members),
-                     G_CALLBACK (rg_link_set_members),
+  [PROP_MEMBERS] = { "members", RG_PROPERTY_STRV, FIELD (members), SETTER (members),
                      .get = G_CALLBACK (rg_link_get_members) },
 };
 

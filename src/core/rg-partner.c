@@ -42,6 +42,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgPartner, name)
+#define SETTER(name) G_CALLBACK (rg_partner_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   /**
@@ -50,23 +51,20 @@ static const RgProperty property_table [N_PROPS] = {
    * The UUID other objects use to refer to this partner; a new one when
    * none is given at construction.
    */
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name),
-                  G_CALLBACK (rg_partner_set_name), .text = "" },
-  [PROP_PROFESSION] = { "profession", RG_PROPERTY_TEXT, FIELD (profession),
-                        G_CALLBACK (rg_partner_set_profession) },
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME]        = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
+  [PROP_PROFESSION]  = { "profession", RG_PROPERTY_TEXT, FIELD (profession), SETTER (profession) },
   [PROP_INSTITUTION] = { "institution", RG_PROPERTY_TEXT, FIELD (institution),
-                         G_CALLBACK (rg_partner_set_institution) },
+                         SETTER (institution) },
   /**
    * RgPartner:colour:
    *
    * The colour of the partner's column and cards, `#rrggbb` in lower case.
    */
-  [PROP_COLOUR] = { "colour", RG_PROPERTY_TEXT, FIELD (colour),
-                    G_CALLBACK (rg_partner_set_colour), .text = RG_PARTNER_DEFAULT_COLOUR },
-  [PROP_ROLE] = { "role", RG_PROPERTY_ENUM, FIELD (role),
-                  G_CALLBACK (rg_partner_set_role),
-                  rg_partner_role_get_type, RG_PARTNER_ROLE_PROFESSIONAL },
+  [PROP_COLOUR]      = { "colour", RG_PROPERTY_TEXT, FIELD (colour), SETTER (colour),
+                         .text = RG_PARTNER_DEFAULT_COLOUR },
+  [PROP_ROLE]        = { "role", RG_PROPERTY_ENUM, FIELD (role), SETTER (role),
+                         rg_partner_role_get_type, RG_PARTNER_ROLE_PROFESSIONAL },
 };
 
 static void

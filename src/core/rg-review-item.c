@@ -52,9 +52,10 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgReviewItem, name)
+#define SETTER(name) G_CALLBACK (rg_review_item_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },
   /**
    * RgReviewItem:link-type:
    *
@@ -63,14 +64,14 @@ static const RgProperty property_table [N_PROPS] = {
    */
   [PROP_LINK_TYPE] = { "link-type", RG_PROPERTY_ENUM, FIELD (type), NULL,
                        rg_link_type_get_type, RG_LINK_TYPE_DIVERGENCE },
-  [PROP_NOTE] = { "note", RG_PROPERTY_TEXT, FIELD (note), G_CALLBACK (rg_review_item_set_note) },
+  [PROP_NOTE]      = { "note", RG_PROPERTY_TEXT, FIELD (note), SETTER (note) },
   /**
    * RgReviewItem:reviewed:
    *
    * Whether the team has looked at it again in this session.
    */
-  [PROP_REVIEWED] = { "reviewed", RG_PROPERTY_BOOLEAN, FIELD (reviewed),
-                      G_CALLBACK (rg_review_item_set_reviewed), .value = FALSE },
+  [PROP_REVIEWED]  = { "reviewed", RG_PROPERTY_BOOLEAN, FIELD (reviewed), SETTER (reviewed),
+                       .value = FALSE },
 };
 
 static void

@@ -119,43 +119,43 @@ static guint signals [N_SIGNALS];
 #define SETTER(name) G_CALLBACK (rg_session_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_TITLE] = { "title", RG_PROPERTY_TEXT, FIELD (title), SETTER (title), .text = "" },
+  [PROP_ID]              = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TITLE]           = { "title", RG_PROPERTY_TEXT, FIELD (title), SETTER (title), .text = "" },
   /**
    * RgSession:date:
    *
    * The day of the meeting, `YYYY-MM-DD`; today for a new session.
    */
-  [PROP_DATE] = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
-  [PROP_PLACE] = { "place", RG_PROPERTY_TEXT, FIELD (place), SETTER (place) },
-  [PROP_FACILITATOR] = { "facilitator", RG_PROPERTY_TEXT, FIELD (facilitator),
-                         SETTER (facilitator) },
-  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
-                    rg_session_status_get_type, RG_SESSION_STATUS_PREPARING },
+  [PROP_DATE]            = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
+  [PROP_PLACE]           = { "place", RG_PROPERTY_TEXT, FIELD (place), SETTER (place) },
+  [PROP_FACILITATOR]     = { "facilitator", RG_PROPERTY_TEXT, FIELD (facilitator),
+                             SETTER (facilitator) },
+  [PROP_STATUS]          = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                             rg_session_status_get_type, RG_SESSION_STATUS_PREPARING },
   /**
    * RgSession:kind:
    *
    * A session proper, or a partner's contribution prepared in advance.
    */
-  [PROP_KIND] = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
-                  rg_session_kind_get_type, RG_SESSION_KIND_SESSION },
+  [PROP_KIND]            = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
+                             rg_session_kind_get_type, RG_SESSION_KIND_SESSION },
   /**
    * RgSession:contributor-id:
    *
    * For a contribution, the id of the partner it is from, or %NULL. Only
    * written to the file when #RgSession:kind is a contribution.
    */
-  [PROP_CONTRIBUTOR_ID] = { "contributor-id", RG_PROPERTY_TEXT, FIELD (contributor_id),
-                            SETTER (contributor_id) },
-  [PROP_NEXT_REVIEW] = { "next-review", RG_PROPERTY_TEXT, FIELD (next_review),
-                         SETTER (next_review) },
+  [PROP_CONTRIBUTOR_ID]  = { "contributor-id", RG_PROPERTY_TEXT, FIELD (contributor_id),
+                             SETTER (contributor_id) },
+  [PROP_NEXT_REVIEW]     = { "next-review", RG_PROPERTY_TEXT, FIELD (next_review),
+                             SETTER (next_review) },
   /**
    * RgSession:situation-id:
    *
    * The UUID shared by the successive sessions about the same situation.
    */
-  [PROP_SITUATION_ID] = { "situation-id", RG_PROPERTY_TEXT, FIELD (situation_id),
-                          SETTER (situation_id) },
+  [PROP_SITUATION_ID]    = { "situation-id", RG_PROPERTY_TEXT, FIELD (situation_id),
+                             SETTER (situation_id) },
   /**
    * RgSession:situation-label:
    *
@@ -168,15 +168,15 @@ static const RgProperty property_table [N_PROPS] = {
    *
    * The service's own reference of the situation, or %NULL.
    */
-  [PROP_SITUATION_CODE] = { "situation-code", RG_PROPERTY_TEXT, FIELD (situation_code),
-                            SETTER (situation_code) },
+  [PROP_SITUATION_CODE]  = { "situation-code", RG_PROPERTY_TEXT, FIELD (situation_code),
+                             SETTER (situation_code) },
   /**
    * RgSession:person-names:
    *
    * Names of people of the situation, to hide in pseudonymised exports.
    */
-  [PROP_PERSON_NAMES] = { "person-names", RG_PROPERTY_STRV, FIELD (person_names),
-                          SETTER (person_names) },
+  [PROP_PERSON_NAMES]    = { "person-names", RG_PROPERTY_STRV, FIELD (person_names),
+                             SETTER (person_names) },
 };
 
 static void

@@ -46,43 +46,40 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgStatement, name)
+#define SETTER(name) G_CALLBACK (rg_statement_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_ID]           = { "id", RG_PROPERTY_ID, FIELD (id) },
   /**
    * RgStatement:partner-id:
    *
    * The id of the partner who said it: the column of the card.
    */
-  [PROP_PARTNER_ID] = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id),
-                        G_CALLBACK (rg_statement_set_partner_id), .text = "" },
+  [PROP_PARTNER_ID]   = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id),
+                          SETTER (partner_id), .text = "" },
   /**
    * RgStatement:dimension-id:
    *
    * The id of the dimension it is about: the row of the card.
    */
   [PROP_DIMENSION_ID] = { "dimension-id", RG_PROPERTY_TEXT, FIELD (dimension_id),
-                          G_CALLBACK (rg_statement_set_dimension_id), .text = "" },
-  [PROP_KIND] = { "kind", RG_PROPERTY_ENUM, FIELD (kind),
-                  G_CALLBACK (rg_statement_set_kind),
-                  rg_statement_kind_get_type, RG_STATEMENT_KIND_FACT },
-  [PROP_TEXT] = { "text", RG_PROPERTY_TEXT, FIELD (text),
-                  G_CALLBACK (rg_statement_set_text), .text = "" },
+                          SETTER (dimension_id), .text = "" },
+  [PROP_KIND]         = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
+                          rg_statement_kind_get_type, RG_STATEMENT_KIND_FACT },
+  [PROP_TEXT]         = { "text", RG_PROPERTY_TEXT, FIELD (text), SETTER (text), .text = "" },
   /**
    * RgStatement:created:
    *
    * When the statement was written, in UTC, to the second.
    */
-  [PROP_CREATED] = { "created", RG_PROPERTY_TIME, FIELD (created),
-                     G_CALLBACK (rg_statement_set_created) },
+  [PROP_CREATED]      = { "created", RG_PROPERTY_TIME, FIELD (created), SETTER (created) },
   /**
    * RgStatement:changed:
    *
    * When its text, kind, partner or dimension last changed, in UTC, to
    * the second.
    */
-  [PROP_CHANGED] = { "changed", RG_PROPERTY_TIME, FIELD (changed),
-                     G_CALLBACK (rg_statement_set_changed) },
+  [PROP_CHANGED]      = { "changed", RG_PROPERTY_TIME, FIELD (changed), SETTER (changed) },
 };
 
 static void

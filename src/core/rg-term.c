@@ -43,17 +43,16 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define FIELD(name) G_STRUCT_OFFSET (RgTerm, name)
+#define SETTER(name) G_CALLBACK (rg_term_set_##name)
 
 /* All but PROP_MEANINGS, made from the two arrays when read */
 static const RgProperty property_table [PROP_MEANINGS] = {
-  [PROP_ID] = { "id", RG_PROPERTY_ID, FIELD (id) },
-  [PROP_WORD] = { "word", RG_PROPERTY_TEXT, FIELD (word),
-                  G_CALLBACK (rg_term_set_word), .text = "" },
-  [PROP_STATUS] = { "status", RG_PROPERTY_ENUM, FIELD (status),
-                    G_CALLBACK (rg_term_set_status),
-                    rg_term_status_get_type, RG_TERM_STATUS_OPEN },
+  [PROP_ID]             = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WORD]           = { "word", RG_PROPERTY_TEXT, FIELD (word), SETTER (word), .text = "" },
+  [PROP_STATUS]         = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                            rg_term_status_get_type, RG_TERM_STATUS_OPEN },
   [PROP_AGREED_MEANING] = { "agreed-meaning", RG_PROPERTY_TEXT, FIELD (agreed_meaning),
-                            G_CALLBACK (rg_term_set_agreed_meaning) },
+                            SETTER (agreed_meaning) },
 };
 
 static GVariant *
