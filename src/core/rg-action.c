@@ -14,6 +14,10 @@
 #include "rg-enums.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgAction, name)
+#define SETTER(name) G_CALLBACK (rg_action_set_##name)
+
 struct _RgAction
 {
   GObject         parent_instance;
@@ -38,9 +42,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgAction, name)
-#define SETTER(name) G_CALLBACK (rg_action_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]       = { "id", RG_PROPERTY_ID, FIELD (id) },

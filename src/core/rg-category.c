@@ -15,6 +15,10 @@
 #include "rg-criterion.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgCategory, name)
+#define SETTER(name) G_CALLBACK (rg_category_set_##name)
+
 struct _RgCategory
 {
   GObject     parent_instance;
@@ -42,9 +46,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgCategory, name)
-#define SETTER(name) G_CALLBACK (rg_category_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]   = { "id", RG_PROPERTY_ID, FIELD (id) },

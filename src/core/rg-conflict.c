@@ -24,6 +24,9 @@
 #include "rg-enums.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgConflict, name)
+
 struct _RgConflict
 {
   GObject       parent_instance;
@@ -54,8 +57,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgConflict, name)
 
 static const RgProperty property_table [N_PROPS] = {
   /**

@@ -13,6 +13,10 @@
 #include "rg-consent.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgConsent, name)
+#define SETTER(name) G_CALLBACK (rg_consent_set_##name)
+
 struct _RgConsent
 {
   GObject  parent_instance;
@@ -37,9 +41,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgConsent, name)
-#define SETTER(name) G_CALLBACK (rg_consent_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]             = { "id", RG_PROPERTY_ID, FIELD (id) },

@@ -14,6 +14,10 @@
 #include "rg-criterion.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgCriterion, name)
+#define SETTER(name) G_CALLBACK (rg_criterion_set_##name)
+
 struct _RgCriterion
 {
   GObject    parent_instance;
@@ -38,9 +42,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgCriterion, name)
-#define SETTER(name) G_CALLBACK (rg_criterion_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },

@@ -13,6 +13,10 @@
 #include "rg-dimension.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgDimension, name)
+#define SETTER(name) G_CALLBACK (rg_dimension_set_##name)
+
 struct _RgDimension
 {
   GObject  parent_instance;
@@ -33,9 +37,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgDimension, name)
-#define SETTER(name) G_CALLBACK (rg_dimension_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },

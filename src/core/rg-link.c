@@ -17,6 +17,10 @@
 #include "rg-link.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgLink, name)
+#define SETTER(name) G_CALLBACK (rg_link_set_##name)
+
 struct _RgLink
 {
   GObject       parent_instance;
@@ -43,9 +47,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgLink, name)
-#define SETTER(name) G_CALLBACK (rg_link_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]      = { "id", RG_PROPERTY_ID, FIELD (id) },

@@ -14,6 +14,10 @@
 #include "rg-partner.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgPartner, name)
+#define SETTER(name) G_CALLBACK (rg_partner_set_##name)
+
 struct _RgPartner
 {
   GObject        parent_instance;
@@ -40,9 +44,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgPartner, name)
-#define SETTER(name) G_CALLBACK (rg_partner_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   /**

@@ -20,6 +20,10 @@
 #include "rg-review-item.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgReviewItem, name)
+#define SETTER(name) G_CALLBACK (rg_review_item_set_##name)
+
 typedef struct
 {
   char *author;
@@ -50,9 +54,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgReviewItem, name)
-#define SETTER(name) G_CALLBACK (rg_review_item_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },

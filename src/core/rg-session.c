@@ -27,6 +27,10 @@
 #include "rg-session.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgSession, name)
+#define SETTER(name) G_CALLBACK (rg_session_set_##name)
+
 typedef enum
 {
   PARTNERS,
@@ -114,9 +118,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgSession, name)
-#define SETTER(name) G_CALLBACK (rg_session_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]              = { "id", RG_PROPERTY_ID, FIELD (id) },

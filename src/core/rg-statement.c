@@ -16,6 +16,10 @@
 #include "rg-statement.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgStatement, name)
+#define SETTER(name) G_CALLBACK (rg_statement_set_##name)
+
 struct _RgStatement
 {
   GObject          parent_instance;
@@ -44,9 +48,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgStatement, name)
-#define SETTER(name) G_CALLBACK (rg_statement_set_##name)
 
 static const RgProperty property_table [N_PROPS] = {
   [PROP_ID]           = { "id", RG_PROPERTY_ID, FIELD (id) },

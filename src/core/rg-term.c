@@ -15,6 +15,10 @@
 #include "rg-term.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgTerm, name)
+#define SETTER(name) G_CALLBACK (rg_term_set_##name)
+
 struct _RgTerm
 {
   GObject       parent_instance;
@@ -41,9 +45,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-#define FIELD(name) G_STRUCT_OFFSET (RgTerm, name)
-#define SETTER(name) G_CALLBACK (rg_term_set_##name)
 
 /* All but PROP_MEANINGS, made from the two arrays when read */
 static const RgProperty property_table [PROP_MEANINGS] = {
