@@ -445,6 +445,7 @@ typedef struct
   guint             n_props;
 } PropertyTable;
 
+/* Keys the RgProperty of a param spec, and the PropertyTable of a type */
 static GQuark
 property_quark (void)
 {
@@ -452,17 +453,6 @@ property_quark (void)
 
   if (quark == 0)
     quark = g_quark_from_static_string ("rg-property");
-
-  return quark;
-}
-
-static GQuark
-property_table_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("rg-property-table");
 
   return quark;
 }
@@ -521,7 +511,7 @@ _rg_properties_install (GObjectClass      *klass,
   /* Kept as long as the class, which is forever */
   installed->table = table;
   installed->n_props = n_props;
-  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), property_table_quark (), installed);
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), property_quark (), installed);
 
   klass->get_property = _rg_properties_get;
   klass->set_property = _rg_properties_set;
@@ -608,7 +598,7 @@ void
 _rg_properties_finalize (GObject *object)
 {
   GType type = G_OBJECT_TYPE (object);
-  const PropertyTable *installed = g_type_get_qdata (type, property_table_quark ());
+  const PropertyTable *installed = g_type_get_qdata (type, property_quark ());
 
   _rg_properties_clear (object, installed->table, installed->n_props);
 
