@@ -14,6 +14,10 @@
 #include "rg-enums.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgAction, name)
+#define SETTER(name) G_CALLBACK (rg_action_set_##name)
+
 struct _RgAction
 {
   GObject         parent_instance;
@@ -39,142 +43,39 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-rg_action_finalize (GObject *object)
-{
-  RgAction *self = (RgAction *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->what, g_free);
-  g_clear_pointer (&self->owner_id, g_free);
-  g_clear_pointer (&self->due, g_free);
-
-  G_OBJECT_CLASS (rg_action_parent_class)->finalize (object);
-}
-
-static void
-rg_action_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  RgAction *self = RG_ACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_WHAT:
-      g_value_set_string (value, self->what);
-      break;
-
-    case PROP_OWNER_ID:
-      g_value_set_string (value, self->owner_id);
-      break;
-
-    case PROP_DUE:
-      g_value_set_string (value, self->due);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_action_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  RgAction *self = RG_ACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_WHAT:
-      rg_action_set_what (self, g_value_get_string (value));
-      break;
-
-    case PROP_OWNER_ID:
-      rg_action_set_owner_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_DUE:
-      rg_action_set_due (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_action_set_status (self, g_value_get_enum (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]       = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WHAT]     = { "what", RG_PROPERTY_TEXT, FIELD (what), SETTER (what), .text = "" },
+  /**
+   * RgAction:owner-id:
+   *
+   * The id of the partner who will do it, %NULL if nobody is named.
+   */
+  [PROP_OWNER_ID] = { "owner-id", RG_PROPERTY_TEXT, FIELD (owner_id), SETTER (owner_id) },
+  /**
+   * RgAction:due:
+   *
+   * By when, `YYYY-MM-DD`, or %NULL.
+   */
+  [PROP_DUE]      = { "due", RG_PROPERTY_TEXT, FIELD (due), SETTER (due) },
+  [PROP_STATUS]   = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                      rg_action_status_get_type, RG_ACTION_STATUS_PLANNED },
+};
 
 static void
 rg_action_class_init (RgActionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_action_finalize;
-  object_class->get_property = rg_action_get_property;
-  object_class->set_property = rg_action_set_property;
+  object_class->finalize = _rg_properties_finalize;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_WHAT] =
-    g_param_spec_string ("what", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgAction:owner-id:
-   *
-   * The id of the partner who will do it, %NULL if nobody is named.
-   */
-  properties [PROP_OWNER_ID] =
-    g_param_spec_string ("owner-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgAction:due:
-   *
-   * By when, `YYYY-MM-DD`, or %NULL.
-   */
-  properties [PROP_DUE] =
-    g_param_spec_string ("due", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_ACTION_STATUS,
-                       RG_ACTION_STATUS_PLANNED,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_action_init (RgAction *self)
 {
-  self->what = g_strdup ("");
-  self->status = RG_ACTION_STATUS_PLANNED;
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**
@@ -196,13 +97,7 @@ rg_action_new (const char *what)
  *
  * Returns: (transfer none): the action's UUID
  */
-const char *
-rg_action_get_id (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgAction, rg_action, ACTION, const char *, id, NULL)
 
 /**
  * rg_action_get_what:
@@ -210,28 +105,12 @@ rg_action_get_id (RgAction *self)
  *
  * Returns: (transfer none): what will be done, never %NULL
  */
-const char *
-rg_action_get_what (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->what;
-}
-
 /**
  * rg_action_set_what:
  * @self: a #RgAction
  * @what: (nullable): what will be done
  */
-void
-rg_action_set_what (RgAction   *self,
-                    const char *what)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-
-  if (_rg_set_text (&self->what, what, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WHAT]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgAction, rg_action, ACTION, what, WHAT, TRUE)
 
 /**
  * rg_action_get_owner_id:
@@ -240,30 +119,14 @@ rg_action_set_what (RgAction   *self,
  * Returns: (transfer none) (nullable): the id of the partner who will do
  *   it, or %NULL
  */
-const char *
-rg_action_get_owner_id (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->owner_id;
-}
-
 /**
  * rg_action_set_owner_id:
  * @self: a #RgAction
  * @owner_id: (nullable): the id of a partner of the same session, or
  *   %NULL for nobody
  */
-void
-rg_action_set_owner_id (RgAction   *self,
-                        const char *owner_id)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail (owner_id == NULL || owner_id[0] == '\0' || rg_id_is_valid (owner_id));
-
-  if (_rg_set_text (&self->owner_id, owner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, owner_id, OWNER_ID,
+                                  _rg_optional_id_is_valid (owner_id))
 
 /**
  * rg_action_get_due:
@@ -272,29 +135,13 @@ rg_action_set_owner_id (RgAction   *self,
  * Returns: (transfer none) (nullable): the due date, `YYYY-MM-DD`, or
  *   %NULL
  */
-const char *
-rg_action_get_due (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), NULL);
-
-  return self->due;
-}
-
 /**
  * rg_action_set_due:
  * @self: a #RgAction
  * @due: (nullable): a date that rg_date_is_valid () accepts, or %NULL
  */
-void
-rg_action_set_due (RgAction   *self,
-                   const char *due)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail (due == NULL || due[0] == '\0' || rg_date_is_valid (due));
-
-  if (_rg_set_text (&self->due, due, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DUE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, due, DUE,
+                                  _rg_optional_date_is_valid (due))
 
 /**
  * rg_action_get_status:
@@ -302,29 +149,10 @@ rg_action_set_due (RgAction   *self,
  *
  * Returns: where the action stands
  */
-RgActionStatus
-rg_action_get_status (RgAction *self)
-{
-  g_return_val_if_fail (RG_IS_ACTION (self), RG_ACTION_STATUS_PLANNED);
-
-  return self->status;
-}
-
 /**
  * rg_action_set_status:
  * @self: a #RgAction
  * @status: a #RgActionStatus
  */
-void
-rg_action_set_status (RgAction       *self,
-                      RgActionStatus  status)
-{
-  g_return_if_fail (RG_IS_ACTION (self));
-  g_return_if_fail ((guint) status <= RG_ACTION_STATUS_CANCELLED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgAction, rg_action, ACTION, RgActionStatus, status, STATUS,
+                         RG_ACTION_STATUS_PLANNED, RG_ACTION_STATUS_CANCELLED)

@@ -15,6 +15,10 @@
 #include "rg-criterion.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgCategory, name)
+#define SETTER(name) G_CALLBACK (rg_category_set_##name)
+
 struct _RgCategory
 {
   GObject     parent_instance;
@@ -42,6 +46,11 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]   = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME] = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
+};
 
 static void
 criterion_notify_cb (RgCategory  *self,
@@ -75,83 +84,14 @@ rg_category_dispose (GObject *object)
 }
 
 static void
-rg_category_finalize (GObject *object)
-{
-  RgCategory *self = (RgCategory *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-
-  G_OBJECT_CLASS (rg_category_parent_class)->finalize (object);
-}
-
-static void
-rg_category_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  RgCategory *self = RG_CATEGORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_category_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  RgCategory *self = RG_CATEGORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      rg_category_set_name (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rg_category_class_init (RgCategoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rg_category_dispose;
-  object_class->finalize = rg_category_finalize;
-  object_class->get_property = rg_category_get_property;
-  object_class->set_property = rg_category_set_property;
+  object_class->finalize = _rg_properties_finalize;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 
   /**
    * RgCategory::changed:
@@ -173,7 +113,7 @@ rg_category_class_init (RgCategoryClass *klass)
 static void
 rg_category_init (RgCategory *self)
 {
-  self->name = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
   self->criteria = g_list_store_new (RG_TYPE_CRITERION);
   self->criteria_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -196,13 +136,7 @@ rg_category_new (const char *name)
  *
  * Returns: (transfer none): the category's UUID
  */
-const char *
-rg_category_get_id (RgCategory *self)
-{
-  g_return_val_if_fail (RG_IS_CATEGORY (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgCategory, rg_category, CATEGORY, const char *, id, NULL)
 
 /**
  * rg_category_get_name:
@@ -210,13 +144,7 @@ rg_category_get_id (RgCategory *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_category_get_name (RgCategory *self)
-{
-  g_return_val_if_fail (RG_IS_CATEGORY (self), NULL);
-
-  return self->name;
-}
+RG_DEFINE_GETTER (RgCategory, rg_category, CATEGORY, const char *, name, NULL)
 
 /**
  * rg_category_set_name:

@@ -24,6 +24,9 @@
 #include "rg-enums.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgConflict, name)
+
 struct _RgConflict
 {
   GObject       parent_instance;
@@ -54,6 +57,65 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static const RgProperty property_table [N_PROPS] = {
+  /**
+   * RgConflict:id:
+   *
+   * The conflict's own UUID; when none is given, one made from what
+   * the conflict is about and theirs' value.
+   */
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgConflict:object-kind:
+   *
+   * What kind of object the field is of.
+   */
+  [PROP_OBJECT_KIND] = { "object-kind", RG_PROPERTY_ENUM, FIELD (object_kind), NULL,
+                         rg_object_kind_get_type, RG_OBJECT_KIND_SESSION },
+  /**
+   * RgConflict:object-id:
+   *
+   * The id of the object (of the session itself for its own fields).
+   */
+  [PROP_OBJECT_ID]   = { "object-id", RG_PROPERTY_ID, FIELD (object_id) },
+  /**
+   * RgConflict:field:
+   *
+   * The field both sides changed: the name of the object's property
+   * (`text`, `name`, `members`…), or `meaning` for a partner's meaning
+   * of a glossary word, or `category` for the category a criterion is
+   * in. See rg_merge_get_field_label ().
+   */
+  [PROP_FIELD]       = { "field", RG_PROPERTY_TEXT, FIELD (field), .text = "" },
+  /**
+   * RgConflict:partner-id:
+   *
+   * For a field held per partner (the meanings of a glossary word), the
+   * partner whose it is; %NULL otherwise.
+   */
+  [PROP_PARTNER_ID]  = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id) },
+  /**
+   * RgConflict:theirs:
+   *
+   * The value of the other side, as text: see rg-merge.c for how each
+   * field is written. "" for a field the other side emptied.
+   */
+  [PROP_THEIRS]      = { "theirs", RG_PROPERTY_TEXT, FIELD (theirs), .text = "" },
+  /**
+   * RgConflict:description:
+   *
+   * The object in words, for the coordinator: a partner's name, the
+   * start of a statement…
+   */
+  [PROP_DESCRIPTION] = { "description", RG_PROPERTY_TEXT, FIELD (description), .text = "" },
+  /**
+   * RgConflict:recorded:
+   *
+   * When the merge recorded the conflict, in UTC, to the second.
+   */
+  [PROP_RECORDED]    = { "recorded", RG_PROPERTY_TIME, FIELD (recorded) },
+};
 
 /* The same conflict — the same field of the same object, the same value
  * of theirs — gets the same id, whenever and wherever it is recorded:
@@ -100,69 +162,7 @@ rg_conflict_constructed (GObject *object)
     self->id = make_id (self);
 }
 
-static void
-rg_conflict_finalize (GObject *object)
-{
-  RgConflict *self = (RgConflict *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->object_id, g_free);
-  g_clear_pointer (&self->field, g_free);
-  g_clear_pointer (&self->partner_id, g_free);
-  g_clear_pointer (&self->theirs, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->recorded, g_date_time_unref);
-
-  G_OBJECT_CLASS (rg_conflict_parent_class)->finalize (object);
-}
-
-static void
-rg_conflict_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  RgConflict *self = RG_CONFLICT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_OBJECT_KIND:
-      g_value_set_enum (value, self->object_kind);
-      break;
-
-    case PROP_OBJECT_ID:
-      g_value_set_string (value, self->object_id);
-      break;
-
-    case PROP_FIELD:
-      g_value_set_string (value, self->field);
-      break;
-
-    case PROP_PARTNER_ID:
-      g_value_set_string (value, self->partner_id);
-      break;
-
-    case PROP_THEIRS:
-      g_value_set_string (value, self->theirs);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
-    case PROP_RECORDED:
-      g_value_set_boxed (value, self->recorded);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
+/* Every property is set once, at construction, each in its own way */
 static void
 rg_conflict_set_property (GObject      *object,
                           guint         prop_id,
@@ -220,107 +220,16 @@ rg_conflict_class_init (RgConflictClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = rg_conflict_constructed;
-  object_class->finalize = rg_conflict_finalize;
-  object_class->get_property = rg_conflict_get_property;
+  object_class->finalize = _rg_properties_finalize;
+
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
   object_class->set_property = rg_conflict_set_property;
-
-  /**
-   * RgConflict:id:
-   *
-   * The conflict's own UUID; when none is given, one made from what
-   * the conflict is about and theirs' value.
-   */
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:object-kind:
-   *
-   * What kind of object the field is of.
-   */
-  properties [PROP_OBJECT_KIND] =
-    g_param_spec_enum ("object-kind", NULL, NULL,
-                       RG_TYPE_OBJECT_KIND,
-                       RG_OBJECT_KIND_SESSION,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:object-id:
-   *
-   * The id of the object (of the session itself for its own fields).
-   */
-  properties [PROP_OBJECT_ID] =
-    g_param_spec_string ("object-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:field:
-   *
-   * The field both sides changed: the name of the object's property
-   * (`text`, `name`, `members`…), or `meaning` for a partner's meaning
-   * of a glossary word, or `category` for the category a criterion is
-   * in. See rg_merge_get_field_label ().
-   */
-  properties [PROP_FIELD] =
-    g_param_spec_string ("field", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:partner-id:
-   *
-   * For a field held per partner (the meanings of a glossary word), the
-   * partner whose it is; %NULL otherwise.
-   */
-  properties [PROP_PARTNER_ID] =
-    g_param_spec_string ("partner-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:theirs:
-   *
-   * The value of the other side, as text: see rg-merge.c for how each
-   * field is written. "" for a field the other side emptied.
-   */
-  properties [PROP_THEIRS] =
-    g_param_spec_string ("theirs", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:description:
-   *
-   * The object in words, for the coordinator: a partner's name, the
-   * start of a statement…
-   */
-  properties [PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConflict:recorded:
-   *
-   * When the merge recorded the conflict, in UTC, to the second.
-   */
-  properties [PROP_RECORDED] =
-    g_param_spec_boxed ("recorded", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 rg_conflict_init (RgConflict *self)
 {
-  self->field = g_strdup ("");
-  self->theirs = g_strdup ("");
-  self->description = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /* What the file takes as a field: words of lower-case letters joined by
@@ -387,13 +296,7 @@ rg_conflict_new (RgObjectKind  object_kind,
  *
  * Returns: (transfer none): the conflict's own UUID
  */
-const char *
-rg_conflict_get_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, id, NULL)
 
 /**
  * rg_conflict_get_object_kind:
@@ -401,13 +304,8 @@ rg_conflict_get_id (RgConflict *self)
  *
  * Returns: the kind of the object whose field it is
  */
-RgObjectKind
-rg_conflict_get_object_kind (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), RG_OBJECT_KIND_SESSION);
-
-  return self->object_kind;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, RgObjectKind,
+                  object_kind, RG_OBJECT_KIND_SESSION)
 
 /**
  * rg_conflict_get_object_id:
@@ -415,13 +313,7 @@ rg_conflict_get_object_kind (RgConflict *self)
  *
  * Returns: (transfer none): the id of the object whose field it is
  */
-const char *
-rg_conflict_get_object_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->object_id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, object_id, NULL)
 
 /**
  * rg_conflict_get_field:
@@ -429,13 +321,7 @@ rg_conflict_get_object_id (RgConflict *self)
  *
  * Returns: (transfer none): the field, see #RgConflict:field
  */
-const char *
-rg_conflict_get_field (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->field;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, field, NULL)
 
 /**
  * rg_conflict_get_partner_id:
@@ -444,13 +330,7 @@ rg_conflict_get_field (RgConflict *self)
  * Returns: (transfer none) (nullable): for a partner's meaning of a
  *   word, the partner; %NULL otherwise
  */
-const char *
-rg_conflict_get_partner_id (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->partner_id;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, partner_id, NULL)
 
 /**
  * rg_conflict_get_theirs:
@@ -458,13 +338,7 @@ rg_conflict_get_partner_id (RgConflict *self)
  *
  * Returns: (transfer none): the other side's value, as text, never %NULL
  */
-const char *
-rg_conflict_get_theirs (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->theirs;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, theirs, NULL)
 
 /**
  * rg_conflict_get_description:
@@ -472,13 +346,7 @@ rg_conflict_get_theirs (RgConflict *self)
  *
  * Returns: (transfer none): the object in words, never %NULL
  */
-const char *
-rg_conflict_get_description (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->description;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, const char *, description, NULL)
 
 /**
  * rg_conflict_get_recorded:
@@ -486,10 +354,4 @@ rg_conflict_get_description (RgConflict *self)
  *
  * Returns: (transfer none): when the conflict was recorded, in UTC
  */
-GDateTime *
-rg_conflict_get_recorded (RgConflict *self)
-{
-  g_return_val_if_fail (RG_IS_CONFLICT (self), NULL);
-
-  return self->recorded;
-}
+RG_DEFINE_GETTER (RgConflict, rg_conflict, CONFLICT, GDateTime *, recorded, NULL)

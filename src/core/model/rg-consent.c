@@ -13,6 +13,10 @@
 #include "rg-consent.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgConsent, name)
+#define SETTER(name) G_CALLBACK (rg_consent_set_##name)
+
 struct _RgConsent
 {
   GObject  parent_instance;
@@ -38,146 +42,45 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-rg_consent_finalize (GObject *object)
-{
-  RgConsent *self = (RgConsent *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->scope, g_free);
-  g_clear_pointer (&self->shared_with, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->recorded_by_id, g_free);
-
-  G_OBJECT_CLASS (rg_consent_parent_class)->finalize (object);
-}
-
-static void
-rg_consent_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgConsent *self = RG_CONSENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_SCOPE:
-      g_value_set_string (value, self->scope);
-      break;
-
-    case PROP_SHARED_WITH:
-      g_value_set_string (value, self->shared_with);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_RECORDED_BY_ID:
-      g_value_set_string (value, self->recorded_by_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_consent_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgConsent *self = RG_CONSENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_SCOPE:
-      rg_consent_set_scope (self, g_value_get_string (value));
-      break;
-
-    case PROP_SHARED_WITH:
-      rg_consent_set_shared_with (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      rg_consent_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_RECORDED_BY_ID:
-      rg_consent_set_recorded_by_id (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]             = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgConsent:scope:
+   *
+   * What the family agreed to share.
+   */
+  [PROP_SCOPE]          = { "scope", RG_PROPERTY_TEXT, FIELD (scope), SETTER (scope), .text = "" },
+  [PROP_SHARED_WITH]    = { "shared-with", RG_PROPERTY_TEXT, FIELD (shared_with),
+                            SETTER (shared_with) },
+  /**
+   * RgConsent:date:
+   *
+   * When the family agreed, `YYYY-MM-DD`; today for a new consent.
+   */
+  [PROP_DATE]           = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
+  /**
+   * RgConsent:recorded-by-id:
+   *
+   * The id of the partner who recorded the consent, or %NULL.
+   */
+  [PROP_RECORDED_BY_ID] = { "recorded-by-id", RG_PROPERTY_TEXT, FIELD (recorded_by_id),
+                            SETTER (recorded_by_id) },
+};
 
 static void
 rg_consent_class_init (RgConsentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_consent_finalize;
-  object_class->get_property = rg_consent_get_property;
-  object_class->set_property = rg_consent_set_property;
+  object_class->finalize = _rg_properties_finalize;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:scope:
-   *
-   * What the family agreed to share.
-   */
-  properties [PROP_SCOPE] =
-    g_param_spec_string ("scope", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SHARED_WITH] =
-    g_param_spec_string ("shared-with", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:date:
-   *
-   * When the family agreed, `YYYY-MM-DD`; today for a new consent.
-   */
-  properties [PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgConsent:recorded-by-id:
-   *
-   * The id of the partner who recorded the consent, or %NULL.
-   */
-  properties [PROP_RECORDED_BY_ID] =
-    g_param_spec_string ("recorded-by-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_consent_init (RgConsent *self)
 {
-  self->scope = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
   self->date = rg_date_new_today ();
 }
 
@@ -199,13 +102,7 @@ rg_consent_new (const char *scope)
  *
  * Returns: (transfer none): the consent's UUID
  */
-const char *
-rg_consent_get_id (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgConsent, rg_consent, CONSENT, const char *, id, NULL)
 
 /**
  * rg_consent_get_scope:
@@ -213,28 +110,12 @@ rg_consent_get_id (RgConsent *self)
  *
  * Returns: (transfer none): what the family agreed to share, never %NULL
  */
-const char *
-rg_consent_get_scope (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->scope;
-}
-
 /**
  * rg_consent_set_scope:
  * @self: a #RgConsent
  * @scope: (nullable): what the family agreed to share
  */
-void
-rg_consent_set_scope (RgConsent  *self,
-                      const char *scope)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-
-  if (_rg_set_text (&self->scope, scope, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCOPE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, scope, SCOPE, TRUE)
 
 /**
  * rg_consent_get_shared_with:
@@ -242,28 +123,12 @@ rg_consent_set_scope (RgConsent  *self,
  *
  * Returns: (transfer none) (nullable): with whom, or %NULL
  */
-const char *
-rg_consent_get_shared_with (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->shared_with;
-}
-
 /**
  * rg_consent_set_shared_with:
  * @self: a #RgConsent
  * @shared_with: (nullable): with whom; %NULL or "" if not said
  */
-void
-rg_consent_set_shared_with (RgConsent  *self,
-                            const char *shared_with)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-
-  if (_rg_set_text (&self->shared_with, shared_with, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHARED_WITH]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, shared_with, SHARED_WITH, TRUE)
 
 /**
  * rg_consent_get_date:
@@ -271,29 +136,12 @@ rg_consent_set_shared_with (RgConsent  *self,
  *
  * Returns: (transfer none): when the family agreed, `YYYY-MM-DD`
  */
-const char *
-rg_consent_get_date (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->date;
-}
-
 /**
  * rg_consent_set_date:
  * @self: a #RgConsent
  * @date: a date that rg_date_is_valid () accepts
  */
-void
-rg_consent_set_date (RgConsent  *self,
-                     const char *date)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-  g_return_if_fail (rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->date, date, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, date, DATE, rg_date_is_valid (date))
 
 /**
  * rg_consent_get_recorded_by_id:
@@ -302,27 +150,11 @@ rg_consent_set_date (RgConsent  *self,
  * Returns: (transfer none) (nullable): the id of the partner who recorded
  *   the consent, or %NULL
  */
-const char *
-rg_consent_get_recorded_by_id (RgConsent *self)
-{
-  g_return_val_if_fail (RG_IS_CONSENT (self), NULL);
-
-  return self->recorded_by_id;
-}
-
 /**
  * rg_consent_set_recorded_by_id:
  * @self: a #RgConsent
  * @partner_id: (nullable): the id of a partner of the same session, or
  *   %NULL
  */
-void
-rg_consent_set_recorded_by_id (RgConsent  *self,
-                               const char *partner_id)
-{
-  g_return_if_fail (RG_IS_CONSENT (self));
-  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
-
-  if (_rg_set_text (&self->recorded_by_id, partner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORDED_BY_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, recorded_by_id, RECORDED_BY_ID,
+                                  _rg_optional_id_is_valid (recorded_by_id))

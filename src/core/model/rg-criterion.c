@@ -14,6 +14,10 @@
 #include "rg-criterion.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgCriterion, name)
+#define SETTER(name) G_CALLBACK (rg_criterion_set_##name)
+
 struct _RgCriterion
 {
   GObject    parent_instance;
@@ -39,142 +43,40 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-rg_criterion_finalize (GObject *object)
-{
-  RgCriterion *self = (RgCriterion *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->indicators, g_strfreev);
-  g_clear_pointer (&self->proposed_by, g_strfreev);
-
-  G_OBJECT_CLASS (rg_criterion_parent_class)->finalize (object);
-}
-
-static void
-rg_criterion_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgCriterion *self = RG_CRITERION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-
-    case PROP_INDICATORS:
-      g_value_set_boxed (value, self->indicators);
-      break;
-
-    case PROP_PROPOSED_BY:
-      g_value_set_boxed (value, self->proposed_by);
-      break;
-
-    case PROP_AGREED:
-      g_value_set_boolean (value, self->agreed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_criterion_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgCriterion *self = RG_CRITERION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TEXT:
-      rg_criterion_set_text (self, g_value_get_string (value));
-      break;
-
-    case PROP_INDICATORS:
-      rg_criterion_set_indicators (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_PROPOSED_BY:
-      rg_criterion_set_proposed_by (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_AGREED:
-      rg_criterion_set_agreed (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TEXT]        = { "text", RG_PROPERTY_TEXT, FIELD (text), SETTER (text), .text = "" },
+  /**
+   * RgCriterion:indicators:
+   *
+   * How the team will know the criterion is met, in order.
+   */
+  [PROP_INDICATORS]  = { "indicators", RG_PROPERTY_STRV, FIELD (indicators), SETTER (indicators) },
+  /**
+   * RgCriterion:proposed-by:
+   *
+   * The ids of the partners who proposed the criterion, in order.
+   */
+  [PROP_PROPOSED_BY] = { "proposed-by", RG_PROPERTY_STRV, FIELD (proposed_by),
+                         SETTER (proposed_by) },
+  [PROP_AGREED]      = { "agreed", RG_PROPERTY_BOOLEAN, FIELD (agreed), SETTER (agreed),
+                         .value = FALSE },
+};
 
 static void
 rg_criterion_class_init (RgCriterionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_criterion_finalize;
-  object_class->get_property = rg_criterion_get_property;
-  object_class->set_property = rg_criterion_set_property;
+  object_class->finalize = _rg_properties_finalize;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgCriterion:indicators:
-   *
-   * How the team will know the criterion is met, in order.
-   */
-  properties [PROP_INDICATORS] =
-    g_param_spec_boxed ("indicators", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgCriterion:proposed-by:
-   *
-   * The ids of the partners who proposed the criterion, in order.
-   */
-  properties [PROP_PROPOSED_BY] =
-    g_param_spec_boxed ("proposed-by", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_AGREED] =
-    g_param_spec_boolean ("agreed", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_criterion_init (RgCriterion *self)
 {
-  self->text = g_strdup ("");
-  self->indicators = g_new0 (char *, 1);
-  self->proposed_by = g_new0 (char *, 1);
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**
@@ -196,13 +98,7 @@ rg_criterion_new (const char *text)
  *
  * Returns: (transfer none): the criterion's UUID
  */
-const char *
-rg_criterion_get_id (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgCriterion, rg_criterion, CRITERION, const char *, id, NULL)
 
 /**
  * rg_criterion_get_text:
@@ -210,28 +106,12 @@ rg_criterion_get_id (RgCriterion *self)
  *
  * Returns: (transfer none): the criterion, never %NULL
  */
-const char *
-rg_criterion_get_text (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return self->text;
-}
-
 /**
  * rg_criterion_set_text:
  * @self: a #RgCriterion
  * @text: (nullable): the criterion
  */
-void
-rg_criterion_set_text (RgCriterion *self,
-                       const char  *text)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  if (_rg_set_text (&self->text, text, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgCriterion, rg_criterion, CRITERION, text, TEXT, TRUE)
 
 /**
  * rg_criterion_get_indicators:
@@ -239,28 +119,12 @@ rg_criterion_set_text (RgCriterion *self,
  *
  * Returns: (transfer none) (array zero-terminated=1): the indicators
  */
-const char * const *
-rg_criterion_get_indicators (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return (const char * const *) self->indicators;
-}
-
 /**
  * rg_criterion_set_indicators:
  * @self: a #RgCriterion
  * @indicators: (nullable) (array zero-terminated=1): the indicators
  */
-void
-rg_criterion_set_indicators (RgCriterion        *self,
-                             const char * const *indicators)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  if (_rg_set_strv (&self->indicators, indicators))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDICATORS]);
-}
+RG_DEFINE_STRV_PROPERTY (RgCriterion, rg_criterion, CRITERION, indicators, INDICATORS)
 
 /**
  * rg_criterion_get_proposed_by:
@@ -269,13 +133,7 @@ rg_criterion_set_indicators (RgCriterion        *self,
  * Returns: (transfer none) (array zero-terminated=1): the ids of the
  *   partners who proposed it
  */
-const char * const *
-rg_criterion_get_proposed_by (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), NULL);
-
-  return (const char * const *) self->proposed_by;
-}
+RG_DEFINE_GETTER (RgCriterion, rg_criterion, CRITERION, const char * const *, proposed_by, NULL)
 
 /**
  * rg_criterion_set_proposed_by:
@@ -311,29 +169,9 @@ rg_criterion_set_proposed_by (RgCriterion        *self,
  *
  * Returns: %TRUE if the team agreed on the criterion
  */
-gboolean
-rg_criterion_get_agreed (RgCriterion *self)
-{
-  g_return_val_if_fail (RG_IS_CRITERION (self), FALSE);
-
-  return self->agreed;
-}
-
 /**
  * rg_criterion_set_agreed:
  * @self: a #RgCriterion
  * @agreed: whether the team agreed on it
  */
-void
-rg_criterion_set_agreed (RgCriterion *self,
-                         gboolean     agreed)
-{
-  g_return_if_fail (RG_IS_CRITERION (self));
-
-  agreed = !!agreed;
-  if (self->agreed != agreed)
-    {
-      self->agreed = agreed;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED]);
-    }
-}
+RG_DEFINE_BOOLEAN_PROPERTY (RgCriterion, rg_criterion, CRITERION, agreed, AGREED)

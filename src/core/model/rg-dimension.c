@@ -13,6 +13,10 @@
 #include "rg-dimension.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgDimension, name)
+#define SETTER(name) G_CALLBACK (rg_dimension_set_##name)
+
 struct _RgDimension
 {
   GObject  parent_instance;
@@ -34,109 +38,32 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-rg_dimension_finalize (GObject *object)
-{
-  RgDimension *self = (RgDimension *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->synthesis, g_free);
-
-  G_OBJECT_CLASS (rg_dimension_parent_class)->finalize (object);
-}
-
-static void
-rg_dimension_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgDimension *self = RG_DIMENSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_SYNTHESIS:
-      g_value_set_string (value, self->synthesis);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_dimension_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgDimension *self = RG_DIMENSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      rg_dimension_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_SYNTHESIS:
-      rg_dimension_set_synthesis (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_dimension_class_init (RgDimensionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = rg_dimension_finalize;
-  object_class->get_property = rg_dimension_get_property;
-  object_class->set_property = rg_dimension_set_property;
-
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME]      = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
   /**
    * RgDimension:synthesis:
    *
    * The wording of this dimension the whole team agrees on, %NULL until
    * there is one.
    */
-  properties [PROP_SYNTHESIS] =
-    g_param_spec_string ("synthesis", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  [PROP_SYNTHESIS] = { "synthesis", RG_PROPERTY_TEXT, FIELD (synthesis), SETTER (synthesis) },
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+rg_dimension_class_init (RgDimensionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = _rg_properties_finalize;
+
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_dimension_init (RgDimension *self)
 {
-  self->name = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**
@@ -156,13 +83,7 @@ rg_dimension_new (void)
  *
  * Returns: (transfer none): the dimension's UUID
  */
-const char *
-rg_dimension_get_id (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgDimension, rg_dimension, DIMENSION, const char *, id, NULL)
 
 /**
  * rg_dimension_get_name:
@@ -170,28 +91,12 @@ rg_dimension_get_id (RgDimension *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_dimension_get_name (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->name;
-}
-
 /**
  * rg_dimension_set_name:
  * @self: a #RgDimension
  * @name: (nullable): the name of the axis
  */
-void
-rg_dimension_set_name (RgDimension *self,
-                       const char  *name)
-{
-  g_return_if_fail (RG_IS_DIMENSION (self));
-
-  if (_rg_set_text (&self->name, name, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgDimension, rg_dimension, DIMENSION, name, NAME, TRUE)
 
 /**
  * rg_dimension_get_synthesis:
@@ -199,25 +104,9 @@ rg_dimension_set_name (RgDimension *self,
  *
  * Returns: (transfer none) (nullable): the agreed wording, %NULL if none
  */
-const char *
-rg_dimension_get_synthesis (RgDimension *self)
-{
-  g_return_val_if_fail (RG_IS_DIMENSION (self), NULL);
-
-  return self->synthesis;
-}
-
 /**
  * rg_dimension_set_synthesis:
  * @self: a #RgDimension
  * @synthesis: (nullable): the agreed wording; %NULL or "" for none
  */
-void
-rg_dimension_set_synthesis (RgDimension *self,
-                            const char  *synthesis)
-{
-  g_return_if_fail (RG_IS_DIMENSION (self));
-
-  if (_rg_set_text (&self->synthesis, synthesis, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNTHESIS]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgDimension, rg_dimension, DIMENSION, synthesis, SYNTHESIS, TRUE)

@@ -17,6 +17,10 @@
 #include "rg-link.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgLink, name)
+#define SETTER(name) G_CALLBACK (rg_link_set_##name)
+
 struct _RgLink
 {
   GObject       parent_instance;
@@ -44,95 +48,45 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]      = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgLink:type:
+   *
+   * What the team sees between the statements: agreement, divergence,
+   * complement, or something to clarify.
+   */
+  [PROP_TYPE]    = { "type", RG_PROPERTY_ENUM, FIELD (type), SETTER (link_type),
+                     rg_link_type_get_type, RG_LINK_TYPE_AGREEMENT },
+  [PROP_STATUS]  = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                     rg_link_status_get_type, RG_LINK_STATUS_OPEN },
+  [PROP_NOTE]    = { "note", RG_PROPERTY_TEXT, FIELD (note), SETTER (note) },
+  /**
+   * RgLink:term-id:
+   *
+   * The glossary term made from this link, if any: a link “to clarify”
+   * turned into a word of the glossary keeps the term's id, so that the
+   * two can be shown together.
+   */
+  [PROP_TERM_ID] = { "term-id", RG_PROPERTY_TEXT, FIELD (term_id), SETTER (term_id) },
+  /**
+   * RgLink:members:
+   *
+   * The ids of the tagged statements, in order, each once.
+   */
+  [PROP_MEMBERS] = { "members", RG_PROPERTY_STRV, FIELD (members), SETTER (members),
+                     .get = G_CALLBACK (rg_link_get_members) },
+};
+
 static void
 rg_link_finalize (GObject *object)
 {
   RgLink *self = (RgLink *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->term_id, g_free);
+  _rg_properties_clear (self, property_table, N_PROPS);
   g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_link_parent_class)->finalize (object);
-}
-
-static void
-rg_link_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  RgLink *self = RG_LINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TYPE:
-      g_value_set_enum (value, self->type);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_TERM_ID:
-      g_value_set_string (value, self->term_id);
-      break;
-
-    case PROP_MEMBERS:
-      g_value_set_boxed (value, rg_link_get_members (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_link_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  RgLink *self = RG_LINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TYPE:
-      rg_link_set_link_type (self, g_value_get_enum (value));
-      break;
-
-    case PROP_STATUS:
-      rg_link_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_NOTE:
-      rg_link_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_TERM_ID:
-      rg_link_set_term_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_MEMBERS:
-      rg_link_set_members (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -141,68 +95,15 @@ rg_link_class_init (RgLinkClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_link_finalize;
-  object_class->get_property = rg_link_get_property;
-  object_class->set_property = rg_link_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:type:
-   *
-   * What the team sees between the statements: agreement, divergence,
-   * complement, or something to clarify.
-   */
-  properties [PROP_TYPE] =
-    g_param_spec_enum ("type", NULL, NULL,
-                       RG_TYPE_LINK_TYPE,
-                       RG_LINK_TYPE_AGREEMENT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_LINK_STATUS,
-                       RG_LINK_STATUS_OPEN,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:term-id:
-   *
-   * The glossary term made from this link, if any: a link “to clarify”
-   * turned into a word of the glossary keeps the term's id, so that the
-   * two can be shown together.
-   */
-  properties [PROP_TERM_ID] =
-    g_param_spec_string ("term-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLink:members:
-   *
-   * The ids of the tagged statements, in order, each once.
-   */
-  properties [PROP_MEMBERS] =
-    g_param_spec_boxed ("members", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_link_init (RgLink *self)
 {
+  _rg_properties_init (self, property_table, N_PROPS);
   self->members = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  self->type = RG_LINK_TYPE_AGREEMENT;
-  self->status = RG_LINK_STATUS_OPEN;
 }
 
 /**
@@ -226,13 +127,7 @@ rg_link_new (RgLinkType type)
  *
  * Returns: (transfer none): the link's UUID
  */
-const char *
-rg_link_get_id (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgLink, rg_link, LINK, const char *, id, NULL)
 
 /**
  * rg_link_get_link_type:
@@ -273,32 +168,13 @@ rg_link_set_link_type (RgLink     *self,
  *
  * Returns: whether the link is still open or settled
  */
-RgLinkStatus
-rg_link_get_status (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), RG_LINK_STATUS_OPEN);
-
-  return self->status;
-}
-
 /**
  * rg_link_set_status:
  * @self: a #RgLink
  * @status: a #RgLinkStatus
  */
-void
-rg_link_set_status (RgLink       *self,
-                    RgLinkStatus  status)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-  g_return_if_fail ((guint) status <= RG_LINK_STATUS_SETTLED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgLink, rg_link, LINK, RgLinkStatus, status, STATUS,
+                         RG_LINK_STATUS_OPEN, RG_LINK_STATUS_SETTLED)
 
 /**
  * rg_link_get_note:
@@ -306,28 +182,12 @@ rg_link_set_status (RgLink       *self,
  *
  * Returns: (transfer none) (nullable): the team's note, %NULL if none
  */
-const char *
-rg_link_get_note (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->note;
-}
-
 /**
  * rg_link_set_note:
  * @self: a #RgLink
  * @note: (nullable): the team's note; %NULL or "" for none
  */
-void
-rg_link_set_note (RgLink     *self,
-                  const char *note)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-
-  if (_rg_set_text (&self->note, note, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgLink, rg_link, LINK, note, NOTE, TRUE)
 
 /**
  * rg_link_get_term_id:
@@ -341,29 +201,13 @@ rg_link_set_note (RgLink     *self,
  *
  * Returns: (transfer none) (nullable): the term's id, %NULL if none
  */
-const char *
-rg_link_get_term_id (RgLink *self)
-{
-  g_return_val_if_fail (RG_IS_LINK (self), NULL);
-
-  return self->term_id;
-}
-
 /**
  * rg_link_set_term_id:
  * @self: a #RgLink
  * @term_id: (nullable): the id of a glossary term; %NULL or "" for none
  */
-void
-rg_link_set_term_id (RgLink     *self,
-                     const char *term_id)
-{
-  g_return_if_fail (RG_IS_LINK (self));
-  g_return_if_fail (term_id == NULL || term_id[0] == '\0' || rg_id_is_valid (term_id));
-
-  if (_rg_set_text (&self->term_id, term_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TERM_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgLink, rg_link, LINK, term_id, TERM_ID,
+                                  _rg_optional_id_is_valid (term_id))
 
 /**
  * rg_link_get_members:

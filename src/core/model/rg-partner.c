@@ -14,6 +14,10 @@
 #include "rg-partner.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgPartner, name)
+#define SETTER(name) G_CALLBACK (rg_partner_set_##name)
+
 struct _RgPartner
 {
   GObject        parent_instance;
@@ -41,158 +45,43 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-rg_partner_finalize (GObject *object)
-{
-  RgPartner *self = (RgPartner *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->profession, g_free);
-  g_clear_pointer (&self->institution, g_free);
-  g_clear_pointer (&self->colour, g_free);
-
-  G_OBJECT_CLASS (rg_partner_parent_class)->finalize (object);
-}
-
-static void
-rg_partner_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgPartner *self = RG_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_PROFESSION:
-      g_value_set_string (value, self->profession);
-      break;
-
-    case PROP_INSTITUTION:
-      g_value_set_string (value, self->institution);
-      break;
-
-    case PROP_COLOUR:
-      g_value_set_string (value, self->colour);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_partner_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgPartner *self = RG_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      rg_partner_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_PROFESSION:
-      rg_partner_set_profession (self, g_value_get_string (value));
-      break;
-
-    case PROP_INSTITUTION:
-      rg_partner_set_institution (self, g_value_get_string (value));
-      break;
-
-    case PROP_COLOUR:
-      rg_partner_set_colour (self, g_value_get_string (value));
-      break;
-
-    case PROP_ROLE:
-      rg_partner_set_role (self, g_value_get_enum (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_partner_class_init (RgPartnerClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = rg_partner_finalize;
-  object_class->get_property = rg_partner_get_property;
-  object_class->set_property = rg_partner_set_property;
-
+static const RgProperty property_table [N_PROPS] = {
   /**
    * RgPartner:id:
    *
    * The UUID other objects use to refer to this partner; a new one when
    * none is given at construction.
    */
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_PROFESSION] =
-    g_param_spec_string ("profession", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_INSTITUTION] =
-    g_param_spec_string ("institution", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  [PROP_ID]          = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_NAME]        = { "name", RG_PROPERTY_TEXT, FIELD (name), SETTER (name), .text = "" },
+  [PROP_PROFESSION]  = { "profession", RG_PROPERTY_TEXT, FIELD (profession), SETTER (profession) },
+  [PROP_INSTITUTION] = { "institution", RG_PROPERTY_TEXT, FIELD (institution),
+                         SETTER (institution) },
   /**
    * RgPartner:colour:
    *
    * The colour of the partner's column and cards, `#rrggbb` in lower case.
    */
-  properties [PROP_COLOUR] =
-    g_param_spec_string ("colour", NULL, NULL,
-                         RG_PARTNER_DEFAULT_COLOUR,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  [PROP_COLOUR]      = { "colour", RG_PROPERTY_TEXT, FIELD (colour), SETTER (colour),
+                         .text = RG_PARTNER_DEFAULT_COLOUR },
+  [PROP_ROLE]        = { "role", RG_PROPERTY_ENUM, FIELD (role), SETTER (role),
+                         rg_partner_role_get_type, RG_PARTNER_ROLE_PROFESSIONAL },
+};
 
-  properties [PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL,
-                       RG_TYPE_PARTNER_ROLE,
-                       RG_PARTNER_ROLE_PROFESSIONAL,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+static void
+rg_partner_class_init (RgPartnerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  object_class->finalize = _rg_properties_finalize;
+
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_partner_init (RgPartner *self)
 {
-  self->name = g_strdup ("");
-  self->colour = g_strdup (RG_PARTNER_DEFAULT_COLOUR);
-  self->role = RG_PARTNER_ROLE_PROFESSIONAL;
+  _rg_properties_init (self, property_table, N_PROPS);
 }
 
 /**
@@ -215,13 +104,7 @@ rg_partner_new (void)
  *
  * Returns: (transfer none): the partner's UUID
  */
-const char *
-rg_partner_get_id (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgPartner, rg_partner, PARTNER, const char *, id, NULL)
 
 /**
  * rg_partner_get_name:
@@ -229,28 +112,12 @@ rg_partner_get_id (RgPartner *self)
  *
  * Returns: (transfer none): the name, never %NULL
  */
-const char *
-rg_partner_get_name (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->name;
-}
-
 /**
  * rg_partner_set_name:
  * @self: a #RgPartner
  * @name: (nullable): the name as the team calls the partner
  */
-void
-rg_partner_set_name (RgPartner  *self,
-                     const char *name)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->name, name, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, name, NAME, TRUE)
 
 /**
  * rg_partner_get_profession:
@@ -258,28 +125,12 @@ rg_partner_set_name (RgPartner  *self,
  *
  * Returns: (transfer none) (nullable): the profession, %NULL if none
  */
-const char *
-rg_partner_get_profession (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->profession;
-}
-
 /**
  * rg_partner_set_profession:
  * @self: a #RgPartner
  * @profession: (nullable): the profession; %NULL or "" for none
  */
-void
-rg_partner_set_profession (RgPartner  *self,
-                           const char *profession)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->profession, profession, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROFESSION]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, profession, PROFESSION, TRUE)
 
 /**
  * rg_partner_get_institution:
@@ -287,28 +138,12 @@ rg_partner_set_profession (RgPartner  *self,
  *
  * Returns: (transfer none) (nullable): the institution, %NULL if none
  */
-const char *
-rg_partner_get_institution (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->institution;
-}
-
 /**
  * rg_partner_set_institution:
  * @self: a #RgPartner
  * @institution: (nullable): the institution; %NULL or "" for none
  */
-void
-rg_partner_set_institution (RgPartner  *self,
-                            const char *institution)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-
-  if (_rg_set_text (&self->institution, institution, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INSTITUTION]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, institution, INSTITUTION, TRUE)
 
 /**
  * rg_partner_get_colour:
@@ -316,13 +151,7 @@ rg_partner_set_institution (RgPartner  *self,
  *
  * Returns: (transfer none): the colour, `#rrggbb` in lower case
  */
-const char *
-rg_partner_get_colour (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), NULL);
-
-  return self->colour;
-}
+RG_DEFINE_GETTER (RgPartner, rg_partner, PARTNER, const char *, colour, NULL)
 
 /**
  * rg_partner_set_colour:
@@ -352,29 +181,10 @@ rg_partner_set_colour (RgPartner  *self,
  * Returns: whether the partner is a professional, the family or the young
  *   person
  */
-RgPartnerRole
-rg_partner_get_role (RgPartner *self)
-{
-  g_return_val_if_fail (RG_IS_PARTNER (self), RG_PARTNER_ROLE_PROFESSIONAL);
-
-  return self->role;
-}
-
 /**
  * rg_partner_set_role:
  * @self: a #RgPartner
  * @role: a #RgPartnerRole
  */
-void
-rg_partner_set_role (RgPartner     *self,
-                     RgPartnerRole  role)
-{
-  g_return_if_fail (RG_IS_PARTNER (self));
-  g_return_if_fail ((guint) role <= RG_PARTNER_ROLE_YOUNG_PERSON);
-
-  if (self->role != role)
-    {
-      self->role = role;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROLE]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgPartner, rg_partner, PARTNER, RgPartnerRole, role, ROLE,
+                         RG_PARTNER_ROLE_PROFESSIONAL, RG_PARTNER_ROLE_YOUNG_PERSON)

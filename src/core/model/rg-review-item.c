@@ -20,6 +20,10 @@
 #include "rg-review-item.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgReviewItem, name)
+#define SETTER(name) G_CALLBACK (rg_review_item_set_##name)
+
 typedef struct
 {
   char *author;
@@ -51,6 +55,26 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]        = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgReviewItem:link-type:
+   *
+   * The kind of the link it comes from: %RG_LINK_TYPE_DIVERGENCE or
+   * %RG_LINK_TYPE_CLARIFY.
+   */
+  [PROP_LINK_TYPE] = { "link-type", RG_PROPERTY_ENUM, FIELD (type), NULL,
+                       rg_link_type_get_type, RG_LINK_TYPE_DIVERGENCE },
+  [PROP_NOTE]      = { "note", RG_PROPERTY_TEXT, FIELD (note), SETTER (note) },
+  /**
+   * RgReviewItem:reviewed:
+   *
+   * Whether the team has looked at it again in this session.
+   */
+  [PROP_REVIEWED]  = { "reviewed", RG_PROPERTY_BOOLEAN, FIELD (reviewed), SETTER (reviewed),
+                       .value = FALSE },
+};
+
 static void
 quote_clear (gpointer data)
 {
@@ -66,73 +90,10 @@ rg_review_item_finalize (GObject *object)
 {
   RgReviewItem *self = (RgReviewItem *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->note, g_free);
+  _rg_properties_clear (self, property_table, N_PROPS);
   g_clear_pointer (&self->quotes, g_array_unref);
 
   G_OBJECT_CLASS (rg_review_item_parent_class)->finalize (object);
-}
-
-static void
-rg_review_item_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  RgReviewItem *self = RG_REVIEW_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_LINK_TYPE:
-      g_value_set_enum (value, self->type);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_REVIEWED:
-      g_value_set_boolean (value, self->reviewed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_review_item_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  RgReviewItem *self = RG_REVIEW_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_LINK_TYPE:
-      self->type = g_value_get_enum (value);
-      break;
-
-    case PROP_NOTE:
-      rg_review_item_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_REVIEWED:
-      rg_review_item_set_reviewed (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -141,47 +102,14 @@ rg_review_item_class_init (RgReviewItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_review_item_finalize;
-  object_class->get_property = rg_review_item_get_property;
-  object_class->set_property = rg_review_item_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgReviewItem:link-type:
-   *
-   * The kind of the link it comes from: %RG_LINK_TYPE_DIVERGENCE or
-   * %RG_LINK_TYPE_CLARIFY.
-   */
-  properties [PROP_LINK_TYPE] =
-    g_param_spec_enum ("link-type", NULL, NULL,
-                       RG_TYPE_LINK_TYPE,
-                       RG_LINK_TYPE_DIVERGENCE,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgReviewItem:reviewed:
-   *
-   * Whether the team has looked at it again in this session.
-   */
-  properties [PROP_REVIEWED] =
-    g_param_spec_boolean ("reviewed", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_review_item_init (RgReviewItem *self)
 {
+  _rg_properties_init (self, property_table, N_PROPS);
   self->quotes = g_array_new (FALSE, TRUE, sizeof (Quote));
   g_array_set_clear_func (self->quotes, quote_clear);
 }
@@ -207,13 +135,7 @@ rg_review_item_new (RgLinkType type)
  *
  * Returns: (transfer none): the item's UUID
  */
-const char *
-rg_review_item_get_id (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgReviewItem, rg_review_item, REVIEW_ITEM, const char *, id, NULL)
 
 /**
  * rg_review_item_get_link_type:
@@ -235,28 +157,12 @@ rg_review_item_get_link_type (RgReviewItem *self)
  *
  * Returns: (transfer none) (nullable): the note of the link, or %NULL
  */
-const char *
-rg_review_item_get_note (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), NULL);
-
-  return self->note;
-}
-
 /**
  * rg_review_item_set_note:
  * @self: a #RgReviewItem
  * @note: (nullable): the note of the link; empty means none
  */
-void
-rg_review_item_set_note (RgReviewItem *self,
-                         const char   *note)
-{
-  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
-
-  if (_rg_set_text (&self->note, note, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgReviewItem, rg_review_item, REVIEW_ITEM, note, NOTE, TRUE)
 
 /**
  * rg_review_item_get_reviewed:
@@ -264,32 +170,12 @@ rg_review_item_set_note (RgReviewItem *self,
  *
  * Returns: whether the team has reviewed it
  */
-gboolean
-rg_review_item_get_reviewed (RgReviewItem *self)
-{
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (self), FALSE);
-
-  return self->reviewed;
-}
-
 /**
  * rg_review_item_set_reviewed:
  * @self: a #RgReviewItem
  * @reviewed: whether the team has reviewed it
  */
-void
-rg_review_item_set_reviewed (RgReviewItem *self,
-                             gboolean      reviewed)
-{
-  g_return_if_fail (RG_IS_REVIEW_ITEM (self));
-
-  reviewed = !!reviewed;
-  if (self->reviewed != reviewed)
-    {
-      self->reviewed = reviewed;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWED]);
-    }
-}
+RG_DEFINE_BOOLEAN_PROPERTY (RgReviewItem, rg_review_item, REVIEW_ITEM, reviewed, REVIEWED)
 
 /**
  * rg_review_item_get_n_quotes:

@@ -27,6 +27,10 @@
 #include "rg-session.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgSession, name)
+#define SETTER(name) G_CALLBACK (rg_session_set_##name)
+
 typedef enum
 {
   PARTNERS,
@@ -114,6 +118,67 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]              = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_TITLE]           = { "title", RG_PROPERTY_TEXT, FIELD (title), SETTER (title), .text = "" },
+  /**
+   * RgSession:date:
+   *
+   * The day of the meeting, `YYYY-MM-DD`; today for a new session.
+   */
+  [PROP_DATE]            = { "date", RG_PROPERTY_TEXT, FIELD (date), SETTER (date) },
+  [PROP_PLACE]           = { "place", RG_PROPERTY_TEXT, FIELD (place), SETTER (place) },
+  [PROP_FACILITATOR]     = { "facilitator", RG_PROPERTY_TEXT, FIELD (facilitator),
+                             SETTER (facilitator) },
+  [PROP_STATUS]          = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                             rg_session_status_get_type, RG_SESSION_STATUS_PREPARING },
+  /**
+   * RgSession:kind:
+   *
+   * A session proper, or a partner's contribution prepared in advance.
+   */
+  [PROP_KIND]            = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
+                             rg_session_kind_get_type, RG_SESSION_KIND_SESSION },
+  /**
+   * RgSession:contributor-id:
+   *
+   * For a contribution, the id of the partner it is from, or %NULL. Only
+   * written to the file when #RgSession:kind is a contribution.
+   */
+  [PROP_CONTRIBUTOR_ID]  = { "contributor-id", RG_PROPERTY_TEXT, FIELD (contributor_id),
+                             SETTER (contributor_id) },
+  [PROP_NEXT_REVIEW]     = { "next-review", RG_PROPERTY_TEXT, FIELD (next_review),
+                             SETTER (next_review) },
+  /**
+   * RgSession:situation-id:
+   *
+   * The UUID shared by the successive sessions about the same situation.
+   */
+  [PROP_SITUATION_ID]    = { "situation-id", RG_PROPERTY_TEXT, FIELD (situation_id),
+                             SETTER (situation_id) },
+  /**
+   * RgSession:situation-label:
+   *
+   * The pseudonymous label of the situation, such as “Élève A., CM1”.
+   */
+  [PROP_SITUATION_LABEL] = { "situation-label", RG_PROPERTY_TEXT, FIELD (situation_label),
+                             SETTER (situation_label), .text = "" },
+  /**
+   * RgSession:situation-code:
+   *
+   * The service's own reference of the situation, or %NULL.
+   */
+  [PROP_SITUATION_CODE]  = { "situation-code", RG_PROPERTY_TEXT, FIELD (situation_code),
+                             SETTER (situation_code) },
+  /**
+   * RgSession:person-names:
+   *
+   * Names of people of the situation, to hide in pseudonymised exports.
+   */
+  [PROP_PERSON_NAMES]    = { "person-names", RG_PROPERTY_STRV, FIELD (person_names),
+                             SETTER (person_names) },
+};
 
 static void
 rg_session_emit_changed (RgSession *self)
@@ -265,6 +330,75 @@ collection_filter (RgSession  *self,
   return found;
 }
 
+/* The public functions of a collection, the same for each but for the
+ * type: its list, add, insert and find; move and remove for those that
+ * do nothing more. Each takes the type, the word for one and for the
+ * list (partner, partners), the end of the type's RG_IS_ macro and the
+ * collection. The gtk-doc comments stand above the line that defines
+ * them. */
+#define DEFINE_COLLECTION(Type, item, items, TYPE, WHICH)                                \
+  GListModel *                                                                          \
+  rg_session_get_##items (RgSession *self)                                              \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), NULL);                                  \
+                                                                                        \
+    return G_LIST_MODEL (self->stores[WHICH]);                                          \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  rg_session_add_##item (RgSession *self,                                               \
+                         Type      *item)                                               \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_insert (self, WHICH, item, G_MAXUINT);                                   \
+  }                                                                                     \
+                                                                                        \
+  void                                                                                  \
+  rg_session_insert_##item (RgSession *self,                                            \
+                            Type      *item,                                            \
+                            guint      position)                                        \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_insert (self, WHICH, item, position);                                    \
+  }                                                                                     \
+                                                                                        \
+  Type *                                                                                \
+  rg_session_find_##item (RgSession  *self,                                             \
+                          const char *id)                                               \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), NULL);                                  \
+    g_return_val_if_fail (id != NULL, NULL);                                            \
+                                                                                        \
+    return collection_find (self, WHICH, id);                                           \
+  }
+
+#define DEFINE_MOVE(Type, item, TYPE, WHICH)                                             \
+  void                                                                                  \
+  rg_session_move_##item (RgSession *self,                                              \
+                          Type      *item,                                              \
+                          guint      position)                                          \
+  {                                                                                     \
+    g_return_if_fail (RG_IS_SESSION (self));                                            \
+    g_return_if_fail (RG_IS_##TYPE (item));                                             \
+                                                                                        \
+    collection_move (self, WHICH, item, position);                                      \
+  }
+
+#define DEFINE_REMOVE(Type, item, TYPE, WHICH)                                           \
+  gboolean                                                                              \
+  rg_session_remove_##item (RgSession *self,                                            \
+                            Type      *item)                                            \
+  {                                                                                     \
+    g_return_val_if_fail (RG_IS_SESSION (self), FALSE);                                 \
+    g_return_val_if_fail (RG_IS_##TYPE (item), FALSE);                                  \
+                                                                                        \
+    return collection_remove (self, WHICH, item);                                       \
+  }
+
 static void
 rg_session_dispose (GObject *object)
 {
@@ -287,26 +421,6 @@ rg_session_dispose (GObject *object)
   G_OBJECT_CLASS (rg_session_parent_class)->dispose (object);
 }
 
-static void
-rg_session_finalize (GObject *object)
-{
-  RgSession *self = (RgSession *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->place, g_free);
-  g_clear_pointer (&self->facilitator, g_free);
-  g_clear_pointer (&self->contributor_id, g_free);
-  g_clear_pointer (&self->next_review, g_free);
-  g_clear_pointer (&self->situation_id, g_free);
-  g_clear_pointer (&self->situation_label, g_free);
-  g_clear_pointer (&self->situation_code, g_free);
-  g_clear_pointer (&self->person_names, g_strfreev);
-
-  G_OBJECT_CLASS (rg_session_parent_class)->finalize (object);
-}
-
 /* Every property change of the session itself is a change of the session */
 static void
 rg_session_notify (GObject    *object,
@@ -319,254 +433,15 @@ rg_session_notify (GObject    *object,
 }
 
 static void
-rg_session_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  RgSession *self = RG_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_PLACE:
-      g_value_set_string (value, self->place);
-      break;
-
-    case PROP_FACILITATOR:
-      g_value_set_string (value, self->facilitator);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_CONTRIBUTOR_ID:
-      g_value_set_string (value, self->contributor_id);
-      break;
-
-    case PROP_NEXT_REVIEW:
-      g_value_set_string (value, self->next_review);
-      break;
-
-    case PROP_SITUATION_ID:
-      g_value_set_string (value, self->situation_id);
-      break;
-
-    case PROP_SITUATION_LABEL:
-      g_value_set_string (value, self->situation_label);
-      break;
-
-    case PROP_SITUATION_CODE:
-      g_value_set_string (value, self->situation_code);
-      break;
-
-    case PROP_PERSON_NAMES:
-      g_value_set_boxed (value, self->person_names);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_session_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  RgSession *self = RG_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_TITLE:
-      rg_session_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      rg_session_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_PLACE:
-      rg_session_set_place (self, g_value_get_string (value));
-      break;
-
-    case PROP_FACILITATOR:
-      rg_session_set_facilitator (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_session_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_KIND:
-      rg_session_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_CONTRIBUTOR_ID:
-      rg_session_set_contributor_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEXT_REVIEW:
-      rg_session_set_next_review (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_ID:
-      rg_session_set_situation_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_LABEL:
-      rg_session_set_situation_label (self, g_value_get_string (value));
-      break;
-
-    case PROP_SITUATION_CODE:
-      rg_session_set_situation_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_PERSON_NAMES:
-      rg_session_set_person_names (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rg_session_class_init (RgSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rg_session_dispose;
-  object_class->finalize = rg_session_finalize;
+  object_class->finalize = _rg_properties_finalize;
   object_class->notify = rg_session_notify;
-  object_class->get_property = rg_session_get_property;
-  object_class->set_property = rg_session_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:date:
-   *
-   * The day of the meeting, `YYYY-MM-DD`; today for a new session.
-   */
-  properties [PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_PLACE] =
-    g_param_spec_string ("place", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_FACILITATOR] =
-    g_param_spec_string ("facilitator", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_SESSION_STATUS,
-                       RG_SESSION_STATUS_PREPARING,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:kind:
-   *
-   * A session proper, or a partner's contribution prepared in advance.
-   */
-  properties [PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       RG_TYPE_SESSION_KIND,
-                       RG_SESSION_KIND_SESSION,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:contributor-id:
-   *
-   * For a contribution, the id of the partner it is from, or %NULL. Only
-   * written to the file when #RgSession:kind is a contribution.
-   */
-  properties [PROP_CONTRIBUTOR_ID] =
-    g_param_spec_string ("contributor-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NEXT_REVIEW] =
-    g_param_spec_string ("next-review", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-id:
-   *
-   * The UUID shared by the successive sessions about the same situation.
-   */
-  properties [PROP_SITUATION_ID] =
-    g_param_spec_string ("situation-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-label:
-   *
-   * The pseudonymous label of the situation, such as “Élève A., CM1”.
-   */
-  properties [PROP_SITUATION_LABEL] =
-    g_param_spec_string ("situation-label", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:situation-code:
-   *
-   * The service's own reference of the situation, or %NULL.
-   */
-  properties [PROP_SITUATION_CODE] =
-    g_param_spec_string ("situation-code", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgSession:person-names:
-   *
-   * Names of people of the situation, to hide in pseudonymised exports.
-   */
-  properties [PROP_PERSON_NAMES] =
-    g_param_spec_boxed ("person-names", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 
   /**
    * RgSession::changed:
@@ -590,13 +465,9 @@ rg_session_class_init (RgSessionClass *klass)
 static void
 rg_session_init (RgSession *self)
 {
-  self->title = g_strdup ("");
+  _rg_properties_init (self, property_table, N_PROPS);
   self->date = rg_date_new_today ();
   self->situation_id = g_uuid_string_random ();
-  self->situation_label = g_strdup ("");
-  self->person_names = g_new0 (char *, 1);
-  self->status = RG_SESSION_STATUS_PREPARING;
-  self->kind = RG_SESSION_KIND_SESSION;
 
   for (guint which = 0; which < N_COLLECTIONS; which++)
     {
@@ -625,13 +496,7 @@ rg_session_new (void)
  *
  * Returns: (transfer none): the session's UUID
  */
-const char *
-rg_session_get_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgSession, rg_session, SESSION, const char *, id, NULL)
 
 /**
  * rg_session_get_title:
@@ -639,28 +504,12 @@ rg_session_get_id (RgSession *self)
  *
  * Returns: (transfer none): the title, never %NULL
  */
-const char *
-rg_session_get_title (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->title;
-}
-
 /**
  * rg_session_set_title:
  * @self: a #RgSession
  * @title: (nullable): the title
  */
-void
-rg_session_set_title (RgSession  *self,
-                      const char *title)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->title, title, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, title, TITLE, TRUE)
 
 /**
  * rg_session_get_date:
@@ -668,29 +517,12 @@ rg_session_set_title (RgSession  *self,
  *
  * Returns: (transfer none): the day of the meeting, `YYYY-MM-DD`
  */
-const char *
-rg_session_get_date (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->date;
-}
-
 /**
  * rg_session_set_date:
  * @self: a #RgSession
  * @date: a date that rg_date_is_valid () accepts
  */
-void
-rg_session_set_date (RgSession  *self,
-                     const char *date)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->date, date, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, date, DATE, rg_date_is_valid (date))
 
 /**
  * rg_session_get_place:
@@ -698,28 +530,12 @@ rg_session_set_date (RgSession  *self,
  *
  * Returns: (transfer none) (nullable): where the meeting is held, or %NULL
  */
-const char *
-rg_session_get_place (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->place;
-}
-
 /**
  * rg_session_set_place:
  * @self: a #RgSession
  * @place: (nullable): where the meeting is held; %NULL or "" if not said
  */
-void
-rg_session_set_place (RgSession  *self,
-                      const char *place)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->place, place, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLACE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, place, PLACE, TRUE)
 
 /**
  * rg_session_get_facilitator:
@@ -727,28 +543,12 @@ rg_session_set_place (RgSession  *self,
  *
  * Returns: (transfer none) (nullable): who leads the meeting, or %NULL
  */
-const char *
-rg_session_get_facilitator (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->facilitator;
-}
-
 /**
  * rg_session_set_facilitator:
  * @self: a #RgSession
  * @facilitator: (nullable): who leads the meeting; %NULL or "" if not said
  */
-void
-rg_session_set_facilitator (RgSession  *self,
-                            const char *facilitator)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->facilitator, facilitator, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, facilitator, FACILITATOR, TRUE)
 
 /**
  * rg_session_get_status:
@@ -756,32 +556,13 @@ rg_session_set_facilitator (RgSession  *self,
  *
  * Returns: whether the session is being prepared, was held, or is closed
  */
-RgSessionStatus
-rg_session_get_status (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_STATUS_PREPARING);
-
-  return self->status;
-}
-
 /**
  * rg_session_set_status:
  * @self: a #RgSession
  * @status: a #RgSessionStatus
  */
-void
-rg_session_set_status (RgSession       *self,
-                       RgSessionStatus  status)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail ((guint) status <= RG_SESSION_STATUS_CLOSED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgSession, rg_session, SESSION, RgSessionStatus, status, STATUS,
+                         RG_SESSION_STATUS_PREPARING, RG_SESSION_STATUS_CLOSED)
 
 /**
  * rg_session_get_kind:
@@ -789,32 +570,13 @@ rg_session_set_status (RgSession       *self,
  *
  * Returns: whether this is a session or a partner's contribution
  */
-RgSessionKind
-rg_session_get_kind (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), RG_SESSION_KIND_SESSION);
-
-  return self->kind;
-}
-
 /**
  * rg_session_set_kind:
  * @self: a #RgSession
  * @kind: a #RgSessionKind
  */
-void
-rg_session_set_kind (RgSession     *self,
-                     RgSessionKind  kind)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail ((guint) kind <= RG_SESSION_KIND_CONTRIBUTION);
-
-  if (self->kind != kind)
-    {
-      self->kind = kind;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgSession, rg_session, SESSION, RgSessionKind, kind, KIND,
+                         RG_SESSION_KIND_SESSION, RG_SESSION_KIND_CONTRIBUTION)
 
 /**
  * rg_session_get_contributor_id:
@@ -823,14 +585,6 @@ rg_session_set_kind (RgSession     *self,
  * Returns: (transfer none) (nullable): for a contribution, the id of the
  *   partner it is from, or %NULL
  */
-const char *
-rg_session_get_contributor_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->contributor_id;
-}
-
 /**
  * rg_session_set_contributor_id:
  * @self: a #RgSession
@@ -838,16 +592,8 @@ rg_session_get_contributor_id (RgSession *self)
  *
  * Only a contribution keeps it in its file.
  */
-void
-rg_session_set_contributor_id (RgSession  *self,
-                               const char *partner_id)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (partner_id == NULL || partner_id[0] == '\0' || rg_id_is_valid (partner_id));
-
-  if (_rg_set_text (&self->contributor_id, partner_id, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTRIBUTOR_ID]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, contributor_id, CONTRIBUTOR_ID,
+                                  _rg_optional_id_is_valid (contributor_id))
 
 /**
  * rg_session_get_next_review:
@@ -856,29 +602,13 @@ rg_session_set_contributor_id (RgSession  *self,
  * Returns: (transfer none) (nullable): the date of the next review,
  *   `YYYY-MM-DD`, or %NULL
  */
-const char *
-rg_session_get_next_review (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->next_review;
-}
-
 /**
  * rg_session_set_next_review:
  * @self: a #RgSession
  * @date: (nullable): a date that rg_date_is_valid () accepts, or %NULL
  */
-void
-rg_session_set_next_review (RgSession  *self,
-                            const char *date)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (date == NULL || date[0] == '\0' || rg_date_is_valid (date));
-
-  if (_rg_set_text (&self->next_review, date, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_REVIEW]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, next_review, NEXT_REVIEW,
+                                  _rg_optional_date_is_valid (next_review))
 
 /**
  * rg_session_get_situation_id:
@@ -886,14 +616,6 @@ rg_session_set_next_review (RgSession  *self,
  *
  * Returns: (transfer none): the UUID of the situation
  */
-const char *
-rg_session_get_situation_id (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_id;
-}
-
 /**
  * rg_session_set_situation_id:
  * @self: a #RgSession
@@ -902,16 +624,8 @@ rg_session_get_situation_id (RgSession *self)
  * Ties the session to a situation: give a follow-up session the
  * situation id of the previous one.
  */
-void
-rg_session_set_situation_id (RgSession  *self,
-                             const char *situation_id)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (rg_id_is_valid (situation_id));
-
-  if (_rg_set_text (&self->situation_id, situation_id, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_ID]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_id, SITUATION_ID,
+                         rg_id_is_valid (situation_id))
 
 /**
  * rg_session_get_situation_label:
@@ -920,28 +634,12 @@ rg_session_set_situation_id (RgSession  *self,
  * Returns: (transfer none): the pseudonymous label of the situation,
  *   never %NULL
  */
-const char *
-rg_session_get_situation_label (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_label;
-}
-
 /**
  * rg_session_set_situation_label:
  * @self: a #RgSession
  * @label: (nullable): the pseudonymous label of the situation
  */
-void
-rg_session_set_situation_label (RgSession  *self,
-                                const char *label)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->situation_label, label, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_LABEL]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_label, SITUATION_LABEL, TRUE)
 
 /**
  * rg_session_get_situation_code:
@@ -950,28 +648,13 @@ rg_session_set_situation_label (RgSession  *self,
  * Returns: (transfer none) (nullable): the service's reference of the
  *   situation, or %NULL
  */
-const char *
-rg_session_get_situation_code (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return self->situation_code;
-}
-
 /**
  * rg_session_set_situation_code:
  * @self: a #RgSession
  * @code: (nullable): the service's reference; %NULL or "" for none
  */
-void
-rg_session_set_situation_code (RgSession  *self,
-                               const char *code)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_text (&self->situation_code, code, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SITUATION_CODE]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgSession, rg_session, SESSION, situation_code, SITUATION_CODE,
+                                  TRUE)
 
 /**
  * rg_session_get_person_names:
@@ -980,29 +663,13 @@ rg_session_set_situation_code (RgSession  *self,
  * Returns: (transfer none) (array zero-terminated=1): the names to hide
  *   in pseudonymised exports
  */
-const char * const *
-rg_session_get_person_names (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return (const char * const *) self->person_names;
-}
-
 /**
  * rg_session_set_person_names:
  * @self: a #RgSession
  * @names: (nullable) (array zero-terminated=1): the names to hide in
  *   pseudonymised exports
  */
-void
-rg_session_set_person_names (RgSession          *self,
-                             const char * const *names)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-
-  if (_rg_set_strv (&self->person_names, names))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON_NAMES]);
-}
+RG_DEFINE_STRV_PROPERTY (RgSession, rg_session, SESSION, person_names, PERSON_NAMES)
 
 /* Partners */
 
@@ -1013,14 +680,6 @@ rg_session_set_person_names (RgSession          *self,
  * Returns: (transfer none): a #GListModel of #RgPartner: the columns of
  *   the diagnosis, in order
  */
-GListModel *
-rg_session_get_partners (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[PARTNERS]);
-}
-
 /**
  * rg_session_add_partner:
  * @self: a #RgSession
@@ -1028,32 +687,20 @@ rg_session_get_partners (RgSession *self)
  *
  * Adds @partner as the last column. The session takes a reference.
  */
-void
-rg_session_add_partner (RgSession *self,
-                        RgPartner *partner)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_insert (self, PARTNERS, partner, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_partner:
  * @self: a #RgSession
  * @partner: a #RgPartner whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_partner (RgSession *self,
-                           RgPartner *partner,
-                           guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_insert (self, PARTNERS, partner, position);
-}
+/**
+ * rg_session_find_partner:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the partner with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgPartner, partner, partners, PARTNER, PARTNERS)
 
 /**
  * rg_session_move_partner:
@@ -1063,16 +710,7 @@ rg_session_insert_partner (RgSession *self,
  *
  * Moves a column, keeping everything that refers to the partner.
  */
-void
-rg_session_move_partner (RgSession *self,
-                         RgPartner *partner,
-                         guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_PARTNER (partner));
-
-  collection_move (self, PARTNERS, partner, position);
-}
+DEFINE_MOVE (RgPartner, partner, PARTNER, PARTNERS)
 
 static gboolean
 statement_has_partner (gpointer    item,
@@ -1209,23 +847,6 @@ rg_session_remove_partner (RgSession *self,
   return collection_remove (self, PARTNERS, partner);
 }
 
-/**
- * rg_session_find_partner:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the partner with that id, or %NULL
- */
-RgPartner *
-rg_session_find_partner (RgSession  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, PARTNERS, id);
-}
-
 /* Dimensions */
 
 /**
@@ -1235,14 +856,6 @@ rg_session_find_partner (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgDimension: the rows of
  *   the diagnosis, in order
  */
-GListModel *
-rg_session_get_dimensions (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[DIMENSIONS]);
-}
-
 /**
  * rg_session_add_dimension:
  * @self: a #RgSession
@@ -1250,32 +863,21 @@ rg_session_get_dimensions (RgSession *self)
  *
  * Adds @dimension as the last row. The session takes a reference.
  */
-void
-rg_session_add_dimension (RgSession   *self,
-                          RgDimension *dimension)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_insert (self, DIMENSIONS, dimension, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_dimension:
  * @self: a #RgSession
  * @dimension: a #RgDimension whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_dimension (RgSession   *self,
-                             RgDimension *dimension,
-                             guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_insert (self, DIMENSIONS, dimension, position);
-}
+/**
+ * rg_session_find_dimension:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the dimension with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgDimension, dimension, dimensions, DIMENSION, DIMENSIONS)
 
 /**
  * rg_session_move_dimension:
@@ -1285,16 +887,7 @@ rg_session_insert_dimension (RgSession   *self,
  *
  * Moves a row, keeping its statements.
  */
-void
-rg_session_move_dimension (RgSession   *self,
-                           RgDimension *dimension,
-                           guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  collection_move (self, DIMENSIONS, dimension, position);
-}
+DEFINE_MOVE (RgDimension, dimension, DIMENSION, DIMENSIONS)
 
 /**
  * rg_session_remove_dimension:
@@ -1324,24 +917,6 @@ rg_session_remove_dimension (RgSession   *self,
   return collection_remove (self, DIMENSIONS, dimension);
 }
 
-/**
- * rg_session_find_dimension:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the dimension with that id, or
- *   %NULL
- */
-RgDimension *
-rg_session_find_dimension (RgSession  *self,
-                           const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, DIMENSIONS, id);
-}
-
 /* Statements */
 
 /**
@@ -1351,14 +926,6 @@ rg_session_find_dimension (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgStatement, in document
  *   order; the statements of one cell come in that order too
  */
-GListModel *
-rg_session_get_statements (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[STATEMENTS]);
-}
-
 /**
  * rg_session_add_statement:
  * @self: a #RgSession
@@ -1367,32 +934,21 @@ rg_session_get_statements (RgSession *self)
  * Adds @statement at the end, so last in its cell. Its partner and
  * dimension should be of this session, or the file will not load.
  */
-void
-rg_session_add_statement (RgSession   *self,
-                          RgStatement *statement)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_insert (self, STATEMENTS, statement, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_statement:
  * @self: a #RgSession
  * @statement: a #RgStatement whose id the session does not hold yet
  * @position: where to insert it in the list of all statements
  */
-void
-rg_session_insert_statement (RgSession   *self,
-                             RgStatement *statement,
-                             guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_insert (self, STATEMENTS, statement, position);
-}
+/**
+ * rg_session_find_statement:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the statement with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgStatement, statement, statements, STATEMENT, STATEMENTS)
 
 /**
  * rg_session_move_statement:
@@ -1403,16 +959,7 @@ rg_session_insert_statement (RgSession   *self,
  * Reorders statements (within a cell, the order of the list is the
  * order of the cards) while keeping their links.
  */
-void
-rg_session_move_statement (RgSession   *self,
-                           RgStatement *statement,
-                           guint        position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_STATEMENT (statement));
-
-  collection_move (self, STATEMENTS, statement, position);
-}
+DEFINE_MOVE (RgStatement, statement, STATEMENT, STATEMENTS)
 
 /**
  * rg_session_remove_statement:
@@ -1454,24 +1001,6 @@ rg_session_remove_statement (RgSession   *self,
   return TRUE;
 }
 
-/**
- * rg_session_find_statement:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the statement with that id, or
- *   %NULL
- */
-RgStatement *
-rg_session_find_statement (RgSession  *self,
-                           const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, STATEMENTS, id);
-}
-
 /* Links */
 
 /**
@@ -1480,14 +1009,6 @@ rg_session_find_statement (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgLink, in order
  */
-GListModel *
-rg_session_get_links (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[LINKS]);
-}
-
 /**
  * rg_session_add_link:
  * @self: a #RgSession
@@ -1496,32 +1017,20 @@ rg_session_get_links (RgSession *self)
  * Adds @link at the end. Its members should be two statements of this
  * session at least, or the file will not load.
  */
-void
-rg_session_add_link (RgSession *self,
-                     RgLink    *link)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_LINK (link));
-
-  collection_insert (self, LINKS, link, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_link:
  * @self: a #RgSession
  * @link: a #RgLink whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_link (RgSession *self,
-                        RgLink    *link,
-                        guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_LINK (link));
-
-  collection_insert (self, LINKS, link, position);
-}
+/**
+ * rg_session_find_link:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the link with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgLink, link, links, LINK, LINKS)
 
 /**
  * rg_session_remove_link:
@@ -1532,32 +1041,7 @@ rg_session_insert_link (RgSession *self,
  *
  * Returns: %TRUE if @link was in the session and is removed
  */
-gboolean
-rg_session_remove_link (RgSession *self,
-                        RgLink    *link)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_LINK (link), FALSE);
-
-  return collection_remove (self, LINKS, link);
-}
-
-/**
- * rg_session_find_link:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the link with that id, or %NULL
- */
-RgLink *
-rg_session_find_link (RgSession  *self,
-                      const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, LINKS, id);
-}
+DEFINE_REMOVE (RgLink, link, LINK, LINKS)
 
 /* Glossary */
 
@@ -1568,45 +1052,25 @@ rg_session_find_link (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgTerm: the glossary, in
  *   order
  */
-GListModel *
-rg_session_get_terms (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[TERMS]);
-}
-
 /**
  * rg_session_add_term:
  * @self: a #RgSession
  * @term: a #RgTerm whose id the session does not hold yet
  */
-void
-rg_session_add_term (RgSession *self,
-                     RgTerm    *term)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_TERM (term));
-
-  collection_insert (self, TERMS, term, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_term:
  * @self: a #RgSession
  * @term: a #RgTerm whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_term (RgSession *self,
-                        RgTerm    *term,
-                        guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_TERM (term));
-
-  collection_insert (self, TERMS, term, position);
-}
+/**
+ * rg_session_find_term:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the term with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgTerm, term, terms, TERM, TERMS)
 
 /**
  * rg_session_remove_term:
@@ -1615,32 +1079,7 @@ rg_session_insert_term (RgSession *self,
  *
  * Returns: %TRUE if @term was in the session and is removed
  */
-gboolean
-rg_session_remove_term (RgSession *self,
-                        RgTerm    *term)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_TERM (term), FALSE);
-
-  return collection_remove (self, TERMS, term);
-}
-
-/**
- * rg_session_find_term:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the term with that id, or %NULL
- */
-RgTerm *
-rg_session_find_term (RgSession  *self,
-                      const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, TERMS, id);
-}
+DEFINE_REMOVE (RgTerm, term, TERM, TERMS)
 
 /* Criteria */
 
@@ -1650,45 +1089,26 @@ rg_session_find_term (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgCategory, in order
  */
-GListModel *
-rg_session_get_categories (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CATEGORIES]);
-}
-
 /**
  * rg_session_add_category:
  * @self: a #RgSession
  * @category: a #RgCategory whose id the session does not hold yet
  */
-void
-rg_session_add_category (RgSession  *self,
-                         RgCategory *category)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CATEGORY (category));
-
-  collection_insert (self, CATEGORIES, category, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_category:
  * @self: a #RgSession
  * @category: a #RgCategory whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_category (RgSession  *self,
-                            RgCategory *category,
-                            guint       position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CATEGORY (category));
-
-  collection_insert (self, CATEGORIES, category, position);
-}
+/**
+ * rg_session_find_category:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the category with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgCategory, category, categories, CATEGORY, CATEGORIES)
 
 /**
  * rg_session_remove_category:
@@ -1699,33 +1119,7 @@ rg_session_insert_category (RgSession  *self,
  *
  * Returns: %TRUE if @category was in the session and is removed
  */
-gboolean
-rg_session_remove_category (RgSession  *self,
-                            RgCategory *category)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CATEGORY (category), FALSE);
-
-  return collection_remove (self, CATEGORIES, category);
-}
-
-/**
- * rg_session_find_category:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the category with that id, or
- *   %NULL
- */
-RgCategory *
-rg_session_find_category (RgSession  *self,
-                          const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CATEGORIES, id);
-}
+DEFINE_REMOVE (RgCategory, category, CATEGORY, CATEGORIES)
 
 /**
  * rg_session_find_criterion:
@@ -1778,45 +1172,25 @@ rg_session_find_criterion (RgSession   *self,
  *
  * Returns: (transfer none): a #GListModel of #RgAction, in order
  */
-GListModel *
-rg_session_get_actions (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[ACTIONS]);
-}
-
 /**
  * rg_session_add_action:
  * @self: a #RgSession
  * @action: a #RgAction whose id the session does not hold yet
  */
-void
-rg_session_add_action (RgSession *self,
-                       RgAction  *action)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_ACTION (action));
-
-  collection_insert (self, ACTIONS, action, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_action:
  * @self: a #RgSession
  * @action: a #RgAction whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_action (RgSession *self,
-                          RgAction  *action,
-                          guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_ACTION (action));
-
-  collection_insert (self, ACTIONS, action, position);
-}
+/**
+ * rg_session_find_action:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the action with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgAction, action, actions, ACTION, ACTIONS)
 
 /**
  * rg_session_remove_action:
@@ -1825,32 +1199,7 @@ rg_session_insert_action (RgSession *self,
  *
  * Returns: %TRUE if @action was in the session and is removed
  */
-gboolean
-rg_session_remove_action (RgSession *self,
-                          RgAction  *action)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_ACTION (action), FALSE);
-
-  return collection_remove (self, ACTIONS, action);
-}
-
-/**
- * rg_session_find_action:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the action with that id, or %NULL
- */
-RgAction *
-rg_session_find_action (RgSession  *self,
-                        const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, ACTIONS, id);
-}
+DEFINE_REMOVE (RgAction, action, ACTION, ACTIONS)
 
 /* Consents */
 
@@ -1860,45 +1209,25 @@ rg_session_find_action (RgSession  *self,
  *
  * Returns: (transfer none): a #GListModel of #RgConsent, in order
  */
-GListModel *
-rg_session_get_consents (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CONSENTS]);
-}
-
 /**
  * rg_session_add_consent:
  * @self: a #RgSession
  * @consent: a #RgConsent whose id the session does not hold yet
  */
-void
-rg_session_add_consent (RgSession *self,
-                        RgConsent *consent)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONSENT (consent));
-
-  collection_insert (self, CONSENTS, consent, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_consent:
  * @self: a #RgSession
  * @consent: a #RgConsent whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_consent (RgSession *self,
-                           RgConsent *consent,
-                           guint      position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONSENT (consent));
-
-  collection_insert (self, CONSENTS, consent, position);
-}
+/**
+ * rg_session_find_consent:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the consent with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgConsent, consent, consents, CONSENT, CONSENTS)
 
 /**
  * rg_session_remove_consent:
@@ -1907,32 +1236,7 @@ rg_session_insert_consent (RgSession *self,
  *
  * Returns: %TRUE if @consent was in the session and is removed
  */
-gboolean
-rg_session_remove_consent (RgSession *self,
-                           RgConsent *consent)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CONSENT (consent), FALSE);
-
-  return collection_remove (self, CONSENTS, consent);
-}
-
-/**
- * rg_session_find_consent:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the consent with that id, or %NULL
- */
-RgConsent *
-rg_session_find_consent (RgSession  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CONSENTS, id);
-}
+DEFINE_REMOVE (RgConsent, consent, CONSENT, CONSENTS)
 
 /* Items to review */
 
@@ -1943,45 +1247,25 @@ rg_session_find_consent (RgSession  *self,
  * Returns: (transfer none): a #GListModel of #RgReviewItem: what the
  *   previous session left open, in order
  */
-GListModel *
-rg_session_get_review_items (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[REVIEW_ITEMS]);
-}
-
 /**
  * rg_session_add_review_item:
  * @self: a #RgSession
  * @item: a #RgReviewItem whose id the session does not hold yet
  */
-void
-rg_session_add_review_item (RgSession    *self,
-                            RgReviewItem *item)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
-
-  collection_insert (self, REVIEW_ITEMS, item, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_review_item:
  * @self: a #RgSession
  * @item: a #RgReviewItem whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_review_item (RgSession    *self,
-                               RgReviewItem *item,
-                               guint         position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_REVIEW_ITEM (item));
-
-  collection_insert (self, REVIEW_ITEMS, item, position);
-}
+/**
+ * rg_session_find_review_item:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the item with that id, or %NULL
+ */
+DEFINE_COLLECTION (RgReviewItem, review_item, review_items, REVIEW_ITEM, REVIEW_ITEMS)
 
 /**
  * rg_session_remove_review_item:
@@ -1990,32 +1274,7 @@ rg_session_insert_review_item (RgSession    *self,
  *
  * Returns: %TRUE if @item was in the session and is removed
  */
-gboolean
-rg_session_remove_review_item (RgSession    *self,
-                               RgReviewItem *item)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_REVIEW_ITEM (item), FALSE);
-
-  return collection_remove (self, REVIEW_ITEMS, item);
-}
-
-/**
- * rg_session_find_review_item:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the item with that id, or %NULL
- */
-RgReviewItem *
-rg_session_find_review_item (RgSession  *self,
-                             const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, REVIEW_ITEMS, id);
-}
+DEFINE_REMOVE (RgReviewItem, review_item, REVIEW_ITEM, REVIEW_ITEMS)
 
 /* Conflicts */
 
@@ -2027,45 +1286,26 @@ rg_session_find_review_item (RgSession  *self,
  *   merge found changed on both sides, whose other value is still to
  *   be chosen or dismissed (see rg_session_merge ()), in order
  */
-GListModel *
-rg_session_get_conflicts (RgSession *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->stores[CONFLICTS]);
-}
-
 /**
  * rg_session_add_conflict:
  * @self: a #RgSession
  * @conflict: a #RgConflict whose id the session does not hold yet
  */
-void
-rg_session_add_conflict (RgSession  *self,
-                         RgConflict *conflict)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONFLICT (conflict));
-
-  collection_insert (self, CONFLICTS, conflict, G_MAXUINT);
-}
-
 /**
  * rg_session_insert_conflict:
  * @self: a #RgSession
  * @conflict: a #RgConflict whose id the session does not hold yet
  * @position: where to insert it; past the end means at the end
  */
-void
-rg_session_insert_conflict (RgSession  *self,
-                            RgConflict *conflict,
-                            guint       position)
-{
-  g_return_if_fail (RG_IS_SESSION (self));
-  g_return_if_fail (RG_IS_CONFLICT (conflict));
-
-  collection_insert (self, CONFLICTS, conflict, position);
-}
+/**
+ * rg_session_find_conflict:
+ * @self: a #RgSession
+ * @id: a UUID
+ *
+ * Returns: (transfer none) (nullable): the conflict with that id, or
+ *   %NULL
+ */
+DEFINE_COLLECTION (RgConflict, conflict, conflicts, CONFLICT, CONFLICTS)
 
 /**
  * rg_session_remove_conflict:
@@ -2076,30 +1316,5 @@ rg_session_insert_conflict (RgSession  *self,
  *
  * Returns: %TRUE if @conflict was in the session and is removed
  */
-gboolean
-rg_session_remove_conflict (RgSession  *self,
-                            RgConflict *conflict)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (RG_IS_CONFLICT (conflict), FALSE);
+DEFINE_REMOVE (RgConflict, conflict, CONFLICT, CONFLICTS)
 
-  return collection_remove (self, CONFLICTS, conflict);
-}
-
-/**
- * rg_session_find_conflict:
- * @self: a #RgSession
- * @id: a UUID
- *
- * Returns: (transfer none) (nullable): the conflict with that id, or
- *   %NULL
- */
-RgConflict *
-rg_session_find_conflict (RgSession  *self,
-                          const char *id)
-{
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return collection_find (self, CONFLICTS, id);
-}

@@ -16,6 +16,10 @@
 #include "rg-statement.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgStatement, name)
+#define SETTER(name) G_CALLBACK (rg_statement_set_##name)
+
 struct _RgStatement
 {
   GObject          parent_instance;
@@ -45,6 +49,40 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static const RgProperty property_table [N_PROPS] = {
+  [PROP_ID]           = { "id", RG_PROPERTY_ID, FIELD (id) },
+  /**
+   * RgStatement:partner-id:
+   *
+   * The id of the partner who said it: the column of the card.
+   */
+  [PROP_PARTNER_ID]   = { "partner-id", RG_PROPERTY_TEXT, FIELD (partner_id),
+                          SETTER (partner_id), .text = "" },
+  /**
+   * RgStatement:dimension-id:
+   *
+   * The id of the dimension it is about: the row of the card.
+   */
+  [PROP_DIMENSION_ID] = { "dimension-id", RG_PROPERTY_TEXT, FIELD (dimension_id),
+                          SETTER (dimension_id), .text = "" },
+  [PROP_KIND]         = { "kind", RG_PROPERTY_ENUM, FIELD (kind), SETTER (kind),
+                          rg_statement_kind_get_type, RG_STATEMENT_KIND_FACT },
+  [PROP_TEXT]         = { "text", RG_PROPERTY_TEXT, FIELD (text), SETTER (text), .text = "" },
+  /**
+   * RgStatement:created:
+   *
+   * When the statement was written, in UTC, to the second.
+   */
+  [PROP_CREATED]      = { "created", RG_PROPERTY_TIME, FIELD (created), SETTER (created) },
+  /**
+   * RgStatement:changed:
+   *
+   * When its text, kind, partner or dimension last changed, in UTC, to
+   * the second.
+   */
+  [PROP_CHANGED]      = { "changed", RG_PROPERTY_TIME, FIELD (changed), SETTER (changed) },
+};
+
 static void
 rg_statement_touch (RgStatement *self)
 {
@@ -54,182 +92,19 @@ rg_statement_touch (RgStatement *self)
 }
 
 static void
-rg_statement_finalize (GObject *object)
-{
-  RgStatement *self = (RgStatement *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->partner_id, g_free);
-  g_clear_pointer (&self->dimension_id, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->created, g_date_time_unref);
-  g_clear_pointer (&self->changed, g_date_time_unref);
-
-  G_OBJECT_CLASS (rg_statement_parent_class)->finalize (object);
-}
-
-static void
-rg_statement_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgStatement *self = RG_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_PARTNER_ID:
-      g_value_set_string (value, self->partner_id);
-      break;
-
-    case PROP_DIMENSION_ID:
-      g_value_set_string (value, self->dimension_id);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-
-    case PROP_CREATED:
-      g_value_set_boxed (value, self->created);
-      break;
-
-    case PROP_CHANGED:
-      g_value_set_boxed (value, self->changed);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_statement_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgStatement *self = RG_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_PARTNER_ID:
-      rg_statement_set_partner_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_DIMENSION_ID:
-      rg_statement_set_dimension_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      rg_statement_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_TEXT:
-      rg_statement_set_text (self, g_value_get_string (value));
-      break;
-
-    case PROP_CREATED:
-      rg_statement_set_created (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_CHANGED:
-      rg_statement_set_changed (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rg_statement_class_init (RgStatementClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = rg_statement_finalize;
-  object_class->get_property = rg_statement_get_property;
-  object_class->set_property = rg_statement_set_property;
+  object_class->finalize = _rg_properties_finalize;
 
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:partner-id:
-   *
-   * The id of the partner who said it: the column of the card.
-   */
-  properties [PROP_PARTNER_ID] =
-    g_param_spec_string ("partner-id", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:dimension-id:
-   *
-   * The id of the dimension it is about: the row of the card.
-   */
-  properties [PROP_DIMENSION_ID] =
-    g_param_spec_string ("dimension-id", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       RG_TYPE_STATEMENT_KIND,
-                       RG_STATEMENT_KIND_FACT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:created:
-   *
-   * When the statement was written, in UTC, to the second.
-   */
-  properties [PROP_CREATED] =
-    g_param_spec_boxed ("created", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgStatement:changed:
-   *
-   * When its text, kind, partner or dimension last changed, in UTC, to
-   * the second.
-   */
-  properties [PROP_CHANGED] =
-    g_param_spec_boxed ("changed", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rg_properties_install (object_class, property_table, N_PROPS, properties);
 }
 
 static void
 rg_statement_init (RgStatement *self)
 {
-  self->partner_id = g_strdup ("");
-  self->dimension_id = g_strdup ("");
-  self->text = g_strdup ("");
-  self->kind = RG_STATEMENT_KIND_FACT;
+  _rg_properties_init (self, property_table, N_PROPS);
   self->created = _rg_time_new_now ();
   self->changed = g_date_time_ref (self->created);
 }
@@ -277,13 +152,7 @@ rg_statement_new (const char      *partner_id,
  *
  * Returns: (transfer none): the statement's UUID
  */
-const char *
-rg_statement_get_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, id, NULL)
 
 /**
  * rg_statement_get_partner_id:
@@ -291,13 +160,7 @@ rg_statement_get_id (RgStatement *self)
  *
  * Returns: (transfer none): the id of the partner who says it
  */
-const char *
-rg_statement_get_partner_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->partner_id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, partner_id, NULL)
 
 /**
  * rg_statement_set_partner_id:
@@ -327,13 +190,7 @@ rg_statement_set_partner_id (RgStatement *self,
  *
  * Returns: (transfer none): the id of the dimension it is about
  */
-const char *
-rg_statement_get_dimension_id (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->dimension_id;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, dimension_id, NULL)
 
 /**
  * rg_statement_set_dimension_id:
@@ -362,13 +219,8 @@ rg_statement_set_dimension_id (RgStatement *self,
  *
  * Returns: the kind of the statement
  */
-RgStatementKind
-rg_statement_get_kind (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), RG_STATEMENT_KIND_FACT);
-
-  return self->kind;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, RgStatementKind,
+                  kind, RG_STATEMENT_KIND_FACT)
 
 /**
  * rg_statement_set_kind:
@@ -398,13 +250,7 @@ rg_statement_set_kind (RgStatement     *self,
  *
  * Returns: (transfer none): what the partner says, never %NULL
  */
-const char *
-rg_statement_get_text (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->text;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, const char *, text, NULL)
 
 /**
  * rg_statement_set_text:
@@ -432,13 +278,7 @@ rg_statement_set_text (RgStatement *self,
  *
  * Returns: (transfer none): when the statement was written, in UTC
  */
-GDateTime *
-rg_statement_get_created (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->created;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, GDateTime *, created, NULL)
 
 /**
  * rg_statement_set_created:
@@ -472,13 +312,7 @@ rg_statement_set_created (RgStatement *self,
  *
  * Returns: (transfer none): when the statement last changed, in UTC
  */
-GDateTime *
-rg_statement_get_changed (RgStatement *self)
-{
-  g_return_val_if_fail (RG_IS_STATEMENT (self), NULL);
-
-  return self->changed;
-}
+RG_DEFINE_GETTER (RgStatement, rg_statement, STATEMENT, GDateTime *, changed, NULL)
 
 /**
  * rg_statement_set_changed:

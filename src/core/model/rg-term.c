@@ -15,6 +15,10 @@
 #include "rg-term.h"
 #include "rg-types-private.h"
 
+/* Shorthands for the property table */
+#define FIELD(name) G_STRUCT_OFFSET (RgTerm, name)
+#define SETTER(name) G_CALLBACK (rg_term_set_##name)
+
 struct _RgTerm
 {
   GObject       parent_instance;
@@ -42,6 +46,16 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* All but PROP_MEANINGS, made from the two arrays when read */
+static const RgProperty property_table [PROP_MEANINGS] = {
+  [PROP_ID]             = { "id", RG_PROPERTY_ID, FIELD (id) },
+  [PROP_WORD]           = { "word", RG_PROPERTY_TEXT, FIELD (word), SETTER (word), .text = "" },
+  [PROP_STATUS]         = { "status", RG_PROPERTY_ENUM, FIELD (status), SETTER (status),
+                            rg_term_status_get_type, RG_TERM_STATUS_OPEN },
+  [PROP_AGREED_MEANING] = { "agreed-meaning", RG_PROPERTY_TEXT, FIELD (agreed_meaning),
+                            SETTER (agreed_meaning) },
+};
+
 static GVariant *
 rg_term_dup_meanings (RgTerm *self)
 {
@@ -61,9 +75,7 @@ rg_term_finalize (GObject *object)
 {
   RgTerm *self = (RgTerm *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->word, g_free);
-  g_clear_pointer (&self->agreed_meaning, g_free);
+  _rg_properties_clear (self, property_table, PROP_MEANINGS);
   g_clear_pointer (&self->meaning_partners, g_ptr_array_unref);
   g_clear_pointer (&self->meaning_texts, g_ptr_array_unref);
 
@@ -76,64 +88,10 @@ rg_term_get_property (GObject    *object,
                       GValue     *value,
                       GParamSpec *pspec)
 {
-  RgTerm *self = RG_TERM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_WORD:
-      g_value_set_string (value, self->word);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_AGREED_MEANING:
-      g_value_set_string (value, self->agreed_meaning);
-      break;
-
-    case PROP_MEANINGS:
-      g_value_take_variant (value, rg_term_dup_meanings (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_term_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  RgTerm *self = RG_TERM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = _rg_id_or_new (g_value_get_string (value));
-      break;
-
-    case PROP_WORD:
-      rg_term_set_word (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      rg_term_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_AGREED_MEANING:
-      rg_term_set_agreed_meaning (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MEANINGS)
+    g_value_take_variant (value, rg_term_dup_meanings (RG_TERM (object)));
+  else
+    _rg_properties_get (object, prop_id, value, pspec);
 }
 
 static void
@@ -142,29 +100,9 @@ rg_term_class_init (RgTermClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rg_term_finalize;
+
+  _rg_properties_install (object_class, property_table, PROP_MEANINGS, properties);
   object_class->get_property = rg_term_get_property;
-  object_class->set_property = rg_term_set_property;
-
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_WORD] =
-    g_param_spec_string ("word", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_TERM_STATUS,
-                       RG_TERM_STATUS_OPEN,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_AGREED_MEANING] =
-    g_param_spec_string ("agreed-meaning", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RgTerm:meanings:
@@ -178,15 +116,13 @@ rg_term_class_init (RgTermClass *klass)
                           G_VARIANT_TYPE ("a(ss)"),
                           NULL,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_MEANINGS, properties [PROP_MEANINGS]);
 }
 
 static void
 rg_term_init (RgTerm *self)
 {
-  self->word = g_strdup ("");
-  self->status = RG_TERM_STATUS_OPEN;
+  _rg_properties_init (self, property_table, PROP_MEANINGS);
   self->meaning_partners = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->meaning_texts = g_ptr_array_new_with_free_func (g_free);
 }
@@ -209,13 +145,7 @@ rg_term_new (const char *word)
  *
  * Returns: (transfer none): the term's UUID
  */
-const char *
-rg_term_get_id (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->id;
-}
+RG_DEFINE_GETTER (RgTerm, rg_term, TERM, const char *, id, NULL)
 
 /**
  * rg_term_get_word:
@@ -223,28 +153,12 @@ rg_term_get_id (RgTerm *self)
  *
  * Returns: (transfer none): the word, never %NULL
  */
-const char *
-rg_term_get_word (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->word;
-}
-
 /**
  * rg_term_set_word:
  * @self: a #RgTerm
  * @word: (nullable): the word to clarify
  */
-void
-rg_term_set_word (RgTerm     *self,
-                  const char *word)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-
-  if (_rg_set_text (&self->word, word, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORD]);
-}
+RG_DEFINE_TEXT_PROPERTY (RgTerm, rg_term, TERM, word, WORD, TRUE)
 
 /**
  * rg_term_get_status:
@@ -252,32 +166,13 @@ rg_term_set_word (RgTerm     *self,
  *
  * Returns: whether the team has agreed on a meaning yet
  */
-RgTermStatus
-rg_term_get_status (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), RG_TERM_STATUS_OPEN);
-
-  return self->status;
-}
-
 /**
  * rg_term_set_status:
  * @self: a #RgTerm
  * @status: a #RgTermStatus
  */
-void
-rg_term_set_status (RgTerm       *self,
-                    RgTermStatus  status)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-  g_return_if_fail ((guint) status <= RG_TERM_STATUS_AGREED);
-
-  if (self->status != status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
-    }
-}
+RG_DEFINE_ENUM_PROPERTY (RgTerm, rg_term, TERM, RgTermStatus, status, STATUS,
+                         RG_TERM_STATUS_OPEN, RG_TERM_STATUS_AGREED)
 
 /**
  * rg_term_get_agreed_meaning:
@@ -286,28 +181,12 @@ rg_term_set_status (RgTerm       *self,
  * Returns: (transfer none) (nullable): the meaning the team agreed on,
  *   %NULL if none yet
  */
-const char *
-rg_term_get_agreed_meaning (RgTerm *self)
-{
-  g_return_val_if_fail (RG_IS_TERM (self), NULL);
-
-  return self->agreed_meaning;
-}
-
 /**
  * rg_term_set_agreed_meaning:
  * @self: a #RgTerm
  * @agreed_meaning: (nullable): the agreed meaning; %NULL or "" for none
  */
-void
-rg_term_set_agreed_meaning (RgTerm     *self,
-                            const char *agreed_meaning)
-{
-  g_return_if_fail (RG_IS_TERM (self));
-
-  if (_rg_set_text (&self->agreed_meaning, agreed_meaning, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGREED_MEANING]);
-}
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgTerm, rg_term, TERM, agreed_meaning, AGREED_MEANING, TRUE)
 
 /**
  * rg_term_get_meaning_partners:

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rg-types.h"
+#include "rg-types-private.h"
 
 static const char * const session_status_words[] = { "preparing", "held", "closed" };
 static const char * const session_kind_words[] = { "session", "contribution" };
@@ -427,4 +427,292 @@ rg_list_model_find (GListModel *model,
     }
 
   return G_MAXUINT;
+}
+
+/* Properties of the model classes
+ *
+ * Each class describes its properties in a table of RgProperty; the
+ * functions below declare them, give them their defaults, read them,
+ * set them through the class's setters and free them, so that the
+ * classes write none of the usual switches. */
+
+#define FIELD(instance, property) (G_STRUCT_MEMBER_P ((instance), (property)->offset))
+
+/* What a class installed, for _rg_properties_finalize () */
+typedef struct
+{
+  const RgProperty *table;
+  guint             n_props;
+} PropertyTable;
+
+/* Keys the RgProperty of a param spec, and the PropertyTable of a type */
+static GQuark
+property_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("rg-property");
+
+  return quark;
+}
+
+static GParamSpec *
+property_param_spec (const RgProperty *property)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+
+  if (property->set == NULL)
+    flags |= G_PARAM_CONSTRUCT_ONLY;
+  else
+    flags |= G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (property->kind)
+    {
+    case RG_PROPERTY_ID:
+    case RG_PROPERTY_TEXT:
+      return g_param_spec_string (property->name, NULL, NULL, property->text, flags);
+    case RG_PROPERTY_STRV:
+      return g_param_spec_boxed (property->name, NULL, NULL, G_TYPE_STRV, flags);
+    case RG_PROPERTY_ENUM:
+      return g_param_spec_enum (property->name, NULL, NULL,
+                                property->enum_type (), property->value, flags);
+    case RG_PROPERTY_BOOLEAN:
+      return g_param_spec_boolean (property->name, NULL, NULL, property->value, flags);
+    case RG_PROPERTY_TIME:
+      return g_param_spec_boxed (property->name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/*
+ * _rg_properties_install:
+ * @klass: the class being initialised
+ * @table: its properties, indexed by property id; the first is unused
+ * @n_props: how many ids @table covers, the first included
+ * @pspecs: (out caller-allocates): where to keep the param specs, for
+ *   g_object_notify_by_pspec ()
+ *
+ * Installs the properties of @table and makes the class read and write
+ * them with _rg_properties_get () and _rg_properties_set (); a class
+ * with a property of its own sets its vfuncs after, and calls these
+ * for the others. A class whose instance keeps nothing else to free
+ * takes _rg_properties_finalize () as its finalize.
+ */
+void
+_rg_properties_install (GObjectClass      *klass,
+                        const RgProperty  *table,
+                        guint              n_props,
+                        GParamSpec       **pspecs)
+{
+  PropertyTable *installed = g_new (PropertyTable, 1);
+
+  /* Kept as long as the class, which is forever */
+  installed->table = table;
+  installed->n_props = n_props;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), property_quark (), installed);
+
+  klass->get_property = _rg_properties_get;
+  klass->set_property = _rg_properties_set;
+
+  pspecs[0] = NULL;
+  for (guint i = 1; i < n_props; i++)
+    {
+      pspecs[i] = property_param_spec (&table[i]);
+      g_param_spec_set_qdata (pspecs[i], property_quark (), (gpointer) &table[i]);
+    }
+
+  g_object_class_install_properties (klass, n_props, pspecs);
+}
+
+/* Gives each field of @table its default, from the instance init */
+void
+_rg_properties_init (gpointer          instance,
+                     const RgProperty *table,
+                     guint             n_props)
+{
+  for (guint i = 1; i < n_props; i++)
+    {
+      const RgProperty *property = &table[i];
+
+      if (property->get != NULL)
+        continue;
+
+      switch (property->kind)
+        {
+        case RG_PROPERTY_TEXT:
+          *(char **) FIELD (instance, property) = g_strdup (property->text);
+          break;
+        case RG_PROPERTY_STRV:
+          *(char ***) FIELD (instance, property) = g_new0 (char *, 1);
+          break;
+        case RG_PROPERTY_ENUM:
+        case RG_PROPERTY_BOOLEAN:
+          *(int *) FIELD (instance, property) = property->value;
+          break;
+        case RG_PROPERTY_ID:
+        case RG_PROPERTY_TIME:
+        default:
+          break;
+        }
+    }
+}
+
+/* Frees each field of @table, from the instance finalize */
+void
+_rg_properties_clear (gpointer          instance,
+                      const RgProperty *table,
+                      guint             n_props)
+{
+  for (guint i = 1; i < n_props; i++)
+    {
+      const RgProperty *property = &table[i];
+      gpointer field = FIELD (instance, property);
+
+      if (property->get != NULL)
+        continue;
+
+      switch (property->kind)
+        {
+        case RG_PROPERTY_ID:
+        case RG_PROPERTY_TEXT:
+          g_clear_pointer ((char **) field, g_free);
+          break;
+        case RG_PROPERTY_STRV:
+          g_clear_pointer ((char ***) field, g_strfreev);
+          break;
+        case RG_PROPERTY_TIME:
+          g_clear_pointer ((GDateTime **) field, g_date_time_unref);
+          break;
+        case RG_PROPERTY_ENUM:
+        case RG_PROPERTY_BOOLEAN:
+        default:
+          break;
+        }
+    }
+}
+
+/* The finalize of a final class that keeps nothing but its properties */
+void
+_rg_properties_finalize (GObject *object)
+{
+  GType type = G_OBJECT_TYPE (object);
+  const PropertyTable *installed = g_type_get_qdata (type, property_quark ());
+
+  _rg_properties_clear (object, installed->table, installed->n_props);
+
+  G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->finalize (object);
+}
+
+void
+_rg_properties_get (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  const RgProperty *property = g_param_spec_get_qdata (pspec, property_quark ());
+  gpointer field;
+
+  if (property == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = FIELD (object, property);
+  switch (property->kind)
+    {
+    case RG_PROPERTY_ID:
+    case RG_PROPERTY_TEXT:
+      g_value_set_string (value, *(char **) field);
+      break;
+    case RG_PROPERTY_STRV:
+      if (property->get != NULL)
+        g_value_set_boxed (value, ((const char * const *(*) (gpointer)) property->get) (object));
+      else
+        g_value_set_boxed (value, *(char ***) field);
+      break;
+    case RG_PROPERTY_ENUM:
+      g_value_set_enum (value, *(int *) field);
+      break;
+    case RG_PROPERTY_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) field);
+      break;
+    case RG_PROPERTY_TIME:
+      g_value_set_boxed (value, *(GDateTime **) field);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+/* Without a setter, the value is stored as given, at construction */
+static void
+property_set_once (GObject          *object,
+                   const RgProperty *property,
+                   const GValue     *value)
+{
+  gpointer field = FIELD (object, property);
+
+  switch (property->kind)
+    {
+    case RG_PROPERTY_ID:
+      *(char **) field = _rg_id_or_new (g_value_get_string (value));
+      break;
+    case RG_PROPERTY_ENUM:
+      *(int *) field = g_value_get_enum (value);
+      break;
+    case RG_PROPERTY_TEXT:
+    case RG_PROPERTY_STRV:
+    case RG_PROPERTY_BOOLEAN:
+    case RG_PROPERTY_TIME:
+    default:
+      /* None of the model has one yet: its class sets it itself */
+      g_return_if_reached ();
+    }
+}
+
+void
+_rg_properties_set (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  const RgProperty *property = g_param_spec_get_qdata (pspec, property_quark ());
+
+  if (property == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (property->set == NULL)
+    {
+      property_set_once (object, property, value);
+      return;
+    }
+
+  switch (property->kind)
+    {
+    case RG_PROPERTY_TEXT:
+      ((void (*) (gpointer, const char *)) property->set) (object, g_value_get_string (value));
+      break;
+    case RG_PROPERTY_STRV:
+      ((void (*) (gpointer, const char * const *)) property->set) (object,
+                                                                    g_value_get_boxed (value));
+      break;
+    case RG_PROPERTY_ENUM:
+      ((void (*) (gpointer, int)) property->set) (object, g_value_get_enum (value));
+      break;
+    case RG_PROPERTY_BOOLEAN:
+      ((void (*) (gpointer, gboolean)) property->set) (object, g_value_get_boolean (value));
+      break;
+    case RG_PROPERTY_TIME:
+      ((void (*) (gpointer, GDateTime *)) property->set) (object, g_value_get_boxed (value));
+      break;
+    case RG_PROPERTY_ID:
+    default:
+      g_return_if_reached ();
+    }
 }
