@@ -50,7 +50,6 @@
 #include <libxml/xmlerror.h>
 
 #include "rg-session-xml-private.h"
-#include "rg-types-private.h"
 
 #define SCHEMA_RESOURCE "/io/github/regards/Regards/core/schema/regards.rng"
 
@@ -1249,7 +1248,7 @@ typedef enum
   AS_TEXT,
   AS_WORD,                 /* a value of an enumeration, written as its word */
   AS_BOOLEAN,              /* "true" or "false" */
-  AS_TIME,                 /* a GDateTime, written by _rg_time_format () */
+  AS_TIME,                 /* a GDateTime, written by rg_time_format () */
 } ValueType;
 
 typedef struct
@@ -1995,7 +1994,7 @@ write_value (const Field  *field,
       return ((GetBoolean) field->get) (object) ? "true" : "false";
 
     case AS_TIME:
-      return *owned = _rg_time_format (((GetTime) field->get) (object));
+      return *owned = rg_time_format (((GetTime) field->get) (object));
 
     default:
       g_assert_not_reached ();

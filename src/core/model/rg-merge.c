@@ -540,7 +540,7 @@ field_get (const Field *field,
       }
 
     case VALUE_TIME:
-      return _rg_time_format (g_value_get_boxed (&value));
+      return rg_time_format (g_value_get_boxed (&value));
 
     case VALUE_OPTIONAL_REFERENCE:
       {

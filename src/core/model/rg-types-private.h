@@ -263,27 +263,4 @@ _rg_time_new_now (void)
   return _rg_time_normalize (now);
 }
 
-/* @time as the file writes it, YYYY-MM-DDTHH:MM:SSZ in UTC: the writer,
- * and the merge, which compares times as the file has them. */
-static inline char *
-_rg_time_format (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  /* Out of range in UTC (the first hours of year 1, east of Greenwich) */
-  if (utc == NULL)
-    utc = g_date_time_ref (time);
-
-  /* Not g_date_time_format (): its %Y does not pad years before 1000,
-   * and a file with the year “821” would not load again (found by
-   * fuzzing) */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (utc),
-                          g_date_time_get_month (utc),
-                          g_date_time_get_day_of_month (utc),
-                          g_date_time_get_hour (utc),
-                          g_date_time_get_minute (utc),
-                          g_date_time_get_second (utc));
-}
-
 G_END_DECLS

@@ -280,6 +280,38 @@ rg_object_kind_get_label (RgObjectKind kind)
 }
 
 /**
+ * rg_time_format:
+ * @time: a time
+ *
+ * @time as the file writes it and the merge compares it:
+ * `YYYY-MM-DDTHH:MM:SSZ`, in UTC, to the second.
+ *
+ * Returns: (transfer full): the text of @time
+ */
+char *
+rg_time_format (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  /* Out of range in UTC (the first hours of year 1, east of Greenwich) */
+  if ((utc = g_date_time_to_utc (time)) == NULL)
+    utc = g_date_time_ref (time);
+
+  /* Not g_date_time_format (): its %Y does not pad years before 1000,
+   * and a file with the year “821” would not load again (found by
+   * fuzzing) */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc),
+                          g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc),
+                          g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
+}
+
+/**
  * rg_id_is_valid:
  * @id: (nullable): a string
  *

@@ -150,6 +150,7 @@ gboolean    rg_date_is_valid              (const char       *date);
 char       *rg_date_new_today             (void);
 char       *rg_date_format                (const char       *date);
 gboolean    rg_colour_is_valid            (const char       *colour);
+char       *rg_time_format                (GDateTime        *time);
 
 guint       rg_list_model_find            (GListModel       *model,
                                            gpointer          item);
