@@ -22,7 +22,6 @@
 
 #include "rg-contribution.h"
 #include "rg-document.h"
-#include "rg-session-editor-private.h"
 
 G_DEFINE_QUARK (rg-contribution-error-quark, rg_contribution_error)
 
@@ -492,20 +491,6 @@ report_session_content (Merge *merge)
                                                      "%u consent records", n), n));
 }
 
-static void
-add_statement (Merge       *merge,
-               RgStatement *statement)
-{
-  g_autoptr(RgStatement) copy = copy_statement (statement);
-  guint position = _rg_session_editor_get_cell_end (merge->editor,
-                                                   rg_statement_get_partner_id (statement),
-                                                   rg_statement_get_dimension_id (statement));
-
-  _rg_session_editor_insert_item (merge->editor, NULL, merge->session, copy, position,
-                                 (RgListInsertFunc) rg_session_insert_statement,
-                                 (RgListRemoveFunc) rg_session_remove_statement);
-}
-
 /* Says what an update replaced. */
 static char *
 describe_update (RgSession   *session,
@@ -592,7 +577,9 @@ merge_statement (Merge       *merge,
   existing = rg_session_find_statement (merge->session, rg_statement_get_id (statement));
   if (existing == NULL)
     {
-      add_statement (merge, statement);
+      g_autoptr(RgStatement) copy = copy_statement (statement);
+
+      rg_session_editor_insert_statement (merge->editor, copy);
       report_add (merge->report, RG_CONTRIBUTION_OUTCOME_ADDED, merge->file_name,
                   rg_partner_get_name (merge->partner), rg_dimension_get_name (dimension), text, NULL);
     }

@@ -746,6 +746,31 @@ rg_session_editor_add_statement (RgSessionEditor *self,
 }
 
 /**
+ * rg_session_editor_insert_statement:
+ * @self: a #RgSessionEditor
+ * @statement: a statement not in the session yet, its partner and
+ *   dimension set
+ *
+ * Puts a statement written elsewhere (in a partner's contribution) at
+ * the end of its cell, with its id and dates, undoably.
+ */
+void
+rg_session_editor_insert_statement (RgSessionEditor *self,
+                                    RgStatement     *statement)
+{
+  guint position;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  position = _rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement),
+                                             rg_statement_get_dimension_id (statement));
+  _rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
+                                 (RgListInsertFunc) rg_session_insert_statement,
+                                 (RgListRemoveFunc) rg_session_remove_statement);
+}
+
+/**
  * rg_session_editor_remove_statement:
  * @self: a #RgSessionEditor
  * @statement: a statement of the session
