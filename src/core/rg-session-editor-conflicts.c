@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rg-merge-private.h"
+#include "rg-merge.h"
 #include "rg-session-editor-conflicts.h"
 #include "rg-session-editor-private.h"
 
@@ -46,8 +46,8 @@ field_change_redo (gpointer data)
 {
   FieldChange *change = data;
 
-  if (_rg_merge_can_set (change->session, change->conflict, change->value))
-    _rg_merge_set (change->session, change->conflict, change->value);
+  if (rg_merge_can_set_field (change->session, change->conflict, change->value))
+    rg_merge_set_field (change->session, change->conflict, change->value);
 }
 
 static void
@@ -56,10 +56,10 @@ field_change_undo (gpointer data)
   FieldChange *change = data;
   RgStatement *statement;
 
-  if (!_rg_merge_can_set (change->session, change->conflict, change->old_value))
+  if (!rg_merge_can_set_field (change->session, change->conflict, change->old_value))
     return;
 
-  _rg_merge_set (change->session, change->conflict, change->old_value);
+  rg_merge_set_field (change->session, change->conflict, change->old_value);
 
   /* The statement was last changed when it was, not by the undo */
   if (change->old_changed != NULL
@@ -108,7 +108,7 @@ rg_session_editor_resolve_conflict (RgSessionEditor *self,
 
   theirs = rg_conflict_get_theirs (conflict);
   ours = rg_merge_dup_ours (session, conflict);
-  if (keep_theirs && ours != NULL && !_rg_merge_can_set (session, conflict, theirs))
+  if (keep_theirs && ours != NULL && !rg_merge_can_set_field (session, conflict, theirs))
     return FALSE;
 
   undo = rg_session_editor_get_undo_stack (self);
