@@ -17,6 +17,8 @@
 #include "rg-session-editor-conflicts.h"
 #include "rg-session-editor-private.h"
 
+static const RgEditorList conflict_list = RG_EDITOR_LIST (rg_session, conflict, conflicts);
+
 /* {{{ Setting the field of a conflict */
 
 typedef struct
@@ -133,9 +135,7 @@ rg_session_editor_resolve_conflict (RgSessionEditor *self,
                              change, field_change_free);
     }
 
-  _rg_session_editor_remove_item (self, NULL, session, conflict, position,
-                                 (RgListInsertFunc) rg_session_insert_conflict,
-                                 (RgListRemoveFunc) rg_session_remove_conflict);
+  _rg_session_editor_remove_item (self, NULL, &conflict_list, NULL, conflict);
   rg_undo_stack_end_group (undo);
 
   return TRUE;
