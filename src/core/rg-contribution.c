@@ -66,52 +66,43 @@ rg_contribution_item_init (RgContributionItem *self)
 {
 }
 
-RgContributionOutcome
-rg_contribution_item_get_outcome (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), RG_CONTRIBUTION_OUTCOME_SKIPPED);
+/* A getter of a field, under the gtk-doc comment that says what it is. */
+#define DEFINE_GETTER(Type, name, fallback)                         \
+  Type                                                              \
+  rg_contribution_item_get_##name (RgContributionItem *self)        \
+  {                                                                 \
+    g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), fallback); \
+                                                                    \
+    return self->name;                                              \
+  }
 
-  return self->outcome;
-}
+/**
+ * rg_contribution_item_get_outcome:
+ *
+ * Returns: whether it was added, updated, skipped, or found unchanged
+ */
+DEFINE_GETTER (RgContributionOutcome, outcome, RG_CONTRIBUTION_OUTCOME_SKIPPED)
 
 /**
  * rg_contribution_item_get_file_name:
  *
  * Returns: (transfer none): the name of the contribution file it is from
  */
-const char *
-rg_contribution_item_get_file_name (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->file_name;
-}
+DEFINE_GETTER (const char *, file_name, NULL)
 
 /**
  * rg_contribution_item_get_partner:
  *
  * Returns: (transfer none) (nullable): the name of the partner it is by
  */
-const char *
-rg_contribution_item_get_partner (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->partner;
-}
+DEFINE_GETTER (const char *, partner, NULL)
 
 /**
  * rg_contribution_item_get_dimension:
  *
  * Returns: (transfer none) (nullable): the name of its dimension
  */
-const char *
-rg_contribution_item_get_dimension (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->dimension;
-}
+DEFINE_GETTER (const char *, dimension, NULL)
 
 /**
  * rg_contribution_item_get_text:
@@ -119,13 +110,7 @@ rg_contribution_item_get_dimension (RgContributionItem *self)
  * Returns: (transfer none) (nullable): its text as the contribution has
  *   it, or what it is ("2 links"); %NULL for a whole file refused
  */
-const char *
-rg_contribution_item_get_text (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->text;
-}
+DEFINE_GETTER (const char *, text, NULL)
 
 /**
  * rg_contribution_item_get_reason:
@@ -133,13 +118,7 @@ rg_contribution_item_get_text (RgContributionItem *self)
  * Returns: (transfer none) (nullable): why it was skipped, or what an
  *   update replaced; in words for the coordinator
  */
-const char *
-rg_contribution_item_get_reason (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->reason;
-}
+DEFINE_GETTER (const char *, reason, NULL)
 
 /* }}} */
 /* {{{ RgContributionReport */
