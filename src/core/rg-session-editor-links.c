@@ -27,45 +27,6 @@ G_DEFINE_QUARK (rg-link-edit-error-quark, rg_link_edit_error)
 static const RgEditorList link_list = RG_EDITOR_LIST (rg_session, link, links);
 static const RgEditorList term_list = RG_EDITOR_LIST (rg_session, term, terms);
 
-/* {{{ Meanings of a term */
-
-/* A meaning given to a term the partner had none for */
-typedef struct
-{
-  RgTerm *term;
-  char   *partner_id;
-  char   *meaning;
-} NewMeaning;
-
-static void
-new_meaning_free (gpointer data)
-{
-  NewMeaning *change = data;
-
-  g_clear_object (&change->term);
-  g_free (change->partner_id);
-  g_free (change->meaning);
-  g_free (change);
-}
-
-static void
-new_meaning_set (gpointer data)
-{
-  NewMeaning *change = data;
-
-  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
-}
-
-static void
-new_meaning_unset (gpointer data)
-{
-  NewMeaning *change = data;
-
-  rg_term_set_meaning (change->term, change->partner_id, NULL);
-}
-
-/* }}} */
-
 static gboolean
 is_link_of (RgSessionEditor *self,
             RgLink          *link)
@@ -409,15 +370,7 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
           rg_term_set_meaning (term, partner_id, meaning->str);
         }
       else if (rg_term_get_meaning (term, partner_id) == NULL)
-        {
-          NewMeaning *change = g_new0 (NewMeaning, 1);
-
-          change->term = g_object_ref (term);
-          change->partner_id = g_strdup (partner_id);
-          change->meaning = g_strdup (meaning->str);
-          rg_undo_stack_execute (undo_stack, NULL, new_meaning_set, new_meaning_unset,
-                                 change, new_meaning_free);
-        }
+        _rg_session_editor_set_meaning (self, term, partner_id, meaning->str);
     }
 
   if (is_new)

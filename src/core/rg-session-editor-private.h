@@ -60,6 +60,11 @@ void  _rg_session_editor_move_item    (RgSessionEditor    *self,
                                       guint               from,
                                       guint               to);
 
+void  _rg_session_editor_set_meaning  (RgSessionEditor    *self,
+                                      RgTerm             *term,
+                                      const char         *partner_id,
+                                      const char         *meaning);
+
 guint _rg_session_editor_get_cell_end (RgSessionEditor    *self,
                                       const char         *partner_id,
                                       const char         *dimension_id);

@@ -448,33 +448,65 @@ typedef struct
   RgTerm *term;
   char   *partner_id;
   char   *meaning;
-} TermMeaning;
+  char   *old_meaning;
+} MeaningChange;
 
 static void
-term_meaning_free (gpointer data)
+meaning_change_free (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
   g_clear_object (&change->term);
   g_free (change->partner_id);
   g_free (change->meaning);
+  g_free (change->old_meaning);
   g_free (change);
 }
 
 static void
-term_meaning_remove (gpointer data)
+meaning_change_redo (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
-  rg_term_set_meaning (change->term, change->partner_id, NULL);
+  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
 }
 
 static void
-term_meaning_restore (gpointer data)
+meaning_change_undo (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
-  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
+  rg_term_set_meaning (change->term, change->partner_id, change->old_meaning);
+}
+
+/**
+ * _rg_session_editor_set_meaning: (skip)
+ * @self: a #RgSessionEditor
+ * @term: a term
+ * @partner_id: a partner's id
+ * @meaning: (nullable): what the partner means by the term; %NULL for
+ *   nothing
+ *
+ * Gives a partner's meaning of @term, undoably, as one step of the
+ * current group. Undo gives back the meaning the partner had, last
+ * among the meanings of @term: for a partner who had none, or one being
+ * removed, whose place no longer matters. rg_session_editor_set_term_meaning ()
+ * keeps every meaning at its place.
+ */
+void
+_rg_session_editor_set_meaning (RgSessionEditor *self,
+                               RgTerm          *term,
+                               const char      *partner_id,
+                               const char      *meaning)
+{
+  MeaningChange *change = g_new0 (MeaningChange, 1);
+
+  change->term = g_object_ref (term);
+  change->partner_id = g_strdup (partner_id);
+  change->meaning = g_strdup (meaning);
+  change->old_meaning = g_strdup (rg_term_get_meaning (term, partner_id));
+  rg_undo_stack_execute (self->undo_stack, NULL, meaning_change_redo, meaning_change_undo,
+                         change, meaning_change_free);
 }
 
 /* }}} */
@@ -1006,18 +1038,9 @@ forget_partner (RgSessionEditor *self,
   for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
     {
       g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
-      const char *meaning = rg_term_get_meaning (term, id);
 
-      if (meaning != NULL)
-        {
-          TermMeaning *change = g_new0 (TermMeaning, 1);
-
-          change->term = g_object_ref (term);
-          change->partner_id = g_strdup (id);
-          change->meaning = g_strdup (meaning);
-          rg_undo_stack_execute (self->undo_stack, NULL, term_meaning_remove,
-                                 term_meaning_restore, change, term_meaning_free);
-        }
+      if (rg_term_get_meaning (term, id) != NULL)
+        _rg_session_editor_set_meaning (self, term, id, NULL);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
