@@ -1773,6 +1773,44 @@ test_rebuild_corrupt_while_open (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
+/* A caller may not want to know why a scan failed: without a place for
+ * the error, a scan cancelled, refused, or recovering from a damaged
+ * index ends as it does with one. */
+static void
+test_scan_without_error (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autofree char *moved = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  assert_finalized (g_steal_pointer (&library));
+
+  /* Damaged while open: set aside and made again under the scan. */
+  library = open_library (place);
+  write_garbage (place->database, 4096);
+  result = rg_library_scan (library, NULL, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (result), ==, 4);
+  g_assert_nonnull (rg_library_get_notice (library));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (rg_library_scan (library, cancellable, NULL));
+
+  moved = g_strconcat (place->folder, ".moved", NULL);
+  g_assert_cmpint (g_rename (place->folder, moved), ==, 0);
+  g_assert_null (rg_library_scan (library, NULL, NULL));
+  g_assert_null (rg_library_scan_with_flags (library, RG_LIBRARY_SCAN_INDEX_ONLY, NULL, NULL));
+  g_assert_cmpint (g_rename (moved, place->folder), ==, 0);
+
+  assert_scan (library, 0, 0, 0, 0, 4);
+  assert_finalized (g_steal_pointer (&library));
+}
+
 static void write_many (Place *place,
                         guint  n);
 
@@ -2813,6 +2851,7 @@ main (int   argc,
   g_test_add_func ("/library/rescan", test_rescan);
   g_test_add_func ("/library/scan/temporary-files", test_scan_temporary_files);
   g_test_add_func ("/library/scan/sync-temporary-files", test_scan_sync_temporary_files);
+  g_test_add_func ("/library/scan/without-error", test_scan_without_error);
   g_test_add_func ("/library/conflict/names", test_conflict_names);
   g_test_add_func ("/library/conflict/names-translated", test_conflict_names_translated);
   g_test_add_func ("/library/conflict/index", test_conflict_index);
