@@ -711,7 +711,7 @@ merge_all (RgSessionEditor *editor,
  * another partner's name or in a dimension the session lacks — is
  * skipped, and the report says why.
  *
- * Returns: (transfer full): what was added, updated and skipped, or
+ * Returns: (transfer full) (nullable): what was added, updated and skipped, or
  *   %NULL if cancelled (nothing is then changed)
  */
 RgContributionReport *
@@ -784,7 +784,7 @@ rg_contribution_import_async (RgSessionEditor      *editor,
  *
  * Merges the contributions read into the session, as one undoable step.
  *
- * Returns: (transfer full): what was added, updated and skipped, or
+ * Returns: (transfer full) (nullable): what was added, updated and skipped, or
  *   %NULL if cancelled
  */
 RgContributionReport *

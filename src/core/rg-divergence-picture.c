@@ -1272,7 +1272,7 @@ draw_on_background (cairo_t  *cr,
  * Draws the picture at its natural width, on an opaque background, as
  * a PNG image at twice that size for a sharp print.
  *
- * Returns: (transfer full): the PNG file's bytes, or %NULL
+ * Returns: (transfer full) (nullable): the PNG file's bytes, or %NULL
  */
 GBytes *
 rg_divergence_picture_to_png (RgDivergencePicture  *self,
@@ -1343,7 +1343,7 @@ add_svg_description (RgDivergencePicture *self,
  * an SVG document whose title names the partners and whose description
  * says what it shows.
  *
- * Returns: (transfer full): the SVG file's bytes, or %NULL
+ * Returns: (transfer full) (nullable): the SVG file's bytes, or %NULL
  */
 GBytes *
 rg_divergence_picture_to_svg (RgDivergencePicture  *self,
