@@ -751,9 +751,10 @@ get_meanings (RgTerm *term)
   return meanings;
 }
 
+/* Whether two arrays hold the same strings in the same order. */
 static gboolean
-same_meanings (GPtrArray *a,
-               GPtrArray *b)
+same_strings (GPtrArray *a,
+              GPtrArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -778,7 +779,7 @@ set_meanings (RgTerm    *term,
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) after = NULL;
 
-  if (same_meanings (current, meanings))
+  if (same_strings (current, meanings))
     return FALSE;
 
   for (guint i = 0; i < meanings->len; i += 2)
@@ -794,7 +795,7 @@ set_meanings (RgTerm    *term,
     rg_term_set_meaning (term, g_ptr_array_index (meanings, i), g_ptr_array_index (meanings, i + 1));
 
   after = get_meanings (term);
-  if (!same_meanings (after, meanings))
+  if (!same_strings (after, meanings))
     {
       for (guint i = 0; i < after->len; i += 2)
         rg_term_set_meaning (term, g_ptr_array_index (after, i), NULL);
@@ -1016,22 +1017,6 @@ restrict_ids (GPtrArray  *ids,
   return kept;
 }
 
-static gboolean
-same_ids (GPtrArray *a,
-          GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static guint
 index_of (GPtrArray  *ids,
           const char *id)
@@ -1104,7 +1089,7 @@ merge_order (GPtrArray  *ours,
       ours_order = restrict_ids (ours, in_both, in_base);
       theirs_order = restrict_ids (theirs, in_both, in_base);
       base_order = restrict_ids (base, in_both, in_base);
-      if (same_ids (ours_order, base_order) && !same_ids (theirs_order, base_order))
+      if (same_strings (ours_order, base_order) && !same_strings (theirs_order, base_order))
         common = theirs;
     }
 
