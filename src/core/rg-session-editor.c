@@ -224,6 +224,26 @@ _rg_session_editor_remove_item (RgSessionEditor    *self,
                          list_op_new (self, container, item, position, list), list_op_free);
 }
 
+/* Moves @item from @from to @to, through @move if the list has one of
+ * its own, undoably. */
+static void
+execute_move (RgSessionEditor    *self,
+              const char         *label,
+              const RgEditorList *list,
+              gpointer            container,
+              gpointer            item,
+              guint               from,
+              guint               to,
+              MoveFunc            move)
+{
+  ListOp *op = list_op_new (self, container, item, to, list);
+
+  op->old_position = from;
+  op->move = move;
+  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
+                         op, list_op_free);
+}
+
 /**
  * _rg_session_editor_move_item: (skip)
  * @self: a #RgSessionEditor
@@ -246,27 +266,7 @@ _rg_session_editor_move_item (RgSessionEditor    *self,
                              guint               from,
                              guint               to)
 {
-  ListOp *op = list_op_new (self, container, item, to, list);
-
-  op->old_position = from;
-  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
-                         op, list_op_free);
-}
-
-static void
-execute_move (RgSessionEditor *self,
-              const char      *label,
-              gpointer         object,
-              guint            old_position,
-              guint            new_position,
-              MoveFunc         move)
-{
-  ListOp *op = list_op_new (self, NULL, object, new_position, NULL);
-
-  op->old_position = old_position;
-  op->move = move;
-  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
-                         op, list_op_free);
+  execute_move (self, label, list, container, item, from, to, NULL);
 }
 
 /* }}} */
@@ -888,7 +888,7 @@ rg_session_editor_reorder_statement (RgSessionEditor *self,
   position = rg_list_model_find (statements, statement);
   target_position = rg_list_model_find (statements, g_ptr_array_index (cell, index + delta));
   execute_move (self, delta < 0 ? _("Move statement up") : _("Move statement down"),
-                statement, position, target_position,
+                &statement_list, NULL, statement, position, target_position,
                 (MoveFunc) rg_session_move_statement);
 
   return TRUE;
@@ -1111,13 +1111,14 @@ rg_session_editor_remove_partner (RgSessionEditor *self,
 }
 
 static gboolean
-move_in_list (RgSessionEditor *self,
-              const char      *label,
-              GListModel      *model,
-              gpointer         object,
-              int              delta,
-              MoveFunc         move)
+move_in_list (RgSessionEditor    *self,
+              const char         *label,
+              const RgEditorList *list,
+              gpointer            object,
+              int                 delta,
+              MoveFunc            move)
 {
+  GListModel *model = list_get (self, list, NULL);
   guint position = rg_list_model_find (model, object);
   guint n = g_list_model_get_n_items (model);
 
@@ -1126,7 +1127,7 @@ move_in_list (RgSessionEditor *self,
       (delta > 0 && position + 1 >= n))
     return FALSE;
 
-  execute_move (self, label, object, position, position + delta, move);
+  execute_move (self, label, list, NULL, object, position, position + delta, move);
   return TRUE;
 }
 
@@ -1147,8 +1148,8 @@ rg_session_editor_move_partner (RgSessionEditor *self,
   g_return_val_if_fail (RG_IS_PARTNER (partner), FALSE);
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
 
-  return move_in_list (self, _("Move partner"), rg_session_get_partners (self->session),
-                       partner, delta, (MoveFunc) rg_session_move_partner);
+  return move_in_list (self, _("Move partner"), &partner_list, partner, delta,
+                       (MoveFunc) rg_session_move_partner);
 }
 
 /**
@@ -1213,6 +1214,6 @@ rg_session_editor_move_dimension (RgSessionEditor *self,
   g_return_val_if_fail (RG_IS_DIMENSION (dimension), FALSE);
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
 
-  return move_in_list (self, _("Move dimension"), rg_session_get_dimensions (self->session),
-                       dimension, delta, (MoveFunc) rg_session_move_dimension);
+  return move_in_list (self, _("Move dimension"), &dimension_list, dimension, delta,
+                       (MoveFunc) rg_session_move_dimension);
 }
