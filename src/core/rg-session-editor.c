@@ -172,6 +172,14 @@ list_get (RgSessionEditor    *self,
   return list->get (container != NULL ? container : self->session);
 }
 
+static gboolean
+in_list (RgSessionEditor    *self,
+         const RgEditorList *list,
+         gpointer            item)
+{
+  return rg_list_model_find (list_get (self, list, NULL), item) != G_MAXUINT;
+}
+
 /**
  * _rg_session_editor_append_new: (skip)
  * @self: a #RgSessionEditor
@@ -191,6 +199,7 @@ _rg_session_editor_append_new (RgSessionEditor    *self,
                               gpointer            container,
                               gpointer            item)
 {
+  /* Dropped on return, when the list holds it. */
   g_autoptr(GObject) owned = item;
 
   _rg_session_editor_insert_item (self, label, list, container, item,
@@ -1101,7 +1110,7 @@ rg_session_editor_remove_partner (RgSessionEditor *self,
 {
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_PARTNER (partner));
-  g_return_if_fail (rg_list_model_find (rg_session_get_partners (self->session), partner) != G_MAXUINT);
+  g_return_if_fail (in_list (self, &partner_list, partner));
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
   remove_statements_where (self, rg_partner_get_id (partner), NULL);
@@ -1189,7 +1198,7 @@ rg_session_editor_remove_dimension (RgSessionEditor *self,
 {
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_DIMENSION (dimension));
-  g_return_if_fail (rg_list_model_find (rg_session_get_dimensions (self->session), dimension) != G_MAXUINT);
+  g_return_if_fail (in_list (self, &dimension_list, dimension));
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));
   remove_statements_where (self, NULL, rg_dimension_get_id (dimension));
