@@ -36,37 +36,37 @@ typedef struct
     (RgListRemoveFunc) prefix##_remove_##item, \
   }
 
-void  _rg_session_editor_insert_item  (RgSessionEditor    *self,
-                                      const char         *label,
-                                      const RgEditorList *list,
-                                      gpointer            container,
-                                      gpointer            item,
-                                      guint               position);
-gpointer _rg_session_editor_append_new (RgSessionEditor    *self,
-                                       const char         *label,
-                                       const RgEditorList *list,
-                                       gpointer            container,
-                                       gpointer            item);
-void  _rg_session_editor_remove_item  (RgSessionEditor    *self,
-                                      const char         *label,
-                                      const RgEditorList *list,
-                                      gpointer            container,
-                                      gpointer            item);
-void  _rg_session_editor_move_item    (RgSessionEditor    *self,
-                                      const char         *label,
-                                      const RgEditorList *list,
-                                      gpointer            container,
-                                      gpointer            item,
-                                      guint               from,
-                                      guint               to);
+void     _rg_session_editor_insert_item  (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item,
+                                          guint               position);
+gpointer _rg_session_editor_append_new   (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item);
+void     _rg_session_editor_remove_item  (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item);
+void     _rg_session_editor_move_item    (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item,
+                                          guint               from,
+                                          guint               to);
 
-void  _rg_session_editor_set_meaning  (RgSessionEditor    *self,
-                                      RgTerm             *term,
-                                      const char         *partner_id,
-                                      const char         *meaning);
+void     _rg_session_editor_set_meaning  (RgSessionEditor    *self,
+                                          RgTerm             *term,
+                                          const char         *partner_id,
+                                          const char         *meaning);
 
-guint _rg_session_editor_get_cell_end (RgSessionEditor    *self,
-                                      const char         *partner_id,
-                                      const char         *dimension_id);
+guint    _rg_session_editor_get_cell_end (RgSessionEditor    *self,
+                                          const char         *partner_id,
+                                          const char         *dimension_id);
 
 G_END_DECLS
