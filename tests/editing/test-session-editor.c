@@ -101,6 +101,33 @@ test_add_statement (Fixture       *f,
   assert_cell (f, f->mother, f->school, "other");
 }
 
+/* A statement written elsewhere keeps its id, and goes last in its cell. */
+static void
+test_insert_statement (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RgStatement) written = rg_statement_new (rg_partner_get_id (f->teacher),
+                                                     rg_dimension_get_id (f->school),
+                                                     RG_STATEMENT_KIND_FACT, "c");
+  g_autofree char *id = g_strdup (rg_statement_get_id (written));
+
+  rg_session_editor_add_statement (f->editor, f->teacher, f->school, NULL, RG_STATEMENT_KIND_FACT, "a");
+  rg_session_editor_add_statement (f->editor, f->mother, f->school, NULL, RG_STATEMENT_KIND_FACT, "x");
+  rg_session_editor_add_statement (f->editor, f->teacher, f->school, NULL, RG_STATEMENT_KIND_FACT, "b");
+  rg_session_editor_add_statement (f->editor, f->mother, f->health, NULL, RG_STATEMENT_KIND_FACT, "y");
+
+  rg_session_editor_insert_statement (f->editor, written);
+  assert_cell (f, f->teacher, f->school, "a|b|c");
+  g_assert_true (rg_session_find_statement (f->session, id) == written);
+  g_assert_cmpuint (rg_list_model_find (rg_session_get_statements (f->session), written), ==, 2);
+
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  assert_cell (f, f->teacher, f->school, "a|b");
+  g_assert_null (rg_session_find_statement (f->session, id));
+  g_assert_true (rg_undo_stack_redo (f->undo));
+  assert_cell (f, f->teacher, f->school, "a|b|c");
+}
+
 static void
 test_edit_text_undo (Fixture       *f,
                      gconstpointer  data)
@@ -306,6 +333,7 @@ main (int   argc,
   g_test_add ("/session-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("partner-colours", test_partners_get_distinct_colours);
   ADD ("add-statement", test_add_statement);
+  ADD ("insert-statement", test_insert_statement);
   ADD ("edit-text", test_edit_text_undo);
   ADD ("remove-statement-restores-links", test_remove_statement_restores_links);
   ADD ("reorder-and-move", test_reorder_and_move);

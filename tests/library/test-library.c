@@ -445,6 +445,52 @@ find_by_path (GListModel *model,
   return NULL;
 }
 
+/* The properties of an entry say what its getters say. */
+static void
+assert_entry_properties (RgLibraryEntry *entry)
+{
+  g_autofree char *path = NULL, *error_message = NULL, *id = NULL, *title = NULL;
+  g_autofree char *date = NULL, *situation_id = NULL, *situation_label = NULL;
+  g_autofree char *partners = NULL, *conflict_of = NULL;
+  RgSessionKind kind;
+  RgSessionStatus status;
+  guint n_partners, n_statements, n_agreements, n_divergences, n_complements;
+  guint n_clarifications, n_open_divergences, n_overdue_actions;
+  gboolean has_consent;
+
+  g_object_get (entry,
+                "path", &path, "error-message", &error_message, "id", &id, "title", &title,
+                "date", &date, "situation-id", &situation_id, "situation-label", &situation_label,
+                "partners", &partners, "conflict-of", &conflict_of, "kind", &kind,
+                "status", &status, "n-partners", &n_partners, "n-statements", &n_statements,
+                "n-agreements", &n_agreements, "n-divergences", &n_divergences,
+                "n-complements", &n_complements, "n-clarifications", &n_clarifications,
+                "n-open-divergences", &n_open_divergences,
+                "n-overdue-actions", &n_overdue_actions, "has-consent", &has_consent,
+                NULL);
+
+  g_assert_cmpstr (path, ==, rg_library_entry_get_path (entry));
+  g_assert_cmpstr (error_message, ==, rg_library_entry_get_error_message (entry));
+  g_assert_cmpstr (id, ==, rg_library_entry_get_id (entry));
+  g_assert_cmpstr (title, ==, rg_library_entry_get_title (entry));
+  g_assert_cmpstr (date, ==, rg_library_entry_get_date (entry));
+  g_assert_cmpstr (situation_id, ==, rg_library_entry_get_situation_id (entry));
+  g_assert_cmpstr (situation_label, ==, rg_library_entry_get_situation_label (entry));
+  g_assert_cmpstr (partners, ==, rg_library_entry_get_partners (entry));
+  g_assert_cmpstr (conflict_of, ==, rg_library_entry_get_conflict_of (entry));
+  g_assert_cmpint (kind, ==, rg_library_entry_get_kind (entry));
+  g_assert_cmpint (status, ==, rg_library_entry_get_status (entry));
+  g_assert_cmpuint (n_partners, ==, rg_library_entry_get_n_partners (entry));
+  g_assert_cmpuint (n_statements, ==, rg_library_entry_get_n_statements (entry));
+  g_assert_cmpuint (n_agreements, ==, rg_library_entry_get_n_agreements (entry));
+  g_assert_cmpuint (n_divergences, ==, rg_library_entry_get_n_divergences (entry));
+  g_assert_cmpuint (n_complements, ==, rg_library_entry_get_n_complements (entry));
+  g_assert_cmpuint (n_clarifications, ==, rg_library_entry_get_n_clarifications (entry));
+  g_assert_cmpuint (n_open_divergences, ==, rg_library_entry_get_n_open_divergences (entry));
+  g_assert_cmpuint (n_overdue_actions, ==, rg_library_entry_get_n_overdue_actions (entry));
+  g_assert_cmpint (has_consent, ==, rg_library_entry_get_has_consent (entry));
+}
+
 static void
 test_index (void)
 {
@@ -501,6 +547,7 @@ test_index (void)
   g_assert_cmpuint (rg_library_entry_get_n_open_divergences (entry), ==,
                     count_occurrences (example, "type=\"divergence\" status=\"open\""));
   g_assert_cmpuint (rg_library_entry_get_n_open_divergences (entry), >, 0);
+  assert_entry_properties (entry);
 
   /* A session of the spec: the counts of its links. */
   g_clear_object (&model);
@@ -1726,6 +1773,44 @@ test_rebuild_corrupt_while_open (void)
   assert_finalized (g_steal_pointer (&library));
 }
 
+/* A caller may not want to know why a scan failed: without a place for
+ * the error, a scan cancelled, refused, or recovering from a damaged
+ * index ends as it does with one. */
+static void
+test_scan_without_error (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgLibrary) library = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autofree char *moved = NULL;
+
+  write_shared_sessions (place);
+  library = open_library (place);
+  assert_scan (library, 4, 0, 0, 0, 0);
+  assert_finalized (g_steal_pointer (&library));
+
+  /* Damaged while open: set aside and made again under the scan. */
+  library = open_library (place);
+  write_garbage (place->database, 4096);
+  result = rg_library_scan (library, NULL, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (rg_library_scan_result_get_n_added (result), ==, 4);
+  g_assert_nonnull (rg_library_get_notice (library));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (rg_library_scan (library, cancellable, NULL));
+
+  moved = g_strconcat (place->folder, ".moved", NULL);
+  g_assert_cmpint (g_rename (place->folder, moved), ==, 0);
+  g_assert_null (rg_library_scan (library, NULL, NULL));
+  g_assert_null (rg_library_scan_with_flags (library, RG_LIBRARY_SCAN_INDEX_ONLY, NULL, NULL));
+  g_assert_cmpint (g_rename (moved, place->folder), ==, 0);
+
+  assert_scan (library, 0, 0, 0, 0, 4);
+  assert_finalized (g_steal_pointer (&library));
+}
+
 static void write_many (Place *place,
                         guint  n);
 
@@ -2766,6 +2851,7 @@ main (int   argc,
   g_test_add_func ("/library/rescan", test_rescan);
   g_test_add_func ("/library/scan/temporary-files", test_scan_temporary_files);
   g_test_add_func ("/library/scan/sync-temporary-files", test_scan_sync_temporary_files);
+  g_test_add_func ("/library/scan/without-error", test_scan_without_error);
   g_test_add_func ("/library/conflict/names", test_conflict_names);
   g_test_add_func ("/library/conflict/names-translated", test_conflict_names_translated);
   g_test_add_func ("/library/conflict/index", test_conflict_index);

@@ -26,6 +26,9 @@
  */
 G_DEFINE_QUARK (rg-action-edit-error-quark, rg_action_edit_error)
 
+static const RgEditorList action_list = RG_EDITOR_LIST (rg_session, action, actions);
+static const RgEditorList consent_list = RG_EDITOR_LIST (rg_session, consent, consents);
+
 /* "" and NULL are both "no date"; anything else must be a real date. */
 static gboolean
 check_date (const char  *date,
@@ -120,20 +123,10 @@ RgAction *
 rg_session_editor_add_action (RgSessionEditor *self,
                               const char      *what)
 {
-  g_autoptr(RgAction) action = NULL;
-  RgSession *session;
-
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
 
-  session = rg_session_editor_get_session (self);
-  action = rg_action_new (what != NULL ? what : "");
-
-  _rg_session_editor_insert_item (self, _("Add action"), session, action,
-                                 g_list_model_get_n_items (rg_session_get_actions (session)),
-                                 (RgListInsertFunc) rg_session_insert_action,
-                                 (RgListRemoveFunc) rg_session_remove_action);
-
-  return action;
+  return _rg_session_editor_append_new (self, _("Add action"), &action_list, NULL,
+                                        rg_action_new (what != NULL ? what : ""));
 }
 
 /**
@@ -147,19 +140,10 @@ void
 rg_session_editor_remove_action (RgSessionEditor *self,
                                  RgAction        *action)
 {
-  RgSession *session;
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_ACTION (action));
 
-  session = rg_session_editor_get_session (self);
-  position = rg_list_model_find (rg_session_get_actions (session), action);
-  g_return_if_fail (position != G_MAXUINT);
-
-  _rg_session_editor_remove_item (self, _("Delete action"), session, action, position,
-                                 (RgListInsertFunc) rg_session_insert_action,
-                                 (RgListRemoveFunc) rg_session_remove_action);
+  _rg_session_editor_remove_item (self, _("Delete action"), &action_list, NULL, action);
 }
 
 /**
@@ -267,20 +251,10 @@ RgConsent *
 rg_session_editor_add_consent (RgSessionEditor *self,
                                const char      *scope)
 {
-  g_autoptr(RgConsent) consent = NULL;
-  RgSession *session;
-
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
 
-  session = rg_session_editor_get_session (self);
-  consent = rg_consent_new (scope != NULL ? scope : "");
-
-  _rg_session_editor_insert_item (self, _("Record consent"), session, consent,
-                                 g_list_model_get_n_items (rg_session_get_consents (session)),
-                                 (RgListInsertFunc) rg_session_insert_consent,
-                                 (RgListRemoveFunc) rg_session_remove_consent);
-
-  return consent;
+  return _rg_session_editor_append_new (self, _("Record consent"), &consent_list, NULL,
+                                        rg_consent_new (scope != NULL ? scope : ""));
 }
 
 /**
@@ -294,19 +268,10 @@ void
 rg_session_editor_remove_consent (RgSessionEditor *self,
                                   RgConsent       *consent)
 {
-  RgSession *session;
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_CONSENT (consent));
 
-  session = rg_session_editor_get_session (self);
-  position = rg_list_model_find (rg_session_get_consents (session), consent);
-  g_return_if_fail (position != G_MAXUINT);
-
-  _rg_session_editor_remove_item (self, _("Delete consent"), session, consent, position,
-                                 (RgListInsertFunc) rg_session_insert_consent,
-                                 (RgListRemoveFunc) rg_session_remove_consent);
+  _rg_session_editor_remove_item (self, _("Delete consent"), &consent_list, NULL, consent);
 }
 
 /**

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rg-merge-private.h"
+#include "rg-merge.h"
 #include "rg-session-editor-conflicts.h"
 #include "rg-session-editor-private.h"
+
+static const RgEditorList conflict_list = RG_EDITOR_LIST (rg_session, conflict, conflicts);
 
 /* {{{ Setting the field of a conflict */
 
@@ -46,8 +48,8 @@ field_change_redo (gpointer data)
 {
   FieldChange *change = data;
 
-  if (_rg_merge_can_set (change->session, change->conflict, change->value))
-    _rg_merge_set (change->session, change->conflict, change->value);
+  if (rg_merge_can_set_field (change->session, change->conflict, change->value))
+    rg_merge_set_field (change->session, change->conflict, change->value);
 }
 
 static void
@@ -56,10 +58,10 @@ field_change_undo (gpointer data)
   FieldChange *change = data;
   RgStatement *statement;
 
-  if (!_rg_merge_can_set (change->session, change->conflict, change->old_value))
+  if (!rg_merge_can_set_field (change->session, change->conflict, change->old_value))
     return;
 
-  _rg_merge_set (change->session, change->conflict, change->old_value);
+  rg_merge_set_field (change->session, change->conflict, change->old_value);
 
   /* The statement was last changed when it was, not by the undo */
   if (change->old_changed != NULL
@@ -108,7 +110,7 @@ rg_session_editor_resolve_conflict (RgSessionEditor *self,
 
   theirs = rg_conflict_get_theirs (conflict);
   ours = rg_merge_dup_ours (session, conflict);
-  if (keep_theirs && ours != NULL && !_rg_merge_can_set (session, conflict, theirs))
+  if (keep_theirs && ours != NULL && !rg_merge_can_set_field (session, conflict, theirs))
     return FALSE;
 
   undo = rg_session_editor_get_undo_stack (self);
@@ -133,9 +135,7 @@ rg_session_editor_resolve_conflict (RgSessionEditor *self,
                              change, field_change_free);
     }
 
-  _rg_session_editor_remove_item (self, NULL, session, conflict, position,
-                                 (RgListInsertFunc) rg_session_insert_conflict,
-                                 (RgListRemoveFunc) rg_session_remove_conflict);
+  _rg_session_editor_remove_item (self, NULL, &conflict_list, NULL, conflict);
   rg_undo_stack_end_group (undo);
 
   return TRUE;

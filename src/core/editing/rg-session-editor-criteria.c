@@ -18,6 +18,9 @@
 #include "rg-session-editor-criteria.h"
 #include "rg-session-editor-private.h"
 
+static const RgEditorList category_list = RG_EDITOR_LIST (rg_session, category, categories);
+static const RgEditorList criterion_list = RG_EDITOR_LIST (rg_category, criterion, criteria);
+
 /* A click is one step: unlike typing, two clicks in a row on the same
  * criterion are undone one at a time. A change made in a group is never
  * merged with the next one. */
@@ -48,19 +51,6 @@ set_unmerged (RgSessionEditor *self,
 /* }}} */
 /* {{{ Categories */
 
-static void
-insert_category (RgSessionEditor *self,
-                 const char      *label,
-                 RgCategory      *category)
-{
-  RgSession *session = rg_session_editor_get_session (self);
-  guint n = g_list_model_get_n_items (rg_session_get_categories (session));
-
-  _rg_session_editor_insert_item (self, label, session, category, n,
-                                 (RgListInsertFunc) rg_session_insert_category,
-                                 (RgListRemoveFunc) rg_session_remove_category);
-}
-
 /**
  * rg_session_editor_add_category:
  * @self: a #RgSessionEditor
@@ -74,14 +64,10 @@ RgCategory *
 rg_session_editor_add_category (RgSessionEditor *self,
                                 const char      *name)
 {
-  g_autoptr(RgCategory) category = NULL;
-
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
 
-  category = rg_category_new (name);
-  insert_category (self, _("Add category"), category);
-
-  return category;
+  return _rg_session_editor_append_new (self, _("Add category"), &category_list, NULL,
+                                        rg_category_new (name));
 }
 
 /**
@@ -108,11 +94,7 @@ rg_session_editor_add_default_categories (RgSessionEditor *self)
   undo_stack = rg_session_editor_get_undo_stack (self);
   rg_undo_stack_begin_group (undo_stack, _("Add usual categories"));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(RgCategory) category = rg_category_new (_(names[i]));
-
-      insert_category (self, NULL, category);
-    }
+    _rg_session_editor_append_new (self, NULL, &category_list, NULL, rg_category_new (_(names[i])));
   rg_undo_stack_end_group (undo_stack);
 }
 
@@ -150,19 +132,10 @@ void
 rg_session_editor_remove_category (RgSessionEditor *self,
                                    RgCategory      *category)
 {
-  RgSession *session;
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_CATEGORY (category));
 
-  session = rg_session_editor_get_session (self);
-  position = rg_list_model_find (rg_session_get_categories (session), category);
-  g_return_if_fail (position != G_MAXUINT);
-
-  _rg_session_editor_remove_item (self, _("Delete category"), session, category, position,
-                                 (RgListInsertFunc) rg_session_insert_category,
-                                 (RgListRemoveFunc) rg_session_remove_category);
+  _rg_session_editor_remove_item (self, _("Delete category"), &category_list, NULL, category);
 }
 
 /**
@@ -199,9 +172,8 @@ rg_session_editor_move_category (RgSessionEditor *self,
 
   /* The session has no move of categories: taking one out and putting
    * it back elsewhere keeps its criteria and its id. */
-  _rg_session_editor_move_item (self, _("Move category"), session, category, position, (guint) target,
-                               (RgListInsertFunc) rg_session_insert_category,
-                               (RgListRemoveFunc) rg_session_remove_category);
+  _rg_session_editor_move_item (self, _("Move category"), &category_list, NULL, category,
+                               position, (guint) target);
 
   return TRUE;
 }
@@ -224,19 +196,11 @@ rg_session_editor_add_criterion (RgSessionEditor *self,
                                  RgCategory      *category,
                                  const char      *text)
 {
-  g_autoptr(RgCriterion) criterion = NULL;
-  guint n;
-
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
   g_return_val_if_fail (RG_IS_CATEGORY (category), NULL);
 
-  criterion = rg_criterion_new (text);
-  n = g_list_model_get_n_items (rg_category_get_criteria (category));
-  _rg_session_editor_insert_item (self, _("Add criterion"), category, criterion, n,
-                                 (RgListInsertFunc) rg_category_insert_criterion,
-                                 (RgListRemoveFunc) rg_category_remove_criterion);
-
-  return criterion;
+  return _rg_session_editor_append_new (self, _("Add criterion"), &criterion_list, category,
+                                        rg_criterion_new (text));
 }
 
 /**
@@ -251,7 +215,6 @@ rg_session_editor_remove_criterion (RgSessionEditor *self,
                                     RgCriterion     *criterion)
 {
   RgCategory *category = NULL;
-  guint position;
 
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_CRITERION (criterion));
@@ -260,10 +223,8 @@ rg_session_editor_remove_criterion (RgSessionEditor *self,
                              rg_criterion_get_id (criterion), &category);
   g_return_if_fail (category != NULL);
 
-  position = rg_list_model_find (rg_category_get_criteria (category), criterion);
-  _rg_session_editor_remove_item (self, _("Delete criterion"), category, criterion, position,
-                                 (RgListInsertFunc) rg_category_insert_criterion,
-                                 (RgListRemoveFunc) rg_category_remove_criterion);
+  _rg_session_editor_remove_item (self, _("Delete criterion"), &criterion_list, category,
+                                 criterion);
 }
 
 /**

@@ -24,44 +24,8 @@
  */
 G_DEFINE_QUARK (rg-link-edit-error-quark, rg_link_edit_error)
 
-/* {{{ Meanings of a term */
-
-/* A meaning given to a term the partner had none for */
-typedef struct
-{
-  RgTerm *term;
-  char   *partner_id;
-  char   *meaning;
-} NewMeaning;
-
-static void
-new_meaning_free (gpointer data)
-{
-  NewMeaning *change = data;
-
-  g_clear_object (&change->term);
-  g_free (change->partner_id);
-  g_free (change->meaning);
-  g_free (change);
-}
-
-static void
-new_meaning_set (gpointer data)
-{
-  NewMeaning *change = data;
-
-  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
-}
-
-static void
-new_meaning_unset (gpointer data)
-{
-  NewMeaning *change = data;
-
-  rg_term_set_meaning (change->term, change->partner_id, NULL);
-}
-
-/* }}} */
+static const RgEditorList link_list = RG_EDITOR_LIST (rg_session, link, links);
+static const RgEditorList term_list = RG_EDITOR_LIST (rg_session, term, terms);
 
 static gboolean
 is_link_of (RgSessionEditor *self,
@@ -117,7 +81,6 @@ rg_session_editor_add_link (RgSessionEditor     *self,
 {
   g_autoptr(RgLink) link = NULL;
   RgSession *session;
-  GListModel *links;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
   g_return_val_if_fail ((guint) type <= RG_LINK_TYPE_CLARIFY, NULL);
@@ -144,13 +107,8 @@ rg_session_editor_add_link (RgSessionEditor     *self,
       return NULL;
     }
 
-  links = rg_session_get_links (session);
-  _rg_session_editor_insert_item (self, describe_new_link (type), session, link,
-                                 g_list_model_get_n_items (links),
-                                 (RgListInsertFunc) rg_session_insert_link,
-                                 (RgListRemoveFunc) rg_session_remove_link);
-
-  return link;
+  return _rg_session_editor_append_new (self, describe_new_link (type), &link_list, NULL,
+                                        g_steal_pointer (&link));
 }
 
 /**
@@ -234,19 +192,10 @@ void
 rg_session_editor_remove_link (RgSessionEditor *self,
                                RgLink          *link)
 {
-  RgSession *session;
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_LINK (link));
 
-  session = rg_session_editor_get_session (self);
-  position = rg_list_model_find (rg_session_get_links (session), link);
-  g_return_if_fail (position != G_MAXUINT);
-
-  _rg_session_editor_remove_item (self, _("Delete link"), session, link, position,
-                                 (RgListInsertFunc) rg_session_insert_link,
-                                 (RgListRemoveFunc) rg_session_remove_link);
+  _rg_session_editor_remove_item (self, _("Delete link"), &link_list, NULL, link);
 }
 
 /* Words compare as a reader would: same letters, whatever the case and
@@ -421,22 +370,11 @@ rg_session_editor_add_term_from_link (RgSessionEditor  *self,
           rg_term_set_meaning (term, partner_id, meaning->str);
         }
       else if (rg_term_get_meaning (term, partner_id) == NULL)
-        {
-          NewMeaning *change = g_new0 (NewMeaning, 1);
-
-          change->term = g_object_ref (term);
-          change->partner_id = g_strdup (partner_id);
-          change->meaning = g_strdup (meaning->str);
-          rg_undo_stack_execute (undo_stack, NULL, new_meaning_set, new_meaning_unset,
-                                 change, new_meaning_free);
-        }
+        _rg_session_editor_set_meaning (self, term, partner_id, meaning->str);
     }
 
   if (is_new)
-    _rg_session_editor_insert_item (self, NULL, session, term,
-                                   g_list_model_get_n_items (rg_session_get_terms (session)),
-                                   (RgListInsertFunc) rg_session_insert_term,
-                                   (RgListRemoveFunc) rg_session_remove_term);
+    _rg_session_editor_append_new (self, NULL, &term_list, NULL, g_object_ref (term));
 
   rg_session_editor_set (self, NULL, link, "term-id", rg_term_get_id (term));
 

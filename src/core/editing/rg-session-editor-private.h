@@ -9,40 +9,64 @@
 
 G_BEGIN_DECLS
 
-/* How an item goes into a list of the session (or of a category) and
- * out of it: rg_session_insert_action / rg_session_remove_action,
- * rg_category_insert_criterion / rg_category_remove_criterion… */
-typedef void     (*RgListInsertFunc) (gpointer container,
-                                      gpointer item,
-                                      guint    position);
-typedef gboolean (*RgListRemoveFunc) (gpointer container,
-                                      gpointer item);
+/* How the editor reads a list of the session (or of a category, for its
+ * criteria), puts an item in it and takes one out. The functions below
+ * take the container of the list, %NULL for the session. */
+typedef GListModel *(*RgListGetFunc)    (gpointer container);
+typedef void        (*RgListInsertFunc) (gpointer container,
+                                         gpointer item,
+                                         guint    position);
+typedef gboolean    (*RgListRemoveFunc) (gpointer container,
+                                         gpointer item);
 
-void _rg_session_editor_insert_item (RgSessionEditor  *self,
-                                    const char       *label,
-                                    gpointer          container,
-                                    gpointer          item,
-                                    guint             position,
-                                    RgListInsertFunc  insert,
-                                    RgListRemoveFunc  remove);
-void _rg_session_editor_remove_item (RgSessionEditor  *self,
-                                    const char       *label,
-                                    gpointer          container,
-                                    gpointer          item,
-                                    guint             position,
-                                    RgListInsertFunc  insert,
-                                    RgListRemoveFunc  remove);
-void _rg_session_editor_move_item   (RgSessionEditor  *self,
-                                    const char       *label,
-                                    gpointer          container,
-                                    gpointer          item,
-                                    guint             from,
-                                    guint             to,
-                                    RgListInsertFunc  insert,
-                                    RgListRemoveFunc  remove);
+typedef struct
+{
+  RgListGetFunc    get;
+  RgListInsertFunc insert;
+  RgListRemoveFunc remove;
+} RgEditorList;
 
-guint _rg_session_editor_get_cell_end (RgSessionEditor *self,
-                                      const char      *partner_id,
-                                      const char      *dimension_id);
+/* RG_EDITOR_LIST (rg_session, action, actions): the session's actions,
+ * through rg_session_get_actions (), rg_session_insert_action () and
+ * rg_session_remove_action (). */
+#define RG_EDITOR_LIST(prefix, item, items)    \
+  {                                            \
+    (RgListGetFunc) prefix##_get_##items,      \
+    (RgListInsertFunc) prefix##_insert_##item, \
+    (RgListRemoveFunc) prefix##_remove_##item, \
+  }
+
+void     _rg_session_editor_insert_item  (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item,
+                                          guint               position);
+gpointer _rg_session_editor_append_new   (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item);
+void     _rg_session_editor_remove_item  (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item);
+void     _rg_session_editor_move_item    (RgSessionEditor    *self,
+                                          const char         *label,
+                                          const RgEditorList *list,
+                                          gpointer            container,
+                                          gpointer            item,
+                                          guint               from,
+                                          guint               to);
+
+void     _rg_session_editor_set_meaning  (RgSessionEditor    *self,
+                                          RgTerm             *term,
+                                          const char         *partner_id,
+                                          const char         *meaning);
+
+guint    _rg_session_editor_get_cell_end (RgSessionEditor    *self,
+                                          const char         *partner_id,
+                                          const char         *dimension_id);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include "rg-session-editor-private.h"
 #include "rg-session-editor-terms.h"
 
+static const RgEditorList term_list = RG_EDITOR_LIST (rg_session, term, terms);
+
 /* {{{ A partner's meaning */
 
 typedef struct
@@ -107,10 +109,8 @@ rg_session_editor_add_term (RgSessionEditor *self,
 {
   g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
-  g_autoptr(RgTerm) term = NULL;
   RgSession *session;
   RgTerm *existing;
-  guint position;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
@@ -124,13 +124,8 @@ rg_session_editor_add_term (RgSessionEditor *self,
   if ((existing = find_term_by_word (session, stripped)) != NULL)
     return existing;
 
-  term = rg_term_new (stripped);
-  position = g_list_model_get_n_items (rg_session_get_terms (session));
-  _rg_session_editor_insert_item (self, _("Add term"), session, term, position,
-                                 (RgListInsertFunc) rg_session_insert_term,
-                                 (RgListRemoveFunc) rg_session_remove_term);
-
-  return term;
+  return _rg_session_editor_append_new (self, _("Add term"), &term_list, NULL,
+                                        rg_term_new (stripped));
 }
 
 /**
@@ -149,14 +144,12 @@ rg_session_editor_remove_term (RgSessionEditor *self,
   RgUndoStack *undo;
   RgSession *session;
   GListModel *links;
-  guint position;
 
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_TERM (term));
 
   session = rg_session_editor_get_session (self);
-  position = rg_list_model_find (rg_session_get_terms (session), term);
-  g_return_if_fail (position != G_MAXUINT);
+  g_return_if_fail (rg_list_model_find (rg_session_get_terms (session), term) != G_MAXUINT);
 
   undo = rg_session_editor_get_undo_stack (self);
   rg_undo_stack_begin_group (undo, _("Delete term"));
@@ -170,9 +163,7 @@ rg_session_editor_remove_term (RgSessionEditor *self,
         rg_session_editor_set (self, NULL, link, "term-id", NULL);
     }
 
-  _rg_session_editor_remove_item (self, NULL, session, term, position,
-                                 (RgListInsertFunc) rg_session_insert_term,
-                                 (RgListRemoveFunc) rg_session_remove_term);
+  _rg_session_editor_remove_item (self, NULL, &term_list, NULL, term);
   rg_undo_stack_end_group (undo);
 }
 

@@ -49,17 +49,22 @@ static const char *partner_colours[] = {
 
 typedef void (*MoveFunc) (RgSession *session, gpointer object, guint position);
 
+static const RgEditorList statement_list = RG_EDITOR_LIST (rg_session, statement, statements);
+static const RgEditorList partner_list = RG_EDITOR_LIST (rg_session, partner, partners);
+static const RgEditorList dimension_list = RG_EDITOR_LIST (rg_session, dimension, dimensions);
+
 /* An item going into a list, out of it, or to another place in it. The
- * container is the session, or a category for its criteria. */
+ * container is the session, or a category for its criteria. A list with
+ * a move of its own (the session's statements, partners, dimensions)
+ * moves through @move; any other takes the item out and puts it back. */
 typedef struct
 {
-  GObject          *container;
-  GObject          *object;
-  guint             position;
-  guint             old_position;
-  RgListInsertFunc  insert;
-  RgListRemoveFunc  remove;
-  MoveFunc          move;
+  GObject            *container;
+  GObject            *object;
+  guint               position;
+  guint               old_position;
+  const RgEditorList *list;
+  MoveFunc            move;
 } ListOp;
 
 static void
@@ -72,21 +77,21 @@ list_op_free (gpointer data)
   g_free (op);
 }
 
+/* A %NULL container is the session. */
 static ListOp *
-list_op_new (gpointer          container,
-             gpointer          object,
-             guint             position,
-             RgListInsertFunc  insert,
-             RgListRemoveFunc  remove)
+list_op_new (RgSessionEditor    *self,
+             gpointer            container,
+             gpointer            object,
+             guint               position,
+             const RgEditorList *list)
 {
   ListOp *op = g_new0 (ListOp, 1);
 
-  op->container = g_object_ref (container);
+  op->container = g_object_ref (container != NULL ? container : self->session);
   op->object = g_object_ref (object);
   op->position = position;
   op->old_position = position;
-  op->insert = insert;
-  op->remove = remove;
+  op->list = list;
 
   return op;
 }
@@ -96,7 +101,7 @@ list_op_insert (gpointer data)
 {
   ListOp *op = data;
 
-  op->insert (op->container, op->object, op->position);
+  op->list->insert (op->container, op->object, op->position);
 }
 
 static void
@@ -104,7 +109,20 @@ list_op_remove (gpointer data)
 {
   ListOp *op = data;
 
-  op->remove (op->container, op->object);
+  op->list->remove (op->container, op->object);
+}
+
+static void
+list_op_move_to (ListOp *op,
+                 guint   position)
+{
+  if (op->move != NULL)
+    op->move ((RgSession *) op->container, op->object, position);
+  else
+    {
+      op->list->remove (op->container, op->object);
+      op->list->insert (op->container, op->object, position);
+    }
 }
 
 static void
@@ -112,13 +130,7 @@ list_op_move (gpointer data)
 {
   ListOp *op = data;
 
-  if (op->move != NULL)
-    op->move ((RgSession *) op->container, op->object, op->position);
-  else
-    {
-      op->remove (op->container, op->object);
-      op->insert (op->container, op->object, op->position);
-    }
+  list_op_move_to (op, op->position);
 }
 
 static void
@@ -126,109 +138,144 @@ list_op_move_back (gpointer data)
 {
   ListOp *op = data;
 
-  if (op->move != NULL)
-    op->move ((RgSession *) op->container, op->object, op->old_position);
-  else
-    {
-      op->remove (op->container, op->object);
-      op->insert (op->container, op->object, op->old_position);
-    }
+  list_op_move_to (op, op->old_position);
 }
 
 /**
  * _rg_session_editor_insert_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
- * @container: the session, or the category of a criterion
+ * @list: the list @item goes in
+ * @container: (nullable): the category of a criterion; %NULL for the session
  * @item: what goes in
  * @position: where
- * @insert: puts @item in @container
- * @remove: takes it out, for undo
  *
  * Puts an item in a list of the session, undoably.
  */
 void
-_rg_session_editor_insert_item (RgSessionEditor  *self,
-                               const char       *label,
-                               gpointer          container,
-                               gpointer          item,
-                               guint             position,
-                               RgListInsertFunc  insert,
-                               RgListRemoveFunc  remove)
+_rg_session_editor_insert_item (RgSessionEditor    *self,
+                               const char         *label,
+                               const RgEditorList *list,
+                               gpointer            container,
+                               gpointer            item,
+                               guint               position)
 {
   rg_undo_stack_execute (self->undo_stack, label, list_op_insert, list_op_remove,
-                         list_op_new (container, item, position, insert, remove), list_op_free);
+                         list_op_new (self, container, item, position, list), list_op_free);
+}
+
+static GListModel *
+list_get (RgSessionEditor    *self,
+          const RgEditorList *list,
+          gpointer            container)
+{
+  return list->get (container != NULL ? container : self->session);
+}
+
+static gboolean
+in_list (RgSessionEditor    *self,
+         const RgEditorList *list,
+         gpointer            item)
+{
+  return rg_list_model_find (list_get (self, list, NULL), item) != G_MAXUINT;
+}
+
+/**
+ * _rg_session_editor_append_new: (skip)
+ * @self: a #RgSessionEditor
+ * @label: (nullable): what the change is
+ * @list: the list @item goes in
+ * @container: (nullable): the category of a criterion; %NULL for the session
+ * @item: (transfer full): a new item, which goes after the others
+ *
+ * Puts a new item at the end of a list of the session, undoably.
+ *
+ * Returns: (transfer none): @item, which the list holds
+ */
+gpointer
+_rg_session_editor_append_new (RgSessionEditor    *self,
+                              const char         *label,
+                              const RgEditorList *list,
+                              gpointer            container,
+                              gpointer            item)
+{
+  /* Dropped on return, when the list holds it. */
+  g_autoptr(GObject) owned = item;
+
+  _rg_session_editor_insert_item (self, label, list, container, item,
+                                 g_list_model_get_n_items (list_get (self, list, container)));
+
+  return item;
 }
 
 /**
  * _rg_session_editor_remove_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
- * @container: the session, or the category of a criterion
- * @item: what goes out
- * @position: where it is, where undo puts it back
- * @insert: puts @item back, for undo
- * @remove: takes it out of @container
+ * @list: the list @item is in
+ * @container: (nullable): the category of a criterion; %NULL for the session
+ * @item: what goes out; undo puts it back at its place
  *
  * Takes an item out of a list of the session, undoably.
  */
 void
-_rg_session_editor_remove_item (RgSessionEditor  *self,
-                               const char       *label,
-                               gpointer          container,
-                               gpointer          item,
-                               guint             position,
-                               RgListInsertFunc  insert,
-                               RgListRemoveFunc  remove)
+_rg_session_editor_remove_item (RgSessionEditor    *self,
+                               const char         *label,
+                               const RgEditorList *list,
+                               gpointer            container,
+                               gpointer            item)
 {
+  guint position = rg_list_model_find (list_get (self, list, container), item);
+
+  g_return_if_fail (position != G_MAXUINT);
+
   rg_undo_stack_execute (self->undo_stack, label, list_op_remove, list_op_insert,
-                         list_op_new (container, item, position, insert, remove), list_op_free);
+                         list_op_new (self, container, item, position, list), list_op_free);
+}
+
+/* Moves @item from @from to @to, through @move if the list has one of
+ * its own, undoably. */
+static void
+execute_move (RgSessionEditor    *self,
+              const char         *label,
+              const RgEditorList *list,
+              gpointer            container,
+              gpointer            item,
+              guint               from,
+              guint               to,
+              MoveFunc            move)
+{
+  ListOp *op = list_op_new (self, container, item, to, list);
+
+  op->old_position = from;
+  op->move = move;
+  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
+                         op, list_op_free);
 }
 
 /**
  * _rg_session_editor_move_item: (skip)
  * @self: a #RgSessionEditor
  * @label: (nullable): what the change is
- * @container: the session, or the category of a criterion
+ * @list: the list @item is in
+ * @container: (nullable): the category of a criterion; %NULL for the session
  * @item: what moves
  * @from: where it is
  * @to: where it goes
- * @insert: puts @item in @container
- * @remove: takes it out
  *
  * Moves an item within a list that has no move of its own, by taking it
  * out and putting it back (its id and contents stay), undoably.
  */
 void
-_rg_session_editor_move_item (RgSessionEditor  *self,
-                             const char       *label,
-                             gpointer          container,
-                             gpointer          item,
-                             guint             from,
-                             guint             to,
-                             RgListInsertFunc  insert,
-                             RgListRemoveFunc  remove)
+_rg_session_editor_move_item (RgSessionEditor    *self,
+                             const char         *label,
+                             const RgEditorList *list,
+                             gpointer            container,
+                             gpointer            item,
+                             guint               from,
+                             guint               to)
 {
-  ListOp *op = list_op_new (container, item, to, insert, remove);
-
-  op->old_position = from;
-  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back, op, list_op_free);
-}
-
-static void
-execute_move (RgSessionEditor *self,
-              const char      *label,
-              gpointer         object,
-              guint            old_position,
-              guint            new_position,
-              MoveFunc         move)
-{
-  ListOp *op = list_op_new (self->session, object, new_position, NULL, NULL);
-
-  op->old_position = old_position;
-  op->move = move;
-  rg_undo_stack_execute (self->undo_stack, label, list_op_move, list_op_move_back,
-                         op, list_op_free);
+  execute_move (self, label, list, container, item, from, to, NULL);
 }
 
 /* }}} */
@@ -410,33 +457,65 @@ typedef struct
   RgTerm *term;
   char   *partner_id;
   char   *meaning;
-} TermMeaning;
+  char   *old_meaning;
+} MeaningChange;
 
 static void
-term_meaning_free (gpointer data)
+meaning_change_free (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
   g_clear_object (&change->term);
   g_free (change->partner_id);
   g_free (change->meaning);
+  g_free (change->old_meaning);
   g_free (change);
 }
 
 static void
-term_meaning_remove (gpointer data)
+meaning_change_redo (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
-  rg_term_set_meaning (change->term, change->partner_id, NULL);
+  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
 }
 
 static void
-term_meaning_restore (gpointer data)
+meaning_change_undo (gpointer data)
 {
-  TermMeaning *change = data;
+  MeaningChange *change = data;
 
-  rg_term_set_meaning (change->term, change->partner_id, change->meaning);
+  rg_term_set_meaning (change->term, change->partner_id, change->old_meaning);
+}
+
+/**
+ * _rg_session_editor_set_meaning: (skip)
+ * @self: a #RgSessionEditor
+ * @term: a term
+ * @partner_id: a partner's id
+ * @meaning: (nullable): what the partner means by the term; %NULL for
+ *   nothing
+ *
+ * Gives a partner's meaning of @term, undoably, as one step of the
+ * current group. Undo gives back the meaning the partner had, last
+ * among the meanings of @term: for a partner who had none, or one being
+ * removed, whose place no longer matters. rg_session_editor_set_term_meaning ()
+ * keeps every meaning at its place.
+ */
+void
+_rg_session_editor_set_meaning (RgSessionEditor *self,
+                               RgTerm          *term,
+                               const char      *partner_id,
+                               const char      *meaning)
+{
+  MeaningChange *change = g_new0 (MeaningChange, 1);
+
+  change->term = g_object_ref (term);
+  change->partner_id = g_strdup (partner_id);
+  change->meaning = g_strdup (meaning);
+  change->old_meaning = g_strdup (rg_term_get_meaning (term, partner_id));
+  rg_undo_stack_execute (self->undo_stack, NULL, meaning_change_redo, meaning_change_undo,
+                         change, meaning_change_free);
 }
 
 /* }}} */
@@ -738,11 +817,34 @@ rg_session_editor_add_statement (RgSessionEditor *self,
   else
     position = _rg_session_editor_get_cell_end (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
-  _rg_session_editor_insert_item (self, _("Add statement"), self->session, statement, position,
-                                 (RgListInsertFunc) rg_session_insert_statement,
-                                 (RgListRemoveFunc) rg_session_remove_statement);
+  _rg_session_editor_insert_item (self, _("Add statement"), &statement_list, NULL,
+                                 statement, position);
 
   return statement;
+}
+
+/**
+ * rg_session_editor_insert_statement:
+ * @self: a #RgSessionEditor
+ * @statement: a statement not in the session yet, its partner and
+ *   dimension set
+ *
+ * Puts a statement written elsewhere (in a partner's contribution) at
+ * the end of its cell, with its id and dates, undoably.
+ */
+void
+rg_session_editor_insert_statement (RgSessionEditor *self,
+                                    RgStatement     *statement)
+{
+  guint position;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_STATEMENT (statement));
+
+  position = _rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement),
+                                             rg_statement_get_dimension_id (statement));
+  _rg_session_editor_insert_item (self, _("Add statement"), &statement_list, NULL,
+                                 statement, position);
 }
 
 /**
@@ -795,7 +897,7 @@ rg_session_editor_reorder_statement (RgSessionEditor *self,
   position = rg_list_model_find (statements, statement);
   target_position = rg_list_model_find (statements, g_ptr_array_index (cell, index + delta));
   execute_move (self, delta < 0 ? _("Move statement up") : _("Move statement down"),
-                statement, position, target_position,
+                &statement_list, NULL, statement, position, target_position,
                 (MoveFunc) rg_session_move_statement);
 
   return TRUE;
@@ -889,7 +991,7 @@ rg_session_editor_add_partner (RgSessionEditor *self,
                                const char      *profession,
                                const char      *institution)
 {
-  g_autoptr(RgPartner) partner = NULL;
+  RgPartner *partner;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -900,12 +1002,7 @@ rg_session_editor_add_partner (RgSessionEditor *self,
   rg_partner_set_institution (partner, institution);
   rg_partner_set_colour (partner, pick_partner_colour (self));
 
-  _rg_session_editor_insert_item (self, _("Add partner"), self->session, partner,
-                                 g_list_model_get_n_items (rg_session_get_partners (self->session)),
-                                 (RgListInsertFunc) rg_session_insert_partner,
-                                 (RgListRemoveFunc) rg_session_remove_partner);
-
-  return partner;
+  return _rg_session_editor_append_new (self, _("Add partner"), &partner_list, NULL, partner);
 }
 
 /* Removes every statement matching a partner or a dimension, inside the
@@ -950,18 +1047,9 @@ forget_partner (RgSessionEditor *self,
   for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
     {
       g_autoptr(RgTerm) term = g_list_model_get_item (terms, i);
-      const char *meaning = rg_term_get_meaning (term, id);
 
-      if (meaning != NULL)
-        {
-          TermMeaning *change = g_new0 (TermMeaning, 1);
-
-          change->term = g_object_ref (term);
-          change->partner_id = g_strdup (id);
-          change->meaning = g_strdup (meaning);
-          rg_undo_stack_execute (self->undo_stack, NULL, term_meaning_remove,
-                                 term_meaning_restore, change, term_meaning_free);
-        }
+      if (rg_term_get_meaning (term, id) != NULL)
+        _rg_session_editor_set_meaning (self, term, id, NULL);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
@@ -1020,31 +1108,26 @@ void
 rg_session_editor_remove_partner (RgSessionEditor *self,
                                   RgPartner       *partner)
 {
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_PARTNER (partner));
-
-  position = rg_list_model_find (rg_session_get_partners (self->session), partner);
-  g_return_if_fail (position != G_MAXUINT);
+  g_return_if_fail (in_list (self, &partner_list, partner));
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove partner"));
   remove_statements_where (self, rg_partner_get_id (partner), NULL);
   forget_partner (self, rg_partner_get_id (partner));
-  _rg_session_editor_remove_item (self, NULL, self->session, partner, position,
-                                 (RgListInsertFunc) rg_session_insert_partner,
-                                 (RgListRemoveFunc) rg_session_remove_partner);
+  _rg_session_editor_remove_item (self, NULL, &partner_list, NULL, partner);
   rg_undo_stack_end_group (self->undo_stack);
 }
 
 static gboolean
-move_in_list (RgSessionEditor *self,
-              const char      *label,
-              GListModel      *model,
-              gpointer         object,
-              int              delta,
-              MoveFunc         move)
+move_in_list (RgSessionEditor    *self,
+              const char         *label,
+              const RgEditorList *list,
+              gpointer            object,
+              int                 delta,
+              MoveFunc            move)
 {
+  GListModel *model = list_get (self, list, NULL);
   guint position = rg_list_model_find (model, object);
   guint n = g_list_model_get_n_items (model);
 
@@ -1053,7 +1136,7 @@ move_in_list (RgSessionEditor *self,
       (delta > 0 && position + 1 >= n))
     return FALSE;
 
-  execute_move (self, label, object, position, position + delta, move);
+  execute_move (self, label, list, NULL, object, position, position + delta, move);
   return TRUE;
 }
 
@@ -1074,8 +1157,8 @@ rg_session_editor_move_partner (RgSessionEditor *self,
   g_return_val_if_fail (RG_IS_PARTNER (partner), FALSE);
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
 
-  return move_in_list (self, _("Move partner"), rg_session_get_partners (self->session),
-                       partner, delta, (MoveFunc) rg_session_move_partner);
+  return move_in_list (self, _("Move partner"), &partner_list, partner, delta,
+                       (MoveFunc) rg_session_move_partner);
 }
 
 /**
@@ -1091,7 +1174,7 @@ RgDimension *
 rg_session_editor_add_dimension (RgSessionEditor *self,
                                  const char      *name)
 {
-  g_autoptr(RgDimension) dimension = NULL;
+  RgDimension *dimension;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1099,12 +1182,7 @@ rg_session_editor_add_dimension (RgSessionEditor *self,
   dimension = rg_dimension_new ();
   rg_dimension_set_name (dimension, name);
 
-  _rg_session_editor_insert_item (self, _("Add dimension"), self->session, dimension,
-                                 g_list_model_get_n_items (rg_session_get_dimensions (self->session)),
-                                 (RgListInsertFunc) rg_session_insert_dimension,
-                                 (RgListRemoveFunc) rg_session_remove_dimension);
-
-  return dimension;
+  return _rg_session_editor_append_new (self, _("Add dimension"), &dimension_list, NULL, dimension);
 }
 
 /**
@@ -1118,19 +1196,13 @@ void
 rg_session_editor_remove_dimension (RgSessionEditor *self,
                                     RgDimension     *dimension)
 {
-  guint position;
-
   g_return_if_fail (RG_IS_SESSION_EDITOR (self));
   g_return_if_fail (RG_IS_DIMENSION (dimension));
-
-  position = rg_list_model_find (rg_session_get_dimensions (self->session), dimension);
-  g_return_if_fail (position != G_MAXUINT);
+  g_return_if_fail (in_list (self, &dimension_list, dimension));
 
   rg_undo_stack_begin_group (self->undo_stack, _("Remove dimension"));
   remove_statements_where (self, NULL, rg_dimension_get_id (dimension));
-  _rg_session_editor_remove_item (self, NULL, self->session, dimension, position,
-                                 (RgListInsertFunc) rg_session_insert_dimension,
-                                 (RgListRemoveFunc) rg_session_remove_dimension);
+  _rg_session_editor_remove_item (self, NULL, &dimension_list, NULL, dimension);
   rg_undo_stack_end_group (self->undo_stack);
 }
 
@@ -1151,6 +1223,6 @@ rg_session_editor_move_dimension (RgSessionEditor *self,
   g_return_val_if_fail (RG_IS_DIMENSION (dimension), FALSE);
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
 
-  return move_in_list (self, _("Move dimension"), rg_session_get_dimensions (self->session),
-                       dimension, delta, (MoveFunc) rg_session_move_dimension);
+  return move_in_list (self, _("Move dimension"), &dimension_list, dimension, delta,
+                       (MoveFunc) rg_session_move_dimension);
 }

@@ -32,6 +32,8 @@ RgStatement     *rg_session_editor_add_statement           (RgSessionEditor  *se
                                                             RgStatement      *after,
                                                             RgStatementKind   kind,
                                                             const char       *text);
+void             rg_session_editor_insert_statement        (RgSessionEditor  *self,
+                                                            RgStatement      *statement);
 void             rg_session_editor_remove_statement        (RgSessionEditor  *self,
                                                             RgStatement      *statement);
 gboolean         rg_session_editor_reorder_statement       (RgSessionEditor  *self,

@@ -44,20 +44,94 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Entries are made by the index and never change: every property is
+ * read-only, and shows one field of the entry. */
+typedef enum
+{
+  FIELD_STRING,
+  FIELD_COUNT,
+  FIELD_KIND,
+  FIELD_STATUS,
+  FIELD_NONZERO,  /* a boolean: whether the count is above zero */
+} FieldType;
+
+typedef struct
+{
+  const char *name;
+  FieldType   type;
+  gsize       offset;
+} Field;
+
+#define OFFSET(member) G_STRUCT_OFFSET (RgLibraryEntry, member)
+
+static const Field fields[N_PROPS] = {
+  [PROP_PATH]               = { "path", FIELD_STRING, OFFSET (path) },
+  [PROP_ERROR_MESSAGE]      = { "error-message", FIELD_STRING, OFFSET (error_message) },
+  [PROP_ID]                 = { "id", FIELD_STRING, OFFSET (id) },
+  [PROP_TITLE]              = { "title", FIELD_STRING, OFFSET (title) },
+  [PROP_DATE]               = { "date", FIELD_STRING, OFFSET (date) },
+  [PROP_SITUATION_ID]       = { "situation-id", FIELD_STRING, OFFSET (situation_id) },
+  [PROP_SITUATION_LABEL]    = { "situation-label", FIELD_STRING, OFFSET (situation_label) },
+  [PROP_PARTNERS]           = { "partners", FIELD_STRING, OFFSET (partners) },
+  [PROP_KIND]               = { "kind", FIELD_KIND, OFFSET (kind) },
+  [PROP_STATUS]             = { "status", FIELD_STATUS, OFFSET (status) },
+  [PROP_N_PARTNERS]         = { "n-partners", FIELD_COUNT, OFFSET (n_partners) },
+  [PROP_N_STATEMENTS]       = { "n-statements", FIELD_COUNT, OFFSET (n_statements) },
+  [PROP_N_AGREEMENTS]       = { "n-agreements", FIELD_COUNT, OFFSET (n_agreements) },
+  [PROP_N_DIVERGENCES]      = { "n-divergences", FIELD_COUNT, OFFSET (n_divergences) },
+  [PROP_N_COMPLEMENTS]      = { "n-complements", FIELD_COUNT, OFFSET (n_complements) },
+  [PROP_N_CLARIFICATIONS]   = { "n-clarifications", FIELD_COUNT, OFFSET (n_clarifications) },
+  [PROP_N_OPEN_DIVERGENCES] = { "n-open-divergences", FIELD_COUNT, OFFSET (n_open_divergences) },
+  [PROP_N_OVERDUE_ACTIONS]  = { "n-overdue-actions", FIELD_COUNT, OFFSET (n_overdue_actions) },
+  [PROP_HAS_CONSENT]        = { "has-consent", FIELD_NONZERO, OFFSET (n_consents) },
+  /**
+   * RgLibraryEntry:conflict-of:
+   *
+   * For a conflict copy, the path of its original; see
+   * rg_library_entry_get_conflict_of ().
+   */
+  [PROP_CONFLICT_OF]        = { "conflict-of", FIELD_STRING, OFFSET (conflict_of) },
+};
+
+#undef OFFSET
+
+static GParamSpec *
+field_param_spec (const Field *field)
+{
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  switch (field->type)
+    {
+    case FIELD_STRING:
+      return g_param_spec_string (field->name, NULL, NULL, NULL, flags);
+
+    case FIELD_COUNT:
+      return g_param_spec_uint (field->name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+    case FIELD_KIND:
+      return g_param_spec_enum (field->name, NULL, NULL, RG_TYPE_SESSION_KIND,
+                                RG_SESSION_KIND_SESSION, flags);
+
+    case FIELD_STATUS:
+      return g_param_spec_enum (field->name, NULL, NULL, RG_TYPE_SESSION_STATUS,
+                                RG_SESSION_STATUS_PREPARING, flags);
+
+    case FIELD_NONZERO:
+      return g_param_spec_boolean (field->name, NULL, NULL, FALSE, flags);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 rg_library_entry_finalize (GObject *object)
 {
   RgLibraryEntry *self = (RgLibraryEntry *)object;
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->error_message, g_free);
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->situation_id, g_free);
-  g_clear_pointer (&self->situation_label, g_free);
-  g_clear_pointer (&self->partners, g_free);
-  g_clear_pointer (&self->conflict_of, g_free);
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    if (fields[i].type == FIELD_STRING)
+      g_clear_pointer ((char **) G_STRUCT_MEMBER_P (self, fields[i].offset), g_free);
 
   G_OBJECT_CLASS (rg_library_entry_parent_class)->finalize (object);
 }
@@ -69,91 +143,36 @@ rg_library_entry_get_property (GObject    *object,
                                GParamSpec *pspec)
 {
   RgLibraryEntry *self = RG_LIBRARY_ENTRY (object);
+  const Field *field;
 
-  switch (prop_id)
+  if (prop_id == PROP_0 || prop_id >= N_PROPS)
     {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = &fields[prop_id];
+  switch (field->type)
+    {
+    case FIELD_STRING:
+      g_value_set_string (value, G_STRUCT_MEMBER (char *, self, field->offset));
       break;
 
-    case PROP_ERROR_MESSAGE:
-      g_value_set_string (value, self->error_message);
+    case FIELD_COUNT:
+      g_value_set_uint (value, G_STRUCT_MEMBER (guint, self, field->offset));
       break;
 
-    case PROP_ID:
-      g_value_set_string (value, self->id);
+    case FIELD_KIND:
+    case FIELD_STATUS:
+      g_value_set_enum (value, G_STRUCT_MEMBER (int, self, field->offset));
       break;
 
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_SITUATION_ID:
-      g_value_set_string (value, self->situation_id);
-      break;
-
-    case PROP_SITUATION_LABEL:
-      g_value_set_string (value, self->situation_label);
-      break;
-
-    case PROP_PARTNERS:
-      g_value_set_string (value, self->partners);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_N_PARTNERS:
-      g_value_set_uint (value, self->n_partners);
-      break;
-
-    case PROP_N_STATEMENTS:
-      g_value_set_uint (value, self->n_statements);
-      break;
-
-    case PROP_N_AGREEMENTS:
-      g_value_set_uint (value, self->n_agreements);
-      break;
-
-    case PROP_N_DIVERGENCES:
-      g_value_set_uint (value, self->n_divergences);
-      break;
-
-    case PROP_N_COMPLEMENTS:
-      g_value_set_uint (value, self->n_complements);
-      break;
-
-    case PROP_N_CLARIFICATIONS:
-      g_value_set_uint (value, self->n_clarifications);
-      break;
-
-    case PROP_N_OPEN_DIVERGENCES:
-      g_value_set_uint (value, self->n_open_divergences);
-      break;
-
-    case PROP_N_OVERDUE_ACTIONS:
-      g_value_set_uint (value, self->n_overdue_actions);
-      break;
-
-    case PROP_HAS_CONSENT:
-      g_value_set_boolean (value, self->n_consents > 0);
-      break;
-
-    case PROP_CONFLICT_OF:
-      g_value_set_string (value, self->conflict_of);
+    case FIELD_NONZERO:
+      g_value_set_boolean (value, G_STRUCT_MEMBER (guint, self, field->offset) > 0);
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_assert_not_reached ();
     }
 }
 
@@ -165,115 +184,8 @@ rg_library_entry_class_init (RgLibraryEntryClass *klass)
   object_class->finalize = rg_library_entry_finalize;
   object_class->get_property = rg_library_entry_get_property;
 
-  /* Entries are made by the index and never change: every property is
-   * read-only. */
-  properties [PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ERROR_MESSAGE] =
-    g_param_spec_string ("error-message", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SITUATION_ID] =
-    g_param_spec_string ("situation-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SITUATION_LABEL] =
-    g_param_spec_string ("situation-label", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_PARTNERS] =
-    g_param_spec_string ("partners", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       RG_TYPE_SESSION_KIND,
-                       RG_SESSION_KIND_SESSION,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       RG_TYPE_SESSION_STATUS,
-                       RG_SESSION_STATUS_PREPARING,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_PARTNERS] =
-    g_param_spec_uint ("n-partners", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_STATEMENTS] =
-    g_param_spec_uint ("n-statements", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_AGREEMENTS] =
-    g_param_spec_uint ("n-agreements", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_DIVERGENCES] =
-    g_param_spec_uint ("n-divergences", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_COMPLEMENTS] =
-    g_param_spec_uint ("n-complements", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_CLARIFICATIONS] =
-    g_param_spec_uint ("n-clarifications", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_OPEN_DIVERGENCES] =
-    g_param_spec_uint ("n-open-divergences", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_OVERDUE_ACTIONS] =
-    g_param_spec_uint ("n-overdue-actions", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_HAS_CONSENT] =
-    g_param_spec_boolean ("has-consent", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RgLibraryEntry:conflict-of:
-   *
-   * For a conflict copy, the path of its original; see
-   * rg_library_entry_get_conflict_of ().
-   */
-  properties [PROP_CONFLICT_OF] =
-    g_param_spec_string ("conflict-of", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    properties [i] = field_param_spec (&fields[i]);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -283,19 +195,23 @@ rg_library_entry_init (RgLibraryEntry *self)
 {
 }
 
+/* A getter of a field, under the gtk-doc comment that says what it is. */
+#define DEFINE_GETTER(Type, name, fallback)                      \
+  Type                                                           \
+  rg_library_entry_get_##name (RgLibraryEntry *self)             \
+  {                                                              \
+    g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), fallback); \
+                                                                 \
+    return self->name;                                           \
+  }
+
 /**
  * rg_library_entry_get_path:
  * @self: a #RgLibraryEntry
  *
  * Returns: (transfer none): the session file, an absolute path
  */
-const char *
-rg_library_entry_get_path (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->path;
-}
+DEFINE_GETTER (const char *, path, NULL)
 
 /**
  * rg_library_entry_get_error_message:
@@ -304,13 +220,7 @@ rg_library_entry_get_path (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): why the file cannot be loaded, in words for
  *   the coordinator, or %NULL when it loads
  */
-const char *
-rg_library_entry_get_error_message (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->error_message;
-}
+DEFINE_GETTER (const char *, error_message, NULL)
 
 /**
  * rg_library_entry_get_id:
@@ -319,13 +229,7 @@ rg_library_entry_get_error_message (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): the session's UUID, %NULL for a file that
  *   cannot be loaded
  */
-const char *
-rg_library_entry_get_id (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->id;
-}
+DEFINE_GETTER (const char *, id, NULL)
 
 /**
  * rg_library_entry_get_title:
@@ -334,13 +238,7 @@ rg_library_entry_get_id (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): the title, %NULL for a file that cannot
  *   be loaded
  */
-const char *
-rg_library_entry_get_title (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->title;
-}
+DEFINE_GETTER (const char *, title, NULL)
 
 /**
  * rg_library_entry_get_date:
@@ -348,13 +246,7 @@ rg_library_entry_get_title (RgLibraryEntry *self)
  *
  * Returns: (transfer none) (nullable): the date of the session, `YYYY-MM-DD`
  */
-const char *
-rg_library_entry_get_date (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->date;
-}
+DEFINE_GETTER (const char *, date, NULL)
 
 /**
  * rg_library_entry_get_situation_id:
@@ -363,13 +255,7 @@ rg_library_entry_get_date (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): the UUID of the situation, which the
  *   sessions of one situation share
  */
-const char *
-rg_library_entry_get_situation_id (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->situation_id;
-}
+DEFINE_GETTER (const char *, situation_id, NULL)
 
 /**
  * rg_library_entry_get_situation_label:
@@ -377,13 +263,7 @@ rg_library_entry_get_situation_id (RgLibraryEntry *self)
  *
  * Returns: (transfer none) (nullable): the pseudonymous label of the situation
  */
-const char *
-rg_library_entry_get_situation_label (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->situation_label;
-}
+DEFINE_GETTER (const char *, situation_label, NULL)
 
 /**
  * rg_library_entry_get_partners:
@@ -392,13 +272,7 @@ rg_library_entry_get_situation_label (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): the partners as one line,
  *   "Name (profession), …"
  */
-const char *
-rg_library_entry_get_partners (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->partners;
-}
+DEFINE_GETTER (const char *, partners, NULL)
 
 /**
  * rg_library_entry_dup_file:
@@ -420,13 +294,7 @@ rg_library_entry_dup_file (RgLibraryEntry *self)
  *
  * Returns: whether the file is a session or a partner's contribution
  */
-RgSessionKind
-rg_library_entry_get_kind (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), RG_SESSION_KIND_SESSION);
-
-  return self->kind;
-}
+DEFINE_GETTER (RgSessionKind, kind, RG_SESSION_KIND_SESSION)
 
 /**
  * rg_library_entry_get_status:
@@ -434,13 +302,7 @@ rg_library_entry_get_kind (RgLibraryEntry *self)
  *
  * Returns: whether the session is being prepared, was held, or is closed
  */
-RgSessionStatus
-rg_library_entry_get_status (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), RG_SESSION_STATUS_PREPARING);
-
-  return self->status;
-}
+DEFINE_GETTER (RgSessionStatus, status, RG_SESSION_STATUS_PREPARING)
 
 /**
  * rg_library_entry_get_n_partners:
@@ -448,13 +310,7 @@ rg_library_entry_get_status (RgLibraryEntry *self)
  *
  * Returns: the number of partners
  */
-guint
-rg_library_entry_get_n_partners (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_partners;
-}
+DEFINE_GETTER (guint, n_partners, 0)
 
 /**
  * rg_library_entry_get_n_statements:
@@ -462,13 +318,7 @@ rg_library_entry_get_n_partners (RgLibraryEntry *self)
  *
  * Returns: the number of statements
  */
-guint
-rg_library_entry_get_n_statements (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_statements;
-}
+DEFINE_GETTER (guint, n_statements, 0)
 
 /**
  * rg_library_entry_get_n_agreements:
@@ -476,13 +326,7 @@ rg_library_entry_get_n_statements (RgLibraryEntry *self)
  *
  * Returns: the number of agreement links
  */
-guint
-rg_library_entry_get_n_agreements (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_agreements;
-}
+DEFINE_GETTER (guint, n_agreements, 0)
 
 /**
  * rg_library_entry_get_n_divergences:
@@ -490,13 +334,7 @@ rg_library_entry_get_n_agreements (RgLibraryEntry *self)
  *
  * Returns: the number of divergence links, open or settled
  */
-guint
-rg_library_entry_get_n_divergences (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_divergences;
-}
+DEFINE_GETTER (guint, n_divergences, 0)
 
 /**
  * rg_library_entry_get_n_complements:
@@ -504,13 +342,7 @@ rg_library_entry_get_n_divergences (RgLibraryEntry *self)
  *
  * Returns: the number of complement links
  */
-guint
-rg_library_entry_get_n_complements (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_complements;
-}
+DEFINE_GETTER (guint, n_complements, 0)
 
 /**
  * rg_library_entry_get_n_clarifications:
@@ -518,13 +350,7 @@ rg_library_entry_get_n_complements (RgLibraryEntry *self)
  *
  * Returns: the number of "to clarify" links
  */
-guint
-rg_library_entry_get_n_clarifications (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_clarifications;
-}
+DEFINE_GETTER (guint, n_clarifications, 0)
 
 /**
  * rg_library_entry_get_n_open_divergences:
@@ -532,13 +358,7 @@ rg_library_entry_get_n_clarifications (RgLibraryEntry *self)
  *
  * Returns: the number of divergences still open
  */
-guint
-rg_library_entry_get_n_open_divergences (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_open_divergences;
-}
+DEFINE_GETTER (guint, n_open_divergences, 0)
 
 /**
  * rg_library_entry_get_n_overdue_actions:
@@ -547,13 +367,7 @@ rg_library_entry_get_n_open_divergences (RgLibraryEntry *self)
  * Returns: the number of actions of the session due before the day the
  *   library was asked, and neither done nor cancelled
  */
-guint
-rg_library_entry_get_n_overdue_actions (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), 0);
-
-  return self->n_overdue_actions;
-}
+DEFINE_GETTER (guint, n_overdue_actions, 0)
 
 /**
  * rg_library_entry_get_has_consent:
@@ -583,13 +397,7 @@ rg_library_entry_get_has_consent (RgLibraryEntry *self)
  * Returns: (transfer none) (nullable): the path of the original, or %NULL
  *   if the file is not a conflict copy
  */
-const char *
-rg_library_entry_get_conflict_of (RgLibraryEntry *self)
-{
-  g_return_val_if_fail (RG_IS_LIBRARY_ENTRY (self), NULL);
-
-  return self->conflict_of;
-}
+DEFINE_GETTER (const char *, conflict_of, NULL)
 
 /**
  * rg_library_entry_dup_conflict_time:

@@ -1011,19 +1011,24 @@ rg_library_scan_result_unref (RgLibraryScanResult *result)
     }
 }
 
+/* A getter of a count, under the gtk-doc comment that says what it
+ * counts. */
+#define DEFINE_COUNT(name)                                          \
+  guint                                                             \
+  rg_library_scan_result_get_##name (RgLibraryScanResult *result)   \
+  {                                                                 \
+    g_return_val_if_fail (result != NULL, 0);                       \
+                                                                    \
+    return result->name;                                            \
+  }
+
 /**
  * rg_library_scan_result_get_n_added:
  * @result: a #RgLibraryScanResult
  *
  * Returns: how many files were new to the index and loaded
  */
-guint
-rg_library_scan_result_get_n_added (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_added;
-}
+DEFINE_COUNT (n_added)
 
 /**
  * rg_library_scan_result_get_n_updated:
@@ -1032,13 +1037,7 @@ rg_library_scan_result_get_n_added (RgLibraryScanResult *result)
  * Returns: how many files had changed since they were indexed, and were
  *   loaded again
  */
-guint
-rg_library_scan_result_get_n_updated (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_updated;
-}
+DEFINE_COUNT (n_updated)
 
 /**
  * rg_library_scan_result_get_n_removed:
@@ -1046,13 +1045,7 @@ rg_library_scan_result_get_n_updated (RgLibraryScanResult *result)
  *
  * Returns: how many files were gone from the folder, and left the index
  */
-guint
-rg_library_scan_result_get_n_removed (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_removed;
-}
+DEFINE_COUNT (n_removed)
 
 /**
  * rg_library_scan_result_get_n_failed:
@@ -1064,13 +1057,7 @@ rg_library_scan_result_get_n_removed (RgLibraryScanResult *result)
  *
  * Returns: the number of files that cannot be loaded
  */
-guint
-rg_library_scan_result_get_n_failed (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_failed;
-}
+DEFINE_COUNT (n_failed)
 
 /**
  * rg_library_scan_result_get_n_unchecked:
@@ -1082,13 +1069,7 @@ rg_library_scan_result_get_n_failed (RgLibraryScanResult *result)
  *
  * Returns: the number of files indexed but not checked
  */
-guint
-rg_library_scan_result_get_n_unchecked (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_unchecked;
-}
+DEFINE_COUNT (n_unchecked)
 
 /**
  * rg_library_scan_result_get_n_unchanged:
@@ -1097,13 +1078,7 @@ rg_library_scan_result_get_n_unchecked (RgLibraryScanResult *result)
  * Returns: how many files were unchanged since they were indexed, and
  *   not read
  */
-guint
-rg_library_scan_result_get_n_unchanged (RgLibraryScanResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_unchanged;
-}
+DEFINE_COUNT (n_unchanged)
 
 /**
  * rg_library_scan_result_get_failures:

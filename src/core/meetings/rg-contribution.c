@@ -22,7 +22,6 @@
 
 #include "rg-contribution.h"
 #include "rg-document.h"
-#include "rg-session-editor-private.h"
 
 G_DEFINE_QUARK (rg-contribution-error-quark, rg_contribution_error)
 
@@ -67,52 +66,43 @@ rg_contribution_item_init (RgContributionItem *self)
 {
 }
 
-RgContributionOutcome
-rg_contribution_item_get_outcome (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), RG_CONTRIBUTION_OUTCOME_SKIPPED);
+/* A getter of a field, under the gtk-doc comment that says what it is. */
+#define DEFINE_GETTER(Type, name, fallback)                         \
+  Type                                                              \
+  rg_contribution_item_get_##name (RgContributionItem *self)        \
+  {                                                                 \
+    g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), fallback); \
+                                                                    \
+    return self->name;                                              \
+  }
 
-  return self->outcome;
-}
+/**
+ * rg_contribution_item_get_outcome:
+ *
+ * Returns: whether it was added, updated, skipped, or found unchanged
+ */
+DEFINE_GETTER (RgContributionOutcome, outcome, RG_CONTRIBUTION_OUTCOME_SKIPPED)
 
 /**
  * rg_contribution_item_get_file_name:
  *
  * Returns: (transfer none): the name of the contribution file it is from
  */
-const char *
-rg_contribution_item_get_file_name (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->file_name;
-}
+DEFINE_GETTER (const char *, file_name, NULL)
 
 /**
  * rg_contribution_item_get_partner:
  *
  * Returns: (transfer none) (nullable): the name of the partner it is by
  */
-const char *
-rg_contribution_item_get_partner (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->partner;
-}
+DEFINE_GETTER (const char *, partner, NULL)
 
 /**
  * rg_contribution_item_get_dimension:
  *
  * Returns: (transfer none) (nullable): the name of its dimension
  */
-const char *
-rg_contribution_item_get_dimension (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->dimension;
-}
+DEFINE_GETTER (const char *, dimension, NULL)
 
 /**
  * rg_contribution_item_get_text:
@@ -120,13 +110,7 @@ rg_contribution_item_get_dimension (RgContributionItem *self)
  * Returns: (transfer none) (nullable): its text as the contribution has
  *   it, or what it is ("2 links"); %NULL for a whole file refused
  */
-const char *
-rg_contribution_item_get_text (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->text;
-}
+DEFINE_GETTER (const char *, text, NULL)
 
 /**
  * rg_contribution_item_get_reason:
@@ -134,13 +118,7 @@ rg_contribution_item_get_text (RgContributionItem *self)
  * Returns: (transfer none) (nullable): why it was skipped, or what an
  *   update replaced; in words for the coordinator
  */
-const char *
-rg_contribution_item_get_reason (RgContributionItem *self)
-{
-  g_return_val_if_fail (RG_IS_CONTRIBUTION_ITEM (self), NULL);
-
-  return self->reason;
-}
+DEFINE_GETTER (const char *, reason, NULL)
 
 /* }}} */
 /* {{{ RgContributionReport */
@@ -492,20 +470,6 @@ report_session_content (Merge *merge)
                                                      "%u consent records", n), n));
 }
 
-static void
-add_statement (Merge       *merge,
-               RgStatement *statement)
-{
-  g_autoptr(RgStatement) copy = copy_statement (statement);
-  guint position = _rg_session_editor_get_cell_end (merge->editor,
-                                                   rg_statement_get_partner_id (statement),
-                                                   rg_statement_get_dimension_id (statement));
-
-  _rg_session_editor_insert_item (merge->editor, NULL, merge->session, copy, position,
-                                 (RgListInsertFunc) rg_session_insert_statement,
-                                 (RgListRemoveFunc) rg_session_remove_statement);
-}
-
 /* Says what an update replaced. */
 static char *
 describe_update (RgSession   *session,
@@ -592,7 +556,9 @@ merge_statement (Merge       *merge,
   existing = rg_session_find_statement (merge->session, rg_statement_get_id (statement));
   if (existing == NULL)
     {
-      add_statement (merge, statement);
+      g_autoptr(RgStatement) copy = copy_statement (statement);
+
+      rg_session_editor_insert_statement (merge->editor, copy);
       report_add (merge->report, RG_CONTRIBUTION_OUTCOME_ADDED, merge->file_name,
                   rg_partner_get_name (merge->partner), rg_dimension_get_name (dimension), text, NULL);
     }
@@ -745,7 +711,7 @@ merge_all (RgSessionEditor *editor,
  * another partner's name or in a dimension the session lacks — is
  * skipped, and the report says why.
  *
- * Returns: (transfer full): what was added, updated and skipped, or
+ * Returns: (transfer full) (nullable): what was added, updated and skipped, or
  *   %NULL if cancelled (nothing is then changed)
  */
 RgContributionReport *
@@ -818,7 +784,7 @@ rg_contribution_import_async (RgSessionEditor      *editor,
  *
  * Merges the contributions read into the session, as one undoable step.
  *
- * Returns: (transfer full): what was added, updated and skipped, or
+ * Returns: (transfer full) (nullable): what was added, updated and skipped, or
  *   %NULL if cancelled
  */
 RgContributionReport *

@@ -21,53 +21,60 @@
 
 #include "rg-follow-up.h"
 
-static void
-copy_partners (RgSession *session,
-               RgSession *previous)
+/* What of each object the follow-up takes over, ids first, so that a
+ * partner, a criterion or an action can be followed from one session to
+ * the next. Not a dimension's synthesis: the team writes a new one. */
+static const char * const partner_properties[] = {
+  "id", "name", "profession", "institution", "colour", "role", NULL
+};
+static const char * const dimension_properties[] = { "id", "name", NULL };
+static const char * const category_properties[] = { "id", "name", NULL };
+static const char * const criterion_properties[] = {
+  "id", "text", "indicators", "proposed-by", "agreed", NULL
+};
+static const char * const action_properties[] = {
+  "id", "what", "owner-id", "due", "status", NULL
+};
+
+/* A new object of the type of @object, with its values of @properties. */
+static gpointer
+copy_object (gpointer            object,
+             const char * const *properties)
 {
-  GListModel *partners = rg_session_get_partners (previous);
-  guint n = g_list_model_get_n_items (partners);
+  guint n = g_strv_length ((char **) properties);
+  g_autofree GValue *values = g_new0 (GValue, n);
+  GObject *copy;
+
+  g_object_getv (object, n, (const char **) properties, values);
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (object), n, (const char **) properties,
+                                       values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return copy;
+}
+
+typedef void (*AddFunc) (gpointer container,
+                         gpointer item);
+
+/* Adds to @container, through @add, a copy of each of @items. */
+static void
+copy_all (gpointer            container,
+          AddFunc             add,
+          GListModel         *items,
+          const char * const *properties)
+{
+  guint n = g_list_model_get_n_items (items);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgPartner) old = g_list_model_get_item (partners, i);
-      g_autoptr(RgPartner) partner = NULL;
+      g_autoptr(GObject) old = g_list_model_get_item (items, i);
+      g_autoptr(GObject) copy = copy_object (old, properties);
 
-      partner = g_object_new (RG_TYPE_PARTNER,
-                              "id", rg_partner_get_id (old),
-                              "name", rg_partner_get_name (old),
-                              "profession", rg_partner_get_profession (old),
-                              "institution", rg_partner_get_institution (old),
-                              "colour", rg_partner_get_colour (old),
-                              "role", rg_partner_get_role (old),
-                              NULL);
-      rg_session_add_partner (session, partner);
+      add (container, copy);
     }
 }
 
-/* The dimensions, not their synthesis: the team writes a new one. */
-static void
-copy_dimensions (RgSession *session,
-                 RgSession *previous)
-{
-  GListModel *dimensions = rg_session_get_dimensions (previous);
-  guint n = g_list_model_get_n_items (dimensions);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgDimension) old = g_list_model_get_item (dimensions, i);
-      g_autoptr(RgDimension) dimension = NULL;
-
-      dimension = g_object_new (RG_TYPE_DIMENSION,
-                                "id", rg_dimension_get_id (old),
-                                "name", rg_dimension_get_name (old),
-                                NULL);
-      rg_session_add_dimension (session, dimension);
-    }
-}
-
-/* Same ids, so that a criterion or an action can be followed from one
- * session to the next. */
 static void
 copy_criteria (RgSession *session,
                RgSession *previous)
@@ -78,52 +85,11 @@ copy_criteria (RgSession *session,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgCategory) old = g_list_model_get_item (categories, i);
-      g_autoptr(RgCategory) category = NULL;
-      GListModel *criteria = rg_category_get_criteria (old);
-      guint n_criteria = g_list_model_get_n_items (criteria);
+      g_autoptr(RgCategory) category = copy_object (old, category_properties);
 
-      category = g_object_new (RG_TYPE_CATEGORY,
-                               "id", rg_category_get_id (old),
-                               "name", rg_category_get_name (old),
-                               NULL);
-      for (guint j = 0; j < n_criteria; j++)
-        {
-          g_autoptr(RgCriterion) old_criterion = g_list_model_get_item (criteria, j);
-          g_autoptr(RgCriterion) criterion = NULL;
-
-          criterion = g_object_new (RG_TYPE_CRITERION,
-                                    "id", rg_criterion_get_id (old_criterion),
-                                    "text", rg_criterion_get_text (old_criterion),
-                                    NULL);
-          rg_criterion_set_indicators (criterion, rg_criterion_get_indicators (old_criterion));
-          rg_criterion_set_proposed_by (criterion, rg_criterion_get_proposed_by (old_criterion));
-          rg_criterion_set_agreed (criterion, rg_criterion_get_agreed (old_criterion));
-          rg_category_add_criterion (category, criterion);
-        }
+      copy_all (category, (AddFunc) rg_category_add_criterion, rg_category_get_criteria (old),
+                criterion_properties);
       rg_session_add_category (session, category);
-    }
-}
-
-static void
-copy_actions (RgSession *session,
-              RgSession *previous)
-{
-  GListModel *actions = rg_session_get_actions (previous);
-  guint n = g_list_model_get_n_items (actions);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgAction) old = g_list_model_get_item (actions, i);
-      g_autoptr(RgAction) action = NULL;
-
-      action = g_object_new (RG_TYPE_ACTION,
-                             "id", rg_action_get_id (old),
-                             "what", rg_action_get_what (old),
-                             "owner-id", rg_action_get_owner_id (old),
-                             "due", rg_action_get_due (old),
-                             "status", rg_action_get_status (old),
-                             NULL);
-      rg_session_add_action (session, action);
     }
 }
 
@@ -274,10 +240,13 @@ rg_session_new_follow_up (RgSession *previous)
   rg_session_set_place (session, rg_session_get_place (previous));
   rg_session_set_facilitator (session, rg_session_get_facilitator (previous));
 
-  copy_partners (session, previous);
-  copy_dimensions (session, previous);
+  copy_all (session, (AddFunc) rg_session_add_partner, rg_session_get_partners (previous),
+            partner_properties);
+  copy_all (session, (AddFunc) rg_session_add_dimension, rg_session_get_dimensions (previous),
+            dimension_properties);
   copy_criteria (session, previous);
-  copy_actions (session, previous);
+  copy_all (session, (AddFunc) rg_session_add_action, rg_session_get_actions (previous),
+            action_properties);
   carry_review (session, previous);
 
   return g_steal_pointer (&session);

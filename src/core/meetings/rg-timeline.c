@@ -1036,7 +1036,7 @@ draw_on_background (cairo_t  *cr,
  * Draws the timeline at its natural width, on an opaque background, as
  * a PNG image at twice that size for a sharp print.
  *
- * Returns: (transfer full): the PNG file's bytes, or %NULL
+ * Returns: (transfer full) (nullable): the PNG file's bytes, or %NULL
  */
 GBytes *
 rg_timeline_to_png (RgTimeline  *self,

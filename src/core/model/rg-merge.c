@@ -52,7 +52,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-bidi.h"
-#include "rg-merge-private.h"
+#include "rg-merge.h"
 #include "rg-types-private.h"
 
 G_DEFINE_QUARK (rg-merge-error-quark, rg_merge_error)
@@ -751,9 +751,10 @@ get_meanings (RgTerm *term)
   return meanings;
 }
 
+/* Whether two arrays hold the same strings in the same order. */
 static gboolean
-same_meanings (GPtrArray *a,
-               GPtrArray *b)
+same_strings (GPtrArray *a,
+              GPtrArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -778,7 +779,7 @@ set_meanings (RgTerm    *term,
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) after = NULL;
 
-  if (same_meanings (current, meanings))
+  if (same_strings (current, meanings))
     return FALSE;
 
   for (guint i = 0; i < meanings->len; i += 2)
@@ -794,7 +795,7 @@ set_meanings (RgTerm    *term,
     rg_term_set_meaning (term, g_ptr_array_index (meanings, i), g_ptr_array_index (meanings, i + 1));
 
   after = get_meanings (term);
-  if (!same_meanings (after, meanings))
+  if (!same_strings (after, meanings))
     {
       for (guint i = 0; i < after->len; i += 2)
         rg_term_set_meaning (term, g_ptr_array_index (after, i), NULL);
@@ -1016,22 +1017,6 @@ restrict_ids (GPtrArray  *ids,
   return kept;
 }
 
-static gboolean
-same_ids (GPtrArray *a,
-          GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static guint
 index_of (GPtrArray  *ids,
           const char *id)
@@ -1104,7 +1089,7 @@ merge_order (GPtrArray  *ours,
       ours_order = restrict_ids (ours, in_both, in_base);
       theirs_order = restrict_ids (theirs, in_both, in_base);
       base_order = restrict_ids (base, in_both, in_base);
-      if (same_ids (ours_order, base_order) && !same_ids (theirs_order, base_order))
+      if (same_strings (ours_order, base_order) && !same_strings (theirs_order, base_order))
         common = theirs;
     }
 
@@ -2369,22 +2354,32 @@ rg_merge_dup_ours (RgSession  *session,
 }
 
 /**
- * _rg_merge_can_set:
+ * rg_merge_can_set_field:
  * @session: a session
  * @conflict: a conflict of @session
- * @value: a value of its field, as text
+ * @value: (nullable): a value of its field, as text, as
+ *   rg_conflict_get_theirs () and rg_merge_dup_ours () give it
+ *
+ * Whether rg_merge_set_field () may give the field of @conflict @value:
+ * what settling a conflict checks before it changes anything.
  *
  * Returns: %TRUE if the object of @conflict is in @session and its
- *   field can take @value (whatever @value names is in @session)
+ *   field can take @value (whatever @value names is in @session);
+ *   %FALSE for a %NULL @value
  */
 gboolean
-_rg_merge_can_set (RgSession  *session,
-                   RgConflict *conflict,
-                   const char *value)
+rg_merge_can_set_field (RgSession  *session,
+                        RgConflict *conflict,
+                        const char *value)
 {
-  RgObjectKind kind = rg_conflict_get_object_kind (conflict);
-  const Field *field = find_field (kind, rg_conflict_get_field (conflict));
+  RgObjectKind kind;
+  const Field *field;
 
+  g_return_val_if_fail (RG_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (RG_IS_CONFLICT (conflict), FALSE);
+
+  kind = rg_conflict_get_object_kind (conflict);
+  field = find_field (kind, rg_conflict_get_field (conflict));
   if (field == NULL || value == NULL
       || find_object (session, kind, rg_conflict_get_object_id (conflict)) == NULL)
     return FALSE;
@@ -2400,25 +2395,30 @@ _rg_merge_can_set (RgSession  *session,
 }
 
 /**
- * _rg_merge_set:
+ * rg_merge_set_field:
  * @session: a session
  * @conflict: a conflict of @session
- * @value: a value _rg_merge_can_set () accepts
+ * @value: a value rg_merge_can_set_field () accepts
  *
  * Sets the field of @conflict to @value, through the model's setter. A
- * criterion put in another category goes last in it.
+ * criterion put in another category goes last in it. Not undoable: see
+ * rg_session_editor_resolve_conflict () for that.
  */
 void
-_rg_merge_set (RgSession  *session,
-               RgConflict *conflict,
-               const char *value)
+rg_merge_set_field (RgSession  *session,
+                    RgConflict *conflict,
+                    const char *value)
 {
-  RgObjectKind kind = rg_conflict_get_object_kind (conflict);
-  const Field *field = find_field (kind, rg_conflict_get_field (conflict));
-  gpointer object = find_object (session, kind, rg_conflict_get_object_id (conflict));
+  RgObjectKind kind;
+  const Field *field;
+  gpointer object;
   g_autofree char *current = NULL;
 
-  g_return_if_fail (_rg_merge_can_set (session, conflict, value));
+  g_return_if_fail (rg_merge_can_set_field (session, conflict, value));
+
+  kind = rg_conflict_get_object_kind (conflict);
+  field = find_field (kind, rg_conflict_get_field (conflict));
+  object = find_object (session, kind, rg_conflict_get_object_id (conflict));
 
   if (field->type == VALUE_MEANING)
     {

@@ -62,5 +62,11 @@ const char *rg_merge_get_field_label     (RgObjectKind   kind,
                                           const char    *field);
 char       *rg_merge_dup_ours            (RgSession     *session,
                                           RgConflict    *conflict);
+gboolean    rg_merge_can_set_field       (RgSession     *session,
+                                          RgConflict    *conflict,
+                                          const char    *value);
+void        rg_merge_set_field           (RgSession     *session,
+                                          RgConflict    *conflict,
+                                          const char    *value);
 
 G_END_DECLS

@@ -876,7 +876,7 @@ draw_surface (RgSession       *session,
  *
  * Draws the map of the success criteria of @session as a PNG picture.
  *
- * Returns: (transfer full): the PNG data, or %NULL with @error set
+ * Returns: (transfer full) (nullable): the PNG data, or %NULL with @error set
  */
 GBytes *
 rg_criteria_map_to_png (RgSession  *session,

@@ -1272,7 +1272,7 @@ draw_on_background (cairo_t  *cr,
  * Draws the picture at its natural width, on an opaque background, as
  * a PNG image at twice that size for a sharp print.
  *
- * Returns: (transfer full): the PNG file's bytes, or %NULL
+ * Returns: (transfer full) (nullable): the PNG file's bytes, or %NULL
  */
 GBytes *
 rg_divergence_picture_to_png (RgDivergencePicture  *self,
@@ -1343,7 +1343,7 @@ add_svg_description (RgDivergencePicture *self,
  * an SVG document whose title names the partners and whose description
  * says what it shows.
  *
- * Returns: (transfer full): the SVG file's bytes, or %NULL
+ * Returns: (transfer full) (nullable): the SVG file's bytes, or %NULL
  */
 GBytes *
 rg_divergence_picture_to_svg (RgDivergencePicture  *self,
@@ -1429,6 +1429,26 @@ write_bytes (GFile   *file,
                                   NULL, NULL, error);
 }
 
+typedef GBytes *(*EncodeFunc) (RgDivergencePicture  *self,
+                               GError              **error);
+
+/* Draws the picture of @session for an export and writes it to @file
+ * in the format of @encode. */
+static gboolean
+write_export (RgSession   *session,
+              GFile       *file,
+              EncodeFunc   encode,
+              GError     **error)
+{
+  g_autoptr(RgDivergencePicture) self = rg_divergence_picture_new_for_export (session);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!(bytes = encode (self, error)))
+    return FALSE;
+
+  return write_bytes (file, bytes, error);
+}
+
 /**
  * rg_divergence_picture_write_png:
  * @session: a session
@@ -1445,17 +1465,10 @@ rg_divergence_picture_write_png (RgSession  *session,
                                  GFile      *file,
                                  GError    **error)
 {
-  g_autoptr(RgDivergencePicture) self = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (RG_IS_SESSION (session), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  self = rg_divergence_picture_new_for_export (session);
-  if (!(bytes = rg_divergence_picture_to_png (self, error)))
-    return FALSE;
-
-  return write_bytes (file, bytes, error);
+  return write_export (session, file, rg_divergence_picture_to_png, error);
 }
 
 /**
@@ -1474,17 +1487,10 @@ rg_divergence_picture_write_svg (RgSession  *session,
                                  GFile      *file,
                                  GError    **error)
 {
-  g_autoptr(RgDivergencePicture) self = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (RG_IS_SESSION (session), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  self = rg_divergence_picture_new_for_export (session);
-  if (!(bytes = rg_divergence_picture_to_svg (self, error)))
-    return FALSE;
-
-  return write_bytes (file, bytes, error);
+  return write_export (session, file, rg_divergence_picture_to_svg, error);
 }
 
 /* }}} */

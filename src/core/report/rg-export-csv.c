@@ -94,10 +94,17 @@ append_row (GString            *csv,
   g_string_append (csv, "\r\n");
 }
 
+/* A new table, its first row naming its columns, given untranslated. */
 static GString *
-csv_new (void)
+csv_new (const char * const *columns,
+         guint               n_columns)
 {
   GString *csv = g_string_new (CSV_BOM);
+  const char **header = g_newa (const char *, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    header[i] = _(columns[i]);
+  append_row (csv, header, n_columns);
 
   return csv;
 }
@@ -143,21 +150,16 @@ link_ids_of (GListModel *links,
 GBytes *
 rg_export_csv_statements (RgSession *session)
 {
+  static const char * const columns[] = {
+    N_("Dimension"), N_("Partner"), N_("Profession"), N_("Kind"), N_("Statement"), N_("Links"),
+  };
   GString *csv;
   GListModel *statements;
   GListModel *links;
-  const char *header[6];
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  csv = csv_new ();
-  header[0] = _("Dimension");
-  header[1] = _("Partner");
-  header[2] = _("Profession");
-  header[3] = _("Kind");
-  header[4] = _("Statement");
-  header[5] = _("Links");
-  append_row (csv, header, G_N_ELEMENTS (header));
+  csv = csv_new (columns, G_N_ELEMENTS (columns));
 
   statements = rg_session_get_statements (session);
   links = rg_session_get_links (session);
@@ -167,7 +169,7 @@ rg_export_csv_statements (RgSession *session)
       RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
       RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
       g_autofree char *link_ids = link_ids_of (links, rg_statement_get_id (statement));
-      const char *row[6];
+      const char *row[G_N_ELEMENTS (columns)];
 
       row[0] = dimension != NULL ? rg_dimension_get_name (dimension) : NULL;
       row[1] = partner != NULL ? rg_partner_get_name (partner) : NULL;
@@ -196,20 +198,15 @@ rg_export_csv_statements (RgSession *session)
 GBytes *
 rg_export_csv_links (RgSession *session)
 {
+  static const char * const columns[] = {
+    N_("Link"), N_("Type"), N_("Status"), N_("Note"), N_("Statements"), N_("Dimensions"),
+  };
   GString *csv;
   GListModel *links;
-  const char *header[6];
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  csv = csv_new ();
-  header[0] = _("Link");
-  header[1] = _("Type");
-  header[2] = _("Status");
-  header[3] = _("Note");
-  header[4] = _("Statements");
-  header[5] = _("Dimensions");
-  append_row (csv, header, G_N_ELEMENTS (header));
+  csv = csv_new (columns, G_N_ELEMENTS (columns));
 
   links = rg_session_get_links (session);
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
@@ -219,7 +216,7 @@ rg_export_csv_links (RgSession *session)
       g_autoptr(GPtrArray) dimensions = g_ptr_array_new ();
       g_autofree char *statement_ids = NULL;
       g_autofree char *dimension_names = NULL;
-      const char *row[6];
+      const char *row[G_N_ELEMENTS (columns)];
 
       for (guint j = 0; members != NULL && members[j] != NULL; j++)
         {

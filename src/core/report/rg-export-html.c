@@ -263,7 +263,7 @@ append_block (Writer              *writer,
  * the user's language. To share it without names, export a copy made by
  * rg_session_pseudonymise ().
  *
- * Returns: (transfer full): the UTF-8 text of the document, or %NULL
+ * Returns: (transfer full) (nullable): the UTF-8 text of the document, or %NULL
  *   with @error set if a picture could not be drawn
  */
 GBytes *

@@ -950,7 +950,7 @@ write_package (GsfOutfile  *package,
  * the top of rg-export-odt.c), in the user's language. To share it
  * without names, export a copy made by rg_session_pseudonymise ().
  *
- * Returns: (transfer full): the bytes of the package, or %NULL with
+ * Returns: (transfer full) (nullable): the bytes of the package, or %NULL with
  *   @error set if a picture could not be drawn
  */
 GBytes *

@@ -76,7 +76,7 @@ add_outline (cairo_surface_t *surface,
  * user's language. To share it without names, export a copy made by
  * rg_session_pseudonymise ().
  *
- * Returns: (transfer full): the PDF document, or %NULL with @error set
+ * Returns: (transfer full) (nullable): the PDF document, or %NULL with @error set
  */
 GBytes *
 rg_export_pdf (RgSession  *session,

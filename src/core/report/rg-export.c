@@ -66,7 +66,7 @@ csv_sibling (GFile      *output,
  * @output: where to write it (for CSV, the start of the two names)
  * @error: return location for an error
  *
- * Returns: (transfer full) (element-type GFile): the files written, in
+ * Returns: (transfer full) (element-type GFile) (nullable): the files written, in
  *   order, or %NULL with @error set
  */
 GPtrArray *

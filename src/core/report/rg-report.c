@@ -707,7 +707,7 @@ add_review_and_consent (RgReport *self)
  * Makes the report of @session (see the top of rg-report.c), in the
  * user's language. The report keeps no reference to @session.
  *
- * Returns: (transfer full): the report, or %NULL with @error set if a
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set if a
  *   picture could not be drawn
  */
 RgReport *

@@ -432,6 +432,18 @@ rg_statistics_get_open_count (RgStatistics *self,
   return self->totals.open[type];
 }
 
+/* The links of @type in @counts, all or open only; none without @counts. */
+static guint
+count_of (const Counts *counts,
+          RgLinkType    type,
+          gboolean      open_only)
+{
+  if (counts == NULL)
+    return 0;
+
+  return open_only ? counts->open[type] : counts->all[type];
+}
+
 static const Counts *
 lookup_dimension (RgStatistics *self,
                   const char   *dimension_id)
@@ -453,14 +465,11 @@ rg_statistics_get_dimension_count (RgStatistics *self,
                                    const char   *dimension_id,
                                    RgLinkType    type)
 {
-  const Counts *counts;
-
   g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
   g_return_val_if_fail (dimension_id != NULL, 0);
   g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
 
-  counts = lookup_dimension (self, dimension_id);
-  return counts != NULL ? counts->all[type] : 0;
+  return count_of (lookup_dimension (self, dimension_id), type, FALSE);
 }
 
 /**
@@ -477,14 +486,11 @@ rg_statistics_get_dimension_open_count (RgStatistics *self,
                                         const char   *dimension_id,
                                         RgLinkType    type)
 {
-  const Counts *counts;
-
   g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
   g_return_val_if_fail (dimension_id != NULL, 0);
   g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
 
-  counts = lookup_dimension (self, dimension_id);
-  return counts != NULL ? counts->open[type] : 0;
+  return count_of (lookup_dimension (self, dimension_id), type, TRUE);
 }
 
 static const Counts *
@@ -519,15 +525,12 @@ rg_statistics_get_pair_count (RgStatistics *self,
                               const char   *partner_b_id,
                               RgLinkType    type)
 {
-  const Counts *counts;
-
   g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
   g_return_val_if_fail (partner_a_id != NULL, 0);
   g_return_val_if_fail (partner_b_id != NULL, 0);
   g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
 
-  counts = lookup_pair (self, partner_a_id, partner_b_id);
-  return counts != NULL ? counts->all[type] : 0;
+  return count_of (lookup_pair (self, partner_a_id, partner_b_id), type, FALSE);
 }
 
 /**
@@ -546,15 +549,12 @@ rg_statistics_get_pair_open_count (RgStatistics *self,
                                    const char   *partner_b_id,
                                    RgLinkType    type)
 {
-  const Counts *counts;
-
   g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
   g_return_val_if_fail (partner_a_id != NULL, 0);
   g_return_val_if_fail (partner_b_id != NULL, 0);
   g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
 
-  counts = lookup_pair (self, partner_a_id, partner_b_id);
-  return counts != NULL ? counts->open[type] : 0;
+  return count_of (lookup_pair (self, partner_a_id, partner_b_id), type, TRUE);
 }
 
 static guint
