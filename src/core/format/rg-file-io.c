@@ -33,7 +33,6 @@
 #include <glib/gstdio.h>
 
 #include "rg-file-io.h"
-#include "rg-file-io-private.h"
 #include "rg-session-xml-private.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
@@ -705,7 +704,7 @@ holds_session_or_nothing (int         dir_fd,
 }
 
 /**
- * _rg_file_remove_stale_temp_at:
+ * rg_file_remove_stale_temp_at:
  * @dir_fd: an open folder
  * @name: the name of a file in it
  * @now: the time, in seconds since the epoch
@@ -717,9 +716,9 @@ holds_session_or_nothing (int         dir_fd,
  * Returns: %TRUE if it was one, and is gone
  */
 gboolean
-_rg_file_remove_stale_temp_at (int         dir_fd,
-                               const char *name,
-                               gint64      now)
+rg_file_remove_stale_temp_at (int         dir_fd,
+                              const char *name,
+                              gint64      now)
 {
   g_autofree char *stem = NULL;
   struct stat st;
@@ -801,7 +800,7 @@ rg_file_remove_stale_temps (const char   *folder,
       g_ptr_array_add (names, g_strdup (dent->d_name));
 
   for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (cancellable); i++)
-    if (_rg_file_remove_stale_temp_at (dirfd (dir), g_ptr_array_index (names, i), now))
+    if (rg_file_remove_stale_temp_at (dirfd (dir), g_ptr_array_index (names, i), now))
       n_removed++;
 
   closedir (dir);

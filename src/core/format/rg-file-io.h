@@ -63,5 +63,8 @@ char     *rg_file_parse_temp_name (const char    *name,
                                    gboolean      *is_backup);
 guint     rg_file_remove_stale_temps (const char   *folder,
                                       GCancellable *cancellable);
+gboolean  rg_file_remove_stale_temp_at (int           dir_fd,
+                                        const char   *name,
+                                        gint64        now);
 
 G_END_DECLS

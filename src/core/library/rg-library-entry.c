@@ -12,8 +12,8 @@
 
 #include "config.h"
 
+#include "rg-library-entry-private.h"
 #include "rg-enums.h"
-#include "rg-library-private.h"
 
 G_DEFINE_FINAL_TYPE (RgLibraryEntry, rg_library_entry, G_TYPE_OBJECT)
 

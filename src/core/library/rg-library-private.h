@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "rg-library.h"
+#include "rg-library-entry-private.h"
 
 G_BEGIN_DECLS
 
@@ -22,32 +23,6 @@ G_BEGIN_DECLS
  * and rebuilt from the files. */
 #define RG_LIBRARY_SCHEMA_VERSION 4
 
-struct _RgLibraryEntry
-{
-  GObject          parent_instance;
-
-  char            *path;
-  char            *error_message;
-  char            *id;
-  char            *title;
-  char            *date;
-  char            *situation_id;
-  char            *situation_label;
-  char            *partners;
-  RgSessionKind    kind;
-  RgSessionStatus  status;
-  guint            n_partners;
-  guint            n_statements;
-  guint            n_agreements;
-  guint            n_divergences;
-  guint            n_complements;
-  guint            n_clarifications;
-  guint            n_open_divergences;
-  guint            n_overdue_actions;
-  guint            n_consents;
-  char            *conflict_of;         /* the original's path, for a conflict copy */
-  gint64           conflict_time;       /* when the copy was made, Unix time */
-};
 
 /* What of one session the index keeps. Built from a loaded session, so a
  * file is indexed exactly as the application reads it. */

@@ -32,7 +32,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "rg-file-io-private.h"
+#include "rg-file-io.h"
 #include "rg-library-private.h"
 
 /* A batch ends after this many files or this much time, whichever first. */
@@ -230,7 +230,7 @@ walk_folder (Walk       *walk,
 
       if (name[0] == '.')
         {
-          _rg_file_remove_stale_temp_at (dirfd (dir), name, now);
+          rg_file_remove_stale_temp_at (dirfd (dir), name, now);
           continue;
         }
 
