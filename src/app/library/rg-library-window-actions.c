@@ -122,8 +122,8 @@ get_session_name (RgLibraryWindow *self,
  */
 void
 _rg_library_window_update_index (RgLibraryWindow *self,
-                                GFile           *file,
-                                RgSession       *session)
+                                 GFile           *file,
+                                 RgSession       *session)
 {
   RgLibrary *library = _rg_library_window_get_library (self);
   g_autoptr(GError) error = NULL;

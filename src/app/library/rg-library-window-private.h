@@ -56,10 +56,10 @@ struct _RgLibraryWindow
 RgWindowHost  *_rg_library_window_get_host           (RgLibraryWindow *self);
 RgLibrary     *_rg_library_window_get_library        (RgLibraryWindow *self);
 AdwToast      *_rg_library_window_add_toast          (RgLibraryWindow *self,
-                                                     const char      *title);
+                                                      const char      *title);
 void           _rg_library_window_update_index       (RgLibraryWindow *self,
-                                                     GFile           *file,
-                                                     RgSession       *session);
+                                                      GFile           *file,
+                                                      RgSession       *session);
 void           _rg_library_window_class_init_actions (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

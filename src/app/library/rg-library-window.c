@@ -61,7 +61,7 @@ rg_library_window_get_settings (RgLibraryWindow *self)
  */
 AdwToast *
 _rg_library_window_add_toast (RgLibraryWindow *self,
-                             const char      *title)
+                              const char      *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);

@@ -173,7 +173,7 @@ rg_session_editor_move_category (RgSessionEditor *self,
   /* The session has no move of categories: taking one out and putting
    * it back elsewhere keeps its criteria and its id. */
   _rg_session_editor_move_item (self, _("Move category"), &category_list, NULL, category,
-                               position, (guint) target);
+                                position, (guint) target);
 
   return TRUE;
 }
@@ -224,7 +224,7 @@ rg_session_editor_remove_criterion (RgSessionEditor *self,
   g_return_if_fail (category != NULL);
 
   _rg_session_editor_remove_item (self, _("Delete criterion"), &criterion_list, category,
-                                 criterion);
+                                  criterion);
 }
 
 /**

@@ -154,11 +154,11 @@ list_op_move_back (gpointer data)
  */
 void
 _rg_session_editor_insert_item (RgSessionEditor    *self,
-                               const char         *label,
-                               const RgEditorList *list,
-                               gpointer            container,
-                               gpointer            item,
-                               guint               position)
+                                const char         *label,
+                                const RgEditorList *list,
+                                gpointer            container,
+                                gpointer            item,
+                                guint               position)
 {
   rg_undo_stack_execute (self->undo_stack, label, list_op_insert, list_op_remove,
                          list_op_new (self, container, item, position, list), list_op_free);
@@ -203,7 +203,7 @@ _rg_session_editor_append_new (RgSessionEditor    *self,
   g_autoptr(GObject) owned = item;
 
   _rg_session_editor_insert_item (self, label, list, container, item,
-                                 g_list_model_get_n_items (list_get (self, list, container)));
+                                  g_list_model_get_n_items (list_get (self, list, container)));
 
   return item;
 }
@@ -220,10 +220,10 @@ _rg_session_editor_append_new (RgSessionEditor    *self,
  */
 void
 _rg_session_editor_remove_item (RgSessionEditor    *self,
-                               const char         *label,
-                               const RgEditorList *list,
-                               gpointer            container,
-                               gpointer            item)
+                                const char         *label,
+                                const RgEditorList *list,
+                                gpointer            container,
+                                gpointer            item)
 {
   guint position = rg_list_model_find (list_get (self, list, container), item);
 
@@ -268,12 +268,12 @@ execute_move (RgSessionEditor    *self,
  */
 void
 _rg_session_editor_move_item (RgSessionEditor    *self,
-                             const char         *label,
-                             const RgEditorList *list,
-                             gpointer            container,
-                             gpointer            item,
-                             guint               from,
-                             guint               to)
+                              const char         *label,
+                              const RgEditorList *list,
+                              gpointer            container,
+                              gpointer            item,
+                              guint               from,
+                              guint               to)
 {
   execute_move (self, label, list, container, item, from, to, NULL);
 }
@@ -761,8 +761,8 @@ rg_session_editor_count_statements (RgSessionEditor *self,
  */
 guint
 _rg_session_editor_get_cell_end (RgSessionEditor *self,
-                                const char      *partner_id,
-                                const char      *dimension_id)
+                                 const char      *partner_id,
+                                 const char      *dimension_id)
 {
   GListModel *statements = rg_session_get_statements (self->session);
   guint n = g_list_model_get_n_items (statements);
@@ -818,7 +818,7 @@ rg_session_editor_add_statement (RgSessionEditor *self,
     position = _rg_session_editor_get_cell_end (self, rg_partner_get_id (partner), rg_dimension_get_id (dimension));
 
   _rg_session_editor_insert_item (self, _("Add statement"), &statement_list, NULL,
-                                 statement, position);
+                                  statement, position);
 
   return statement;
 }
@@ -842,9 +842,9 @@ rg_session_editor_insert_statement (RgSessionEditor *self,
   g_return_if_fail (RG_IS_STATEMENT (statement));
 
   position = _rg_session_editor_get_cell_end (self, rg_statement_get_partner_id (statement),
-                                             rg_statement_get_dimension_id (statement));
+                                              rg_statement_get_dimension_id (statement));
   _rg_session_editor_insert_item (self, _("Add statement"), &statement_list, NULL,
-                                 statement, position);
+                                  statement, position);
 }
 
 /**

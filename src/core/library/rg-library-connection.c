@@ -164,8 +164,8 @@ open_db (RgLibraryConnection    *conn,
  */
 RgLibraryDb *
 _rg_library_connection_lock (RgLibraryConnection    *conn,
-                            RgLibraryDbOpenResult  *opened_result,
-                            GError                **error)
+                             RgLibraryDbOpenResult  *opened_result,
+                             GError                **error)
 {
   RgLibraryDbOpenResult result = RG_LIBRARY_DB_OPENED;
 
@@ -221,7 +221,7 @@ _rg_library_connection_get_needs_fill (RgLibraryConnection *conn)
  * @generation of the index. */
 void
 _rg_library_connection_set_filled (RgLibraryConnection *conn,
-                                  guint                generation)
+                                   guint                generation)
 {
   if (conn->generation == generation)
     conn->needs_fill = FALSE;
@@ -247,11 +247,11 @@ _rg_library_connection_set_filled (RgLibraryConnection *conn,
  */
 RgLibraryDb *
 _rg_library_connection_replace (RgLibraryConnection    *conn,
-                               guint                   seen_generation,
-                               const GError           *why,
-                               gboolean                temporary,
-                               RgLibraryDbOpenResult  *result,
-                               GError                **error)
+                                guint                   seen_generation,
+                                const GError           *why,
+                                gboolean                temporary,
+                                RgLibraryDbOpenResult  *result,
+                                GError                **error)
 {
   RgLibraryDb *db;
 

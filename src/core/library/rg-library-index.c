@@ -556,7 +556,7 @@ failed:
  */
 gboolean
 _rg_library_db_set_aside (const char  *path,
-                         GError     **error)
+                          GError     **error)
 {
   g_autofree char *old = g_strconcat (path, ".old", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -601,8 +601,8 @@ _rg_library_db_set_aside (const char  *path,
  */
 RgLibraryDb *
 _rg_library_db_open (const char             *path,
-                    RgLibraryDbOpenResult  *result,
-                    GError                **error)
+                     RgLibraryDbOpenResult  *result,
+                     GError                **error)
 {
   RgLibraryDbOpenResult set_aside_for = RG_LIBRARY_DB_OPENED;
   RgLibraryDb *db = NULL;
@@ -697,8 +697,8 @@ _rg_library_db_open_temporary (GError **error)
  */
 gboolean
 _rg_library_db_get_filled (RgLibraryDb  *db,
-                          gboolean     *filled,
-                          GError      **error)
+                           gboolean     *filled,
+                           GError      **error)
 {
   gint64 n = 0;
 
@@ -717,14 +717,14 @@ _rg_library_db_get_filled (RgLibraryDb  *db,
  */
 gboolean
 _rg_library_db_set_filled (RgLibraryDb  *db,
-                          GError      **error)
+                           GError      **error)
 {
   return exec (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('filled', '1')", error);
 }
 
 gboolean
 _rg_library_db_begin (RgLibraryDb  *db,
-                     GError      **error)
+                      GError      **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_BEGIN, error);
 
@@ -733,7 +733,7 @@ _rg_library_db_begin (RgLibraryDb  *db,
 
 gboolean
 _rg_library_db_commit (RgLibraryDb  *db,
-                      GError      **error)
+                       GError      **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_COMMIT, error);
 
@@ -781,7 +781,7 @@ read_state (sqlite3_stmt       *stmt,
  */
 GHashTable *
 _rg_library_db_list_files (RgLibraryDb  *db,
-                          GError      **error)
+                           GError      **error)
 {
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify) _rg_library_file_state_free);
@@ -807,10 +807,10 @@ _rg_library_db_list_files (RgLibraryDb  *db,
 
 gboolean
 _rg_library_db_get_file (RgLibraryDb         *db,
-                        const char          *relpath,
-                        RgLibraryFileState  *state,
-                        gboolean            *found,
-                        GError             **error)
+                         const char          *relpath,
+                         RgLibraryFileState  *state,
+                         gboolean            *found,
+                         GError             **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_GET_FILE, error);
   int rc;
@@ -866,9 +866,9 @@ delete_by_id (RgLibraryDb  *db,
  */
 gboolean
 _rg_library_db_delete (RgLibraryDb  *db,
-                      const char   *relpath,
-                      gboolean     *deleted,
-                      GError      **error)
+                       const char   *relpath,
+                       gboolean     *deleted,
+                       GError      **error)
 {
   RgLibraryFileState state = { 0, };
   gboolean found = FALSE;
@@ -1010,13 +1010,13 @@ conflict_candidate (const char *relpath,
  */
 gboolean
 _rg_library_db_put (RgLibraryDb            *db,
-                   const char             *relpath,
-                   gint64                  size,
-                   gint64                  mtime,
-                   const RgLibraryRecord  *record,
-                   const char             *error_message,
-                   gboolean                verified,
-                   GError                **error)
+                    const char             *relpath,
+                    gint64                  size,
+                    gint64                  mtime,
+                    const RgLibraryRecord  *record,
+                    const char             *error_message,
+                    gboolean                verified,
+                    GError                **error)
 {
   g_autofree char *partners_text = NULL;
   g_autofree char *dimensions = NULL;
@@ -1107,7 +1107,7 @@ _rg_library_db_put (RgLibraryDb            *db,
  */
 gboolean
 _rg_library_db_purge (RgLibraryDb  *db,
-                     GError      **error)
+                      GError      **error)
 {
   return exec (db, "INSERT INTO session_text (session_text) VALUES ('optimize');"
                    "INSERT INTO partners (partners) VALUES ('optimize');"
@@ -1126,10 +1126,10 @@ _rg_library_db_purge (RgLibraryDb  *db,
  */
 gboolean
 _rg_library_db_set_verified (RgLibraryDb  *db,
-                            const char   *relpath,
-                            gint64        size,
-                            gint64        mtime,
-                            GError      **error)
+                             const char   *relpath,
+                             gint64        size,
+                             gint64        mtime,
+                             GError      **error)
 {
   sqlite3_stmt *stmt = get_stmt (db, STMT_SET_VERIFIED, error);
 
@@ -1183,7 +1183,7 @@ is_word_char (gunichar c)
  */
 char *
 _rg_library_fts_expression (const char *text,
-                           const char *column_filter)
+                            const char *column_filter)
 {
   g_autofree char *valid = NULL;
   g_autofree char *normal = NULL;
@@ -1551,9 +1551,9 @@ group_conflict_copies (GPtrArray *entries)
 
 GPtrArray *
 _rg_library_db_query (RgLibraryDb           *db,
-                     const char            *folder,
-                     const RgLibraryQuery  *query,
-                     GError               **error)
+                      const char            *folder,
+                      const RgLibraryQuery  *query,
+                      GError               **error)
 {
   g_autoptr(GString) sql = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1595,9 +1595,9 @@ _rg_library_db_query (RgLibraryDb           *db,
  */
 gboolean
 _rg_library_db_count (RgLibraryDb           *db,
-                     const RgLibraryQuery  *query,
-                     guint                 *n_sessions,
-                     GError               **error)
+                      const RgLibraryQuery  *query,
+                      guint                 *n_sessions,
+                      GError               **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM sessions AS s");
   QueryExpressions exprs = { NULL, };
@@ -1637,8 +1637,8 @@ _rg_library_db_count (RgLibraryDb           *db,
  */
 GPtrArray *
 _rg_library_db_list_failures (RgLibraryDb  *db,
-                             const char   *folder,
-                             GError      **error)
+                              const char   *folder,
+                              GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = get_stmt (db, STMT_LIST_FAILURES, error);
@@ -1679,7 +1679,7 @@ append_literal (GString    *sql,
  */
 char *
 _rg_library_db_query_sql (const RgLibraryQuery  *query,
-                         GError               **error)
+                          GError               **error)
 {
   g_autoptr(GString) sql = NULL;
   GString *out;

@@ -66,19 +66,19 @@ void             _rg_library_record_finish           (RgLibraryRecord  *record);
 RgLibraryRecord *_rg_library_record_new_from_session (RgSession        *session);
 void             _rg_library_record_free             (RgLibraryRecord  *record);
 void             _rg_library_record_add_action_due   (RgLibraryRecord  *record,
-                                                     RgActionStatus    status,
-                                                     const char       *due);
+                                                      RgActionStatus    status,
+                                                      const char       *due);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, _rg_library_record_free)
 
 GBytes          *_rg_library_read_file               (const char       *path,
-                                                     GError          **error);
+                                                      GError          **error);
 
 /* Loads one file the way the application does; on failure the error says
  * why, in words for the coordinator. */
 RgLibraryRecord *_rg_library_record_load             (const char       *path,
-                                                     GBytes           *bytes,
-                                                     GError          **error);
+                                                      GBytes           *bytes,
+                                                      GError          **error);
 
 /* The record of a plain, current session file read straight from its XML,
  * without the loader's checks; NULL when the file needs the loader. */
@@ -113,68 +113,68 @@ typedef struct
 void         _rg_library_file_state_free  (RgLibraryFileState     *state);
 
 RgLibraryDb *_rg_library_db_open          (const char             *path,
-                                          RgLibraryDbOpenResult  *result,
-                                          GError                **error);
+                                           RgLibraryDbOpenResult  *result,
+                                           GError                **error);
 RgLibraryDb *_rg_library_db_open_temporary (GError               **error);
 gboolean     _rg_library_db_get_filled    (RgLibraryDb            *db,
-                                          gboolean               *filled,
-                                          GError                **error);
+                                           gboolean               *filled,
+                                           GError                **error);
 gboolean     _rg_library_db_set_filled    (RgLibraryDb            *db,
-                                          GError                **error);
+                                           GError                **error);
 void         _rg_library_db_close         (RgLibraryDb            *db);
 gboolean     _rg_library_db_set_aside     (const char             *path,
-                                          GError                **error);
+                                           GError                **error);
 gboolean     _rg_library_db_begin         (RgLibraryDb            *db,
-                                          GError                **error);
+                                           GError                **error);
 gboolean     _rg_library_db_commit        (RgLibraryDb            *db,
-                                          GError                **error);
+                                           GError                **error);
 void         _rg_library_db_rollback      (RgLibraryDb            *db);
 GHashTable  *_rg_library_db_list_files    (RgLibraryDb            *db,
-                                          GError                **error);
+                                           GError                **error);
 gboolean     _rg_library_db_get_file      (RgLibraryDb            *db,
-                                          const char             *relpath,
-                                          RgLibraryFileState     *state,
-                                          gboolean               *found,
-                                          GError                **error);
+                                           const char             *relpath,
+                                           RgLibraryFileState     *state,
+                                           gboolean               *found,
+                                           GError                **error);
 gboolean     _rg_library_db_put           (RgLibraryDb            *db,
-                                          const char             *relpath,
-                                          gint64                  size,
-                                          gint64                  mtime,
-                                          const RgLibraryRecord  *record,
-                                          const char             *error_message,
-                                          gboolean                verified,
-                                          GError                **error);
+                                           const char             *relpath,
+                                           gint64                  size,
+                                           gint64                  mtime,
+                                           const RgLibraryRecord  *record,
+                                           const char             *error_message,
+                                           gboolean                verified,
+                                           GError                **error);
 gboolean     _rg_library_db_purge         (RgLibraryDb            *db,
-                                          GError                **error);
+                                           GError                **error);
 gboolean     _rg_library_db_set_verified  (RgLibraryDb            *db,
-                                          const char             *relpath,
-                                          gint64                  size,
-                                          gint64                  mtime,
-                                          GError                **error);
+                                           const char             *relpath,
+                                           gint64                  size,
+                                           gint64                  mtime,
+                                           GError                **error);
 gboolean     _rg_library_db_delete        (RgLibraryDb            *db,
-                                          const char             *relpath,
-                                          gboolean               *deleted,
-                                          GError                **error);
+                                           const char             *relpath,
+                                           gboolean               *deleted,
+                                           GError                **error);
 GPtrArray   *_rg_library_db_query         (RgLibraryDb            *db,
-                                          const char             *folder,
-                                          const RgLibraryQuery   *query,
-                                          GError                **error);
+                                           const char             *folder,
+                                           const RgLibraryQuery   *query,
+                                           GError                **error);
 gboolean     _rg_library_db_count         (RgLibraryDb            *db,
-                                          const RgLibraryQuery   *query,
-                                          guint                  *n_sessions,
-                                          GError                **error);
+                                           const RgLibraryQuery   *query,
+                                           guint                  *n_sessions,
+                                           GError                **error);
 char        *_rg_library_db_query_sql     (const RgLibraryQuery   *query,
-                                          GError                **error);
+                                           GError                **error);
 GPtrArray   *_rg_library_db_list_failures (RgLibraryDb            *db,
-                                          const char             *folder,
-                                          GError                **error);
+                                           const char             *folder,
+                                           GError                **error);
 
 /* Turns text typed by a user into an FTS5 expression that cannot be a
  * syntax error: every word quoted, the last one a prefix. %NULL when the
  * text has no word. @column_filter, if given, is put in front, e.g.
  * "{name profession}". */
 char        *_rg_library_fts_expression   (const char             *text,
-                                          const char             *column_filter);
+                                           const char             *column_filter);
 
 /* The one connection of this process to an index file, which every
  * library and scan of that index shares, under its lock
@@ -184,19 +184,19 @@ typedef struct _RgLibraryConnection RgLibraryConnection;
 RgLibraryConnection *_rg_library_connection_get        (const char             *path);
 void                 _rg_library_connection_unref      (RgLibraryConnection    *conn);
 RgLibraryDb         *_rg_library_connection_lock       (RgLibraryConnection    *conn,
-                                                       RgLibraryDbOpenResult  *opened,
-                                                       GError                **error);
+                                                        RgLibraryDbOpenResult  *opened,
+                                                        GError                **error);
 void                 _rg_library_connection_unlock     (RgLibraryConnection    *conn);
 guint                _rg_library_connection_get_generation (RgLibraryConnection *conn);
 gboolean             _rg_library_connection_get_needs_fill (RgLibraryConnection *conn);
 void                 _rg_library_connection_set_filled (RgLibraryConnection    *conn,
-                                                       guint                   generation);
+                                                        guint                   generation);
 RgLibraryDb         *_rg_library_connection_replace    (RgLibraryConnection    *conn,
-                                                       guint                   seen_generation,
-                                                       const GError           *why,
-                                                       gboolean                temporary,
-                                                       RgLibraryDbOpenResult  *result,
-                                                       GError                **error);
+                                                        guint                   seen_generation,
+                                                        const GError           *why,
+                                                        gboolean                temporary,
+                                                        RgLibraryDbOpenResult  *result,
+                                                        GError                **error);
 void                 _rg_library_connection_fill_started (RgLibraryConnection  *conn);
 void                 _rg_library_connection_fill_ended (RgLibraryConnection    *conn);
 gboolean             _rg_library_connection_is_being_filled (RgLibraryConnection *conn);
@@ -228,7 +228,7 @@ typedef struct
 } RgLibraryScanParams;
 
 RgLibraryScanResult *_rg_library_scan_run (const RgLibraryScanParams  *params,
-                                          GError                    **error);
+                                           GError                    **error);
 
 RgLibraryScanResult *_rg_library_scan_result_new (void);
 
@@ -263,14 +263,14 @@ gboolean _rg_library_error_is_index   (const GError *error);
  * (either may be %NULL), from any thread: RgLibrary::changed is emitted
  * in the library's. Files outside the library folder are ignored. */
 gboolean _rg_library_update_from_any_thread (RgLibrary  *self,
-                                            GFile      *file,
-                                            RgSession  *session,
-                                            GFile      *gone,
-                                            GError    **error);
+                                             GFile      *file,
+                                             RgSession  *session,
+                                             GFile      *gone,
+                                             GError    **error);
 
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */
 gboolean _rg_library_purge (RgLibrary  *self,
-                           GError    **error);
+                            GError    **error);
 
 G_END_DECLS

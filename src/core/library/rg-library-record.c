@@ -146,8 +146,8 @@ _rg_library_record_finish (RgLibraryRecord *record)
  */
 void
 _rg_library_record_add_action_due (RgLibraryRecord *record,
-                                  RgActionStatus   status,
-                                  const char      *due)
+                                   RgActionStatus   status,
+                                   const char      *due)
 {
   if (due == NULL || !rg_date_is_valid (due) ||
       status == RG_ACTION_STATUS_DONE || status == RG_ACTION_STATUS_CANCELLED)
@@ -376,7 +376,7 @@ add_actions (RgLibraryRecord *record,
 
       add_line (record->body, rg_action_get_what (action));
       _rg_library_record_add_action_due (record, rg_action_get_status (action),
-                                        rg_action_get_due (action));
+                                         rg_action_get_due (action));
     }
 
   n = g_list_model_get_n_items (consents);
@@ -462,7 +462,7 @@ _rg_library_record_new_from_session (RgSession *session)
  */
 GBytes *
 _rg_library_read_file (const char  *path,
-                      GError     **error)
+                       GError     **error)
 {
   g_autoptr(GFile) file = NULL;
   struct stat st;
@@ -520,8 +520,8 @@ _rg_library_read_file (const char  *path,
  */
 RgLibraryRecord *
 _rg_library_record_load (const char  *path,
-                        GBytes      *bytes,
-                        GError     **error)
+                         GBytes      *bytes,
+                         GError     **error)
 {
   g_autoptr(GBytes) read = NULL;
   g_autoptr(RgSession) session = NULL;

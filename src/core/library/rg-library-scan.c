@@ -423,7 +423,7 @@ write_indexed (Writer       *writer,
                GError      **error)
 {
   if (!_rg_library_db_put (db, job->file->relpath, job->file->size, job->file->mtime,
-                          job->record, job->error_message, job->verified, error))
+                           job->record, job->error_message, job->verified, error))
     return FALSE;
 
   if (job->record != NULL)
@@ -458,7 +458,7 @@ write_checked (Writer       *writer,
         writer->result->n_updated--;
 
       return _rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
-                                NULL, job->error_message, TRUE, error);
+                                 NULL, job->error_message, TRUE, error);
     }
 
   if (g_strcmp0 (job->record->digest, job->digest) != 0)
@@ -468,7 +468,7 @@ write_checked (Writer       *writer,
                relpath);
       writer->result->n_corrected++;
       return _rg_library_db_put (db, relpath, job->file->size, job->file->mtime,
-                                job->record, NULL, TRUE, error);
+                                 job->record, NULL, TRUE, error);
     }
 
   return _rg_library_db_set_verified (db, relpath, job->file->size, job->file->mtime, error);
@@ -897,7 +897,7 @@ scan_once (const RgLibraryScanParams  *params,
  */
 RgLibraryScanResult *
 _rg_library_scan_run (const RgLibraryScanParams  *params,
-                     GError                    **error)
+                      GError                    **error)
 {
   g_autoptr(RgLibraryScanResult) result = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (found_file_free);

@@ -294,7 +294,7 @@ run_with_db (RgLibrary  *self,
                local_error->message);
       /* The file made again failed too: one in memory */
       db = _rg_library_connection_replace (self->connection, generation, local_error,
-                                          attempt > 0, &result, NULL);
+                                           attempt > 0, &result, NULL);
       if (db == NULL)
         break;
       why = worse (why, result);
@@ -1374,7 +1374,7 @@ put_in_db (RgLibrary    *self,
   else
     {
       if (!_rg_library_db_put (db, data->relpath, data->size, data->mtime,
-                              data->record, data->error_message, TRUE, error))
+                               data->record, data->error_message, TRUE, error))
         return FALSE;
       data->changed = TRUE;
     }
@@ -1485,10 +1485,10 @@ rg_library_remove_file (RgLibrary  *self,
 
 gboolean
 _rg_library_update_from_any_thread (RgLibrary  *self,
-                                   GFile      *file,
-                                   RgSession  *session,
-                                   GFile      *gone,
-                                   GError    **error)
+                                    GFile      *file,
+                                    RgSession  *session,
+                                    GFile      *gone,
+                                    GError    **error)
 {
   GFile *files[] = { file, gone };
   gboolean changed = FALSE;
@@ -1539,7 +1539,7 @@ purge_db (RgLibrary    *self,
 
 gboolean
 _rg_library_purge (RgLibrary  *self,
-                  GError    **error)
+                   GError    **error)
 {
   g_autofree char *old = g_strconcat (self->database_path, ".old", NULL);
   g_autofree char *old_wal = g_strconcat (self->database_path, ".old-wal", NULL);

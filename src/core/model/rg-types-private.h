@@ -67,8 +67,8 @@ void _rg_properties_finalize (GObject          *object);
  * Returns %TRUE if the value changed, so the caller notifies. */
 static inline gboolean
 _rg_set_text (char       **ptr,
-             const char  *value,
-             gboolean     optional)
+              const char  *value,
+              gboolean     optional)
 {
   if (optional && value != NULL && value[0] == '\0')
     value = NULL;
@@ -87,7 +87,7 @@ _rg_set_text (char       **ptr,
  * stored as an empty list. */
 static inline gboolean
 _rg_set_strv (char               ***ptr,
-             const char * const   *value)
+              const char * const   *value)
 {
   static const char * const empty[] = { NULL };
 
