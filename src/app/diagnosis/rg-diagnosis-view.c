@@ -9,8 +9,9 @@
  * In a blind round the view names no author: columns are “Partner A”,
  * “Partner B”… in a neutral colour, and every label, tooltip and
  * accessible name that would name a partner uses that letter instead,
- * so that a statement is read for what it says. The session is not
- * touched: revealing rebuilds the grid with the names.
+ * so that a statement is read for what it says. The columns are
+ * shuffled for the round (rg-partner-label.c says how). The session is
+ * not touched: revealing rebuilds the grid with the names, in order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -99,23 +100,23 @@ is_contribution (RgDiagnosisView *self)
   return rg_session_get_kind (get_session (self)) == RG_SESSION_KIND_CONTRIBUTION;
 }
 
+/* The partners in the order of their columns: listed, or shuffled in a
+ * blind round. */
 static void
 update_columns (RgDiagnosisView *self)
 {
   RgSession *session = get_session (self);
-  GListModel *partners = rg_session_get_partners (session);
+  g_autoptr(GPtrArray) partners = rg_partner_label_dup_blind_order (session);
   const char *contributor_id = rg_session_get_contributor_id (session);
 
   g_ptr_array_set_size (self->columns, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+  for (guint i = 0; i < partners->len; i++)
     {
-      RgPartner *partner = g_list_model_get_item (partners, i);
+      RgPartner *partner = g_ptr_array_index (partners, i);
 
       if (!is_contribution (self) || contributor_id == NULL ||
           g_str_equal (rg_partner_get_id (partner), contributor_id))
-        g_ptr_array_add (self->columns, partner);
-      else
-        g_object_unref (partner);
+        g_ptr_array_add (self->columns, g_object_ref (partner));
     }
 }
 
@@ -1791,6 +1792,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                             prune_selection, self);
       if (self->selection != NULL)
         g_ptr_array_set_size (self->selection, 0);
+      if (self->blind)
+        rg_partner_label_set_blind_seed (get_session (self), 0);
     }
 
   g_set_object (&self->editor, editor);
@@ -1805,6 +1808,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                 G_CALLBACK (queue_rebuild), self);
       g_signal_connect_swapped (rg_session_get_statements (get_session (self)), "items-changed",
                                 G_CALLBACK (prune_selection), self);
+      if (self->blind)
+        rg_partner_label_set_blind_seed (get_session (self), g_random_int_range (1, G_MAXINT32));
     }
 
   if (self->grid != NULL)
@@ -1846,6 +1851,23 @@ rg_diagnosis_view_set_zoom (RgDiagnosisView *self,
 }
 
 /**
+ * rg_diagnosis_view_get_column_partner:
+ *
+ * Returns: (transfer none) (nullable): the partner of a column
+ */
+RgPartner *
+rg_diagnosis_view_get_column_partner (RgDiagnosisView *self,
+                                      guint            column)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  if (self->rebuild_source != 0)
+    rg_diagnosis_view_rebuild (self);
+
+  return column < self->columns->len ? g_ptr_array_index (self->columns, column) : NULL;
+}
+
+/**
  * rg_diagnosis_view_get_blind:
  *
  * Returns: whether the view hides the statements' authors
@@ -1877,6 +1899,9 @@ rg_diagnosis_view_set_blind (RgDiagnosisView *self,
     return;
 
   self->blind = blind;
+  /* A new order each round; any but 0, which is no round. */
+  if (self->editor != NULL)
+    rg_partner_label_set_blind_seed (get_session (self), blind ? g_random_int_range (1, G_MAXINT32) : 0);
   if (blind)
     gtk_widget_add_css_class (GTK_WIDGET (self), "blind");
   else
