@@ -262,6 +262,103 @@ hides_and_reveals (RgApplication *app)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Five partners, listed in the order the team knows them by */
+static GFile *
+write_five_partners (void)
+{
+  static const char *names[] = { "Mme Roussel", "M. Kessler", "Mme Petit", "Dr Lemoine", "Mme Benali" };
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgDimension) school = rg_dimension_new ();
+  g_autofree char *path = g_build_filename (test_dir, "cinq.regards", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rg_dimension_set_name (school, "Scolarité");
+  rg_session_add_dimension (session, school);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(RgPartner) partner = rg_partner_new ();
+
+      rg_partner_set_name (partner, names[i]);
+      rg_session_add_partner (session, partner);
+    }
+
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+/* The partners of the view's columns, by name, in order */
+static char *
+column_order (RgDiagnosisView *view)
+{
+  GString *order = g_string_new (NULL);
+  RgPartner *partner;
+
+  for (guint c = 0; (partner = rg_diagnosis_view_get_column_partner (view, c)); c++)
+    g_string_append_printf (order, "%s%s", c > 0 ? ", " : "", rg_partner_get_name (partner));
+
+  return g_string_free (order, FALSE);
+}
+
+static gboolean
+cell_is_mapped (gpointer view)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_cell (view, 0, 0);
+
+  return cell != NULL && gtk_widget_get_mapped (GTK_WIDGET (cell));
+}
+
+/* A blind round shuffles the columns: in the order the partners are
+ * listed in, “Partner A” would be the teacher for everyone who knows
+ * the list. The order holds for the whole round, even when the grid is
+ * built again, and the listed order comes back with the names. The
+ * shuffle is random, but never the listed order itself (it would be so
+ * once in 120 rounds with five partners), so this test holds at every
+ * run. */
+static void
+shuffled_columns (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_five_partners ();
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSessionEditor *editor = rg_session_window_get_editor (window);
+  g_autofree char *named = column_order (view);
+  g_autofree char *blind = NULL;
+  g_autofree char *rebuilt = NULL;
+  g_autofree char *revealed = NULL;
+  g_autofree char *first_header = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) collected = g_string_new (NULL);
+  GtkWidget *cell;
+
+  g_assert_cmpstr (named, ==, "Mme Roussel, M. Kessler, Mme Petit, Dr Lemoine, Mme Benali");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.blind-round", NULL));
+  blind = column_order (view);
+  g_test_message ("Blind round: %s", blind);
+  g_assert_cmpstr (blind, !=, named);
+
+  /* The first column is “Partner A”, whoever it holds. */
+  g_assert_true (rg_test_wait_for (cell_is_mapped, view, 10));
+  cell = GTK_WIDGET (rg_diagnosis_view_get_cell (view, 0, 0));
+  collect_text (cell, collected);
+  g_assert_nonnull (strstr (collected->str, "Partner A"));
+
+  /* A dimension added: the grid is built again, in the same order. */
+  rg_session_editor_add_dimension (editor, "Santé");
+  rg_test_iterate_until_idle ();
+  rebuilt = column_order (view);
+  g_assert_cmpstr (rebuilt, ==, blind);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.reveal-authors", NULL));
+  revealed = column_order (view);
+  g_assert_cmpstr (revealed, ==, named);
+}
+
 /* The commands across meetings have their keys. */
 static void
 shortcuts (RgApplication *app)
@@ -302,6 +399,7 @@ main (int   argc,
 
   rg_test_add_app_func ("/blind-round/hides-and-reveals", hides_and_reveals);
   rg_test_add_app_func ("/blind-round/shortcuts", shortcuts);
+  rg_test_add_app_func ("/blind-round/shuffled-columns", shuffled_columns);
 
   return g_test_run ();
 }

@@ -942,6 +942,320 @@ huge_statement (RgApplication *app)
   g_assert_true (g_str_equal (rg_statement_get_text (rg_statement_card_get_statement (card)), text->str));
 }
 
+/* {{{ Meeting mode: the whole team on one screen */
+
+/* A team of @n_partners, the mother last, each with a statement in the
+ * first of three dimensions. */
+static GFile *
+write_team_session (const char *name,
+                    guint       n_partners)
+{
+  static const char *names[] = {
+    "Mme Roussel", "M. Kessler", "Mme Petit", "M. Girard", "Dr Lemoine",
+    "Mme Faure", "M. Ndiaye", "Mme Benali (mère)",
+  };
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  const char *dimensions[] = { "Scolarité", "Santé", "Famille" };
+  g_autoptr(RgDimension) first = NULL;
+
+  g_assert_cmpuint (n_partners, <=, G_N_ELEMENTS (names));
+  rg_session_set_title (session, "Revue en équipe");
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    {
+      g_autoptr(RgDimension) dimension = rg_dimension_new ();
+
+      rg_dimension_set_name (dimension, dimensions[i]);
+      rg_session_add_dimension (session, dimension);
+    }
+  first = g_list_model_get_item (rg_session_get_dimensions (session), 0);
+
+  for (guint i = 0; i < n_partners; i++)
+    {
+      g_autoptr(RgPartner) partner = rg_partner_new ();
+      g_autoptr(RgStatement) statement = NULL;
+      gboolean mother = i == n_partners - 1;
+
+      rg_partner_set_name (partner, names[mother ? G_N_ELEMENTS (names) - 1 : i]);
+      rg_partner_set_role (partner, mother ? RG_PARTNER_ROLE_FAMILY : RG_PARTNER_ROLE_PROFESSIONAL);
+      rg_session_add_partner (session, partner);
+      statement = rg_statement_new (rg_partner_get_id (partner), rg_dimension_get_id (first),
+                                    RG_STATEMENT_KIND_FACT,
+                                    "Arrive souvent en retard le lundi, fatigué, et participe peu");
+      rg_session_add_statement (session, statement);
+    }
+
+  g_file_delete (file, NULL, NULL);
+  document = rg_document_new (session, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} WindowSize;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  WindowSize *size = data;
+
+  return gtk_widget_get_width (size->window) == size->width;
+}
+
+/* Sizes @window as a screen of @width × @height would, and lets the
+ * zoom follow. Without a window manager under Xvfb, full screen does
+ * not resize the window by itself. */
+static void
+resize_window (RgSessionWindow *window,
+               int              width,
+               int              height)
+{
+  WindowSize size = { GTK_WIDGET (window), width };
+  gboolean done = FALSE;
+
+  /* The tests' screen may be smaller than the projector: a size
+   * request goes beyond it, where a default size would not. */
+  for (guint round = 0, request = width; round < 2 && !window_has_width (&size); round++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      gtk_widget_set_size_request (GTK_WIDGET (window), request, height);
+      gtk_window_set_default_size (GTK_WINDOW (window), request, height);
+      gtk_window_present (GTK_WINDOW (window));
+      rg_test_wait_for (window_has_width, &size, 2);
+      /* The request counts the window's shadow too, where there is one. */
+      request += width - gtk_widget_get_width (GTK_WIDGET (window));
+    }
+  if (!window_has_width (&size))
+    g_error ("The window is %d pixels wide, not %d", gtk_widget_get_width (GTK_WIDGET (window)), width);
+
+  /* A few frames: the layout, then the zoom it calls for, then the
+   * layout at that zoom. */
+  g_timeout_add (500, rg_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The size of @label's text as it is drawn, in pixels */
+static double
+rendered_font_px (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const PangoFontDescription *font = pango_context_get_font_description (pango_layout_get_context (layout));
+  double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+  if (!pango_font_description_get_size_is_absolute (font))
+    size *= 96.0 / 72.0;
+
+  return size * gtk_widget_get_scale_factor (GTK_WIDGET (label));
+}
+
+static void
+assert_column_in_window (RgSessionWindow *window,
+                         RgDiagnosisView *view,
+                         guint            column)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_cell (view, column, 0);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cell)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (window), &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (GTK_WIDGET (window)))
+    g_error ("Column %u lies from %g to %g, outside the window's %d pixels", column,
+             bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
+/* On a projector of 1920 × 1080, every partner's column is on the
+ * screen, and the text of the cards is large enough to read from the
+ * back of the room: 18 pixels with six partners, 16 with eight. */
+static void
+meeting_mode_fits_the_team (RgApplication *app,
+                            guint          n_partners,
+                            double         floor_px)
+{
+  g_autofree char *name = g_strdup_printf ("equipe-%u.regards", n_partners);
+  g_autoptr(GFile) file = write_team_session (name, n_partners);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  g_autoptr(RgStatement) statement = NULL;
+  RgStatementCard *card;
+  GtkLabel *label;
+  double zoom, font_px;
+  gboolean meeting;
+
+  resize_window (window, 1920, 1080);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.meeting-mode", NULL));
+  resize_window (window, 1920, 1080);
+  g_object_get (window, "meeting-mode", &meeting, NULL);
+  g_assert_true (meeting);
+
+  for (guint c = 0; c < n_partners; c++)
+    assert_column_in_window (window, view, c);
+
+  statement = g_list_model_get_item (rg_session_get_statements (session), 0);
+  card = rg_diagnosis_cell_get_card (rg_diagnosis_view_get_cell (view, 0, 0), statement);
+  g_assert_nonnull (card);
+  label = find_label (GTK_WIDGET (card), "Arrive souvent");
+  g_assert_nonnull (label);
+  font_px = rendered_font_px (label);
+  zoom = rg_diagnosis_view_get_zoom (view);
+  g_test_message ("%u partners at 1920 pixels: zoom %.2f, text of %.1f pixels", n_partners, zoom, font_px);
+  g_assert_cmpfloat (font_px, >=, floor_px);
+
+  /* Narrower, the zoom follows: smaller, but not under the floor; the
+   * columns that no longer fit scroll, beside the mother's, which
+   * stays in view. */
+  resize_window (window, 1280, 1024);
+  g_assert_cmpfloat (rg_diagnosis_view_get_zoom (view), <, zoom);
+  g_assert_cmpfloat (rendered_font_px (label), >=, 16.0 - 0.01);
+  assert_column_in_window (window, view, n_partners - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.leave-meeting-mode", NULL));
+}
+
+static void
+meeting_mode_fits_six (RgApplication *app)
+{
+  meeting_mode_fits_the_team (app, 6, 18.0);
+}
+
+static void
+meeting_mode_fits_eight (RgApplication *app)
+{
+  meeting_mode_fits_the_team (app, 8, 16.0);
+}
+
+static gboolean
+run_key_controllers (GtkWidget       *widget,
+                     GtkPropagationPhase phase,
+                     guint            keyval,
+                     GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+            handled = rg_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state) &&
+                      gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                    GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                    gtk_shortcut_get_arguments (shortcut));
+          }
+
+      if (handled)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A key pressed where the window's focus is, as GTK hands it round:
+ * the capture phase from the window down, the window's application
+ * shortcuts first, then the bubble phase from the focus up. */
+static gboolean
+dispatch_key (GtkWindow       *window,
+              guint            keyval,
+              GdkModifierType  state)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = gtk_window_get_focus (window); widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (chain, widget);
+
+  for (guint i = chain->len; i > 0 && !handled; i--)
+    handled = run_key_controllers (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, state);
+  for (guint i = 0; i < chain->len && !handled; i++)
+    handled = (i == 0 && run_key_controllers (g_ptr_array_index (chain, i), GTK_PHASE_TARGET, keyval, state)) ||
+              run_key_controllers (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, state);
+
+  rg_test_iterate_until_idle ();
+  return handled;
+}
+
+/* Escape ends the typing in a card, and only that: the projected
+ * screen stays in meeting mode, at its zoom. F11 and the button leave
+ * meeting mode. */
+static void
+escape_in_meeting_mode (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_team_session ("echap.regards", 5);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  GtkWidget *leave = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RG_TYPE_SESSION_WINDOW,
+                                                                "leave_meeting_button"));
+  RgStatementCard *card;
+  GtkWidget *focus;
+  gboolean meeting;
+  double zoom;
+
+  resize_window (window, 1920, 1080);
+  g_assert_false (gtk_widget_get_visible (leave));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.meeting-mode", NULL));
+  resize_window (window, 1920, 1080);
+  zoom = rg_diagnosis_view_get_zoom (view);
+  g_assert_cmpfloat (zoom, >, 1.0);
+
+  /* The way out is shown, named, and says its key. */
+  g_assert_true (gtk_widget_get_visible (leave));
+  g_assert_true (gtk_widget_is_visible (leave));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (leave), ==, "Leave Meeting Mode (F11)");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (leave), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Leave Meeting Mode");
+
+  /* Writing in a card: Enter on a card adds one after it, words typed
+   * there, then Escape. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 0, 0));
+  g_assert_true (dispatch_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  card = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_cell (view, 1, 0));
+  g_assert_nonnull (card);
+  g_assert_true (rg_statement_card_get_editing (card));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  rg_test_type_words (GTK_TEXT_VIEW (focus), "Dort mal en classe");
+
+  g_assert_true (dispatch_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  g_assert_false (rg_statement_card_get_editing (card));
+  g_object_get (window, "meeting-mode", &meeting, NULL);
+  g_assert_true (meeting);
+  g_assert_cmpfloat_with_epsilon (rg_diagnosis_view_get_zoom (view), zoom, 0.001);
+  g_assert_nonnull (find_statement (session, "Dort mal en classe"));
+
+  /* A second Escape, with nothing being typed, leaves it on too. */
+  dispatch_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
+  g_object_get (window, "meeting-mode", &meeting, NULL);
+  g_assert_true (meeting);
+
+  /* F11 is the way out. */
+  g_assert_true (dispatch_key (GTK_WINDOW (window), GDK_KEY_F11, 0));
+  g_object_get (window, "meeting-mode", &meeting, NULL);
+  g_assert_false (meeting);
+  g_assert_false (gtk_widget_get_visible (leave));
+}
+
+/* }}} */
+
 /* {{{ Killed right after typing */
 
 static char *child_path;
@@ -1033,6 +1347,9 @@ main (int   argc,
                         large_session_populates_in_view);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);
+  rg_test_add_app_func ("/session-window/meeting-mode/fits-six", meeting_mode_fits_six);
+  rg_test_add_app_func ("/session-window/meeting-mode/fits-eight", meeting_mode_fits_eight);
+  rg_test_add_app_func ("/session-window/meeting-mode/escape", escape_in_meeting_mode);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

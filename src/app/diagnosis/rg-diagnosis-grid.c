@@ -7,6 +7,11 @@
  * spans what is visible, so the agreed wording stays in view however far
  * the team scrolled across partners.
  *
+ * Columns can be pinned: when the partners do not all fit, the pinned
+ * ones (the family's, in a meeting) come first and stay beside the
+ * dimension headers while the others scroll under them, so that the
+ * people the meeting is for are never the ones scrolled out of sight.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -37,6 +42,7 @@ struct _RgDiagnosisGrid
   GPtrArray     *row_headers;     /* n_rows */
   GPtrArray     *row_footers;     /* n_rows */
   GPtrArray     *cells;           /* n_columns * n_rows, row-major */
+  GArray        *pinned;          /* gboolean, n_columns */
   GArray        *cell_heights;    /* int, the last real height of each cell */
   int            cell_heights_width;  /* the width they were measured at */
 
@@ -46,6 +52,8 @@ struct _RgDiagnosisGrid
   /* From the last allocation, in content coordinates. */
   int            used_column_width;
   int            used_header_width;
+  GArray        *column_x;        /* int, n_columns: where each starts */
+  int            pinned_width;    /* of the pinned columns, while they are */
   int            char_width;
   int            line_height;
   int            header_height;
@@ -241,6 +249,56 @@ allocate (GtkWidget *child,
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
 }
 
+static gboolean
+is_pinned (RgDiagnosisGrid *self,
+           guint            column)
+{
+  return self->pinned_width > 0 && g_array_index (self->pinned, gboolean, column);
+}
+
+/* Where @column starts in content coordinates, scrolled by @hvalue: a
+ * pinned column moves with the view, so it is always in it. */
+static int
+column_content_x (RgDiagnosisGrid *self,
+                  guint            column,
+                  int              hvalue)
+{
+  int x = g_array_index (self->column_x, int, column);
+
+  return is_pinned (self, column) ? x + hvalue : x;
+}
+
+/* Lays the columns out from the left: all in order, or, when they do
+ * not fit the width and some are pinned, the pinned ones first. */
+static void
+place_columns (RgDiagnosisGrid *self,
+               int              width,
+               int              column_width,
+               int              header_width)
+{
+  gboolean overflow = header_width + (int) self->n_columns * column_width > width;
+  int x = header_width;
+
+  g_array_set_size (self->column_x, self->n_columns);
+  self->pinned_width = 0;
+
+  for (guint pass = overflow ? 0 : 1; pass < 2; pass++)
+    for (guint c = 0; c < self->n_columns; c++)
+      {
+        gboolean pinned = g_array_index (self->pinned, gboolean, c);
+
+        if (pass == 0 && !pinned)
+          continue;
+        if (pass == 1 && overflow && pinned)
+          continue;
+
+        g_array_index (self->column_x, int, c) = x;
+        x += column_width;
+        if (pass == 0)
+          self->pinned_width += column_width;
+      }
+}
+
 static void
 update_font_metrics (RgDiagnosisGrid *self)
 {
@@ -273,7 +331,7 @@ populate_cells_in_view (RgDiagnosisGrid *self,
       for (guint c = 0; c < self->n_columns; c++)
         {
           GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
-          int x = self->used_header_width + (int) c * self->used_column_width;
+          int x = column_content_x (self, c, hvalue);
 
           if (x + self->used_column_width < left || x > right ||
               !RG_IS_DIAGNOSIS_CELL (cell) ||
@@ -309,6 +367,7 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   content_width = header_width + (int) self->n_columns * column_width;
   self->used_column_width = column_width;
   self->used_header_width = header_width;
+  place_columns (self, width, column_width, header_width);
 
   /* Populating what comes into view replaces estimates with real
    * heights, which can bring more into view: a few rounds settle it. */
@@ -334,7 +393,7 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
       for (guint c = 0; c < self->n_columns; c++)
         {
           GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
-          int x = header_width + (int) c * column_width - hvalue;
+          int x = column_content_x (self, c, hvalue) - hvalue;
           gboolean shown = cell != NULL &&
                            (!RG_IS_DIAGNOSIS_CELL (cell) ||
                             rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell))) &&
@@ -364,7 +423,7 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
 
   for (guint c = 0; c < self->n_columns; c++)
     allocate (g_ptr_array_index (self->column_headers, c),
-              header_width + (int) c * column_width - hvalue, 0, column_width, self->header_height);
+              column_content_x (self, c, hvalue) - hvalue, 0, column_width, self->header_height);
 
   allocate (self->corner, 0, 0, header_width, self->header_height);
 
@@ -413,17 +472,36 @@ snapshot_children (GtkWidget   *widget,
     }
 }
 
+/* The cells or headers of the pinned columns, or of the others */
+static void
+snapshot_columns (RgDiagnosisGrid *self,
+                  GtkSnapshot     *snapshot,
+                  GPtrArray       *children,
+                  gboolean         pinned)
+{
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (children, i);
+
+      if (child != NULL && self->n_columns > 0 && is_pinned (self, i % self->n_columns) == pinned)
+        gtk_widget_snapshot_child (GTK_WIDGET (self), child, snapshot);
+    }
+}
+
 static void
 rg_diagnosis_grid_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
 
-  /* Back to front: the cells scroll under the sticky headers. */
-  snapshot_children (widget, snapshot, self->cells);
+  /* Back to front: the cells scroll under the pinned columns and the
+   * sticky headers. */
+  snapshot_columns (self, snapshot, self->cells, FALSE);
+  snapshot_columns (self, snapshot, self->cells, TRUE);
   snapshot_children (widget, snapshot, self->row_footers);
   snapshot_children (widget, snapshot, self->row_headers);
-  snapshot_children (widget, snapshot, self->column_headers);
+  snapshot_columns (self, snapshot, self->column_headers, FALSE);
+  snapshot_columns (self, snapshot, self->column_headers, TRUE);
   if (self->corner != NULL)
     gtk_widget_snapshot_child (widget, self->corner, snapshot);
 }
@@ -502,6 +580,8 @@ rg_diagnosis_grid_finalize (GObject *object)
   g_array_unref (self->row_y);
   g_array_unref (self->cells_height);
   g_array_unref (self->cell_heights);
+  g_array_unref (self->pinned);
+  g_array_unref (self->column_x);
 
   G_OBJECT_CLASS (rg_diagnosis_grid_parent_class)->finalize (object);
 }
@@ -641,6 +721,8 @@ rg_diagnosis_grid_init (RgDiagnosisGrid *self)
   self->row_y = g_array_new (FALSE, TRUE, sizeof (int));
   self->cells_height = g_array_new (FALSE, TRUE, sizeof (int));
   self->cell_heights = g_array_new (FALSE, TRUE, sizeof (int));
+  self->pinned = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->column_x = g_array_new (FALSE, TRUE, sizeof (int));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
@@ -678,7 +760,75 @@ rg_diagnosis_grid_reset (RgDiagnosisGrid *self,
   g_ptr_array_set_size (self->row_headers, n_rows);
   g_ptr_array_set_size (self->row_footers, n_rows);
   g_array_set_size (self->cell_heights, 0);
+  g_array_set_size (self->pinned, 0);
+  g_array_set_size (self->pinned, n_columns);
+  g_array_set_size (self->column_x, 0);
+  self->pinned_width = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * rg_diagnosis_grid_set_column_pinned:
+ * @self: a #RgDiagnosisGrid
+ * @column: a column
+ * @pinned: whether to keep it in view
+ *
+ * Pins @column: when the columns do not all fit, the pinned ones are
+ * laid out first and never scroll out of view. Their cells and header
+ * have the style class “pinned”.
+ */
+void
+rg_diagnosis_grid_set_column_pinned (RgDiagnosisGrid *self,
+                                     guint            column,
+                                     gboolean         pinned)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
+  g_return_if_fail (column < self->n_columns);
+
+  g_array_index (self->pinned, gboolean, column) = !!pinned;
+  for (guint r = 0; r <= self->n_rows; r++)
+    {
+      GtkWidget *child = r < self->n_rows ? g_ptr_array_index (self->cells, r * self->n_columns + column)
+                                          : g_ptr_array_index (self->column_headers, column);
+
+      if (child != NULL && pinned)
+        gtk_widget_add_css_class (child, "pinned");
+      else if (child != NULL)
+        gtk_widget_remove_css_class (child, "pinned");
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * rg_diagnosis_grid_get_column_x:
+ * @self: a #RgDiagnosisGrid
+ * @column: a column
+ *
+ * Returns: where @column starts in the grid, as last laid out, or -1
+ *   before it is
+ */
+int
+rg_diagnosis_grid_get_column_x (RgDiagnosisGrid *self,
+                                guint            column)
+{
+  int hvalue;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_GRID (self), -1);
+
+  if (column >= self->column_x->len)
+    return -1;
+
+  hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+  return column_content_x (self, column, hvalue) - hvalue;
+}
+
+static void
+mark_pinned (RgDiagnosisGrid *self,
+             guint            column,
+             GtkWidget       *widget)
+{
+  if (widget != NULL && column < self->pinned->len && g_array_index (self->pinned, gboolean, column))
+    gtk_widget_add_css_class (widget, "pinned");
 }
 
 guint
@@ -715,6 +865,7 @@ rg_diagnosis_grid_set_column_header (RgDiagnosisGrid *self,
   g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
   g_return_if_fail (column < self->n_columns);
 
+  mark_pinned (self, column, widget);
   replace_child (self, (GtkWidget **) &self->column_headers->pdata[column], widget);
 }
 
@@ -749,6 +900,7 @@ rg_diagnosis_grid_set_cell (RgDiagnosisGrid *self,
   g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
   g_return_if_fail (column < self->n_columns && row < self->n_rows);
 
+  mark_pinned (self, column, widget);
   replace_child (self, (GtkWidget **) &self->cells->pdata[row * self->n_columns + column], widget);
 }
 
@@ -886,17 +1038,44 @@ rg_diagnosis_grid_reveal_cell (RgDiagnosisGrid *self,
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  x = self->used_header_width + (int) column * self->used_column_width;
   y = g_array_index (self->row_y, int, row);
 
-  if (x - self->used_header_width < gtk_adjustment_get_value (self->hadjustment) ||
-      x + self->used_column_width > gtk_adjustment_get_value (self->hadjustment) + width)
-    gtk_adjustment_set_value (self->hadjustment, x - self->used_header_width);
+  /* A pinned column is always in view; the others scroll beside them. */
+  if (column < self->column_x->len && !is_pinned (self, column))
+    {
+      int left = self->used_header_width + self->pinned_width;
+
+      x = g_array_index (self->column_x, int, column);
+      if (x - left < gtk_adjustment_get_value (self->hadjustment) ||
+          x + self->used_column_width > gtk_adjustment_get_value (self->hadjustment) + width)
+        gtk_adjustment_set_value (self->hadjustment, x - left);
+    }
   if (y - self->header_height < gtk_adjustment_get_value (self->vadjustment) ||
       y > gtk_adjustment_get_value (self->vadjustment) + height - self->line_height * 4)
     gtk_adjustment_set_value (self->vadjustment, y - self->header_height);
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+widget_in_column (RgDiagnosisGrid *self,
+                  GtkWidget       *widget,
+                  guint            column)
+{
+  GtkWidget *header = g_ptr_array_index (self->column_headers, column);
+
+  if (header != NULL && (widget == header || gtk_widget_is_ancestor (widget, header)))
+    return TRUE;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + column);
+
+      if (cell != NULL && (widget == cell || gtk_widget_is_ancestor (widget, cell)))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -913,6 +1092,7 @@ rg_diagnosis_grid_scroll_to_widget (RgDiagnosisGrid *self,
 {
   graphene_rect_t bounds;
   int width, height, header_width;
+  gboolean in_pinned = FALSE;
   double x, y;
 
   g_return_if_fail (RG_IS_DIAGNOSIS_GRID (self));
@@ -934,9 +1114,14 @@ rg_diagnosis_grid_scroll_to_widget (RgDiagnosisGrid *self,
       widget == self->corner)
     return;
 
-  if (bounds.origin.x < header_width)
+  /* Pinned columns stay; the others scroll clear of them too. */
+  for (guint c = 0; c < self->n_columns && self->pinned_width > 0; c++)
+    in_pinned = in_pinned || (is_pinned (self, c) && widget_in_column (self, widget, c));
+  header_width += self->pinned_width;
+
+  if (!in_pinned && bounds.origin.x < header_width)
     x += bounds.origin.x - header_width;
-  else if (bounds.origin.x + bounds.size.width > width)
+  else if (!in_pinned && bounds.origin.x + bounds.size.width > width)
     x += MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x - header_width);
 
   if (bounds.origin.y < self->header_height)

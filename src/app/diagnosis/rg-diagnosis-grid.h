@@ -43,6 +43,11 @@ GtkWidget *rg_diagnosis_grid_get_row_footer        (RgDiagnosisGrid *self,
 GtkWidget *rg_diagnosis_grid_get_cell              (RgDiagnosisGrid *self,
                                                     guint            column,
                                                     guint            row);
+void       rg_diagnosis_grid_set_column_pinned     (RgDiagnosisGrid *self,
+                                                    guint            column,
+                                                    gboolean         pinned);
+int        rg_diagnosis_grid_get_column_x          (RgDiagnosisGrid *self,
+                                                    guint            column);
 int        rg_diagnosis_grid_get_column_width      (RgDiagnosisGrid *self);
 void       rg_diagnosis_grid_set_column_width      (RgDiagnosisGrid *self,
                                                     int              width);

@@ -9,8 +9,15 @@
  * In a blind round the view names no author: columns are “Partner A”,
  * “Partner B”… in a neutral colour, and every label, tooltip and
  * accessible name that would name a partner uses that letter instead,
- * so that a statement is read for what it says. The session is not
- * touched: revealing rebuilds the grid with the names.
+ * so that a statement is read for what it says. The columns are
+ * shuffled for the round (rg-partner-label.c says how). The session is
+ * not touched: revealing rebuilds the grid with the names, in order.
+ *
+ * In a meeting the whole team must be on the projected screen: the
+ * columns get narrower (the grid shares the width out between them)
+ * and the view says at which zoom they all fit its width, which the
+ * window follows. If they cannot fit even so, the family's columns are
+ * pinned, so that the grid scrolls the others beside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,13 +46,21 @@
 #define BASE_COLUMN_WIDTH 260
 #define BASE_ROW_HEADER_WIDTH 190
 
+/* In a meeting, at zoom 1.0: about thirteen of the text's ems a column
+ * (at the usual 13 to 15 pixels), for a dozen words a card at most.
+ * At 1920 pixels, eight partners fit at zoom 1.2, six at 1.5. */
+#define MEETING_COLUMN_WIDTH 180
+#define MEETING_ROW_HEADER_WIDTH 130
+
 struct _RgDiagnosisView
 {
   GtkWidget           parent_instance;
 
   RgSessionEditor    *editor;
   double              zoom;
+  double              fitting_zoom;
   gboolean            blind;
+  gboolean            meeting;
 
   GtkWidget          *content;
   GtkRevealer        *blind_revealer;
@@ -74,7 +89,9 @@ enum {
   PROP_0,
   PROP_EDITOR,
   PROP_ZOOM,
+  PROP_FITTING_ZOOM,
   PROP_BLIND,
+  PROP_MEETING,
   N_PROPS
 };
 
@@ -99,24 +116,71 @@ is_contribution (RgDiagnosisView *self)
   return rg_session_get_kind (get_session (self)) == RG_SESSION_KIND_CONTRIBUTION;
 }
 
+/* The partners in the order of their columns: listed, or shuffled in a
+ * blind round. */
 static void
 update_columns (RgDiagnosisView *self)
 {
   RgSession *session = get_session (self);
-  GListModel *partners = rg_session_get_partners (session);
+  g_autoptr(GPtrArray) partners = rg_partner_label_dup_blind_order (session);
   const char *contributor_id = rg_session_get_contributor_id (session);
 
   g_ptr_array_set_size (self->columns, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+  for (guint i = 0; i < partners->len; i++)
     {
-      RgPartner *partner = g_list_model_get_item (partners, i);
+      RgPartner *partner = g_ptr_array_index (partners, i);
 
       if (!is_contribution (self) || contributor_id == NULL ||
           g_str_equal (rg_partner_get_id (partner), contributor_id))
-        g_ptr_array_add (self->columns, partner);
-      else
-        g_object_unref (partner);
+        g_ptr_array_add (self->columns, g_object_ref (partner));
     }
+}
+
+/* In a meeting, the family's columns stay in view when not all fit;
+ * not in a blind round, where that would say whose they are. */
+static void
+update_pinned_columns (RgDiagnosisView *self)
+{
+  for (guint c = 0; c < self->columns->len && c < rg_diagnosis_grid_get_n_columns (self->grid); c++)
+    {
+      RgPartnerRole role = rg_partner_get_role (g_ptr_array_index (self->columns, c));
+
+      rg_diagnosis_grid_set_column_pinned (self->grid, c,
+                                           self->meeting && !self->blind &&
+                                           (role == RG_PARTNER_ROLE_FAMILY ||
+                                            role == RG_PARTNER_ROLE_YOUNG_PERSON));
+    }
+}
+
+/* The largest zoom at which every column fits the grid's width, with
+ * the narrower columns of a meeting. */
+static void
+update_fitting_zoom (RgDiagnosisView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->grid));
+  double fitting;
+
+  if (width <= 0)
+    return;
+
+  /* A pixel or two to spare: sizes are rounded down to whole pixels. */
+  fitting = (width - 2.0) / (MEETING_ROW_HEADER_WIDTH + (double) self->columns->len * MEETING_COLUMN_WIDTH);
+  fitting = CLAMP (fitting, 0.5, 4.0);
+  if (G_APPROX_VALUE (self->fitting_zoom, fitting, 0.005))
+    return;
+
+  self->fitting_zoom = fitting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FITTING_ZOOM]);
+}
+
+static void
+update_column_widths (RgDiagnosisView *self)
+{
+  int column = self->meeting ? MEETING_COLUMN_WIDTH : BASE_COLUMN_WIDTH;
+  int header = self->meeting ? MEETING_ROW_HEADER_WIDTH : BASE_ROW_HEADER_WIDTH;
+
+  rg_diagnosis_grid_set_column_width (self->grid, (int) (column * self->zoom));
+  rg_diagnosis_grid_set_row_header_width (self->grid, (int) (header * self->zoom));
 }
 
 /* {{{ Headers and footers */
@@ -495,6 +559,8 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
   n_dimensions = g_list_model_get_n_items (dimensions);
 
   rg_diagnosis_grid_reset (self->grid, n_partners, n_dimensions);
+  update_pinned_columns (self);
+  update_fitting_zoom (self);
 
   corner = gtk_label_new (_("Dimensions"));
   gtk_label_set_xalign (GTK_LABEL (corner), 0);
@@ -1637,8 +1703,16 @@ rg_diagnosis_view_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_FITTING_ZOOM:
+      g_value_set_double (value, self->fitting_zoom);
+      break;
+
     case PROP_BLIND:
       g_value_set_boolean (value, self->blind);
+      break;
+
+    case PROP_MEETING:
+      g_value_set_boolean (value, self->meeting);
       break;
 
     default:
@@ -1668,6 +1742,10 @@ rg_diagnosis_view_set_property (GObject      *object,
       rg_diagnosis_view_set_blind (self, g_value_get_boolean (value));
       break;
 
+    case PROP_MEETING:
+      rg_diagnosis_view_set_meeting (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1689,6 +1767,23 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   properties [PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RgDiagnosisView:fitting-zoom:
+   *
+   * The largest zoom at which every partner's column fits the view's
+   * width in a meeting; it follows the view's size.
+   */
+  properties [PROP_FITTING_ZOOM] =
+    g_param_spec_double ("fitting-zoom", NULL, NULL, 0, 4.0, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RgDiagnosisView:meeting:
+   *
+   * Whether the view is laid out for a meeting around one screen.
+   */
+  properties [PROP_MEETING] =
+    g_param_spec_boolean ("meeting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /**
    * RgDiagnosisView:blind:
    *
@@ -1755,6 +1850,8 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   rg_shortcuts_add_controller (GTK_WIDGET (self), "diagnosis");
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
+  g_signal_connect_object (self->grid, "laid-out", G_CALLBACK (update_fitting_zoom), self,
+                           G_CONNECT_SWAPPED);
   update_selection_bar (self);
 }
 
@@ -1791,6 +1888,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                             prune_selection, self);
       if (self->selection != NULL)
         g_ptr_array_set_size (self->selection, 0);
+      if (self->blind)
+        rg_partner_label_set_blind_seed (get_session (self), 0);
     }
 
   g_set_object (&self->editor, editor);
@@ -1805,6 +1904,8 @@ rg_diagnosis_view_set_editor (RgDiagnosisView *self,
                                 G_CALLBACK (queue_rebuild), self);
       g_signal_connect_swapped (rg_session_get_statements (get_session (self)), "items-changed",
                                 G_CALLBACK (prune_selection), self);
+      if (self->blind)
+        rg_partner_label_set_blind_seed (get_session (self), g_random_int_range (1, G_MAXINT32));
     }
 
   if (self->grid != NULL)
@@ -1840,9 +1941,77 @@ rg_diagnosis_view_set_zoom (RgDiagnosisView *self,
     return;
 
   self->zoom = zoom;
-  rg_diagnosis_grid_set_column_width (self->grid, (int) (BASE_COLUMN_WIDTH * zoom));
-  rg_diagnosis_grid_set_row_header_width (self->grid, (int) (BASE_ROW_HEADER_WIDTH * zoom));
+  update_column_widths (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+}
+
+/**
+ * rg_diagnosis_view_get_fitting_zoom:
+ *
+ * Returns: the largest zoom at which every partner's column fits the
+ *   view's width in a meeting, as last laid out; 0 before it is
+ */
+double
+rg_diagnosis_view_get_fitting_zoom (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), 0);
+
+  return self->fitting_zoom;
+}
+
+/**
+ * rg_diagnosis_view_get_meeting:
+ *
+ * Returns: whether the view is laid out for a meeting
+ */
+gboolean
+rg_diagnosis_view_get_meeting (RgDiagnosisView *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), FALSE);
+
+  return self->meeting;
+}
+
+/**
+ * rg_diagnosis_view_set_meeting:
+ * @self: a #RgDiagnosisView
+ * @meeting: whether the team reads the view together, on one screen
+ *
+ * Lays the view out for a meeting: narrower columns, which share the
+ * width out, and the family's columns kept in view if the grid has to
+ * scroll. The grid is not built again: a card being written stays so.
+ */
+void
+rg_diagnosis_view_set_meeting (RgDiagnosisView *self,
+                               gboolean         meeting)
+{
+  g_return_if_fail (RG_IS_DIAGNOSIS_VIEW (self));
+
+  meeting = !!meeting;
+  if (self->meeting == meeting)
+    return;
+
+  self->meeting = meeting;
+  update_column_widths (self);
+  update_pinned_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING]);
+}
+
+/**
+ * rg_diagnosis_view_get_column_partner:
+ *
+ * Returns: (transfer none) (nullable): the partner of a column
+ */
+RgPartner *
+rg_diagnosis_view_get_column_partner (RgDiagnosisView *self,
+                                      guint            column)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  if (self->rebuild_source != 0)
+    rg_diagnosis_view_rebuild (self);
+
+  return column < self->columns->len ? g_ptr_array_index (self->columns, column) : NULL;
 }
 
 /**
@@ -1877,6 +2046,9 @@ rg_diagnosis_view_set_blind (RgDiagnosisView *self,
     return;
 
   self->blind = blind;
+  /* A new order each round; any but 0, which is no round. */
+  if (self->editor != NULL)
+    rg_partner_label_set_blind_seed (get_session (self), blind ? g_random_int_range (1, G_MAXINT32) : 0);
   if (blind)
     gtk_widget_add_css_class (GTK_WIDGET (self), "blind");
   else

@@ -22,6 +22,12 @@ void             rg_diagnosis_view_set_editor       (RgDiagnosisView *self,
 double           rg_diagnosis_view_get_zoom         (RgDiagnosisView *self);
 void             rg_diagnosis_view_set_zoom         (RgDiagnosisView *self,
                                                      double           zoom);
+double           rg_diagnosis_view_get_fitting_zoom (RgDiagnosisView *self);
+gboolean         rg_diagnosis_view_get_meeting      (RgDiagnosisView *self);
+void             rg_diagnosis_view_set_meeting      (RgDiagnosisView *self,
+                                                     gboolean         meeting);
+RgPartner       *rg_diagnosis_view_get_column_partner (RgDiagnosisView *self,
+                                                       guint            column);
 gboolean         rg_diagnosis_view_get_blind        (RgDiagnosisView *self);
 void             rg_diagnosis_view_set_blind        (RgDiagnosisView *self,
                                                      gboolean         blind);

@@ -38,6 +38,11 @@
 
 #define ZOOM_STEP 0.1
 
+/* The smallest body text meeting mode chooses by itself, in pixels:
+ * still readable from the back of a meeting room, three metres from a
+ * projected 1920 × 1080 screen. */
+#define MEETING_FLOOR_PX 16.0
+
 /* A failed save is tried again after this, then twice as long each
  * time, up to the longest: a disk that is full again a moment later is
  * not written to a hundred times a second. */
@@ -61,6 +66,7 @@ struct _RgSessionWindow
 
   guint                 autosave_source;
   guint                 retry_source;
+  guint                 fit_zoom_source;
   guint                 retry_delay;
   guint                 inhibit_cookie;
   GFileMonitor         *folder_monitor;   /* while saving fails */
@@ -86,6 +92,8 @@ struct _RgSessionWindow
   GtkWidget            *conflicts_banner;
   GtkLabel             *conflicts_label;
   GtkLabel             *zoom_label;
+  GtkWidget            *meeting_button;
+  GtkWidget            *leave_meeting_button;
 };
 
 enum {
@@ -549,10 +557,37 @@ ask_before_closing (RgSessionWindow *self,
 /* }}} */
 /* {{{ Zoom and meeting mode */
 
+/* The size of the window's text, at zoom 1.0, in pixels */
+static double
+get_font_px (RgSessionWindow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size;
+
+  if (font == NULL || (size = pango_font_description_get_size (font) / (double) PANGO_SCALE) <= 0)
+    return 14.0;
+  if (!pango_font_description_get_size_is_absolute (font))
+    size *= 96.0 / 72.0;
+
+  return size;
+}
+
+/* The zoom the coordinator chose, or in meeting mode the largest at
+ * which the diagnosis shows the whole team, up to that choice: never
+ * so small that the back of the room cannot read it, unless the
+ * coordinator chose smaller still. */
 static double
 get_zoom (RgSessionWindow *self)
 {
-  return g_settings_get_double (self->settings, self->meeting_mode ? "meeting-zoom" : "zoom");
+  double chosen = g_settings_get_double (self->settings, self->meeting_mode ? "meeting-zoom" : "zoom");
+  double fitting = rg_diagnosis_view_get_fitting_zoom (self->diagnosis_view);
+  double floor = MEETING_FLOOR_PX / get_font_px (self);
+
+  if (!self->meeting_mode || fitting <= 0)
+    return chosen;
+
+  return MIN (chosen, MAX (fitting, floor));
 }
 
 static void
@@ -576,6 +611,26 @@ apply_zoom (RgSessionWindow *self)
 
   percent = g_strdup_printf ("%d%%", (int) (zoom * 100 + .5));
   gtk_label_set_label (self->zoom_label, percent);
+}
+
+static gboolean
+fit_zoom_cb (gpointer user_data)
+{
+  RgSessionWindow *self = user_data;
+
+  self->fit_zoom_source = 0;
+  apply_zoom (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's size, or the team's, changed what fits: the zoom
+ * follows, once the layout is done. */
+static void
+fitting_zoom_changed (RgSessionWindow *self)
+{
+  if (self->meeting_mode && self->fit_zoom_source == 0)
+    self->fit_zoom_source = g_idle_add (fit_zoom_cb, self);
 }
 
 static void
@@ -618,10 +673,13 @@ rg_session_window_set_meeting_mode (RgSessionWindow *self,
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
+  rg_diagnosis_view_set_meeting (self->diagnosis_view, meeting_mode);
   apply_zoom (self);
-  /* Escape leaves meeting mode only in meeting mode: elsewhere it ends
-   * typing or clears a selection. */
+  /* Escape is not the way out: it ends typing, as everywhere. Meeting
+   * mode has its own key, F11, and a button that says what it does. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", meeting_mode);
+  gtk_widget_set_visible (self->meeting_button, !meeting_mode);
+  gtk_widget_set_visible (self->leave_meeting_button, meeting_mode);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING_MODE]);
 }
 
@@ -1162,6 +1220,7 @@ rg_session_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->fit_zoom_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
@@ -1276,6 +1335,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, leave_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, links_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, criteria_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, actions_view);
@@ -1342,6 +1403,8 @@ rg_session_window_init (RgSessionWindow *self)
 
   popover = gtk_menu_button_get_popover (self->primary_menu_button);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_box (self), "zoom");
+  g_signal_connect_object (self->diagnosis_view, "notify::fitting-zoom", G_CALLBACK (fitting_zoom_changed),
+                           self, G_CONNECT_SWAPPED);
   apply_zoom (self);
   rg_window_state_restore (GTK_WINDOW (self), self->settings);
 }

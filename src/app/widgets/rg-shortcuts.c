@@ -29,7 +29,6 @@ static const struct
   { "session.undo", { "<Control>z", NULL } },
   { "session.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "session.meeting-mode", { "F11", NULL } },
-  { "session.leave-meeting-mode", { "Escape", NULL } },
   { "session.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "session.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "session.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
