@@ -142,6 +142,142 @@ export_from_window (RgApplication *app)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+export_dialog_closed (gpointer data)
+{
+  return rg_test_find_window (RG_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+/* The save chooser the export dialog opens: without portals, GTK's own
+ * file chooser dialog */
+static GtkFileChooser *
+open_chooser (RgExportDialog *dialog)
+{
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose-file", NULL));
+  rg_test_iterate_until_idle ();
+  chooser = rg_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+
+  return chooser;
+}
+
+static RgExportDialog *
+open_export_dialog (RgSessionWindow *window)
+{
+  RgExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.export", NULL));
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static void
+propose_name_and_folder (RgApplication *app)
+{
+  g_autofree char *session_folder = g_build_filename (test_dir, "situation-a", NULL);
+  g_autofree char *exports = g_build_filename (test_dir, "envois", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sent_name = NULL;
+  g_autofree char *exported_path = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) exports_file = g_file_new_for_path (exports);
+  g_autoptr(GString) titled = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  RgSessionWindow *window;
+  RgExportDialog *dialog;
+  GtkFileChooser *chooser;
+
+  g_assert_cmpint (g_mkdir_with_parents (session_folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (exports, 0700), ==, 0);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-export-folder"), ==, "");
+
+  /* A title with the child's name, and characters no file name may have */
+  file = rg_test_copy_example (session_folder, "point.regards");
+  path = g_file_get_path (file);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  titled = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (titled, "<title>Revue de situation — trimestre 1</title>",
+                                      "<title>Point sur Adam : école/maison</title>", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, titled->str, -1, &error));
+  g_assert_no_error (error);
+
+  window = rg_test_open_session (app, file);
+  dialog = open_export_dialog (window);
+
+  /* To send: the title and date as pseudonymised, never "rapport.pdf" */
+  sent_name = rg_export_dialog_dup_file_name (dialog);
+  g_assert_true (g_str_has_prefix (sent_name, "Point sur "));
+  g_assert_true (g_str_has_suffix (sent_name, " 2026-11-17.pdf"));
+  g_assert_null (strstr (sent_name, "Adam"));
+  g_assert_null (strchr (sent_name, '/'));
+  g_assert_null (strchr (sent_name, ':'));
+
+  /* For the team, the names stay; the extension follows the format */
+  rg_export_dialog_set_purpose (dialog, RG_EXPORT_PURPOSE_TEAM);
+  name = rg_export_dialog_dup_file_name (dialog);
+  g_assert_cmpstr (name, ==, "Point sur Adam école maison 2026-11-17.pdf");
+  g_clear_pointer (&name, g_free);
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_HTML);
+  name = rg_export_dialog_dup_file_name (dialog);
+  g_assert_cmpstr (name, ==, "Point sur Adam école maison 2026-11-17.html");
+  g_clear_pointer (&name, g_free);
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_PDF);
+  rg_export_dialog_set_purpose (dialog, RG_EXPORT_PURPOSE_SEND);
+
+  /* The chooser offers that name, in the session's folder the first time */
+  chooser = open_chooser (dialog);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, sent_name);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_nonnull (folder);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, session_folder);
+  g_clear_object (&folder);
+
+  /* The coordinator picks another folder and exports */
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, exports_file, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (rg_test_find_widget (GTK_WIDGET (chooser), is_button_labelled, "_Export"),
+                         "clicked");
+  g_assert_true (rg_test_wait_for (export_dialog_closed, NULL, 10));
+  exported_path = g_build_filename (exports, sent_name, NULL);
+  g_assert_true (g_file_test (exported_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
+
+  /* The toast says so, with a button that opens the report */
+  g_assert_nonnull (rg_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Open"));
+
+  /* The folder is remembered, and offered next time */
+  remembered = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (remembered, ==, exports);
+  dialog = open_export_dialog (window);
+  chooser = open_chooser (dialog);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
+  g_signal_emit_by_name (rg_test_find_widget (GTK_WIDGET (chooser), is_button_labelled, "_Cancel"),
+                         "clicked");
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  rg_test_iterate_until_idle ();
+  g_settings_reset (settings, "last-export-folder");
+}
+
 /* Prints through the dialog's print operation, to a PDF file as the
  * print dialog's "Print to File" does; returns the text of its pages */
 static char *
@@ -243,6 +379,7 @@ main (int   argc,
 
   rg_test_add_app_func ("/export-dialog/export-from-window", export_from_window);
   rg_test_add_app_func ("/export-dialog/print-from-window", print_from_window);
+  rg_test_add_app_func ("/export-dialog/propose-name-and-folder", propose_name_and_folder);
 
   return g_test_run ();
 }

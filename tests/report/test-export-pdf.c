@@ -89,7 +89,7 @@ test_export_pdf_example (void)
       assert_has_words (flat, rg_partner_get_profession (partner));
     }
 
-  /* Every part, in the order of the meeting, each on a page of its own */
+  /* Every part, in the order of the meeting */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       const char *found = strstr (previous, parts[i]);
@@ -276,6 +276,229 @@ test_export_pdf_long_texts (void)
   assert_inside_margins (boxes);
 }
 
+/* Every page but the last is at least half full: some text of its
+ * body (its footer left out) reaches below the middle of the page. The
+ * parts flow on rather than each start a new page. */
+static void
+assert_pages_half_full (const char *path)
+{
+  g_autoptr(GArray) boxes = read_word_boxes (path);
+  guint n_pages = rg_test_pdf_count_pages (path);
+  g_autofree double *lowest = g_new0 (double, n_pages);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      WordBox *box = &g_array_index (boxes, WordBox, i);
+
+      /* The footer, "Page N of M", is below the body */
+      if (box->y_min > box->page_height - RG_EXPORT_PDF_MARGIN_BOTTOM - 20)
+        continue;
+      g_assert_cmpuint (box->page, <, n_pages);
+      lowest[box->page] = MAX (lowest[box->page], box->y_max);
+    }
+
+  for (guint page = 0; page + 1 < n_pages; page++)
+    if (lowest[page] < RG_EXPORT_PDF_PAGE_HEIGHT / 2)
+      g_error ("Page %u of %u of %s is less than half full: its text ends at %.0f of %.0f points",
+               page + 1, n_pages, path, lowest[page], RG_EXPORT_PDF_PAGE_HEIGHT);
+}
+
+static RgPartner *
+add_partner (RgSession  *session,
+             const char *name,
+             const char *profession)
+{
+  g_autoptr(RgPartner) partner = rg_partner_new ();
+
+  rg_partner_set_name (partner, name);
+  rg_partner_set_profession (partner, profession);
+  rg_session_add_partner (session, partner);
+
+  return partner;
+}
+
+static RgDimension *
+add_dimension (RgSession  *session,
+               const char *name)
+{
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+
+  rg_dimension_set_name (dimension, name);
+  rg_session_add_dimension (session, dimension);
+
+  return dimension;
+}
+
+static const char *
+add_statement (RgSession   *session,
+               RgPartner   *partner,
+               RgDimension *dimension,
+               const char  *text)
+{
+  g_autoptr(RgStatement) statement = rg_statement_new (rg_partner_get_id (partner),
+                                                       rg_dimension_get_id (dimension),
+                                                       RG_STATEMENT_KIND_FACT, text);
+
+  rg_session_add_statement (session, statement);
+
+  return rg_statement_get_id (statement);
+}
+
+static void
+add_link (RgSession  *session,
+          RgLinkType  type,
+          const char *first_id,
+          const char *second_id)
+{
+  g_autoptr(RgLink) link = rg_link_new (type);
+
+  rg_link_add_member (link, first_id);
+  rg_link_add_member (link, second_id);
+  rg_session_add_link (session, link);
+}
+
+static void
+add_action (RgSession  *session,
+            RgPartner  *owner,
+            const char *what)
+{
+  g_autoptr(RgAction) action = rg_action_new (what);
+
+  rg_action_set_owner_id (action, rg_partner_get_id (owner));
+  rg_action_set_due (action, "2027-01-15");
+  rg_session_add_action (session, action);
+}
+
+/* A short meeting: three partners, a few words in each of three
+ * dimensions, a link of each kind, a word, two actions, the consent */
+static RgSession *
+make_small_session (void)
+{
+  RgSession *session = rg_session_new ();
+  RgPartner *teacher, *mother, *nurse;
+  RgDimension *dimensions[3];
+  const char *names[] = { "Scolarité", "Santé", "Famille" };
+  g_autoptr(RgTerm) term = rg_term_new ("décrochage");
+  g_autoptr(RgConsent) consent = rg_consent_new ("Échange entre l'école et le service social");
+  const char *ids[3][3];
+
+  rg_session_set_title (session, "Petite réunion");
+  rg_session_set_situation_label (session, "Élève B.");
+  teacher = add_partner (session, "Mme Durand", "Professeure des écoles");
+  mother = add_partner (session, "Mme B.", "Mère");
+  nurse = add_partner (session, "M. Lopez", "Infirmier scolaire");
+
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      dimensions[d] = add_dimension (session, names[d]);
+      ids[d][0] = add_statement (session, teacher, dimensions[d],
+                                 "Il lit lentement mais comprend ce qu'il lit quand on lui laisse le temps.");
+      ids[d][1] = add_statement (session, mother, dimensions[d],
+                                 "À la maison il fait ses devoirs seul et demande peu d'aide.");
+      ids[d][2] = add_statement (session, nurse, dimensions[d],
+                                 "Il se plaint de maux de tête en fin de matinée, surtout le lundi.");
+    }
+  rg_dimension_set_synthesis (dimensions[0], "La lecture progresse ; le temps laissé compte.");
+
+  add_link (session, RG_LINK_TYPE_AGREEMENT, ids[0][0], ids[0][1]);
+  add_link (session, RG_LINK_TYPE_DIVERGENCE, ids[1][1], ids[1][2]);
+  add_link (session, RG_LINK_TYPE_COMPLEMENT, ids[2][0], ids[2][2]);
+
+  rg_term_set_meaning (term, rg_partner_get_id (teacher), "Des absences répétées.");
+  rg_term_set_meaning (term, rg_partner_get_id (mother), "Ne plus avoir envie d'aller à l'école.");
+  rg_session_add_term (session, term);
+
+  add_action (session, nurse, "Proposer un bilan de la vue");
+  add_action (session, teacher, "Laisser plus de temps pour les lectures");
+
+  rg_consent_set_shared_with (consent, "L'école et le service social");
+  rg_consent_set_date (consent, "2026-11-02");
+  rg_session_add_consent (session, consent);
+
+  return session;
+}
+
+/* The example and, in each of its dimensions, three more paragraphs
+ * from each partner, linked in pairs, and twenty more actions */
+static void
+enlarge_session (RgSession *session)
+{
+  GListModel *partners = rg_session_get_partners (session);
+  GListModel *dimensions = rg_session_get_dimensions (session);
+  guint n_partners = g_list_model_get_n_items (partners);
+
+  for (guint d = 0; d < g_list_model_get_n_items (dimensions); d++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (dimensions, d);
+      const char *previous = NULL;
+
+      for (guint p = 0; p < n_partners; p++)
+        {
+          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, p);
+
+          for (guint i = 0; i < 3; i++)
+            {
+              g_autofree char *text = g_strdup_printf (
+                "Observation %u de %s : depuis la rentrée, les échanges avec l'enfant "
+                "montrent des progrès réguliers dans ce domaine, avec des moments de "
+                "fatigue en fin de semaine et une attention qui varie selon les activités "
+                "proposées et le groupe dans lequel il se trouve.",
+                i + 1, rg_partner_get_name (partner));
+              const char *id = add_statement (session, partner, dimension, text);
+
+              if (previous != NULL && i == 0)
+                add_link (session, p % 2 ? RG_LINK_TYPE_AGREEMENT : RG_LINK_TYPE_DIVERGENCE,
+                          previous, id);
+              previous = id;
+            }
+        }
+    }
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(RgPartner) owner = g_list_model_get_item (partners, i % n_partners);
+      g_autofree char *what = g_strdup_printf ("Action supplémentaire %u : faire le point avec "
+                                               "la famille et l'équipe", i + 1);
+
+      add_action (session, owner, what);
+    }
+}
+
+static void
+test_export_pdf_pages_flow (void)
+{
+  g_autoptr(RgSession) example = rg_test_load_example ();
+  g_autoptr(RgSession) small = make_small_session ();
+  g_autoptr(RgSession) large = rg_test_load_example ();
+  g_autofree char *example_path = export (example, "flow-example.pdf");
+  g_autofree char *small_path = export (small, "flow-small.pdf");
+  g_autofree char *large_path = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *flat = NULL;
+
+  enlarge_session (large);
+  large_path = export (large, "flow-large.pdf");
+
+  g_test_message ("Pages: %u for the example, %u for the small session, %u for the large one",
+                  rg_test_pdf_count_pages (example_path), rg_test_pdf_count_pages (small_path),
+                  rg_test_pdf_count_pages (large_path));
+  assert_pages_half_full (example_path);
+  assert_pages_half_full (small_path);
+  assert_pages_half_full (large_path);
+
+  /* The example fits on fewer pages than its eight parts, and the large
+   * one needs more than the example */
+  g_assert_cmpuint (rg_test_pdf_count_pages (example_path), <=, 11);
+  g_assert_cmpuint (rg_test_pdf_count_pages (large_path), >, rg_test_pdf_count_pages (example_path));
+
+  /* Nothing of the small one lost in the flow */
+  plain = rg_test_pdf_to_text (small_path, NULL);
+  flat = rg_test_flatten (plain);
+  rg_test_assert_reads (flat, "Petite réunion");
+  rg_test_assert_reads (flat, "Proposer un bilan de la vue");
+  rg_test_assert_reads (flat, "L'école et le service social");
+}
+
 /* Texts that Pango would take minutes to set whole: a word of 200,000
  * letters, and 30,000 short lines. They are set piece by piece. */
 static void
@@ -404,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/export-pdf/example", test_export_pdf_example);
   g_test_add_func ("/export-pdf/pseudonymised", test_export_pdf_pseudonymised);
   g_test_add_func ("/export-pdf/long-texts", test_export_pdf_long_texts);
+  g_test_add_func ("/export-pdf/pages-flow", test_export_pdf_pages_flow);
   g_test_add_func ("/export-pdf/hostile-texts", test_export_pdf_hostile_texts);
   g_test_add_func ("/export-pdf/bidi", test_export_pdf_bidi);
   g_test_add_func ("/export-pdf/empty", test_export_pdf_empty);

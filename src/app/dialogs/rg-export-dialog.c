@@ -4,7 +4,9 @@
  * names, then where to write it; or, to print, the same choices but the
  * format, then the printer. A report to send outside the team is
  * pseudonymised unless the coordinator says otherwise, and the dialog
- * says so where it is chosen.
+ * says so where it is chosen. The file is offered under a name made of
+ * the session's title and date (as pseudonymised, when it is), in the
+ * folder last exported to or else the session's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rg-export-dialog.h"
 #include "rg-pseudonymise.h"
@@ -48,8 +51,11 @@ struct _RgExportDialog
   GtkSwitch        *month_switch;
   GtkWidget        *month_row;
   GtkWidget        *export_button;
+  GFile            *folder;       /* the session's, proposed for a first export */
   gboolean          printing;
 };
+
+#define MAX_NAME_CHARS 80   /* of a proposed file name, its extension aside */
 
 enum {
   EXPORTED,
@@ -184,6 +190,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
+  rg_save_chooser_remember_folder (file);
   g_signal_emit (self, signals [EXPORTED], 0, written->pdata[0]);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -204,14 +211,12 @@ export_action (GtkWidget  *widget,
   RgExportDialog *self = RG_EXPORT_DIALOG (widget);
   guint format = format_index (self);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
+  g_autofree char *name = rg_export_dialog_dup_file_name (self);
 
-  /* Translators: the file name a report is offered under, without its
-   * extension; it names no one, so that it can be sent. */
-  name = g_strdup_printf ("%s.%s", _("report"), formats[format].extension);
   chooser = rg_save_chooser_new (GTK_WINDOW (self), _("Export Report"),
                                  _(formats[format].filter_name),
                                  formats[format].mime_type, name);
+  rg_save_chooser_propose_folder (chooser, self->folder);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -271,6 +276,7 @@ rg_export_dialog_dispose (GObject *object)
   RgExportDialog *self = RG_EXPORT_DIALOG (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->folder);
 
   G_OBJECT_CLASS (rg_export_dialog_parent_class)->dispose (object);
 }
@@ -487,6 +493,12 @@ rg_export_dialog_get_pseudonymise (RgExportDialog *self)
   return gtk_switch_get_active (self->pseudonymise_switch);
 }
 
+static gboolean
+month_dates (RgExportDialog *self)
+{
+  return rg_export_dialog_get_pseudonymise (self) && gtk_switch_get_active (self->month_switch);
+}
+
 /* The session as the report is to show it: a pseudonymised copy, or itself */
 static RgSession *
 report_session (RgExportDialog *self)
@@ -495,8 +507,105 @@ report_session (RgExportDialog *self)
     return g_object_ref (self->session);
 
   return rg_session_pseudonymise (self->session,
-                                  gtk_switch_get_active (self->month_switch)
-                                  ? RG_PSEUDONYMISE_MONTH_DATES : RG_PSEUDONYMISE_NONE);
+                                  month_dates (self) ? RG_PSEUDONYMISE_MONTH_DATES
+                                                     : RG_PSEUDONYMISE_NONE);
+}
+
+/* @text as a part of a file name: no folder separator nor a character
+ * some file system or desktop refuses, spaces run together, at most
+ * MAX_NAME_CHARS characters, no dot at its start or its end */
+static void
+append_for_file_name (GString    *name,
+                      const char *text)
+{
+  gsize start = name->len;
+  guint n_chars = 0;
+
+  if (text == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0' && n_chars < MAX_NAME_CHARS; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) ||
+          g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+        c = ' ';
+      if (c == ' ' && (name->len == start || name->str[name->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (name, c);
+      n_chars++;
+    }
+
+  while (name->len > start && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '.'))
+    g_string_truncate (name, name->len - 1);
+  while (name->len > start && name->str[start] == '.')
+    g_string_erase (name, start, 1);
+}
+
+/**
+ * rg_export_dialog_dup_file_name:
+ * @self: a #RgExportDialog
+ *
+ * The name the report is offered under: the session's title and date,
+ * as the report shows them (pseudonymised, the month alone when only
+ * the month is to be shown), made safe for a file name, with the
+ * extension of the format chosen.
+ *
+ * Returns: (transfer full): the file name
+ */
+char *
+rg_export_dialog_dup_file_name (RgExportDialog *self)
+{
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  const char *title;
+
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
+
+  session = report_session (self);
+  title = rg_session_get_title (session);
+  if (title == NULL || *title == '\0')
+    title = rg_export_dialog_get_pseudonymise (self) ? rg_session_get_situation_code (session)
+                                                     : rg_session_get_situation_label (session);
+  append_for_file_name (name, title);
+
+  date = g_strdup (rg_session_get_date (session));
+  if (date != NULL && month_dates (self) && strlen (date) >= 7)
+    date[7] = '\0';   /* 2026-11: the day is not to be shown */
+  if (date != NULL && *date != '\0')
+    {
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      append_for_file_name (name, date);
+    }
+
+  if (name->len == 0)
+    /* Translators: the file name a report is offered under when its
+     * session has no title, without its extension; it names no one */
+    g_string_append (name, _("report"));
+
+  g_string_append_printf (name, ".%s", formats[format_index (self)].extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * rg_export_dialog_set_folder:
+ * @self: a #RgExportDialog
+ * @folder: (nullable): the session's folder
+ *
+ * The folder to offer when no report was exported before, or the folder
+ * last exported to is gone.
+ */
+void
+rg_export_dialog_set_folder (RgExportDialog *self,
+                             GFile          *folder)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_set_object (&self->folder, folder);
 }
 
 /**

@@ -37,6 +37,9 @@ RgExportPurpose    rg_export_dialog_get_purpose          (RgExportDialog  *self)
 void               rg_export_dialog_set_pseudonymise     (RgExportDialog  *self,
                                                           gboolean         pseudonymise);
 gboolean           rg_export_dialog_get_pseudonymise     (RgExportDialog  *self);
+void               rg_export_dialog_set_folder           (RgExportDialog  *self,
+                                                          GFile           *folder);
+char              *rg_export_dialog_dup_file_name        (RgExportDialog  *self);
 GPtrArray         *rg_export_dialog_export_to            (RgExportDialog  *self,
                                                           GFile           *output,
                                                           GError         **error);

@@ -780,7 +780,7 @@ on_report_exported (RgSessionWindow *self,
 
   /* Translators: %s is the name of the report's file */
   message = g_strdup_printf (_("Report exported as “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, rg_save_chooser_new_toast (message, file));
 }
 
 static void
@@ -796,12 +796,14 @@ export_action (GtkWidget  *widget,
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
   RgSession *session = rg_session_editor_get_session (self->editor);
+  g_autoptr(GFile) folder = g_file_get_parent (rg_document_get_file (self->document));
   RgExportDialog *dialog;
 
   if (g_str_equal (action_name, "session.print"))
     dialog = rg_export_dialog_new_for_printing (GTK_WINDOW (self), session);
   else
     dialog = rg_export_dialog_new (GTK_WINDOW (self), session);
+  rg_export_dialog_set_folder (dialog, folder);
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported), self,
                            G_CONNECT_SWAPPED);

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,11 @@ GtkFileChooserNative *rg_save_chooser_new (GtkWindow  *parent,
                                            const char *filter_name,
                                            const char *mime_type,
                                            const char *current_name);
+void                  rg_save_chooser_propose_folder  (GtkFileChooserNative *chooser,
+                                                       GFile                *fallback);
+void                  rg_save_chooser_remember_folder (GFile                *file);
+AdwToast             *rg_save_chooser_new_toast       (const char           *title,
+                                                       GFile                *file);
 void                  rg_save_chooser_write (GtkWidget  *widget,
                                              GFile      *file,
                                              GBytes     *bytes);

@@ -2,7 +2,8 @@
  *
  * A partner × partner matrix: partners as rows and as columns, and in
  * the cell of each pair the number of agreements and of divergences
- * tagged between their statements, each written as a number beside a
+ * tagged between their statements (links, not statements: one
+ * agreement between two partners shows “= 1”), each written as a number beside a
  * bar (“=” for agreement, “≠” for divergence, so nothing is told by
  * colour alone). The figures are those of RgStatistics. The same
  * drawing goes on screen (the app hands its cairo context from a
@@ -181,12 +182,12 @@ count (RgDivergencePicture *self,
   const Partner *a = &g_array_index (self->partners, Partner, row);
   const Partner *b = &g_array_index (self->partners, Partner, column);
 
-  /* How many of their statements, not how many links: two partners
-   * whose readings part on five points show five, not one. */
+  /* How many links, as the team tagged them: one agreement between
+   * two partners is one, however many statements it joins */
   if (open_only)
-    return rg_statistics_get_pair_open_statement_count (self->statistics, a->id, b->id, type);
+    return rg_statistics_get_pair_open_count (self->statistics, a->id, b->id, type);
 
-  return rg_statistics_get_pair_statement_count (self->statistics, a->id, b->id, type);
+  return rg_statistics_get_pair_count (self->statistics, a->id, b->id, type);
 }
 
 /**
@@ -781,8 +782,7 @@ legend (RgDivergencePicture *self,
 
   cy += line_height + 0.4 * em;
   note = make_layout (self, context,
-                      _("Each number counts the statements of the two partners that a link "
-                        "of that kind joins."),
+                      _("Each number counts the links of that kind between the two partners."),
                       0.9, FALSE, width, 3);
   layout_size (note, &w, &h);
   if (cr != NULL)
@@ -1033,26 +1033,22 @@ rg_divergence_picture_draw (RgDivergencePicture *self,
 /* }}} */
 /* {{{ Words */
 
-/* "2 statements in agreement", or "3 statements in divergence (2 in
- * open ones)" */
+/* "2 agreements", or "3 divergences (2 open)" */
 static char *
 format_count (RgLinkType type,
               guint      all,
               guint      open)
 {
   if (type == RG_LINK_TYPE_AGREEMENT)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in agreement",
-                                         "%u statements in agreement", all),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", all),
                             all);
 
   if (open > 0)
-    /* Translators: "3 statements in divergence (2 in open ones)". */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in divergence (%u in an open one)",
-                                         "%u statements in divergence (%u in open ones)", all),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence (%u open)",
+                                         "%u divergences (%u open)", all),
                             all, open);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement in divergence",
-                                       "%u statements in divergence", all),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u divergence", "%u divergences", all),
                           all);
 }
 
@@ -1131,8 +1127,7 @@ compare_pairs (gconstpointer a,
   return pa->column < pb->column ? -1 : pa->column > pb->column;
 }
 
-/* The three pairs with the most statements in links of @type, most
- * first. */
+/* The three pairs with the most links of @type, most first. */
 static char *
 list_top_pairs (RgDivergencePicture *self,
                 RgLinkType           type)
@@ -1159,11 +1154,10 @@ list_top_pairs (RgDivergencePicture *self,
       g_autofree char *figure = format_count (type, pair->all, pair->open);
 
       if (i > 0)
-        /* Translators: between two pairs in a list: "A and B, 3 statements
-         * in divergence; C and D, 2 statements in divergence". */
+        /* Translators: between two pairs in a list: "A and B, 3 divergences;
+         * C and D, 2 divergences". */
         g_string_append (text, _("; "));
-      /* Translators: a pair in a list: "Mme Roussel and Mme Benali, 3 statements
-       * in divergence". */
+      /* Translators: a pair in a list: "Mme Roussel and Mme Benali, 3 divergences". */
       g_string_append_printf (text, _("%s and %s, %s"),
                               g_array_index (self->partners, Partner, pair->row).name,
                               g_array_index (self->partners, Partner, pair->column).name,

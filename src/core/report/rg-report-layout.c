@@ -9,12 +9,18 @@
  * The rules of the page are those of a printed report:
  *  - every page but the first has a header (the title, and the
  *    situation on the right), every page a footer "Page N of M";
- *  - a part (the diagnosis, the links…) starts on a new page;
+ *  - no page but the last is less than half full: the parts flow on
+ *    from one to the next, and nothing moves to the next page to stay
+ *    whole while its page is less than half full (it is cut instead,
+ *    and a picture is made smaller); the text keeps its size;
+ *  - the diagnosis starts a new page, the title page once half full;
+ *    another part starts a new page only where it would start in the
+ *    last fifth of one;
  *  - a heading is never the last thing on a page: it goes with the
  *    start of what it heads;
  *  - what belongs together (a link and its statements, a word and its
  *    meanings) moves to the next page rather than being cut, unless it
- *    is longer than a page;
+ *    is longer than a page or its page is less than half full;
  *  - a long text breaks between lines, never leaving one line alone at
  *    the foot or the head of a page;
  *  - a table breaks between rows, repeating its header row, and a row
@@ -53,6 +59,9 @@
 #define CHUNK_LENGTH  8192   /* bytes of text Pango sets at once, at most */
 #define MAX_PARAGRAPHS 32    /* paragraphs Pango sets at once, at most */
 #define MAX_SHORT_TEXT CHUNK_LENGTH  /* bytes of a label or of a table's cell */
+#define PART_BREAK    0.8    /* where on a page a part starts the next one instead */
+#define OWN_PAGE_PART "diagnosis"  /* the part that starts a page of its own */
+#define MIN_PICTURE_SCALE 0.6  /* how much smaller a picture may be made to end a page */
 
 typedef enum
 {
@@ -125,6 +134,7 @@ struct _RgReportLayout
   GPtrArray    *pages;    /* of GArray of Piece */
   GArray       *positions;/* of Position: where each block starts */
   double        y;        /* where the next block goes on the last page */
+  double        filled;   /* the bottom of what is on the last page */
   Text          drawn;    /* the text last set to be drawn */
 };
 
@@ -497,6 +507,7 @@ new_page (RgReportLayout *self)
   g_array_set_clear_func (pieces, clear_piece);
   g_ptr_array_add (self->pages, pieces);
   self->y = self->body_top;
+  self->filled = self->body_top;
 }
 
 static gboolean
@@ -511,12 +522,21 @@ space_left (RgReportLayout *self)
   return self->body_bottom - self->y;
 }
 
-/* A new page unless @height fits below, or the page is still empty */
+/* Whether what is on the last page reaches half of it: below that,
+ * nothing moves on to the next page to stay whole */
+static gboolean
+page_is_half_full (RgReportLayout *self)
+{
+  return self->filled - self->body_top >= body_height (self) / 2;
+}
+
+/* A new page unless @height fits below, or the page is less than half
+ * full: then what does not fit is cut (or made smaller) instead */
 static void
 make_room (RgReportLayout *self,
            double          height)
 {
-  if (height > space_left (self) + 0.01 && !page_is_empty (self))
+  if (height > space_left (self) + 0.01 && page_is_half_full (self))
     new_page (self);
 }
 
@@ -525,6 +545,7 @@ add_piece (RgReportLayout *self,
            Piece          *piece)
 {
   g_array_append_val (current_page (self), *piece);
+  self->filled = MAX (self->filled, piece->y + MAX (piece->height, 0));
 }
 
 static void
@@ -539,6 +560,7 @@ add_lines (RgReportLayout *self,
     .type = PIECE_LINES,
     .x = x,
     .y = y,
+    .height = text_get_height (text, first, n),
     .spec = text_spec_ref (text->spec),
     .first_line = first,
     .n_lines = n,
@@ -810,6 +832,7 @@ block_head_height (RgReportLayout      *self,
         double width;
 
         image_size (self, block, &width, &height);
+        height *= MIN_PICTURE_SCALE;
       }
       break;
 
@@ -860,7 +883,8 @@ starts_group (RgReportLayout *self,
 }
 
 /* What must go on the same page as the heading at @index: the group it
- * heads when that fits on a page, else the first lines of what follows */
+ * heads when that fits on half a page, else (and always after a part's
+ * heading, which flows on) the first lines of what follows */
 static double
 heading_keep_height (RgReportLayout *self,
                      guint           index)
@@ -872,7 +896,7 @@ heading_keep_height (RgReportLayout *self,
     return 0;
 
   next = rg_report_get_block (self->report, index + 1);
-  if (starts_group (self, index + 1))
+  if (starts_group (self, index + 1) && !rg_report_get_block (self->report, index)->new_page)
     {
       height = group_height (self, index + 1);
       if (height <= body_height (self) / 2)
@@ -887,6 +911,22 @@ heading_keep_height (RgReportLayout *self,
   return height;
 }
 
+/* Whether the part the heading @block opens starts a new page: the
+ * diagnosis does once the title page is half full, any other where it
+ * would start in the last fifth of a page; else the parts flow on */
+static gboolean
+part_starts_page (RgReportLayout      *self,
+                  const RgReportBlock *block)
+{
+  if (!block->new_page || page_is_empty (self))
+    return FALSE;
+
+  if (g_strcmp0 (block->part, OWN_PAGE_PART) == 0)
+    return page_is_half_full (self);
+
+  return self->y - self->body_top > body_height (self) * PART_BREAK;
+}
+
 static void
 place_heading (RgReportLayout      *self,
                guint                index,
@@ -899,7 +939,7 @@ place_heading (RgReportLayout      *self,
 
   text_clear (&text);
 
-  if (block->new_page && !page_is_empty (self))
+  if (part_starts_page (self, block))
     new_page (self);
   if (!page_is_empty (self))
     self->y += heading_space_before (block->level);
@@ -1192,7 +1232,7 @@ place_table (RgReportLayout      *self,
           row_clear (&first);
         }
       else if (r > 0 && row_height_left (&row) > space_left (self) &&
-               row_height_left (&row) <= body_height (self) / 2)
+               row_height_left (&row) <= body_height (self) / 2 && page_is_half_full (self))
         {
           new_page (self);
           place_header_row (self, block->rows, widths);
@@ -1252,7 +1292,21 @@ place_image (RgReportLayout      *self,
     }
 
   image_size (self, block, &width, &height);
-  make_room (self, height);
+  if (height > space_left (self) && !page_is_empty (self))
+    {
+      /* Made smaller to end the page, rather than leave a gap or
+       * a page less than half full; on the next page when that would
+       * make it too small to read */
+      double scale = space_left (self) / height;
+
+      if (scale < MIN_PICTURE_SCALE && page_is_half_full (self))
+        new_page (self);
+      else
+        {
+          width *= scale;
+          height *= scale;
+        }
+    }
 
   piece.x = (body_width (self) - width) / 2;
   piece.y = self->y;

@@ -165,7 +165,7 @@ add_heading (RgReport   *self,
   block->text = rg_bidi_isolate (text);
 }
 
-/* A part of the report: a level 2 heading on a new page */
+/* A part of the report: a level 2 heading that opens it */
 static void
 add_part (RgReport   *self,
           const char *part,

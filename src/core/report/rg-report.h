@@ -35,8 +35,9 @@ typedef enum
  * @level: a heading's level (1 to 4), an item's (1 or 2), or for a
  *   paragraph 1 when it goes with the list item before it, and is
  *   indented as its text is
- * @new_page: a heading that opens a part of the report, which starts a
- *   new page on paper
+ * @new_page: a heading that opens a part of the report; on paper the
+ *   parts flow on, and start a new page only where rg-report-layout.c
+ *   says
  * @part: the part a part-opening heading names, a word such as
  *   "diagnosis" or "links" (for class names and anchors), else %NULL
  * @group: blocks with the same non-zero group belong together (a link

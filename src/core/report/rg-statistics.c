@@ -39,14 +39,6 @@ typedef struct
   guint       flags;
 } StatementInfo;
 
-/* The statements of a pair of partners in links of each type: sets of
- * statement ids, so that a statement in two links counts once. */
-typedef struct
-{
-  GHashTable *all[N_LINK_TYPES];
-  GHashTable *open[N_LINK_TYPES];
-} PairStatements;
-
 struct _RgStatistics
 {
   GObject     parent_instance;
@@ -55,7 +47,6 @@ struct _RgStatistics
   GStrv       dimension_ids;
   GHashTable *dimensions;   /* dimension id → Counts */
   GHashTable *pairs;        /* pair key → Counts */
-  GHashTable *pair_statements;  /* pair key → PairStatements */
   Counts      totals;
   guint       n_links;
   guint       n_statements;
@@ -66,8 +57,6 @@ struct _RgStatistics
 
 G_DEFINE_FINAL_TYPE (RgStatistics, rg_statistics, G_TYPE_OBJECT)
 
-static void pair_statements_free (gpointer data);
-
 static void
 rg_statistics_finalize (GObject *object)
 {
@@ -77,7 +66,6 @@ rg_statistics_finalize (GObject *object)
   g_clear_pointer (&self->dimension_ids, g_strfreev);
   g_clear_pointer (&self->dimensions, g_hash_table_unref);
   g_clear_pointer (&self->pairs, g_hash_table_unref);
-  g_clear_pointer (&self->pair_statements, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_statistics_parent_class)->finalize (object);
 }
@@ -95,8 +83,6 @@ rg_statistics_init (RgStatistics *self)
 {
   self->dimensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->pair_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                 pair_statements_free);
 }
 
 /* One key for both orders of a pair. Ids are UUIDs: no newline in them. */
@@ -113,61 +99,6 @@ pair_key (const char *a,
     }
 
   return g_strconcat (a, "\n", b, NULL);
-}
-
-static void
-pair_statements_free (gpointer data)
-{
-  PairStatements *sets = data;
-
-  for (guint t = 0; t < N_LINK_TYPES; t++)
-    {
-      g_clear_pointer (&sets->all[t], g_hash_table_unref);
-      g_clear_pointer (&sets->open[t], g_hash_table_unref);
-    }
-  g_free (sets);
-}
-
-static GHashTable *
-ensure_set (GHashTable **set)
-{
-  if (*set == NULL)
-    *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  return *set;
-}
-
-/* The statements of partners @a and @b in a link, counted for them. */
-static void
-add_pair_statements (RgStatistics *self,
-                     const char   *a,
-                     const char   *b,
-                     GPtrArray    *infos,
-                     RgLinkType    type,
-                     RgLinkStatus  status)
-{
-  char *key = pair_key (a, b);
-  PairStatements *sets = g_hash_table_lookup (self->pair_statements, key);
-
-  if (sets == NULL)
-    {
-      sets = g_new0 (PairStatements, 1);
-      g_hash_table_insert (self->pair_statements, key, sets);
-    }
-  else
-    g_free (key);
-
-  for (guint i = 0; i < infos->len; i++)
-    {
-      StatementInfo *info = g_ptr_array_index (infos, i);
-
-      if (!g_str_equal (info->partner_id, a) && !g_str_equal (info->partner_id, b))
-        continue;
-
-      g_hash_table_add (ensure_set (&sets->all[type]), g_strdup (info->id));
-      if (status == RG_LINK_STATUS_OPEN)
-        g_hash_table_add (ensure_set (&sets->open[type]), g_strdup (info->id));
-    }
 }
 
 static void
@@ -238,13 +169,9 @@ count_link (RgStatistics *self,
 
   for (guint i = 0; i < partners->len; i++)
     for (guint j = i + 1; j < partners->len; j++)
-      {
-        add_to (self->pairs,
-                pair_key (g_ptr_array_index (partners, i), g_ptr_array_index (partners, j)),
-                type, status);
-        add_pair_statements (self, g_ptr_array_index (partners, i), g_ptr_array_index (partners, j),
-                             infos, type, status);
-      }
+      add_to (self->pairs,
+              pair_key (g_ptr_array_index (partners, i), g_ptr_array_index (partners, j)),
+              type, status);
 
   for (guint i = 0; i < dimensions->len; i++)
     add_to (self->dimensions, g_strdup (g_ptr_array_index (dimensions, i)), type, status);
@@ -555,78 +482,6 @@ rg_statistics_get_pair_open_count (RgStatistics *self,
   g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
 
   return count_of (lookup_pair (self, partner_a_id, partner_b_id), type, TRUE);
-}
-
-static guint
-pair_statement_count (RgStatistics *self,
-                      const char   *partner_a_id,
-                      const char   *partner_b_id,
-                      RgLinkType    type,
-                      gboolean      open_only)
-{
-  g_autofree char *key = NULL;
-  PairStatements *sets;
-  GHashTable *set;
-
-  if (g_str_equal (partner_a_id, partner_b_id))
-    return 0;
-
-  key = pair_key (partner_a_id, partner_b_id);
-  if (!(sets = g_hash_table_lookup (self->pair_statements, key)))
-    return 0;
-
-  set = open_only ? sets->open[type] : sets->all[type];
-  return set != NULL ? g_hash_table_size (set) : 0;
-}
-
-/**
- * rg_statistics_get_pair_statement_count:
- * @self: a #RgStatistics
- * @partner_a_id: the id of a partner
- * @partner_b_id: the id of another partner
- * @type: a #RgLinkType
- *
- * How far two partners' readings meet or part: the statements of either
- * of them that a link of @type joins to a statement of the other. A
- * statement in two such links counts once. The order of the two
- * partners does not matter.
- *
- * Returns: how many statements; 0 when both ids are the same
- */
-guint
-rg_statistics_get_pair_statement_count (RgStatistics *self,
-                                        const char   *partner_a_id,
-                                        const char   *partner_b_id,
-                                        RgLinkType    type)
-{
-  g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
-  g_return_val_if_fail (partner_a_id != NULL && partner_b_id != NULL, 0);
-  g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
-
-  return pair_statement_count (self, partner_a_id, partner_b_id, type, FALSE);
-}
-
-/**
- * rg_statistics_get_pair_open_statement_count:
- * @self: a #RgStatistics
- * @partner_a_id: the id of a partner
- * @partner_b_id: the id of another partner
- * @type: a #RgLinkType
- *
- * Returns: the same as rg_statistics_get_pair_statement_count(), for
- *   open links only
- */
-guint
-rg_statistics_get_pair_open_statement_count (RgStatistics *self,
-                                             const char   *partner_a_id,
-                                             const char   *partner_b_id,
-                                             RgLinkType    type)
-{
-  g_return_val_if_fail (RG_IS_STATISTICS (self), 0);
-  g_return_val_if_fail (partner_a_id != NULL && partner_b_id != NULL, 0);
-  g_return_val_if_fail ((guint) type < N_LINK_TYPES, 0);
-
-  return pair_statement_count (self, partner_a_id, partner_b_id, type, TRUE);
 }
 
 /**

@@ -80,15 +80,6 @@ guint               rg_statistics_get_pair_open_count          (RgStatistics *se
                                                                 const char   *partner_a_id,
                                                                 const char   *partner_b_id,
                                                                 RgLinkType    type);
-guint               rg_statistics_get_pair_statement_count     (RgStatistics *self,
-                                                                const char   *partner_a_id,
-                                                                const char   *partner_b_id,
-                                                                RgLinkType    type);
-guint               rg_statistics_get_pair_open_statement_count (RgStatistics *self,
-                                                                 const char   *partner_a_id,
-                                                                 const char   *partner_b_id,
-                                                                 RgLinkType    type);
-
 guint               rg_statistics_get_n_statements             (RgStatistics *self);
 guint               rg_statistics_get_n_agreed                 (RgStatistics *self);
 guint               rg_statistics_get_n_in_open_divergence     (RgStatistics *self);
