@@ -7,8 +7,11 @@
  * with where they stand, since the next meeting is where they are
  * checked; and, as a list to review, what the meeting left open: its
  * open divergences and links “to clarify”, and what it had itself been
- * given to review and did not get to. But nothing that was said: each
- * meeting starts from a blank grid, dated today and being prepared.
+ * given to review and did not get to; the family's consent, to be
+ * confirmed at the next meeting. But nothing that was said: each
+ * meeting starts from a blank grid, being prepared, on the day the
+ * previous meeting set for its next review (or today, if that day is
+ * past or was not set).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <string.h>
 
 #include "rg-follow-up.h"
 
@@ -127,6 +132,49 @@ copy_actions (RgSession *session,
     }
 }
 
+/* The family agreed for the previous meeting; the next one asks again.
+ * Same ids, so that the consent can be followed from one session to the
+ * next. */
+static void
+carry_consents (RgSession *session,
+                RgSession *previous)
+{
+  GListModel *consents = rg_session_get_consents (previous);
+  guint n = g_list_model_get_n_items (consents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgConsent) old = g_list_model_get_item (consents, i);
+      g_autoptr(RgConsent) consent = NULL;
+
+      consent = g_object_new (RG_TYPE_CONSENT,
+                              "id", rg_consent_get_id (old),
+                              "scope", rg_consent_get_scope (old),
+                              "shared-with", rg_consent_get_shared_with (old),
+                              "date", rg_consent_get_date (old),
+                              "recorded-by-id", rg_consent_get_recorded_by_id (old),
+                              NULL);
+      /* Marked to confirm where the model records it */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (consent), "to-confirm") != NULL)
+        g_object_set (consent, "to-confirm", TRUE, NULL);
+      rg_session_add_consent (session, consent);
+    }
+}
+
+/* The day the previous meeting set for the next one, when it is still
+ * to come; otherwise today. */
+static char *
+follow_up_date (RgSession *previous)
+{
+  const char *next_review = rg_session_get_next_review (previous);
+  g_autofree char *today = rg_date_new_today ();
+
+  if (next_review != NULL && rg_date_is_valid (next_review) && strcmp (next_review, today) > 0)
+    return g_strdup (next_review);
+
+  return g_steal_pointer (&today);
+}
+
 /* An open divergence or “to clarify” becomes an item to review, under
  * the link's id, quoting each of its statements as it was said. */
 static RgReviewItem *
@@ -231,13 +279,14 @@ carry_review (RgSession *session,
  *
  * Starts the session that follows @previous about the same situation:
  * it has @previous's situation (id, label, code and people), place,
- * facilitator, partners, dimensions, criteria (in their categories)
- * and actions (with their status), with the same ids; it is dated
- * today, being prepared, and titled “Follow-up — ” and @previous's
- * title. Its items to review are @previous's items not reviewed yet,
- * then one item per open divergence or link “to clarify” of @previous.
- * No statement, link, term or consent is carried over, nor the
- * dimensions' syntheses.
+ * facilitator, partners, dimensions, criteria (in their categories),
+ * actions (with their status) and consents (to be confirmed), with the
+ * same ids; it is dated @previous's next review when that day is later
+ * than today, and today otherwise; it is being prepared, and titled
+ * “Follow-up — ” and @previous's title. Its items to review are
+ * @previous's items not reviewed yet, then one item per open divergence
+ * or link “to clarify” of @previous. No statement, link or term is
+ * carried over, nor the dimensions' syntheses, nor the next review.
  *
  * Returns: (transfer full): a new session, with its own id
  */
@@ -245,7 +294,7 @@ RgSession *
 rg_session_new_follow_up (RgSession *previous)
 {
   g_autoptr(RgSession) session = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   const char *previous_title;
 
@@ -261,9 +310,9 @@ rg_session_new_follow_up (RgSession *previous)
   else
     title = g_strdup (_("Follow-up Session"));
 
-  today = rg_date_new_today ();
+  date = follow_up_date (previous);
   rg_session_set_title (session, title);
-  rg_session_set_date (session, today);
+  rg_session_set_date (session, date);
   rg_session_set_status (session, RG_SESSION_STATUS_PREPARING);
   rg_session_set_kind (session, RG_SESSION_KIND_SESSION);
 
@@ -278,6 +327,7 @@ rg_session_new_follow_up (RgSession *previous)
   copy_dimensions (session, previous);
   copy_criteria (session, previous);
   copy_actions (session, previous);
+  carry_consents (session, previous);
   carry_review (session, previous);
 
   return g_steal_pointer (&session);
