@@ -56,7 +56,22 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-G_DEFINE_FINAL_TYPE (RgDateEntry, rg_date_entry, GTK_TYPE_WIDGET)
+static GtkEditable *
+rg_date_entry_get_delegate (GtkEditable *editable)
+{
+  return GTK_EDITABLE (RG_DATE_ENTRY (editable)->entry);
+}
+
+static void
+editable_iface_init (GtkEditableInterface *iface)
+{
+  iface->get_delegate = rg_date_entry_get_delegate;
+}
+
+/* An editable, as the entry it holds: forms read and watch its text as
+ * any field's. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgDateEntry, rg_date_entry, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE, editable_iface_init))
 
 /* {{{ Reading and writing dates */
 
@@ -555,6 +570,9 @@ rg_date_entry_dispose (GObject *object)
   RgDateEntry *self = RG_DATE_ENTRY (object);
   GtkWidget *child;
 
+  if (self->entry != NULL)
+    gtk_editable_finish_delegate (GTK_EDITABLE (self));
+  self->entry = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -580,6 +598,9 @@ rg_date_entry_get_property (GObject    *object,
                             GParamSpec *pspec)
 {
   RgDateEntry *self = RG_DATE_ENTRY (object);
+
+  if (gtk_editable_delegate_get_property (object, prop_id, value, pspec))
+    return;
 
   switch (prop_id)
     {
@@ -611,6 +632,9 @@ rg_date_entry_set_property (GObject      *object,
                             GParamSpec   *pspec)
 {
   RgDateEntry *self = RG_DATE_ENTRY (object);
+
+  if (gtk_editable_delegate_set_property (object, prop_id, value, pspec))
+    return;
 
   switch (prop_id)
     {
@@ -678,6 +702,7 @@ rg_date_entry_class_init (RgDateEntryClass *klass)
     g_param_spec_string ("message", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_editable_install_properties (object_class, N_PROPS);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "rg-date-entry");
@@ -705,7 +730,9 @@ rg_date_entry_init (RgDateEntry *self)
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 12);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 12);
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_entry_set_activates_default (self->entry, TRUE);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->entry));
+  gtk_editable_init_delegate (GTK_EDITABLE (self));
   g_signal_connect_object (self->entry, "changed", G_CALLBACK (on_entry_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (check_text), self,
@@ -880,6 +907,29 @@ rg_date_entry_get_message (RgDateEntry *self)
   g_return_val_if_fail (RG_IS_DATE_ENTRY (self), NULL);
 
   return self->message;
+}
+
+/**
+ * rg_date_entry_is_valid:
+ *
+ * Returns: whether the text is a date, or empty where the date is
+ *   optional; the date is the text's only then
+ */
+gboolean
+rg_date_entry_is_valid (RgDateEntry *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RG_IS_DATE_ENTRY (self), FALSE);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  if (*text == '\0')
+    return self->optional;
+
+  date = rg_date_entry_parse (text, NULL);
+
+  return date != NULL;
 }
 
 /**

@@ -24,6 +24,7 @@ const char *rg_date_entry_get_label          (RgDateEntry *self);
 void        rg_date_entry_set_label          (RgDateEntry *self,
                                               const char  *label);
 const char *rg_date_entry_get_message        (RgDateEntry *self);
+gboolean    rg_date_entry_is_valid           (RgDateEntry *self);
 GtkEditable *rg_date_entry_get_editable      (RgDateEntry *self);
 
 const char *rg_date_entry_get_user_format    (void);
