@@ -188,6 +188,15 @@ edit_each_field (RgApplication *app)
   dialog = rg_test_find_window (RG_TYPE_SESSION_DETAILS_DIALOG);
   g_assert_nonnull (dialog);
 
+  /* It opens in the title, at its end, nothing selected: a key typed at
+   * once does not replace the title */
+  row = rg_test_find_widget (GTK_WIDGET (dialog), has_title, "Title");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), NULL, NULL));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (row)), ==,
+                   g_utf8_strlen ("Revue de situation", -1));
+
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autofree char *before = get_text_property (session, texts[i].property);

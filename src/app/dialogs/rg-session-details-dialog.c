@@ -295,6 +295,7 @@ rg_session_details_dialog_new (GtkWindow       *parent,
                                RgSessionEditor *editor)
 {
   RgSessionDetailsDialog *self;
+  GtkEditable *title;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
 
@@ -307,6 +308,12 @@ rg_session_details_dialog_new (GtkWindow       *parent,
     show_field (self, i);
   g_signal_connect_object (get_session (self), "notify", G_CALLBACK (on_session_notify), self,
                            G_CONNECT_SWAPPED);
+
+  /* In the title, at its end: a key typed at once adds to the title
+   * rather than replacing it. */
+  title = GTK_EDITABLE (self->widgets[0]);
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (title)));
+  gtk_editable_set_position (title, -1);
 
   return self;
 }
