@@ -73,6 +73,7 @@ struct _RgSessionWindow
   guint                 looked_for_previous : 1;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *details_button;
   AdwWindowTitle       *window_title;
   AdwViewStack         *view_stack;
   GtkMenuButton        *primary_menu_button;
@@ -1121,6 +1122,8 @@ update_title (RgSessionWindow *self)
 {
   RgSession *session = rg_document_get_session (self->document);
   const char *title = rg_session_get_title (session);
+  g_autofree char *description = NULL;
+  const char *subtitle;
 
   if (title == NULL || *title == '\0')
     title = _("Untitled Session");
@@ -1132,6 +1135,15 @@ update_title (RgSessionWindow *self)
                                    rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION));
   else
     adw_window_title_set_subtitle (self->window_title, rg_session_get_situation_label (session));
+
+  /* The header's button is named for what it opens; what it shows is
+   * its description */
+  subtitle = adw_window_title_get_subtitle (self->window_title);
+  description = subtitle != NULL && *subtitle != '\0' ? g_strdup_printf ("%s, %s", title, subtitle)
+                                                      : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->details_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static gboolean
@@ -1394,6 +1406,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-session-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
