@@ -1044,7 +1044,7 @@ previous_found_cb (GObject      *object,
       gtk_label_set_label (self->follow_up_label, text);
       gtk_widget_set_visible (self->follow_up_banner, TRUE);
 
-      g_set_object (&self->previous_file, NULL);
+      g_clear_object (&self->previous_file);
       self->previous_file = g_file_new_for_path (rg_library_entry_get_path (entry));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.open-previous", TRUE);
       return;
