@@ -642,6 +642,26 @@ drop_files (RgApplication *app)
   g_assert_true (rg_test_wait_for (has_session_window, app, 10));
 }
 
+static gboolean
+is_follow_up_notice (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), "This session follows “" REVIEW_TITLE
+                 "” of 17 November 2024") != NULL;
+}
+
+static gboolean
+has_follow_up_banner (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l; l = l->next)
+    if (RG_IS_SESSION_WINDOW (l->data) &&
+        rg_test_find_widget (l->data, is_follow_up_notice, NULL) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 duplicate (RgApplication *app)
 {
@@ -650,9 +670,11 @@ duplicate (RgApplication *app)
   g_autoptr(RgSession) session = NULL;
   g_autofree char *today = rg_date_new_today ();
 
+  /* The same key as in a session window */
   wait_for_rows (window, 3, REVIEW_TITLE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (window, REVIEW_TITLE)),
-                                             "row.duplicate", NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (find_row (window, REVIEW_TITLE)));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_n,
+                                         GDK_CONTROL_MASK | GDK_SHIFT_MASK));
 
   g_assert_true (rg_test_wait_for (file_exists, follow_up, 10));
   session = read_session (follow_up);
@@ -662,9 +684,10 @@ duplicate (RgApplication *app)
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_statements (session)), ==, 0);
 
-  /* It is listed, and opened to be prepared. */
+  /* It is listed, and opened to be prepared, saying what it follows. */
   wait_for_rows (window, 4, "Follow-up — " REVIEW_TITLE);
   g_assert_true (rg_test_wait_for (has_session_window, app, 10));
+  g_assert_true (rg_test_wait_for (has_follow_up_banner, app, 10));
 }
 
 static void

@@ -446,6 +446,99 @@ test_follow_up_untitled (void)
   g_assert_cmpstr (rg_session_get_situation_id (next), ==, rg_session_get_situation_id (previous));
 }
 
+/* A date @days from today, as the file writes it */
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* The next meeting is on the day the previous one set, when that is
+ * still to come; a day past or none gives today. */
+static void
+test_follow_up_dated_next_review (void)
+{
+  g_autoptr(RgSession) previous = make_previous ();
+  g_autofree char *later = date_from_today (40);
+  g_autofree char *past = date_from_today (-3);
+  g_autofree char *today = rg_date_new_today ();
+  g_autoptr(RgSession) next = NULL;
+  g_autoptr(RgSession) late = NULL;
+  g_autoptr(RgSession) same_day = NULL;
+
+  rg_session_set_next_review (previous, later);
+  next = rg_session_new_follow_up (previous);
+  g_assert_cmpstr (rg_session_get_date (next), ==, later);
+  g_assert_null (rg_session_get_next_review (next));
+
+  rg_session_set_next_review (previous, past);
+  late = rg_session_new_follow_up (previous);
+  g_assert_cmpstr (rg_session_get_date (late), ==, today);
+
+  rg_session_set_next_review (previous, today);
+  same_day = rg_session_new_follow_up (previous);
+  g_assert_cmpstr (rg_session_get_date (same_day), ==, today);
+}
+
+/* The family's consent goes on to the next meeting, to be confirmed
+ * there, and is saved with it. */
+static void
+test_follow_up_carries_consent (void)
+{
+  g_autoptr(RgSession) previous = make_previous ();
+  g_autoptr(RgConsent) consent = rg_consent_new ("Le bilan orthophonique");
+  g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (previous), 0);
+  g_autofree char *later = date_from_today (30);
+  g_autofree char *path = g_build_filename (test_root, "consent-suivi.regards", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(RgDocument) reloaded = NULL;
+  g_autoptr(RgSession) next = NULL;
+  g_autoptr(RgConsent) carried = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *consents;
+
+  rg_consent_set_shared_with (consent, "Le médecin scolaire");
+  rg_consent_set_date (consent, "2024-03-12");
+  rg_consent_set_recorded_by_id (consent, rg_partner_get_id (teacher));
+  rg_session_add_consent (previous, consent);
+  rg_session_set_next_review (previous, later);
+
+  next = rg_session_new_follow_up (previous);
+  document = rg_document_new (next, file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = rg_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rg_session_get_date (rg_document_get_session (reloaded)), ==, later);
+  consents = rg_session_get_consents (rg_document_get_session (reloaded));
+  g_assert_cmpuint (g_list_model_get_n_items (consents), ==, 1);
+  carried = g_list_model_get_item (consents, 0);
+  g_assert_cmpstr (rg_consent_get_id (carried), ==, rg_consent_get_id (consent));
+  g_assert_cmpstr (rg_consent_get_scope (carried), ==, "Le bilan orthophonique");
+  g_assert_cmpstr (rg_consent_get_shared_with (carried), ==, "Le médecin scolaire");
+  g_assert_cmpstr (rg_consent_get_date (carried), ==, "2024-03-12");
+  g_assert_cmpstr (rg_consent_get_recorded_by_id (carried), ==, rg_partner_get_id (teacher));
+
+  /* To be confirmed, where the model records it */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (carried), "to-confirm") != NULL)
+    {
+      gboolean to_confirm = FALSE;
+
+      g_object_get (carried, "to-confirm", &to_confirm, NULL);
+      g_assert_true (to_confirm);
+    }
+
+  /* A copy: the previous session's consent is left as it was */
+  g_clear_object (&carried);
+  carried = g_list_model_get_item (rg_session_get_consents (next), 0);
+  g_assert_true (carried != consent);
+}
+
 /* What the library window does: load, follow up, save; the file reads
  * back as the same situation. */
 static void
@@ -503,6 +596,8 @@ main (int   argc,
   g_test_add_func ("/follow-up/mark-reviewed", test_follow_up_mark_reviewed);
   g_test_add_func ("/follow-up/untitled", test_follow_up_untitled);
   g_test_add_func ("/follow-up/saved", test_follow_up_saved);
+  g_test_add_func ("/follow-up/dated-next-review", test_follow_up_dated_next_review);
+  g_test_add_func ("/follow-up/carries-consent", test_follow_up_carries_consent);
 
   return g_test_run ();
 }

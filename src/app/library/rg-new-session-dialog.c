@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-date-entry.h"
 #include "rg-document.h"
 #include "rg-new-session-dialog.h"
 #include "rg-paths.h"
@@ -24,7 +25,7 @@ struct _RgNewSessionDialog
   AdwComboRow     *template_row;
   AdwEntryRow     *title_row;
   AdwEntryRow     *situation_row;
-  AdwEntryRow     *date_row;
+  RgDateEntry     *date_row;
   GtkTextView     *partners_view;
 };
 
@@ -40,13 +41,7 @@ static void
 update_create_enabled (RgNewSessionDialog *self)
 {
   g_autofree char *title = get_entry_text (self->title_row);
-  g_autofree char *date = get_entry_text (self->date_row);
-  gboolean date_ok = rg_date_is_valid (date);
-
-  if (date_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  gboolean date_ok = rg_date_entry_is_valid (self->date_row);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-session.create",
                                  title[0] != '\0' && date_ok);
@@ -97,7 +92,7 @@ rg_new_session_dialog_create (RgNewSessionDialog  *self,
   const char * const *ids = rg_template_get_ids ();
   g_autofree char *title = get_entry_text (self->title_row);
   g_autofree char *situation = get_entry_text (self->situation_row);
-  g_autofree char *date = get_entry_text (self->date_row);
+  const char *date = rg_date_entry_get_date (self->date_row);
   g_autofree char *folder = NULL;
   g_autofree char *partners = NULL;
   g_autoptr(RgSession) session = NULL;
@@ -117,7 +112,7 @@ rg_new_session_dialog_create (RgNewSessionDialog  *self,
     return NULL;
 
   rg_session_set_situation_label (session, situation);
-  if (rg_date_is_valid (date))
+  if (rg_date_entry_is_valid (self->date_row) && date != NULL)
     rg_session_set_date (session, date);
 
   buffer = gtk_text_view_get_buffer (self->partners_view);
@@ -173,6 +168,8 @@ rg_new_session_dialog_class_init (RgNewSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgNewSessionDialog, partners_view);
 
   gtk_widget_class_install_action (widget_class, "new-session.create", NULL, create_action);
+
+  g_type_ensure (RG_TYPE_DATE_ENTRY);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -188,7 +185,7 @@ rg_new_session_dialog_init (RgNewSessionDialog *self)
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, rg_template_get_name (ids[i]));
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  rg_date_entry_set_date (self->date_row, today);
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_create_enabled), self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (update_create_enabled), self);

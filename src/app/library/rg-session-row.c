@@ -503,7 +503,7 @@ rg_session_row_class_init (RgSessionRowClass *klass)
 
   /* The keys work on the focused row, so they are the row's own rather
    * than the application's (whose accelerators act on the window). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "row.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "row.timeline", NULL);

@@ -31,6 +31,7 @@
 #include "rg-glossary-view.h"
 #include "rg-partner-dialog.h"
 #include "rg-paths.h"
+#include "rg-session-details-dialog.h"
 #include "rg-session-window.h"
 #include "rg-timeline-window.h"
 #include "rg-window-host.h"
@@ -75,9 +76,11 @@ struct _RgSessionWindow
   guint                 closing_unsaved : 1;
   guint                 meeting_mode : 1;
   guint                 blind_round : 1;
+  guint                 looked_for_previous : 1;
 
   AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *details_button;
+  AdwWindowTitle       *window_title;
   AdwViewStack         *view_stack;
   GtkMenuButton        *primary_menu_button;
   RgDiagnosisView      *diagnosis_view;
@@ -87,6 +90,9 @@ struct _RgSessionWindow
   RgGlossaryView       *glossary_view;
   GtkWidget            *contribution_banner;
   GtkLabel             *contribution_label;
+  GtkWidget            *follow_up_banner;
+  GtkLabel             *follow_up_label;
+  GFile                *previous_file;    /* the session this one follows */
   GtkWidget            *save_banner;
   GtkLabel             *save_label;
   GtkWidget            *conflicts_banner;
@@ -109,6 +115,7 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (RgSessionWindow, rg_session_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void schedule_autosave (RgSessionWindow *self);
+static void find_previous_session (RgSessionWindow *self);
 
 /* {{{ Saving */
 
@@ -886,8 +893,14 @@ show_as_contribution (RgSessionWindow *self)
 
   set_other_views_visible (self, FALSE);
 
+  /* Nor what belongs to the meeting and the situation: a blind round,
+   * follow-ups, the timeline and the session's details */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-partner", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-dimension", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.blind-round", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.new-follow-up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.show-timeline", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.details", FALSE);
 
   /* Translators: %s is the partner's name */
   text = g_strdup_printf (_("Contribution of %s: write your reading in your column, one statement "
@@ -1046,6 +1059,106 @@ show_timeline_action (GtkWidget  *widget,
                               rg_document_get_file (self->document));
 }
 
+/* The session a follow-up follows, from the library: the last one of
+ * the same situation dated before it (or the same day). It is named
+ * while the follow-up is being prepared. */
+static void
+previous_found_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RgSessionWindow) self = user_data;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSession *session = rg_document_get_session (self->document);
+  guint n;
+
+  entries = rg_library_query_finish (RG_LIBRARY (object), result, &error);
+  if (entries == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not find the previous session: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *date = NULL;
+      g_autofree char *text = NULL;
+      const char *title;
+
+      if (g_strcmp0 (rg_library_entry_get_id (entry), rg_session_get_id (session)) == 0 ||
+          rg_library_entry_get_error_message (entry) != NULL)
+        continue;
+
+      title = rg_library_entry_get_title (entry);
+      date = rg_date_format (rg_library_entry_get_date (entry));
+      /* Translators: a notice at the top of a follow-up session; the
+       * first %s is the title of the session it follows, the second its
+       * date, such as "12 March 2024" */
+      text = g_strdup_printf (_("This session follows “%s” of %s."),
+                              title != NULL && *title != '\0' ? title : _("Untitled Session"),
+                              date != NULL ? date : rg_library_entry_get_date (entry));
+      gtk_label_set_label (self->follow_up_label, text);
+      gtk_widget_set_visible (self->follow_up_banner, TRUE);
+
+      g_clear_object (&self->previous_file);
+      self->previous_file = g_file_new_for_path (rg_library_entry_get_path (entry));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.open-previous", TRUE);
+      return;
+    }
+}
+
+static void
+find_previous_session (RgSessionWindow *self)
+{
+  RgSession *session = rg_document_get_session (self->document);
+  RgWindowHost *host = rg_window_host_get_for_widget (GTK_WIDGET (self));
+  RgLibrary *library = host ? rg_window_host_get_library (host) : NULL;
+  g_autoptr(RgLibraryQuery) query = NULL;
+
+  if (library == NULL || rg_session_get_kind (session) != RG_SESSION_KIND_SESSION ||
+      rg_session_get_status (session) != RG_SESSION_STATUS_PREPARING ||
+      rg_session_get_situation_id (session) == NULL)
+    return;
+
+  query = rg_library_query_new ();
+  query->situation_id = g_strdup (rg_session_get_situation_id (session));
+  query->to = g_strdup (rg_session_get_date (session));
+  query->limit = 3;
+  rg_library_query_async (library, query, self->cancellable, previous_found_cb,
+                          g_object_ref (self));
+}
+
+static void
+open_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgWindowHost *host = rg_window_host_get_for_widget (widget);
+
+  if (host != NULL && self->previous_file != NULL)
+    rg_window_host_open_file (host, self->previous_file);
+}
+
+/* }}} */
+/* {{{ Details */
+
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
+  /* What is being typed is the session's before the dialog shows it */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_present (GTK_WINDOW (rg_session_details_dialog_new (GTK_WINDOW (self), self->editor)));
+}
+
 /* }}} */
 
 /* Gives the visible view the session, the first time it is shown. */
@@ -1069,18 +1182,28 @@ update_title (RgSessionWindow *self)
 {
   RgSession *session = rg_document_get_session (self->document);
   const char *title = rg_session_get_title (session);
+  g_autofree char *description = NULL;
+  const char *subtitle;
 
   if (title == NULL || *title == '\0')
     title = _("Untitled Session");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_window_title_set_title (self->window_title, title);
   if (rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION)
-    adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                          rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION));
+    adw_window_title_set_subtitle (self->window_title,
+                                   rg_session_kind_get_label (RG_SESSION_KIND_CONTRIBUTION));
   else
-    adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                          rg_session_get_situation_label (session));
+    adw_window_title_set_subtitle (self->window_title, rg_session_get_situation_label (session));
+
+  /* The header's button is named for what it opens; what it shows is
+   * its description */
+  subtitle = adw_window_title_get_subtitle (self->window_title);
+  description = subtitle != NULL && *subtitle != '\0' ? g_strdup_printf ("%s, %s", title, subtitle)
+                                                      : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->details_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static gboolean
@@ -1142,6 +1265,7 @@ rg_session_window_constructed (GObject *object)
   update_contribution_actions (self);
   if (rg_session_get_kind (session) == RG_SESSION_KIND_CONTRIBUTION)
     show_as_contribution (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.open-previous", FALSE);
 
   g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (schedule_autosave),
                            self, G_CONNECT_SWAPPED);
@@ -1179,7 +1303,16 @@ focus_first_cell_cb (gpointer user_data)
 static void
 rg_session_window_map (GtkWidget *widget)
 {
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+
   GTK_WIDGET_CLASS (rg_session_window_parent_class)->map (widget);
+
+  /* Once the window has its application, and with it the library */
+  if (!self->looked_for_previous)
+    {
+      self->looked_for_previous = TRUE;
+      find_previous_session (self);
+    }
 
   /* At once, not after the first frame: keys typed as soon as the
    * window shows would go to the view switcher. */
@@ -1231,6 +1364,7 @@ rg_session_window_dispose (GObject *object)
     g_file_monitor_cancel (self->folder_monitor);
   g_clear_object (&self->folder_monitor);
   g_clear_error (&self->save_error);
+  g_clear_object (&self->previous_file);
 
   G_OBJECT_CLASS (rg_session_window_parent_class)->dispose (object);
 
@@ -1333,7 +1467,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-session-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, diagnosis_view);
@@ -1345,6 +1480,8 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, glossary_view);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_banner);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, contribution_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, follow_up_banner);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, follow_up_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_banner);
@@ -1373,6 +1510,9 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
                                    new_follow_up_action);
   gtk_widget_class_install_action (widget_class, "session.show-timeline", NULL,
                                    show_timeline_action);
+  gtk_widget_class_install_action (widget_class, "session.open-previous", NULL,
+                                   open_previous_action);
+  gtk_widget_class_install_action (widget_class, "session.details", NULL, details_action);
   gtk_widget_class_install_property_action (widget_class, "session.blind-round", "blind-round");
   gtk_widget_class_install_action (widget_class, "session.reveal-authors", NULL,
                                    reveal_authors_action);

@@ -36,6 +36,7 @@ static const struct
   { "session.print", { "<Control>p", NULL } },
   { "session.new-follow-up", { "<Control><Shift>n", NULL } },
   { "session.show-timeline", { "<Control>t", NULL } },
+  { "session.details", { "<Alt>Return", NULL } },
   { "session.blind-round", { "<Control>b", NULL } },
   { "session.reveal-authors", { "<Control><Shift>b", NULL } },
   { "diagnosis.add-statement", { "<Control>Return", NULL } },

@@ -7,8 +7,11 @@
  * with where they stand, since the next meeting is where they are
  * checked; and, as a list to review, what the meeting left open: its
  * open divergences and links “to clarify”, and what it had itself been
- * given to review and did not get to. But nothing that was said: each
- * meeting starts from a blank grid, dated today and being prepared.
+ * given to review and did not get to; the family's consent, to be
+ * confirmed at the next meeting. But nothing that was said: each
+ * meeting starts from a blank grid, being prepared, on the day the
+ * previous meeting set for its next review (or today, if that day is
+ * past or was not set).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <string.h>
 
 #include "rg-follow-up.h"
 
@@ -34,6 +39,10 @@ static const char * const criterion_properties[] = {
 };
 static const char * const action_properties[] = {
   "id", "what", "owner-id", "due", "status", NULL
+};
+
+static const char * const consent_properties[] = {
+  "id", "scope", "shared-with", "date", "recorded-by-id", NULL
 };
 
 /* A new object of the type of @object, with its values of @properties. */
@@ -91,6 +100,41 @@ copy_criteria (RgSession *session,
                 criterion_properties);
       rg_session_add_category (session, category);
     }
+}
+
+/* The family agreed for the previous meeting; the next one asks again.
+ * Same ids, so that the consent can be followed from one session to the
+ * next. */
+static void
+carry_consents (RgSession *session,
+                RgSession *previous)
+{
+  GListModel *consents = rg_session_get_consents (session);
+
+  copy_all (session, (AddFunc) rg_session_add_consent, rg_session_get_consents (previous),
+            consent_properties);
+
+  /* Marked to confirm where the model records it */
+  for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
+    {
+      g_autoptr(GObject) consent = g_list_model_get_item (consents, i);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (consent), "to-confirm") != NULL)
+        g_object_set (consent, "to-confirm", TRUE, NULL);
+    }
+}
+/* The day the previous meeting set for the next one, when it is still
+ * to come; otherwise today. */
+static char *
+follow_up_date (RgSession *previous)
+{
+  const char *next_review = rg_session_get_next_review (previous);
+  g_autofree char *today = rg_date_new_today ();
+
+  if (next_review != NULL && rg_date_is_valid (next_review) && strcmp (next_review, today) > 0)
+    return g_strdup (next_review);
+
+  return g_steal_pointer (&today);
 }
 
 /* An open divergence or “to clarify” becomes an item to review, under
@@ -197,13 +241,14 @@ carry_review (RgSession *session,
  *
  * Starts the session that follows @previous about the same situation:
  * it has @previous's situation (id, label, code and people), place,
- * facilitator, partners, dimensions, criteria (in their categories)
- * and actions (with their status), with the same ids; it is dated
- * today, being prepared, and titled “Follow-up — ” and @previous's
- * title. Its items to review are @previous's items not reviewed yet,
- * then one item per open divergence or link “to clarify” of @previous.
- * No statement, link, term or consent is carried over, nor the
- * dimensions' syntheses.
+ * facilitator, partners, dimensions, criteria (in their categories),
+ * actions (with their status) and consents (to be confirmed), with the
+ * same ids; it is dated @previous's next review when that day is later
+ * than today, and today otherwise; it is being prepared, and titled
+ * “Follow-up — ” and @previous's title. Its items to review are
+ * @previous's items not reviewed yet, then one item per open divergence
+ * or link “to clarify” of @previous. No statement, link or term is
+ * carried over, nor the dimensions' syntheses, nor the next review.
  *
  * Returns: (transfer full): a new session, with its own id
  */
@@ -211,7 +256,7 @@ RgSession *
 rg_session_new_follow_up (RgSession *previous)
 {
   g_autoptr(RgSession) session = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   const char *previous_title;
 
@@ -227,9 +272,9 @@ rg_session_new_follow_up (RgSession *previous)
   else
     title = g_strdup (_("Follow-up Session"));
 
-  today = rg_date_new_today ();
+  date = follow_up_date (previous);
   rg_session_set_title (session, title);
-  rg_session_set_date (session, today);
+  rg_session_set_date (session, date);
   rg_session_set_status (session, RG_SESSION_STATUS_PREPARING);
   rg_session_set_kind (session, RG_SESSION_KIND_SESSION);
 
@@ -247,6 +292,7 @@ rg_session_new_follow_up (RgSession *previous)
   copy_criteria (session, previous);
   copy_all (session, (AddFunc) rg_session_add_action, rg_session_get_actions (previous),
             action_properties);
+  carry_consents (session, previous);
   carry_review (session, previous);
 
   return g_steal_pointer (&session);
