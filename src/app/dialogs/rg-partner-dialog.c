@@ -113,14 +113,13 @@ show_form (GtkWidget       *parent,
            RgSessionEditor *editor,
            RgPartner       *partner)
 {
-  static const char *roles[] = { N_("Professional"), N_("Family"), N_("Young person"), NULL };
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   PartnerForm *form;
   GtkListBox *list;
 
-  for (guint i = 0; roles[i] != NULL; i++)
-    gtk_string_list_append (role_names, _(roles[i]));
+  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL; role <= RG_PARTNER_ROLE_COORDINATOR; role++)
+    gtk_string_list_append (role_names, rg_partner_role_get_label (role));
 
   form = g_new0 (PartnerForm, 1);
   form->editor = g_object_ref (editor);
