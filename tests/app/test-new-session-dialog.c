@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "rg-new-session-dialog.h"
+#include "rg-partner-dialog.h"
+#include "rg-partner-swatch.h"
 #include "rg-test-app.h"
 #include "rg-test-utils.h"
 
@@ -157,6 +159,64 @@ five_partners_by_keyboard (RgApplication *app)
   gtk_window_destroy (GTK_WINDOW (session_window));
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The mother, first entered as a professional with a colour of an older
+ * file, is made family with a colour of the palette in the partner
+ * dialog, in one undoable step */
+static void
+partner_dialog_role_and_colour (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgSessionEditor) editor = rg_session_editor_new (session);
+  RgPartner *mother = rg_session_editor_add_partner (editor, "Mme L. (mère)", NULL, NULL);
+  GtkWidget *parent = gtk_window_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *role, *colour;
+
+  rg_partner_set_colour (mother, "#123456");
+  gtk_window_present (GTK_WINDOW (parent));
+  rg_partner_dialog_edit (parent, editor, mother);
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  role = rg_test_find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  colour = rg_test_find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (role);
+  g_assert_nonnull (colour);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (colour), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Colour");
+
+  /* The colour of the older file is kept, last, until another is chosen;
+   * every role is offered */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (colour)), ==,
+                    rg_partner_palette_get_size ());
+  g_assert_cmpstr (rg_partner_colour_drop_down_get_colour (GTK_DROP_DOWN (colour)), ==, "#123456");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (role))), ==,
+                    RG_PARTNER_ROLE_COORDINATOR + 1);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), RG_PARTNER_ROLE_FAMILY);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (colour), 2);
+  adw_message_dialog_response (dialog, "save");
+  rg_test_iterate_until_idle ();
+
+  g_assert_cmpint (rg_partner_get_role (mother), ==, RG_PARTNER_ROLE_FAMILY);
+  g_assert_cmpstr (rg_partner_get_colour (mother), ==, rg_partner_palette_get_colour (2));
+
+  g_assert_true (rg_undo_stack_undo (rg_session_editor_get_undo_stack (editor)));
+  g_assert_cmpint (rg_partner_get_role (mother), ==, RG_PARTNER_ROLE_PROFESSIONAL);
+  g_assert_cmpstr (rg_partner_get_colour (mother), ==, "#123456");
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +227,7 @@ main (int   argc,
   adw_init ();
 
   rg_test_add_app_func ("/new-session-dialog/five-partners-by-keyboard", five_partners_by_keyboard);
+  g_test_add_func ("/partner-dialog/role-and-colour", partner_dialog_role_and_colour);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include "rg-document.h"
 #include "rg-new-session-dialog.h"
+#include "rg-partner-swatch.h"
 #include "rg-paths.h"
 #include "rg-template.h"
 #include "rg-window-host.h"
@@ -166,72 +167,6 @@ pick_colour (RgNewSessionDialog *self)
   return n % size;
 }
 
-static void
-draw_colour (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "colour"));
-  GdkRGBA rgba;
-
-  if (!gdk_rgba_parse (&rgba, rg_partner_palette_get_colour (index)))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2., height / 2., MIN (width, height) / 2., 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
-setup_colour_item (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-
-  gtk_widget_set_size_request (swatch, 16, 16);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_colour, NULL, NULL);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_colour_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  g_object_set_data (G_OBJECT (swatch), "colour",
-                     GUINT_TO_POINTER (gtk_list_item_get_position (item)));
-  gtk_widget_queue_draw (swatch);
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (name));
-}
-
-static GtkDropDown *
-colour_drop_down_new (void)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  for (guint i = 0; i < rg_partner_palette_get_size (); i++)
-    gtk_string_list_append (names, rg_partner_palette_get_name (i));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_colour_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_colour_item), NULL);
-
-  return GTK_DROP_DOWN (g_object_new (GTK_TYPE_DROP_DOWN,
-                                      "model", names,
-                                      "factory", factory,
-                                      NULL));
-}
-
 static GtkDropDown *
 role_drop_down_new (void)
 {
@@ -340,7 +275,7 @@ partner_row_new (RgNewSessionDialog *self)
   fields->profession = partner_entry_new (_("Profession"));
   fields->institution = partner_entry_new (_("Institution"));
   fields->role = role_drop_down_new ();
-  fields->colour = colour_drop_down_new ();
+  fields->colour = rg_partner_colour_drop_down_new (NULL);
   gtk_drop_down_set_selected (fields->colour, pick_colour (self));
 
   gtk_box_append (GTK_BOX (first), GTK_WIDGET (fields->name));
@@ -412,14 +347,12 @@ add_partners (RgNewSessionDialog *self,
       g_autofree char *name = NULL;
       g_autofree char *profession = NULL;
       g_autofree char *institution = NULL;
-      guint colour;
 
       if (fields == NULL || (name = get_text (fields->name))[0] == '\0')
         continue;
 
       profession = get_text (fields->profession);
       institution = get_text (fields->institution);
-      colour = MIN (gtk_drop_down_get_selected (fields->colour), rg_partner_palette_get_size () - 1);
 
       partner = rg_partner_new ();
       rg_partner_set_name (partner, name);
@@ -427,7 +360,7 @@ add_partners (RgNewSessionDialog *self,
       rg_partner_set_institution (partner, institution);
       rg_partner_set_role (partner, MIN (gtk_drop_down_get_selected (fields->role),
                                          RG_PARTNER_ROLE_COORDINATOR));
-      rg_partner_set_colour (partner, rg_partner_palette_get_colour (colour));
+      rg_partner_set_colour (partner, rg_partner_colour_drop_down_get_colour (fields->colour));
       rg_session_add_partner (session, partner);
     }
 }
