@@ -102,6 +102,7 @@ make_previous (void)
   rg_action_set_status (action, RG_ACTION_STATUS_IN_PROGRESS);
   rg_session_add_action (session, action);
   rg_action_set_status (done, RG_ACTION_STATUS_DONE);
+  rg_action_set_owner_name (done, "Orthophoniste du CMP");
   rg_session_add_action (session, done);
 
   proposers[0] = rg_partner_get_id (mother);
@@ -236,6 +237,7 @@ test_follow_up_carries_criteria_and_actions (void)
       g_assert_cmpstr (rg_action_get_id (action), ==, rg_action_get_id (old));
       g_assert_cmpstr (rg_action_get_what (action), ==, rg_action_get_what (old));
       g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_action_get_owner_id (old));
+      g_assert_cmpstr (rg_action_get_owner_name (action), ==, rg_action_get_owner_name (old));
       g_assert_cmpstr (rg_action_get_due (action), ==, rg_action_get_due (old));
       g_assert_cmpint (rg_action_get_status (action), ==, rg_action_get_status (old));
     }

@@ -120,6 +120,7 @@ copy_actions (RgSession *session,
                              "id", rg_action_get_id (old),
                              "what", rg_action_get_what (old),
                              "owner-id", rg_action_get_owner_id (old),
+                             "owner-name", rg_action_get_owner_name (old),
                              "due", rg_action_get_due (old),
                              "status", rg_action_get_status (old),
                              NULL);
