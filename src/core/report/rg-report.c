@@ -699,6 +699,9 @@ add_review_and_consent (RgReport *self)
       add_field (self, group, _("Date:"), date);
       add_field (self, group, _("Recorded by:"),
                  partner_name (self->session, rg_consent_get_recorded_by_id (consent)));
+      /* Carried over from an earlier session: not to be read as given */
+      if (rg_consent_get_to_confirm (consent))
+        add_field (self, group, _("Status:"), _("To confirm with the family"));
     }
 }
 
