@@ -48,6 +48,23 @@ type_text (GtkWindow  *window,
     }
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type in the @index-th row of @list */
+static GtkWidget *
+get_field (GtkListBox *list,
+           int         index,
+           GType       type)
+{
+  return rg_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, index)),
+                              is_type, GSIZE_TO_POINTER (type));
+}
+
 /* Tab, as the keyboard moves the focus */
 static void
 press_tab (GtkWindow *window)
@@ -119,10 +136,10 @@ five_partners_by_keyboard (RgApplication *app)
     }
 
   /* Every field is named, with the number of its row */
-  gtk_test_accessible_assert_property (gtk_window_get_focus (window)
-                                       ? GTK_ACCESSIBLE (focus_ancestor (window, GTK_TYPE_MENU_BUTTON))
-                                       : NULL,
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus_ancestor (window, GTK_TYPE_MENU_BUTTON)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Move or remove partner 5");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_field (list, 1, GTK_TYPE_ENTRY)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Name of partner 2");
 
   /* Alt+Up moves the row the focus is in: the educator goes before the
    * coordinator, then back */
@@ -157,13 +174,6 @@ five_partners_by_keyboard (RgApplication *app)
     }
 
   gtk_window_destroy (GTK_WINDOW (session_window));
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 /* The mother, first entered as a professional with a colour of an older

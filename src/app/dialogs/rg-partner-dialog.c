@@ -104,7 +104,9 @@ show_form (GtkWidget       *parent,
   PartnerForm *form;
   GtkListBox *list;
 
-  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL; role <= RG_PARTNER_ROLE_COORDINATOR; role++)
+  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL;
+       role <= RG_PARTNER_ROLE_COORDINATOR;
+       role++)
     gtk_string_list_append (role_names, rg_partner_role_get_label (role));
 
   form = g_new0 (PartnerForm, 1);

@@ -172,7 +172,9 @@ role_drop_down_new (void)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL; role <= RG_PARTNER_ROLE_COORDINATOR; role++)
+  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL;
+       role <= RG_PARTNER_ROLE_COORDINATOR;
+       role++)
     gtk_string_list_append (names, rg_partner_role_get_label (role));
 
   return GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
@@ -260,6 +262,7 @@ partner_row_new (RgNewSessionDialog *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkEventController *shortcuts;
+  GtkShortcut *move_up, *move_down;
   PartnerRow *fields = g_new0 (PartnerRow, 1);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -310,12 +313,12 @@ partner_row_new (RgNewSessionDialog *self)
   fields->actions = G_ACTION_MAP (group);
 
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("partner.move-up")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("partner.move-down")));
+  move_up = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                              gtk_named_action_new ("partner.move-up"));
+  move_down = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                gtk_named_action_new ("partner.move-down"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), move_up);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), move_down);
   gtk_widget_add_controller (row, shortcuts);
 
   return row;
