@@ -363,6 +363,40 @@ test_sort (Fixture       *f,
   assert_order (f, "Bilan orthophonique", "Rencontrer la famille", "Inscrire au club");
 }
 
+/* Someone from outside the team does it: typed beside “Nobody yet”, and
+ * hidden once a partner is chosen */
+static void
+test_owner_from_outside (Fixture       *f,
+                         gconstpointer  data)
+{
+  RgAction *action = add_action (f, "Bilan orthophonique", NULL, "2027-03-01");
+  GtkWidget *owner_name = action_field (f, 0, "owner-name");
+  g_autoptr(RgSession) loaded = NULL;
+  g_autoptr(RgAction) read = NULL;
+
+  g_assert_true (gtk_widget_get_visible (owner_name));
+  gtk_widget_grab_focus (owner_name);
+  g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "insert-at-cursor",
+                         "Orthophoniste du CMP");
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (rg_action_get_owner_name (action), ==, "Orthophoniste du CMP");
+
+  loaded = save_and_load (f->session);
+  read = g_list_model_get_item (rg_session_get_actions (loaded), 0);
+  g_assert_cmpstr (rg_action_get_owner_name (read), ==, "Orthophoniste du CMP");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 1);
+  rg_test_iterate_until_idle ();
+  g_assert_nonnull (rg_action_get_owner_id (action));
+  g_assert_false (gtk_widget_get_visible (owner_name));
+
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  rg_test_iterate_until_idle ();
+  g_assert_null (rg_action_get_owner_name (action));
+  g_assert_cmpstr (text_of (owner_name), ==, "");
+}
+
 static void
 test_remove_action (Fixture       *f,
                     gconstpointer  data)
@@ -510,6 +544,7 @@ main (int   argc,
   ADD ("/actions-view/action/add-edit-undo", test_add_edit_action);
   ADD ("/actions-view/action/sort", test_sort);
   ADD ("/actions-view/action/remove-undo", test_remove_action);
+  ADD ("/actions-view/action/owner-from-outside", test_owner_from_outside);
   ADD ("/actions-view/next-review", test_next_review);
   ADD ("/actions-view/consent", test_consent);
   ADD ("/actions-view/partners-follow", test_partners_follow);

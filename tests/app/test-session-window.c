@@ -410,11 +410,50 @@ dialog_child (RgNewSessionDialog *dialog,
                                                     name));
 }
 
+/* Fills the entries of a partner's row: name, profession, institution */
+static void
+fill_partner_row (GtkWidget  *list,
+                  int         index,
+                  const char *name,
+                  const char *profession,
+                  const char *institution)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index));
+  const char *texts[] = { name, profession, institution };
+  guint n = 0;
+
+  g_assert_nonnull (row);
+  for (GtkWidget *w = row; w != NULL && n < G_N_ELEMENTS (texts); )
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_ENTRY (w))
+        {
+          if (texts[n] != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (w), texts[n]);
+          n++;
+        }
+
+      /* Depth first, inside the row */
+      next = GTK_IS_ENTRY (w) ? NULL : gtk_widget_get_first_child (w);
+      while (next == NULL && w != row)
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            w = gtk_widget_get_parent (w);
+        }
+      if (next == NULL)
+        break;
+      w = next;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static void
 new_session_from_template (RgApplication *app)
 {
   RgNewSessionDialog *dialog = rg_new_session_dialog_present (NULL);
-  GtkTextBuffer *partners;
+  GtkWidget *partners;
   RgSessionWindow *window;
   RgSession *session;
   g_autoptr(RgPartner) teacher = NULL;
@@ -431,8 +470,11 @@ new_session_from_template (RgApplication *app)
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2027-01-15");
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "situation_row")), "Élève B., CE2");
-  partners = gtk_text_view_get_buffer (GTK_TEXT_VIEW (dialog_child (dialog, "partners_view")));
-  gtk_text_buffer_set_text (partners, "Mme Roussel, Enseignante, École Jules Ferry\n\n  M. Kessler , Éducateur\n", -1);
+  partners = dialog_child (dialog, "partners_list");
+  fill_partner_row (partners, 0, "Mme Roussel", "Enseignante", "École Jules Ferry");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.add-partner", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.add-partner", NULL));
+  fill_partner_row (partners, 2, "  M. Kessler ", "Éducateur", NULL);
   adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "template_row")), 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-session.create", NULL));

@@ -57,6 +57,7 @@ build_full_session (void)
   g_autoptr(RgPartner) teacher = rg_partner_new ();
   g_autoptr(RgPartner) mother = rg_partner_new ();
   g_autoptr(RgPartner) child = rg_partner_new ();
+  g_autoptr(RgPartner) coordinator = rg_partner_new ();
   g_autoptr(RgDimension) school = rg_dimension_new ();
   g_autoptr(RgDimension) health = rg_dimension_new ();
   g_autoptr(RgStatement) s1 = NULL;
@@ -107,6 +108,11 @@ build_full_session (void)
   rg_partner_set_role (child, RG_PARTNER_ROLE_YOUNG_PERSON);
   rg_partner_set_institution (child, "CM1");
   rg_session_add_partner (session, child);
+
+  rg_partner_set_name (coordinator, "Mme Fontaine");
+  rg_partner_set_role (coordinator, RG_PARTNER_ROLE_COORDINATOR);
+  rg_partner_set_colour (coordinator, "#009e73");
+  rg_session_add_partner (session, coordinator);
   rg_session_set_contributor_id (session, rg_partner_get_id (mother));
 
   rg_dimension_set_name (school, "Scolarité et apprentissages");
@@ -162,6 +168,7 @@ build_full_session (void)
   rg_action_set_status (action, RG_ACTION_STATUS_IN_PROGRESS);
   rg_session_add_action (session, action);
   rg_action_set_status (bare_action, RG_ACTION_STATUS_CANCELLED);
+  rg_action_set_owner_name (bare_action, "Orthophoniste \"libérale\" <&>");
   rg_session_add_action (session, bare_action);
 
   rg_consent_set_date (consent, "2026-11-20");
@@ -169,6 +176,7 @@ build_full_session (void)
   rg_consent_set_recorded_by_id (consent, rg_partner_get_id (teacher));
   rg_session_add_consent (session, consent);
   rg_consent_set_date (bare_consent, "2024-02-29");
+  rg_consent_set_to_confirm (bare_consent, TRUE);
   rg_session_add_consent (session, bare_consent);
 
   return session;
@@ -341,6 +349,7 @@ assert_sessions_equal (RgSession *a,
       g_assert_cmpstr (rg_action_get_id (aa), ==, rg_action_get_id (ab));
       g_assert_cmpstr (rg_action_get_what (aa), ==, rg_action_get_what (ab));
       g_assert_cmpstr (rg_action_get_owner_id (aa), ==, rg_action_get_owner_id (ab));
+      g_assert_cmpstr (rg_action_get_owner_name (aa), ==, rg_action_get_owner_name (ab));
       g_assert_cmpstr (rg_action_get_due (aa), ==, rg_action_get_due (ab));
       g_assert_cmpint (rg_action_get_status (aa), ==, rg_action_get_status (ab));
     }
@@ -359,6 +368,7 @@ assert_sessions_equal (RgSession *a,
       g_assert_cmpstr (rg_consent_get_shared_with (ca), ==, rg_consent_get_shared_with (cb));
       g_assert_cmpstr (rg_consent_get_date (ca), ==, rg_consent_get_date (cb));
       g_assert_cmpstr (rg_consent_get_recorded_by_id (ca), ==, rg_consent_get_recorded_by_id (cb));
+      g_assert_cmpint (rg_consent_get_to_confirm (ca), ==, rg_consent_get_to_confirm (cb));
     }
 }
 
@@ -390,6 +400,74 @@ test_round_trip_every_field (void)
   g_assert_true (g_bytes_equal (first, second));
   third = rg_session_to_bytes (original);
   g_assert_true (g_bytes_equal (first, third));
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+/* What version 4 added is written only where it is set, and read back */
+static void
+test_round_trip_version_4 (void)
+{
+  g_autoptr(RgSession) original = build_full_session ();
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (original);
+  g_autoptr(RgSession) loaded = load_bytes (bytes);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(RgPartner) coordinator = g_list_model_get_item (rg_session_get_partners (loaded), 3);
+  g_autoptr(RgAction) owned = g_list_model_get_item (rg_session_get_actions (loaded), 0);
+  g_autoptr(RgAction) outside = g_list_model_get_item (rg_session_get_actions (loaded), 1);
+  g_autoptr(RgConsent) confirmed = g_list_model_get_item (rg_session_get_consents (loaded), 0);
+  g_autoptr(RgConsent) carried = g_list_model_get_item (rg_session_get_consents (loaded), 1);
+
+  g_assert_nonnull (strstr (text, "role=\"coordinator\" colour=\"#009e73\""));
+  g_assert_nonnull (strstr (text, "owner-name=\"Orthophoniste &quot;libérale&quot; &lt;&amp;&gt;\""));
+  g_assert_cmpuint (count_occurrences (text, "owner-name="), ==, 1);
+  g_assert_nonnull (strstr (text, "date=\"2024-02-29\" to-confirm=\"true\">"));
+  g_assert_cmpuint (count_occurrences (text, "to-confirm="), ==, 1);
+
+  g_assert_cmpint (rg_partner_get_role (coordinator), ==, RG_PARTNER_ROLE_COORDINATOR);
+  g_assert_null (rg_action_get_owner_name (owned));
+  g_assert_cmpstr (rg_action_get_owner_name (outside), ==, "Orthophoniste \"libérale\" <&>");
+  g_assert_null (rg_action_get_owner_id (outside));
+  g_assert_false (rg_consent_get_to_confirm (confirmed));
+  g_assert_true (rg_consent_get_to_confirm (carried));
+}
+
+/* A file of version 3, as Regards wrote them before the coordinator's
+ * role, the owner from outside and the consent to confirm: it loads,
+ * and is written back the same but for its version. */
+static void
+test_version_3 (void)
+{
+  g_autoptr(GBytes) fixture = load_fixture ("version-3.regards");
+  g_autoptr(RgSession) session = load_bytes (fixture);
+  g_autoptr(GBytes) saved = rg_session_to_bytes (session);
+  g_autofree char *old = g_strndup (g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autofree char *now = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  char *version = strstr (old, "format-version=\"3\"");
+  g_autoptr(RgPartner) mother = NULL;
+  g_autoptr(RgAction) action = NULL;
+  g_autoptr(RgConsent) consent = NULL;
+
+  g_assert_nonnull (version);
+  version[strlen ("format-version=\"")] = '0' + RG_FORMAT_VERSION;
+  g_assert_cmpstr (now, ==, old);
+
+  mother = g_list_model_get_item (rg_session_get_partners (session), 5);
+  g_assert_cmpint (rg_partner_get_role (mother), ==, RG_PARTNER_ROLE_FAMILY);
+  action = g_list_model_get_item (rg_session_get_actions (session), 0);
+  g_assert_null (rg_action_get_owner_name (action));
+  consent = g_list_model_get_item (rg_session_get_consents (session), 0);
+  g_assert_false (rg_consent_get_to_confirm (consent));
 }
 
 static void
@@ -989,6 +1067,8 @@ main (int   argc,
 
   g_test_add_func ("/session-xml/round-trip/every-field", test_round_trip_every_field);
   g_test_add_func ("/session-xml/round-trip/fixture", test_round_trip_fixture);
+  g_test_add_func ("/session-xml/round-trip/version-4", test_round_trip_version_4);
+  g_test_add_func ("/session-xml/version/3", test_version_3);
   g_test_add_func ("/session-xml/round-trip/canonical", test_round_trip_canonical);
   g_test_add_func ("/session-xml/write/layout", test_write_layout);
   g_test_add_func ("/session-xml/write/control-characters", test_write_control_characters);

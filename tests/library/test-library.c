@@ -2290,7 +2290,7 @@ test_extract_matches_loader (void)
       "<?xml version=\"1.0\"?><session/>",
       "<?xml version=\"1.0\"?><!DOCTYPE session [<!ENTITY a \"b\">]>"
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">&a;</session>",
-      "<session xmlns=\"urn:x-regards:session\" format-version=\"4\"/>",
+      "<session xmlns=\"urn:x-regards:session\" format-version=\"5\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"0\"/>",
       "<session xmlns=\"urn:x-regards:session\" format-version=\"1\">",
       "<autre xmlns=\"urn:x-regards:session\" format-version=\"1\"/>",
@@ -2396,7 +2396,8 @@ test_loader_fixtures (void)
         }
     }
 
-  g_assert_cmpuint (n_failing, >=, copies->len - 2);
+  /* All but the valid ones (valid.regards, version-3.regards) and one more */
+  g_assert_cmpuint (n_failing, >=, copies->len - 3);
   assert_finalized (g_steal_pointer (&library));
 }
 

@@ -102,6 +102,7 @@ make_previous (void)
   rg_action_set_status (action, RG_ACTION_STATUS_IN_PROGRESS);
   rg_session_add_action (session, action);
   rg_action_set_status (done, RG_ACTION_STATUS_DONE);
+  rg_action_set_owner_name (done, "Orthophoniste du CMP");
   rg_session_add_action (session, done);
 
   proposers[0] = rg_partner_get_id (mother);
@@ -236,6 +237,7 @@ test_follow_up_carries_criteria_and_actions (void)
       g_assert_cmpstr (rg_action_get_id (action), ==, rg_action_get_id (old));
       g_assert_cmpstr (rg_action_get_what (action), ==, rg_action_get_what (old));
       g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_action_get_owner_id (old));
+      g_assert_cmpstr (rg_action_get_owner_name (action), ==, rg_action_get_owner_name (old));
       g_assert_cmpstr (rg_action_get_due (action), ==, rg_action_get_due (old));
       g_assert_cmpint (rg_action_get_status (action), ==, rg_action_get_status (old));
     }
@@ -524,14 +526,8 @@ test_follow_up_carries_consent (void)
   g_assert_cmpstr (rg_consent_get_date (carried), ==, "2024-03-12");
   g_assert_cmpstr (rg_consent_get_recorded_by_id (carried), ==, rg_partner_get_id (teacher));
 
-  /* To be confirmed, where the model records it */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (carried), "to-confirm") != NULL)
-    {
-      gboolean to_confirm = FALSE;
-
-      g_object_get (carried, "to-confirm", &to_confirm, NULL);
-      g_assert_true (to_confirm);
-    }
+  /* To be confirmed with the family at the new meeting */
+  g_assert_true (rg_consent_get_to_confirm (carried));
 
   /* A copy: the previous session's consent is left as it was */
   g_clear_object (&carried);

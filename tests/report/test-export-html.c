@@ -312,6 +312,37 @@ test_export_html_empty (void)
   g_assert_null (strstr (html, "data:image/png"));
 }
 
+/* Roles as the team gave them, an owner from outside the team, and a
+ * consent carried over that the family has still to confirm */
+static void
+test_export_html_roles_owner_consent (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) mother = rg_partner_new ();
+  g_autoptr(RgPartner) coordinator = rg_partner_new ();
+  g_autoptr(RgAction) action = rg_action_new ("Bilan orthophonique");
+  g_autoptr(RgConsent) consent = rg_consent_new ("Partager le bilan");
+  g_autofree char *html = NULL;
+
+  rg_partner_set_name (mother, "Mme L. (mère)");
+  rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
+  rg_session_add_partner (session, mother);
+  rg_partner_set_name (coordinator, "Mme Fontaine");
+  rg_partner_set_role (coordinator, RG_PARTNER_ROLE_COORDINATOR);
+  rg_session_add_partner (session, coordinator);
+  rg_action_set_owner_name (action, "Orthophoniste du CMP");
+  rg_session_add_action (session, action);
+  rg_consent_set_to_confirm (consent, TRUE);
+  rg_session_add_consent (session, consent);
+
+  html = export (session);
+  g_assert_nonnull (strstr (html, ">Family<"));
+  g_assert_nonnull (strstr (html, ">Coordinator<"));
+  g_assert_null (strstr (html, ">Professional<"));
+  g_assert_nonnull (strstr (html, "Orthophoniste du CMP"));
+  g_assert_nonnull (strstr (html, "To confirm with the family"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/export-html/left-open", test_export_html_left_open);
   g_test_add_func ("/export-html/bidi", test_export_html_bidi);
   g_test_add_func ("/export-html/empty", test_export_html_empty);
+  g_test_add_func ("/export-html/roles-owner-consent", test_export_html_roles_owner_consent);
 
   return g_test_run ();
 }

@@ -105,8 +105,15 @@ test_pseudonymise_example (void)
     other = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
     g_assert_cmpstr (rg_session_get_facilitator (other), !=, "Coordinatrice PRE");
   }
-  /* A word that only looks like a name is kept */
-  g_assert_nonnull (strstr (text, "saint-aubin"));
+  /* The school and the town are institutions: they say where the child
+   * is. A nationwide body is kept in the texts. */
+  assert_absent (text, "Tilleuls");
+  assert_absent (text, "Saint-Aubin");
+  assert_absent (text, "Horizons");
+  g_assert_nonnull (strstr (text, "psychologue de l'éducation nationale"));
+  g_assert_cmpstr (rg_partner_get_institution (rg_session_find_partner (copy, "5c77715a-04fb-5006-a222-213ad9aa9a75")),
+                   ==, "Institution A");
+  g_assert_cmpstr (rg_session_get_place (copy), ==, "Institution A, salle de réunion");
   /* Dates are kept without the flag */
   g_assert_cmpstr (rg_session_get_date (copy), ==, "2026-11-17");
 }
@@ -162,8 +169,8 @@ test_pseudonymise_shared_profession (void)
                    ==, "Family");
   g_assert_cmpstr (rg_partner_get_name (rg_session_find_partner (copy, rg_partner_get_id (d))),
                    ==, "Partner");
-  /* No code: a neutral label */
-  g_assert_cmpstr (rg_session_get_situation_label (copy), ==, "Situation");
+  /* No code: a label that reads as words */
+  g_assert_cmpstr (rg_session_get_situation_label (copy), ==, "The child");
   /* Month and year only */
   g_assert_cmpstr (rg_session_get_date (copy), ==, "2026-03-01");
 
@@ -281,6 +288,82 @@ test_pseudonymise_review (void)
   g_assert_cmpstr (rg_review_item_get_quote (gone, 0, &author, NULL), ==, "Vu avec Mme Benali");
 }
 
+/* The team of the issue: the mother named with her role in parentheses,
+ * a school named in the texts, a child's label in the texts, an action
+ * owned by someone from outside the team */
+static void
+test_pseudonymise_meeting_room (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) mother = rg_partner_new ();
+  g_autoptr(RgPartner) teacher = rg_partner_new ();
+  g_autoptr(RgDimension) dimension = rg_dimension_new ();
+  g_autoptr(RgStatement) said = NULL;
+  g_autoptr(RgStatement) school = NULL;
+  g_autoptr(RgStatement) common = NULL;
+  g_autoptr(RgAction) action = rg_action_new ("Bilan chez M. Leroy (orthophoniste)");
+  g_autoptr(RgSession) copy = NULL;
+  g_autofree char *text = NULL;
+
+  rg_session_set_title (session, "Revue");
+  rg_session_set_date (session, "2026-12-15");
+  rg_session_set_place (session, "École Jules Ferry, salle 3");
+  rg_session_set_situation_label (session, "Élève B., CE2");
+
+  rg_partner_set_name (mother, "Mme L. (mère)");
+  rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
+  rg_partner_set_name (teacher, "Mme Roussel");
+  rg_partner_set_profession (teacher, "Enseignante");
+  rg_partner_set_institution (teacher, "École élémentaire Jules Ferry");
+  rg_session_add_partner (session, mother);
+  rg_session_add_partner (session, teacher);
+  rg_session_add_dimension (session, dimension);
+
+  said = rg_statement_new (rg_partner_get_id (teacher), rg_dimension_get_id (dimension),
+                           RG_STATEMENT_KIND_FACT,
+                           "Mme L. dit qu'Élève B. dort mal. J'ai revu Mme L.");
+  school = rg_statement_new (rg_partner_get_id (teacher), rg_dimension_get_id (dimension),
+                             RG_STATEMENT_KIND_FACT,
+                             "Élève B. est à l'école Jules Ferry depuis le CP ; Jules Ferry "
+                             "l'a signalé. Avant : École élémentaire Jules Ferry.");
+  common = rg_statement_new (rg_partner_get_id (mother), rg_dimension_get_id (dimension),
+                             RG_STATEMENT_KIND_FACT, "L'élève a du mal, dit Mme L., en lecture.");
+  rg_session_add_statement (session, said);
+  rg_session_add_statement (session, school);
+  rg_session_add_statement (session, common);
+  rg_action_set_owner_name (action, "M. Leroy (orthophoniste)");
+  rg_session_add_action (session, action);
+
+  copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+
+  /* The name without its parentheses, its initial's full stop with it
+   * but where it ends a sentence; the label as words */
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, rg_statement_get_id (said))),
+                   ==, "Family dit que the child dort mal. J'ai revu Family.");
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, rg_statement_get_id (school))),
+                   ==, "The child est à l'Institution A depuis le CP ; Institution A "
+                       "l'a signalé. Avant : Institution A.");
+  /* “a”, the verb, is not the initial of a name */
+  g_assert_cmpstr (rg_statement_get_text (rg_session_find_statement (copy, rg_statement_get_id (common))),
+                   ==, "L'élève a du mal, dit Family, en lecture.");
+  g_assert_cmpstr (rg_session_get_situation_label (copy), ==, "The child");
+  g_assert_cmpstr (rg_session_get_place (copy), ==, "Institution A, salle 3");
+  g_assert_cmpstr (rg_partner_get_institution (rg_session_find_partner (copy, rg_partner_get_id (teacher))),
+                   ==, "Institution A");
+
+  /* Someone from outside the team is a person, in the texts too */
+  g_assert_cmpstr (rg_action_get_owner_name (rg_session_find_action (copy, rg_action_get_id (action))),
+                   ==, "Person A");
+  g_assert_cmpstr (rg_action_get_what (rg_session_find_action (copy, rg_action_get_id (action))),
+                   ==, "Bilan chez Person A");
+
+  text = session_text_lower (copy);
+  assert_absent (text, "Mme L");
+  assert_absent (text, "Ferry");
+  assert_absent (text, "Leroy");
+  assert_absent (text, "Élève B");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/pseudonymise/month-dates", test_pseudonymise_month_dates);
   g_test_add_func ("/pseudonymise/shared-profession", test_pseudonymise_shared_profession);
   g_test_add_func ("/pseudonymise/review", test_pseudonymise_review);
+  g_test_add_func ("/pseudonymise/meeting-room", test_pseudonymise_meeting_room);
 
   return g_test_run ();
 }

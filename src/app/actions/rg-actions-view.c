@@ -512,6 +512,7 @@ action_row_sync (GtkListBoxRow *row,
   RgAction *action = g_object_get_data (G_OBJECT (row), "action");
   GtkEntry *what = g_object_get_data (G_OBJECT (row), "what");
   GtkDropDown *owner = g_object_get_data (G_OBJECT (row), "owner");
+  GtkEntry *owner_name = g_object_get_data (G_OBJECT (row), "owner-name");
   GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
   GtkDropDown *status = g_object_get_data (G_OBJECT (row), "status");
   GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue");
@@ -522,6 +523,9 @@ action_row_sync (GtkListBoxRow *row,
   self->updating = TRUE;
   sync_entry (what, rg_action_get_what (action));
   gtk_drop_down_set_selected (owner, partner_position (self, rg_action_get_owner_id (action)));
+  /* Someone from outside the team, when no partner does it */
+  sync_entry (owner_name, rg_action_get_owner_name (action));
+  gtk_widget_set_visible (GTK_WIDGET (owner_name), rg_action_get_owner_id (action) == NULL);
   if (!gtk_widget_has_css_class (GTK_WIDGET (due), "error") ||
       (pspec != NULL && g_str_equal (pspec->name, "due")))
     {
@@ -559,6 +563,18 @@ on_action_what_changed (GtkEditable   *editable,
 
   if (!self->updating)
     rg_session_editor_set_action_what (self->editor, action, gtk_editable_get_text (editable));
+}
+
+static void
+on_action_owner_name_changed (GtkEditable   *editable,
+                              GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgAction *action = g_object_get_data (G_OBJECT (row), "action");
+
+  if (!self->updating)
+    rg_session_editor_set (self->editor, _("Edit action"), action, "owner-name",
+                           gtk_editable_get_text (editable));
 }
 
 static void
@@ -615,6 +631,7 @@ create_action_row (gpointer item,
   GtkWidget *delete = delete_button_new (_("Delete Action"));
   GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkDropDown *owner = partner_dropdown_new (self, _("Nobody yet"), _("Who does it"));
+  GtkWidget *owner_name = gtk_entry_new ();
   GtkEntry *due = date_entry_new (_("Due date"));
   GtkStringList *statuses = gtk_string_list_new (NULL);
   GtkDropDown *status;
@@ -641,6 +658,7 @@ create_action_row (gpointer item,
                                   _("What will be done"), -1);
   mark_field (what, "what");
   mark_field (GTK_WIDGET (owner), "owner");
+  mark_field (owner_name, "owner-name");
   mark_field (GTK_WIDGET (due), "due");
   mark_field (GTK_WIDGET (status), "status");
   mark_field (delete, "delete");
@@ -658,6 +676,10 @@ create_action_row (gpointer item,
   gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (owner));
   gtk_size_group_add_widget (self->status_group, GTK_WIDGET (status));
   flow_append (fields, field_label (_("_Who"), GTK_WIDGET (owner)), GTK_WIDGET (owner));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (owner_name), _("or someone from outside"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (owner_name), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Who does it, from outside the team"), -1);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (owner))), owner_name);
   flow_append (fields, field_label (_("D_ue"), GTK_WIDGET (due)), GTK_WIDGET (due));
   flow_append (fields, field_label (_("_Status"), GTK_WIDGET (status)), GTK_WIDGET (status));
   flow_append (fields, overdue, NULL);
@@ -670,6 +692,7 @@ create_action_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
   g_object_set_data (G_OBJECT (row), "what", what);
   g_object_set_data (G_OBJECT (row), "owner", owner);
+  g_object_set_data (G_OBJECT (row), "owner-name", owner_name);
   g_object_set_data (G_OBJECT (row), "due", due);
   g_object_set_data (G_OBJECT (row), "status", status);
   g_object_set_data (G_OBJECT (row), "overdue", overdue);
@@ -680,6 +703,7 @@ create_action_row (gpointer item,
                            G_CONNECT_SWAPPED);
   g_signal_connect (what, "changed", G_CALLBACK (on_action_what_changed), row);
   g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
+  g_signal_connect (owner_name, "changed", G_CALLBACK (on_action_owner_name_changed), row);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
   connect_date_entry (due, action, "due", (SetDateFunc) rg_session_editor_set_action_due);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_action_delete_clicked), row);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-partner-dialog.h"
+#include "rg-partner-swatch.h"
 #include "rg-removal.h"
 #include "rg-undo-toast.h"
 
@@ -22,7 +23,7 @@ typedef struct
   AdwEntryRow     *profession;
   AdwEntryRow     *institution;
   AdwComboRow     *role;
-  GtkColorButton  *colour;
+  GtkDropDown     *colour;
 } PartnerForm;
 
 static void
@@ -49,15 +50,6 @@ add_entry_row (GtkListBox *list,
   return ADW_ENTRY_ROW (row);
 }
 
-static char *
-colour_to_string (const GdkRGBA *rgba)
-{
-  return g_strdup_printf ("#%02x%02x%02x",
-                          (guint) (CLAMP (rgba->red, 0., 1.) * 255. + .5),
-                          (guint) (CLAMP (rgba->green, 0., 1.) * 255. + .5),
-                          (guint) (CLAMP (rgba->blue, 0., 1.) * 255. + .5));
-}
-
 static void
 update_save_enabled (AdwMessageDialog *dialog)
 {
@@ -74,9 +66,7 @@ on_response (AdwMessageDialog *dialog,
 {
   RgUndoStack *undo = rg_session_editor_get_undo_stack (form->editor);
   g_autofree char *name = NULL;
-  g_autofree char *colour = NULL;
   RgPartner *partner;
-  GdkRGBA rgba;
 
   if (!g_str_equal (response, "save"))
     return;
@@ -98,12 +88,8 @@ on_response (AdwMessageDialog *dialog,
                          gtk_editable_get_text (GTK_EDITABLE (form->institution)));
   rg_session_editor_set (form->editor, NULL, partner, "role",
                          (RgPartnerRole) adw_combo_row_get_selected (form->role));
-  if (form->partner != NULL)
-    {
-      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (form->colour), &rgba);
-      colour = colour_to_string (&rgba);
-      rg_session_editor_set (form->editor, NULL, partner, "colour", colour);
-    }
+  rg_session_editor_set (form->editor, NULL, partner, "colour",
+                         rg_partner_colour_drop_down_get_colour (form->colour));
 
   rg_undo_stack_end_group (undo);
 }
@@ -113,14 +99,15 @@ show_form (GtkWidget       *parent,
            RgSessionEditor *editor,
            RgPartner       *partner)
 {
-  static const char *roles[] = { N_("Professional"), N_("Family"), N_("Young person"), NULL };
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   PartnerForm *form;
   GtkListBox *list;
 
-  for (guint i = 0; roles[i] != NULL; i++)
-    gtk_string_list_append (role_names, _(roles[i]));
+  for (RgPartnerRole role = RG_PARTNER_ROLE_PROFESSIONAL;
+       role <= RG_PARTNER_ROLE_COORDINATOR;
+       role++)
+    gtk_string_list_append (role_names, rg_partner_role_get_label (role));
 
   form = g_new0 (PartnerForm, 1);
   form->editor = g_object_ref (editor);
@@ -156,22 +143,20 @@ show_form (GtkWidget       *parent,
                                                   : RG_PARTNER_ROLE_PROFESSIONAL);
   gtk_list_box_append (list, GTK_WIDGET (form->role));
 
-  if (partner != NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GdkRGBA rgba;
+  /* A new partner is offered the first colour no other partner has */
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GListModel *partners = rg_session_get_partners (rg_session_editor_get_session (editor));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
-      form->colour = GTK_COLOR_BUTTON (gtk_color_button_new ());
-      gtk_widget_set_valign (GTK_WIDGET (form->colour), GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (form->colour),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
-      if (gdk_rgba_parse (&rgba, rg_partner_get_colour (partner)))
-        gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (form->colour), &rgba);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (form->colour));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (form->colour));
-      gtk_list_box_append (list, row);
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
+    form->colour = rg_partner_colour_drop_down_new (partner ? rg_partner_get_colour (partner)
+                                                            : rg_partner_pick_colour (partners));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (form->colour),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (form->colour));
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (form->colour));
+    gtk_list_box_append (list, row);
+  }
 
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (list));
   g_object_set_data_full (G_OBJECT (dialog), "form", form, partner_form_free);
@@ -188,8 +173,8 @@ show_form (GtkWidget       *parent,
  * @parent: a widget of the window the dialog belongs to
  * @editor: the session's editor
  *
- * Asks for a new partner's name, profession and institution, and adds
- * them as one undoable step.
+ * Asks for a new partner's name, profession, institution, role and
+ * colour, and adds them as one undoable step.
  */
 void
 rg_partner_dialog_add (GtkWidget       *parent,

@@ -38,13 +38,6 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RgSessionEditor, rg_session_editor, G_TYPE_OBJECT)
 
-/* Colours for new partners: GNOME's palette, dark enough for white text
- * and distinct from one another. */
-static const char *partner_colours[] = {
-  "#1c71d8", "#c01c28", "#26a269", "#9141ac", "#c64600",
-  "#986a44", "#1a5fb4", "#a51d2d", "#2ec27e", "#613583",
-};
-
 /* {{{ Generic list commands */
 
 typedef void (*MoveFunc) (RgSession *session, gpointer object, guint position);
@@ -949,30 +942,6 @@ rg_session_editor_move_statement_to (RgSessionEditor *self,
   return TRUE;
 }
 
-static const char *
-pick_partner_colour (RgSessionEditor *self)
-{
-  GListModel *partners = rg_session_get_partners (self->session);
-  guint n = g_list_model_get_n_items (partners);
-
-  for (guint c = 0; c < G_N_ELEMENTS (partner_colours); c++)
-    {
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
-
-          used = g_ascii_strcasecmp (rg_partner_get_colour (partner), partner_colours[c]) == 0;
-        }
-
-      if (!used)
-        return partner_colours[c];
-    }
-
-  return partner_colours[n % G_N_ELEMENTS (partner_colours)];
-}
-
 /**
  * rg_session_editor_add_partner:
  * @self: a #RgSessionEditor
@@ -1000,7 +969,8 @@ rg_session_editor_add_partner (RgSessionEditor *self,
   rg_partner_set_name (partner, name);
   rg_partner_set_profession (partner, profession);
   rg_partner_set_institution (partner, institution);
-  rg_partner_set_colour (partner, pick_partner_colour (self));
+  rg_partner_set_colour (partner,
+                         rg_partner_pick_colour (rg_session_get_partners (self->session)));
 
   return _rg_session_editor_append_new (self, _("Add partner"), &partner_list, NULL, partner);
 }

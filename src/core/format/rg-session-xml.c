@@ -74,7 +74,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * Version 2 adds the list a follow-up session has to review (the
  * optional `review` element, after `consents`). Version 3 adds the
  * conflicts a merge left to settle (the optional `conflicts` element,
- * last).
+ * last). Version 4 adds the coordinator's role, an action's owner from
+ * outside the team (`owner-name`) and a consent still to confirm
+ * (`to-confirm`).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
  * docs/file-format.md, the table of the element that changes (see “The
@@ -108,9 +110,19 @@ migrate_2_to_3 (xmlDoc  *doc,
   return TRUE;
 }
 
+/* And a version 3 document has no coordinator, no owner from outside
+ * the team and no consent to confirm: it is a version 4 one as it is. */
+static gboolean
+migrate_3_to_4 (xmlDoc  *doc,
+                GError **error)
+{
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
   { 1, migrate_1_to_2 },
   { 2, migrate_2_to_3 },
+  { 3, migrate_3_to_4 },
   { 0, NULL }, /* end of the table */
 };
 
@@ -1401,6 +1413,15 @@ names_a_held_term (Writer   *writer,
   return term_id != NULL && rg_session_find_term (writer->session, term_id) != NULL;
 }
 
+/* Written only when set: a consent the family has confirmed, as every
+ * consent before version 4, reads and writes as before. */
+static gboolean
+is_to_confirm (Writer   *writer,
+               gpointer  consent)
+{
+  return rg_consent_get_to_confirm (consent);
+}
+
 /* The ids of the statements some link ties together. */
 static GHashTable *
 collect_linked_statements (RgSession *session)
@@ -1555,6 +1576,7 @@ static const Element category_element = { "category", rg_category_get_type, cate
 static const Field action_fields[] = {
   { IN_ATTRIBUTE, "id", GET (rg_action_get_id), .property = "id" },
   { IN_ATTRIBUTE, "owner", GET (rg_action_get_owner_id), SET (rg_action_set_owner_id) },
+  { IN_ATTRIBUTE, "owner-name", GET (rg_action_get_owner_name), SET (rg_action_set_owner_name) },
   { IN_ATTRIBUTE, "due", GET (rg_action_get_due), SET (rg_action_set_due),
     .valid = rg_date_is_valid },
   { IN_ATTRIBUTE, "status", GET (rg_action_get_status), SET (rg_action_set_status),
@@ -1571,6 +1593,8 @@ static const Field consent_fields[] = {
     .valid = rg_date_is_valid },
   { IN_ATTRIBUTE, "recorded-by", GET (rg_consent_get_recorded_by_id),
     SET (rg_consent_set_recorded_by_id) },
+  { IN_ATTRIBUTE, "to-confirm", GET (rg_consent_get_to_confirm), SET (rg_consent_set_to_confirm),
+    .type = AS_BOOLEAN, .written = is_to_confirm },
   { IN_CHILD, "scope", GET (rg_consent_get_scope), SET (rg_consent_set_scope) },
   { IN_OPTIONAL_CHILD, "shared-with", GET (rg_consent_get_shared_with),
     SET (rg_consent_set_shared_with) },

@@ -38,7 +38,7 @@ static const char * const criterion_properties[] = {
   "id", "text", "indicators", "proposed-by", "agreed", NULL
 };
 static const char * const action_properties[] = {
-  "id", "what", "owner-id", "due", "status", NULL
+  "id", "what", "owner-id", "owner-name", "due", "status", NULL
 };
 
 static const char * const consent_properties[] = {
@@ -104,7 +104,7 @@ copy_criteria (RgSession *session,
 
 /* The family agreed for the previous meeting; the next one asks again.
  * Same ids, so that the consent can be followed from one session to the
- * next. */
+ * next, each marked to confirm with the family. */
 static void
 carry_consents (RgSession *session,
                 RgSession *previous)
@@ -114,15 +114,14 @@ carry_consents (RgSession *session,
   copy_all (session, (AddFunc) rg_session_add_consent, rg_session_get_consents (previous),
             consent_properties);
 
-  /* Marked to confirm where the model records it */
   for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
     {
-      g_autoptr(GObject) consent = g_list_model_get_item (consents, i);
+      g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
 
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (consent), "to-confirm") != NULL)
-        g_object_set (consent, "to-confirm", TRUE, NULL);
+      rg_consent_set_to_confirm (consent, TRUE);
     }
 }
+
 /* The day the previous meeting set for the next one, when it is still
  * to come; otherwise today. */
 static char *

@@ -1,7 +1,8 @@
 /* rg-action.c — a decision of the team
  *
- * What will be done, by whom (a partner, or nobody named yet), by when
- * (a date, or none), and where it stands.
+ * What will be done, by whom (a partner; someone from outside the team,
+ * by name; or nobody named yet), by when (a date, or none), and where it
+ * stands.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,7 @@ struct _RgAction
   char           *id;
   char           *what;
   char           *owner_id;
+  char           *owner_name;
   char           *due;
   RgActionStatus  status;
 };
@@ -36,6 +38,7 @@ enum {
   PROP_ID,
   PROP_WHAT,
   PROP_OWNER_ID,
+  PROP_OWNER_NAME,
   PROP_DUE,
   PROP_STATUS,
   N_PROPS
@@ -52,6 +55,14 @@ static const RgProperty property_table [N_PROPS] = {
    * The id of the partner who will do it, %NULL if nobody is named.
    */
   [PROP_OWNER_ID] = { "owner-id", RG_PROPERTY_TEXT, FIELD (owner_id), SETTER (owner_id) },
+  /**
+   * RgAction:owner-name:
+   *
+   * Who will do it when that is not a partner (“Orthophoniste du CMP”),
+   * %NULL otherwise. A partner named by #RgAction:owner-id comes first.
+   */
+  [PROP_OWNER_NAME] = { "owner-name", RG_PROPERTY_TEXT, FIELD (owner_name),
+                        SETTER (owner_name) },
   /**
    * RgAction:due:
    *
@@ -127,6 +138,20 @@ RG_DEFINE_TEXT_PROPERTY (RgAction, rg_action, ACTION, what, WHAT, TRUE)
  */
 RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, owner_id, OWNER_ID,
                                   _rg_optional_id_is_valid (owner_id))
+
+/**
+ * rg_action_get_owner_name:
+ * @self: a #RgAction
+ *
+ * Returns: (transfer none) (nullable): the name of who will do it, when
+ *   not a partner, or %NULL
+ */
+/**
+ * rg_action_set_owner_name:
+ * @self: a #RgAction
+ * @owner_name: (nullable): who will do it, in words; %NULL or "" for none
+ */
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgAction, rg_action, ACTION, owner_name, OWNER_NAME, TRUE)
 
 /**
  * rg_action_get_due:

@@ -21,6 +21,9 @@ void            rg_action_set_what     (RgAction       *self,
 const char     *rg_action_get_owner_id (RgAction       *self);
 void            rg_action_set_owner_id (RgAction       *self,
                                         const char     *owner_id);
+const char     *rg_action_get_owner_name (RgAction     *self);
+void            rg_action_set_owner_name (RgAction     *self,
+                                          const char   *owner_name);
 const char     *rg_action_get_due      (RgAction       *self);
 void            rg_action_set_due      (RgAction       *self,
                                         const char     *due);

@@ -1,7 +1,8 @@
 /* rg-consent.c — what the family agreed to share, and when
  *
  * A record, not a form: the scope of what may be shared, with whom, the
- * date, and the partner who recorded it.
+ * date, and the partner who recorded it; and whether the family still
+ * has to confirm it (a consent carried over from an earlier session).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ struct _RgConsent
   char    *shared_with;
   char    *date;
   char    *recorded_by_id;
+  gboolean to_confirm;
 };
 
 G_DEFINE_FINAL_TYPE (RgConsent, rg_consent, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ enum {
   PROP_SHARED_WITH,
   PROP_DATE,
   PROP_RECORDED_BY_ID,
+  PROP_TO_CONFIRM,
   N_PROPS
 };
 
@@ -65,6 +68,14 @@ static const RgProperty property_table [N_PROPS] = {
    */
   [PROP_RECORDED_BY_ID] = { "recorded-by-id", RG_PROPERTY_TEXT, FIELD (recorded_by_id),
                             SETTER (recorded_by_id) },
+  /**
+   * RgConsent:to-confirm:
+   *
+   * Whether the family still has to confirm this consent: one carried
+   * over from the session a follow-up follows, not yet asked again.
+   */
+  [PROP_TO_CONFIRM]     = { "to-confirm", RG_PROPERTY_BOOLEAN, FIELD (to_confirm),
+                            SETTER (to_confirm), .value = FALSE },
 };
 
 static void
@@ -158,3 +169,16 @@ RG_DEFINE_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, date, DATE, rg_date_is_
  */
 RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgConsent, rg_consent, CONSENT, recorded_by_id, RECORDED_BY_ID,
                                   _rg_optional_id_is_valid (recorded_by_id))
+
+/**
+ * rg_consent_get_to_confirm:
+ * @self: a #RgConsent
+ *
+ * Returns: whether the family still has to confirm this consent
+ */
+/**
+ * rg_consent_set_to_confirm:
+ * @self: a #RgConsent
+ * @to_confirm: whether the family still has to confirm it
+ */
+RG_DEFINE_BOOLEAN_PROPERTY (RgConsent, rg_consent, CONSENT, to_confirm, TO_CONFIRM)

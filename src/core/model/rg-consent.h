@@ -27,5 +27,8 @@ void        rg_consent_set_date           (RgConsent  *self,
 const char *rg_consent_get_recorded_by_id (RgConsent  *self);
 void        rg_consent_set_recorded_by_id (RgConsent  *self,
                                            const char *partner_id);
+gboolean    rg_consent_get_to_confirm     (RgConsent  *self);
+void        rg_consent_set_to_confirm     (RgConsent  *self,
+                                           gboolean    to_confirm);
 
 G_END_DECLS

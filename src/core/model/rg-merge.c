@@ -179,6 +179,7 @@ static const Field criterion_fields[] = {
 static const Field action_fields[] = {
   { "what", N_("What"), VALUE_TEXT },
   { "owner-id", N_("Owner"), VALUE_OPTIONAL_REFERENCE, REFERS_TO (PARTNER) },
+  { "owner-name", N_("Owner from outside the team"), VALUE_OPTIONAL_TEXT },
   { "due", N_("Due"), VALUE_OPTIONAL_DATE },
   { "status", N_("Status"), VALUE_WORD, WORDS (rg_action_status) },
 };
@@ -188,6 +189,7 @@ static const Field consent_fields[] = {
   { "shared-with", N_("Shared with"), VALUE_OPTIONAL_TEXT },
   { "date", N_("Date"), VALUE_DATE },
   { "recorded-by-id", N_("Recorded by"), VALUE_OPTIONAL_REFERENCE, REFERS_TO (PARTNER) },
+  { "to-confirm", N_("To confirm"), VALUE_BOOLEAN },
 };
 
 /* Its kind and its quotes are set when the follow-up makes it: a record */

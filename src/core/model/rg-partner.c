@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rg-enums.h"
 #include "rg-partner.h"
 #include "rg-types-private.h"
@@ -31,6 +33,25 @@ struct _RgPartner
 };
 
 G_DEFINE_FINAL_TYPE (RgPartner, rg_partner, G_TYPE_OBJECT)
+
+/* The colours a new partner is given, in the order they are given: the
+ * palette of Okabe and Ito, whose colours stay apart for the colour-blind
+ * as for everyone, ordered so that the first few are the furthest apart.
+ * Black comes last: it is the one least seen on a dark background. */
+static const struct
+{
+  const char *colour;
+  const char *name;
+} palette[] = {
+  { "#0072b2", N_("Blue") },
+  { "#e69f00", N_("Orange") },
+  { "#009e73", N_("Bluish green") },
+  { "#cc79a7", N_("Reddish purple") },
+  { "#56b4e9", N_("Sky blue") },
+  { "#d55e00", N_("Vermilion") },
+  { "#f0e442", N_("Yellow") },
+  { "#000000", N_("Black") },
+};
 
 enum {
   PROP_0,
@@ -178,8 +199,8 @@ rg_partner_set_colour (RgPartner  *self,
  * rg_partner_get_role:
  * @self: a #RgPartner
  *
- * Returns: whether the partner is a professional, the family or the young
- *   person
+ * Returns: whether the partner is a professional, the family, the young
+ *   person or the coordinator of the programme
  */
 /**
  * rg_partner_set_role:
@@ -187,4 +208,96 @@ rg_partner_set_colour (RgPartner  *self,
  * @role: a #RgPartnerRole
  */
 RG_DEFINE_ENUM_PROPERTY (RgPartner, rg_partner, PARTNER, RgPartnerRole, role, ROLE,
-                         RG_PARTNER_ROLE_PROFESSIONAL, RG_PARTNER_ROLE_YOUNG_PERSON)
+                         RG_PARTNER_ROLE_PROFESSIONAL, RG_PARTNER_ROLE_COORDINATOR)
+
+/**
+ * rg_partner_palette_get_size:
+ *
+ * Returns: how many colours the palette of partners' colours holds
+ */
+guint
+rg_partner_palette_get_size (void)
+{
+  return G_N_ELEMENTS (palette);
+}
+
+/**
+ * rg_partner_palette_get_colour:
+ * @index: a place in the palette, below rg_partner_palette_get_size ()
+ *
+ * Returns: (transfer none): the colour, `#rrggbb` in lower case
+ */
+const char *
+rg_partner_palette_get_colour (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (palette), NULL);
+
+  return palette[index].colour;
+}
+
+/**
+ * rg_partner_palette_get_name:
+ * @index: a place in the palette, below rg_partner_palette_get_size ()
+ *
+ * Returns: (transfer none): the translated name of the colour, for
+ *   those who do not see it
+ */
+const char *
+rg_partner_palette_get_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (palette), NULL);
+
+  return _(palette[index].name);
+}
+
+/**
+ * rg_partner_palette_find:
+ * @colour: (nullable): a colour, `#rrggbb`
+ *
+ * Returns: the place of @colour in the palette, or -1 if it is not one
+ *   of its colours (a partner of an older file may have any colour)
+ */
+int
+rg_partner_palette_find (const char *colour)
+{
+  if (colour == NULL)
+    return -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    if (g_ascii_strcasecmp (palette[i].colour, colour) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/**
+ * rg_partner_pick_colour:
+ * @partners: (nullable): a list of #RgPartner, those already there
+ *
+ * The colour for one more partner: the first colour of the palette none
+ * of @partners has; once they are all taken, they come round again.
+ *
+ * Returns: (transfer none): a colour of the palette
+ */
+const char *
+rg_partner_pick_colour (GListModel *partners)
+{
+  guint n = partners != NULL ? g_list_model_get_n_items (partners) : 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (palette); c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+          used = g_ascii_strcasecmp (partner->colour, palette[c].colour) == 0;
+        }
+
+      if (!used)
+        return palette[c].colour;
+    }
+
+  return palette[n % G_N_ELEMENTS (palette)].colour;
+}

@@ -33,4 +33,10 @@ RgPartnerRole  rg_partner_get_role        (RgPartner     *self);
 void           rg_partner_set_role        (RgPartner     *self,
                                            RgPartnerRole  role);
 
+guint          rg_partner_palette_get_size   (void);
+const char    *rg_partner_palette_get_colour (guint          index);
+const char    *rg_partner_palette_get_name   (guint          index);
+int            rg_partner_palette_find       (const char    *colour);
+const char    *rg_partner_pick_colour        (GListModel    *partners);
+
 G_END_DECLS

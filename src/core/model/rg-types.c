@@ -20,7 +20,9 @@
 
 static const char * const session_status_words[] = { "preparing", "held", "closed" };
 static const char * const session_kind_words[] = { "session", "contribution" };
-static const char * const partner_role_words[] = { "professional", "family", "young-person" };
+static const char * const partner_role_words[] = {
+  "professional", "family", "young-person", "coordinator"
+};
 static const char * const statement_kind_words[] = {
   "fact", "interpretation", "difficulty", "resource", "proposal"
 };
@@ -156,6 +158,7 @@ rg_partner_role_get_label (RgPartnerRole role)
     case RG_PARTNER_ROLE_PROFESSIONAL: return _("Professional");
     case RG_PARTNER_ROLE_FAMILY:       return _("Family");
     case RG_PARTNER_ROLE_YOUNG_PERSON: return _("Young person");
+    case RG_PARTNER_ROLE_COORDINATOR:  return _("Coordinator");
     default:                           g_return_val_if_reached (NULL);
     }
 }

@@ -8,8 +8,13 @@
  *   partners share one ("Enseignante 1", "Enseignante 2"); a partner
  *   without a profession becomes "Family", "Young person" or "Partner"
  *   after its role, numbered the same way;
- * - the situation label becomes the situation code, and the list of
- *   person names recorded for the situation is emptied;
+ * - the situation label becomes the situation code, or “the child” when
+ *   there is none, and the list of person names recorded for the
+ *   situation is emptied. In the texts, the label becomes “the child”:
+ *   it reads naturally where the label stood in a sentence (“L'enfant
+ *   arrive en retard”, and “Situation : L'enfant” in a report's header),
+ *   where a code or a letter (“Situation A”) would not, and a letter
+ *   would point to other situations the reader never sees;
  * - every known name found in a free text (title, place, facilitator,
  *   institutions, dimension names and syntheses, statements, link notes,
  *   glossary, criteria, actions, consents, the list to review) is
@@ -20,7 +25,21 @@
  *   capitalised words, become “Person A”, “Person B”… Matching is on
  *   whole words, ignoring case and accents; the longest name wins.
  *   A word shared by two partners' names is treated as a person name,
- *   since it cannot be told which partner it means;
+ *   since it cannot be told which partner it means. A name with a
+ *   qualifier in parentheses, “Mme L. (mère)”, is also looked for
+ *   without it (“Mme L.”); a name ending with an initial matches only
+ *   with the initial's full stop, so that “Élève A.” is not found in
+ *   “l'élève a du mal”;
+ * - each institution (the partners', and each part of the place that
+ *   names one place) becomes “Institution A”, “Institution B”…, in its
+ *   field, and in the texts where it names one place (not a nationwide
+ *   body such as “Éducation nationale”, nor an acronym such as “CMP”):
+ *   its whole name, and the proper name it ends with (“Les Tilleuls” of
+ *   “École élémentaire Les Tilleuls”, with or without the words between:
+ *   “école Les Tilleuls”). A school's name says where the child is;
+ * - the situation label is looked for in the texts too, and so is the
+ *   name of an action's owner from outside the team, which becomes a
+ *   person (“Person C”);
  * - with %RG_PSEUDONYMISE_MONTH_DATES, every date keeps only its month
  *   and year. The file format needs whole dates, so in the copy the day
  *   becomes the 1st and the times midnight UTC; exporters print such a
@@ -30,7 +49,6 @@
  *   attributed to the pseudonym of the partner of that name, or to
  *   "Partner" when no partner of the session has that name any more.
  *
- * Institutions are kept: they say who took part, not who the family is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,12 +83,16 @@ typedef struct
   guint   n_words;
   char   *replacement;
   gboolean from_word;  /* one word taken out of a partner's name */
+  gboolean needs_dot;  /* ends with an initial: matches only with its full stop */
+  gboolean closes;     /* ends with a parenthesis, “Mme L. (mère)”: it goes with it */
 } Pattern;
 
 typedef struct
 {
-  GPtrArray *patterns;
-  guint      n_persons;
+  GPtrArray  *patterns;
+  guint       n_persons;
+  guint       n_institutions;
+  GHashTable *institutions;   /* folded name → its label */
 } Replacer;
 
 static void
@@ -150,13 +172,12 @@ replacer_find (Replacer    *replacer,
   return NULL;
 }
 
+/* A, B, … Z, AA, AB… for @n = 0, 1, … */
 static char *
-replacer_new_person (Replacer *replacer)
+letters_for (guint n)
 {
-  guint n = replacer->n_persons++;
-  g_autoptr(GString) letters = g_string_new (NULL);
+  GString *letters = g_string_new (NULL);
 
-  /* A, B, … Z, AA, AB… */
   do
     {
       g_string_prepend_c (letters, 'A' + n % 26);
@@ -164,26 +185,49 @@ replacer_new_person (Replacer *replacer)
     }
   while (n-- > 0);
 
+  return g_string_free (letters, FALSE);
+}
+
+static char *
+replacer_new_person (Replacer *replacer)
+{
+  g_autofree char *letters = letters_for (replacer->n_persons++);
+
   /* Translators: the pseudonym of a person named in the session, such
    * as “Person A” */
-  return g_strdup_printf (_("Person %s"), letters->str);
+  return g_strdup_printf (_("Person %s"), letters);
+}
+
+static char *
+replacer_new_institution (Replacer *replacer)
+{
+  g_autofree char *letters = letters_for (replacer->n_institutions++);
+
+  /* Translators: what stands for the name of a school, a service or
+   * another institution in a pseudonymised report, such as
+   * “Institution A” */
+  return g_strdup_printf (_("Institution %s"), letters);
 }
 
 /* Adds the words in @folded (@n_words of them) as a name standing for
  * @replacement, or for a new person if @replacement is %NULL. */
-static void
+static Pattern *
 replacer_add (Replacer    *replacer,
               char * const *folded,
               guint        n_words,
               const char  *replacement,
-              gboolean     from_word)
+              gboolean     from_word,
+              gboolean     needs_dot)
 {
   Pattern *pattern;
 
   if (n_words == 0)
-    return;
+    return NULL;
 
   pattern = replacer_find (replacer, folded, n_words);
+  /* “Élève A.” and “Élève A” are not the same name */
+  if (pattern != NULL && pattern->needs_dot != needs_dot)
+    pattern = NULL;
   if (pattern != NULL)
     {
       /* A word of two partners' names: it cannot tell which one */
@@ -194,7 +238,7 @@ replacer_add (Replacer    *replacer,
           pattern->replacement = replacer_new_person (replacer);
           pattern->from_word = FALSE;
         }
-      return;
+      return pattern;
     }
 
   pattern = g_new0 (Pattern, 1);
@@ -205,7 +249,9 @@ replacer_add (Replacer    *replacer,
   pattern->replacement = replacement != NULL ? g_strdup (replacement)
                                              : replacer_new_person (replacer);
   pattern->from_word = from_word;
+  pattern->needs_dot = needs_dot;
   g_ptr_array_add (replacer->patterns, pattern);
+  return pattern;
 }
 
 static gboolean
@@ -219,15 +265,109 @@ is_name_word (const char *name,
          !g_strv_contains (titles, token->folded);
 }
 
-/* Adds @name as a whole, then each of its capitalised words */
+/* Whether the last of @tokens of @text is an initial: one letter, then
+ * a full stop */
+static gboolean
+ends_with_initial (const char *text,
+                   GArray     *tokens)
+{
+  Token *last = &g_array_index (tokens, Token, tokens->len - 1);
+
+  return g_utf8_strlen (text + last->start, last->end - last->start) == 1 &&
+         text[last->end] == '.';
+}
+
+/* The folded words of @tokens from @first to @last, included */
+static char **
+folded_words (GArray *tokens,
+              guint   first,
+              guint   last)
+{
+  char **folded = g_new0 (char *, last - first + 2);
+
+  for (guint i = first; i <= last; i++)
+    folded[i - first] = g_array_index (tokens, Token, i).folded;
+
+  return folded;
+}
+
+/* Adds @name as a whole, and with @words, each of its capitalised words */
+static void
+replacer_add_words (Replacer   *replacer,
+                    const char *name,
+                    const char *replacement,
+                    gboolean    words,
+                    gboolean    from_word)
+{
+  g_autoptr(GArray) tokens = tokenize (name);
+  g_autofree char **folded = NULL;
+  Pattern *whole;
+
+  if (tokens->len == 0)
+    return;
+
+  folded = folded_words (tokens, 0, tokens->len - 1);
+  whole = replacer_add (replacer, folded, tokens->len, replacement, FALSE,
+                        ends_with_initial (name, tokens));
+  if (whole != NULL && name[g_array_index (tokens, Token, tokens->len - 1).end] == ')')
+    whole->closes = TRUE;
+
+  for (guint i = 0; words && i < tokens->len; i++)
+    {
+      Token *token = &g_array_index (tokens, Token, i);
+
+      if (tokens->len > 1 && is_name_word (name, token))
+        replacer_add (replacer, &token->folded, 1, replacement, from_word, FALSE);
+    }
+}
+
+/* @name without what it has in parentheses (“Mme L. (mère)” → “Mme L.”),
+ * or %NULL if it has none */
+static char *
+strip_parentheses (const char *name)
+{
+  GString *stripped = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_c (stripped, *p);
+    }
+
+  g_strstrip (stripped->str);
+  stripped->len = strlen (stripped->str);
+  while (stripped->len > 0 && strchr (",;:-", stripped->str[stripped->len - 1]) != NULL)
+    {
+      g_string_truncate (stripped, stripped->len - 1);
+      g_strchomp (stripped->str);
+      stripped->len = strlen (stripped->str);
+    }
+
+  if (stripped->len == 0 || strcmp (stripped->str, name) == 0)
+    {
+      g_string_free (stripped, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (stripped, FALSE);
+}
+
+/* Adds @name as a whole, then each of its capitalised words; and the
+ * same without what it has in parentheses. A %NULL @replacement stands
+ * for a person: the one of that name if known, else a new one. */
 static void
 replacer_add_name (Replacer   *replacer,
                    const char *name,
                    const char *replacement)
 {
   g_autoptr(GArray) tokens = NULL;
-  g_autofree char **folded = NULL;
   g_autofree char *person = NULL;
+  g_autofree char *stripped = NULL;
 
   if (name == NULL)
     return;
@@ -236,12 +376,9 @@ replacer_add_name (Replacer   *replacer,
   if (tokens->len == 0)
     return;
 
-  folded = g_new0 (char *, tokens->len + 1);
-  for (guint i = 0; i < tokens->len; i++)
-    folded[i] = g_array_index (tokens, Token, i).folded;
-
   if (replacement == NULL)
     {
+      g_autofree char **folded = folded_words (tokens, 0, tokens->len - 1);
       Pattern *known = replacer_find (replacer, folded, tokens->len);
 
       person = known != NULL ? g_strdup (known->replacement)
@@ -249,14 +386,178 @@ replacer_add_name (Replacer   *replacer,
       replacement = person;
     }
 
-  replacer_add (replacer, folded, tokens->len, replacement, FALSE);
+  replacer_add_words (replacer, name, replacement, TRUE, person == NULL);
 
-  for (guint i = 0; i < tokens->len; i++)
+  if ((stripped = strip_parentheses (name)) != NULL)
+    replacer_add_words (replacer, stripped, replacement, TRUE, person == NULL);
+}
+
+static gboolean
+is_capitalised (const char *text,
+                Token      *token)
+{
+  return g_unichar_isupper (g_utf8_get_char (text + token->start));
+}
+
+/* Where the proper name @part ends with starts among its @tokens: the
+ * capitalised words after its first (“Les Tilleuls” of “École élémentaire
+ * Les Tilleuls”), not a lone word too short to be a name; @tokens->len
+ * when it has none */
+static guint
+proper_name_start (const char *part,
+                   GArray     *tokens)
+{
+  guint tail;
+  Token *first;
+
+  for (tail = tokens->len; tail > 1; tail--)
     {
-      Token *token = &g_array_index (tokens, Token, i);
+      Token *token = &g_array_index (tokens, Token, tail - 1);
 
-      if (tokens->len > 1 && is_name_word (name, token))
-        replacer_add (replacer, &token->folded, 1, replacement, person == NULL);
+      if (!is_capitalised (part, token) || g_strv_contains (titles, token->folded))
+        break;
+    }
+
+  if (tail >= tokens->len)
+    return tokens->len;
+
+  first = &g_array_index (tokens, Token, tail);
+  if (tokens->len - tail == 1 && g_utf8_strlen (part + first->start, first->end - first->start) < 3)
+    return tokens->len;
+
+  return tail;
+}
+
+/* Whether @part names one place rather than a kind of place or a
+ * nationwide body: it ends with a proper name, or is one word that is
+ * not an acronym (“Horizons”, not “CMP”; “Éducation nationale” is kept
+ * in the texts, “École Jules Ferry” is not) */
+static gboolean
+is_specific (const char *part,
+             GArray     *tokens)
+{
+  Token *token;
+  g_autofree char *word = NULL;
+  g_autofree char *upper = NULL;
+
+  if (tokens->len > 1)
+    return proper_name_start (part, tokens) < tokens->len;
+
+  token = &g_array_index (tokens, Token, 0);
+  word = g_strndup (part + token->start, token->end - token->start);
+  upper = g_utf8_strup (word, -1);
+
+  return is_capitalised (part, token) && g_utf8_strlen (word, -1) >= 3 &&
+         strcmp (word, upper) != 0;
+}
+
+/* Adds an institution's name @part standing for @label, if it names one
+ * place: as a whole, and the proper name it ends with, with and without
+ * the words between */
+static void
+replacer_add_institution_part (Replacer   *replacer,
+                               const char *part,
+                               const char *label)
+{
+  g_autoptr(GArray) tokens = tokenize (part);
+  g_autofree char **folded = NULL;
+  g_autofree char **words = NULL;
+  guint tail;
+
+  if (tokens->len == 0 || !is_specific (part, tokens))
+    return;
+
+  folded = folded_words (tokens, 0, tokens->len - 1);
+  replacer_add (replacer, folded, tokens->len, label, FALSE, FALSE);
+
+  if ((tail = proper_name_start (part, tokens)) == tokens->len)
+    return;
+
+  words = folded_words (tokens, tail, tokens->len - 1);
+  replacer_add (replacer, words, tokens->len - tail, label, FALSE, FALSE);
+  if (tail > 1)
+    {
+      /* “école Les Tilleuls” for “École élémentaire Les Tilleuls” */
+      g_autofree char **short_name = g_new0 (char *, tokens->len - tail + 2);
+
+      short_name[0] = folded[0];
+      memcpy (short_name + 1, words, (tokens->len - tail) * sizeof (char *));
+      replacer_add (replacer, short_name, tokens->len - tail + 1, label, FALSE, FALSE);
+    }
+}
+
+/* The label of the institution @name, a new one if it is not known; in
+ * the texts, @name and each of its parts between commas that names one
+ * place are looked for */
+static char *
+replacer_add_institution (Replacer   *replacer,
+                          const char *name)
+{
+  g_autoptr(GArray) tokens = NULL;
+  g_autofree char **folded = NULL;
+  g_autofree char *key = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *label;
+
+  if (name == NULL || (tokens = tokenize (name))->len == 0)
+    return NULL;
+
+  folded = folded_words (tokens, 0, tokens->len - 1);
+  key = g_strjoinv (" ", folded);
+  label = g_hash_table_lookup (replacer->institutions, key);
+  if (label != NULL)
+    return g_strdup (label);
+
+  label = replacer_new_institution (replacer);
+  g_hash_table_insert (replacer->institutions, g_steal_pointer (&key), (gpointer) label);
+  replacer_add_institution_part (replacer, name, label);
+
+  parts = g_strsplit (name, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    replacer_add_institution_part (replacer, g_strstrip (parts[i]), label);
+
+  return g_strdup (label);
+}
+
+/* Each part of the place between commas that holds a proper name (“École
+ * élémentaire Les Tilleuls”, not “salle de réunion”) is an institution */
+static void
+replacer_add_place (Replacer   *replacer,
+                    const char *place)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (place == NULL)
+    return;
+
+  parts = g_strsplit (place, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GArray) tokens = tokenize (g_strstrip (parts[i]));
+
+      if (tokens->len > 0 && is_specific (parts[i], tokens))
+        g_free (replacer_add_institution (replacer, parts[i]));
+    }
+}
+
+/* The situation's label, and the part of it before a comma (“Élève A.”
+ * of “Élève A., CM1”), as a whole only: its words are common words */
+static void
+replacer_add_label (Replacer   *replacer,
+                    const char *label,
+                    const char *replacement)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (label == NULL || *label == '\0')
+    return;
+
+  replacer_add_words (replacer, label, replacement, FALSE, FALSE);
+  parts = g_strsplit (label, ",", 2);
+  if (parts[0] != NULL && parts[1] != NULL)
+    {
+      g_strstrip (parts[0]);
+      replacer_add_words (replacer, parts[0], replacement, FALSE, FALSE);
     }
 }
 
@@ -270,11 +571,12 @@ compare_patterns (gconstpointer a,
   return (gint) pb->n_words - (gint) pa->n_words;
 }
 
-/* The longest name starting at the @i-th of @tokens, or %NULL */
+/* The longest name starting at the @i-th of @tokens of @text, or %NULL */
 static Pattern *
-replacer_match (Replacer *replacer,
-                GArray   *tokens,
-                guint     i)
+replacer_match (Replacer   *replacer,
+                const char *text,
+                GArray     *tokens,
+                guint       i)
 {
   for (guint p = 0; p < replacer->patterns->len; p++)
     {
@@ -287,8 +589,11 @@ replacer_match (Replacer *replacer,
         if (strcmp (pattern->folded[j],
                     g_array_index (tokens, Token, i + j).folded) != 0)
           break;
-      if (j == pattern->n_words)
-        return pattern;
+      if (j < pattern->n_words)
+        continue;
+      if (pattern->needs_dot && text[g_array_index (tokens, Token, i + j - 1).end] != '.')
+        continue;
+      return pattern;
     }
 
   return NULL;
@@ -350,6 +655,40 @@ undo_elision (GString    *result,
       }
 }
 
+/* Whether the full stop at @dot ends a sentence: the text ends there,
+ * or a capital or a new line follows */
+static gboolean
+ends_sentence (const char *dot)
+{
+  const char *p = dot + 1;
+
+  while (*p == ' ')
+    p++;
+
+  return *p == '\0' || *p == '\n' || (p > dot + 1 && g_unichar_isupper (g_utf8_get_char (p)));
+}
+
+/* Appends @replacement, with a capital where a sentence starts */
+static void
+append_replacement (GString    *result,
+                    const char *replacement)
+{
+  gsize end = result->len;
+  gunichar first = g_utf8_get_char (replacement);
+
+  while (end > 0 && result->str[end - 1] == ' ')
+    end--;
+
+  if (g_unichar_islower (first) &&
+      (end == 0 || strchr (".!?\n", result->str[end - 1]) != NULL))
+    {
+      g_string_append_unichar (result, g_unichar_totitle (first));
+      g_string_append (result, g_utf8_next_char (replacement));
+    }
+  else
+    g_string_append (result, replacement);
+}
+
 /* @text with every known name replaced, or %NULL if it holds none */
 static char *
 replacer_apply (Replacer   *replacer,
@@ -369,7 +708,7 @@ replacer_apply (Replacer   *replacer,
 
   while (i < tokens->len)
     {
-      Pattern *found = replacer_match (replacer, tokens, i);
+      Pattern *found = replacer_match (replacer, text, tokens, i);
       Pattern *next;
 
       if (found == NULL)
@@ -381,15 +720,21 @@ replacer_apply (Replacer   *replacer,
       g_string_append_len (result, text + copied,
                            g_array_index (tokens, Token, i).start - copied);
       undo_elision (result, found->replacement);
-      g_string_append (result, found->replacement);
+      append_replacement (result, found->replacement);
       i += found->n_words;
       copied = g_array_index (tokens, Token, i - 1).end;
       replaced = TRUE;
 
+      /* The initial's full stop goes with it, unless it ends a sentence;
+       * the closing parenthesis goes with it */
+      if ((found->needs_dot && !ends_sentence (text + copied)) ||
+          (found->closes && text[copied] == ')'))
+        copied++;
+
       /* "Éloïse Garnier" for "Mme Éloïse Garnier": one pseudonym, not two */
       while (i < tokens->len &&
              is_blank (text, copied, g_array_index (tokens, Token, i).start) &&
-             (next = replacer_match (replacer, tokens, i)) != NULL &&
+             (next = replacer_match (replacer, text, tokens, i)) != NULL &&
              strcmp (next->replacement, found->replacement) == 0)
         {
           i += next->n_words;
@@ -585,10 +930,12 @@ rg_session_pseudonymise (RgSession           *session,
   g_autoptr(GError) error = NULL;
   g_autoptr(RgSession) copy = NULL;
   g_auto(GStrv) pseudonyms = NULL;
+  g_autoptr(GPtrArray) institutions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Replacer replacer = { NULL, 0 };
+  Replacer replacer = { NULL, 0, 0, NULL };
   const char * const *persons;
   const char *code;
+  GListModel *actions;
   GListModel *model;
   guint n;
 
@@ -603,6 +950,7 @@ rg_session_pseudonymise (RgSession           *session,
     }
 
   replacer.patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) pattern_free);
+  replacer.institutions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Partners: the names to look for, then their new names */
   model = rg_session_get_partners (copy);
@@ -620,6 +968,29 @@ rg_session_pseudonymise (RgSession           *session,
   for (guint i = 0; persons != NULL && persons[i] != NULL; i++)
     replacer_add_name (&replacer, persons[i], NULL);
 
+  /* Someone from outside the team who will do an action is a person */
+  actions = rg_session_get_actions (copy);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+
+      replacer_add_name (&replacer, rg_action_get_owner_name (action), NULL);
+    }
+
+  /* Institutions, then the place where the meeting is held */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (institutions,
+                       replacer_add_institution (&replacer, rg_partner_get_institution (partner)));
+    }
+  replacer_add_place (&replacer, rg_session_get_place (copy));
+
+  /* The situation's label, in the texts: “the child”, which reads
+   * where the label stood in a sentence */
+  replacer_add_label (&replacer, rg_session_get_situation_label (copy), _("the child"));
+
   g_ptr_array_sort (replacer.patterns, compare_patterns);
 
   for (guint i = 0; i < n; i++)
@@ -627,12 +998,21 @@ rg_session_pseudonymise (RgSession           *session,
       g_autoptr(RgPartner) partner = g_list_model_get_item (model, i);
 
       rg_partner_set_name (partner, pseudonyms[i]);
-      REPLACE (&replacer, partner, rg_partner_get_institution, rg_partner_set_institution);
+      rg_partner_set_institution (partner, g_ptr_array_index (institutions, i));
     }
 
-  /* The session and its situation */
+  /* The session and its situation: the label becomes the code, or “the
+   * child” as at the start of a text */
   code = rg_session_get_situation_code (copy);
-  rg_session_set_situation_label (copy, code != NULL && *code != '\0' ? code : _("Situation"));
+  if (code != NULL && *code != '\0')
+    rg_session_set_situation_label (copy, code);
+  else
+    {
+      g_autoptr(GString) start = g_string_new (NULL);
+
+      append_replacement (start, _("the child"));
+      rg_session_set_situation_label (copy, start->str);
+    }
   rg_session_set_person_names (copy, NULL);
   REPLACE (&replacer, copy, rg_session_get_title, rg_session_set_title);
   REPLACE (&replacer, copy, rg_session_get_place, rg_session_set_place);
@@ -728,6 +1108,7 @@ rg_session_pseudonymise (RgSession           *session,
       g_autoptr(RgAction) action = g_list_model_get_item (model, i);
 
       REPLACE (&replacer, action, rg_action_get_what, rg_action_set_what);
+      REPLACE (&replacer, action, rg_action_get_owner_name, rg_action_set_owner_name);
       if (flags & RG_PSEUDONYMISE_MONTH_DATES)
         {
           g_autofree char *due = month_date (rg_action_get_due (action));
@@ -767,6 +1148,7 @@ rg_session_pseudonymise (RgSession           *session,
     }
 
   g_ptr_array_unref (replacer.patterns);
+  g_hash_table_unref (replacer.institutions);
 
   return g_steal_pointer (&copy);
 }

@@ -657,10 +657,15 @@ add_actions (RgReport *self)
     {
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
       g_autofree char *due = format_date (rg_action_get_due (action));
+      const char *owner = partner_name (self->session, rg_action_get_owner_id (action));
+
+      /* Someone from outside the team, when no partner was chosen */
+      if (owner == NULL)
+        owner = rg_action_get_owner_name (action);
 
       add_row (rows,
                rg_action_get_what (action),
-               partner_name (self->session, rg_action_get_owner_id (action)),
+               owner,
                due,
                rg_action_status_get_label (rg_action_get_status (action)));
     }
@@ -694,6 +699,9 @@ add_review_and_consent (RgReport *self)
       add_field (self, group, _("Date:"), date);
       add_field (self, group, _("Recorded by:"),
                  partner_name (self->session, rg_consent_get_recorded_by_id (consent)));
+      /* Carried over from an earlier session: not to be read as given */
+      if (rg_consent_get_to_confirm (consent))
+        add_field (self, group, _("Status:"), _("To confirm with the family"));
     }
 }
 
