@@ -231,7 +231,10 @@ delete_button_new (const char *label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* GTK orders Tab by where widgets sit, their middles from top to
+   * bottom: at the bottom of its row, the button comes after the
+   * fields beside it, however many lines they take. */
+  gtk_widget_set_valign (button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (button, label);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
