@@ -291,13 +291,21 @@ open_editor (RgEditableText *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter cursor;
-  int height;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->label));
+  int height = 0;
 
   /* GtkTextView measures only the lines it has laid out, and lays out
    * only what its allocation shows: given its text when it is not yet
    * allocated, it asked for no height, and the card showed an empty
-   * editor until a key was typed. It starts as tall as the text was. */
-  height = gtk_widget_get_height (GTK_WIDGET (self->label));
+   * editor until a key was typed. It starts as tall as the text is,
+   * measured at the label's width: the label may not have been laid
+   * out again since the text changed. A text too long to be shown
+   * whole is taller than any editor. */
+  if (self->text != NULL && strlen (self->text) > MAX_SHOWN_BYTES)
+    height = G_MAXINT;
+  else if (width > 0)
+    gtk_widget_measure (GTK_WIDGET (self->label), GTK_ORIENTATION_VERTICAL, width,
+                        NULL, &height, NULL, NULL);
   create_view (self);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
                                               MIN (height, MAX_EDITOR_HEIGHT));
