@@ -281,10 +281,11 @@ create_view (RgEditableText *self)
 }
 
 /* Opens the editor. The cursor goes to the end of the text, where one
- * writes on; but a text taller than the editor shows would then open
- * scrolled to its end, its start out of sight: the cursor goes to its
- * start instead, so that what is read first and the cursor are both in
- * sight. Typing on the field (@at_end) writes on at the end. */
+ * writes on; but in a text taller than the editor, the cursor would
+ * then be out of sight, and the first key typed would scroll the start
+ * away: the cursor goes to its start instead, so that what is read
+ * first and the cursor are both in sight. Typing on the field
+ * (@at_end) writes on at the end. */
 static void
 open_editor (RgEditableText *self,
              gboolean        at_end)
