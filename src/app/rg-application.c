@@ -11,6 +11,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "rg-accessible-names.h"
 #include "rg-application.h"
 #include "rg-document.h"
 #include "rg-library.h"
@@ -381,6 +382,8 @@ rg_application_startup (GApplication *app)
   RgApplication *self = RG_APPLICATION (app);
 
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
+
+  rg_accessible_names_init ();
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::library-folder",

@@ -14,6 +14,7 @@
 #include "rg-session-editor-actions.h"
 #include "rg-session-xml.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-utils.h"
 
 typedef struct
@@ -136,13 +137,6 @@ nth_action (Fixture *f,
 }
 
 static void
-type_in (GtkWidget  *entry,
-         const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
-static void
 type_and_enter (GtkWidget  *entry,
                 const char *text)
 {
@@ -245,10 +239,11 @@ test_add_edit_action (Fixture       *f,
 
   /* Ready to type what will be done */
   what = action_field (f, 0, "what");
-  g_assert_true (gtk_root_get_focus (root) == what ||
-                 gtk_widget_is_ancestor (gtk_root_get_focus (root), what));
-  type_in (what, "Rencontrer la famille");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (root)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), what));
+  rg_test_type_words (GTK_TEXT_VIEW (gtk_root_get_focus (root)), "Rencontrer la famille");
   g_assert_cmpstr (rg_action_get_what (action), ==, "Rencontrer la famille");
+  rg_editable_text_stop_editing (RG_EDITABLE_TEXT (what));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "owner")), 2);
   g_assert_cmpstr (rg_action_get_owner_id (action), ==, rg_partner_get_id (f->mother));
@@ -499,6 +494,83 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
 }
 
+/* Where the focus is, as the field of a row it is in: the field itself
+ * or a part of it (a drop-down's button, an editor's text view). */
+static const char *
+focused_field_name (Fixture *f)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (f->window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX_ROW (w))
+      break;
+    else if (g_strcmp0 (gtk_widget_get_name (w), "what") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "owner") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "owner-name") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "due") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "status") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "scope") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "shared-with") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "date") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "recorder") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "delete") == 0)
+      return gtk_widget_get_name (w);
+
+  return NULL;
+}
+
+/* Tab from what an action is goes on to who does it (a partner, or else
+ * someone from outside), by when and its status; its delete button comes
+ * last, never after the text (Space there deleted the action). A click
+ * on a consent's text edits it. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  RgAction *action;
+  GtkWidget *what, *scope;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "actions.add-action", NULL));
+  rg_test_iterate_until_idle ();
+  action = nth_action (f, 0);
+  what = action_field (f, 0, "what");
+  g_assert_cmpstr (focused_field_name (f), ==, "what");
+  rg_test_type_words (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))), "Appeler la famille");
+
+  rg_test_press_tab (f->window);
+  g_assert_false (rg_editable_text_get_editing (RG_EDITABLE_TEXT (what)));
+  g_assert_cmpstr (rg_action_get_what (action), ==, "Appeler la famille");
+  g_assert_cmpstr (focused_field_name (f), ==, "owner");
+  /* No partner does it yet: someone from outside may */
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "owner-name");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "due");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "status");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "delete");
+
+  /* Back on the text, a key typed writes on, and a click edits too. */
+  g_assert_true (gtk_widget_grab_focus (what));
+  g_assert_true (rg_test_type_key (f->window, GDK_KEY_space, 0));
+  g_assert_true (rg_editable_text_get_editing (RG_EDITABLE_TEXT (what)));
+  rg_test_type_words (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))), "lundi");
+  g_assert_cmpstr (rg_action_get_what (action), ==, "Appeler la famille lundi");
+  g_assert_true (rg_test_type_key (f->window, GDK_KEY_Return, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_actions (f->session)), ==, 1);
+
+  rg_session_editor_add_consent (f->editor, NULL);
+  rg_test_iterate_until_idle ();
+  scope = consent_field (f, 0, "scope");
+  g_assert_false (rg_editable_text_get_editing (RG_EDITABLE_TEXT (scope)));
+  rg_test_click (scope, 1);
+  g_assert_true (rg_editable_text_get_editing (RG_EDITABLE_TEXT (scope)));
+  rg_test_type_words (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))), "Les bilans");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "shared-with");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "date");
+}
+
 /* A partner added or renamed while the page is open shows at once */
 static void
 test_partners_follow (Fixture       *f,
@@ -545,6 +617,7 @@ main (int   argc,
   ADD ("/actions-view/action/sort", test_sort);
   ADD ("/actions-view/action/remove-undo", test_remove_action);
   ADD ("/actions-view/action/owner-from-outside", test_owner_from_outside);
+  ADD ("/actions-view/action/tab-order", test_tab_order);
   ADD ("/actions-view/next-review", test_next_review);
   ADD ("/actions-view/consent", test_consent);
   ADD ("/actions-view/partners-follow", test_partners_follow);

@@ -15,6 +15,7 @@
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -434,6 +435,65 @@ empty_session_offers_usual_categories (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+static gboolean
+has_action_target (GtkWidget     *widget,
+                   gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* A click on a criterion edits it; Tab goes on to whether it is agreed,
+ * its indicators and who proposed it, and only then to its delete
+ * button. */
+static void
+list_click_and_tab (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "tab.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgCriteriaView *view = show_criteria (window);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgCategory *child = category_at (session, 0);
+  g_autoptr(RgCriterion) criterion = g_list_model_get_item (rg_category_get_criteria (child), 0);
+  RgEditableText *text = rg_criteria_view_get_criterion_text (view, criterion);
+  RgEditableText *indicators = rg_criteria_view_get_criterion_indicators (view, criterion);
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (text)));
+  GtkWidget *focus;
+  g_autofree char *typed = g_strconcat (rg_criterion_get_text (criterion), " chaque jour", NULL);
+
+  rg_test_click (GTK_WIDGET (text), 1);
+  g_assert_true (rg_editable_text_get_editing (text));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  rg_test_type_words (GTK_TEXT_VIEW (focus), " chaque jour");
+  g_assert_cmpstr (rg_criterion_get_text (criterion), ==, typed);
+
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_false (rg_editable_text_get_editing (text));
+  g_assert_true (focus == GTK_WIDGET (rg_criteria_view_get_agreed_button (view, criterion)) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (rg_criteria_view_get_agreed_button (view, criterion))));
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_true (focus == GTK_WIDGET (indicators));
+
+  /* Typing on the focused indicators edits them. */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_A, GDK_SHIFT_MASK));
+  g_assert_true (rg_editable_text_get_editing (indicators));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+
+  /* The chips of the partners, then the delete button, last of the row */
+  for (guint n = 0; n < g_list_model_get_n_items (rg_session_get_partners (session)); n++)
+    {
+      focus = rg_test_press_tab (GTK_WINDOW (window));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+      g_assert_true (gtk_widget_is_ancestor (focus, row));
+    }
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_true (has_action_target (focus, "criteria.remove-criterion"));
+  g_assert_true (rg_test_find_widget (row, has_action_target, "criteria.remove-criterion") == focus);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +507,7 @@ main (int   argc,
   adw_init ();
 
   rg_test_add_app_func ("/criteria-view/list/edit-undo-reopen", list_edit_undo_reopen);
+  rg_test_add_app_func ("/criteria-view/list/click-and-tab", list_click_and_tab);
   rg_test_add_app_func ("/criteria-view/map/draws-and-exports", map_draws_and_exports);
   rg_test_add_app_func ("/criteria-view/list/usual-categories",
                         empty_session_offers_usual_categories);

@@ -378,6 +378,56 @@ read_only_session (RgApplication *app)
   g_assert_true (rg_test_wait_for (has_no_session_window, app, 5));
 }
 
+/* A text longer than its editor (a long statement) opens with its
+ * start in sight, and the cursor there: the cursor was at its end, out
+ * of sight, and what was typed scrolled the start away. */
+static void
+long_text_start_in_sight (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *editable = rg_editable_text_new ();
+  g_autoptr(GString) text = g_string_new ("Début du constat.");
+  GtkWidget *focus;
+  GdkRectangle visible, cursor;
+  GtkTextIter iter;
+  GtkTextBuffer *buffer;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (text, "\nLigne %u d'un long constat, écrite pendant la réunion.", i);
+  rg_editable_text_set_text (RG_EDITABLE_TEXT (editable), text->str);
+  gtk_window_set_default_size (window, 400, 900);
+  gtk_window_set_child (window, editable);
+  gtk_window_present (window);
+
+  /* Laid out, edited, and scrolled as GTK scrolls, over a few frames */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_usleep (5 * 1000);
+      rg_test_iterate_until_idle ();
+      if (i == 20)
+        rg_editable_text_start_editing (RG_EDITABLE_TEXT (editable));
+    }
+
+  focus = gtk_window_get_focus (window);
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (focus), &visible);
+  /* The editor shows a part of the text only... */
+  g_assert_cmpint (visible.height, >, 0);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (focus), &iter, &cursor);
+  g_assert_cmpint (cursor.y, >, visible.y + visible.height);
+  /* ...its start, with the cursor. */
+  g_assert_cmpint (visible.y, ==, 0);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (focus), &iter, &cursor);
+  g_assert_cmpint (cursor.y, >=, visible.y);
+  g_assert_cmpint (cursor.y + cursor.height, <=, visible.y + visible.height);
+
+  gtk_window_destroy (window);
+  rg_test_iterate_until_idle ();
+}
+
 /* }}} */
 
 int
@@ -399,6 +449,7 @@ main (int   argc,
   rg_test_add_app_func ("/focus-leave/consent-then-tab", consent_then_tab);
   rg_test_add_app_func ("/focus-leave/criteria-then-tab", criteria_then_tab);
   rg_test_add_app_func ("/focus-leave/read-only-session", read_only_session);
+  g_test_add_func ("/focus-leave/long-text-start-in-sight", long_text_start_in_sight);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "rg-session-xml.h"
 #include "rg-statement-card.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-utils.h"
 
 /* In data/examples/exemple-eleve-a.regards */
@@ -141,26 +142,26 @@ get_meaning (RgGlossaryView *view,
   return RG_EDITABLE_TEXT (text);
 }
 
-/* Types @text as the coordinator would: the card of the meaning has
- * the focus, Enter opens the editor, the text is typed, and when
- * editing ends the focus is back on the card. */
+/* Types @text as the coordinator would: the meaning has the focus,
+ * Enter opens the editor, the text is typed, and when editing ends the
+ * focus is back on the meaning. */
 static void
 type_into (RgEditableText *editable,
            const char     *text)
 {
-  GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (editable));
   GtkWidget *focus;
 
-  g_assert_true (gtk_widget_get_focusable (card));
-  g_assert_true (gtk_widget_grab_focus (card));
-  g_assert_true (rg_test_press_key (card, GDK_KEY_Return, 0));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (editable)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (editable)));
+  g_assert_true (rg_test_press_key (GTK_WIDGET (editable), GDK_KEY_Return, 0));
   g_assert_true (rg_editable_text_get_editing (editable));
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editable)));
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editable)));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
   rg_editable_text_stop_editing (editable);
-  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (card)) == card);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editable))) ==
+                 GTK_WIDGET (editable));
 }
 
 /* }}} */
@@ -406,6 +407,95 @@ empty_glossary (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+/* The tab of the view shown, in the header's view switcher */
+static gboolean
+is_shown_view_tab (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL;
+}
+
+/* A click on a meaning edits it, the keys typed go into it (a space
+ * too, which once pressed the view switcher's button), and Tab from
+ * the last meaning goes on to the agreed one, in the view. */
+static void
+click_type_and_tab (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "clic.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgTerm *autonomie = rg_session_find_term (session, AUTONOMIE_ID);
+  AdwViewStack *stack = get_view_stack (window);
+  RgGlossaryView *view = get_glossary_view (window);
+  RgEditableText *meaning, *last, *agreed;
+  GtkWidget *focus, *tab;
+  GListModel *partners;
+
+  /* The view is shown as a click on its tab shows it: the tab keeps
+   * the focus. */
+  adw_view_stack_set_visible_child_name (stack, "glossary");
+  rg_test_iterate_until_idle ();
+  activate_row (get_term_list (view), 1);
+  g_assert_true (rg_glossary_view_get_term (view) == autonomie);
+  tab = rg_test_find_widget (GTK_WIDGET (window), is_shown_view_tab, NULL);
+  g_assert_nonnull (tab);
+  g_assert_true (gtk_widget_grab_focus (tab));
+
+  /* One click on Mme Perrin's meaning, then typing, a space first. */
+  meaning = get_meaning (view, PERRIN_ID);
+  rg_test_click (GTK_WIDGET (meaning), 1);
+  g_assert_true (rg_editable_text_get_editing (meaning));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (meaning)));
+  rg_test_type_words (GTK_TEXT_VIEW (focus), "Savoir demander de l'aide");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "glossary");
+  g_assert_cmpstr (rg_term_get_meaning (autonomie, PERRIN_ID), ==, "Savoir demander de l'aide");
+
+  /* Enter ends the typing; on the meaning, focused, a key typed edits
+   * it again, and a space is a space, not a click on a view's tab. */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_false (rg_editable_text_get_editing (meaning));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (meaning));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_space, 0));
+  g_assert_true (rg_editable_text_get_editing (meaning));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "glossary");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  rg_test_type_words (GTK_TEXT_VIEW (focus), "seule");
+  g_assert_cmpstr (rg_term_get_meaning (autonomie, PERRIN_ID), ==, "Savoir demander de l'aide seule");
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  /* And a letter, accented, starts it with that letter. */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_eacute, 0));
+  g_assert_true (rg_editable_text_get_editing (meaning));
+  g_assert_cmpstr (rg_term_get_meaning (autonomie, PERRIN_ID), ==, "Savoir demander de l'aide seuleé");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Savoir demander de l'aide seule", -1);
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_cmpstr (rg_term_get_meaning (autonomie, PERRIN_ID), ==, "Savoir demander de l'aide seule");
+
+  /* Tab from the last partner's meaning: the agreed meaning, in the
+   * view. */
+  partners = rg_session_get_partners (session);
+  {
+    g_autoptr(RgPartner) partner = g_list_model_get_item (partners, g_list_model_get_n_items (partners) - 1);
+
+    last = get_meaning (view, rg_partner_get_id (partner));
+  }
+  rg_test_click (GTK_WIDGET (last), 1);
+  g_assert_true (rg_editable_text_get_editing (last));
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_false (rg_editable_text_get_editing (last));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  agreed = RG_EDITABLE_TEXT (focus);
+  g_assert_cmpstr (rg_editable_text_get_placeholder (agreed), ==,
+                   "What the whole team means by this word — Enter to write");
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +511,7 @@ main (int   argc,
   rg_test_add_app_func ("/glossary-view/edit-undo-and-reopen", edit_undo_and_reopen);
   rg_test_add_app_func ("/glossary-view/statement-links", statement_links);
   rg_test_add_app_func ("/glossary-view/empty", empty_glossary);
+  rg_test_add_app_func ("/glossary-view/click-type-and-tab", click_type_and_tab);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-bidi.h"
 #include "rg-test-utils.h"
 
@@ -869,6 +870,61 @@ no_review_list (RgApplication *app)
 
 /* }}} */
 
+/* The label a button shows, in its content */
+static const char *
+button_text (GtkWidget *button)
+{
+  GtkWidget *label = gtk_widget_get_first_child (button);
+
+  while (label != NULL && !GTK_IS_LABEL (label))
+    label = gtk_widget_get_last_child (label);
+  g_assert_nonnull (label);
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* The status reads right: “Settled”, ticked when the link is settled,
+ * and only where there is something to settle (divergences, points to
+ * clarify). The note edits on a click, and the row's delete button
+ * comes after it. */
+static void
+status_reads_right (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "lecture.regards");
+  RgSessionWindow *window;
+  RgLinksView *view = open_links_view (app, file, &window);
+  RgSession *session = window_session (window);
+  RgLink *open = first_link (session, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_OPEN);
+  RgLink *agreement = first_link (session, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_OPEN);
+  RgEditableText *note;
+  GtkWidget *toggle;
+
+  if (agreement == NULL)
+    agreement = first_link (session, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_SETTLED);
+  g_assert_nonnull (open);
+  g_assert_nonnull (agreement);
+
+  g_assert_null (g_object_get_data (G_OBJECT (find_row (view, agreement)), "status-button"));
+  toggle = row_part (view, open, "status-button");
+  g_assert_cmpstr (button_text (toggle), ==, "Settled");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  rg_test_iterate_until_idle ();
+  toggle = row_part (view, open, "status-button");
+  g_assert_cmpstr (button_text (toggle), ==, "Settled");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* Typing after a click writes on at the end of the note. */
+  note = note_text (view, agreement);
+  rg_test_click (GTK_WIDGET (note), 1);
+  g_assert_true (rg_editable_text_get_editing (note));
+  rg_test_type_words (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))), " Tous d'accord");
+  g_assert_true (g_str_has_suffix (rg_link_get_note (agreement), ". Tous d'accord"));
+  g_assert_true (rg_test_press_tab (GTK_WINDOW (window)) == row_part (view, agreement, "delete-button"));
+  g_assert_false (rg_editable_text_get_editing (note));
+  g_assert_true (g_str_has_suffix (rg_link_get_note (agreement), ". Tous d'accord"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +941,7 @@ main (int   argc,
   rg_test_add_app_func ("/links-view/filters", filters);
   rg_test_add_app_func ("/links-view/settle-and-retype", settle_and_retype);
   rg_test_add_app_func ("/links-view/edit-note", edit_note);
+  rg_test_add_app_func ("/links-view/status-reads-right", status_reads_right);
   rg_test_add_app_func ("/links-view/delete-and-undo", delete_and_undo);
   rg_test_add_app_func ("/links-view/created-in-diagnosis", created_in_diagnosis);
   rg_test_add_app_func ("/links-view/survives-save-and-reload", survives_save_and_reload);

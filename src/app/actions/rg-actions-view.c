@@ -231,7 +231,10 @@ delete_button_new (const char *label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* GTK orders Tab by where widgets sit, their middles from top to
+   * bottom: at the bottom of its row, the button comes after the
+   * fields beside it, however many lines they take. */
+  gtk_widget_set_valign (button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (button, label);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -510,7 +513,7 @@ action_row_sync (GtkListBoxRow *row,
 {
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgAction *action = g_object_get_data (G_OBJECT (row), "action");
-  GtkEntry *what = g_object_get_data (G_OBJECT (row), "what");
+  RgEditableText *what = g_object_get_data (G_OBJECT (row), "what");
   GtkDropDown *owner = g_object_get_data (G_OBJECT (row), "owner");
   GtkEntry *owner_name = g_object_get_data (G_OBJECT (row), "owner-name");
   GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
@@ -521,7 +524,7 @@ action_row_sync (GtkListBoxRow *row,
   gboolean is_overdue;
 
   self->updating = TRUE;
-  sync_entry (what, rg_action_get_what (action));
+  rg_editable_text_set_text (what, rg_action_get_what (action));
   gtk_drop_down_set_selected (owner, partner_position (self, rg_action_get_owner_id (action)));
   /* Someone from outside the team, when no partner does it */
   sync_entry (owner_name, rg_action_get_owner_name (action));
@@ -555,14 +558,15 @@ action_row_sync (GtkListBoxRow *row,
 }
 
 static void
-on_action_what_changed (GtkEditable   *editable,
-                        GtkListBoxRow *row)
+on_action_what_changed (RgEditableText *text,
+                        const char     *what,
+                        GtkListBoxRow  *row)
 {
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   RgAction *action = g_object_get_data (G_OBJECT (row), "action");
 
-  if (!self->updating)
-    rg_session_editor_set_action_what (self->editor, action, gtk_editable_get_text (editable));
+  if (!self->updating && g_strcmp0 (what, rg_action_get_what (action)) != 0)
+    rg_session_editor_set_action_what (self->editor, action, what);
 }
 
 static void
@@ -625,9 +629,9 @@ create_action_row (gpointer item,
   RgAction *action = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *fields = field_flow_new ();
-  GtkWidget *what = gtk_entry_new ();
+  GtkWidget *what = rg_editable_text_new ();
   GtkWidget *delete = delete_button_new (_("Delete Action"));
   GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkDropDown *owner = partner_dropdown_new (self, _("Nobody yet"), _("Who does it"));
@@ -653,7 +657,10 @@ create_action_row (gpointer item,
   gtk_widget_set_margin_end (box, 6);
 
   gtk_widget_set_hexpand (what, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (what), _("What will be done"));
+  gtk_widget_add_css_class (what, "action-text");
+  rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (what), _("What will be done"));
+  rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (what),
+                                   rg_session_editor_get_undo_stack (self->editor), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (what), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What will be done"), -1);
   mark_field (what, "what");
@@ -670,8 +677,6 @@ create_action_row (gpointer item,
   gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
   gtk_widget_set_name (overdue, "overdue");
 
-  gtk_box_append (GTK_BOX (top), what);
-  gtk_box_append (GTK_BOX (top), delete);
 
   gtk_size_group_add_widget (self->owner_group, GTK_WIDGET (owner));
   gtk_size_group_add_widget (self->status_group, GTK_WIDGET (status));
@@ -682,10 +687,16 @@ create_action_row (gpointer item,
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (owner))), owner_name);
   flow_append (fields, field_label (_("D_ue"), GTK_WIDGET (due)), GTK_WIDGET (due));
   flow_append (fields, field_label (_("_Status"), GTK_WIDGET (status)), GTK_WIDGET (status));
-  flow_append (fields, overdue, NULL);
 
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), fields);
+  /* Delete last, after every field: Tab from a field never lands on
+   * it (docs/editing.md). */
+  gtk_box_append (GTK_BOX (bottom), fields);
+  /* Not in the flow of fields: a flow box keeps Tab on a child that
+   * takes no focus, and the focus stayed on the status. */
+  gtk_box_append (GTK_BOX (bottom), overdue);
+  gtk_box_append (GTK_BOX (bottom), delete);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), bottom);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data (G_OBJECT (row), "view", self);
@@ -702,6 +713,7 @@ create_action_row (gpointer item,
   g_signal_connect_object (action, "notify", G_CALLBACK (action_row_sync), row,
                            G_CONNECT_SWAPPED);
   g_signal_connect (what, "changed", G_CALLBACK (on_action_what_changed), row);
+  g_signal_connect (what, "committed", G_CALLBACK (on_action_what_changed), row);
   g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
   g_signal_connect (owner_name, "changed", G_CALLBACK (on_action_owner_name_changed), row);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
@@ -788,7 +800,7 @@ on_consent_delete_clicked (GtkButton     *button,
 }
 
 /* A text of the consent, which can be a long sentence: it wraps, and
- * edits in place (Enter, F2 or a double click). */
+ * edits in place as every field does (docs/editing.md). */
 static GtkWidget *
 labelled_text (RgActionsView *self,
                GtkWidget     *box,
@@ -801,8 +813,6 @@ labelled_text (RgActionsView *self,
   GtkWidget *label = field_label (mnemonic, text);
 
   gtk_widget_set_hexpand (text, TRUE);
-  /* Reached with Tab, edited with Enter, as every text field. */
-  gtk_widget_set_focusable (text, TRUE);
   gtk_widget_add_css_class (text, "consent-text");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), placeholder);
   rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
@@ -959,9 +969,10 @@ add_action_action (GtkWidget  *widget,
 
   action = rg_session_editor_add_action (self->editor, NULL);
 
+  /* Ready to type what will be done */
   if ((row = find_action_row (self, action)) != NULL &&
       (what = find_field (GTK_WIDGET (row), "what")) != NULL)
-    gtk_widget_grab_focus (what);
+    rg_editable_text_start_editing (RG_EDITABLE_TEXT (what));
 }
 
 static void

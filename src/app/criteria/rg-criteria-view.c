@@ -91,7 +91,10 @@ icon_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* GTK orders Tab by where widgets sit, their middles from top to
+   * bottom: at the bottom of its line, a delete button comes after
+   * what is beside it. */
+  gtk_widget_set_valign (button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (button, label);
   set_accessible_label (button, label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -373,7 +376,6 @@ create_criterion_row (RgCriteriaView *self,
   text = rg_editable_text_new ();
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_focusable (text, TRUE);
   gtk_widget_add_css_class (text, "heading");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), _("What will have changed?"));
   set_accessible_label (text, _("Criterion"));
@@ -397,16 +399,12 @@ create_criterion_row (RgCriteriaView *self,
   gtk_box_append (GTK_BOX (top), agreed);
   g_object_set_data (G_OBJECT (row), "rg-agreed", agreed);
 
-  gtk_box_append (GTK_BOX (top), icon_button ("user-trash-symbolic", _("Delete Criterion"),
-                                              "criteria.remove-criterion",
-                                              rg_criterion_get_id (criterion)));
 
   /* How we will know */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (line), field_label (self, _("How we will know")));
   indicators = rg_editable_text_new ();
   gtk_widget_set_hexpand (indicators, TRUE);
-  gtk_widget_set_focusable (indicators, TRUE);
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (indicators),
                                     _("Indicators, one per line (Shift+Enter for a new line)"));
   set_accessible_label (indicators, _("Indicators, one per line"));
@@ -448,6 +446,11 @@ create_criterion_row (RgCriteriaView *self,
   g_signal_connect_object (criterion, "notify::proposed-by", G_CALLBACK (proposed_changed_cb),
                            chips, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (line), chips);
+  /* Delete last, after every field: Tab from a field never lands on
+   * it (docs/editing.md). */
+  gtk_box_append (GTK_BOX (line), icon_button ("user-trash-symbolic", _("Delete Criterion"),
+                                               "criteria.remove-criterion",
+                                               rg_criterion_get_id (criterion)));
   gtk_box_append (GTK_BOX (row), line);
   g_object_set_data (G_OBJECT (row), "rg-chips", chips);
 
@@ -537,7 +540,7 @@ create_category_card (RgCriteriaView *self,
                       guint           n_categories)
 {
   const char *id = rg_category_get_id (category);
-  GtkWidget *card, *header, *name, *button, *criteria, *add, *content;
+  GtkWidget *card, *header, *name, *button, *criteria, *add, *content, *footer;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
@@ -553,7 +556,6 @@ create_category_card (RgCriteriaView *self,
   name = rg_editable_text_new ();
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
-  gtk_widget_set_focusable (name, TRUE);
   gtk_widget_add_css_class (name, "title-3");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (name), _("Name of the category"));
   set_accessible_label (name, _("Category"));
@@ -576,8 +578,6 @@ create_category_card (RgCriteriaView *self,
   gtk_box_append (GTK_BOX (header), button);
   g_object_set_data (G_OBJECT (card), "rg-down", button);
 
-  gtk_box_append (GTK_BOX (header), icon_button ("user-trash-symbolic", _("Delete Category"),
-                                                 "criteria.remove-category", id));
 
   gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
@@ -597,7 +597,15 @@ create_category_card (RgCriteriaView *self,
   gtk_widget_set_margin_bottom (add, 6);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "criteria.add-criterion");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", id);
-  gtk_box_append (GTK_BOX (card), add);
+  /* The category's delete button, last, at the end of its card */
+  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (add, TRUE);
+  gtk_box_append (GTK_BOX (footer), add);
+  button = icon_button ("user-trash-symbolic", _("Delete Category"), "criteria.remove-category", id);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  gtk_box_append (GTK_BOX (footer), button);
+  gtk_box_append (GTK_BOX (card), footer);
 
   g_signal_connect_object (rg_category_get_criteria (category), "items-changed",
                            G_CALLBACK (criteria_changed_cb), card, G_CONNECT_SWAPPED);

@@ -621,6 +621,10 @@ rg_statement_card_init (RgStatementCard *self)
   gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->kind_label));
 
   self->text = RG_EDITABLE_TEXT (rg_editable_text_new ());
+  /* The card takes the focus and a click, which select it; a double
+   * click edits its text (docs/editing.md). */
+  gtk_widget_set_focusable (GTK_WIDGET (self->text), FALSE);
+  rg_editable_text_set_single_click (self->text, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->text), "statement-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
   g_signal_connect_object (self->text, "changed", G_CALLBACK (on_changed),

@@ -209,59 +209,26 @@ update_fields (RgGlossaryView *self)
   self->updating = FALSE;
 }
 
-static gboolean
-on_card_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     RgEditableText        *text)
-{
-  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if (!gtk_widget_has_focus (card) || rg_editable_text_get_editing (text))
-    return GDK_EVENT_PROPAGATE;
-
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter ||
-      keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_F2)
-    {
-      rg_editable_text_start_editing (text);
-      return GDK_EVENT_STOP;
-    }
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* A meaning sits in a card that takes the keyboard focus, and shows it:
- * Enter or F2 writes in it, and when typing ends the focus comes back
- * to the card. */
+/* A meaning shows in a card; the text in it is the field, which takes
+ * the keyboard focus and edits as every field does (docs/editing.md). */
 static void
 setup_card (GtkWidget      *card,
             RgEditableText *text)
 {
-  GtkEventController *controller = gtk_event_controller_key_new ();
-
   gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_focusable (card, TRUE);
-  gtk_widget_set_focus_on_click (card, FALSE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_card_key_pressed), text, 0);
-  gtk_widget_add_controller (card, controller);
-
-  gtk_widget_set_margin_top (GTK_WIDGET (text), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (text), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (text), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (text), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (text), "meaning");
 }
 
 static void
 update_meaning_label (RgPartner  *partner,
                       GParamSpec *pspec,
-                      GtkWidget  *card)
+                      GtkWidget  *text)
 {
   /* Translators: the accessible name of one partner's meaning of a word:
    * "What Mme Roussel means". */
   g_autofree char *label = g_strdup_printf (_("What %s means"), rg_partner_get_name (partner));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -298,12 +265,12 @@ create_meaning_column (RgGlossaryView *self,
 
   card = g_object_new (GTK_TYPE_BOX,
                        "orientation", GTK_ORIENTATION_VERTICAL,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                        "vexpand", TRUE,
                        NULL);
   gtk_box_append (GTK_BOX (column), card);
 
   text = rg_editable_text_new ();
+  gtk_widget_set_vexpand (text, TRUE);
   setup_card (card, RG_EDITABLE_TEXT (text));
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text), _("Not said yet"));
   /* A wrapping label asks for its whole text on one line: asking for
@@ -317,8 +284,8 @@ create_meaning_column (RgGlossaryView *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (text, "committed", G_CALLBACK (on_meaning_committed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_meaning_label), card, 0);
-  update_meaning_label (partner, NULL, card);
+  g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_meaning_label), text, 0);
+  update_meaning_label (partner, NULL, text);
   gtk_box_append (GTK_BOX (card), text);
   g_ptr_array_add (self->meaning_texts, text);
 

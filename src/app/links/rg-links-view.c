@@ -467,7 +467,7 @@ create_link_row (RgLinksView *self,
   RgLinkType type = rg_link_get_link_type (link);
   gboolean settled = rg_link_get_status (link) == RG_LINK_STATUS_SETTLED;
   const char * const *members = rg_link_get_members (link);
-  GtkWidget *row, *box, *top, *type_button, *content, *status_button, *delete_button, *note, *label;
+  GtkWidget *row, *box, *top, *bottom, *type_button, *content, *status_button, *delete_button, *note, *label;
   g_autofree char *also = other_dimensions (self, dimension_ids, dimension_id);
   g_autofree char *type_label = NULL;
   g_autofree char *row_label = NULL;
@@ -530,37 +530,32 @@ create_link_row (RgLinksView *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (top), label);
 
-  /* The status: a toggle that reads what it is, settled or open */
-  status_button = gtk_toggle_button_new ();
-  content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
-                                    settled ? "checkbox-checked-symbolic" : "checkbox-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content),
-                                rg_link_status_get_label (rg_link_get_status (link)));
-  gtk_button_set_child (GTK_BUTTON (status_button), content);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (status_button), settled);
-  gtk_widget_add_css_class (status_button, "status-toggle");
-  gtk_widget_set_valign (status_button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (status_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("link status", "Settled"), -1);
-  set_tooltip (status_button, settled ? _("Open this link again") : _("Mark this link as settled"));
-  g_object_set_data_full (G_OBJECT (status_button), "link", g_object_ref (link), g_object_unref);
-  g_object_set_data (G_OBJECT (status_button), "role", (gpointer) "status");
-  g_signal_connect_object (status_button, "toggled", G_CALLBACK (on_status_toggled), self, 0);
-  g_object_set_data (G_OBJECT (row), "status-button", status_button);
-  gtk_box_append (GTK_BOX (top), status_button);
-
-  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "links.delete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", rg_link_get_id (link));
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  set_tooltip (delete_button, _("Delete this link (the statements stay)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Link"), -1);
-  g_object_set_data (G_OBJECT (delete_button), "role", (gpointer) "delete");
-  g_object_set_data (G_OBJECT (row), "delete-button", delete_button);
-  gtk_box_append (GTK_BOX (top), delete_button);
+  /* The status, where there is something to settle (a divergence, a
+   * point to clarify): a toggle that says “Settled”, ticked when it is.
+   * It once said the status it had, “To handle” unticked, which read
+   * backwards. */
+  if (type == RG_LINK_TYPE_DIVERGENCE || type == RG_LINK_TYPE_CLARIFY)
+    {
+      status_button = gtk_toggle_button_new ();
+      content = adw_button_content_new ();
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
+                                        settled ? "checkbox-checked-symbolic" : "checkbox-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content),
+                                    rg_link_status_get_label (RG_LINK_STATUS_SETTLED));
+      gtk_button_set_child (GTK_BUTTON (status_button), content);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (status_button), settled);
+      gtk_widget_add_css_class (status_button, "status-toggle");
+      gtk_widget_set_valign (status_button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (status_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rg_link_status_get_label (RG_LINK_STATUS_SETTLED), -1);
+      set_tooltip (status_button, settled ? _("Open this link again") : _("Mark this link as settled"));
+      g_object_set_data_full (G_OBJECT (status_button), "link", g_object_ref (link), g_object_unref);
+      g_object_set_data (G_OBJECT (status_button), "role", (gpointer) "status");
+      g_signal_connect_object (status_button, "toggled", G_CALLBACK (on_status_toggled), self, 0);
+      g_object_set_data (G_OBJECT (row), "status-button", status_button);
+      gtk_box_append (GTK_BOX (top), status_button);
+    }
 
   /* The statements it ties, quoted */
   for (guint i = 0; members != NULL && members[i] != NULL; i++)
@@ -577,7 +572,6 @@ create_link_row (RgLinksView *self,
 
   /* The team's note, written in place */
   note = rg_editable_text_new ();
-  gtk_widget_set_focusable (note, TRUE);
   gtk_widget_add_css_class (note, "link-note");
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (note), _("Add a note (Enter to write)"));
   g_object_bind_property (link, "note", note, "text", G_BINDING_SYNC_CREATE);
@@ -591,7 +585,28 @@ create_link_row (RgLinksView *self,
   g_signal_connect_object (note, "changed", G_CALLBACK (on_note_committed), self, 0);
   g_signal_connect_object (note, "committed", G_CALLBACK (on_note_committed), self, 0);
   g_object_set_data (G_OBJECT (row), "note", note);
-  gtk_box_append (GTK_BOX (box), note);
+
+  /* Delete last, after the note: Tab from a field never lands on it
+   * (docs/editing.md). */
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "links.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", rg_link_get_id (link));
+  gtk_widget_add_css_class (delete_button, "flat");
+  /* GTK orders Tab by where widgets sit, their middles from top to
+   * bottom: beside a note of several lines, a button at the top would
+   * come before the note. At the bottom, it comes after. */
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_END);
+  set_tooltip (delete_button, _("Delete this link (the statements stay)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Link"), -1);
+  g_object_set_data (G_OBJECT (delete_button), "role", (gpointer) "delete");
+  g_object_set_data (G_OBJECT (row), "delete-button", delete_button);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_hexpand (note, TRUE);
+  gtk_box_append (GTK_BOX (bottom), note);
+  gtk_box_append (GTK_BOX (bottom), delete_button);
+  gtk_box_append (GTK_BOX (box), bottom);
 
   /* Translators: how a screen reader names a link's row: "Divergence, open". */
   row_label = g_strdup_printf (_("%s, %s"), rg_link_type_get_label (type),
@@ -847,7 +862,9 @@ restore_focus (RgLinksView *self,
       if (!g_str_equal (rg_link_get_id (link), place->link_id))
         continue;
 
-      target = g_object_get_data (G_OBJECT (row), role_to_key (place->role));
+      /* A link retyped as an agreement has no status any more */
+      if (!(target = g_object_get_data (G_OBJECT (row), role_to_key (place->role))))
+        target = g_object_get_data (G_OBJECT (row), "type-button");
       if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "dimension-id"), place->dimension_id) == 0)
         {
           gtk_widget_grab_focus (target);

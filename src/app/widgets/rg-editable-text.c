@@ -1,11 +1,14 @@
 /* rg-editable-text.c — text that wraps like a label and edits in place
  *
  * Shown, it is a wrapping label; edited, a text view of the same text.
- * Every change typed emits ::changed, so that whoever listens applies it
- * to the model at once and the autosave writes it within a second: a
- * crash or a kill loses nothing older than that. Enter, Escape or
- * leaving the field ends editing and emits ::committed. Given an undo
- * stack, what one editing changes is undone in one step.
+ * It edits the way every field of Regards does (docs/editing.md): it
+ * takes the keyboard focus; a click, Enter or F2 starts editing, and so
+ * does typing on it, the key typed going into the text; Tab goes on to
+ * the next field. Every change typed emits ::changed, so that whoever
+ * listens applies it to the model at once and the autosave writes it
+ * within a second: a crash or a kill loses nothing older than that.
+ * Enter, Escape or leaving the field ends editing and emits ::committed.
+ * Given an undo stack, what one editing changes is undone in one step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +49,7 @@ struct _RgEditableText
   gconstpointer burst_key;
 
   guint        stop_source;
+  guint        single_click : 1;
 };
 
 enum {
@@ -53,6 +57,7 @@ enum {
   PROP_TEXT,
   PROP_PLACEHOLDER,
   PROP_EDITING,
+  PROP_SINGLE_CLICK,
   N_PROPS
 };
 
@@ -275,30 +280,33 @@ create_view (RgEditableText *self)
   gtk_widget_set_visible (GTK_WIDGET (self->label), FALSE);
 }
 
-/**
- * rg_editable_text_start_editing:
- * @self: a #RgEditableText
- *
- * Shows the text in an editor, with the cursor at its end, and gives it
- * the keyboard focus.
- */
-void
-rg_editable_text_start_editing (RgEditableText *self)
+/* Opens the editor. The cursor goes to the end of the text, where one
+ * writes on; but in a text taller than the editor, the cursor would
+ * then be out of sight, and the first key typed would scroll the start
+ * away: the cursor goes to its start instead, so that what is read
+ * first and the cursor are both in sight. Typing on the field
+ * (@at_end) writes on at the end. */
+static void
+open_editor (RgEditableText *self,
+             gboolean        at_end)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter end;
-  int height;
-
-  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
-
-  if (rg_editable_text_get_editing (self))
-    return;
+  GtkTextIter cursor;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->label));
+  int height = 0;
 
   /* GtkTextView measures only the lines it has laid out, and lays out
    * only what its allocation shows: given its text when it is not yet
    * allocated, it asked for no height, and the card showed an empty
-   * editor until a key was typed. It starts as tall as the text was. */
-  height = gtk_widget_get_height (GTK_WIDGET (self->label));
+   * editor until a key was typed. It starts as tall as the text is,
+   * measured at the label's width: the label may not have been laid
+   * out again since the text changed. A text too long to be shown
+   * whole is taller than any editor. */
+  if (self->text != NULL && strlen (self->text) > MAX_SHOWN_BYTES)
+    height = G_MAXINT;
+  else if (width > 0)
+    gtk_widget_measure (GTK_WIDGET (self->label), GTK_ORIENTATION_VERTICAL, width,
+                        NULL, &height, NULL, NULL);
   create_view (self);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
                                               MIN (height, MAX_EDITOR_HEIGHT));
@@ -307,10 +315,31 @@ rg_editable_text_start_editing (RgEditableText *self)
   /* Connected after the text is in, so that showing it is no change. */
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed),
                            self, G_CONNECT_SWAPPED);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_place_cursor (buffer, &end);
+  if (at_end || height <= MAX_EDITOR_HEIGHT)
+    gtk_text_buffer_get_end_iter (buffer, &cursor);
+  else
+    gtk_text_buffer_get_start_iter (buffer, &cursor);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EDITING]);
+}
+
+/**
+ * rg_editable_text_start_editing:
+ * @self: a #RgEditableText
+ *
+ * Shows the text in an editor and gives it the keyboard focus. The
+ * cursor is at the end of the text, or at its start when the text is
+ * too long for the editor to show it whole, so that the start of the
+ * text stays in sight.
+ */
+void
+rg_editable_text_start_editing (RgEditableText *self)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  if (!rg_editable_text_get_editing (self))
+    open_editor (self, FALSE);
 }
 
 /**
@@ -370,7 +399,23 @@ on_key_pressed (RgEditableText        *self,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* Focused, not editing: Enter or F2 edits. */
+/* A key that types a character, space included, and no shortcut */
+static gunichar
+typed_character (guint           keyval,
+                 GdkModifierType state)
+{
+  gunichar c;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return 0;
+
+  c = gdk_keyval_to_unicode (keyval);
+  return g_unichar_isprint (c) ? c : 0;
+}
+
+/* Focused, not editing: Enter or F2 edits, and typing edits too, the
+ * key typed going into the text. Without this, the key went on to the
+ * window: a space pressed the view switcher's button. */
 static gboolean
 on_own_key_pressed (RgEditableText        *self,
                     guint                  keyval,
@@ -378,30 +423,49 @@ on_own_key_pressed (RgEditableText        *self,
                     GdkModifierType        state,
                     GtkEventControllerKey *controller)
 {
+  gunichar c;
+
   if (rg_editable_text_get_editing (self) || !gtk_widget_has_focus (GTK_WIDGET (self)))
     return GDK_EVENT_PROPAGATE;
 
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2)
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter ||
+      keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_F2)
     {
       rg_editable_text_start_editing (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((c = typed_character (keyval, state)) != 0)
+    {
+      char utf8[7] = { 0 };
+      GtkTextBuffer *buffer;
+
+      open_editor (self, TRUE);
+      g_unichar_to_utf8 (c, utf8);
+      buffer = gtk_text_view_get_buffer (self->view);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, utf8, -1, TRUE);
+      gtk_text_view_scroll_mark_onscreen (self->view, gtk_text_buffer_get_insert (buffer));
       return GDK_EVENT_STOP;
     }
 
   return GDK_EVENT_PROPAGATE;
 }
 
+/* A click edits; where a click selects what holds the text (a
+ * statement card), a double click does. The click is taken when the
+ * button is released, so that a link of the text gets its own. */
 static void
-on_pressed (RgEditableText  *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *gesture)
+on_released (RgEditableText  *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
 {
-  if (n_press == 2 && !rg_editable_text_get_editing (self))
-    {
-      rg_editable_text_start_editing (self);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
+  if (rg_editable_text_get_editing (self) || n_press != (self->single_click ? 1 : 2))
+    return;
+
+  rg_editable_text_start_editing (self);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static gboolean
@@ -452,6 +516,10 @@ rg_editable_text_get_property (GObject    *object,
       g_value_set_boolean (value, rg_editable_text_get_editing (self));
       break;
 
+    case PROP_SINGLE_CLICK:
+      g_value_set_boolean (value, self->single_click);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -473,6 +541,10 @@ rg_editable_text_set_property (GObject      *object,
 
     case PROP_PLACEHOLDER:
       rg_editable_text_set_placeholder (self, g_value_get_string (value));
+      break;
+
+    case PROP_SINGLE_CLICK:
+      rg_editable_text_set_single_click (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -499,6 +571,16 @@ rg_editable_text_class_init (RgEditableTextClass *klass)
   properties [PROP_EDITING] =
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RgEditableText:single-click:
+   *
+   * Whether a single click starts editing, as it does in every field;
+   * %FALSE where a click selects what holds the text, and a double
+   * click edits.
+   */
+  properties [PROP_SINGLE_CLICK] =
+    g_param_spec_boolean ("single-click", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -543,6 +625,10 @@ rg_editable_text_init (RgEditableText *self)
   GtkEventController *controller;
   GtkGesture *click;
 
+  self->single_click = TRUE;
+  /* A field of its own: reached with Tab, edited from the keyboard */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->label, 0);
   gtk_label_set_yalign (self->label, 0);
@@ -556,7 +642,7 @@ rg_editable_text_init (RgEditableText *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   click = gtk_gesture_click_new ();
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
@@ -709,4 +795,35 @@ rg_editable_text_get_label (RgEditableText *self)
   g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), NULL);
 
   return self->label;
+}
+
+gboolean
+rg_editable_text_get_single_click (RgEditableText *self)
+{
+  g_return_val_if_fail (RG_IS_EDITABLE_TEXT (self), FALSE);
+
+  return self->single_click;
+}
+
+/**
+ * rg_editable_text_set_single_click:
+ * @self: a #RgEditableText
+ * @single_click: whether a single click starts editing
+ *
+ * A field edits on a single click, the default. Where a click selects
+ * what holds the text instead (a statement card, Ctrl+click to tag it),
+ * a double click edits.
+ */
+void
+rg_editable_text_set_single_click (RgEditableText *self,
+                                   gboolean        single_click)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  single_click = !!single_click;
+  if (self->single_click == single_click)
+    return;
+
+  self->single_click = single_click;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SINGLE_CLICK]);
 }

@@ -29,6 +29,9 @@ void        rg_editable_text_stop_editing   (RgEditableText *self);
 void        rg_editable_text_set_markup     (RgEditableText *self,
                                              const char     *markup);
 GtkLabel   *rg_editable_text_get_label      (RgEditableText *self);
+gboolean    rg_editable_text_get_single_click (RgEditableText *self);
+void        rg_editable_text_set_single_click (RgEditableText *self,
+                                               gboolean        single_click);
 void        rg_editable_text_set_undo_stack (RgEditableText *self,
                                              RgUndoStack    *undo_stack,
                                              gconstpointer   burst_key);
