@@ -40,6 +40,8 @@ struct _RgDateEntry
   char        *label;
   char        *message;   /* why the text is not a date, while it is shown */
 
+  guint        clear_source;
+
   guint        optional : 1;
   guint        updating : 1;
   guint        picked : 1;
@@ -429,6 +431,29 @@ show_date (RgDateEntry *self)
   self->updating = FALSE;
 }
 
+static gboolean
+text_is_empty (RgDateEntry *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  return *stripped == '\0';
+}
+
+static gboolean
+clear_date_cb (gpointer data)
+{
+  RgDateEntry *self = data;
+
+  self->clear_source = 0;
+  if (text_is_empty (self) && self->optional)
+    {
+      set_date_internal (self, NULL);
+      set_message (self, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Each key: the date as soon as the text is one. */
 static void
 on_entry_changed (RgDateEntry *self)
@@ -440,10 +465,13 @@ on_entry_changed (RgDateEntry *self)
   if (self->updating)
     return;
 
+  /* Emptied: no date, unless the text was emptied only to be typed
+   * over (a selection replaced by a key, a text set): a date replaced
+   * by what is not one is not taken away. */
   if (*stripped == '\0' && self->optional)
     {
-      set_date_internal (self, NULL);
-      set_message (self, NULL);
+      if (self->clear_source == 0)
+        self->clear_source = g_idle_add (clear_date_cb, self);
       return;
     }
 
@@ -471,7 +499,11 @@ check_text (RgDateEntry *self)
   g_autofree char *date = NULL;
 
   if (*stripped == '\0' && self->optional)
-    return;
+    {
+      g_clear_handle_id (&self->clear_source, g_source_remove);
+      clear_date_cb (self);
+      return;
+    }
 
   if ((date = rg_date_entry_parse (stripped, NULL)) == NULL)
     {
@@ -570,6 +602,7 @@ rg_date_entry_dispose (GObject *object)
   RgDateEntry *self = RG_DATE_ENTRY (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->clear_source, g_source_remove);
   if (self->entry != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
