@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
+#include <string.h>
 
 #include "rg-actions-view.h"
+#include "rg-date-entry.h"
 #include "rg-editable-text.h"
 #include "rg-session-editor-actions.h"
 #include "rg-session-xml.h"
@@ -136,13 +139,76 @@ nth_action (Fixture *f,
   return action;
 }
 
-static void
-type_and_enter (GtkWidget  *entry,
-                const char *text)
+/* The text field of a date entry, where the keys go */
+static GtkWidget *
+date_text (GtkWidget *date_entry)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (RG_IS_DATE_ENTRY (date_entry));
+
+  return GTK_WIDGET (gtk_editable_get_delegate (rg_date_entry_get_editable (RG_DATE_ENTRY (date_entry))));
+}
+
+/* Types @text over a date, as the keyboard would: the field focused,
+ * everything selected and typed over, key by key; nothing else. */
+static void
+type_date (GtkWidget  *date_entry,
+           const char *text)
+{
+  GtkWidget *field = date_text (date_entry);
+
+  g_assert_true (gtk_widget_grab_focus (field));
+  gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
+  g_signal_emit_by_name (field, "backspace");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char key[8] = { 0, };
+
+      g_utf8_strncpy (key, p, 1);
+      g_signal_emit_by_name (field, "insert-at-cursor", key);
+    }
   rg_test_iterate_until_idle ();
+}
+
+/* Enter in a date, where it says what it did not understand */
+static void
+enter_date (GtkWidget *date_entry)
+{
+  g_signal_emit_by_name (date_text (date_entry), "activate");
+  rg_test_iterate_until_idle ();
+}
+
+static void
+type_date_and_enter (GtkWidget  *date_entry,
+                     const char *text)
+{
+  type_date (date_entry, text);
+  enter_date (date_entry);
+}
+
+/* What the date entry says of a text that is not a date, shown */
+static const char *
+date_message (GtkWidget *date_entry)
+{
+  const char *message = rg_date_entry_get_message (RG_DATE_ENTRY (date_entry));
+
+  if (message != NULL)
+    {
+      GtkWidget *shown = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (date_entry);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), message) == 0)
+            shown = child;
+        }
+      g_assert_nonnull (shown);
+      g_assert_true (gtk_widget_get_mapped (shown));
+      g_assert_true (gtk_widget_has_css_class (date_text (date_entry), "error") ||
+                     gtk_widget_has_css_class (gtk_widget_get_parent (date_text (date_entry)), "error"));
+    }
+
+  return message;
 }
 
 static const char *
@@ -150,6 +216,8 @@ text_of (GtkWidget *widget)
 {
   if (RG_IS_EDITABLE_TEXT (widget))
     return rg_editable_text_get_text (RG_EDITABLE_TEXT (widget));
+  if (RG_IS_DATE_ENTRY (widget))
+    return gtk_editable_get_text (rg_date_entry_get_editable (RG_DATE_ENTRY (widget)));
 
   return gtk_editable_get_text (GTK_EDITABLE (widget));
 }
@@ -250,15 +318,16 @@ test_add_edit_action (Fixture       *f,
 
   /* Late: flagged */
   g_assert_false (overdue_shown (row_of (what)));
-  type_and_enter (action_field (f, 0, "due"), "2000-01-15");
+  type_date_and_enter (action_field (f, 0, "due"), "2000-01-15");
   g_assert_cmpstr (rg_action_get_due (action), ==, "2000-01-15");
+  g_assert_null (date_message (action_field (f, 0, "due")));
   g_assert_true (overdue_shown (row_of (action_field (f, 0, "what"))));
   g_assert_nonnull (find_text (GTK_WIDGET (f->view), "1 action is overdue"));
 
   /* Not a date: refused, said, nothing changed */
-  type_and_enter (action_field (f, 0, "due"), "15/01/2000");
+  type_date_and_enter (action_field (f, 0, "due"), "mi-janvier");
   g_assert_cmpstr (rg_action_get_due (action), ==, "2000-01-15");
-  g_assert_true (gtk_widget_has_css_class (action_field (f, 0, "due"), "error"));
+  g_assert_nonnull (date_message (action_field (f, 0, "due")));
 
   /* Done: no longer late */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (action_field (f, 0, "status")),
@@ -285,7 +354,7 @@ test_add_edit_action (Fixture       *f,
   g_assert_true (rg_undo_stack_undo (f->undo));
   rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "");
-  g_assert_false (gtk_widget_has_css_class (action_field (f, 0, "due"), "error"));
+  g_assert_null (date_message (action_field (f, 0, "due")));
   g_assert_true (rg_undo_stack_undo (f->undo));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (action_field (f, 0, "owner"))),
                     ==, 0);
@@ -310,6 +379,68 @@ add_action (Fixture    *f,
   rg_test_iterate_until_idle ();
 
   return action;
+}
+
+/* In French a due date is typed 15/12/2026: stored as 2026-12-15, in
+ * one step undone at once; what is not a date is said in words and
+ * never stored. */
+static void
+test_due_french (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autoptr(RgSession) loaded = NULL;
+  RgAction *action;
+  GtkWidget *due;
+  const char *message;
+
+  if (setlocale (LC_TIME, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No French locale on this machine");
+      return;
+    }
+
+  action = add_action (f, "Bilan orthophonique", f->teacher, NULL);
+  rg_undo_stack_clear (f->undo);
+  due = action_field (f, 0, "due");
+  g_assert_true (RG_IS_DATE_ENTRY (due));
+  g_assert_true (rg_date_entry_get_optional (RG_DATE_ENTRY (due)));
+  g_assert_cmpstr (rg_date_entry_get_label (RG_DATE_ENTRY (due)), ==, "Due date");
+
+  type_date (due, "15/12/2026");
+  /* Stored as soon as it is a date, before Enter: the autosave has it */
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2026-12-15");
+  enter_date (due);
+  g_assert_null (date_message (due));
+  g_assert_cmpstr (text_of (due), ==, "15/12/2026");
+  g_assert_false (overdue_shown (row_of (action_field (f, 0, "what"))));
+
+  loaded = save_and_load (f->session);
+  g_assert_cmpstr (rg_action_get_due (rg_session_find_action (loaded, rg_action_get_id (action))),
+                   ==, "2026-12-15");
+
+  /* Not a day of the calendar: said, with the form and an example */
+  type_date_and_enter (due, "31/02/2026");
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2026-12-15");
+  message = date_message (due);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "31/02/2026"));
+  g_assert_nonnull (strstr (message, "15/12/2026"));
+
+  /* The date typed is one change, undone at once */
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Change due date");
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  rg_test_iterate_until_idle ();
+  g_assert_null (rg_action_get_due (action));
+  g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "");
+  g_assert_null (date_message (action_field (f, 0, "due")));
+  g_assert_false (rg_undo_stack_get_can_undo (f->undo));
+
+  g_assert_true (rg_undo_stack_redo (f->undo));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "15/12/2026");
+
+  setlocale (LC_TIME, saved);
 }
 
 static void
@@ -420,18 +551,20 @@ test_next_review (Fixture       *f,
   GPtrArray *entries = g_ptr_array_new ();
   GtkWidget *entry;
 
-  /* The first entry of the page */
-  collect (GTK_WIDGET (f->view), "GtkEntry", entries);
+  /* The first date of the page */
+  collect (GTK_WIDGET (f->view), "RgDateEntry", entries);
   g_assert_cmpuint (entries->len, >=, 1);
   entry = g_ptr_array_index (entries, 0);
   g_ptr_array_unref (entries);
+  g_assert_true (rg_date_entry_get_optional (RG_DATE_ENTRY (entry)));
+  g_assert_cmpstr (rg_date_entry_get_label (RG_DATE_ENTRY (entry)), ==, "Date of the next review");
 
-  type_and_enter (entry, "2027-03-02");
+  type_date_and_enter (entry, "2027-03-02");
   g_assert_cmpstr (rg_session_get_next_review (f->session), ==, "2027-03-02");
 
-  type_and_enter (entry, "2 mars");
+  type_date_and_enter (entry, "2 mars");
   g_assert_cmpstr (rg_session_get_next_review (f->session), ==, "2027-03-02");
-  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (date_message (entry));
 
   loaded = save_and_load (f->session);
   g_assert_cmpstr (rg_session_get_next_review (loaded), ==, "2027-03-02");
@@ -440,7 +573,14 @@ test_next_review (Fixture       *f,
   rg_test_iterate_until_idle ();
   g_assert_null (rg_session_get_next_review (f->session));
   g_assert_cmpstr (text_of (entry), ==, "");
-  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_null (date_message (entry));
+
+  /* Emptied: no next review yet */
+  type_date_and_enter (entry, "2027-04-06");
+  g_assert_cmpstr (rg_session_get_next_review (f->session), ==, "2027-04-06");
+  type_date_and_enter (entry, "");
+  g_assert_null (rg_session_get_next_review (f->session));
+  g_assert_null (date_message (entry));
 }
 
 static void
@@ -465,13 +605,18 @@ test_consent (Fixture       *f,
   g_assert_true (rg_editable_text_get_editing (RG_EDITABLE_TEXT (consent_field (f, 0, "scope"))));
   type_text (consent_field (f, 0, "scope"), "Le bilan scolaire");
   type_text (consent_field (f, 0, "shared-with"), "Le médecin scolaire");
-  type_and_enter (consent_field (f, 0, "date"), "2026-11-20");
+  g_assert_false (rg_date_entry_get_optional (RG_DATE_ENTRY (consent_field (f, 0, "date"))));
+  type_date_and_enter (consent_field (f, 0, "date"), "2026-11-20");
+  g_assert_cmpstr (rg_consent_get_date (consent), ==, "2026-11-20");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (consent_field (f, 0, "recorder")), 1);
 
   /* No date, or not one: refused */
-  type_and_enter (consent_field (f, 0, "date"), "");
+  type_date_and_enter (consent_field (f, 0, "date"), "");
   g_assert_cmpstr (rg_consent_get_date (consent), ==, "2026-11-20");
-  g_assert_true (gtk_widget_has_css_class (consent_field (f, 0, "date"), "error"));
+  g_assert_nonnull (date_message (consent_field (f, 0, "date")));
+  type_date_and_enter (consent_field (f, 0, "date"), "20 novembre");
+  g_assert_cmpstr (rg_consent_get_date (consent), ==, "2026-11-20");
+  g_assert_nonnull (strstr (date_message (consent_field (f, 0, "date")), "20 novembre"));
 
   loaded = save_and_load (f->session);
   copy = rg_session_find_consent (loaded, rg_consent_get_id (consent));
@@ -494,6 +639,61 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (text_of (consent_field (f, 0, "date")), ==, today);
 }
 
+/* A consent carried over to a follow-up is to be confirmed with the
+ * family: said on its row, settled by its button, undoably. */
+static void
+test_consent_to_confirm (Fixture       *f,
+                         gconstpointer  data)
+{
+  RgConsent *consent = rg_session_editor_add_consent (f->editor, "Le bilan scolaire");
+  GtkWidget *confirm;
+  GtkWidget *badge;
+
+  rg_consent_set_to_confirm (consent, TRUE);
+  rg_undo_stack_clear (f->undo);
+  rg_test_iterate_until_idle ();
+
+  badge = find_text (GTK_WIDGET (f->view), "To confirm with the family");
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_is_ancestor (badge, row_of (consent_field (f, 0, "scope"))));
+  g_assert_true (gtk_widget_get_mapped (badge));
+  confirm = consent_field (f, 0, "confirm");
+  g_assert_true (GTK_IS_BUTTON (confirm));
+  g_assert_true (gtk_widget_get_mapped (confirm));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (confirm)), ==, "Confirmed");
+  {
+    g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (confirm),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "Confirmed by the family");
+
+    g_assert_null (differs);
+  }
+
+  g_signal_emit_by_name (confirm, "clicked");
+  rg_test_iterate_until_idle ();
+  g_assert_false (rg_consent_get_to_confirm (consent));
+  g_assert_false (gtk_widget_get_mapped (badge));
+  g_assert_false (gtk_widget_get_mapped (confirm));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Confirm consent");
+  {
+    g_autoptr(RgSession) loaded = save_and_load (f->session);
+
+    g_assert_false (rg_consent_get_to_confirm (rg_session_find_consent (loaded,
+                                                                        rg_consent_get_id (consent))));
+  }
+
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  rg_test_iterate_until_idle ();
+  g_assert_true (rg_consent_get_to_confirm (consent));
+  g_assert_true (gtk_widget_get_mapped (badge));
+  g_assert_true (gtk_widget_get_mapped (consent_field (f, 0, "confirm")));
+
+  /* A consent recorded in this session has nothing to confirm */
+  rg_session_editor_add_consent (f->editor, "Les comptes rendus");
+  rg_test_iterate_until_idle ();
+  g_assert_false (gtk_widget_get_mapped (consent_field (f, 1, "confirm")));
+}
+
 /* Where the focus is, as the field of a row it is in: the field itself
  * or a part of it (a drop-down's button, an editor's text view). */
 static const char *
@@ -511,10 +711,32 @@ focused_field_name (Fixture *f)
              g_strcmp0 (gtk_widget_get_name (w), "shared-with") == 0 ||
              g_strcmp0 (gtk_widget_get_name (w), "date") == 0 ||
              g_strcmp0 (gtk_widget_get_name (w), "recorder") == 0 ||
+             g_strcmp0 (gtk_widget_get_name (w), "confirm") == 0 ||
              g_strcmp0 (gtk_widget_get_name (w), "delete") == 0)
       return gtk_widget_get_name (w);
 
   return NULL;
+}
+
+static gboolean
+has_width (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+focus_is_date_text (Fixture *f)
+{
+  return GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (f->window)));
+}
+
+static gboolean
+focus_is_calendar_button (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *button = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON);
+
+  return button != NULL && gtk_widget_get_ancestor (button, RG_TYPE_DATE_ENTRY) != NULL;
 }
 
 /* Tab from what an action is goes on to who does it (a partner, or else
@@ -544,6 +766,11 @@ test_tab_order (Fixture       *f,
   g_assert_cmpstr (focused_field_name (f), ==, "owner-name");
   rg_test_press_tab (f->window);
   g_assert_cmpstr (focused_field_name (f), ==, "due");
+  g_assert_true (focus_is_date_text (f));
+  /* The date's calendar button, after its text, then on */
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "due");
+  g_assert_true (focus_is_calendar_button (f));
   rg_test_press_tab (f->window);
   g_assert_cmpstr (focused_field_name (f), ==, "status");
   rg_test_press_tab (f->window);
@@ -569,6 +796,25 @@ test_tab_order (Fixture       *f,
   g_assert_cmpstr (focused_field_name (f), ==, "shared-with");
   rg_test_press_tab (f->window);
   g_assert_cmpstr (focused_field_name (f), ==, "date");
+  g_assert_true (focus_is_date_text (f));
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "date");
+  g_assert_true (focus_is_calendar_button (f));
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "recorder");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "delete");
+
+  /* Carried over, to be confirmed: its button comes after the fields,
+   * before the delete button */
+  rg_consent_set_to_confirm (g_object_get_data (G_OBJECT (row_of (scope)), "consent"), TRUE);
+  /* Tab goes by where the widgets are: once the button has its place */
+  g_assert_true (rg_test_wait_for (has_width, consent_field (f, 0, "confirm"), 5));
+  g_assert_true (gtk_widget_grab_focus (consent_field (f, 0, "recorder")));
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "confirm");
+  rg_test_press_tab (f->window);
+  g_assert_cmpstr (focused_field_name (f), ==, "delete");
 }
 
 /* A partner added or renamed while the page is open shows at once */
@@ -614,12 +860,14 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/actions-view/action/add-edit-undo", test_add_edit_action);
+  ADD ("/actions-view/action/due-french", test_due_french);
   ADD ("/actions-view/action/sort", test_sort);
   ADD ("/actions-view/action/remove-undo", test_remove_action);
   ADD ("/actions-view/action/owner-from-outside", test_owner_from_outside);
   ADD ("/actions-view/action/tab-order", test_tab_order);
   ADD ("/actions-view/next-review", test_next_review);
   ADD ("/actions-view/consent", test_consent);
+  ADD ("/actions-view/consent/to-confirm", test_consent_to_confirm);
   ADD ("/actions-view/partners-follow", test_partners_follow);
 
   return g_test_run ();

@@ -4,9 +4,12 @@
  * The actions of the session, each with what will be done, who does it
  * (a partner), by when and where it stands, sortable, the late ones
  * flagged with an icon and a word; the date of the next review; and the
- * consent records of the family. Every edit goes through the session
- * editor (rg-session-editor-actions.c), so it can be undone; rows follow
- * the model, so an undo shows at once.
+ * consent records of the family, those carried over from the session
+ * before marked as to be confirmed with the family until they are. Dates
+ * are typed as the user writes them (RgDateEntry: 15/12/2026 in French)
+ * and stored as soon as they are dates. Every edit goes through the
+ * session editor (rg-session-editor-actions.c), so it can be undone;
+ * rows follow the model, so an undo shows at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-actions-view.h"
+#include "rg-date-entry.h"
 #include "rg-editable-text.h"
 #include "rg-session-editor-actions.h"
 #include "rg-undo-toast.h"
@@ -40,10 +44,11 @@ struct _RgActionsView
   /* The partners whose renaming the drop-downs follow */
   GPtrArray          *watched_partners;
   guint               updating : 1;
+  guint               resort_pending : 1;
 
   GtkScrolledWindow  *scroller;
   AdwActionRow       *next_review_row;
-  GtkEntry           *next_review_entry;
+  RgDateEntry        *next_review_entry;
   AdwPreferencesGroup *actions_group;
   GtkDropDown        *sort_dropdown;
   GtkListBox         *action_list;
@@ -69,35 +74,6 @@ get_session (RgActionsView *self)
   return rg_session_editor_get_session (self->editor);
 }
 
-/* A message that needs no answer, at the bottom of the window. */
-static void
-show_message (GtkWidget  *widget,
-              const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
-/* Marks a date entry as holding a date or not, for the eye (the error
- * colour, a tooltip) and for a screen reader. */
-static void
-set_entry_error (GtkEntry   *entry,
-                 const char *message)
-{
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                               : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 /* Sets the text of an entry from the model, unless it already says so:
  * the cursor stays where the user is typing. */
 static void
@@ -121,18 +97,17 @@ field_label (const char *text,
   return label;
 }
 
-static GtkEntry *
-date_entry_new (const char *accessible_label)
+/* A date typed as the user writes dates (15/12/2026 in French), with
+ * a calendar button after the text (rg-date-entry.h). */
+static RgDateEntry *
+date_entry_new (const char *accessible_label,
+                gboolean    optional)
 {
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+  RgDateEntry *entry = RG_DATE_ENTRY (rg_date_entry_new ());
 
-  /* Translators: how to type a date; keep the digits' order */
-  gtk_entry_set_placeholder_text (entry, _("YYYY-MM-DD"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 11);
+  rg_date_entry_set_optional (entry, optional);
+  rg_date_entry_set_label (entry, accessible_label);
   gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
 
   return entry;
 }
@@ -144,50 +119,47 @@ typedef gboolean (*SetDateFunc) (RgSessionEditor  *editor,
                                  const char       *date,
                                  GError          **error);
 
-/* A date is applied when typing ends, on Enter or when the focus leaves
- * the entry; one that is not a date stays there, marked, to be put
- * right. */
+/* The entry gives a date as soon as the text is one, and never what is
+ * not one (it says so itself): each date given is stored at once, the
+ * keys of one date undone together. */
 static void
-commit_date (GtkEntry *entry)
+on_date_changed (RgDateEntry *entry,
+                 GParamSpec  *pspec,
+                 GtkWidget   *row)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_LIST_BOX_ROW);
   RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
   GObject *object = g_object_get_data (G_OBJECT (entry), "object");
   SetDateFunc set_date = g_object_get_data (G_OBJECT (entry), "set-date");
-  const char *property = g_object_get_data (G_OBJECT (entry), "property");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autofree char *current = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *date = rg_date_entry_get_date (entry);
 
-  g_object_get (object, property, &current, NULL);
-
-  if (g_strcmp0 (text, current != NULL ? current : "") != 0 &&
-      !set_date (self->editor, object, text, &error))
-    {
-      set_entry_error (entry, error->message);
-      show_message (row, error->message);
-      return;
-    }
-
-  set_entry_error (entry, NULL);
+  if (!self->updating)
+    set_date (self->editor, object, date != NULL ? date : "", NULL);
 }
 
 static void
-connect_date_entry (GtkEntry    *entry,
+connect_date_entry (RgDateEntry *entry,
+                    GtkWidget   *row,
                     gpointer     object,
-                    const char  *property,
                     SetDateFunc  set_date)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
   /* The row holds the object as long as the entry */
   g_object_set_data (G_OBJECT (entry), "object", object);
-  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
   g_object_set_data (G_OBJECT (entry), "set-date", set_date);
 
-  g_signal_connect (entry, "activate", G_CALLBACK (commit_date), NULL);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_date), entry);
-  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  g_signal_connect (entry, "notify::date", G_CALLBACK (on_date_changed), row);
+}
+
+/* Shows the date of the model, unless the entry is saying that what is
+ * typed is not a date and the change is not the date's own. */
+static void
+sync_date (RgDateEntry *entry,
+           const char  *date,
+           GParamSpec  *pspec,
+           const char  *property)
+{
+  if (pspec == NULL || g_str_equal (pspec->name, property) ||
+      rg_date_entry_get_message (entry) == NULL)
+    rg_date_entry_set_date (entry, date);
 }
 
 /* Fields side by side while there is room, one under the other in a
@@ -457,8 +429,20 @@ static gboolean
 resort_cb (gpointer data)
 {
   RgActionsView *self = data;
+  RgAction *action;
 
   self->resort_source = 0;
+
+  /* A date being typed is stored at each key that makes it a date
+   * ("15/12/20", then "15/12/2026"): its row moves once the user is
+   * done with it, not under the fingers. */
+  if (g_strcmp0 (focused_field (self, &action), "due") == 0)
+    {
+      self->resort_pending = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->resort_pending = FALSE;
   resort (self);
 
   return G_SOURCE_REMOVE;
@@ -471,6 +455,15 @@ queue_resort (RgActionsView *self)
 {
   if (self->resort_source == 0)
     self->resort_source = g_idle_add (resort_cb, self);
+}
+
+/* Leaving a due date: its row goes where the date puts it. */
+static void
+on_due_leave (GtkEventControllerFocus *controller,
+              RgActionsView           *self)
+{
+  if (self->resort_pending)
+    queue_resort (self);
 }
 
 /* How many actions are late, above the list, where it is seen first */
@@ -516,7 +509,7 @@ action_row_sync (GtkListBoxRow *row,
   RgEditableText *what = g_object_get_data (G_OBJECT (row), "what");
   GtkDropDown *owner = g_object_get_data (G_OBJECT (row), "owner");
   GtkEntry *owner_name = g_object_get_data (G_OBJECT (row), "owner-name");
-  GtkEntry *due = g_object_get_data (G_OBJECT (row), "due");
+  RgDateEntry *due = g_object_get_data (G_OBJECT (row), "due");
   GtkDropDown *status = g_object_get_data (G_OBJECT (row), "status");
   GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue");
   g_autofree char *today = rg_date_new_today ();
@@ -529,12 +522,7 @@ action_row_sync (GtkListBoxRow *row,
   /* Someone from outside the team, when no partner does it */
   sync_entry (owner_name, rg_action_get_owner_name (action));
   gtk_widget_set_visible (GTK_WIDGET (owner_name), rg_action_get_owner_id (action) == NULL);
-  if (!gtk_widget_has_css_class (GTK_WIDGET (due), "error") ||
-      (pspec != NULL && g_str_equal (pspec->name, "due")))
-    {
-      sync_entry (due, rg_action_get_due (action));
-      set_entry_error (due, NULL);
-    }
+  sync_date (due, rg_action_get_due (action), pspec, "due");
   gtk_drop_down_set_selected (status, rg_action_get_status (action));
   self->updating = FALSE;
 
@@ -636,7 +624,8 @@ create_action_row (gpointer item,
   GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkDropDown *owner = partner_dropdown_new (self, _("Nobody yet"), _("Who does it"));
   GtkWidget *owner_name = gtk_entry_new ();
-  GtkEntry *due = date_entry_new (_("Due date"));
+  RgDateEntry *due = date_entry_new (_("Due date"), TRUE);
+  GtkEventController *focus;
   GtkStringList *statuses = gtk_string_list_new (NULL);
   GtkDropDown *status;
 
@@ -717,7 +706,10 @@ create_action_row (gpointer item,
   g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
   g_signal_connect (owner_name, "changed", G_CALLBACK (on_action_owner_name_changed), row);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
-  connect_date_entry (due, action, "due", (SetDateFunc) rg_session_editor_set_action_due);
+  connect_date_entry (due, row, action, (SetDateFunc) rg_session_editor_set_action_due);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_due_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (due), focus);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_action_delete_clicked), row);
 
   return row;
@@ -734,20 +726,17 @@ consent_row_sync (GtkListBoxRow *row,
   RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
   RgEditableText *scope = g_object_get_data (G_OBJECT (row), "scope");
   RgEditableText *shared_with = g_object_get_data (G_OBJECT (row), "shared-with");
-  GtkEntry *date = g_object_get_data (G_OBJECT (row), "date");
+  RgDateEntry *date = g_object_get_data (G_OBJECT (row), "date");
   GtkDropDown *recorder = g_object_get_data (G_OBJECT (row), "recorder");
+  GtkWidget *to_confirm = g_object_get_data (G_OBJECT (row), "to-confirm");
 
   self->updating = TRUE;
   rg_editable_text_set_text (scope, rg_consent_get_scope (consent));
   rg_editable_text_set_text (shared_with, rg_consent_get_shared_with (consent));
-  if (!gtk_widget_has_css_class (GTK_WIDGET (date), "error") ||
-      (pspec != NULL && g_str_equal (pspec->name, "date")))
-    {
-      sync_entry (date, rg_consent_get_date (consent));
-      set_entry_error (date, NULL);
-    }
+  sync_date (date, rg_consent_get_date (consent), pspec, "date");
   gtk_drop_down_set_selected (recorder,
                               partner_position (self, rg_consent_get_recorded_by_id (consent)));
+  gtk_widget_set_visible (to_confirm, rg_consent_get_to_confirm (consent));
   self->updating = FALSE;
 }
 
@@ -785,6 +774,59 @@ on_consent_recorder_selected (GtkDropDown   *dropdown,
     rg_session_editor_set_consent_recorder (self->editor, consent,
                                             partner_id_at (self,
                                                            gtk_drop_down_get_selected (dropdown)));
+}
+
+/* The family said yes again: the consent carried over from the
+ * session before stands. */
+static void
+on_consent_confirm_clicked (GtkButton     *button,
+                            GtkListBoxRow *row)
+{
+  RgActionsView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgConsent *consent = g_object_get_data (G_OBJECT (row), "consent");
+  GtkWidget *recorder = g_object_get_data (G_OBJECT (row), "recorder");
+
+  /* The button goes: the focus stays in the row, on the field before */
+  if (gtk_widget_has_focus (GTK_WIDGET (button)))
+    gtk_widget_grab_focus (recorder);
+  rg_session_editor_set (self->editor, _("Confirm consent"), consent, "to-confirm", FALSE);
+  rg_undo_toast_show (GTK_WIDGET (self), _("Consent confirmed"));
+}
+
+/* Carried over from an earlier session, not yet asked again: said in
+ * words, with the button that settles it, after the fields and before
+ * the delete button. */
+static GtkWidget *
+to_confirm_new (GtkWidget *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *button = gtk_button_new_with_label (_("Confirmed"));
+
+  gtk_box_append (GTK_BOX (badge),
+                  g_object_new (GTK_TYPE_IMAGE,
+                                "icon-name", "dialog-warning-symbolic",
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                NULL));
+  gtk_box_append (GTK_BOX (badge), gtk_label_new (_("To confirm with the family")));
+  gtk_widget_add_css_class (badge, "warning");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("The family confirmed this consent again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Confirmed by the family"), -1);
+  mark_field (button, "confirm");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_consent_confirm_clicked), row);
+
+  gtk_widget_set_name (box, "to-confirm");
+  /* At the bottom of the row, as the delete button: Tab reaches it
+   * after the fields beside it (see delete_button_new ()). */
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
 }
 
 static void
@@ -843,10 +885,12 @@ create_consent_row (gpointer item,
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *fields = field_flow_new ();
   GtkWidget *delete = delete_button_new (_("Delete Consent"));
-  GtkEntry *date = date_entry_new (_("Date the family agreed"));
+  /* A consent always has a date */
+  RgDateEntry *date = date_entry_new (_("Date the family agreed"), FALSE);
   GtkDropDown *recorder = partner_dropdown_new (self, _("Not said"), _("Recorded by"));
   GtkWidget *scope;
   GtkWidget *shared_with;
+  GtkWidget *to_confirm;
   GtkWidget *label;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -872,6 +916,8 @@ create_consent_row (gpointer item,
   label = field_label (_("Recorded _by"), GTK_WIDGET (recorder));
   flow_append (fields, label, GTK_WIDGET (recorder));
   gtk_box_append (GTK_BOX (bottom), fields);
+  to_confirm = to_confirm_new (row);
+  gtk_box_append (GTK_BOX (bottom), to_confirm);
   gtk_box_append (GTK_BOX (bottom), delete);
 
   gtk_box_append (GTK_BOX (box), top);
@@ -885,6 +931,7 @@ create_consent_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "shared-with", shared_with);
   g_object_set_data (G_OBJECT (row), "date", date);
   g_object_set_data (G_OBJECT (row), "recorder", recorder);
+  g_object_set_data (G_OBJECT (row), "to-confirm", to_confirm);
 
   consent_row_sync (GTK_LIST_BOX_ROW (row), NULL);
 
@@ -895,7 +942,7 @@ create_consent_row (gpointer item,
   g_signal_connect (shared_with, "changed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed), row);
   g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
-  connect_date_entry (date, consent, "date", (SetDateFunc) rg_session_editor_set_consent_date);
+  connect_date_entry (date, row, consent, (SetDateFunc) rg_session_editor_set_consent_date);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_consent_delete_clicked), row);
 
   return row;
@@ -909,46 +956,21 @@ sync_next_review (RgActionsView *self)
 {
   const char *date = rg_session_get_next_review (get_session (self));
 
-  sync_entry (self->next_review_entry, date);
-  set_entry_error (self->next_review_entry, NULL);
+  self->updating = TRUE;
+  rg_date_entry_set_date (self->next_review_entry, date);
+  self->updating = FALSE;
   adw_action_row_set_subtitle (self->next_review_row,
                                date == NULL ? _("Not set yet") : "");
 }
 
+/* Stored as soon as the text is a date, or emptied: no date yet */
 static void
-commit_next_review (RgActionsView *self)
+on_next_review_date_changed (RgActionsView *self)
 {
-  const char *current = rg_session_get_next_review (get_session (self));
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *date = rg_date_entry_get_date (self->next_review_entry);
 
-  if (self->editor == NULL)
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->next_review_entry))));
-  if (g_strcmp0 (text, current != NULL ? current : "") == 0)
-    {
-      sync_next_review (self);
-      return;
-    }
-
-  if (!rg_session_editor_set_next_review (self->editor, text, &error))
-    {
-      set_entry_error (self->next_review_entry, error->message);
-      adw_action_row_set_subtitle (self->next_review_row, error->message);
-    }
-}
-
-static void
-on_next_review_activate (RgActionsView *self)
-{
-  commit_next_review (self);
-}
-
-static void
-on_next_review_leave (RgActionsView *self)
-{
-  commit_next_review (self);
+  if (self->editor != NULL && !self->updating)
+    rg_session_editor_set_next_review (self->editor, date != NULL ? date : "", NULL);
 }
 
 /* }}} */
@@ -1140,6 +1162,7 @@ rg_actions_view_class_init (RgActionsViewClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RG_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-actions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, scroller);
@@ -1149,8 +1172,7 @@ rg_actions_view_class_init (RgActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, action_list);
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, consent_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_next_review_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_next_review_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_review_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
 
   gtk_widget_class_install_action (widget_class, "actions.add-action", NULL, add_action_action);
