@@ -365,6 +365,9 @@ test_add_edit_action (Fixture       *f,
   g_assert_cmpuint (count_named (GTK_WIDGET (f->view), "what"), ==, 0);
 }
 
+static void assert_order (Fixture *f, const char *first, const char *second, const char *third);
+static const char *focused_field_name (Fixture *f);
+
 static RgAction *
 add_action (Fixture    *f,
             const char *what,
@@ -440,6 +443,26 @@ test_due_french (Fixture       *f,
   rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (action_field (f, 0, "due")), ==, "15/12/2026");
 
+  /* Sorted by due date, a row does not move under the keys: typing
+   * 15/01/2027 passes by 15/01/20, a date that sorts first */
+  add_action (f, "Rencontrer la famille", f->mother, "2026-12-01");
+  assert_order (f, "Rencontrer la famille", "Bilan orthophonique", NULL);
+  type_date (action_field (f, 1, "due"), "15/01/2027");
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2027-01-15");
+  g_assert_cmpstr (text_of (action_field (f, 1, "due")), ==, "15/01/2027");
+  assert_order (f, "Rencontrer la famille", "Bilan orthophonique", NULL);
+  /* then goes where its date puts it, when the user leaves it */
+  type_date (action_field (f, 1, "due"), "15/01/2026");
+  g_assert_cmpstr (rg_action_get_due (action), ==, "2026-01-15");
+  assert_order (f, "Rencontrer la famille", "Bilan orthophonique", NULL);
+  g_assert_cmpstr (focused_field_name (f), ==, "due");
+  rg_test_press_tab (f->window);
+  rg_test_press_tab (f->window);
+  assert_order (f, "Bilan orthophonique", "Rencontrer la famille", NULL);
+  g_assert_cmpstr (focused_field_name (f), ==, "status");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         row_of (action_field (f, 0, "what"))));
+
   setlocale (LC_TIME, saved);
 }
 
@@ -452,7 +475,8 @@ assert_order (Fixture    *f,
   rg_test_iterate_until_idle ();
   g_assert_cmpstr (text_of (action_field (f, 0, "what")), ==, first);
   g_assert_cmpstr (text_of (action_field (f, 1, "what")), ==, second);
-  g_assert_cmpstr (text_of (action_field (f, 2, "what")), ==, third);
+  if (third != NULL)
+    g_assert_cmpstr (text_of (action_field (f, 2, "what")), ==, third);
 }
 
 static void

@@ -429,19 +429,8 @@ static gboolean
 resort_cb (gpointer data)
 {
   RgActionsView *self = data;
-  RgAction *action;
 
   self->resort_source = 0;
-
-  /* A date being typed is stored at each key that makes it a date
-   * ("15/12/20", then "15/12/2026"): its row moves once the user is
-   * done with it, not under the fingers. */
-  if (g_strcmp0 (focused_field (self, &action), "due") == 0)
-    {
-      self->resort_pending = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-
   self->resort_pending = FALSE;
   resort (self);
 
@@ -542,7 +531,19 @@ action_row_sync (GtkListBoxRow *row,
       ((self->sort == RG_ACTIONS_SORT_OWNER && g_str_equal (pspec->name, "owner-id")) ||
        (self->sort == RG_ACTIONS_SORT_STATUS && g_str_equal (pspec->name, "status")) ||
        g_str_equal (pspec->name, "due")))
-    queue_resort (self);
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* A date being typed is stored at each key that makes it a date
+       * ("15/01/20", then "15/01/2027"): its row moves once the user is
+       * done with it, not under the fingers. */
+      if (g_str_equal (pspec->name, "due") && focus != NULL &&
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (due)))
+        self->resort_pending = TRUE;
+      else
+        queue_resort (self);
+    }
 }
 
 static void

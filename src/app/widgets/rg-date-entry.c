@@ -803,11 +803,13 @@ rg_date_entry_init (RgDateEntry *self)
                                   -1);
   gtk_box_append (GTK_BOX (row), self->button);
 
+  /* The message wraps to the field's width rather than widening it:
+   * beside other fields in a row, they stay where they are. */
   self->message_label = g_object_new (GTK_TYPE_LABEL,
                                       "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
                                       "wrap", TRUE,
                                       "xalign", 0.0f,
-                                      "max-width-chars", 40,
+                                      "max-width-chars", 16,
                                       "visible", FALSE,
                                       NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
