@@ -454,7 +454,25 @@ clear_date_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Each key: the date as soon as the text is one. */
+/* Whether @text holds a year of four figures: while it is typed,
+ * "15/01/20" is on its way to 15/01/2027, not a date of 2020. */
+static gboolean
+has_full_year (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = g_ascii_isdigit (*p) ? run + 1 : 0;
+      if (run == 4)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each key: the date as soon as the text is one with its full year; a
+ * year of two figures is taken on Enter or on leaving the field. */
 static void
 on_entry_changed (RgDateEntry *self)
 {
@@ -477,7 +495,8 @@ on_entry_changed (RgDateEntry *self)
 
   if ((date = rg_date_entry_parse (stripped, NULL)) != NULL)
     {
-      set_date_internal (self, date);
+      if (has_full_year (stripped))
+        set_date_internal (self, date);
       set_message (self, NULL);
     }
   else if (self->message != NULL)
@@ -513,6 +532,7 @@ check_text (RgDateEntry *self)
       return;
     }
 
+  set_date_internal (self, date);
   set_message (self, NULL);
   show_date (self);
 }
