@@ -46,9 +46,26 @@ has_mnemonic (const char *text)
   return FALSE;
 }
 
+/* Whether @widget is a button showing an icon and a label in a box,
+ * which GTK names by its type ("GtkButton") unless it is named */
+static gboolean
+is_button_with_box (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (!GTK_IS_BUTTON (widget) || !GTK_IS_BOX (child))
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The names of @widget and all below it that show a mnemonic, one a
- * line, with the widget's type; of the widgets realized, which a
- * screen reader can see. */
+ * line, with the widget's type, and the buttons left without a name; of
+ * the widgets realized, which a screen reader can see. */
 static void
 collect_mnemonics (GtkWidget *widget,
                    GString   *found,
@@ -60,6 +77,8 @@ collect_mnemonics (GtkWidget *widget,
     (*n_named)++;
   if (has_mnemonic (label))
     g_string_append_printf (found, "%s “%s”\n", G_OBJECT_TYPE_NAME (widget), label);
+  if (label == NULL && gtk_widget_get_realized (widget) && is_button_with_box (widget))
+    g_string_append_printf (found, "%s without a name\n", G_OBJECT_TYPE_NAME (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -77,7 +96,7 @@ assert_no_mnemonic (GtkWidget *root)
   /* The walk reaches named widgets: it would find an underscore. */
   g_assert_cmpuint (n_named, >, 10);
   if (found->len > 0)
-    g_error ("Accessible names with a mnemonic underscore in %s:\n%s",
+    g_error ("Accessible names with a mnemonic underscore, or none, in %s:\n%s",
              G_OBJECT_TYPE_NAME (root), found->str);
 }
 

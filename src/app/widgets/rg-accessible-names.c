@@ -57,7 +57,8 @@ rg_accessible_strip_mnemonic (const char *label)
  * (a stack switcher's buttons); and the property of the label. */
 static GObject *
 label_source (GtkWidget   *widget,
-              const char **property)
+              const char **property,
+              gboolean    *always)
 {
   GtkWidget *child;
   g_autofree char *label = NULL;
@@ -80,6 +81,29 @@ label_source (GtkWidget   *widget,
   if (GTK_IS_LABEL (child) && gtk_widget_get_next_sibling (child) == NULL)
     return G_OBJECT (child);
 
+  /* An icon beside a label, in a box: GTK names such a button by its
+   * type ("GtkButton"), so its label names it whatever it holds */
+  if (GTK_IS_BOX (child) && gtk_widget_get_next_sibling (child) == NULL)
+    {
+      GtkWidget *found = NULL;
+
+      for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL;
+           w = gtk_widget_get_next_sibling (w))
+        {
+          if (!GTK_IS_LABEL (w))
+            continue;
+          if (found != NULL)
+            return NULL;
+          found = w;
+        }
+
+      if (found != NULL)
+        {
+          *always = TRUE;
+          return G_OBJECT (found);
+        }
+    }
+
   return NULL;
 }
 
@@ -93,11 +117,13 @@ update_name (GtkWidget *widget)
   gboolean use_underline = FALSE;
 
   g_object_get (source, property, &label, "use-underline", &use_underline, NULL);
-  if (!use_underline || label == NULL || strchr (label, '_') == NULL)
+  if (label == NULL ||
+      (!g_object_get_data (G_OBJECT (widget), "rg-label-always") &&
+       (!use_underline || strchr (label, '_') == NULL)))
     return;
 
   /* GTK gave the label as it is when it was set; this comes after. */
-  name = rg_accessible_strip_mnemonic (label);
+  name = use_underline ? rg_accessible_strip_mnemonic (label) : g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
@@ -111,12 +137,15 @@ on_realize (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
   const char *property = NULL;
+  gboolean always = FALSE;
   GObject *source;
   g_autofree char *detailed = NULL;
 
   if (g_object_get_data (G_OBJECT (widget), "rg-label-source") != NULL ||
-      (source = label_source (widget, &property)) == NULL)
+      (source = label_source (widget, &property, &always)) == NULL)
     return TRUE;
+
+  g_object_set_data (G_OBJECT (widget), "rg-label-always", GINT_TO_POINTER (always));
 
   /* The source is the widget or its child: it lives as long. */
   g_object_set_data (G_OBJECT (widget), "rg-label-source", source);
