@@ -824,6 +824,19 @@ select_and_tag (RgApplication *app)
   rg_test_iterate_until_idle ();
   g_assert_null (find_badge (GTK_WIDGET (card), link));
 
+  /* Ctrl+Shift+A, pressed on a card, tags an agreement: the list box of
+   * the cell binds the key for itself, and used to take it. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW)));
+  rg_diagnosis_view_set_selected (view, tired, TRUE);
+  rg_diagnosis_view_set_selected (view, sleep, TRUE);
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_a,
+                                         GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_clear_object (&link);
+  link = g_list_model_get_item (links, 0);
+  g_assert_cmpint (rg_link_get_link_type (link), ==, RG_LINK_TYPE_AGREEMENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.undo", NULL));
+
   /* A deleted statement leaves the selection. */
   rg_diagnosis_view_set_selected (view, sleep, TRUE);
   rg_session_editor_remove_statement (editor, sleep);

@@ -18,6 +18,7 @@
 #include "rg-diagnosis-cell.h"
 #include "rg-editable-text.h"
 #include "rg-partner-label.h"
+#include "rg-shortcuts.h"
 
 struct _RgDiagnosisCell
 {
@@ -187,6 +188,10 @@ create_row (gpointer item,
                            row, G_CONNECT_SWAPPED);
   update_row_label (GTK_LIST_BOX_ROW (row), NULL, statement);
   g_signal_connect_object (card, "link-hovered", G_CALLBACK (on_link_hovered), self, 0);
+
+  /* The list box takes Ctrl+Shift+A for “unselect all”: from a card,
+   * the key tags an agreement, as everywhere in the view */
+  rg_shortcuts_add_controller_for_action (row, "diagnosis.tag::agreement");
 
   /* Ctrl+click selects, for tagging statements across columns; a right
    * click opens the card's menu. */

@@ -76,6 +76,58 @@ rg_shortcuts_set_accels (GtkApplication *application)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }
 
+/* The shortcut of the table's entry @i */
+static GtkShortcut *
+shortcut_of (guint i)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *triggers = NULL;
+  GtkShortcut *shortcut;
+
+  if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
+    g_error ("Bad action in the accelerators table: %s", error->message);
+
+  triggers = g_strjoinv ("|", (char **) accels[i].accels);
+  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers),
+                               gtk_named_action_new (name));
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, target);
+
+  return shortcut;
+}
+
+/* Adds to @widget a controller of the table's actions that @keep takes */
+static void
+add_controller (GtkWidget  *widget,
+                gboolean  (*keep) (const char *action,
+                                   const char *data),
+                const char *data)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    if (keep (accels[i].action, data))
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut_of (i));
+
+  gtk_widget_add_controller (widget, controller);
+}
+
+static gboolean
+is_in_group (const char *action,
+             const char *group)
+{
+  return g_str_has_prefix (action, group);
+}
+
+static gboolean
+is_action (const char *action,
+           const char *detailed_name)
+{
+  return g_str_equal (action, detailed_name);
+}
+
 /**
  * rg_shortcuts_add_controller:
  * @widget: a widget that installs the actions of @prefix
@@ -94,30 +146,22 @@ rg_shortcuts_add_controller (GtkWidget  *widget,
                              const char *prefix)
 {
   g_autofree char *group = g_strconcat (prefix, ".", NULL);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *triggers = NULL;
-      GtkShortcutAction *action;
-      GtkShortcut *shortcut;
+  add_controller (widget, is_in_group, group);
+}
 
-      if (!g_str_has_prefix (accels[i].action, group))
-        continue;
-
-      if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
-        g_error ("Bad action in the accelerators table: %s", error->message);
-
-      triggers = g_strjoinv ("|", (char **) accels[i].accels);
-      action = gtk_named_action_new (name);
-      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers), action);
-      if (target != NULL)
-        gtk_shortcut_set_arguments (shortcut, target);
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-
-  gtk_widget_add_controller (widget, controller);
+/**
+ * rg_shortcuts_add_controller_for_action:
+ * @widget: a widget inside the one that installs @action
+ * @action: an action of the table, as "diagnosis.tag::agreement"
+ *
+ * Makes the accelerators of @action work from @widget on, before a
+ * widget above it that binds the same key for itself (a list box takes
+ * Ctrl+Shift+A for "unselect all").
+ */
+void
+rg_shortcuts_add_controller_for_action (GtkWidget  *widget,
+                                        const char *action)
+{
+  add_controller (widget, is_action, action);
 }

@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-void rg_shortcuts_set_accels     (GtkApplication *application);
-void rg_shortcuts_add_controller (GtkWidget      *widget,
-                                  const char     *prefix);
+void rg_shortcuts_set_accels                (GtkApplication *application);
+void rg_shortcuts_add_controller            (GtkWidget      *widget,
+                                             const char     *prefix);
+void rg_shortcuts_add_controller_for_action (GtkWidget      *widget,
+                                             const char     *action);
 
 G_END_DECLS
