@@ -244,14 +244,19 @@ class Harness:
                 self.xdotool("type", f"{ord(char):x}")
                 self.key("space")
 
-    def focus_window(self, title_pattern):
-        """Gives the keyboard to the window whose title matches: there is
-        no window manager to do it on a click."""
+    def window_id(self, title_pattern):
+        """The X window whose title matches, the newest if several."""
         found = wait_for(lambda: self.xdotool("search", "--onlyvisible", "--name",
                                               title_pattern).split(),
                          f"a window named {title_pattern!r}")
-        self.xdotool("windowfocus", "--sync", found[-1])
         return found[-1]
+
+    def focus_window(self, title_pattern):
+        """Gives the keyboard to the window whose title matches: there is
+        no window manager to do it on a click."""
+        window = self.window_id(title_pattern)
+        self.xdotool("windowfocus", "--sync", window)
+        return window
 
     def click_at(self, x, y):
         self.xdotool("mousemove", "--sync", str(int(x)), str(int(y)))

@@ -138,7 +138,16 @@ class Meeting:
         return h.wait_for(matches, f"a button {name!r}", timeout)
 
     def click(self, acc):
-        h.do_action(acc, "click", "activate")
+        """Does @acc's click action, or that of the button inside it of
+        the same name (a menu button is a box around its toggle)."""
+        for candidate in [acc] + h.find_all(acc, self.P.ROLE_PUSH_BUTTON) \
+                + h.find_all(acc, self.P.ROLE_TOGGLE_BUTTON):
+            try:
+                if candidate.queryAction().nActions > 0:
+                    return h.do_action(candidate, "click", "activate")
+            except NotImplementedError:
+                continue
+        raise h.StepFailed(f"{h.name_of(acc)!r} cannot be clicked")
 
     def click_with_pointer(self, acc):
         """A click where @acc is on screen. Accessible extents are in the
@@ -163,7 +172,7 @@ class Meeting:
     def window_origin(self, frame):
         """Where @frame's window coordinates start on the screen: the X
         window's position plus the margin GTK keeps around its frame."""
-        window_id = self.harness.focus_window("^" + re.escape(h.name_of(frame)) + "$")
+        window_id = self.harness.window_id("^" + re.escape(h.name_of(frame)) + "$")
         geometry = self.harness.xdotool("getwindowgeometry", "--shell", window_id)
         values = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
         e = h.extents(frame)
@@ -237,7 +246,7 @@ class Meeting:
         self.harness.focus_window("^Nouvelle séance$")
 
         template = h.find(dialog, self.P.ROLE_COMBO_BOX, "Modèle")
-        self.choose_in_combo(template, re.compile(r"\bPRE\b"))
+        self.choose_in_combo(template, re.compile(r"^PRE\b"))
 
         title = h.find(dialog, self.P.ROLE_TEXT, "Titre")
         self.focus(title, "the title")
@@ -248,23 +257,73 @@ class Meeting:
 
         self.enter_partners(dialog)
 
+        self.partner_rows = False
         self.click(self.button(dialog, "Créer"))
         self.window = self.frame(TITLE)
         root = self.wait_saved(lambda r: len(r.findall(f"{NS}partners/{NS}partner")) == 5,
                                "five partners")
 
-    def choose_in_combo(self, combo, pattern):
-        """Shows the combo's list and picks the item matching @pattern,
-        with the keyboard."""
-        if pattern.search(self.combo_text(combo)):
-            return
-        self.focus(combo, "the template")
-        for _ in range(10):
-            self.harness.key("Down")
-            if pattern.search(self.combo_text(combo)):
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"No item matching {pattern.pattern!r} in {h.name_of(combo)!r}")
+    def choose_in_combo(self, combo, pattern, missing_ok=False):
+        """Opens the combo's list and picks the item matching @pattern.
+        Returns whether there was one; with @missing_ok, closes the list
+        when there is none."""
+        if pattern.search(self.combo_value(combo)):
+            return True
+        current = self.combo_value(combo)
+        self.click_with_pointer(combo)
+        window = self.top_window_of(combo)
+
+        # The list shown: a popover's, inside the combo or beside it,
+        # holding an item like the current value.
+        def shown_items():
+            popovers = h.find_all(combo, self.P.ROLE_FILLER, "GtkPopover") or [window]
+            for item in h.find_all(popovers[0], self.P.ROLE_LIST_ITEM):
+                if self.combo_text(item) == current and item.parent.parent != combo:
+                    return [i for i in h.children(item.parent)
+                            if i.getRole() == self.P.ROLE_LIST_ITEM]
+            return None
+
+        items = h.wait_for(shown_items, f"the list of {h.name_of(combo)!r}")
+        if any(pattern.search(self.combo_text(item)) for item in items):
+            # The list has the keyboard, on the current item: down to the
+            # one wanted, then Enter.
+            for _ in range(len(items) + 1):
+                item = h.wait_for(lambda: [i for i in items
+                                           if h.has_state(i, self.P.STATE_FOCUSED)],
+                                  "an item with the keyboard")[0]
+                if pattern.search(self.combo_text(item)):
+                    break
+                self.harness.key("Down")
+                h.wait_for(lambda: not h.has_state(item, self.P.STATE_FOCUSED),
+                           "the keyboard to move down the list")
+            self.harness.key("Return")
+            h.wait_for(lambda: pattern.search(self.combo_value(combo)),
+                       f"{h.name_of(combo)!r} to show {pattern.pattern!r}")
+            return True
+        if missing_ok:
+            self.harness.key("Escape")
+            return False
+        raise AssertionError(f"No item matching {pattern.pattern!r} in {h.name_of(combo)!r}: "
+                             + ", ".join(self.combo_text(i) for i in items))
+
+    def combo_value(self, combo):
+        """The item a combo row shows: its first list item (its popover's
+        come after)."""
+        return " ".join(self.combo_text(item)
+                        for item in h.find_all(combo, self.P.ROLE_LIST_ITEM, limit=1))
+
+    def is_inside(self, acc, ancestor):
+        node = acc
+        for _ in range(50):
+            try:
+                node = node.parent
+            except Exception:
+                return False
+            if node is None:
+                return False
+            if node == ancestor:
+                return True
+        return False
 
     def combo_text(self, combo):
         return " ".join(h.name_of(label) for label in h.find_all(combo, self.P.ROLE_LABEL))
@@ -277,6 +336,7 @@ class Meeting:
                                  re.compile(r"^Ajouter un partenaire"), limit=1)
         if rows_button:
             self.enter_partner_rows(dialog, rows_button[0])
+            self.partner_rows = True
             return
         view = h.find(dialog, self.P.ROLE_TEXT, re.compile(r"^Partenaires"))
         self.focus(view, "the partners")
@@ -300,12 +360,54 @@ class Meeting:
             combo = h.find_all(dialog, self.P.ROLE_COMBO_BOX, "Rôle")[-1]
             self.choose_in_combo(combo, re.compile(re.escape(role)))
 
+    def step_roles_and_colours(self):
+        """Each partner has a role, the mother "family", the coordinator
+        "coordinator", and a colour of its own."""
+        if not self.partner_rows:
+            # Today: set afterwards, in each partner's own dialog.
+            self.set_role(PARTNERS[MOTHER][0], "Famille")
+            has_coordinator = self.set_role(PARTNERS[COORDINATOR][0], "Coordinat",
+                                            missing_ok=True)
+        else:
+            has_coordinator = True
+        self.wait_saved(lambda r: self.partner(r, MOTHER).get("role") == "family",
+                        "the mother as family")
+        self.feature(has_coordinator, "a coordinator role for partners (issue 16)")
+        self.wait_saved(lambda r: self.partner(r, COORDINATOR).get("role") == "coordinator",
+                        "the coordinator's role")
+        root = self.load_session()
+        colours = [self.partner(root, i).get("colour") for i in range(len(PARTNERS))]
+        self.feature(len(set(colours)) == len(PARTNERS),
+                     f"a colour of its own for each new partner (issue 16), not {colours}")
+
+    def set_role(self, partner_name, role, missing_ok=False):
+        """Opens the partner's dialog from its column's menu and sets its
+        role. Returns whether the role was offered."""
+        self.click(h.find(self.window, self.P.ROLE_PUSH_BUTTON, f"Options pour {partner_name}"))
+        self.click(h.find(self.window, self.P.ROLE_MENU_ITEM, "Modifier le partenaire…"))
+        dialog = h.find(self.app, self.P.ROLE_DIALOG, "Modifier le partenaire")
+        combo = h.find(dialog, self.P.ROLE_COMBO_BOX, "Participe en tant que")
+        offered = self.choose_in_combo(combo, re.compile("^" + role), missing_ok)
+        self.click(self.button(dialog, "Enregistrer" if offered else "Annuler"))
+        h.wait_for(lambda: not h.find_all(self.app, self.P.ROLE_DIALOG, "Modifier le partenaire"),
+                   "the partner's dialog to close")
+        return offered
+
+    def partner(self, root, index):
+        """The partner element of PARTNERS[@index] in the file."""
+        name = PARTNERS[index][0]
+        for partner in root.findall(f"{NS}partners/{NS}partner"):
+            if partner.findtext(f"{NS}name") == name:
+                return partner
+        raise AssertionError(f"No partner {name!r} in the file")
+
     # }}}
 
 
 STEPS = [
     Meeting.step_start,
     Meeting.step_new_session,
+    Meeting.step_roles_and_colours,
 ]
 
 
