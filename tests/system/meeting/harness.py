@@ -119,16 +119,40 @@ class Harness:
         accessibility bus."""
         global pyatspi
 
-        self.xvfb, number = _start_with_fd(
-            ["Xvfb", "-displayfd", "{fd}", "-screen", "0",
-             f"{self.width}x{self.height}x24", "-nolisten", "tcp"],
-            os.environ.copy(), os.path.join(self.dir, "xvfb.log"))
-        display = ":" + number
+        for attempt in range(4):
+            display = self._start_xvfb(explicit=attempt > 0)
+            env = self._app_environment(display)
+            # A session bus of our own: the AT-SPI bus launcher is started
+            # on it by D-Bus activation, and no Regards of the user's gets
+            # the file.
+            self.bus, address = _start_with_fd(
+                ["dbus-daemon", "--session", "--nofork", "--print-address={fd}"],
+                env, os.path.join(self.dir, "dbus.log"))
+            env["DBUS_SESSION_BUS_ADDRESS"] = address
+            self.env = env
+            # The display as the app will open it, from its environment.
+            probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=env,
+                                   capture_output=True, text=True, timeout=WAIT_SECONDS)
+            if probe.stdout.split() == [str(self.width), str(self.height)]:
+                break
+            _stop(self.bus)
+            _stop(self.xvfb)
+        else:
+            raise StepFailed("No X server of our own could be reached")
 
+        # This process is the screen reader: it needs the same bus and display.
+        for key in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"):
+            os.environ[key] = env[key]
+        os.environ.pop("NO_AT_BRIDGE", None)
+        os.environ.pop("AT_SPI_BUS_ADDRESS", None)
+        import pyatspi as module
+        pyatspi = module
+
+    def _app_environment(self, display):
         env = {k: v for k, v in os.environ.items()
                if k not in ("NO_AT_BRIDGE", "GTK_A11Y", "LC_ALL", "LANG", "LANGUAGE",
                             "DBUS_SESSION_BUS_ADDRESS", "WAYLAND_DISPLAY", "G_DEBUG",
-                            "AT_SPI_BUS_ADDRESS")}
+                            "AT_SPI_BUS_ADDRESS", "XAUTHORITY")}
         env.update({
             "DISPLAY": display,
             "GDK_BACKEND": "x11",
@@ -144,22 +168,40 @@ class Harness:
             "HOME": os.path.join(self.dir, "home"),
         })
         env.update(french_locale())
+        return env
 
-        # A session bus of our own: the AT-SPI bus launcher is started on
-        # it by D-Bus activation, and no Regards of the user's gets the file.
-        self.bus, address = _start_with_fd(
-            ["dbus-daemon", "--session", "--nofork", "--print-address={fd}"],
-            env, os.path.join(self.dir, "dbus.log"))
-        env["DBUS_SESSION_BUS_ADDRESS"] = address
-        self.env = env
+    def _start_xvfb(self, explicit=False):
+        """Starts an X server of the screen's size and returns its
+        display. The number -displayfd picks can be taken by a server of
+        another folder namespace, on the abstract socket of that number:
+        ours then has no socket of its own, and GTK, which connects by
+        the socket's path, would find none. Then another number is tried."""
+        import random
 
-        # This process is the screen reader: it needs the same bus and display.
-        for key in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"):
-            os.environ[key] = env[key]
-        os.environ.pop("NO_AT_BRIDGE", None)
-        os.environ.pop("AT_SPI_BUS_ADDRESS", None)
-        import pyatspi as module
-        pyatspi = module
+        numbers = ([] if explicit else ["{fd}"]) + [str(n) for n in random.sample(range(200, 600), 8)]
+        for number in numbers:
+            log = os.path.join(self.dir, "xvfb.log")
+            if number == "{fd}":
+                argv = ["Xvfb", "-displayfd", "{fd}"]
+            else:
+                if os.path.exists(f"/tmp/.X{number}-lock") or \
+                        os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                    continue
+                argv = ["Xvfb", ":" + number, "-displayfd", "{fd}"]
+            try:
+                self.xvfb, got = _start_with_fd(
+                    argv + ["-screen", "0", f"{self.width}x{self.height}x24", "-nolisten", "tcp"],
+                    os.environ.copy(), log)
+            except StepFailed:
+                continue
+            display = ":" + got
+            with open(log, errors="replace") as f:
+                clash = "already running" in f.read()
+            if not clash and os.path.exists(f"/tmp/.X11-unix/X{got}"):
+                return display
+            _stop(self.xvfb)
+            self.xvfb = None
+        raise StepFailed("No X server could be started")
 
     def start_app(self, *args):
         """Starts the built app, with accessibility on, in French."""
@@ -177,8 +219,11 @@ class Harness:
 
     def _find_app(self):
         if self.app_process.poll() is not None:
+            xvfb_log = open(os.path.join(self.dir, "xvfb.log"), errors="replace").read()
             raise StepFailed(f"The app ended ({self.app_process.returncode}): "
-                             + self.app_output())
+                             + self.app_output()
+                             + f"\nXvfb: {'running' if self.xvfb.poll() is None else self.xvfb.returncode}"
+                             + f" {xvfb_log[-2000:]}")
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             child = desktop.getChildAtIndex(i)
@@ -258,9 +303,9 @@ class Harness:
         self.xdotool("windowfocus", "--sync", window)
         return window
 
-    def click_at(self, x, y):
+    def click_at(self, x, y, clicks=1):
         self.xdotool("mousemove", "--sync", str(int(x)), str(int(y)))
-        self.xdotool("click", "1")
+        self.xdotool("click", "--repeat", str(clicks), "--delay", "80", "1")
 
     def screenshot(self, path):
         """Saves the screen, for a person reading a failure."""
