@@ -538,6 +538,79 @@ class Meeting:
             return False
         self.wait_saved(term_done, "the word, two meanings and the agreed one")
 
+    def labelled_button(self, root, label):
+        """A button known only by the label inside it (some have no
+        accessible name of their own)."""
+        def search():
+            for b in h.find_all(root, self.P.ROLE_PUSH_BUTTON):
+                if h.name_of(b).replace("_", "").startswith(label) or \
+                        h.find_all(b, self.P.ROLE_LABEL, label, limit=1):
+                    return b
+            return None
+        return h.wait_for(search, f"a button labelled {label!r}")
+
+    def choose_in_dropdown(self, dropdown, pattern):
+        """Opens a drop-down (its toggle) and picks the item matching
+        @pattern with the keyboard."""
+        self.click(h.find(dropdown, self.P.ROLE_PUSH_BUTTON))
+
+        def items():
+            popovers = h.find_all(dropdown, self.P.ROLE_FILLER, "GtkPopover")
+            if not popovers:
+                return None
+            return h.find_all(popovers[0], self.P.ROLE_LIST_ITEM) or None
+        shown = h.wait_for(items, f"the list of {h.name_of(dropdown)!r}")
+        texts = [self.combo_text(i) for i in shown]
+        if not any(pattern.search(t) for t in texts):
+            self.harness.key("Escape")
+            return False
+        for _ in range(len(shown) + 1):
+            focused = h.wait_for(lambda: [i for i in shown
+                                          if h.has_state(i, self.P.STATE_FOCUSED)],
+                                 "an item with the keyboard")[0]
+            if pattern.search(self.combo_text(focused)):
+                break
+            self.harness.key("Down")
+            h.wait_for(lambda: not h.has_state(focused, self.P.STATE_FOCUSED),
+                       "the keyboard to move down the list")
+        self.harness.key("Return")
+        return True
+
+    def step_action(self):
+        """An action, owned by the coordinator."""
+        self.show_view("Actions")
+        self.click(self.labelled_button(self.window, "Ajouter une action"))
+        what = h.wait_for(lambda: [t for t in h.find_all(self.window, self.P.ROLE_TEXT,
+                                                         "Ce qui sera fait")
+                                   if h.has_state(t, self.P.STATE_FOCUSED)],
+                          "the new action's text being edited")[0]
+        self.type_into(what, ACTION, "the action")
+        self.harness.key("Return")
+        owner = h.find(self.window, self.P.ROLE_COMBO_BOX, re.compile("^Qui s’en charge"))
+        name = PARTNERS[COORDINATOR][0]
+        self.feature(self.choose_in_dropdown(owner, re.compile(re.escape(name))),
+                     f"{name} as an action's owner")
+
+        def action_done(root):
+            coordinator = self.partner(root, COORDINATOR).get("id")
+            return any(a.findtext(f"{NS}what") == ACTION and a.get("owner") == coordinator
+                       for a in root.iter(f"{NS}action"))
+        self.wait_saved(action_done, "the action, owned by the coordinator")
+
+    def step_consent(self):
+        """The family's consent."""
+        self.show_view("Actions")
+        self.click(self.labelled_button(self.window, "Enregistrer un consentement"))
+        scope = h.wait_for(lambda: [t for t in h.find_all(self.window, self.P.ROLE_TEXT,
+                                                          re.compile("^Ce que la famille accepte"))
+                                    if h.has_state(t, self.P.STATE_FOCUSED)],
+                           "the consent being edited")[0]
+        self.type_into(scope, CONSENT_SCOPE, "the consent")
+        self.harness.key("Return")
+        self.wait_saved(lambda r: any(c.findtext(f"{NS}scope") == CONSENT_SCOPE
+                                      for c in r.iter(f"{NS}consent")),
+                        "the consent")
+
     def partner(self, root, index):
         """The partner element of PARTNERS[@index] in the file."""
         name = PARTNERS[index][0]
@@ -556,6 +629,8 @@ STEPS = [
     Meeting.step_statements,
     Meeting.step_links,
     Meeting.step_glossary,
+    Meeting.step_action,
+    Meeting.step_consent,
 ]
 
 
