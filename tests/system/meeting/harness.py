@@ -120,7 +120,9 @@ class Harness:
         global pyatspi
 
         for attempt in range(4):
-            display = self._start_xvfb(explicit=attempt > 0)
+            # Low numbers, which -displayfd picks, are the ones servers in
+            # other folder namespaces take too: a random high one instead.
+            display = self._start_xvfb(explicit=True)
             env = self._app_environment(display)
             # A session bus of our own: the AT-SPI bus launcher is started
             # on it by D-Bus activation, and no Regards of the user's gets

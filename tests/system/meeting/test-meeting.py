@@ -611,6 +611,36 @@ class Meeting:
                                       for c in r.iter(f"{NS}consent")),
                         "the consent")
 
+    # }}}
+    # {{{ 4. Meeting mode
+
+    def column_headers(self):
+        """The label of each partner's column header in the grid."""
+        grid = h.find(self.window, self.P.ROLE_TABLE, "RgDiagnosisGrid")
+        return [h.find(grid, self.P.ROLE_LABEL, p[0]) for p in PARTNERS]
+
+    def step_meeting_mode(self):
+        """Meeting mode on: the text grows, and all five columns are on
+        the screen; then off again."""
+        self.show_view("Diagnostic")
+        before = [h.extents(label).height for label in self.column_headers()]
+        self.harness.focus_window("^" + re.escape(TITLE) + "$")
+        self.harness.key("F11")
+        h.wait_for(lambda: all(h.extents(label).height > height for label, height
+                               in zip(self.column_headers(), before)),
+                   "the partners' names to grow in meeting mode")
+        width = h.extents(self.window).width
+        off_screen = []
+        for label in self.column_headers():
+            e = h.extents(label)
+            if e.x < 0 or e.x + e.width > width or e.width <= 0:
+                off_screen.append(f"{h.name_of(label)} at x={e.x}..{e.x + e.width}")
+        self.harness.key("F11")
+        h.wait_for(lambda: [h.extents(label).height for label in self.column_headers()] == before,
+                   "meeting mode to end, and the names their size again")
+        self.feature(not off_screen, f"all five columns on a 1920 px screen in meeting mode "
+                                     f"(issue 16); off screen: {', '.join(off_screen)}")
+
     def partner(self, root, index):
         """The partner element of PARTNERS[@index] in the file."""
         name = PARTNERS[index][0]
@@ -631,6 +661,7 @@ STEPS = [
     Meeting.step_glossary,
     Meeting.step_action,
     Meeting.step_consent,
+    Meeting.step_meeting_mode,
 ]
 
 
