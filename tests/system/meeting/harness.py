@@ -147,6 +147,9 @@ class Harness:
             os.environ[key] = env[key]
         os.environ.pop("NO_AT_BRIDGE", None)
         os.environ.pop("AT_SPI_BUS_ADDRESS", None)
+        # GTK 4.8 has no AT-SPI cache, which the client warns about once:
+        # not a failure of the test's.
+        os.environ.pop("G_DEBUG", None)
         import pyatspi as module
         pyatspi = module
 

@@ -673,7 +673,7 @@ def main():
     try:
         for step in STEPS:
             number += 1
-            title = step.__doc__.strip().splitlines()[0]
+            title = " ".join(step.__doc__.split())
             if failed:
                 print(f"not ok {number} - {title} # SKIP an earlier step failed")
                 continue
