@@ -548,7 +548,7 @@ class Meeting:
             name = PARTNERS[partner][0]
             field = h.find(self.window, None, f"Ce que {name} met derrière ce mot")
             self.edit_field(field, meaning, f"the meaning of {name}")
-        agreed = h.find(self.window, self.P.ROLE_PANEL, "Sens convenu")
+        agreed = h.find(self.window, self.P.ROLE_FILLER, "Sens convenu")
         self.edit_field(agreed, AGREED, "the agreed meaning")
         self.click(self.button(self.window, "Convenu"))
 
