@@ -160,7 +160,8 @@ class Meeting:
         node = acc
         while node is not None:
             try:
-                if node.getRole() == self.P.ROLE_FRAME or node.getRole() == self.P.ROLE_DIALOG:
+                if node.getRole() in (self.P.ROLE_FRAME, self.P.ROLE_DIALOG) \
+                        or node.parent == self.app:
                     return node
                 node = node.parent
             except Exception:
@@ -687,7 +688,9 @@ class Meeting:
         dialog = self.window_named("Exporter un rapport")
         self.harness.focus_window("^Exporter un rapport$")
         combo = h.find(dialog, self.P.ROLE_COMBO_BOX, re.compile("^_?Format$|^Format"))
-        self.choose_in_combo(combo, re.compile(r"\(PDF\)"))
+        # The row shows the format chosen under its title.
+        if "(PDF)" not in self.combo_text(combo):
+            self.choose_in_combo(combo, re.compile(r"\(PDF\)"))
 
         def switch():
             for acc in h.find_all(dialog):
