@@ -456,8 +456,6 @@ rg_new_session_dialog_class_init (RgNewSessionDialogClass *klass)
 
   g_type_ensure (RG_TYPE_DATE_ENTRY);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK,
-                                       "new-session.add-partner", NULL);
 }
 
 static void
@@ -466,8 +464,18 @@ rg_new_session_dialog_init (RgNewSessionDialog *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const char * const *ids = rg_template_get_ids ();
   g_autofree char *today = rg_date_new_today ();
+  GtkEventController *add_partner_key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Alt+A adds a partner, before the buttons' mnemonics see the key: in
+   * French, « _Annuler » has it too, and would close the dialog */
+  add_partner_key = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (add_partner_key, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (add_partner_key),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("new-session.add-partner")));
+  gtk_widget_add_controller (GTK_WIDGET (self), add_partner_key);
 
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, rg_template_get_name (ids[i]));
