@@ -799,7 +799,7 @@ write_meta (RgReport *report)
 {
   GString *xml = g_string_new (XML_DECLARATION);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *date = rg_time_format (now);
 
   g_string_append (xml, "<office:document-meta"
                         " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
