@@ -443,9 +443,9 @@ has_action_target (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
-/* A click on a criterion edits it; Tab goes on to whether it is agreed,
- * its indicators and who proposed it, and only then to its delete
- * button. */
+/* A click on a criterion edits it; Tab goes on to whether it is agreed
+ * and met, its indicators and who proposed it, and only then to its
+ * delete button. */
 static void
 list_click_and_tab (RgApplication *app)
 {
@@ -472,6 +472,9 @@ list_click_and_tab (RgApplication *app)
   g_assert_true (focus == GTK_WIDGET (rg_criteria_view_get_agreed_button (view, criterion)) ||
                  gtk_widget_is_ancestor (focus, GTK_WIDGET (rg_criteria_view_get_agreed_button (view, criterion))));
   focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_true (focus == GTK_WIDGET (rg_criteria_view_get_met_button (view, criterion)) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (rg_criteria_view_get_met_button (view, criterion))));
+  focus = rg_test_press_tab (GTK_WINDOW (window));
   g_assert_true (focus == GTK_WIDGET (indicators));
 
   /* Typing on the focused indicators edits them. */
@@ -494,6 +497,68 @@ list_click_and_tab (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+static gboolean
+document_saved (gpointer data)
+{
+  return !rg_document_get_modified (data);
+}
+
+/* From the criterion's text, Tab twice and Space mark it met, as its
+ * accessible name says; Ctrl+Z takes it back; the file keeps it. */
+static void
+list_met_by_keyboard (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "atteint.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgCriteriaView *view = show_criteria (window);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  RgCategory *child = category_at (session, 0);
+  g_autoptr(RgCriterion) criterion = g_list_model_get_item (rg_category_get_criteria (child), 1);
+  g_autofree char *criterion_id = g_strdup (rg_criterion_get_id (criterion));
+  RgEditableText *text = rg_criteria_view_get_criterion_text (view, criterion);
+  GtkCheckButton *met = rg_criteria_view_get_met_button (view, criterion);
+  g_autoptr(RgSession) on_disk = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *focus;
+  gboolean agreed;
+
+  g_assert_nonnull (met);
+  agreed = rg_criterion_get_agreed (criterion);
+  g_assert_false (rg_criterion_get_met (criterion));
+  g_assert_false (gtk_check_button_get_active (met));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (met)) == GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (met), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  /* GTK's test context answers with the value it holds */
+  label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (met), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  g_assert_cmpstr (label, ==, "Met");
+
+  rg_test_click (GTK_WIDGET (text), 1);
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  focus = rg_test_press_tab (GTK_WINDOW (window));
+  g_assert_true (focus == GTK_WIDGET (met) || gtk_widget_is_ancestor (focus, GTK_WIDGET (met)));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_space, 0));
+  g_assert_true (rg_criterion_get_met (criterion));
+  g_assert_true (gtk_check_button_get_active (met));
+  /* “Agreed” is another button: it stays as it was */
+  g_assert_true (rg_criterion_get_agreed (criterion) == agreed);
+  g_assert_true (gtk_check_button_get_active (rg_criteria_view_get_agreed_button (view, criterion)) == agreed);
+
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (rg_criterion_get_met (criterion));
+  g_assert_false (gtk_check_button_get_active (met));
+  redo (window);
+  g_assert_true (gtk_check_button_get_active (met));
+
+  /* The autosave writes it */
+  g_assert_true (rg_test_wait_for (document_saved, rg_session_window_get_document (window), 10));
+  on_disk = rg_test_read_session (file);
+  g_assert_true (rg_criterion_get_met (rg_session_find_criterion (on_disk, criterion_id, NULL)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +573,7 @@ main (int   argc,
 
   rg_test_add_app_func ("/criteria-view/list/edit-undo-reopen", list_edit_undo_reopen);
   rg_test_add_app_func ("/criteria-view/list/click-and-tab", list_click_and_tab);
+  rg_test_add_app_func ("/criteria-view/list/met-by-keyboard", list_met_by_keyboard);
   rg_test_add_app_func ("/criteria-view/map/draws-and-exports", map_draws_and_exports);
   rg_test_add_app_func ("/criteria-view/list/usual-categories",
                         empty_session_offers_usual_categories);

@@ -136,6 +136,16 @@ test_criteria (void)
   g_assert_false (rg_criterion_get_agreed (second));
   g_assert_true (rg_undo_stack_redo (undo));
 
+  rg_session_editor_set_criterion_met (editor, second, TRUE);
+  g_assert_true (rg_criterion_get_met (second));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (undo), ==, "Mark criterion met");
+  /* Already met: no second step */
+  rg_session_editor_set_criterion_met (editor, second, TRUE);
+  g_assert_true (rg_undo_stack_undo (undo));
+  g_assert_false (rg_criterion_get_met (second));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (undo), ==, "Mark criterion agreed");
+  g_assert_true (rg_undo_stack_redo (undo));
+
   /* Written and read back, everything is there. */
   bytes = rg_session_to_bytes (session);
   reloaded = rg_session_new_from_bytes (bytes, &error);
@@ -145,6 +155,7 @@ test_criteria (void)
   g_assert_cmpstr (rg_category_get_name (found), ==, "Pour l'enfant");
   g_assert_cmpstr (rg_criterion_get_text (copy), ==, "Il arrive à l'heure");
   g_assert_true (rg_criterion_get_agreed (copy));
+  g_assert_true (rg_criterion_get_met (copy));
   g_assert_cmpuint (g_strv_length ((char **) rg_criterion_get_indicators (copy)), ==, 2);
 
   /* Delete the first; undo puts it back first. */

@@ -3,10 +3,11 @@
  * Two presentations of the same categories and criteria. The list edits
  * them: categories are cards holding their criteria, each with its
  * text, its indicators (one per line), the partners who proposed it as
- * chips in their colours, and whether the team agreed on it. The map
- * shows them around the situation, for the projector, and exports as
- * PNG and SVG. Every change goes through the session editor, so it can
- * be undone; the view observes the model and rebuilds what changed.
+ * chips in their colours, whether the team agreed on it and whether it
+ * judged it met. The map shows them around the situation, for the
+ * projector, and exports as PNG and SVG. Every change goes through the
+ * session editor, so it can be undone; the view observes the model and
+ * rebuilds what changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -249,6 +250,25 @@ agreed_changed_cb (GtkCheckButton *button,
   gtk_check_button_set_active (button, rg_criterion_get_agreed (criterion));
 }
 
+static void
+on_met_toggled (RgCriteriaView *self,
+                GtkCheckButton *button)
+{
+  RgCriterion *criterion = g_object_get_data (G_OBJECT (button), "rg-criterion");
+  gboolean active = gtk_check_button_get_active (button);
+
+  if (active != rg_criterion_get_met (criterion))
+    rg_session_editor_set_criterion_met (self->editor, criterion, active);
+}
+
+static void
+met_changed_cb (GtkCheckButton *button,
+                GParamSpec     *pspec,
+                RgCriterion    *criterion)
+{
+  gtk_check_button_set_active (button, rg_criterion_get_met (criterion));
+}
+
 static gboolean
 proposed_by (RgCriterion *criterion,
              const char  *partner_id)
@@ -358,7 +378,7 @@ create_criterion_row (RgCriteriaView *self,
                       RgCriterion    *criterion)
 {
   GListModel *partners = rg_session_get_partners (get_session (self));
-  GtkWidget *row, *top, *line, *text, *agreed, *indicators, *chips;
+  GtkWidget *row, *top, *line, *text, *agreed, *met, *indicators, *chips;
   g_autofree char *lines = NULL;
 
   row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -369,7 +389,7 @@ create_criterion_row (RgCriteriaView *self,
   gtk_widget_set_margin_bottom (row, 10);
   g_object_set_data_full (G_OBJECT (row), "rg-criterion", g_object_ref (criterion), g_object_unref);
 
-  /* What will have changed, agreed or not */
+  /* What will have changed, agreed or not, met or not */
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (row), top);
 
@@ -399,6 +419,18 @@ create_criterion_row (RgCriteriaView *self,
   gtk_box_append (GTK_BOX (top), agreed);
   g_object_set_data (G_OBJECT (row), "rg-agreed", agreed);
 
+  /* Beside “Agreed”, as the next step of the same criterion: Tab goes
+   * from the text to both, then on to the indicators. */
+  met = gtk_check_button_new_with_mnemonic (_("_Met"));
+  gtk_widget_set_valign (met, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (met, _("The team judged this criterion met"));
+  g_object_set_data (G_OBJECT (met), "rg-criterion", criterion);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (met), rg_criterion_get_met (criterion));
+  g_signal_connect_object (criterion, "notify::met", G_CALLBACK (met_changed_cb),
+                           met, G_CONNECT_SWAPPED);
+  g_signal_connect_object (met, "toggled", G_CALLBACK (on_met_toggled), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), met);
+  g_object_set_data (G_OBJECT (row), "rg-met", met);
 
   /* How we will know */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -1145,6 +1177,21 @@ rg_criteria_view_get_agreed_button (RgCriteriaView *self,
   g_return_val_if_fail (RG_IS_CRITERIA_VIEW (self), NULL);
 
   return find_part (self, criterion, "rg-agreed");
+}
+
+/**
+ * rg_criteria_view_get_met_button:
+ *
+ * Returns: (transfer none) (nullable): the “Met” check button of
+ *   @criterion in the list
+ */
+GtkCheckButton *
+rg_criteria_view_get_met_button (RgCriteriaView *self,
+                                 RgCriterion    *criterion)
+{
+  g_return_val_if_fail (RG_IS_CRITERIA_VIEW (self), NULL);
+
+  return find_part (self, criterion, "rg-met");
 }
 
 /**

@@ -32,6 +32,8 @@ RgEditableText  *rg_criteria_view_get_criterion_indicators (RgCriteriaView *self
                                                           RgCriterion     *criterion);
 GtkCheckButton  *rg_criteria_view_get_agreed_button      (RgCriteriaView  *self,
                                                           RgCriterion     *criterion);
+GtkCheckButton  *rg_criteria_view_get_met_button         (RgCriteriaView  *self,
+                                                          RgCriterion     *criterion);
 GtkToggleButton *rg_criteria_view_get_partner_chip       (RgCriteriaView  *self,
                                                           RgCriterion     *criterion,
                                                           RgPartner       *partner);

@@ -357,4 +357,27 @@ rg_session_editor_set_criterion_agreed (RgSessionEditor *self,
                 criterion, "agreed", !!agreed);
 }
 
+/**
+ * rg_session_editor_set_criterion_met:
+ * @self: a #RgSessionEditor
+ * @criterion: a criterion of the session
+ * @met: whether the team judged it met
+ *
+ * Marks a criterion as met, or not, undoably.
+ */
+void
+rg_session_editor_set_criterion_met (RgSessionEditor *self,
+                                     RgCriterion     *criterion,
+                                     gboolean         met)
+{
+  g_return_if_fail (RG_IS_SESSION_EDITOR (self));
+  g_return_if_fail (RG_IS_CRITERION (criterion));
+
+  if (rg_criterion_get_met (criterion) == !!met)
+    return;
+
+  set_unmerged (self, met ? _("Mark criterion met") : _("Mark criterion not met"),
+                criterion, "met", !!met);
+}
+
 /* }}} */

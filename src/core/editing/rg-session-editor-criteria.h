@@ -39,5 +39,8 @@ void         rg_session_editor_set_criterion_proposed   (RgSessionEditor    *sel
 void         rg_session_editor_set_criterion_agreed     (RgSessionEditor    *self,
                                                           RgCriterion        *criterion,
                                                           gboolean            agreed);
+void         rg_session_editor_set_criterion_met        (RgSessionEditor    *self,
+                                                          RgCriterion        *criterion,
+                                                          gboolean            met);
 
 G_END_DECLS
