@@ -1,9 +1,10 @@
 /* rg-cli-export.c — regards-cli export: a session as a report
  *
- * CSV: two tables (src/core/report/rg-export-csv.h), the statements and the
- * links, written beside each other as OUT-statements.csv and
- * OUT-links.csv. HTML (src/core/report/rg-export-html.h), PDF
- * (src/core/report/rg-export-pdf.h) and ODT, to edit in a word processor
+ * CSV: three tables (src/core/report/rg-export-csv.h), the statements, the
+ * links and the success criteria, written beside each other as
+ * OUT-statements.csv, OUT-links.csv and OUT-criteria.csv. HTML
+ * (src/core/report/rg-export-html.h), PDF (src/core/report/rg-export-pdf.h)
+ * and ODT, to edit in a word processor
  * (src/core/report/rg-export-odt.h): the whole report as one file, written to
  * OUT; none needs a display. With --pseudonymise the report is made
  * from a copy of the session without names
@@ -107,7 +108,8 @@ rg_cli_export (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("The format of the report: csv, html, pdf or odt"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write the report; for csv, OUT-statements.csv and OUT-links.csv; for the other formats, OUT itself"), N_("OUT") },
+      N_("Where to write the report; for csv, OUT-statements.csv, OUT-links.csv and "
+         "OUT-criteria.csv; for the other formats, OUT itself"), N_("OUT") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
       N_("Replace the names of the people by their profession or a pseudonym"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE") },
@@ -116,9 +118,10 @@ rg_cli_export (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Export a session as a report. The csv format writes two "
+                                _("Export a session as a report. The csv format writes three "
                                   "tables for a spreadsheet: OUT-statements.csv, one row per "
-                                  "statement, and OUT-links.csv, one row per link (a final "
+                                  "statement, OUT-links.csv, one row per link, and "
+                                  "OUT-criteria.csv, one row per success criterion (a final "
                                   "“.csv” in OUT is left out). The other formats write the "
                                   "whole report as one file, OUT: pdf and html ready to print "
                                   "or send, odt to edit in a word processor."));

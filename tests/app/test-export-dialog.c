@@ -105,7 +105,7 @@ export_from_window (RgApplication *app)
   rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_CSV);
   written = rg_export_dialog_export_to (dialog, csv_file, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (written->len, ==, 2);
+  g_assert_cmpuint (written->len, ==, 3);
   statements = read_text (statements_path);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (statements, names[i]));

@@ -63,14 +63,17 @@ test_export_csv (void)
   g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(GBytes) statements = rg_export_csv_statements (session);
   g_autoptr(GBytes) links = rg_export_csv_links (session);
+  g_autoptr(GBytes) criteria = rg_export_csv_criteria (session);
 
   rg_test_run_cli (&run, work_dir, "export", "--format", "csv", path, "-o", "revue", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "revue-statements.csv"));
   g_assert_nonnull (strstr (run.out, "revue-links.csv"));
+  g_assert_nonnull (strstr (run.out, "revue-criteria.csv"));
   assert_file ("revue-statements.csv", statements);
   assert_file ("revue-links.csv", links);
+  assert_file ("revue-criteria.csv", criteria);
 
   /* The names are there without --pseudonymise */
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (statements, NULL), g_bytes_get_size (statements),
@@ -86,6 +89,24 @@ test_export_csv (void)
 
   remove_file ("revue-statements.csv");
   remove_file ("revue-links.csv");
+  remove_file ("revue-criteria.csv");
+}
+
+/* Reads @name in work_dir, checking it is readable by its owner only */
+static char *
+read_private_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  struct stat st;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  return contents;
 }
 
 static void
@@ -113,25 +134,17 @@ test_export_csv_pseudonymised (void)
   g_assert_null (strstr (written, "Roussel"));
   g_assert_nonnull (strstr (written, "Enseignante de CM1"));
 
+  /* The criteria too: those who proposed them, and what they say */
+  g_clear_pointer (&written, g_free);
+  written = read_private_file ("anonyme-criteria.csv");
+  g_assert_null (strstr (written, "Benali"));
+  g_assert_null (strstr (written, "Adam"));
+  g_assert_null (strstr (written, "Roussel"));
+  g_assert_nonnull (strstr (written, "Enseignante de CM1"));
+
   remove_file ("anonyme-statements.csv");
   remove_file ("anonyme-links.csv");
-}
-
-/* Reads @name in work_dir, checking it is readable by its owner only */
-static char *
-read_private_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (work_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  struct stat st;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-  return contents;
+  remove_file ("anonyme-criteria.csv");
 }
 
 static void

@@ -1,4 +1,5 @@
-/* test-export-csv.c — rg_export_csv_statements() and rg_export_csv_links()
+/* test-export-csv.c — rg_export_csv_statements(), rg_export_csv_links()
+ * and rg_export_csv_criteria()
  *
  * The tables are read back with a small RFC 4180 reader written here,
  * strict about what the exporter promises: CRLF after every record,
@@ -283,6 +284,68 @@ test_csv_bidi (void)
                    " ; Famille et parentalité");
 }
 
+static void
+assert_row (GPtrArray          *rows,
+            guint               index,
+            const char * const *expected)
+{
+  g_assert_cmpstrv ((const char * const *) g_ptr_array_index (rows, index), expected);
+}
+
+/* One row per criterion, in order, with who proposed it, whether it
+ * is agreed and whether it is met, by hand from what is built here */
+static void
+test_csv_criteria (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) teacher = rg_partner_new ();
+  g_autoptr(RgPartner) mother = rg_partner_new ();
+  g_autoptr(RgCategory) child = rg_category_new ("Pour l'enfant");
+  g_autoptr(RgCategory) family = rg_category_new ("Pour la famille");
+  g_autoptr(RgCategory) empty = rg_category_new ("Pour l'école");
+  g_autoptr(RgCriterion) mornings = rg_criterion_new ("Vient chaque matin, à l'heure");
+  g_autoptr(RgCriterion) reading = rg_criterion_new ("Lit seul");
+  g_autoptr(RgCriterion) housing = rg_criterion_new ("Le logement avance");
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *indicators[] = { "Registre d'appel", "Moins de deux retards", NULL };
+  const char *proposers[] = { NULL, NULL, NULL };
+
+  rg_partner_set_name (teacher, "Mme Roussel");
+  rg_session_add_partner (session, teacher);
+  rg_partner_set_name (mother, "Mme Benali");
+  rg_session_add_partner (session, mother);
+
+  proposers[0] = rg_partner_get_id (mother);
+  proposers[1] = rg_partner_get_id (teacher);
+  rg_criterion_set_indicators (mornings, indicators);
+  rg_criterion_set_proposed_by (mornings, proposers);
+  rg_criterion_set_agreed (mornings, TRUE);
+  rg_criterion_set_met (mornings, TRUE);
+  rg_category_add_criterion (child, mornings);
+  rg_criterion_set_agreed (reading, TRUE);
+  rg_category_add_criterion (child, reading);
+  rg_criterion_set_met (housing, TRUE);
+  rg_category_add_criterion (family, housing);
+  rg_session_add_category (session, child);
+  rg_session_add_category (session, empty);
+  rg_session_add_category (session, family);
+
+  csv = rg_export_csv_criteria (session);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 4);
+  assert_row (rows, 0, (const char *[]) {
+                "Category", "Criterion", "Indicators", "Proposed by", "Agreed", "Met", NULL });
+  assert_row (rows, 1, (const char *[]) {
+                "Pour l'enfant", "Vient chaque matin, à l'heure",
+                "Registre d'appel\nMoins de deux retards",
+                "Mme Benali ; Mme Roussel",
+                "yes", "yes", NULL });
+  assert_row (rows, 2, (const char *[]) { "Pour l'enfant", "Lit seul", "", "", "yes", "no", NULL });
+  assert_row (rows, 3, (const char *[]) {
+                "Pour la famille", "Le logement avance", "", "", "no", "yes", NULL });
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/export-csv/example", test_csv_example);
   g_test_add_func ("/export-csv/awkward-text", test_csv_awkward_text);
   g_test_add_func ("/export-csv/bidi", test_csv_bidi);
+  g_test_add_func ("/export-csv/criteria", test_csv_criteria);
 
   return g_test_run ();
 }

@@ -343,6 +343,32 @@ test_export_html_roles_owner_consent (void)
   g_assert_nonnull (strstr (html, "To confirm with the family"));
 }
 
+/* A criterion the team judged met says so, agreed or not */
+static void
+test_export_html_criterion_met (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgCategory) category = rg_category_new ("Pour l'enfant");
+  g_autoptr(RgCriterion) met = rg_criterion_new ("Vient chaque matin");
+  g_autoptr(RgCriterion) proposed = rg_criterion_new ("Lit seul");
+  g_autoptr(RgCriterion) agreed = rg_criterion_new ("Dort mieux");
+  g_autofree char *html = NULL;
+
+  rg_criterion_set_agreed (met, TRUE);
+  rg_criterion_set_met (met, TRUE);
+  rg_category_add_criterion (category, met);
+  rg_criterion_set_met (proposed, TRUE);
+  rg_category_add_criterion (category, proposed);
+  rg_criterion_set_agreed (agreed, TRUE);
+  rg_category_add_criterion (category, agreed);
+  rg_session_add_category (session, category);
+
+  html = export (session);
+  assert_contains (html, "Vient chaque matin (agreed, met)");
+  assert_contains (html, "Lit seul (proposed, met)");
+  assert_contains (html, "Dort mieux (agreed)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/export-html/bidi", test_export_html_bidi);
   g_test_add_func ("/export-html/empty", test_export_html_empty);
   g_test_add_func ("/export-html/roles-owner-consent", test_export_html_roles_owner_consent);
+  g_test_add_func ("/export-html/criterion-met", test_export_html_criterion_met);
 
   return g_test_run ();
 }

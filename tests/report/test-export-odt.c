@@ -546,6 +546,30 @@ test_export_odt_bidi (void)
                      RG_TEST_PDF RG_TEST_PDI " (agreed)");
 }
 
+/* A criterion the team judged met says so */
+static void
+test_export_odt_criterion_met (void)
+{
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgCategory) category = rg_category_new ("Pour l'enfant");
+  g_autoptr(RgCriterion) met = rg_criterion_new ("Vient chaque matin");
+  g_autoptr(RgCriterion) agreed = rg_criterion_new ("Dort mieux");
+  g_autoptr(Package) package = NULL;
+  g_autofree char *text = NULL;
+
+  rg_criterion_set_agreed (met, TRUE);
+  rg_criterion_set_met (met, TRUE);
+  rg_category_add_criterion (category, met);
+  rg_criterion_set_agreed (agreed, TRUE);
+  rg_category_add_criterion (category, agreed);
+  rg_session_add_category (session, category);
+
+  package = export (session);
+  text = content_text (package);
+  assert_says (text, "Vient chaque matin (agreed, met)");
+  assert_says (text, "Dort mieux (agreed)");
+}
+
 static void
 test_export_odt_empty (void)
 {
@@ -717,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/export-odt/decimal-comma", test_export_odt_decimal_comma);
   g_test_add_func ("/export-odt/bidi", test_export_odt_bidi);
   g_test_add_func ("/export-odt/empty", test_export_odt_empty);
+  g_test_add_func ("/export-odt/criterion-met", test_export_odt_criterion_met);
   g_test_add_func ("/export-odt/cli", test_export_odt_cli);
   g_test_add_func ("/export-odt/cli-pseudonymised", test_export_odt_cli_pseudonymised);
   g_test_add_func ("/export-odt/libreoffice", test_export_odt_libreoffice);

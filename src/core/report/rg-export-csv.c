@@ -1,7 +1,7 @@
-/* rg-export-csv.c — a session's statements and links as CSV tables
+/* rg-export-csv.c — a session's statements, links and criteria as CSV tables
  *
- * Two tables, to open in a spreadsheet: one row per statement, one row
- * per link. The files follow RFC 4180: a header row, fields separated by
+ * Three tables, to open in a spreadsheet: one row per statement, one
+ * row per link, one row per success criterion. The files follow RFC 4180: a header row, fields separated by
  * commas, lines ended by CRLF, and a field put between double quotes
  * when it holds a comma, a double quote, a CR or a LF, its quotes
  * doubled. A newline inside a statement stays a newline inside its
@@ -244,6 +244,72 @@ rg_export_csv_links (RgSession *session)
       row[4] = statement_ids;
       row[5] = dimension_names;
       append_row (csv, row, G_N_ELEMENTS (row));
+    }
+
+  return csv_free_to_bytes (csv);
+}
+
+/**
+ * rg_export_csv_criteria:
+ * @session: a #RgSession
+ *
+ * Writes the success criteria of @session as a CSV table (see the top
+ * of rg-export-csv.c for the format), one row per criterion in the
+ * session's order, with the columns: category, criterion, indicators
+ * one a line, the names of the partners who proposed it separated by
+ * “ ; ”, whether the team agreed on it and whether it judged it met
+ * (“yes” or “no”, translated).
+ *
+ * Returns: (transfer full): the UTF-8 text of the table
+ */
+GBytes *
+rg_export_csv_criteria (RgSession *session)
+{
+  static const char * const columns[] = {
+    N_("Category"), N_("Criterion"), N_("Indicators"), N_("Proposed by"), N_("Agreed"), N_("Met"),
+  };
+  GString *csv;
+  GListModel *categories;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  csv = csv_new (columns, G_N_ELEMENTS (columns));
+
+  categories = rg_session_get_categories (session);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(RgCategory) category = g_list_model_get_item (categories, i);
+      GListModel *criteria = rg_category_get_criteria (category);
+
+      for (guint j = 0; j < g_list_model_get_n_items (criteria); j++)
+        {
+          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+          const char * const *indicators = rg_criterion_get_indicators (criterion);
+          const char * const *proposed_by = rg_criterion_get_proposed_by (criterion);
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autofree char *indicator_lines = NULL;
+          g_autofree char *partner_names = NULL;
+          const char *row[G_N_ELEMENTS (columns)];
+
+          for (guint k = 0; proposed_by != NULL && proposed_by[k] != NULL; k++)
+            {
+              RgPartner *partner = rg_session_find_partner (session, proposed_by[k]);
+
+              if (partner != NULL)
+                g_ptr_array_add (names, (gpointer) rg_partner_get_name (partner));
+            }
+          indicator_lines = indicators != NULL ? g_strjoinv ("\n", (char **) indicators) : NULL;
+          partner_names = join_isolated (names, " ; ");
+
+          row[0] = rg_category_get_name (category);
+          row[1] = rg_criterion_get_text (criterion);
+          row[2] = indicator_lines;
+          row[3] = partner_names;
+          /* Translators: in a table, whether a criterion is agreed, or met */
+          row[4] = rg_criterion_get_agreed (criterion) ? C_("criterion", "yes") : C_("criterion", "no");
+          row[5] = rg_criterion_get_met (criterion) ? C_("criterion", "yes") : C_("criterion", "no");
+          append_row (csv, row, G_N_ELEMENTS (row));
+        }
     }
 
   return csv_free_to_bytes (csv);

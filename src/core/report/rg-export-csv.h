@@ -1,4 +1,4 @@
-/* rg-export-csv.h — a session's statements and links as CSV tables
+/* rg-export-csv.h — a session's statements, links and criteria as CSV tables
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 GBytes *rg_export_csv_statements (RgSession *session);
 GBytes *rg_export_csv_links      (RgSession *session);
+GBytes *rg_export_csv_criteria   (RgSession *session);
 
 G_END_DECLS

@@ -1,9 +1,9 @@
 /* rg-export.c — writing a session's report to files
  *
  * One place for what the app's export dialog and regards-cli export
- * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: two
- * tables beside each other, OUTPUT-statements.csv and OUTPUT-links.csv
- * (a final ".csv" in OUTPUT is left out). The files are written
+ * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: three
+ * tables beside each other, OUTPUT-statements.csv, OUTPUT-links.csv and
+ * OUTPUT-criteria.csv (a final ".csv" in OUTPUT is left out). The files are written
  * atomically and readable by their owner only, like the sessions
  * themselves: a report says as much about a family as the session it
  * comes from.
@@ -63,7 +63,7 @@ csv_sibling (GFile      *output,
  * rg_export_write:
  * @session: the session to report on, pseudonymised or not
  * @format: the format of the report
- * @output: where to write it (for CSV, the start of the two names)
+ * @output: where to write it (for CSV, the start of the three names)
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type GFile) (nullable): the files written, in
@@ -102,6 +102,8 @@ rg_export_write (RgSession       *session,
       g_ptr_array_add (contents, rg_export_csv_statements (session));
       g_ptr_array_add (files, csv_sibling (output, "-links.csv"));
       g_ptr_array_add (contents, rg_export_csv_links (session));
+      g_ptr_array_add (files, csv_sibling (output, "-criteria.csv"));
+      g_ptr_array_add (contents, rg_export_csv_criteria (session));
       break;
 
     default:

@@ -577,12 +577,17 @@ add_criterion (RgReport    *self,
   guint group = new_group (self);
   g_autofree char *criterion_text = rg_bidi_isolate (rg_criterion_get_text (criterion));
   g_autofree char *text = NULL;
+  const char *state;
   RgReportBlock *block;
+
+  if (rg_criterion_get_met (criterion))
+    state = rg_criterion_get_agreed (criterion) ? _("agreed, met") : _("proposed, met");
+  else
+    state = rg_criterion_get_agreed (criterion) ? _("agreed") : _("proposed");
 
   /* Translators: a success criterion and whether it is agreed, as in
    * "Comes to school every day (agreed)" */
-  text = g_strdup_printf (_("%s (%s)"), criterion_text,
-                          rg_criterion_get_agreed (criterion) ? _("agreed") : _("proposed"));
+  text = g_strdup_printf (_("%s (%s)"), criterion_text, state);
   add_item (self, 1, group, NULL, text);
   add_proposed_by (self, group, criterion);
 
