@@ -333,6 +333,60 @@ test_describe (void)
   g_assert_nonnull (strstr (text, "Pour le partenariat: 2 criteria, 1 agreed."));
 }
 
+/* Met, agreed or not, the map says so in words and in the picture: a
+ * criterion met takes the line under its text, as one agreed does */
+static void
+test_met (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgCategory) child = g_list_model_get_item (rg_session_get_categories (session), 0);
+  g_autoptr(RgCriterion) agreed = g_list_model_get_item (rg_category_get_criteria (child), 0);
+  g_autoptr(RgCriterion) proposed = g_list_model_get_item (rg_category_get_criteria (child), 2);
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (test_dir, "atteints.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  double plain_height, met_height;
+
+  /* The example's first criterion is agreed, its third only proposed */
+  g_assert_true (rg_criterion_get_agreed (agreed));
+  g_assert_false (rg_criterion_get_agreed (proposed));
+  {
+    g_autoptr(RgCriteriaMap) map = rg_criteria_map_new (session, 1920, 1080);
+    cairo_rectangle_t box;
+
+    /* The nodes: the situation, the first category, its criteria */
+    g_assert_true (rg_criteria_map_get_node (map, 4, NULL, &box, NULL));
+    plain_height = box.height;
+  }
+
+  rg_criterion_set_met (agreed, TRUE);
+  rg_criterion_set_met (proposed, TRUE);
+
+  text = rg_criteria_map_describe (session);
+  g_assert_nonnull (strstr (text, "Pour l'enfant: 3 criteria, 2 agreed. 2 met."));
+  g_assert_nonnull (strstr (text, "Pour la famille: 2 criteria, 2 agreed. Pour"));
+
+  {
+    g_autoptr(RgCriteriaMap) map = rg_criteria_map_new (session, 1920, 1080);
+    cairo_rectangle_t box;
+    const char *node_text = NULL;
+
+    g_assert_true (rg_criteria_map_get_node (map, 4, NULL, &box, &node_text));
+    g_assert_cmpstr (node_text, ==, rg_criterion_get_text (proposed));
+    met_height = box.height;
+    g_assert_cmpfloat (check_layout (map, 1920, 1080), >, 0);
+  }
+  g_assert_cmpfloat (met_height, >, plain_height);
+
+  g_assert_true (rg_criteria_map_write_svg (session, path, 1920, 1080, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "(Agreed, met)"));
+  g_assert_nonnull (strstr (contents, "(Met)"));
+  g_assert_nonnull (strstr (contents, "(Agreed)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/criteria-map/write/svg", test_write_svg);
   g_test_add_func ("/criteria-map/write/error", test_write_error);
   g_test_add_func ("/criteria-map/describe", test_describe);
+  g_test_add_func ("/criteria-map/met", test_met);
 
   return g_test_run ();
 }

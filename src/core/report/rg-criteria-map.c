@@ -45,8 +45,45 @@ typedef struct
   guint                  parent;   /* the node it branches from */
   guint                  left : 1;
   guint                  agreed : 1;
+  guint                  met : 1;
   guint                  placeholder : 1;
 } Node;
+
+/* The line under a criterion agreed, met, or both */
+typedef enum
+{
+  BADGE_AGREED,
+  BADGE_MET,
+  BADGE_AGREED_MET,
+  N_BADGES
+} Badge;
+
+static const char *
+badge_text (Badge badge)
+{
+  switch (badge)
+    {
+    case BADGE_AGREED:     return _("Agreed");
+    case BADGE_MET:        return _("Met");
+    case BADGE_AGREED_MET: return _("Agreed, met");
+    case N_BADGES:
+    default:               g_assert_not_reached ();
+    }
+}
+
+/* Only for a criterion agreed or met */
+static Badge
+criterion_badge (gboolean agreed,
+                 gboolean met)
+{
+  return agreed && met ? BADGE_AGREED_MET : met ? BADGE_MET : BADGE_AGREED;
+}
+
+static Badge
+node_badge (const Node *node)
+{
+  return criterion_badge (node->agreed, node->met);
+}
 
 struct _RgCriteriaMap
 {
@@ -57,7 +94,7 @@ struct _RgCriteriaMap
   double        font_size;
 
   PangoContext *context;
-  PangoLayout  *agreed_layout;
+  PangoLayout  *badge_layouts[N_BADGES];
   GArray       *nodes;           /* Node */
 };
 
@@ -108,7 +145,8 @@ rg_criteria_map_finalize (GObject *object)
   RgCriteriaMap *self = RG_CRITERIA_MAP (object);
 
   g_clear_pointer (&self->nodes, g_array_unref);
-  g_clear_object (&self->agreed_layout);
+  for (guint i = 0; i < N_BADGES; i++)
+    g_clear_object (&self->badge_layouts[i]);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rg_criteria_map_parent_class)->finalize (object);
@@ -189,7 +227,7 @@ typedef struct
   double block_gap;    /* between two categories of a side */
   double column_gap;
   double margin;
-  double badge;        /* height of the “Agreed” line */
+  double badge;        /* height of the “Agreed” or “Met” line */
   double centre_width;
   double category_width;
   double criterion_width;
@@ -370,11 +408,14 @@ try_layout (RgCriteriaMap *self,
   double text_width;
 
   g_array_set_size (self->nodes, 0);
-  g_clear_object (&self->agreed_layout);
   self->font_size = size;
 
-  self->agreed_layout = make_layout (self, _("Agreed"), size * 0.85, TRUE, FALSE,
-                                     m.criterion_width, PANGO_ALIGN_LEFT);
+  for (guint b = 0; b < N_BADGES; b++)
+    {
+      g_clear_object (&self->badge_layouts[b]);
+      self->badge_layouts[b] = make_layout (self, badge_text (b), size * 0.85, TRUE, FALSE,
+                                            m.criterion_width, PANGO_ALIGN_LEFT);
+    }
 
   text_width = m.centre_width - 2 * m.pad;
   layout = make_layout (self, situation_text (session), size * 1.45, TRUE, FALSE,
@@ -411,6 +452,7 @@ try_layout (RgCriteriaMap *self,
           const char *text = rg_criterion_get_text (criterion);
           gboolean placeholder = text == NULL || text[0] == '\0';
           gboolean agreed = rg_criterion_get_agreed (criterion);
+          gboolean met = rg_criterion_get_met (criterion);
           double height;
           Node *node;
           guint k;
@@ -420,12 +462,13 @@ try_layout (RgCriteriaMap *self,
 
           layout = make_layout (self, text, size, FALSE, placeholder,
                                 m.criterion_width - 2 * m.pad, PANGO_ALIGN_LEFT);
-          height = layout_height (layout) + 2 * m.pad + (agreed ? m.badge : 0);
+          height = layout_height (layout) + 2 * m.pad + (agreed || met ? m.badge : 0);
           k = add_node (self, RG_CRITERIA_MAP_NODE_CRITERION, text, layout,
                         m.criterion_width, height, c);
           node = get_node (self, k);
           node->colour = get_node (self, c)->colour;
           node->agreed = agreed;
+          node->met = met;
           node->placeholder = placeholder;
         }
     }
@@ -694,18 +737,19 @@ draw_node (RgCriteriaMap *self,
         cairo_stroke (cr);
         cairo_set_dash (cr, NULL, 0, 0);
 
-        if (node->agreed)
+        if (node->agreed || node->met)
           {
+            PangoLayout *badge = self->badge_layouts[node_badge (node)];
             double badge_y = node->area.y + node->area.height - pad - size * 1.2;
             double text_y;
             double icon = size * 1.1;
 
             draw_check (cr, node->area.x + pad, badge_y + (size * 1.2 - icon) / 2, icon,
                         node->colour);
-            text_y = badge_y + (size * 1.2 - layout_height (self->agreed_layout)) / 2;
+            text_y = badge_y + (size * 1.2 - layout_height (badge)) / 2;
             set_source_hex (cr, TEXT_COLOUR, 1.0);
             cairo_move_to (cr, node->area.x + pad + icon + size * 0.35, text_y);
-            pango_cairo_show_layout (cr, self->agreed_layout);
+            pango_cairo_show_layout (cr, badge);
           }
 
         set_source_hex (cr, node->placeholder ? DIM_COLOUR : TEXT_COLOUR, 1.0);
@@ -768,7 +812,8 @@ rg_criteria_map_draw (RgCriteriaMap *self,
  *
  * Says in words what the map shows, for those who cannot see it and
  * for the description of an exported picture: the situation, then each
- * category with how many criteria it has and how many are agreed.
+ * category with how many criteria it has, how many are agreed and, when
+ * some are, how many are met.
  *
  * Returns: (transfer full): the description
  */
@@ -799,6 +844,7 @@ rg_criteria_map_describe (RgSession *session)
       GListModel *criteria = rg_category_get_criteria (category);
       guint n_criteria = g_list_model_get_n_items (criteria);
       guint n_agreed = 0;
+      guint n_met = 0;
       g_autofree char *name = rg_bidi_isolate (rg_category_get_name (category));
       g_autofree char *count = NULL;
 
@@ -807,6 +853,7 @@ rg_criteria_map_describe (RgSession *session)
           g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
 
           n_agreed += rg_criterion_get_agreed (criterion) ? 1 : 0;
+          n_met += rg_criterion_get_met (criterion) ? 1 : 0;
         }
 
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion", "%u criteria",
@@ -818,6 +865,14 @@ rg_criteria_map_describe (RgSession *session)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u agreed.",
                                                  "%s: %s, %u agreed.", n_agreed),
                               name, count, n_agreed);
+      if (n_met > 0)
+        {
+          g_string_append_c (text, ' ');
+          /* Translators: after a category in the description of the map,
+           * how many of its criteria the team judged met: "2 met." */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u met.", "%u met.", n_met),
+                                  n_met);
+        }
     }
 
   return g_string_free (text, FALSE);
@@ -970,8 +1025,10 @@ add_svg_description (RgSession  *session,
           g_autofree char *text = rg_bidi_isolate (rg_criterion_get_text (criterion));
 
           g_string_append_printf (words, "\n– %s", text);
-          if (rg_criterion_get_agreed (criterion))
-            g_string_append_printf (words, " (%s)", _("Agreed"));
+          if (rg_criterion_get_agreed (criterion) || rg_criterion_get_met (criterion))
+            g_string_append_printf (words, " (%s)",
+                                    badge_text (criterion_badge (rg_criterion_get_agreed (criterion),
+                                                                 rg_criterion_get_met (criterion))));
         }
     }
 
