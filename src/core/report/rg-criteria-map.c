@@ -1023,12 +1023,12 @@ add_svg_description (RgSession  *session,
         {
           g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
           g_autofree char *text = rg_bidi_isolate (rg_criterion_get_text (criterion));
+          gboolean agreed = rg_criterion_get_agreed (criterion);
+          gboolean met = rg_criterion_get_met (criterion);
 
           g_string_append_printf (words, "\n– %s", text);
-          if (rg_criterion_get_agreed (criterion) || rg_criterion_get_met (criterion))
-            g_string_append_printf (words, " (%s)",
-                                    badge_text (criterion_badge (rg_criterion_get_agreed (criterion),
-                                                                 rg_criterion_get_met (criterion))));
+          if (agreed || met)
+            g_string_append_printf (words, " (%s)", badge_text (criterion_badge (agreed, met)));
         }
     }
 

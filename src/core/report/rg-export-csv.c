@@ -1,10 +1,10 @@
 /* rg-export-csv.c — a session's statements, links and criteria as CSV tables
  *
  * Three tables, to open in a spreadsheet: one row per statement, one
- * row per link, one row per success criterion. The files follow RFC 4180: a header row, fields separated by
- * commas, lines ended by CRLF, and a field put between double quotes
- * when it holds a comma, a double quote, a CR or a LF, its quotes
- * doubled. A newline inside a statement stays a newline inside its
+ * row per link, one row per success criterion. The files follow RFC
+ * 4180: a header row, fields separated by commas, lines ended by CRLF,
+ * and a field put between double quotes when it holds a comma, a double
+ * quote, a CR or a LF, its quotes doubled. A newline inside a statement stays a newline inside its
  * quoted field.
  *
  * The text is UTF-8, preceded by a byte order mark (EF BB BF): without
@@ -249,6 +249,13 @@ rg_export_csv_links (RgSession *session)
   return csv_free_to_bytes (csv);
 }
 
+static const char *
+yes_or_no (gboolean value)
+{
+  /* Translators: in a table, whether a criterion is agreed, or met */
+  return value ? C_("criterion", "yes") : C_("criterion", "no");
+}
+
 /**
  * rg_export_csv_criteria:
  * @session: a #RgSession
@@ -305,9 +312,8 @@ rg_export_csv_criteria (RgSession *session)
           row[1] = rg_criterion_get_text (criterion);
           row[2] = indicator_lines;
           row[3] = partner_names;
-          /* Translators: in a table, whether a criterion is agreed, or met */
-          row[4] = rg_criterion_get_agreed (criterion) ? C_("criterion", "yes") : C_("criterion", "no");
-          row[5] = rg_criterion_get_met (criterion) ? C_("criterion", "yes") : C_("criterion", "no");
+          row[4] = yes_or_no (rg_criterion_get_agreed (criterion));
+          row[5] = yes_or_no (rg_criterion_get_met (criterion));
           append_row (csv, row, G_N_ELEMENTS (row));
         }
     }
