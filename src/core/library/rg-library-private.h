@@ -214,6 +214,16 @@ char        *_rg_library_db_query_sql     (const RgLibraryQuery   *query,
 GPtrArray   *_rg_library_db_list_failures (RgLibraryDb            *db,
                                            const char             *folder,
                                            GError                **error);
+GPtrArray   *_rg_library_db_list_situations (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const RgLibraryQuery *query,
+                                             const char           *today,
+                                             GError              **error);
+GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const char           *today,
+                                             guint                 retention_years,
+                                             GError              **error);
 
 /* Turns text typed by a user into an FTS5 expression that cannot be a
  * syntax error: every word quoted, the last one a prefix. %NULL when the
