@@ -1092,7 +1092,26 @@ insert_objects (RgLibraryDb            *db,
       sqlite3_bind_int64 (stmt, 1, session_id);
       bind_text (stmt, 2, c->id);
       sqlite3_bind_int (stmt, 3, c->agreed);
-      sqlite3_bind_int (stmt, 4, FALSE);
+      sqlite3_bind_int (stmt, 4, c->met);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      if (p->contribution_asked == NULL)
+        continue;
+
+      if (!(stmt = get_stmt (db, STMT_INSERT_CONTRIBUTION, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, p->id);
+      bind_text (stmt, 3, p->name);
+      bind_text (stmt, 4, p->contribution_asked);
+      bind_text (stmt, 5, p->contribution_received);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
