@@ -45,10 +45,29 @@ typedef struct
 
 static guint place_counter;
 
+/* The library goes once every thread of its asynchronous calls let go
+ * of it. */
+static void
+assert_finalized (RgLibrary *library)
+{
+  gpointer weak = library;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (library), &weak);
+  g_object_unref (library);
+
+  while (weak != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 place_free (Place *place)
 {
-  g_assert_finalize_object (place->library);
+  assert_finalized (place->library);
   g_free (place->root);
   g_free (place->folder);
   g_free (place->database);
