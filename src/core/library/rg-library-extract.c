@@ -419,7 +419,6 @@ start_element (void           *data,
         g_autofree char *status = get_attribute (n_attributes, attributes, "status");
         RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
         RgLinkStatus status_value = RG_LINK_STATUS_OPEN;
-
         RgLibraryRecordLink *link = _rg_library_record_add_link (record);
 
         rg_link_type_from_string (type, &type_value);
