@@ -83,13 +83,62 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
-  /* The due dates of the actions of a session still to do: which are late
-   * depends on the day the library is looked at, so it is counted then. */
-  "CREATE TABLE action_dues ("
+  /* What the coordinator's desk follows of each session (rg-attention.c):
+   * which actions are late, which reviews due, depends on the day the
+   * library is looked at, so it is worked out then. Words (status,
+   * type) as the file writes them; dates YYYY-MM-DD or NULL; session_id
+   * = sessions.id. */
+  "CREATE TABLE actions ("
   "  session_id INTEGER NOT NULL,"
-  "  due        TEXT NOT NULL"
+  "  action_id  TEXT,"
+  "  what       TEXT,"
+  "  due        TEXT,"
+  "  status     TEXT NOT NULL"
   ");"
-  "CREATE INDEX action_dues_by_session ON action_dues (session_id, due);"
+  "CREATE INDEX actions_by_session ON actions (session_id, due);"
+  "CREATE TABLE links ("
+  "  session_id INTEGER NOT NULL,"
+  "  link_id    TEXT,"
+  "  type       TEXT NOT NULL,"
+  "  status     TEXT NOT NULL,"
+  "  note       TEXT"
+  ");"
+  "CREATE INDEX links_by_session ON links (session_id, type, status);"
+  /* A follow-up's list to review: item_id is the id of the link of the
+   * session before. */
+  "CREATE TABLE review_items ("
+  "  session_id INTEGER NOT NULL,"
+  "  item_id    TEXT,"
+  "  type       TEXT NOT NULL,"
+  "  reviewed   INTEGER NOT NULL,"
+  "  note       TEXT"
+  ");"
+  "CREATE INDEX review_items_by_session ON review_items (session_id, type, reviewed);"
+  "CREATE TABLE consents ("
+  "  session_id INTEGER NOT NULL,"
+  "  consent_id TEXT,"
+  "  date       TEXT,"
+  "  to_confirm INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX consents_by_session ON consents (session_id, date);"
+  "CREATE TABLE criteria ("
+  "  session_id   INTEGER NOT NULL,"
+  "  criterion_id TEXT,"
+  "  agreed       INTEGER NOT NULL,"
+  "  met          INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX criteria_by_session ON criteria (session_id);"
+  /* A partner's contribution asked for this session (a date), and when it
+   * was imported (a date, or NULL while awaited): one row per partner
+   * whose contribution was asked. */
+  "CREATE TABLE contributions ("
+  "  session_id INTEGER NOT NULL,"
+  "  partner_id TEXT,"
+  "  name       TEXT,"
+  "  asked      TEXT NOT NULL,"
+  "  received   TEXT"
+  ");"
+  "CREATE INDEX contributions_by_session ON contributions (session_id);"
   /* rowid = sessions.id */
   "CREATE VIRTUAL TABLE session_text USING fts5 ("
   "  title, situation, partners, body,"
@@ -106,8 +155,9 @@ static const char schema_sql[] =
   "s.path, s.error, s.uuid, s.kind, s.status, s.title, s.date, s.situation_id, " \
   "s.situation_label, s.partners_summary, s.n_partners, s.n_statements, s.n_agreements, " \
   "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences, s.n_consents, " \
-  "(SELECT count(*) FROM action_dues AS a" \
-  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime')), " \
+  "(SELECT count(*) FROM actions AS a" \
+  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime')" \
+  " AND a.status IN ('planned', 'in-progress')), " \
   "(SELECT o.path FROM sessions AS o" \
   " WHERE o.path = s.conflict_candidate AND o.uuid = s.uuid AND o.error IS NULL), " \
   "s.conflict_time"
@@ -121,13 +171,23 @@ typedef enum
   STMT_GET_FILE,
   STMT_SET_VERIFIED,
   STMT_DELETE_PARTNERS,
-  STMT_DELETE_ACTION_DUES,
+  STMT_DELETE_ACTIONS,
+  STMT_DELETE_LINKS,
+  STMT_DELETE_REVIEW_ITEMS,
+  STMT_DELETE_CONSENTS,
+  STMT_DELETE_CRITERIA,
+  STMT_DELETE_CONTRIBUTIONS,
   STMT_DELETE_SESSION_TEXT,
   STMT_DELETE_SESSION,
   STMT_INSERT_SESSION,
   STMT_INSERT_SESSION_TEXT,
   STMT_INSERT_PARTNER,
-  STMT_INSERT_ACTION_DUE,
+  STMT_INSERT_ACTION,
+  STMT_INSERT_LINK,
+  STMT_INSERT_REVIEW_ITEM,
+  STMT_INSERT_CONSENT,
+  STMT_INSERT_CRITERION,
+  STMT_INSERT_CONTRIBUTION,
   STMT_LIST_FAILURES,
   N_STMTS
 } Stmt;
@@ -145,7 +205,12 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DELETE_PARTNERS] =
     "DELETE FROM partners WHERE rowid BETWEEN ?1 * " G_STRINGIFY (MAX_PARTNERS)
     " AND ?1 * " G_STRINGIFY (MAX_PARTNERS) " + " G_STRINGIFY (MAX_PARTNERS) " - 1",
-  [STMT_DELETE_ACTION_DUES] = "DELETE FROM action_dues WHERE session_id = ?1",
+  [STMT_DELETE_ACTIONS] = "DELETE FROM actions WHERE session_id = ?1",
+  [STMT_DELETE_LINKS] = "DELETE FROM links WHERE session_id = ?1",
+  [STMT_DELETE_REVIEW_ITEMS] = "DELETE FROM review_items WHERE session_id = ?1",
+  [STMT_DELETE_CONSENTS] = "DELETE FROM consents WHERE session_id = ?1",
+  [STMT_DELETE_CRITERIA] = "DELETE FROM criteria WHERE session_id = ?1",
+  [STMT_DELETE_CONTRIBUTIONS] = "DELETE FROM contributions WHERE session_id = ?1",
   [STMT_DELETE_SESSION_TEXT] = "DELETE FROM session_text WHERE rowid = ?1",
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_INSERT_SESSION] =
@@ -162,7 +227,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_PARTNER] =
     "INSERT INTO partners (rowid, name, profession, institution, role)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_INSERT_ACTION_DUE] = "INSERT INTO action_dues (session_id, due) VALUES (?1, ?2)",
+  [STMT_INSERT_ACTION] =
+    "INSERT INTO actions (session_id, action_id, what, due, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_LINK] =
+    "INSERT INTO links (session_id, link_id, type, status, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_REVIEW_ITEM] =
+    "INSERT INTO review_items (session_id, item_id, type, reviewed, note)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_CONSENT] =
+    "INSERT INTO consents (session_id, consent_id, date, to_confirm) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_CRITERION] =
+    "INSERT INTO criteria (session_id, criterion_id, agreed, met) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_CONTRIBUTION] =
+    "INSERT INTO contributions (session_id, partner_id, name, asked, received)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_LIST_FAILURES] =
     "SELECT " SESSION_COLUMNS " FROM sessions AS s WHERE s.error IS NOT NULL ORDER BY s.path",
 };
@@ -853,7 +931,12 @@ delete_by_id (RgLibraryDb  *db,
 {
   static const Stmt order[] = {
     STMT_DELETE_PARTNERS,
-    STMT_DELETE_ACTION_DUES,
+    STMT_DELETE_ACTIONS,
+    STMT_DELETE_LINKS,
+    STMT_DELETE_REVIEW_ITEMS,
+    STMT_DELETE_CONSENTS,
+    STMT_DELETE_CRITERIA,
+    STMT_DELETE_CONTRIBUTIONS,
     STMT_DELETE_SESSION_TEXT,
     STMT_DELETE_SESSION,
   };
@@ -942,23 +1025,86 @@ insert_partners (RgLibraryDb            *db,
 }
 
 static gboolean
-insert_action_dues (RgLibraryDb            *db,
-                    gint64                  session_id,
-                    const RgLibraryRecord  *record,
-                    GError                **error)
+insert_objects (RgLibraryDb            *db,
+                gint64                  session_id,
+                const RgLibraryRecord  *record,
+                GError                **error)
 {
   sqlite3_stmt *stmt;
 
-  if (record->open_action_dues->len == 0)
-    return TRUE;
-
-  if (!(stmt = get_stmt (db, STMT_INSERT_ACTION_DUE, error)))
+  if (record->actions->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_ACTION, error)))
     return FALSE;
-
-  for (guint i = 0; i < record->open_action_dues->len; i++)
+  for (guint i = 0; i < record->actions->len; i++)
     {
+      const RgLibraryRecordAction *a = &g_array_index (record->actions,
+                                                       RgLibraryRecordAction, i);
+
       sqlite3_bind_int64 (stmt, 1, session_id);
-      bind_text (stmt, 2, g_ptr_array_index (record->open_action_dues, i));
+      bind_text (stmt, 2, a->id);
+      bind_text (stmt, 3, a->what);
+      bind_text (stmt, 4, a->due);
+      bind_text (stmt, 5, a->status);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->links->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_LINK, error)))
+    return FALSE;
+  for (guint i = 0; i < record->links->len; i++)
+    {
+      const RgLibraryRecordLink *l = &g_array_index (record->links, RgLibraryRecordLink, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, l->id);
+      bind_text (stmt, 3, l->type);
+      bind_text (stmt, 4, l->status);
+      bind_text (stmt, 5, l->note);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->review_items->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_REVIEW_ITEM, error)))
+    return FALSE;
+  for (guint i = 0; i < record->review_items->len; i++)
+    {
+      const RgLibraryRecordReviewItem *r = &g_array_index (record->review_items,
+                                                           RgLibraryRecordReviewItem, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, r->id);
+      bind_text (stmt, 3, r->type);
+      sqlite3_bind_int (stmt, 4, r->reviewed);
+      bind_text (stmt, 5, r->note);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->consents->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_CONSENT, error)))
+    return FALSE;
+  for (guint i = 0; i < record->consents->len; i++)
+    {
+      const RgLibraryRecordConsent *c = &g_array_index (record->consents,
+                                                        RgLibraryRecordConsent, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, c->id);
+      bind_text (stmt, 3, c->date);
+      sqlite3_bind_int (stmt, 4, c->to_confirm);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->criteria->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_CRITERION, error)))
+    return FALSE;
+  for (guint i = 0; i < record->criteria->len; i++)
+    {
+      const RgLibraryRecordCriterion *c = &g_array_index (record->criteria,
+                                                          RgLibraryRecordCriterion, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, c->id);
+      sqlite3_bind_int (stmt, 3, c->agreed);
+      sqlite3_bind_int (stmt, 4, FALSE);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -1089,13 +1235,13 @@ _rg_library_db_put (RgLibraryDb            *db,
   dimensions = g_strjoinv ("\n", (char **) record->dimensions->pdata);
   g_ptr_array_set_size (record->dimensions, record->dimensions->len - 1);
   bind_text (stmt, 24, dimensions);
-  sqlite3_bind_int (stmt, 25, record->n_consents);
+  sqlite3_bind_int (stmt, 25, record->consents->len);
   if (!step_done (db, stmt, error))
     return FALSE;
 
   session_id = sqlite3_last_insert_rowid (db->handle);
 
-  if (!insert_action_dues (db, session_id, record, error))
+  if (!insert_objects (db, session_id, record, error))
     return FALSE;
 
   if (!(stmt = get_stmt (db, STMT_INSERT_SESSION_TEXT, error)))
