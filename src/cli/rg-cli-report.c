@@ -28,7 +28,8 @@ typedef enum
   FORMAT_JSON,
 } Format;
 
-static const char * const format_names[] = { "pdf", "odt", "csv", "json" };
+/* In the order of Format */
+static const char * const format_names[] = { "pdf", "odt", "csv", "json", NULL };
 
 static void
 member_uint (JsonBuilder *builder,
@@ -167,7 +168,7 @@ static gboolean
 lookup_format (const char *name,
                Format     *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+  for (guint i = 0; format_names[i] != NULL; i++)
     if (g_ascii_strcasecmp (name, format_names[i]) == 0)
       {
         *format = i;

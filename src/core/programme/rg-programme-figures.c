@@ -320,6 +320,7 @@ start_again (Reading *reading)
 {
   RgProgrammeFigures *f = reading->figures;
 
+  f->sessions = 0;
   for (guint i = 0; i < f->sessions_by_month->len; i++)
     g_array_index (f->sessions_by_month, RgProgrammeCount, i).count = 0;
   g_hash_table_remove_all (reading->partners_seen);
@@ -333,6 +334,7 @@ read_month (RgProgrammeFigures *f,
             const char         *month,
             guint               count)
 {
+  f->sessions += count;
   for (guint i = 0; month != NULL && i < f->sessions_by_month->len; i++)
     {
       RgProgrammeCount *item = &g_array_index (f->sessions_by_month, RgProgrammeCount, i);

@@ -297,9 +297,9 @@ add_method (RgReport *report)
        "session held before the period; continuing: the others; closed: their latest "
        "session is closed and dated in the period."),
     N_("Partners: the different partners of the sessions held in the period, each counted "
-       "once, by their profession and their institution as written in their latest "
-       "session (spaces and capitals aside). The family and the young person are counted "
-       "as such."),
+       "once (one name, profession and institution), by their profession and their "
+       "institution as written in their latest session (spaces and capitals aside). The "
+       "family and the young person are counted as such."),
     N_("Agreements and divergences: the links of the sessions held in the period. A "
        "divergence is settled when it was settled at its session, or left open then and "
        "marked reviewed at a later session of the situation, up to the end of the "
