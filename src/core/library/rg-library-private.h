@@ -33,6 +33,8 @@ typedef struct
   char *profession;
   char *institution;
   char *role;
+  char *contribution_asked;      /* YYYY-MM-DD or NULL */
+  char *contribution_received;   /* YYYY-MM-DD or NULL */
 } RgLibraryRecordPartner;
 
 /* The objects of a session the coordinator's desk follows from one day to
@@ -73,6 +75,7 @@ typedef struct
 {
   char     *id;
   gboolean  agreed;
+  gboolean  met;
 } RgLibraryRecordCriterion;
 
 typedef struct
@@ -214,6 +217,16 @@ char        *_rg_library_db_query_sql     (const RgLibraryQuery   *query,
 GPtrArray   *_rg_library_db_list_failures (RgLibraryDb            *db,
                                            const char             *folder,
                                            GError                **error);
+GPtrArray   *_rg_library_db_list_situations (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const RgLibraryQuery *query,
+                                             const char           *today,
+                                             GError              **error);
+GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const char           *today,
+                                             guint                 retention_years,
+                                             GError              **error);
 
 sqlite3     *_rg_library_db_get_handle    (RgLibraryDb            *db);
 void         _rg_library_db_set_error     (RgLibraryDb            *db,
