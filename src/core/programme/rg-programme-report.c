@@ -136,7 +136,8 @@ add_activity (RgReport                  *report,
   add_figures (report, figures, G_N_ELEMENTS (figures));
 
   if (f->intervals > 0)
-    median = g_strdup_printf (ngettext ("%.0f day, over %u interval between two sessions",
+    median = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%.0f day, over %u interval between two sessions",
                                         "%.0f days, over %u intervals between two sessions",
                                         f->intervals),
                               f->median_days, f->intervals);
