@@ -34,9 +34,11 @@
 #include "rg-programme-figures.h"
 #include "rg-types.h"
 
-/* ?1 = from, ?2 = to, ?3 = today */
+/* ?1 = from, ?2 = to, ?3 = today. Each statement joins, never asks a
+ * correlated subquery of a table without an index: those went through
+ * the whole library once per row (minutes for 10,000 sessions). */
 #define HELD \
-  "WITH held AS (" \
+  "WITH held AS MATERIALIZED (" \
   "  SELECT s.id, s.date, s.status, s.path," \
   "         coalesce (nullif (s.situation_id, ''), s.uuid) AS situation" \
   "  FROM sessions AS s" \
@@ -45,81 +47,117 @@
   "    AND NOT EXISTS (SELECT 1 FROM sessions AS o" \
   "                    WHERE o.path = s.conflict_candidate AND o.uuid = s.uuid" \
   "                      AND o.error IS NULL))," \
-  " period AS (SELECT * FROM held WHERE date >= ?1)," \
-  " latest AS (" \
-  "  SELECT id, date, status, situation FROM (" \
+  " period AS MATERIALIZED (SELECT * FROM held WHERE date >= ?1)," \
+  /* The latest session of each situation, for the situations of the \
+   * period only: their latest session is in the period */ \
+  " latest AS MATERIALIZED (" \
+  "  SELECT id, date, status, situation, first FROM (" \
   "    SELECT h.*, row_number () OVER (PARTITION BY h.situation" \
-  "             ORDER BY h.date DESC, h.status = 'closed' DESC, h.path DESC) AS n" \
-  "    FROM held AS h WHERE h.situation IN (SELECT situation FROM period))" \
-  "  WHERE n = 1) "
+  "             ORDER BY h.date DESC, h.status = 'closed' DESC, h.path DESC) AS n," \
+  "           min (h.date) OVER (PARTITION BY h.situation) AS first" \
+  "    FROM held AS h)" \
+  "  WHERE n = 1 AND date >= ?1) "
 
 typedef enum
 {
-  STATEMENT_SITUATIONS,
+  STATEMENT_COUNTS,
   STATEMENT_MONTHS,
   STATEMENT_PARTNERS,
-  STATEMENT_LINKS,
-  STATEMENT_ACTIONS,
-  STATEMENT_CRITERIA,
-  STATEMENT_CONSENTS,
   STATEMENT_INTERVALS,
   N_STATEMENTS
 } Statement;
 
+/* The columns of STATEMENT_COUNTS */
+typedef enum
+{
+  COUNT_SITUATIONS,
+  COUNT_SITUATIONS_NEW,
+  COUNT_SITUATIONS_CLOSED,
+  COUNT_AGREEMENTS,
+  COUNT_DIVERGENCES,
+  COUNT_DIVERGENCES_SETTLED_AT_SESSION,
+  COUNT_DIVERGENCES_SETTLED_LATER,
+  COUNT_ACTIONS,
+  COUNT_ACTIONS_DONE,
+  COUNT_ACTIONS_DONE_ON_TIME,
+  COUNT_ACTIONS_OVERDUE,
+  COUNT_ACTIONS_CANCELLED,
+  COUNT_CRITERIA,
+  COUNT_CRITERIA_AGREED,
+  COUNT_CRITERIA_MET,
+  COUNT_CONSENT_SITUATIONS,
+  COUNT_CONSENT_OLD,
+} Count;
+
+/* Every figure that is one number, in one statement, so that the
+ * sessions held are worked out once */
+static const char counts_sql[] =
+  HELD
+  /* Reviewed items of held sessions, for the divergences settled later */
+  ", reviewed AS MATERIALIZED ("
+  "  SELECT h.situation, h.date, h.path, r.item_id"
+  "  FROM held AS h JOIN review_items AS r ON r.session_id = h.id"
+  "  WHERE r.reviewed AND r.item_id IS NOT NULL),"
+  /* Links of the period; settled later: open at its session, and
+   * reviewed at a later session of its situation, up to the end of the
+   * period */
+  " period_links AS MATERIALIZED ("
+  "  SELECT l.rowid AS row, l.type, l.status, l.link_id, p.situation, p.date, p.path"
+  "  FROM period AS p JOIN links AS l ON l.session_id = p.id),"
+  " settled_later AS ("
+  "  SELECT DISTINCT l.row FROM period_links AS l"
+  "  JOIN reviewed AS r ON r.item_id = l.link_id AND r.situation = l.situation"
+  "  WHERE l.type = 'divergence' AND l.status <> 'settled'"
+  "    AND (r.date > l.date OR (r.date = l.date AND r.path > l.path))),"
+  /* An action is done on time when the first session of its situation
+   * where it shows done is on or before its due date, or it has none */
+  " first_done AS MATERIALIZED ("
+  "  SELECT h.situation, a.action_id, min (h.date) AS date"
+  "  FROM held AS h JOIN actions AS a ON a.session_id = h.id"
+  "  WHERE a.status = 'done' AND a.action_id IS NOT NULL GROUP BY 1, 2),"
+  " latest_actions AS MATERIALIZED ("
+  "  SELECT a.status, a.due, f.date AS done"
+  "  FROM latest AS l JOIN actions AS a ON a.session_id = l.id"
+  "  LEFT JOIN first_done AS f ON f.situation = l.situation AND f.action_id = a.action_id),"
+  " latest_criteria AS MATERIALIZED ("
+  "  SELECT c.agreed, c.met FROM latest AS l JOIN criteria AS c ON c.session_id = l.id),"
+  " newest_consents AS MATERIALIZED ("
+  "  SELECT max (c.date) AS date FROM latest AS l"
+  "  JOIN consents AS c ON c.session_id = l.id GROUP BY l.id)"
+  "SELECT"
+  " (SELECT count (*) FROM latest),"
+  " (SELECT total (first >= ?1) FROM latest),"
+  " (SELECT total (status = 'closed') FROM latest),"
+  " (SELECT total (type = 'agreement') FROM period_links),"
+  " (SELECT total (type = 'divergence') FROM period_links),"
+  " (SELECT total (type = 'divergence' AND status = 'settled') FROM period_links),"
+  " (SELECT count (*) FROM settled_later),"
+  " (SELECT count (*) FROM latest_actions),"
+  " (SELECT total (status = 'done') FROM latest_actions),"
+  " (SELECT total (status = 'done' AND (due IS NULL OR done <= due)) FROM latest_actions),"
+  " (SELECT total (status NOT IN ('done', 'cancelled') AND due < ?3) FROM latest_actions),"
+  " (SELECT total (status = 'cancelled') FROM latest_actions),"
+  " (SELECT count (*) FROM latest_criteria),"
+  " (SELECT total (agreed <> 0) FROM latest_criteria),"
+  " (SELECT total (met <> 0) FROM latest_criteria),"
+  " (SELECT count (*) FROM newest_consents),"
+  " (SELECT total (date < date (?2, '-1 year')) FROM newest_consents)";
+
 static const char * const statements[N_STATEMENTS + 1] = {
-  /* New: no held session before the period; closed: the latest session
-   * is closed and in the period */
-  [STATEMENT_SITUATIONS] =
-    HELD
-    "SELECT count (*),"
-    "  sum (NOT EXISTS (SELECT 1 FROM held AS b"
-    "                   WHERE b.situation = p.situation AND b.date < ?1)),"
-    "  (SELECT count (*) FROM latest WHERE status = 'closed' AND date >= ?1)"
-    " FROM (SELECT DISTINCT situation FROM period) AS p",
+  [STATEMENT_COUNTS] = counts_sql,
   [STATEMENT_MONTHS] =
     HELD
     "SELECT substr (date, 1, 7), count (*) FROM period GROUP BY 1 ORDER BY 1",
   /* Newest session first: a partner's profession and institution are
-   * taken from the last session of the period they came to */
+   * taken from the last session of the period they came to. A session's
+   * partners are the rows of the index's partners table from its id ×
+   * 1024 (rg-library-index.c); one pass over that table, joined to the
+   * sessions, is much faster than a range of it for each session. */
   [STATEMENT_PARTNERS] =
     HELD
     "SELECT p.name, p.profession, p.institution, p.role"
-    " FROM period AS s JOIN partners AS p"
-    "   ON p.rowid BETWEEN s.id * 1024 AND s.id * 1024 + 1023"
+    " FROM partners AS p CROSS JOIN period AS s ON s.id = p.rowid / 1024"
     " ORDER BY s.date DESC, s.path DESC, p.rowid",
-  /* Settled later: open at its session, and reviewed at a later session
-   * of its situation, up to the end of the period */
-  [STATEMENT_LINKS] =
-    HELD
-    "SELECT sum (l.type = 'agreement'), sum (l.type = 'divergence'),"
-    "  sum (l.type = 'divergence' AND l.status = 'settled'),"
-    "  sum (l.type = 'divergence' AND l.status <> 'settled' AND EXISTS ("
-    "    SELECT 1 FROM held AS h JOIN review_items AS r ON r.session_id = h.id"
-    "    WHERE h.situation = p.situation AND h.id <> p.id"
-    "      AND (h.date > p.date OR (h.date = p.date AND h.path > p.path))"
-    "      AND r.item_id = l.link_id AND r.reviewed))"
-    " FROM period AS p JOIN links AS l ON l.session_id = p.id",
-  /* On time: done by the first session of its situation where it shows
-   * done, on or before its due date, or with no due date */
-  [STATEMENT_ACTIONS] =
-    HELD
-    "SELECT count (*), sum (a.status = 'done'),"
-    "  sum (a.status = 'done' AND (a.due IS NULL OR ("
-    "    SELECT min (h.date) FROM held AS h JOIN actions AS b ON b.session_id = h.id"
-    "    WHERE h.situation = l.situation AND b.action_id = a.action_id"
-    "      AND b.status = 'done') <= a.due)),"
-    "  sum (a.status NOT IN ('done', 'cancelled') AND a.due < ?3),"
-    "  sum (a.status = 'cancelled')"
-    " FROM latest AS l JOIN actions AS a ON a.session_id = l.id",
-  [STATEMENT_CRITERIA] =
-    HELD
-    "SELECT count (*), sum (c.agreed <> 0), sum (c.met <> 0)"
-    " FROM latest AS l JOIN criteria AS c ON c.session_id = l.id",
-  [STATEMENT_CONSENTS] =
-    HELD
-    "SELECT count (*), sum (newest < date (?2, '-1 year')) FROM ("
-    "  SELECT max (c.date) AS newest FROM latest AS l"
-    "  JOIN consents AS c ON c.session_id = l.id GROUP BY l.id)",
   /* Days from each held session to the next one of its situation, when
    * that one is in the period */
   [STATEMENT_INTERVALS] =
@@ -385,6 +423,31 @@ profession_or_role (const char *profession,
 }
 
 static void
+read_counts (RgProgrammeFigures *f,
+             sqlite3_stmt       *row)
+{
+  f->situations = column_uint (row, COUNT_SITUATIONS);
+  f->situations_new = column_uint (row, COUNT_SITUATIONS_NEW);
+  f->situations_continuing = f->situations - MIN (f->situations_new, f->situations);
+  f->situations_closed = column_uint (row, COUNT_SITUATIONS_CLOSED);
+  f->agreements = column_uint (row, COUNT_AGREEMENTS);
+  f->divergences = column_uint (row, COUNT_DIVERGENCES);
+  f->divergences_settled_later = column_uint (row, COUNT_DIVERGENCES_SETTLED_LATER);
+  f->divergences_settled = column_uint (row, COUNT_DIVERGENCES_SETTLED_AT_SESSION) +
+                           f->divergences_settled_later;
+  f->actions = column_uint (row, COUNT_ACTIONS);
+  f->actions_done = column_uint (row, COUNT_ACTIONS_DONE);
+  f->actions_done_on_time = column_uint (row, COUNT_ACTIONS_DONE_ON_TIME);
+  f->actions_overdue = column_uint (row, COUNT_ACTIONS_OVERDUE);
+  f->actions_cancelled = column_uint (row, COUNT_ACTIONS_CANCELLED);
+  f->criteria = column_uint (row, COUNT_CRITERIA);
+  f->criteria_agreed = column_uint (row, COUNT_CRITERIA_AGREED);
+  f->criteria_met = column_uint (row, COUNT_CRITERIA_MET);
+  f->consent_situations = column_uint (row, COUNT_CONSENT_SITUATIONS);
+  f->consent_old = column_uint (row, COUNT_CONSENT_OLD);
+}
+
+static void
 read_row (guint         statement,
           sqlite3_stmt *row,
           gpointer      user_data)
@@ -400,11 +463,8 @@ read_row (guint         statement,
 
   switch ((Statement) statement)
     {
-    case STATEMENT_SITUATIONS:
-      f->situations = column_uint (row, 0);
-      f->situations_new = column_uint (row, 1);
-      f->situations_continuing = f->situations - MIN (f->situations_new, f->situations);
-      f->situations_closed = column_uint (row, 2);
+    case STATEMENT_COUNTS:
+      read_counts (f, row);
       break;
 
     case STATEMENT_MONTHS:
@@ -425,32 +485,6 @@ read_row (guint         statement,
                                                                column_text (row, 3)));
         groups_add (&reading->institutions, column_text (row, 2));
       }
-      break;
-
-    case STATEMENT_LINKS:
-      f->agreements = column_uint (row, 0);
-      f->divergences = column_uint (row, 1);
-      f->divergences_settled_later = column_uint (row, 3);
-      f->divergences_settled = column_uint (row, 2) + f->divergences_settled_later;
-      break;
-
-    case STATEMENT_ACTIONS:
-      f->actions = column_uint (row, 0);
-      f->actions_done = column_uint (row, 1);
-      f->actions_done_on_time = column_uint (row, 2);
-      f->actions_overdue = column_uint (row, 3);
-      f->actions_cancelled = column_uint (row, 4);
-      break;
-
-    case STATEMENT_CRITERIA:
-      f->criteria = column_uint (row, 0);
-      f->criteria_agreed = column_uint (row, 1);
-      f->criteria_met = column_uint (row, 2);
-      break;
-
-    case STATEMENT_CONSENTS:
-      f->consent_situations = column_uint (row, 0);
-      f->consent_old = column_uint (row, 1);
       break;
 
     case STATEMENT_INTERVALS:

@@ -116,6 +116,36 @@ add_chart (RgReport              *report,
   return TRUE;
 }
 
+#define MAX_MONTH_BARS 36
+
+static gboolean
+add_years (RgReport                  *report,
+           const RgProgrammeFigures  *f,
+           GError                   **error)
+{
+  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (RgProgrammeBar));
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+
+  rg_report_add_heading (report, 3, NULL, _("Sessions held each year"));
+  for (guint i = 0; i < f->sessions_by_month->len; i++)
+    {
+      const RgProgrammeCount *month = &g_array_index (f->sessions_by_month, RgProgrammeCount, i);
+
+      if (years->len == 0 || !g_str_has_prefix (month->label, years->pdata[years->len - 1]))
+        {
+          RgProgrammeBar bar = { NULL, 0, RG_PROGRAMME_BAR_PLAIN };
+
+          g_ptr_array_add (years, g_strndup (month->label, 4));
+          bar.label = years->pdata[years->len - 1];
+          g_array_append_val (bars, bar);
+        }
+      g_array_index (bars, RgProgrammeBar, bars->len - 1).value += month->count;
+    }
+
+  return add_chart (report, (const RgProgrammeBar *) bars->data, bars->len,
+                    _("Sessions held each year:"), error);
+}
+
 static gboolean
 add_activity (RgReport                  *report,
               const RgProgrammeFigures  *f,
@@ -148,6 +178,10 @@ add_activity (RgReport                  *report,
 
   if (f->sessions_by_month->len == 0)
     return TRUE;
+
+  /* Beyond three years, a bar a month would not fit a page: a bar a year */
+  if (f->sessions_by_month->len > MAX_MONTH_BARS)
+    return add_years (report, f, error);
 
   rg_report_add_heading (report, 3, NULL, _("Sessions held each month"));
   for (guint i = 0; i < f->sessions_by_month->len; i++)
