@@ -228,6 +228,25 @@ GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
                                              guint                 retention_years,
                                              GError              **error);
 
+sqlite3     *_rg_library_db_get_handle    (RgLibraryDb            *db);
+void         _rg_library_db_set_error     (RgLibraryDb            *db,
+                                           int                     rc,
+                                           GError                **error);
+
+/* Runs @func on the library's index under its lock, as every search does
+ * (rg-library.c): an index that fails is made again and @func runs
+ * again; with @must_be_filled, an index never filled is filled first. */
+typedef gboolean (*RgLibraryDbFunc) (RgLibrary    *self,
+                                     RgLibraryDb  *db,
+                                     gpointer      data,
+                                     GError      **error);
+
+gboolean     _rg_library_run_with_db      (RgLibrary              *self,
+                                           RgLibraryDbFunc         func,
+                                           gpointer                data,
+                                           gboolean                must_be_filled,
+                                           GError                **error);
+
 /* Turns text typed by a user into an FTS5 expression that cannot be a
  * syntax error: every word quoted, the last one a prefix. %NULL when the
  * text has no word. @column_filter, if given, is put in front, e.g.

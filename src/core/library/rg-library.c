@@ -321,6 +321,16 @@ run_with_db (RgLibrary  *self,
   return ok;
 }
 
+gboolean
+_rg_library_run_with_db (RgLibrary        *self,
+                         RgLibraryDbFunc   func,
+                         gpointer          data,
+                         gboolean          must_be_filled,
+                         GError          **error)
+{
+  return run_with_db (self, (DbFunc) func, data, must_be_filled, error);
+}
+
 static void
 rg_library_dispose (GObject *object)
 {
