@@ -48,6 +48,8 @@ int rg_cli_import_contributions (int    argc,
                                  char **argv);
 int rg_cli_merge                (int    argc,
                                  char **argv);
+int rg_cli_report               (int    argc,
+                                 char **argv);
 int rg_cli_sitting              (int    argc,
                                  char **argv);
 

@@ -150,6 +150,29 @@ write_node (JsonGenerator *generator,
 }
 
 /**
+ * rg_cli_json_to_string:
+ * @builder: a builder whose containers are all closed
+ *
+ * Writes what @builder built as rg_cli_json_print () prints it, for a
+ * command that writes its JSON to a file.
+ *
+ * Returns: (transfer full): the JSON text, ending with a newline
+ */
+char *
+rg_cli_json_to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *out = g_string_new (NULL);
+
+  g_assert (root != NULL);
+
+  write_node (generator, out, root, 0);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/**
  * rg_cli_json_print:
  * @builder: a builder whose containers are all closed
  *
@@ -160,13 +183,7 @@ write_node (JsonGenerator *generator,
 void
 rg_cli_json_print (JsonBuilder *builder)
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *text = rg_cli_json_to_string (builder);
 
-  g_assert (root != NULL);
-
-  write_node (generator, out, root, 0);
-  g_string_append_c (out, '\n');
-  fputs (out->str, stdout);
+  fputs (text, stdout);
 }

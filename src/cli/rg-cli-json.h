@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-void rg_cli_json_print (JsonBuilder *builder);
+void  rg_cli_json_print     (JsonBuilder *builder);
+char *rg_cli_json_to_string (JsonBuilder *builder);
 
 G_END_DECLS

@@ -11,3 +11,4 @@
 #include "regards-editing.h"
 #include "regards-report.h"
 #include "regards-meetings.h"
+#include "regards-programme.h"

@@ -286,6 +286,22 @@ set_error (sqlite3  *handle,
                  _("The library index could not be read or written (%s)"), detail);
 }
 
+/* For the files of this folder that run their own SQL on the
+ * connection (rg-library-select.c) */
+sqlite3 *
+_rg_library_db_get_handle (RgLibraryDb *db)
+{
+  return db->handle;
+}
+
+void
+_rg_library_db_set_error (RgLibraryDb  *db,
+                          int           rc,
+                          GError      **error)
+{
+  set_error (db->handle, rc, error);
+}
+
 gboolean
 _rg_library_error_is_corrupt (const GError *error)
 {
@@ -317,26 +333,12 @@ exec (RgLibraryDb  *db,
   return TRUE;
 }
 
-sqlite3 *
-_rg_library_db_get_handle (RgLibraryDb *db)
-{
-  return db->handle;
-}
-
 gboolean
 _rg_library_db_exec (RgLibraryDb  *db,
                      const char   *sql,
                      GError      **error)
 {
   return exec (db, sql, error);
-}
-
-void
-_rg_library_db_set_error (RgLibraryDb  *db,
-                          int           rc,
-                          GError      **error)
-{
-  set_error (db->handle, rc, error);
 }
 
 static sqlite3_stmt *

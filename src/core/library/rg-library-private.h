@@ -229,15 +229,30 @@ GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
                                              guint                 retention_years,
                                              GError              **error);
 
-/* For the tables kept in files of their own (rg-library-sittings.c):
- * the connection's handle, a statement run whole, a failure of SQLite
- * reported as the index's (damage gets its own code). */
+/* For the files of this folder that run their own SQL on the connection
+ * (rg-library-select.c, rg-library-sittings.c): its handle, a statement
+ * run whole, a failure of SQLite reported as the index's (damage gets
+ * its own code). */
 sqlite3     *_rg_library_db_get_handle    (RgLibraryDb            *db);
 gboolean     _rg_library_db_exec          (RgLibraryDb            *db,
                                            const char             *sql,
                                            GError                **error);
 void         _rg_library_db_set_error     (RgLibraryDb            *db,
                                            int                     rc,
+                                           GError                **error);
+
+/* Runs @func on the library's index under its lock, as every search does
+ * (rg-library.c): an index that fails is made again and @func runs
+ * again; with @must_be_filled, an index never filled is filled first. */
+typedef gboolean (*RgLibraryDbFunc) (RgLibrary    *self,
+                                     RgLibraryDb  *db,
+                                     gpointer      data,
+                                     GError      **error);
+
+gboolean     _rg_library_run_with_db      (RgLibrary              *self,
+                                           RgLibraryDbFunc         func,
+                                           gpointer                data,
+                                           gboolean                must_be_filled,
                                            GError                **error);
 
 /* Turns text typed by a user into an FTS5 expression that cannot be a
@@ -344,20 +359,6 @@ gboolean _rg_library_update_from_any_thread (RgLibrary  *self,
                                              RgSession  *session,
                                              GFile      *gone,
                                              GError    **error);
-
-/* Runs @func on the index under its lock, making the index again and
- * running @func once more when SQLite fails; with @must_be_filled (a
- * search), an index never filled is filled first. */
-typedef gboolean (*RgLibraryDbFunc) (RgLibrary    *self,
-                                     RgLibraryDb  *db,
-                                     gpointer      data,
-                                     GError      **error);
-
-gboolean _rg_library_run_with_db (RgLibrary        *self,
-                                  RgLibraryDbFunc   func,
-                                  gpointer          data,
-                                  gboolean          must_be_filled,
-                                  GError          **error);
 
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */

@@ -958,6 +958,32 @@ rg_export_odt (RgSession  *session,
                GError    **error)
 {
   g_autoptr(RgReport) report = NULL;
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = rg_report_new (session, error);
+  if (report == NULL)
+    return NULL;
+
+  return rg_export_odt_report (report, error);
+}
+
+/**
+ * rg_export_odt_report:
+ * @report: a report, a session's or one made with rg_report_new_blank ()
+ * @error: a location for a #GError
+ *
+ * Writes @report as an OpenDocument text package (see the top of
+ * rg-export-odt.c).
+ *
+ * Returns: (transfer full) (nullable): the bytes of the package, or %NULL with
+ *   @error set
+ */
+GBytes *
+rg_export_odt_report (RgReport  *report,
+                      GError   **error)
+{
   g_autoptr(GPtrArray) pictures = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) styles = NULL;
@@ -967,12 +993,8 @@ rg_export_odt (RgSession  *session,
   GBytes *bytes = NULL;
   gboolean written;
 
-  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  report = rg_report_new (session, error);
-  if (report == NULL)
-    return NULL;
 
   pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   content = write_content (report, pictures);

@@ -82,13 +82,7 @@ GBytes *
 rg_export_pdf (RgSession  *session,
                GError    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(RgReport) report = NULL;        /* outlives its layout */
-  g_autoptr(RgReportLayout) layout = NULL;
-  PangoContext *context;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(RgReport) report = NULL;
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -96,6 +90,33 @@ rg_export_pdf (RgSession  *session,
   report = rg_report_new (session, error);
   if (report == NULL)
     return NULL;
+
+  return rg_export_pdf_report (report, error);
+}
+
+/**
+ * rg_export_pdf_report:
+ * @report: a report, a session's or one made with rg_report_new_blank ()
+ * @error: a location for a #GError
+ *
+ * Lays @report out on A4 pages and writes it as a PDF document, with
+ * its title and an outline of its parts.
+ *
+ * Returns: (transfer full) (nullable): the PDF document, or %NULL with @error set
+ */
+GBytes *
+rg_export_pdf_report (RgReport  *report,
+                      GError   **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(RgReportLayout) layout = NULL;
+  PangoContext *context;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   surface = cairo_pdf_surface_create_for_stream (rg_cairo_append_to_byte_array, bytes,
                                                  RG_EXPORT_PDF_PAGE_WIDTH,

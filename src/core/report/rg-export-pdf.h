@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rg-report.h"
 #include "rg-session.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,9 @@ G_BEGIN_DECLS
 #define RG_EXPORT_PDF_MARGIN_BOTTOM 42.0
 #define RG_EXPORT_PDF_MARGIN_SIDE   56.7
 
-GBytes *rg_export_pdf (RgSession  *session,
-                       GError    **error);
+GBytes *rg_export_pdf        (RgSession  *session,
+                              GError    **error);
+GBytes *rg_export_pdf_report (RgReport   *report,
+                              GError    **error);
 
 G_END_DECLS

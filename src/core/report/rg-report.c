@@ -708,6 +708,178 @@ add_review_and_consent (RgReport *self)
 /* }}} */
 
 /**
+ * rg_report_new_blank:
+ * @title: the report's title, for its first heading and the document's
+ *   metadata
+ * @subtitle: (nullable): what the pages' headers say beside the title
+ *
+ * Makes a report with no blocks, for a report that is not a session's
+ * (the programme's evaluation): its maker adds the blocks with
+ * rg_report_add_heading () and the others, and the writers of this
+ * folder (rg_export_pdf_report (), rg_export_odt_report ()) lay it out
+ * as they do a session's. Texts are written in the user's language.
+ *
+ * Returns: (transfer full): the report
+ */
+RgReport *
+rg_report_new_blank (const char *title,
+                     const char *subtitle)
+{
+  RgReport *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_new0 (RgReport, 1);
+  self->title = rg_bidi_isolate (title);
+  self->subtitle = rg_bidi_isolate (subtitle);
+  self->language = report_language ();
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (RgReportBlock));
+  g_array_set_clear_func (self->blocks, clear_block);
+
+  return self;
+}
+
+/**
+ * rg_report_add_heading:
+ * @self: a #RgReport
+ * @level: 1 (the title) to 4
+ * @part: (nullable): for a level 2 heading that opens a part of the
+ *   report, a static word naming it ("figures"), else %NULL
+ * @text: the heading
+ *
+ * Adds a heading at the end of the report.
+ */
+void
+rg_report_add_heading (RgReport   *self,
+                       guint       level,
+                       const char *part,
+                       const char *text)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (level >= 1 && level <= 4);
+
+  if (part != NULL)
+    add_part (self, part, text);
+  else
+    add_heading (self, level, text);
+}
+
+/**
+ * rg_report_add_paragraph:
+ * @self: a #RgReport
+ * @style: how the paragraph reads
+ * @label: (nullable): what it begins with, in bold
+ * @text: the paragraph
+ *
+ * Adds a paragraph at the end of the report.
+ */
+void
+rg_report_add_paragraph (RgReport      *self,
+                         RgReportStyle  style,
+                         const char    *label,
+                         const char    *text)
+{
+  g_return_if_fail (self != NULL);
+
+  add_paragraph (self, style, label, text);
+}
+
+/**
+ * rg_report_add_item:
+ * @self: a #RgReport
+ * @label: (nullable): what the item begins with, in bold
+ * @text: the item
+ *
+ * Adds an item of a list (level 1) at the end of the report.
+ */
+void
+rg_report_add_item (RgReport   *self,
+                    const char *label,
+                    const char *text)
+{
+  g_return_if_fail (self != NULL);
+
+  add_item (self, 1, 0, label, text);
+}
+
+/**
+ * rg_report_add_table:
+ * @self: a #RgReport
+ * @header: (array zero-terminated=1): the columns' headers
+ *
+ * Adds a table at the end of the report; its rows follow with
+ * rg_report_add_table_row ().
+ */
+void
+rg_report_add_table (RgReport           *self,
+                     const char * const *header)
+{
+  RgReportBlock *block;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (header != NULL && header[0] != NULL);
+
+  block = add_block (self, RG_REPORT_BLOCK_TABLE);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (block->rows, g_strdupv ((char **) header));
+}
+
+/**
+ * rg_report_add_table_row:
+ * @self: a #RgReport whose last block is a table
+ * @cells: (array zero-terminated=1): as many cells as the table has
+ *   columns; missing ones are left empty
+ *
+ * Adds a row to the table that ends the report.
+ */
+void
+rg_report_add_table_row (RgReport           *self,
+                         const char * const *cells)
+{
+  RgReportBlock *block;
+  guint n_columns;
+  char **row;
+  gboolean ended = FALSE;
+
+  g_return_if_fail (self != NULL && self->blocks->len > 0);
+
+  block = &g_array_index (self->blocks, RgReportBlock, self->blocks->len - 1);
+  g_return_if_fail (block->type == RG_REPORT_BLOCK_TABLE);
+
+  n_columns = g_strv_length (g_ptr_array_index (block->rows, 0));
+  row = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      ended = ended || cells[i] == NULL;
+      row[i] = rg_bidi_isolate (ended ? "" : cells[i]);
+    }
+  g_ptr_array_add (block->rows, row);
+}
+
+/**
+ * rg_report_add_image:
+ * @self: a #RgReport
+ * @png: the picture, as PNG
+ * @width: its width in pixels
+ * @height: its height in pixels
+ * @description: its text alternative, which every format carries
+ *
+ * Adds a picture at the end of the report.
+ */
+void
+rg_report_add_image (RgReport   *self,
+                     GBytes     *png,
+                     int         width,
+                     int         height,
+                     const char *description)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (png != NULL);
+
+  add_image (self, png, width, height, description);
+}
+
+/**
  * rg_report_new:
  * @session: a #RgSession
  * @error: a location for a #GError

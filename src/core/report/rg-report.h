@@ -76,6 +76,28 @@ typedef struct _RgReport RgReport;
 RgReport            *rg_report_new          (RgSession  *session,
                                              GError    **error);
 void                 rg_report_free         (RgReport   *report);
+RgReport            *rg_report_new_blank    (const char *title,
+                                             const char *subtitle);
+void                 rg_report_add_heading  (RgReport   *report,
+                                             guint       level,
+                                             const char *part,
+                                             const char *text);
+void                 rg_report_add_paragraph (RgReport      *report,
+                                              RgReportStyle  style,
+                                              const char    *label,
+                                              const char    *text);
+void                 rg_report_add_item     (RgReport   *report,
+                                             const char *label,
+                                             const char *text);
+void                 rg_report_add_table    (RgReport           *report,
+                                             const char * const *header);
+void                 rg_report_add_table_row (RgReport           *report,
+                                              const char * const *cells);
+void                 rg_report_add_image    (RgReport   *report,
+                                             GBytes     *png,
+                                             int         width,
+                                             int         height,
+                                             const char *description);
 const char          *rg_report_get_title    (RgReport   *report);
 const char          *rg_report_get_subtitle (RgReport   *report);
 const char          *rg_report_get_language (RgReport   *report);
