@@ -22,6 +22,7 @@
 #include "rg-cli-library.h"
 #include "rg-cli-session.h"
 #include "rg-paths.h"
+#include "rg-sitting-minutes.h"
 
 #define DEFAULT_START "09:00"
 #define DEFAULT_SLOT_MINUTES 30
@@ -533,6 +534,106 @@ sitting_show (int    argc,
   return 0;
 }
 
+static int
+sitting_minutes (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RgSitting) sitting = NULL;
+  g_autoptr(GFile) library = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  gboolean pseudonymise = FALSE;
+  RgExportFormat export_format;
+  const GOptionEntry entries[] = {
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &folder,
+      N_("The library folder (default: the Regards sessions folder)"), N_("DIR") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of the minutes: pdf or odt"), N_("FORMAT") },
+    { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
+      N_("Name no one: the situations become “Situation 1”, “Situation 2”…, the partners "
+         "their profession; no code, institution or place"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the minutes"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = new_context (_("Write the minutes of a sitting: for each situation of the agenda, "
+                           "its slot, the decisions of its session (the actions: what, who, by "
+                           "when, their status), the success criteria agreed and the next "
+                           "review."),
+                         entries);
+  if (!parse (context, &argc, &argv))
+    return 2;
+
+  if (format == NULL)
+    {
+      /* Translators: %s lists the formats, as in "csv, html, pdf, odt" */
+      g_autofree char *message = g_strdup_printf (_("Choose the format of the report with --format (%s)."),
+                                                  "pdf, odt");
+
+      print_line (message);
+      return 2;
+    }
+
+  if (g_ascii_strcasecmp (format, "pdf") == 0)
+    export_format = RG_EXPORT_FORMAT_PDF;
+  else if (g_ascii_strcasecmp (format, "odt") == 0)
+    export_format = RG_EXPORT_FORMAT_ODT;
+  else
+    {
+      g_autofree char *shown = rg_cli_display_name (format);
+      /* Translators: the second %s lists the formats, as in "csv, html, pdf, odt" */
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”. The known formats are: %s."),
+                                                  shown, "pdf, odt");
+
+      print_line (message);
+      return 2;
+    }
+
+  if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    {
+      print_line (_("Give one sitting file."));
+      return 2;
+    }
+
+  if (output == NULL || *output == '\0')
+    {
+      print_line (_("Say where to write the report with -o OUT."));
+      return 2;
+    }
+
+  if (!(sitting = load_sitting (paths[0])))
+    return 1;
+
+  if (folder == NULL)
+    folder = rg_paths_get_default_library_dir ();
+  library = g_file_new_for_commandline_arg (folder);
+  file = g_file_new_for_commandline_arg (output);
+
+  if (!rg_sitting_minutes_write (sitting, library,
+                                 pseudonymise ? RG_SITTING_MINUTES_PSEUDONYMISE
+                                              : RG_SITTING_MINUTES_NONE,
+                                 export_format, file, NULL, &error))
+    {
+      rg_cli_session_print_error (output, error);
+      return 1;
+    }
+
+  path = g_file_get_path (file);
+  display = rg_cli_display_name (path);
+  g_print ("%s\n", display);
+
+  return 0;
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -544,6 +645,7 @@ print_usage (FILE *stream)
   g_string_append_c (usage, '\n');
   g_string_append_printf (usage, "  new      %s\n", _("Create a team sitting and prepare it"));
   g_string_append_printf (usage, "  show     %s\n", _("Print the agenda of a sitting"));
+  g_string_append_printf (usage, "  minutes  %s\n", _("Write the minutes of a sitting, as PDF or ODT"));
   g_string_append_c (usage, '\n');
   g_string_append_printf (usage, _("Run “%s COMMAND --help” for the options of a command."),
                           "regards-cli sitting");
@@ -566,6 +668,7 @@ rg_cli_sitting (int    argc,
   } commands[] = {
     { "new", sitting_new },
     { "show", sitting_show },
+    { "minutes", sitting_minutes },
   };
 
   if (argc < 2)

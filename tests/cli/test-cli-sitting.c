@@ -1,4 +1,4 @@
-/* test-cli-sitting.c — regards-cli sitting new and show, on a fixture library
+/* test-cli-sitting.c — regards-cli sitting new, show and minutes, on a fixture library
  *
  * The library holds two situations: the example session's (six
  * partners), in a subfolder, and the format fixture's (Mme Martin and
@@ -16,6 +16,7 @@
 #include "rg-session-xml.h"
 #include "rg-sitting-xml.h"
 #include "rg-test-cli.h"
+#include "rg-test-pdf.h"
 #include "rg-test-utils.h"
 
 #define EXAMPLE_SITUATION "70852178-769a-53e0-a42f-7f82b32de90a"
@@ -339,6 +340,78 @@ test_errors (void)
   g_assert_nonnull (strstr (show_session.err, "not a Regards sitting"));
 }
 
+static void
+test_minutes (void)
+{
+  g_autofree char *library = make_library ();
+  g_autofree char *database = g_build_filename (library, "..", "index-minutes.db", NULL);
+  g_autofree char *sitting_path = g_build_filename (library, "eps.regards-sitting", NULL);
+  g_autofree char *pdf = g_build_filename (library, "..", "minutes.pdf", NULL);
+  g_autofree char *odt = g_build_filename (library, "..", "minutes.odt", NULL);
+  g_autofree char *anonymous = g_build_filename (library, "..", "minutes-anonymous.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(RgTestRun) created = { 0 };
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) run_odt = { 0 };
+  g_auto(RgTestRun) run_anonymous = { 0 };
+  g_auto(RgTestRun) no_format = { 0 };
+  g_auto(RgTestRun) bad_format = { 0 };
+  g_auto(RgTestRun) no_output = { 0 };
+  const char *first, *second, *third;
+
+  rg_test_run_cli (&created, library, "sitting", "new", "--library", library,
+                   "--database", database, "--date", "2027-03-12", "--start", "14:00",
+                   "--place", "Mairie annexe", "--situation", EXAMPLE_SITUATION,
+                   "--situation", VALID_SITUATION, "-o", sitting_path, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+
+  rg_test_run_cli (&run, library, "sitting", "minutes", "--library", library, "--format", "pdf",
+                   "-o", pdf, sitting_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, "minutes.pdf\n"));
+  text = rg_test_pdf_to_text (pdf, "-layout");
+  flat = rg_test_flatten (text);
+  /* The example's situation, its decisions (its follow-up carries its
+   * actions), then the other one's slot */
+  g_assert_nonnull (first = strstr (flat, "14:00 – 14:30 Code: PRE-2026-014"));
+  g_assert_nonnull (second = strstr (flat, "Prendre rendez-vous pour le bilan visuel"));
+  g_assert_nonnull (third = strstr (flat, "14:30 – 15:00 Code: S-2026-014"));
+  g_assert_true (first < second && second < third);
+  g_assert_nonnull (strstr (flat, "Mairie annexe"));
+
+  rg_test_run_cli (&run_odt, library, "sitting", "minutes", "--library", library, "-f", "ODT",
+                   "-o", odt, sitting_path, NULL);
+  g_assert_cmpint (run_odt.status, ==, 0);
+  g_assert_true (g_file_test (odt, G_FILE_TEST_IS_REGULAR));
+
+  rg_test_run_cli (&run_anonymous, library, "sitting", "minutes", "--library", library,
+                   "--format", "pdf", "--pseudonymise", "-o", anonymous, sitting_path, NULL);
+  g_assert_cmpint (run_anonymous.status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&flat, g_free);
+  text = rg_test_pdf_to_text (anonymous, "-layout");
+  flat = rg_test_flatten (text);
+  g_assert_nonnull (strstr (flat, "Situation 1 Time slot: 14:00 – 14:30"));
+  g_assert_nonnull (strstr (flat, "Situation 2 Time slot: 14:30 – 15:00"));
+  g_assert_null (strstr (flat, "Élève A."));
+  g_assert_null (strstr (flat, "2026-014"));
+  g_assert_null (strstr (flat, "Mairie"));
+  g_assert_null (strstr (flat, "Benali"));
+
+  rg_test_run_cli (&no_format, library, "sitting", "minutes", "-o", pdf, sitting_path, NULL);
+  g_assert_cmpint (no_format.status, ==, 2);
+  g_assert_nonnull (strstr (no_format.err, "--format"));
+  rg_test_run_cli (&bad_format, library, "sitting", "minutes", "--format", "html", "-o", pdf,
+                   sitting_path, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "pdf, odt"));
+  rg_test_run_cli (&no_output, library, "sitting", "minutes", "--format", "pdf", sitting_path,
+                   NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "-o OUT"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/cli/sitting/new", test_new);
   g_test_add_func ("/cli/sitting/show", test_show);
   g_test_add_func ("/cli/sitting/errors", test_errors);
+  g_test_add_func ("/cli/sitting/minutes", test_minutes);
 
   return g_test_run ();
 }
