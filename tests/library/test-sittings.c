@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "rg-contribution.h"
 #include "rg-file-io.h"
 #include "rg-library-sittings-private.h"
 #include "rg-session-xml.h"
@@ -51,6 +52,16 @@ write_bytes (Place      *place,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   rg_file_write_atomic (file, bytes, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+}
+
+static void
+write_text (Place      *place,
+            const char *relpath,
+            const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  write_bytes (place, relpath, bytes);
 }
 
 static RgSittingItem *
@@ -374,6 +385,19 @@ list_done (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* The thread that ran a task may hold it, and through it the library, a
+ * moment after the callback ran: wait for it to let go before the
+ * library is checked finalized. */
+static void
+wait_for_tasks (RgLibrary *library)
+{
+  while (g_atomic_int_get (&G_OBJECT (library)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 test_sittings_async (void)
 {
@@ -384,6 +408,7 @@ test_sittings_async (void)
   rg_library_list_sittings_async (place->library, "juin", NULL, list_done, &sittings);
   while (sittings == NULL)
     g_main_context_iteration (NULL, TRUE);
+  wait_for_tasks (place->library);
 
   listed = titles (sittings);
   g_assert_cmpstr (listed, ==, "Comité technique de juin");
@@ -405,6 +430,51 @@ test_sittings_fill_first (void)
   g_assert_no_error (error);
   listed = titles (sittings);
   g_assert_cmpstr (listed, ==, "Équipe de soutien de mars");
+}
+
+/* The contributions asked for a sitting are in the library folder (so
+ * that erasing a situation finds them), and a list of the team's
+ * sessions leaves them out. */
+static void
+test_sittings_no_contributions (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(RgSession) session = rg_session_new ();
+  g_autoptr(RgPartner) partner = rg_partner_new ();
+  g_autoptr(RgSession) contribution = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgLibraryScanResult) result = NULL;
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rg_session_set_title (session, "Suivi");
+  rg_session_set_date (session, "2027-03-12");
+  rg_partner_set_name (partner, "Mme Martin");
+  rg_session_add_partner (session, partner);
+  contribution = rg_contribution_new (session, partner);
+  bytes = rg_session_to_bytes (contribution);
+  write_bytes (place, "Contributions/contribution – Mme Martin.regards", bytes);
+  write_text (place, "Contributions/damaged.regards", "<session");
+  result = scan (place);
+
+  all = rg_library_query (place->library, query, &error);
+  g_assert_no_error (error);
+  /* The session "Mairie", the contribution, the damaged file */
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+
+  query->no_contributions = TRUE;
+  sessions = rg_library_query (place->library, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RgLibraryEntry) entry = g_list_model_get_item (sessions, i);
+
+      g_assert_true (rg_library_entry_get_error_message (entry) != NULL ||
+                     rg_library_entry_get_kind (entry) == RG_SESSION_KIND_SESSION);
+    }
 }
 
 static void
@@ -435,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/sittings/rescan", test_sittings_rescan);
   g_test_add_func ("/sittings/async", test_sittings_async);
   g_test_add_func ("/sittings/fill-first", test_sittings_fill_first);
+  g_test_add_func ("/sittings/no-contributions", test_sittings_no_contributions);
 
   return g_test_run ();
 }

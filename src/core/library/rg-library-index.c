@@ -1609,6 +1609,10 @@ build_where (const RgLibraryQuery  *query,
       any = TRUE;
     }
 
+  /* Not a criterion: the files that cannot be loaded stay listed. */
+  if (query->no_contributions)
+    g_string_append (sql, " AND (s.kind IS NOT 'contribution' OR s.error IS NOT NULL)");
+
   /* Files that cannot be loaded have nothing a criterion could match. */
   if (any)
     g_string_append (sql, " AND s.error IS NULL");
