@@ -50,5 +50,7 @@ int rg_cli_merge                (int    argc,
                                  char **argv);
 int rg_cli_report               (int    argc,
                                  char **argv);
+int rg_cli_sitting              (int    argc,
+                                 char **argv);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const RgCliCommand commands[] = {
   { "merge", N_("Merge two versions of a session that started from the same one"), rg_cli_merge },
   { "report", N_("Write a report over the whole library, such as the programme’s evaluation"),
     rg_cli_report },
+  { "sitting", N_("Create, show and write the minutes of a team sitting"), rg_cli_sitting },
   { NULL, NULL, NULL },
 };
 

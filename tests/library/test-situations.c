@@ -555,6 +555,19 @@ attention_done (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* The thread that ran a task may hold it, and through it the library, a
+ * moment after the callback ran: wait for it to let go before the
+ * library is checked finalized. */
+static void
+wait_for_tasks (RgLibrary *library)
+{
+  while (g_atomic_int_get (&G_OBJECT (library)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 test_situations_async (void)
 {
@@ -569,6 +582,7 @@ test_situations_async (void)
   rg_library_list_attention_async (place->library, TODAY, 2, NULL, attention_done, &attention);
   while (situations == NULL || attention == NULL)
     g_main_context_iteration (NULL, TRUE);
+  wait_for_tasks (place->library);
 
   order = letters (situations);
   g_assert_cmpstr (order, ==, "DABC");

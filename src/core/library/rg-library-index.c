@@ -26,6 +26,7 @@
 #include "rg-attention-private.h"
 #include "rg-library-private.h"
 #include "rg-library-situation-private.h"
+#include "rg-library-sittings-private.h"
 #include "rg-paths.h"
 #include "rg-retention.h"
 
@@ -339,6 +340,14 @@ exec (RgLibraryDb  *db,
   return TRUE;
 }
 
+gboolean
+_rg_library_db_exec (RgLibraryDb  *db,
+                     const char   *sql,
+                     GError      **error)
+{
+  return exec (db, sql, error);
+}
+
 static sqlite3_stmt *
 get_stmt (RgLibraryDb  *db,
           Stmt          which,
@@ -473,7 +482,8 @@ create_schema (RgLibraryDb  *db,
   g_autofree char *version_sql = g_strdup_printf ("PRAGMA user_version = %d",
                                                   RG_LIBRARY_SCHEMA_VERSION);
 
-  return exec (db, schema_sql, error) && exec (db, version_sql, error);
+  return exec (db, schema_sql, error) && _rg_library_db_create_sittings (db, error) &&
+         exec (db, version_sql, error);
 }
 
 /* A file that could not be loaded is read again when the program
@@ -1303,6 +1313,7 @@ _rg_library_db_purge (RgLibraryDb  *db,
 {
   return exec (db, "INSERT INTO session_text (session_text) VALUES ('optimize');"
                    "INSERT INTO partners (partners) VALUES ('optimize');"
+                   "INSERT INTO sitting_text (sitting_text) VALUES ('optimize');"
                    "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
@@ -1604,6 +1615,10 @@ build_where (const RgLibraryQuery  *query,
                             " GROUP BY situation_id HAVING max(date) < ?9)");
       any = TRUE;
     }
+
+  /* Not a criterion: the files that cannot be loaded stay listed. */
+  if (query->no_contributions)
+    g_string_append (sql, " AND (s.kind IS NOT 'contribution' OR s.error IS NOT NULL)");
 
   /* Files that cannot be loaded have nothing a criterion could match. */
   if (any)

@@ -31,6 +31,9 @@ G_BEGIN_DECLS
  *   whose last session was held before this date, `YYYY-MM-DD`: those
  *   kept past the retention period (see rg-retention.h)
  * @oldest_first: sort by date, oldest first, instead of newest first
+ * @no_contributions: leave out partners' contribution files (the
+ *   requests prepared for a sitting, those imported): a list of the
+ *   team's sessions; files that cannot be loaded are still listed
  * @offset: how many matching sessions to skip, for paging
  * @limit: the most sessions to return; 0 for all
  *
@@ -50,6 +53,7 @@ typedef struct
   gboolean  open_divergences_only;
   char     *last_session_before;
   gboolean  oldest_first;
+  gboolean  no_contributions;
   guint     offset;
   guint     limit;
 } RgLibraryQuery;

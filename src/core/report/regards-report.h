@@ -20,4 +20,5 @@
 #include "rg-pseudonymise.h"
 #include "rg-report-layout.h"
 #include "rg-report.h"
+#include "rg-sitting-minutes.h"
 #include "rg-statistics.h"
