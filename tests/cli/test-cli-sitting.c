@@ -202,6 +202,28 @@ test_new (void)
   g_assert_cmpstr (rg_session_get_situation_id (session), ==, VALID_SITUATION);
   g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 3);
 
+  /* Asked today of those invited, and of them only */
+  {
+    g_autofree char *today = rg_date_new_today ();
+    GListModel *partners = rg_session_get_partners (session);
+    guint n_asked = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+      {
+        g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+        const char *asked = rg_partner_get_contribution_asked (partner);
+
+        if (g_str_equal (rg_partner_get_name (partner), "Mme Martin"))
+          g_assert_null (asked);
+        else
+          {
+            g_assert_cmpstr (asked, ==, today);
+            n_asked++;
+          }
+      }
+    g_assert_cmpuint (n_asked, ==, 2);
+  }
+
   /* A contribution for each of the 6 + 2 invitees */
   g_assert_cmpuint (count_files (contributions), ==, 8);
 

@@ -8,7 +8,8 @@
  * latest session (rg_session_new_follow_up ()), saved beside it, or a new
  * session when the situation has none yet; dated the sitting's day, with
  * the invitees as partners. And, for each invitee, the contribution
- * they fill in beforehand (rg_contribution_new ()). The agenda then
+ * they fill in beforehand (rg_contribution_new ()), recorded in the
+ * session as asked today (#RgPartner:contribution-asked). The agenda then
  * names each session, by its id and its file in the library.
  *
  * Everything is written through the same functions as elsewhere
@@ -297,6 +298,7 @@ prepare_item (RgSitting      *sitting,
   g_autofree char *contributions_path = g_file_get_path (contributions_folder);
   g_autofree char *name = NULL;
   g_autofree char *relative = NULL;
+  g_autofree char *today = rg_date_new_today ();
   const char *label = rg_sitting_item_get_situation_label (item);
   GListModel *invitees = rg_sitting_item_get_invitees (item);
 
@@ -317,6 +319,8 @@ prepare_item (RgSitting      *sitting,
       RgPartner *partner = partner_for_invitee (session, invitee);
 
       contribution = rg_contribution_new (session, partner);
+      /* The session is new, shown nowhere yet: no undo step to record */
+      rg_partner_set_contribution_asked (partner, today);
       /* Translators: the file name of a contribution asked for a sitting:
        * the situation's label, then the partner's name */
       title = g_strdup_printf (_("contribution – %s – %s"), label, rg_partner_get_name (partner));
