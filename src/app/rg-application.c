@@ -17,6 +17,7 @@
 #include "rg-library.h"
 #include "rg-library-window.h"
 #include "rg-paths.h"
+#include "rg-preferences-window.h"
 #include "rg-session-window.h"
 #include "rg-shortcuts.h"
 #include "rg-window-host.h"
@@ -499,6 +500,19 @@ rg_application_about (GSimpleAction *action,
 }
 
 static void
+rg_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RgApplication *self = user_data;
+  RgPreferencesWindow *window;
+
+  window = rg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 rg_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -517,6 +531,7 @@ rg_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", rg_application_about },
+  { "preferences", rg_application_preferences },
   { "quit", rg_application_quit },
 };
 
