@@ -1,7 +1,8 @@
 /* rg-cli-contribution.c — regards-cli contribution and import-contributions
  *
- * `contribution` writes the file a partner fills in before the meeting;
- * `import-contributions` merges such files into the session file and
+ * `contribution` writes the file a partner fills in before the meeting,
+ * and records in the session that it was asked; `import-contributions`
+ * merges such files into the session file and
  * prints what was added, updated and skipped, and why. Both are
  * src/core/meetings/rg-contribution.c's, shared with the app.
  *
@@ -65,10 +66,13 @@ rg_cli_contribution (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgSession) session = NULL;
+  g_autoptr(RgDocument) session_document = NULL;
+  g_autoptr(RgSessionEditor) editor = NULL;
   g_autoptr(RgSession) contribution = NULL;
   g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GFile) session_file = NULL;
   g_autoptr(GFile) file = NULL;
+  RgSession *session;
   g_auto(GStrv) paths = NULL;
   g_autofree char *partner_name = NULL;
   g_autofree char *output = NULL;
@@ -88,7 +92,7 @@ rg_cli_contribution (int    argc,
                                 _("Write the contribution a partner fills in before the meeting: "
                                   "a file with the session’s title, situation and dimensions, "
                                   "that partner and their statements, and nothing of the other "
-                                  "partners."));
+                                  "partners. The session file records the day it was asked."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -112,12 +116,14 @@ rg_cli_contribution (int    argc,
       return 2;
     }
 
-  session = rg_cli_session_load (paths[0], &error);
-  if (session == NULL)
+  session_file = g_file_new_for_commandline_arg (paths[0]);
+  session_document = rg_document_new_from_file (session_file, NULL, &error);
+  if (session_document == NULL)
     {
       rg_cli_session_print_error (paths[0], error);
       return 1;
     }
+  session = rg_document_get_session (session_document);
 
   if (!(partner = find_partner (session, partner_name)))
     {
@@ -142,6 +148,18 @@ rg_cli_contribution (int    argc,
   if (!rg_document_save (document, NULL, &error))
     {
       rg_cli_session_print_error (output, error);
+      return 1;
+    }
+
+  /* The session remembers the request, so that the coordinator sees
+   * whose contribution is awaited; never over a change another program
+   * made to it meanwhile. */
+  editor = rg_session_editor_new (session);
+  rg_contribution_record_asked (editor, partner);
+  if (rg_document_get_modified (session_document)
+      && !rg_document_save (session_document, NULL, &error))
+    {
+      rg_cli_session_print_error (paths[0], error);
       return 1;
     }
 
@@ -237,9 +255,10 @@ rg_cli_import_contributions (int    argc,
   updated = rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_UPDATED);
   skipped = rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_SKIPPED);
 
-  /* The session is written only if it changed; never over a change
-   * another program made meanwhile (a conflict copy gets it then). */
-  if (added + updated > 0 && !rg_document_save (document, NULL, &error))
+  /* The session is written only if it changed (statements, or the day
+   * a contribution was received); never over a change another program
+   * made meanwhile (a conflict copy gets it then). */
+  if (rg_document_get_modified (document) && !rg_document_save (document, NULL, &error))
     {
       rg_cli_session_print_error (paths[0], error);
       return 1;

@@ -84,6 +84,18 @@ count_partner_statements (RgSession  *session,
 }
 
 /* Imports @file into the session of @window and returns the summary */
+static gboolean
+document_saved (gpointer data)
+{
+  return !rg_document_get_modified (data);
+}
+
+static gboolean
+contribution_asked (gpointer data)
+{
+  return rg_partner_get_contribution_asked (data) != NULL;
+}
+
 static AdwMessageDialog *
 import (RgSessionWindow *window,
         GFile           *file)
@@ -127,6 +139,7 @@ ask_fill_and_import (RgApplication *app)
   g_autoptr(RgSession) on_disk = NULL;
   guint n_cell, n_teacher;
   CellCount count;
+  g_autofree char *today = rg_date_new_today ();
 
   /* The menu's entry asks which partner, by name, the one of the cell
    * the keyboard is in first */
@@ -145,6 +158,17 @@ ask_fill_and_import (RgApplication *app)
   rg_contribution_dialog_write (rg_session_window_get_diagnosis_view (window), editor, teacher,
                                 contribution_file);
   g_assert_true (rg_test_wait_for (file_exists, contribution_file, 10));
+
+  /* The session records the request, as a step to undo, and the
+   * autosave writes it */
+  g_assert_true (rg_test_wait_for (contribution_asked, teacher, 10));
+  g_assert_cmpstr (rg_partner_get_contribution_asked (teacher), ==, today);
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (undo), ==, "Ask for a contribution");
+  g_assert_true (rg_test_wait_for (document_saved, rg_session_window_get_document (window), 10));
+  on_disk = rg_test_read_session (file);
+  g_assert_cmpstr (rg_partner_get_contribution_asked (rg_session_find_partner (
+                     on_disk, rg_partner_get_id (teacher))), ==, today);
+  g_clear_object (&on_disk);
 
   /* Opened, the contribution shows the teacher's column alone, no
    * synthesis, no other view, and says what it is */
@@ -193,9 +217,11 @@ ask_fill_and_import (RgApplication *app)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Contributions Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Added: 2 · Updated: 0 · Skipped: 0"));
   g_assert_cmpuint (count_partner_statements (session, rg_partner_get_id (teacher)), ==, n_teacher + 2);
+  g_assert_cmpstr (rg_partner_get_contribution_received (teacher), ==, today);
   respond (dialog, "undo");
   g_assert_cmpuint (count_partner_statements (session, rg_partner_get_id (teacher)), ==, n_teacher);
-  g_assert_false (rg_undo_stack_get_can_undo (undo));
+  g_assert_null (rg_partner_get_contribution_received (teacher));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (undo), ==, "Ask for a contribution");
 
   /* Again, kept this time; then once more: nothing new */
   respond (import (window, contribution_file), "close");

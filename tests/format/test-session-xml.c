@@ -97,11 +97,14 @@ build_full_session (void)
   rg_partner_set_profession (teacher, "Enseignante");
   rg_partner_set_institution (teacher, "École Jules Ferry");
   rg_partner_set_colour (teacher, "#3584e4");
+  rg_partner_set_contribution_asked (teacher, "2026-11-10");
+  rg_partner_set_contribution_received (teacher, "2026-11-18");
   rg_session_add_partner (session, teacher);
 
   rg_partner_set_name (mother, "Mme Durand");
   rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
   rg_partner_set_colour (mother, "#E01B24");
+  rg_partner_set_contribution_asked (mother, "2024-02-29");
   rg_session_add_partner (session, mother);
 
   rg_partner_set_name (child, "");
@@ -158,6 +161,7 @@ build_full_session (void)
   rg_criterion_set_indicators (criterion, indicators);
   rg_criterion_set_proposed_by (criterion, proposers);
   rg_criterion_set_agreed (criterion, TRUE);
+  rg_criterion_set_met (criterion, TRUE);
   rg_category_add_criterion (for_child, criterion);
   rg_category_add_criterion (for_child, bare_criterion);
   rg_session_add_category (session, for_child);
@@ -237,6 +241,10 @@ assert_sessions_equal (RgSession *a,
       g_assert_cmpstr (rg_partner_get_institution (pa), ==, rg_partner_get_institution (pb));
       g_assert_cmpstr (rg_partner_get_colour (pa), ==, rg_partner_get_colour (pb));
       g_assert_cmpint (rg_partner_get_role (pa), ==, rg_partner_get_role (pb));
+      g_assert_cmpstr (rg_partner_get_contribution_asked (pa), ==,
+                       rg_partner_get_contribution_asked (pb));
+      g_assert_cmpstr (rg_partner_get_contribution_received (pa), ==,
+                       rg_partner_get_contribution_received (pb));
       g_assert_true (rg_session_find_partner (b, rg_partner_get_id (pa)) == pb);
     }
 
@@ -331,6 +339,7 @@ assert_sessions_equal (RgSession *a,
           g_assert_cmpstr (rg_criterion_get_id (ra), ==, rg_criterion_get_id (rb));
           g_assert_cmpstr (rg_criterion_get_text (ra), ==, rg_criterion_get_text (rb));
           g_assert_cmpint (rg_criterion_get_agreed (ra), ==, rg_criterion_get_agreed (rb));
+          g_assert_cmpint (rg_criterion_get_met (ra), ==, rg_criterion_get_met (rb));
           assert_strv_equal (rg_criterion_get_indicators (ra), rg_criterion_get_indicators (rb));
           assert_strv_equal (rg_criterion_get_proposed_by (ra), rg_criterion_get_proposed_by (rb));
           g_assert_true (rg_session_find_criterion (b, rg_criterion_get_id (ra), NULL) == rb);
@@ -440,6 +449,82 @@ test_round_trip_version_4 (void)
   g_assert_null (rg_action_get_owner_id (outside));
   g_assert_false (rg_consent_get_to_confirm (confirmed));
   g_assert_true (rg_consent_get_to_confirm (carried));
+}
+
+/* What version 5 added is written only where it is set, and read back */
+static void
+test_round_trip_version_5 (void)
+{
+  g_autoptr(RgSession) original = build_full_session ();
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (original);
+  g_autoptr(RgSession) loaded = load_bytes (bytes);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (loaded), 0);
+  g_autoptr(RgPartner) mother = g_list_model_get_item (rg_session_get_partners (loaded), 1);
+  g_autoptr(RgPartner) child = g_list_model_get_item (rg_session_get_partners (loaded), 2);
+  g_autoptr(RgCategory) category = g_list_model_get_item (rg_session_get_categories (loaded), 0);
+  g_autoptr(RgCriterion) met = g_list_model_get_item (rg_category_get_criteria (category), 0);
+  g_autoptr(RgCriterion) not_met = g_list_model_get_item (rg_category_get_criteria (category), 1);
+
+  g_assert_nonnull (strstr (text, "format-version=\"5\""));
+  g_assert_nonnull (strstr (text, "colour=\"#3584e4\" contribution-asked=\"2026-11-10\" "
+                                  "contribution-received=\"2026-11-18\">"));
+  g_assert_nonnull (strstr (text, "colour=\"#e01b24\" contribution-asked=\"2024-02-29\">"));
+  g_assert_cmpuint (count_occurrences (text, "contribution-asked="), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "contribution-received="), ==, 1);
+  g_assert_nonnull (strstr (text, "agreed=\"true\" met=\"true\">"));
+  g_assert_cmpuint (count_occurrences (text, " met="), ==, 1);
+
+  g_assert_cmpstr (rg_partner_get_contribution_asked (teacher), ==, "2026-11-10");
+  g_assert_cmpstr (rg_partner_get_contribution_received (teacher), ==, "2026-11-18");
+  g_assert_cmpstr (rg_partner_get_contribution_asked (mother), ==, "2024-02-29");
+  g_assert_null (rg_partner_get_contribution_received (mother));
+  g_assert_null (rg_partner_get_contribution_asked (child));
+  g_assert_true (rg_criterion_get_met (met));
+  g_assert_false (rg_criterion_get_met (not_met));
+}
+
+/* A file of version 4, as Regards wrote them before contributions were
+ * dated and criteria met: it loads, and is written back the same but
+ * for its version. */
+static void
+test_version_4 (void)
+{
+  g_autoptr(GBytes) fixture = load_fixture ("version-4.regards");
+  g_autoptr(RgSession) session = load_bytes (fixture);
+  g_autoptr(GBytes) saved = rg_session_to_bytes (session);
+  g_autofree char *old = g_strndup (g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autofree char *now = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  char *version = strstr (old, "format-version=\"4\"");
+  GListModel *partners = rg_session_get_partners (session);
+  GListModel *categories = rg_session_get_categories (session);
+
+  g_assert_nonnull (version);
+  version[strlen ("format-version=\"")] = '0' + RG_FORMAT_VERSION;
+  g_assert_cmpstr (now, ==, old);
+
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
+
+      g_assert_null (rg_partner_get_contribution_asked (partner));
+      g_assert_null (rg_partner_get_contribution_received (partner));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(RgCategory) category = g_list_model_get_item (categories, i);
+      GListModel *criteria = rg_category_get_criteria (category);
+
+      for (guint j = 0; j < g_list_model_get_n_items (criteria); j++)
+        {
+          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
+
+          g_assert_false (rg_criterion_get_met (criterion));
+        }
+    }
 }
 
 /* A file of version 3, as Regards wrote them before the coordinator's
@@ -838,6 +923,18 @@ test_invalid_references (void)
     { "created=\"2026-11-20T14:03:00Z\" changed=\"2026-11-20T14:05:12Z\">text",
       "created=\"2026-02-31T14:03:00Z\" changed=\"2026-11-20T14:05:12Z\">text",
       RG_FORMAT_ERROR_INVALID },
+    /* a contribution asked on a day that does not exist */
+    { "role=\"professional\" colour=\"#3584e4\">",
+      "role=\"professional\" colour=\"#3584e4\" contribution-asked=\"2026-02-29\">",
+      RG_FORMAT_ERROR_INVALID },
+    /* a contribution received on a date that is not one */
+    { "role=\"family\" colour=\"#e01b24\">",
+      "role=\"family\" colour=\"#e01b24\" contribution-received=\"20/11/2026\">",
+      RG_FORMAT_ERROR_INVALID },
+    /* a criterion met, in other words than true or false */
+    { "agreed=\"true\">",
+      "agreed=\"true\" met=\"yes\">",
+      RG_FORMAT_ERROR_INVALID },
     /* an id in upper case */
     { "<dimension id=\"21111111-2222-4333-8444-555555555555\">",
       "<dimension id=\"21111111-2222-4333-8444-55555555555A\">",
@@ -1068,7 +1165,9 @@ main (int   argc,
   g_test_add_func ("/session-xml/round-trip/every-field", test_round_trip_every_field);
   g_test_add_func ("/session-xml/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/session-xml/round-trip/version-4", test_round_trip_version_4);
+  g_test_add_func ("/session-xml/round-trip/version-5", test_round_trip_version_5);
   g_test_add_func ("/session-xml/version/3", test_version_3);
+  g_test_add_func ("/session-xml/version/4", test_version_4);
   g_test_add_func ("/session-xml/round-trip/canonical", test_round_trip_canonical);
   g_test_add_func ("/session-xml/write/layout", test_write_layout);
   g_test_add_func ("/session-xml/write/control-characters", test_write_control_characters);

@@ -284,6 +284,56 @@ test_round_trip (Fixture       *f,
   g_assert_false (rg_undo_stack_get_can_undo (f->undo));
 }
 
+/* Writing a contribution is recorded as asked, importing it as
+ * received, each undoably; a contribution file carries neither. */
+static void
+test_asked_and_received (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = ask (f, f->teacher, "roussel.regards");
+  g_autofree char *today = rg_date_new_today ();
+  g_autoptr(RgContributionReport) report = NULL;
+  g_autoptr(RgContributionReport) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  rg_contribution_record_asked (f->editor, f->teacher);
+  g_assert_cmpstr (rg_partner_get_contribution_asked (f->teacher), ==, today);
+  g_assert_null (rg_partner_get_contribution_received (f->teacher));
+  g_assert_null (rg_partner_get_contribution_asked (f->mother));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Ask for a contribution");
+
+  /* Asked again the same day: nothing more to undo */
+  rg_contribution_record_asked (f->editor, f->teacher);
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_null (rg_partner_get_contribution_asked (f->teacher));
+  g_assert_false (rg_undo_stack_get_can_undo (f->undo));
+  g_assert_true (rg_undo_stack_redo (f->undo));
+
+  /* The file written before the request knows nothing of it */
+  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (text, "contribution-asked"));
+
+  /* Imported with nothing new in it: received all the same, in the
+   * import's one step */
+  report = import (f, file);
+  assert_counts (report, 0, 0, 1, 0);
+  g_assert_cmpstr (rg_partner_get_contribution_received (f->teacher), ==, today);
+  g_assert_cmpstr (rg_partner_get_contribution_asked (f->teacher), ==, today);
+  g_assert_null (rg_partner_get_contribution_received (f->mother));
+  g_assert_cmpstr (rg_undo_stack_get_undo_label (f->undo), ==, "Import contributions");
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_null (rg_partner_get_contribution_received (f->teacher));
+  g_assert_true (rg_undo_stack_redo (f->undo));
+
+  /* Again: the day stays, and no step is recorded */
+  again = import (f, file);
+  g_assert_cmpstr (rg_partner_get_contribution_received (f->teacher), ==, today);
+  g_assert_true (rg_undo_stack_undo (f->undo));
+  g_assert_null (rg_partner_get_contribution_received (f->teacher));
+}
+
 /* Sets what a statement of the contribution in @file says, and when */
 static void
 revise (GFile      *file,
@@ -581,6 +631,7 @@ test_cli (Fixture       *f,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *today = rg_date_new_today ();
 
   save_session (f->session, session_file);
 
@@ -596,6 +647,18 @@ test_cli (Fixture       *f,
     contribution = open_document (contribution_file);
     g_assert_cmpint (rg_session_get_kind (rg_document_get_session (contribution)), ==,
                      RG_SESSION_KIND_CONTRIBUTION);
+  }
+
+  /* The session file remembers whom it asked, and when */
+  {
+    g_autoptr(RgDocument) asked = open_document (session_file);
+    RgSession *session = rg_document_get_session (asked);
+    RgPartner *teacher = rg_session_find_partner (session, rg_partner_get_id (f->teacher));
+    RgPartner *mother = rg_session_find_partner (session, rg_partner_get_id (f->mother));
+
+    g_assert_cmpstr (rg_partner_get_contribution_asked (teacher), ==, today);
+    g_assert_null (rg_partner_get_contribution_received (teacher));
+    g_assert_null (rg_partner_get_contribution_asked (mother));
   }
 
   /* Never over a file; never for someone not a partner */
@@ -630,6 +693,13 @@ test_cli (Fixture       *f,
   }
   on_disk = open_document (session_file);
   g_assert_nonnull (rg_session_find_statement (rg_document_get_session (on_disk), id));
+  {
+    RgSession *session = rg_document_get_session (on_disk);
+    RgPartner *teacher = rg_session_find_partner (session, rg_partner_get_id (f->teacher));
+
+    g_assert_cmpstr (rg_partner_get_contribution_asked (teacher), ==, today);
+    g_assert_cmpstr (rg_partner_get_contribution_received (teacher), ==, today);
+  }
 
   /* Again: nothing new, the file is not rewritten; a damaged file is
    * listed with why, and the status says so */
@@ -732,6 +802,7 @@ main (int   argc,
   g_test_add ("/contribution/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("holds-only-its-partner", test_contribution_holds_only_its_partner);
   ADD ("round-trip", test_round_trip);
+  ADD ("asked-and-received", test_asked_and_received);
   ADD ("changed-statement-updated", test_changed_statement_updated);
   ADD ("tampered", test_tampered_contribution);
   ADD ("same-id-as-another-partner", test_statement_of_another_partner_with_same_id);

@@ -58,6 +58,8 @@ make_previous (void)
   rg_partner_set_profession (teacher, "Enseignante");
   rg_partner_set_institution (teacher, "École Jules Ferry");
   rg_partner_set_colour (teacher, "#3584e4");
+  rg_partner_set_contribution_asked (teacher, "2024-02-20");
+  rg_partner_set_contribution_received (teacher, "2024-03-01");
   rg_partner_set_name (mother, "Mme Benali");
   rg_partner_set_role (mother, RG_PARTNER_ROLE_FAMILY);
   rg_session_add_partner (session, teacher);
@@ -110,6 +112,7 @@ make_previous (void)
   rg_criterion_set_indicators (criterion, indicators);
   rg_criterion_set_proposed_by (criterion, proposers);
   rg_criterion_set_agreed (criterion, TRUE);
+  rg_criterion_set_met (criterion, TRUE);
   rg_category_add_criterion (category, criterion);
   rg_session_add_category (session, category);
 
@@ -162,6 +165,9 @@ test_follow_up_carries_situation (void)
       g_assert_cmpstr (rg_partner_get_institution (partner), ==, rg_partner_get_institution (old));
       g_assert_cmpstr (rg_partner_get_colour (partner), ==, rg_partner_get_colour (old));
       g_assert_cmpint (rg_partner_get_role (partner), ==, rg_partner_get_role (old));
+      /* A contribution is to one session: the next asks for its own */
+      g_assert_null (rg_partner_get_contribution_asked (partner));
+      g_assert_null (rg_partner_get_contribution_received (partner));
     }
 
   g_assert_cmpuint (g_list_model_get_n_items (dimensions), ==, 2);
@@ -226,6 +232,7 @@ test_follow_up_carries_criteria_and_actions (void)
   g_assert_cmpstrv (rg_criterion_get_indicators (criterion), ((const char *[]) { "Registre d'appel", NULL }));
   g_assert_cmpstrv (rg_criterion_get_proposed_by (criterion), rg_criterion_get_proposed_by (old_criterion));
   g_assert_true (rg_criterion_get_agreed (criterion));
+  g_assert_true (rg_criterion_get_met (criterion));
 
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 2);
   for (guint i = 0; i < 2; i++)

@@ -476,6 +476,16 @@ static const Case cases[] = {
   { "partner/name", RG_OBJECT_KIND_PARTNER, P2, "name", "M. Bernard (PRE)", "Marc Bernard",
     FUNCS (rg_session_find_partner, rg_partner_get_name, rg_partner_set_name,
            rg_session_remove_partner, add_partner, rg_session_get_partners) },
+  { "partner/contribution-asked", RG_OBJECT_KIND_PARTNER, P2, "contribution-asked",
+    "2026-12-01", "2026-12-03",
+    FUNCS (rg_session_find_partner, rg_partner_get_contribution_asked,
+           rg_partner_set_contribution_asked, rg_session_remove_partner, add_partner,
+           rg_session_get_partners) },
+  { "partner/contribution-received", RG_OBJECT_KIND_PARTNER, P1, "contribution-received",
+    "2026-12-08", "2026-12-09",
+    FUNCS (rg_session_find_partner, rg_partner_get_contribution_received,
+           rg_partner_set_contribution_received, rg_session_remove_partner, add_partner,
+           rg_session_get_partners) },
   { "dimension/name", RG_OBJECT_KIND_DIMENSION, D2, "name", "Santé et sommeil", "Santé, bien-être",
     FUNCS (rg_session_find_dimension, rg_dimension_get_name, rg_dimension_set_name,
            rg_session_remove_dimension, add_dimension, rg_session_get_dimensions) },
@@ -940,6 +950,36 @@ test_criterion_moved (void)
   g_assert_cmpstr (rg_category_get_id (category), ==, C2);
   g_assert_cmpstr (rg_criterion_get_text (criterion), ==, "Arriver à l’heure");
   g_assert_cmpstr (id_at (rg_category_get_criteria (category), 0), ==, K1);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+}
+
+/* A criterion met on one side, its text changed on the other: both */
+static void
+test_criterion_met (void)
+{
+  g_autoptr(RgSession) base = make_base ();
+  g_autoptr(RgSession) ours = copy (base);
+  g_autoptr(RgSession) theirs = copy (base);
+  g_autoptr(RgSession) back = NULL;
+  RgCriterion *criterion;
+  RgMergeStats stats;
+
+  rg_criterion_set_text (rg_session_find_criterion (ours, K1, NULL), "Arriver à l’heure");
+  rg_criterion_set_met (rg_session_find_criterion (theirs, K1, NULL), TRUE);
+  merge (ours, base, theirs, &stats);
+
+  criterion = rg_session_find_criterion (ours, K1, NULL);
+  g_assert_true (rg_criterion_get_met (criterion));
+  g_assert_cmpstr (rg_criterion_get_text (criterion), ==, "Arriver à l’heure");
+  g_assert_cmpuint (stats.updated, ==, 1);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  assert_round_trip (ours);
+
+  /* And taken back on their side, after that */
+  back = copy (theirs);
+  rg_criterion_set_met (rg_session_find_criterion (back, K1, NULL), FALSE);
+  merge (ours, theirs, back, &stats);
+  g_assert_false (rg_criterion_get_met (rg_session_find_criterion (ours, K1, NULL)));
   g_assert_cmpuint (stats.conflicts, ==, 0);
 }
 
@@ -2184,6 +2224,7 @@ main (int   argc,
   g_test_add_func ("/merge/partner/still-named", test_partner_still_named);
   g_test_add_func ("/merge/category/still-named", test_category_still_named);
   g_test_add_func ("/merge/criterion/moved", test_criterion_moved);
+  g_test_add_func ("/merge/criterion/met", test_criterion_met);
   g_test_add_func ("/merge/term/meanings", test_term_meanings);
   g_test_add_func ("/merge/statement/times", test_statement_times);
   g_test_add_func ("/merge/statement/cell", test_statement_cell);

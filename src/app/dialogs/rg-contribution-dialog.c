@@ -89,6 +89,9 @@ write_cb (GObject      *object,
       return;
     }
 
+  /* Through the editor: undoable, and saved with the session */
+  rg_contribution_record_asked (ask->editor, ask->partner);
+
   name = g_file_get_basename (rg_document_get_file (document));
   /* Translators: "Contribution for Mme Roussel written as “contribution.regards”" */
   message = g_strdup_printf (_("Contribution for %s written as “%s”"), rg_partner_get_name (ask->partner), name);
@@ -113,7 +116,8 @@ is_open_session (GFile *file)
  * @file: where to write the contribution
  *
  * Writes the contribution of @partner to @file, in a worker thread, and
- * says so with a toast. A session open in a window is never replaced.
+ * says so with a toast; the session then records that it was asked. A
+ * session open in a window is never replaced.
  */
 void
 rg_contribution_dialog_write (GtkWidget       *parent,

@@ -76,7 +76,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
  * conflicts a merge left to settle (the optional `conflicts` element,
  * last). Version 4 adds the coordinator's role, an action's owner from
  * outside the team (`owner-name`) and a consent still to confirm
- * (`to-confirm`).
+ * (`to-confirm`). Version 5 adds when a partner's contribution was asked
+ * for and received (`contribution-asked`, `contribution-received`) and
+ * a criterion the team judged met (`met`).
  *
  * To change the format: bump RG_FORMAT_VERSION, update the schema and
  * docs/file-format.md, the table of the element that changes (see “The
@@ -119,10 +121,20 @@ migrate_3_to_4 (xmlDoc  *doc,
   return TRUE;
 }
 
+/* And a version 4 document asked no partner for a contribution, as far
+ * as it knows, and has no criterion met: a version 5 one as it is. */
+static gboolean
+migrate_4_to_5 (xmlDoc  *doc,
+                GError **error)
+{
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
   { 1, migrate_1_to_2 },
   { 2, migrate_2_to_3 },
   { 3, migrate_3_to_4 },
+  { 4, migrate_4_to_5 },
   { 0, NULL }, /* end of the table */
 };
 
@@ -899,7 +911,16 @@ check_references (xmlNode  *root,
 
   FOR_EACH_ELEMENT (section, root)
     {
-      if (is_session_element (section, "statements"))
+      if (is_session_element (section, "partners"))
+        {
+          FOR_EACH_ELEMENT (partner, section)
+            {
+              if (!check_date_prop (partner, "contribution-asked", error)
+                  || !check_date_prop (partner, "contribution-received", error))
+                return FALSE;
+            }
+        }
+      else if (is_session_element (section, "statements"))
         {
           FOR_EACH_ELEMENT (statement, section)
             {
@@ -1422,6 +1443,15 @@ is_to_confirm (Writer   *writer,
   return rg_consent_get_to_confirm (consent);
 }
 
+/* Written only when set: a criterion not yet met reads and writes as
+ * every criterion before version 5. */
+static gboolean
+is_met (Writer   *writer,
+        gpointer  criterion)
+{
+  return rg_criterion_get_met (criterion);
+}
+
 /* The ids of the statements some link ties together. */
 static GHashTable *
 collect_linked_statements (RgSession *session)
@@ -1480,6 +1510,10 @@ static const Field partner_fields[] = {
     WORDS (rg_partner_role) },
   { IN_ATTRIBUTE, "colour", GET (rg_partner_get_colour), SET (rg_partner_set_colour),
     .valid = rg_colour_is_valid },
+  { IN_ATTRIBUTE, "contribution-asked", GET (rg_partner_get_contribution_asked),
+    SET (rg_partner_set_contribution_asked), .valid = rg_date_is_valid },
+  { IN_ATTRIBUTE, "contribution-received", GET (rg_partner_get_contribution_received),
+    SET (rg_partner_set_contribution_received), .valid = rg_date_is_valid },
   { IN_CHILD, "name", GET (rg_partner_get_name), SET (rg_partner_set_name) },
   { IN_OPTIONAL_CHILD, "profession", GET (rg_partner_get_profession),
     SET (rg_partner_set_profession) },
@@ -1552,6 +1586,8 @@ static const Field criterion_fields[] = {
   { IN_ATTRIBUTE, "id", GET (rg_criterion_get_id), .property = "id" },
   { IN_ATTRIBUTE, "agreed", GET (rg_criterion_get_agreed), SET (rg_criterion_set_agreed),
     .type = AS_BOOLEAN },
+  { IN_ATTRIBUTE, "met", GET (rg_criterion_get_met), SET (rg_criterion_set_met),
+    .type = AS_BOOLEAN, .written = is_met },
   { IN_CHILD, "text", GET (rg_criterion_get_text), SET (rg_criterion_set_text) },
   { IN_CHILDREN, "indicator", GET (rg_criterion_get_indicators),
     SET (rg_criterion_set_indicators) },

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define RG_SESSION_MAX_SIZE (16 * 1024 * 1024)
 
 /* The format-version this build of Regards reads and writes */
-#define RG_FORMAT_VERSION 4
+#define RG_FORMAT_VERSION 5
 
 #define RG_FORMAT_ERROR (rg_format_error_quark ())
 

@@ -8,8 +8,10 @@
 
 #pragma once
 
+#include "rg-attention.h"
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
+#include "rg-library-situation.h"
 #include "rg-library.h"
 #include "rg-paths.h"
 #include "rg-retention.h"

@@ -78,6 +78,9 @@ typedef enum
   EL_CONSENT,
   EL_SCOPE,
   EL_SHARED_WITH,
+  EL_REVIEW,
+  EL_ITEM,
+  EL_ITEM_NOTE,
 } Element;
 
 /* Which child of which parent is which element. */
@@ -101,6 +104,7 @@ static const struct
   { EL_SESSION, "criteria", EL_CRITERIA },
   { EL_SESSION, "actions", EL_ACTIONS },
   { EL_SESSION, "consents", EL_CONSENTS },
+  { EL_SESSION, "review", EL_REVIEW },
   { EL_SITUATION, "label", EL_SITUATION_LABEL },
   { EL_SITUATION, "person-name", EL_PERSON_NAME },
   { EL_PARTNERS, NULL, EL_PARTNER },
@@ -127,6 +131,8 @@ static const struct
   { EL_CONSENTS, NULL, EL_CONSENT },
   { EL_CONSENT, "scope", EL_SCOPE },
   { EL_CONSENT, "shared-with", EL_SHARED_WITH },
+  { EL_REVIEW, "item", EL_ITEM },
+  { EL_ITEM, "note", EL_ITEM_NOTE },
 };
 
 /* Elements whose text is read: the whole text inside them, as
@@ -159,6 +165,7 @@ is_text_element (Element element)
     case EL_WHAT:
     case EL_SCOPE:
     case EL_SHARED_WITH:
+    case EL_ITEM_NOTE:
       return TRUE;
 
     default:
@@ -276,6 +283,27 @@ optional (char *text)
   return text;
 }
 
+static char *
+get_date_attribute (int             n_attributes,
+                    const xmlChar **attributes,
+                    const char     *name)
+{
+  g_autofree char *date = get_attribute (n_attributes, attributes, name);
+
+  /* The loader keeps no date that is not one. */
+  return rg_date_is_valid (date) ? g_steal_pointer (&date) : NULL;
+}
+
+static gboolean
+get_boolean_attribute (int             n_attributes,
+                       const xmlChar **attributes,
+                       const char     *name)
+{
+  g_autofree char *value = get_attribute (n_attributes, attributes, name);
+
+  return g_strcmp0 (value, "true") == 0;
+}
+
 static void
 start_element (void           *data,
                const xmlChar  *localname,
@@ -365,6 +393,7 @@ start_element (void           *data,
         RgPartnerRole role_value = RG_PARTNER_ROLE_PROFESSIONAL;
 
         rg_partner_role_from_string (role, &role_value);
+        reader->partner.id = get_attribute (n_attributes, attributes, "id");
         reader->partner.role = g_strdup (rg_partner_role_to_string (role_value));
       }
       break;
@@ -387,8 +416,13 @@ start_element (void           *data,
         RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
         RgLinkStatus status_value = RG_LINK_STATUS_OPEN;
 
+        RgLibraryRecordLink *link = _rg_library_record_add_link (record);
+
         rg_link_type_from_string (type, &type_value);
         rg_link_status_from_string (status, &status_value);
+        link->id = get_attribute (n_attributes, attributes, "id");
+        link->type = g_strdup (rg_link_type_to_string (type_value));
+        link->status = g_strdup (rg_link_status_to_string (status_value));
         if (type_value == RG_LINK_TYPE_AGREEMENT)
           record->n_agreements++;
         else if (type_value == RG_LINK_TYPE_DIVERGENCE)
@@ -415,23 +449,50 @@ start_element (void           *data,
       break;
 
     case EL_CRITERION:
-      g_clear_pointer (&reader->criterion, g_free);
-      g_string_truncate (reader->indicators, 0);
+      {
+        RgLibraryRecordCriterion *criterion = _rg_library_record_add_criterion (record);
+
+        criterion->id = get_attribute (n_attributes, attributes, "id");
+        criterion->agreed = get_boolean_attribute (n_attributes, attributes, "agreed");
+        g_clear_pointer (&reader->criterion, g_free);
+        g_string_truncate (reader->indicators, 0);
+      }
       break;
 
     case EL_ACTION:
       {
-        g_autofree char *due = get_attribute (n_attributes, attributes, "due");
         g_autofree char *status = get_attribute (n_attributes, attributes, "status");
         RgActionStatus status_value = RG_ACTION_STATUS_PLANNED;
+        RgLibraryRecordAction *action = _rg_library_record_add_action (record);
 
         rg_action_status_from_string (status, &status_value);
-        _rg_library_record_add_action_due (record, status_value, due);
+        action->id = get_attribute (n_attributes, attributes, "id");
+        action->due = get_date_attribute (n_attributes, attributes, "due");
+        action->status = g_strdup (rg_action_status_to_string (status_value));
+      }
+      break;
+
+    case EL_ITEM:
+      {
+        g_autofree char *type = get_attribute (n_attributes, attributes, "type");
+        RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
+        RgLibraryRecordReviewItem *item = _rg_library_record_add_review_item (record);
+
+        rg_link_type_from_string (type, &type_value);
+        item->id = get_attribute (n_attributes, attributes, "id");
+        item->type = g_strdup (rg_link_type_to_string (type_value));
+        item->reviewed = get_boolean_attribute (n_attributes, attributes, "reviewed");
       }
       break;
 
     case EL_CONSENT:
-      record->n_consents++;
+      {
+        RgLibraryRecordConsent *consent = _rg_library_record_add_consent (record);
+
+        consent->id = get_attribute (n_attributes, attributes, "id");
+        consent->date = get_date_attribute (n_attributes, attributes, "date");
+        consent->to_confirm = get_boolean_attribute (n_attributes, attributes, "to-confirm");
+      }
       g_clear_pointer (&reader->scope, g_free);
       g_clear_pointer (&reader->shared_with, g_free);
       break;
@@ -525,6 +586,14 @@ end_text (Reader  *reader,
 
     case EL_NOTE:
       add_line (reader->links, text);
+      replace (&g_array_index (record->links, RgLibraryRecordLink, record->links->len - 1).note,
+               optional (g_steal_pointer (&text)));
+      break;
+
+    case EL_ITEM_NOTE:
+      replace (&g_array_index (record->review_items, RgLibraryRecordReviewItem,
+                               record->review_items->len - 1).note,
+               optional (g_steal_pointer (&text)));
       break;
 
     case EL_WORD:
@@ -551,6 +620,9 @@ end_text (Reader  *reader,
 
     case EL_WHAT:
       add_line (reader->actions, text);
+      replace (&g_array_index (record->actions, RgLibraryRecordAction,
+                               record->actions->len - 1).what,
+               optional (g_steal_pointer (&text)));
       break;
 
     case EL_SCOPE:
@@ -703,6 +775,7 @@ reader_clear (Reader *reader)
   g_free (reader->criterion);
   g_free (reader->scope);
   g_free (reader->shared_with);
+  g_free (reader->partner.id);
   g_free (reader->partner.name);
   g_free (reader->partner.profession);
   g_free (reader->partner.institution);

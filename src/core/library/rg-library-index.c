@@ -18,12 +18,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rg-attention-private.h"
 #include "rg-library-private.h"
+#include "rg-library-situation-private.h"
 #include "rg-paths.h"
+#include "rg-retention.h"
 
 /* Long enough for a scan to commit its batch, short enough that a wedged
  * program does not freeze another forever. */
@@ -83,13 +87,62 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
-  /* The due dates of the actions of a session still to do: which are late
-   * depends on the day the library is looked at, so it is counted then. */
-  "CREATE TABLE action_dues ("
+  /* What the coordinator's desk follows of each session (rg-attention.c):
+   * which actions are late, which reviews due, depends on the day the
+   * library is looked at, so it is worked out then. Words (status,
+   * type) as the file writes them; dates YYYY-MM-DD or NULL; session_id
+   * = sessions.id. */
+  "CREATE TABLE actions ("
   "  session_id INTEGER NOT NULL,"
-  "  due        TEXT NOT NULL"
+  "  action_id  TEXT,"
+  "  what       TEXT,"
+  "  due        TEXT,"
+  "  status     TEXT NOT NULL"
   ");"
-  "CREATE INDEX action_dues_by_session ON action_dues (session_id, due);"
+  "CREATE INDEX actions_by_session ON actions (session_id, due);"
+  "CREATE TABLE links ("
+  "  session_id INTEGER NOT NULL,"
+  "  link_id    TEXT,"
+  "  type       TEXT NOT NULL,"
+  "  status     TEXT NOT NULL,"
+  "  note       TEXT"
+  ");"
+  "CREATE INDEX links_by_session ON links (session_id, type, status);"
+  /* A follow-up's list to review: item_id is the id of the link of the
+   * session before. */
+  "CREATE TABLE review_items ("
+  "  session_id INTEGER NOT NULL,"
+  "  item_id    TEXT,"
+  "  type       TEXT NOT NULL,"
+  "  reviewed   INTEGER NOT NULL,"
+  "  note       TEXT"
+  ");"
+  "CREATE INDEX review_items_by_session ON review_items (session_id, type, reviewed);"
+  "CREATE TABLE consents ("
+  "  session_id INTEGER NOT NULL,"
+  "  consent_id TEXT,"
+  "  date       TEXT,"
+  "  to_confirm INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX consents_by_session ON consents (session_id, date);"
+  "CREATE TABLE criteria ("
+  "  session_id   INTEGER NOT NULL,"
+  "  criterion_id TEXT,"
+  "  agreed       INTEGER NOT NULL,"
+  "  met          INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX criteria_by_session ON criteria (session_id);"
+  /* A partner's contribution asked for this session (a date), and when it
+   * was imported (a date, or NULL while awaited): one row per partner
+   * whose contribution was asked. */
+  "CREATE TABLE contributions ("
+  "  session_id INTEGER NOT NULL,"
+  "  partner_id TEXT,"
+  "  name       TEXT,"
+  "  asked      TEXT NOT NULL,"
+  "  received   TEXT"
+  ");"
+  "CREATE INDEX contributions_by_session ON contributions (session_id);"
   /* rowid = sessions.id */
   "CREATE VIRTUAL TABLE session_text USING fts5 ("
   "  title, situation, partners, body,"
@@ -106,8 +159,9 @@ static const char schema_sql[] =
   "s.path, s.error, s.uuid, s.kind, s.status, s.title, s.date, s.situation_id, " \
   "s.situation_label, s.partners_summary, s.n_partners, s.n_statements, s.n_agreements, " \
   "s.n_divergences, s.n_complements, s.n_clarifications, s.n_open_divergences, s.n_consents, " \
-  "(SELECT count(*) FROM action_dues AS a" \
-  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime')), " \
+  "(SELECT count(*) FROM actions AS a" \
+  " WHERE a.session_id = s.id AND a.due < date('now', 'localtime')" \
+  " AND a.status IN ('planned', 'in-progress')), " \
   "(SELECT o.path FROM sessions AS o" \
   " WHERE o.path = s.conflict_candidate AND o.uuid = s.uuid AND o.error IS NULL), " \
   "s.conflict_time"
@@ -121,13 +175,23 @@ typedef enum
   STMT_GET_FILE,
   STMT_SET_VERIFIED,
   STMT_DELETE_PARTNERS,
-  STMT_DELETE_ACTION_DUES,
+  STMT_DELETE_ACTIONS,
+  STMT_DELETE_LINKS,
+  STMT_DELETE_REVIEW_ITEMS,
+  STMT_DELETE_CONSENTS,
+  STMT_DELETE_CRITERIA,
+  STMT_DELETE_CONTRIBUTIONS,
   STMT_DELETE_SESSION_TEXT,
   STMT_DELETE_SESSION,
   STMT_INSERT_SESSION,
   STMT_INSERT_SESSION_TEXT,
   STMT_INSERT_PARTNER,
-  STMT_INSERT_ACTION_DUE,
+  STMT_INSERT_ACTION,
+  STMT_INSERT_LINK,
+  STMT_INSERT_REVIEW_ITEM,
+  STMT_INSERT_CONSENT,
+  STMT_INSERT_CRITERION,
+  STMT_INSERT_CONTRIBUTION,
   STMT_LIST_FAILURES,
   N_STMTS
 } Stmt;
@@ -145,7 +209,12 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DELETE_PARTNERS] =
     "DELETE FROM partners WHERE rowid BETWEEN ?1 * " G_STRINGIFY (MAX_PARTNERS)
     " AND ?1 * " G_STRINGIFY (MAX_PARTNERS) " + " G_STRINGIFY (MAX_PARTNERS) " - 1",
-  [STMT_DELETE_ACTION_DUES] = "DELETE FROM action_dues WHERE session_id = ?1",
+  [STMT_DELETE_ACTIONS] = "DELETE FROM actions WHERE session_id = ?1",
+  [STMT_DELETE_LINKS] = "DELETE FROM links WHERE session_id = ?1",
+  [STMT_DELETE_REVIEW_ITEMS] = "DELETE FROM review_items WHERE session_id = ?1",
+  [STMT_DELETE_CONSENTS] = "DELETE FROM consents WHERE session_id = ?1",
+  [STMT_DELETE_CRITERIA] = "DELETE FROM criteria WHERE session_id = ?1",
+  [STMT_DELETE_CONTRIBUTIONS] = "DELETE FROM contributions WHERE session_id = ?1",
   [STMT_DELETE_SESSION_TEXT] = "DELETE FROM session_text WHERE rowid = ?1",
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_INSERT_SESSION] =
@@ -162,7 +231,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_PARTNER] =
     "INSERT INTO partners (rowid, name, profession, institution, role)"
     " VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_INSERT_ACTION_DUE] = "INSERT INTO action_dues (session_id, due) VALUES (?1, ?2)",
+  [STMT_INSERT_ACTION] =
+    "INSERT INTO actions (session_id, action_id, what, due, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_LINK] =
+    "INSERT INTO links (session_id, link_id, type, status, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_REVIEW_ITEM] =
+    "INSERT INTO review_items (session_id, item_id, type, reviewed, note)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_CONSENT] =
+    "INSERT INTO consents (session_id, consent_id, date, to_confirm) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_CRITERION] =
+    "INSERT INTO criteria (session_id, criterion_id, agreed, met) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_CONTRIBUTION] =
+    "INSERT INTO contributions (session_id, partner_id, name, asked, received)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_LIST_FAILURES] =
     "SELECT " SESSION_COLUMNS " FROM sessions AS s WHERE s.error IS NOT NULL ORDER BY s.path",
 };
@@ -837,7 +919,12 @@ delete_by_id (RgLibraryDb  *db,
 {
   static const Stmt order[] = {
     STMT_DELETE_PARTNERS,
-    STMT_DELETE_ACTION_DUES,
+    STMT_DELETE_ACTIONS,
+    STMT_DELETE_LINKS,
+    STMT_DELETE_REVIEW_ITEMS,
+    STMT_DELETE_CONSENTS,
+    STMT_DELETE_CRITERIA,
+    STMT_DELETE_CONTRIBUTIONS,
     STMT_DELETE_SESSION_TEXT,
     STMT_DELETE_SESSION,
   };
@@ -926,23 +1013,86 @@ insert_partners (RgLibraryDb            *db,
 }
 
 static gboolean
-insert_action_dues (RgLibraryDb            *db,
-                    gint64                  session_id,
-                    const RgLibraryRecord  *record,
-                    GError                **error)
+insert_objects (RgLibraryDb            *db,
+                gint64                  session_id,
+                const RgLibraryRecord  *record,
+                GError                **error)
 {
   sqlite3_stmt *stmt;
 
-  if (record->open_action_dues->len == 0)
-    return TRUE;
-
-  if (!(stmt = get_stmt (db, STMT_INSERT_ACTION_DUE, error)))
+  if (record->actions->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_ACTION, error)))
     return FALSE;
-
-  for (guint i = 0; i < record->open_action_dues->len; i++)
+  for (guint i = 0; i < record->actions->len; i++)
     {
+      const RgLibraryRecordAction *a = &g_array_index (record->actions,
+                                                       RgLibraryRecordAction, i);
+
       sqlite3_bind_int64 (stmt, 1, session_id);
-      bind_text (stmt, 2, g_ptr_array_index (record->open_action_dues, i));
+      bind_text (stmt, 2, a->id);
+      bind_text (stmt, 3, a->what);
+      bind_text (stmt, 4, a->due);
+      bind_text (stmt, 5, a->status);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->links->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_LINK, error)))
+    return FALSE;
+  for (guint i = 0; i < record->links->len; i++)
+    {
+      const RgLibraryRecordLink *l = &g_array_index (record->links, RgLibraryRecordLink, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, l->id);
+      bind_text (stmt, 3, l->type);
+      bind_text (stmt, 4, l->status);
+      bind_text (stmt, 5, l->note);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->review_items->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_REVIEW_ITEM, error)))
+    return FALSE;
+  for (guint i = 0; i < record->review_items->len; i++)
+    {
+      const RgLibraryRecordReviewItem *r = &g_array_index (record->review_items,
+                                                           RgLibraryRecordReviewItem, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, r->id);
+      bind_text (stmt, 3, r->type);
+      sqlite3_bind_int (stmt, 4, r->reviewed);
+      bind_text (stmt, 5, r->note);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->consents->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_CONSENT, error)))
+    return FALSE;
+  for (guint i = 0; i < record->consents->len; i++)
+    {
+      const RgLibraryRecordConsent *c = &g_array_index (record->consents,
+                                                        RgLibraryRecordConsent, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, c->id);
+      bind_text (stmt, 3, c->date);
+      sqlite3_bind_int (stmt, 4, c->to_confirm);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (record->criteria->len > 0 && !(stmt = get_stmt (db, STMT_INSERT_CRITERION, error)))
+    return FALSE;
+  for (guint i = 0; i < record->criteria->len; i++)
+    {
+      const RgLibraryRecordCriterion *c = &g_array_index (record->criteria,
+                                                          RgLibraryRecordCriterion, i);
+
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, c->id);
+      sqlite3_bind_int (stmt, 3, c->agreed);
+      sqlite3_bind_int (stmt, 4, FALSE);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -1073,13 +1223,13 @@ _rg_library_db_put (RgLibraryDb            *db,
   dimensions = g_strjoinv ("\n", (char **) record->dimensions->pdata);
   g_ptr_array_set_size (record->dimensions, record->dimensions->len - 1);
   bind_text (stmt, 24, dimensions);
-  sqlite3_bind_int (stmt, 25, record->n_consents);
+  sqlite3_bind_int (stmt, 25, record->consents->len);
   if (!step_done (db, stmt, error))
     return FALSE;
 
   session_id = sqlite3_last_insert_rowid (db->handle);
 
-  if (!insert_action_dues (db, session_id, record, error))
+  if (!insert_objects (db, session_id, record, error))
     return FALSE;
 
   if (!(stmt = get_stmt (db, STMT_INSERT_SESSION_TEXT, error)))
@@ -1303,6 +1453,7 @@ enum {
   PARAM_LIMIT,
   PARAM_OFFSET,
   PARAM_LAST_SESSION_BEFORE,
+  PARAM_TODAY,          /* of the list of situations */
 };
 
 typedef struct
@@ -1440,6 +1591,10 @@ prepare_query (RgLibraryDb           *db,
 
       g_hash_table_insert (db->queries, g_strdup (sql), stmt);
     }
+
+  /* A statement of its own (what needs attention) binds its parameters. */
+  if (query == NULL)
+    return stmt;
 
   bind_text (stmt, PARAM_TEXT, exprs->text);
   bind_text (stmt, PARAM_SITUATION, nonempty (query->situation_id));
@@ -1747,4 +1902,326 @@ _rg_library_db_query_sql (const RgLibraryQuery  *query,
 
   query_expressions_clear (&exprs);
   return g_string_free (out, FALSE);
+}
+
+/* The latest session of each situation (docs/library.md, "Situations"):
+ * the newest by date of its session files that load, are sessions (not
+ * contributions) and are not conflict copies; on the same day, the later
+ * status, then the last path. `review` is its next review: the one it
+ * set, or its own date while it is being prepared. */
+#define LATEST_SESSIONS \
+  "WITH ranked AS (" \
+  " SELECT s.id, s.path, s.date, s.status, s.situation_id, s.situation_label," \
+  "  s.situation_code, s.next_review," \
+  "  row_number () OVER (PARTITION BY s.situation_id ORDER BY s.date DESC," \
+  "   CASE s.status WHEN 'closed' THEN 2 WHEN 'held' THEN 1 ELSE 0 END DESC," \
+  "   s.path DESC) AS position," \
+  "  count (*) OVER (PARTITION BY s.situation_id) AS n_sessions" \
+  " FROM sessions AS s" \
+  " WHERE s.error IS NULL AND s.kind = 'session' AND s.situation_id IS NOT NULL" \
+  "  AND s.date IS NOT NULL" \
+  "  AND NOT EXISTS (SELECT 1 FROM sessions AS o WHERE o.path = s.conflict_candidate" \
+  "   AND o.uuid = s.uuid AND o.error IS NULL))," \
+  " latest AS (SELECT *, CASE WHEN status = 'preparing' THEN date ELSE next_review END AS review" \
+  "  FROM ranked WHERE position = 1) "
+
+/* Open divergence links of session l, and the divergences it carries from
+ * the session before not yet reviewed; an item under the id of one of
+ * its own links is that link, not counted twice. */
+#define OPEN_LINKS_OF_LATEST \
+  "links AS k WHERE k.session_id = l.id AND k.type = 'divergence' AND k.status = 'open'"
+#define OPEN_ITEMS_OF_LATEST \
+  "review_items AS r WHERE r.session_id = l.id AND r.type = 'divergence' AND r.reviewed = 0" \
+  " AND NOT EXISTS (SELECT 1 FROM links AS k WHERE k.session_id = l.id" \
+  " AND k.link_id = r.item_id)"
+
+#define ACTION_NOT_DONE "a.status IN ('planned', 'in-progress')"
+
+/* @date moved by @days, `YYYY-MM-DD`. */
+static char *
+date_add_days (const char *date,
+               int         days)
+{
+  GDate day;
+  char text[16];
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day,
+                  (GDateDay) g_ascii_strtoull (date + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (date + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (date, NULL, 10));
+  if (days >= 0)
+    g_date_add_days (&day, days);
+  else
+    g_date_subtract_days (&day, -days);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u",
+              g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
+
+  return g_strdup (text);
+}
+
+static gboolean
+check_today (const char  *today,
+             GError     **error)
+{
+  if (rg_date_is_valid (today))
+    return TRUE;
+
+  g_set_error (error, RG_LIBRARY_ERROR, RG_LIBRARY_ERROR_INVALID_QUERY,
+               _("“%s” is not a date; write it as year-month-day, for example 2026-11-20"),
+               today != NULL ? today : "");
+  return FALSE;
+}
+
+/* Runs @stmt, already bound, and makes an object of each row with
+ * @from_row. */
+static GPtrArray *
+collect_rows (RgLibraryDb   *db,
+              sqlite3_stmt  *stmt,
+              gpointer     (*from_row) (sqlite3_stmt *stmt,
+                                        const char   *folder,
+                                        const char   *today),
+              const char    *folder,
+              const char    *today,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt, folder, today));
+
+  if (!finish_stmt (db, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static gpointer
+situation_from_row (sqlite3_stmt *stmt,
+                    const char   *folder,
+                    const char   *today)
+{
+  RgLibrarySituation *situation = g_object_new (RG_TYPE_LIBRARY_SITUATION, NULL);
+  const char *status = (const char *) sqlite3_column_text (stmt, 5);
+  g_autofree char *year_ago = rg_retention_get_limit_date (1, today);
+
+  situation->id = dup_column (stmt, 0);
+  situation->label = dup_column (stmt, 1);
+  situation->code = dup_column (stmt, 2);
+  situation->n_sessions = sqlite3_column_int (stmt, 3);
+  situation->last_date = dup_column (stmt, 4);
+  if (status == NULL || !rg_session_status_from_string (status, &situation->last_status))
+    situation->last_status = RG_SESSION_STATUS_PREPARING;
+  situation->last_path = g_build_filename (folder, (const char *) sqlite3_column_text (stmt, 6),
+                                           NULL);
+  situation->next_review = dup_column (stmt, 7);
+  situation->n_open_divergences = sqlite3_column_int (stmt, 8);
+  situation->n_overdue_actions = sqlite3_column_int (stmt, 9);
+  situation->consent_date = dup_column (stmt, 10);
+
+  if (sqlite3_column_int (stmt, 12) == 0)
+    situation->consent_state = RG_CONSENT_STATE_NONE;
+  else if (situation->consent_date == NULL || strcmp (situation->consent_date, year_ago) < 0)
+    situation->consent_state = RG_CONSENT_STATE_OLD;
+  else if (sqlite3_column_int (stmt, 11) != 0)
+    situation->consent_state = RG_CONSENT_STATE_TO_CONFIRM;
+  else
+    situation->consent_state = RG_CONSENT_STATE_RECORDED;
+
+  return situation;
+}
+
+static GString *
+build_situations_query (const RgLibraryQuery  *query,
+                        QueryExpressions      *exprs,
+                        GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (LATEST_SESSIONS);
+  g_autoptr(GString) where = g_string_new (NULL);
+  const char *order = query->oldest_first ? "ASC" : "DESC";
+
+  if (!build_where (query, where, exprs, error))
+    return NULL;
+
+  g_string_append (sql,
+    "SELECT l.situation_id, l.situation_label, l.situation_code, l.n_sessions, l.date,"
+    " l.status, l.path, l.review,"
+    " (SELECT count (*) FROM " OPEN_LINKS_OF_LATEST ")"
+    " + (SELECT count (*) FROM " OPEN_ITEMS_OF_LATEST "),"
+    " (SELECT count (*) FROM actions AS a WHERE a.session_id = l.id AND a.due < ?10"
+    "  AND " ACTION_NOT_DONE "),"
+    " (SELECT max (c.date) FROM consents AS c WHERE c.session_id = l.id),"
+    " (SELECT c.to_confirm FROM consents AS c WHERE c.session_id = l.id"
+    "  ORDER BY c.date DESC, c.to_confirm LIMIT 1),"
+    " (SELECT count (*) FROM consents AS c WHERE c.session_id = l.id)"
+    " FROM latest AS l");
+
+  /* A situation is listed when one of its sessions matches. */
+  if (rg_library_query_has_criteria (query))
+    g_string_append_printf (sql, " WHERE l.situation_id IN"
+                                 " (SELECT s.situation_id FROM sessions AS s%s)",
+                            where->str);
+
+  g_string_append_printf (sql, " ORDER BY l.date %s, l.situation_label, l.situation_id"
+                               " LIMIT ?7 OFFSET ?8", order);
+
+  return g_steal_pointer (&sql);
+}
+
+/**
+ * _rg_library_db_list_situations:
+ * @folder: the library folder, to make the paths whole
+ * @query: which situations: those with a session it matches, paged by
+ *   its offset and limit
+ * @today: the day asked about, `YYYY-MM-DD`, for late actions and old
+ *   consents
+ *
+ * One statement for the whole list, however many situations.
+ *
+ * Returns: (transfer full) (element-type RgLibrarySituation): the
+ *   situations, by the date of their latest session, newest first unless
+ *   @query asks otherwise
+ */
+GPtrArray *
+_rg_library_db_list_situations (RgLibraryDb           *db,
+                                const char            *folder,
+                                const RgLibraryQuery  *query,
+                                const char            *today,
+                                GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  QueryExpressions exprs = { NULL, };
+  GPtrArray *situations = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_today (today, error))
+    return NULL;
+
+  if ((sql = build_situations_query (query, &exprs, error)) &&
+      (stmt = prepare_query (db, sql->str, query, &exprs, error)))
+    {
+      sqlite3_bind_int64 (stmt, PARAM_LIMIT, query->limit > 0 ? (gint64) query->limit : -1);
+      sqlite3_bind_int64 (stmt, PARAM_OFFSET, query->offset);
+      bind_text (stmt, PARAM_TODAY, today);
+      situations = collect_rows (db, stmt, situation_from_row, folder, today, error);
+    }
+
+  /* Bound without a copy: freed only now. */
+  query_expressions_clear (&exprs);
+  return situations;
+}
+
+/* What needs attention, kind by kind (the numbers of RgAttentionKind), in
+ * the latest session of each situation; ?1 today, ?2 the last day an
+ * action is due soon, ?3 the last day a review is, ?4 the day before
+ * which a consent is old, ?5 the day before which a situation is past
+ * its retention period (NULL: never). */
+static const char attention_sql[] =
+  LATEST_SESSIONS
+  "SELECT * FROM ("
+  " SELECT 0 AS kind, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  a.due AS date, a.action_id AS object, a.what AS text"
+  "  FROM latest AS l JOIN actions AS a ON a.session_id = l.id"
+  "  WHERE " ACTION_NOT_DONE " AND a.due < ?1"
+  " UNION ALL"
+  " SELECT 1, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  a.due, a.action_id, a.what"
+  "  FROM latest AS l JOIN actions AS a ON a.session_id = l.id"
+  "  WHERE " ACTION_NOT_DONE " AND a.due BETWEEN ?1 AND ?2"
+  " UNION ALL"
+  " SELECT 2, l.situation_id, l.situation_label, l.situation_code, l.path, l.review, NULL, NULL"
+  "  FROM latest AS l WHERE l.review < ?1"
+  " UNION ALL"
+  " SELECT 3, l.situation_id, l.situation_label, l.situation_code, l.path, l.review, NULL, NULL"
+  "  FROM latest AS l WHERE l.review BETWEEN ?1 AND ?3"
+  " UNION ALL"
+  " SELECT 4, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  l.date, k.link_id, k.note"
+  "  FROM latest AS l JOIN " OPEN_LINKS_OF_LATEST
+  " UNION ALL"
+  " SELECT 4, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  l.date, r.item_id, r.note"
+  "  FROM latest AS l JOIN " OPEN_ITEMS_OF_LATEST
+  " UNION ALL"
+  " SELECT 5, l.situation_id, l.situation_label, l.situation_code, l.path, l.date, NULL, NULL"
+  "  FROM latest AS l WHERE NOT EXISTS (SELECT 1 FROM consents AS c WHERE c.session_id = l.id)"
+  " UNION ALL"
+  " SELECT 6, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  c.date, c.consent_id, NULL"
+  "  FROM latest AS l JOIN consents AS c ON c.rowid ="
+  "   (SELECT n.rowid FROM consents AS n WHERE n.session_id = l.id"
+  "    ORDER BY n.date DESC, n.to_confirm LIMIT 1)"
+  "  WHERE c.date < ?4"
+  " UNION ALL"
+  " SELECT 7, l.situation_id, l.situation_label, l.situation_code, l.path, l.date, NULL, NULL"
+  "  FROM latest AS l WHERE l.date < ?5"
+  " UNION ALL"
+  " SELECT 8, l.situation_id, l.situation_label, l.situation_code, l.path,"
+  "  t.asked, t.partner_id, t.name"
+  "  FROM latest AS l JOIN contributions AS t ON t.session_id = l.id"
+  "  WHERE t.received IS NULL"
+  ") ORDER BY kind, date, situation_label, situation_id, object";
+
+static gpointer
+attention_item_from_row (sqlite3_stmt *stmt,
+                         const char   *folder,
+                         const char   *today)
+{
+  RgAttentionItem *item = g_object_new (RG_TYPE_ATTENTION_ITEM, NULL);
+
+  item->kind = sqlite3_column_int (stmt, 0);
+  item->situation_id = dup_column (stmt, 1);
+  item->situation_label = dup_column (stmt, 2);
+  item->situation_code = dup_column (stmt, 3);
+  item->path = g_build_filename (folder, (const char *) sqlite3_column_text (stmt, 4), NULL);
+  item->date = dup_column (stmt, 5);
+  item->object_id = dup_column (stmt, 6);
+  item->text = dup_column (stmt, 7);
+
+  return item;
+}
+
+/**
+ * _rg_library_db_list_attention:
+ * @folder: the library folder, to make the paths whole
+ * @today: the day asked about, `YYYY-MM-DD`
+ * @retention_years: how many years a situation is kept after its last
+ *   session; 0 for no retention period
+ *
+ * Returns: (transfer full) (element-type RgAttentionItem): what needs
+ *   attention on @today, by kind, then date, then situation
+ */
+GPtrArray *
+_rg_library_db_list_attention (RgLibraryDb  *db,
+                               const char   *folder,
+                               const char   *today,
+                               guint         retention_years,
+                               GError      **error)
+{
+  g_autofree char *due_limit = NULL;
+  g_autofree char *review_limit = NULL;
+  g_autofree char *year_ago = NULL;
+  g_autofree char *retention_limit = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_today (today, error))
+    return NULL;
+
+  if (!(stmt = prepare_query (db, attention_sql, NULL, NULL, error)))
+    return NULL;
+
+  due_limit = date_add_days (today, 14);
+  review_limit = date_add_days (today, 30);
+  year_ago = rg_retention_get_limit_date (1, today);
+  if (retention_years > 0)
+    retention_limit = rg_retention_get_limit_date (MIN (retention_years, 999), today);
+
+  bind_text (stmt, 1, today);
+  bind_text (stmt, 2, due_limit);
+  bind_text (stmt, 3, review_limit);
+  bind_text (stmt, 4, year_ago);
+  bind_text (stmt, 5, retention_limit);
+
+  return collect_rows (db, stmt, attention_item_from_row, folder, today, error);
 }

@@ -21,18 +21,59 @@ G_BEGIN_DECLS
 
 /* Bump when the tables change: an index of another version is set aside
  * and rebuilt from the files. */
-#define RG_LIBRARY_SCHEMA_VERSION 4
+#define RG_LIBRARY_SCHEMA_VERSION 5
 
 
 /* What of one session the index keeps. Built from a loaded session, so a
  * file is indexed exactly as the application reads it. */
 typedef struct
 {
+  char *id;
   char *name;
   char *profession;
   char *institution;
   char *role;
 } RgLibraryRecordPartner;
+
+/* The objects of a session the coordinator's desk follows from one day to
+ * the next (rg-attention.c): words as the file writes them, dates
+ * `YYYY-MM-DD` or NULL, texts NULL when empty. */
+typedef struct
+{
+  char *id;
+  char *what;
+  char *due;
+  char *status;     /* planned, in-progress, done, cancelled */
+} RgLibraryRecordAction;
+
+typedef struct
+{
+  char *id;
+  char *type;       /* agreement, divergence, complement, clarify */
+  char *status;     /* open, settled */
+  char *note;
+} RgLibraryRecordLink;
+
+typedef struct
+{
+  char     *id;     /* the id of the link of the session before */
+  char     *type;   /* divergence, clarify */
+  gboolean  reviewed;
+  char     *note;
+} RgLibraryRecordReviewItem;
+
+typedef struct
+{
+  char     *id;
+  char     *date;
+  gboolean  to_confirm;
+} RgLibraryRecordConsent;
+
+typedef struct
+{
+  char     *id;
+  gboolean  agreed;
+} RgLibraryRecordCriterion;
 
 typedef struct
 {
@@ -57,17 +98,22 @@ typedef struct
   guint      n_complements;
   guint      n_clarifications;
   guint      n_open_divergences;
-  GPtrArray *open_action_dues;    /* of char*: due dates of actions neither done nor cancelled */
-  guint      n_consents;
+  GArray    *actions;             /* of RgLibraryRecordAction */
+  GArray    *links;               /* of RgLibraryRecordLink */
+  GArray    *review_items;        /* of RgLibraryRecordReviewItem */
+  GArray    *consents;            /* of RgLibraryRecordConsent */
+  GArray    *criteria;            /* of RgLibraryRecordCriterion */
 } RgLibraryRecord;
 
 RgLibraryRecord *_rg_library_record_new              (void);
 void             _rg_library_record_finish           (RgLibraryRecord  *record);
 RgLibraryRecord *_rg_library_record_new_from_session (RgSession        *session);
 void             _rg_library_record_free             (RgLibraryRecord  *record);
-void             _rg_library_record_add_action_due   (RgLibraryRecord  *record,
-                                                      RgActionStatus    status,
-                                                      const char       *due);
+RgLibraryRecordAction     *_rg_library_record_add_action      (RgLibraryRecord *record);
+RgLibraryRecordLink       *_rg_library_record_add_link        (RgLibraryRecord *record);
+RgLibraryRecordReviewItem *_rg_library_record_add_review_item (RgLibraryRecord *record);
+RgLibraryRecordConsent    *_rg_library_record_add_consent     (RgLibraryRecord *record);
+RgLibraryRecordCriterion  *_rg_library_record_add_criterion   (RgLibraryRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLibraryRecord, _rg_library_record_free)
 
@@ -168,6 +214,16 @@ char        *_rg_library_db_query_sql     (const RgLibraryQuery   *query,
 GPtrArray   *_rg_library_db_list_failures (RgLibraryDb            *db,
                                            const char             *folder,
                                            GError                **error);
+GPtrArray   *_rg_library_db_list_situations (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const RgLibraryQuery *query,
+                                             const char           *today,
+                                             GError              **error);
+GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
+                                             const char           *folder,
+                                             const char           *today,
+                                             guint                 retention_years,
+                                             GError              **error);
 
 /* Turns text typed by a user into an FTS5 expression that cannot be a
  * syntax error: every word quoted, the last one a prefix. %NULL when the

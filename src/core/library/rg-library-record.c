@@ -23,7 +23,22 @@
 #include "rg-session-xml.h"
 #include "rg-session.h"
 
-static void record_partner_clear (gpointer data);
+static void record_partner_clear     (gpointer data);
+static void record_action_clear      (gpointer data);
+static void record_link_clear        (gpointer data);
+static void record_review_item_clear (gpointer data);
+static void record_consent_clear     (gpointer data);
+static void record_criterion_clear   (gpointer data);
+
+static GArray *
+objects_new (gsize          size,
+             GDestroyNotify clear)
+{
+  GArray *array = g_array_new (FALSE, TRUE, size);
+
+  g_array_set_clear_func (array, clear);
+  return array;
+}
 
 /**
  * _rg_library_record_new:
@@ -39,7 +54,12 @@ _rg_library_record_new (void)
   record->partners = g_array_new (FALSE, TRUE, sizeof (RgLibraryRecordPartner));
   g_array_set_clear_func (record->partners, record_partner_clear);
   record->dimensions = g_ptr_array_new_with_free_func (g_free);
-  record->open_action_dues = g_ptr_array_new_with_free_func (g_free);
+  record->actions = objects_new (sizeof (RgLibraryRecordAction), record_action_clear);
+  record->links = objects_new (sizeof (RgLibraryRecordLink), record_link_clear);
+  record->review_items = objects_new (sizeof (RgLibraryRecordReviewItem),
+                                      record_review_item_clear);
+  record->consents = objects_new (sizeof (RgLibraryRecordConsent), record_consent_clear);
+  record->criteria = objects_new (sizeof (RgLibraryRecordCriterion), record_criterion_clear);
   record->body = g_string_sized_new (4096);
 
   return record;
@@ -110,6 +130,7 @@ _rg_library_record_finish (RgLibraryRecord *record)
       const RgLibraryRecordPartner *p = &g_array_index (record->partners,
                                                         RgLibraryRecordPartner, i);
 
+      digest_add (checksum, p->id);
       digest_add (checksum, p->name);
       digest_add (checksum, p->profession);
       digest_add (checksum, p->institution);
@@ -126,34 +147,98 @@ _rg_library_record_finish (RgLibraryRecord *record)
   digest_add_uint (checksum, record->n_complements);
   digest_add_uint (checksum, record->n_clarifications);
   digest_add_uint (checksum, record->n_open_divergences);
-  for (guint i = 0; i < record->open_action_dues->len; i++)
-    digest_add (checksum, g_ptr_array_index (record->open_action_dues, i));
-  digest_add_uint (checksum, record->open_action_dues->len);
-  digest_add_uint (checksum, record->n_consents);
+  for (guint i = 0; i < record->actions->len; i++)
+    {
+      const RgLibraryRecordAction *a = &g_array_index (record->actions,
+                                                       RgLibraryRecordAction, i);
+
+      digest_add (checksum, a->id);
+      digest_add (checksum, a->what);
+      digest_add (checksum, a->due);
+      digest_add (checksum, a->status);
+    }
+  digest_add_uint (checksum, record->actions->len);
+  for (guint i = 0; i < record->links->len; i++)
+    {
+      const RgLibraryRecordLink *l = &g_array_index (record->links, RgLibraryRecordLink, i);
+
+      digest_add (checksum, l->id);
+      digest_add (checksum, l->type);
+      digest_add (checksum, l->status);
+      digest_add (checksum, l->note);
+    }
+  digest_add_uint (checksum, record->links->len);
+  for (guint i = 0; i < record->review_items->len; i++)
+    {
+      const RgLibraryRecordReviewItem *r = &g_array_index (record->review_items,
+                                                           RgLibraryRecordReviewItem, i);
+
+      digest_add (checksum, r->id);
+      digest_add (checksum, r->type);
+      digest_add_uint (checksum, r->reviewed);
+      digest_add (checksum, r->note);
+    }
+  digest_add_uint (checksum, record->review_items->len);
+  for (guint i = 0; i < record->consents->len; i++)
+    {
+      const RgLibraryRecordConsent *c = &g_array_index (record->consents,
+                                                        RgLibraryRecordConsent, i);
+
+      digest_add (checksum, c->id);
+      digest_add (checksum, c->date);
+      digest_add_uint (checksum, c->to_confirm);
+    }
+  digest_add_uint (checksum, record->consents->len);
+  for (guint i = 0; i < record->criteria->len; i++)
+    {
+      const RgLibraryRecordCriterion *c = &g_array_index (record->criteria,
+                                                          RgLibraryRecordCriterion, i);
+
+      digest_add (checksum, c->id);
+      digest_add_uint (checksum, c->agreed);
+    }
+  digest_add_uint (checksum, record->criteria->len);
 
   g_free (record->digest);
   record->digest = g_strdup (g_checksum_get_string (checksum));
 }
 
-/**
- * _rg_library_record_add_action_due:
- * @record: a record being filled
- * @status: where an action of the session stands
- * @due: (nullable): its due date
- *
- * Keeps the due date of an action still to do, so that the index can
- * count, on the day it is asked, the actions that are late.
- */
-void
-_rg_library_record_add_action_due (RgLibraryRecord *record,
-                                   RgActionStatus   status,
-                                   const char      *due)
+/* Appends a zeroed object to @array and returns it, to fill. */
+static gpointer
+append_object (GArray *array)
 {
-  if (due == NULL || !rg_date_is_valid (due) ||
-      status == RG_ACTION_STATUS_DONE || status == RG_ACTION_STATUS_CANCELLED)
-    return;
+  g_array_set_size (array, array->len + 1);
+  return &g_array_index (array, char, (array->len - 1) * g_array_get_element_size (array));
+}
 
-  g_ptr_array_add (record->open_action_dues, g_strdup (due));
+RgLibraryRecordAction *
+_rg_library_record_add_action (RgLibraryRecord *record)
+{
+  return append_object (record->actions);
+}
+
+RgLibraryRecordLink *
+_rg_library_record_add_link (RgLibraryRecord *record)
+{
+  return append_object (record->links);
+}
+
+RgLibraryRecordReviewItem *
+_rg_library_record_add_review_item (RgLibraryRecord *record)
+{
+  return append_object (record->review_items);
+}
+
+RgLibraryRecordConsent *
+_rg_library_record_add_consent (RgLibraryRecord *record)
+{
+  return append_object (record->consents);
+}
+
+RgLibraryRecordCriterion *
+_rg_library_record_add_criterion (RgLibraryRecord *record)
+{
+  return append_object (record->criteria);
 }
 
 static void
@@ -161,10 +246,60 @@ record_partner_clear (gpointer data)
 {
   RgLibraryRecordPartner *p = data;
 
+  g_free (p->id);
   g_free (p->name);
   g_free (p->profession);
   g_free (p->institution);
   g_free (p->role);
+}
+
+static void
+record_action_clear (gpointer data)
+{
+  RgLibraryRecordAction *a = data;
+
+  g_free (a->id);
+  g_free (a->what);
+  g_free (a->due);
+  g_free (a->status);
+}
+
+static void
+record_link_clear (gpointer data)
+{
+  RgLibraryRecordLink *l = data;
+
+  g_free (l->id);
+  g_free (l->type);
+  g_free (l->status);
+  g_free (l->note);
+}
+
+static void
+record_review_item_clear (gpointer data)
+{
+  RgLibraryRecordReviewItem *r = data;
+
+  g_free (r->id);
+  g_free (r->type);
+  g_free (r->note);
+}
+
+static void
+record_consent_clear (gpointer data)
+{
+  RgLibraryRecordConsent *c = data;
+
+  g_free (c->id);
+  g_free (c->date);
+}
+
+static void
+record_criterion_clear (gpointer data)
+{
+  RgLibraryRecordCriterion *c = data;
+
+  g_free (c->id);
 }
 
 void
@@ -184,7 +319,11 @@ _rg_library_record_free (RgLibraryRecord *record)
   g_free (record->next_review);
   g_clear_pointer (&record->partners, g_array_unref);
   g_clear_pointer (&record->dimensions, g_ptr_array_unref);
-  g_clear_pointer (&record->open_action_dues, g_ptr_array_unref);
+  g_clear_pointer (&record->actions, g_array_unref);
+  g_clear_pointer (&record->links, g_array_unref);
+  g_clear_pointer (&record->review_items, g_array_unref);
+  g_clear_pointer (&record->consents, g_array_unref);
+  g_clear_pointer (&record->criteria, g_array_unref);
   g_free (record->partners_summary);
   g_free (record->situation_text);
   g_free (record->digest);
@@ -206,6 +345,19 @@ add_line (GString    *body,
   g_string_append_c (body, '\n');
 }
 
+/* Empty texts are absent, as rg-library-extract.c reads them. */
+static char *
+dup_text (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+dup_date (const char *date)
+{
+  return date != NULL && rg_date_is_valid (date) ? g_strdup (date) : NULL;
+}
+
 static void
 add_partners (RgLibraryRecord *record,
               RgSession       *session)
@@ -218,6 +370,7 @@ add_partners (RgLibraryRecord *record,
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
       RgLibraryRecordPartner p;
 
+      p.id = g_strdup (rg_partner_get_id (partner));
       p.name = g_strdup (rg_partner_get_name (partner));
       p.profession = g_strdup (rg_partner_get_profession (partner));
       p.institution = g_strdup (rg_partner_get_institution (partner));
@@ -270,6 +423,12 @@ add_links (RgLibraryRecord *record,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      RgLibraryRecordLink *l = _rg_library_record_add_link (record);
+
+      l->id = g_strdup (rg_link_get_id (link));
+      l->type = g_strdup (rg_link_type_to_string (rg_link_get_link_type (link)));
+      l->status = g_strdup (rg_link_status_to_string (rg_link_get_status (link)));
+      l->note = dup_text (rg_link_get_note (link));
 
       switch (rg_link_get_link_type (link))
         {
@@ -354,6 +513,10 @@ add_criteria (RgLibraryRecord *record,
         {
           g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
           const char * const *indicators = rg_criterion_get_indicators (criterion);
+          RgLibraryRecordCriterion *c = _rg_library_record_add_criterion (record);
+
+          c->id = g_strdup (rg_criterion_get_id (criterion));
+          c->agreed = rg_criterion_get_agreed (criterion);
 
           add_line (record->body, rg_criterion_get_text (criterion));
           for (guint k = 0; indicators != NULL && indicators[k] != NULL; k++)
@@ -373,20 +536,46 @@ add_actions (RgLibraryRecord *record,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+      RgLibraryRecordAction *a = _rg_library_record_add_action (record);
 
+      a->id = g_strdup (rg_action_get_id (action));
+      a->what = dup_text (rg_action_get_what (action));
+      a->due = dup_date (rg_action_get_due (action));
+      a->status = g_strdup (rg_action_status_to_string (rg_action_get_status (action)));
       add_line (record->body, rg_action_get_what (action));
-      _rg_library_record_add_action_due (record, rg_action_get_status (action),
-                                         rg_action_get_due (action));
     }
 
   n = g_list_model_get_n_items (consents);
-  record->n_consents = n;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
+      RgLibraryRecordConsent *c = _rg_library_record_add_consent (record);
+
+      c->id = g_strdup (rg_consent_get_id (consent));
+      c->date = dup_date (rg_consent_get_date (consent));
+      c->to_confirm = rg_consent_get_to_confirm (consent);
 
       add_line (record->body, rg_consent_get_scope (consent));
       add_line (record->body, rg_consent_get_shared_with (consent));
+    }
+}
+
+static void
+add_review_items (RgLibraryRecord *record,
+                  RgSession       *session)
+{
+  GListModel *items = rg_session_get_review_items (session);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgReviewItem) item = g_list_model_get_item (items, i);
+      RgLibraryRecordReviewItem *r = _rg_library_record_add_review_item (record);
+
+      r->id = g_strdup (rg_review_item_get_id (item));
+      r->type = g_strdup (rg_link_type_to_string (rg_review_item_get_link_type (item)));
+      r->reviewed = rg_review_item_get_reviewed (item);
+      r->note = dup_text (rg_review_item_get_note (item));
     }
 }
 
@@ -442,6 +631,7 @@ _rg_library_record_new_from_session (RgSession *session)
   add_glossary (record, session);
   add_criteria (record, session);
   add_actions (record, session);
+  add_review_items (record, session);
   _rg_library_record_finish (record);
 
   return record;

@@ -1745,3 +1745,294 @@ rg_library_count (RgLibrary             *self,
   *n_sessions = data.count;
   return TRUE;
 }
+
+/* The lists of the coordinator's desk: situations, what needs attention */
+
+typedef struct
+{
+  RgLibraryQuery *query;          /* NULL for the list of what needs attention */
+  char           *today;
+  guint           retention_years;
+  GPtrArray      *rows;
+  GType           type;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_clear_pointer (&data->query, rg_library_query_free);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_free (data->today);
+  g_free (data);
+}
+
+static ListData *
+list_data_new (const RgLibraryQuery *query,
+               const char           *today,
+               guint                 retention_years)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  data->query = query != NULL ? rg_library_query_copy (query) : NULL;
+  data->today = today != NULL ? g_strdup (today) : rg_date_new_today ();
+  data->retention_years = retention_years;
+  data->type = query != NULL ? RG_TYPE_LIBRARY_SITUATION : RG_TYPE_ATTENTION_ITEM;
+
+  return data;
+}
+
+static gboolean
+list_db (RgLibrary    *self,
+         RgLibraryDb  *db,
+         gpointer      user_data,
+         GError      **error)
+{
+  ListData *data = user_data;
+
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  if (data->query != NULL)
+    data->rows = _rg_library_db_list_situations (db, self->folder, data->query, data->today,
+                                                 error);
+  else
+    data->rows = _rg_library_db_list_attention (db, self->folder, data->today,
+                                                data->retention_years, error);
+
+  return data->rows != NULL;
+}
+
+static GListModel *
+rows_to_model (ListData *data)
+{
+  GListStore *store = g_list_store_new (data->type);
+
+  g_list_store_splice (store, 0, 0, data->rows->pdata, data->rows->len);
+
+  return G_LIST_MODEL (store);
+}
+
+static GListModel *
+run_list (RgLibrary     *self,
+          ListData      *data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!run_with_db (self, list_db, data, TRUE, error))
+    return NULL;
+
+  return rows_to_model (data);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GListModel *model = run_list (source_object, task_data, cancellable, &error);
+
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+static void
+run_list_async (RgLibrary           *self,
+                ListData            *data,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * rg_library_list_situations:
+ * @self: a #RgLibrary
+ * @query: which situations: those having at least one session @query
+ *   matches (its text, partner, institution, dates…), paged by its
+ *   offset and limit
+ * @today: (nullable): the day asked about, `YYYY-MM-DD`, for late actions
+ *   and old consents; %NULL for today
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Lists the situations of the library, one row per child, in the calling
+ * thread. What a row says is read from the situation's latest session
+ * (see #RgLibrarySituation and docs/library.md). Situations come in the
+ * order of their latest session, newest first unless @query asks
+ * otherwise; a situation's sessions are rg_library_query () with
+ * @query's situation_id set and oldest_first.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of
+ *   #RgLibrarySituation, or %NULL with @error set (a date that is not a
+ *   date…)
+ */
+GListModel *
+rg_library_list_situations (RgLibrary             *self,
+                            const RgLibraryQuery  *query,
+                            const char            *today,
+                            GCancellable          *cancellable,
+                            GError               **error)
+{
+  ListData *data;
+  GListModel *model;
+
+  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  data = list_data_new (query, today, 0);
+  model = run_list (self, data, cancellable, error);
+  list_data_free (data);
+
+  return model;
+}
+
+/**
+ * rg_library_list_situations_async:
+ * @self: a #RgLibrary
+ * @query: which situations; copied
+ * @today: (nullable): the day asked about, `YYYY-MM-DD`; %NULL for today
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Lists the situations in a thread; see rg_library_list_situations ().
+ */
+void
+rg_library_list_situations_async (RgLibrary             *self,
+                                  const RgLibraryQuery  *query,
+                                  const char            *today,
+                                  GCancellable          *cancellable,
+                                  GAsyncReadyCallback    callback,
+                                  gpointer               user_data)
+{
+  g_return_if_fail (RG_IS_LIBRARY (self));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_list_async (self, list_data_new (query, today, 0), rg_library_list_situations_async,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * rg_library_list_situations_finish:
+ * @self: a #RgLibrary
+ * @result: the #GAsyncResult given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of
+ *   #RgLibrarySituation, or %NULL with @error set
+ */
+GListModel *
+rg_library_list_situations_finish (RgLibrary     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rg_library_list_situations_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rg_library_list_attention:
+ * @self: a #RgLibrary
+ * @today: (nullable): the day asked about, `YYYY-MM-DD`; %NULL for today
+ * @retention_years: how many years a situation is kept after its last
+ *   session (the `retention-years` setting); 0 for no retention period
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Lists what needs the coordinator's attention on @today, in the calling
+ * thread: late and coming actions, late and coming reviews, open
+ * divergences, missing and old consents, situations past their retention
+ * period, contributions awaited. Each item comes from the latest session
+ * of its situation only, so that what a follow-up carries counts once.
+ * Items come by kind (in the order of #RgAttentionKind), then date, then
+ * situation label. The rules are in docs/library.md, "What needs
+ * attention".
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #RgAttentionItem,
+ *   or %NULL with @error set (@today not a date…)
+ */
+GListModel *
+rg_library_list_attention (RgLibrary     *self,
+                           const char    *today,
+                           guint          retention_years,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  ListData *data;
+  GListModel *model;
+
+  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  data = list_data_new (NULL, today, retention_years);
+  model = run_list (self, data, cancellable, error);
+  list_data_free (data);
+
+  return model;
+}
+
+/**
+ * rg_library_list_attention_async:
+ * @self: a #RgLibrary
+ * @today: (nullable): the day asked about, `YYYY-MM-DD`; %NULL for today
+ * @retention_years: how many years a situation is kept; 0 for no limit
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Lists what needs attention in a thread; see
+ * rg_library_list_attention ().
+ */
+void
+rg_library_list_attention_async (RgLibrary           *self,
+                                 const char          *today,
+                                 guint                retention_years,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (RG_IS_LIBRARY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_list_async (self, list_data_new (NULL, today, retention_years),
+                  rg_library_list_attention_async, cancellable, callback, user_data);
+}
+
+/**
+ * rg_library_list_attention_finish:
+ * @self: a #RgLibrary
+ * @result: the #GAsyncResult given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #RgAttentionItem,
+ *   or %NULL with @error set
+ */
+GListModel *
+rg_library_list_attention_finish (RgLibrary     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (RG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rg_library_list_attention_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -7,9 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "rg-attention.h"
 #include "rg-conflict-name.h"
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
+#include "rg-library-situation.h"
 #include "rg-merge.h"
 #include "rg-types.h"
 
@@ -135,6 +137,34 @@ GListModel          *rg_library_query_finish              (RgLibrary            
 gboolean             rg_library_count                     (RgLibrary            *self,
                                                            const RgLibraryQuery *query,
                                                            guint                *n_sessions,
+                                                           GError              **error);
+GListModel          *rg_library_list_situations           (RgLibrary            *self,
+                                                           const RgLibraryQuery *query,
+                                                           const char           *today,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                 rg_library_list_situations_async     (RgLibrary            *self,
+                                                           const RgLibraryQuery *query,
+                                                           const char           *today,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GListModel          *rg_library_list_situations_finish    (RgLibrary            *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+GListModel          *rg_library_list_attention            (RgLibrary            *self,
+                                                           const char           *today,
+                                                           guint                 retention_years,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                 rg_library_list_attention_async      (RgLibrary            *self,
+                                                           const char           *today,
+                                                           guint                 retention_years,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GListModel          *rg_library_list_attention_finish     (RgLibrary            *self,
+                                                           GAsyncResult         *result,
                                                            GError              **error);
 
 gboolean             rg_library_merge_conflict_copy       (RgLibrary            *self,

@@ -316,6 +316,35 @@ rg_contribution_new (RgSession *session,
   return contribution;
 }
 
+/**
+ * rg_contribution_record_asked:
+ * @editor: the editor of the session
+ * @partner: the partner asked, one of the session
+ *
+ * Records, undoably, that a contribution was asked of @partner today:
+ * its #RgPartner:contribution-asked. Called once the file of
+ * rg_contribution_new () is written; a contribution asked again is
+ * dated from the last time.
+ */
+void
+rg_contribution_record_asked (RgSessionEditor *editor,
+                              RgPartner       *partner)
+{
+  g_autofree char *today = rg_date_new_today ();
+  RgSession *session;
+
+  g_return_if_fail (RG_IS_SESSION_EDITOR (editor));
+  g_return_if_fail (RG_IS_PARTNER (partner));
+
+  /* The partner may have been removed while the file was written */
+  session = rg_session_editor_get_session (editor);
+  if (rg_session_find_partner (session, rg_partner_get_id (partner)) != partner
+      || g_strcmp0 (rg_partner_get_contribution_asked (partner), today) == 0)
+    return;
+
+  rg_session_editor_set (editor, _("Ask for a contribution"), partner, "contribution-asked", today);
+}
+
 /* }}} */
 /* {{{ Importing */
 
@@ -580,6 +609,29 @@ merge_statement (Merge       *merge,
                       "is kept.")));
 }
 
+static guint
+count_changes (RgContributionReport *report)
+{
+  return rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_ADDED)
+       + rg_contribution_report_count (report, RG_CONTRIBUTION_OUTCOME_UPDATED);
+}
+
+/* The day the partner's contribution came in: that of its first import,
+ * or of the latest that brought something new. Importing the same file
+ * again on another day changes nothing. */
+static void
+record_received (Merge    *merge,
+                 gboolean  brought_something)
+{
+  g_autofree char *today = rg_date_new_today ();
+  const char *received = rg_partner_get_contribution_received (merge->partner);
+
+  if (g_strcmp0 (received, today) == 0 || (received != NULL && !brought_something))
+    return;
+
+  rg_session_editor_set (merge->editor, NULL, merge->partner, "contribution-received", today);
+}
+
 static void
 merge_contribution (RgSessionEditor      *editor,
                     RgContributionReport *report,
@@ -592,6 +644,7 @@ merge_contribution (RgSessionEditor      *editor,
   RgSession *session = rg_session_editor_get_session (editor);
   GListModel *statements;
   Merge merge = { editor, session, report, contribution, NULL, file_name };
+  guint n_changes;
 
   if (load_error != NULL)
     {
@@ -609,6 +662,7 @@ merge_contribution (RgSessionEditor      *editor,
 
   report->n_files++;
   merge.partner = rg_session_find_partner (session, rg_session_get_contributor_id (contribution));
+  n_changes = count_changes (report);
 
   statements = rg_session_get_statements (contribution);
   for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
@@ -619,6 +673,7 @@ merge_contribution (RgSessionEditor      *editor,
     }
 
   report_session_content (&merge);
+  record_received (&merge, count_changes (report) > n_changes);
 }
 
 typedef struct
@@ -709,7 +764,9 @@ merge_all (RgSessionEditor *editor,
  * changed since in the contribution are updated; everything else —
  * a file that cannot be read or is for another session, a statement in
  * another partner's name or in a dimension the session lacks — is
- * skipped, and the report says why.
+ * skipped, and the report says why. Each partner whose contribution
+ * was read is marked received today (#RgPartner:contribution-received),
+ * unless it was received before and brings nothing new.
  *
  * Returns: (transfer full) (nullable): what was added, updated and skipped, or
  *   %NULL if cancelled (nothing is then changed)

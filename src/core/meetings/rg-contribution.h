@@ -67,6 +67,8 @@ GQuark                 rg_contribution_error_quark        (void);
 
 RgSession             *rg_contribution_new                (RgSession             *session,
                                                            RgPartner             *partner);
+void                   rg_contribution_record_asked       (RgSessionEditor       *editor,
+                                                           RgPartner             *partner);
 
 RgContributionReport  *rg_contribution_import             (RgSessionEditor       *editor,
                                                            GFile                **files,

@@ -28,14 +28,17 @@
 
 /* What of each object the follow-up takes over, ids first, so that a
  * partner, a criterion or an action can be followed from one session to
- * the next. Not a dimension's synthesis: the team writes a new one. */
+ * the next. Not a dimension's synthesis: the team writes a new one. Not
+ * a partner's contribution asked or received: a contribution is to one
+ * session, and the next one asks for its own. A criterion met stays met
+ * until the team says otherwise. */
 static const char * const partner_properties[] = {
   "id", "name", "profession", "institution", "colour", "role", NULL
 };
 static const char * const dimension_properties[] = { "id", "name", NULL };
 static const char * const category_properties[] = { "id", "name", NULL };
 static const char * const criterion_properties[] = {
-  "id", "text", "indicators", "proposed-by", "agreed", NULL
+  "id", "text", "indicators", "proposed-by", "agreed", "met", NULL
 };
 static const char * const action_properties[] = {
   "id", "what", "owner-id", "owner-name", "due", "status", NULL
@@ -240,8 +243,9 @@ carry_review (RgSession *session,
  *
  * Starts the session that follows @previous about the same situation:
  * it has @previous's situation (id, label, code and people), place,
- * facilitator, partners, dimensions, criteria (in their categories),
- * actions (with their status) and consents (to be confirmed), with the
+ * facilitator, partners (but not their contributions), dimensions,
+ * criteria (in their categories, agreed or met as they were), actions
+ * (with their status) and consents (to be confirmed), with the
  * same ids; it is dated @previous's next review when that day is later
  * than today, and today otherwise; it is being prepared, and titled
  * “Follow-up — ” and @previous's title. Its items to review are

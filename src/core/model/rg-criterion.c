@@ -2,7 +2,8 @@
  *
  * What the team will count as progress: the criterion itself, the
  * indicators that will show it, who proposed it, and whether the team
- * agreed on it. It lives in a RgCategory.
+ * agreed on it; later, whether the team judged it met. It lives in a
+ * RgCategory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,7 @@ struct _RgCriterion
   char     **indicators;
   char     **proposed_by;
   gboolean   agreed;
+  gboolean   met;
 };
 
 G_DEFINE_FINAL_TYPE (RgCriterion, rg_criterion, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ enum {
   PROP_INDICATORS,
   PROP_PROPOSED_BY,
   PROP_AGREED,
+  PROP_MET,
   N_PROPS
 };
 
@@ -61,6 +64,13 @@ static const RgProperty property_table [N_PROPS] = {
                          SETTER (proposed_by) },
   [PROP_AGREED]      = { "agreed", RG_PROPERTY_BOOLEAN, FIELD (agreed), SETTER (agreed),
                          .value = FALSE },
+  /**
+   * RgCriterion:met:
+   *
+   * Whether the team judged the criterion met, at this session or an
+   * earlier one it follows.
+   */
+  [PROP_MET]         = { "met", RG_PROPERTY_BOOLEAN, FIELD (met), SETTER (met), .value = FALSE },
 };
 
 static void
@@ -83,8 +93,8 @@ rg_criterion_init (RgCriterion *self)
  * rg_criterion_new:
  * @text: (nullable): the criterion
  *
- * Returns: (transfer full): a new, not yet agreed #RgCriterion with a
- *   new id
+ * Returns: (transfer full): a new, not yet agreed nor met #RgCriterion
+ *   with a new id
  */
 RgCriterion *
 rg_criterion_new (const char *text)
@@ -175,3 +185,16 @@ rg_criterion_set_proposed_by (RgCriterion        *self,
  * @agreed: whether the team agreed on it
  */
 RG_DEFINE_BOOLEAN_PROPERTY (RgCriterion, rg_criterion, CRITERION, agreed, AGREED)
+
+/**
+ * rg_criterion_get_met:
+ * @self: a #RgCriterion
+ *
+ * Returns: %TRUE if the team judged the criterion met
+ */
+/**
+ * rg_criterion_set_met:
+ * @self: a #RgCriterion
+ * @met: whether the team judged it met
+ */
+RG_DEFINE_BOOLEAN_PROPERTY (RgCriterion, rg_criterion, CRITERION, met, MET)

@@ -27,5 +27,8 @@ void                rg_criterion_set_proposed_by (RgCriterion        *self,
 gboolean            rg_criterion_get_agreed      (RgCriterion        *self);
 void                rg_criterion_set_agreed      (RgCriterion        *self,
                                                   gboolean            agreed);
+gboolean            rg_criterion_get_met         (RgCriterion        *self);
+void                rg_criterion_set_met         (RgCriterion        *self,
+                                                  gboolean            met);
 
 G_END_DECLS

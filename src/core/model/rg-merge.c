@@ -128,6 +128,8 @@ static const Field partner_fields[] = {
   { "institution", N_("Institution"), VALUE_OPTIONAL_TEXT },
   { "colour", N_("Colour"), VALUE_COLOUR },
   { "role", N_("Role"), VALUE_WORD, WORDS (rg_partner_role) },
+  { "contribution-asked", N_("Contribution asked"), VALUE_OPTIONAL_DATE },
+  { "contribution-received", N_("Contribution received"), VALUE_OPTIONAL_DATE },
 };
 
 static const Field dimension_fields[] = {
@@ -174,6 +176,7 @@ static const Field criterion_fields[] = {
   { "indicators", N_("Indicators"), VALUE_LINES },
   { "proposed-by", N_("Proposed by"), VALUE_REFERENCES, REFERS_TO (PARTNER) },
   { "agreed", N_("Agreed"), VALUE_BOOLEAN },
+  { "met", N_("Met"), VALUE_BOOLEAN },
 };
 
 static const Field action_fields[] = {

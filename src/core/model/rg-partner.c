@@ -30,6 +30,8 @@ struct _RgPartner
   char          *institution;
   char          *colour;
   RgPartnerRole  role;
+  char          *contribution_asked;
+  char          *contribution_received;
 };
 
 G_DEFINE_FINAL_TYPE (RgPartner, rg_partner, G_TYPE_OBJECT)
@@ -61,6 +63,8 @@ enum {
   PROP_INSTITUTION,
   PROP_COLOUR,
   PROP_ROLE,
+  PROP_CONTRIBUTION_ASKED,
+  PROP_CONTRIBUTION_RECEIVED,
   N_PROPS
 };
 
@@ -87,6 +91,23 @@ static const RgProperty property_table [N_PROPS] = {
                          .text = RG_PARTNER_DEFAULT_COLOUR },
   [PROP_ROLE]        = { "role", RG_PROPERTY_ENUM, FIELD (role), SETTER (role),
                          rg_partner_role_get_type, RG_PARTNER_ROLE_PROFESSIONAL },
+  /**
+   * RgPartner:contribution-asked:
+   *
+   * When the partner was asked for a contribution to this session,
+   * `YYYY-MM-DD`, or %NULL.
+   */
+  [PROP_CONTRIBUTION_ASKED]    = { "contribution-asked", RG_PROPERTY_TEXT,
+                                   FIELD (contribution_asked), SETTER (contribution_asked) },
+  /**
+   * RgPartner:contribution-received:
+   *
+   * When the partner's contribution was imported into this session,
+   * `YYYY-MM-DD`, or %NULL.
+   */
+  [PROP_CONTRIBUTION_RECEIVED] = { "contribution-received", RG_PROPERTY_TEXT,
+                                   FIELD (contribution_received),
+                                   SETTER (contribution_received) },
 };
 
 static void
@@ -209,6 +230,40 @@ rg_partner_set_colour (RgPartner  *self,
  */
 RG_DEFINE_ENUM_PROPERTY (RgPartner, rg_partner, PARTNER, RgPartnerRole, role, ROLE,
                          RG_PARTNER_ROLE_PROFESSIONAL, RG_PARTNER_ROLE_COORDINATOR)
+
+/**
+ * rg_partner_get_contribution_asked:
+ * @self: a #RgPartner
+ *
+ * Returns: (transfer none) (nullable): when a contribution was asked of
+ *   the partner for this session, `YYYY-MM-DD`, or %NULL
+ */
+/**
+ * rg_partner_set_contribution_asked:
+ * @self: a #RgPartner
+ * @contribution_asked: (nullable): a date that rg_date_is_valid ()
+ *   accepts, or %NULL
+ */
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, contribution_asked,
+                                  CONTRIBUTION_ASKED,
+                                  _rg_optional_date_is_valid (contribution_asked))
+
+/**
+ * rg_partner_get_contribution_received:
+ * @self: a #RgPartner
+ *
+ * Returns: (transfer none) (nullable): when the partner's contribution
+ *   was imported into this session, `YYYY-MM-DD`, or %NULL
+ */
+/**
+ * rg_partner_set_contribution_received:
+ * @self: a #RgPartner
+ * @contribution_received: (nullable): a date that rg_date_is_valid ()
+ *   accepts, or %NULL
+ */
+RG_DEFINE_OPTIONAL_TEXT_PROPERTY (RgPartner, rg_partner, PARTNER, contribution_received,
+                                  CONTRIBUTION_RECEIVED,
+                                  _rg_optional_date_is_valid (contribution_received))
 
 /**
  * rg_partner_palette_get_size:

@@ -32,6 +32,12 @@ void           rg_partner_set_colour      (RgPartner     *self,
 RgPartnerRole  rg_partner_get_role        (RgPartner     *self);
 void           rg_partner_set_role        (RgPartner     *self,
                                            RgPartnerRole  role);
+const char    *rg_partner_get_contribution_asked    (RgPartner  *self);
+void           rg_partner_set_contribution_asked    (RgPartner  *self,
+                                                     const char *contribution_asked);
+const char    *rg_partner_get_contribution_received (RgPartner  *self);
+void           rg_partner_set_contribution_received (RgPartner  *self,
+                                                     const char *contribution_received);
 
 guint          rg_partner_palette_get_size   (void);
 const char    *rg_partner_palette_get_colour (guint          index);
