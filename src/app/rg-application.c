@@ -17,6 +17,7 @@
 #include "rg-library.h"
 #include "rg-library-window.h"
 #include "rg-paths.h"
+#include "rg-preferences-window.h"
 #include "rg-session-window.h"
 #include "rg-shortcuts.h"
 #include "rg-window-host.h"
@@ -135,6 +136,32 @@ show_open_error (RgApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What to open, and where in it */
+typedef struct
+{
+  GFile *file;
+  char  *object_id;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_pointer (&open->object_id, g_free);
+  g_free (open);
+}
+
+static void
+present_session_window (RgSessionWindow *window,
+                        const char      *object_id)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  if (object_id != NULL)
+    rg_session_window_reveal (window, object_id);
+}
+
 static void
 open_file_cb (GObject      *object,
               GAsyncResult *result,
@@ -142,7 +169,8 @@ open_file_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   RgApplication *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  OpenData *open = g_task_get_task_data (task);
+  GFile *file = open->file;
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   RgSessionWindow *window;
@@ -157,7 +185,7 @@ open_file_cb (GObject      *object,
 
   if (!(window = find_session_window (self, file)))
     window = rg_session_window_new (GTK_APPLICATION (self), document);
-  gtk_window_present (GTK_WINDOW (window));
+  present_session_window (window, open->object_id);
 }
 
 /**
@@ -173,7 +201,27 @@ void
 rg_application_open_file (RgApplication *self,
                           GFile         *file)
 {
+  rg_application_open_file_at (self, file, NULL);
+}
+
+/**
+ * rg_application_open_file_at:
+ * @self: a #RgApplication
+ * @file: a session file
+ * @object_id: (nullable): the id of what to show in it: an action, a
+ *   consent, a link, a review item, a partner
+ *
+ * Opens @file as rg_application_open_file() does, then shows
+ * @object_id in the view that holds it, its row focused (see
+ * rg_session_window_reveal()).
+ */
+void
+rg_application_open_file_at (RgApplication *self,
+                             GFile         *file,
+                             const char    *object_id)
+{
   RgSessionWindow *window;
+  OpenData *open;
   GTask *task;
 
   g_return_if_fail (RG_IS_APPLICATION (self));
@@ -181,14 +229,17 @@ rg_application_open_file (RgApplication *self,
 
   if ((window = find_session_window (self, file)))
     {
-      gtk_window_present (GTK_WINDOW (window));
+      present_session_window (window, object_id);
       return;
     }
 
   /* Keeps the application running while the file loads. */
   g_application_hold (G_APPLICATION (self));
+  open = g_new0 (OpenData, 1);
+  open->file = g_object_ref (file);
+  open->object_id = g_strdup (object_id);
   task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, open, open_data_free);
   rg_document_load_async (file, NULL, open_file_cb, task);
 }
 
@@ -499,6 +550,19 @@ rg_application_about (GSimpleAction *action,
 }
 
 static void
+rg_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RgApplication *self = user_data;
+  RgPreferencesWindow *window;
+
+  window = rg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 rg_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -517,6 +581,7 @@ rg_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", rg_application_about },
+  { "preferences", rg_application_preferences },
   { "quit", rg_application_quit },
 };
 
@@ -585,6 +650,14 @@ host_open_file (RgWindowHost *host,
   rg_application_open_file (RG_APPLICATION (host), file);
 }
 
+static void
+host_open_file_at (RgWindowHost *host,
+                   GFile        *file,
+                   const char   *object_id)
+{
+  rg_application_open_file_at (RG_APPLICATION (host), file, object_id);
+}
+
 static GtkWindow *
 host_find_session_window (RgWindowHost *host,
                           GFile        *file)
@@ -600,6 +673,7 @@ rg_application_window_host_init (RgWindowHostInterface *iface)
   iface->get_library_error = host_get_library_error;
   iface->get_library_dir = host_get_library_dir;
   iface->open_file = host_open_file;
+  iface->open_file_at = host_open_file_at;
   iface->find_session_window = host_find_session_window;
 }
 

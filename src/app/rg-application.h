@@ -22,6 +22,9 @@ RgLibrary     *rg_application_get_library         (RgApplication *self);
 const char    *rg_application_get_library_error   (RgApplication *self);
 void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
+void           rg_application_open_file_at        (RgApplication *self,
+                                                   GFile         *file,
+                                                   const char    *object_id);
 GtkWindow     *rg_application_find_session_window (RgApplication *self,
                                                    GFile         *file);
 

@@ -1609,3 +1609,86 @@ rg_session_window_get_diagnosis_view (RgSessionWindow *self)
 
   return GTK_WIDGET (self->diagnosis_view);
 }
+
+/* The position of @partner among the session's partners, its column */
+static gboolean
+find_partner_column (RgSession *session,
+                     RgPartner *partner,
+                     guint     *column)
+{
+  GListModel *partners = rg_session_get_partners (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) item = g_list_model_get_item (partners, i);
+
+      if (item == partner)
+        {
+          *column = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Shows the view @name, if it is not hidden (a contribution, a blind
+ * round) */
+static gboolean
+show_view (RgSessionWindow *self,
+           GtkWidget       *view,
+           const char      *name)
+{
+  if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, view)))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+/**
+ * rg_session_window_reveal:
+ * @self: a #RgSessionWindow
+ * @object_id: (nullable): the id of an object of the session: an
+ *   action, a consent, a link, a review item or a partner
+ *
+ * Shows the object the desk names, in the view that holds it, its row
+ * focused: an action or a consent in the actions view, a link or a
+ * review item in the agreements and divergences, a partner's column in
+ * the diagnosis. With %NULL, or an id the session no longer holds (it
+ * was changed since the library read it), the window stays as it is.
+ *
+ * Returns: whether @object_id was found and shown
+ */
+gboolean
+rg_session_window_reveal (RgSessionWindow *self,
+                          const char      *object_id)
+{
+  RgSession *session;
+  RgPartner *partner;
+  guint column;
+
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), FALSE);
+
+  if (object_id == NULL)
+    return FALSE;
+
+  session = rg_session_editor_get_session (self->editor);
+
+  if (rg_session_find_action (session, object_id) != NULL ||
+      rg_session_find_consent (session, object_id) != NULL)
+    return show_view (self, GTK_WIDGET (self->actions_view), "actions") &&
+           rg_actions_view_reveal (self->actions_view, object_id);
+
+  if (rg_session_find_link (session, object_id) != NULL ||
+      rg_session_find_review_item (session, object_id) != NULL)
+    return show_view (self, GTK_WIDGET (self->links_view), "links") &&
+           rg_links_view_reveal (self->links_view, object_id);
+
+  if ((partner = rg_session_find_partner (session, object_id)) != NULL &&
+      find_partner_column (session, partner, &column))
+    return show_view (self, GTK_WIDGET (self->diagnosis_view), "diagnosis") &&
+           rg_diagnosis_view_focus_cell (self->diagnosis_view, column, 0, 0);
+
+  return FALSE;
+}

@@ -23,5 +23,7 @@ RgSessionEditor *rg_session_window_get_editor   (RgSessionWindow *self);
 GtkWidget       *rg_session_window_get_diagnosis_view (RgSessionWindow *self);
 gboolean         rg_session_window_save_now     (RgSessionWindow *self,
                                                  GError         **error);
+gboolean         rg_session_window_reveal       (RgSessionWindow *self,
+                                                 const char      *object_id);
 
 G_END_DECLS

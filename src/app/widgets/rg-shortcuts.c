@@ -21,6 +21,7 @@ static const struct
   const char *accels[4];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "library.new-session", { "<Control>n", NULL } },
   { "library.open", { "<Control>o", NULL } },
   { "library.search", { "<Control>f", NULL } },

@@ -27,6 +27,9 @@ struct _RgWindowHostInterface
                                       GFile        *file);
   GtkWindow  *(*find_session_window) (RgWindowHost *self,
                                       GFile        *file);
+  void        (*open_file_at)        (RgWindowHost *self,
+                                      GFile        *file,
+                                      const char   *object_id);
 };
 
 RgWindowHost *rg_window_host_get_for_widget       (GtkWidget    *widget);
@@ -38,5 +41,8 @@ void          rg_window_host_open_file            (RgWindowHost *self,
                                                    GFile        *file);
 GtkWindow    *rg_window_host_find_session_window  (RgWindowHost *self,
                                                    GFile        *file);
+void          rg_window_host_open_file_at         (RgWindowHost *self,
+                                                   GFile        *file,
+                                                   const char   *object_id);
 
 G_END_DECLS
