@@ -38,6 +38,8 @@ static const struct
   { "session.new-follow-up", { "<Control><Shift>n", NULL } },
   { "session.show-timeline", { "<Control>t", NULL } },
   { "session.details", { "<Alt>Return", NULL } },
+  { "session.previous-situation", { "<Alt>Page_Up", NULL } },
+  { "session.next-situation", { "<Alt>Page_Down", NULL } },
   { "session.blind-round", { "<Control>b", NULL } },
   { "session.reveal-authors", { "<Control><Shift>b", NULL } },
   { "diagnosis.add-statement", { "<Control>Return", NULL } },

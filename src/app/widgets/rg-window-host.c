@@ -167,6 +167,35 @@ rg_window_host_open_file_at (RgWindowHost *self,
 }
 
 /**
+ * rg_window_host_open_sitting_item:
+ * @self: a #RgWindowHost
+ * @sitting: a prepared sitting
+ * @index: the position of a situation on its agenda
+ * @meeting_mode: whether the session opens in meeting mode
+ * @replacing: (nullable): a window the session takes the place of: it
+ *   gets its size (in meeting mode, its screen), then @replacing closes,
+ *   saving what it holds as closing always does
+ *
+ * Opens the session the sitting holds about its @index-th situation
+ * (the file its agenda names, in the library folder), its window
+ * knowing the sitting: it shows the slot and moves to the previous and
+ * next situations.
+ */
+void
+rg_window_host_open_sitting_item (RgWindowHost *self,
+                                  RgSitting    *sitting,
+                                  guint         index,
+                                  gboolean      meeting_mode,
+                                  GtkWindow    *replacing)
+{
+  g_return_if_fail (RG_IS_WINDOW_HOST (self));
+  g_return_if_fail (RG_IS_SITTING (sitting));
+  g_return_if_fail (replacing == NULL || GTK_IS_WINDOW (replacing));
+
+  RG_WINDOW_HOST_GET_IFACE (self)->open_sitting_item (self, sitting, index, meeting_mode, replacing);
+}
+
+/**
  * rg_window_host_find_session_window:
  * @self: a #RgWindowHost
  * @file: a session file

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "rg-library.h"
+#include "rg-sitting.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ struct _RgWindowHostInterface
   void        (*open_file_at)        (RgWindowHost *self,
                                       GFile        *file,
                                       const char   *object_id);
+  void        (*open_sitting_item)   (RgWindowHost *self,
+                                      RgSitting    *sitting,
+                                      guint         index,
+                                      gboolean      meeting_mode,
+                                      GtkWindow    *replacing);
 };
 
 RgWindowHost *rg_window_host_get_for_widget       (GtkWidget    *widget);
@@ -44,5 +50,10 @@ GtkWindow    *rg_window_host_find_session_window  (RgWindowHost *self,
 void          rg_window_host_open_file_at         (RgWindowHost *self,
                                                    GFile        *file,
                                                    const char   *object_id);
+void          rg_window_host_open_sitting_item    (RgWindowHost *self,
+                                                   RgSitting    *sitting,
+                                                   guint         index,
+                                                   gboolean      meeting_mode,
+                                                   GtkWindow    *replacing);
 
 G_END_DECLS
