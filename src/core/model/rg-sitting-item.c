@@ -15,7 +15,8 @@
 
 #include <string.h>
 
-#include "rg-sitting.h"
+#include "rg-sitting-item.h"
+#include "rg-sitting-time.h"
 #include "rg-types-private.h"
 
 /* Shorthands for the property table */

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rg-sitting-item.h"
+#include "rg-sitting-time.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +26,6 @@ const char    *rg_sitting_kind_to_string   (RgSittingKind  kind);
 gboolean       rg_sitting_kind_from_string (const char    *str,
                                             RgSittingKind *kind);
 const char    *rg_sitting_kind_get_label   (RgSittingKind  kind);
-
-gboolean       rg_sitting_time_is_valid    (const char    *time);
-int            rg_sitting_time_to_minutes  (const char    *time);
-char          *rg_sitting_time_from_minutes (int           minutes);
 
 RgSitting     *rg_sitting_new              (void);
 const char    *rg_sitting_get_id           (RgSitting     *self);
