@@ -24,6 +24,7 @@ void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
 void           rg_application_open_file_at        (RgApplication *self,
                                                    GFile         *file,
+                                                   const char    *view,
                                                    const char    *object_id);
 GtkWindow     *rg_application_find_session_window (RgApplication *self,
                                                    GFile         *file);

@@ -29,6 +29,7 @@ struct _RgWindowHostInterface
                                       GFile        *file);
   void        (*open_file_at)        (RgWindowHost *self,
                                       GFile        *file,
+                                      const char   *view,
                                       const char   *object_id);
 };
 
@@ -43,6 +44,7 @@ GtkWindow    *rg_window_host_find_session_window  (RgWindowHost *self,
                                                    GFile        *file);
 void          rg_window_host_open_file_at         (RgWindowHost *self,
                                                    GFile        *file,
+                                                   const char   *view,
                                                    const char   *object_id);
 
 G_END_DECLS
