@@ -143,6 +143,7 @@ show_open_error (RgApplication *self,
 typedef struct
 {
   GFile *file;
+  char  *view;
   char  *object_id;
 } OpenData;
 
@@ -152,17 +153,19 @@ open_data_free (gpointer data)
   OpenData *open = data;
 
   g_clear_object (&open->file);
+  g_clear_pointer (&open->view, g_free);
   g_clear_pointer (&open->object_id, g_free);
   g_free (open);
 }
 
 static void
 present_session_window (RgSessionWindow *window,
+                        const char      *view,
                         const char      *object_id)
 {
   gtk_window_present (GTK_WINDOW (window));
-  if (object_id != NULL)
-    rg_session_window_reveal (window, object_id);
+  if (view != NULL || object_id != NULL)
+    rg_session_window_reveal (window, view, object_id);
 }
 
 static void
@@ -188,7 +191,7 @@ open_file_cb (GObject      *object,
 
   if (!(window = find_session_window (self, file)))
     window = rg_session_window_new (GTK_APPLICATION (self), document);
-  present_session_window (window, open->object_id);
+  present_session_window (window, open->view, open->object_id);
 }
 
 /* {{{ Sittings */
@@ -450,23 +453,25 @@ void
 rg_application_open_file (RgApplication *self,
                           GFile         *file)
 {
-  rg_application_open_file_at (self, file, NULL);
+  rg_application_open_file_at (self, file, NULL, NULL);
 }
 
 /**
  * rg_application_open_file_at:
  * @self: a #RgApplication
  * @file: a session file
+ * @view: (nullable): the view to show when there is no @object_id
  * @object_id: (nullable): the id of what to show in it: an action, a
  *   consent, a link, a review item, a partner
  *
  * Opens @file as rg_application_open_file() does, then shows
- * @object_id in the view that holds it, its row focused (see
- * rg_session_window_reveal()).
+ * @object_id in the view that holds it, its row focused, or else @view
+ * (see rg_session_window_reveal()).
  */
 void
 rg_application_open_file_at (RgApplication *self,
                              GFile         *file,
+                             const char    *view,
                              const char    *object_id)
 {
   RgSessionWindow *window;
@@ -484,7 +489,7 @@ rg_application_open_file_at (RgApplication *self,
 
   if ((window = find_session_window (self, file)))
     {
-      present_session_window (window, object_id);
+      present_session_window (window, view, object_id);
       return;
     }
 
@@ -492,6 +497,7 @@ rg_application_open_file_at (RgApplication *self,
   g_application_hold (G_APPLICATION (self));
   open = g_new0 (OpenData, 1);
   open->file = g_object_ref (file);
+  open->view = g_strdup (view);
   open->object_id = g_strdup (object_id);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, open, open_data_free);
@@ -919,9 +925,10 @@ host_open_file (RgWindowHost *host,
 static void
 host_open_file_at (RgWindowHost *host,
                    GFile        *file,
+                   const char   *view,
                    const char   *object_id)
 {
-  rg_application_open_file_at (RG_APPLICATION (host), file, object_id);
+  rg_application_open_file_at (RG_APPLICATION (host), file, view, object_id);
 }
 
 static void

@@ -25,6 +25,7 @@ void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
 void           rg_application_open_file_at        (RgApplication *self,
                                                    GFile         *file,
+                                                   const char    *view,
                                                    const char    *object_id);
 void           rg_application_open_sitting_item   (RgApplication *self,
                                                    RgSitting     *sitting,

@@ -1417,7 +1417,7 @@ reveal (RgApplication *app)
   GtkWidget *focus;
 
   /* Opened on an action: the actions view, that action's row focused */
-  rg_application_open_file_at (app, file, rg_action_get_id (action));
+  rg_application_open_file_at (app, file, NULL, rg_action_get_id (action));
   g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
   window = rg_test_get_session_window (app);
   g_assert_true (rg_test_wait_for (shows_actions, window, 5));
@@ -1427,7 +1427,7 @@ reveal (RgApplication *app)
   g_assert_cmpstr (rg_action_get_id (focused_action), ==, rg_action_get_id (action));
 
   /* Already open, on a link: the agreements and divergences */
-  rg_application_open_file_at (app, file, rg_link_get_id (link));
+  rg_application_open_file_at (app, file, NULL, rg_link_get_id (link));
   rg_test_iterate_until_idle ();
   g_assert_cmpstr (visible_view (window), ==, "links");
   focused_link = focused_row_object (window, "link");
@@ -1435,7 +1435,7 @@ reveal (RgApplication *app)
   g_assert_cmpstr (rg_link_get_id (focused_link), ==, rg_link_get_id (link));
 
   /* On a partner: their column of the diagnosis */
-  g_assert_true (rg_session_window_reveal (window, rg_partner_get_id (partner)));
+  g_assert_true (rg_session_window_reveal (window, NULL, rg_partner_get_id (partner)));
   g_assert_cmpstr (visible_view (window), ==, "diagnosis");
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   focus = focus ? gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL) : NULL;
@@ -1444,8 +1444,12 @@ reveal (RgApplication *app)
                    ==, rg_partner_get_id (partner));
 
   /* What the session no longer holds leaves the window as it is */
-  g_assert_false (rg_session_window_reveal (window, "00000000-0000-0000-0000-000000000000"));
+  g_assert_false (rg_session_window_reveal (window, NULL, "00000000-0000-0000-0000-000000000000"));
   g_assert_cmpstr (visible_view (window), ==, "diagnosis");
+
+  /* Nothing to focus: the view named */
+  g_assert_false (rg_session_window_reveal (window, "actions", NULL));
+  g_assert_cmpstr (visible_view (window), ==, "actions");
 
   gtk_window_close (GTK_WINDOW (window));
   rg_test_iterate_until_idle ();

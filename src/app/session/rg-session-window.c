@@ -1729,19 +1729,24 @@ show_view (RgSessionWindow *self,
 /**
  * rg_session_window_reveal:
  * @self: a #RgSessionWindow
+ * @view: (nullable): the name of a view ("diagnosis", "links",
+ *   "glossary", "criteria", "actions") to show when @object_id is
+ *   %NULL or not found, or %NULL
  * @object_id: (nullable): the id of an object of the session: an
  *   action, a consent, a link, a review item or a partner
  *
  * Shows the object the desk names, in the view that holds it, its row
  * focused: an action or a consent in the actions view, a link or a
  * review item in the agreements and divergences, a partner's column in
- * the diagnosis. With %NULL, or an id the session no longer holds (it
- * was changed since the library read it), the window stays as it is.
+ * the diagnosis. Without an object, or with an id the session no
+ * longer holds (it was changed since the library read it), @view is
+ * shown, if any.
  *
  * Returns: whether @object_id was found and shown
  */
 gboolean
 rg_session_window_reveal (RgSessionWindow *self,
+                          const char      *view,
                           const char      *object_id)
 {
   RgSession *session;
@@ -1751,7 +1756,13 @@ rg_session_window_reveal (RgSessionWindow *self,
   g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), FALSE);
 
   if (object_id == NULL)
-    return FALSE;
+    {
+      GtkWidget *child = view ? adw_view_stack_get_child_by_name (self->view_stack, view) : NULL;
+
+      if (child != NULL)
+        show_view (self, child, view);
+      return FALSE;
+    }
 
   session = rg_session_editor_get_session (self->editor);
 
@@ -1770,5 +1781,5 @@ rg_session_window_reveal (RgSessionWindow *self,
     return show_view (self, GTK_WIDGET (self->diagnosis_view), "diagnosis") &&
            rg_diagnosis_view_focus_cell (self->diagnosis_view, column, 0, 0);
 
-  return FALSE;
+  return rg_session_window_reveal (self, view, NULL);
 }

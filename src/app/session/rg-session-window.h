@@ -25,6 +25,7 @@ GtkWidget       *rg_session_window_get_diagnosis_view (RgSessionWindow *self);
 gboolean         rg_session_window_save_now     (RgSessionWindow *self,
                                                  GError         **error);
 gboolean         rg_session_window_reveal       (RgSessionWindow *self,
+                                                 const char      *view,
                                                  const char      *object_id);
 void             rg_session_window_set_sitting  (RgSessionWindow *self,
                                                  RgSitting       *sitting,

@@ -149,21 +149,23 @@ rg_window_host_open_file (RgWindowHost *self,
  * rg_window_host_open_file_at:
  * @self: a #RgWindowHost
  * @file: a session file
+ * @view: (nullable): the view to show when there is no @object_id
  * @object_id: (nullable): what to show in it: the id of an action, a
  *   consent, a link, a review item or a partner
  *
  * Opens @file as rg_window_host_open_file() does, then shows
- * @object_id in the view that holds it, its row focused.
+ * @object_id in the view that holds it, its row focused, or else @view.
  */
 void
 rg_window_host_open_file_at (RgWindowHost *self,
                              GFile        *file,
+                             const char   *view,
                              const char   *object_id)
 {
   g_return_if_fail (RG_IS_WINDOW_HOST (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  RG_WINDOW_HOST_GET_IFACE (self)->open_file_at (self, file, object_id);
+  RG_WINDOW_HOST_GET_IFACE (self)->open_file_at (self, file, view, object_id);
 }
 
 /**

@@ -30,6 +30,7 @@ struct _RgWindowHostInterface
                                       GFile        *file);
   void        (*open_file_at)        (RgWindowHost *self,
                                       GFile        *file,
+                                      const char   *view,
                                       const char   *object_id);
   void        (*open_sitting_item)   (RgWindowHost *self,
                                       RgSitting    *sitting,
@@ -49,6 +50,7 @@ GtkWindow    *rg_window_host_find_session_window  (RgWindowHost *self,
                                                    GFile        *file);
 void          rg_window_host_open_file_at         (RgWindowHost *self,
                                                    GFile        *file,
+                                                   const char   *view,
                                                    const char   *object_id);
 void          rg_window_host_open_sitting_item    (RgWindowHost *self,
                                                    RgSitting    *sitting,
