@@ -695,9 +695,12 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  gtk_file_filter_set_name (sessions, _("Regards Sessions"));
+  gtk_file_filter_set_name (sessions, _("Regards Sessions and Sittings"));
   gtk_file_filter_add_mime_type (sessions, "application/x-regards+xml");
   gtk_file_filter_add_suffix (sessions, "regards");
+  /* A sitting opens in its own window */
+  gtk_file_filter_add_mime_type (sessions, "application/x-regards-sitting+xml");
+  gtk_file_filter_add_suffix (sessions, "regards-sitting");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), sessions);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");

@@ -4,8 +4,7 @@
  * code, the partners invited and where its session stands; a row opens
  * that session. Start Sitting opens the first situation's session in
  * meeting mode; from there the session window moves through the agenda
- * (rg_session_window_set_sitting ()). Minutes… writes the minutes of the
- * whole sitting.
+ * (rg_session_window_set_sitting ()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
