@@ -166,6 +166,28 @@ type_text (GtkWindow  *window,
 }
 
 static gboolean
+is_label_of (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether each row of the sitting window's agenda says its session is
+ * being prepared, as the index has it */
+static gboolean
+statuses_shown (gpointer list)
+{
+  const char *preparing = rg_session_status_get_label (RG_SESSION_STATUS_PREPARING);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (rg_test_find_widget (row, is_label_of, preparing) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
 has_sitting_window (gpointer data)
 {
   return rg_test_find_window (RG_TYPE_SITTING_WINDOW) != NULL;
@@ -333,6 +355,8 @@ sitting_from_dialog_to_meeting (RgApplication *app)
 
   /* The agenda: a row a situation, with its slot */
   g_assert_cmpuint (count_rows (get_child (sitting_window, RG_TYPE_SITTING_WINDOW, "agenda_list"), FALSE), ==, 3);
+  g_assert_true (rg_test_wait_for (statuses_shown,
+                                   get_child (sitting_window, RG_TYPE_SITTING_WINDOW, "agenda_list"), 10));
 
   /* Start Sitting: the first situation's session, in meeting mode,
    * its slot shown */

@@ -26,6 +26,7 @@ struct _RgSittingWindow
   RgSitting            *sitting;
   GFile                *file;
   GCancellable         *cancellable;
+  guint                 shown : 1;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -269,10 +270,25 @@ rg_sitting_window_constructed (GObject *object)
   G_OBJECT_CLASS (rg_sitting_window_parent_class)->constructed (object);
 
   update_title (self);
-  update_agenda (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/* The agenda, once the window has its application, and with it the
+ * library that says where each session stands */
+static void
+rg_sitting_window_map (GtkWidget *widget)
+{
+  RgSittingWindow *self = RG_SITTING_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rg_sitting_window_parent_class)->map (widget);
+
+  if (!self->shown)
+    {
+      self->shown = TRUE;
+      update_agenda (self);
+    }
 }
 
 static void
@@ -345,6 +361,7 @@ rg_sitting_window_class_init (RgSittingWindowClass *klass)
   object_class->dispose = rg_sitting_window_dispose;
   object_class->get_property = rg_sitting_window_get_property;
   object_class->set_property = rg_sitting_window_set_property;
+  GTK_WIDGET_CLASS (klass)->map = rg_sitting_window_map;
 
   properties [PROP_SITTING] =
     g_param_spec_object ("sitting", NULL, NULL, RG_TYPE_SITTING,
