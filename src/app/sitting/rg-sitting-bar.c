@@ -301,8 +301,6 @@ rg_sitting_bar_class_init (RgSittingBarClass *klass)
 static void
 rg_sitting_bar_init (RgSittingBar *self)
 {
-  GtkWidget *spacer;
-
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sitting-bar");
@@ -313,10 +311,9 @@ rg_sitting_bar_init (RgSittingBar *self)
   self->position_label = add_label (self, NULL);
   self->situation_label = add_label (self, "dim-label");
   gtk_label_set_ellipsize (self->situation_label, PANGO_ELLIPSIZE_END);
-
-  spacer = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (self->box), spacer);
+  gtk_label_set_xalign (self->situation_label, 0);
+  gtk_label_set_width_chars (self->situation_label, 12);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->situation_label), TRUE);
 
   self->overrun_label = add_label (self, "sitting-overrun");
   gtk_widget_set_visible (GTK_WIDGET (self->overrun_label), FALSE);
