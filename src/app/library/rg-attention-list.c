@@ -1,0 +1,347 @@
+/* rg-attention-list.c — what needs the coordinator's attention, by kind
+ *
+ * The items of rg_library_list_attention (), which come by kind, listed
+ * under a heading per kind that counts them ("Overdue actions (3)").
+ * Each row names the situation, what it is about and its date;
+ * activating it opens the session where the item is (the action, the
+ * link, the consent…), or, for a situation past its retention period,
+ * offers to erase it. The list tells the window through its actions
+ * ("library.open-session-at", "library.erase-situation").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rg-attention-list"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rg-attention.h"
+#include "rg-attention-list.h"
+#include "rg-types.h"
+
+#define N_KINDS (RG_ATTENTION_CONTRIBUTION_AWAITED + 1)
+
+struct _RgAttentionList
+{
+  GtkWidget   parent_instance;
+
+  GtkListBox *list;
+  GListModel *items;
+  guint       counts[N_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (RgAttentionList, rg_attention_list, GTK_TYPE_WIDGET)
+
+/* The heading of a kind, with its count */
+static char *
+kind_heading (RgAttentionKind kind,
+              guint           n)
+{
+  switch (kind)
+    {
+    case RG_ATTENTION_ACTION_OVERDUE:
+      /* Translators: a heading of the Attention page; %u counts the rows */
+      return g_strdup_printf (_("Overdue actions (%u)"), n);
+    case RG_ATTENTION_ACTION_DUE:
+      return g_strdup_printf (_("Actions due within two weeks (%u)"), n);
+    case RG_ATTENTION_REVIEW_OVERDUE:
+      return g_strdup_printf (_("Overdue reviews (%u)"), n);
+    case RG_ATTENTION_REVIEW_DUE:
+      return g_strdup_printf (_("Reviews due within a month (%u)"), n);
+    case RG_ATTENTION_OPEN_DIVERGENCE:
+      return g_strdup_printf (_("Divergences left open (%u)"), n);
+    case RG_ATTENTION_CONSENT_MISSING:
+      return g_strdup_printf (_("No consent recorded (%u)"), n);
+    case RG_ATTENTION_CONSENT_OLD:
+      return g_strdup_printf (_("Consent over a year old (%u)"), n);
+    case RG_ATTENTION_RETENTION_DUE:
+      return g_strdup_printf (_("Past the retention period (%u)"), n);
+    case RG_ATTENTION_CONTRIBUTION_AWAITED:
+    default:
+      return g_strdup_printf (_("Contributions awaited (%u)"), n);
+    }
+}
+
+/* What the row says of the item, under the situation */
+static char *
+describe_item (RgAttentionItem *item)
+{
+  const char *text = rg_attention_item_get_text (item);
+  gboolean has_text = text != NULL && text[0] != '\0';
+
+  switch (rg_attention_item_get_kind (item))
+    {
+    case RG_ATTENTION_ACTION_OVERDUE:
+    case RG_ATTENTION_ACTION_DUE:
+      return g_strdup (has_text ? text : _("An action without a description"));
+    case RG_ATTENTION_REVIEW_OVERDUE:
+    case RG_ATTENTION_REVIEW_DUE:
+      return g_strdup (_("Review of the situation"));
+    case RG_ATTENTION_OPEN_DIVERGENCE:
+      return g_strdup (has_text ? text : _("A divergence still open"));
+    case RG_ATTENTION_CONSENT_MISSING:
+      return g_strdup (_("No consent of the family in the last session"));
+    case RG_ATTENTION_CONSENT_OLD:
+      return g_strdup (_("The family’s consent is to be renewed"));
+    case RG_ATTENTION_RETENTION_DUE:
+      return g_strdup (_("To erase from this computer"));
+    case RG_ATTENTION_CONTRIBUTION_AWAITED:
+    default:
+      /* Translators: %s is a partner's name */
+      return g_strdup_printf (_("Contribution of %s"), has_text ? text : _("a partner"));
+    }
+}
+
+/* The item's date, and what it is the date of */
+static char *
+describe_date (RgAttentionItem *item)
+{
+  g_autofree char *date = rg_date_format (rg_attention_item_get_date (item));
+
+  if (date == NULL)
+    return NULL;
+
+  switch (rg_attention_item_get_kind (item))
+    {
+    case RG_ATTENTION_ACTION_OVERDUE:
+    case RG_ATTENTION_ACTION_DUE:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Due %s"), date);
+    case RG_ATTENTION_REVIEW_OVERDUE:
+    case RG_ATTENTION_REVIEW_DUE:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Review %s"), date);
+    case RG_ATTENTION_CONSENT_OLD:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Consent of %s"), date);
+    case RG_ATTENTION_CONTRIBUTION_AWAITED:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Asked %s"), date);
+    case RG_ATTENTION_OPEN_DIVERGENCE:
+    case RG_ATTENTION_CONSENT_MISSING:
+    case RG_ATTENTION_RETENTION_DUE:
+    default:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Session of %s"), date);
+    }
+}
+
+static char *
+name_situation (RgAttentionItem *item)
+{
+  const char *label = rg_attention_item_get_situation_label (item);
+  const char *code = rg_attention_item_get_situation_code (item);
+
+  if (label == NULL || label[0] == '\0')
+    label = _("Situation without a name");
+
+  if (code == NULL || code[0] == '\0')
+    return g_strdup (label);
+
+  /* Translators: a situation's label and its code */
+  return g_strdup_printf (_("%s — %s"), label, code);
+}
+
+static GtkWidget *
+create_row (gpointer object,
+            gpointer user_data)
+{
+  RgAttentionItem *item = object;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *situation = name_situation (item);
+  g_autofree char *what = describe_item (item);
+  g_autofree char *date = describe_date (item);
+  g_autofree char *description = NULL;
+  GtkWidget *date_label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), situation);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "attention-row");
+
+  if (date != NULL)
+    {
+      date_label = gtk_label_new (date);
+      gtk_widget_add_css_class (date_label, "dim-label");
+      gtk_widget_add_css_class (date_label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), date_label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* Translators: what a screen reader says of a row of the Attention
+   * page, after the situation: what it is about, then its date */
+  description = g_strdup_printf (_("%s. %s."), what, date != NULL ? date : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+
+  return row;
+}
+
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  RgAttentionList *self = user_data;
+  RgAttentionItem *item = g_object_get_data (G_OBJECT (row), "item");
+  RgAttentionItem *previous = before ? g_object_get_data (G_OBJECT (before), "item") : NULL;
+  RgAttentionKind kind = rg_attention_item_get_kind (item);
+  g_autofree char *heading = NULL;
+  GtkWidget *label;
+
+  if (previous != NULL && rg_attention_item_get_kind (previous) == kind)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  heading = kind_heading (kind, kind < N_KINDS ? self->counts[kind] : 0);
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "attention-heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+row_activated_cb (RgAttentionList *self,
+                  GtkListBoxRow   *row)
+{
+  RgAttentionItem *item = g_object_get_data (G_OBJECT (row), "item");
+  const char *object_id = rg_attention_item_get_object_id (item);
+  const char *view;
+
+  switch (rg_attention_item_get_kind (item))
+    {
+    case RG_ATTENTION_RETENTION_DUE:
+      gtk_widget_activate_action (GTK_WIDGET (self), "library.erase-situation", "s",
+                                  rg_attention_item_get_situation_id (item));
+      return;
+    case RG_ATTENTION_OPEN_DIVERGENCE:
+      view = "links";
+      break;
+    case RG_ATTENTION_CONTRIBUTION_AWAITED:
+      view = "diagnosis";
+      break;
+    case RG_ATTENTION_ACTION_OVERDUE:
+    case RG_ATTENTION_ACTION_DUE:
+    case RG_ATTENTION_REVIEW_OVERDUE:
+    case RG_ATTENTION_REVIEW_DUE:
+    case RG_ATTENTION_CONSENT_MISSING:
+    case RG_ATTENTION_CONSENT_OLD:
+    default:
+      /* The next review is set in the actions view */
+      view = "actions";
+      break;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "library.open-session-at", "(sss)",
+                              rg_attention_item_get_path (item), view,
+                              object_id != NULL ? object_id : "");
+}
+
+static void
+rg_attention_list_dispose (GObject *object)
+{
+  RgAttentionList *self = RG_ATTENTION_LIST (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (rg_attention_list_parent_class)->dispose (object);
+}
+
+static gboolean
+rg_attention_list_grab_focus (GtkWidget *widget)
+{
+  RgAttentionList *self = RG_ATTENTION_LIST (widget);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+
+  return first != NULL ? gtk_widget_grab_focus (GTK_WIDGET (first))
+                       : gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
+static void
+rg_attention_list_class_init (RgAttentionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_attention_list_dispose;
+  widget_class->grab_focus = rg_attention_list_grab_focus;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "attentionlist");
+}
+
+static void
+rg_attention_list_init (RgAttentionList *self)
+{
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "attention-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What needs attention"),
+                                  -1);
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+}
+
+/**
+ * rg_attention_list_set_items:
+ * @self: a #RgAttentionList
+ * @items: (nullable): a #GListModel of #RgAttentionItem, by kind
+ *
+ * Lists @items under a heading per kind.
+ */
+void
+rg_attention_list_set_items (RgAttentionList *self,
+                             GListModel      *items)
+{
+  g_return_if_fail (RG_IS_ATTENTION_LIST (self));
+  g_return_if_fail (items == NULL || G_IS_LIST_MODEL (items));
+
+  memset (self->counts, 0, sizeof self->counts);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RgAttentionItem) item = g_list_model_get_item (items, i);
+      RgAttentionKind kind = rg_attention_item_get_kind (item);
+
+      if (kind < N_KINDS)
+        self->counts[kind]++;
+    }
+
+  g_set_object (&self->items, items);
+  gtk_list_box_bind_model (self->list, items, create_row, self, NULL);
+}
+
+/**
+ * rg_attention_list_get_list:
+ * @self: a #RgAttentionList
+ *
+ * Returns: (transfer none): the list box of the rows; each row holds
+ *   its #RgAttentionItem as the object data "item"
+ */
+GtkListBox *
+rg_attention_list_get_list (RgAttentionList *self)
+{
+  g_return_val_if_fail (RG_IS_ATTENTION_LIST (self), NULL);
+
+  return self->list;
+}
