@@ -101,6 +101,11 @@ set_first_page (RgLibraryWindow *self,
         gtk_selection_model_select_item (pages, i, TRUE);
     }
   self->showing_page = FALSE;
+
+  /* The switchers of libadwaita 1.2 may miss a page chosen before the
+   * window shows: they are given the stack again, and read it anew. */
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 }
 
 static void

@@ -194,12 +194,14 @@ set_badge (GtkWidget  *badge,
 }
 
 /* One widget serves both kinds of row: a situation, or one of its
- * sessions; the parts the other kind does not use are hidden. */
+ * sessions; the parts the other kind does not use are hidden. The
+ * label and the marks share the first line, the dates have the
+ * second to themselves, so that a narrow window cuts neither short. */
 static GtkWidget *
 row_content_new (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *overdue = badge_new ();
@@ -212,18 +214,17 @@ row_content_new (void)
   gtk_widget_set_margin_end (box, 6);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), overdue);
-  gtk_box_append (GTK_BOX (box), divergences);
-  gtk_box_append (GTK_BOX (box), consent);
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), overdue);
+  gtk_box_append (GTK_BOX (top), divergences);
+  gtk_box_append (GTK_BOX (top), consent);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), subtitle);
 
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
@@ -263,6 +264,7 @@ show_situation (GtkWidget          *box,
                                    n_divergences);
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), label);
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), overdue, "error");
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), divergences, "warning");
@@ -295,6 +297,7 @@ show_session (GtkWidget      *box,
   description = g_strdup_printf (_("Session of %s, %s."), date ? date : _("no date"), status);
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), title);
+  gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), NULL, NULL);
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), NULL, NULL);
