@@ -7,10 +7,16 @@
  * generator, ids included: the same seed and N give the same bytes.
  *
  * The sessions follow situations over the years (one to five reviews of a
- * child, three months apart), with partners drawn from the professions and
- * institutions around a Programme de Réussite Éducative, statements of
- * every kind in the six usual dimensions, links, a glossary, success
- * criteria, actions and consents.
+ * child, three months apart: 10,000 sessions are about 3,300 children),
+ * with partners drawn from the professions and institutions around a
+ * Programme de Réussite Éducative, statements of every kind in the six
+ * usual dimensions, links, a glossary, success criteria (some met),
+ * actions due at the next review, and consents. Each review after the
+ * first is a follow-up, as Regards makes them: it carries the actions
+ * still to do (same ids), the divergences left open as items to review,
+ * and, when it records no consent of its own, the last one, to confirm.
+ * A last session still being prepared has contributions asked of some
+ * partners, some received.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -603,6 +609,10 @@ make_session (GRand           *rand,
                                                  "agreed", g_rand_boolean (rand),
                                                  NULL);
 
+          if (status == RG_SESSION_STATUS_CLOSED && rg_criterion_get_agreed (criterion) &&
+              g_rand_int_range (rand, 0, 3) == 0)
+            rg_criterion_set_met (criterion, TRUE);
+
           rg_category_add_criterion (category, criterion);
           g_object_unref (criterion);
         }
@@ -627,6 +637,21 @@ make_session (GRand           *rand,
       g_object_unref (action);
     }
 
+  /* Contributions asked ten days before a meeting being prepared; the
+   * first one has come in. */
+  if (status == RG_SESSION_STATUS_PREPARING)
+    for (guint i = 0; i < MIN (partners->len, 3); i++)
+      {
+        GDate asked = *date;
+        g_autofree char *asked_str = NULL;
+
+        g_date_subtract_days (&asked, 10);
+        asked_str = date_string (&asked);
+        rg_partner_set_contribution_asked (g_ptr_array_index (partners, i), asked_str);
+        if (i == 0)
+          rg_partner_set_contribution_received (g_ptr_array_index (partners, i), date_str);
+      }
+
   if (g_rand_int_range (rand, 0, 2) == 0)
     {
       g_autofree char *consent_id = random_uuid (rand);
@@ -642,6 +667,95 @@ make_session (GRand           *rand,
     }
 
   return session;
+}
+
+/* What a follow-up takes over from @previous (see rg-follow-up.c): the
+ * items @previous left to review and its open divergences and “to
+ * clarify”, as items to review (reviewed, once the meeting is held, one
+ * time in two); its actions still to do, with the same ids, moving on
+ * when the meeting is held; its consents, to confirm, when @session
+ * records none. */
+static void
+carry_over (GRand     *rand,
+            RgSession *session,
+            RgSession *previous)
+{
+  GListModel *items = rg_session_get_review_items (previous);
+  GListModel *links = rg_session_get_links (previous);
+  GListModel *old_actions = rg_session_get_actions (previous);
+  GListModel *consents = rg_session_get_consents (previous);
+  gboolean held = rg_session_get_status (session) != RG_SESSION_STATUS_PREPARING;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RgReviewItem) old = g_list_model_get_item (items, i);
+      g_autoptr(RgReviewItem) item = NULL;
+
+      if (rg_review_item_get_reviewed (old))
+        continue;
+
+      item = g_object_new (RG_TYPE_REVIEW_ITEM,
+                           "id", rg_review_item_get_id (old),
+                           "link-type", rg_review_item_get_link_type (old),
+                           "note", rg_review_item_get_note (old),
+                           NULL);
+      rg_review_item_set_reviewed (item, held && g_rand_boolean (rand));
+      rg_session_add_review_item (session, item);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+      RgLinkType type = rg_link_get_link_type (link);
+      g_autoptr(RgReviewItem) item = NULL;
+
+      if (rg_link_get_status (link) != RG_LINK_STATUS_OPEN ||
+          (type != RG_LINK_TYPE_DIVERGENCE && type != RG_LINK_TYPE_CLARIFY))
+        continue;
+
+      item = g_object_new (RG_TYPE_REVIEW_ITEM,
+                           "id", rg_link_get_id (link),
+                           "link-type", type,
+                           "note", rg_link_get_note (link),
+                           NULL);
+      rg_review_item_set_reviewed (item, held && g_rand_boolean (rand));
+      rg_session_add_review_item (session, item);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (old_actions); i++)
+    {
+      g_autoptr(RgAction) old = g_list_model_get_item (old_actions, i);
+      RgActionStatus status = rg_action_get_status (old);
+      g_autoptr(RgAction) action = NULL;
+
+      if (status == RG_ACTION_STATUS_DONE || status == RG_ACTION_STATUS_CANCELLED)
+        continue;
+
+      action = g_object_new (RG_TYPE_ACTION,
+                             "id", rg_action_get_id (old),
+                             "what", rg_action_get_what (old),
+                             "due", rg_action_get_due (old),
+                             "status", held ? g_rand_int_range (rand, 0, 4) : (int) status,
+                             NULL);
+      rg_session_add_action (session, action);
+    }
+
+  if (g_list_model_get_n_items (rg_session_get_consents (session)) > 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
+    {
+      g_autoptr(RgConsent) old = g_list_model_get_item (consents, i);
+      g_autoptr(RgConsent) consent = g_object_new (RG_TYPE_CONSENT,
+                                                   "id", rg_consent_get_id (old),
+                                                   "scope", rg_consent_get_scope (old),
+                                                   "shared-with", rg_consent_get_shared_with (old),
+                                                   "date", rg_consent_get_date (old),
+                                                   NULL);
+
+      rg_consent_set_to_confirm (consent, TRUE);
+      rg_session_add_consent (session, consent);
+    }
 }
 
 static gboolean
@@ -703,6 +817,7 @@ main (int    argc,
 
   while (written < n_sessions)
     {
+      g_autoptr(RgSession) previous = NULL;
       Situation s = { 0, };
       GDate date;
 
@@ -712,6 +827,10 @@ main (int    argc,
       for (guint review = 0; review < s.n_reviews && written < n_sessions; review++)
         {
           g_autoptr(RgSession) session = make_session (rand, &s, review, &date);
+
+          if (previous != NULL)
+            carry_over (rand, session, previous);
+          g_set_object (&previous, session);
 
           if (!write_session (argv[1], session, s.code, review, &total_size, &error))
             {

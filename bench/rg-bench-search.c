@@ -11,6 +11,11 @@
  * ran, parameters written in, as a script for the `sqlite3` shell that
  * times each one the same way.
  *
+ * With --desk, times instead what the coordinator's desk asks when the
+ * library window opens: the first page of situations, the whole list of
+ * situations (rg_library_list_situations ()) and what needs attention
+ * (rg_library_list_attention ()), each ROUNDS times after a warm-up.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,6 +30,7 @@
 
 #include "rg-library.h"
 #include "rg-library-private.h"
+#include "rg-retention.h"
 
 #define PICK(rand, array) (array[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 #define PAGE 50
@@ -248,6 +254,76 @@ describe (const RgLibraryQuery *query,
     g_string_append_printf (str, " offset=%u", query->offset);
 }
 
+typedef GListModel *(*DeskFunc) (RgLibrary  *library,
+                                 gpointer    data,
+                                 GError    **error);
+
+static GListModel *
+desk_situations (RgLibrary  *library,
+                 gpointer    data,
+                 GError    **error)
+{
+  return rg_library_list_situations (library, data, NULL, NULL, error);
+}
+
+static GListModel *
+desk_attention (RgLibrary  *library,
+                gpointer    data,
+                GError    **error)
+{
+  return rg_library_list_attention (library, NULL, RG_RETENTION_DEFAULT_YEARS, NULL, error);
+}
+
+/* Times @func @rounds times after one run to warm up; prints one line,
+ * NAME p50_ms=… max_ms=… rows=…. */
+static gboolean
+time_desk (RgLibrary  *library,
+           const char *name,
+           DeskFunc    func,
+           gpointer    data,
+           int         rounds)
+{
+  g_autofree double *times = g_new0 (double, rounds);
+  g_autoptr(GError) error = NULL;
+  guint rows = 0;
+
+  for (int i = -1; i < rounds; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GListModel) model = func (library, data, &error);
+
+      if (model == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+      if (i >= 0)
+        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      rows = g_list_model_get_n_items (model);
+    }
+
+  qsort (times, rounds, sizeof (double), compare_doubles);
+  g_print ("%s p50_ms=%.3f max_ms=%.3f rows=%u\n", name, percentile (times, rounds, 50),
+           times[rounds - 1], rows);
+  return TRUE;
+}
+
+static int
+run_desk (RgLibrary *library,
+          int        rounds)
+{
+  g_autoptr(RgLibraryQuery) page = rg_library_query_new ();
+  g_autoptr(RgLibraryQuery) all = rg_library_query_new ();
+
+  page->limit = PAGE;
+  if (!time_desk (library, "situations-page", desk_situations, page, rounds) ||
+      !time_desk (library, "situations-all", desk_situations, all, rounds) ||
+      !time_desk (library, "attention", desk_attention, NULL, rounds))
+    return 1;
+
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +338,7 @@ main (int    argc,
   g_autofree double *times = NULL;
   g_autofree guint *n_found = NULL;
   gboolean verbose = FALSE;
+  gboolean desk = FALSE;
   int count = 100;
   double total = 0;
   const GOptionEntry entries[] = {
@@ -270,6 +347,8 @@ main (int    argc,
     { "sql", 0, 0, G_OPTION_ARG_FILENAME, &sql_path, "Write the queries for sqlite3", "FILE" },
     { "count", 0, 0, G_OPTION_ARG_INT, &count, "How many searches", "N" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print each search", NULL },
+    { "desk", 0, 0, G_OPTION_ARG_NONE, &desk,
+      "Time the lists of the coordinator's desk, COUNT times each", NULL },
     { NULL }
   };
 
@@ -288,6 +367,9 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+
+  if (desk)
+    return run_desk (library, count);
 
   queries = make_queries (library, count);
   times = g_new0 (double, count);

@@ -153,6 +153,15 @@ shell_cpu=$(grep '^Run Time' "$WORK/sqlite3.txt" | awk '{ print ($6 + $8) * 1000
 echo "sqlite3 real (ms): $shell_real"
 echo "sqlite3 user+sys (ms): $shell_cpu"
 
+echo "The lists of the coordinator's desk, 20 times each…"
+"$SEARCH" --library "$LIB" --database "$DB" --desk --count 20 >"$WORK/desk.txt"
+cat "$WORK/desk.txt"
+desk_field () {
+  grep "^$1 " "$WORK/desk.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+n_situations=$(desk_field situations-all rows)
+n_attention=$(desk_field attention rows)
+
 db_size=$(du -h --apparent-size "$DB" | cut -f1)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 
@@ -177,4 +186,7 @@ cat <<RESULT
 | 100 searches, library (\`rg_library_query\`, page of 50) | ${library_line#searches=100 } | p95 ≤ 20 ms |
 | same SQL, \`sqlite3\` shell, real time | $shell_real | library p95 ≤ 2× |
 | same SQL, \`sqlite3\` shell, user+sys | $shell_cpu | |
+| situations, first page of 50 (\`rg_library_list_situations\`, 20 runs) | p50 $(desk_field situations-page p50_ms) ms, worst $(desk_field situations-page max_ms) ms | well under 300 ms |
+| situations, all $n_situations of them (20 runs) | p50 $(desk_field situations-all p50_ms) ms, worst $(desk_field situations-all max_ms) ms | |
+| what needs attention today (\`rg_library_list_attention\`, $n_attention items, 20 runs) | p50 $(desk_field attention p50_ms) ms, worst $(desk_field attention max_ms) ms | |
 RESULT

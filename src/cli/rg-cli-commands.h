@@ -30,6 +30,8 @@ int rg_cli_index  (int    argc,
                   char **argv);
 int rg_cli_search (int    argc,
                   char **argv);
+int rg_cli_attention (int    argc,
+                      char **argv);
 int rg_cli_validate (int    argc,
                      char **argv);
 int rg_cli_new      (int    argc,

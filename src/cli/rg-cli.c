@@ -21,6 +21,7 @@
 static const RgCliCommand commands[] = {
   { "index", N_("Bring the library index up to date"), rg_cli_index },
   { "search", N_("Find sessions in the library"), rg_cli_search },
+  { "attention", N_("List what needs attention in the library on a day"), rg_cli_attention },
   { "validate", N_("Check that session files are valid"), rg_cli_validate },
   { "new", N_("Create a session file from a template"), rg_cli_new },
   { "show", N_("Print a summary of a session"), rg_cli_show },

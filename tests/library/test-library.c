@@ -2267,6 +2267,7 @@ test_extract_matches_loader (void)
     /* What version 5 of the format added */
     rg_partner_set_contribution_asked (first, "2026-11-03");
     rg_partner_set_contribution_received (first, "2026-11-12");
+    rg_partner_set_contribution_asked (last, "2026-11-04");
     {
       g_autoptr(RgCategory) category = g_list_model_get_item (rg_session_get_categories (full), 0);
       g_autoptr(RgCriterion) criterion = g_list_model_get_item (rg_category_get_criteria (category), 0);
@@ -2311,6 +2312,16 @@ test_extract_matches_loader (void)
     g_assert_true (consent->to_confirm);
     g_assert_cmpuint (quick->links->len, >, 0);
     g_assert_cmpuint (quick->actions->len, >, 0);
+    g_assert_cmpstr (g_array_index (quick->partners, RgLibraryRecordPartner,
+                                    0).contribution_asked, ==, "2026-11-03");
+    g_assert_cmpstr (g_array_index (quick->partners, RgLibraryRecordPartner,
+                                    0).contribution_received, ==, "2026-11-12");
+    g_assert_cmpstr (g_array_index (quick->partners, RgLibraryRecordPartner,
+                                    2).contribution_asked, ==, "2026-11-04");
+    g_assert_null (g_array_index (quick->partners, RgLibraryRecordPartner,
+                                  2).contribution_received);
+    g_assert_true (g_array_index (quick->criteria, RgLibraryRecordCriterion, 0).met);
+    g_assert_false (g_array_index (quick->criteria, RgLibraryRecordCriterion, 1).met);
   }
 
   g_ptr_array_add (paths, g_strdup (example));

@@ -40,14 +40,34 @@ typedef struct
   char      *b_late_action;     /* B: due 2025-10-01 */
   char      *c_consent;         /* C: 2023-05-02 */
   char      *d_action;          /* D: due today */
+  char      *d_awaited;         /* D: a partner asked on 2026-06-02 */
 } Place;
 
 static guint place_counter;
 
+/* The library goes once every thread of its asynchronous calls let go
+ * of it. */
+static void
+assert_finalized (RgLibrary *library)
+{
+  gpointer weak = library;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (library), &weak);
+  g_object_unref (library);
+
+  while (weak != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 place_free (Place *place)
 {
-  g_assert_finalize_object (place->library);
+  assert_finalized (place->library);
   g_free (place->root);
   g_free (place->folder);
   g_free (place->database);
@@ -59,6 +79,7 @@ place_free (Place *place)
   g_free (place->b_late_action);
   g_free (place->c_consent);
   g_free (place->d_action);
+  g_free (place->d_awaited);
   g_free (place);
 }
 
@@ -161,6 +182,24 @@ add_link (RgSession    *session,
   return g_strdup (rg_link_get_id (link));
 }
 
+/* A partner a contribution was asked of, on @asked, and received on
+ * @received. */
+static char *
+add_contributor (RgSession  *session,
+                 const char *name,
+                 const char *asked,
+                 const char *received)
+{
+  g_autoptr(RgPartner) partner = rg_partner_new ();
+
+  rg_partner_set_name (partner, name);
+  rg_partner_set_contribution_asked (partner, asked);
+  rg_partner_set_contribution_received (partner, received);
+  rg_session_add_partner (session, partner);
+
+  return g_strdup (rg_partner_get_id (partner));
+}
+
 static void
 write_text (Place      *place,
             const char *relpath,
@@ -178,7 +217,8 @@ write_text (Place      *place,
  *
  * A, "Élève A., CM1": a1 (2026-01-10, held) with a late action, an action
  *   due soon, a done one, an open divergence, a settled one, a consent of
- *   2025-09-01 and its next review on 2026-03-01; a2, its follow-up
+ *   2025-09-01, a contribution asked and never received, and its next
+ *   review on 2026-03-01; a2, its follow-up
  *   (2026-05-20, held, next review 2026-07-01), carrying the actions, the
  *   consent (to confirm) and the open divergence as an item to review. A
  *   conflict copy of a2 dated later, and a contribution dated later, are
@@ -189,7 +229,8 @@ write_text (Place      *place,
  *   action, and no consent; an older session has another late action.
  * C, "Élève C.": one session of 2023-05-02, its consent that day.
  * D, "Élève D.": one session being prepared for 2026-06-30, an action due
- *   today, a consent of 2026-06-01.
+ *   today, a consent of 2026-06-01, a contribution asked on 2026-06-02 and
+ *   awaited, another asked and received.
  * And a file that is not a session at all.
  */
 static Place *
@@ -225,6 +266,8 @@ place_new (void)
     g_free (add_link (a1, RG_LINK_TYPE_DIVERGENCE, RG_LINK_STATUS_SETTLED, NULL));
     g_free (add_link (a1, RG_LINK_TYPE_AGREEMENT, RG_LINK_STATUS_OPEN, NULL));
     place->a_consent = add_consent (a1, "2025-09-01");
+    /* Asked for a1, never received: a2 asks for its own */
+    g_free (add_contributor (a1, "Psychologue scolaire", "2026-01-02", NULL));
     g_free (save (place, "a1.regards", a1));
 
     a2 = rg_session_new_follow_up (a1);
@@ -287,6 +330,8 @@ place_new (void)
     place->d_action = add_action (d, "Appeler le CMP", TODAY, RG_ACTION_STATUS_PLANNED);
     g_free (add_action (d, "Sans date", NULL, RG_ACTION_STATUS_PLANNED));
     g_free (add_consent (d, "2026-06-01"));
+    place->d_awaited = add_contributor (d, "Mme Durand, CMP", "2026-06-02", NULL);
+    g_free (add_contributor (d, "M. Petit, école", "2026-06-01", "2026-06-10"));
     g_free (save (place, "d.regards", d));
   }
 
@@ -527,7 +572,7 @@ test_situations_async (void)
 
   order = letters (situations);
   g_assert_cmpstr (order, ==, "DABC");
-  g_assert_cmpuint (g_list_model_get_n_items (attention), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (attention), ==, 13);
 }
 
 typedef struct
@@ -592,7 +637,14 @@ test_attention_kinds (void)
     { RG_ATTENTION_CONSENT_MISSING, SIT_B, "b/a-b-closed.regards", "2025-09-10", NULL, NULL },
     { RG_ATTENTION_CONSENT_OLD, SIT_C, "2023/c.regards", "2023-05-02", place->c_consent, NULL },
     { RG_ATTENTION_RETENTION_DUE, SIT_C, "2023/c.regards", "2023-05-02", NULL, NULL },
+    { RG_ATTENTION_CONTRIBUTION_AWAITED, SIT_D, "d.regards", "2026-06-02",
+      place->d_awaited, "Mme Durand, CMP" },
   };
+  /* The same without the retention period */
+  Expected kept[G_N_ELEMENTS (expected) - 1];
+
+  memcpy (kept, expected, sizeof kept - sizeof kept[0]);
+  kept[G_N_ELEMENTS (kept) - 1] = expected[G_N_ELEMENTS (expected) - 1];
 
   model = rg_library_list_attention (place->library, TODAY, 2, NULL, &error);
   g_assert_no_error (error);
@@ -602,7 +654,7 @@ test_attention_kinds (void)
   g_clear_object (&model);
   model = rg_library_list_attention (place->library, TODAY, 0, NULL, &error);
   g_assert_no_error (error);
-  assert_attention (place, model, expected, G_N_ELEMENTS (expected) - 1);
+  assert_attention (place, model, kept, G_N_ELEMENTS (kept));
   g_clear_object (&model);
   model = rg_library_list_attention (place->library, TODAY, 5, NULL, &error);
   g_assert_no_error (error);

@@ -394,6 +394,10 @@ start_element (void           *data,
 
         rg_partner_role_from_string (role, &role_value);
         reader->partner.id = get_attribute (n_attributes, attributes, "id");
+        reader->partner.contribution_asked =
+          get_date_attribute (n_attributes, attributes, "contribution-asked");
+        reader->partner.contribution_received =
+          get_date_attribute (n_attributes, attributes, "contribution-received");
         reader->partner.role = g_strdup (rg_partner_role_to_string (role_value));
       }
       break;
@@ -415,7 +419,6 @@ start_element (void           *data,
         g_autofree char *status = get_attribute (n_attributes, attributes, "status");
         RgLinkType type_value = RG_LINK_TYPE_AGREEMENT;
         RgLinkStatus status_value = RG_LINK_STATUS_OPEN;
-
         RgLibraryRecordLink *link = _rg_library_record_add_link (record);
 
         rg_link_type_from_string (type, &type_value);
@@ -454,6 +457,7 @@ start_element (void           *data,
 
         criterion->id = get_attribute (n_attributes, attributes, "id");
         criterion->agreed = get_boolean_attribute (n_attributes, attributes, "agreed");
+        criterion->met = get_boolean_attribute (n_attributes, attributes, "met");
         g_clear_pointer (&reader->criterion, g_free);
         g_string_truncate (reader->indicators, 0);
       }
@@ -780,6 +784,8 @@ reader_clear (Reader *reader)
   g_free (reader->partner.profession);
   g_free (reader->partner.institution);
   g_free (reader->partner.role);
+  g_free (reader->partner.contribution_asked);
+  g_free (reader->partner.contribution_received);
   g_clear_pointer (&reader->record, _rg_library_record_free);
 }
 

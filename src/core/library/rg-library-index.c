@@ -87,6 +87,13 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX sessions_by_date ON sessions (date, title, path);"
   "CREATE INDEX sessions_by_situation ON sessions (situation_id, date);"
+  /* Everything the latest session of each situation is chosen by and
+   * told with (LATEST_SESSIONS), so that choosing it reads this index
+   * alone, in the order of situations. */
+  "CREATE INDEX sessions_heads ON sessions (situation_id, date, status, path, id,"
+  "  situation_label, situation_code, next_review, conflict_candidate, uuid)"
+  "  WHERE error IS NULL AND kind = 'session' AND situation_id IS NOT NULL"
+  "  AND date IS NOT NULL;"
   /* What the coordinator's desk follows of each session (rg-attention.c):
    * which actions are late, which reviews due, depends on the day the
    * library is looked at, so it is worked out then. Words (status,
@@ -1092,7 +1099,26 @@ insert_objects (RgLibraryDb            *db,
       sqlite3_bind_int64 (stmt, 1, session_id);
       bind_text (stmt, 2, c->id);
       sqlite3_bind_int (stmt, 3, c->agreed);
-      sqlite3_bind_int (stmt, 4, FALSE);
+      sqlite3_bind_int (stmt, 4, c->met);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < record->partners->len; i++)
+    {
+      const RgLibraryRecordPartner *p = &g_array_index (record->partners,
+                                                        RgLibraryRecordPartner, i);
+
+      if (p->contribution_asked == NULL)
+        continue;
+
+      if (!(stmt = get_stmt (db, STMT_INSERT_CONTRIBUTION, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      bind_text (stmt, 2, p->id);
+      bind_text (stmt, 3, p->name);
+      bind_text (stmt, 4, p->contribution_asked);
+      bind_text (stmt, 5, p->contribution_received);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -1907,23 +1933,25 @@ _rg_library_db_query_sql (const RgLibraryQuery  *query,
 /* The latest session of each situation (docs/library.md, "Situations"):
  * the newest by date of its session files that load, are sessions (not
  * contributions) and are not conflict copies; on the same day, the later
- * status, then the last path. `review` is its next review: the one it
- * set, or its own date while it is being prepared. */
+ * status, then the last path. One pass over the index sessions_heads:
+ * with max (), SQLite takes the other columns from the row with the
+ * largest key (date, status and path, compared as one text as the date
+ * and the status's digit have a fixed width). `review` is its next
+ * review: the one it set, or its own date while it is being prepared. */
 #define LATEST_SESSIONS \
-  "WITH ranked AS (" \
+  "WITH heads AS (" \
   " SELECT s.id, s.path, s.date, s.status, s.situation_id, s.situation_label," \
-  "  s.situation_code, s.next_review," \
-  "  row_number () OVER (PARTITION BY s.situation_id ORDER BY s.date DESC," \
-  "   CASE s.status WHEN 'closed' THEN 2 WHEN 'held' THEN 1 ELSE 0 END DESC," \
-  "   s.path DESC) AS position," \
-  "  count (*) OVER (PARTITION BY s.situation_id) AS n_sessions" \
+  "  s.situation_code, s.next_review, count (*) AS n_sessions," \
+  "  max (s.date || CASE s.status WHEN 'closed' THEN 2 WHEN 'held' THEN 1 ELSE 0 END" \
+  "   || s.path) AS position" \
   " FROM sessions AS s" \
   " WHERE s.error IS NULL AND s.kind = 'session' AND s.situation_id IS NOT NULL" \
   "  AND s.date IS NOT NULL" \
-  "  AND NOT EXISTS (SELECT 1 FROM sessions AS o WHERE o.path = s.conflict_candidate" \
-  "   AND o.uuid = s.uuid AND o.error IS NULL))," \
-  " latest AS (SELECT *, CASE WHEN status = 'preparing' THEN date ELSE next_review END AS review" \
-  "  FROM ranked WHERE position = 1) "
+  "  AND (s.conflict_candidate IS NULL OR NOT EXISTS (SELECT 1 FROM sessions AS o" \
+  "   WHERE o.path = s.conflict_candidate AND o.uuid = s.uuid AND o.error IS NULL))" \
+  " GROUP BY s.situation_id)," \
+  " latest AS (SELECT *, CASE WHEN status = 'preparing' THEN date ELSE next_review END" \
+  "  AS review FROM heads) "
 
 /* Open divergence links of session l, and the divergences it carries from
  * the session before not yet reviewed; an item under the id of one of
@@ -2044,6 +2072,16 @@ build_situations_query (const RgLibraryQuery  *query,
   if (!build_where (query, where, exprs, error))
     return NULL;
 
+  /* The page first, then what is counted for its rows only. A situation
+   * is listed when one of its sessions matches. */
+  g_string_append (sql, ", page AS (SELECT * FROM latest AS l");
+  if (rg_library_query_has_criteria (query))
+    g_string_append_printf (sql, " WHERE l.situation_id IN"
+                                 " (SELECT s.situation_id FROM sessions AS s%s)",
+                            where->str);
+  g_string_append_printf (sql, " ORDER BY l.date %s, l.situation_label, l.situation_id"
+                               " LIMIT ?7 OFFSET ?8) ", order);
+
   g_string_append (sql,
     "SELECT l.situation_id, l.situation_label, l.situation_code, l.n_sessions, l.date,"
     " l.status, l.path, l.review,"
@@ -2055,16 +2093,8 @@ build_situations_query (const RgLibraryQuery  *query,
     " (SELECT c.to_confirm FROM consents AS c WHERE c.session_id = l.id"
     "  ORDER BY c.date DESC, c.to_confirm LIMIT 1),"
     " (SELECT count (*) FROM consents AS c WHERE c.session_id = l.id)"
-    " FROM latest AS l");
-
-  /* A situation is listed when one of its sessions matches. */
-  if (rg_library_query_has_criteria (query))
-    g_string_append_printf (sql, " WHERE l.situation_id IN"
-                                 " (SELECT s.situation_id FROM sessions AS s%s)",
-                            where->str);
-
-  g_string_append_printf (sql, " ORDER BY l.date %s, l.situation_label, l.situation_id"
-                               " LIMIT ?7 OFFSET ?8", order);
+    " FROM page AS l");
+  g_string_append_printf (sql, " ORDER BY l.date %s, l.situation_label, l.situation_id", order);
 
   return g_steal_pointer (&sql);
 }

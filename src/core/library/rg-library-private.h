@@ -33,6 +33,8 @@ typedef struct
   char *profession;
   char *institution;
   char *role;
+  char *contribution_asked;      /* YYYY-MM-DD or NULL */
+  char *contribution_received;   /* YYYY-MM-DD or NULL */
 } RgLibraryRecordPartner;
 
 /* The objects of a session the coordinator's desk follows from one day to
@@ -73,6 +75,7 @@ typedef struct
 {
   char     *id;
   gboolean  agreed;
+  gboolean  met;
 } RgLibraryRecordCriterion;
 
 typedef struct

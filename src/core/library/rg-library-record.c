@@ -135,6 +135,8 @@ _rg_library_record_finish (RgLibraryRecord *record)
       digest_add (checksum, p->profession);
       digest_add (checksum, p->institution);
       digest_add (checksum, p->role);
+      digest_add (checksum, p->contribution_asked);
+      digest_add (checksum, p->contribution_received);
     }
   digest_add_uint (checksum, record->partners->len);
   for (guint i = 0; i < record->dimensions->len; i++)
@@ -196,6 +198,7 @@ _rg_library_record_finish (RgLibraryRecord *record)
 
       digest_add (checksum, c->id);
       digest_add_uint (checksum, c->agreed);
+      digest_add_uint (checksum, c->met);
     }
   digest_add_uint (checksum, record->criteria->len);
 
@@ -251,6 +254,8 @@ record_partner_clear (gpointer data)
   g_free (p->profession);
   g_free (p->institution);
   g_free (p->role);
+  g_free (p->contribution_asked);
+  g_free (p->contribution_received);
 }
 
 static void
@@ -375,6 +380,8 @@ add_partners (RgLibraryRecord *record,
       p.profession = g_strdup (rg_partner_get_profession (partner));
       p.institution = g_strdup (rg_partner_get_institution (partner));
       p.role = g_strdup (rg_partner_role_to_string (rg_partner_get_role (partner)));
+      p.contribution_asked = dup_date (rg_partner_get_contribution_asked (partner));
+      p.contribution_received = dup_date (rg_partner_get_contribution_received (partner));
       g_array_append_val (record->partners, p);
     }
 }
@@ -517,6 +524,7 @@ add_criteria (RgLibraryRecord *record,
 
           c->id = g_strdup (rg_criterion_get_id (criterion));
           c->agreed = rg_criterion_get_agreed (criterion);
+          c->met = rg_criterion_get_met (criterion);
 
           add_line (record->body, rg_criterion_get_text (criterion));
           for (guint k = 0; indicators != NULL && indicators[k] != NULL; k++)
