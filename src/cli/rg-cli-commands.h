@@ -48,5 +48,7 @@ int rg_cli_import_contributions (int    argc,
                                  char **argv);
 int rg_cli_merge                (int    argc,
                                  char **argv);
+int rg_cli_sitting              (int    argc,
+                                 char **argv);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ static const RgCliCommand commands[] = {
   { "import-contributions", N_("Import partners’ contributions into a session"),
     rg_cli_import_contributions },
   { "merge", N_("Merge two versions of a session that started from the same one"), rg_cli_merge },
+  { "sitting", N_("Create, show and write the minutes of a team sitting"), rg_cli_sitting },
   { NULL, NULL, NULL },
 };
 

@@ -12,4 +12,5 @@
 #include "rg-document.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
+#include "rg-sitting-xml.h"
 #include "rg-template.h"

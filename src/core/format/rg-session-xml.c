@@ -34,6 +34,10 @@
  * that writing uses too. Writing is deterministic: the same session
  * always gives the same bytes.
  *
+ * Sitting files (rg-sitting-xml.c) go through the same steps 1 to 6,
+ * with their own root element, namespace and schema: _rg_xml_read ()
+ * takes the kind of file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -51,7 +55,11 @@
 
 #include "rg-session-xml-private.h"
 
-#define SCHEMA_RESOURCE "/io/github/regards/Regards/core/schema/regards.rng"
+/* The schema of each kind of file, by RgXmlKind */
+static const char * const schema_resources[] = {
+  "/io/github/regards/Regards/core/schema/regards.rng",
+  "/io/github/regards/Regards/core/schema/regards-sitting.rng",
+};
 
 /* Longest piece of a libxml2 message quoted to the user */
 #define MAX_DETAIL_CHARS 200
@@ -243,7 +251,7 @@ refuse_external_entity (const char   *url,
 }
 
 static xmlRelaxNG *
-compile_schema (void)
+compile_schema (const char *resource)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -254,10 +262,10 @@ compile_schema (void)
   const char *data;
   gsize size;
 
-  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
     {
-      g_critical ("The session schema is missing from the resources: %s", error->message);
+      g_critical ("The schema %s is missing from the resources: %s", resource, error->message);
       return NULL;
     }
 
@@ -271,30 +279,31 @@ compile_schema (void)
   restore_errors (&saved);
 
   if (schema == NULL)
-    g_critical ("The session schema does not compile: %s",
-                first.message != NULL ? first.message : "?");
+    g_critical ("The schema %s does not compile: %s",
+                resource, first.message != NULL ? first.message : "?");
 
   return schema;
 }
 
-/* Returns the compiled schema, %NULL only if the build is broken */
+/* Returns the compiled schema of @kind, %NULL only if the build is broken */
 static xmlRelaxNG *
-ensure_initialized (void)
+ensure_initialized (RgXmlKind kind)
 {
   static gsize initialized = 0;
-  static xmlRelaxNG *schema = NULL;
+  static xmlRelaxNG *schemas[G_N_ELEMENTS (schema_resources)] = { NULL };
 
   if (g_once_init_enter (&initialized))
     {
       xmlInitParser ();
       previous_loader = xmlGetExternalEntityLoader ();
       xmlSetExternalEntityLoader (refuse_external_entity);
-      schema = compile_schema ();
+      for (guint i = 0; i < G_N_ELEMENTS (schema_resources); i++)
+        schemas[i] = compile_schema (schema_resources[i]);
 
       g_once_init_leave (&initialized, 1);
     }
 
-  return schema;
+  return schemas[kind];
 }
 
 /* Reading: steps 1 to 6 */
@@ -472,14 +481,39 @@ parse (const char  *data,
 }
 
 static gboolean
-is_session_element (xmlNode    *node,
-                    const char *name)
+is_element_in (xmlNode    *node,
+               const char *namespace_uri,
+               const char *name)
 {
   return node != NULL
       && node->type == XML_ELEMENT_NODE
       && node->ns != NULL
-      && xmlStrEqual (node->ns->href, X (RG_SESSION_NAMESPACE))
+      && xmlStrEqual (node->ns->href, X (namespace_uri))
       && xmlStrEqual (node->name, X (name));
+}
+
+static gboolean
+is_session_element (xmlNode    *node,
+                    const char *name)
+{
+  return is_element_in (node, RG_SESSION_NAMESPACE, name);
+}
+
+/**
+ * _rg_xml_is_element:
+ * @node: (nullable): a node of a document _rg_xml_read () accepted
+ * @kind: the kind of that document
+ * @name: an element's name
+ *
+ * Returns: whether @node is the element @name of @kind's namespace
+ */
+gboolean
+_rg_xml_is_element (xmlNode    *node,
+                    RgXmlKind   kind,
+                    const char *name)
+{
+  return is_element_in (node, kind == RG_XML_SITTING ? RG_SITTING_NAMESPACE : RG_SESSION_NAMESPACE,
+                        name);
 }
 
 /* Reads format-version: 0 if it is missing or not a plain number */
@@ -1022,42 +1056,99 @@ check_references (xmlNode  *root,
 }
 
 static xmlDoc *
-set_size_error (GError **error)
+set_size_error (RgXmlKind   kind,
+                GError    **error)
 {
-  g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
-               _("This file is too large to be a Regards session (more than %u MiB)."),
-               (guint) (RG_SESSION_MAX_SIZE / (1024 * 1024)));
+  guint mib = RG_SESSION_MAX_SIZE / (1024 * 1024);
+
+  if (kind == RG_XML_SITTING)
+    g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                 _("This file is too large to be a Regards sitting (more than %u MiB)."), mib);
+  else
+    g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                 _("This file is too large to be a Regards session (more than %u MiB)."), mib);
   return NULL;
 }
 
+/* The messages of the checks of the bytes that name the kind of file */
+static xmlDoc *
+set_bytes_error (RgXmlKind        kind,
+                 RgSessionLimit   limit,
+                 GError         **error)
+{
+  gboolean sitting = kind == RG_XML_SITTING;
+
+  switch (limit)
+    {
+    case RG_SESSION_LIMIT_SIZE:
+      return set_size_error (kind, error);
+
+    case RG_SESSION_LIMIT_ITEMS:
+      g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                           sitting
+                           ? _("This file is too large to be a Regards sitting: it holds far more items than a sitting does.")
+                           : _("This file is too large to be a Regards session: it holds far more items than a session does."));
+      return NULL;
+
+    case RG_SESSION_LIMIT_TEXT:
+      {
+        g_autofree char *size = g_format_size (MAX_TEXT_RUN);
+
+        if (sitting)
+          g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                       _("This file is too large to be a Regards sitting: one of its texts is longer than %s."),
+                       size);
+        else
+          g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
+                       _("This file is too large to be a Regards session: one of its texts is longer than %s."),
+                       size);
+        return NULL;
+      }
+
+    case RG_SESSION_LIMIT_STRUCTURE:
+    default:
+      g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_FORBIDDEN_CONSTRUCT,
+                           sitting
+                           ? _("This file has a structure that a Regards sitting never has. Regards refuses such files for safety.")
+                           : _("This file has a structure that a Regards session never has. Regards refuses such files for safety."));
+      return NULL;
+    }
+}
+
 /**
- * _rg_session_xml_read:
+ * _rg_xml_read:
  * @bytes: the contents of a file
+ * @kind: what the file should hold
  * @error: a location for a #GError
  *
- * Steps 1 to 7 of the loader: everything but building the model. Used by
- * rg_session_new_from_bytes () and by the templates, which rewrite the
- * ids of the document before building it.
+ * Steps 1 to 6 of the loader, the same for every kind of file Regards
+ * reads: the bytes, parsing without DTD, entities or network, the root
+ * element of @kind's namespace, its version (a session of an older one
+ * is migrated) and the schema. What the schema cannot say is left to
+ * the caller.
  *
- * Returns: (transfer full) (nullable): a valid session document, at the
- *   current format version
+ * Returns: (transfer full) (nullable): a valid document of @kind, at
+ *   its current format version
  */
 xmlDoc *
-_rg_session_xml_read (GBytes  *bytes,
-                      GError **error)
+_rg_xml_read (GBytes     *bytes,
+              RgXmlKind   kind,
+              GError    **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  RgSessionLimit limit;
   xmlRelaxNG *schema;
   xmlNode *root;
   const char *data;
   gsize size;
   guint version;
+  guint current = kind == RG_XML_SITTING ? RG_SITTING_FORMAT_VERSION : RG_FORMAT_VERSION;
 
   data = g_bytes_get_data (bytes, &size);
 
   /* Checked again below, with the rest: here, before reading anything */
   if (size > RG_SESSION_MAX_SIZE)
-    return set_size_error (error);
+    return set_size_error (kind, error);
 
   if (data == NULL || size == 0)
     {
@@ -1070,7 +1161,9 @@ _rg_session_xml_read (GBytes  *bytes,
   if (!g_utf8_validate_len (data, size, NULL))
     {
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_NOT_XML,
-                           _("This file is not a Regards session: it is not text, or not in the UTF-8 encoding."));
+                           kind == RG_XML_SITTING
+                           ? _("This file is not a Regards sitting: it is not text, or not in the UTF-8 encoding.")
+                           : _("This file is not a Regards session: it is not text, or not in the UTF-8 encoding."));
       return NULL;
     }
 
@@ -1081,37 +1174,11 @@ _rg_session_xml_read (GBytes  *bytes,
       return NULL;
     }
 
-  switch (_rg_session_xml_check_limits (data, size))
-    {
-    case RG_SESSION_LIMIT_NONE:
-      break;
+  limit = _rg_session_xml_check_limits (data, size);
+  if (limit != RG_SESSION_LIMIT_NONE)
+    return set_bytes_error (kind, limit, error);
 
-    case RG_SESSION_LIMIT_SIZE:
-      return set_size_error (error);
-
-    case RG_SESSION_LIMIT_ITEMS:
-      g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
-                           _("This file is too large to be a Regards session: it holds far more items than a session does."));
-      return NULL;
-
-    case RG_SESSION_LIMIT_TEXT:
-      {
-        g_autofree char *limit = g_format_size (MAX_TEXT_RUN);
-
-        g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_TOO_LARGE,
-                     _("This file is too large to be a Regards session: one of its texts is longer than %s."),
-                     limit);
-        return NULL;
-      }
-
-    case RG_SESSION_LIMIT_STRUCTURE:
-    default:
-      g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_FORBIDDEN_CONSTRUCT,
-                           _("This file has a structure that a Regards session never has. Regards refuses such files for safety."));
-      return NULL;
-    }
-
-  schema = ensure_initialized ();
+  schema = ensure_initialized (kind);
   if (schema == NULL)
     {
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
@@ -1130,10 +1197,12 @@ _rg_session_xml_read (GBytes  *bytes,
     }
 
   root = xmlDocGetRootElement (doc);
-  if (!is_session_element (root, "session"))
+  if (!_rg_xml_is_element (root, kind, kind == RG_XML_SITTING ? "sitting" : "session"))
     {
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_NOT_A_SESSION,
-                           _("This file is not a Regards session."));
+                           kind == RG_XML_SITTING
+                           ? _("This file is not a Regards sitting.")
+                           : _("This file is not a Regards session."));
       return NULL;
     }
 
@@ -1145,16 +1214,40 @@ _rg_session_xml_read (GBytes  *bytes,
       return NULL;
     }
 
-  if (version > RG_FORMAT_VERSION)
+  if (version > current)
     {
       g_set_error_literal (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_NEWER_VERSION,
                            _("This file was made by a newer version of Regards. Update Regards to open it."));
       return NULL;
     }
 
-  if (!migrate (doc, version, error)
-      || !validate (schema, doc, error)
-      || !check_references (root, error))
+  /* Sitting files have had one version so far */
+  if ((kind == RG_XML_SESSION && !migrate (doc, version, error))
+      || !validate (schema, doc, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * _rg_session_xml_read:
+ * @bytes: the contents of a file
+ * @error: a location for a #GError
+ *
+ * Steps 1 to 7 of the loader: everything but building the model. Used by
+ * rg_session_new_from_bytes () and by the templates, which rewrite the
+ * ids of the document before building it.
+ *
+ * Returns: (transfer full) (nullable): a valid session document, at the
+ *   current format version
+ */
+xmlDoc *
+_rg_session_xml_read (GBytes  *bytes,
+                      GError **error)
+{
+  g_autoptr(xmlDoc) doc = _rg_xml_read (bytes, RG_XML_SESSION, error);
+
+  if (doc == NULL || !check_references (xmlDocGetRootElement (doc), error))
     return NULL;
 
   return g_steal_pointer (&doc);
@@ -1244,6 +1337,60 @@ add_optional_text (xmlNode    *parent,
 {
   if (text != NULL && text[0] != '\0')
     add_text (parent, ns, name, text);
+}
+
+/* The same helpers, for the other files of the folder (see
+ * rg-sitting-xml.c) */
+
+char *
+_rg_xml_get_prop (xmlNode    *node,
+                  const char *name)
+{
+  return get_prop (node, name);
+}
+
+char *
+_rg_xml_get_text (xmlNode *node)
+{
+  return get_text (node);
+}
+
+xmlNode *
+_rg_xml_first_child_element (xmlNode *node)
+{
+  return first_child_element (node);
+}
+
+xmlNode *
+_rg_xml_next_element (xmlNode *node)
+{
+  return next_element (node);
+}
+
+void
+_rg_xml_set_prop (xmlNode    *node,
+                  const char *name,
+                  const char *value)
+{
+  set_prop (node, name, value);
+}
+
+xmlNode *
+_rg_xml_add_text (xmlNode    *parent,
+                  xmlNs      *ns,
+                  const char *name,
+                  const char *text)
+{
+  return add_text (parent, ns, name, text);
+}
+
+void
+_rg_xml_add_optional_text (xmlNode    *parent,
+                           xmlNs      *ns,
+                           const char *name,
+                           const char *text)
+{
+  add_optional_text (parent, ns, name, text);
 }
 
 /* The model's elements
@@ -2237,15 +2384,12 @@ GBytes *
 rg_session_to_bytes (RgSession *session)
 {
   g_autoptr(xmlDoc) doc = NULL;
-  xmlChar *memory = NULL;
   Writer writer = { 0 };
   xmlNode *root;
-  int size = 0;
-  GBytes *bytes;
 
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  ensure_initialized ();
+  ensure_initialized (RG_XML_SESSION);
 
   doc = xmlNewDoc (X ("1.0"));
   root = xmlNewDocNode (doc, NULL, X ("session"), NULL);
@@ -2257,9 +2401,29 @@ rg_session_to_bytes (RgSession *session)
   write_fields (&writer, session_element.fields, session, root);
   g_clear_pointer (&writer.linked, g_hash_table_unref);
 
+  return _rg_xml_doc_to_bytes (doc);
+}
+
+/**
+ * _rg_xml_doc_to_bytes:
+ * @doc: a document of any kind Regards writes
+ *
+ * The bytes of @doc, indented, with the markup its texts quote written
+ * so that the loader's count does not take it for markup (see
+ * escape_markup_lookalikes ()).
+ *
+ * Returns: (transfer full): the contents of the file
+ */
+GBytes *
+_rg_xml_doc_to_bytes (xmlDoc *doc)
+{
+  xmlChar *memory = NULL;
+  int size = 0;
+  GBytes *bytes;
+
   xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
   if (memory == NULL)
-    g_error ("Out of memory while writing a session");
+    g_error ("Out of memory while writing a file");
 
   /* Only texts that quote markup at length need it: every other file
    * stays as it always was written. */

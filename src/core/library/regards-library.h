@@ -12,6 +12,7 @@
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
 #include "rg-library-situation.h"
+#include "rg-library-sitting.h"
 #include "rg-library.h"
 #include "rg-paths.h"
 #include "rg-retention.h"

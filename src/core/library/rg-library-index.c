@@ -26,6 +26,7 @@
 #include "rg-attention-private.h"
 #include "rg-library-private.h"
 #include "rg-library-situation-private.h"
+#include "rg-library-sittings-private.h"
 #include "rg-paths.h"
 #include "rg-retention.h"
 
@@ -323,6 +324,28 @@ exec (RgLibraryDb  *db,
   return TRUE;
 }
 
+sqlite3 *
+_rg_library_db_get_handle (RgLibraryDb *db)
+{
+  return db->handle;
+}
+
+gboolean
+_rg_library_db_exec (RgLibraryDb  *db,
+                     const char   *sql,
+                     GError      **error)
+{
+  return exec (db, sql, error);
+}
+
+void
+_rg_library_db_set_error (RgLibraryDb  *db,
+                          int           rc,
+                          GError      **error)
+{
+  set_error (db->handle, rc, error);
+}
+
 static sqlite3_stmt *
 get_stmt (RgLibraryDb  *db,
           Stmt          which,
@@ -457,7 +480,8 @@ create_schema (RgLibraryDb  *db,
   g_autofree char *version_sql = g_strdup_printf ("PRAGMA user_version = %d",
                                                   RG_LIBRARY_SCHEMA_VERSION);
 
-  return exec (db, schema_sql, error) && exec (db, version_sql, error);
+  return exec (db, schema_sql, error) && _rg_library_db_create_sittings (db, error) &&
+         exec (db, version_sql, error);
 }
 
 /* A file that could not be loaded is read again when the program
@@ -1287,6 +1311,7 @@ _rg_library_db_purge (RgLibraryDb  *db,
 {
   return exec (db, "INSERT INTO session_text (session_text) VALUES ('optimize');"
                    "INSERT INTO partners (partners) VALUES ('optimize');"
+                   "INSERT INTO sitting_text (sitting_text) VALUES ('optimize');"
                    "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 

@@ -6,6 +6,7 @@
  * rg-library-conflict.c    conflict copies: their names, merging them
  * rg-library-record.c what of a session goes into the index
  * rg-library-scan.c   the scan of the folder, off the main thread
+ * rg-library-sittings.c    team sittings: their tables and list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
 
 /* Bump when the tables change: an index of another version is set aside
  * and rebuilt from the files. */
-#define RG_LIBRARY_SCHEMA_VERSION 5
+#define RG_LIBRARY_SCHEMA_VERSION 6
 
 
 /* What of one session the index keeps. Built from a loaded session, so a
@@ -228,6 +229,17 @@ GPtrArray   *_rg_library_db_list_attention  (RgLibraryDb          *db,
                                              guint                 retention_years,
                                              GError              **error);
 
+/* For the tables kept in files of their own (rg-library-sittings.c):
+ * the connection's handle, a statement run whole, a failure of SQLite
+ * reported as the index's (damage gets its own code). */
+sqlite3     *_rg_library_db_get_handle    (RgLibraryDb            *db);
+gboolean     _rg_library_db_exec          (RgLibraryDb            *db,
+                                           const char             *sql,
+                                           GError                **error);
+void         _rg_library_db_set_error     (RgLibraryDb            *db,
+                                           int                     rc,
+                                           GError                **error);
+
 /* Turns text typed by a user into an FTS5 expression that cannot be a
  * syntax error: every word quoted, the last one a prefix. %NULL when the
  * text has no word. @column_filter, if given, is put in front, e.g.
@@ -304,6 +316,7 @@ struct _RgLibraryScanResult
   GListStore      *failures;
   GPtrArray       *folders;     /* relative paths of the folders seen */
   gboolean         full_walk;
+  guint            n_sittings_changed;  /* sitting files added, updated or removed */
 };
 
 /* Whether @name is a session file the library indexes: ending in
@@ -314,6 +327,11 @@ gboolean _rg_library_is_session_name   (const char *name);
 /* Whether the scan would index the file at @relpath: a session name, no
  * hidden folder on the way, not too deep. */
 gboolean _rg_library_is_indexable_path (const char *relpath);
+
+/* The same for sitting files, ending in .regards-sitting (one pass of
+ * the scan indexes them, rg-library-sittings.c). */
+gboolean _rg_library_is_sitting_name           (const char *name);
+gboolean _rg_library_is_indexable_sitting_path (const char *relpath);
 
 gboolean _rg_library_error_is_corrupt (const GError *error);
 gboolean _rg_library_error_is_index   (const GError *error);
@@ -326,6 +344,20 @@ gboolean _rg_library_update_from_any_thread (RgLibrary  *self,
                                              RgSession  *session,
                                              GFile      *gone,
                                              GError    **error);
+
+/* Runs @func on the index under its lock, making the index again and
+ * running @func once more when SQLite fails; with @must_be_filled (a
+ * search), an index never filled is filled first. */
+typedef gboolean (*RgLibraryDbFunc) (RgLibrary    *self,
+                                     RgLibraryDb  *db,
+                                     gpointer      data,
+                                     GError      **error);
+
+gboolean _rg_library_run_with_db (RgLibrary        *self,
+                                  RgLibraryDbFunc   func,
+                                  gpointer          data,
+                                  gboolean          must_be_filled,
+                                  GError          **error);
 
 /* After files were erased for good (rg-retention.c): nothing of their
  * rows is left in the index's files, nor in an index set aside. */

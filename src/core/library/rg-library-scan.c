@@ -34,6 +34,8 @@
 
 #include "rg-file-io.h"
 #include "rg-library-private.h"
+#include "rg-library-sittings-private.h"
+#include "rg-sitting-xml.h"
 
 /* A batch ends after this many files or this much time, whichever first. */
 #define BATCH_MAX_FILES 250
@@ -103,6 +105,7 @@ typedef struct
   const RgLibraryScanParams *params;
   GPtrArray                 *only_paths;      /* the paths to look at, or NULL for all */
   GPtrArray                 *files;           /* of FoundFile */
+  GPtrArray                 *sittings;        /* of FoundFile, the sitting files */
   GPtrArray                 *folders;         /* relative, "" for the top */
   GPtrArray                 *unreadable;      /* relative folders we could not list */
 } Walk;
@@ -130,20 +133,37 @@ static const struct
   { NULL, "~" },             /* backups (NAME~), ours and editors' */
 };
 
-gboolean
-_rg_library_is_session_name (const char *name)
+/* Whether @name ends in @suffix, after something, and is none of the
+ * files above. */
+static gboolean
+is_indexed_name (const char *name,
+                 const char *suffix)
 {
   for (guint i = 0; i < G_N_ELEMENTS (transient_names); i++)
     if ((transient_names[i].prefix == NULL || g_str_has_prefix (name, transient_names[i].prefix)) &&
         (transient_names[i].suffix == NULL || g_str_has_suffix (name, transient_names[i].suffix)))
       return FALSE;
 
-  return g_str_has_suffix (name, RG_LIBRARY_FILE_SUFFIX) &&
-         strlen (name) > strlen (RG_LIBRARY_FILE_SUFFIX);
+  return g_str_has_suffix (name, suffix) && strlen (name) > strlen (suffix);
 }
 
 gboolean
-_rg_library_is_indexable_path (const char *relpath)
+_rg_library_is_session_name (const char *name)
+{
+  return is_indexed_name (name, RG_LIBRARY_FILE_SUFFIX);
+}
+
+gboolean
+_rg_library_is_sitting_name (const char *name)
+{
+  return is_indexed_name (name, RG_SITTING_FILE_SUFFIX);
+}
+
+/* Whether the walk would reach @relpath: no hidden folder on the way,
+ * not too deep; and its name, by @is_name. */
+static gboolean
+is_indexable_path (const char *relpath,
+                   gboolean  (*is_name) (const char *name))
 {
   g_auto(GStrv) parts = g_strsplit (relpath, G_DIR_SEPARATOR_S, -1);
   guint n = g_strv_length (parts);
@@ -155,7 +175,19 @@ _rg_library_is_indexable_path (const char *relpath)
     if (parts[i][0] == '.' || parts[i][0] == '\0')
       return FALSE;
 
-  return _rg_library_is_session_name (parts[n - 1]);
+  return is_name (parts[n - 1]);
+}
+
+gboolean
+_rg_library_is_indexable_path (const char *relpath)
+{
+  return is_indexable_path (relpath, _rg_library_is_session_name);
+}
+
+gboolean
+_rg_library_is_indexable_sitting_path (const char *relpath)
+{
+  return is_indexable_path (relpath, _rg_library_is_sitting_name);
 }
 
 static gint64
@@ -164,6 +196,7 @@ stat_mtime (const struct stat *st)
   return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
 }
 
+/* Adds @relpath to the sessions found, or to the sittings. */
 static void
 add_found (Walk              *walk,
            char              *relpath,
@@ -174,7 +207,8 @@ add_found (Walk              *walk,
   file->relpath = relpath;
   file->size = st->st_size;
   file->mtime = stat_mtime (st);
-  g_ptr_array_add (walk->files, file);
+  g_ptr_array_add (g_str_has_suffix (relpath, RG_SITTING_FILE_SUFFIX) ? walk->sittings
+                                                                      : walk->files, file);
 }
 
 static char *
@@ -260,7 +294,8 @@ walk_folder (Walk       *walk,
           continue;
         }
 
-      if ((type != DT_REG && type != DT_LNK) || !_rg_library_is_session_name (name))
+      if ((type != DT_REG && type != DT_LNK) ||
+          !(_rg_library_is_session_name (name) || _rg_library_is_sitting_name (name)))
         continue;
 
       if (fstatat (dirfd (dir), name, &st, 0) != 0 || !S_ISREG (st.st_mode))
@@ -311,6 +346,18 @@ is_in_unreadable (Walk       *walk,
   return FALSE;
 }
 
+/* Whether the walk looked where @relpath is: a file known to the index
+ * that was not found there is gone. */
+static gboolean
+was_looked_at (Walk       *walk,
+               const char *relpath)
+{
+  if (walk->only_paths != NULL)
+    return g_ptr_array_find_with_equal_func (walk->only_paths, relpath, g_str_equal, NULL);
+
+  return !is_in_unreadable (walk, relpath);
+}
+
 /* Looks at the files named in params->only_paths instead of walking. */
 static void
 look_at_paths (Walk *walk)
@@ -323,7 +370,8 @@ look_at_paths (Walk *walk)
       g_autofree char *path = g_build_filename (walk->params->folder, relpath, NULL);
       struct stat st;
 
-      if (!_rg_library_is_indexable_path (relpath))
+      if (!_rg_library_is_indexable_path (relpath) &&
+          !_rg_library_is_indexable_sitting_path (relpath))
         continue;
 
       if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
@@ -772,8 +820,105 @@ finish_scan (Writer     *writer,
   return failures;
 }
 
+typedef struct
+{
+  FoundFile *file;           /* borrowed from the walk */
+  RgSitting *sitting;
+  char      *error_message;
+} SittingJob;
+
+static void
+sitting_job_clear (SittingJob *job)
+{
+  g_clear_object (&job->sitting);
+  g_clear_pointer (&job->error_message, g_free);
+}
+
+/* Sittings: loaded with the loader here, then the rows of the new,
+ * changed and gone ones written in one transaction. */
+static gboolean
+scan_sittings (Walk     *walk,
+               Writer   *writer,
+               GError  **error)
+{
+  const RgLibraryScanParams *params = writer->params;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) jobs = g_array_new (FALSE, TRUE, sizeof (SittingJob));
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  RgLibraryDb *db;
+  gboolean ok;
+
+  g_array_set_clear_func (jobs, (GDestroyNotify) sitting_job_clear);
+
+  if (!(db = writer_lock (writer, error)))
+    return FALSE;
+  known = _rg_library_db_list_sitting_files (db, error);
+  writer_unlock (writer);
+  if (known == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < walk->sittings->len; i++)
+    {
+      FoundFile *file = g_ptr_array_index (walk->sittings, i);
+      RgLibraryFileState *state = g_hash_table_lookup (known, file->relpath);
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *path = NULL;
+      SittingJob job = { file, NULL, NULL };
+
+      g_hash_table_add (seen, file->relpath);
+      if (state != NULL && !file_changed (file, state))
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (params->cancellable, error))
+        return FALSE;
+
+      path = g_build_filename (params->folder, file->relpath, NULL);
+      if ((bytes = _rg_library_read_file (path, &load_error)))
+        job.sitting = rg_sitting_new_from_bytes (bytes, &load_error);
+      if (job.sitting == NULL)
+        job.error_message = g_strdup (load_error->message);
+      g_array_append_val (jobs, job);
+    }
+
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (was_looked_at (walk, key) && !g_hash_table_contains (seen, key))
+      g_ptr_array_add (gone, key);
+
+  if (jobs->len == 0 && gone->len == 0)
+    return TRUE;
+
+  if (!(db = writer_lock (writer, error)))
+    return FALSE;
+
+  ok = _rg_library_db_begin (db, error);
+  for (guint i = 0; ok && i < gone->len; i++)
+    ok = _rg_library_db_delete_sitting (db, g_ptr_array_index (gone, i), NULL, error);
+  for (guint i = 0; ok && i < jobs->len; i++)
+    {
+      SittingJob *job = &g_array_index (jobs, SittingJob, i);
+
+      ok = _rg_library_db_put_sitting (db, job->file->relpath, job->file->size, job->file->mtime,
+                                       job->sitting, job->error_message, error);
+    }
+  ok = ok && _rg_library_db_commit (db, error);
+  if (!ok)
+    _rg_library_db_rollback (db);
+  writer_unlock (writer);
+
+  if (ok)
+    writer->result->n_sittings_changed += jobs->len + gone->len;
+
+  return ok;
+}
+
 /* Compare, remove what is gone, index what is new or changed, check what
- * was indexed without the loader, then list what cannot be loaded. */
+ * was indexed without the loader, index the sittings, then list what
+ * cannot be loaded. */
 static gboolean
 scan_once (const RgLibraryScanParams  *params,
            Walk                       *walk,
@@ -826,15 +971,8 @@ scan_once (const RgLibraryScanParams  *params,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *relpath = key;
-      gboolean looked = TRUE;
 
-      if (walk->only_paths != NULL)
-        looked = g_ptr_array_find_with_equal_func (walk->only_paths, relpath,
-                                                   g_str_equal, NULL);
-      else
-        looked = !is_in_unreadable (walk, relpath);
-
-      if (looked && !g_hash_table_contains (seen, relpath))
+      if (was_looked_at (walk, relpath) && !g_hash_table_contains (seen, relpath))
         g_ptr_array_add (gone, key);
     }
 
@@ -869,6 +1007,9 @@ scan_once (const RgLibraryScanParams  *params,
       result->n_unchecked = to_check->len;
     }
 
+  if (!scan_sittings (walk, writer, error))
+    return FALSE;
+
   if (!(failures = finish_scan (writer, walk->only_paths == NULL, error)))
     return FALSE;
 
@@ -901,10 +1042,11 @@ _rg_library_scan_run (const RgLibraryScanParams  *params,
 {
   g_autoptr(RgLibraryScanResult) result = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (found_file_free);
+  g_autoptr(GPtrArray) sittings = g_ptr_array_new_with_free_func (found_file_free);
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
-  Walk walk = { params, params->only_paths, files, folders, unreadable };
+  Walk walk = { params, params->only_paths, files, sittings, folders, unreadable };
   guint n_recovered = 0;
 
   if (g_cancellable_set_error_if_cancelled (params->cancellable, error))
@@ -953,6 +1095,7 @@ _rg_library_scan_run (const RgLibraryScanParams  *params,
         {
           walk.only_paths = NULL;
           g_ptr_array_set_size (files, 0);
+          g_ptr_array_set_size (sittings, 0);
           if (!walk_library (&walk, error))
             return NULL;
         }

@@ -227,10 +227,7 @@ worse (RgLibraryDbOpenResult a,
 static RgLibraryScanResult *run_fill (RgLibrary  *self,
                                       GError    **error);
 
-typedef gboolean (*DbFunc) (RgLibrary    *self,
-                            RgLibraryDb  *db,
-                            gpointer      data,
-                            GError      **error);
+typedef RgLibraryDbFunc DbFunc;
 
 /* How many indexes an operation tries: the one there is, one made again
  * in its place, one in memory. */
@@ -319,6 +316,16 @@ run_with_db (RgLibrary  *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ok;
+}
+
+gboolean
+_rg_library_run_with_db (RgLibrary        *self,
+                         RgLibraryDbFunc   func,
+                         gpointer          data,
+                         gboolean          must_be_filled,
+                         GError          **error)
+{
+  return run_with_db (self, func, data, must_be_filled, error);
 }
 
 static void
@@ -963,7 +970,7 @@ scan_finished (RgLibrary           *self,
   if (data->recovered ||
       (result != NULL &&
        result->n_added + result->n_updated + result->n_removed + result->n_corrected +
-       result->n_failed > 0))
+       result->n_failed + result->n_sittings_changed > 0))
     g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -1236,7 +1243,7 @@ file_changed (RgLibrary *self,
   if (relpath == NULL)
     return;
 
-  if (_rg_library_is_indexable_path (relpath))
+  if (_rg_library_is_indexable_path (relpath) || _rg_library_is_indexable_sitting_path (relpath))
     {
       schedule_refresh (self, relpath, FALSE);
       return;

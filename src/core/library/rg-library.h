@@ -11,6 +11,7 @@
 #include "rg-conflict-name.h"
 #include "rg-library-entry.h"
 #include "rg-library-query.h"
+#include "rg-library-sitting.h"
 #include "rg-library-situation.h"
 #include "rg-merge.h"
 #include "rg-types.h"
@@ -164,6 +165,18 @@ void                 rg_library_list_attention_async      (RgLibrary            
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
 GListModel          *rg_library_list_attention_finish     (RgLibrary            *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+GListModel          *rg_library_list_sittings             (RgLibrary            *self,
+                                                           const char           *text,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                 rg_library_list_sittings_async       (RgLibrary            *self,
+                                                           const char           *text,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GListModel          *rg_library_list_sittings_finish      (RgLibrary            *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
 

@@ -90,10 +90,32 @@ GFile *
 rg_paths_new_session_file (const char *folder,
                            const char *title)
 {
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  return rg_paths_new_named_file (folder, title, ".regards");
+}
+
+/**
+ * rg_paths_new_named_file:
+ * @folder: the folder the file goes in
+ * @title: (nullable): what the file holds, in words
+ * @suffix: the end of its name, ".regards-sitting"
+ *
+ * Same as rg_paths_new_session_file (), for a file of any kind Regards
+ * writes.
+ *
+ * Returns: (transfer full): a file in @folder that does not exist yet
+ */
+GFile *
+rg_paths_new_named_file (const char *folder,
+                         const char *title,
+                         const char *suffix)
+{
   g_autoptr(GString) base = g_string_new (NULL);
   g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (suffix != NULL, NULL);
 
   stripped = g_strstrip (g_strdup (title ? title : ""));
   for (const char *p = stripped; *p != '\0' && base->len < 80; p = g_utf8_next_char (p))
@@ -117,8 +139,8 @@ rg_paths_new_session_file (const char *folder,
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
 
-      name = i == 1 ? g_strdup_printf ("%s.regards", base->str)
-                    : g_strdup_printf ("%s (%u).regards", base->str, i);
+      name = i == 1 ? g_strdup_printf ("%s%s", base->str, suffix)
+                    : g_strdup_printf ("%s (%u)%s", base->str, i, suffix);
       path = g_build_filename (folder, name, NULL);
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         return g_file_new_for_path (path);

@@ -15,5 +15,8 @@ gboolean rg_paths_ensure_private_dir      (const char  *path,
                                            GError     **error);
 GFile   *rg_paths_new_session_file        (const char  *folder,
                                            const char  *title);
+GFile   *rg_paths_new_named_file          (const char  *folder,
+                                           const char  *title,
+                                           const char  *suffix);
 
 G_END_DECLS

@@ -10,4 +10,5 @@
 
 #include "rg-contribution.h"
 #include "rg-follow-up.h"
+#include "rg-sitting-prepare.h"
 #include "rg-timeline.h"

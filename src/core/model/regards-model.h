@@ -22,6 +22,7 @@
 #include "rg-partner.h"
 #include "rg-review-item.h"
 #include "rg-session.h"
+#include "rg-sitting.h"
 #include "rg-statement.h"
 #include "rg-term.h"
 #include "rg-types.h"
