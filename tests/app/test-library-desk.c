@@ -31,6 +31,7 @@
 #include "rg-library-situation.h"
 #include "rg-library-window.h"
 #include "rg-session-window.h"
+#include "rg-sitting-xml.h"
 #include "rg-situation-list.h"
 #include "rg-attention-list.h"
 #include "rg-date-entry.h"
@@ -123,6 +124,29 @@ add_action (RgSession  *session,
   rg_session_add_action (session, action);
 }
 
+/* A team sitting in ten days, A then B on its agenda */
+static void
+write_sitting (const char *a_id,
+               const char *b_id)
+{
+  g_autoptr(RgSitting) sitting = rg_sitting_new ();
+  g_autoptr(RgSittingItem) a = rg_sitting_item_new (a_id, "Élève A., CM1", "14:00", "14:30");
+  g_autoptr(RgSittingItem) b = rg_sitting_item_new (b_id, "Élève B., 6e", "14:30", "15:00");
+  g_autofree char *date = day (10);
+  g_autofree char *path = g_build_filename (library_folder, "Équipe de soutien.regards-sitting",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  rg_sitting_set_title (sitting, "Équipe de soutien de printemps");
+  rg_sitting_set_date (sitting, date);
+  rg_sitting_set_place (sitting, "Salle du conseil");
+  rg_sitting_add_item (sitting, a);
+  rg_sitting_add_item (sitting, b);
+  g_assert_true (rg_sitting_save (sitting, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 write_library (void)
 {
@@ -179,6 +203,8 @@ write_library (void)
 
   add_consent (c1, -1000);
   g_free (write_session (c1, "C-1.regards"));
+
+  write_sitting (rg_session_get_situation_id (a2), rg_session_get_situation_id (b1));
 }
 
 /* }}} */
@@ -499,6 +525,85 @@ situations (RgApplication *app)
   g_assert_cmpstr (visible_page (window), ==, "situations");
 }
 
+static guint
+count_sitting_rows (RgLibraryWindow *window)
+{
+  GtkListBox *list = get_child (window, "sitting_list");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static gboolean
+sitting_rows_are (gpointer data)
+{
+  RowCount *count = data;
+
+  return count_sitting_rows (count->window) == count->n_rows;
+}
+
+static gboolean
+shows_agenda (gpointer data)
+{
+  return rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+sittings (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  RowCount one = { window, 1 };
+  RowCount none = { window, 0 };
+  GtkListBoxRow *row;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+
+  /* A search from what needs attention, which is not searched, shows
+   * the situations found */
+  gtk_editable_set_text (get_child (window, "search_entry"), "parcours");
+  rg_library_window_search (window);
+  g_assert_cmpstr (visible_page (window), ==, "situations");
+  wait_for_situation_rows (window, 1);
+  gtk_editable_set_text (get_child (window, "search_entry"), "");
+  rg_library_window_search (window);
+  wait_for_situation_rows (window, 3);
+  gtk_widget_grab_focus (get_child (window, "situation_list"));
+
+  /* Alt+4; the first sitting takes the keyboard once listed */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sittings");
+  g_assert_true (rg_test_wait_for (sitting_rows_are, &one, 10));
+  row = gtk_list_box_get_row_at_index (get_child (window, "sitting_list"), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Équipe de soutien de printemps");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Salle du conseil"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 situations"));
+
+  /* Activating it shows its agenda, each situation in its slot */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (rg_test_wait_for (shows_agenda, NULL, 10));
+  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:00–14:30  Élève A., CM1"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:30–15:00  Élève B., 6e"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
+
+  /* The search applies to them: by place, and nothing */
+  gtk_editable_set_text (get_child (window, "search_entry"), "conseil");
+  rg_library_window_search (window);
+  g_assert_true (rg_test_wait_for (sitting_rows_are, &one, 10));
+  gtk_editable_set_text (get_child (window, "search_entry"), "piscine");
+  rg_library_window_search (window);
+  g_assert_true (rg_test_wait_for (sitting_rows_are, &none, 10));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "sittings_stack")), ==,
+                   "none");
+}
+
 /* }}} */
 /* {{{ Running in an application */
 
@@ -533,6 +638,7 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/overdue-action-opens-its-row",
                         overdue_action_opens_its_row, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
+  g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
 
   return g_test_run ();
 }

@@ -429,6 +429,7 @@ rg_library_window_search (RgLibraryWindow *self)
   self->query_cancellable = g_cancellable_new ();
   rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
   _rg_library_window_search_situations (self, query);
+  _rg_library_window_search_sittings (self, query->text);
 }
 
 static gboolean
