@@ -604,8 +604,54 @@ sittings (RgApplication *app)
                    "none");
 }
 
+/* 26 more situations without consent: 27 rows of that kind, more than
+ * the 25 shown at first */
+static void
+many_without_consent (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkListBox *list = rg_attention_list_get_list (get_child (window, "attention_list"));
+  RowCount first = { window, 7 + 24 + 1 };
+  RowCount all = { window, 7 + 26 };
+  GtkListBoxRow *more;
+  GtkListBoxRow *row;
+
+  /* 6 kinds of one row, 25 rows without consent, and the row for more */
+  g_assert_true (rg_test_wait_for (attention_rows_are, &first, 10));
+  row = gtk_list_box_get_row_at_index (list, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                   "No consent recorded (27)");
+  more = gtk_list_box_get_row_at_index (list, 4 + 25);
+  g_assert_null (g_object_get_data (G_OBJECT (more), "item"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==,
+                   "Show the 2 other rows");
+
+  /* Enter on it shows them, and the keyboard goes on to the first */
+  gtk_widget_grab_focus (GTK_WIDGET (more));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_cmpuint (count_attention_rows (window), ==, all.n_rows);
+  row = gtk_list_box_get_row_at_index (list, 4 + 25);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (row), "item"));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+}
+
 /* }}} */
 /* {{{ Running in an application */
+
+static gboolean with_many_situations;
+
+static void
+write_many_situations (void)
+{
+  for (guint i = 0; i < 26; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Élève n° %u, CP", i + 1);
+      g_autofree char *name = g_strdup_printf ("D-%02u.regards", i);
+      g_autoptr(RgSession) session = make_session ("Revue", label, NULL, NULL, -5);
+
+      g_free (write_session (session, name));
+    }
+}
 
 static void
 run_in_application (gconstpointer func)
@@ -618,6 +664,9 @@ run_in_application (gconstpointer func)
   library_folder = g_build_filename (test_root, name, NULL);
   g_assert_cmpint (g_mkdir_with_parents (library_folder, 0700), ==, 0);
   write_library ();
+  with_many_situations = func == (gconstpointer) many_without_consent;
+  if (with_many_situations)
+    write_many_situations ();
   g_settings_set_string (settings, "library-folder", library_folder);
 
   rg_test_run_app_func (func);
@@ -639,6 +688,8 @@ main (int   argc,
                         overdue_action_opens_its_row, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
+  g_test_add_data_func ("/library-desk/many-without-consent", many_without_consent,
+                        run_in_application);
 
   return g_test_run ();
 }
