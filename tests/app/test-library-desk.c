@@ -431,6 +431,22 @@ overdue_action_opens_its_row (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+typedef struct
+{
+  RgLibraryWindow *window;
+  GListModel      *old_rows;
+  guint            n_rows;
+} NewRows;
+
+static gboolean
+has_new_rows (gpointer data)
+{
+  NewRows *new_rows = data;
+  GListModel *rows = situation_rows (new_rows->window);
+
+  return rows != new_rows->old_rows && g_list_model_get_n_items (rows) == new_rows->n_rows;
+}
+
 static gboolean
 expanded_to (gpointer data)
 {
@@ -500,10 +516,25 @@ situations (RgApplication *app)
   gtk_window_close (GTK_WINDOW (rg_test_get_session_window (app)));
   rg_test_iterate_until_idle ();
 
-  /* A search keeps the situation open */
-  gtk_editable_set_text (get_child (window, "search_entry"), "Élève");
-  rg_library_window_search (window);
-  g_assert_true (rg_test_wait_for (expanded_to, &five, 10));
+  /* A search keeps the situation open, and the keyboard on the
+   * situation it was on, as the index changing under the list does */
+  g_assert_true (gtk_widget_activate_action (view, "list.select-item", "(ubb)", 4, FALSE, FALSE));
+  g_assert_cmpuint (rg_situation_list_get_selected (list), ==, 4);
+  {
+    /* Held, so that the new rows cannot take its place in memory */
+    g_autoptr(GListModel) old_rows = g_object_ref (situation_rows (window));
+    NewRows new_rows = { window, old_rows, 5 };
+
+    gtk_editable_set_text (get_child (window, "search_entry"), "Élève");
+    rg_library_window_search (window);
+    if (!rg_test_wait_for (has_new_rows, &new_rows, 10))
+      g_error ("rows %p (old %p), %u", situation_rows (window), old_rows,
+               g_list_model_get_n_items (situation_rows (window)));
+  }
+  g_assert_cmpuint (rg_situation_list_get_selected (list), ==, 4);
+  g_clear_object (&c);
+  c = situation_row_item (window, 4);
+  g_assert_cmpstr (rg_library_situation_get_label (c), ==, "Élève C., CE2");
 
   /* A search that finds one situation lists it alone */
   gtk_editable_set_text (get_child (window, "search_entry"), "parcours");

@@ -23,29 +23,65 @@
 
 /* {{{ Situations */
 
+/* The first situations list at once; all of them come next, the
+ * index answering for a page much sooner than for thousands. */
+#define FIRST_SITUATIONS 100
+
+typedef struct
+{
+  RgLibraryWindow *self;
+  RgLibraryQuery  *query;   /* of all of them, after the first ones */
+} SituationsSearch;
+
+static void
+situations_search_free (SituationsSearch *search)
+{
+  g_object_unref (search->self);
+  g_clear_pointer (&search->query, rg_library_query_free);
+  g_free (search);
+}
+
 static void
 situations_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(RgLibraryWindow) self = user_data;
+  SituationsSearch *search = user_data;
+  RgLibraryWindow *self = search->self;
   g_autoptr(GListModel) situations = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_situations;
 
   situations = rg_library_list_situations_finish (RG_LIBRARY (object), result, &error);
   if (situations == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _rg_library_window_add_toast (self, error->message);
+      situations_search_free (search);
+      return;
+    }
+
+  n_situations = g_list_model_get_n_items (situations);
+  self->n_situations = n_situations;
+  rg_situation_list_set_situations (self->situation_list, situations);
+  gtk_stack_set_visible_child_name (self->situations_stack,
+                                    n_situations > 0 ? "situations" : "no-results");
+
+  /* The first page was full: now all of them */
+  if (search->query != NULL && n_situations >= FIRST_SITUATIONS)
+    {
+      RgLibraryQuery *query = g_steal_pointer (&search->query);
+
+      rg_library_list_situations_async (RG_LIBRARY (object), query, NULL,
+                                        self->situation_list_cancellable, situations_cb, search);
+      rg_library_query_free (query);
+      _rg_library_window_update_desk_page (self);
       return;
     }
 
   g_clear_object (&self->situation_list_cancellable);
-  self->n_situations = g_list_model_get_n_items (situations);
-  rg_situation_list_set_situations (self->situation_list, situations);
-  gtk_stack_set_visible_child_name (self->situations_stack,
-                                    self->n_situations > 0 ? "situations" : "no-results");
   _rg_library_window_update_desk_page (self);
+  situations_search_free (search);
 }
 
 /**
@@ -54,14 +90,15 @@ situations_cb (GObject      *object,
  * @query: what the search and the filters say
  *
  * Lists the situations having a session @query finds; all of them,
- * whatever the paging of the sessions.
+ * whatever the paging of the sessions, the first ones first.
  */
 void
 _rg_library_window_search_situations (RgLibraryWindow      *self,
                                       const RgLibraryQuery *query)
 {
   RgLibrary *library = _rg_library_window_get_library (self);
-  g_autoptr(RgLibraryQuery) situations_query = NULL;
+  g_autoptr(RgLibraryQuery) first_query = NULL;
+  SituationsSearch *search;
 
   g_cancellable_cancel (self->situation_list_cancellable);
   g_clear_object (&self->situation_list_cancellable);
@@ -81,13 +118,17 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "situations");
     }
 
-  situations_query = rg_library_query_copy (query);
-  situations_query->offset = 0;
-  situations_query->limit = 0;
+  search = g_new0 (SituationsSearch, 1);
+  search->self = g_object_ref (self);
+  search->query = rg_library_query_copy (query);
+  search->query->offset = 0;
+  search->query->limit = 0;
+  first_query = rg_library_query_copy (search->query);
+  first_query->limit = FIRST_SITUATIONS;
+
   self->situation_list_cancellable = g_cancellable_new ();
-  rg_library_list_situations_async (library, situations_query, NULL,
-                                    self->situation_list_cancellable, situations_cb,
-                                    g_object_ref (self));
+  rg_library_list_situations_async (library, first_query, NULL, self->situation_list_cancellable,
+                                    situations_cb, search);
 }
 
 /* }}} */

@@ -9,8 +9,9 @@
  *
  * The list is a GtkListView over a GtkTreeListModel: only the rows on
  * screen are made, so three thousand situations list as fast as thirty.
- * Which situations are open is kept by id, so that a new search, or the
- * index changing under the list, leaves them open.
+ * Which situations are open, and which one the keyboard is on, are
+ * kept by id, so that a new search, or the index changing under the
+ * list, leaves them so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +35,6 @@ struct _RgSituationList
   GtkListView        *view;
   GtkSingleSelection *selection;
   GtkTreeListModel   *tree;
-  GHashTable         *expanded;       /* ids of the situations open */
   GCancellable       *cancellable;    /* of the sessions being looked up */
 };
 
@@ -411,22 +411,6 @@ create_children (gpointer item,
   return G_LIST_MODEL (store);
 }
 
-static void
-row_expanded_cb (GtkTreeListRow  *row,
-                 GParamSpec      *pspec,
-                 RgSituationList *self)
-{
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-  if (!RG_IS_LIBRARY_SITUATION (item))
-    return;
-
-  if (gtk_tree_list_row_get_expanded (row))
-    g_hash_table_add (self->expanded, g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))));
-  else
-    g_hash_table_remove (self->expanded, rg_library_situation_get_id (RG_LIBRARY_SITUATION (item)));
-}
-
 /* }}} */
 /* {{{ Keys and activation */
 
@@ -522,7 +506,6 @@ rg_situation_list_finalize (GObject *object)
   RgSituationList *self = RG_SITUATION_LIST (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_situation_list_parent_class)->finalize (object);
 }
@@ -557,7 +540,6 @@ rg_situation_list_init (RgSituationList *self)
   GtkWidget *clamp = adw_clamp_scrollable_new ();
 
   self->cancellable = g_cancellable_new ();
-  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selection = gtk_single_selection_new (NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -592,7 +574,8 @@ rg_situation_list_init (RgSituationList *self)
  * @self: a #RgSituationList
  * @situations: (nullable): a #GListModel of #RgLibrarySituation
  *
- * Lists @situations; those open before stay open.
+ * Lists @situations; those open before stay open, and the keyboard
+ * stays on the situation it was on.
  */
 void
 rg_situation_list_set_situations (RgSituationList *self,
@@ -600,6 +583,8 @@ rg_situation_list_set_situations (RgSituationList *self,
 {
   g_autoptr(GtkTreeListModel) tree = NULL;
   g_autoptr(GHashTable) expanded = NULL;
+  g_autofree char *selected_id = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
   guint n_items;
 
   g_return_if_fail (RG_IS_SITUATION_LIST (self));
@@ -620,22 +605,58 @@ rg_situation_list_set_situations (RgSituationList *self,
   tree = gtk_tree_list_model_new (g_object_ref (situations), FALSE, FALSE,
                                   create_children, self, NULL);
 
+  /* The situations open, and the one under the keyboard (or the one
+   * of the session there) */
+  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; self->tree != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = get_row (self, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (RG_IS_LIBRARY_SITUATION (item) && gtk_tree_list_row_get_expanded (row))
+        g_hash_table_add (expanded,
+                          g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))));
+    }
+  if (self->tree != NULL)
+    {
+      guint position = gtk_single_selection_get_selected (self->selection);
+      g_autoptr(GtkTreeListRow) row = position != GTK_INVALID_LIST_POSITION
+                                       ? get_row (self, position) : NULL;
+      g_autoptr(GtkTreeListRow) parent = row ? gtk_tree_list_row_get_parent (row) : NULL;
+      g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (parent ? parent : row) : NULL;
+
+      if (RG_IS_LIBRARY_SITUATION (item))
+        selected_id = g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item)));
+    }
+
   /* Open again what was open, from the end so positions hold */
-  expanded = g_steal_pointer (&self->expanded);
-  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = g_list_model_get_n_items (situations);
   for (guint i = n_items; i-- > 0; )
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
       g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
 
-      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
-      if (g_hash_table_contains (expanded, rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))))
+      const char *id = rg_library_situation_get_id (RG_LIBRARY_SITUATION (item));
+
+      if (g_hash_table_contains (expanded, id))
         gtk_tree_list_row_set_expanded (row, TRUE);
+      if (selected_id != NULL && g_str_equal (id, selected_id))
+        selected = i;
     }
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_set_object (&self->tree, tree);
+
+  /* The index changes under the list at each save: the keyboard stays
+   * on its situation, which stays in sight */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, selected);
+      guint position = gtk_tree_list_row_get_position (row);
+
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
+    }
 }
 
 /**
