@@ -9,10 +9,11 @@ set -euo pipefail
 bench=$1 generate=$2 cli=$3 schemas=$4 n=${5:-10000}
 export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none
 export XDG_DATA_HOME=$(mktemp -d) XDG_CACHE_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d)
-library=$(mktemp -d)
-trap 'rm -rf "$library" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"' EXIT
+# LIBRARY=DIR reuses sessions generated before (and keeps them)
+library=${LIBRARY:-$(mktemp -d)}
+trap 'rm -rf "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"; [ -n "${LIBRARY:-}" ] || rm -rf "$library"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-"$generate" "$library" "$n"
+[ -n "${LIBRARY:-}" ] || "$generate" "$library" "$n"
 # The index is made once, as on a coordinator's computer after the first start
 "$cli" index --library "$library" >/dev/null
 # Each run in its own process and display, the bare window just before
