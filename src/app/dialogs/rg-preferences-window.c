@@ -297,7 +297,11 @@ build_rows (RgPreferencesWindow *self)
                                            "shared with the team."));
   self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->folder_row), _("Library Folder"));
-  self->default_folder_button = gtk_button_new_with_mnemonic (_("Use the _Default Folder"));
+  self->default_folder_button = gtk_button_new_with_mnemonic (_("_Default Folder"));
+  gtk_widget_set_tooltip_text (self->default_folder_button, _("Use the Default Folder"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->default_folder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use the Default Folder"),
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->default_folder_button),
                                   "preferences.default-folder");
   self->folder_button = gtk_button_new_with_mnemonic (_("_Choose…"));

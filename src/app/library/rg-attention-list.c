@@ -8,6 +8,10 @@
  * offers to erase it. The list tells the window through its actions
  * ("library.open-session-at", "library.erase-situation").
  *
+ * Years of sessions never erased can need attention in thousands of
+ * places: each kind shows its first rows, and a last row that shows
+ * more, so that the list stays quick to make and to read.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,16 +29,28 @@
 
 #define N_KINDS (RG_ATTENTION_CONTRIBUTION_AWAITED + 1)
 
+/* How many rows of a kind show at first, and how many more each time */
+#define FIRST_ROWS 25
+#define MORE_ROWS  200
+
 struct _RgAttentionList
 {
   GtkWidget   parent_instance;
 
   GtkListBox *list;
   GListModel *items;
+  GListStore *shown;              /* of RgAttentionItem, and a marker per kind cut short */
   guint       counts[N_KINDS];
+  guint       limits[N_KINDS];
 };
 
 G_DEFINE_FINAL_TYPE (RgAttentionList, rg_attention_list, GTK_TYPE_WIDGET)
+
+static guint
+row_kind (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+}
 
 /* The heading of a kind, with its count */
 static char *
@@ -146,12 +162,49 @@ name_situation (RgAttentionItem *item)
   return g_strdup_printf (_("%s — %s"), label, code);
 }
 
+/* The last row of a kind cut short */
+static GtkWidget *
+create_more_row (RgAttentionList *self,
+                 GObject         *marker)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (marker, "kind"));
+  guint remaining = self->counts[kind] - self->limits[kind];
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  if (remaining <= MORE_ROWS)
+    /* Translators: the last row of a kind on the Attention page */
+    title = g_strdup_printf (ngettext ("Show the %u other row", "Show the %u other rows",
+                                       remaining),
+                             remaining);
+  else
+    /* Translators: the last row of a kind on the Attention page; the
+     * first %u is how many more it shows, the second how many are left */
+    title = g_strdup_printf (ngettext ("Show %u more of %u", "Show %u more of %u", remaining),
+                             MORE_ROWS, remaining);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "attention-more");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-symbolic"));
+  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (row), "more", GUINT_TO_POINTER (TRUE));
+
+  return row;
+}
+
 static GtkWidget *
 create_row (gpointer object,
             gpointer user_data)
 {
   RgAttentionItem *item = object;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
+
+  if (!RG_IS_ATTENTION_ITEM (object))
+    return create_more_row (user_data, object);
+
+  row = adw_action_row_new ();
   g_autofree char *situation = name_situation (item);
   g_autofree char *what = describe_item (item);
   g_autofree char *date = describe_date (item);
@@ -182,8 +235,60 @@ create_row (gpointer object,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (rg_attention_item_get_kind (item)));
 
   return row;
+}
+
+/* What the list shows of the items: the first ones of each kind */
+static void
+update_shown (RgAttentionList *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
+  guint n_of_kind = 0;
+  guint kind = N_KINDS;
+
+  for (guint i = 0; i <= n_items; i++)
+    {
+      g_autoptr(RgAttentionItem) item = i < n_items ? g_list_model_get_item (self->items, i) : NULL;
+      guint item_kind = item != NULL ? rg_attention_item_get_kind (item) : N_KINDS;
+
+      if (item_kind != kind)
+        {
+          if (kind < N_KINDS && n_of_kind > self->limits[kind])
+            {
+              GObject *marker = g_object_new (G_TYPE_OBJECT, NULL);
+
+              g_object_set_data (marker, "kind", GUINT_TO_POINTER (kind));
+              g_ptr_array_add (shown, marker);
+            }
+          kind = item_kind;
+          n_of_kind = 0;
+        }
+
+      if (item != NULL && ++n_of_kind <= self->limits[MIN (kind, N_KINDS - 1)])
+        g_ptr_array_add (shown, g_steal_pointer (&item));
+    }
+
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       shown->pdata, shown->len);
+}
+
+static void
+show_more (RgAttentionList *self,
+           GtkListBoxRow   *row)
+{
+  guint kind = row_kind (row);
+  int index = gtk_list_box_row_get_index (row);
+  GtkListBoxRow *next;
+
+  self->limits[kind] += MORE_ROWS;
+  update_shown (self);
+
+  /* The keyboard goes on from where the marker was: the first new row */
+  if ((next = gtk_list_box_get_row_at_index (self->list, index)))
+    gtk_widget_grab_focus (GTK_WIDGET (next));
 }
 
 static void
@@ -192,13 +297,11 @@ update_header (GtkListBoxRow *row,
                gpointer       user_data)
 {
   RgAttentionList *self = user_data;
-  RgAttentionItem *item = g_object_get_data (G_OBJECT (row), "item");
-  RgAttentionItem *previous = before ? g_object_get_data (G_OBJECT (before), "item") : NULL;
-  RgAttentionKind kind = rg_attention_item_get_kind (item);
+  RgAttentionKind kind = row_kind (row);
   g_autofree char *heading = NULL;
   GtkWidget *label;
 
-  if (previous != NULL && rg_attention_item_get_kind (previous) == kind)
+  if (before != NULL && row_kind (before) == kind)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -219,9 +322,16 @@ row_activated_cb (RgAttentionList *self,
                   GtkListBoxRow   *row)
 {
   RgAttentionItem *item = g_object_get_data (G_OBJECT (row), "item");
-  const char *object_id = rg_attention_item_get_object_id (item);
+  const char *object_id;
   const char *view;
 
+  if (item == NULL)
+    {
+      show_more (self, row);
+      return;
+    }
+
+  object_id = rg_attention_item_get_object_id (item);
   switch (rg_attention_item_get_kind (item))
     {
     case RG_ATTENTION_RETENTION_DUE:
@@ -260,6 +370,7 @@ rg_attention_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->items);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (rg_attention_list_parent_class)->dispose (object);
 }
@@ -290,6 +401,7 @@ rg_attention_list_class_init (RgAttentionListClass *klass)
 static void
 rg_attention_list_init (RgAttentionList *self)
 {
+  self->shown = g_list_store_new (G_TYPE_OBJECT);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
@@ -299,6 +411,7 @@ rg_attention_list_init (RgAttentionList *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("What needs attention"),
                                   -1);
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->shown), create_row, self, NULL);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
 }
@@ -308,7 +421,8 @@ rg_attention_list_init (RgAttentionList *self)
  * @self: a #RgAttentionList
  * @items: (nullable): a #GListModel of #RgAttentionItem, by kind
  *
- * Lists @items under a heading per kind.
+ * Lists @items under a heading per kind, the first of each kind only
+ * until the user asks for more.
  */
 void
 rg_attention_list_set_items (RgAttentionList *self,
@@ -318,6 +432,8 @@ rg_attention_list_set_items (RgAttentionList *self,
   g_return_if_fail (items == NULL || G_IS_LIST_MODEL (items));
 
   memset (self->counts, 0, sizeof self->counts);
+  for (guint i = 0; i < N_KINDS; i++)
+    self->limits[i] = FIRST_ROWS;
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(RgAttentionItem) item = g_list_model_get_item (items, i);
@@ -328,7 +444,7 @@ rg_attention_list_set_items (RgAttentionList *self,
     }
 
   g_set_object (&self->items, items);
-  gtk_list_box_bind_model (self->list, items, create_row, self, NULL);
+  update_shown (self);
 }
 
 /**
@@ -336,7 +452,8 @@ rg_attention_list_set_items (RgAttentionList *self,
  * @self: a #RgAttentionList
  *
  * Returns: (transfer none): the list box of the rows; each row holds
- *   its #RgAttentionItem as the object data "item"
+ *   its #RgAttentionItem as the object data "item", but the last row of
+ *   a kind cut short, which shows more
  */
 GtkListBox *
 rg_attention_list_get_list (RgAttentionList *self)

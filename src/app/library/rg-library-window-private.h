@@ -24,6 +24,8 @@ struct _RgLibraryWindow
   GCancellable         *situations_cancellable;  /* of the situations of the filter */
   GCancellable         *situation_list_cancellable;
   GCancellable         *attention_cancellable;
+  GCancellable         *sittings_cancellable;
+  GListStore           *sittings;                 /* of RgLibrarySitting */
   GPtrArray            *situation_ids;         /* beside situation_row's labels; [0] is NULL */
   GHashTable           *trashed;               /* original path → the file in the Trash */
   GHashTable           *shown_paths;           /* of the sessions listed, for their rows */
@@ -53,6 +55,9 @@ struct _RgLibraryWindow
   RgDateEntry          *attention_date;
   GtkStack             *situations_stack;
   RgSituationList      *situation_list;
+  GtkStack             *sittings_stack;
+  AdwStatusPage        *no_sittings_page;
+  GtkListBox           *sitting_list;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GtkListBox           *list_box;
@@ -85,6 +90,8 @@ void           _rg_library_window_dispose_desk       (RgLibraryWindow      *self
 void           _rg_library_window_search_situations  (RgLibraryWindow      *self,
                                                       const RgLibraryQuery *query);
 void           _rg_library_window_load_attention     (RgLibraryWindow      *self);
+void           _rg_library_window_search_sittings    (RgLibraryWindow      *self,
+                                                      const char           *text);
 void           _rg_library_window_update_desk_page   (RgLibraryWindow      *self);
 
 G_END_DECLS

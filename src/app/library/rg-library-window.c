@@ -426,9 +426,12 @@ rg_library_window_search (RgLibraryWindow *self)
       return;
     }
 
+  /* The situations first: the index answers one query at a time, and
+   * the desk shows them before the sessions */
+  _rg_library_window_search_situations (self, query);
   self->query_cancellable = g_cancellable_new ();
   rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
-  _rg_library_window_search_situations (self, query);
+  _rg_library_window_search_sittings (self, query->text);
 }
 
 static gboolean

@@ -9,8 +9,9 @@
  *
  * The list is a GtkListView over a GtkTreeListModel: only the rows on
  * screen are made, so three thousand situations list as fast as thirty.
- * Which situations are open is kept by id, so that a new search, or the
- * index changing under the list, leaves them open.
+ * Which situations are open, and which one the keyboard is on, are
+ * kept by id, so that a new search, or the index changing under the
+ * list, leaves them so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +35,6 @@ struct _RgSituationList
   GtkListView        *view;
   GtkSingleSelection *selection;
   GtkTreeListModel   *tree;
-  GHashTable         *expanded;       /* ids of the situations open */
   GCancellable       *cancellable;    /* of the sessions being looked up */
 };
 
@@ -194,12 +194,14 @@ set_badge (GtkWidget  *badge,
 }
 
 /* One widget serves both kinds of row: a situation, or one of its
- * sessions; the parts the other kind does not use are hidden. */
+ * sessions; the parts the other kind does not use are hidden. The
+ * label and the marks share the first line, the dates have the
+ * second to themselves, so that a narrow window cuts neither short. */
 static GtkWidget *
 row_content_new (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *overdue = badge_new ();
@@ -212,18 +214,17 @@ row_content_new (void)
   gtk_widget_set_margin_end (box, 6);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), overdue);
-  gtk_box_append (GTK_BOX (box), divergences);
-  gtk_box_append (GTK_BOX (box), consent);
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), overdue);
+  gtk_box_append (GTK_BOX (top), divergences);
+  gtk_box_append (GTK_BOX (top), consent);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), subtitle);
 
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
@@ -263,6 +264,7 @@ show_situation (GtkWidget          *box,
                                    n_divergences);
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), label);
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), overdue, "error");
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), divergences, "warning");
@@ -295,6 +297,7 @@ show_session (GtkWidget      *box,
   description = g_strdup_printf (_("Session of %s, %s."), date ? date : _("no date"), status);
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), title);
+  gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), NULL, NULL);
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), NULL, NULL);
@@ -408,22 +411,6 @@ create_children (gpointer item,
   return G_LIST_MODEL (store);
 }
 
-static void
-row_expanded_cb (GtkTreeListRow  *row,
-                 GParamSpec      *pspec,
-                 RgSituationList *self)
-{
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-  if (!RG_IS_LIBRARY_SITUATION (item))
-    return;
-
-  if (gtk_tree_list_row_get_expanded (row))
-    g_hash_table_add (self->expanded, g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))));
-  else
-    g_hash_table_remove (self->expanded, rg_library_situation_get_id (RG_LIBRARY_SITUATION (item)));
-}
-
 /* }}} */
 /* {{{ Keys and activation */
 
@@ -519,7 +506,6 @@ rg_situation_list_finalize (GObject *object)
   RgSituationList *self = RG_SITUATION_LIST (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_situation_list_parent_class)->finalize (object);
 }
@@ -554,7 +540,6 @@ rg_situation_list_init (RgSituationList *self)
   GtkWidget *clamp = adw_clamp_scrollable_new ();
 
   self->cancellable = g_cancellable_new ();
-  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selection = gtk_single_selection_new (NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -589,7 +574,8 @@ rg_situation_list_init (RgSituationList *self)
  * @self: a #RgSituationList
  * @situations: (nullable): a #GListModel of #RgLibrarySituation
  *
- * Lists @situations; those open before stay open.
+ * Lists @situations; those open before stay open, and the keyboard
+ * stays on the situation it was on.
  */
 void
 rg_situation_list_set_situations (RgSituationList *self,
@@ -597,6 +583,8 @@ rg_situation_list_set_situations (RgSituationList *self,
 {
   g_autoptr(GtkTreeListModel) tree = NULL;
   g_autoptr(GHashTable) expanded = NULL;
+  g_autofree char *selected_id = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
   guint n_items;
 
   g_return_if_fail (RG_IS_SITUATION_LIST (self));
@@ -617,22 +605,58 @@ rg_situation_list_set_situations (RgSituationList *self,
   tree = gtk_tree_list_model_new (g_object_ref (situations), FALSE, FALSE,
                                   create_children, self, NULL);
 
+  /* The situations open, and the one under the keyboard (or the one
+   * of the session there) */
+  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; self->tree != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = get_row (self, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (RG_IS_LIBRARY_SITUATION (item) && gtk_tree_list_row_get_expanded (row))
+        g_hash_table_add (expanded,
+                          g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))));
+    }
+  if (self->tree != NULL)
+    {
+      guint position = gtk_single_selection_get_selected (self->selection);
+      g_autoptr(GtkTreeListRow) row = position != GTK_INVALID_LIST_POSITION
+                                       ? get_row (self, position) : NULL;
+      g_autoptr(GtkTreeListRow) parent = row ? gtk_tree_list_row_get_parent (row) : NULL;
+      g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (parent ? parent : row) : NULL;
+
+      if (RG_IS_LIBRARY_SITUATION (item))
+        selected_id = g_strdup (rg_library_situation_get_id (RG_LIBRARY_SITUATION (item)));
+    }
+
   /* Open again what was open, from the end so positions hold */
-  expanded = g_steal_pointer (&self->expanded);
-  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = g_list_model_get_n_items (situations);
   for (guint i = n_items; i-- > 0; )
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
       g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
 
-      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
-      if (g_hash_table_contains (expanded, rg_library_situation_get_id (RG_LIBRARY_SITUATION (item))))
+      const char *id = rg_library_situation_get_id (RG_LIBRARY_SITUATION (item));
+
+      if (g_hash_table_contains (expanded, id))
         gtk_tree_list_row_set_expanded (row, TRUE);
+      if (selected_id != NULL && g_str_equal (id, selected_id))
+        selected = i;
     }
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_set_object (&self->tree, tree);
+
+  /* The index changes under the list at each save: the keyboard stays
+   * on its situation, which stays in sight */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, selected);
+      guint position = gtk_tree_list_row_get_position (row);
+
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
+    }
 }
 
 /**

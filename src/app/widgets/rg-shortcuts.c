@@ -28,6 +28,7 @@ static const struct
   { "library.show-page::attention", { "<Alt>1", NULL } },
   { "library.show-page::situations", { "<Alt>2", NULL } },
   { "library.show-page::sessions", { "<Alt>3", NULL } },
+  { "library.show-page::sittings", { "<Alt>4", NULL } },
   { "library.next-page", { "<Control>Page_Down", NULL } },
   { "library.previous-page", { "<Control>Page_Up", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
