@@ -114,7 +114,9 @@ start_xvfb (void)
       g_error ("Xvfb did not start: %s", log ? log : "");
     }
 
-  display = g_strdup_printf (":%s", number->str);
+  /* By the socket's path: the abstract socket of the same number may be
+   * held by a server of another namespace. */
+  display = g_strdup_printf ("unix:%s", number->str);
 }
 
 static void

@@ -123,7 +123,10 @@ class Harness:
             # Low numbers, which -displayfd picks, are the ones servers in
             # other folder namespaces take too: a random high one instead.
             display = self._start_xvfb(explicit=True)
-            env = self._app_environment(display)
+            # By the socket's path, never the abstract socket of the same
+            # number, which a server of another namespace may hold: the
+            # probe below and the app then reach the same server, ours.
+            env = self._app_environment("unix" + display)
             # A session bus of our own: the AT-SPI bus launcher is started
             # on it by D-Bus activation, and no Regards of the user's gets
             # the file.
