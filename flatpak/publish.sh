@@ -3,9 +3,9 @@
 # (flatpak-builder --repo=REPO, its own `flatpak build-export`) into what
 # people install from:
 #
-#   - BUNDLE, the single-file bundle attached to each release; it carries
-#     the repository's URL and public key, so that an app installed from
-#     it updates from the repository with `flatpak update`;
+#   - BUNDLE, the single-file bundle attached to each release; when signed,
+#     it carries the repository's URL and public key, so that an app
+#     installed from it updates from the repository with `flatpak update`;
 #   - SITE, the static repository served by the forge's Pages, with
 #     Regards.flatpakrepo and io.github.regards.Regards.flatpakref, when
 #     the repository is signed (a key is given).
@@ -42,13 +42,12 @@ if [ -n "$key" ]; then
     echo "the signing key $key is not the one in $public_key ($committed)" >&2
     exit 1
   fi
-  set -- "--gpg-sign=$key"
-else
-  set --
 fi
 
 # The summary (signed), the appstream branch and the static deltas that let
 # `flatpak update` download only what changed.
+set --
+[ -z "$key" ] || set -- --gpg-sign="$key"
 flatpak build-update-repo "$@" \
   --title="Regards" \
   --comment="Shared diagnosis sessions for multidisciplinary teams" \
@@ -58,10 +57,15 @@ flatpak build-update-repo "$@" \
   --prune \
   "$repo"
 
-flatpak build-bundle \
-  --repo-url="$repo_url" \
+# Only a signed bundle names the repository: Flatpak refuses to install an
+# unsigned one that carries a key, and one without a key would update
+# unchecked. An unsigned bundle (a pull request's) is one to try, which
+# never updates.
+if [ -n "$key" ]; then
+  set -- --repo-url="$repo_url" --gpg-keys="$public_key"
+fi
+flatpak build-bundle "$@" \
   --runtime-repo="$runtime_repo" \
-  --gpg-keys="$public_key" \
   "$repo" "$bundle" "$app_id" "$branch"
 echo "bundle: $bundle"
 

@@ -6,8 +6,8 @@
 # the .flatpakrepo adds the repository and lists the app, the bundle
 # installs, and `flatpak update` brings the next published build from the
 # repository the bundle names; a repository signed with another key is
-# refused. No runtime is needed (--no-deps). Skipped (77) without flatpak
-# or gpg.
+# refused; an unsigned bundle installs too. No runtime is needed
+# (--no-deps). Skipped (77) without flatpak or gpg.
 #
 #   check-flatpak-publish.sh BUILD-DIR PREFIX APP-ID SOURCE-ROOT
 set -eu
@@ -116,6 +116,13 @@ if flatpak --user remote-add --gpg-import="$tmp/other.gpg" impostor "file://$tmp
    flatpak --user remote-ls impostor > /dev/null 2>&1; then
   fail "a repository signed with another key was accepted"
 fi
+
+# A pull request's bundle, unsigned, names no repository and installs.
+flatpak build-export "$tmp/unsigned" "$tmp/app" stable > /dev/null 2>&1
+"$src/flatpak/publish.sh" "$tmp/unsigned" "$tmp/try.flatpak" > "$tmp/publish.log" 2>&1 ||
+  { cat "$tmp/publish.log" >&2; fail "publish.sh made no unsigned bundle"; }
+XDG_DATA_HOME="$tmp/home/try" flatpak --user install --noninteractive --no-deps "$tmp/try.flatpak" > /dev/null ||
+  fail "the unsigned bundle does not install"
 
 [ $status -eq 0 ] && echo "published, installed from the bundle and updated from the repository"
 exit $status
