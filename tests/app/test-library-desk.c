@@ -31,6 +31,8 @@
 #include "rg-library-situation.h"
 #include "rg-library-window.h"
 #include "rg-session-window.h"
+#include "rg-new-sitting-dialog.h"
+#include "rg-sitting-window.h"
 #include "rg-sitting-xml.h"
 #include "rg-situation-list.h"
 #include "rg-attention-list.h"
@@ -577,9 +579,9 @@ sitting_rows_are (gpointer data)
 }
 
 static gboolean
-shows_agenda (gpointer data)
+has_window_of_type (gpointer type)
 {
-  return rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return rg_test_find_window (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
 static void
@@ -589,7 +591,10 @@ sittings (RgApplication *app)
   RowCount one = { window, 1 };
   RowCount none = { window, 0 };
   GtkListBoxRow *row;
-  AdwMessageDialog *dialog;
+  RgSittingWindow *sitting_window;
+  GtkWidget *new_sitting = get_child (window, "new_sitting_button");
+  g_autofree char *sitting_path = g_build_filename (library_folder,
+                                                    "Équipe de soutien.regards-sitting", NULL);
 
   g_assert_true (rg_test_wait_for (attention_listed, window, 10));
 
@@ -614,14 +619,22 @@ sittings (RgApplication *app)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Salle du conseil"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 situations"));
 
-  /* Activating it shows its agenda, each situation in its slot */
+  /* Above the list, New Sitting… */
+  g_assert_true (gtk_widget_get_visible (new_sitting));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (new_sitting)), ==,
+                   "app.new-sitting");
+
+  /* Activating it opens its window, its agenda a row a situation */
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
-  g_assert_true (rg_test_wait_for (shows_agenda, NULL, 10));
-  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:00–14:30  Élève A., CM1"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:30–15:00  Élève B., 6e"));
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (rg_test_wait_for (has_window_of_type,
+                                   GSIZE_TO_POINTER (RG_TYPE_SITTING_WINDOW), 10));
+  g_assert_null (rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  sitting_window = rg_test_find_window (RG_TYPE_SITTING_WINDOW);
+  g_assert_cmpstr (g_file_peek_path (rg_sitting_window_get_file (sitting_window)), ==, sitting_path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (sitting_window)), ==,
+                   "Équipe de soutien de printemps");
+  gtk_window_destroy (GTK_WINDOW (sitting_window));
   rg_test_iterate_until_idle ();
 
   /* The search applies to them: by place, and nothing */
@@ -633,6 +646,36 @@ sittings (RgApplication *app)
   g_assert_true (rg_test_wait_for (sitting_rows_are, &none, 10));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "sittings_stack")), ==,
                    "none");
+  g_assert_cmpstr (adw_status_page_get_title (get_child (window, "no_sittings_page")), ==,
+                   "No Results");
+  g_assert_false (gtk_widget_get_visible (get_child (window, "no_sittings_button")));
+}
+
+/* A library without a sitting: the page says so, and its button, which
+ * takes the keyboard, makes the first */
+static void
+no_sittings (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkWidget *button = get_child (window, "no_sittings_button");
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sittings");
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "sittings_stack")), ==,
+                   "none");
+  g_assert_cmpstr (adw_status_page_get_title (get_child (window, "no_sittings_page")), ==,
+                   "No Team Sittings Yet");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_has_focus (button));
+
+  /* Enter on it: the new-sitting dialog */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (rg_test_wait_for (has_window_of_type,
+                                   GSIZE_TO_POINTER (RG_TYPE_NEW_SITTING_DIALOG), 10));
+  gtk_window_destroy (GTK_WINDOW (rg_test_find_window (RG_TYPE_NEW_SITTING_DIALOG)));
+  rg_test_iterate_until_idle ();
 }
 
 /* 26 more situations without consent: 27 rows of that kind, more than
@@ -695,6 +738,13 @@ run_in_application (gconstpointer func)
   library_folder = g_build_filename (test_root, name, NULL);
   g_assert_cmpint (g_mkdir_with_parents (library_folder, 0700), ==, 0);
   write_library ();
+  if (func == (gconstpointer) no_sittings)
+    {
+      g_autofree char *sitting = g_build_filename (library_folder,
+                                                   "Équipe de soutien.regards-sitting", NULL);
+
+      g_assert_cmpint (g_unlink (sitting), ==, 0);
+    }
   with_many_situations = func == (gconstpointer) many_without_consent;
   if (with_many_situations)
     write_many_situations ();
@@ -719,6 +769,7 @@ main (int   argc,
                         overdue_action_opens_its_row, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
+  g_test_add_data_func ("/library-desk/no-sittings", no_sittings, run_in_application);
   g_test_add_data_func ("/library-desk/many-without-consent", many_without_consent,
                         run_in_application);
 
