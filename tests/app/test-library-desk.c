@@ -27,6 +27,7 @@
 #include "rg-actions-view.h"
 #include "rg-application.h"
 #include "rg-attention.h"
+#include "rg-contribution.h"
 #include "rg-document.h"
 #include "rg-library-situation.h"
 #include "rg-library-window.h"
@@ -651,6 +652,62 @@ sittings (RgApplication *app)
   g_assert_false (gtk_widget_get_visible (get_child (window, "no_sittings_button")));
 }
 
+static guint
+count_session_rows (RgLibraryWindow *window)
+{
+  GtkListBox *list = get_child (window, "list_box");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static gboolean
+session_rows_are (gpointer data)
+{
+  RowCount *count = data;
+
+  return count_session_rows (count->window) == count->n_rows;
+}
+
+/* A's teacher's contribution, and a broken file, beside the sessions:
+ * the contribution is not the team's, and is listed on neither page;
+ * the broken file stays on the Sessions page, to be seen and mended */
+static void
+contributions_left_out (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkWidget *view = rg_situation_list_get_view (get_child (window, "situation_list"));
+  g_autoptr(RgLibrarySituation) a = NULL;
+  g_autoptr(RgLibraryEntry) first = NULL;
+  g_autoptr(RgLibraryEntry) second = NULL;
+  RowCount five = { window, 5 };
+
+  /* A, then its two sessions, not the contribution */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_2, GDK_ALT_MASK));
+  wait_for_situation_rows (window, 3);
+  a = situation_row_item (window, 0);
+  g_assert_cmpstr (rg_library_situation_get_label (a), ==, "Élève A., CM1");
+  gtk_widget_grab_focus (view);
+  g_assert_true (rg_test_press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (rg_test_wait_for (expanded_to, &five, 10));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (situation_rows (window)), ==, 5);
+  first = situation_row_item (window, 1);
+  second = situation_row_item (window, 2);
+  g_assert_cmpstr (rg_library_entry_get_title (first), ==, "Revue A — premier bilan");
+  g_assert_cmpstr (rg_library_entry_get_title (second), ==, "Revue A — suivi");
+
+  /* The four sessions and the broken file */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sessions");
+  g_assert_true (rg_test_wait_for (session_rows_are, &five, 10));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (count_session_rows (window), ==, 5);
+}
+
 /* A library without a sitting: the page says so, and its button, which
  * takes the keyboard, makes the first */
 static void
@@ -745,6 +802,18 @@ run_in_application (gconstpointer func)
 
       g_assert_cmpint (g_unlink (sitting), ==, 0);
     }
+  if (func == (gconstpointer) contributions_left_out)
+    {
+      g_autofree char *a2_path = g_build_filename (library_folder, "A-2.regards", NULL);
+      g_autofree char *broken = g_build_filename (library_folder, "cassé.regards", NULL);
+      g_autoptr(GFile) a2_file = g_file_new_for_path (a2_path);
+      g_autoptr(RgSession) a2 = rg_test_read_session (a2_file);
+      g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (a2), 0);
+      g_autoptr(RgSession) contribution = rg_contribution_new (a2, teacher);
+
+      g_free (write_session (contribution, "Contribution A — Mme Roussel.regards"));
+      g_assert_true (g_file_set_contents (broken, "<session", -1, NULL));
+    }
   with_many_situations = func == (gconstpointer) many_without_consent;
   if (with_many_situations)
     write_many_situations ();
@@ -770,6 +839,8 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
   g_test_add_data_func ("/library-desk/no-sittings", no_sittings, run_in_application);
+  g_test_add_data_func ("/library-desk/contributions-left-out", contributions_left_out,
+                        run_in_application);
   g_test_add_data_func ("/library-desk/many-without-consent", many_without_consent,
                         run_in_application);
 
