@@ -434,6 +434,54 @@ overdue_action_opens_its_row (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+static gboolean
+records_consent (gpointer window)
+{
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+
+  return g_list_model_get_n_items (rg_session_get_consents (session)) == 1;
+}
+
+/* B records no consent: its row opens B's session on the button that
+ * adds one, Enter away from recording it */
+static void
+missing_consent_opens_consents (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkListBox *list = rg_attention_list_get_list (get_child (window, "attention_list"));
+  RgSessionWindow *session_window;
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  row = gtk_list_box_get_row_at_index (list, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                   "No consent recorded (1)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Élève B., 6e — PRE-B");
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (rg_test_wait_for (shows_actions, app, 10));
+  session_window = rg_test_get_session_window (app);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (rg_document_get_file (
+                   rg_session_window_get_document (session_window))), "B-1.regards"));
+  rg_test_iterate_until_idle ();
+
+  focus = gtk_window_get_focus (GTK_WINDOW (session_window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                   "actions.add-consent");
+
+  /* Activated, as Enter or Space does, it records one (a button
+   * activated shows it pressed a moment first) */
+  g_assert_true (gtk_widget_activate (focus));
+  g_assert_true (rg_test_wait_for (records_consent, session_window, 10));
+
+  gtk_window_close (GTK_WINDOW (session_window));
+  rg_test_iterate_until_idle ();
+}
+
 typedef struct
 {
   RgLibraryWindow *window;
@@ -836,6 +884,8 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/attention-first", attention_first, run_in_application);
   g_test_add_data_func ("/library-desk/overdue-action-opens-its-row",
                         overdue_action_opens_its_row, run_in_application);
+  g_test_add_data_func ("/library-desk/missing-consent-opens-consents",
+                        missing_consent_opens_consents, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
   g_test_add_data_func ("/library-desk/no-sittings", no_sittings, run_in_application);
