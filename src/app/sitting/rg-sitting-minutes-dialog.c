@@ -256,6 +256,8 @@ build_content (RgSittingMinutesDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("_Format"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->format_row), TRUE);
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (labels));
+  /* The choice under the title, where it has the room to be read */
+  adw_combo_row_set_use_subtitle (self->format_row, TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
 
   self->pseudonymise_switch = GTK_SWITCH (gtk_switch_new ());
@@ -334,7 +336,7 @@ rg_sitting_minutes_dialog_init (RgSittingMinutesDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Minutes"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
   build_content (self);
 }
 
