@@ -85,10 +85,12 @@ rg_sitting_find_latest_session (RgLibrary   *library,
  * (rg_sitting_item_find_invitee () finds names so): the partner's, or
  * it followed by its profession, its institution or a number */
 static char *
-distinct_name (RgSittingItem *item,
-               RgPartner     *partner)
+distinct_name (RgSittingItem    *item,
+               RgSittingInvitee *invitee,
+               RgPartner        *partner)
 {
-  const char *name = rg_partner_get_name (partner);
+  /* As the invitee holds it, its spaces tidied */
+  const char *name = rg_sitting_invitee_get_name (invitee);
   const char *details[] = {
     rg_partner_get_profession (partner),
     rg_partner_get_institution (partner),
@@ -215,7 +217,7 @@ rg_sitting_add_situation (RgSitting   *sitting,
     {
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
       g_autoptr(RgSittingInvitee) invitee = rg_sitting_invitee_new_for_partner (partner);
-      g_autofree char *name = distinct_name (item, partner);
+      g_autofree char *name = distinct_name (item, invitee, partner);
 
       rg_sitting_invitee_set_name (invitee, name);
       rg_sitting_item_add_invitee (item, invitee);
