@@ -314,6 +314,13 @@ sitting_new (int    argc,
       contributions = g_file_get_child (parent, _("Contributions"));
     }
 
+  /* Nothing is prepared for a sitting whose file could not be written */
+  if (!rg_sitting_check (sitting, &error))
+    {
+      rg_cli_print_error (error);
+      return 1;
+    }
+
   prepared = rg_sitting_prepare (sitting, library, contributions, written, NULL, &error);
 
   /* Saved even when preparing stopped half-way: what was prepared is

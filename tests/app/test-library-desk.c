@@ -27,10 +27,13 @@
 #include "rg-actions-view.h"
 #include "rg-application.h"
 #include "rg-attention.h"
+#include "rg-contribution.h"
 #include "rg-document.h"
 #include "rg-library-situation.h"
 #include "rg-library-window.h"
 #include "rg-session-window.h"
+#include "rg-new-sitting-dialog.h"
+#include "rg-sitting-window.h"
 #include "rg-sitting-xml.h"
 #include "rg-situation-list.h"
 #include "rg-attention-list.h"
@@ -431,6 +434,54 @@ overdue_action_opens_its_row (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+static gboolean
+records_consent (gpointer window)
+{
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+
+  return g_list_model_get_n_items (rg_session_get_consents (session)) == 1;
+}
+
+/* B records no consent: its row opens B's session on the button that
+ * adds one, Enter away from recording it */
+static void
+missing_consent_opens_consents (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkListBox *list = rg_attention_list_get_list (get_child (window, "attention_list"));
+  RgSessionWindow *session_window;
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  row = gtk_list_box_get_row_at_index (list, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                   "No consent recorded (1)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Élève B., 6e — PRE-B");
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (rg_test_wait_for (shows_actions, app, 10));
+  session_window = rg_test_get_session_window (app);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (rg_document_get_file (
+                   rg_session_window_get_document (session_window))), "B-1.regards"));
+  rg_test_iterate_until_idle ();
+
+  focus = gtk_window_get_focus (GTK_WINDOW (session_window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                   "actions.add-consent");
+
+  /* Activated, as Enter or Space does, it records one (a button
+   * activated shows it pressed a moment first) */
+  g_assert_true (gtk_widget_activate (focus));
+  g_assert_true (rg_test_wait_for (records_consent, session_window, 10));
+
+  gtk_window_close (GTK_WINDOW (session_window));
+  rg_test_iterate_until_idle ();
+}
+
 typedef struct
 {
   RgLibraryWindow *window;
@@ -577,9 +628,9 @@ sitting_rows_are (gpointer data)
 }
 
 static gboolean
-shows_agenda (gpointer data)
+has_window_of_type (gpointer type)
 {
-  return rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return rg_test_find_window (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
 static void
@@ -589,7 +640,10 @@ sittings (RgApplication *app)
   RowCount one = { window, 1 };
   RowCount none = { window, 0 };
   GtkListBoxRow *row;
-  AdwMessageDialog *dialog;
+  RgSittingWindow *sitting_window;
+  GtkWidget *new_sitting = get_child (window, "new_sitting_button");
+  g_autofree char *sitting_path = g_build_filename (library_folder,
+                                                    "Équipe de soutien.regards-sitting", NULL);
 
   g_assert_true (rg_test_wait_for (attention_listed, window, 10));
 
@@ -614,14 +668,22 @@ sittings (RgApplication *app)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Salle du conseil"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 situations"));
 
-  /* Activating it shows its agenda, each situation in its slot */
+  /* Above the list, New Sitting… */
+  g_assert_true (gtk_widget_get_visible (new_sitting));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (new_sitting)), ==,
+                   "app.new-sitting");
+
+  /* Activating it opens its window, its agenda a row a situation */
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
-  g_assert_true (rg_test_wait_for (shows_agenda, NULL, 10));
-  dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:00–14:30  Élève A., CM1"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "14:30–15:00  Élève B., 6e"));
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (rg_test_wait_for (has_window_of_type,
+                                   GSIZE_TO_POINTER (RG_TYPE_SITTING_WINDOW), 10));
+  g_assert_null (rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  sitting_window = rg_test_find_window (RG_TYPE_SITTING_WINDOW);
+  g_assert_cmpstr (g_file_peek_path (rg_sitting_window_get_file (sitting_window)), ==, sitting_path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (sitting_window)), ==,
+                   "Équipe de soutien de printemps");
+  gtk_window_destroy (GTK_WINDOW (sitting_window));
   rg_test_iterate_until_idle ();
 
   /* The search applies to them: by place, and nothing */
@@ -633,6 +695,92 @@ sittings (RgApplication *app)
   g_assert_true (rg_test_wait_for (sitting_rows_are, &none, 10));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "sittings_stack")), ==,
                    "none");
+  g_assert_cmpstr (adw_status_page_get_title (get_child (window, "no_sittings_page")), ==,
+                   "No Results");
+  g_assert_false (gtk_widget_get_visible (get_child (window, "no_sittings_button")));
+}
+
+static guint
+count_session_rows (RgLibraryWindow *window)
+{
+  GtkListBox *list = get_child (window, "list_box");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static gboolean
+session_rows_are (gpointer data)
+{
+  RowCount *count = data;
+
+  return count_session_rows (count->window) == count->n_rows;
+}
+
+/* A's teacher's contribution, and a broken file, beside the sessions:
+ * the contribution is not the team's, and is listed on neither page;
+ * the broken file stays on the Sessions page, to be seen and mended */
+static void
+contributions_left_out (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkWidget *view = rg_situation_list_get_view (get_child (window, "situation_list"));
+  g_autoptr(RgLibrarySituation) a = NULL;
+  g_autoptr(RgLibraryEntry) first = NULL;
+  g_autoptr(RgLibraryEntry) second = NULL;
+  RowCount five = { window, 5 };
+
+  /* A, then its two sessions, not the contribution */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_2, GDK_ALT_MASK));
+  wait_for_situation_rows (window, 3);
+  a = situation_row_item (window, 0);
+  g_assert_cmpstr (rg_library_situation_get_label (a), ==, "Élève A., CM1");
+  gtk_widget_grab_focus (view);
+  g_assert_true (rg_test_press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (rg_test_wait_for (expanded_to, &five, 10));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (situation_rows (window)), ==, 5);
+  first = situation_row_item (window, 1);
+  second = situation_row_item (window, 2);
+  g_assert_cmpstr (rg_library_entry_get_title (first), ==, "Revue A — premier bilan");
+  g_assert_cmpstr (rg_library_entry_get_title (second), ==, "Revue A — suivi");
+
+  /* The four sessions and the broken file */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sessions");
+  g_assert_true (rg_test_wait_for (session_rows_are, &five, 10));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (count_session_rows (window), ==, 5);
+}
+
+/* A library without a sitting: the page says so, and its button, which
+ * takes the keyboard, makes the first */
+static void
+no_sittings (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkWidget *button = get_child (window, "no_sittings_button");
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sittings");
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "sittings_stack")), ==,
+                   "none");
+  g_assert_cmpstr (adw_status_page_get_title (get_child (window, "no_sittings_page")), ==,
+                   "No Team Sittings Yet");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_has_focus (button));
+
+  /* Enter on it: the new-sitting dialog */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (rg_test_wait_for (has_window_of_type,
+                                   GSIZE_TO_POINTER (RG_TYPE_NEW_SITTING_DIALOG), 10));
+  gtk_window_destroy (GTK_WINDOW (rg_test_find_window (RG_TYPE_NEW_SITTING_DIALOG)));
+  rg_test_iterate_until_idle ();
 }
 
 /* 26 more situations without consent: 27 rows of that kind, more than
@@ -695,6 +843,25 @@ run_in_application (gconstpointer func)
   library_folder = g_build_filename (test_root, name, NULL);
   g_assert_cmpint (g_mkdir_with_parents (library_folder, 0700), ==, 0);
   write_library ();
+  if (func == (gconstpointer) no_sittings)
+    {
+      g_autofree char *sitting = g_build_filename (library_folder,
+                                                   "Équipe de soutien.regards-sitting", NULL);
+
+      g_assert_cmpint (g_unlink (sitting), ==, 0);
+    }
+  if (func == (gconstpointer) contributions_left_out)
+    {
+      g_autofree char *a2_path = g_build_filename (library_folder, "A-2.regards", NULL);
+      g_autofree char *broken = g_build_filename (library_folder, "cassé.regards", NULL);
+      g_autoptr(GFile) a2_file = g_file_new_for_path (a2_path);
+      g_autoptr(RgSession) a2 = rg_test_read_session (a2_file);
+      g_autoptr(RgPartner) teacher = g_list_model_get_item (rg_session_get_partners (a2), 0);
+      g_autoptr(RgSession) contribution = rg_contribution_new (a2, teacher);
+
+      g_free (write_session (contribution, "Contribution A — Mme Roussel.regards"));
+      g_assert_true (g_file_set_contents (broken, "<session", -1, NULL));
+    }
   with_many_situations = func == (gconstpointer) many_without_consent;
   if (with_many_situations)
     write_many_situations ();
@@ -717,8 +884,13 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/attention-first", attention_first, run_in_application);
   g_test_add_data_func ("/library-desk/overdue-action-opens-its-row",
                         overdue_action_opens_its_row, run_in_application);
+  g_test_add_data_func ("/library-desk/missing-consent-opens-consents",
+                        missing_consent_opens_consents, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
+  g_test_add_data_func ("/library-desk/no-sittings", no_sittings, run_in_application);
+  g_test_add_data_func ("/library-desk/contributions-left-out", contributions_left_out,
+                        run_in_application);
   g_test_add_data_func ("/library-desk/many-without-consent", many_without_consent,
                         run_in_application);
 

@@ -7,15 +7,19 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rg-diagnosis-cell.h"
 #include "rg-diagnosis-view.h"
 #include "rg-new-sitting-dialog.h"
 #include "rg-sitting-bar.h"
+#include "rg-sitting-minutes-dialog.h"
 #include "rg-sitting-window.h"
 #include "rg-sitting-xml.h"
 #include "rg-statement-card.h"
 #include "rg-template.h"
 #include "rg-test-app.h"
+#include "rg-test-pdf.h"
 #include "rg-test-utils.h"
 
 static char *test_root;
@@ -438,6 +442,121 @@ sitting_file_opens_its_window (RgApplication *app)
   g_assert_true (g_file_equal (rg_sitting_window_get_file (window), file));
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+minutes_dialog_closed (gpointer data)
+{
+  return rg_test_find_window (RG_TYPE_SITTING_MINUTES_DIALOG) == NULL;
+}
+
+/* Minutes… in the sitting window, through the save chooser: the PDF
+ * holds each situation's decisions, pseudonymised as the Preferences
+ * say exports are */
+static void
+minutes_written (RgApplication *app)
+{
+  g_autoptr(RgSitting) sitting = rg_sitting_new ();
+  g_autoptr(RgSittingItem) item = rg_sitting_item_new (fixtures[0].situation_id, fixtures[0].label,
+                                                       "09:00", "09:45");
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(RgAction) action = rg_action_new ("Demander un bilan orthophonique");
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_path = g_build_filename (library_folder, "Revue de juin.regards", NULL);
+  g_autoptr(GFile) session_file = g_file_new_for_path (session_path);
+  g_autofree char *path = g_build_filename (library_folder, "eps.regards-sitting", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *exports = g_build_filename (test_root, "comptes-rendus", NULL);
+  g_autoptr(GFile) exports_file = g_file_new_for_path (exports);
+  g_autofree char *name = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  RgSittingWindow *window;
+  RgSittingMinutesDialog *dialog;
+  GtkFileChooser *chooser;
+
+  /* The session held at the sitting about A: one decision */
+  session = rg_session_new_from_template (RG_TEMPLATE_DEFAULT, "Revue de juin", &error);
+  g_assert_no_error (error);
+  rg_session_set_situation_id (session, fixtures[0].situation_id);
+  rg_session_set_situation_label (session, fixtures[0].label);
+  rg_session_set_situation_code (session, fixtures[0].code);
+  rg_session_set_date (session, "2027-06-01");
+  rg_action_set_due (action, "2027-06-30");
+  rg_session_add_action (session, action);
+  document = rg_document_new (session, session_file);
+  g_assert_true (rg_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  rg_sitting_set_title (sitting, "Comité technique");
+  rg_sitting_set_date (sitting, "2027-06-01");
+  rg_sitting_item_set_session_id (item, rg_session_get_id (session));
+  rg_sitting_item_set_session_file (item, "Revue de juin.regards");
+  rg_sitting_add_item (sitting, item);
+  g_assert_true (rg_sitting_save (sitting, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (exports, 0700), ==, 0);
+
+  g_settings_set_boolean (settings, "export-pseudonymise", TRUE);
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (has_sitting_window, NULL, 10));
+  window = rg_test_find_window (RG_TYPE_SITTING_WINDOW);
+
+  /* The Minutes… button of the header bar opens the dialog */
+  g_signal_emit_by_name (rg_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Minutes…"),
+                         "clicked");
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (RG_TYPE_SITTING_MINUTES_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Pseudonymised, as the Preferences say; PDF first */
+  g_assert_true (rg_sitting_minutes_dialog_get_pseudonymise (dialog));
+  g_assert_cmpint (rg_sitting_minutes_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_PDF);
+  name = rg_sitting_minutes_dialog_dup_file_name (dialog);
+  g_assert_cmpstr (name, ==, "Minutes 2027-06-01.pdf");
+
+  /* Save…: the save chooser, in the sitting's folder the first time */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "minutes.save", NULL));
+  rg_test_iterate_until_idle ();
+  chooser = rg_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  {
+    g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+    g_autofree char *offered = gtk_file_chooser_get_current_name (chooser);
+
+    g_assert_cmpstr (g_file_peek_path (folder), ==, library_folder);
+    g_assert_cmpstr (offered, ==, name);
+  }
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, exports_file, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (rg_test_find_widget (GTK_WIDGET (chooser), is_button_labelled, "_Export"),
+                         "clicked");
+  g_assert_true (rg_test_wait_for (minutes_dialog_closed, NULL, 20));
+
+  /* The decision is in it, the child's label is not */
+  pdf_path = g_build_filename (exports, name, NULL);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  text = rg_test_pdf_to_text (pdf_path, NULL);
+  flat = rg_test_flatten (text);
+  g_assert_nonnull (strstr (flat, "Demander un bilan orthophonique"));
+  g_assert_nonnull (strstr (flat, "Situation 1"));
+  g_assert_null (strstr (flat, "Élève A"));
+  g_assert_null (strstr (flat, "Comité technique"));
+
+  /* The sitting window says so, with a button that opens them */
+  g_assert_nonnull (rg_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Open"));
+  g_settings_reset (settings, "export-pseudonymise");
+  g_settings_reset (settings, "last-export-folder");
+}
+
 static void
 run_in_library (gconstpointer func)
 {
@@ -467,6 +586,8 @@ main (int   argc,
                         (gconstpointer) sitting_from_dialog_to_meeting, run_in_library);
   g_test_add_data_func ("/sitting-window/open-file",
                         (gconstpointer) sitting_file_opens_its_window, run_in_library);
+  g_test_add_data_func ("/sitting-window/minutes",
+                        (gconstpointer) minutes_written, run_in_library);
 
   return g_test_run ();
 }

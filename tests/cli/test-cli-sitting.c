@@ -291,6 +291,71 @@ test_show (void)
   g_assert_nonnull (strstr (text.out, "  Invited: Mme Martin (Enseignante, École Jules Ferry)\n"));
 }
 
+/* Two partners of the latest session bear one name, the mother and the
+ * teacher both "Mme Martin": each is invited once, under a name of its
+ * own, and the sitting loads again */
+static void
+test_same_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_build_filename (root_dir, "library-XXXXXX", NULL);
+  g_autofree char *library = g_mkdtemp (g_steal_pointer (&template));
+  g_autofree char *database = g_build_filename (library, "..", "index-same-name.db", NULL);
+  g_autofree char *valid = g_build_filename (library, "valid.regards", NULL);
+  g_autofree char *sitting_path = g_build_filename (library, "eps.regards-sitting", NULL);
+  g_autofree char *contributions = g_build_filename (library, "Contributions", NULL);
+  g_autofree char *session_path = NULL;
+  g_autoptr(RgSitting) sitting = NULL;
+  g_autoptr(RgSittingItem) item = NULL;
+  g_autoptr(RgSittingInvitee) teacher = NULL;
+  g_autoptr(RgSittingInvitee) mother = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_auto(RgTestRun) run = { 0 };
+  g_auto(RgTestRun) show = { 0 };
+  const char * const invited[] = { "Mme Martin", "Mme Martin (Mère)", NULL };
+
+  copy_source ("tests/data/format/valid.regards", valid,
+               "kind=\"contribution\" contributor=\"11111111-2222-4333-8444-555555555555\"",
+               "kind=\"session\"");
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) text = NULL;
+
+    g_assert_true (g_file_get_contents (valid, &contents, NULL, &error));
+    text = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (text, "<name>Mme Durand</name>",
+                                        "<name>Mme Martin</name><profession>Mère</profession>", 1), ==, 1);
+    g_assert_true (g_file_set_contents (valid, text->str, text->len, &error));
+  }
+
+  rg_test_run_cli (&run, library, "sitting", "new", "--library", library, "--database", database,
+                   "--date", "2027-03-12", "--situation", VALID_SITUATION,
+                   "-o", sitting_path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  sitting = load_sitting (sitting_path);
+  item = g_list_model_get_item (rg_sitting_get_items (sitting), 0);
+  names = invitee_names (item);
+  g_assert_cmpstrv ((char **) names->pdata, invited);
+
+  /* Each the partner it is, none added to the session */
+  teacher = g_list_model_get_item (rg_sitting_item_get_invitees (item), 0);
+  mother = g_list_model_get_item (rg_sitting_item_get_invitees (item), 1);
+  g_assert_cmpstr (rg_sitting_invitee_get_partner_id (teacher), ==, "11111111-2222-4333-8444-555555555555");
+  g_assert_cmpstr (rg_sitting_invitee_get_partner_id (mother), ==, "11111111-2222-4333-8444-555555555556");
+  session_path = g_build_filename (library, rg_sitting_item_get_session_file (item), NULL);
+  session = load_session (session_path);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_session_get_partners (session)), ==, 2);
+  g_assert_cmpuint (count_files (contributions), ==, 2);
+
+  rg_test_run_cli (&show, library, "sitting", "show", sitting_path, NULL);
+  g_assert_cmpstr (show.err, ==, "");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_errors (void)
 {
@@ -424,6 +489,7 @@ main (int   argc,
   root_dir = root;
   g_test_add_func ("/cli/sitting/new", test_new);
   g_test_add_func ("/cli/sitting/show", test_show);
+  g_test_add_func ("/cli/sitting/same-name", test_same_name);
   g_test_add_func ("/cli/sitting/errors", test_errors);
   g_test_add_func ("/cli/sitting/minutes", test_minutes);
 

@@ -187,6 +187,51 @@ test_save_load (void)
   g_assert_cmpstr (error->message, ==, "This file is not a Regards sitting.");
 }
 
+/* A sitting the loader would refuse, two partners invited under one
+ * name: it is neither saved nor written over the file it was read from */
+static void
+test_save_refused (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("valid.regards-sitting");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSitting) sitting = rg_sitting_new_from_bytes (bytes, &error);
+  g_autoptr(RgSittingItem) item = NULL;
+  g_autoptr(RgSittingInvitee) first = rg_sitting_invitee_new ("Mme Legrand");
+  g_autoptr(RgSittingInvitee) second = rg_sitting_invitee_new ("Mme Legrand");
+  g_autofree char *dir = g_dir_make_tmp ("sitting-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "refused" RG_SITTING_FILE_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (rg_sitting_check (sitting, &error));
+  g_assert_no_error (error);
+  g_assert_true (rg_sitting_save (sitting, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  item = g_list_model_get_item (rg_sitting_get_items (sitting), 0);
+  rg_sitting_item_add_invitee (item, first);
+  rg_sitting_item_add_invitee (item, second);
+
+  g_assert_false (rg_sitting_check (sitting, &error));
+  g_assert_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (rg_sitting_save (sitting, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not save “refused.regards-sitting”: Regards could not open it again. "
+                   "Nothing was written.");
+  g_clear_error (&error);
+
+  /* The file still holds the sitting saved before, and loads */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Mme Legrand"));
+  g_clear_object (&sitting);
+  sitting = rg_sitting_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 /* Hostile and invalid files */
 
 typedef struct
@@ -456,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/sitting-xml/round-trip/fixture", test_round_trip);
   g_test_add_func ("/sitting-xml/round-trip/tricky-text", test_round_trip_tricky_text);
   g_test_add_func ("/sitting-xml/save-load", test_save_load);
+  g_test_add_func ("/sitting-xml/save-refused", test_save_refused);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/sitting-xml/refused/", bad_cases[i].name, NULL);

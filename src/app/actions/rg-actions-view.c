@@ -53,6 +53,7 @@ struct _RgActionsView
   GtkDropDown        *sort_dropdown;
   GtkListBox         *action_list;
   GtkListBox         *consent_list;
+  GtkWidget          *add_consent_button;
 };
 
 enum {
@@ -702,10 +703,12 @@ create_action_row (gpointer item,
 
   g_signal_connect_object (action, "notify", G_CALLBACK (action_row_sync), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (what, "changed", G_CALLBACK (on_action_what_changed), row);
-  g_signal_connect (what, "committed", G_CALLBACK (on_action_what_changed), row);
+  /* A field being edited can outlive its row (the window holds its
+   * focus): it commits when it stops, and the row must be there then */
+  g_signal_connect_object (what, "changed", G_CALLBACK (on_action_what_changed), row, 0);
+  g_signal_connect_object (what, "committed", G_CALLBACK (on_action_what_changed), row, 0);
   g_signal_connect (owner, "notify::selected", G_CALLBACK (on_action_owner_selected), row);
-  g_signal_connect (owner_name, "changed", G_CALLBACK (on_action_owner_name_changed), row);
+  g_signal_connect_object (owner_name, "changed", G_CALLBACK (on_action_owner_name_changed), row, 0);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_action_status_selected), row);
   connect_date_entry (due, row, action, (SetDateFunc) rg_session_editor_set_action_due);
   focus = gtk_event_controller_focus_new ();
@@ -938,10 +941,13 @@ create_consent_row (gpointer item,
 
   g_signal_connect_object (consent, "notify", G_CALLBACK (consent_row_sync), row,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (scope, "changed", G_CALLBACK (on_consent_scope_committed), row);
-  g_signal_connect (scope, "committed", G_CALLBACK (on_consent_scope_committed), row);
-  g_signal_connect (shared_with, "changed", G_CALLBACK (on_consent_shared_with_committed), row);
-  g_signal_connect (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed), row);
+  /* As an action's: a field can outlive its row */
+  g_signal_connect_object (scope, "changed", G_CALLBACK (on_consent_scope_committed), row, 0);
+  g_signal_connect_object (scope, "committed", G_CALLBACK (on_consent_scope_committed), row, 0);
+  g_signal_connect_object (shared_with, "changed", G_CALLBACK (on_consent_shared_with_committed),
+                           row, 0);
+  g_signal_connect_object (shared_with, "committed", G_CALLBACK (on_consent_shared_with_committed),
+                           row, 0);
   g_signal_connect (recorder, "notify::selected", G_CALLBACK (on_consent_recorder_selected), row);
   connect_date_entry (date, row, consent, (SetDateFunc) rg_session_editor_set_consent_date);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_consent_delete_clicked), row);
@@ -1173,6 +1179,7 @@ rg_actions_view_class_init (RgActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, action_list);
   gtk_widget_class_bind_template_child (widget_class, RgActionsView, consent_list);
+  gtk_widget_class_bind_template_child (widget_class, RgActionsView, add_consent_button);
   gtk_widget_class_bind_template_callback (widget_class, on_next_review_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
 
@@ -1360,4 +1367,33 @@ rg_actions_view_reveal (RgActionsView *self,
                            (const char *(*) (gpointer)) rg_consent_get_id, "scope");
 
   return field != NULL && gtk_widget_grab_focus (field);
+}
+
+/**
+ * rg_actions_view_focus_consents:
+ * @self: a #RgActionsView
+ *
+ * Gives the focus to the consents: the first field of the first
+ * consent, or, when the session records none, the button that adds
+ * one; as the desk does when it opens a session on a missing consent.
+ *
+ * Returns: whether the focus is there
+ */
+gboolean
+rg_actions_view_focus_consents (RgActionsView *self)
+{
+  g_return_val_if_fail (RG_IS_ACTIONS_VIEW (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->consent_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *field;
+
+      if (g_object_get_data (G_OBJECT (child), "consent") != NULL
+          && (field = find_field (child, "scope")) != NULL)
+        return gtk_widget_grab_focus (field);
+    }
+
+  return gtk_widget_grab_focus (self->add_consent_button);
 }

@@ -40,5 +40,6 @@ void             rg_actions_view_set_sort   (RgActionsView   *self,
                                              RgActionsSort    sort);
 gboolean         rg_actions_view_reveal     (RgActionsView   *self,
                                              const char      *object_id);
+gboolean         rg_actions_view_focus_consents (RgActionsView *self);
 
 G_END_DECLS

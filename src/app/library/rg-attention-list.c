@@ -344,11 +344,14 @@ row_activated_cb (RgAttentionList *self,
     case RG_ATTENTION_CONTRIBUTION_AWAITED:
       view = "diagnosis";
       break;
+    case RG_ATTENTION_CONSENT_MISSING:
+      /* No consent to show: where one is recorded */
+      view = "consents";
+      break;
     case RG_ATTENTION_ACTION_OVERDUE:
     case RG_ATTENTION_ACTION_DUE:
     case RG_ATTENTION_REVIEW_OVERDUE:
     case RG_ATTENTION_REVIEW_DUE:
-    case RG_ATTENTION_CONSENT_MISSING:
     case RG_ATTENTION_CONSENT_OLD:
     default:
       /* The next review is set in the actions view */

@@ -1,7 +1,8 @@
 /* rg-library-window-desk.c — the coordinator's desk: attention and situations
  *
  * The library window is a desk of pages: what needs attention on a day,
- * the situations (one row per child), the sessions. The search and the
+ * the situations (one row per child), the sessions, the team sittings
+ * (each opening its sitting window). The search and the
  * filters apply to the situations as to the sessions; what needs
  * attention depends on the day chosen and the retention period only.
  * The window opens on what needs attention when anything does, else on
@@ -19,7 +20,6 @@
 
 #include "rg-library-window-private.h"
 #include "rg-library-sitting.h"
-#include "rg-sitting-xml.h"
 
 /* {{{ Situations */
 
@@ -321,7 +321,8 @@ _rg_library_window_search_sittings (RgLibraryWindow *self,
   g_clear_object (&self->sittings_cancellable);
 
   adw_status_page_set_title (self->no_sittings_page,
-                             searching ? _("No Results") : _("No Team Sittings"));
+                             searching ? _("No Results") : _("No Team Sittings Yet"));
+  gtk_widget_set_visible (self->no_sittings_button, !searching);
   adw_status_page_set_description (self->no_sittings_page,
                                    searching ? _("No sitting matches the search.")
                                              : _("A team sitting reviews several situations in "
@@ -341,80 +342,15 @@ _rg_library_window_search_sittings (RgLibraryWindow *self,
                                   g_object_ref (self));
 }
 
-/* Opening a sitting is for the sitting window; until then, its agenda */
-static void
-agenda_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (task_data);
-  GError *error = NULL;
-  RgSitting *sitting = rg_sitting_load (file, NULL, cancellable, &error);
-
-  if (sitting == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sitting, g_object_unref);
-}
-
-static void
-agenda_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  RgLibraryWindow *self = RG_LIBRARY_WINDOW (object);
-  g_autoptr(RgSitting) sitting = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *date = NULL;
-  GListModel *items;
-  GtkWidget *dialog;
-
-  if (!(sitting = g_task_propagate_pointer (G_TASK (result), &error)))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _rg_library_window_add_toast (self, error->message);
-      return;
-    }
-
-  date = rg_date_format (rg_sitting_get_date (sitting));
-  if (date != NULL)
-    g_string_append (body, date);
-  if (rg_sitting_get_place (sitting) != NULL && rg_sitting_get_place (sitting)[0] != '\0')
-    g_string_append_printf (body, body->len > 0 ? ", %s" : "%s", rg_sitting_get_place (sitting));
-
-  items = rg_sitting_get_items (sitting);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(RgSittingItem) item = g_list_model_get_item (items, i);
-      const char *label = rg_sitting_item_get_situation_label (item);
-      const char *code = rg_sitting_item_get_situation_code (item);
-      const char *start = rg_sitting_item_get_start (item);
-      const char *end = rg_sitting_item_get_end (item);
-
-      g_string_append_c (body, '\n');
-      if (start != NULL)
-        g_string_append_printf (body, end != NULL ? "%s–%s  " : "%s  ", start, end);
-      g_string_append (body, label != NULL && label[0] != '\0' ? label : _("Situation without a name"));
-      if (code != NULL && code[0] != '\0')
-        g_string_append_printf (body, " (%s)", code);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), rg_sitting_get_title (sitting), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 sitting_activated_cb (RgLibraryWindow *self,
                       GtkListBoxRow   *row)
 {
   RgLibrarySitting *sitting = g_object_get_data (G_OBJECT (row), "sitting");
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, agenda_cb, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (rg_library_sitting_get_path (sitting));
 
-  g_task_set_task_data (task, g_strdup (rg_library_sitting_get_path (sitting)), g_free);
-  g_task_run_in_thread (task, agenda_thread);
+  /* Its window, or the one already showing it */
+  rg_window_host_open_file (_rg_library_window_get_host (self), file);
 }
 
 /* }}} */
@@ -443,6 +379,8 @@ focus_page (RgLibraryWindow *self)
 
       if (first != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (first));
+      else if (gtk_widget_get_visible (self->no_sittings_button))
+        gtk_widget_grab_focus (self->no_sittings_button);
     }
   else
     {
@@ -576,6 +514,8 @@ _rg_library_window_class_init_desk (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, situation_list);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, sittings_stack);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, no_sittings_page);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, no_sittings_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, new_sitting_button);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, sitting_list);
 
   gtk_widget_class_install_action (widget_class, "library.show-page", "s", show_page_action);

@@ -57,6 +57,8 @@ struct _RgLibraryWindow
   RgSituationList      *situation_list;
   GtkStack             *sittings_stack;
   AdwStatusPage        *no_sittings_page;
+  GtkWidget            *no_sittings_button;
+  GtkWidget            *new_sitting_button;
   GtkListBox           *sitting_list;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;

@@ -174,6 +174,8 @@ build_query (RgLibraryWindow *self)
 
       query->last_session_before = rg_retention_get_limit_date (_rg_library_window_get_retention_years (self), today);
     }
+  /* The team's sessions: partners' contributions are not (docs/library.md) */
+  query->no_contributions = TRUE;
   query->limit = self->limit;
 
   return query;

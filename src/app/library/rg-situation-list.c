@@ -402,6 +402,7 @@ create_children (gpointer item,
   query = rg_library_query_new ();
   query->situation_id = g_strdup (rg_library_situation_get_id (item));
   query->oldest_first = TRUE;
+  query->no_contributions = TRUE;
 
   lookup = g_new0 (SessionsLookup, 1);
   lookup->store = g_object_ref (store);

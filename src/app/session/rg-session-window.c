@@ -1731,7 +1731,8 @@ show_view (RgSessionWindow *self,
  * @self: a #RgSessionWindow
  * @view: (nullable): the name of a view ("diagnosis", "links",
  *   "glossary", "criteria", "actions") to show when @object_id is
- *   %NULL or not found, or %NULL
+ *   %NULL or not found, or %NULL; or "consents": the actions view, its
+ *   consents focused (rg_actions_view_focus_consents ())
  * @object_id: (nullable): the id of an object of the session: an
  *   action, a consent, a link, a review item or a partner
  *
@@ -1742,7 +1743,8 @@ show_view (RgSessionWindow *self,
  * longer holds (it was changed since the library read it), @view is
  * shown, if any.
  *
- * Returns: whether @object_id was found and shown
+ * Returns: whether @object_id was found and shown, or the consents
+ *   focused
  */
 gboolean
 rg_session_window_reveal (RgSessionWindow *self,
@@ -1754,6 +1756,10 @@ rg_session_window_reveal (RgSessionWindow *self,
   guint column;
 
   g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), FALSE);
+
+  if (object_id == NULL && g_strcmp0 (view, "consents") == 0)
+    return show_view (self, GTK_WIDGET (self->actions_view), "actions") &&
+           rg_actions_view_focus_consents (self->actions_view);
 
   if (object_id == NULL)
     {

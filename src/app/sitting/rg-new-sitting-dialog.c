@@ -610,6 +610,13 @@ create_thread (GTask        *task,
     contributions = g_file_get_child (parent, _("Contributions"));
   }
 
+  /* Nothing is prepared for a sitting whose file could not be written */
+  if (!rg_sitting_check (creation->sitting, &creation->save_error))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
   rg_sitting_prepare (creation->sitting, creation->library, contributions, creation->written,
                       NULL, &creation->prepare_error);
 

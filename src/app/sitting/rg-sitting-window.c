@@ -4,7 +4,8 @@
  * code, the partners invited and where its session stands; a row opens
  * that session. Start Sitting opens the first situation's session in
  * meeting mode; from there the session window moves through the agenda
- * (rg_session_window_set_sitting ()).
+ * (rg_session_window_set_sitting ()). Minutes… writes the minutes of the
+ * whole sitting (rg-sitting-minutes-dialog.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "rg-library.h"
+#include "rg-save-chooser.h"
+#include "rg-sitting-minutes-dialog.h"
 #include "rg-sitting-window.h"
 #include "rg-window-host.h"
 
@@ -260,6 +263,35 @@ start_action (GtkWidget  *widget,
     rg_window_host_open_sitting_item (host, self->sitting, 0, TRUE, NULL);
 }
 
+static void
+minutes_written_cb (RgSittingWindow *self,
+                    GFile           *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               rg_save_chooser_new_toast (_("Minutes saved"), file));
+}
+
+static void
+minutes_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgSittingWindow *self = RG_SITTING_WINDOW (widget);
+  RgWindowHost *host = rg_window_host_get_for_widget (widget);
+  g_autofree char *library_dir = host != NULL ? rg_window_host_get_library_dir (host) : NULL;
+  g_autoptr(GFile) library_folder = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (self->file);
+  RgSittingMinutesDialog *dialog;
+
+  /* The sessions of the agenda are named from the library folder: the
+   * sitting's own, when the library is not known */
+  library_folder = library_dir != NULL ? g_file_new_for_path (library_dir) : g_object_ref (folder);
+  dialog = rg_sitting_minutes_dialog_new (GTK_WINDOW (self), self->sitting, library_folder, folder);
+  g_signal_connect_object (dialog, "written", G_CALLBACK (minutes_written_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* }}} */
 
 static void
@@ -379,6 +411,7 @@ rg_sitting_window_class_init (RgSittingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSittingWindow, agenda_list);
 
   gtk_widget_class_install_action (widget_class, "sitting.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "sitting.minutes", NULL, minutes_action);
 }
 
 static void

@@ -410,6 +410,74 @@ rg_sitting_load (GFile         *file,
   return sitting;
 }
 
+/* Whether @bytes, a sitting written, would load again; @file names it
+ * in the error, or %NULL for a sitting not saved yet */
+static gboolean
+check_bytes (GBytes  *bytes,
+             GFile   *file,
+             GError **error)
+{
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (_rg_session_xml_check_limits (data, size) != RG_SESSION_LIMIT_NONE)
+    {
+      if (name != NULL)
+        g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
+                     _("Could not save “%s”: the sitting is too large to be saved. Shorten its texts or its agenda, then save again."),
+                     name);
+      else
+        g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
+                     _("The sitting is too large to be saved. Shorten its texts or its agenda."));
+      return FALSE;
+    }
+
+  /* What the loader would refuse is never written: the coordinator would
+   * find the file lost the next time they open it */
+  if (!(doc = _rg_xml_read (bytes, RG_XML_SITTING, &check_error))
+      || !check_sitting (xmlDocGetRootElement (doc), &check_error))
+    {
+      g_debug ("A sitting would not load again: %s", check_error->message);
+      if (name != NULL)
+        g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
+                     _("Could not save “%s”: Regards could not open it again. Nothing was written."),
+                     name);
+      else
+        g_set_error (error, RG_FORMAT_ERROR, RG_FORMAT_ERROR_INVALID,
+                     _("The sitting cannot be saved: Regards could not open it again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rg_sitting_check:
+ * @sitting: a #RgSitting
+ * @error: a location for a #GError
+ *
+ * Whether rg_sitting_save () would write @sitting: whether the file
+ * would be read again (rg_sitting_new_from_bytes ()). To ask before
+ * writing anything else that the sitting's file is to name.
+ *
+ * Returns: %TRUE if @sitting can be saved
+ */
+gboolean
+rg_sitting_check (RgSitting  *sitting,
+                  GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RG_IS_SITTING (sitting), FALSE);
+
+  bytes = rg_sitting_to_bytes (sitting);
+
+  return check_bytes (bytes, NULL, error);
+}
+
 /**
  * rg_sitting_save:
  * @sitting: a #RgSitting
@@ -423,7 +491,10 @@ rg_sitting_load (GFile         *file,
  *
  * Writes @sitting to @file atomically, as sessions are (see
  * rg_file_write_atomic ()). A sitting that would make a file Regards
- * could not read again is not written (%RG_DOCUMENT_ERROR_TOO_LARGE).
+ * could not read again is not written: too large
+ * (%RG_DOCUMENT_ERROR_TOO_LARGE), or refused by the checks of
+ * rg_sitting_new_from_bytes (), say a partner invited twice to one
+ * item (%RG_FORMAT_ERROR_INVALID).
  * Blocks.
  *
  * Returns: %TRUE if @file now holds @sitting
@@ -437,23 +508,13 @@ rg_sitting_save (RgSitting     *sitting,
                  GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize size;
 
   g_return_val_if_fail (RG_IS_SITTING (sitting), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = rg_sitting_to_bytes (sitting);
-  data = g_bytes_get_data (bytes, &size);
-  if (_rg_session_xml_check_limits (data, size) != RG_SESSION_LIMIT_NONE)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_set_error (error, RG_DOCUMENT_ERROR, RG_DOCUMENT_ERROR_TOO_LARGE,
-                   _("Could not save “%s”: the sitting is too large to be saved. Shorten its texts or its agenda, then save again."),
-                   name);
-      return FALSE;
-    }
+  if (!check_bytes (bytes, file, error))
+    return FALSE;
 
   return rg_file_write_atomic (file, bytes, expected_checksum, new_checksum, NULL,
                                cancellable, error);

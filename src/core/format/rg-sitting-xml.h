@@ -23,6 +23,8 @@ RgSitting *rg_sitting_load           (GFile         *file,
                                       char         **checksum,
                                       GCancellable  *cancellable,
                                       GError       **error);
+gboolean   rg_sitting_check          (RgSitting     *sitting,
+                                      GError       **error);
 gboolean   rg_sitting_save           (RgSitting     *sitting,
                                       GFile         *file,
                                       const char    *expected_checksum,

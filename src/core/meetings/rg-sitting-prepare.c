@@ -2,7 +2,11 @@
  * preparing it
  *
  * A situation goes on the agenda with its label and code as its latest
- * session gives them, and, invited, every partner of that session.
+ * session gives them, and, invited, every partner of that session. Two
+ * partners may bear one name (a teacher and the mother both “Mme
+ * Legrand”), but a sitting names each invitee once (docs/file-format.md):
+ * the second is told apart by its profession, its institution or a
+ * number.
  * Preparing the sitting then makes, for each situation not prepared yet,
  * the session the sitting will hold about it: the follow-up of its
  * latest session (rg_session_new_follow_up ()), saved beside it, or a new
@@ -77,6 +81,50 @@ rg_sitting_find_latest_session (RgLibrary   *library,
   return NULL;
 }
 
+/* A name no invitee of @item bears yet, not even in another case
+ * (rg_sitting_item_find_invitee () finds names so): the partner's, or
+ * it followed by its profession, its institution or a number */
+static char *
+distinct_name (RgSittingItem    *item,
+               RgSittingInvitee *invitee,
+               RgPartner        *partner)
+{
+  /* As the invitee holds it, its spaces tidied */
+  const char *name = rg_sitting_invitee_get_name (invitee);
+  const char *details[] = {
+    rg_partner_get_profession (partner),
+    rg_partner_get_institution (partner),
+  };
+
+  if (name[0] == '\0')
+    name = _("Unnamed partner");
+  if (rg_sitting_item_find_invitee (item, name) == NULL)
+    return g_strdup (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (details[i] == NULL || details[i][0] == '\0')
+        continue;
+
+      /* Translators: an invitee of a sitting whose name another invitee
+       * bears too, told apart by profession or institution, as
+       * "Mme Legrand (Assistante sociale)" */
+      candidate = g_strdup_printf (_("%s (%s)"), name, details[i]);
+      if (rg_sitting_item_find_invitee (item, candidate) == NULL)
+        return g_steal_pointer (&candidate);
+    }
+
+  for (guint n = 2;; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s (%u)", name, n);
+
+      if (rg_sitting_item_find_invitee (item, candidate) == NULL)
+        return g_steal_pointer (&candidate);
+    }
+}
+
 static RgSession *
 load_session (GFile   *file,
               GError **error)
@@ -101,7 +149,9 @@ load_session (GFile   *file,
  *
  * Adds the situation at the end of the agenda, with its label and code
  * as its latest session gives them, and that session's partners
- * invited.
+ * invited, each under a name no other invitee of the item bears (a
+ * name two partners share is followed by the profession, institution or
+ * a number).
  *
  * Returns: (transfer none) (nullable): the new item of the agenda, or
  *   %NULL when the library holds no session of the situation
@@ -167,7 +217,9 @@ rg_sitting_add_situation (RgSitting   *sitting,
     {
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
       g_autoptr(RgSittingInvitee) invitee = rg_sitting_invitee_new_for_partner (partner);
+      g_autofree char *name = distinct_name (item, invitee, partner);
 
+      rg_sitting_invitee_set_name (invitee, name);
       rg_sitting_item_add_invitee (item, invitee);
     }
 
