@@ -9,7 +9,9 @@ set -euo pipefail
 bench=$1 generate=$2 cli=$3 schemas=$4 n=${5:-10000}
 export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none
 export XDG_DATA_HOME=$(mktemp -d) XDG_CACHE_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d)
-# LIBRARY=DIR reuses sessions generated before (and keeps them)
+# LIBRARY=DIR reuses sessions generated before (and keeps them);
+# BASELINE=PATH runs another build's regards-bench-desk too, in each
+# round, for a before and after on the same machine in one run
 library=${LIBRARY:-$(mktemp -d)}
 trap 'rm -rf "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"; [ -n "${LIBRARY:-}" ] || rm -rf "$library"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -20,5 +22,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 # Regards, so that both find the same machine
 for run in 1 2 3 4 5; do
   GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1920x1080x24' "$bench" bare 2>/dev/null
+  if [ -n "${BASELINE:-}" ]; then
+    echo -n "baseline: "
+    GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1920x1080x24' "$BASELINE" "$library" 2>/dev/null
+  fi
   GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1920x1080x24' "$bench" "$library" 2>/dev/null
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -607,6 +607,79 @@ situations (RgApplication *app)
   g_assert_cmpstr (visible_page (window), ==, "situations");
 }
 
+/* The situations come a page first, then all of them: the rows of the
+ * first page stay as they are (painted, under the keyboard), and the
+ * others are added after them */
+static void
+situations_added_to (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  RgSituationList *list = get_child (window, "situation_list");
+  GtkWidget *view = rg_situation_list_get_view (list);
+  RgLibrary *library = rg_application_get_library (app);
+  g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
+  g_autoptr(GListModel) first_page = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) only_c = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(RgLibrarySituation) a = NULL;
+  g_autoptr(RgLibrarySituation) b = NULL;
+  g_autoptr(RgLibrarySituation) a_after = NULL;
+  g_autoptr(RgLibrarySituation) b_after = NULL;
+  g_autoptr(RgLibrarySituation) c_after = NULL;
+  g_autoptr(RgLibrarySituation) only = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_2, GDK_ALT_MASK));
+  wait_for_situation_rows (window, 3);
+
+  /* The index's own answers: a page of two, then the three */
+  query->limit = 2;
+  first_page = rg_library_list_situations (library, query, NULL, NULL, &error);
+  g_assert_no_error (error);
+  query->limit = 0;
+  all = rg_library_list_situations (library, query, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (first_page), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+
+  /* The first page, the keyboard on its second row */
+  rg_situation_list_set_situations (list, first_page);
+  rg_test_iterate_until_idle ();
+  rows = g_object_ref (situation_rows (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  a = situation_row_item (window, 0);
+  b = situation_row_item (window, 1);
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_activate_action (view, "list.select-item", "(ubb)", 1, FALSE, FALSE));
+  g_assert_cmpuint (rg_situation_list_get_selected (list), ==, 1);
+
+  /* All of them: the same rows of the same situations, and one more */
+  rg_situation_list_extend (list, all);
+  rg_test_iterate_until_idle ();
+  g_assert_true (situation_rows (window) == rows);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  a_after = situation_row_item (window, 0);
+  b_after = situation_row_item (window, 1);
+  c_after = situation_row_item (window, 2);
+  g_assert_true (a_after == a);
+  g_assert_true (b_after == b);
+  g_assert_cmpstr (rg_library_situation_get_label (c_after), ==, "Élève C., CE2");
+  g_assert_cmpuint (rg_situation_list_get_selected (list), ==, 1);
+
+  /* A list that does not start with the rows listed replaces them */
+  query->situation_id = g_strdup (rg_library_situation_get_id (c_after));
+  only_c = rg_library_list_situations (library, query, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (only_c), ==, 1);
+  rg_situation_list_extend (list, only_c);
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (situation_rows (window)), ==, 1);
+  only = situation_row_item (window, 0);
+  g_assert_cmpstr (rg_library_situation_get_label (only), ==, "Élève C., CE2");
+}
+
 static guint
 count_sitting_rows (RgLibraryWindow *window)
 {
@@ -887,6 +960,8 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/missing-consent-opens-consents",
                         missing_consent_opens_consents, run_in_application);
   g_test_add_data_func ("/library-desk/situations", situations, run_in_application);
+  g_test_add_data_func ("/library-desk/situations-added-to", situations_added_to,
+                        run_in_application);
   g_test_add_data_func ("/library-desk/sittings", sittings, run_in_application);
   g_test_add_data_func ("/library-desk/no-sittings", no_sittings, run_in_application);
   g_test_add_data_func ("/library-desk/contributions-left-out", contributions_left_out,

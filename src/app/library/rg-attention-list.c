@@ -25,6 +25,7 @@
 
 #include "rg-attention.h"
 #include "rg-attention-list.h"
+#include "rg-row-slicer.h"
 #include "rg-types.h"
 
 #define N_KINDS (RG_ATTENTION_CONTRIBUTION_AWAITED + 1)
@@ -40,6 +41,7 @@ struct _RgAttentionList
   GtkListBox *list;
   GListModel *items;
   GListStore *shown;              /* of RgAttentionItem, and a marker per kind cut short */
+  RgRowSlicer *slicer;            /* fills @shown, in slices while the list is hidden */
   guint       counts[N_KINDS];
   guint       limits[N_KINDS];
 };
@@ -271,8 +273,7 @@ update_shown (RgAttentionList *self)
         g_ptr_array_add (shown, g_steal_pointer (&item));
     }
 
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       shown->pdata, shown->len);
+  rg_row_slicer_set_items (self->slicer, shown->pdata, shown->len);
 }
 
 static void
@@ -372,6 +373,7 @@ rg_attention_list_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->slicer);
   g_clear_object (&self->items);
   g_clear_object (&self->shown);
 
@@ -382,7 +384,10 @@ static gboolean
 rg_attention_list_grab_focus (GtkWidget *widget)
 {
   RgAttentionList *self = RG_ATTENTION_LIST (widget);
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+  GtkListBoxRow *first;
+
+  rg_row_slicer_flush (self->slicer);
+  first = gtk_list_box_get_row_at_index (self->list, 0);
 
   return first != NULL ? gtk_widget_grab_focus (GTK_WIDGET (first))
                        : gtk_widget_grab_focus (GTK_WIDGET (self->list));
@@ -405,6 +410,7 @@ static void
 rg_attention_list_init (RgAttentionList *self)
 {
   self->shown = g_list_store_new (G_TYPE_OBJECT);
+  self->slicer = rg_row_slicer_new (self->shown);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
@@ -448,6 +454,24 @@ rg_attention_list_set_items (RgAttentionList *self,
 
   g_set_object (&self->items, items);
   update_shown (self);
+}
+
+/**
+ * rg_attention_list_set_deferred:
+ * @self: a #RgAttentionList
+ * @deferred: whether the list is out of sight
+ *
+ * While @deferred, the rows are made a few at a time when nothing else
+ * is to be done, so that the window shown is painted first; when the
+ * list shows, what is left is made at once.
+ */
+void
+rg_attention_list_set_deferred (RgAttentionList *self,
+                                gboolean         deferred)
+{
+  g_return_if_fail (RG_IS_ATTENTION_LIST (self));
+
+  rg_row_slicer_set_deferred (self->slicer, deferred);
 }
 
 /**

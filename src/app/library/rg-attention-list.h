@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RgAttentionList, rg_attention_list, RG, ATTENTION_LIST, GtkWidget)
 
-void        rg_attention_list_set_items (RgAttentionList *self,
-                                         GListModel      *items);
-GtkListBox *rg_attention_list_get_list  (RgAttentionList *self);
+void        rg_attention_list_set_items    (RgAttentionList *self,
+                                            GListModel      *items);
+void        rg_attention_list_set_deferred (RgAttentionList *self,
+                                            gboolean         deferred);
+GtkListBox *rg_attention_list_get_list     (RgAttentionList *self);
 
 G_END_DECLS

@@ -24,13 +24,16 @@
 /* {{{ Situations */
 
 /* The first situations list at once; all of them come next, the
- * index answering for a page much sooner than for thousands. */
-#define FIRST_SITUATIONS 100
+ * index answering for a page much sooner than for thousands. A page
+ * is a screen or two: the list view makes a row for each (up to 200),
+ * and the first page's rows are made before it is painted. */
+#define FIRST_SITUATIONS 50
 
 typedef struct
 {
   RgLibraryWindow *self;
   RgLibraryQuery  *query;   /* of all of them, after the first ones */
+  gboolean         first;   /* the first page is awaited */
 } SituationsSearch;
 
 static void
@@ -50,22 +53,42 @@ situations_cb (GObject      *object,
   RgLibraryWindow *self = search->self;
   g_autoptr(GListModel) situations = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean first = search->first;
   guint n_situations;
 
   situations = rg_library_list_situations_finish (RG_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      situations_search_free (search);
+      return;
+    }
+
+  /* What waited for them may go now */
+  if (first)
+    {
+      search->first = FALSE;
+      _rg_library_window_situations_listed (self);
+    }
+
   if (situations == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _rg_library_window_add_toast (self, error->message);
+      _rg_library_window_add_toast (self, error->message);
+      g_clear_object (&self->situation_list_cancellable);
       situations_search_free (search);
       return;
     }
 
   n_situations = g_list_model_get_n_items (situations);
   self->n_situations = n_situations;
-  rg_situation_list_set_situations (self->situation_list, situations);
+  /* All of them after the first ones: those listed stay, the others
+   * are added */
+  if (first)
+    rg_situation_list_set_situations (self->situation_list, situations);
+  else
+    rg_situation_list_extend (self->situation_list, situations);
   gtk_stack_set_visible_child_name (self->situations_stack,
                                     n_situations > 0 ? "situations" : "no-results");
+  _rg_library_window_update_page (self);
 
   /* The first page was full: now all of them */
   if (search->query != NULL && n_situations >= FIRST_SITUATIONS)
@@ -102,6 +125,7 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
 
   g_cancellable_cancel (self->situation_list_cancellable);
   g_clear_object (&self->situation_list_cancellable);
+  self->situations_pending = FALSE;
 
   if (library == NULL)
     {
@@ -123,9 +147,12 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
   search->query = rg_library_query_copy (query);
   search->query->offset = 0;
   search->query->limit = 0;
+  search->first = TRUE;
   first_query = rg_library_query_copy (search->query);
   first_query->limit = FIRST_SITUATIONS;
 
+  /* The first page goes first: the index answers one query at a time */
+  self->situations_pending = TRUE;
   self->situation_list_cancellable = g_cancellable_new ();
   rg_library_list_situations_async (library, first_query, NULL, self->situation_list_cancellable,
                                     situations_cb, search);
@@ -206,6 +233,15 @@ _rg_library_window_load_attention (RgLibraryWindow *self)
 
   g_cancellable_cancel (self->attention_cancellable);
   g_clear_object (&self->attention_cancellable);
+  self->attention_pending = FALSE;
+
+  if (library != NULL && self->situations_pending)
+    {
+      /* After the situations' first page, which the index answers much
+       * sooner; _rg_library_window_situations_listed () comes back here */
+      self->attention_pending = TRUE;
+      return;
+    }
 
   if (library == NULL)
     {
@@ -296,8 +332,8 @@ sittings_cb (GObject      *object,
   g_clear_object (&self->sittings_cancellable);
   for (guint i = 0; i < g_list_model_get_n_items (sittings); i++)
     g_ptr_array_add (items, g_list_model_get_item (sittings, i));
-  g_list_store_splice (self->sittings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sittings)),
-                       items->pdata, items->len);
+  /* At once if the page shows, else in slices */
+  rg_row_slicer_set_items (self->sitting_slicer, items->pdata, items->len);
 
   gtk_stack_set_visible_child_name (self->sittings_stack, items->len > 0 ? "sittings" : "none");
 }
@@ -332,7 +368,7 @@ _rg_library_window_search_sittings (RgLibraryWindow *self,
 
   if (library == NULL)
     {
-      g_list_store_remove_all (self->sittings);
+      rg_row_slicer_set_items (self->sitting_slicer, NULL, 0);
       gtk_stack_set_visible_child_name (self->sittings_stack, "none");
       return;
     }
@@ -391,12 +427,26 @@ focus_page (RgLibraryWindow *self)
     }
 }
 
+/* The rows of the pages not shown are made a few at a time, when
+ * nothing else is to be done; those of the page shown, at once. (The
+ * situations' list view makes the rows on screen only.) */
+static void
+defer_hidden_pages (RgLibraryWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  rg_attention_list_set_deferred (self->attention_list, g_strcmp0 (page, "attention") != 0);
+  rg_row_slicer_set_deferred (self->session_slicer, g_strcmp0 (page, "sessions") != 0);
+  rg_row_slicer_set_deferred (self->sitting_slicer, g_strcmp0 (page, "sittings") != 0);
+}
+
 static void
 visible_page_cb (RgLibraryWindow *self)
 {
   if (!self->showing_page)
     self->page_chosen = TRUE;
 
+  defer_hidden_pages (self);
   _rg_library_window_update_desk_page (self);
   focus_page (self);
 }
@@ -532,6 +582,7 @@ _rg_library_window_init_desk (RgLibraryWindow *self)
 
   rg_date_entry_set_date (self->attention_date, today);
   self->sittings = g_list_store_new (RG_TYPE_LIBRARY_SITTING);
+  self->sitting_slicer = rg_row_slicer_new (self->sittings);
   gtk_list_box_bind_model (self->sitting_list, G_LIST_MODEL (self->sittings),
                            create_sitting_row, self, NULL);
   g_signal_connect_swapped (self->sitting_list, "row-activated",
@@ -543,6 +594,7 @@ _rg_library_window_init_desk (RgLibraryWindow *self)
 
   /* Until what needs attention is known */
   set_first_page (self, "situations");
+  defer_hidden_pages (self);
 }
 
 void
@@ -554,5 +606,6 @@ _rg_library_window_dispose_desk (RgLibraryWindow *self)
   g_clear_object (&self->attention_cancellable);
   g_cancellable_cancel (self->sittings_cancellable);
   g_clear_object (&self->sittings_cancellable);
+  g_clear_object (&self->sitting_slicer);
   g_clear_object (&self->sittings);
 }

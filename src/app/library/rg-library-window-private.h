@@ -8,6 +8,7 @@
 #include "rg-attention-list.h"
 #include "rg-date-entry.h"
 #include "rg-library-window.h"
+#include "rg-row-slicer.h"
 #include "rg-situation-list.h"
 #include "rg-window-host.h"
 
@@ -19,13 +20,16 @@ struct _RgLibraryWindow
 
   GSignalGroup         *library_signals;
   GListStore           *sessions;              /* of RgLibraryEntry: what the list shows */
+  GListStore           *session_rows;          /* the same, as list_box has rows of them */
+  RgRowSlicer          *session_slicer;        /* from sessions to session_rows */
   GCancellable         *cancellable;           /* of the file work; cancelled on dispose */
   GCancellable         *query_cancellable;
   GCancellable         *situations_cancellable;  /* of the situations of the filter */
   GCancellable         *situation_list_cancellable;
   GCancellable         *attention_cancellable;
   GCancellable         *sittings_cancellable;
-  GListStore           *sittings;                 /* of RgLibrarySitting */
+  GListStore           *sittings;                 /* of RgLibrarySitting, as rows */
+  RgRowSlicer          *sitting_slicer;
   GPtrArray            *situation_ids;         /* beside situation_row's labels; [0] is NULL */
   GHashTable           *trashed;               /* original path → the file in the Trash */
   GHashTable           *shown_paths;           /* of the sessions listed, for their rows */
@@ -37,6 +41,9 @@ struct _RgLibraryWindow
   guint                 updating_situations : 1;
   guint                 page_chosen : 1;           /* the first page, or by the user */
   guint                 showing_page : 1;
+  guint                 situations_pending : 1;    /* their first page is awaited */
+  guint                 attention_pending : 1;     /* to list once it is in */
+  RgLibraryQuery       *pending_query;             /* of the sessions, likewise */
   guint                 n_situations;
 
   AdwToastOverlay      *toast_overlay;
@@ -83,6 +90,7 @@ void           _rg_library_window_update_index       (RgLibraryWindow *self,
                                                       GFile           *file,
                                                       RgSession       *session);
 void           _rg_library_window_class_init_actions (GtkWidgetClass  *widget_class);
+void           _rg_library_window_update_page        (RgLibraryWindow *self);
 guint          _rg_library_window_get_retention_years (RgLibraryWindow *self);
 
 /* rg-library-window-desk.c: the pages of attention and of situations */
@@ -91,6 +99,7 @@ void           _rg_library_window_init_desk          (RgLibraryWindow      *self
 void           _rg_library_window_dispose_desk       (RgLibraryWindow      *self);
 void           _rg_library_window_search_situations  (RgLibraryWindow      *self,
                                                       const RgLibraryQuery *query);
+void           _rg_library_window_situations_listed  (RgLibraryWindow      *self);
 void           _rg_library_window_load_attention     (RgLibraryWindow      *self);
 void           _rg_library_window_search_sittings    (RgLibraryWindow      *self,
                                                       const char           *text);

@@ -260,16 +260,17 @@ update_filter_indicators (RgLibraryWindow      *self,
 /* Which page shows: the desk, and in its Sessions page the sessions or
  * "No Results" when a search finds nothing; while the library is
  * empty, a spinner during its first scan, then the invitation to
- * start. */
-static void
-update_page (RgLibraryWindow *self)
+ * start. The situations, asked first, may show the desk before the
+ * sessions are in. */
+void
+_rg_library_window_update_page (RgLibraryWindow *self)
 {
   RgLibrary *library = _rg_library_window_get_library (self);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
   gboolean scanning = library != NULL && rg_library_get_scanning (library);
   const char *page;
 
-  if (n_items > 0 || self->has_criteria)
+  if (n_items > 0 || self->n_situations > 0 || self->has_criteria)
     page = "desk";
   else if (scanning)
     page = "loading";
@@ -287,6 +288,8 @@ static void
 refocus_row (RgLibraryWindow *self,
              const char      *path)
 {
+  rg_row_slicer_flush (self->session_slicer);
+
   for (int i = 0; ; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
@@ -366,7 +369,10 @@ show_results (RgLibraryWindow *self,
 
   g_list_store_splice (self->sessions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
                        items->pdata, items->len);
-  /* The strings are the entries', which the store keeps from now */
+  /* The strings are the entries', which the store keeps from now. The
+   * rows are made at once if the Sessions page shows, else a few at a
+   * time after the pages shown are painted. */
+  rg_row_slicer_set_items (self->session_slicer, items->pdata, items->len);
 
   self->has_more = self->limit > 0 && n_items >= self->limit;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
@@ -374,7 +380,7 @@ show_results (RgLibraryWindow *self,
   if (focus_path != NULL)
     refocus_row (self, focus_path);
 
-  update_page (self);
+  _rg_library_window_update_page (self);
   _rg_library_window_update_desk_page (self);
 }
 
@@ -399,6 +405,23 @@ query_cb (GObject      *object,
   show_results (self, results);
 }
 
+/* The sessions, and the sittings, that the search finds */
+static void
+search_sessions (RgLibraryWindow      *self,
+                 const RgLibraryQuery *query)
+{
+  RgLibrary *library = _rg_library_window_get_library (self);
+
+  g_cancellable_cancel (self->query_cancellable);
+  g_clear_object (&self->query_cancellable);
+  if (library == NULL)
+    return;
+
+  self->query_cancellable = g_cancellable_new ();
+  rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
+  _rg_library_window_search_sittings (self, query->text);
+}
+
 /**
  * rg_library_window_search:
  * @self: a #RgLibraryWindow
@@ -415,6 +438,7 @@ rg_library_window_search (RgLibraryWindow *self)
   g_clear_handle_id (&self->search_source, g_source_remove);
   g_cancellable_cancel (self->query_cancellable);
   g_clear_object (&self->query_cancellable);
+  g_clear_pointer (&self->pending_query, rg_library_query_free);
 
   query = build_query (self);
   self->has_criteria = rg_library_query_has_criteria (query);
@@ -429,11 +453,32 @@ rg_library_window_search (RgLibraryWindow *self)
     }
 
   /* The situations first: the index answers one query at a time, and
-   * the desk shows them before the sessions */
+   * the desk shows them before the sessions; the sessions and the
+   * sittings once their first page is in */
   _rg_library_window_search_situations (self, query);
-  self->query_cancellable = g_cancellable_new ();
-  rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
-  _rg_library_window_search_sittings (self, query->text);
+  if (self->situations_pending)
+    self->pending_query = g_steal_pointer (&query);
+  else
+    search_sessions (self, query);
+}
+
+/**
+ * _rg_library_window_situations_listed:
+ * @self: a #RgLibraryWindow
+ *
+ * The first page of the situations is in (or failed): what waited for
+ * it is asked of the index now.
+ */
+void
+_rg_library_window_situations_listed (RgLibraryWindow *self)
+{
+  g_autoptr(RgLibraryQuery) query = g_steal_pointer (&self->pending_query);
+
+  self->situations_pending = FALSE;
+  if (query != NULL)
+    search_sessions (self, query);
+  if (self->attention_pending)
+    _rg_library_window_load_attention (self);
 }
 
 static gboolean
@@ -484,8 +529,11 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkListBoxRow *first;
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
-      !(first = gtk_list_box_get_row_at_index (self->list_box, 0)))
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  rg_row_slicer_flush (self->session_slicer);
+  if (!(first = gtk_list_box_get_row_at_index (self->list_box, 0)))
     return FALSE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (first));
@@ -494,9 +542,11 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 search_activate_cb (RgLibraryWindow *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+  GtkListBoxRow *first;
 
   /* Enter in the search entry opens the first session found. */
+  rg_row_slicer_flush (self->session_slicer);
+  first = gtk_list_box_get_row_at_index (self->list_box, 0);
   if (first != NULL)
     gtk_widget_activate_action (GTK_WIDGET (first), "row.open", NULL);
 }
@@ -889,7 +939,7 @@ rg_library_window_close_request (GtkWindow *window)
 
 /* The retention period is a setting: the filter says how long it is. */
 static void
-update_retention_row (RgLibraryWindow *self)
+update_retention_subtitle (RgLibraryWindow *self)
 {
   guint years = _rg_library_window_get_retention_years (self);
   g_autofree char *subtitle = NULL;
@@ -899,7 +949,12 @@ update_retention_row (RgLibraryWindow *self)
                                         years),
                               years);
   adw_action_row_set_subtitle (self->past_retention_row, subtitle);
+}
 
+static void
+retention_changed_cb (RgLibraryWindow *self)
+{
+  update_retention_subtitle (self);
   if (gtk_switch_get_active (self->past_retention_switch))
     rg_library_window_search (self);
   _rg_library_window_load_attention (self);
@@ -929,6 +984,7 @@ rg_library_window_dispose (GObject *object)
   g_cancellable_cancel (self->situations_cancellable);
   g_clear_object (&self->situations_cancellable);
   _rg_library_window_dispose_desk (self);
+  g_clear_object (&self->session_slicer);
   if (self->library_signals != NULL)
     g_signal_group_set_target (self->library_signals, NULL);
 
@@ -944,10 +1000,12 @@ rg_library_window_finalize (GObject *object)
 
   g_clear_object (&self->library_signals);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->session_rows);
   g_clear_pointer (&self->situation_ids, g_ptr_array_unref);
   g_clear_pointer (&self->trashed, g_hash_table_unref);
   g_clear_pointer (&self->shown_paths, g_hash_table_unref);
   g_clear_pointer (&self->title_counts, g_hash_table_unref);
+  g_clear_pointer (&self->pending_query, rg_library_query_free);
 
   G_OBJECT_CLASS (rg_library_window_parent_class)->finalize (object);
 }
@@ -1022,7 +1080,9 @@ rg_library_window_init (RgLibraryWindow *self)
   self->shown_paths = g_hash_table_new (g_str_hash, g_str_equal);
   self->title_counts = g_hash_table_new (g_str_hash, g_str_equal);
 
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sessions),
+  self->session_rows = g_list_store_new (RG_TYPE_LIBRARY_ENTRY);
+  self->session_slicer = rg_row_slicer_new (self->session_rows);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->session_rows),
                            create_row, self, NULL);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
 
@@ -1032,7 +1092,7 @@ rg_library_window_init (RgLibraryWindow *self)
   g_signal_group_connect_swapped (self->library_signals, "notify::notice",
                                   G_CALLBACK (show_notice), self);
   g_signal_group_connect_swapped (self->library_signals, "notify::scanning",
-                                  G_CALLBACK (update_page), self);
+                                  G_CALLBACK (_rg_library_window_update_page), self);
 
   /* Search: the toggle, Ctrl+F and typing anywhere open the bar. */
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
@@ -1088,9 +1148,10 @@ rg_library_window_new (GtkApplication *application)
                        "application", application,
                        NULL);
   rg_window_state_restore (GTK_WINDOW (self), rg_library_window_get_settings (self));
-  update_retention_row (self);
+  /* What the period changes is listed once the library is bound, below */
+  update_retention_subtitle (self);
   g_signal_connect_object (rg_library_window_get_settings (self), "changed::retention-years",
-                           G_CALLBACK (update_retention_row), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (retention_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The application's library is the one the window lists, whichever
    * it is: it changes with the library folder. */

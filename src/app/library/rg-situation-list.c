@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-library.h"
+#include "rg-row-slicer.h"
 #include "rg-situation-list.h"
 #include "rg-window-host.h"
 
@@ -35,6 +36,8 @@ struct _RgSituationList
   GtkListView        *view;
   GtkSingleSelection *selection;
   GtkTreeListModel   *tree;
+  GListStore         *situations;     /* of RgLibrarySituation, the tree's root */
+  RgRowSlicer        *slicer;         /* adds to @situations, a few at a time */
   GCancellable       *cancellable;    /* of the sessions being looked up */
 };
 
@@ -495,7 +498,9 @@ rg_situation_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->slicer);
   g_clear_object (&self->tree);
+  g_clear_object (&self->situations);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (rg_situation_list_parent_class)->dispose (object);
@@ -583,6 +588,8 @@ rg_situation_list_set_situations (RgSituationList *self,
                                   GListModel      *situations)
 {
   g_autoptr(GtkTreeListModel) tree = NULL;
+  g_autoptr(GListStore) root = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GHashTable) expanded = NULL;
   g_autofree char *selected_id = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
@@ -596,14 +603,22 @@ rg_situation_list_set_situations (RgSituationList *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  g_clear_object (&self->slicer);
   if (situations == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
       g_clear_object (&self->tree);
+      g_clear_object (&self->situations);
       return;
     }
 
-  tree = gtk_tree_list_model_new (g_object_ref (situations), FALSE, FALSE,
+  /* A store of the list's own, which rg_situation_list_extend () adds to */
+  root = g_list_store_new (RG_TYPE_LIBRARY_SITUATION);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (situations); i++)
+    g_ptr_array_add (items, g_list_model_get_item (situations, i));
+  g_list_store_splice (root, 0, 0, items->pdata, items->len);
+  tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (root)), FALSE, FALSE,
                                   create_children, self, NULL);
 
   /* The situations open, and the one under the keyboard (or the one
@@ -647,6 +662,9 @@ rg_situation_list_set_situations (RgSituationList *self,
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_set_object (&self->tree, tree);
+  g_set_object (&self->situations, root);
+  self->slicer = rg_row_slicer_new (root);
+  rg_row_slicer_set_deferred (self->slicer, TRUE);
 
   /* The index changes under the list at each save: the keyboard stays
    * on its situation, which stays in sight */
@@ -658,6 +676,56 @@ rg_situation_list_set_situations (RgSituationList *self,
       gtk_single_selection_set_selected (self->selection, position);
       gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
     }
+}
+
+/**
+ * rg_situation_list_extend:
+ * @self: a #RgSituationList
+ * @situations: a #GListModel of #RgLibrarySituation
+ *
+ * Lists @situations, a longer list of which those listed are the
+ * first: the rows listed stay, and the others are added a few at a
+ * time, when nothing else is to be done, so that the first ones are
+ * painted and answer the keyboard meanwhile. If the situations listed
+ * are not the first of @situations, the same as
+ * rg_situation_list_set_situations ().
+ */
+void
+rg_situation_list_extend (RgSituationList *self,
+                          GListModel      *situations)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_listed, n_items;
+
+  g_return_if_fail (RG_IS_SITUATION_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (situations));
+
+  n_listed = self->situations != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->situations)) : 0;
+  n_items = g_list_model_get_n_items (situations);
+  if (self->situations == NULL || n_listed > n_items)
+    {
+      rg_situation_list_set_situations (self, situations);
+      return;
+    }
+
+  /* The ones listed, as they are, then the others */
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RgLibrarySituation) listed = i < n_listed ? g_list_model_get_item (G_LIST_MODEL (self->situations), i) : NULL;
+      g_autoptr(RgLibrarySituation) situation = g_list_model_get_item (situations, i);
+
+      if (listed != NULL &&
+          g_strcmp0 (rg_library_situation_get_id (listed), rg_library_situation_get_id (situation)) != 0)
+        {
+          rg_situation_list_set_situations (self, situations);
+          return;
+        }
+
+      g_ptr_array_add (items, listed != NULL ? g_steal_pointer (&listed) : g_steal_pointer (&situation));
+    }
+
+  rg_row_slicer_set_items (self->slicer, items->pdata, items->len);
 }
 
 /**

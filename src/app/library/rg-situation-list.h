@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (RgSituationList, rg_situation_list, RG, SITUATION_LIST, Gt
 
 void         rg_situation_list_set_situations (RgSituationList *self,
                                                GListModel      *situations);
+void         rg_situation_list_extend         (RgSituationList *self,
+                                               GListModel      *situations);
 GListModel  *rg_situation_list_get_rows       (RgSituationList *self);
 gboolean     rg_situation_list_set_expanded   (RgSituationList *self,
                                                guint            position,
