@@ -895,6 +895,28 @@ test_export_qdpx_several (void)
   }
 }
 
+/* Two copies of one file (a copy, a sync engine's conflict copy) are
+ * two sessions: no GUID is given twice */
+static void
+test_export_qdpx_copies (void)
+{
+  g_autoptr(RgSession) example = rg_test_load_example ();
+  g_autoptr(RgSession) copy = rg_test_load_example ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+  g_autoptr(Project) project = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_ptr_array_add (sessions, example);
+  g_ptr_array_add (sessions, copy);
+  project = export (sessions, RG_EXPORT_QDPX_NONE);
+
+  assert_layout (project, 12);
+  assert_schema_valid (project);
+  assert_references (project);
+  users = find_all (project, "User");
+  g_assert_cmpuint (users->len, ==, 6);
+}
+
 /* Every part of @project, zip names included, in lower case */
 static char *
 project_text_lower (Project *project)
@@ -1023,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/export-qdpx/positions", test_export_qdpx_positions);
   g_test_add_func ("/export-qdpx/links", test_export_qdpx_links);
   g_test_add_func ("/export-qdpx/several", test_export_qdpx_several);
+  g_test_add_func ("/export-qdpx/copies", test_export_qdpx_copies);
   g_test_add_func ("/export-qdpx/pseudonymised", test_export_qdpx_pseudonymised);
   g_test_add_func ("/export-qdpx/identifiers", test_export_qdpx_identifiers);
 

@@ -100,6 +100,11 @@ typedef struct
   RgExportQdpxFlags  flags;
   guint8             namespace[16];
 
+  /* The session being written's id, made unique in the export: two
+   * copies of one file are two sessions */
+  char              *session_key;
+  GHashTable        *session_keys;
+
   GString           *users;
   GString           *cases;
   GString           *sources;
@@ -147,6 +152,8 @@ string_free (gpointer string)
 static void
 export_clear (Export *export)
 {
+  g_free (export->session_key);
+  g_hash_table_unref (export->session_keys);
   g_string_free (export->users, TRUE);
   g_string_free (export->cases, TRUE);
   g_string_free (export->sources, TRUE);
@@ -200,14 +207,14 @@ make_guid (Export     *export,
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
-/* The same, for an object of @session */
+/* The same, for an object of the session being written */
 static char *
 make_session_guid (Export     *export,
                    const char *what,
                    RgSession  *session,
                    const char *id)
 {
-  g_autofree char *key = g_strconcat (rg_session_get_id (session), ":", id, NULL);
+  g_autofree char *key = g_strconcat (export->session_key, ":", id, NULL);
 
   return make_guid (export, what, key);
 }
@@ -859,6 +866,14 @@ write_session (Export    *export,
   GListModel *terms = rg_session_get_terms (session);
   const char *case_key = session_case (export, session);
 
+  g_free (export->session_key);
+  export->session_key = g_strdup (rg_session_get_id (session));
+  for (guint n = 2; !g_hash_table_add (export->session_keys, g_strdup (export->session_key)); n++)
+    {
+      g_free (export->session_key);
+      export->session_key = g_strdup_printf ("%s#%u", rg_session_get_id (session), n);
+    }
+
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(RgPartner) partner = g_list_model_get_item (partners, i);
@@ -1064,6 +1079,7 @@ rg_export_qdpx (GPtrArray          *sessions,
       export.namespace[i] = g_random_int_range (0, 256);
   else
     memcpy (export.namespace, stable_namespace, sizeof export.namespace);
+  export.session_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   export.users = g_string_new (NULL);
   export.cases = g_string_new (NULL);
   export.sources = g_string_new (NULL);
