@@ -16,9 +16,13 @@
 #include "rg-document.h"
 #include "rg-library.h"
 #include "rg-library-window.h"
+#include "rg-new-sitting-dialog.h"
 #include "rg-paths.h"
+#include "rg-preferences-window.h"
 #include "rg-session-window.h"
 #include "rg-shortcuts.h"
+#include "rg-sitting-window.h"
+#include "rg-sitting-xml.h"
 #include "rg-window-host.h"
 
 struct _RgApplication
@@ -135,6 +139,35 @@ show_open_error (RgApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What to open, and where in it */
+typedef struct
+{
+  GFile *file;
+  char  *view;
+  char  *object_id;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_pointer (&open->view, g_free);
+  g_clear_pointer (&open->object_id, g_free);
+  g_free (open);
+}
+
+static void
+present_session_window (RgSessionWindow *window,
+                        const char      *view,
+                        const char      *object_id)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  if (view != NULL || object_id != NULL)
+    rg_session_window_reveal (window, view, object_id);
+}
+
 static void
 open_file_cb (GObject      *object,
               GAsyncResult *result,
@@ -142,7 +175,8 @@ open_file_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   RgApplication *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  OpenData *open = g_task_get_task_data (task);
+  GFile *file = open->file;
   g_autoptr(RgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   RgSessionWindow *window;
@@ -157,8 +191,254 @@ open_file_cb (GObject      *object,
 
   if (!(window = find_session_window (self, file)))
     window = rg_session_window_new (GTK_APPLICATION (self), document);
+  present_session_window (window, open->view, open->object_id);
+}
+
+/* {{{ Sittings */
+
+static gboolean
+is_sitting_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, RG_SITTING_FILE_SUFFIX);
+}
+
+static RgSittingWindow *
+find_sitting_window (RgApplication *self,
+                     GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (RG_IS_SITTING_WINDOW (l->data) &&
+        g_file_equal (rg_sitting_window_get_file (l->data), file))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+load_sitting_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RgSitting *sitting = rg_sitting_load (task_data, NULL, cancellable, &error);
+
+  if (sitting == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sitting, g_object_unref);
+}
+
+static void
+sitting_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RgApplication *self = RG_APPLICATION (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RgSitting) sitting = NULL;
+  g_autoptr(GError) error = NULL;
+  RgSittingWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+
+  if (!(sitting = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      show_open_error (self, file, error);
+      return;
+    }
+
+  if (!(window = find_sitting_window (self, file)))
+    window = rg_sitting_window_new (GTK_APPLICATION (self), sitting, file);
   gtk_window_present (GTK_WINDOW (window));
 }
+
+/* A sitting file opens in its own window, read in a thread with the
+ * session loader's care */
+static void
+open_sitting_file (RgApplication *self,
+                   GFile         *file)
+{
+  RgSittingWindow *window;
+  g_autoptr(GTask) task = NULL;
+
+  if ((window = find_sitting_window (self, file)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, sitting_loaded_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_sitting_thread);
+}
+
+/* What to open of a sitting, and in place of which window */
+typedef struct
+{
+  GFile     *file;
+  RgSitting *sitting;
+  guint      index;
+  gboolean   meeting_mode;
+  GWeakRef   replacing;
+} SittingOpen;
+
+static void
+sitting_open_free (gpointer data)
+{
+  SittingOpen *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_object (&open->sitting);
+  g_weak_ref_clear (&open->replacing);
+  g_free (open);
+}
+
+/* @window shows the session of the sitting's @index-th situation, where
+ * @replacing was: its size, or its screen in meeting mode. Then
+ * @replacing closes, writing what it holds. */
+static void
+show_sitting_session (RgSessionWindow *window,
+                      RgSitting       *sitting,
+                      guint            index,
+                      gboolean         meeting_mode,
+                      GtkWindow       *replacing)
+{
+  if (replacing == GTK_WINDOW (window))
+    replacing = NULL;
+
+  rg_session_window_set_sitting (window, sitting, index);
+
+  if (replacing != NULL && !meeting_mode)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (replacing));
+      int height = gtk_widget_get_height (GTK_WIDGET (replacing));
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      if (gtk_window_is_maximized (replacing))
+        gtk_window_maximize (GTK_WINDOW (window));
+    }
+
+  if (meeting_mode)
+    {
+      GdkSurface *surface = replacing != NULL ? gtk_native_get_surface (GTK_NATIVE (replacing)) : NULL;
+      GdkMonitor *monitor = NULL;
+
+      g_object_set (window, "meeting-mode", TRUE, NULL);
+      if (surface != NULL)
+        monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (replacing)),
+                                                      surface);
+      if (monitor != NULL)
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (window), monitor);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (replacing != NULL)
+    gtk_window_close (replacing);
+}
+
+static void
+sitting_session_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RgApplication *self = g_task_get_source_object (task);
+  SittingOpen *open = g_task_get_task_data (task);
+  g_autoptr(RgDocument) document = NULL;
+  g_autoptr(GtkWindow) replacing = g_weak_ref_get (&open->replacing);
+  g_autoptr(GError) error = NULL;
+  RgSessionWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+
+  if (!(document = rg_document_load_finish (result, &error)))
+    {
+      show_open_error (self, open->file, error);
+      return;
+    }
+
+  if (!(window = find_session_window (self, open->file)))
+    window = rg_session_window_new (GTK_APPLICATION (self), document);
+  show_sitting_session (window, open->sitting, open->index, open->meeting_mode, replacing);
+}
+
+/**
+ * rg_application_open_sitting_item:
+ * @self: a #RgApplication
+ * @sitting: a sitting
+ * @index: a situation of its agenda
+ * @meeting_mode: whether its session opens in meeting mode
+ * @replacing: (nullable): the window it takes the place of
+ *
+ * See rg_window_host_open_sitting_item ().
+ */
+void
+rg_application_open_sitting_item (RgApplication *self,
+                                  RgSitting     *sitting,
+                                  guint          index,
+                                  gboolean       meeting_mode,
+                                  GtkWindow     *replacing)
+{
+  g_autoptr(RgSittingItem) item = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *folder_path = NULL;
+  RgSessionWindow *window;
+  SittingOpen *open;
+  GTask *task;
+
+  g_return_if_fail (RG_IS_APPLICATION (self));
+  g_return_if_fail (RG_IS_SITTING (sitting));
+
+  if (!(item = g_list_model_get_item (rg_sitting_get_items (sitting), index)))
+    return;
+
+  if (rg_sitting_item_get_session_file (item) == NULL)
+    {
+      g_autofree char *message = NULL;
+      GtkWidget *dialog;
+
+      /* Translators: %s is a situation's label */
+      message = g_strdup_printf (_("The session of “%s” for this sitting is not prepared yet."),
+                                 rg_sitting_item_get_situation_label (item));
+      dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                       _("No Session Yet"), message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The agenda names session files inside the library folder */
+  folder_path = self->library != NULL ? g_strdup (rg_library_get_folder (self->library))
+                                      : rg_application_get_library_dir (self);
+  folder = g_file_new_for_path (folder_path);
+  file = g_file_resolve_relative_path (folder, rg_sitting_item_get_session_file (item));
+
+  if ((window = find_session_window (self, file)))
+    {
+      show_sitting_session (window, sitting, index, meeting_mode, replacing);
+      return;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  open = g_new0 (SittingOpen, 1);
+  open->file = g_object_ref (file);
+  open->sitting = g_object_ref (sitting);
+  open->index = index;
+  open->meeting_mode = meeting_mode;
+  g_weak_ref_init (&open->replacing, replacing);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, open, sitting_open_free);
+  rg_document_load_async (file, NULL, sitting_session_loaded_cb, task);
+}
+
+/* }}} */
 
 /**
  * rg_application_open_file:
@@ -173,22 +453,54 @@ void
 rg_application_open_file (RgApplication *self,
                           GFile         *file)
 {
+  rg_application_open_file_at (self, file, NULL, NULL);
+}
+
+/**
+ * rg_application_open_file_at:
+ * @self: a #RgApplication
+ * @file: a session file
+ * @view: (nullable): the view to show when there is no @object_id
+ * @object_id: (nullable): the id of what to show in it: an action, a
+ *   consent, a link, a review item, a partner
+ *
+ * Opens @file as rg_application_open_file() does, then shows
+ * @object_id in the view that holds it, its row focused, or else @view
+ * (see rg_session_window_reveal()).
+ */
+void
+rg_application_open_file_at (RgApplication *self,
+                             GFile         *file,
+                             const char    *view,
+                             const char    *object_id)
+{
   RgSessionWindow *window;
+  OpenData *open;
   GTask *task;
 
   g_return_if_fail (RG_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (is_sitting_file (file))
+    {
+      open_sitting_file (self, file);
+      return;
+    }
+
   if ((window = find_session_window (self, file)))
     {
-      gtk_window_present (GTK_WINDOW (window));
+      present_session_window (window, view, object_id);
       return;
     }
 
   /* Keeps the application running while the file loads. */
   g_application_hold (G_APPLICATION (self));
+  open = g_new0 (OpenData, 1);
+  open->file = g_object_ref (file);
+  open->view = g_strdup (view);
+  open->object_id = g_strdup (object_id);
   task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, open, open_data_free);
   rg_document_load_async (file, NULL, open_file_cb, task);
 }
 
@@ -499,6 +811,29 @@ rg_application_about (GSimpleAction *action,
 }
 
 static void
+rg_application_new_sitting (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RgApplication *self = user_data;
+
+  rg_new_sitting_dialog_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+rg_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RgApplication *self = user_data;
+  RgPreferencesWindow *window;
+
+  window = rg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 rg_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -517,6 +852,8 @@ rg_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", rg_application_about },
+  { "new-sitting", rg_application_new_sitting },
+  { "preferences", rg_application_preferences },
   { "quit", rg_application_quit },
 };
 
@@ -585,6 +922,25 @@ host_open_file (RgWindowHost *host,
   rg_application_open_file (RG_APPLICATION (host), file);
 }
 
+static void
+host_open_file_at (RgWindowHost *host,
+                   GFile        *file,
+                   const char   *view,
+                   const char   *object_id)
+{
+  rg_application_open_file_at (RG_APPLICATION (host), file, view, object_id);
+}
+
+static void
+host_open_sitting_item (RgWindowHost *host,
+                        RgSitting    *sitting,
+                        guint         index,
+                        gboolean      meeting_mode,
+                        GtkWindow    *replacing)
+{
+  rg_application_open_sitting_item (RG_APPLICATION (host), sitting, index, meeting_mode, replacing);
+}
+
 static GtkWindow *
 host_find_session_window (RgWindowHost *host,
                           GFile        *file)
@@ -600,7 +956,9 @@ rg_application_window_host_init (RgWindowHostInterface *iface)
   iface->get_library_error = host_get_library_error;
   iface->get_library_dir = host_get_library_dir;
   iface->open_file = host_open_file;
+  iface->open_file_at = host_open_file_at;
   iface->find_session_window = host_find_session_window;
+  iface->open_sitting_item = host_open_sitting_item;
 }
 
 /* }}} */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rg-library.h"
+#include "rg-sitting.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,15 @@ RgLibrary     *rg_application_get_library         (RgApplication *self);
 const char    *rg_application_get_library_error   (RgApplication *self);
 void           rg_application_open_file           (RgApplication *self,
                                                    GFile         *file);
+void           rg_application_open_file_at        (RgApplication *self,
+                                                   GFile         *file,
+                                                   const char    *view,
+                                                   const char    *object_id);
+void           rg_application_open_sitting_item   (RgApplication *self,
+                                                   RgSitting     *sitting,
+                                                   guint          index,
+                                                   gboolean       meeting_mode,
+                                                   GtkWindow     *replacing);
 GtkWindow     *rg_application_find_session_window (RgApplication *self,
                                                    GFile         *file);
 

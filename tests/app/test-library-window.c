@@ -261,18 +261,24 @@ typedef struct
   const char      *page;
 } Expect;
 
+/* The window's page, or in the desk the Sessions page's */
+static const char *
+visible_page (RgLibraryWindow *window)
+{
+  const char *page = gtk_stack_get_visible_child_name (get_child (window, "main_stack"));
+
+  if (g_strcmp0 (page, "desk") != 0)
+    return page;
+
+  return gtk_stack_get_visible_child_name (get_child (window, "stack"));
+}
+
 static gboolean
 shows_expected (gpointer data)
 {
   Expect *expect = data;
-  GtkStack *stack = get_child (expect->window, "stack");
 
-  if (expect->page != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (stack), expect->page) != 0)
-    return FALSE;
-
-  if (expect->page == NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sessions") != 0)
+  if (g_strcmp0 (visible_page (expect->window), expect->page ? expect->page : "sessions") != 0)
     return FALSE;
 
   if (count_rows (expect->window) != expect->n_rows)
@@ -369,6 +375,21 @@ typedef struct
   gboolean    damaged_index;
 } AppTest;
 
+static const AppTest *current_test;
+
+/* These tests are about the Sessions page of the desk: they start there,
+ * as a coordinator does with Alt+3. */
+static void
+on_sessions_page (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK) ||
+                 gtk_widget_activate_action (GTK_WIDGET (window), "library.show-page", "s",
+                                             "sessions"));
+  current_test->func (app);
+}
+
 /* Runs the test inside a real, running application whose library is a
  * fresh folder, then checks that it quits with no window left and
  * nothing holding on to it. */
@@ -397,7 +418,8 @@ run_in_application (gconstpointer data)
     }
   g_settings_set_string (settings, "library-folder", library_folder);
 
-  rg_test_run_app_func ((gconstpointer) test->func);
+  current_test = test;
+  rg_test_run_app_func ((gconstpointer) on_sessions_page);
 }
 
 /* }}} */
@@ -407,7 +429,7 @@ static void
 empty_state (RgApplication *app)
 {
   RgLibraryWindow *window = get_window (app);
-  GtkStack *stack = get_child (window, "stack");
+  GtkStack *stack = get_child (window, "main_stack");
   GtkWidget *page;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
@@ -512,7 +534,7 @@ search (RgApplication *app)
 {
   RgLibraryWindow *window = get_window (app);
   GtkEditable *entry = get_child (window, "search_entry");
-  AdwWindowTitle *title = get_child (window, "window_title");
+  AdwViewSwitcherTitle *title = get_child (window, "switcher_title");
 
   wait_for_rows (window, 3, REVIEW_TITLE);
 
@@ -521,7 +543,7 @@ search (RgApplication *app)
 
   gtk_editable_set_text (entry, "decrochage");
   wait_for_rows (window, 1, REVIEW_TITLE);
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 session found");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "1 session found");
 
   /* The last word is a prefix. */
   gtk_editable_set_text (entry, "integr");

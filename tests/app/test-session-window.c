@@ -21,6 +21,7 @@
 #include "rg-session-editor-links.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
+#include "rg-diagnosis-cell.h"
 #include "rg-test-app.h"
 #include "rg-test-utils.h"
 
@@ -1370,6 +1371,92 @@ test_killed_after_typing (void)
 
 /* }}} */
 
+/* {{{ Reveal: the desk opens a session at the right place */
+
+static const char *
+visible_view (RgSessionWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       RG_TYPE_SESSION_WINDOW,
+                                                                       "view_stack"));
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+/* The object the focused row holds as @key */
+static gpointer
+focused_row_object (RgSessionWindow *window,
+                    const char      *key)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX_ROW (w) && g_object_get_data (G_OBJECT (w), key) != NULL)
+      return g_object_get_data (G_OBJECT (w), key);
+
+  return NULL;
+}
+
+static gboolean
+shows_actions (gpointer window)
+{
+  return g_strcmp0 (visible_view (window), "actions") == 0;
+}
+
+static void
+reveal (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "revue-reveal.regards");
+  g_autoptr(RgSession) on_disk = rg_test_read_session (file);
+  g_autoptr(RgAction) action = g_list_model_get_item (rg_session_get_actions (on_disk), 2);
+  g_autoptr(RgLink) link = g_list_model_get_item (rg_session_get_links (on_disk), 4);
+  g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (on_disk), 3);
+  RgSessionWindow *window;
+  RgAction *focused_action;
+  RgLink *focused_link;
+  GtkWidget *focus;
+
+  /* Opened on an action: the actions view, that action's row focused */
+  rg_application_open_file_at (app, file, NULL, rg_action_get_id (action));
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
+  g_assert_true (rg_test_wait_for (shows_actions, window, 5));
+  rg_test_iterate_until_idle ();
+  focused_action = focused_row_object (window, "action");
+  g_assert_nonnull (focused_action);
+  g_assert_cmpstr (rg_action_get_id (focused_action), ==, rg_action_get_id (action));
+
+  /* Already open, on a link: the agreements and divergences */
+  rg_application_open_file_at (app, file, NULL, rg_link_get_id (link));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpstr (visible_view (window), ==, "links");
+  focused_link = focused_row_object (window, "link");
+  g_assert_nonnull (focused_link);
+  g_assert_cmpstr (rg_link_get_id (focused_link), ==, rg_link_get_id (link));
+
+  /* On a partner: their column of the diagnosis */
+  g_assert_true (rg_session_window_reveal (window, NULL, rg_partner_get_id (partner)));
+  g_assert_cmpstr (visible_view (window), ==, "diagnosis");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  focus = focus ? gtk_widget_get_ancestor (focus, RG_TYPE_DIAGNOSIS_CELL) : NULL;
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (rg_partner_get_id (rg_diagnosis_cell_get_partner (RG_DIAGNOSIS_CELL (focus))),
+                   ==, rg_partner_get_id (partner));
+
+  /* What the session no longer holds leaves the window as it is */
+  g_assert_false (rg_session_window_reveal (window, NULL, "00000000-0000-0000-0000-000000000000"));
+  g_assert_cmpstr (visible_view (window), ==, "diagnosis");
+
+  /* Nothing to focus: the view named */
+  g_assert_false (rg_session_window_reveal (window, "actions", NULL));
+  g_assert_cmpstr (visible_view (window), ==, "actions");
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1405,6 +1492,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/meeting-mode/fits-six", meeting_mode_fits_six);
   rg_test_add_app_func ("/session-window/meeting-mode/fits-eight", meeting_mode_fits_eight);
   rg_test_add_app_func ("/session-window/meeting-mode/escape", escape_in_meeting_mode);
+  rg_test_add_app_func ("/session-window/reveal", reveal);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

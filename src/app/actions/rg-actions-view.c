@@ -1311,3 +1311,53 @@ rg_actions_view_set_sort (RgActionsView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
 }
+
+/* The row of the list holding @key's object of id @id, and its field */
+static GtkWidget *
+find_field_of (GtkListBox *list,
+               const char *key,
+               const char *id,
+               const char *(*get_id) (gpointer),
+               const char *field)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer object = g_object_get_data (G_OBJECT (child), key);
+
+      if (object != NULL && g_strcmp0 (get_id (object), id) == 0)
+        return find_field (child, field);
+    }
+
+  return NULL;
+}
+
+/**
+ * rg_actions_view_reveal:
+ * @self: a #RgActionsView
+ * @object_id: the id of an action or a consent of the session
+ *
+ * Gives the focus to the row of @object_id, on the first of its
+ * fields, as the desk does when it opens a session on an overdue
+ * action or a consent to record.
+ *
+ * Returns: whether the view shows @object_id
+ */
+gboolean
+rg_actions_view_reveal (RgActionsView *self,
+                        const char    *object_id)
+{
+  GtkWidget *field;
+
+  g_return_val_if_fail (RG_IS_ACTIONS_VIEW (self), FALSE);
+  g_return_val_if_fail (object_id != NULL, FALSE);
+
+  field = find_field_of (self->action_list, "action", object_id,
+                         (const char *(*) (gpointer)) rg_action_get_id, "what");
+  if (field == NULL)
+    field = find_field_of (self->consent_list, "consent", object_id,
+                           (const char *(*) (gpointer)) rg_consent_get_id, "scope");
+
+  return field != NULL && gtk_widget_grab_focus (field);
+}

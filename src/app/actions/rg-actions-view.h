@@ -38,5 +38,7 @@ void             rg_actions_view_set_editor (RgActionsView   *self,
 RgActionsSort    rg_actions_view_get_sort   (RgActionsView   *self);
 void             rg_actions_view_set_sort   (RgActionsView   *self,
                                              RgActionsSort    sort);
+gboolean         rg_actions_view_reveal     (RgActionsView   *self,
+                                             const char      *object_id);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "rg-session-xml.h"
 #include "rg-report-print.h"
 #include "rg-save-chooser.h"
+#include "rg-window-host.h"
 
 /* The formats, in the order the Format row offers them */
 static const struct
@@ -440,12 +441,18 @@ rg_export_dialog_new (GtkWindow *parent,
                       RgSession *session)
 {
   RgExportDialog *self;
+  RgWindowHost *host;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
   self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
+  /* A report is for outside the team, so pseudonymised, unless the
+   * coordinator chose otherwise in the preferences */
+  if (parent != NULL && (host = rg_window_host_get_for_widget (GTK_WIDGET (parent))) != NULL &&
+      !g_settings_get_boolean (rg_window_host_get_settings (host), "export-pseudonymise"))
+    rg_export_dialog_set_purpose (self, RG_EXPORT_PURPOSE_TEAM);
   /* The first choice has the focus, not Cancel */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->format_row));
 

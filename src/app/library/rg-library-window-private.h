@@ -5,7 +5,10 @@
 
 #pragma once
 
+#include "rg-attention-list.h"
+#include "rg-date-entry.h"
 #include "rg-library-window.h"
+#include "rg-situation-list.h"
 #include "rg-window-host.h"
 
 G_BEGIN_DECLS
@@ -18,7 +21,11 @@ struct _RgLibraryWindow
   GListStore           *sessions;              /* of RgLibraryEntry: what the list shows */
   GCancellable         *cancellable;           /* of the file work; cancelled on dispose */
   GCancellable         *query_cancellable;
-  GCancellable         *situations_cancellable;
+  GCancellable         *situations_cancellable;  /* of the situations of the filter */
+  GCancellable         *situation_list_cancellable;
+  GCancellable         *attention_cancellable;
+  GCancellable         *sittings_cancellable;
+  GListStore           *sittings;                 /* of RgLibrarySitting */
   GPtrArray            *situation_ids;         /* beside situation_row's labels; [0] is NULL */
   GHashTable           *trashed;               /* original path → the file in the Trash */
   GHashTable           *shown_paths;           /* of the sessions listed, for their rows */
@@ -28,9 +35,12 @@ struct _RgLibraryWindow
   guint                 has_criteria : 1;
   guint                 has_more : 1;
   guint                 updating_situations : 1;
+  guint                 page_chosen : 1;           /* the first page, or by the user */
+  guint                 showing_page : 1;
+  guint                 n_situations;
 
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
   GtkSpinner           *scan_spinner;
@@ -38,6 +48,16 @@ struct _RgLibraryWindow
   GtkSearchEntry       *search_entry;
   GtkRevealer          *filter_bar;
   GtkLabel             *filter_label;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GtkStack             *attention_stack;
+  RgAttentionList      *attention_list;
+  RgDateEntry          *attention_date;
+  GtkStack             *situations_stack;
+  RgSituationList      *situation_list;
+  GtkStack             *sittings_stack;
+  AdwStatusPage        *no_sittings_page;
+  GtkListBox           *sitting_list;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GtkListBox           *list_box;
@@ -61,5 +81,17 @@ void           _rg_library_window_update_index       (RgLibraryWindow *self,
                                                       GFile           *file,
                                                       RgSession       *session);
 void           _rg_library_window_class_init_actions (GtkWidgetClass  *widget_class);
+guint          _rg_library_window_get_retention_years (RgLibraryWindow *self);
+
+/* rg-library-window-desk.c: the pages of attention and of situations */
+void           _rg_library_window_class_init_desk    (GtkWidgetClass       *widget_class);
+void           _rg_library_window_init_desk          (RgLibraryWindow      *self);
+void           _rg_library_window_dispose_desk       (RgLibraryWindow      *self);
+void           _rg_library_window_search_situations  (RgLibraryWindow      *self,
+                                                      const RgLibraryQuery *query);
+void           _rg_library_window_load_attention     (RgLibraryWindow      *self);
+void           _rg_library_window_search_sittings    (RgLibraryWindow      *self,
+                                                      const char           *text);
+void           _rg_library_window_update_desk_page   (RgLibraryWindow      *self);
 
 G_END_DECLS

@@ -145,8 +145,8 @@ get_situation_filter (RgLibraryWindow *self)
 }
 
 /* How long a situation is kept after its last session */
-static guint
-get_retention_years (RgLibraryWindow *self)
+guint
+_rg_library_window_get_retention_years (RgLibraryWindow *self)
 {
   RgWindowHost *host = _rg_library_window_get_host (self);
 
@@ -172,7 +172,7 @@ build_query (RgLibraryWindow *self)
     {
       g_autofree char *today = rg_date_new_today ();
 
-      query->last_session_before = rg_retention_get_limit_date (get_retention_years (self), today);
+      query->last_session_before = rg_retention_get_limit_date (_rg_library_window_get_retention_years (self), today);
     }
   query->limit = self->limit;
 
@@ -255,9 +255,10 @@ update_filter_indicators (RgLibraryWindow      *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.clear-filters", filters != NULL);
 }
 
-/* Which page shows: the sessions, "No Results" when a search finds
- * nothing, and while the library is empty, a spinner during its first
- * scan, then the invitation to start. */
+/* Which page shows: the desk, and in its Sessions page the sessions or
+ * "No Results" when a search finds nothing; while the library is
+ * empty, a spinner during its first scan, then the invitation to
+ * start. */
 static void
 update_page (RgLibraryWindow *self)
 {
@@ -266,40 +267,17 @@ update_page (RgLibraryWindow *self)
   gboolean scanning = library != NULL && rg_library_get_scanning (library);
   const char *page;
 
-  if (n_items > 0)
-    page = "sessions";
-  else if (self->has_criteria)
-    page = "no-results";
+  if (n_items > 0 || self->has_criteria)
+    page = "desk";
   else if (scanning)
     page = "loading";
   else
     page = "empty";
 
-  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "sessions" : "no-results");
   gtk_widget_set_visible (GTK_WIDGET (self->scan_spinner), scanning);
   gtk_spinner_set_spinning (self->scan_spinner, scanning);
-}
-
-static void
-update_subtitle (RgLibraryWindow *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
-  g_autofree char *subtitle = NULL;
-
-  if (self->has_criteria && n_items > 0)
-    {
-      if (self->has_more)
-        /* Translators: the number of sessions found by a search, when
-         * there are more than the list shows */
-        subtitle = g_strdup_printf (ngettext ("More than %u session found",
-                                              "More than %u sessions found", n_items),
-                                    n_items);
-      else
-        subtitle = g_strdup_printf (ngettext ("%u session found", "%u sessions found", n_items),
-                                    n_items);
-    }
-
-  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 /* Puts the focus back on the session it was on after the list changed. */
@@ -395,7 +373,7 @@ show_results (RgLibraryWindow *self,
     refocus_row (self, focus_path);
 
   update_page (self);
-  update_subtitle (self);
+  _rg_library_window_update_desk_page (self);
 }
 
 static void
@@ -448,8 +426,12 @@ rg_library_window_search (RgLibraryWindow *self)
       return;
     }
 
+  /* The situations first: the index answers one query at a time, and
+   * the desk shows them before the sessions */
+  _rg_library_window_search_situations (self, query);
   self->query_cancellable = g_cancellable_new ();
   rg_library_query_async (library, query, self->query_cancellable, query_cb, g_object_ref (self));
+  _rg_library_window_search_sittings (self, query->text);
 }
 
 static gboolean
@@ -629,6 +611,7 @@ static void
 library_changed_cb (RgLibraryWindow *self)
 {
   queue_search (self);
+  _rg_library_window_load_attention (self);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->filter_popover)))
     refresh_situations (self);
@@ -666,6 +649,7 @@ library_bound_cb (RgLibraryWindow *self)
 {
   self->limit = PAGE_SIZE;
   rg_library_window_search (self);
+  _rg_library_window_load_attention (self);
   show_notice (self);
 }
 
@@ -714,9 +698,12 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  gtk_file_filter_set_name (sessions, _("Regards Sessions"));
+  gtk_file_filter_set_name (sessions, _("Regards Sessions and Sittings"));
   gtk_file_filter_add_mime_type (sessions, "application/x-regards+xml");
   gtk_file_filter_add_suffix (sessions, "regards");
+  /* A sitting opens in its own window */
+  gtk_file_filter_add_mime_type (sessions, "application/x-regards-sitting+xml");
+  gtk_file_filter_add_suffix (sessions, "regards-sitting");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), sessions);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -902,7 +889,7 @@ rg_library_window_close_request (GtkWindow *window)
 static void
 update_retention_row (RgLibraryWindow *self)
 {
-  guint years = get_retention_years (self);
+  guint years = _rg_library_window_get_retention_years (self);
   g_autofree char *subtitle = NULL;
 
   subtitle = g_strdup_printf (ngettext ("Situations whose last session is more than %u year old",
@@ -913,6 +900,7 @@ update_retention_row (RgLibraryWindow *self)
 
   if (gtk_switch_get_active (self->past_retention_switch))
     rg_library_window_search (self);
+  _rg_library_window_load_attention (self);
 }
 
 static void
@@ -938,6 +926,7 @@ rg_library_window_dispose (GObject *object)
   g_clear_object (&self->query_cancellable);
   g_cancellable_cancel (self->situations_cancellable);
   g_clear_object (&self->situations_cancellable);
+  _rg_library_window_dispose_desk (self);
   if (self->library_signals != NULL)
     g_signal_group_set_target (self->library_signals, NULL);
 
@@ -976,7 +965,6 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regards/Regards/rg-library-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, scan_spinner);
@@ -1008,6 +996,7 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "library.show-more", NULL, show_more_action);
 
   _rg_library_window_class_init_actions (widget_class);
+  _rg_library_window_class_init_desk (widget_class);
 }
 
 static void
@@ -1082,6 +1071,8 @@ rg_library_window_init (RgLibraryWindow *self)
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  _rg_library_window_init_desk (self);
 }
 
 RgLibraryWindow *

@@ -1444,3 +1444,47 @@ rg_links_view_get_rows (RgLinksView *self)
 
   return rows;
 }
+
+/**
+ * rg_links_view_reveal:
+ * @self: a #RgLinksView
+ * @object_id: the id of a link or of a review item of the session
+ *
+ * Gives the focus to the row of @object_id: a link's type, or a review
+ * item's check box, as the desk does when it opens a session on an
+ * open divergence.
+ *
+ * Returns: whether the view shows @object_id
+ */
+gboolean
+rg_links_view_reveal (RgLinksView *self,
+                      const char  *object_id)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) review_rows = NULL;
+
+  g_return_val_if_fail (RG_IS_LINKS_VIEW (self), FALSE);
+  g_return_val_if_fail (object_id != NULL, FALSE);
+
+  rows = rg_links_view_get_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      RgLink *link = g_object_get_data (G_OBJECT (row), "link");
+
+      if (g_str_equal (rg_link_get_id (link), object_id))
+        return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "type-button"));
+    }
+
+  review_rows = rg_review_list_get_rows (self->review_list);
+  for (guint i = 0; i < review_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (review_rows, i);
+      RgReviewItem *item = g_object_get_data (G_OBJECT (row), "item");
+
+      if (item != NULL && g_str_equal (rg_review_item_get_id (item), object_id))
+        return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "check"));
+    }
+
+  return FALSE;
+}

@@ -20,5 +20,7 @@ RgSessionEditor *rg_links_view_get_editor (RgLinksView     *self);
 void             rg_links_view_set_editor (RgLinksView     *self,
                                            RgSessionEditor *editor);
 GPtrArray       *rg_links_view_get_rows   (RgLinksView     *self);
+gboolean         rg_links_view_reveal     (RgLinksView     *self,
+                                           const char      *object_id);
 
 G_END_DECLS

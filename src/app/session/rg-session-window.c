@@ -33,6 +33,7 @@
 #include "rg-paths.h"
 #include "rg-session-details-dialog.h"
 #include "rg-session-window.h"
+#include "rg-sitting-bar.h"
 #include "rg-timeline-window.h"
 #include "rg-window-host.h"
 #include "rg-window-state.h"
@@ -93,6 +94,9 @@ struct _RgSessionWindow
   GtkWidget            *follow_up_banner;
   GtkLabel             *follow_up_label;
   GFile                *previous_file;    /* the session this one follows */
+  RgSitting            *sitting;          /* the sitting it was opened from */
+  guint                 sitting_index;    /* its situation on the agenda */
+  RgSittingBar         *sitting_bar;
   GtkWidget            *save_banner;
   GtkLabel             *save_label;
   GtkWidget            *conflicts_banner;
@@ -681,6 +685,7 @@ rg_session_window_set_meeting_mode (RgSessionWindow *self,
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
   rg_diagnosis_view_set_meeting (self->diagnosis_view, meeting_mode);
+  rg_sitting_bar_set_large (self->sitting_bar, meeting_mode);
   apply_zoom (self);
   /* Escape is not the way out: it ends typing, as everywhere. Meeting
    * mode has its own key, F11, and a button that says what it does. */
@@ -1145,6 +1150,73 @@ open_previous_action (GtkWidget  *widget,
 }
 
 /* }}} */
+/* {{{ Sitting */
+
+/* The previous or next situation of the sitting: its session opens in
+ * this one's place, as this one is (in meeting mode or not). Closing
+ * this window writes what it holds, as closing always does. */
+static void
+move_situation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  RgWindowHost *host = rg_window_host_get_for_widget (widget);
+  gboolean next = g_str_equal (action_name, "session.next-situation");
+  guint n;
+
+  if (host == NULL || self->sitting == NULL)
+    return;
+
+  n = g_list_model_get_n_items (rg_sitting_get_items (self->sitting));
+  if ((next && self->sitting_index + 1 >= n) || (!next && self->sitting_index == 0))
+    return;
+
+  /* What is being typed is the session's before it goes */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  rg_window_host_open_sitting_item (host, self->sitting,
+                                    next ? self->sitting_index + 1 : self->sitting_index - 1,
+                                    self->meeting_mode, GTK_WINDOW (self));
+}
+
+static void
+update_sitting_actions (RgSessionWindow *self)
+{
+  guint n = self->sitting ? g_list_model_get_n_items (rg_sitting_get_items (self->sitting)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.previous-situation",
+                                 self->sitting != NULL && self->sitting_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.next-situation",
+                                 self->sitting != NULL && self->sitting_index + 1 < n);
+}
+
+/**
+ * rg_session_window_set_sitting:
+ * @self: a #RgSessionWindow
+ * @sitting: the sitting the session was opened from
+ * @index: the situation of the sitting's agenda the session is about
+ *
+ * Shows where the session stands in @sitting (its slot, its place on
+ * the agenda, the time) and lets the coordinator move to the previous
+ * and next situations (Alt+Page Up, Alt+Page Down).
+ */
+void
+rg_session_window_set_sitting (RgSessionWindow *self,
+                               RgSitting       *sitting,
+                               guint            index)
+{
+  g_return_if_fail (RG_IS_SESSION_WINDOW (self));
+  g_return_if_fail (RG_IS_SITTING (sitting));
+  g_return_if_fail (index < g_list_model_get_n_items (rg_sitting_get_items (sitting)));
+
+  g_set_object (&self->sitting, sitting);
+  self->sitting_index = index;
+  rg_sitting_bar_set_item (self->sitting_bar, sitting, index);
+  gtk_widget_set_visible (GTK_WIDGET (self->sitting_bar), TRUE);
+  update_sitting_actions (self);
+}
+
+/* }}} */
 /* {{{ Details */
 
 static void
@@ -1365,6 +1437,7 @@ rg_session_window_dispose (GObject *object)
   g_clear_object (&self->folder_monitor);
   g_clear_error (&self->save_error);
   g_clear_object (&self->previous_file);
+  g_clear_object (&self->sitting);
 
   G_OBJECT_CLASS (rg_session_window_parent_class)->dispose (object);
 
@@ -1486,6 +1559,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_banner);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, sitting_bar);
 
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
@@ -1513,6 +1587,10 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.open-previous", NULL,
                                    open_previous_action);
   gtk_widget_class_install_action (widget_class, "session.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "session.previous-situation", NULL,
+                                   move_situation_action);
+  gtk_widget_class_install_action (widget_class, "session.next-situation", NULL,
+                                   move_situation_action);
   gtk_widget_class_install_property_action (widget_class, "session.blind-round", "blind-round");
   gtk_widget_class_install_action (widget_class, "session.reveal-authors", NULL,
                                    reveal_authors_action);
@@ -1522,6 +1600,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   g_type_ensure (RG_TYPE_CRITERIA_VIEW);
   g_type_ensure (RG_TYPE_ACTIONS_VIEW);
   g_type_ensure (RG_TYPE_GLOSSARY_VIEW);
+  g_type_ensure (RG_TYPE_SITTING_BAR);
 }
 
 static void
@@ -1540,6 +1619,7 @@ rg_session_window_init (RgSessionWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.leave-meeting-mode", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reveal-authors", FALSE);
+  update_sitting_actions (self);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->view_stack), "session-views");
 
@@ -1608,4 +1688,98 @@ rg_session_window_get_diagnosis_view (RgSessionWindow *self)
   g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->diagnosis_view);
+}
+
+/* The position of @partner among the session's partners, its column */
+static gboolean
+find_partner_column (RgSession *session,
+                     RgPartner *partner,
+                     guint     *column)
+{
+  GListModel *partners = rg_session_get_partners (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RgPartner) item = g_list_model_get_item (partners, i);
+
+      if (item == partner)
+        {
+          *column = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Shows the view @name, if it is not hidden (a contribution, a blind
+ * round) */
+static gboolean
+show_view (RgSessionWindow *self,
+           GtkWidget       *view,
+           const char      *name)
+{
+  if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, view)))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+/**
+ * rg_session_window_reveal:
+ * @self: a #RgSessionWindow
+ * @view: (nullable): the name of a view ("diagnosis", "links",
+ *   "glossary", "criteria", "actions") to show when @object_id is
+ *   %NULL or not found, or %NULL
+ * @object_id: (nullable): the id of an object of the session: an
+ *   action, a consent, a link, a review item or a partner
+ *
+ * Shows the object the desk names, in the view that holds it, its row
+ * focused: an action or a consent in the actions view, a link or a
+ * review item in the agreements and divergences, a partner's column in
+ * the diagnosis. Without an object, or with an id the session no
+ * longer holds (it was changed since the library read it), @view is
+ * shown, if any.
+ *
+ * Returns: whether @object_id was found and shown
+ */
+gboolean
+rg_session_window_reveal (RgSessionWindow *self,
+                          const char      *view,
+                          const char      *object_id)
+{
+  RgSession *session;
+  RgPartner *partner;
+  guint column;
+
+  g_return_val_if_fail (RG_IS_SESSION_WINDOW (self), FALSE);
+
+  if (object_id == NULL)
+    {
+      GtkWidget *child = view ? adw_view_stack_get_child_by_name (self->view_stack, view) : NULL;
+
+      if (child != NULL)
+        show_view (self, child, view);
+      return FALSE;
+    }
+
+  session = rg_session_editor_get_session (self->editor);
+
+  if (rg_session_find_action (session, object_id) != NULL ||
+      rg_session_find_consent (session, object_id) != NULL)
+    return show_view (self, GTK_WIDGET (self->actions_view), "actions") &&
+           rg_actions_view_reveal (self->actions_view, object_id);
+
+  if (rg_session_find_link (session, object_id) != NULL ||
+      rg_session_find_review_item (session, object_id) != NULL)
+    return show_view (self, GTK_WIDGET (self->links_view), "links") &&
+           rg_links_view_reveal (self->links_view, object_id);
+
+  if ((partner = rg_session_find_partner (session, object_id)) != NULL &&
+      find_partner_column (session, partner, &column))
+    return show_view (self, GTK_WIDGET (self->diagnosis_view), "diagnosis") &&
+           rg_diagnosis_view_focus_cell (self->diagnosis_view, column, 0, 0);
+
+  return rg_session_window_reveal (self, view, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "rg-document.h"
 #include "rg-session-editor.h"
+#include "rg-sitting.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ RgSessionEditor *rg_session_window_get_editor   (RgSessionWindow *self);
 GtkWidget       *rg_session_window_get_diagnosis_view (RgSessionWindow *self);
 gboolean         rg_session_window_save_now     (RgSessionWindow *self,
                                                  GError         **error);
+gboolean         rg_session_window_reveal       (RgSessionWindow *self,
+                                                 const char      *view,
+                                                 const char      *object_id);
+void             rg_session_window_set_sitting  (RgSessionWindow *self,
+                                                 RgSitting       *sitting,
+                                                 guint            index);
 
 G_END_DECLS

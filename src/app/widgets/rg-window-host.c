@@ -146,6 +146,58 @@ rg_window_host_open_file (RgWindowHost *self,
 }
 
 /**
+ * rg_window_host_open_file_at:
+ * @self: a #RgWindowHost
+ * @file: a session file
+ * @view: (nullable): the view to show when there is no @object_id
+ * @object_id: (nullable): what to show in it: the id of an action, a
+ *   consent, a link, a review item or a partner
+ *
+ * Opens @file as rg_window_host_open_file() does, then shows
+ * @object_id in the view that holds it, its row focused, or else @view.
+ */
+void
+rg_window_host_open_file_at (RgWindowHost *self,
+                             GFile        *file,
+                             const char   *view,
+                             const char   *object_id)
+{
+  g_return_if_fail (RG_IS_WINDOW_HOST (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  RG_WINDOW_HOST_GET_IFACE (self)->open_file_at (self, file, view, object_id);
+}
+
+/**
+ * rg_window_host_open_sitting_item:
+ * @self: a #RgWindowHost
+ * @sitting: a prepared sitting
+ * @index: the position of a situation on its agenda
+ * @meeting_mode: whether the session opens in meeting mode
+ * @replacing: (nullable): a window the session takes the place of: it
+ *   gets its size (in meeting mode, its screen), then @replacing closes,
+ *   saving what it holds as closing always does
+ *
+ * Opens the session the sitting holds about its @index-th situation
+ * (the file its agenda names, in the library folder), its window
+ * knowing the sitting: it shows the slot and moves to the previous and
+ * next situations.
+ */
+void
+rg_window_host_open_sitting_item (RgWindowHost *self,
+                                  RgSitting    *sitting,
+                                  guint         index,
+                                  gboolean      meeting_mode,
+                                  GtkWindow    *replacing)
+{
+  g_return_if_fail (RG_IS_WINDOW_HOST (self));
+  g_return_if_fail (RG_IS_SITTING (sitting));
+  g_return_if_fail (replacing == NULL || GTK_IS_WINDOW (replacing));
+
+  RG_WINDOW_HOST_GET_IFACE (self)->open_sitting_item (self, sitting, index, meeting_mode, replacing);
+}
+
+/**
  * rg_window_host_find_session_window:
  * @self: a #RgWindowHost
  * @file: a session file

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "rg-library.h"
+#include "rg-sitting.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,15 @@ struct _RgWindowHostInterface
                                       GFile        *file);
   GtkWindow  *(*find_session_window) (RgWindowHost *self,
                                       GFile        *file);
+  void        (*open_file_at)        (RgWindowHost *self,
+                                      GFile        *file,
+                                      const char   *view,
+                                      const char   *object_id);
+  void        (*open_sitting_item)   (RgWindowHost *self,
+                                      RgSitting    *sitting,
+                                      guint         index,
+                                      gboolean      meeting_mode,
+                                      GtkWindow    *replacing);
 };
 
 RgWindowHost *rg_window_host_get_for_widget       (GtkWidget    *widget);
@@ -38,5 +48,14 @@ void          rg_window_host_open_file            (RgWindowHost *self,
                                                    GFile        *file);
 GtkWindow    *rg_window_host_find_session_window  (RgWindowHost *self,
                                                    GFile        *file);
+void          rg_window_host_open_file_at         (RgWindowHost *self,
+                                                   GFile        *file,
+                                                   const char   *view,
+                                                   const char   *object_id);
+void          rg_window_host_open_sitting_item    (RgWindowHost *self,
+                                                   RgSitting    *sitting,
+                                                   guint         index,
+                                                   gboolean      meeting_mode,
+                                                   GtkWindow    *replacing);
 
 G_END_DECLS

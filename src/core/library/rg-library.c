@@ -779,6 +779,7 @@ scan_data_free (ScanData *data)
   if (data->only_paths == NULL)
     _rg_library_connection_fill_ended (data->self->connection);
   g_clear_pointer (&data->only_paths, g_ptr_array_unref);
+  g_clear_object (&data->self);
   g_free (data);
 }
 
@@ -789,7 +790,9 @@ scan_data_new (RgLibrary          *self,
 {
   ScanData *data = g_new0 (ScanData, 1);
 
-  data->self = self;
+  /* Its own reference: a task lets go of its source object before its
+   * data, and the library may go with it (the folder was changed). */
+  data->self = g_object_ref (self);
   data->flags = flags;
   data->only_paths = only_paths;
 
