@@ -559,6 +559,27 @@ search (RgApplication *app)
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 }
 
+/* An item of a menu, by its label without its mnemonic */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
 static gboolean
 has_export_dialog (gpointer data)
 {
@@ -591,6 +612,8 @@ export_search (RgApplication *app)
   g_autoptr(RgTestZip) zip = NULL;
   gsize size = 0;
   RgExportDialog *dialog;
+  GtkMenuButton *menu_button;
+  GtkWidget *item;
 
   wait_for_rows (window, 3, REVIEW_TITLE);
   gtk_editable_set_text (entry, "decrochage");
@@ -615,6 +638,22 @@ export_search (RgApplication *app)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   rg_test_iterate_until_idle ();
+
+  /* Nothing found, nothing to export: the menu's entry says so */
+  menu_button = GTK_MENU_BUTTON (rg_test_find_widget (GTK_WIDGET (window), is_primary_menu_button,
+                                                      NULL));
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (menu_button);
+  rg_test_iterate_until_idle ();
+  item = rg_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                              is_menu_item, "Export Results as Research Project…");
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_sensitive (item));
+  gtk_editable_set_text (entry, "zzzz");
+  wait_for_page (window, "no-results");
+  rg_test_iterate_until_idle ();
+  g_assert_false (gtk_widget_get_sensitive (item));
+  gtk_menu_button_popdown (menu_button);
 }
 
 static void

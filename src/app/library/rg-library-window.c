@@ -369,6 +369,7 @@ show_results (RgLibraryWindow *self,
 
   self->has_more = self->limit > 0 && n_items >= self->limit;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-search", n_items > 0);
 
   if (focus_path != NULL)
     refocus_row (self, focus_path);
