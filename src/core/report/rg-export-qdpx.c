@@ -414,32 +414,24 @@ word_code (Export     *export,
   return code;
 }
 
+/* A codable code of a group, with the notes that go with it */
 static void
-append_code (GString    *xml,
-             const char *indent,
-             const char *guid,
-             const char *name,
-             const char *colour,
-             gboolean    codable,
-             GPtrArray  *notes)
+append_code (GString *xml,
+             Code    *code)
 {
-  g_string_append_printf (xml, "%s<Code guid=\"%s\"", indent, guid);
-  append_attribute (xml, "name", name);
-  g_string_append_printf (xml, " isCodable=\"%s\" color=\"%s\"", codable ? "true" : "false", colour);
-  if (notes == NULL || notes->len == 0)
+  g_string_append_printf (xml, "        <Code guid=\"%s\"", code->guid);
+  append_attribute (xml, "name", code->name);
+  g_string_append_printf (xml, " isCodable=\"true\" color=\"%s\"", code->colour);
+  if (code->notes->len == 0)
     {
       g_string_append (xml, "/>\n");
       return;
     }
 
   g_string_append (xml, ">\n");
-  for (guint i = 0; i < notes->len; i++)
-    {
-      g_autofree char *inner = g_strconcat (indent, "  ", NULL);
-
-      append_ref (xml, inner, "NoteRef", notes->pdata[i]);
-    }
-  g_string_append_printf (xml, "%s</Code>\n", indent);
+  for (guint i = 0; i < code->notes->len; i++)
+    append_ref (xml, "          ", "NoteRef", code->notes->pdata[i]);
+  g_string_append (xml, "        </Code>\n");
 }
 
 /* A group of codes, itself not codable */
@@ -456,11 +448,7 @@ append_group (Export     *export,
   append_attribute (xml, "name", name);
   g_string_append (xml, " isCodable=\"false\" color=\"" GROUP_COLOUR "\">\n");
   for (guint i = 0; i < codes->len; i++)
-    {
-      Code *code = codes->pdata[i];
-
-      append_code (xml, "        ", code->guid, code->name, code->colour, TRUE, code->notes);
-    }
+    append_code (xml, codes->pdata[i]);
   g_string_append (xml, "      </Code>\n");
 }
 
@@ -619,8 +607,7 @@ append_selection (Export       *export,
 }
 
 static void
-append_text_value (Export     *export,
-                   GString    *xml,
+append_text_value (GString    *xml,
                    const char *variable,
                    const char *element,
                    const char *value)
@@ -694,14 +681,14 @@ write_source (Export       *export,
   append_attribute (export->sources, "creatingUser", user);
   g_string_append (export->sources, ">\n");
   g_string_append_len (export->sources, xml->str, xml->len);
-  append_text_value (export, export->sources, export->profession, "TextValue",
+  append_text_value (export->sources, export->profession, "TextValue",
                      rg_partner_get_profession (partner));
-  append_text_value (export, export->sources, export->institution, "TextValue",
+  append_text_value (export->sources, export->institution, "TextValue",
                      rg_partner_get_institution (partner));
-  append_text_value (export, export->sources, export->role, "TextValue",
+  append_text_value (export->sources, export->role, "TextValue",
                      rg_partner_role_get_label (rg_partner_get_role (partner)));
   if (rg_date_is_valid (date))
-    append_text_value (export, export->sources, export->date, "DateValue", date);
+    append_text_value (export->sources, export->date, "DateValue", date);
   g_string_append (export->sources, "    </TextSource>\n");
 
   append_ref (g_hash_table_lookup (export->case_sources, case_key), "      ", "SourceRef", guid);
