@@ -8,8 +8,11 @@
  * (src/core/report/rg-export-odt.h): the whole report as one file, written to
  * OUT; none needs a display. With --pseudonymise the report is made
  * from a copy of the session without names
- * (src/core/report/rg-pseudonymise.h). The writing is
- * src/core/report/rg-export.c's, shared with the app.
+ * (src/core/report/rg-pseudonymise.h). QDPX, a REFI-QDA project for
+ * qualitative research tools (src/core/report/rg-export-qdpx.h), takes
+ * one or several sessions, and is pseudonymised unless
+ * --no-pseudonymise says otherwise: it is made to leave the team. The
+ * writing is src/core/report/rg-export.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +38,7 @@ static const struct
   { "html", RG_EXPORT_FORMAT_HTML },
   { "pdf", RG_EXPORT_FORMAT_PDF },
   { "odt", RG_EXPORT_FORMAT_ODT },
+  { "qdpx", RG_EXPORT_FORMAT_QDPX },
 };
 
 /* The format named @name, whatever its case */
@@ -52,7 +56,7 @@ lookup_format (const char     *name,
   return FALSE;
 }
 
-/* "csv, html, pdf, odt" */
+/* "csv, html, pdf, odt, qdpx" */
 static char *
 list_formats (void)
 {
@@ -64,17 +68,31 @@ list_formats (void)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-/* Writes the report and prints the names of the files written */
+/* Writes the report or the project and prints the names of the files
+ * written */
 static int
-export (RgSession      *session,
+export (GPtrArray      *sessions,
         RgExportFormat  format,
+        gboolean        pseudonymise,
         const char     *output)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
 
-  written = rg_export_write (session, format, file, &error);
+  if (format == RG_EXPORT_FORMAT_QDPX)
+    written = rg_export_write_qdpx (sessions,
+                                    pseudonymise ? RG_EXPORT_QDPX_PSEUDONYMISE : RG_EXPORT_QDPX_NONE,
+                                    file, &error);
+  else if (pseudonymise)
+    {
+      g_autoptr(RgSession) copy = rg_session_pseudonymise (sessions->pdata[0], RG_PSEUDONYMISE_NONE);
+
+      written = rg_export_write (copy, format, file, &error);
+    }
+  else
+    written = rg_export_write (sessions->pdata[0], format, file, &error);
+
   if (written == NULL)
     {
       rg_cli_session_print_error (output, error);
@@ -98,21 +116,27 @@ rg_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgSession) session = NULL;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) paths = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   gboolean pseudonymise = FALSE;
+  gboolean keep_names = FALSE;
   RgExportFormat export_format;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the report: csv, html, pdf or odt"), N_("FORMAT") },
+      N_("The format of the report: csv, html, pdf, odt, or qdpx for a research project"),
+      N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the report; for csv, OUT-statements.csv, OUT-links.csv and "
          "OUT-criteria.csv; for the other formats, OUT itself"), N_("OUT") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
-      N_("Replace the names of the people by their profession or a pseudonym"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE") },
+      N_("Replace the names of the people by their profession or a pseudonym (always done "
+         "for qdpx unless --no-pseudonymise is given)"), NULL },
+    { "no-pseudonymise", 0, 0, G_OPTION_ARG_NONE, &keep_names,
+      N_("Keep the names of the people, for a report or a project that stays in the team"),
+      NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE…") },
     { NULL }
   };
 
@@ -124,7 +148,11 @@ rg_cli_export (int    argc,
                                   "OUT-criteria.csv, one row per success criterion (a final "
                                   "“.csv” in OUT is left out). The other formats write the "
                                   "whole report as one file, OUT: pdf and html ready to print "
-                                  "or send, odt to edit in a word processor."));
+                                  "or send, odt to edit in a word processor. The qdpx format "
+                                  "writes one or several sessions as one REFI-QDA project, OUT, "
+                                  "for qualitative research tools (QualCoder, NVivo, MAXQDA, "
+                                  "ATLAS.ti); it is pseudonymised unless --no-pseudonymise is "
+                                  "given."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -161,11 +189,18 @@ rg_cli_export (int    argc,
       return 2;
     }
 
-  if (paths[1] != NULL)
+  if (paths[1] != NULL && export_format != RG_EXPORT_FORMAT_QDPX)
     {
       g_autofree char *argument = rg_cli_display_name (paths[1]);
 
       g_printerr (_("Unexpected argument “%s”."), argument);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  if (pseudonymise && keep_names)
+    {
+      g_printerr (_("Choose either --pseudonymise or --no-pseudonymise."));
       g_printerr ("\n");
       return 2;
     }
@@ -177,20 +212,21 @@ rg_cli_export (int    argc,
       return 2;
     }
 
-  session = rg_cli_session_load (paths[0], &error);
-  if (session == NULL)
+  for (guint i = 0; paths[i] != NULL; i++)
     {
-      rg_cli_session_print_error (paths[0], error);
-      return 1;
+      RgSession *session = rg_cli_session_load (paths[i], &error);
+
+      if (session == NULL)
+        {
+          rg_cli_session_print_error (paths[i], error);
+          return 1;
+        }
+      g_ptr_array_add (sessions, session);
     }
 
-  if (pseudonymise)
-    {
-      RgSession *copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+  /* A research project leaves the team: without names unless asked */
+  if (export_format == RG_EXPORT_FORMAT_QDPX && !keep_names)
+    pseudonymise = TRUE;
 
-      g_object_unref (session);
-      session = copy;
-    }
-
-  return export (session, export_format, output);
+  return export (sessions, export_format, pseudonymise, output);
 }

@@ -14,6 +14,7 @@
 #include "rg-test-app.h"
 #include "rg-test-pdf.h"
 #include "rg-test-utils.h"
+#include "rg-test-zip.h"
 
 /* What an ODT package holds 30 bytes in: its type, first and stored */
 #define ODT_START "mimetypeapplication/vnd.oasis.opendocument.text"
@@ -300,6 +301,134 @@ print_to_file (RgExportDialog *dialog,
   return rg_test_flatten (text);
 }
 
+/* Every part of the zip at @path, in lower case; and how many sources */
+static char *
+read_project_lower (const char *path,
+                    guint      *n_sources)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgTestZip) zip = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  bytes = g_bytes_new (contents, size);
+  zip = rg_test_zip_read (bytes);
+  g_assert_cmpstr (zip->names->pdata[0], ==, "project.qde");
+  *n_sources = zip->names->len - 1;
+  for (guint i = 0; i < zip->names->len; i++)
+    {
+      g_autofree char *text = rg_test_zip_get_text (zip, zip->names->pdata[i]);
+
+      g_string_append (all, text);
+    }
+
+  return g_utf8_strdown (all->str, -1);
+}
+
+static void
+project_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GPtrArray) written = NULL;
+
+  written = rg_export_dialog_export_files_finish (RG_EXPORT_DIALOG (object), result, error);
+  g_assert_true ((written != NULL) == (*error == NULL));
+  /* Tells the test it is done, even when it failed */
+  if (written != NULL)
+    g_object_set_data (object, "done", GINT_TO_POINTER (1));
+  else
+    g_object_set_data (object, "done", GINT_TO_POINTER (2));
+}
+
+static gboolean
+project_done (gpointer dialog)
+{
+  return g_object_get_data (dialog, "done") != NULL;
+}
+
+/* The session window's dialog writes the session as a research
+ * project; a search's files are written as one, off the main thread */
+static void
+export_research_project (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "projet.regards");
+  g_autoptr(GFile) other = rg_test_copy_example (test_dir, "projet-suivi.regards");
+  g_autoptr(GFile) absent = g_file_new_build_filename (test_dir, "absent.regards", NULL);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  g_autofree char *path = g_build_filename (test_dir, "projet.qdpx", NULL);
+  g_autofree char *both_path = g_build_filename (test_dir, "recherche.qdpx", NULL);
+  g_autofree char *failed_path = g_build_filename (test_dir, "incomplet.qdpx", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autoptr(GFile) both_output = g_file_new_for_path (both_path);
+  g_autoptr(GFile) failed_output = g_file_new_for_path (failed_path);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  RgExportDialog *dialog;
+  guint n_sources = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.export", NULL));
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Offered among the formats; without names, as it leaves the team */
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_QDPX);
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_QDPX);
+  g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+  name = rg_export_dialog_dup_file_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".qdpx"));
+  written = rg_export_dialog_export_to (dialog, output, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  text = read_project_lower (path, &n_sources);
+  g_assert_cmpuint (n_sources, ==, 6);
+  g_assert_nonnull (strstr (text, "enseignante de cm1"));
+  g_assert_null (strstr (text, "roussel"));
+  g_assert_null (strstr (text, "benali"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  rg_test_iterate_until_idle ();
+
+  /* Two files of a search, one project */
+  g_ptr_array_add (files, file);
+  g_ptr_array_add (files, other);
+  dialog = rg_export_dialog_new_for_files (GTK_WINDOW (window), files);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_QDPX);
+  g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+  g_clear_pointer (&name, g_free);
+  name = rg_export_dialog_dup_file_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".qdpx"));
+
+  rg_export_dialog_export_files_async (dialog, both_output, NULL, project_written_cb, &error);
+  g_assert_true (rg_test_wait_for (project_done, dialog, 20));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = read_project_lower (both_path, &n_sources);
+  g_assert_cmpuint (n_sources, ==, 12);
+  g_assert_null (strstr (text, "roussel"));
+
+  /* One file that cannot be read: said, by name, and nothing written */
+  g_object_set_data (G_OBJECT (dialog), "done", NULL);
+  g_ptr_array_add (files, absent);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = rg_export_dialog_new_for_files (GTK_WINDOW (window), files);
+  rg_export_dialog_export_files_async (dialog, failed_output, NULL, project_written_cb, &error);
+  g_assert_true (rg_test_wait_for (project_done, dialog, 20));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "absent.regards"));
+  g_assert_false (g_file_test (failed_path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
+}
+
 static void
 print_from_window (RgApplication *app)
 {
@@ -378,6 +507,7 @@ main (int   argc,
   adw_init ();
 
   rg_test_add_app_func ("/export-dialog/export-from-window", export_from_window);
+  rg_test_add_app_func ("/export-dialog/research-project", export_research_project);
   rg_test_add_app_func ("/export-dialog/print-from-window", print_from_window);
   rg_test_add_app_func ("/export-dialog/propose-name-and-folder", propose_name_and_folder);
 

@@ -14,11 +14,13 @@
 
 #include "rg-application.h"
 #include "rg-document.h"
+#include "rg-export-dialog.h"
 #include "rg-library-window.h"
 #include "rg-session-row.h"
 #include "rg-session-window.h"
 #include "rg-test-app.h"
 #include "rg-test-utils.h"
+#include "rg-test-zip.h"
 
 #define REVIEW_TITLE "Revue de situation — trimestre 1"
 #define REVIEW_SITUATION "Élève A., CM1"
@@ -555,6 +557,103 @@ search (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.show-all", NULL));
   wait_for_rows (window, 3, YEAR_END_TITLE);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+/* An item of a menu, by its label without its mnemonic */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+static gboolean
+has_export_dialog (gpointer data)
+{
+  return rg_test_find_window (RG_TYPE_EXPORT_DIALOG) != NULL;
+}
+
+static void
+project_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  written = rg_export_dialog_export_files_finish (RG_EXPORT_DIALOG (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+}
+
+/* A search's results, all of them, as one research project */
+static void
+export_search (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  GtkEditable *entry = get_child (window, "search_entry");
+  g_autofree char *path = g_build_filename (test_root, "recherche.qdpx", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgTestZip) zip = NULL;
+  gsize size = 0;
+  RgExportDialog *dialog;
+  GtkMenuButton *menu_button;
+  GtkWidget *item;
+
+  wait_for_rows (window, 3, REVIEW_TITLE);
+  gtk_editable_set_text (entry, "decrochage");
+  wait_for_rows (window, 1, REVIEW_TITLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.export-search", NULL));
+  g_assert_true (rg_test_wait_for (has_export_dialog, NULL, 10));
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_QDPX);
+  g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+
+  rg_export_dialog_export_files_async (dialog, output, NULL, project_written_cb, NULL);
+  g_assert_true (rg_test_wait_for (file_exists, output, 20));
+  rg_test_iterate_until_idle ();
+
+  /* The review's two partners, one source each */
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  bytes = g_bytes_new (contents, size);
+  zip = rg_test_zip_read (bytes);
+  g_assert_cmpuint (zip->names->len, ==, 1 + 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rg_test_iterate_until_idle ();
+
+  /* Nothing found, nothing to export: the menu's entry says so */
+  menu_button = GTK_MENU_BUTTON (rg_test_find_widget (GTK_WIDGET (window), is_primary_menu_button,
+                                                      NULL));
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (menu_button);
+  rg_test_iterate_until_idle ();
+  item = rg_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                              is_menu_item, "Export Results as Research Project…");
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_sensitive (item));
+  gtk_editable_set_text (entry, "zzzz");
+  wait_for_page (window, "no-results");
+  rg_test_iterate_until_idle ();
+  g_assert_false (gtk_widget_get_sensitive (item));
+  gtk_menu_button_popdown (menu_button);
 }
 
 static void
@@ -1140,6 +1239,8 @@ main (int   argc,
                         &(AppTest) { lists_sessions, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/search",
                         &(AppTest) { search, TRUE }, run_in_application);
+  g_test_add_data_func ("/library-window/export-search",
+                        &(AppTest) { export_search, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/filters",
                         &(AppTest) { filters, TRUE }, run_in_application);
   g_test_add_data_func ("/library-window/open-row",

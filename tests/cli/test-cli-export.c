@@ -17,6 +17,7 @@
 #include "rg-test-cli.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
+#include "rg-test-zip.h"
 
 /* A temporary folder of the test program */
 static char *work_dir;
@@ -223,6 +224,131 @@ test_export_pdf (void)
   remove_file ("rapport.pdf");
 }
 
+/* Every part of the project @name in work_dir, in lower case */
+static char *
+project_text_lower (const char *name)
+{
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RgTestZip) zip = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  struct stat st;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  bytes = g_bytes_new (contents, size);
+  zip = rg_test_zip_read (bytes);
+  g_assert_cmpstr (zip->names->pdata[0], ==, "project.qde");
+
+  for (guint i = 0; i < zip->names->len; i++)
+    {
+      g_autofree char *text = rg_test_zip_get_text (zip, zip->names->pdata[i]);
+
+      g_string_append_printf (all, "%s\n%s\n", (char *) zip->names->pdata[i], text);
+    }
+
+  return g_utf8_strdown (all->str, -1);
+}
+
+static guint
+count_sources (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, "\nsources/"); p != NULL; p = strstr (p + 1, "\nsources/"))
+    n++;
+  return n;
+}
+
+static void
+test_export_qdpx (void)
+{
+  g_autofree char *path = rg_test_example_path ();
+  g_autofree char *copy = g_build_filename (work_dir, "suivi.regards", NULL);
+  g_autofree char *contents = NULL;
+
+  /* A second session: the example under another id */
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_nonnull (contents);
+  {
+    g_autoptr(GString) other = g_string_new (contents);
+
+    g_string_replace (other, "d08d764e-6783-5a19-8b17-1aa412fefcad",
+                      "0b9c4a3e-2f61-4d8e-9a57-3c1e8f0d6b24", 1);
+    g_assert_true (g_file_set_contents (copy, other->str, -1, NULL));
+  }
+
+  {
+    g_auto(RgTestRun) run = { 0 };
+    g_autofree char *text = NULL;
+
+    /* Several sessions, one project, pseudonymised without asking */
+    rg_test_run_cli (&run, work_dir, "export", "--format", "qdpx", path, copy, "-o", "etude.qdpx",
+                     NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "etude.qdpx"));
+    text = project_text_lower ("etude.qdpx");
+    g_assert_cmpuint (count_sources (text), ==, 12);
+    g_assert_null (strstr (text, "roussel"));
+    g_assert_null (strstr (text, "benali"));
+    g_assert_null (strstr (text, "pre-2026-014"));
+    g_assert_null (strstr (text, "d08d764e-6783-5a19-8b17-1aa412fefcad"));
+    g_assert_nonnull (strstr (text, "enseignante de cm1"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+    g_autofree char *text = NULL;
+
+    /* For the team itself, names kept */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "qdpx", "--no-pseudonymise", path,
+                     "-o", "equipe.qdpx", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = project_text_lower ("equipe.qdpx");
+    g_assert_cmpuint (count_sources (text), ==, 6);
+    g_assert_nonnull (strstr (text, "mme roussel"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    /* Both at once is a usage error, and nothing is written */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "qdpx", "--pseudonymise", "--no-pseudonymise",
+                     path, "-o", "les-deux.qdpx", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--no-pseudonymise"));
+    g_assert_false (file_exists ("les-deux.qdpx"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    /* A report is of one session */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "pdf", path, copy, "-o", "deux.pdf", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (file_exists ("deux.pdf"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    /* One file that cannot be read: no project */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "qdpx", path, "absent.regards",
+                     "-o", "incomplet.qdpx", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "absent.regards"));
+    g_assert_false (file_exists ("incomplet.qdpx"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "export", "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "qdpx"));
+    g_assert_nonnull (strstr (run.out, "--no-pseudonymise"));
+  }
+}
+
 static void
 test_export_usage_errors (void)
 {
@@ -291,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/cli-export/html", test_export_html);
   g_test_add_func ("/cli-export/html-pseudonymised", test_export_html_pseudonymised);
   g_test_add_func ("/cli-export/pdf", test_export_pdf);
+  g_test_add_func ("/cli-export/qdpx", test_export_qdpx);
   g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
 
   return g_test_run ();

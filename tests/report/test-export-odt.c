@@ -27,6 +27,7 @@
 #include "rg-test-cli.h"
 #include "rg-test-session.h"
 #include "rg-test-utils.h"
+#include "rg-test-zip.h"
 
 #define OFFICE_NS   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
@@ -35,74 +36,6 @@
 static char *work_dir;
 
 /* {{{ Reading a package back */
-
-/* A package's parts by their full path, in the order of the zip */
-typedef struct
-{
-  GPtrArray  *names;
-  GHashTable *parts;  /* name → GBytes */
-} Package;
-
-static void
-package_free (Package *package)
-{
-  g_ptr_array_unref (package->names);
-  g_hash_table_unref (package->parts);
-  g_free (package);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Package, package_free)
-
-static GBytes *
-package_get (Package    *package,
-             const char *name)
-{
-  GBytes *part = g_hash_table_lookup (package->parts, name);
-
-  if (part == NULL)
-    g_error ("The package has no %s", name);
-  return part;
-}
-
-static char *
-package_get_text (Package    *package,
-                  const char *name)
-{
-  GBytes *part = package_get (package, name);
-
-  return g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
-}
-
-static void
-read_folder (Package    *package,
-             GsfInfile  *folder,
-             const char *prefix)
-{
-  for (int i = 0; i < gsf_infile_num_children (folder); i++)
-    {
-      GsfInput *child = gsf_infile_child_by_index (folder, i);
-      g_autofree char *name = g_strconcat (prefix, gsf_infile_name_by_index (folder, i), NULL);
-
-      g_assert_nonnull (child);
-      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        {
-          g_autofree char *folder_prefix = g_strconcat (name, "/", NULL);
-
-          read_folder (package, GSF_INFILE (child), folder_prefix);
-        }
-      else
-        {
-          gsf_off_t size = gsf_input_size (child);
-          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : NULL;
-
-          g_assert_true (size == 0 || data != NULL);
-          g_assert_false (g_hash_table_contains (package->parts, name));
-          g_ptr_array_add (package->names, g_strdup (name));
-          g_hash_table_insert (package->parts, g_strdup (name), g_bytes_new (data, size));
-        }
-      g_object_unref (child);
-    }
-}
 
 /* Checks what ODF asks of a package's first bytes, so that the type
  * shows without unzipping: a local header for "mimetype", stored,
@@ -125,12 +58,12 @@ assert_mimetype_first (GBytes *odt)
 }
 
 static xmlDocPtr
-parse_part (Package    *package,
+parse_part (RgTestZip    *package,
             const char *name,
             const char *root_name,
             const char *root_namespace)
 {
-  GBytes *part = package_get (package, name);
+  GBytes *part = rg_test_zip_get (package, name);
   xmlDocPtr doc;
   xmlNodePtr root;
 
@@ -150,7 +83,7 @@ parse_part (Package    *package,
 /* Checks the manifest lists every part of the package but itself and
  * the mimetype, and nothing else */
 static void
-assert_manifest_complete (Package *package)
+assert_manifest_complete (RgTestZip *package)
 {
   xmlDocPtr doc = parse_part (package, "META-INF/manifest.xml", "manifest", MANIFEST_NS);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, xmlFree, NULL);
@@ -197,10 +130,10 @@ assert_manifest_complete (Package *package)
 
 /* Opens @odt as a zip and checks it is an ODF text package whose XML
  * parts are well-formed */
-static Package *
+static RgTestZip *
 read_package (GBytes *odt)
 {
-  Package *package = g_new0 (Package, 1);
+  RgTestZip *package;
   g_autoptr(GError) error = NULL;
   GsfInput *input;
   GsfInfile *zip;
@@ -208,10 +141,6 @@ read_package (GBytes *odt)
   int compression = -1;
 
   assert_mimetype_first (odt);
-
-  package->names = g_ptr_array_new_with_free_func (g_free);
-  package->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_bytes_unref);
 
   input = gsf_input_memory_new (g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), FALSE);
   zip = gsf_infile_zip_new (input, &error);
@@ -225,14 +154,13 @@ read_package (GBytes *odt)
   g_object_get (first, "compression-level", &compression, NULL);
   g_assert_cmpint (compression, ==, GSF_ZIP_STORED);
   g_object_unref (first);
-
-  read_folder (package, zip, "");
   g_object_unref (zip);
   g_object_unref (input);
 
+  package = rg_test_zip_read (odt);
   g_assert_cmpstr (package->names->pdata[0], ==, "mimetype");
   {
-    g_autofree char *mimetype = package_get_text (package, "mimetype");
+    g_autofree char *mimetype = rg_test_zip_get_text (package, "mimetype");
 
     g_assert_cmpstr (mimetype, ==, RG_EXPORT_ODT_MIME_TYPE);
   }
@@ -245,7 +173,7 @@ read_package (GBytes *odt)
   return package;
 }
 
-static Package *
+static RgTestZip *
 export (RgSession *session)
 {
   g_autoptr(GError) error = NULL;
@@ -259,7 +187,7 @@ export (RgSession *session)
 
 /* The text of content.xml, without its markup */
 static char *
-content_text (Package *package)
+content_text (RgTestZip *package)
 {
   xmlDocPtr doc = parse_part (package, "content.xml", "document-content", OFFICE_NS);
   xmlChar *text = xmlNodeGetContent (xmlDocGetRootElement (doc));
@@ -297,11 +225,11 @@ static void
 test_export_odt_example (void)
 {
   g_autoptr(RgSession) session = rg_test_load_example ();
-  g_autoptr(Package) package = export (session);
+  g_autoptr(RgTestZip) package = export (session);
   g_autofree char *text = content_text (package);
-  g_autofree char *content = package_get_text (package, "content.xml");
-  g_autofree char *styles = package_get_text (package, "styles.xml");
-  g_autofree char *meta = package_get_text (package, "meta.xml");
+  g_autofree char *content = rg_test_zip_get_text (package, "content.xml");
+  g_autofree char *styles = rg_test_zip_get_text (package, "styles.xml");
+  g_autofree char *meta = rg_test_zip_get_text (package, "meta.xml");
   GListModel *dimensions = rg_session_get_dimensions (session);
   GListModel *partners = rg_session_get_partners (session);
   const char *frame;
@@ -382,7 +310,7 @@ test_export_odt_example (void)
     {
       g_autofree char *name = g_strdup_printf ("Pictures/picture-%u.png", i);
       g_autofree char *href = g_strdup_printf ("xlink:href=\"%s\"", name);
-      GBytes *png = package_get (package, name);
+      GBytes *png = rg_test_zip_get (package, name);
 
       g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\211PNG\r\n\032\n", 8);
       g_assert_nonnull (strstr (content, href));
@@ -397,7 +325,7 @@ test_export_odt_example (void)
 }
 
 static void
-assert_no_names (Package   *package,
+assert_no_names (RgTestZip   *package,
                  RgSession *session)
 {
   const char * const *persons = rg_session_get_person_names (session);
@@ -424,7 +352,7 @@ assert_no_names (Package   *package,
 
       if (g_str_has_suffix (part_name, ".png"))
         continue;
-      part = package_get_text (package, part_name);
+      part = rg_test_zip_get_text (package, part_name);
       for (guint n = 0; n < names->len; n++)
         if (strstr (part, names->pdata[n]) != NULL)
           g_error ("%s still names “%s”", part_name, (char *) names->pdata[n]);
@@ -436,7 +364,7 @@ test_export_odt_pseudonymised (void)
 {
   g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgSession) copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
-  g_autoptr(Package) package = export (copy);
+  g_autoptr(RgTestZip) package = export (copy);
   g_autofree char *text = content_text (package);
 
   assert_no_names (package, session);
@@ -449,7 +377,7 @@ test_export_odt_escaping (void)
   g_autoptr(RgSession) session = rg_test_load_example ();
   g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), 0);
   g_autoptr(RgPartner) partner = g_list_model_get_item (rg_session_get_partners (session), 0);
-  g_autoptr(Package) package = NULL;
+  g_autoptr(RgTestZip) package = NULL;
   g_autofree char *content = NULL;
   g_autofree char *styles = NULL;
   g_autofree char *meta = NULL;
@@ -458,9 +386,9 @@ test_export_odt_escaping (void)
   rg_dimension_set_synthesis (dimension, "a < b > c & \"d\" 'e'\nsecond  line\twith a tab\n   indented ");
   rg_partner_set_name (partner, "M. <b>O'Hara</b> & \"fils\"");
   package = export (session);
-  content = package_get_text (package, "content.xml");
-  styles = package_get_text (package, "styles.xml");
-  meta = package_get_text (package, "meta.xml");
+  content = rg_test_zip_get_text (package, "content.xml");
+  styles = rg_test_zip_get_text (package, "styles.xml");
+  meta = rg_test_zip_get_text (package, "meta.xml");
 
   g_assert_null (strstr (content, "<script>"));
   g_assert_null (strstr (content, "<b>"));
@@ -482,7 +410,7 @@ test_export_odt_decimal_comma (void)
 {
   g_autoptr(RgSession) session = rg_test_load_example ();
   g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  g_autoptr(Package) package = NULL;
+  g_autoptr(RgTestZip) package = NULL;
   g_autofree char *content = NULL;
   g_autofree char *styles = NULL;
 
@@ -494,8 +422,8 @@ test_export_odt_decimal_comma (void)
   package = export (session);
   setlocale (LC_NUMERIC, saved);
 
-  content = package_get_text (package, "content.xml");
-  styles = package_get_text (package, "styles.xml");
+  content = rg_test_zip_get_text (package, "content.xml");
+  styles = rg_test_zip_get_text (package, "styles.xml");
   g_assert_nonnull (strstr (styles, "fo:page-width=\"21.000cm\""));
   g_assert_nonnull (strstr (content, "svg:width=\"17.000cm\""));
   g_assert_null (strstr (styles, ",000cm"));
@@ -531,7 +459,7 @@ static void
 test_export_odt_bidi (void)
 {
   g_autoptr(RgSession) session = rg_test_load_example ();
-  g_autoptr(Package) package = NULL;
+  g_autoptr(RgTestZip) package = NULL;
   g_autofree char *text = NULL;
   xmlDocPtr doc;
 
@@ -554,7 +482,7 @@ test_export_odt_criterion_met (void)
   g_autoptr(RgCategory) category = rg_category_new ("Pour l'enfant");
   g_autoptr(RgCriterion) met = rg_criterion_new ("Vient chaque matin");
   g_autoptr(RgCriterion) agreed = rg_criterion_new ("Dort mieux");
-  g_autoptr(Package) package = NULL;
+  g_autoptr(RgTestZip) package = NULL;
   g_autofree char *text = NULL;
 
   rg_criterion_set_agreed (met, TRUE);
@@ -574,9 +502,9 @@ static void
 test_export_odt_empty (void)
 {
   g_autoptr(RgSession) session = rg_session_new ();
-  g_autoptr(Package) package = export (session);
+  g_autoptr(RgTestZip) package = export (session);
   g_autofree char *text = content_text (package);
-  g_autofree char *manifest = package_get_text (package, "META-INF/manifest.xml");
+  g_autofree char *manifest = rg_test_zip_get_text (package, "META-INF/manifest.xml");
 
   /* A whole report, without pictures to draw */
   assert_says (text, "Diagnosis by dimension");
@@ -590,7 +518,7 @@ test_export_odt_empty (void)
 
 /* Reads the package @name in work_dir, checking it is readable by its
  * owner only */
-static Package *
+static RgTestZip *
 read_private_package (const char *name)
 {
   g_autofree char *path = g_build_filename (work_dir, name, NULL);
@@ -615,8 +543,8 @@ test_export_odt_cli (void)
   g_auto(RgTestRun) run = { 0 };
   g_autofree char *path = rg_test_example_path ();
   g_autofree char *written = g_build_filename (work_dir, "rapport.odt", NULL);
-  g_autoptr(Package) package = NULL;
-  g_autoptr(Package) again = NULL;
+  g_autoptr(RgTestZip) package = NULL;
+  g_autoptr(RgTestZip) again = NULL;
   g_autofree char *text = NULL;
 
   rg_test_run_cli (&run, work_dir, "export", "--format", "odt", path, "-o", "rapport.odt", NULL);
@@ -648,7 +576,7 @@ test_export_odt_cli_pseudonymised (void)
   g_autofree char *path = rg_test_example_path ();
   g_autofree char *written = g_build_filename (work_dir, "anonyme.odt", NULL);
   g_autoptr(RgSession) session = rg_test_load_example ();
-  g_autoptr(Package) package = NULL;
+  g_autoptr(RgTestZip) package = NULL;
 
   rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "odt", path,
                    "-o", "anonyme.odt", NULL);

@@ -8,6 +8,11 @@
  * the session's title and date (as pseudonymised, when it is), in the
  * folder last exported to or else the session's.
  *
+ * The same dialog exports several session files, such as the results
+ * of a search in the library, as one research project (REFI-QDA): the
+ * format is then fixed, and the files are read and the project written
+ * off the main thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -19,7 +24,9 @@
 #include <string.h>
 
 #include "rg-export-dialog.h"
+#include "rg-file-io.h"
 #include "rg-pseudonymise.h"
+#include "rg-session-xml.h"
 #include "rg-report-print.h"
 #include "rg-save-chooser.h"
 #include "rg-window-host.h"
@@ -38,6 +45,8 @@ static const struct
     "application/vnd.oasis.opendocument.text", "odt" },
   { RG_EXPORT_FORMAT_HTML, N_("Printable web page (HTML)"), N_("Web pages"), "text/html", "html" },
   { RG_EXPORT_FORMAT_CSV, N_("Spreadsheet tables (CSV)"), N_("CSV tables"), "text/csv", "csv" },
+  { RG_EXPORT_FORMAT_QDPX, N_("Research project (REFI-QDA)"), N_("REFI-QDA projects"),
+    RG_EXPORT_QDPX_MIME_TYPE, RG_EXPORT_QDPX_EXTENSION },
 };
 
 struct _RgExportDialog
@@ -48,12 +57,15 @@ struct _RgExportDialog
   AdwToastOverlay  *toast_overlay;
   AdwComboRow      *format_row;
   AdwComboRow      *purpose_row;
+  AdwPreferencesGroup *group;
   GtkSwitch        *pseudonymise_switch;
   GtkSwitch        *month_switch;
   GtkWidget        *month_row;
   GtkWidget        *export_button;
   GFile            *folder;       /* the session's, proposed for a first export */
+  GPtrArray        *files;        /* of GFile: the sessions of a research project */
   gboolean          printing;
+  gboolean          busy;         /* writing a research project */
 };
 
 #define MAX_NAME_CHARS 80   /* of a proposed file name, its extension aside */
@@ -167,6 +179,27 @@ show_toast (RgExportDialog *self,
 }
 
 static void
+files_exported_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RgExportDialog *self = RG_EXPORT_DIALOG (object);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  written = rg_export_dialog_export_files_finish (self, result, &error);
+  if (written == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  rg_save_chooser_remember_folder (written->pdata[0]);
+  g_signal_emit (self, signals [EXPORTED], 0, written->pdata[0]);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      gpointer         user_data)
@@ -183,6 +216,12 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
   if (file == NULL)
     return;
+
+  if (self->files != NULL)
+    {
+      rg_export_dialog_export_files_async (self, file, NULL, files_exported_cb, NULL);
+      return;
+    }
 
   written = rg_export_dialog_export_to (self, file, &error);
   if (written == NULL)
@@ -212,9 +251,14 @@ export_action (GtkWidget  *widget,
   RgExportDialog *self = RG_EXPORT_DIALOG (widget);
   guint format = format_index (self);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = rg_export_dialog_dup_file_name (self);
+  g_autofree char *name = NULL;
 
-  chooser = rg_save_chooser_new (GTK_WINDOW (self), _("Export Report"),
+  if (self->busy)
+    return;
+
+  name = rg_export_dialog_dup_file_name (self);
+  chooser = rg_save_chooser_new (GTK_WINDOW (self),
+                                 self->files != NULL ? _("Export Research Project") : _("Export Report"),
                                  _(formats[format].filter_name),
                                  formats[format].mime_type, name);
   rg_save_chooser_propose_folder (chooser, self->folder);
@@ -278,6 +322,7 @@ rg_export_dialog_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->folder);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_export_dialog_parent_class)->dispose (object);
 }
@@ -366,6 +411,7 @@ rg_export_dialog_init (RgExportDialog *self)
     switch_row_new (ADW_PREFERENCES_GROUP (group), _("Dates as _Month and Year"),
                     _("Leaves out the day of each date"), &self->month_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->group = ADW_PREFERENCES_GROUP (group);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
 
@@ -433,6 +479,50 @@ rg_export_dialog_new_for_printing (GtkWindow *parent,
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->purpose_row));
   gtk_button_set_label (GTK_BUTTON (self->export_button), _("P_rint…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "export.print");
+
+  return self;
+}
+
+/**
+ * rg_export_dialog_new_for_files:
+ * @parent: (nullable): the window it is for
+ * @files: (element-type GFile): session files, at least one
+ *
+ * A dialog that exports @files as one research project (REFI-QDA), for
+ * a search of the library: the same choices of purpose and names, the
+ * format fixed. Without names by default, as it leaves the team.
+ *
+ * Returns: (transfer full): a new dialog
+ */
+RgExportDialog *
+rg_export_dialog_new_for_files (GtkWindow *parent,
+                                GPtrArray *files)
+{
+  RgExportDialog *self;
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (files != NULL && files->len > 0, NULL);
+
+  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (self->files, g_object_ref (G_FILE (files->pdata[i])));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Research Project"));
+  rg_export_dialog_set_format (self, RG_EXPORT_FORMAT_QDPX);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u session as one project for qualitative research "
+                                        "tools (QualCoder, NVivo, MAXQDA, ATLAS.ti). A project "
+                                        "sent outside the team should carry no names.",
+                                        "%u sessions as one project for qualitative research "
+                                        "tools (QualCoder, NVivo, MAXQDA, ATLAS.ti). A project "
+                                        "sent outside the team should carry no names.",
+                                        files->len),
+                           files->len);
+  adw_preferences_group_set_description (self->group, count);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->purpose_row));
 
   return self;
 }
@@ -506,6 +596,15 @@ month_dates (RgExportDialog *self)
   return rg_export_dialog_get_pseudonymise (self) && gtk_switch_get_active (self->month_switch);
 }
 
+static RgExportQdpxFlags
+project_flags (RgExportDialog *self)
+{
+  if (!rg_export_dialog_get_pseudonymise (self))
+    return RG_EXPORT_QDPX_NONE;
+
+  return RG_EXPORT_QDPX_PSEUDONYMISE | (month_dates (self) ? RG_EXPORT_QDPX_MONTH_DATES : 0);
+}
+
 /* The session as the report is to show it: a pseudonymised copy, or itself */
 static RgSession *
 report_session (RgExportDialog *self)
@@ -571,6 +670,11 @@ rg_export_dialog_dup_file_name (RgExportDialog *self)
 
   g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
 
+  if (self->files != NULL)
+    /* Translators: the file name a research project of several
+     * sessions is offered under, without its extension */
+    return g_strdup_printf ("%s.%s", _("research-project"), RG_EXPORT_QDPX_EXTENSION);
+
   session = report_session (self);
   title = rg_session_get_title (session);
   if (title == NULL || *title == '\0')
@@ -635,9 +739,138 @@ rg_export_dialog_export_to (RgExportDialog  *self,
 
   g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), NULL);
   g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (self->files == NULL, NULL);
+
+  /* A project pseudonymises the session itself, identifiers included */
+  if (rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_QDPX)
+    {
+      g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+
+      g_ptr_array_add (sessions, self->session);
+      return rg_export_write_qdpx (sessions, project_flags (self), output, error);
+    }
 
   session = report_session (self);
   return rg_export_write (session, rg_export_dialog_get_format (self), output, error);
+}
+
+typedef struct
+{
+  GPtrArray         *files;
+  GFile             *output;
+  RgExportQdpxFlags  flags;
+} ExportFiles;
+
+static void
+export_files_free (ExportFiles *data)
+{
+  g_ptr_array_unref (data->files);
+  g_object_unref (data->output);
+  g_free (data);
+}
+
+/* Reads each file as the application does, then writes the project */
+static void
+export_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ExportFiles *data = task_data;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *written;
+  GError *error = NULL;
+
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      GFile *file = data->files->pdata[i];
+      g_autoptr(GBytes) contents = NULL;
+      RgSession *session = NULL;
+
+      contents = rg_file_read_bounded (file, RG_SESSION_MAX_SIZE, NULL, cancellable, &error);
+      if (contents != NULL)
+        session = rg_session_new_from_bytes (contents, &error);
+      if (session == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          /* Translators: the first %s is a session file, the second why it
+           * could not be read */
+          g_task_return_new_error (task, error->domain, error->code, _("%s: %s"), name,
+                                   error->message);
+          g_error_free (error);
+          return;
+        }
+      g_ptr_array_add (sessions, session);
+    }
+
+  written = rg_export_write_qdpx (sessions, data->flags, data->output, &error);
+  if (written == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, written, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * rg_export_dialog_export_files_async:
+ * @self: a dialog made by rg_export_dialog_new_for_files()
+ * @output: where to write the project
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is written, or could not be
+ * @user_data: for @callback
+ *
+ * Reads the dialog's session files and writes them as one research
+ * project, as chosen in the dialog, off the main thread. One file that
+ * cannot be read stops it: nothing is written.
+ */
+void
+rg_export_dialog_export_files_async (RgExportDialog      *self,
+                                     GFile               *output,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportFiles *data;
+
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (self->files != NULL);
+  g_return_if_fail (G_IS_FILE (output));
+
+  data = g_new0 (ExportFiles, 1);
+  data->files = g_ptr_array_ref (self->files);
+  data->output = g_object_ref (output);
+  data->flags = project_flags (self);
+
+  self->busy = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", FALSE);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rg_export_dialog_export_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_files_free);
+  g_task_run_in_thread (task, export_files_thread);
+}
+
+/**
+ * rg_export_dialog_export_files_finish:
+ * @self: a #RgExportDialog
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type GFile): the file written, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+rg_export_dialog_export_files_finish (RgExportDialog  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  self->busy = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", TRUE);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -27,6 +27,8 @@ RgExportDialog    *rg_export_dialog_new                  (GtkWindow       *paren
                                                           RgSession       *session);
 RgExportDialog    *rg_export_dialog_new_for_printing     (GtkWindow       *parent,
                                                           RgSession       *session);
+RgExportDialog    *rg_export_dialog_new_for_files        (GtkWindow       *parent,
+                                                          GPtrArray       *files);
 gboolean           rg_export_dialog_get_printing         (RgExportDialog  *self);
 void               rg_export_dialog_set_format           (RgExportDialog  *self,
                                                           RgExportFormat   format);
@@ -42,6 +44,14 @@ void               rg_export_dialog_set_folder           (RgExportDialog  *self,
 char              *rg_export_dialog_dup_file_name        (RgExportDialog  *self);
 GPtrArray         *rg_export_dialog_export_to            (RgExportDialog  *self,
                                                           GFile           *output,
+                                                          GError         **error);
+void               rg_export_dialog_export_files_async   (RgExportDialog      *self,
+                                                          GFile               *output,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray         *rg_export_dialog_export_files_finish  (RgExportDialog  *self,
+                                                          GAsyncResult    *result,
                                                           GError         **error);
 GtkPrintOperation *rg_export_dialog_make_print_operation (RgExportDialog  *self,
                                                           GError         **error);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-export-search.h"
 #include "rg-library-window-private.h"
 #include "rg-new-session-dialog.h"
 #include "rg-paths.h"
@@ -376,6 +377,7 @@ show_results (RgLibraryWindow *self,
 
   self->has_more = self->limit > 0 && n_items >= self->limit;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-search", n_items > 0);
 
   if (focus_path != NULL)
     refocus_row (self, focus_path);
@@ -914,6 +916,20 @@ show_all_action (GtkWidget  *widget,
   rg_library_window_search (self);
 }
 
+/* Every session the search finds, as one research project */
+static void
+export_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgLibraryWindow *self = RG_LIBRARY_WINDOW (widget);
+  RgLibrary *library = _rg_library_window_get_library (self);
+  g_autoptr(RgLibraryQuery) query = build_query (self);
+
+  if (library != NULL)
+    rg_export_search_run (GTK_WINDOW (self), library, query, self->cancellable);
+}
+
 static void
 show_more_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1054,6 +1070,7 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "library.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "library.show-more", NULL, show_more_action);
+  gtk_widget_class_install_action (widget_class, "library.export-search", NULL, export_search_action);
 
   _rg_library_window_class_init_actions (widget_class);
   _rg_library_window_class_init_desk (widget_class);

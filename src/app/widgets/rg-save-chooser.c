@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rg-save-chooser.h"
@@ -43,6 +45,9 @@ rg_save_chooser_new (GtkWindow  *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_mime_type (filter, mime_type);
+  /* A type the system may not know (a REFI-QDA project): by its name too */
+  if (strrchr (current_name, '.') != NULL)
+    gtk_file_filter_add_suffix (filter, strrchr (current_name, '.') + 1);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
 

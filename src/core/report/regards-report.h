@@ -15,6 +15,7 @@
 #include "rg-export-html.h"
 #include "rg-export-odt.h"
 #include "rg-export-pdf.h"
+#include "rg-export-qdpx.h"
 #include "rg-export.h"
 #include "rg-picture-text.h"
 #include "rg-pseudonymise.h"

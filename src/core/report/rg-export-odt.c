@@ -1,8 +1,8 @@
 /* rg-export-odt.c — a session's report as an OpenDocument text
  *
  * An ODF 1.3 text package, so that the report can be edited in a word
- * processor before it is filed or sent. The package is a zip written
- * by libgsf: "mimetype" first, stored and without extra fields, then
+ * processor before it is filed or sent. The package is a zip (written
+ * by rg-zip-writer.c): "mimetype" first, stored and without extra fields, then
  * content.xml (the blocks of rg-report.c), styles.xml (named styles a
  * user can change in one place, the A4 page with the title in its
  * header and the page number in its footer), meta.xml (title and
@@ -22,16 +22,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <gsf/gsf-outfile-zip.h>
-#include <gsf/gsf-outfile.h>
-#include <gsf/gsf-output-memory.h>
 #include <math.h>
 #include <string.h>
 
 #include "rg-export-odt.h"
 #include "rg-report.h"
+#include "rg-zip-writer-private.h"
 
 #define ODF_VERSION "1.3"
 
@@ -849,94 +846,35 @@ write_manifest (guint n_pictures)
 /* }}} */
 /* {{{ The package */
 
-static gboolean
-set_write_error (GsfOutput  *output,
-                 GError    **error)
-{
-  const GError *cause = output != NULL ? gsf_output_error (output) : NULL;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               /* Translators: %s says why, as the system gives it */
-               _("Could not write the report: %s"),
-               cause != NULL ? cause->message : g_strerror (ENOMEM));
-  return FALSE;
-}
-
-/* Writes @contents as the part @name of @folder, stored as it is
- * (the mimetype, pictures already compressed) or deflated */
-static gboolean
-write_part (GsfOutfile  *folder,
-            const char  *name,
-            GBytes      *contents,
-            gboolean     stored,
-            GError     **error)
-{
-  GsfOutput *part;
-  gboolean written;
-
-  part = gsf_outfile_new_child_full (folder, name, FALSE,
-                                     "compression-level", stored ? GSF_ZIP_STORED : GSF_ZIP_DEFLATED,
-                                     NULL);
-  if (part == NULL)
-    return set_write_error (NULL, error);
-
-  written = gsf_output_write (part, g_bytes_get_size (contents), g_bytes_get_data (contents, NULL));
-  written = gsf_output_close (part) && written;
-  if (!written)
-    set_write_error (part, error);
-  g_object_unref (part);
-
-  return written;
-}
-
 /* Writes the parts of the package, each under its folder */
 static gboolean
-write_package (GsfOutfile  *package,
-               GBytes      *content,
-               GBytes      *styles,
-               GBytes      *meta,
-               GPtrArray   *pictures,
-               GError     **error)
+write_package (RgZipWriter  *package,
+               GBytes       *content,
+               GBytes       *styles,
+               GBytes       *meta,
+               GPtrArray    *pictures,
+               GError      **error)
 {
   g_autoptr(GBytes) mimetype = g_bytes_new_static (RG_EXPORT_ODT_MIME_TYPE,
                                                    strlen (RG_EXPORT_ODT_MIME_TYPE));
   g_autoptr(GBytes) manifest = write_manifest (pictures->len);
-  GsfOutfile *folder;
-  gboolean written;
 
   /* First and stored, so that the type shows at a fixed place */
-  if (!write_part (package, "mimetype", mimetype, TRUE, error) ||
-      !write_part (package, "content.xml", content, FALSE, error) ||
-      !write_part (package, "styles.xml", styles, FALSE, error) ||
-      !write_part (package, "meta.xml", meta, FALSE, error))
+  if (!_rg_zip_writer_add (package, "mimetype", mimetype, TRUE, error) ||
+      !_rg_zip_writer_add (package, "content.xml", content, FALSE, error) ||
+      !_rg_zip_writer_add (package, "styles.xml", styles, FALSE, error) ||
+      !_rg_zip_writer_add (package, "meta.xml", meta, FALSE, error))
     return FALSE;
 
-  if (pictures->len > 0)
+  for (guint i = 0; i < pictures->len; i++)
     {
-      folder = GSF_OUTFILE (gsf_outfile_new_child (package, "Pictures", TRUE));
-      written = TRUE;
-      for (guint i = 0; written && i < pictures->len; i++)
-        {
-          g_autofree char *name = g_strdup_printf ("picture-%u.png", i + 1);
+      g_autofree char *name = g_strdup_printf ("Pictures/picture-%u.png", i + 1);
 
-          written = write_part (folder, name, pictures->pdata[i], TRUE, error);
-        }
-      written = gsf_output_close (GSF_OUTPUT (folder)) && written;
-      if (!written && (error == NULL || *error == NULL))
-        set_write_error (GSF_OUTPUT (folder), error);
-      g_object_unref (folder);
-      if (!written)
+      if (!_rg_zip_writer_add (package, name, pictures->pdata[i], TRUE, error))
         return FALSE;
     }
 
-  folder = GSF_OUTFILE (gsf_outfile_new_child (package, "META-INF", TRUE));
-  written = write_part (folder, "manifest.xml", manifest, FALSE, error);
-  written = gsf_output_close (GSF_OUTPUT (folder)) && written;
-  if (!written && (error == NULL || *error == NULL))
-    set_write_error (GSF_OUTPUT (folder), error);
-  g_object_unref (folder);
-
-  return written;
+  return _rg_zip_writer_add (package, "META-INF/manifest.xml", manifest, FALSE, error);
 }
 
 /* }}} */
@@ -988,10 +926,7 @@ rg_export_odt_report (RgReport  *report,
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) styles = NULL;
   g_autoptr(GBytes) meta = NULL;
-  GsfOutput *sink;
-  GsfOutfile *package;
-  GBytes *bytes = NULL;
-  gboolean written;
+  g_autoptr(RgZipWriter) package = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1001,23 +936,9 @@ rg_export_odt_report (RgReport  *report,
   styles = write_styles (report);
   meta = write_meta (report);
 
-  /* Never zip64: the mimetype entry must have no extra field, and a
-   * report is nowhere near 4 GiB */
-  sink = gsf_output_memory_new ();
-  package = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
+  package = _rg_zip_writer_new ();
+  if (!write_package (package, content, styles, meta, pictures, error))
+    return NULL;
 
-  written = write_package (package, content, styles, meta, pictures, error);
-  if (!gsf_output_close (GSF_OUTPUT (package)) && written)
-    written = set_write_error (GSF_OUTPUT (package), error);
-  if (written && !gsf_output_is_closed (sink) && !gsf_output_close (sink))
-    written = set_write_error (sink, error);
-
-  if (written)
-    bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
-                         gsf_output_size (sink));
-
-  g_object_unref (package);
-  g_object_unref (sink);
-
-  return bytes;
+  return _rg_zip_writer_finish (package, error);
 }

@@ -3,7 +3,10 @@
  * One place for what the app's export dialog and regards-cli export
  * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: three
  * tables beside each other, OUTPUT-statements.csv, OUTPUT-links.csv and
- * OUTPUT-criteria.csv (a final ".csv" in OUTPUT is left out). The files are written
+ * OUTPUT-criteria.csv (a final ".csv" in OUTPUT is left out). QDPX: one
+ * or several sessions as a research project in OUTPUT, through
+ * rg_export_write_qdpx(), which pseudonymises them itself so that the
+ * project's identifiers owe nothing to the files. The files are written
  * atomically and readable by their owner only, like the sessions
  * themselves: a report says as much about a family as the session it
  * comes from.
@@ -37,9 +40,23 @@ write_report (RgSession       *session,
     case RG_EXPORT_FORMAT_ODT:
       return rg_export_odt (session, error);
     case RG_EXPORT_FORMAT_CSV:
+    case RG_EXPORT_FORMAT_QDPX:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* Writes each of @contents to the file of @files at its index */
+static gboolean
+write_files (GPtrArray  *files,
+             GPtrArray  *contents,
+             GError    **error)
+{
+  for (guint i = 0; i < files->len; i++)
+    if (!rg_file_write_atomic (files->pdata[i], contents->pdata[i], NULL, NULL, NULL, NULL, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* OUTPUT with ".csv" left out, then @suffix */
@@ -62,7 +79,8 @@ csv_sibling (GFile      *output,
 /**
  * rg_export_write:
  * @session: the session to report on, pseudonymised or not
- * @format: the format of the report
+ * @format: the format of the report, any but %RG_EXPORT_FORMAT_QDPX (see
+ *   rg_export_write_qdpx())
  * @output: where to write it (for CSV, the start of the three names)
  * @error: return location for an error
  *
@@ -106,13 +124,51 @@ rg_export_write (RgSession       *session,
       g_ptr_array_add (contents, rg_export_csv_criteria (session));
       break;
 
+    case RG_EXPORT_FORMAT_QDPX:
     default:
       g_return_val_if_reached (NULL);
     }
 
-  for (guint i = 0; i < files->len; i++)
-    if (!rg_file_write_atomic (files->pdata[i], contents->pdata[i], NULL, NULL, NULL, NULL, error))
-      return NULL;
+  if (!write_files (files, contents, error))
+    return NULL;
+
+  return g_steal_pointer (&files);
+}
+
+/**
+ * rg_export_write_qdpx:
+ * @sessions: (element-type RgSession): the sessions, at least one
+ * @flags: whether to pseudonymise them
+ * @output: where to write the project
+ * @error: return location for an error
+ *
+ * Writes @sessions as one REFI-QDA project (rg_export_qdpx()).
+ *
+ * Returns: (transfer full) (element-type GFile) (nullable): the file
+ *   written, or %NULL with @error set
+ */
+GPtrArray *
+rg_export_write_qdpx (GPtrArray          *sessions,
+                      RgExportQdpxFlags   flags,
+                      GFile              *output,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  GBytes *project;
+
+  g_return_val_if_fail (sessions != NULL && sessions->len > 0, NULL);
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  project = rg_export_qdpx (sessions, flags, error);
+  if (project == NULL)
+    return NULL;
+  g_ptr_array_add (files, g_object_ref (output));
+  g_ptr_array_add (contents, project);
+
+  if (!write_files (files, contents, error))
+    return NULL;
 
   return g_steal_pointer (&files);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "rg-export-qdpx.h"
 #include "rg-session.h"
 
 G_BEGIN_DECLS
@@ -17,11 +18,16 @@ typedef enum
   RG_EXPORT_FORMAT_CSV,
   RG_EXPORT_FORMAT_PDF,
   RG_EXPORT_FORMAT_ODT,
+  RG_EXPORT_FORMAT_QDPX,
 } RgExportFormat;
 
 GPtrArray *rg_export_write (RgSession       *session,
                             RgExportFormat   format,
                             GFile           *output,
                             GError         **error);
+GPtrArray *rg_export_write_qdpx (GPtrArray          *sessions,
+                                 RgExportQdpxFlags   flags,
+                                 GFile              *output,
+                                 GError            **error);
 
 G_END_DECLS
