@@ -700,22 +700,6 @@ write_source (Export       *export,
 /* }}} */
 /* {{{ Sessions */
 
-/* A, B, … Z, AA… for @n = 0, 1, … */
-static char *
-letters_for (guint n)
-{
-  GString *letters = g_string_new (NULL);
-
-  do
-    {
-      g_string_prepend_c (letters, 'A' + n % 26);
-      n /= 26;
-    }
-  while (n-- > 0);
-
-  return g_string_free (letters, FALSE);
-}
-
 /* The case of @session's situation, made when first met: its key */
 static const char *
 session_case (Export    *export,
@@ -733,7 +717,7 @@ session_case (Export    *export,
 
   if (export->flags & RG_EXPORT_QDPX_PSEUDONYMISE)
     {
-      g_autofree char *letters = letters_for (export->case_keys->len);
+      g_autofree char *letters = rg_pseudonymise_letters (export->case_keys->len);
 
       /* Translators: a situation in a pseudonymised research project,
        * as in “Situation A” */

@@ -172,9 +172,14 @@ replacer_find (Replacer    *replacer,
   return NULL;
 }
 
-/* A, B, … Z, AA, AB… for @n = 0, 1, … */
-static char *
-letters_for (guint n)
+/**
+ * rg_pseudonymise_letters:
+ * @n: the number of the pseudonym, from 0
+ *
+ * Returns: the letters of the @n-th pseudonym: A, B, … Z, AA, AB…
+ */
+char *
+rg_pseudonymise_letters (guint n)
 {
   GString *letters = g_string_new (NULL);
 
@@ -191,7 +196,7 @@ letters_for (guint n)
 static char *
 replacer_new_person (Replacer *replacer)
 {
-  g_autofree char *letters = letters_for (replacer->n_persons++);
+  g_autofree char *letters = rg_pseudonymise_letters (replacer->n_persons++);
 
   /* Translators: the pseudonym of a person named in the session, such
    * as “Person A” */
@@ -201,7 +206,7 @@ replacer_new_person (Replacer *replacer)
 static char *
 replacer_new_institution (Replacer *replacer)
 {
-  g_autofree char *letters = letters_for (replacer->n_institutions++);
+  g_autofree char *letters = rg_pseudonymise_letters (replacer->n_institutions++);
 
   /* Translators: what stands for the name of a school, a service or
    * another institution in a pseudonymised report, such as

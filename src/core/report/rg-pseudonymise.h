@@ -26,5 +26,6 @@ typedef enum
 RgSession *rg_session_pseudonymise          (RgSession           *session,
                                              RgPseudonymiseFlags  flags);
 char      *rg_pseudonymise_format_month     (const char          *date);
+char      *rg_pseudonymise_letters          (guint                n);
 
 G_END_DECLS
