@@ -25,6 +25,26 @@
 
 #define DOCTYPE "<!DOCTYPE html>\n"
 
+/* Fails on a heading inside a list: it would be indented in the browser
+ * and in print, and HTML does not allow it where a list item's content
+ * is phrasing (html-validate reports it). */
+static void
+assert_no_heading_in_list (xmlNodePtr node,
+                           gboolean   in_list)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *name = (const char *) node->name;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (in_list && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+        g_error ("A <%s> inside a list", name);
+      assert_no_heading_in_list (node->children,
+                                 in_list || g_str_equal (name, "ul") || g_str_equal (name, "ol"));
+    }
+}
+
 /* Exports @session, checks the document is well-formed XML with an
  * html root, and returns its text */
 static char *
@@ -50,6 +70,7 @@ export (RgSession *session)
   root = xmlDocGetRootElement (doc);
   g_assert_nonnull (root);
   g_assert_cmpstr ((const char *) root->name, ==, "html");
+  assert_no_heading_in_list (root, FALSE);
   xmlFreeDoc (doc);
 
   /* libxml2's HTML parser, doctype and all, finds nothing to fix either */

@@ -195,6 +195,9 @@ append_heading (Writer              *writer,
 {
   g_autofree char *tag = g_strdup_printf ("h%u", CLAMP (block->level, 1, 4));
 
+  /* A list open outside any group is closed too: never a heading in a
+   * list (set_group () changes nothing when the group is already 0). */
+  set_list_level (writer, 0);
   set_group (writer, 0);
   if (block->new_page)
     g_string_append_printf (writer->html, "</div>\n<div class=\"section %s\">\n", block->part);
