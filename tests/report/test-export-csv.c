@@ -387,7 +387,7 @@ test_csv_join (void)
     g_assert_true (g_hash_table_add (statement_ids, ((char **) g_ptr_array_index (statement_rows, i))[0]));
   for (guint i = 1; i < link_rows->len; i++)
     g_assert_true (g_hash_table_add (link_ids, ((char **) g_ptr_array_index (link_rows, i))[0]));
-  /* The first statement of the file, by hand */
+  /* A statement of the file, by hand */
   g_assert_true (g_hash_table_contains (statement_ids, "f6e64b5b-5467-5939-a239-20141f5b0e52"));
 
   for (guint i = 1; i < link_rows->len; i++)
