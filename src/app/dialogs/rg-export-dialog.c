@@ -171,6 +171,9 @@ on_format_selected (RgExportDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->separator_row),
                           rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV);
+  /* Tall enough for the rows shown, none of them scrolled out of sight */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_set_default_size (GTK_WINDOW (self), gtk_widget_get_width (GTK_WIDGET (self)), -1);
 }
 
 static void
