@@ -2,7 +2,8 @@
  *
  * The pages of rg-report-layout.c on A4, drawn by cairo into a PDF with
  * its title, its author application and an outline of its parts, so
- * that a reader's sidebar lists them. No display is needed: regards-cli
+ * that a reader's sidebar lists them, and tagged with its structure
+ * (headings, paragraphs, lists, tables, figures) for screen readers. No display is needed: regards-cli
  * writes PDF on a server as well as the app does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -94,29 +95,17 @@ rg_export_pdf (RgSession  *session,
   return rg_export_pdf_report (report, error);
 }
 
-/**
- * rg_export_pdf_report:
- * @report: a report, a session's or one made with rg_report_new_blank ()
- * @error: a location for a #GError
- *
- * Lays @report out on A4 pages and writes it as a PDF document, with
- * its title and an outline of its parts.
- *
- * Returns: (transfer full) (nullable): the PDF document, or %NULL with @error set
- */
-GBytes *
-rg_export_pdf_report (RgReport  *report,
-                      GError   **error)
+/* Writes @report as a PDF into @bytes, its structure tagged or not */
+static cairo_status_t
+write_pdf (RgReport   *report,
+           gboolean    tagged,
+           GByteArray *bytes)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(RgReportLayout) layout = NULL;
   PangoContext *context;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-
-  g_return_val_if_fail (report != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   surface = cairo_pdf_surface_create_for_stream (rg_cairo_append_to_byte_array, bytes,
                                                  RG_EXPORT_PDF_PAGE_WIDTH,
@@ -130,6 +119,7 @@ rg_export_pdf_report (RgReport  *report,
                                  context,
                                  RG_EXPORT_PDF_PAGE_WIDTH - 2 * RG_EXPORT_PDF_MARGIN_SIDE,
                                  RG_EXPORT_PDF_PAGE_HEIGHT - RG_EXPORT_PDF_MARGIN_TOP - RG_EXPORT_PDF_MARGIN_BOTTOM);
+  rg_report_layout_set_tagged (layout, tagged);
   g_object_unref (context);
 
   for (guint page = 0; page < rg_report_layout_get_n_pages (layout); page++)
@@ -148,6 +138,41 @@ rg_export_pdf_report (RgReport  *report,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  return status;
+}
+
+/**
+ * rg_export_pdf_report:
+ * @report: a report, a session's or one made with rg_report_new_blank ()
+ * @error: a location for a #GError
+ *
+ * Lays @report out on A4 pages and writes it as a PDF document, with
+ * its title, an outline of its parts and, for screen readers, its
+ * structure (headings, paragraphs, lists, tables, figures; see
+ * rg-report-layout.c).
+ *
+ * Returns: (transfer full) (nullable): the PDF document, or %NULL with @error set
+ */
+GBytes *
+rg_export_pdf_report (RgReport  *report,
+                      GError   **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_status_t status;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  status = write_pdf (report, TRUE, bytes);
+  if (status == CAIRO_STATUS_TAG_ERROR)
+    {
+      /* A cairo that refuses a tag the pages use: the document without
+       * its structure rather than none */
+      g_warning ("This cairo refuses the structure of the PDF report; it is written untagged");
+      g_byte_array_set_size (bytes, 0);
+      status = write_pdf (report, FALSE, bytes);
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
