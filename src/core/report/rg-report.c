@@ -34,6 +34,7 @@
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-report.h"
+#include "rg-report-private.h"
 #include "rg-review-item.h"
 
 /* The map's size in the report: wide enough to stay sharp on paper */
@@ -110,6 +111,22 @@ format_date (const char *date)
     return g_strdup (date);
 
   return g_date_time_format (time, "%x");
+}
+
+/**
+ * _rg_report_format_date:
+ * @date: (nullable): a date, `YYYY-MM-DD`, or what the pseudonymisation
+ *   left of it
+ *
+ * A date as the report's text writes it, for a picture that goes with
+ * the report to say it the same way: 17/11/2026 in French.
+ *
+ * Returns: (transfer full) (nullable): the date, %NULL when there is none
+ */
+char *
+_rg_report_format_date (const char *date)
+{
+  return format_date (date);
 }
 
 static const char *
