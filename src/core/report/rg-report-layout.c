@@ -30,8 +30,7 @@
  * rg_report_layout_set_tagged ()), the pages say what each thing is, for
  * screen readers: the document's headings (H1 to H4), paragraphs (P),
  * lists (L, LI, Lbl, LBody), tables (Table, TR, TH, TD) and pictures
- * (Figure, with their text alternative as Caption), each once however
- * many pages it runs over. The header and footer of each page, and a
+ * (Figure), each once however many pages it runs over. The header and footer of each page, and a
  * table's header row repeated on the next page, are marked as page
  * furniture (Artifact) where cairo knows it (1.18 and later; cairo
  * 1.16 refuses the tag and would stop drawing).
@@ -1453,9 +1452,10 @@ heading_tag (guint level)
 
 /* Opens the structure element of @block inside the right ones: an item
  * in its list (a second-level list inside the body of the item before),
- * a paragraph that goes with an item in that item's body, a picture's
- * text alternative as the caption of its figure; all else in the
- * document itself. Returns how many elements to leave open after it. */
+ * a paragraph that goes with an item in that item's body; all else in
+ * the document itself. A picture's figure holds the picture alone:
+ * cairo 1.16 marks no content of an element that holds another. Returns
+ * how many elements to leave open after it. */
 static guint
 open_block_tags (RgReportLayout      *self,
                  const RgReportBlock *block)
@@ -1489,11 +1489,6 @@ open_block_tags (RgReportLayout      *self,
 
     case RG_REPORT_BLOCK_PARAGRAPH:
       body = find_tag (self, TAG_LIST_BODY, 0);
-      if (block->style == RG_REPORT_STYLE_DESCRIPTION && find_tag (self, TAG_FIGURE, 0) >= 0)
-        {
-          open_tag (self, "Caption");
-          return 1;
-        }
       if (block->level > 0 && body >= 0)
         {
           guint depth = body + 1;
@@ -1514,7 +1509,7 @@ open_block_tags (RgReportLayout      *self,
     case RG_REPORT_BLOCK_IMAGE:
       close_tags (self, 1);
       open_tag (self, TAG_FIGURE);
-      return 2;  /* its text alternative follows */
+      return 1;
 
     default:
       g_assert_not_reached ();
