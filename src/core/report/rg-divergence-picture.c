@@ -30,7 +30,7 @@
 #include "rg-cairo-stream.h"
 #include "rg-divergence-picture.h"
 #include "rg-picture-text.h"
-#include "rg-report-private.h"
+#include "rg-report-date-private.h"
 #include "rg-statistics.h"
 
 #define DEFAULT_FONT "Sans 12"

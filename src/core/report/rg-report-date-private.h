@@ -1,5 +1,4 @@
-/* rg-report-private.h — what the writers and pictures of report/ share
- * with the report
+/* rg-report-date-private.h — dates as the report writes them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
