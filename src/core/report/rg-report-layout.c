@@ -30,10 +30,10 @@
  * rg_report_layout_set_tagged ()), the pages say what each thing is, for
  * screen readers: the document's headings (H1 to H4), paragraphs (P),
  * lists (L, LI, Lbl, LBody), tables (Table, TR, TH, TD) and pictures
- * (Figure), each once however many pages it runs over. The header and footer of each page, and a
- * table's header row repeated on the next page, are marked as page
- * furniture (Artifact) where cairo knows it (1.18 and later; cairo
- * 1.16 refuses the tag and would stop drawing).
+ * (Figure), each once however many pages it runs over. The header and
+ * footer of each page, and a table's header row repeated on the next
+ * page, are marked as page furniture (Artifact) where cairo knows it
+ * (1.18 and later; cairo 1.16 refuses the tag and would stop drawing).
  *
  * Any file may be hostile: a text is set piece by piece (see
  * split_chunks ()), a word too long for a line is given places to break
@@ -1080,11 +1080,6 @@ place_text_block (RgReportLayout      *self,
                               PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, ITEM_INDENT);
       GArray *pieces = g_ptr_array_index (self->pages, page);
       guint at = page == before_page ? before_index : 0;
-
-      /* After the elements that moved to the page with the text */
-      while (page != before_page && at < pieces->len &&
-             g_array_index (pieces, Piece, at).type == PIECE_TAG_BEGIN)
-        at++;
       Piece inserted[] = {
         { .type = PIECE_TAG_BEGIN, .tag = "Lbl" },
         {
@@ -1098,6 +1093,10 @@ place_text_block (RgReportLayout      *self,
         { .type = PIECE_TAG_BEGIN, .tag = TAG_LIST_BODY },
       };
 
+      /* After the elements that moved to the page with the text */
+      while (page != before_page && at < pieces->len &&
+             g_array_index (pieces, Piece, at).type == PIECE_TAG_BEGIN)
+        at++;
       g_array_insert_vals (pieces, at, inserted, G_N_ELEMENTS (inserted));
       g_ptr_array_add (self->tags, (gpointer) TAG_LIST_BODY);
       text_clear (&bullet);
