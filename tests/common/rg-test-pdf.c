@@ -45,6 +45,39 @@ rg_test_pdf_to_text (const char *path,
   return g_steal_pointer (&out);
 }
 
+/* pdfinfo's output for @path, with @option (or none): -struct-text
+ * gives the structure of a tagged PDF, each element on its line,
+ * indented by its depth, with its text */
+char *
+rg_test_pdf_info (const char *path,
+                  const char *option)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { NULL, "-enc", "UTF-8", option, path, NULL };
+  int status;
+
+  if (program == NULL)
+    g_error ("pdfinfo (poppler-utils) is needed to read the report back");
+
+  argv[0] = program;
+  if (option == NULL)
+    {
+      argv[3] = path;
+      argv[4] = NULL;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdfinfo failed: %s", err);
+
+  return g_steal_pointer (&out);
+}
+
 /* The words of @text with every run of spaces and line breaks as one
  * space, so that what a page wrapped reads as it was written */
 char *

@@ -10,7 +10,9 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <libxml/parser.h>
+#include <locale.h>
 #include <math.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -19,6 +21,8 @@
 #include "rg-divergence-picture.h"
 #include "rg-file-io.h"
 #include "rg-session-xml.h"
+#include "rg-test-pdf.h"
+#include "rg-test-session.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -422,6 +426,49 @@ test_example (void)
                                   "Mme Roussel and M. Kessler, 1 divergence."));
 }
 
+/* The exported picture writes its date as the report's text does: in
+ * French, the example's 2026-11-17 reads 17/11/2026. Drawn into a PDF
+ * to read its words back. */
+static void
+test_export_date (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgDivergencePicture) picture = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *path = g_build_filename (test_dir, "date.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+
+  if (setlocale (LC_TIME, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No French locale (fr_FR.UTF-8) to write dates in");
+      return;
+    }
+
+  g_assert_cmpstr (rg_session_get_date (session), ==, "2026-11-17");
+  picture = rg_divergence_picture_new_for_export (session);
+  setlocale (LC_TIME, saved);
+
+  width = rg_divergence_picture_get_natural_width (picture);
+  height = rg_divergence_picture_get_height_for_width (picture, width);
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  rg_divergence_picture_draw (picture, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  text = rg_test_pdf_to_text (path, NULL);
+  flat = rg_test_flatten (text);
+  rg_test_assert_reads (flat, "17/11/2026");
+  g_assert_null (strstr (flat, "2026-11-17"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/divergence-picture/write-svg", test_write_svg);
   g_test_add_func ("/divergence-picture/write-error", test_write_error);
   g_test_add_func ("/divergence-picture/example", test_example);
+  g_test_add_func ("/divergence-picture/export-date", test_export_date);
 
   return g_test_run ();
 }

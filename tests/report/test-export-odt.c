@@ -3,7 +3,8 @@
  * The package is opened back with libgsf's zip reader, its first bytes
  * checked as ODF asks, its XML parts parsed with libxml2 and searched
  * for what the report says. When LibreOffice is installed, it converts
- * the package to PDF, as a user's word processor would open it.
+ * the package to PDF, as a user's word processor would open it, and to
+ * DOCX, as a partner with Word would receive it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,8 @@
 
 #define OFFICE_NS   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define STYLE_NS    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define TEXT_NS     "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 /* A temporary folder of the test program */
 static char *work_dir;
@@ -592,6 +595,168 @@ test_export_odt_cli_pseudonymised (void)
 /* }}} */
 /* {{{ LibreOffice */
 
+/* A font whose characters are not the Unicode ones: a bullet in it is
+ * written in the Private Use Area when converted, and copies as garbage */
+static gboolean
+is_symbol_font (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return strstr (folded, "symbol") != NULL || strstr (folded, "wingdings") != NULL ||
+         strstr (folded, "dingbats") != NULL;
+}
+
+static void
+collect_elements (xmlNodePtr  node,
+                  const char *name,
+                  const char *namespace,
+                  GPtrArray  *found)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (node->name, (const xmlChar *) name) && node->ns != NULL &&
+          xmlStrEqual (node->ns->href, (const xmlChar *) namespace))
+        g_ptr_array_add (found, node);
+      collect_elements (node->children, name, namespace, found);
+    }
+}
+
+/* Each level of the list style has a plain Unicode bullet in a font
+ * the document declares, never a symbol font: LibreOffice gives a
+ * bullet without a font its OpenSymbol, which becomes Symbol's private
+ * character when converted to DOCX */
+static void
+test_export_odt_list_bullets (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(RgTestZip) package = export (session);
+  xmlDocPtr doc = parse_part (package, "styles.xml", "document-styles", OFFICE_NS);
+  g_autoptr(GPtrArray) faces = g_ptr_array_new ();
+  g_autoptr(GPtrArray) levels = g_ptr_array_new ();
+  g_autoptr(GHashTable) declared = g_hash_table_new_full (g_str_hash, g_str_equal, xmlFree, NULL);
+
+  collect_elements (xmlDocGetRootElement (doc), "font-face", STYLE_NS, faces);
+  for (guint i = 0; i < faces->len; i++)
+    g_hash_table_add (declared, xmlGetNsProp (faces->pdata[i], (const xmlChar *) "name",
+                                              (const xmlChar *) STYLE_NS));
+
+  collect_elements (xmlDocGetRootElement (doc), "list-level-style-bullet", TEXT_NS, levels);
+  g_assert_cmpuint (levels->len, >=, 2);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      xmlNodePtr level = levels->pdata[i];
+      xmlChar *bullet = xmlGetNsProp (level, (const xmlChar *) "bullet-char", (const xmlChar *) TEXT_NS);
+      g_autoptr(GPtrArray) properties = g_ptr_array_new ();
+      gunichar c;
+      xmlChar *font;
+
+      g_assert_nonnull (bullet);
+      g_assert_true (g_utf8_validate ((const char *) bullet, -1, NULL));
+      g_assert_cmpint (g_utf8_strlen ((const char *) bullet, -1), ==, 1);
+      c = g_utf8_get_char ((const char *) bullet);
+      g_assert_false (c >= 0xE000 && c <= 0xF8FF);
+      g_assert_true (g_unichar_isprint (c));
+      if (i == 0)
+        g_assert_cmpuint (c, ==, 0x2022);  /* • */
+      xmlFree (bullet);
+
+      collect_elements (level->children, "text-properties", STYLE_NS, properties);
+      g_assert_cmpuint (properties->len, ==, 1);
+      font = xmlGetNsProp (properties->pdata[0], (const xmlChar *) "font-name", (const xmlChar *) STYLE_NS);
+      g_assert_nonnull (font);
+      g_assert_true (g_hash_table_contains (declared, font));
+      g_assert_false (is_symbol_font ((const char *) font));
+      xmlFree (font);
+    }
+
+  xmlFreeDoc (doc);
+}
+
+/* Converted to DOCX by LibreOffice, as a partner with Word receives it,
+ * the bullets stay the Unicode ones in a plain font */
+static void
+test_export_odt_libreoffice_docx (void)
+{
+  g_autofree char *office = g_find_program_in_path ("soffice");
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autoptr(GBytes) odt = NULL;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(RgTestZip) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) fonts = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *odt_path = NULL;
+  g_autofree char *docx_path = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_uri = NULL;
+  g_autofree char *user_installation = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *numbering = NULL;
+  gsize length = 0;
+  guint n_fonts = 0;
+  int status;
+
+  if (office == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+
+  dir = g_build_filename (work_dir, "docx", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  odt_path = g_build_filename (dir, "rapport.odt", NULL);
+  docx_path = g_build_filename (dir, "rapport.docx", NULL);
+  profile = g_build_filename (dir, "profile", NULL);
+  profile_uri = g_filename_to_uri (profile, NULL, &error);
+  g_assert_no_error (error);
+  user_installation = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+
+  odt = rg_export_odt (session, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (odt_path, g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { office, user_installation, "--headless", "--norestore",
+                           "--convert-to", "docx", "--outdir", dir, odt_path, NULL };
+
+    g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) ||
+      !g_file_get_contents (docx_path, &contents, &length, NULL))
+    {
+      /* A LibreOffice without Writer (only Calc, say) converts nothing */
+      g_test_skip ("LibreOffice could not convert to DOCX (is Writer installed?)");
+      return;
+    }
+
+  docx = g_bytes_new_take (g_steal_pointer (&contents), length);
+  package = rg_test_zip_read (docx);
+  numbering = rg_test_zip_get_text (package, "word/numbering.xml");
+  g_assert_nonnull (numbering);
+
+  g_assert_nonnull (strstr (numbering, "<w:lvlText w:val=\"•\"/>"));
+  g_assert_null (strstr (numbering, "<w:lvlText w:val=\"\xef\x82\xb7\"/>"));  /* U+F0B7 */
+
+  fonts = g_regex_new ("<w:rFonts w:ascii=\"([^\"]*)\"", 0, 0, NULL);
+  g_regex_match (fonts, numbering, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *font = g_match_info_fetch (match, 1);
+
+      if (is_symbol_font (font))
+        g_error ("A bullet of the DOCX is in %s", font);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
 static void
 test_export_odt_libreoffice (void)
 {
@@ -673,6 +838,8 @@ main (int   argc,
   g_test_add_func ("/export-odt/cli", test_export_odt_cli);
   g_test_add_func ("/export-odt/cli-pseudonymised", test_export_odt_cli_pseudonymised);
   g_test_add_func ("/export-odt/libreoffice", test_export_odt_libreoffice);
+  g_test_add_func ("/export-odt/list-bullets", test_export_odt_list_bullets);
+  g_test_add_func ("/export-odt/libreoffice-docx", test_export_odt_libreoffice_docx);
 
   return g_test_run ();
 }

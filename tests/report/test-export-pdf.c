@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <cairo.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -598,6 +599,426 @@ test_export_pdf_bidi (void)
   assert_reads_unspaced (unspaced, agreed);
 }
 
+/* One element of a tagged PDF's structure, as pdfinfo -struct-text
+ * shows it: its tag, its depth and the text right inside it */
+typedef struct
+{
+  guint    depth;
+  char    *tag;
+  GString *text;
+} Element;
+
+static void
+element_free (gpointer data)
+{
+  Element *element = data;
+
+  g_free (element->tag);
+  g_string_free (element->text, TRUE);
+  g_free (element);
+}
+
+static GPtrArray *
+read_structure (const char *path)
+{
+  g_autofree char *info = rg_test_pdf_info (path, "-struct-text");
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  GPtrArray *elements = g_ptr_array_new_with_free_func (element_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      guint spaces = strspn (line, " ");
+      const char *rest = line + spaces;
+
+      if (*rest == '\0')
+        continue;
+      if (*rest == '"')
+        {
+          Element *last;
+
+          g_assert_cmpuint (elements->len, >, 0);
+          last = g_ptr_array_index (elements, elements->len - 1);
+          if (last->text->len > 0)
+            g_string_append_c (last->text, ' ');
+          g_string_append_len (last->text, rest + 1, MAX (strlen (rest), 2) - 2);
+        }
+      else
+        {
+          Element *element = g_new0 (Element, 1);
+
+          element->depth = spaces / 2;
+          element->tag = g_strndup (rest, strcspn (rest, " "));
+          element->text = g_string_new (NULL);
+          g_ptr_array_add (elements, element);
+        }
+    }
+
+  return elements;
+}
+
+static Element *
+element_at (GPtrArray *elements,
+            guint      index)
+{
+  return g_ptr_array_index (elements, index);
+}
+
+/* The element that holds element @index */
+static Element *
+parent_of (GPtrArray *elements,
+           guint      index)
+{
+  guint depth = element_at (elements, index)->depth;
+
+  for (guint i = index; i-- > 0;)
+    if (element_at (elements, i)->depth < depth)
+      return element_at (elements, i);
+
+  return NULL;
+}
+
+static guint
+heading_level (const Element *element)
+{
+  const char *tag = element->tag;
+
+  return tag[0] == 'H' && tag[1] >= '1' && tag[1] <= '6' && tag[2] == '\0' ? tag[1] - '0' : 0;
+}
+
+/* The index of the first heading from @from of @level that reads @text,
+ * or fails */
+static guint
+find_heading (GPtrArray  *elements,
+              guint       from,
+              guint       level,
+              const char *text)
+{
+  for (guint i = from; i < elements->len; i++)
+    if (heading_level (element_at (elements, i)) == level &&
+        g_str_equal (element_at (elements, i)->text->str, text))
+      return i;
+
+  g_error ("No heading H%u “%s” in the PDF's structure after element %u", level, text, from);
+}
+
+/* The headings between @from and @to, as "H4 Mme Roussel" */
+static GPtrArray *
+headings_between (GPtrArray *elements,
+                  guint      from,
+                  guint      to)
+{
+  GPtrArray *headings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = from; i < to; i++)
+    if (heading_level (element_at (elements, i)) > 0)
+      g_ptr_array_add (headings, g_strdup_printf ("%s %s", element_at (elements, i)->tag,
+                                                  element_at (elements, i)->text->str));
+
+  return headings;
+}
+
+/* The objects the last update of the PDF at @path gives (its last
+ * table, at the end of the file), by number, each the text between
+ * "N 0 obj" and "endobj"; and the number of its catalog */
+static GHashTable *
+read_last_update (const char *path,
+                  guint      *root)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *objects = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  const char *startxref, *trailer;
+  gsize length;
+  guint64 xref;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (strlen (contents), <, length);  /* binary streams: search from the end */
+  startxref = g_strrstr_len (contents + length - 64, 64, "startxref\n");
+  g_assert_nonnull (startxref);
+  xref = g_ascii_strtoull (startxref + strlen ("startxref\n"), NULL, 10);
+  g_assert_cmpuint (xref, <, length);
+  g_assert_true (g_str_has_prefix (contents + xref, "xref\n"));
+
+  trailer = strstr (contents + xref, "trailer");
+  g_assert_nonnull (trailer);
+  g_assert_nonnull (strstr (trailer, "/Root "));
+  *root = g_ascii_strtoull (strstr (trailer, "/Root ") + strlen ("/Root "), NULL, 10);
+
+  lines = g_strsplit (contents + xref + strlen ("xref\n"), "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !g_str_has_prefix (lines[i], "trailer"); i += 2)
+    {
+      g_autofree char *header = NULL;
+      guint number, count;
+      guint64 offset;
+      const char *end;
+
+      g_assert_cmpint (sscanf (lines[i], "%u %u", &number, &count), ==, 2);
+      g_assert_cmpuint (count, ==, 1);
+      g_assert_nonnull (lines[i + 1]);
+      g_assert_cmpuint (strlen (lines[i + 1]) + 1, ==, 20);
+      offset = g_ascii_strtoull (lines[i + 1], NULL, 10);
+      g_assert_cmpuint (offset, <, xref);
+
+      /* Where the table says */
+      header = g_strdup_printf ("%u 0 obj\n", number);
+      g_assert_true (g_str_has_prefix (contents + offset, header));
+      end = strstr (contents + offset, "endobj");
+      g_assert_nonnull (end);
+      g_hash_table_insert (objects, GUINT_TO_POINTER (number),
+                           g_strndup (contents + offset + strlen (header),
+                                      end - contents - offset - strlen (header)));
+    }
+
+  return objects;
+}
+
+/* A PDF text string, <FEFF…>, in UTF-8 */
+static char *
+decode_text_string (const char *hex)
+{
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
+
+  g_assert_true (g_str_has_prefix (hex, "<FEFF"));
+  for (const char *p = hex + 5; g_ascii_isxdigit (p[0]); p += 4)
+    {
+      gunichar2 unit = 0;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_assert_true (g_ascii_isxdigit (p[i]));
+          unit = unit * 16 + g_ascii_xdigit_value (p[i]);
+        }
+      g_array_append_val (units, unit);
+    }
+
+  return g_utf16_to_utf8 ((gunichar2 *) units->data, units->len, NULL, NULL, NULL);
+}
+
+/* What cairo cannot write goes in an update at the end of the file: the
+ * document's language in its catalog, each picture's text alternative
+ * in its figure (the fixture's two pictures, described by hand) */
+static void
+test_export_pdf_language_and_alternatives (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autofree char *path = export (session, "alternatives.pdf");
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *info = rg_test_pdf_info (path, NULL);
+  g_autoptr(GHashTable) objects = NULL;
+  g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *contents = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  const char *catalog;
+  gsize length;
+  guint root = 0;
+
+  /* A cairo newer than 1.16 packs the objects into compressed streams,
+   * which the update leaves alone */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (g_strrstr_len (contents + length - MIN (length, 1024), MIN (length, 1024), "trailer") == NULL)
+    {
+      g_test_skip_printf ("cairo %s writes compressed object streams: no language or text "
+                          "alternatives can be added", cairo_version_string ());
+      return;
+    }
+
+  objects = read_last_update (path, &root);
+  catalog = g_hash_table_lookup (objects, GUINT_TO_POINTER (root));
+  g_assert_nonnull (catalog);
+  g_assert_nonnull (strstr (catalog, "/Type /Catalog"));
+  g_assert_nonnull (strstr (catalog, "/MarkInfo << /Marked true >>"));
+  g_assert_nonnull (strstr (catalog, "/StructTreeRoot "));
+  g_assert_nonnull (strstr (catalog, "/Lang (en)"));  /* the tests' locale, C */
+
+  g_hash_table_iter_init (&iter, objects);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (strstr (value, "/S /Figure") != NULL)
+      {
+        const char *alt = strstr (value, "/Alt ");
+
+        g_assert_nonnull (alt);
+        g_assert_nonnull (strstr (value, "/Type /StructElem"));
+        g_ptr_array_add (alternatives, decode_text_string (alt + strlen ("/Alt ")));
+      }
+  g_assert_cmpuint (alternatives->len, ==, 2);
+  g_assert_true ((strstr (alternatives->pdata[0], "Agreements and divergences between 6 partners.") != NULL &&
+                  strstr (alternatives->pdata[1], "Map of the success criteria") != NULL) ||
+                 (strstr (alternatives->pdata[1], "Agreements and divergences between 6 partners.") != NULL &&
+                  strstr (alternatives->pdata[0], "Map of the success criteria") != NULL));
+
+  /* Still a whole document to poppler, and to qpdf when it is here */
+  g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Pages: +[0-9]+$", info, G_REGEX_MULTILINE, 0));
+  if (qpdf != NULL)
+    {
+      const char *argv[] = { qpdf, "--check", path, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("qpdf finds the PDF broken:\n%s", out);
+    }
+  else
+    g_test_message ("qpdf is not installed: the update is checked by poppler alone");
+}
+
+/* The PDF says what each thing is, for screen readers: headings in
+ * order, lists, tables, figures with their text alternative. The
+ * expected texts are the fixture's, written out by hand. */
+static void
+test_export_pdf_tagged (void)
+{
+  g_autoptr(RgSession) session = rg_test_load_example ();
+  g_autofree char *path = export (session, "tagged.pdf");
+  g_autofree char *info = rg_test_pdf_info (path, NULL);
+  g_autoptr(GPtrArray) elements = read_structure (path);
+  g_autoptr(GPtrArray) first_dimension = NULL;
+  g_autoptr(GString) all_text = g_string_new (NULL);
+  g_autofree char *flat = NULL;
+  const char *expected_first_dimension[] = {
+    "H3 Scolarité et apprentissages", "H4 Mme Roussel", "H4 M. Kessler", "H4 Mme Aubry",
+    "H4 Mme Fontaine", "H4 Mme Benali", "H4 Agreed synthesis",
+  };
+  const char *dimensions[] = {
+    "Scolarité et apprentissages", "Santé et développement", "Famille et parentalité",
+    "Vie sociale, loisirs et culture", "Comportement et relations",
+    "Besoins exprimés par l'enfant et la famille",
+  };
+  guint diagnosis, links, previous, level = 0;
+  guint n_items = 0, n_figures = 0, n_cells = 0, n_documents = 0;
+
+  g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
+  g_assert_cmpuint (elements->len, >, 100);
+
+  /* One document holds everything */
+  g_assert_cmpstr (element_at (elements, 0)->tag, ==, "Document");
+  for (guint i = 0; i < elements->len; i++)
+    n_documents += element_at (elements, i)->depth == 0 ? 1 : 0;
+  g_assert_cmpuint (n_documents, ==, 1);
+
+  /* The title, then headings that never skip a level going down */
+  g_assert_cmpstr (element_at (elements, 1)->tag, ==, "H1");
+  g_assert_cmpstr (element_at (elements, 1)->text->str, ==, "Revue de situation — trimestre 1");
+  for (guint i = 0; i < elements->len; i++)
+    {
+      guint this_level = heading_level (element_at (elements, i));
+
+      if (this_level == 0)
+        continue;
+      if (this_level > level + 1)
+        g_error ("H%u “%s” follows H%u", this_level, element_at (elements, i)->text->str, level);
+      level = this_level;
+    }
+
+  /* The dimensions in the diagnosis, in order; the first with the
+   * headings of its partners, then the agreed synthesis */
+  diagnosis = find_heading (elements, 0, 2, "Diagnosis by dimension");
+  links = find_heading (elements, diagnosis, 2, "Agreements and divergences");
+  previous = diagnosis;
+  for (guint d = 0; d < G_N_ELEMENTS (dimensions); d++)
+    {
+      previous = find_heading (elements, previous, 3, dimensions[d]);
+      g_assert_cmpuint (previous, <, links);
+    }
+  first_dimension = headings_between (elements, find_heading (elements, diagnosis, 3, dimensions[0]),
+                                      find_heading (elements, diagnosis, 3, dimensions[1]));
+  g_assert_cmpuint (first_dimension->len, ==, G_N_ELEMENTS (expected_first_dimension));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_first_dimension); i++)
+    g_assert_cmpstr (g_ptr_array_index (first_dimension, i), ==, expected_first_dimension[i]);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      Element *element = element_at (elements, i);
+      Element *parent = parent_of (elements, i);
+
+      if (element->text->len > 0)
+        g_string_append_printf (all_text, "%s ", element->text->str);
+
+      /* A list's items, each a bullet and a body */
+      if (g_str_equal (element->tag, "LI"))
+        {
+          g_assert_cmpstr (parent->tag, ==, "L");
+          g_assert_cmpstr (element_at (elements, i + 1)->tag, ==, "Lbl");
+          g_assert_true (g_str_equal (element_at (elements, i + 1)->text->str, "•") ||
+                         g_str_equal (element_at (elements, i + 1)->text->str, "–"));
+          g_assert_cmpstr (element_at (elements, i + 2)->tag, ==, "LBody");
+          n_items++;
+        }
+      if (g_str_equal (element->tag, "Lbl") || g_str_equal (element->tag, "LBody"))
+        g_assert_cmpstr (parent->tag, ==, "LI");
+
+      /* A table's rows, its cells in them */
+      if (g_str_equal (element->tag, "TR"))
+        g_assert_cmpstr (parent->tag, ==, "Table");
+      if (g_str_equal (element->tag, "TH") || g_str_equal (element->tag, "TD"))
+        {
+          g_assert_cmpstr (parent->tag, ==, "TR");
+          n_cells++;
+        }
+
+      if (g_str_equal (element->tag, "Figure"))
+        n_figures++;
+    }
+  g_assert_cmpuint (n_items, >, 20);
+  g_assert_cmpuint (n_cells, >, 20);
+
+  /* The participants' table: a header row, then a row for each */
+  for (guint i = 0; i < elements->len; i++)
+    if (g_str_equal (element_at (elements, i)->tag, "Table"))
+      {
+        g_assert_cmpstr (element_at (elements, i + 1)->tag, ==, "TR");
+        g_assert_cmpstr (element_at (elements, i + 2)->tag, ==, "TH");
+        g_assert_cmpstr (element_at (elements, i + 2)->text->str, ==, "Name");
+        g_assert_cmpstr (element_at (elements, i + 3)->tag, ==, "TH");
+        g_assert_cmpstr (element_at (elements, i + 3)->text->str, ==, "Profession");
+        break;
+      }
+
+  /* The partner picture, followed by its description, and the
+   * criteria map (their text alternatives: see language-and-alternatives) */
+  g_assert_cmpuint (n_figures, ==, 2);
+  for (guint i = 0; i < elements->len; i++)
+    if (g_str_equal (element_at (elements, i)->tag, "Figure"))
+      {
+        g_assert_cmpstr (element_at (elements, i + 1)->tag, ==, "P");
+        g_assert_true (g_str_has_prefix (element_at (elements, i + 1)->text->str,
+                                         "Agreements and divergences between 6 partners."));
+        break;
+      }
+
+  /* The text is in the elements: pdfinfo shows the start of each, and
+   * the example test reads the whole with pdftotext */
+  flat = rg_test_flatten (all_text->str);
+  rg_test_assert_reads (flat, "Adam veut pouvoir lire seul, en particulier des mangas.");
+  for (guint i = 0; i < g_list_model_get_n_items (rg_session_get_dimensions (session)); i++)
+    {
+      g_autoptr(RgDimension) dimension = g_list_model_get_item (rg_session_get_dimensions (session), i);
+      g_auto(GStrv) words = NULL;
+      g_autofree char *start = NULL;
+
+      if (rg_dimension_get_synthesis (dimension) == NULL)
+        continue;
+      words = g_strsplit (rg_dimension_get_synthesis (dimension), " ", 6);
+      g_free (words[MIN (5, g_strv_length (words) - 1)]);
+      words[MIN (5, g_strv_length (words) - 1)] = NULL;
+      start = g_strjoinv (" ", words);
+      rg_test_assert_reads (flat, start);
+    }
+
+  /* The header and the footer of each page are no part of the text */
+  if (cairo_version () >= CAIRO_VERSION_ENCODE (1, 18, 0))
+    g_assert_null (strstr (flat, "Page 1 of"));
+  else
+    g_test_message ("cairo %s cannot mark page headers and footers as artifacts (1.18 can)",
+                    cairo_version_string ());
+}
+
 static void
 test_export_pdf_empty (void)
 {
@@ -631,6 +1052,8 @@ main (int   argc,
   g_test_add_func ("/export-pdf/hostile-texts", test_export_pdf_hostile_texts);
   g_test_add_func ("/export-pdf/bidi", test_export_pdf_bidi);
   g_test_add_func ("/export-pdf/empty", test_export_pdf_empty);
+  g_test_add_func ("/export-pdf/tagged", test_export_pdf_tagged);
+  g_test_add_func ("/export-pdf/language-and-alternatives", test_export_pdf_language_and_alternatives);
 
   status = g_test_run ();
   g_free (work_dir);

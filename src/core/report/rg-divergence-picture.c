@@ -30,6 +30,7 @@
 #include "rg-cairo-stream.h"
 #include "rg-divergence-picture.h"
 #include "rg-picture-text.h"
+#include "rg-report-date-private.h"
 #include "rg-statistics.h"
 
 #define DEFAULT_FONT "Sans 12"
@@ -1377,7 +1378,8 @@ rg_divergence_picture_to_svg (RgDivergencePicture  *self,
  * @session: a session
  *
  * Like rg_divergence_picture_new (), with the session's title, situation
- * and date above the matrix: an exported picture says what it is.
+ * and date above the matrix: an exported picture says what it is. The
+ * date is written as the report's text writes it, in the user's locale.
  *
  * Returns: (transfer full): a new picture
  */
@@ -1387,7 +1389,7 @@ rg_divergence_picture_new_for_export (RgSession *session)
   RgDivergencePicture *self = rg_divergence_picture_new (session);
   const char *title = rg_session_get_title (session);
   const char *label = rg_session_get_situation_label (session);
-  const char *date = rg_session_get_date (session);
+  g_autofree char *date = _rg_report_format_date (rg_session_get_date (session));
   g_autofree char *heading = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -1398,7 +1400,8 @@ rg_divergence_picture_new_for_export (RgSession *session)
             : g_strdup (_("Agreements and divergences"));
 
   if (label != NULL && label[0] != '\0' && date != NULL && date[0] != '\0')
-    /* Translators: under the title of an exported picture: "Élève A., CM1 · 2026-11-17". */
+    /* Translators: under the title of an exported picture: "Élève A., CM1 · 17/11/2026",
+     * the date as the report writes it. */
     subtitle = g_strdup_printf (_("%s · %s"), label, date);
   else
     subtitle = g_strdup (label != NULL && label[0] != '\0' ? label : date);

@@ -610,6 +610,9 @@ append_headings (GString *xml)
   g_string_append (xml, "</text:outline-style>\n");
 }
 
+/* The bullets are plain Unicode characters in the body's font: without
+ * a font, LibreOffice sets them in OpenSymbol, which its DOCX export
+ * turns into Symbol's private character, garbage once copied */
 static void
 append_list_style (GString *xml)
 {
@@ -628,7 +631,9 @@ append_list_style (GString *xml)
       append_length (xml, 0.7 * level);
       g_string_append (xml, "\" fo:text-indent=\"-0.45cm\" fo:margin-left=\"");
       append_length (xml, 0.7 * level);
-      g_string_append (xml, "\"/></style:list-level-properties></text:list-level-style-bullet>\n");
+      g_string_append (xml, "\"/></style:list-level-properties>"
+                            "<style:text-properties style:font-name=\"Cantarell\"/>"
+                            "</text:list-level-style-bullet>\n");
     }
   g_string_append (xml, "</text:list-style>\n");
 }

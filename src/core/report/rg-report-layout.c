@@ -26,6 +26,15 @@
  *  - a table breaks between rows, repeating its header row, and a row
  *    longer than a page breaks between lines.
  *
+ * On a surface that keeps a document's structure (a PDF, see
+ * rg_report_layout_set_tagged ()), the pages say what each thing is, for
+ * screen readers: the document's headings (H1 to H4), paragraphs (P),
+ * lists (L, LI, Lbl, LBody), tables (Table, TR, TH, TD) and pictures
+ * (Figure), each once however many pages it runs over. The header and
+ * footer of each page, and a table's header row repeated on the next
+ * page, are marked as page furniture (Artifact) where cairo knows it
+ * (1.18 and later; cairo 1.16 refuses the tag and would stop drawing).
+ *
  * Any file may be hostile: a text is set piece by piece (see
  * split_chunks ()), a word too long for a line is given places to break
  * (append_breakable ()), a table's cell and a label are cut after
@@ -69,6 +78,8 @@ typedef enum
   PIECE_RULE,
   PIECE_FILL,
   PIECE_IMAGE,
+  PIECE_TAG_BEGIN,   /* a structure element opens, or page furniture */
+  PIECE_TAG_END,
 } PieceType;
 
 /* What a text is set from: it is set again to be drawn, so that the
@@ -97,6 +108,7 @@ typedef struct
   cairo_surface_t *image;
   double           grey;        /* of a rule or a fill; 0 is black */
   double           line_width;
+  const char      *tag;         /* a structure tag's name, a static string */
 } Piece;
 
 /* One line of a text set in Pango */
@@ -135,8 +147,16 @@ struct _RgReportLayout
   GArray       *positions;/* of Position: where each block starts */
   double        y;        /* where the next block goes on the last page */
   double        filled;   /* the bottom of what is on the last page */
+  GPtrArray    *tags;     /* the structure elements open, outermost first */
+  gboolean      tagged;   /* whether the tags are drawn */
   Text          drawn;    /* the text last set to be drawn */
 };
+
+#define TAG_ARTIFACT "Artifact"
+#define TAG_DOCUMENT "Document"
+#define TAG_FIGURE   "Figure"
+#define TAG_LIST     "L"
+#define TAG_LIST_BODY "LBody"
 
 /* {{{ Texts */
 
@@ -499,10 +519,23 @@ current_page (RgReportLayout *self)
   return g_ptr_array_index (self->pages, self->pages->len - 1);
 }
 
+/* A new page; the structure elements just opened, with nothing of
+ * theirs yet on the last page, start on it instead */
 static void
 new_page (RgReportLayout *self)
 {
   GArray *pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  GArray *last = self->pages->len > 0 ? current_page (self) : NULL;
+  guint opened = 0;
+
+  while (last != NULL && opened < last->len &&
+         g_array_index (last, Piece, last->len - 1 - opened).type == PIECE_TAG_BEGIN)
+    opened++;
+  if (opened > 0)
+    {
+      g_array_append_vals (pieces, &g_array_index (last, Piece, last->len - opened), opened);
+      g_array_remove_range (last, last->len - opened, opened);
+    }
 
   g_array_set_clear_func (pieces, clear_piece);
   g_ptr_array_add (self->pages, pieces);
@@ -603,6 +636,66 @@ add_fill (RgReportLayout *self,
   };
 
   add_piece (self, &piece);
+}
+
+static void
+add_tag (RgReportLayout *self,
+         PieceType       type,
+         const char     *tag)
+{
+  Piece piece = { .type = type, .tag = tag };
+
+  g_array_append_val (current_page (self), piece);
+}
+
+/* Opens the structure element @tag, a static string, inside those open */
+static void
+open_tag (RgReportLayout *self,
+          const char     *tag)
+{
+  add_tag (self, PIECE_TAG_BEGIN, tag);
+  g_ptr_array_add (self->tags, (gpointer) tag);
+}
+
+/* Closes the structure elements open until @depth of them are left */
+static void
+close_tags (RgReportLayout *self,
+            guint           depth)
+{
+  while (self->tags->len > depth)
+    {
+      add_tag (self, PIECE_TAG_END, g_ptr_array_index (self->tags, self->tags->len - 1));
+      g_ptr_array_remove_index (self->tags, self->tags->len - 1);
+    }
+}
+
+/* Where the @nth (from 1) element @tag open is, from the outermost, or
+ * -1; the last one when @nth is 0 */
+static int
+find_tag (RgReportLayout *self,
+          const char     *tag,
+          guint           nth)
+{
+  int found = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->tags, i), tag))
+      {
+        found = i;
+        if (++n == nth)
+          break;
+      }
+
+  return nth == 0 || n == nth ? found : -1;
+}
+
+/* Whether cairo marks page furniture (headers, footers) for what it is,
+ * rather than refuse the tag: from 1.18 on */
+static gboolean
+artifacts_supported (void)
+{
+  return cairo_version () >= CAIRO_VERSION_ENCODE (1, 18, 0);
 }
 
 /* How many lines of @text from @first to put on this page: all that
@@ -961,6 +1054,7 @@ place_text_block (RgReportLayout      *self,
                   const RgReportBlock *block)
 {
   double indent = block_indent (block);
+  guint before_page, before_index;
   guint page;
   double y;
 
@@ -972,23 +1066,39 @@ place_text_block (RgReportLayout      *self,
         make_room (self, height);
     }
 
+  before_page = self->pages->len - 1;
+  before_index = current_page (self)->len;
+
   flow_block (self, block, indent,
               block->style == RG_REPORT_STYLE_SYNTHESIS ? 1.25 : -1,
               &page, &y);
 
+  /* An item's bullet, its label, goes before its text, its body */
   if (block->type == RG_REPORT_BLOCK_ITEM && page != G_MAXUINT)
     {
       Text bullet = text_new (self, NULL, block->level == 1 ? "•" : "–", BODY_SIZE,
                               PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, ITEM_INDENT);
-      Piece piece = {
-        .type = PIECE_LINES,
-        .x = indent - ITEM_INDENT,
-        .y = y,
-        .spec = text_spec_ref (bullet.spec),
-        .n_lines = 1,
+      GArray *pieces = g_ptr_array_index (self->pages, page);
+      guint at = page == before_page ? before_index : 0;
+      Piece inserted[] = {
+        { .type = PIECE_TAG_BEGIN, .tag = "Lbl" },
+        {
+          .type = PIECE_LINES,
+          .x = indent - ITEM_INDENT,
+          .y = y,
+          .spec = text_spec_ref (bullet.spec),
+          .n_lines = 1,
+        },
+        { .type = PIECE_TAG_END, .tag = "Lbl" },
+        { .type = PIECE_TAG_BEGIN, .tag = TAG_LIST_BODY },
       };
 
-      g_array_append_val (g_ptr_array_index (self->pages, page), piece);
+      /* After the elements that moved to the page with the text */
+      while (page != before_page && at < pieces->len &&
+             g_array_index (pieces, Piece, at).type == PIECE_TAG_BEGIN)
+        at++;
+      g_array_insert_vals (pieces, at, inserted, G_N_ELEMENTS (inserted));
+      g_ptr_array_add (self->tags, (gpointer) TAG_LIST_BODY);
       text_clear (&bullet);
     }
 }
@@ -1152,15 +1262,19 @@ row_has_room (RgReportLayout *self,
   return TRUE;
 }
 
-/* Places what fits of @row at the current position, with its borders */
+/* Places what fits of @row at the current position, with its borders;
+ * a row of the table (TR) and its cells (TH, TD) unless @repeated, a
+ * header row repeated on the next page */
 static void
 place_row_slice (RgReportLayout *self,
                  Row            *row,
-                 gboolean        header)
+                 gboolean        header,
+                 gboolean        repeated)
 {
   double room = space_left (self) - 2 * CELL_PADDING;
   double height = 0;
   double x = 0;
+  guint depth = self->tags->len;
 
   for (guint c = 0; c < row->n_columns; c++)
     {
@@ -1174,6 +1288,11 @@ place_row_slice (RgReportLayout *self,
     }
   height += 2 * CELL_PADDING;
 
+  if (repeated && artifacts_supported ())
+    open_tag (self, TAG_ARTIFACT);
+  else if (!repeated)
+    open_tag (self, "TR");
+
   if (header)
     add_fill (self, 0, self->y, body_width (self), height, 0.9);
 
@@ -1183,8 +1302,12 @@ place_row_slice (RgReportLayout *self,
       guint first = row->next_line[c];
       guint n = text_count_fitting (cell, first, height - 2 * CELL_PADDING);
 
+      if (!repeated)
+        open_tag (self, header ? "TH" : "TD");
       if (n > 0)
         add_lines (self, cell, x + CELL_PADDING, self->y + CELL_PADDING, first, n);
+      if (!repeated)
+        close_tags (self, depth + 1);
       row->next_line[c] += n;
 
       add_rule (self, x, self->y, 0, height, 0.5, 0.45);
@@ -1193,6 +1316,7 @@ place_row_slice (RgReportLayout *self,
   add_rule (self, x, self->y, 0, height, 0.5, 0.45);
   add_rule (self, 0, self->y, body_width (self), 0, 0.5, 0.45);
   add_rule (self, 0, self->y + height, body_width (self), 0, 0.5, 0.45);
+  close_tags (self, depth);
 
   self->y += height;
 }
@@ -1205,7 +1329,7 @@ place_header_row (RgReportLayout *self,
   Row header;
 
   row_init (self, &header, g_ptr_array_index (rows, 0), widths, TRUE);
-  place_row_slice (self, &header, TRUE);
+  place_row_slice (self, &header, TRUE, TRUE);
   row_clear (&header);
 }
 
@@ -1246,7 +1370,7 @@ place_table (RgReportLayout      *self,
               if (r > 0)
                 place_header_row (self, block->rows, widths);
             }
-          place_row_slice (self, &row, r == 0);
+          place_row_slice (self, &row, r == 0, FALSE);
           if (row_is_done (&row))
             break;
           new_page (self);
@@ -1317,11 +1441,86 @@ place_image (RgReportLayout      *self,
   self->y += height;
 }
 
+static const char *
+heading_tag (guint level)
+{
+  static const char *tags[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+
+  return tags[CLAMP (level, 1, G_N_ELEMENTS (tags)) - 1];
+}
+
+/* Opens the structure element of @block inside the right ones: an item
+ * in its list (a second-level list inside the body of the item before),
+ * a paragraph that goes with an item in that item's body; all else in
+ * the document itself. A picture's figure holds the picture alone:
+ * cairo 1.16 marks no content of an element that holds another. Returns
+ * how many elements to leave open after it. */
+static guint
+open_block_tags (RgReportLayout      *self,
+                 const RgReportBlock *block)
+{
+  int list, body;
+
+  switch (block->type)
+    {
+    case RG_REPORT_BLOCK_HEADING:
+      close_tags (self, 1);
+      open_tag (self, heading_tag (block->level));
+      return 1;
+
+    case RG_REPORT_BLOCK_ITEM:
+      list = find_tag (self, TAG_LIST, block->level);
+      body = find_tag (self, TAG_LIST_BODY, 1);
+      if (list >= 0)
+        close_tags (self, list + 1);
+      else if (block->level > 1 && body >= 0)
+        {
+          close_tags (self, body + 1);
+          open_tag (self, TAG_LIST);
+        }
+      else
+        {
+          close_tags (self, 1);
+          open_tag (self, TAG_LIST);
+        }
+      open_tag (self, "LI");
+      return G_MAXUINT;  /* the item stays open for what goes with it */
+
+    case RG_REPORT_BLOCK_PARAGRAPH:
+      body = find_tag (self, TAG_LIST_BODY, 0);
+      if (block->level > 0 && body >= 0)
+        {
+          guint depth = body + 1;
+
+          close_tags (self, depth);
+          open_tag (self, "P");
+          return depth;
+        }
+      close_tags (self, 1);
+      open_tag (self, "P");
+      return 1;
+
+    case RG_REPORT_BLOCK_TABLE:
+      close_tags (self, 1);
+      open_tag (self, "Table");
+      return 1;
+
+    case RG_REPORT_BLOCK_IMAGE:
+      close_tags (self, 1);
+      open_tag (self, TAG_FIGURE);
+      return 1;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 place_block (RgReportLayout *self,
              guint           index)
 {
   const RgReportBlock *block = rg_report_get_block (self->report, index);
+  guint depth = open_block_tags (self, block);
 
   switch (block->type)
     {
@@ -1342,6 +1541,7 @@ place_block (RgReportLayout *self,
       g_assert_not_reached ();
     }
 
+  close_tags (self, depth);
   self->y += block_space_after (block);
 }
 
@@ -1387,9 +1587,13 @@ rg_report_layout_new (RgReport     *report,
 
   pango_context_set_language (context, pango_language_from_string (rg_report_get_language (report)));
 
+  self->tags = g_ptr_array_new ();
+
   new_page (self);
+  open_tag (self, TAG_DOCUMENT);
   for (guint i = 0; i < rg_report_get_n_blocks (report); i++)
     place_block (self, i);
+  close_tags (self, 0);
 
   return self;
 }
@@ -1403,8 +1607,28 @@ rg_report_layout_free (RgReportLayout *self)
   g_object_unref (self->context);
   g_ptr_array_unref (self->pages);
   g_array_unref (self->positions);
+  g_ptr_array_unref (self->tags);
   text_clear (&self->drawn);
   g_free (self);
+}
+
+/**
+ * rg_report_layout_set_tagged:
+ * @self: the pages
+ * @tagged: whether to draw the structure of the document
+ *
+ * Whether rg_report_layout_draw_page () says what each thing drawn is
+ * (see the top of rg-report-layout.c), with cairo_tag_begin (). The
+ * pages must then be drawn all, in order, on one surface: a PDF
+ * document. Off at first: a printer is given any pages, in any order.
+ */
+void
+rg_report_layout_set_tagged (RgReportLayout *self,
+                             gboolean        tagged)
+{
+  g_return_if_fail (self != NULL);
+
+  self->tagged = tagged;
 }
 
 /**
@@ -1505,6 +1729,16 @@ draw_piece (RgReportLayout *self,
       cairo_fill (cr);
       break;
 
+    case PIECE_TAG_BEGIN:
+      if (self->tagged)
+        cairo_tag_begin (cr, piece->tag, NULL);
+      break;
+
+    case PIECE_TAG_END:
+      if (self->tagged)
+        cairo_tag_end (cr, piece->tag);
+      break;
+
     case PIECE_IMAGE:
       cairo_translate (cr, piece->x, piece->y);
       cairo_scale (cr,
@@ -1550,7 +1784,11 @@ draw_header_and_footer (RgReportLayout *self,
                         guint           page)
 {
   const char *subtitle = rg_report_get_subtitle (self->report);
+  gboolean artifact = self->tagged && artifacts_supported ();
   g_autofree char *number = NULL;
+
+  if (artifact)
+    cairo_tag_begin (cr, TAG_ARTIFACT, NULL);
 
   if (page > 0)
     {
@@ -1573,6 +1811,9 @@ draw_header_and_footer (RgReportLayout *self,
   /* Translators: the footer of each page of a report */
   number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   draw_small_text (self, cr, number, 0, self->height - SMALL_SIZE * 1.6, self->width, PANGO_ALIGN_CENTER);
+
+  if (artifact)
+    cairo_tag_end (cr, TAG_ARTIFACT);
 }
 
 /**

@@ -19,6 +19,8 @@ RgReportLayout *rg_report_layout_new          (RgReport       *report,
                                                double          width,
                                                double          height);
 void            rg_report_layout_free         (RgReportLayout *self);
+void            rg_report_layout_set_tagged   (RgReportLayout *self,
+                                               gboolean        tagged);
 RgReport       *rg_report_layout_get_report   (RgReportLayout *self);
 guint           rg_report_layout_get_n_pages  (RgReportLayout *self);
 void            rg_report_layout_get_heading_position

@@ -34,6 +34,7 @@
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-report.h"
+#include "rg-report-date-private.h"
 #include "rg-review-item.h"
 
 /* The map's size in the report: wide enough to stay sharp on paper */
@@ -82,34 +83,11 @@ report_language (void)
   return g_strdup ("en");
 }
 
-/* A YYYY-MM-DD date in the user's locale; anything else (a month
- * left by the pseudonymisation, an empty date) as it is, and so is
- * every date when the locale says nothing (C, C.UTF-8, POSIX), where
- * "%x" would give an ambiguous 11/17/26 */
+/* A YYYY-MM-DD date in the user's locale (see rg-report-date.c) */
 static char *
 format_date (const char *date)
 {
-  g_autoptr(GDateTime) time = NULL;
-  const char *time_locale = setlocale (LC_TIME, NULL);
-  int year, month, day;
-  char end;
-
-  if (date == NULL || *date == '\0')
-    return NULL;
-
-  if (time_locale == NULL ||
-      g_str_equal (time_locale, "C") ||
-      g_str_has_prefix (time_locale, "C.") ||
-      g_str_equal (time_locale, "POSIX") ||
-      strlen (date) != 10 ||
-      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
-    return g_strdup (date);
-
-  time = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  if (time == NULL)
-    return g_strdup (date);
-
-  return g_date_time_format (time, "%x");
+  return _rg_report_format_date (date);
 }
 
 static const char *
