@@ -509,7 +509,7 @@ static void
 test_variants (void)
 {
   const char * const bases[][3] = {
-    { "tests", "data/format", "every-value.regards" },
+    { "tests", "data/values", "every-value.regards" },
     { "data", "examples", "exemple-eleve-a.regards" },
     { "tests", "data/sitting", "valid.regards-sitting" },
   };
@@ -605,7 +605,7 @@ test_variants (void)
 static void
 test_message (void)
 {
-  g_autofree char *path = source_path ("tests", "data/format", "every-value.regards", NULL);
+  g_autofree char *path = source_path ("tests", "data/values", "every-value.regards", NULL);
   g_autoptr(GBytes) base = NULL;
   g_autoptr(GBytes) variant = NULL;
   g_autoptr(GError) error = NULL;
