@@ -8,7 +8,10 @@
  * instead: the floor, what GTK itself takes on this display.
  *
  *   regards-bench-desk LIBRARY-FOLDER
- *   regards-bench-desk bare
+ *   regards-bench-desk bare [--stay]
+ *
+ * With --stay, the bare window stays until the process is ended, for
+ * run-paint-bench.sh, which watches the screen from outside.
  *
  * The index must be made first (regards-cli index --library
  * LIBRARY-FOLDER, with the same XDG_CACHE_HOME): see run-desk-bench.sh.
@@ -29,6 +32,7 @@
 
 static gint64 t_first_frame, t_painted;
 static guint n_situations;
+static gboolean stay;
 
 static GtkWindow *
 find_library_window (GApplication *app)
@@ -77,6 +81,8 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (t_first_frame == 0)
     t_first_frame = now;
+  if (stay)
+    return;
 
   if (t_painted == 0 && (!RG_IS_LIBRARY_WINDOW (window) || situations_painted (window)))
     {
@@ -157,9 +163,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc != 2)
+  stay = argc == 3 && g_str_equal (argv[1], "bare") && g_str_equal (argv[2], "--stay");
+  if (argc != 2 && !stay)
     {
-      fprintf (stderr, "Usage: %s LIBRARY-FOLDER | bare\n", argv[0]);
+      fprintf (stderr, "Usage: %s LIBRARY-FOLDER | bare [--stay]\n", argv[0]);
       return 2;
     }
 

@@ -54,6 +54,10 @@ typedef enum
 xmlDoc         *_rg_xml_read                       (GBytes      *bytes,
                                                     RgXmlKind    kind,
                                                     GError     **error);
+xmlDoc         *_rg_xml_read_against               (GBytes      *bytes,
+                                                    RgXmlKind    kind,
+                                                    const char  *schema_file,
+                                                    GError     **error);
 gboolean        _rg_xml_is_element                 (xmlNode     *node,
                                                     RgXmlKind    kind,
                                                     const char  *name);
