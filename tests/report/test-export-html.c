@@ -441,7 +441,7 @@ assert_elements_balanced (xmlNode *node)
 {
   for (; node != NULL; node = node->next)
     {
-      const char *tags[] = { "title", "h1", "h2", "h3", "h4", "p", "li", "th", "td" };
+      const char *tags[] = { "title", "h1", "h2", "h3", "h4", "p", "li", "th", "td", NULL };
 
       if (node->type != XML_ELEMENT_NODE)
         continue;
