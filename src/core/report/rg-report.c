@@ -33,6 +33,7 @@
 #include "rg-bidi.h"
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
+#include "rg-pseudonymise.h"
 #include "rg-report.h"
 #include "rg-review-item.h"
 
@@ -82,16 +83,20 @@ report_language (void)
   return g_strdup ("en");
 }
 
-/* A YYYY-MM-DD date in the user's locale; anything else (a month
- * left by the pseudonymisation, an empty date) as it is, and so is
- * every date when the locale says nothing (C, C.UTF-8, POSIX), where
- * "%x" would give an ambiguous 11/17/26 */
+/* A YYYY-MM-DD date in the user's locale, its month and year alone
+ * when @session is a copy whose dates keep only their month
+ * (rg-pseudonymise.h); anything else (an empty date) as it is, and so
+ * is every date when the locale says nothing (C, C.UTF-8, POSIX),
+ * where "%x" would give an ambiguous 11/17/26 (a month is then
+ * 2026-11) */
 static char *
-format_date (const char *date)
+format_date (RgSession  *session,
+             const char *date)
 {
+  gboolean month = (rg_session_get_pseudonymise_flags (session) & RG_PSEUDONYMISE_MONTH_DATES) != 0;
   g_autoptr(GDateTime) time = NULL;
   const char *time_locale = setlocale (LC_TIME, NULL);
-  int year, month, day;
+  int year, mon, day;
   char end;
 
   if (date == NULL || *date == '\0')
@@ -102,14 +107,21 @@ format_date (const char *date)
       g_str_has_prefix (time_locale, "C.") ||
       g_str_equal (time_locale, "POSIX") ||
       strlen (date) != 10 ||
-      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
-    return g_strdup (date);
+      sscanf (date, "%4d-%2d-%2d%c", &year, &mon, &day, &end) != 3)
+    {
+      char *text = month ? rg_pseudonymise_format_month (date) : NULL;
 
-  time = g_date_time_new_utc (year, month, day, 0, 0, 0);
+      return text != NULL ? text : g_strdup (date);
+    }
+
+  time = g_date_time_new_utc (year, mon, day, 0, 0, 0);
   if (time == NULL)
     return g_strdup (date);
 
-  return g_date_time_format (time, "%x");
+  /* Translators: a month and its year, in a report whose dates keep
+   * only their month; see the strftime() manual: "%B %Y" gives
+   * "novembre 2026" */
+  return g_date_time_format (time, month ? _("%B %Y") : "%x");
 }
 
 static const char *
@@ -297,7 +309,7 @@ add_title_page (RgReport *self)
 {
   RgSession *session = self->session;
   GListModel *partners = rg_session_get_partners (session);
-  g_autofree char *date = format_date (rg_session_get_date (session));
+  g_autofree char *date = format_date (session, rg_session_get_date (session));
   GPtrArray *rows;
 
   add_heading (self, 1, self->title);
@@ -661,7 +673,7 @@ add_actions (RgReport *self)
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *due = format_date (rg_action_get_due (action));
+      g_autofree char *due = format_date (self->session, rg_action_get_due (action));
       const char *owner = partner_name (self->session, rg_action_get_owner_id (action));
 
       /* Someone from outside the team, when no partner was chosen */
@@ -681,7 +693,7 @@ static void
 add_review_and_consent (RgReport *self)
 {
   GListModel *consents = rg_session_get_consents (self->session);
-  g_autofree char *review = format_date (rg_session_get_next_review (self->session));
+  g_autofree char *review = format_date (self->session, rg_session_get_next_review (self->session));
 
   add_part (self, "review", _("Next review"));
   if (review != NULL)
@@ -696,7 +708,7 @@ add_review_and_consent (RgReport *self)
   for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
     {
       g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
-      g_autofree char *date = format_date (rg_consent_get_date (consent));
+      g_autofree char *date = format_date (self->session, rg_consent_get_date (consent));
       guint group = new_group (self);
 
       add_paragraph (self, RG_REPORT_STYLE_NORMAL, NULL, rg_consent_get_scope (consent))->group = group;
