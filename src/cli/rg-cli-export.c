@@ -1,8 +1,11 @@
 /* rg-cli-export.c — regards-cli export: a session as a report
  *
- * CSV: three tables (src/core/report/rg-export-csv.h), the statements, the
- * links and the success criteria, written beside each other as
- * OUT-statements.csv, OUT-links.csv and OUT-criteria.csv. HTML
+ * CSV: four tables (src/core/report/rg-export-csv.h), the statements, the
+ * links, the success criteria and the actions, written beside each other
+ * as OUT-statements.csv, OUT-links.csv, OUT-criteria.csv and
+ * OUT-actions.csv, separated by commas or semicolons as --separator
+ * says (by default as the locale's spreadsheets expect). ODS: the same
+ * tables as the sheets of one spreadsheet (src/core/report/rg-export-ods.h). HTML
  * (src/core/report/rg-export-html.h), PDF (src/core/report/rg-export-pdf.h)
  * and ODT, to edit in a word processor
  * (src/core/report/rg-export-odt.h): the whole report as one file, written to
@@ -41,6 +44,7 @@ static const struct
   { "html", RG_EXPORT_FORMAT_HTML },
   { "pdf", RG_EXPORT_FORMAT_PDF },
   { "odt", RG_EXPORT_FORMAT_ODT },
+  { "ods", RG_EXPORT_FORMAT_ODS },
   { "qdpx", RG_EXPORT_FORMAT_QDPX },
 };
 
@@ -59,7 +63,7 @@ lookup_format (const char     *name,
   return FALSE;
 }
 
-/* "csv, html, pdf, odt, qdpx" */
+/* "csv, html, pdf, odt, ods, qdpx" */
 static char *
 list_formats (void)
 {
@@ -73,9 +77,49 @@ list_formats (void)
 
 /* Writes the report or the project and prints the names of the files
  * written */
+static const struct
+{
+  const char     *name;
+  RgCsvSeparator  separator;
+} separators[] = {
+  { "auto", RG_CSV_SEPARATOR_AUTO },
+  { "comma", RG_CSV_SEPARATOR_COMMA },
+  { "semicolon", RG_CSV_SEPARATOR_SEMICOLON },
+};
+
+/* The separator named @name, whatever its case */
+static gboolean
+lookup_separator (const char     *name,
+                  RgCsvSeparator *separator)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (g_ascii_strcasecmp (name, separators[i].name) == 0)
+      {
+        *separator = separators[i].separator;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The report of @session, as @format and @separator say */
+static GPtrArray *
+write_report (RgSession       *session,
+              RgExportFormat   format,
+              RgCsvSeparator   separator,
+              GFile           *file,
+              GError         **error)
+{
+  if (format == RG_EXPORT_FORMAT_CSV)
+    return rg_export_write_csv (session, separator, file, error);
+
+  return rg_export_write (session, format, file, error);
+}
+
 static int
 export (GPtrArray         *sessions,
         RgExportFormat     format,
+        RgCsvSeparator     separator,
         RgDeidentifyLevel  level,
         const char        *output)
 {
@@ -94,7 +138,7 @@ export (GPtrArray         *sessions,
     {
       g_autoptr(RgSession) copy = rg_session_deidentify (sessions->pdata[0], level);
 
-      written = rg_export_write (copy, format, file, &error);
+      written = write_report (copy, format, separator, file, &error);
     }
 
   if (written == NULL)
@@ -125,17 +169,23 @@ rg_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *deidentify = NULL;
+  g_autofree char *separator_name = NULL;
+  RgCsvSeparator separator = RG_CSV_SEPARATOR_AUTO;
   gboolean pseudonymise = FALSE;
   gboolean keep_names = FALSE;
   RgExportFormat export_format;
   RgDeidentifyLevel level = RG_DEIDENTIFY_NONE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the report: csv, html, pdf, odt, or qdpx for a research project"),
+      N_("The format of the report: csv, html, pdf, odt, ods, or qdpx for a research project"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write the report; for csv, OUT-statements.csv, OUT-links.csv and "
-         "OUT-criteria.csv; for the other formats, OUT itself"), N_("OUT") },
+      N_("Where to write the report; for csv, OUT-statements.csv, OUT-links.csv, "
+         "OUT-criteria.csv and OUT-actions.csv; for the other formats, OUT itself"), N_("OUT") },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator_name,
+      N_("For csv, what separates the fields: comma, semicolon, or auto (the default: a "
+         "semicolon where the language writes decimals with a comma, as its spreadsheets "
+         "expect, else a comma)"), N_("SEPARATOR") },
     { "deidentify", 0, 0, G_OPTION_ARG_STRING, &deidentify,
       N_("De-identify the report: “team”, for the team’s partners, replaces the names of the "
          "people by their profession or a pseudonym; “outside”, for outside the team, also "
@@ -153,11 +203,16 @@ rg_cli_export (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Export a session as a report. The csv format writes three "
+                                _("Export a session as a report. The csv format writes four "
                                   "tables for a spreadsheet: OUT-statements.csv, one row per "
-                                  "statement, OUT-links.csv, one row per link, and "
-                                  "OUT-criteria.csv, one row per success criterion (a final "
-                                  "“.csv” in OUT is left out). The other formats write the "
+                                  "statement with its id, OUT-links.csv, one row per link with "
+                                  "the ids of its statements, OUT-criteria.csv, one row per "
+                                  "success criterion, and OUT-actions.csv, one row per action "
+                                  "(a final “.csv” in OUT is left out). A cell that begins with "
+                                  "=, +, -, @, a tab or a carriage return is written after an "
+                                  "apostrophe (“'=…”), so that no spreadsheet takes it for a "
+                                  "formula. The ods format writes the same tables as the sheets "
+                                  "of one spreadsheet, OUT. The other formats write the "
                                   "whole report as one file, OUT: pdf and html ready to print "
                                   "or send, odt to edit in a word processor. The qdpx format "
                                   "writes one or several sessions as one REFI-QDA project, OUT, "
@@ -189,6 +244,22 @@ rg_cli_export (int    argc,
 
       /* Translators: the second %s lists the formats, as in "csv, html, pdf, odt" */
       g_printerr (_("Unknown format “%s”. The known formats are: %s."), format, known);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  if (separator_name != NULL && !lookup_separator (separator_name, &separator))
+    {
+      /* Translators: --separator takes the words comma, semicolon and
+       * auto as they are, untranslated */
+      g_printerr (_("Unknown separator “%s”. Choose comma, semicolon or auto."), separator_name);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  if (separator_name != NULL && export_format != RG_EXPORT_FORMAT_CSV)
+    {
+      g_printerr (_("--separator is for the csv format only."));
       g_printerr ("\n");
       return 2;
     }
@@ -259,5 +330,5 @@ rg_cli_export (int    argc,
   if (deidentify == NULL && (pseudonymise || (export_format == RG_EXPORT_FORMAT_QDPX && !keep_names)))
     level = RG_DEIDENTIFY_OUTSIDE;
 
-  return export (sessions, export_format, level, output);
+  return export (sessions, export_format, separator, level, output);
 }

@@ -18,6 +18,7 @@
 
 /* What an ODT package holds 30 bytes in: its type, first and stored */
 #define ODT_START "mimetypeapplication/vnd.oasis.opendocument.text"
+#define ODS_START "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 static char *test_dir;
 
@@ -33,6 +34,9 @@ read_text (const char *path)
   return text;
 }
 
+static gboolean is_row_titled (GtkWidget     *widget,
+                               gconstpointer  title);
+
 static void
 export_from_window (RgApplication *app)
 {
@@ -43,6 +47,11 @@ export_from_window (RgApplication *app)
   g_autofree char *html_path = g_build_filename (test_dir, "rapport.html", NULL);
   g_autofree char *csv_path = g_build_filename (test_dir, "tableaux.csv", NULL);
   g_autofree char *statements_path = g_build_filename (test_dir, "tableaux-statements.csv", NULL);
+  g_autofree char *ods_path = g_build_filename (test_dir, "tableaux.ods", NULL);
+  g_autoptr(GFile) ods_file = g_file_new_for_path (ods_path);
+  g_autofree char *ods = NULL;
+  gsize ods_size = 0;
+  GtkWidget *separator_row;
   g_autofree char *odt_path = g_build_filename (test_dir, "rapport.odt", NULL);
   g_autofree char *folder_path = g_build_filename (test_dir, "dossier", NULL);
   g_autoptr(GFile) odt_file = g_file_new_for_path (odt_path);
@@ -120,13 +129,45 @@ export_from_window (RgApplication *app)
   g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
   rg_export_dialog_set_pseudonymise (dialog, FALSE);
 
+  /* The separator is offered for CSV only */
+  separator_row = rg_test_find_widget (GTK_WIDGET (dialog), is_row_titled, "Column _Separator");
+  g_assert_nonnull (separator_row);
+  g_assert_false (gtk_widget_get_visible (separator_row));
   rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_CSV);
+  g_assert_true (gtk_widget_get_visible (separator_row));
+  /* The tests run in C.UTF-8: the language's separator is a comma */
+  g_assert_cmpint (rg_export_dialog_get_csv_separator (dialog), ==, RG_CSV_SEPARATOR_AUTO);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (separator_row)), ==,
+                   "As this language’s spreadsheets expect (comma)");
   written = rg_export_dialog_export_to (dialog, csv_file, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (written->len, ==, 3);
+  g_assert_cmpuint (written->len, ==, 4);
   statements = read_text (statements_path);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (statements, names[i]));
+  g_assert_true (g_str_has_prefix (statements, "\xEF\xBB\xBFId,Dimension,"));
+  g_clear_pointer (&statements, g_free);
+  g_clear_pointer (&written, g_ptr_array_unref);
+
+  /* Semicolons, chosen in the row */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (separator_row), 2);
+  g_assert_cmpint (rg_export_dialog_get_csv_separator (dialog), ==, RG_CSV_SEPARATOR_SEMICOLON);
+  written = rg_export_dialog_export_to (dialog, csv_file, &error);
+  g_assert_no_error (error);
+  statements = read_text (statements_path);
+  g_assert_true (g_str_has_prefix (statements, "\xEF\xBB\xBFId;Dimension;"));
+  g_clear_pointer (&written, g_ptr_array_unref);
+
+  /* A spreadsheet: one file, an ODF package */
+  rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_ODS);
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_ODS);
+  g_assert_false (gtk_widget_get_visible (separator_row));
+  written = rg_export_dialog_export_to (dialog, ods_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  g_assert_true (g_file_get_contents (ods_path, &ods, &ods_size, &error));
+  g_assert_cmpuint (ods_size, >, strlen (ODS_START));
+  g_assert_cmpmem (ods + 30, strlen (ODS_START), ODS_START, strlen (ODS_START));
   g_clear_pointer (&written, g_ptr_array_unref);
 
   /* An OpenDocument text, one file named as chosen */
@@ -165,6 +206,14 @@ is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean

@@ -65,6 +65,7 @@ test_export_csv (void)
   g_autoptr(GBytes) statements = rg_export_csv_statements (session);
   g_autoptr(GBytes) links = rg_export_csv_links (session);
   g_autoptr(GBytes) criteria = rg_export_csv_criteria (session);
+  g_autoptr(GBytes) actions = rg_export_csv_actions (session);
 
   rg_test_run_cli (&run, work_dir, "export", "--format", "csv", path, "-o", "revue", NULL);
   g_assert_cmpstr (run.err, ==, "");
@@ -72,9 +73,11 @@ test_export_csv (void)
   g_assert_nonnull (strstr (run.out, "revue-statements.csv"));
   g_assert_nonnull (strstr (run.out, "revue-links.csv"));
   g_assert_nonnull (strstr (run.out, "revue-criteria.csv"));
+  g_assert_nonnull (strstr (run.out, "revue-actions.csv"));
   assert_file ("revue-statements.csv", statements);
   assert_file ("revue-links.csv", links);
   assert_file ("revue-criteria.csv", criteria);
+  assert_file ("revue-actions.csv", actions);
 
   /* The names are there without --pseudonymise */
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (statements, NULL), g_bytes_get_size (statements),
@@ -91,6 +94,74 @@ test_export_csv (void)
   remove_file ("revue-statements.csv");
   remove_file ("revue-links.csv");
   remove_file ("revue-criteria.csv");
+  remove_file ("revue-actions.csv");
+}
+
+static char *read_private_file (const char *name);
+
+/* --separator chooses; the tests run in C.UTF-8, whose decimal mark
+ * is a point, so the automatic separator is a comma */
+static void
+test_export_csv_separator (void)
+{
+  static const char *tables[] = { "statements", "links", "criteria", "actions" };
+  g_autofree char *path = rg_test_example_path ();
+  g_autoptr(RgSession) session = rg_test_load_example ();
+
+  for (guint s = 0; s < 3; s++)
+    {
+      static const char *names[] = { "semicolon", "COMMA", "auto" };
+      static const RgCsvSeparator separators[] = {
+        RG_CSV_SEPARATOR_SEMICOLON, RG_CSV_SEPARATOR_COMMA, RG_CSV_SEPARATOR_COMMA,
+      };
+      g_auto(RgTestRun) run = { 0 };
+
+      rg_test_run_cli (&run, work_dir, "export", "-f", "csv", "--separator", names[s], path,
+                       "-o", "tableaux", NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autoptr(GBytes) expected = rg_export_csv_table (session, tables[i], separators[s]);
+          g_autofree char *name = g_strdup_printf ("tableaux-%s.csv", tables[i]);
+
+          assert_file (name, expected);
+          remove_file (name);
+        }
+    }
+}
+
+static void
+test_export_ods (void)
+{
+  g_auto(RgTestRun) run = { 0 };
+  g_autofree char *path = rg_test_example_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) ods = NULL;
+  g_autoptr(RgTestZip) package = NULL;
+  g_autofree char *content = NULL;
+  gsize size;
+
+  rg_test_run_cli (&run, work_dir, "export", "--format", "ods", path, "-o", "tableaux.ods", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "tableaux.ods"));
+
+  contents = read_private_file ("tableaux.ods");
+  {
+    g_autofree char *ods_path = g_build_filename (work_dir, "tableaux.ods", NULL);
+    char *data = NULL;
+
+    g_assert_true (g_file_get_contents (ods_path, &data, &size, NULL));
+    ods = g_bytes_new_take (data, size);
+  }
+  package = rg_test_zip_read (ods);
+  g_assert_cmpstr (package->names->pdata[0], ==, "mimetype");
+  content = rg_test_zip_get_text (package, "content.xml");
+  /* The names are there without --pseudonymise */
+  g_assert_nonnull (strstr (content, "Mme Roussel"));
+  g_assert_nonnull (strstr (content, "office:date-value=\"2026-12-11\""));
+  remove_file ("tableaux.ods");
 }
 
 /* Reads @name in work_dir, checking it is readable by its owner only */
@@ -146,6 +217,7 @@ test_export_csv_pseudonymised (void)
   remove_file ("anonyme-statements.csv");
   remove_file ("anonyme-links.csv");
   remove_file ("anonyme-criteria.csv");
+  remove_file ("anonyme-actions.csv");
 }
 
 static void
@@ -374,6 +446,26 @@ test_export_usage_errors (void)
   {
     g_auto(RgTestRun) run = { 0 };
 
+    /* An unknown separator is named, and so are the known ones */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "csv", "--separator", "tab", path,
+                     "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "“tab”"));
+    g_assert_nonnull (strstr (run.err, "semicolon"));
+    g_assert_false (file_exists ("rapport-statements.csv"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    /* A separator is for CSV only */
+    rg_test_run_cli (&run, work_dir, "export", "-f", "ods", "--separator", "comma", path,
+                     "-o", "rapport", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (file_exists ("rapport"));
+  }
+  {
+    g_auto(RgTestRun) run = { 0 };
+
     rg_test_run_cli (&run, work_dir, "export", "--format", "csv", path, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
@@ -491,6 +583,8 @@ main (int   argc,
   g_test_add_func ("/cli-export/qdpx", test_export_qdpx);
   g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
   g_test_add_func ("/cli-export/deidentify", test_export_deidentify);
+  g_test_add_func ("/cli-export/csv-separator", test_export_csv_separator);
+  g_test_add_func ("/cli-export/ods", test_export_ods);
 
   return g_test_run ();
 }

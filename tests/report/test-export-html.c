@@ -2,12 +2,20 @@
  *
  * The report is read back with libxml2's XML parser, which refuses
  * anything not well-formed, and searched for what the issue asks of it.
+ * Every report exported here also goes through a structural check that
+ * needs nothing but libxml2 (headings in order and never inside a list,
+ * lists of items, tables with a header row of column headers, pictures
+ * with a text), and, where Node and the html-validate package are
+ * installed (npm ci --prefix tests), through html-validate with the
+ * configuration in tests/.htmlvalidate.cjs, as are the reports of every
+ * session file among the fixtures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -24,6 +32,10 @@
 #include "rg-test-utils.h"
 
 #define DOCTYPE "<!DOCTYPE html>\n"
+
+/* Where every report exported is written, for html-validate */
+static char *reports_dir;
+static guint n_reports;
 
 /* Fails on a heading inside a list: it would be indented in the browser
  * and in print, and HTML does not allow it where a list item's content
@@ -43,6 +55,166 @@ assert_no_heading_in_list (xmlNodePtr node,
       assert_no_heading_in_list (node->children,
                                  in_list || g_str_equal (name, "ul") || g_str_equal (name, "ol"));
     }
+}
+
+static gboolean
+is_named (xmlNodePtr  node,
+          const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+/* The level of a heading element, or 0 */
+static int
+heading_level (xmlNodePtr node)
+{
+  const char *name = (const char *) node->name;
+
+  if (node->type == XML_ELEMENT_NODE && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+      name[2] == '\0')
+    return name[1] - '0';
+  return 0;
+}
+
+static void
+assert_attribute (xmlNodePtr  node,
+                  const char *attribute,
+                  const char *expected)
+{
+  g_autofree char *value = (char *) xmlGetProp (node, BAD_CAST attribute);
+
+  if (value == NULL || (expected != NULL ? !g_str_equal (value, expected) : *value == '\0'))
+    g_error ("<%s> has %s=\"%s\", not \"%s\"", node->name, attribute,
+             value != NULL ? value : "(none)", expected != NULL ? expected : "(some text)");
+}
+
+static guint
+count_cells (xmlNodePtr row,
+             const char *name)
+{
+  guint n = 0;
+
+  for (xmlNodePtr cell = row->children; cell != NULL; cell = cell->next)
+    if (cell->type == XML_ELEMENT_NODE)
+      {
+        if (!is_named (cell, name))
+          g_error ("A <%s> in a row of <%s>", cell->name, name);
+        n++;
+      }
+
+  return n;
+}
+
+/* A table: one header row of column headers in a thead, then its rows
+ * in a tbody, every row as wide as the header */
+static void
+assert_table (xmlNodePtr table)
+{
+  guint n_columns = 0;
+  guint n_parts = 0;
+
+  for (xmlNodePtr part = table->children; part != NULL; part = part->next)
+    {
+      if (part->type != XML_ELEMENT_NODE)
+        continue;
+      n_parts++;
+      if (n_parts == 1 && !is_named (part, "thead"))
+        g_error ("A table that starts with <%s>, not <thead>", part->name);
+      if (n_parts == 2 && !is_named (part, "tbody"))
+        g_error ("A table whose body is a <%s>, not <tbody>", part->name);
+      g_assert_cmpuint (n_parts, <=, 2);
+
+      for (xmlNodePtr row = part->children; row != NULL; row = row->next)
+        {
+          if (row->type != XML_ELEMENT_NODE)
+            continue;
+          g_assert_true (is_named (row, "tr"));
+          if (n_parts == 1)
+            {
+              g_assert_cmpuint (n_columns, ==, 0);
+              n_columns = count_cells (row, "th");
+              for (xmlNodePtr cell = row->children; cell != NULL; cell = cell->next)
+                if (cell->type == XML_ELEMENT_NODE)
+                  assert_attribute (cell, "scope", "col");
+            }
+          else
+            g_assert_cmpuint (count_cells (row, "td"), ==, n_columns);
+        }
+    }
+  g_assert_cmpuint (n_columns, >, 0);
+}
+
+/* Walks the document in order: headings that skip no level down (an h2
+ * may follow an h4, an h4 may not follow an h2), never inside a list;
+ * lists whose children are items; tables; pictures with a text */
+static void
+assert_structure (xmlNodePtr node,
+                  gboolean   in_list,
+                  int       *last_level)
+{
+  for (; node != NULL; node = node->next)
+    {
+      int level = heading_level (node);
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (level > 0)
+        {
+          if (in_list)
+            g_error ("A <%s> inside a list", node->name);
+          if (level > *last_level + 1)
+            g_error ("An <h%d> after an <h%d>: a heading level skipped", level, *last_level);
+          *last_level = level;
+        }
+      else if (is_named (node, "ul") || is_named (node, "ol"))
+        {
+          for (xmlNodePtr item = node->children; item != NULL; item = item->next)
+            if (item->type == XML_ELEMENT_NODE && !is_named (item, "li"))
+              g_error ("A <%s> in a list, not in an item", item->name);
+        }
+      else if (is_named (node, "table"))
+        assert_table (node);
+      else if (is_named (node, "img"))
+        assert_attribute (node, "alt", NULL);
+
+      assert_structure (node->children,
+                        in_list || is_named (node, "ul") || is_named (node, "ol"),
+                        last_level);
+    }
+}
+
+/* The whole document: its language, one h1 first, and the walk above */
+static void
+assert_document_structure (xmlNodePtr root)
+{
+  int last_level = 0;
+  guint n_h1 = 0;
+  xmlNodePtr body = NULL;
+
+  assert_attribute (root, "lang", NULL);
+  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+    if (is_named (child, "body"))
+      body = child;
+  g_assert_nonnull (body);
+  assert_structure (body->children, FALSE, &last_level);
+  g_assert_cmpint (last_level, >, 0);
+
+  for (xmlNodePtr child = body->children; child != NULL; child = child->next)
+    if (is_named (child, "h1"))
+      n_h1++;
+  g_assert_cmpuint (n_h1, <=, 1);
+}
+
+/* Keeps @data in reports_dir, for html-validate */
+static void
+keep_report (const char *data,
+             gsize       size)
+{
+  g_autofree char *name = g_strdup_printf ("report-%03u.html", ++n_reports);
+  g_autofree char *path = g_build_filename (reports_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
 }
 
 /* Exports @session, checks the document is well-formed XML with an
@@ -71,7 +243,9 @@ export (RgSession *session)
   g_assert_nonnull (root);
   g_assert_cmpstr ((const char *) root->name, ==, "html");
   assert_no_heading_in_list (root, FALSE);
+  assert_document_structure (root);
   xmlFreeDoc (doc);
+  keep_report (data, size);
 
   /* libxml2's HTML parser, doctype and all, finds nothing to fix either */
   ctxt = htmlNewParserCtxt ();
@@ -391,6 +565,104 @@ test_export_html_criterion_met (void)
   assert_contains (html, "Dort mieux (agreed)");
 }
 
+/* Every session file among the fixtures that opens, as it is and
+ * pseudonymised, through the checks of export () */
+static void
+export_fixtures_in (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RgSession) session = NULL;
+      g_autoptr(RgSession) copy = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *pseudonymised = NULL;
+      gsize size;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          export_fixtures_in (path);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".regards") ||
+          !g_file_get_contents (path, &contents, &size, NULL))
+        continue;
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
+      session = rg_session_new_from_bytes (bytes, NULL);
+      if (session == NULL)
+        continue;   /* a broken or hostile file, which opens nothing */
+
+      g_test_message ("Exporting %s", path);
+      html = export (session);
+      copy = rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+      pseudonymised = export (copy);
+    }
+}
+
+static void
+test_export_html_fixtures (void)
+{
+  g_autofree char *examples = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  guint before = n_reports;
+
+  export_fixtures_in (examples);
+  export_fixtures_in (data);
+  /* The example at least, and a few of the format's fixtures */
+  g_assert_cmpuint (n_reports - before, >=, 6);
+}
+
+/* html-validate, a third party, finds nothing wrong with any report
+ * exported by the tests above (run in order, so this one comes last) */
+static void
+test_export_html_validate (void)
+{
+  g_autofree char *validator = g_test_build_filename (G_TEST_DIST, "node_modules", ".bin",
+                                                      "html-validate", NULL);
+  g_autofree char *config = g_test_build_filename (G_TEST_DIST, ".htmlvalidate.cjs", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *name;
+  int status;
+
+  if (!g_file_test (validator, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("html-validate is not installed: run “npm ci --prefix tests” "
+                   "(build-aux/regards-dev does when Node is present)");
+      return;
+    }
+  if (n_reports == 0)
+    test_export_html_fixtures ();
+
+  g_ptr_array_add (argv, g_strdup (validator));
+  g_ptr_array_add (argv, g_strdup ("--config"));
+  g_ptr_array_add (argv, g_strdup (config));
+  dir = g_dir_open (reports_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (argv, g_build_filename (reports_dir, name, NULL));
+  g_assert_cmpuint (argv->len, ==, 3 + n_reports);
+  g_ptr_array_add (argv, NULL);
+
+  g_test_message ("html-validate on %u reports", n_reports);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("html-validate finds problems:\n%s%s", out, err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +670,8 @@ main (int   argc,
   g_autofree char *tmp = rg_test_init_environment ();
 
   g_test_init (&argc, &argv, NULL);
+  reports_dir = g_build_filename (tmp, "reports", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (reports_dir, 0700), ==, 0);
 
   g_test_add_func ("/export-html/example", test_export_html_example);
   g_test_add_func ("/export-html/pseudonymised", test_export_html_pseudonymised);
@@ -408,6 +682,8 @@ main (int   argc,
   g_test_add_func ("/export-html/empty", test_export_html_empty);
   g_test_add_func ("/export-html/roles-owner-consent", test_export_html_roles_owner_consent);
   g_test_add_func ("/export-html/criterion-met", test_export_html_criterion_met);
+  g_test_add_func ("/export-html/fixtures", test_export_html_fixtures);
+  g_test_add_func ("/export-html/html-validate", test_export_html_validate);
 
   return g_test_run ();
 }

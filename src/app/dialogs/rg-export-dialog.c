@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "rg-export-dialog.h"
+#include "rg-export-ods.h"
 #include "rg-file-io.h"
 #include "rg-pseudonymise.h"
 #include "rg-session-xml.h"
@@ -44,6 +45,8 @@ static const struct
   { RG_EXPORT_FORMAT_ODT, N_("Report to edit (ODT)"), N_("OpenDocument texts"),
     "application/vnd.oasis.opendocument.text", "odt" },
   { RG_EXPORT_FORMAT_HTML, N_("Printable web page (HTML)"), N_("Web pages"), "text/html", "html" },
+  { RG_EXPORT_FORMAT_ODS, N_("Spreadsheet (ODS)"), N_("OpenDocument spreadsheets"),
+    RG_EXPORT_ODS_MIME_TYPE, "ods" },
   { RG_EXPORT_FORMAT_CSV, N_("Spreadsheet tables (CSV)"), N_("CSV tables"), "text/csv", "csv" },
   { RG_EXPORT_FORMAT_QDPX, N_("Research project (REFI-QDA)"), N_("REFI-QDA projects"),
     RG_EXPORT_QDPX_MIME_TYPE, RG_EXPORT_QDPX_EXTENSION },
@@ -56,6 +59,7 @@ struct _RgExportDialog
   RgSession        *session;
   AdwToastOverlay  *toast_overlay;
   AdwComboRow      *format_row;
+  AdwComboRow      *separator_row;  /* for CSV: in the order of RgCsvSeparator */
   AdwComboRow      *purpose_row;
   AdwPreferencesGroup *group;
   GtkSwitch        *pseudonymise_switch;
@@ -165,6 +169,17 @@ on_purpose_selected (RgExportDialog *self)
 {
   rg_export_dialog_set_pseudonymise (self,
                                      rg_export_dialog_get_purpose (self) == RG_EXPORT_PURPOSE_SEND);
+}
+
+/* The separator is chosen for CSV only */
+static void
+on_format_selected (RgExportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->separator_row),
+                          rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV);
+  /* Tall enough for the rows shown, none of them scrolled out of sight */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_set_default_size (GTK_WINDOW (self), gtk_widget_get_width (GTK_WIDGET (self)), -1);
 }
 
 static void
@@ -400,6 +415,7 @@ rg_export_dialog_init (RgExportDialog *self)
   g_autoptr(GtkStringList) format_items = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) purpose_items = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) level_items = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) separator_items = gtk_string_list_new (NULL);
   GtkWidget *box, *header, *cancel, *page, *group;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -408,6 +424,13 @@ rg_export_dialog_init (RgExportDialog *self)
     gtk_string_list_append (purpose_items, _(purposes[i]));
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
     gtk_string_list_append (level_items, _(levels[i]));
+  /* In the order of RgCsvSeparator, the automatic one saying what it is */
+  gtk_string_list_append (separator_items,
+                          rg_csv_separator_get_char (RG_CSV_SEPARATOR_AUTO) == ';'
+                          ? _("As this language’s spreadsheets expect (semicolon)")
+                          : _("As this language’s spreadsheets expect (comma)"));
+  gtk_string_list_append (separator_items, _("Comma"));
+  gtk_string_list_append (separator_items, _("Semicolon"));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -435,6 +458,8 @@ rg_export_dialog_init (RgExportDialog *self)
 
   self->format_row = combo_row_new (_("_Format"), format_items);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
+  self->separator_row = combo_row_new (_("Column _Separator"), separator_items);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->separator_row));
   self->purpose_row = combo_row_new (_("F_or"), purpose_items);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->purpose_row));
   self->pseudonymise_switch =
@@ -462,6 +487,8 @@ rg_export_dialog_init (RgExportDialog *self)
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 
+  g_signal_connect_swapped (self->format_row, "notify::selected",
+                            G_CALLBACK (on_format_selected), self);
   g_signal_connect_swapped (self->purpose_row, "notify::selected",
                             G_CALLBACK (on_purpose_selected), self);
   g_signal_connect_swapped (self->pseudonymise_switch, "notify::active",
@@ -469,6 +496,7 @@ rg_export_dialog_init (RgExportDialog *self)
   g_signal_connect_swapped (self->level_row, "notify::selected",
                             G_CALLBACK (on_level_selected), self);
   on_level_selected (self);
+  on_format_selected (self);
   on_purpose_selected (self);
   on_pseudonymise_changed (self);
 }
@@ -597,6 +625,38 @@ rg_export_dialog_set_format (RgExportDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (formats[i].format == format)
       adw_combo_row_set_selected (self->format_row, i);
+}
+
+/**
+ * rg_export_dialog_set_csv_separator:
+ * @self: a #RgExportDialog
+ * @separator: what is to separate the fields of CSV tables
+ */
+void
+rg_export_dialog_set_csv_separator (RgExportDialog *self,
+                                    RgCsvSeparator  separator)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (separator <= RG_CSV_SEPARATOR_SEMICOLON);
+
+  adw_combo_row_set_selected (self->separator_row, separator);
+}
+
+/**
+ * rg_export_dialog_get_csv_separator:
+ * @self: a #RgExportDialog
+ *
+ * Returns: what is to separate the fields of CSV tables
+ */
+RgCsvSeparator
+rg_export_dialog_get_csv_separator (RgExportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_CSV_SEPARATOR_AUTO);
+
+  selected = adw_combo_row_get_selected (self->separator_row);
+  return selected <= RG_CSV_SEPARATOR_SEMICOLON ? selected : RG_CSV_SEPARATOR_AUTO;
 }
 
 RgExportFormat
@@ -844,6 +904,8 @@ rg_export_dialog_export_to (RgExportDialog  *self,
     }
 
   session = report_session (self);
+  if (rg_export_dialog_get_format (self) == RG_EXPORT_FORMAT_CSV)
+    return rg_export_write_csv (session, rg_export_dialog_get_csv_separator (self), output, error);
   return rg_export_write (session, rg_export_dialog_get_format (self), output, error);
 }
 

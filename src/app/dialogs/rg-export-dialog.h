@@ -34,6 +34,9 @@ gboolean           rg_export_dialog_get_printing         (RgExportDialog  *self)
 void               rg_export_dialog_set_format           (RgExportDialog  *self,
                                                           RgExportFormat   format);
 RgExportFormat     rg_export_dialog_get_format           (RgExportDialog  *self);
+void               rg_export_dialog_set_csv_separator    (RgExportDialog  *self,
+                                                          RgCsvSeparator   separator);
+RgCsvSeparator     rg_export_dialog_get_csv_separator    (RgExportDialog  *self);
 void               rg_export_dialog_set_purpose          (RgExportDialog  *self,
                                                           RgExportPurpose  purpose);
 RgExportPurpose    rg_export_dialog_get_purpose          (RgExportDialog  *self);

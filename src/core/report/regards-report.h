@@ -13,6 +13,7 @@
 #include "rg-divergence-picture.h"
 #include "rg-export-csv.h"
 #include "rg-export-html.h"
+#include "rg-export-ods.h"
 #include "rg-export-odt.h"
 #include "rg-export-pdf.h"
 #include "rg-export-qdpx.h"

@@ -1,27 +1,29 @@
-/* rg-export-csv.c — a session's statements, links and criteria as CSV tables
+/* rg-export-csv.c — a session's statements, links, criteria and actions as CSV tables
  *
- * Three tables, to open in a spreadsheet: one row per statement, one
- * row per link, one row per success criterion. The files follow RFC
- * 4180: a header row, fields separated by commas, lines ended by CRLF,
- * and a field put between double quotes when it holds a comma, a double
- * quote, a CR or a LF, its quotes doubled. A newline inside a statement stays a newline inside its
- * quoted field.
+ * The tables of rg-export-tables.c as text, one file each. The files
+ * follow RFC 4180: a header row, fields separated by commas, lines
+ * ended by CRLF, and a field put between double quotes when it holds
+ * the separator, a double quote, a CR or a LF, its quotes doubled. A
+ * newline inside a statement stays a newline inside its quoted field.
+ *
+ * The separator may also be a semicolon: a spreadsheet set to a
+ * language whose decimal mark is a comma (French, German…) splits the
+ * rows of a file it opens at semicolons, not commas.
+ * RG_CSV_SEPARATOR_AUTO chooses as the user's spreadsheet would, from
+ * the decimal mark of the locale at the time of the export.
  *
  * The text is UTF-8, preceded by a byte order mark (EF BB BF): without
- * it LibreOffice Calc and Excel guess a legacy encoding when a file is
- * opened by a double click, and accents come out garbled. RFC 4180
- * readers that do not expect it see it as part of the first header
- * name, which is harmless.
+ * it Excel guesses a legacy encoding when a file is opened by a double
+ * click, and accents come out garbled. RFC 4180 readers that do not
+ * expect it see it as part of the first header name, which is harmless.
  *
- * Columns are named in the user's language; kinds, types and statuses
- * are their translated labels, as the application shows them. Partners
- * and dimensions are given by name, statements and links by their ids,
- * which tie the two tables together.
- *
- * A field that holds one text of the session holds it as it is, direction
- * controls and all: it is data, and a spreadsheet sets each cell apart.
- * Only where several names share a field does each go through
- * rg_bidi_isolate (), so that none turns the next ones around.
+ * A spreadsheet takes a cell that begins with “=”, “+”, “-” or “@” for
+ * a formula, and runs it: a statement that reads “=HYPERLINK(…)” would
+ * become a link, “+33 6…” a sum, “-10 %” a number. So a text field that
+ * begins with one of them, or with a tab or a carriage return, is
+ * written after an apostrophe (“'=HYPERLINK(…)”), which spreadsheets
+ * show as plain text; a reader that is not a spreadsheet sees the
+ * apostrophe. Counts and dates are written as they are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,51 +32,75 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <string.h>
 
-#include "rg-bidi.h"
 #include "rg-export-csv.h"
+#include "rg-export-tables-private.h"
 
 #define CSV_BOM "\xEF\xBB\xBF"
 
-/* @names joined by @separator, each kept to its own direction */
-static char *
-join_isolated (GPtrArray  *names,
-               const char *separator)
+/**
+ * rg_csv_separator_get_char:
+ * @separator: a #RgCsvSeparator
+ *
+ * Returns: the character that separates the fields, the decimal mark
+ *   of the current locale deciding for %RG_CSV_SEPARATOR_AUTO
+ */
+char
+rg_csv_separator_get_char (RgCsvSeparator separator)
 {
-  GString *joined = g_string_new (NULL);
+  const char *radix;
 
-  for (guint i = 0; i < names->len; i++)
+  switch (separator)
     {
-      g_autofree char *name = rg_bidi_isolate (g_ptr_array_index (names, i));
-
-      if (i > 0)
-        g_string_append (joined, separator);
-      g_string_append (joined, name);
+    case RG_CSV_SEPARATOR_COMMA:
+      return ',';
+    case RG_CSV_SEPARATOR_SEMICOLON:
+      return ';';
+    case RG_CSV_SEPARATOR_AUTO:
+    default:
+      radix = nl_langinfo (RADIXCHAR);
+      return radix != NULL && g_str_equal (radix, ",") ? ';' : ',';
     }
+}
 
-  return g_string_free (joined, FALSE);
+/* Whether a spreadsheet would take a cell beginning with @value for a
+ * formula */
+static gboolean
+looks_like_formula (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
 }
 
 static void
-append_field (GString    *csv,
-              const char *value,
-              gboolean    first)
+append_field (GString      *csv,
+              const RgCell *cell,
+              char          separator,
+              gboolean      first)
 {
+  const char *value = cell->text;
+  char specials[] = { separator, '"', '\r', '\n', '\0' };
+  gboolean inert;
+
   if (!first)
-    g_string_append_c (csv, ',');
+    g_string_append_c (csv, separator);
 
   if (value == NULL)
     return;
 
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  inert = cell->type == _RG_CELL_TEXT && looks_like_formula (value);
+  if (strpbrk (value, specials) == NULL)
     {
+      if (inert)
+        g_string_append_c (csv, '\'');
       g_string_append (csv, value);
       return;
     }
 
   g_string_append_c (csv, '"');
+  if (inert)
+    g_string_append_c (csv, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -84,239 +110,135 @@ append_field (GString    *csv,
   g_string_append_c (csv, '"');
 }
 
-static void
-append_row (GString            *csv,
-            const char * const *values,
-            guint               n_values)
-{
-  for (guint i = 0; i < n_values; i++)
-    append_field (csv, values[i], i == 0);
-  g_string_append (csv, "\r\n");
-}
-
-/* A new table, its first row naming its columns, given untranslated. */
-static GString *
-csv_new (const char * const *columns,
-         guint               n_columns)
+static GBytes *
+table_to_csv (RgTable *table,
+              char     separator)
 {
   GString *csv = g_string_new (CSV_BOM);
-  const char **header = g_newa (const char *, n_columns);
+  guint n_rows = _rg_export_table_get_n_rows (table);
 
-  for (guint i = 0; i < n_columns; i++)
-    header[i] = _(columns[i]);
-  append_row (csv, header, n_columns);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      for (guint column = 0; column < table->n_columns; column++)
+        append_field (csv, _rg_export_table_get_cell (table, row, column), separator, column == 0);
+      g_string_append (csv, "\r\n");
+    }
 
-  return csv;
-}
-
-static GBytes *
-csv_free_to_bytes (GString *csv)
-{
   return g_string_free_to_bytes (csv);
 }
 
-/* The ids of the links @statement_id belongs to, separated by spaces */
-static char *
-link_ids_of (GListModel *links,
-             const char *statement_id)
+static GBytes *
+export_table (RgSession      *session,
+              RgTableKind     kind,
+              RgCsvSeparator  separator)
 {
-  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(RgTable) table = _rg_export_table_new (session, kind);
 
-  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
+  return table_to_csv (table, rg_csv_separator_get_char (separator));
+}
 
-      if (!rg_link_has_member (link, statement_id))
-        continue;
-      if (ids->len > 0)
-        g_string_append_c (ids, ' ');
-      g_string_append (ids, rg_link_get_id (link));
-    }
+/**
+ * rg_export_csv_table:
+ * @session: a #RgSession
+ * @name: which table: "statements", "links", "criteria" or "actions"
+ * @separator: what separates the fields
+ *
+ * Writes a table of @session as CSV (see the top of rg-export-csv.c and
+ * of rg-export-tables.c).
+ *
+ * Returns: (transfer full) (nullable): the UTF-8 text of the table, or
+ *   %NULL if @name is none of the tables
+ */
+GBytes *
+rg_export_csv_table (RgSession      *session,
+                     const char     *name,
+                     RgCsvSeparator  separator)
+{
+  static const char *names[_RG_N_TABLES] = { "statements", "links", "criteria", "actions" };
 
-  return g_string_free (g_steal_pointer (&ids), FALSE);
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < _RG_N_TABLES; i++)
+    if (g_str_equal (name, names[i]))
+      return export_table (session, i, separator);
+
+  return NULL;
 }
 
 /**
  * rg_export_csv_statements:
  * @session: a #RgSession
  *
- * Writes the statements of @session as a CSV table (see the top of
- * rg-export-csv.c for the format), one row per statement in the
- * session's order, with the columns: dimension, partner, profession,
- * kind, text and the ids of the statement's links, separated by spaces.
+ * Writes the statements of @session as a CSV table separated by commas,
+ * one row per statement in the session's order, with the columns: id,
+ * dimension, partner, profession, kind, text and the ids of the
+ * statement's links, separated by spaces.
  *
  * Returns: (transfer full): the UTF-8 text of the table
  */
 GBytes *
 rg_export_csv_statements (RgSession *session)
 {
-  static const char * const columns[] = {
-    N_("Dimension"), N_("Partner"), N_("Profession"), N_("Kind"), N_("Statement"), N_("Links"),
-  };
-  GString *csv;
-  GListModel *statements;
-  GListModel *links;
-
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  csv = csv_new (columns, G_N_ELEMENTS (columns));
-
-  statements = rg_session_get_statements (session);
-  links = rg_session_get_links (session);
-  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
-    {
-      g_autoptr(RgStatement) statement = g_list_model_get_item (statements, i);
-      RgDimension *dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
-      RgPartner *partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
-      g_autofree char *link_ids = link_ids_of (links, rg_statement_get_id (statement));
-      const char *row[G_N_ELEMENTS (columns)];
-
-      row[0] = dimension != NULL ? rg_dimension_get_name (dimension) : NULL;
-      row[1] = partner != NULL ? rg_partner_get_name (partner) : NULL;
-      row[2] = partner != NULL ? rg_partner_get_profession (partner) : NULL;
-      row[3] = rg_statement_kind_get_label (rg_statement_get_kind (statement));
-      row[4] = rg_statement_get_text (statement);
-      row[5] = link_ids;
-      append_row (csv, row, G_N_ELEMENTS (row));
-    }
-
-  return csv_free_to_bytes (csv);
+  return export_table (session, _RG_TABLE_STATEMENTS, RG_CSV_SEPARATOR_COMMA);
 }
 
 /**
  * rg_export_csv_links:
  * @session: a #RgSession
  *
- * Writes the links of @session as a CSV table (see the top of
- * rg-export-csv.c for the format), one row per link in the session's
- * order, with the columns: id, type, status, note, the ids of its
- * statements separated by spaces, and the names of the dimensions they
- * belong to, each once, separated by “ ; ”.
+ * Writes the links of @session as a CSV table separated by commas, one
+ * row per link in the session's order, with the columns: id, type,
+ * status, note, the ids of its statements separated by spaces, the
+ * names of the dimensions they belong to, each once, separated by
+ * “ ; ”, and the number of its statements.
  *
  * Returns: (transfer full): the UTF-8 text of the table
  */
 GBytes *
 rg_export_csv_links (RgSession *session)
 {
-  static const char * const columns[] = {
-    N_("Link"), N_("Type"), N_("Status"), N_("Note"), N_("Statements"), N_("Dimensions"),
-  };
-  GString *csv;
-  GListModel *links;
-
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  csv = csv_new (columns, G_N_ELEMENTS (columns));
-
-  links = rg_session_get_links (session);
-  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(RgLink) link = g_list_model_get_item (links, i);
-      const char * const *members = rg_link_get_members (link);
-      g_autoptr(GPtrArray) dimensions = g_ptr_array_new ();
-      g_autofree char *statement_ids = NULL;
-      g_autofree char *dimension_names = NULL;
-      const char *row[G_N_ELEMENTS (columns)];
-
-      for (guint j = 0; members != NULL && members[j] != NULL; j++)
-        {
-          RgStatement *statement = rg_session_find_statement (session, members[j]);
-          RgDimension *dimension;
-          const char *name;
-
-          if (statement == NULL)
-            continue;
-          dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (statement));
-          if (dimension == NULL)
-            continue;
-          name = rg_dimension_get_name (dimension);
-          if (name != NULL &&
-              !g_ptr_array_find_with_equal_func (dimensions, name, g_str_equal, NULL))
-            g_ptr_array_add (dimensions, (gpointer) name);
-        }
-      statement_ids = members != NULL ? g_strjoinv (" ", (char **) members) : NULL;
-      dimension_names = join_isolated (dimensions, " ; ");
-
-      row[0] = rg_link_get_id (link);
-      row[1] = rg_link_type_get_label (rg_link_get_link_type (link));
-      row[2] = rg_link_status_get_label (rg_link_get_status (link));
-      row[3] = rg_link_get_note (link);
-      row[4] = statement_ids;
-      row[5] = dimension_names;
-      append_row (csv, row, G_N_ELEMENTS (row));
-    }
-
-  return csv_free_to_bytes (csv);
-}
-
-static const char *
-yes_or_no (gboolean value)
-{
-  /* Translators: in a table, whether a criterion is agreed, or met */
-  return value ? C_("criterion", "yes") : C_("criterion", "no");
+  return export_table (session, _RG_TABLE_LINKS, RG_CSV_SEPARATOR_COMMA);
 }
 
 /**
  * rg_export_csv_criteria:
  * @session: a #RgSession
  *
- * Writes the success criteria of @session as a CSV table (see the top
- * of rg-export-csv.c for the format), one row per criterion in the
- * session's order, with the columns: category, criterion, indicators
- * one a line, the names of the partners who proposed it separated by
- * “ ; ”, whether the team agreed on it and whether it judged it met
- * (“yes” or “no”, translated).
+ * Writes the success criteria of @session as a CSV table separated by
+ * commas, one row per criterion in the session's order, with the
+ * columns: category, criterion, indicators one a line, the names of the
+ * partners who proposed it separated by “ ; ”, whether the team agreed
+ * on it and whether it judged it met (“yes” or “no”, translated).
  *
  * Returns: (transfer full): the UTF-8 text of the table
  */
 GBytes *
 rg_export_csv_criteria (RgSession *session)
 {
-  static const char * const columns[] = {
-    N_("Category"), N_("Criterion"), N_("Indicators"), N_("Proposed by"), N_("Agreed"), N_("Met"),
-  };
-  GString *csv;
-  GListModel *categories;
-
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  csv = csv_new (columns, G_N_ELEMENTS (columns));
+  return export_table (session, _RG_TABLE_CRITERIA, RG_CSV_SEPARATOR_COMMA);
+}
 
-  categories = rg_session_get_categories (session);
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(RgCategory) category = g_list_model_get_item (categories, i);
-      GListModel *criteria = rg_category_get_criteria (category);
+/**
+ * rg_export_csv_actions:
+ * @session: a #RgSession
+ *
+ * Writes the actions of @session as a CSV table separated by commas,
+ * one row per action in the session's order, with the columns: action,
+ * owner, due date (YYYY-MM-DD) and status.
+ *
+ * Returns: (transfer full): the UTF-8 text of the table
+ */
+GBytes *
+rg_export_csv_actions (RgSession *session)
+{
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-      for (guint j = 0; j < g_list_model_get_n_items (criteria); j++)
-        {
-          g_autoptr(RgCriterion) criterion = g_list_model_get_item (criteria, j);
-          const char * const *indicators = rg_criterion_get_indicators (criterion);
-          const char * const *proposed_by = rg_criterion_get_proposed_by (criterion);
-          g_autoptr(GPtrArray) names = g_ptr_array_new ();
-          g_autofree char *indicator_lines = NULL;
-          g_autofree char *partner_names = NULL;
-          const char *row[G_N_ELEMENTS (columns)];
-
-          for (guint k = 0; proposed_by != NULL && proposed_by[k] != NULL; k++)
-            {
-              RgPartner *partner = rg_session_find_partner (session, proposed_by[k]);
-
-              if (partner != NULL)
-                g_ptr_array_add (names, (gpointer) rg_partner_get_name (partner));
-            }
-          indicator_lines = indicators != NULL ? g_strjoinv ("\n", (char **) indicators) : NULL;
-          partner_names = join_isolated (names, " ; ");
-
-          row[0] = rg_category_get_name (category);
-          row[1] = rg_criterion_get_text (criterion);
-          row[2] = indicator_lines;
-          row[3] = partner_names;
-          row[4] = yes_or_no (rg_criterion_get_agreed (criterion));
-          row[5] = yes_or_no (rg_criterion_get_met (criterion));
-          append_row (csv, row, G_N_ELEMENTS (row));
-        }
-    }
-
-  return csv_free_to_bytes (csv);
+  return export_table (session, _RG_TABLE_ACTIONS, RG_CSV_SEPARATOR_COMMA);
 }

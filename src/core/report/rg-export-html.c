@@ -110,21 +110,30 @@ static void
 append_table (GString   *html,
               GPtrArray *rows)
 {
+  /* The header row in a thead, repeated on every printed page, its
+   * cells saying they head their columns */
   g_string_append (html, "<table>\n");
   for (guint r = 0; r < rows->len; r++)
     {
       const char * const *row = g_ptr_array_index (rows, r);
-      const char *tag = r == 0 ? "th" : "td";
 
+      if (r == 0)
+        g_string_append (html, "<thead>\n");
+      else if (r == 1)
+        g_string_append (html, "<tbody>\n");
       g_string_append (html, "<tr>");
       for (guint c = 0; row[c] != NULL; c++)
         {
-          g_string_append_printf (html, "<%s>", tag);
+          g_string_append (html, r == 0 ? "<th scope=\"col\">" : "<td>");
           append_escaped (html, row[c]);
-          g_string_append_printf (html, "</%s>", tag);
+          g_string_append (html, r == 0 ? "</th>" : "</td>");
         }
       g_string_append (html, "</tr>\n");
+      if (r == 0)
+        g_string_append (html, "</thead>\n");
     }
+  if (rows->len > 1)
+    g_string_append (html, "</tbody>\n");
   g_string_append (html, "</table>\n");
 }
 

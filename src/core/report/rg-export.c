@@ -1,9 +1,11 @@
 /* rg-export.c — writing a session's report to files
  *
  * One place for what the app's export dialog and regards-cli export
- * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: three
- * tables beside each other, OUTPUT-statements.csv, OUTPUT-links.csv and
- * OUTPUT-criteria.csv (a final ".csv" in OUTPUT is left out). QDPX: one
+ * both do. HTML, PDF and ODT: the whole report in OUTPUT. CSV: four
+ * tables beside each other, OUTPUT-statements.csv, OUTPUT-links.csv,
+ * OUTPUT-criteria.csv and OUTPUT-actions.csv (a final ".csv" in OUTPUT
+ * is left out), separated as rg_export_write_csv() is told. ODS: the
+ * same tables as the sheets of one spreadsheet, OUTPUT. QDPX: one
  * or several sessions as a research project in OUTPUT, through
  * rg_export_write_qdpx(), which pseudonymises them itself so that the
  * project's identifiers owe nothing to the files. The files are written
@@ -22,6 +24,7 @@
 #include "rg-export-csv.h"
 #include "rg-export-html.h"
 #include "rg-export-odt.h"
+#include "rg-export-ods.h"
 #include "rg-export-pdf.h"
 #include "rg-file-io.h"
 
@@ -39,6 +42,8 @@ write_report (RgSession       *session,
       return rg_export_pdf (session, error);
     case RG_EXPORT_FORMAT_ODT:
       return rg_export_odt (session, error);
+    case RG_EXPORT_FORMAT_ODS:
+      return rg_export_ods (session, error);
     case RG_EXPORT_FORMAT_CSV:
     case RG_EXPORT_FORMAT_QDPX:
     default:
@@ -81,8 +86,11 @@ csv_sibling (GFile      *output,
  * @session: the session to report on, pseudonymised or not
  * @format: the format of the report, any but %RG_EXPORT_FORMAT_QDPX (see
  *   rg_export_write_qdpx())
- * @output: where to write it (for CSV, the start of the three names)
+ * @output: where to write it (for CSV, the start of the four names)
  * @error: return location for an error
+ *
+ * CSV tables are separated as the locale's spreadsheets expect them
+ * (%RG_CSV_SEPARATOR_AUTO).
  *
  * Returns: (transfer full) (element-type GFile) (nullable): the files written, in
  *   order, or %NULL with @error set
@@ -105,6 +113,7 @@ rg_export_write (RgSession       *session,
     case RG_EXPORT_FORMAT_HTML:
     case RG_EXPORT_FORMAT_PDF:
     case RG_EXPORT_FORMAT_ODT:
+    case RG_EXPORT_FORMAT_ODS:
       {
         GBytes *report = write_report (session, format, error);
 
@@ -116,17 +125,50 @@ rg_export_write (RgSession       *session,
       break;
 
     case RG_EXPORT_FORMAT_CSV:
-      g_ptr_array_add (files, csv_sibling (output, "-statements.csv"));
-      g_ptr_array_add (contents, rg_export_csv_statements (session));
-      g_ptr_array_add (files, csv_sibling (output, "-links.csv"));
-      g_ptr_array_add (contents, rg_export_csv_links (session));
-      g_ptr_array_add (files, csv_sibling (output, "-criteria.csv"));
-      g_ptr_array_add (contents, rg_export_csv_criteria (session));
-      break;
+      return rg_export_write_csv (session, RG_CSV_SEPARATOR_AUTO, output, error);
 
     case RG_EXPORT_FORMAT_QDPX:
     default:
       g_return_val_if_reached (NULL);
+    }
+
+  if (!write_files (files, contents, error))
+    return NULL;
+
+  return g_steal_pointer (&files);
+}
+
+/**
+ * rg_export_write_csv:
+ * @session: the session to report on, pseudonymised or not
+ * @separator: what separates the fields
+ * @output: the start of the four names: OUTPUT-statements.csv,
+ *   OUTPUT-links.csv, OUTPUT-criteria.csv and OUTPUT-actions.csv
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type GFile) (nullable): the files
+ *   written, in order, or %NULL with @error set
+ */
+GPtrArray *
+rg_export_write_csv (RgSession       *session,
+                     RgCsvSeparator   separator,
+                     GFile           *output,
+                     GError         **error)
+{
+  static const char *tables[] = { "statements", "links", "criteria", "actions" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("-%s.csv", tables[i]);
+
+      g_ptr_array_add (files, csv_sibling (output, suffix));
+      g_ptr_array_add (contents, rg_export_csv_table (session, tables[i], separator));
     }
 
   if (!write_files (files, contents, error))

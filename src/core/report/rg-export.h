@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "rg-export-csv.h"
 #include "rg-export-qdpx.h"
 #include "rg-session.h"
 
@@ -19,12 +20,17 @@ typedef enum
   RG_EXPORT_FORMAT_PDF,
   RG_EXPORT_FORMAT_ODT,
   RG_EXPORT_FORMAT_QDPX,
+  RG_EXPORT_FORMAT_ODS,
 } RgExportFormat;
 
 GPtrArray *rg_export_write (RgSession       *session,
                             RgExportFormat   format,
                             GFile           *output,
                             GError         **error);
+GPtrArray *rg_export_write_csv (RgSession       *session,
+                                RgCsvSeparator   separator,
+                                GFile           *output,
+                                GError         **error);
 GPtrArray *rg_export_write_qdpx (GPtrArray          *sessions,
                                  RgExportQdpxFlags   flags,
                                  GFile              *output,
