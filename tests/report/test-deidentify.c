@@ -3,7 +3,7 @@
  * Each fixture is exported at each level to every format a report
  * leaves the team in: PDF (its text as pdftotext reads it, and its
  * metadata as pdfinfo does), ODT (every XML part), HTML, the CSV
- * tables, the REFI-QDA project (every part), and the two pictures (the
+ * tables, the ODS spreadsheet (every XML part), the REFI-QDA project (every part), and the two pictures (the
  * criteria map and the partner picture, drawn into a PDF and read
  * back, with their text alternatives). Then every name the fixture
  * holds is looked for; outside the team, also its situation code, its
@@ -224,6 +224,7 @@ export_all (RgSession         *session,
     { RG_EXPORT_FORMAT_ODT, "report.odt" },
     { RG_EXPORT_FORMAT_HTML, "report.html" },
     { RG_EXPORT_FORMAT_CSV, "report.csv" },
+    { RG_EXPORT_FORMAT_ODS, "report.ods" },
   };
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RgSession) copy = rg_session_deidentify (session, level);
@@ -250,7 +251,8 @@ export_all (RgSession         *session,
 
           if (formats[i].format == RG_EXPORT_FORMAT_PDF)
             add_pdf (texts, name, written_path);
-          else if (formats[i].format == RG_EXPORT_FORMAT_ODT)
+          else if (formats[i].format == RG_EXPORT_FORMAT_ODT ||
+                   formats[i].format == RG_EXPORT_FORMAT_ODS)
             add_zip (texts, name, written->pdata[j]);
           else
             add_file (texts, name, written->pdata[j]);
