@@ -9,12 +9,15 @@
  * (src/core/report/rg-export-html.h), PDF (src/core/report/rg-export-pdf.h)
  * and ODT, to edit in a word processor
  * (src/core/report/rg-export-odt.h): the whole report as one file, written to
- * OUT; none needs a display. With --pseudonymise the report is made
- * from a copy of the session without names
- * (src/core/report/rg-pseudonymise.h). QDPX, a REFI-QDA project for
- * qualitative research tools (src/core/report/rg-export-qdpx.h), takes
- * one or several sessions, and is pseudonymised unless
- * --no-pseudonymise says otherwise: it is made to leave the team. The
+ * OUT; none needs a display. With --deidentify the report is made
+ * from a de-identified copy of the session
+ * (src/core/report/rg-pseudonymise.h): “team”, for the team's
+ * partners, without names; “outside”, for outside the team, without
+ * code, institutions, days nor the file's ids either. --pseudonymise
+ * means “outside”. QDPX, a REFI-QDA project for qualitative research
+ * tools (src/core/report/rg-export-qdpx.h), takes one or several
+ * sessions, and is de-identified for outside the team unless
+ * --no-pseudonymise or --deidentify says otherwise. The
  * writing is src/core/report/rg-export.c's, shared with the app.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -114,11 +117,11 @@ write_report (RgSession       *session,
 }
 
 static int
-export (GPtrArray      *sessions,
-        RgExportFormat  format,
-        RgCsvSeparator  separator,
-        gboolean        pseudonymise,
-        const char     *output)
+export (GPtrArray         *sessions,
+        RgExportFormat     format,
+        RgCsvSeparator     separator,
+        RgDeidentifyLevel  level,
+        const char        *output)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GPtrArray) written = NULL;
@@ -126,16 +129,17 @@ export (GPtrArray      *sessions,
 
   if (format == RG_EXPORT_FORMAT_QDPX)
     written = rg_export_write_qdpx (sessions,
-                                    pseudonymise ? RG_EXPORT_QDPX_PSEUDONYMISE : RG_EXPORT_QDPX_NONE,
+                                    level == RG_DEIDENTIFY_OUTSIDE
+                                    ? RG_EXPORT_QDPX_PSEUDONYMISE | RG_EXPORT_QDPX_OUTSIDE
+                                    : level == RG_DEIDENTIFY_TEAM ? RG_EXPORT_QDPX_PSEUDONYMISE
+                                                                  : RG_EXPORT_QDPX_NONE,
                                     file, &error);
-  else if (pseudonymise)
+  else
     {
-      g_autoptr(RgSession) copy = rg_session_pseudonymise (sessions->pdata[0], RG_PSEUDONYMISE_NONE);
+      g_autoptr(RgSession) copy = rg_session_deidentify (sessions->pdata[0], level);
 
       written = write_report (copy, format, separator, file, &error);
     }
-  else
-    written = write_report (sessions->pdata[0], format, separator, file, &error);
 
   if (written == NULL)
     {
@@ -164,11 +168,13 @@ rg_cli_export (int    argc,
   g_auto(GStrv) paths = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *deidentify = NULL;
   g_autofree char *separator_name = NULL;
   RgCsvSeparator separator = RG_CSV_SEPARATOR_AUTO;
   gboolean pseudonymise = FALSE;
   gboolean keep_names = FALSE;
   RgExportFormat export_format;
+  RgDeidentifyLevel level = RG_DEIDENTIFY_NONE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("The format of the report: csv, html, pdf, odt, ods, or qdpx for a research project"),
@@ -180,9 +186,14 @@ rg_cli_export (int    argc,
       N_("For csv, what separates the fields: comma, semicolon, or auto (the default: a "
          "semicolon where the language writes decimals with a comma, as its spreadsheets "
          "expect, else a comma)"), N_("SEPARATOR") },
+    { "deidentify", 0, 0, G_OPTION_ARG_STRING, &deidentify,
+      N_("De-identify the report: “team”, for the team’s partners, replaces the names of the "
+         "people by their profession or a pseudonym; “outside”, for outside the team, also "
+         "leaves out the situation’s code, names the school, the institutions and the place "
+         "by their kind, keeps only the month of each date, and gives every object a new id "
+         "(done for qdpx unless --no-pseudonymise is given)"), N_("LEVEL") },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
-      N_("Replace the names of the people by their profession or a pseudonym (always done "
-         "for qdpx unless --no-pseudonymise is given)"), NULL },
+      N_("The same as --deidentify=outside"), NULL },
     { "no-pseudonymise", 0, 0, G_OPTION_ARG_NONE, &keep_names,
       N_("Keep the names of the people, for a report or a project that stays in the team"),
       NULL },
@@ -276,6 +287,26 @@ rg_cli_export (int    argc,
       return 2;
     }
 
+  if (deidentify != NULL &&
+      (!rg_deidentify_level_from_string (deidentify, &level) || level == RG_DEIDENTIFY_NONE))
+    {
+      g_autofree char *argument = rg_cli_display_name (deidentify);
+
+      /* Translators: “team” and “outside” are the values of
+       * --deidentify, not to be translated */
+      g_printerr (_("Unknown de-identification level “%s”: choose “team” or “outside”."),
+                  argument);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  if (deidentify != NULL && keep_names)
+    {
+      g_printerr (_("Choose either --deidentify or --no-pseudonymise."));
+      g_printerr ("\n");
+      return 2;
+    }
+
   if (output == NULL || *output == '\0')
     {
       g_printerr (_("Say where to write the report with -o OUT."));
@@ -295,9 +326,9 @@ rg_cli_export (int    argc,
       g_ptr_array_add (sessions, session);
     }
 
-  /* A research project leaves the team: without names unless asked */
-  if (export_format == RG_EXPORT_FORMAT_QDPX && !keep_names)
-    pseudonymise = TRUE;
+  /* A research project leaves the team: de-identified unless asked */
+  if (deidentify == NULL && (pseudonymise || (export_format == RG_EXPORT_FORMAT_QDPX && !keep_names)))
+    level = RG_DEIDENTIFY_OUTSIDE;
 
-  return export (sessions, export_format, separator, pseudonymise, output);
+  return export (sessions, export_format, separator, level, output);
 }

@@ -81,6 +81,8 @@ export_from_window (RgApplication *app)
   g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_PDF);
   g_assert_cmpint (rg_export_dialog_get_purpose (dialog), ==, RG_EXPORT_PURPOSE_SEND);
   g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+  /* ... de-identified for outside the team: no code nor school either */
+  g_assert_cmpint (rg_export_dialog_get_level (dialog), ==, RG_DEIDENTIFY_OUTSIDE);
 
   written = rg_export_dialog_export_to (dialog, pdf_file, &error);
   g_assert_no_error (error);
@@ -89,6 +91,8 @@ export_from_window (RgApplication *app)
   g_assert_nonnull (strstr (text, "Enseignante de CM1"));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_null (strstr (text, names[i]));
+  g_assert_null (strstr (text, "PRE-2026-014"));
+  g_assert_null (strstr (text, "Tilleuls"));
   g_clear_pointer (&written, g_ptr_array_unref);
 
   rg_export_dialog_set_format (dialog, RG_EXPORT_FORMAT_HTML);
@@ -103,6 +107,19 @@ export_from_window (RgApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_null (strstr (html, names[i]));
   g_clear_pointer (&written, g_ptr_array_unref);
+
+  /* For the team's partners, the names alone are replaced: the code stays */
+  rg_export_dialog_set_level (dialog, RG_DEIDENTIFY_TEAM);
+  g_assert_true (rg_export_dialog_get_pseudonymise (dialog));
+  g_clear_pointer (&html, g_free);
+  written = rg_export_dialog_export_to (dialog, html_file, &error);
+  g_assert_no_error (error);
+  html = read_text (html_path);
+  g_assert_nonnull (strstr (html, "PRE-2026-014"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (html, names[i]));
+  g_clear_pointer (&written, g_ptr_array_unref);
+  rg_export_dialog_set_level (dialog, RG_DEIDENTIFY_OUTSIDE);
 
   /* For the team's own file, the names stay; the choice follows the
    * purpose, and can still be changed by hand. */
@@ -271,10 +288,11 @@ propose_name_and_folder (RgApplication *app)
   window = rg_test_open_session (app, file);
   dialog = open_export_dialog (window);
 
-  /* To send: the title and date as pseudonymised, never "rapport.pdf" */
+  /* To send: the title and date as pseudonymised, never "rapport.pdf";
+   * outside the team, the date is its month */
   sent_name = rg_export_dialog_dup_file_name (dialog);
   g_assert_true (g_str_has_prefix (sent_name, "Point sur "));
-  g_assert_true (g_str_has_suffix (sent_name, " 2026-11-17.pdf"));
+  g_assert_true (g_str_has_suffix (sent_name, " 2026-11.pdf"));
   g_assert_null (strstr (sent_name, "Adam"));
   g_assert_null (strchr (sent_name, '/'));
   g_assert_null (strchr (sent_name, ':'));

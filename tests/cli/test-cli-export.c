@@ -193,7 +193,7 @@ test_export_csv_pseudonymised (void)
   g_autofree char *written = NULL;
   g_autofree char *statements_path = g_build_filename (work_dir, "anonyme-statements.csv", NULL);
 
-  rg_test_run_cli (&run, work_dir, "export", "--pseudonymise", "--format", "csv", path, "-o", "anonyme", NULL);
+  rg_test_run_cli (&run, work_dir, "export", "--deidentify", "team", "--format", "csv", path, "-o", "anonyme", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   assert_file ("anonyme-statements.csv", statements);
@@ -493,6 +493,77 @@ test_export_usage_errors (void)
   }
 }
 
+/* The two levels: --deidentify team|outside, and --pseudonymise, which
+ * means outside; the fixture's ids, code, school and days are gone
+ * outside the team, its names at both levels */
+static void
+test_export_deidentify (void)
+{
+  static const char * const names[] = { "Benali", "Adam", "Leclerc", "Garnier", NULL };
+  static const char * const outside[] = {
+    "PRE-2026-031", "Jean Moulin", "Villeneuve", "Passerelles", "2026-11-24",
+    "0b6f3c1e-2a47-4d8e-9f10-5c3a7e21b03", "0b6f3c1e-2a47-4d8e-9f10-5c3a7e21b04",
+    "0b6f3c1e-2a47-4d8e-9f10-5c3a7e21b01", NULL,
+  };
+  static const char * const levels[][2] = {
+    { "--deidentify=team", NULL }, { "--deidentify", "outside" }, { "--pseudonymise", NULL },
+  };
+  g_autofree char *path = g_build_filename (g_getenv ("REGARDS_SOURCE_ROOT"), "tests", "data",
+                                            "report", "deidentify.regards", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_auto(RgTestRun) run = { 0 };
+      g_autofree char *tables = NULL;
+
+      if (levels[i][1] != NULL)
+        rg_test_run_cli (&run, work_dir, "export", levels[i][0], levels[i][1], "-f", "csv", path,
+                         "-o", "niveau", NULL);
+      else
+        rg_test_run_cli (&run, work_dir, "export", levels[i][0], "-f", "csv", path,
+                         "-o", "niveau", NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+
+      {
+        g_autofree char *statements = read_private_file ("niveau-statements.csv");
+        g_autofree char *links = read_private_file ("niveau-links.csv");
+        g_autofree char *criteria = read_private_file ("niveau-criteria.csv");
+
+        tables = g_strconcat (statements, links, criteria, NULL);
+      }
+      for (guint j = 0; names[j] != NULL; j++)
+        g_assert_null (strstr (tables, names[j]));
+      /* For the team, the code and the ids stay */
+      if (i == 0)
+        g_assert_nonnull (strstr (tables, "PRE-2026-031"));
+      for (guint j = 0; i > 0 && outside[j] != NULL; j++)
+        g_assert_null (strstr (tables, outside[j]));
+      /* The professions stay */
+      g_assert_nonnull (strstr (tables, "Enseignant de CE2"));
+
+      remove_file ("niveau-statements.csv");
+      remove_file ("niveau-links.csv");
+      remove_file ("niveau-criteria.csv");
+    }
+
+  /* An unknown level, or a level with the names kept, is refused */
+  {
+    g_auto(RgTestRun) run = { 0 };
+
+    rg_test_run_cli (&run, work_dir, "export", "--deidentify", "tout", "-f", "csv", path,
+                     "-o", "niveau", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "“tout”"));
+    g_assert_false (file_exists ("niveau-statements.csv"));
+    rg_test_run_clear (&run);
+    rg_test_run_cli (&run, work_dir, "export", "--deidentify", "team", "--no-pseudonymise",
+                     "-f", "csv", path, "-o", "niveau", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (file_exists ("niveau-statements.csv"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/cli-export/pdf", test_export_pdf);
   g_test_add_func ("/cli-export/qdpx", test_export_qdpx);
   g_test_add_func ("/cli-export/usage-errors", test_export_usage_errors);
+  g_test_add_func ("/cli-export/deidentify", test_export_deidentify);
   g_test_add_func ("/cli-export/csv-separator", test_export_csv_separator);
   g_test_add_func ("/cli-export/ods", test_export_ods);
 

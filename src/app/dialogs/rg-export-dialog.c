@@ -63,8 +63,8 @@ struct _RgExportDialog
   AdwComboRow      *purpose_row;
   AdwPreferencesGroup *group;
   GtkSwitch        *pseudonymise_switch;
-  GtkSwitch        *month_switch;
-  GtkWidget        *month_row;
+  AdwComboRow      *level_row;    /* for the team's partners, or outside the team */
+  GtkLabel         *level_label;  /* what stays at that level */
   GtkWidget        *export_button;
   GFile            *folder;       /* the session's, proposed for a first export */
   GPtrArray        *files;        /* of GFile: the sessions of a research project */
@@ -73,6 +73,12 @@ struct _RgExportDialog
 };
 
 #define MAX_NAME_CHARS 80   /* of a proposed file name, its extension aside */
+
+/* The order of the Level row */
+enum {
+  LEVEL_TEAM,
+  LEVEL_OUTSIDE,
+};
 
 enum {
   EXPORTED,
@@ -179,7 +185,28 @@ on_format_selected (RgExportDialog *self)
 static void
 on_pseudonymise_changed (RgExportDialog *self)
 {
-  gtk_widget_set_sensitive (self->month_row, gtk_switch_get_active (self->pseudonymise_switch));
+  gboolean active = gtk_switch_get_active (self->pseudonymise_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), active);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_label), active);
+}
+
+/* Says in plain words what stays in the report at the level chosen */
+static void
+on_level_selected (RgExportDialog *self)
+{
+  if (adw_combo_row_get_selected (self->level_row) == LEVEL_TEAM)
+    gtk_label_set_label (self->level_label,
+                         _("The partners’ professions stay, and so do the situation’s code, "
+                           "the names of the school, the institutions and the place, and "
+                           "the dates. The names of the people are replaced, in every text."));
+  else
+    gtk_label_set_label (self->level_label,
+                         _("The partners’ professions stay. Dates keep their month. The "
+                           "school, the institutions and the place are named by their kind "
+                           "(“elementary school”, “association”). The names of the people "
+                           "are replaced, and the situation’s code and the file’s references "
+                           "are left out."));
 }
 
 static void
@@ -381,8 +408,13 @@ rg_export_dialog_init (RgExportDialog *self)
     N_("Sending outside the team"),
     N_("The team’s own file"),
   };
+  static const char *levels[] = {
+    [LEVEL_TEAM] = N_("For the team’s partners"),
+    [LEVEL_OUTSIDE] = N_("Outside the team"),
+  };
   g_autoptr(GtkStringList) format_items = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) purpose_items = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) level_items = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) separator_items = gtk_string_list_new (NULL);
   GtkWidget *box, *header, *cancel, *page, *group;
 
@@ -390,6 +422,8 @@ rg_export_dialog_init (RgExportDialog *self)
     gtk_string_list_append (format_items, _(formats[i].label));
   for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
     gtk_string_list_append (purpose_items, _(purposes[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    gtk_string_list_append (level_items, _(levels[i]));
   /* In the order of RgCsvSeparator, the automatic one saying what it is */
   gtk_string_list_append (separator_items,
                           rg_csv_separator_get_char (RG_CSV_SEPARATOR_AUTO) == ';'
@@ -419,9 +453,8 @@ rg_export_dialog_init (RgExportDialog *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("A report sent outside the team should carry no names: "
-                                           "partners become their profession, the situation its "
-                                           "code, and the names known to the session are replaced "
-                                           "in every text."));
+                                           "partners become their profession, and the names known "
+                                           "to the session are replaced in every text."));
 
   self->format_row = combo_row_new (_("_Format"), format_items);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
@@ -432,9 +465,18 @@ rg_export_dialog_init (RgExportDialog *self)
   self->pseudonymise_switch =
     switch_row_new (ADW_PREFERENCES_GROUP (group), _("_Pseudonymise"),
                     _("No name of a person, nor of the child, in the report"), NULL);
-  self->month_switch =
-    switch_row_new (ADW_PREFERENCES_GROUP (group), _("Dates as _Month and Year"),
-                    _("Leaves out the day of each date"), &self->month_row);
+  self->level_row = combo_row_new (_("_De-identified"), level_items);
+  adw_combo_row_set_selected (self->level_row, LEVEL_OUTSIDE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->level_row));
+  self->level_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->level_label, TRUE);
+  gtk_label_set_xalign (self->level_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->level_label), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->level_label), 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->level_label));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->level_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->level_label, NULL,
+                                  -1);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   self->group = ADW_PREFERENCES_GROUP (group);
   gtk_widget_set_vexpand (page, TRUE);
@@ -451,6 +493,9 @@ rg_export_dialog_init (RgExportDialog *self)
                             G_CALLBACK (on_purpose_selected), self);
   g_signal_connect_swapped (self->pseudonymise_switch, "notify::active",
                             G_CALLBACK (on_pseudonymise_changed), self);
+  g_signal_connect_swapped (self->level_row, "notify::selected",
+                            G_CALLBACK (on_level_selected), self);
+  on_level_selected (self);
   on_format_selected (self);
   on_purpose_selected (self);
   on_pseudonymise_changed (self);
@@ -478,9 +523,17 @@ rg_export_dialog_new (GtkWindow *parent,
   self->session = g_object_ref (session);
   /* A report is for outside the team, so pseudonymised, unless the
    * coordinator chose otherwise in the preferences */
-  if (parent != NULL && (host = rg_window_host_get_for_widget (GTK_WIDGET (parent))) != NULL &&
-      !g_settings_get_boolean (rg_window_host_get_settings (host), "export-pseudonymise"))
-    rg_export_dialog_set_purpose (self, RG_EXPORT_PURPOSE_TEAM);
+  if (parent != NULL && (host = rg_window_host_get_for_widget (GTK_WIDGET (parent))) != NULL)
+    {
+      GSettings *settings = rg_window_host_get_settings (host);
+      g_autofree char *level = g_settings_get_string (settings, "export-deidentify");
+      RgDeidentifyLevel chosen;
+
+      if (rg_deidentify_level_from_string (level, &chosen) && chosen == RG_DEIDENTIFY_TEAM)
+        rg_export_dialog_set_level (self, RG_DEIDENTIFY_TEAM);
+      if (!g_settings_get_boolean (settings, "export-pseudonymise"))
+        rg_export_dialog_set_purpose (self, RG_EXPORT_PURPOSE_TEAM);
+    }
   /* The first choice has the focus, not Cancel */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->format_row));
 
@@ -650,31 +703,71 @@ rg_export_dialog_get_pseudonymise (RgExportDialog *self)
   return gtk_switch_get_active (self->pseudonymise_switch);
 }
 
+/**
+ * rg_export_dialog_set_level:
+ * @self: a #RgExportDialog
+ * @level: how far a pseudonymised report is de-identified
+ *
+ * Chooses the level of de-identification; %RG_DEIDENTIFY_NONE turns
+ * the pseudonymisation off, the others on.
+ */
+void
+rg_export_dialog_set_level (RgExportDialog    *self,
+                            RgDeidentifyLevel  level)
+{
+  g_return_if_fail (RG_IS_EXPORT_DIALOG (self));
+
+  rg_export_dialog_set_pseudonymise (self, level != RG_DEIDENTIFY_NONE);
+  if (level != RG_DEIDENTIFY_NONE)
+    adw_combo_row_set_selected (self->level_row,
+                                level == RG_DEIDENTIFY_TEAM ? LEVEL_TEAM : LEVEL_OUTSIDE);
+}
+
+/**
+ * rg_export_dialog_get_level:
+ * @self: a #RgExportDialog
+ *
+ * Returns: how far the report is to be de-identified:
+ *   %RG_DEIDENTIFY_NONE when it is not pseudonymised
+ */
+RgDeidentifyLevel
+rg_export_dialog_get_level (RgExportDialog *self)
+{
+  g_return_val_if_fail (RG_IS_EXPORT_DIALOG (self), RG_DEIDENTIFY_OUTSIDE);
+
+  if (!rg_export_dialog_get_pseudonymise (self))
+    return RG_DEIDENTIFY_NONE;
+
+  return adw_combo_row_get_selected (self->level_row) == LEVEL_TEAM ? RG_DEIDENTIFY_TEAM
+                                                                    : RG_DEIDENTIFY_OUTSIDE;
+}
+
 static gboolean
 month_dates (RgExportDialog *self)
 {
-  return rg_export_dialog_get_pseudonymise (self) && gtk_switch_get_active (self->month_switch);
+  return rg_export_dialog_get_level (self) == RG_DEIDENTIFY_OUTSIDE;
 }
 
 static RgExportQdpxFlags
 project_flags (RgExportDialog *self)
 {
-  if (!rg_export_dialog_get_pseudonymise (self))
-    return RG_EXPORT_QDPX_NONE;
-
-  return RG_EXPORT_QDPX_PSEUDONYMISE | (month_dates (self) ? RG_EXPORT_QDPX_MONTH_DATES : 0);
+  switch (rg_export_dialog_get_level (self))
+    {
+    case RG_DEIDENTIFY_TEAM:
+      return RG_EXPORT_QDPX_PSEUDONYMISE;
+    case RG_DEIDENTIFY_OUTSIDE:
+      return RG_EXPORT_QDPX_PSEUDONYMISE | RG_EXPORT_QDPX_OUTSIDE;
+    case RG_DEIDENTIFY_NONE:
+    default:
+      return RG_EXPORT_QDPX_NONE;
+    }
 }
 
-/* The session as the report is to show it: a pseudonymised copy, or itself */
+/* The session as the report is to show it: a de-identified copy, or itself */
 static RgSession *
 report_session (RgExportDialog *self)
 {
-  if (!rg_export_dialog_get_pseudonymise (self))
-    return g_object_ref (self->session);
-
-  return rg_session_pseudonymise (self->session,
-                                  month_dates (self) ? RG_PSEUDONYMISE_MONTH_DATES
-                                                     : RG_PSEUDONYMISE_NONE);
+  return rg_session_deidentify (self->session, rg_export_dialog_get_level (self));
 }
 
 /* @text as a part of a file name: no folder separator nor a character

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rg-export.h"
+#include "rg-pseudonymise.h"
 #include "rg-session.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,9 @@ RgExportPurpose    rg_export_dialog_get_purpose          (RgExportDialog  *self)
 void               rg_export_dialog_set_pseudonymise     (RgExportDialog  *self,
                                                           gboolean         pseudonymise);
 gboolean           rg_export_dialog_get_pseudonymise     (RgExportDialog  *self);
+void               rg_export_dialog_set_level            (RgExportDialog    *self,
+                                                          RgDeidentifyLevel  level);
+RgDeidentifyLevel  rg_export_dialog_get_level            (RgExportDialog  *self);
 void               rg_export_dialog_set_folder           (RgExportDialog  *self,
                                                           GFile           *folder);
 char              *rg_export_dialog_dup_file_name        (RgExportDialog  *self);

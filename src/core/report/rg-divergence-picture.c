@@ -1389,7 +1389,7 @@ rg_divergence_picture_new_for_export (RgSession *session)
   RgDivergencePicture *self = rg_divergence_picture_new (session);
   const char *title = rg_session_get_title (session);
   const char *label = rg_session_get_situation_label (session);
-  g_autofree char *date = _rg_report_format_date (rg_session_get_date (session));
+  g_autofree char *date = _rg_report_format_date (session, rg_session_get_date (session));
   g_autofree char *heading = NULL;
   g_autofree char *subtitle = NULL;
 

@@ -1035,7 +1035,13 @@ rg_export_qdpx (GPtrArray          *sessions,
       RgSession *session = sessions->pdata[i];
 
       g_return_val_if_fail (RG_IS_SESSION (session), NULL);
-      if (flags & RG_EXPORT_QDPX_PSEUDONYMISE)
+      if ((flags & RG_EXPORT_QDPX_PSEUDONYMISE) && (flags & RG_EXPORT_QDPX_OUTSIDE))
+        /* The project makes its own ids, from a random namespace;
+         * the files' ones keep a situation's sessions in one case */
+        g_ptr_array_add (copies, rg_session_pseudonymise (session,
+                                                          RG_PSEUDONYMISE_OUTSIDE &
+                                                          ~RG_PSEUDONYMISE_FRESH_IDS));
+      else if (flags & RG_EXPORT_QDPX_PSEUDONYMISE)
         g_ptr_array_add (copies, rg_session_pseudonymise (session,
                                                           flags & RG_EXPORT_QDPX_MONTH_DATES
                                                           ? RG_PSEUDONYMISE_MONTH_DATES

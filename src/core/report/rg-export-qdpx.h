@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  *   that tie nothing back to the files
  * @RG_EXPORT_QDPX_MONTH_DATES: with @RG_EXPORT_QDPX_PSEUDONYMISE, dates
  *   reduced to their month
+ * @RG_EXPORT_QDPX_OUTSIDE: with @RG_EXPORT_QDPX_PSEUDONYMISE, each
+ *   session de-identified for outside the team (%RG_DEIDENTIFY_OUTSIDE:
+ *   no code, institutions by their kind, dates reduced to their month)
  *
  * How rg_export_qdpx() writes a project.
  */
@@ -29,6 +32,7 @@ typedef enum
   RG_EXPORT_QDPX_NONE         = 0,
   RG_EXPORT_QDPX_PSEUDONYMISE = 1 << 0,
   RG_EXPORT_QDPX_MONTH_DATES  = 1 << 1,
+  RG_EXPORT_QDPX_OUTSIDE      = 1 << 2,
 } RgExportQdpxFlags;
 
 GBytes *rg_export_qdpx (GPtrArray          *sessions,

@@ -36,14 +36,32 @@
  *   body such as “Éducation nationale”, nor an acronym such as “CMP”):
  *   its whole name, and the proper name it ends with (“Les Tilleuls” of
  *   “École élémentaire Les Tilleuls”, with or without the words between:
- *   “école Les Tilleuls”). A school's name says where the child is;
+ *   “école Les Tilleuls”), and that proper name without its article
+ *   (“Tilleuls”). A school's name says where the child is;
  * - the situation label is looked for in the texts too, and so is the
  *   name of an action's owner from outside the team, which becomes a
  *   person (“Person C”);
  * - with %RG_PSEUDONYMISE_MONTH_DATES, every date keeps only its month
  *   and year. The file format needs whole dates, so in the copy the day
  *   becomes the 1st and the times midnight UTC; exporters print such a
- *   copy's dates as month and year (rg_pseudonymise_format_month()).
+ *   copy's dates as month and year (rg_pseudonymise_format_month(),
+ *   rg_session_get_pseudonymise_flags() says which copy it is);
+ * - with %RG_PSEUDONYMISE_KINDS, for a report that leaves the team, the
+ *   situation's code is left out (in the texts it becomes “the
+ *   situation”), and each institution and each place is named by its
+ *   kind, inferred from its name (“École élémentaire Les Tilleuls”
+ *   becomes “école élémentaire”, “Association Horizons” “association”,
+ *   anything unknown “institution”): next to a profession, a school's
+ *   name points to one class;
+ * - with %RG_PSEUDONYMISE_FRESH_IDS, every object gets a new random id,
+ *   the same one wherever the object is referred to, and the versions
+ *   the file had known are forgotten: nothing ties the copy back to the
+ *   file it comes from;
+ * - a surname shared by several people (the child “Adam Benali” and
+ *   the mother “Mme Benali”) cannot say whom it means: alone, it
+ *   becomes a pseudonym of its own (“Person A”), never another
+ *   person's; a person's full name, and its first name's initial with
+ *   the surname (“A. Benali”), become that person's pseudonym.
  *
  * - a statement quoted in the list to review of a follow-up session is
  *   attributed to the pseudonym of the partner of that name, or to
@@ -70,6 +88,12 @@ static const char * const titles[] = {
   "docteur", "professeur", "maitre", NULL,
 };
 
+/* Articles a proper name may start with: “Les Tilleuls” is also
+ * “Tilleuls” */
+static const char * const articles[] = {
+  "les", "la", "le", "l", NULL,
+};
+
 typedef struct
 {
   gsize  start;
@@ -83,6 +107,8 @@ typedef struct
   guint   n_words;
   char   *replacement;
   gboolean from_word;  /* one word taken out of a partner's name */
+  gboolean word;       /* one word taken out of anyone's longer name: a surname */
+  gboolean shared;     /* such a word of several people's names */
   gboolean needs_dot;  /* ends with an initial: matches only with its full stop */
   gboolean closes;     /* ends with a parenthesis, “Mme L. (mère)”: it goes with it */
 } Pattern;
@@ -93,7 +119,48 @@ typedef struct
   guint       n_persons;
   guint       n_institutions;
   GHashTable *institutions;   /* folded name → its label */
+  RgPseudonymiseFlags flags;
 } Replacer;
+
+/* The kinds of institution, found by the words of their name, the
+ * most telling first: the first found names the kind */
+static const struct
+{
+  const char *words;   /* folded, as rg_glossary_fold() writes them */
+  const char *kind;
+} institution_kinds[] = {
+  /* Translators: the kind of an institution, which stands for its name
+   * in a report sent outside the team; lower case, as in the middle of
+   * a sentence */
+  { "ecole maternelle", N_("nursery school") },
+  { "ecole elementaire", N_("elementary school") },
+  { "ecole primaire", N_("elementary school") },
+  { "groupe scolaire", N_("elementary school") },
+  { "college", N_("secondary school") },
+  { "lycee", N_("high school") },
+  { "ecole", N_("school") },
+  { "reussite educative", N_("educational success programme") },
+  { "cmpp", N_("medical, psychological and educational centre") },
+  { "cmp", N_("mental health centre") },
+  { "medico psychologique", N_("mental health centre") },
+  { "pmi", N_("maternal and child health centre") },
+  { "hopital", N_("hospital") },
+  { "chu", N_("hospital") },
+  { "clinique", N_("hospital") },
+  { "service social", N_("social services") },
+  { "action sociale", N_("social services") },
+  { "aide sociale", N_("social services") },
+  { "ase", N_("social services") },
+  { "ccas", N_("social services") },
+  { "solidarites", N_("social services") },
+  { "association", N_("association") },
+  { "club", N_("association") },
+  { "education nationale", N_("national education") },
+  { "mairie", N_("town hall") },
+  { "ville", N_("town hall") },
+  { "commune", N_("town hall") },
+  { "cabinet", N_("private practice") },
+};
 
 static void
 token_clear (Token *token)
@@ -203,10 +270,58 @@ replacer_new_person (Replacer *replacer)
   return g_strdup_printf (_("Person %s"), letters);
 }
 
-static char *
-replacer_new_institution (Replacer *replacer)
+/* Whether the folded words of @words are among @tokens, one after the
+ * other */
+static gboolean
+has_words (GArray     *tokens,
+           const char *words)
 {
-  g_autofree char *letters = rg_pseudonymise_letters (replacer->n_institutions++);
+  g_auto(GStrv) wanted = g_strsplit (words, " ", -1);
+  guint n = g_strv_length (wanted);
+
+  for (guint i = 0; i + n <= tokens->len; i++)
+    {
+      guint j;
+
+      for (j = 0; j < n; j++)
+        if (strcmp (g_array_index (tokens, Token, i + j).folded, wanted[j]) != 0)
+          break;
+      if (j == n)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GArray *tokenize (const char *text);
+
+/* What kind of institution @name is, as its words say: “elementary
+ * school” for “École élémentaire Les Tilleuls”, “institution” when
+ * they say nothing */
+static char *
+institution_kind (const char *name)
+{
+  g_autoptr(GArray) tokens = tokenize (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (institution_kinds); i++)
+    if (has_words (tokens, institution_kinds[i].words))
+      return g_strdup (_(institution_kinds[i].kind));
+
+  /* Translators: the kind of an institution whose name says nothing
+   * of what it is, in a report sent outside the team */
+  return g_strdup (_("institution"));
+}
+
+static char *
+replacer_new_institution (Replacer   *replacer,
+                          const char *name)
+{
+  g_autofree char *letters = NULL;
+
+  if (replacer->flags & RG_PSEUDONYMISE_KINDS)
+    return institution_kind (name);
+
+  letters = rg_pseudonymise_letters (replacer->n_institutions++);
 
   /* Translators: what stands for the name of a school, a service or
    * another institution in a pseudonymised report, such as
@@ -217,12 +332,13 @@ replacer_new_institution (Replacer *replacer)
 /* Adds the words in @folded (@n_words of them) as a name standing for
  * @replacement, or for a new person if @replacement is %NULL. */
 static Pattern *
-replacer_add (Replacer    *replacer,
-              char * const *folded,
-              guint        n_words,
-              const char  *replacement,
-              gboolean     from_word,
-              gboolean     needs_dot)
+replacer_add_full (Replacer    *replacer,
+                   char * const *folded,
+                   guint        n_words,
+                   const char  *replacement,
+                   gboolean     from_word,
+                   gboolean     word,
+                   gboolean     needs_dot)
 {
   Pattern *pattern;
 
@@ -235,13 +351,18 @@ replacer_add (Replacer    *replacer,
     pattern = NULL;
   if (pattern != NULL)
     {
-      /* A word of two partners' names: it cannot tell which one */
-      if (from_word && pattern->from_word && replacement != NULL &&
+      /* A word of two people's names, a surname the child and the
+       * mother share: it cannot tell which one, so it is a pseudonym
+       * of its own, never one of theirs */
+      if (((from_word && pattern->from_word) || (word && pattern->word)) &&
+          !pattern->shared && replacement != NULL &&
           g_strcmp0 (pattern->replacement, replacement) != 0)
         {
           g_free (pattern->replacement);
           pattern->replacement = replacer_new_person (replacer);
           pattern->from_word = FALSE;
+          pattern->word = TRUE;
+          pattern->shared = TRUE;
         }
       return pattern;
     }
@@ -254,9 +375,21 @@ replacer_add (Replacer    *replacer,
   pattern->replacement = replacement != NULL ? g_strdup (replacement)
                                              : replacer_new_person (replacer);
   pattern->from_word = from_word;
+  pattern->word = word;
   pattern->needs_dot = needs_dot;
   g_ptr_array_add (replacer->patterns, pattern);
   return pattern;
+}
+
+static Pattern *
+replacer_add (Replacer    *replacer,
+              char * const *folded,
+              guint        n_words,
+              const char  *replacement,
+              gboolean     from_word,
+              gboolean     needs_dot)
+{
+  return replacer_add_full (replacer, folded, n_words, replacement, from_word, FALSE, needs_dot);
 }
 
 static gboolean
@@ -322,7 +455,19 @@ replacer_add_words (Replacer   *replacer,
       Token *token = &g_array_index (tokens, Token, i);
 
       if (tokens->len > 1 && is_name_word (name, token))
-        replacer_add (replacer, &token->folded, 1, replacement, from_word, FALSE);
+        replacer_add_full (replacer, &token->folded, 1, replacement, from_word, TRUE, FALSE);
+    }
+
+  /* “A. Benali” for “Adam Benali”: the initial of a first name, then
+   * the rest of the name */
+  if (words && tokens->len > 1 && is_name_word (name, &g_array_index (tokens, Token, 0)))
+    {
+      Token *first = &g_array_index (tokens, Token, 0);
+      g_autofree char *initial = g_utf8_substring (first->folded, 0, 1);
+
+      folded[0] = initial;
+      replacer_add (replacer, folded, tokens->len, replacement, FALSE, FALSE);
+      folded[0] = first->folded;
     }
 }
 
@@ -386,6 +531,15 @@ replacer_add_name (Replacer   *replacer,
       g_autofree char **folded = folded_words (tokens, 0, tokens->len - 1);
       Pattern *known = replacer_find (replacer, folded, tokens->len);
 
+      /* A surname of a partner's (“Benali” of “Mme Benali”) is
+       * another person's too: a pseudonym of its own */
+      if (known != NULL && known->word && !known->shared)
+        {
+          g_free (known->replacement);
+          known->replacement = replacer_new_person (replacer);
+          known->from_word = FALSE;
+          known->shared = TRUE;
+        }
       person = known != NULL ? g_strdup (known->replacement)
                              : replacer_new_person (replacer);
       replacement = person;
@@ -404,9 +558,15 @@ is_capitalised (const char *text,
   return g_unichar_isupper (g_utf8_get_char (text + token->start));
 }
 
+/* Small words inside a place's name: “Villeneuve-sur-Orge” */
+static const char * const connectors[] = {
+  "sur", "sous", "les", "lès", "la", "le", "en", "de", "du", "des", "d", "l", "aux", NULL,
+};
+
 /* Where the proper name @part ends with starts among its @tokens: the
  * capitalised words after its first (“Les Tilleuls” of “École élémentaire
- * Les Tilleuls”), not a lone word too short to be a name; @tokens->len
+ * Les Tilleuls”), and the small words between two of them (“Villeneuve
+ * sur Orge”), not a lone word too short to be a name; @tokens->len
  * when it has none */
 static guint
 proper_name_start (const char *part,
@@ -419,6 +579,11 @@ proper_name_start (const char *part,
     {
       Token *token = &g_array_index (tokens, Token, tail - 1);
 
+      if (tail < tokens->len && tail >= 3 && !is_capitalised (part, token) &&
+          g_strv_contains (connectors, token->folded) &&
+          is_capitalised (part, &g_array_index (tokens, Token, tail - 2)) &&
+          !g_strv_contains (titles, g_array_index (tokens, Token, tail - 2).folded))
+        continue;
       if (!is_capitalised (part, token) || g_strv_contains (titles, token->folded))
         break;
     }
@@ -480,6 +645,10 @@ replacer_add_institution_part (Replacer   *replacer,
 
   words = folded_words (tokens, tail, tokens->len - 1);
   replacer_add (replacer, words, tokens->len - tail, label, FALSE, FALSE);
+  /* “Passerelles” of “Les Passerelles”, as in “aux ateliers des
+   * Passerelles” */
+  if (tokens->len - tail > 1 && g_strv_contains (articles, words[0]))
+    replacer_add (replacer, words + 1, tokens->len - tail - 1, label, FALSE, FALSE);
   if (tail > 1)
     {
       /* “école Les Tilleuls” for “École élémentaire Les Tilleuls” */
@@ -513,7 +682,7 @@ replacer_add_institution (Replacer   *replacer,
   if (label != NULL)
     return g_strdup (label);
 
-  label = replacer_new_institution (replacer);
+  label = replacer_new_institution (replacer, name);
   g_hash_table_insert (replacer->institutions, g_steal_pointer (&key), (gpointer) label);
   replacer_add_institution_part (replacer, name, label);
 
@@ -702,6 +871,7 @@ replacer_apply (Replacer   *replacer,
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GString) result = NULL;
   gsize copied = 0;
+  gsize start;
   gboolean replaced = FALSE;
   guint i = 0;
 
@@ -722,8 +892,22 @@ replacer_apply (Replacer   *replacer,
           continue;
         }
 
-      g_string_append_len (result, text + copied,
-                           g_array_index (tokens, Token, i).start - copied);
+      start = g_array_index (tokens, Token, i).start;
+      /* “A. Benali”, a surname several people share after an initial:
+       * the initial goes with it */
+      if (found->shared && found->n_words == 1 && i > 0)
+        {
+          Token *before = &g_array_index (tokens, Token, i - 1);
+
+          if (before->start >= copied &&
+              g_utf8_strlen (text + before->start, before->end - before->start) == 1 &&
+              g_unichar_isupper (g_utf8_get_char (text + before->start)) &&
+              text[before->end] == '.' && before->end + 1 < start &&
+              is_blank (text, before->end + 1, start))
+            start = before->start;
+        }
+
+      g_string_append_len (result, text + copied, start - copied);
       undo_elision (result, found->replacement);
       append_replacement (result, found->replacement);
       i += found->n_words;
@@ -780,6 +964,82 @@ month_time (GDateTime *time)
   return g_date_time_new_utc (g_date_time_get_year (time),
                               g_date_time_get_month (time),
                               1, 0, 0, 0);
+}
+
+/* Set beside the flags on a copy, so that a copy made without flags is
+ * told from a session that is no copy */
+#define FLAGS_SET (1u << 31)
+
+static GQuark
+flags_quark (void)
+{
+  return g_quark_from_static_string ("rg-pseudonymise-flags");
+}
+
+/* Replaces @match, an id, by its new id in @user_data, a new one the
+ * first time it is met */
+static gboolean
+replace_id (const GMatchInfo *match,
+            GString          *result,
+            gpointer          user_data)
+{
+  GHashTable *ids = user_data;
+  g_autofree char *id = g_match_info_fetch (match, 0);
+  const char *fresh = g_hash_table_lookup (ids, id);
+
+  if (fresh == NULL)
+    {
+      fresh = g_uuid_string_random ();
+      g_hash_table_insert (ids, g_steal_pointer (&id), (gpointer) fresh);
+    }
+  g_string_append (result, fresh);
+
+  return FALSE;
+}
+
+/* @copy again with a new random id for each of its objects, the same
+ * wherever the object is referred to, and no versions known: ids are
+ * UUIDs (rg_id_is_valid()), so every UUID of the file is replaced,
+ * even one a text would quote */
+static RgSession *
+with_fresh_ids (RgSession *copy)
+{
+  static GRegex *uuid = NULL;
+  static GRegex *known_versions = NULL;
+  g_autoptr(GBytes) bytes = rg_session_to_bytes (copy);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *renewed = NULL;
+  g_autofree char *forgotten = NULL;
+  g_autoptr(GBytes) renewed_bytes = NULL;
+  RgSession *session;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (g_once_init_enter (&uuid))
+    g_once_init_leave (&uuid, g_regex_new ("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                                           "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                                           G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&known_versions))
+    g_once_init_leave (&known_versions, g_regex_new ("\\s+known-versions=\"[^\"]*\"",
+                                                     G_REGEX_OPTIMIZE, 0, NULL));
+
+  renewed = g_regex_replace_eval (uuid, data, size, 0, 0, replace_id, ids, &error);
+  if (renewed != NULL)
+    forgotten = g_regex_replace_literal (known_versions, renewed, -1, 0, "", 0, &error);
+  if (forgotten == NULL)
+    {
+      g_critical ("Cannot renew the ids of the session: %s", error->message);
+      return NULL;
+    }
+
+  renewed_bytes = g_bytes_new_take (forgotten, strlen (forgotten));
+  forgotten = NULL;
+  session = rg_session_new_from_bytes (renewed_bytes, &error);
+  if (session == NULL)
+    g_critical ("Cannot renew the ids of the session: %s", error->message);
+
+  return session;
 }
 
 static char **
@@ -936,8 +1196,9 @@ rg_session_pseudonymise (RgSession           *session,
   g_autoptr(RgSession) copy = NULL;
   g_auto(GStrv) pseudonyms = NULL;
   g_autoptr(GPtrArray) institutions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) owner_institutions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Replacer replacer = { NULL, 0, 0, NULL };
+  Replacer replacer = { NULL, 0, 0, NULL, flags };
   const char * const *persons;
   const char *code;
   GListModel *actions;
@@ -973,13 +1234,36 @@ rg_session_pseudonymise (RgSession           *session,
   for (guint i = 0; persons != NULL && persons[i] != NULL; i++)
     replacer_add_name (&replacer, persons[i], NULL);
 
-  /* Someone from outside the team who will do an action is a person */
+  /* Someone from outside the team who will do an action is a person;
+   * after a comma, their institution: “Dr Morvan, CMP de Villeneuve” */
   actions = rg_session_get_actions (copy);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
+      const char *owner = rg_action_get_owner_name (action);
+      g_auto(GStrv) parts = owner != NULL ? g_strsplit (owner, ",", 2) : NULL;
 
-      replacer_add_name (&replacer, rg_action_get_owner_name (action), NULL);
+      if (parts == NULL || parts[0] == NULL || parts[1] == NULL)
+        {
+          replacer_add_name (&replacer, owner, NULL);
+          continue;
+        }
+
+      g_strstrip (parts[0]);
+      replacer_add_name (&replacer, parts[0], NULL);
+      {
+        g_autoptr(GArray) tokens = tokenize (parts[0]);
+        g_autofree char **folded = NULL;
+        Pattern *person;
+
+        if (tokens->len == 0)
+          continue;
+        folded = folded_words (tokens, 0, tokens->len - 1);
+        person = replacer_find (&replacer, folded, tokens->len);
+        if (person != NULL)
+          replacer_add_words (&replacer, owner, person->replacement, FALSE, FALSE);
+      }
+      g_ptr_array_add (owner_institutions, g_strdup (g_strstrip (parts[1])));
     }
 
   /* Institutions, then the place where the meeting is held */
@@ -991,10 +1275,28 @@ rg_session_pseudonymise (RgSession           *session,
                        replacer_add_institution (&replacer, rg_partner_get_institution (partner)));
     }
   replacer_add_place (&replacer, rg_session_get_place (copy));
+  for (guint i = 0; i < owner_institutions->len; i++)
+    g_free (replacer_add_institution (&replacer, owner_institutions->pdata[i]));
 
   /* The situation's label, in the texts: “the child”, which reads
    * where the label stood in a sentence */
   replacer_add_label (&replacer, rg_session_get_situation_label (copy), _("the child"));
+
+  /* Outside the team, the situation's code says nothing either */
+  code = rg_session_get_situation_code (copy);
+  if ((flags & RG_PSEUDONYMISE_KINDS) && code != NULL && *code != '\0')
+    {
+      g_autoptr(GArray) tokens = tokenize (code);
+
+      if (tokens->len > 0)
+        {
+          g_autofree char **folded = folded_words (tokens, 0, tokens->len - 1);
+
+          /* Translators: what stands for the situation's code in the
+           * texts of a report sent outside the team */
+          replacer_add (&replacer, folded, tokens->len, _("the situation"), FALSE, FALSE);
+        }
+    }
 
   g_ptr_array_sort (replacer.patterns, compare_patterns);
 
@@ -1003,11 +1305,33 @@ rg_session_pseudonymise (RgSession           *session,
       g_autoptr(RgPartner) partner = g_list_model_get_item (model, i);
 
       rg_partner_set_name (partner, pseudonyms[i]);
-      rg_partner_set_institution (partner, g_ptr_array_index (institutions, i));
+      if ((flags & RG_PSEUDONYMISE_KINDS) && g_ptr_array_index (institutions, i) != NULL)
+        {
+          /* A field: “Elementary school”, as at the start of a text */
+          g_autoptr(GString) kind = g_string_new (NULL);
+
+          append_replacement (kind, g_ptr_array_index (institutions, i));
+          rg_partner_set_institution (partner, kind->str);
+        }
+      else
+        rg_partner_set_institution (partner, g_ptr_array_index (institutions, i));
+      if (flags & RG_PSEUDONYMISE_MONTH_DATES)
+        {
+          g_autofree char *asked = month_date (rg_partner_get_contribution_asked (partner));
+          g_autofree char *received = month_date (rg_partner_get_contribution_received (partner));
+
+          if (asked != NULL)
+            rg_partner_set_contribution_asked (partner, asked);
+          if (received != NULL)
+            rg_partner_set_contribution_received (partner, received);
+        }
     }
 
   /* The session and its situation: the label becomes the code, or “the
-   * child” as at the start of a text */
+   * child” as at the start of a text; outside the team, there is no
+   * code */
+  if (flags & RG_PSEUDONYMISE_KINDS)
+    rg_session_set_situation_code (copy, NULL);
   code = rg_session_get_situation_code (copy);
   if (code != NULL && *code != '\0')
     rg_session_set_situation_label (copy, code);
@@ -1155,7 +1479,113 @@ rg_session_pseudonymise (RgSession           *session,
   g_ptr_array_unref (replacer.patterns);
   g_hash_table_unref (replacer.institutions);
 
+  if (flags & RG_PSEUDONYMISE_FRESH_IDS)
+    {
+      RgSession *renewed = with_fresh_ids (copy);
+
+      if (renewed == NULL)
+        return NULL;
+      g_object_unref (copy);
+      copy = renewed;
+    }
+
+  g_object_set_qdata (G_OBJECT (copy), flags_quark (), GUINT_TO_POINTER (flags | FLAGS_SET));
+
   return g_steal_pointer (&copy);
+}
+
+/**
+ * rg_session_get_pseudonymise_flags:
+ * @session: a #RgSession
+ *
+ * What was done to make @session, when it is a copy made by
+ * rg_session_pseudonymise(): an exporter prints the dates of a copy
+ * made with %RG_PSEUDONYMISE_MONTH_DATES as months.
+ *
+ * Returns: the flags the copy was made with, or
+ *   %RG_PSEUDONYMISE_NONE for a session that is no such copy
+ */
+RgPseudonymiseFlags
+rg_session_get_pseudonymise_flags (RgSession *session)
+{
+  g_return_val_if_fail (RG_IS_SESSION (session), RG_PSEUDONYMISE_NONE);
+
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (session), flags_quark ())) & ~FLAGS_SET;
+}
+
+/**
+ * rg_session_deidentify:
+ * @session: a #RgSession
+ * @level: how far to de-identify it
+ *
+ * The session as a report at @level is to show it: @session itself at
+ * %RG_DEIDENTIFY_NONE, else a copy made by rg_session_pseudonymise(),
+ * with no flag for the team's partners, with %RG_PSEUDONYMISE_OUTSIDE
+ * outside the team.
+ *
+ * Returns: (transfer full): @session, or a new session
+ */
+RgSession *
+rg_session_deidentify (RgSession         *session,
+                       RgDeidentifyLevel  level)
+{
+  g_return_val_if_fail (RG_IS_SESSION (session), NULL);
+
+  switch (level)
+    {
+    case RG_DEIDENTIFY_TEAM:
+      return rg_session_pseudonymise (session, RG_PSEUDONYMISE_NONE);
+    case RG_DEIDENTIFY_OUTSIDE:
+      return rg_session_pseudonymise (session, RG_PSEUDONYMISE_OUTSIDE);
+    case RG_DEIDENTIFY_NONE:
+    default:
+      return g_object_ref (session);
+    }
+}
+
+static const char * const level_names[] = {
+  [RG_DEIDENTIFY_NONE] = "none",
+  [RG_DEIDENTIFY_TEAM] = "team",
+  [RG_DEIDENTIFY_OUTSIDE] = "outside",
+};
+
+/**
+ * rg_deidentify_level_to_string:
+ * @level: a #RgDeidentifyLevel
+ *
+ * Returns: (transfer none): the level's name in settings and on the
+ *   command line: “none”, “team” or “outside”
+ */
+const char *
+rg_deidentify_level_to_string (RgDeidentifyLevel level)
+{
+  g_return_val_if_fail (level <= RG_DEIDENTIFY_OUTSIDE, NULL);
+
+  return level_names[level];
+}
+
+/**
+ * rg_deidentify_level_from_string:
+ * @text: (nullable): a level's name, as rg_deidentify_level_to_string()
+ *   writes it
+ * @level: (out): the level
+ *
+ * Returns: whether @text names a level
+ */
+gboolean
+rg_deidentify_level_from_string (const char        *text,
+                                 RgDeidentifyLevel *level)
+{
+  g_return_val_if_fail (level != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (level_names); i++)
+    if (g_ascii_strcasecmp (text, level_names[i]) == 0)
+      {
+        *level = i;
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 /**

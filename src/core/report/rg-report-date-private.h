@@ -5,10 +5,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include "rg-session.h"
 
 G_BEGIN_DECLS
 
-char *_rg_report_format_date (const char *date);
+char *_rg_report_format_date (RgSession  *session,
+                              const char *date);
 
 G_END_DECLS

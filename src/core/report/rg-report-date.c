@@ -13,23 +13,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "rg-pseudonymise.h"
 #include "rg-report-date-private.h"
 
 /**
  * _rg_report_format_date:
- * @date: (nullable): a date, `YYYY-MM-DD`, or what the pseudonymisation
- *   left of it
+ * @session: the session the date belongs to
+ * @date: (nullable): a date, `YYYY-MM-DD`
  *
- * A YYYY-MM-DD date in the user's locale; anything else (a month left
- * by the pseudonymisation) as it is, and so is every date when the
- * locale says nothing (C, C.UTF-8, POSIX), where "%x" would give an
- * ambiguous 11/17/26.
+ * A YYYY-MM-DD date in the user's locale, its month and year alone
+ * when @session is a copy whose dates keep only their month
+ * (rg-pseudonymise.h); anything else (an empty date) as it is, and so
+ * is every date when the locale says nothing (C, C.UTF-8, POSIX),
+ * where "%x" would give an ambiguous 11/17/26 (a month is then
+ * 2026-11).
  *
  * Returns: (transfer full) (nullable): the date, %NULL when there is none
  */
 char *
-_rg_report_format_date (const char *date)
+_rg_report_format_date (RgSession  *session,
+                        const char *date)
 {
+  gboolean month_only = (rg_session_get_pseudonymise_flags (session) & RG_PSEUDONYMISE_MONTH_DATES) != 0;
   g_autoptr(GDateTime) time = NULL;
   const char *time_locale = setlocale (LC_TIME, NULL);
   int year, month, day;
@@ -44,12 +51,19 @@ _rg_report_format_date (const char *date)
       g_str_equal (time_locale, "POSIX") ||
       strlen (date) != 10 ||
       sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
-    return g_strdup (date);
+    {
+      char *text = month_only ? rg_pseudonymise_format_month (date) : NULL;
+
+      return text != NULL ? text : g_strdup (date);
+    }
 
   time = g_date_time_new_utc (year, month, day, 0, 0, 0);
   if (time == NULL)
     return g_strdup (date);
 
-  return g_date_time_format (time, "%x");
+  /* Translators: a month and its year, in a report whose dates keep
+   * only their month; see the strftime() manual: "%B %Y" gives
+   * "novembre 2026" */
+  return g_date_time_format (time, month_only ? _("%B %Y") : "%x");
 }
 

@@ -33,6 +33,7 @@
 #include "rg-bidi.h"
 #include "rg-criteria-map.h"
 #include "rg-divergence-picture.h"
+#include "rg-pseudonymise.h"
 #include "rg-report.h"
 #include "rg-report-date-private.h"
 #include "rg-review-item.h"
@@ -85,9 +86,10 @@ report_language (void)
 
 /* A YYYY-MM-DD date in the user's locale (see rg-report-date.c) */
 static char *
-format_date (const char *date)
+format_date (RgSession  *session,
+             const char *date)
 {
-  return _rg_report_format_date (date);
+  return _rg_report_format_date (session, date);
 }
 
 static const char *
@@ -275,7 +277,7 @@ add_title_page (RgReport *self)
 {
   RgSession *session = self->session;
   GListModel *partners = rg_session_get_partners (session);
-  g_autofree char *date = format_date (rg_session_get_date (session));
+  g_autofree char *date = format_date (session, rg_session_get_date (session));
   GPtrArray *rows;
 
   add_heading (self, 1, self->title);
@@ -639,7 +641,7 @@ add_actions (RgReport *self)
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(RgAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *due = format_date (rg_action_get_due (action));
+      g_autofree char *due = format_date (self->session, rg_action_get_due (action));
       const char *owner = partner_name (self->session, rg_action_get_owner_id (action));
 
       /* Someone from outside the team, when no partner was chosen */
@@ -659,7 +661,7 @@ static void
 add_review_and_consent (RgReport *self)
 {
   GListModel *consents = rg_session_get_consents (self->session);
-  g_autofree char *review = format_date (rg_session_get_next_review (self->session));
+  g_autofree char *review = format_date (self->session, rg_session_get_next_review (self->session));
 
   add_part (self, "review", _("Next review"));
   if (review != NULL)
@@ -674,7 +676,7 @@ add_review_and_consent (RgReport *self)
   for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
     {
       g_autoptr(RgConsent) consent = g_list_model_get_item (consents, i);
-      g_autofree char *date = format_date (rg_consent_get_date (consent));
+      g_autofree char *date = format_date (self->session, rg_consent_get_date (consent));
       guint group = new_group (self);
 
       add_paragraph (self, RG_REPORT_STYLE_NORMAL, NULL, rg_consent_get_scope (consent))->group = group;
