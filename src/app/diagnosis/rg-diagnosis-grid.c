@@ -12,6 +12,10 @@
  * dimension headers while the others scroll under them, so that the
  * people the meeting is for are never the ones scrolled out of sight.
  *
+ * A big session holds thousands of cards: a frame waits only for the
+ * cards it shows; those about to be scrolled in are made between frames,
+ * a few milliseconds' worth at a time; those far away are dropped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
