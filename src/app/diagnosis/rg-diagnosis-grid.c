@@ -424,9 +424,9 @@ static gboolean ahead_tick (GtkWidget     *widget,
                             gpointer       user_data);
 
 /* The next cell to make a card of ahead of the scroll, and how far
- * down: those nearest the view first, below it and above it (where the
- * whole cell is needed, its bottom being the nearest), then a column
- * beside it. NULL when what is near the view has all its cards. */
+ * down: in the columns in view, those nearest the view first, below it
+ * and above it (where the whole cell is needed, its bottom being the
+ * nearest). NULL when what is near the view has all its cards. */
 static GtkWidget *
 next_cell_ahead (RgDiagnosisGrid *self,
                  guint           *row,
@@ -458,13 +458,11 @@ next_cell_ahead (RgDiagnosisGrid *self,
           int reach, distance;
 
           if (!RG_IS_DIAGNOSIS_CELL (cell) ||
-              !column_in (self, c, hvalue, hvalue - width / 2, hvalue + width + width / 2) ||
+              !column_in (self, c, hvalue, hvalue, hvalue + width) ||
               (reach = built_bottom (self, cell, r)) >= wanted)
             continue;
 
           distance = row_bottom <= vvalue ? vvalue - row_bottom : MAX (0, reach - (vvalue + height));
-          if (!column_in (self, c, hvalue, hvalue, hvalue + width))
-            distance += height / 2;
           if (distance < best_distance)
             {
               best = cell;
