@@ -563,21 +563,21 @@ rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
   return TRUE;
 }
 
-/* The height of the cards from @first on, guessed from their texts. */
+/* The height of the first @n_cards cards, guessed from their texts. */
 static int
 estimate_cards (RgDiagnosisCell *self,
-                guint            first,
+                guint            n_cards,
                 int              width,
                 int              char_width,
                 int              line_height)
 {
   GListModel *model = self->statements ? G_LIST_MODEL (self->statements) : NULL;
-  guint n = model ? g_list_model_get_n_items (model) : self->hint->len;
+  guint n = MIN (n_cards, model ? g_list_model_get_n_items (model) : self->hint->len);
   int chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
   int height = 0;
 
   /* Per card: its kind, its lines, its margins. */
-  for (guint i = first; i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgStatement) statement = model ? g_list_model_get_item (model, i)
                                                : g_object_ref (g_ptr_array_index (self->hint, i));
@@ -613,7 +613,9 @@ rg_diagnosis_cell_estimate_rest_height (RgDiagnosisCell *self,
   if (self->populated)
     return 0;
 
-  return estimate_cards (self, rg_diagnosis_cell_get_n_built (self), width, char_width, line_height);
+  /* The whole cell's guess is remembered; the cards made are few. */
+  return MAX (0, rg_diagnosis_cell_estimate_height (self, width, char_width, line_height) - 2 * line_height -
+                 estimate_cards (self, rg_diagnosis_cell_get_n_built (self), width, char_width, line_height));
 }
 
 /**
@@ -643,7 +645,7 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
     return self->estimate;
 
   /* The Add button, then the cards. */
-  height = 2 * line_height + estimate_cards (self, 0, width, char_width, line_height);
+  height = 2 * line_height + estimate_cards (self, G_MAXUINT, width, char_width, line_height);
 
   self->estimate = height;
   self->estimate_width = width;
