@@ -529,6 +529,8 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   int content_width, content_height;
   int hvalue = 0, vvalue = 0;
   int anchor = -1, anchor_offset = 0;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   update_font_metrics (self);
 
@@ -569,6 +571,11 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
         break;
     }
 
+  /* The keyboard's cell stays shown wherever it is scrolled: a widget
+   * hidden takes the focus out of the window. */
+  root = gtk_widget_get_root (widget);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+
   for (guint r = 0; r < self->n_rows; r++)
     {
       int y = g_array_index (self->row_y, int, r) - vvalue;
@@ -581,8 +588,9 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
           GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
           int x = column_content_x (self, c, hvalue) - hvalue;
           gboolean shown = cell_has_cards (cell) &&
-                           x + column_width > -width / 2 && x < width + width / 2 &&
-                           y + cells > -height / 2 && y < height + height / 2;
+                           ((x + column_width > -width / 2 && x < width + width / 2 &&
+                             y + cells > -height / 2 && y < height + height / 2) ||
+                            (focus != NULL && gtk_widget_is_ancestor (focus, cell)));
 
           /* Cells far from view are neither drawn nor allocated, and
            * farther still they drop their cards. */
