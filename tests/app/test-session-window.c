@@ -23,6 +23,7 @@
 #include "rg-session-xml.h"
 #include "rg-diagnosis-cell.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-utils.h"
 
 static char *test_dir;
@@ -930,6 +931,87 @@ large_session_populates_in_view (RgApplication *app)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
 }
 
+static gboolean
+cell_has_cards (gpointer cell)
+{
+  return rg_diagnosis_cell_get_n_built (cell) > 0;
+}
+
+/* A cell of thirty cards gets its first ones, those in view, before the
+ * first frame, and the rest between frames as the view comes near; the
+ * keyboard reaches the cards not made yet all the same, and what is
+ * typed in them reaches the disk. */
+static void
+large_session_made_in_slices (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_large_session_file ("slices.regards", 4, 5, 30);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  g_autoptr(RgPartner) last_partner = g_list_model_get_item (rg_session_get_partners (session), 3);
+  g_autoptr(RgSession) on_disk = NULL;
+  RgDiagnosisCell *first, *far;
+  RgStatementCard *card;
+  GtkWidget *focus;
+  guint presses = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  rg_test_iterate_until_idle ();
+
+  /* A cell in view shows its first cards; its last ones, far below the
+   * view, are not made; nor is any card of the last rows. (The first
+   * cell, which has the keyboard, has all its cards.) */
+  first = rg_diagnosis_view_get_cell (view, 1, 0);
+  far = rg_diagnosis_view_get_cell (view, 3, 3);
+  g_assert_true (rg_test_wait_for (cell_has_cards, first, 5));
+  g_assert_false (rg_diagnosis_cell_get_populated (first));
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_built (first), <, 30);
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_built (far), ==, 0);
+  g_assert_cmpuint (rg_diagnosis_cell_get_n_built (rg_diagnosis_view_get_cell (view, 3, 4)), ==, 0);
+
+  /* From the first card, Tab goes from cell to cell, row after row, to
+   * the last row; Up from there is the last card of the cell above. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+  rg_test_iterate_until_idle ();
+  while (rg_diagnosis_view_get_focused_cell (view) != rg_diagnosis_view_get_cell (view, 3, 4) &&
+         presses++ < 100)
+    g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, 3, 4));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Up, 0));
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == far);
+  card = rg_diagnosis_cell_get_focused_card (far);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
+                   "Constat 29 de 3 en 3, assez long pour tenir sur plusieurs lignes de la carte");
+  rg_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+
+  /* Enter adds a card after it; what is typed there is on disk within
+   * about a second. */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (far)));
+  rg_test_type_words (GTK_TEXT_VIEW (focus), "Le mardi soir aussi");
+  g_assert_true (rg_test_wait_for (document_saved, rg_session_window_get_document (window), 3));
+  on_disk = rg_test_read_session (file);
+  g_assert_nonnull (find_statement (on_disk, "Le mardi soir aussi"));
+
+  /* Back at the top right by the desk's reveal: the last partner's
+   * first card, in view. */
+  g_assert_true (rg_session_window_reveal (window, NULL, rg_partner_get_id (last_partner)));
+  rg_test_iterate_until_idle ();
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, 3, 0));
+  card = rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_cell (view, 3, 0));
+  g_assert_nonnull (card);
+  g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
+                   "Constat 0 de 3 en 0, assez long pour tenir sur plusieurs lignes de la carte");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 /* The label under @widget whose text starts with @prefix, if any */
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -1487,6 +1569,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/keyboard-flow", keyboard_flow);
   rg_test_add_app_func ("/session-window/large-session-populates-in-view",
                         large_session_populates_in_view);
+  rg_test_add_app_func ("/session-window/large-session-made-in-slices", large_session_made_in_slices);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);
   rg_test_add_app_func ("/session-window/meeting-mode/fits-six", meeting_mode_fits_six);

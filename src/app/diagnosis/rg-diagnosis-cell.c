@@ -42,6 +42,12 @@ struct _RgDiagnosisCell
   GtkButton          *add_button;
   gboolean            populated;
 
+  /* The first statements, those whose cards are made so far: a cell is
+   * made a few cards at a time, from the top, as it comes near the view
+   * (a cell of a big session can hold forty cards, and the view shows
+   * ten of them). NULL while the cell has no card. */
+  GtkSliceListModel  *shown;
+
   /* The last estimate of the height, and what it was made for: the grid
    * asks at every allocation, for every cell out of view. */
   int                 estimate;
@@ -267,6 +273,7 @@ rg_diagnosis_cell_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->shown);
   g_clear_object (&self->statements);
   g_clear_pointer (&self->hint, g_ptr_array_unref);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
@@ -278,6 +285,19 @@ rg_diagnosis_cell_dispose (GObject *object)
   G_OBJECT_CLASS (rg_diagnosis_cell_parent_class)->dispose (object);
 }
 
+/* A cell made a few cards at a time gets all of them once the keyboard
+ * is in it (a click on one of its first cards): the arrows then go on
+ * to its last card. */
+static void
+rg_diagnosis_cell_set_focus_child (GtkWidget *widget,
+                                   GtkWidget *child)
+{
+  GTK_WIDGET_CLASS (rg_diagnosis_cell_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL)
+    rg_diagnosis_cell_populate (RG_DIAGNOSIS_CELL (widget));
+}
+
 static void
 rg_diagnosis_cell_class_init (RgDiagnosisCellClass *klass)
 {
@@ -285,6 +305,7 @@ rg_diagnosis_cell_class_init (RgDiagnosisCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rg_diagnosis_cell_dispose;
+  widget_class->set_focus_child = rg_diagnosis_cell_set_focus_child;
 
   /**
    * RgDiagnosisCell::link-hovered:
@@ -426,7 +447,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
 /**
  * rg_diagnosis_cell_get_populated:
  *
- * Returns: whether the cell's cards exist
+ * Returns: whether all the cell's cards exist
  */
 gboolean
 rg_diagnosis_cell_get_populated (RgDiagnosisCell *self)
@@ -449,11 +470,64 @@ rg_diagnosis_cell_populate (RgDiagnosisCell *self)
 {
   g_return_if_fail (RG_IS_DIAGNOSIS_CELL (self));
 
-  if (self->populated)
-    return;
+  rg_diagnosis_cell_populate_more (self, G_MAXUINT);
+}
 
-  self->populated = TRUE;
-  gtk_list_box_bind_model (self->list, get_statements (self), create_row, self, NULL);
+/**
+ * rg_diagnosis_cell_populate_more:
+ * @self: a #RgDiagnosisCell
+ * @n_cards: how many more cards to make, at most
+ *
+ * Makes the next @n_cards cards of the cell, from the top: the grid
+ * makes a big cell a few cards at a time, between frames, so that no
+ * frame waits for a whole cell.
+ *
+ * Returns: whether all the cell's cards now exist
+ */
+gboolean
+rg_diagnosis_cell_populate_more (RgDiagnosisCell *self,
+                                 guint            n_cards)
+{
+  GListModel *statements;
+  guint n, built;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), FALSE);
+
+  if (self->populated)
+    return TRUE;
+
+  statements = get_statements (self);
+  n = g_list_model_get_n_items (statements);
+  if (self->shown == NULL)
+    {
+      self->shown = gtk_slice_list_model_new (g_object_ref (statements), 0, 0);
+      gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->shown), create_row, self, NULL);
+    }
+
+  built = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  /* Once whole, the cell follows its statements, however many come. */
+  if (n_cards >= n - MIN (built, n))
+    {
+      self->populated = TRUE;
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+    }
+  else
+    gtk_slice_list_model_set_size (self->shown, built + n_cards);
+
+  return self->populated;
+}
+
+/**
+ * rg_diagnosis_cell_get_n_built:
+ *
+ * Returns: how many of the cell's cards exist, from the top
+ */
+guint
+rg_diagnosis_cell_get_n_built (RgDiagnosisCell *self)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
+
+  return self->shown ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
 }
 
 /**
@@ -473,7 +547,7 @@ rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), FALSE);
 
-  if (!self->populated)
+  if (self->shown == NULL)
     return FALSE;
 
   if ((root = gtk_widget_get_root (GTK_WIDGET (self))) &&
@@ -484,8 +558,64 @@ rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
   self->populated = FALSE;
   g_clear_weak_pointer (&self->pending);
   gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
 
   return TRUE;
+}
+
+/* The height of the first @n_cards cards, guessed from their texts. */
+static int
+estimate_cards (RgDiagnosisCell *self,
+                guint            n_cards,
+                int              width,
+                int              char_width,
+                int              line_height)
+{
+  GListModel *model = self->statements ? G_LIST_MODEL (self->statements) : NULL;
+  guint n = MIN (n_cards, model ? g_list_model_get_n_items (model) : self->hint->len);
+  int chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
+  int height = 0;
+
+  /* Per card: its kind, its lines, its margins. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStatement) statement = model ? g_list_model_get_item (model, i)
+                                               : g_object_ref (g_ptr_array_index (self->hint, i));
+      int chars = (int) g_utf8_strlen (rg_statement_get_text (statement), -1);
+      int lines = MAX (1, (chars + chars_per_line - 1) / chars_per_line);
+
+      height += (lines + 1) * line_height + 2 * line_height;
+    }
+
+  return height;
+}
+
+/**
+ * rg_diagnosis_cell_estimate_rest_height:
+ * @self: a #RgDiagnosisCell
+ * @width: the width of the cell
+ * @char_width: the mean width of a character of the text, in pixels
+ * @line_height: the height of a line of text, in pixels
+ *
+ * Guesses the height the cards not made yet will add to the cell (see
+ * rg_diagnosis_cell_populate_more ()).
+ *
+ * Returns: a height in pixels
+ */
+int
+rg_diagnosis_cell_estimate_rest_height (RgDiagnosisCell *self,
+                                        int              width,
+                                        int              char_width,
+                                        int              line_height)
+{
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
+
+  if (self->populated)
+    return 0;
+
+  /* The whole cell's guess is remembered; the cards made are few. */
+  return MAX (0, rg_diagnosis_cell_estimate_height (self, width, char_width, line_height) - 2 * line_height -
+                 estimate_cards (self, rg_diagnosis_cell_get_n_built (self), width, char_width, line_height));
 }
 
 /**
@@ -506,9 +636,7 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
                                    int              char_width,
                                    int              line_height)
 {
-  GListModel *model;
-  int chars_per_line, height;
-  guint n;
+  int height;
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
 
@@ -516,21 +644,8 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
       self->estimate_char_width == char_width && self->estimate_line_height == line_height)
     return self->estimate;
 
-  model = self->statements ? G_LIST_MODEL (self->statements) : NULL;
-  n = model ? g_list_model_get_n_items (model) : self->hint->len;
-  chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
-
-  /* The Add button, then per card: its kind, its lines, its margins. */
-  height = 2 * line_height;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgStatement) statement = model ? g_list_model_get_item (model, i)
-                                               : g_object_ref (g_ptr_array_index (self->hint, i));
-      int chars = (int) g_utf8_strlen (rg_statement_get_text (statement), -1);
-      int lines = MAX (1, (chars + chars_per_line - 1) / chars_per_line);
-
-      height += (lines + 1) * line_height + 2 * line_height;
-    }
+  /* The Add button, then the cards. */
+  height = 2 * line_height + estimate_cards (self, G_MAXUINT, width, char_width, line_height);
 
   self->estimate = height;
   self->estimate_width = width;
@@ -578,7 +693,7 @@ rg_diagnosis_cell_get_n_statements (RgDiagnosisCell *self)
  * rg_diagnosis_cell_get_card:
  *
  * Returns: (transfer none) (nullable): the card showing @statement, if
- *   the cell is populated
+ *   it is made
  */
 RgStatementCard *
 rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
@@ -588,13 +703,13 @@ rg_diagnosis_cell_get_card (RgDiagnosisCell *self,
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), NULL);
 
-  if (!self->populated)
+  if (self->shown == NULL)
     return NULL;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgStatement) item = g_list_model_get_item (G_LIST_MODEL (self->statements), i);
+      g_autoptr(RgStatement) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
 
       if (item == statement)
         {

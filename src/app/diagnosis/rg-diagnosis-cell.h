@@ -24,11 +24,18 @@ GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       gboolean         blind);
 gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);
 void             rg_diagnosis_cell_populate          (RgDiagnosisCell *self);
+gboolean         rg_diagnosis_cell_populate_more     (RgDiagnosisCell *self,
+                                                      guint            n_cards);
+guint            rg_diagnosis_cell_get_n_built       (RgDiagnosisCell *self);
 gboolean         rg_diagnosis_cell_depopulate        (RgDiagnosisCell *self);
 int              rg_diagnosis_cell_estimate_height   (RgDiagnosisCell *self,
                                                       int              width,
                                                       int              char_width,
                                                       int              line_height);
+int              rg_diagnosis_cell_estimate_rest_height (RgDiagnosisCell *self,
+                                                         int              width,
+                                                         int              char_width,
+                                                         int              line_height);
 RgPartner       *rg_diagnosis_cell_get_partner       (RgDiagnosisCell *self);
 RgDimension     *rg_diagnosis_cell_get_dimension     (RgDiagnosisCell *self);
 guint            rg_diagnosis_cell_get_n_statements  (RgDiagnosisCell *self);

@@ -12,6 +12,10 @@
  * dimension headers while the others scroll under them, so that the
  * people the meeting is for are never the ones scrolled out of sight.
  *
+ * A big session holds thousands of cards: a frame waits only for the
+ * cards it shows; those about to be scrolled in are made between frames,
+ * a few milliseconds' worth at a time; those far away are dropped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,6 +29,10 @@
 #include "rg-diagnosis-grid.h"
 
 #define ROW_SPACING 12
+
+/* Cards are made ahead of the scroll between frames, a few at a time,
+ * for at most this long per frame (in µs). */
+#define SLICE_BUDGET_US 4000
 
 struct _RgDiagnosisGrid
 {
@@ -59,6 +67,9 @@ struct _RgDiagnosisGrid
   int            header_height;
   GArray        *row_y;           /* int, n_rows + 1 */
   GArray        *cells_height;    /* int, n_rows */
+
+  /* Making cards ahead of the scroll, between frames. */
+  guint          ahead_tick;
 };
 
 enum {
@@ -204,6 +215,11 @@ compute_rows (RgDiagnosisGrid *self,
 
           if (!RG_IS_DIAGNOSIS_CELL (cell) || rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)))
             cells = MAX (cells, *known = measure_height (cell, column_width));
+          else if (rg_diagnosis_cell_get_n_built (RG_DIAGNOSIS_CELL (cell)) > 0)
+            /* Its first cards made, the rest guessed. */
+            cells = MAX (cells, measure_height (cell, column_width) +
+                                rg_diagnosis_cell_estimate_rest_height (RG_DIAGNOSIS_CELL (cell), column_width,
+                                                                        self->char_width, self->line_height));
           else if (*known >= 0)
             cells = MAX (cells, *known);
           else
@@ -220,17 +236,18 @@ compute_rows (RgDiagnosisGrid *self,
   return y;
 }
 
+/* @value: where to scroll, or -1 to stay */
 static void
 configure_adjustment (GtkAdjustment *adjustment,
                       int            content,
-                      int            viewport)
+                      int            viewport,
+                      int            value)
 {
-  double value;
-
   if (adjustment == NULL)
     return;
 
-  value = gtk_adjustment_get_value (adjustment);
+  if (value < 0)
+    value = (int) gtk_adjustment_get_value (adjustment);
   value = CLAMP (value, 0, MAX (0, content - viewport));
   gtk_adjustment_configure (adjustment, value, 0, MAX (content, viewport),
                             viewport * 0.1, viewport * 0.9, viewport);
@@ -310,8 +327,71 @@ update_font_metrics (RgDiagnosisGrid *self)
   pango_font_metrics_unref (metrics);
 }
 
-/* Populates the cells within half a screen of what is visible. Returns
- * whether any was populated, which changes the layout. */
+/* Whether @cell shows cards, all of them or its first ones. */
+static gboolean
+cell_has_cards (GtkWidget *cell)
+{
+  return cell != NULL &&
+         (!RG_IS_DIAGNOSIS_CELL (cell) ||
+          rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)) ||
+          rg_diagnosis_cell_get_n_built (RG_DIAGNOSIS_CELL (cell)) > 0);
+}
+
+/* How far down the cards made in @cell reach, in content coordinates:
+ * the whole cell once it is populated. */
+static int
+built_bottom (RgDiagnosisGrid *self,
+              GtkWidget       *cell,
+              guint            row)
+{
+  if (!RG_IS_DIAGNOSIS_CELL (cell) || rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)))
+    return G_MAXINT;
+  if (rg_diagnosis_cell_get_n_built (RG_DIAGNOSIS_CELL (cell)) == 0)
+    return g_array_index (self->row_y, int, row);
+
+  /* Less its Add button, which stands where the next card will. */
+  return g_array_index (self->row_y, int, row) +
+         measure_height (cell, self->used_column_width) - 2 * self->line_height;
+}
+
+/* Makes the first cards of @cell down to @bottom, in content
+ * coordinates, or until @deadline (a monotonic time, 0 for none).
+ * Returns whether any card was made. */
+static gboolean
+build_down_to (RgDiagnosisGrid *self,
+               GtkWidget       *cell,
+               guint            row,
+               int              bottom,
+               gint64           deadline)
+{
+  gboolean built = FALSE;
+
+  while (built_bottom (self, cell, row) < bottom)
+    {
+      rg_diagnosis_cell_populate_more (RG_DIAGNOSIS_CELL (cell), 2);
+      built = TRUE;
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  return built;
+}
+
+/* Whether @column shows between @left and @right, scrolled by @hvalue */
+static gboolean
+column_in (RgDiagnosisGrid *self,
+           guint            column,
+           int              hvalue,
+           int              left,
+           int              right)
+{
+  int x = column_content_x (self, column, hvalue);
+
+  return x + self->used_column_width > left && x < right;
+}
+
+/* Makes the cards of what is visible, and only those: the frame waits
+ * for them. Returns whether any was made, which changes the layout. */
 static gboolean
 populate_cells_in_view (RgDiagnosisGrid *self,
                         int              hvalue,
@@ -319,31 +399,122 @@ populate_cells_in_view (RgDiagnosisGrid *self,
                         int              width,
                         int              height)
 {
-  int top = vvalue - height / 2, bottom = vvalue + height + height / 2;
-  int left = hvalue - width / 2, right = hvalue + width + width / 2;
   gboolean populated = FALSE;
 
   for (guint r = 0; r < self->n_rows; r++)
     {
-      if (g_array_index (self->row_y, int, r + 1) < top || g_array_index (self->row_y, int, r) > bottom)
+      if (g_array_index (self->row_y, int, r + 1) <= vvalue ||
+          g_array_index (self->row_y, int, r) >= vvalue + height)
         continue;
 
       for (guint c = 0; c < self->n_columns; c++)
         {
           GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
-          int x = column_content_x (self, c, hvalue);
 
-          if (x + self->used_column_width < left || x > right ||
-              !RG_IS_DIAGNOSIS_CELL (cell) ||
-              rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell)))
-            continue;
-
-          rg_diagnosis_cell_populate (RG_DIAGNOSIS_CELL (cell));
-          populated = TRUE;
+          if (cell != NULL && column_in (self, c, hvalue, hvalue, hvalue + width))
+            populated |= build_down_to (self, cell, r, vvalue + height, 0);
         }
     }
 
   return populated;
+}
+
+static gboolean ahead_tick (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       user_data);
+
+/* The next cell to make a card of ahead of the scroll, and how far
+ * down: in the columns in view, those nearest the view first, below it
+ * and above it (where the whole cell is needed, its bottom being the
+ * nearest). NULL when what is near the view has all its cards. */
+static GtkWidget *
+next_cell_ahead (RgDiagnosisGrid *self,
+                 guint           *row,
+                 int             *bottom)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+  int vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+  int top = vvalue - height / 2, end = vvalue + 2 * height;
+  GtkWidget *best = NULL;
+  int best_distance = G_MAXINT;
+
+  if (self->row_y->len != self->n_rows + 1 || self->column_x->len != self->n_columns)
+    return NULL;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      int row_top = g_array_index (self->row_y, int, r);
+      int row_bottom = g_array_index (self->row_y, int, r + 1);
+
+      if (row_bottom <= top || row_top >= end)
+        continue;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
+          int wanted = row_bottom <= vvalue ? G_MAXINT : end;
+          int reach, distance;
+
+          if (!RG_IS_DIAGNOSIS_CELL (cell) ||
+              !column_in (self, c, hvalue, hvalue, hvalue + width) ||
+              (reach = built_bottom (self, cell, r)) >= wanted)
+            continue;
+
+          distance = row_bottom <= vvalue ? vvalue - row_bottom : MAX (0, reach - (vvalue + height));
+          if (distance < best_distance)
+            {
+              best = cell;
+              best_distance = distance;
+              *row = r;
+              *bottom = wanted;
+            }
+        }
+    }
+
+  return best;
+}
+
+/* Between frames, makes the cards about to be scrolled in, for a few
+ * milliseconds at most; stops when they are all made. */
+static gboolean
+ahead_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
+  gint64 deadline = g_get_monotonic_time () + SLICE_BUDGET_US;
+  gboolean built = FALSE;
+  GtkWidget *cell;
+  guint row;
+  int bottom;
+
+  while ((cell = next_cell_ahead (self, &row, &bottom)) != NULL)
+    {
+      rg_diagnosis_cell_populate_more (RG_DIAGNOSIS_CELL (cell), 1);
+      built = TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  if (built)
+    gtk_widget_queue_allocate (widget);
+  if (cell != NULL)
+    return G_SOURCE_CONTINUE;
+
+  self->ahead_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_ahead (RgDiagnosisGrid *self)
+{
+  guint row;
+  int bottom;
+
+  if (self->ahead_tick == 0 && next_cell_ahead (self, &row, &bottom) != NULL)
+    self->ahead_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), ahead_tick, NULL, NULL);
 }
 
 static void
@@ -357,8 +528,24 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   int header_width = effective_row_header_width (self);
   int content_width, content_height;
   int hvalue = 0, vvalue = 0;
+  int anchor = -1, anchor_offset = 0;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   update_font_metrics (self);
+
+  /* The row at the top of the view stays where it is when the rows above
+   * it change height, their guessed heights giving way to real ones. */
+  if (self->vadjustment != NULL && self->row_y->len == self->n_rows + 1)
+    {
+      vvalue = (int) gtk_adjustment_get_value (self->vadjustment);
+      for (guint r = 0; r < self->n_rows && anchor < 0; r++)
+        if (g_array_index (self->row_y, int, r + 1) > vvalue)
+          {
+            anchor = (int) r;
+            anchor_offset = vvalue - g_array_index (self->row_y, int, r);
+          }
+    }
 
   /* The column width is a minimum: when the partners fit, their columns
    * share the whole width. */
@@ -374,14 +561,20 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
   for (guint round = 0; round < 4; round++)
     {
       content_height = compute_rows (self, width, column_width, header_width);
-      configure_adjustment (self->hadjustment, content_width, width);
-      configure_adjustment (self->vadjustment, content_height, height);
+      configure_adjustment (self->hadjustment, content_width, width, -1);
+      configure_adjustment (self->vadjustment, content_height, height,
+                            anchor >= 0 ? g_array_index (self->row_y, int, anchor) + anchor_offset : -1);
       hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
       vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
 
       if (!populate_cells_in_view (self, hvalue, vvalue, width, height))
         break;
     }
+
+  /* The keyboard's cell stays shown wherever it is scrolled: a widget
+   * hidden takes the focus out of the window. */
+  root = gtk_widget_get_root (widget);
+  focus = root ? gtk_root_get_focus (root) : NULL;
 
   for (guint r = 0; r < self->n_rows; r++)
     {
@@ -394,11 +587,10 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
         {
           GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
           int x = column_content_x (self, c, hvalue) - hvalue;
-          gboolean shown = cell != NULL &&
-                           (!RG_IS_DIAGNOSIS_CELL (cell) ||
-                            rg_diagnosis_cell_get_populated (RG_DIAGNOSIS_CELL (cell))) &&
-                           x + column_width > -width / 2 && x < width + width / 2 &&
-                           y + cells > -height / 2 && y < height + height / 2;
+          gboolean shown = cell_has_cards (cell) &&
+                           ((x + column_width > -width / 2 && x < width + width / 2 &&
+                             y + cells > -height / 2 && y < height + height / 2) ||
+                            (focus != NULL && gtk_widget_is_ancestor (focus, cell)));
 
           /* Cells far from view are neither drawn nor allocated, and
            * farther still they drop their cards. */
@@ -427,6 +619,7 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
 
   allocate (self->corner, 0, 0, header_width, self->header_height);
 
+  queue_ahead (self);
   g_signal_emit (self, signals [LAID_OUT], 0);
 }
 
@@ -564,6 +757,10 @@ rg_diagnosis_grid_dispose (GObject *object)
   unparent_all (self->row_footers);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
+
+  if (self->ahead_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->ahead_tick);
+  self->ahead_tick = 0;
 
   G_OBJECT_CLASS (rg_diagnosis_grid_parent_class)->dispose (object);
 }
