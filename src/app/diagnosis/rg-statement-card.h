@@ -24,5 +24,10 @@ void         rg_statement_card_stop_editing   (RgStatementCard *self);
 gboolean     rg_statement_card_get_blind      (RgStatementCard *self);
 void         rg_statement_card_set_blind      (RgStatementCard *self,
                                                gboolean         blind);
+void         rg_statement_card_set_position   (RgStatementCard *self,
+                                               guint            position,
+                                               guint            n_positions);
+void         rg_statement_card_set_reason     (RgStatementCard *self,
+                                               const char      *reason);
 
 G_END_DECLS
