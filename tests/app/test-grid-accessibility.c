@@ -317,6 +317,41 @@ card_menu (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+/* Tab from a card with links goes through its badges, then on to the
+ * next cell; Shift+Tab comes back through them. */
+static void
+badges_by_tab (RgApplication *app)
+{
+  RgSessionWindow *window = open_example (app, "badges.regards");
+  RgDiagnosisView *view = get_view (window);
+  GtkWidget *row = card_row (window, 0, 1, ROUSSEL_TIREDNESS);
+  GtkWidget *focus, *badge;
+
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 1, 1));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+
+  /* Its one badge: the open divergence */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  badge = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_is_ancestor (badge, row));
+  assert_property (focus, GTK_ACCESSIBLE_PROPERTY_LABEL, "Divergence, open: " DIVERGENCE_NOTE);
+
+  /* Then Mme Perrin's cell in Santé */
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_true (rg_diagnosis_view_get_focused_cell (view) == rg_diagnosis_view_get_cell (view, 1, 1));
+
+  /* Back from the badge to the card */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 1, 1));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 /* Delete then Ctrl+Z, typed: the toast is said where the keyboard is,
  * and the keyboard is on the card brought back. */
 static void
@@ -448,6 +483,7 @@ main (int   argc,
   rg_test_add_app_func ("/grid-accessibility/card-description", card_description);
   rg_test_add_app_func ("/grid-accessibility/start-and-f8", start_and_f8);
   rg_test_add_app_func ("/grid-accessibility/card-menu", card_menu);
+  rg_test_add_app_func ("/grid-accessibility/badges-by-tab", badges_by_tab);
   rg_test_add_app_func ("/grid-accessibility/delete-undo", delete_undo);
   rg_test_add_app_func ("/grid-accessibility/undo-keeps-text", undo_keeps_text);
   rg_test_add_app_func ("/grid-accessibility/names", names);

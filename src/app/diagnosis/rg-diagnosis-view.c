@@ -1194,9 +1194,10 @@ focus_synthesis (RgDiagnosisView *self,
 }
 
 /* Tab goes through the grid in reading order: each partner's cell of a
- * dimension, then its synthesis, then the next dimension. The grid does
- * it itself because cells far out of view are not shown, and GTK's own
- * focus chain would skip them. */
+ * dimension, then its synthesis, then the next dimension; from a card
+ * with links, through its badges first. The grid does it itself
+ * because cells far out of view are not shown, and GTK's own focus
+ * chain would skip them. */
 static gboolean
 move_tab (RgDiagnosisView *self,
           GtkWidget       *focus,
@@ -1205,7 +1206,11 @@ move_tab (RgDiagnosisView *self,
   guint n_columns = rg_diagnosis_grid_get_n_columns (self->grid);
   guint n_rows = rg_diagnosis_grid_get_n_rows (self->grid);
   RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
   guint column, row;
+
+  if (card != NULL && rg_statement_card_move_badge_focus (card, backward))
+    return TRUE;
 
   if (cell != NULL && find_cell_position (self, cell, &column, &row))
     {

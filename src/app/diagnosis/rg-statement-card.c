@@ -498,6 +498,60 @@ update_badges (RgStatementCard *self)
   update_accessible (self);
 }
 
+/**
+ * rg_statement_card_move_badge_focus:
+ * @self: a #RgStatementCard
+ * @backward: whether Shift+Tab was pressed
+ *
+ * Tab from the card goes through its badges before leaving it, so that
+ * its links are reached from the keyboard: from the card (its row) to
+ * its first badge, from a badge to the next; Shift+Tab back to the
+ * previous badge, then to the card.
+ *
+ * Returns: whether the focus moved; %FALSE when Tab leaves the card
+ */
+gboolean
+rg_statement_card_move_badge_focus (RgStatementCard *self,
+                                    gboolean         backward)
+{
+  g_autoptr(GPtrArray) badges = g_ptr_array_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  int current = -1;
+
+  g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), FALSE);
+
+  if (focus == NULL)
+    return FALSE;
+
+  for (GtkWidget *child = self->badges ? gtk_widget_get_first_child (self->badges) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *badge = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (badge == NULL || !gtk_widget_get_visible (badge))
+        continue;
+      if (focus == badge || gtk_widget_is_ancestor (focus, badge))
+        current = (int) badges->len;
+      g_ptr_array_add (badges, badge);
+    }
+
+  /* From the card's text being typed into, Tab leaves the card. */
+  if (current < 0 && focus != row)
+    return FALSE;
+
+  if (!backward)
+    return current + 1 < (int) badges->len &&
+           gtk_widget_grab_focus (g_ptr_array_index (badges, current + 1));
+
+  if (current < 0)
+    return FALSE;
+
+  return current == 0 ? row != NULL && gtk_widget_grab_focus (row)
+                      : gtk_widget_grab_focus (g_ptr_array_index (badges, current - 1));
+}
+
 /* A statement changed here and elsewhere differently says so on its
  * card, until the coordinator chooses. */
 static void

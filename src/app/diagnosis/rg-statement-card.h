@@ -29,5 +29,7 @@ void         rg_statement_card_set_position   (RgStatementCard *self,
                                                guint            n_positions);
 void         rg_statement_card_set_reason     (RgStatementCard *self,
                                                const char      *reason);
+gboolean     rg_statement_card_move_badge_focus (RgStatementCard *self,
+                                                 gboolean         backward);
 
 G_END_DECLS
