@@ -385,6 +385,45 @@ delete_undo (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* A dialog that took the focus away gives it back, once closed, to
+ * what opened it. */
+static void
+dialog_gives_focus_back (RgApplication *app)
+{
+  RgSessionWindow *window = open_example (app, "dialog.regards");
+  GtkWidget *row = card_row (window, 0, 1, ROUSSEL_TIREDNESS);
+  GtkWidget *dialog = NULL;
+
+  g_assert_true (rg_diagnosis_view_focus_cell (get_view (window), 0, 1, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.details", NULL));
+  rg_test_iterate_until_idle ();
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        dialog = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (rg_test_wait_for (dialog_gone, &dialog, 5));
+  gtk_window_present (GTK_WINDOW (window));
+  rg_test_wait_for ((gboolean (*) (gpointer)) gtk_window_is_active, window, 5);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 /* Undoing a text's change leaves the keyboard on that text. */
 static void
 undo_keeps_text (RgApplication *app)
@@ -486,6 +525,7 @@ main (int   argc,
   rg_test_add_app_func ("/grid-accessibility/badges-by-tab", badges_by_tab);
   rg_test_add_app_func ("/grid-accessibility/delete-undo", delete_undo);
   rg_test_add_app_func ("/grid-accessibility/undo-keeps-text", undo_keeps_text);
+  rg_test_add_app_func ("/grid-accessibility/dialog-gives-focus-back", dialog_gives_focus_back);
   rg_test_add_app_func ("/grid-accessibility/names", names);
 
   return g_test_run ();
