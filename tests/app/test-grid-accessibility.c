@@ -150,6 +150,17 @@ headers (RgApplication *app)
   g_assert_nonnull (row);
   assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Scolarité et apprentissages");
 
+  /* The grid, and a cell by whose and where */
+  {
+    RgDiagnosisCell *cell = rg_diagnosis_view_get_cell (RG_DIAGNOSIS_VIEW (view), 5, 1);
+
+    assert_property (gtk_widget_get_ancestor (GTK_WIDGET (cell), RG_TYPE_DIAGNOSIS_GRID),
+                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Diagnosis");
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_GRID_CELL);
+    assert_property (GTK_WIDGET (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                     "Mme Benali, Santé et développement");
+  }
+
   /* A renamed dimension is read by its new name. */
   {
     RgSession *session = rg_document_get_session (rg_session_window_get_document (window));

@@ -410,12 +410,17 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
-  /* Translators: the accessible name of the list of one partner's
+  /* Translators: the accessible name of the cell of one partner's
    * statements in one dimension: "Mme Martin, Scolarité". */
   add_label = g_strdup_printf (_("%s, %s"), partner_label,
                                rg_dimension_get_name (dimension));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+  /* The cell says whose and where; the list in it, what it lists, so
+   * that entering a cell is not read twice the same. GTK 4.8 names an
+   * unnamed cell after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Statements"), -1);
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
 
   self->add_button = GTK_BUTTON (gtk_button_new ());

@@ -1505,11 +1505,8 @@ next_divergence_action (GtkWidget  *widget,
 
   if (places->len == 0)
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("No open divergence")));
+      /* Said where the keyboard is, too */
+      rg_widget_show_toast (widget, _("No open divergence"));
       return;
     }
 
@@ -1574,10 +1571,7 @@ tag_action (GtkWidget  *widget,
 
   if (!rg_session_editor_add_link (self->editor, type, (const char * const *) ids, &error))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      rg_widget_show_toast (widget, error->message);
       return;
     }
 
@@ -2081,6 +2075,9 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   /* The keys of the accelerators table reach the view's actions; a text
    * being typed into has them first (its own Ctrl+V, Delete…) */
   rg_shortcuts_add_controller (GTK_WIDGET (self), "diagnosis");
+  /* The grid, as a screen reader names the table it is */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagnosis"), -1);
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
   g_signal_connect_object (self->grid, "laid-out", G_CALLBACK (update_fitting_zoom), self,
