@@ -340,6 +340,8 @@ badges_by_tab (RgApplication *app)
 
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 1, 1));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+  /* Brought into view, as it is by the time a key is pressed */
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, row, 5));
 
   /* Its one badge: the open divergence */
   g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));

@@ -304,7 +304,8 @@ rg_statement_card_set_reason (RgStatementCard *self,
   g_free (self->reason);
   self->reason = g_strdup (reason);
 
-  /* Until the focus leaves the row that holds the card */
+  /* Until the focus leaves the row that holds the card. The controller
+   * stays (it is asked from within its own signal to drop the reason). */
   row = gtk_widget_get_parent (GTK_WIDGET (self));
   if (reason != NULL && self->reason_focus == NULL && row != NULL)
     {
@@ -312,12 +313,6 @@ rg_statement_card_set_reason (RgStatementCard *self,
       g_signal_connect_object (self->reason_focus, "leave", G_CALLBACK (on_reason_focus_leave),
                                self, G_CONNECT_SWAPPED);
       gtk_widget_add_controller (row, self->reason_focus);
-    }
-  else if (reason == NULL && self->reason_focus != NULL)
-    {
-      GtkEventController *controller = g_steal_pointer (&self->reason_focus);
-
-      gtk_widget_remove_controller (gtk_event_controller_get_widget (controller), controller);
     }
 
   update_accessible (self);
@@ -456,6 +451,9 @@ update_badges (RgStatementCard *self)
 {
   GPtrArray *links = NULL;
   GtkWidget *child;
+  GtkRoot *root;
+  GtkWidget *focus, *focused_badge, *refocus = NULL;
+  RgLink *focused_link = NULL;
 
   if (self->editor != NULL)
     links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
@@ -481,6 +479,16 @@ update_badges (RgStatementCard *self)
       gtk_widget_set_parent (self->badges, GTK_WIDGET (self));
     }
 
+  /* The badges are made again: one with the keyboard gives it to its
+   * new self, or to the card when its link is gone, never to nowhere. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->badges) &&
+      (focused_badge = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON)))
+    focused_link = g_object_get_data (G_OBJECT (focused_badge), "link");
+  if (focused_link != NULL)
+    g_object_ref (focused_link);
+
   while ((child = gtk_widget_get_first_child (self->badges)))
     gtk_flow_box_remove (GTK_FLOW_BOX (self->badges), child);
 
@@ -492,10 +500,22 @@ update_badges (RgStatementCard *self)
       gtk_flow_box_append (GTK_FLOW_BOX (self->badges), badge);
       flow_child = gtk_widget_get_parent (badge);
       gtk_widget_set_focusable (flow_child, FALSE);
+      if (focused_link != NULL && g_ptr_array_index (links, i) == focused_link)
+        refocus = badge;
     }
 
   gtk_widget_set_visible (self->badges, links != NULL && links->len > 0);
   update_accessible (self);
+
+  if (focused_link != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+
+      if (refocus == NULL || !gtk_widget_grab_focus (refocus))
+        if (row != NULL)
+          gtk_widget_grab_focus (row);
+      g_object_unref (focused_link);
+    }
 }
 
 /**
