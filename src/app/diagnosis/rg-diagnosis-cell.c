@@ -435,13 +435,13 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
    * statements in one dimension: "Mme Martin, Scolarité". */
   add_label = g_strdup_printf (_("%s, %s"), partner_label,
                                rg_dimension_get_name (dimension));
-  /* The cell says whose and where; the list in it, what it lists, so
-   * that entering a cell is not read twice the same. GTK 4.8 names an
-   * unnamed cell after its type. */
+  /* The cell and the list in it both say whose and where: GTK 4.8
+   * names an unnamed cell after its type, and Orca reads the grid as
+   * a layout, never speaking its cells, only the list one enters. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Statements"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
 
   self->add_button = GTK_BUTTON (gtk_button_new ());
