@@ -158,6 +158,11 @@ is_unnamed_part (GtkWidget *widget)
   if (GTK_IS_SCROLLBAR (widget))
     return TRUE;
 
+  /* A place in a flow that the keyboard passes by: what it holds
+   * speaks for itself */
+  if (GTK_IS_FLOW_BOX_CHILD (widget))
+    return !gtk_widget_get_focusable (widget);
+
   /* The selected item shown in a drop-down's button: the button says
    * it. In a list, the item is a list item, named by its content. */
   if (is_type (widget, "GtkListItemWidget"))
