@@ -158,6 +158,10 @@ is_unnamed_part (GtkWidget *widget)
   if (GTK_IS_SCROLLBAR (widget))
     return TRUE;
 
+  /* The list a combo row shows its value in: the row says it */
+  if (GTK_IS_LIST_VIEW (widget))
+    return gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL;
+
   /* A place in a flow that the keyboard passes by: what it holds
    * speaks for itself */
   if (GTK_IS_FLOW_BOX_CHILD (widget))
@@ -209,6 +213,38 @@ update_drop_down (GtkDropDown *drop_down)
     if (GTK_IS_TOGGLE_BUTTON (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
+}
+
+/* A combo row says its value after its title, as a drop-down does */
+static void
+update_combo_row (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *shown = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    shown = gtk_string_object_get_string (item);
+  else if (item != NULL && expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+           G_VALUE_HOLDS_STRING (&value))
+    shown = g_value_get_string (&value);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  shown != NULL && *shown != '\0' ? shown : C_("drop-down", "None"),
+                                  -1);
+}
+
+/* A preferences group's list of rows is named by the group's title */
+static void
+name_group_list (GtkWidget *list)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (list,
+                                                                              ADW_TYPE_PREFERENCES_GROUP));
+  g_autofree char *title = rg_accessible_strip_mnemonic (adw_preferences_group_get_title (group));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : "", -1);
 }
 
 /* A toggle button of its own (not a menu button's or a drop-down's,
@@ -315,6 +351,15 @@ watch_toolkit_parts (GtkWidget *widget)
       g_signal_connect (widget, "notify::visible-child", G_CALLBACK (update_view_stack), NULL);
       update_view_stack (ADW_VIEW_STACK (widget));
     }
+
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      g_signal_connect (widget, "notify::selected-item", G_CALLBACK (update_combo_row), NULL);
+      update_combo_row (ADW_COMBO_ROW (widget));
+    }
+
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP))
+    name_group_list (widget);
 
   if (GTK_IS_DROP_DOWN (widget))
     {

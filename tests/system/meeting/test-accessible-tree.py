@@ -103,9 +103,10 @@ class Walk:
         self.quiet_roles = {self.P.ROLE_PANEL, self.P.ROLE_FILLER}
         self.text_roles = {self.P.ROLE_TEXT, self.P.ROLE_ENTRY, self.P.ROLE_PASSWORD_TEXT,
                            self.P.ROLE_SPIN_BUTTON}
-        # Containers that take the keyboard only to hand it on, and which
-        # a screen reader presents by what they hold
-        self.unnamed_ok = {self.P.ROLE_SCROLL_PANE, self.P.ROLE_PANEL, self.P.ROLE_FILLER}
+        # Containers that take the keyboard only to hand it on, and items
+        # of a list, which a screen reader presents by what they hold
+        self.unnamed_ok = {self.P.ROLE_SCROLL_PANE, self.P.ROLE_PANEL, self.P.ROLE_FILLER,
+                           self.P.ROLE_LIST_ITEM}
 
     def offences(self, acc):
         """What is wrong with @acc itself, as short sentences."""
