@@ -176,12 +176,11 @@ is_unnamed_part (GtkWidget *widget)
   return FALSE;
 }
 
-/* The text a drop-down shows for its selected item */
+/* The text a drop-down or a combo row shows for @item */
 static char *
-drop_down_value (GtkDropDown *drop_down)
+item_text (gpointer       item,
+           GtkExpression *expression)
 {
-  gpointer item = gtk_drop_down_get_selected_item (drop_down);
-  GtkExpression *expression = gtk_drop_down_get_expression (drop_down);
   g_auto(GValue) value = G_VALUE_INIT;
 
   if (item == NULL)
@@ -202,7 +201,8 @@ drop_down_value (GtkDropDown *drop_down)
 static void
 update_drop_down (GtkDropDown *drop_down)
 {
-  g_autofree char *value = drop_down_value (drop_down);
+  g_autofree char *value = item_text (gtk_drop_down_get_selected_item (drop_down),
+                                      gtk_drop_down_get_expression (drop_down));
   const char *shown = value != NULL && *value != '\0' ? value : C_("drop-down", "None");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
@@ -219,32 +219,25 @@ update_drop_down (GtkDropDown *drop_down)
 static void
 update_combo_row (AdwComboRow *row)
 {
-  gpointer item = adw_combo_row_get_selected_item (row);
-  GtkExpression *expression = adw_combo_row_get_expression (row);
-  g_auto(GValue) value = G_VALUE_INIT;
-  const char *shown = NULL;
-
-  if (GTK_IS_STRING_OBJECT (item))
-    shown = gtk_string_object_get_string (item);
-  else if (item != NULL && expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
-           G_VALUE_HOLDS_STRING (&value))
-    shown = g_value_get_string (&value);
+  g_autofree char *value = item_text (adw_combo_row_get_selected_item (row),
+                                      adw_combo_row_get_expression (row));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  shown != NULL && *shown != '\0' ? shown : C_("drop-down", "None"),
+                                  value != NULL && *value != '\0' ? value : C_("drop-down", "None"),
                                   -1);
 }
 
-/* A preferences group's list of rows is named by the group's title */
+/* A preferences group's list of rows is named by the group's title,
+ * when it has one; else by nothing rather than its type */
 static void
 name_group_list (GtkWidget *list)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (list,
                                                                               ADW_TYPE_PREFERENCES_GROUP));
-  g_autofree char *title = rg_accessible_strip_mnemonic (adw_preferences_group_get_title (group));
+  const char *title = adw_preferences_group_get_title (group);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title != NULL ? title : "", -1);
+  if (title == NULL || *title == '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 }
 
 /* A toggle button of its own (not a menu button's or a drop-down's,
@@ -338,6 +331,11 @@ watch_toolkit_parts (GtkWidget *widget)
   if (is_unnamed_part (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  /* An icon button is labelled by its icon too, which added "GtkImage"
+   * to its name, or a space once the icon is unnamed */
+  if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   if (ADW_IS_VIEW_SWITCHER (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),

@@ -16,6 +16,7 @@
 #   "Add … Add" is not caught, "Ajouter Ajouter" is);
 # - an editable text with neither a name nor a description;
 # - a control that takes the keyboard and has no name;
+# - a drop-down that does not say its value (GTK 4.8 gives none);
 # - a window opened as a dialog whose role is not dialog.
 #
 # Plain containers (panels and fillers that never take the keyboard) are
@@ -103,10 +104,11 @@ class Walk:
         self.quiet_roles = {self.P.ROLE_PANEL, self.P.ROLE_FILLER}
         self.text_roles = {self.P.ROLE_TEXT, self.P.ROLE_ENTRY, self.P.ROLE_PASSWORD_TEXT,
                            self.P.ROLE_SPIN_BUTTON}
-        # Containers that take the keyboard only to hand it on, and items
-        # of a list, which a screen reader presents by what they hold
+        # Containers that take the keyboard only to hand it on to what
+        # they hold (a list to its rows), and items of a list, which a
+        # screen reader presents by what they hold
         self.unnamed_ok = {self.P.ROLE_SCROLL_PANE, self.P.ROLE_PANEL, self.P.ROLE_FILLER,
-                           self.P.ROLE_LIST_ITEM}
+                           self.P.ROLE_LIST, self.P.ROLE_LIST_ITEM}
 
     def offences(self, acc):
         """What is wrong with @acc itself, as short sentences."""
@@ -125,6 +127,8 @@ class Walk:
             repeat = repeated_words(name)
             if repeat:
                 found.append(f"“{repeat}” twice in its name")
+        if role == self.P.ROLE_COMBO_BOX and not description_of(acc).strip():
+            found.append("a drop-down that does not say its value")
         if role in self.text_roles and h.has_state(acc, self.P.STATE_EDITABLE) \
                 and not name.strip() and not description_of(acc).strip():
             found.append("an editable text with neither name nor description")
