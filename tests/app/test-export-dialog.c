@@ -12,6 +12,7 @@
 
 #include "rg-export-dialog.h"
 #include "rg-test-app.h"
+#include "rg-test-editing.h"
 #include "rg-test-pdf.h"
 #include "rg-test-utils.h"
 #include "rg-test-zip.h"
@@ -561,6 +562,72 @@ print_from_window (RgApplication *app)
   g_assert_null (rg_test_find_window (RG_TYPE_EXPORT_DIALOG));
 }
 
+static gboolean
+is_format_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "_Format") == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* From the keyboard alone: Return on the format opens the list of
+ * formats (it exported at once), and Space on one chooses it, as
+ * Return does. */
+static void
+keys_choose_a_format (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "clavier.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgExportDialog *dialog;
+  GtkWidget *row, *popover, *list, *item;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.export", NULL));
+  rg_test_iterate_until_idle ();
+  dialog = rg_test_find_window (RG_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  row = rg_test_find_widget (GTK_WIDGET (dialog), is_format_row, NULL);
+  g_assert_nonnull (row);
+  popover = rg_test_find_widget (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_grab_focus (row));
+  rg_test_iterate_until_idle ();
+
+  g_assert_true (rg_test_type_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (rg_test_find_window (RG_TYPE_EXPORT_DIALOG) == dialog);
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_PDF);
+
+  /* Down to the second format, ODT, then Space */
+  list = rg_test_find_widget (popover, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (list);
+  item = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (item != NULL && gtk_widget_is_ancestor (item, list));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (dialog), GDK_KEY_Down, 0));
+  item = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (rg_test_find_widget (item, is_label_reading, "Report to edit (ODT)"));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (dialog), GDK_KEY_space, 0));
+  g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_ODT);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +641,7 @@ main (int   argc,
   adw_init ();
 
   rg_test_add_app_func ("/export-dialog/export-from-window", export_from_window);
+  rg_test_add_app_func ("/export-dialog/keys-choose-a-format", keys_choose_a_format);
   rg_test_add_app_func ("/export-dialog/research-project", export_research_project);
   rg_test_add_app_func ("/export-dialog/print-from-window", print_from_window);
   rg_test_add_app_func ("/export-dialog/propose-name-and-folder", propose_name_and_folder);

@@ -92,6 +92,9 @@ field_label (const char *text,
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  /* The field has a fuller name of its own ("Who does it"): GTK 4.8
+   * would say the label's after it ("Status Status"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
 
@@ -168,7 +171,10 @@ sync_date (RgDateEntry *entry,
 static GtkWidget *
 field_flow_new (void)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
+  /* A layout, not a table of cells, to a screen reader */
+  GtkWidget *flow = g_object_new (GTK_TYPE_FLOW_BOX,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                  NULL);
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);

@@ -118,12 +118,72 @@ bind_choice (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
+/* Return on a choice's row opens its list, as Space does, rather than
+ * exporting at once (the dialog's default) */
+static gboolean
+on_combo_row_key (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  gpointer               user_data)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  return gtk_widget_activate (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* Space on a choice in the open list chooses it, as Return does */
+static gboolean
+on_choice_list_key (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+
+  for (; focus != list; focus = gtk_widget_get_parent (focus))
+    if (gtk_widget_activate (focus))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The list view in @widget's popover, where the choices are */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AdwComboRow *
 combo_row_new (const char    *title,
                GtkStringList *model)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *controller;
+  GtkWidget *list;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
@@ -134,6 +194,18 @@ combo_row_new (const char    *title,
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   /* The choice under the title, where it has the room to be read */
   adw_combo_row_set_use_subtitle (row, TRUE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_combo_row_key), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+  if ((list = find_list_view (GTK_WIDGET (row))) != NULL)
+    {
+      /* Before the item, which takes Space to select, not to choose */
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (on_choice_list_key), NULL);
+      gtk_widget_add_controller (list, controller);
+    }
 
   return row;
 }
@@ -519,7 +591,9 @@ rg_export_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  /* A dialog to a screen reader, which says so when it opens */
+  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->session = g_object_ref (session);
   /* A report is for outside the team, so pseudonymised, unless the
    * coordinator chose otherwise in the preferences */
@@ -585,7 +659,9 @@ rg_export_dialog_new_for_files (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (files != NULL && files->len > 0, NULL);
 
-  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  /* A dialog to a screen reader, which says so when it opens */
+  self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (self->files, g_object_ref (G_FILE (files->pdata[i])));
