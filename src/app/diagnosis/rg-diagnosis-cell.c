@@ -221,6 +221,28 @@ on_items_changed (RgDiagnosisCell *self)
   gtk_widget_set_visible (GTK_WIDGET (self->list), !empty);
 }
 
+/* Each card says where it stands in the cell ("2 of 6"), once the list
+ * has its rows for the statements as they are now. */
+static void
+update_positions (RgDiagnosisCell *self)
+{
+  guint n = 0;
+
+  if (!self->populated)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      n++;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      rg_statement_card_set_position (RG_STATEMENT_CARD (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                                      (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), n);
+}
+
 /* The filter over all the statements costs a pass over them: a big
  * session has thousands of statements and hundreds of cells. */
 static GListModel *
@@ -238,6 +260,9 @@ get_statements (RgDiagnosisCell *self)
   g_clear_pointer (&self->hint, g_ptr_array_unref);
   g_signal_connect_object (self->statements, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
+  /* After the list has made its rows */
+  g_signal_connect_object (self->statements, "items-changed", G_CALLBACK (update_positions),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   on_items_changed (self);
 
   return G_LIST_MODEL (self->statements);
@@ -385,16 +410,25 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
-  /* Translators: the accessible name of the list of one partner's
+  /* Translators: the accessible name of the cell of one partner's
    * statements in one dimension: "Mme Martin, Scolarité". */
   add_label = g_strdup_printf (_("%s, %s"), partner_label,
                                rg_dimension_get_name (dimension));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+  /* The cell says whose and where; the list in it, what it lists, so
+   * that entering a cell is not read twice the same. GTK 4.8 names an
+   * unnamed cell after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Statements"), -1);
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
 
   self->add_button = GTK_BUTTON (gtk_button_new ());
-  button_content = adw_button_content_new ();
+  /* Its name says it all: what it shows is not read again ("Add Add a
+   * statement by…") */
+  button_content = g_object_new (ADW_TYPE_BUTTON_CONTENT,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_content), "list-add-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (button_content), _("Add"));
   gtk_button_set_child (self->add_button, button_content);
@@ -454,6 +488,7 @@ rg_diagnosis_cell_populate (RgDiagnosisCell *self)
 
   self->populated = TRUE;
   gtk_list_box_bind_model (self->list, get_statements (self), create_row, self, NULL);
+  update_positions (self);
 }
 
 /**

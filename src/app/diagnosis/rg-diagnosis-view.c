@@ -29,6 +29,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rg-accessible-description.h"
 #include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
@@ -249,7 +250,7 @@ header_menu_button (GMenuModel *menu,
    * "Options for Mme Martin". */
   label = g_strdup_printf (_("Options for %s"), name);
   gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rg_accessible_set_label (button, label);
 
   return button;
 }
@@ -261,6 +262,36 @@ dup_partner_label (RgDiagnosisView *self,
                    RgPartner       *partner)
 {
   return rg_partner_label_dup (self->editor != NULL ? get_session (self) : NULL, partner, self->blind);
+}
+
+/* A screen reader reads a column header by its name: the partner's,
+ * and their profession ("Mme Martin, Enseignante"). */
+static void
+update_partner_header_name (GtkWidget  *header,
+                            GParamSpec *pspec,
+                            RgPartner  *partner)
+{
+  const char *name = rg_partner_get_name (partner);
+  const char *profession = rg_partner_get_profession (partner);
+  g_autofree char *label = NULL;
+
+  if (profession != NULL && profession[0] != '\0')
+    /* Translators: the accessible name of a partner's column: "Mme
+     * Martin, Enseignante". */
+    label = g_strdup_printf (_("%s, %s"), name ? name : "", profession);
+  else
+    label = g_strdup (name ? name : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_dimension_header_name (GtkWidget   *header,
+                              GParamSpec  *pspec,
+                              RgDimension *dimension)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rg_dimension_get_name (dimension), -1);
 }
 
 static GtkWidget *
@@ -276,6 +307,7 @@ create_blind_partner_header (RgDiagnosisView *self,
                          NULL);
   gtk_widget_add_css_class (header, "partner-header");
   gtk_widget_add_css_class (header, "blind");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   swatch = gtk_drawing_area_new ();
   gtk_widget_add_css_class (swatch, "partner-colour");
@@ -314,6 +346,11 @@ create_partner_header (RgDiagnosisView *self,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
                          NULL);
   gtk_widget_add_css_class (header, "partner-header");
+  g_signal_connect_object (partner, "notify::name", G_CALLBACK (update_partner_header_name),
+                           header, G_CONNECT_SWAPPED);
+  g_signal_connect_object (partner, "notify::profession", G_CALLBACK (update_partner_header_name),
+                           header, G_CONNECT_SWAPPED);
+  update_partner_header_name (header, NULL, partner);
 
   swatch = rg_partner_swatch_new (partner, FALSE);
   gtk_widget_add_css_class (swatch, "partner-colour");
@@ -371,6 +408,9 @@ create_dimension_header (RgDiagnosisView *self,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
                          NULL);
   gtk_widget_add_css_class (header, "dimension-header");
+  g_signal_connect_object (dimension, "notify::name", G_CALLBACK (update_dimension_header_name),
+                           header, G_CONNECT_SWAPPED);
+  update_dimension_header_name (header, NULL, dimension);
 
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -400,12 +440,26 @@ on_synthesis_committed (RgEditableText *text,
   rg_session_editor_set (self->editor, _("Edit synthesis"), dimension, "synthesis", synthesis);
 }
 
+/* The synthesis is read by its name, then its text (its description,
+ * which RgEditableText keeps). */
+static void
+update_synthesis_name (GtkWidget   *text,
+                       GParamSpec  *pspec,
+                       RgDimension *dimension)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: the accessible name of a dimension's synthesis:
+   * "Synthesis of Santé". */
+  label = g_strdup_printf (_("Synthesis of %s"), rg_dimension_get_name (dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 create_synthesis_row (RgDiagnosisView *self,
                       RgDimension     *dimension)
 {
   GtkWidget *row, *title, *text;
-  g_autofree char *label = NULL;
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (row, "synthesis");
@@ -422,10 +476,9 @@ create_synthesis_row (RgDiagnosisView *self,
   rg_editable_text_set_placeholder (RG_EDITABLE_TEXT (text),
                                     _("What the team agrees on (Enter to write)"));
   g_object_bind_property (dimension, "synthesis", text, "text", G_BINDING_SYNC_CREATE);
-  /* Translators: the accessible name of a dimension's synthesis:
-   * "Synthesis of Santé". */
-  label = g_strdup_printf (_("Synthesis of %s"), rg_dimension_get_name (dimension));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (dimension, "notify::name", G_CALLBACK (update_synthesis_name),
+                           text, G_CONNECT_SWAPPED);
+  update_synthesis_name (text, NULL, dimension);
   rg_editable_text_set_undo_stack (RG_EDITABLE_TEXT (text),
                                    rg_session_editor_get_undo_stack (self->editor), NULL);
   g_signal_connect_object (text, "changed", G_CALLBACK (on_synthesis_committed), dimension, 0);
@@ -816,6 +869,119 @@ select_focused (RgDiagnosisView *self)
 /* }}} */
 /* {{{ The menu of a card */
 
+/* A label for a menu: underscores shown as they are, not mnemonics */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* The start of a text, short enough for a menu's entry */
+static char *
+shorten_for_menu (const char *text)
+{
+  const char *end = text;
+
+  for (guint i = 0; i < 60 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* The statements linked to @statement, within reach of the keyboard:
+ * a "Links" submenu listing, for each link, the statements it ties
+ * this one to; choosing one moves the keyboard to it. */
+static void
+append_links_submenu (RgDiagnosisView *self,
+                      GMenu           *menu,
+                      RgStatement     *statement)
+{
+  RgSession *session = get_session (self);
+  GPtrArray *links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
+                                              rg_statement_get_id (statement));
+  g_autoptr(GMenu) submenu = NULL;
+
+  if (links == NULL || links->len == 0)
+    return;
+
+  submenu = g_menu_new ();
+  for (guint i = 0; i < links->len; i++)
+    {
+      RgLink *link = g_ptr_array_index (links, i);
+      const char * const *members = rg_link_get_members (link);
+      const char *type = rg_link_type_get_label (rg_link_get_link_type (link));
+      g_autofree char *kind = rg_link_get_status (link) == RG_LINK_STATUS_SETTLED
+                              ? g_strdup_printf (_("%s, settled"), type)
+                              : g_strdup_printf (_("%s, open"), type);
+
+      for (guint m = 0; members != NULL && members[m] != NULL; m++)
+        {
+          RgStatement *other = rg_session_find_statement (session, members[m]);
+          RgPartner *partner;
+          g_autoptr(GMenuItem) item = NULL;
+          g_autofree char *author = NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *label = NULL;
+          g_autofree char *escaped = NULL;
+
+          if (other == NULL || other == statement ||
+              !(partner = rg_session_find_partner (session, rg_statement_get_partner_id (other))))
+            continue;
+
+          author = rg_partner_label_dup (session, partner, self->blind);
+          text = shorten_for_menu (rg_statement_get_text (other));
+          /* Translators: an entry of a statement's Links menu: the link,
+           * then the statement it leads to: "Divergence, open: Mme
+           * Benali, “Il dort mal”". */
+          label = g_strdup_printf (_("%s: %s, “%s”"), kind, author, text);
+          escaped = escape_mnemonics (label);
+          item = g_menu_item_new (escaped, NULL);
+          g_menu_item_set_action_and_target (item, "diagnosis.focus-statement", "s",
+                                             rg_statement_get_id (other));
+          g_menu_append_item (submenu, item);
+        }
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (submenu)) > 0)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      g_menu_append_submenu (section, _("_Links"), G_MENU_MODEL (submenu));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+}
+
+static void
+on_card_kind_activate (GSimpleAction   *action,
+                       GVariant        *parameter,
+                       RgDiagnosisView *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "diagnosis.set-kind", parameter);
+  g_simple_action_set_state (action, parameter);
+}
+
+/* What the card menu's radio items act through: the kind of the card
+ * as its state. */
+static GActionGroup *
+card_menu_actions (RgDiagnosisView *self,
+                   RgStatement     *statement)
+{
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  const char *kind = rg_statement_kind_to_string (rg_statement_get_kind (statement));
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful ("kind", G_VARIANT_TYPE_STRING,
+                                                                  g_variant_new_string (kind));
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_card_kind_activate), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+
+  return G_ACTION_GROUP (group);
+}
+
 static GMenuModel *
 card_menu (RgDiagnosisView *self,
            RgStatement     *statement)
@@ -853,16 +1019,21 @@ card_menu (RgDiagnosisView *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
+  /* Radio items: the current kind is marked, and a screen reader says
+   * which is checked. They act through the menu's own "card.kind". */
   for (RgStatementKind kind = RG_STATEMENT_KIND_FACT; kind <= RG_STATEMENT_KIND_PROPOSAL; kind++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (rg_statement_kind_get_label (kind), NULL);
+      g_autofree char *accel = g_strdup_printf ("<Control>%d", kind - RG_STATEMENT_KIND_FACT + 1);
 
-      g_menu_item_set_action_and_target (item, "diagnosis.set-kind", "s",
-                                         rg_statement_kind_to_string (kind));
+      g_menu_item_set_action_and_target (item, "card.kind", "s", rg_statement_kind_to_string (kind));
+      g_menu_item_set_attribute (item, "accel", "s", accel);
       g_menu_append_item (kinds, item);
     }
   g_menu_append_section (menu, _("Kind"), G_MENU_MODEL (kinds));
   g_object_unref (kinds);
+
+  append_links_submenu (self, menu, statement);
 
   section = g_menu_new ();
   g_menu_append (section, _("Move _Up"), "diagnosis.move-statement-up");
@@ -955,8 +1126,15 @@ rg_diagnosis_view_popup_card_menu (RgDiagnosisView *self,
     }
   at = (GdkRectangle) { (int) x, (int) y, 1, 1 };
 
-  popover = gtk_popover_menu_new_from_model (model);
+  /* Its actions before its entries, which read their state when made */
+  popover = gtk_popover_menu_new_from_model (NULL);
+  {
+    g_autoptr(GObject) actions = (GObject *) card_menu_actions (self, rg_statement_card_get_statement (card));
+
+    gtk_widget_insert_action_group (popover, "card", G_ACTION_GROUP (actions));
+  }
   gtk_widget_set_parent (popover, GTK_WIDGET (card));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), model);
   g_set_weak_pointer (&self->menu_card, card);
   g_set_object (&self->menu_statement, rg_statement_card_get_statement (card));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
@@ -1016,9 +1194,10 @@ focus_synthesis (RgDiagnosisView *self,
 }
 
 /* Tab goes through the grid in reading order: each partner's cell of a
- * dimension, then its synthesis, then the next dimension. The grid does
- * it itself because cells far out of view are not shown, and GTK's own
- * focus chain would skip them. */
+ * dimension, then its synthesis, then the next dimension; from a card
+ * with links, through its badges first. The grid does it itself
+ * because cells far out of view are not shown, and GTK's own focus
+ * chain would skip them. */
 static gboolean
 move_tab (RgDiagnosisView *self,
           GtkWidget       *focus,
@@ -1027,7 +1206,11 @@ move_tab (RgDiagnosisView *self,
   guint n_columns = rg_diagnosis_grid_get_n_columns (self->grid);
   guint n_rows = rg_diagnosis_grid_get_n_rows (self->grid);
   RgDiagnosisCell *cell = rg_diagnosis_view_get_focused_cell (self);
+  RgStatementCard *card = cell ? rg_diagnosis_cell_get_focused_card (cell) : NULL;
   guint column, row;
+
+  if (card != NULL && rg_statement_card_move_badge_focus (card, backward))
+    return TRUE;
 
   if (cell != NULL && find_cell_position (self, cell, &column, &row))
     {
@@ -1279,6 +1462,35 @@ list_open_divergences (RgDiagnosisView *self)
   return places;
 }
 
+/* The card the keyboard is brought to says why first, before the
+ * focus reaches it, so that a screen reader reads it with the card. */
+static void
+mark_reason (RgDiagnosisView *self,
+             guint            column,
+             guint            row,
+             guint            index)
+{
+  RgDiagnosisCell *cell = rg_diagnosis_view_get_cell (self, column, row);
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autofree char *reason = NULL;
+  RgStatementCard *card;
+
+  if (cell == NULL)
+    return;
+
+  rg_diagnosis_cell_populate (cell);
+  statements = rg_session_editor_list_cell (self->editor,
+                                            rg_partner_get_id (rg_diagnosis_cell_get_partner (cell)),
+                                            rg_dimension_get_id (rg_diagnosis_cell_get_dimension (cell)));
+  if (index >= statements->len ||
+      !(card = rg_diagnosis_cell_get_card (cell, g_ptr_array_index (statements, index))))
+    return;
+
+  /* Translators: why the keyboard went to a statement: "Divergence, open". */
+  reason = g_strdup_printf (_("%s, open"), rg_link_type_get_label (RG_LINK_TYPE_DIVERGENCE));
+  rg_statement_card_set_reason (card, reason);
+}
+
 static void
 next_divergence_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1293,11 +1505,8 @@ next_divergence_action (GtkWidget  *widget,
 
   if (places->len == 0)
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("No open divergence")));
+      /* Said where the keyboard is, too */
+      rg_widget_show_toast (widget, _("No open divergence"));
       return;
     }
 
@@ -1319,7 +1528,27 @@ next_divergence_action (GtkWidget  *widget,
   if (target == NULL)
     target = &g_array_index (places, Place, backward ? places->len - 1 : 0);
 
+  mark_reason (self, target->column, target->row, target->index);
   rg_diagnosis_view_focus_cell (self, target->column, target->row, (int) target->index);
+}
+
+/* From a card's Links menu: the keyboard goes to a linked statement,
+ * and stays there once the menu is closed. */
+static void
+focus_statement_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgDiagnosisView *self = RG_DIAGNOSIS_VIEW (widget);
+  RgStatement *statement = rg_session_find_statement (get_session (self),
+                                                      g_variant_get_string (parameter, NULL));
+
+  if (statement == NULL)
+    return;
+
+  if (self->menu_statement != NULL)
+    g_set_object (&self->menu_statement, statement);
+  rg_diagnosis_view_focus_statement (self, statement);
 }
 
 static void
@@ -1342,10 +1571,7 @@ tag_action (GtkWidget  *widget,
 
   if (!rg_session_editor_add_link (self->editor, type, (const char * const *) ids, &error))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      rg_widget_show_toast (widget, error->message);
       return;
     }
 
@@ -1819,6 +2045,7 @@ rg_diagnosis_view_class_init (RgDiagnosisViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.paste-statements", NULL, paste_statements_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.delete-statement", NULL, delete_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.set-kind", "s", set_kind_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.focus-statement", "s", focus_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-up", NULL, reorder_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-down", NULL, reorder_statement_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.move-statement-previous-dimension", NULL,
@@ -1848,6 +2075,9 @@ rg_diagnosis_view_init (RgDiagnosisView *self)
   /* The keys of the accelerators table reach the view's actions; a text
    * being typed into has them first (its own Ctrl+V, Delete…) */
   rg_shortcuts_add_controller (GTK_WIDGET (self), "diagnosis");
+  /* The grid, as a screen reader names the table it is */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagnosis"), -1);
   rg_link_overview_set_grid (self->overview, self->grid,
                              gtk_scrolled_window_get_vadjustment (self->scroller));
   g_signal_connect_object (self->grid, "laid-out", G_CALLBACK (update_fitting_zoom), self,
@@ -2165,4 +2395,48 @@ rg_diagnosis_view_focus_cell (RgDiagnosisView *self,
   rg_diagnosis_grid_reveal_cell (self->grid, column, row);
   rg_diagnosis_cell_focus_statement (cell, index);
   return TRUE;
+}
+
+/**
+ * rg_diagnosis_view_focus_statement:
+ * @self: a #RgDiagnosisView
+ * @statement: a statement of the session
+ *
+ * Moves the keyboard focus to the card of @statement, bringing it into
+ * view.
+ *
+ * Returns: %FALSE if the view shows no such statement
+ */
+gboolean
+rg_diagnosis_view_focus_statement (RgDiagnosisView *self,
+                                   RgStatement     *statement)
+{
+  RgSession *session;
+  RgPartner *partner;
+  g_autoptr(GPtrArray) cell = NULL;
+  guint column, row, index;
+
+  g_return_val_if_fail (RG_IS_DIAGNOSIS_VIEW (self), FALSE);
+  g_return_val_if_fail (RG_IS_STATEMENT (statement), FALSE);
+
+  if (self->editor == NULL)
+    return FALSE;
+
+  if (self->rebuild_source != 0)
+    rg_diagnosis_view_rebuild (self);
+
+  session = get_session (self);
+  partner = rg_session_find_partner (session, rg_statement_get_partner_id (statement));
+  if (partner == NULL || !g_ptr_array_find (self->columns, partner, &column) ||
+      (row = rg_list_model_find (rg_session_get_dimensions (session),
+                                 rg_session_find_dimension (session, rg_statement_get_dimension_id (statement))))
+      == G_MAXUINT)
+    return FALSE;
+
+  cell = rg_session_editor_list_cell (self->editor, rg_partner_get_id (partner),
+                                      rg_statement_get_dimension_id (statement));
+  if (!g_ptr_array_find (cell, statement, &index))
+    return FALSE;
+
+  return rg_diagnosis_view_focus_cell (self, column, row, (int) index);
 }

@@ -52,5 +52,7 @@ gboolean         rg_diagnosis_view_focus_cell       (RgDiagnosisView *self,
                                                      guint            column,
                                                      guint            row,
                                                      int              index);
+gboolean         rg_diagnosis_view_focus_statement  (RgDiagnosisView *self,
+                                                     RgStatement     *statement);
 
 G_END_DECLS

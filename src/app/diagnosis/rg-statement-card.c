@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rg-accessible-description.h"
 #include "rg-editable-text.h"
 #include "rg-glossary-match.h"
 #include "rg-icons.h"
@@ -30,6 +31,13 @@ struct _RgStatementCard
   GtkImage       *kind_image;
   GtkLabel       *kind_label;
   RgEditableText *text;
+
+  /* What a screen reader reads besides the card's name: where it stands
+   * in its cell, and why the keyboard was brought to it, if it was. */
+  guint           position;
+  guint           n_positions;
+  char           *reason;
+  GtkEventController *reason_focus;
 };
 
 enum {
@@ -83,6 +91,239 @@ describe_link (RgLink *link)
   return note ? g_strdup_printf (_("%s, open: %s"), type, note)
               : g_strdup_printf (_("%s, open"), type);
 }
+
+/* {{{ What a screen reader reads */
+
+/* The partners of @link other than the card's, as the card names them */
+static char *
+dup_link_partners (RgStatementCard *self,
+                   RgLink          *link)
+{
+  RgSession *session = rg_session_editor_get_session (self->editor);
+  const char * const *members = rg_link_get_members (link);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      RgStatement *other = rg_session_find_statement (session, members[i]);
+      RgPartner *partner;
+      g_autofree char *name = NULL;
+
+      if (other == NULL || other == self->statement ||
+          !(partner = rg_session_find_partner (session, rg_statement_get_partner_id (other))) ||
+          !g_hash_table_add (named, partner))
+        continue;
+
+      name = rg_partner_label_dup (session, partner, self->blind);
+      if (names->len > 0)
+        /* Translators: between the names of the partners of a link:
+         * "Mme Benali, M. Roussel". */
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+
+  if (names->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A link as the card's description reads it: "Divergence with Mme
+ * Benali, open: the reading of the absences". */
+static char *
+describe_link_with_partners (RgStatementCard *self,
+                             RgLink          *link)
+{
+  const char *type = rg_link_type_get_label (rg_link_get_link_type (link));
+  const char *note = rg_link_get_note (link);
+  g_autofree char *partners = dup_link_partners (self, link);
+
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
+  if (partners == NULL)
+    return describe_link (link);
+
+  if (rg_link_get_status (link) == RG_LINK_STATUS_SETTLED)
+    /* Translators: a link of a statement as a screen reader reads it,
+     * with the other partners of the link and its note:
+     * "Agreement with Mme Benali, settled: the same evenings". */
+    return note ? g_strdup_printf (_("%s with %s, settled: %s"), type, partners, note)
+                : g_strdup_printf (_("%s with %s, settled"), type, partners);
+
+  /* Translators: "Divergence with Mme Benali, open: the reading of the absences". */
+  return note ? g_strdup_printf (_("%s with %s, open: %s"), type, partners, note)
+              : g_strdup_printf (_("%s with %s, open"), type, partners);
+}
+
+/* Appends @sentence to @description, after a full stop unless the
+ * text before ends a sentence itself (a note ending with one). */
+static void
+append_sentence (GString    *description,
+                 const char *sentence)
+{
+  if (description->len > 0)
+    {
+      gunichar last = g_utf8_get_char (g_utf8_find_prev_char (description->str,
+                                                               description->str + description->len));
+
+      g_string_append (description, last == '.' || last == '!' || last == '?' || last == 0x2026 /* … */
+                                    ? " " : ". ");
+    }
+  g_string_append (description, sentence);
+}
+
+/* The card's description, on the row of the list that holds it, which
+ * is what takes the focus: why the keyboard came here, if it was
+ * brought; its links; its place in its cell ("2 of 6"). */
+static void
+update_accessible (RgStatementCard *self)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) description = g_string_new (NULL);
+  GPtrArray *links = NULL;
+
+  if (!GTK_IS_LIST_BOX_ROW (row))
+    return;
+
+  if (self->editor != NULL)
+    links = rg_link_index_get_links (rg_session_editor_get_link_index (self->editor),
+                                     rg_statement_get_id (self->statement));
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      g_autofree char *link = describe_link_with_partners (self, g_ptr_array_index (links, i));
+
+      append_sentence (description, link);
+    }
+
+  if (self->n_positions > 0)
+    {
+      g_autofree char *position = NULL;
+
+      /* Translators: where a statement stands in its cell: "2 of 6". */
+      position = g_strdup_printf (_("%u of %u"), self->position + 1, self->n_positions);
+      append_sentence (description, position);
+    }
+
+  if (self->reason != NULL)
+    {
+      g_autofree char *rest = g_string_free (g_steal_pointer (&description), FALSE);
+
+      /* Translators: why the keyboard was brought to a statement, then
+       * its description: "Divergence, open: Divergence with Mme Benali,
+       * open. 2 of 6". */
+      description = g_string_new (NULL);
+      g_string_printf (description, _("%s: %s"), self->reason, rest);
+    }
+
+  rg_accessible_set_description (row, description->str);
+}
+
+/* The text of the card, when it is written into, is named after its
+ * author and dimension: “Statement by Mme Roussel in Scolarité”. */
+static void
+update_text_name (RgStatementCard *self)
+{
+  RgSession *session;
+  RgPartner *partner;
+  RgDimension *dimension;
+  g_autofree char *author = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->editor == NULL)
+    return;
+
+  session = rg_session_editor_get_session (self->editor);
+  partner = rg_session_find_partner (session, rg_statement_get_partner_id (self->statement));
+  dimension = rg_session_find_dimension (session, rg_statement_get_dimension_id (self->statement));
+  if (partner == NULL || dimension == NULL)
+    return;
+
+  author = rg_partner_label_dup (session, partner, self->blind);
+  /* Translators: the accessible name of a statement's text: "Statement
+   * by Mme Roussel in Scolarité". */
+  name = g_strdup_printf (_("Statement by %s in %s"), author, rg_dimension_get_name (dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * rg_statement_card_set_position:
+ * @self: a #RgStatementCard
+ * @position: the place of the card in its cell, from 0
+ * @n_positions: how many cards the cell holds
+ *
+ * Says where the card stands, for a screen reader: “2 of 6”.
+ */
+void
+rg_statement_card_set_position (RgStatementCard *self,
+                                guint            position,
+                                guint            n_positions)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (RG_IS_STATEMENT_CARD (self));
+
+  if (self->position == position && self->n_positions == n_positions)
+    return;
+
+  self->position = position;
+  self->n_positions = n_positions;
+  if (GTK_IS_LIST_BOX_ROW (row = gtk_widget_get_parent (GTK_WIDGET (self))))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) position + 1,
+                                    GTK_ACCESSIBLE_RELATION_SET_SIZE, (int) n_positions,
+                                    -1);
+  update_accessible (self);
+}
+
+static void
+on_reason_focus_leave (RgStatementCard *self)
+{
+  rg_statement_card_set_reason (self, NULL);
+}
+
+/**
+ * rg_statement_card_set_reason:
+ * @self: a #RgStatementCard
+ * @reason: (nullable): why the keyboard is brought to the card
+ *   (“Divergence, open”), or %NULL
+ *
+ * Starts the card's description with @reason until the keyboard focus
+ * leaves it, so that a screen reader says why it landed there.
+ */
+void
+rg_statement_card_set_reason (RgStatementCard *self,
+                              const char      *reason)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (RG_IS_STATEMENT_CARD (self));
+
+  if (g_strcmp0 (self->reason, reason) == 0)
+    return;
+
+  g_free (self->reason);
+  self->reason = g_strdup (reason);
+
+  /* Until the focus leaves the row that holds the card */
+  row = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (reason != NULL && self->reason_focus == NULL && row != NULL)
+    {
+      self->reason_focus = gtk_event_controller_focus_new ();
+      g_signal_connect_object (self->reason_focus, "leave", G_CALLBACK (on_reason_focus_leave),
+                               self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (row, self->reason_focus);
+    }
+  else if (reason == NULL && self->reason_focus != NULL)
+    {
+      GtkEventController *controller = g_steal_pointer (&self->reason_focus);
+
+      gtk_widget_remove_controller (gtk_event_controller_get_widget (controller), controller);
+    }
+
+  update_accessible (self);
+}
+
+/* }}} */
 
 static GtkWidget *
 create_link_popover (RgStatementCard *self,
@@ -191,7 +432,7 @@ create_badge (RgStatementCard *self,
   if (rg_link_get_status (link) == RG_LINK_STATUS_SETTLED)
     gtk_widget_add_css_class (badge, "settled");
   gtk_widget_set_tooltip_text (badge, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  rg_accessible_set_label (badge, description);
   g_object_set_data_full (G_OBJECT (badge), "link", g_object_ref (link), g_object_unref);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (badge),
                                          (GtkMenuButtonCreatePopupFunc) on_badge_popover_show,
@@ -225,7 +466,10 @@ update_badges (RgStatementCard *self)
   if (self->badges == NULL)
     {
       if (links == NULL || links->len == 0)
-        return;
+        {
+          update_accessible (self);
+          return;
+        }
 
       self->badges = gtk_flow_box_new ();
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->badges), GTK_SELECTION_NONE);
@@ -251,6 +495,61 @@ update_badges (RgStatementCard *self)
     }
 
   gtk_widget_set_visible (self->badges, links != NULL && links->len > 0);
+  update_accessible (self);
+}
+
+/**
+ * rg_statement_card_move_badge_focus:
+ * @self: a #RgStatementCard
+ * @backward: whether Shift+Tab was pressed
+ *
+ * Tab from the card goes through its badges before leaving it, so that
+ * its links are reached from the keyboard: from the card (its row) to
+ * its first badge, from a badge to the next; Shift+Tab back to the
+ * previous badge, then to the card.
+ *
+ * Returns: whether the focus moved; %FALSE when Tab leaves the card
+ */
+gboolean
+rg_statement_card_move_badge_focus (RgStatementCard *self,
+                                    gboolean         backward)
+{
+  g_autoptr(GPtrArray) badges = g_ptr_array_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  int current = -1;
+
+  g_return_val_if_fail (RG_IS_STATEMENT_CARD (self), FALSE);
+
+  if (focus == NULL)
+    return FALSE;
+
+  for (GtkWidget *child = self->badges ? gtk_widget_get_first_child (self->badges) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *badge = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (badge == NULL || !gtk_widget_get_visible (badge))
+        continue;
+      if (focus == badge || gtk_widget_is_ancestor (focus, badge))
+        current = (int) badges->len;
+      g_ptr_array_add (badges, badge);
+    }
+
+  /* From the card's text being typed into, Tab leaves the card. */
+  if (current < 0 && focus != row)
+    return FALSE;
+
+  if (!backward)
+    return current + 1 < (int) badges->len &&
+           gtk_widget_grab_focus (g_ptr_array_index (badges, current + 1));
+
+  if (current < 0)
+    return FALSE;
+
+  return current == 0 ? row != NULL && gtk_widget_grab_focus (row)
+                      : gtk_widget_grab_focus (g_ptr_array_index (badges, current - 1));
 }
 
 /* A statement changed here and elsewhere differently says so on its
@@ -453,6 +752,7 @@ rg_statement_card_constructed (GObject *object)
   update_text (self);
   update_badges (self);
   update_conflict (self);
+  update_text_name (self);
 }
 
 static void
@@ -466,6 +766,8 @@ rg_statement_card_dispose (GObject *object)
   g_clear_object (&self->statement);
   g_clear_object (&self->editor);
   g_clear_pointer (&self->glossary_key, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  self->reason_focus = NULL;
 
   G_OBJECT_CLASS (rg_statement_card_parent_class)->dispose (object);
 }
@@ -702,5 +1004,7 @@ rg_statement_card_set_blind (RgStatementCard *self,
     return;
 
   self->blind = blind;
+  update_text_name (self);
+  update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLIND]);
 }

@@ -24,5 +24,12 @@ void         rg_statement_card_stop_editing   (RgStatementCard *self);
 gboolean     rg_statement_card_get_blind      (RgStatementCard *self);
 void         rg_statement_card_set_blind      (RgStatementCard *self,
                                                gboolean         blind);
+void         rg_statement_card_set_position   (RgStatementCard *self,
+                                               guint            position,
+                                               guint            n_positions);
+void         rg_statement_card_set_reason     (RgStatementCard *self,
+                                               const char      *reason);
+gboolean     rg_statement_card_move_badge_focus (RgStatementCard *self,
+                                                 gboolean         backward);
 
 G_END_DECLS

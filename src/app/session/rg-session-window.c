@@ -25,6 +25,7 @@
 #include "rg-criteria-view.h"
 #include "rg-diagnosis-view.h"
 #include "rg-dimension-dialog.h"
+#include "rg-editable-text.h"
 #include "rg-export-dialog.h"
 #include "rg-follow-up.h"
 #include "rg-links-view.h"
@@ -104,6 +105,10 @@ struct _RgSessionWindow
   GtkLabel             *zoom_label;
   GtkWidget            *meeting_button;
   GtkWidget            *leave_meeting_button;
+
+  /* What last held the keyboard, to give it back when the focus was
+   * taken away (by a dialog, an undo) */
+  GtkWidget            *last_focus;
 };
 
 enum {
@@ -742,6 +747,77 @@ create_zoom_box (RgSessionWindow *self)
 }
 
 /* }}} */
+/* {{{ Where the keyboard is */
+
+/* What holds @focus for the keyboard: the widget itself, or, for the
+ * editor of a text, the field or card it edits, which stays when the
+ * editor goes. */
+static GtkWidget *
+focus_holder (GtkWidget *focus)
+{
+  GtkWidget *editable;
+
+  if (focus == NULL || !GTK_IS_TEXT_VIEW (focus) ||
+      !(editable = gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT)))
+    return focus;
+
+  for (GtkWidget *holder = editable; holder != NULL; holder = gtk_widget_get_parent (holder))
+    if (gtk_widget_get_focusable (holder))
+      return holder;
+
+  return focus;
+}
+
+static void
+on_focus_widget_changed (RgSessionWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus != NULL)
+    g_set_weak_pointer (&self->last_focus, focus_holder (focus));
+}
+
+/* Gives the keyboard back to what held it last, if it is still in the
+ * window; else to the diagnosis' first card. The keyboard is never
+ * left nowhere: a screen reader would have nothing to read, and the
+ * next key would go to the view switcher. */
+static void
+restore_focus (RgSessionWindow *self)
+{
+  GtkWidget *last = self->last_focus;
+
+  if (last != NULL && gtk_widget_get_root (last) == GTK_ROOT (self) &&
+      gtk_widget_is_visible (last) && gtk_widget_grab_focus (last))
+    return;
+
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->diagnosis_view))
+    rg_diagnosis_view_focus_cell (self->diagnosis_view, 0, 0, 0);
+}
+
+/* Back from a dialog (the window active again) with no focus: the
+ * dialog's opener took it away to commit what was being typed. */
+static void
+on_active_changed (RgSessionWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    restore_focus (self);
+}
+
+static void
+on_statements_changed_by_undo (GListModel   *statements,
+                               guint         position,
+                               guint         removed,
+                               guint         added,
+                               RgStatement **restored)
+{
+  if (added > 0)
+    {
+      g_clear_object (restored);
+      *restored = g_list_model_get_item (statements, position + added - 1);
+    }
+}
+
+/* }}} */
 /* {{{ Actions */
 
 static void
@@ -751,15 +827,30 @@ undo_action (GtkWidget  *widget,
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
   RgUndoStack *undo = rg_session_editor_get_undo_stack (self->editor);
+  GListModel *statements = rg_session_get_statements (rg_session_editor_get_session (self->editor));
+  g_autoptr(RgStatement) restored = NULL;
+  gulong handler;
 
   /* Text being typed is committed first, so that undo takes back what
    * the coordinator sees. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
+  /* A statement the step brings back gets the keyboard; else what had
+   * it keeps it, if it is still there. */
+  handler = g_signal_connect (statements, "items-changed",
+                              G_CALLBACK (on_statements_changed_by_undo), &restored);
   if (g_str_equal (action_name, "session.undo"))
     rg_undo_stack_undo (undo);
   else
     rg_undo_stack_redo (undo);
+  g_signal_handler_disconnect (statements, handler);
+
+  if (restored != NULL &&
+      adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->diagnosis_view) &&
+      rg_diagnosis_view_focus_statement (self->diagnosis_view, restored))
+    return;
+
+  restore_focus (self);
 }
 
 static void
@@ -1438,6 +1529,9 @@ rg_session_window_dispose (GObject *object)
   g_clear_error (&self->save_error);
   g_clear_object (&self->previous_file);
   g_clear_object (&self->sitting);
+  g_signal_handlers_disconnect_by_func (self, on_focus_widget_changed, NULL);
+  g_signal_handlers_disconnect_by_func (self, on_active_changed, NULL);
+  g_clear_weak_pointer (&self->last_focus);
 
   G_OBJECT_CLASS (rg_session_window_parent_class)->dispose (object);
 
@@ -1629,6 +1723,9 @@ rg_session_window_init (RgSessionWindow *self)
                            self, G_CONNECT_SWAPPED);
   apply_zoom (self);
   rg_window_state_restore (GTK_WINDOW (self), self->settings);
+
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 }
 
 /**

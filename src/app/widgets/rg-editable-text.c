@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "rg-accessible-description.h"
 #include "rg-bidi.h"
 #include "rg-editable-text.h"
 #include "rg-undo-stack.h"
@@ -128,11 +129,40 @@ rg_editable_text_shorten (const char *text)
   return g_strconcat (start, "…", NULL);
 }
 
+/* A screen reader reads the name of the field ("Synthesis of Santé"),
+ * then its description: the text, or what to write when there is none.
+ * The label showing it is a child a screen reader does not read. A long
+ * text is cut where the label cuts it, so that typing costs little. */
+static void
+update_description (RgEditableText *self)
+{
+  g_autofree char *cut = NULL;
+  const char *end;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    {
+      rg_accessible_set_description (GTK_WIDGET (self), self->placeholder);
+      return;
+    }
+
+  if (strlen (self->text) <= MAX_SHOWN_BYTES)
+    {
+      rg_accessible_set_description (GTK_WIDGET (self), self->text);
+      return;
+    }
+
+  end = g_utf8_find_prev_char (self->text, self->text + MAX_SHOWN_BYTES + 1);
+  cut = g_strdup_printf ("%.*s…", (int) (end - self->text), self->text);
+  rg_accessible_set_description (GTK_WIDGET (self), cut);
+}
+
 static void
 update_label (RgEditableText *self)
 {
   gboolean empty = self->text == NULL || self->text[0] == '\0';
   g_autofree char *shown = NULL;
+
+  update_description (self);
 
   if (!empty && strlen (self->text) > MAX_SHOWN_BYTES)
     {

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rg-accessible-description.h"
 #include "rg-undo-toast.h"
 
 /**
@@ -26,11 +27,19 @@ rg_undo_toast_show (GtkWidget  *widget,
 {
   GtkWidget *overlay;
   AdwToast *toast;
+  g_autofree char *announced = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (!(overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
     return;
+
+  /* A toast shows away from the keyboard, where a screen reader does
+   * not look: it is said where the keyboard is. */
+  /* Translators: a toast as a screen reader says it: "Statement
+   * deleted. Undo with Ctrl+Z." */
+  announced = g_strdup_printf (_("%s. Undo with Ctrl+Z."), title);
+  rg_accessible_announce (widget, announced);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -70,5 +79,8 @@ rg_widget_show_toast (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    {
+      rg_accessible_announce (widget, title);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    }
 }
