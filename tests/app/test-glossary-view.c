@@ -496,6 +496,68 @@ click_type_and_tab (RgApplication *app)
   rg_test_iterate_until_idle ();
 }
 
+/* From the word's status, Tab goes through what each partner means, in
+ * the order of the columns, then the agreed meaning, and only then the
+ * delete button: a screen reader user reaches every meaning by Tab. */
+static void
+tab_reaches_every_meaning (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "tab.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgSession *session = rg_document_get_session (rg_session_window_get_document (window));
+  AdwViewStack *stack = get_view_stack (window);
+  RgGlossaryView *view = get_glossary_view (window);
+  GListModel *partners = rg_session_get_partners (session);
+  guint n_partners = g_list_model_get_n_items (partners);
+  guint next_partner = 0;
+  gboolean agreed_reached = FALSE, delete_reached = FALSE;
+  GtkWidget *status, *remove, *agreed_text;
+
+  adw_view_stack_set_visible_child_name (stack, "glossary");
+  rg_test_iterate_until_idle ();
+  activate_row (get_term_list (view), 1);
+  status = rg_test_find_widget (GTK_WIDGET (view), is_toggle_labelled, "A_greed");
+  remove = rg_test_find_widget (GTK_WIDGET (view), has_action, "glossary.remove-term");
+  g_assert_nonnull (status);
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_grab_focus (status));
+
+  for (guint step = 0; step < 3 * n_partners + 10 && !delete_reached; step++)
+    {
+      GtkWidget *focus = rg_test_press_tab (GTK_WINDOW (window));
+      GtkWidget *text;
+
+      g_assert_nonnull (focus);
+      text = RG_IS_EDITABLE_TEXT (focus) ? focus : gtk_widget_get_ancestor (focus, RG_TYPE_EDITABLE_TEXT);
+      if (focus == remove)
+        delete_reached = TRUE;
+      else if (text != NULL && g_object_get_data (G_OBJECT (text), "partner-id") != NULL)
+        {
+          g_autoptr(RgPartner) partner = g_list_model_get_item (partners, next_partner);
+
+          g_assert_false (agreed_reached);
+          g_assert_cmpstr (g_object_get_data (G_OBJECT (text), "partner-id"), ==,
+                           rg_partner_get_id (partner));
+          next_partner++;
+        }
+      else if (text != NULL)
+        {
+          agreed_text = text;
+          g_assert_cmpuint (next_partner, ==, n_partners);
+          agreed_reached = TRUE;
+        }
+    }
+
+  g_assert_cmpuint (next_partner, ==, n_partners);
+  g_assert_true (agreed_reached);
+  g_assert_true (delete_reached);
+  g_assert_cmpstr (rg_editable_text_get_placeholder (RG_EDITABLE_TEXT (agreed_text)), ==,
+                   "What the whole team means by this word — Enter to write");
+
+  gtk_window_close (GTK_WINDOW (window));
+  rg_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +574,7 @@ main (int   argc,
   rg_test_add_app_func ("/glossary-view/statement-links", statement_links);
   rg_test_add_app_func ("/glossary-view/empty", empty_glossary);
   rg_test_add_app_func ("/glossary-view/click-type-and-tab", click_type_and_tab);
+  rg_test_add_app_func ("/glossary-view/tab-reaches-every-meaning", tab_reaches_every_meaning);
 
   return g_test_run ();
 }

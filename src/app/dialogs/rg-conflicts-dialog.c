@@ -183,7 +183,10 @@ rg_conflicts_dialog_new (GtkWindow       *parent,
                          RgSessionEditor *editor)
 {
   GListModel *conflicts = rg_session_get_conflicts (rg_session_editor_get_session (editor));
-  GtkWidget *window = adw_window_new ();
+  /* A dialog to a screen reader, which says so when it opens */
+  GtkWidget *window = g_object_new (ADW_TYPE_WINDOW,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                    NULL);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();

@@ -299,8 +299,10 @@ rg_session_details_dialog_new (GtkWindow       *parent,
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
 
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_SESSION_DETAILS_DIALOG,
                        "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        NULL);
   self->editor = g_object_ref (editor);
 

@@ -499,8 +499,10 @@ rg_new_session_dialog_init (RgNewSessionDialog *self)
 RgNewSessionDialog *
 rg_new_session_dialog_present (GtkWindow *parent)
 {
+  /* A dialog to a screen reader, which says so when it opens */
   RgNewSessionDialog *self = g_object_new (RG_TYPE_NEW_SESSION_DIALOG,
                                            "transient-for", parent,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                            "application", g_application_get_default (),
                                            NULL);
 

@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rg-accessible-names.h"
 #include "rg-divergence-map.h"
 #include "rg-divergence-picture.h"
 #include "rg-editable-text.h"
@@ -302,9 +303,7 @@ set_tooltip (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "tooltip", g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  rg_accessible_set_hint (widget, text);
 }
 
 static void
@@ -458,6 +457,93 @@ other_dimensions (RgLinksView *self,
   return names ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+/* The start of a statement, for a row's name: the words of its first
+ * sixty letters or so, as a screen reader user needs to recognise it */
+#define ROW_QUOTE_CHARS 60
+
+static char *
+start_of_text (const char *text)
+{
+  const char *end, *space;
+  g_autofree char *cut = NULL;
+
+  if (text == NULL || g_utf8_strlen (text, -1) <= ROW_QUOTE_CHARS)
+    return g_strdup (text ? text : "");
+
+  end = g_utf8_offset_to_pointer (text, ROW_QUOTE_CHARS);
+  /* Only words that fit whole; a word longer than the cut is cut */
+  if (*end != ' ' && (space = g_utf8_strrchr (text, end - text, ' ')) != NULL)
+    end = space;
+  cut = g_strndup (text, end - text);
+  g_strchomp (cut);
+
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* What a screen reader says of a link's row, where the keyboard first
+ * lands on it: its type and status, the statements it ties (who, and
+ * the start of what they said) and its note. */
+static void
+update_row_label (GtkWidget *row)
+{
+  RgLinksView *self = g_object_get_data (G_OBJECT (row), "view");
+  RgLink *link = g_object_get_data (G_OBJECT (row), "link");
+  const char * const *members = rg_link_get_members (link);
+  const char *note = rg_link_get_note (link);
+  g_autoptr(GString) quotes = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      RgStatement *statement = rg_session_find_statement (get_session (self), members[i]);
+      RgPartner *partner;
+      g_autofree char *text = NULL;
+      g_autofree char *quote = NULL;
+
+      if (statement == NULL)
+        continue;
+
+      partner = rg_session_find_partner (get_session (self),
+                                         rg_statement_get_partner_id (statement));
+      text = start_of_text (rg_statement_get_text (statement));
+      /* Translators: a statement in the name a screen reader gives a
+       * link's row: who said it, and the start of what they said:
+       * "Mme Perrin “Il manque de motivation”". */
+      quote = g_strdup_printf (C_("link row", "%s “%s”"),
+                               partner ? rg_partner_get_name (partner) : "", text);
+      if (quotes->len > 0)
+        /* Translators: between the statements of a link's row, as a
+         * screen reader reads them. */
+        g_string_append (quotes, C_("link row", " / "));
+      g_string_append (quotes, quote);
+    }
+
+  /* Translators: how a screen reader names a link's row: "Divergence, open". */
+  heading = g_strdup_printf (_("%s, %s"), rg_link_type_get_label (rg_link_get_link_type (link)),
+                             rg_link_status_get_label (rg_link_get_status (link)));
+  if (quotes->len > 0)
+    {
+      g_autofree char *with_quotes = NULL;
+
+      /* Translators: a link's row for a screen reader: its type and
+       * status, then its statements: "Divergence, open: Mme Perrin “…”
+       * / Mme Benali “…”". */
+      with_quotes = g_strdup_printf (C_("link row", "%s: %s"), heading, quotes->str);
+      g_free (heading);
+      heading = g_steal_pointer (&with_quotes);
+    }
+
+  if (note != NULL && *note != '\0')
+    /* Translators: a link's row for a screen reader, then its note:
+     * "Divergence, open: … Note: on en reparle en février". */
+    label = g_strdup_printf (C_("link row", "%s. Note: %s"), heading, note);
+  else
+    label = g_steal_pointer (&heading);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 create_link_row (RgLinksView *self,
                  RgLink      *link,
@@ -470,17 +556,19 @@ create_link_row (RgLinksView *self,
   GtkWidget *row, *box, *top, *bottom, *type_button, *content, *status_button, *delete_button, *note, *label;
   g_autofree char *also = other_dimensions (self, dimension_ids, dimension_id);
   g_autofree char *type_label = NULL;
-  g_autofree char *row_label = NULL;
 
+  /* The row takes the keyboard first, and is named after the whole
+   * link; Tab then goes to its buttons and its note. */
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_focusable (row, TRUE);
   gtk_widget_add_css_class (row, "link-row");
   gtk_widget_add_css_class (row, link_type_css_class (type));
   if (settled)
     gtk_widget_add_css_class (row, "settled");
   g_object_set_data_full (G_OBJECT (row), "link", g_object_ref (link), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "dimension-id", g_strdup (dimension_id), g_free);
+  g_object_set_data (G_OBJECT (row), "view", self);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -526,9 +614,8 @@ create_link_row (RgLinksView *self,
       gtk_box_append (GTK_BOX (top), label);
     }
 
-  label = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (top), label);
+  /* A spacer, which a screen reader does not see */
+  gtk_box_append (GTK_BOX (top), g_object_new (GTK_TYPE_BOX, "hexpand", TRUE, NULL));
 
   /* The status, where there is something to settle (a divergence, a
    * point to clarify): a toggle that says “Settled”, ticked when it is.
@@ -546,9 +633,6 @@ create_link_row (RgLinksView *self,
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (status_button), settled);
       gtk_widget_add_css_class (status_button, "status-toggle");
       gtk_widget_set_valign (status_button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (status_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      rg_link_status_get_label (RG_LINK_STATUS_SETTLED), -1);
       set_tooltip (status_button, settled ? _("Open this link again") : _("Mark this link as settled"));
       g_object_set_data_full (G_OBJECT (status_button), "link", g_object_ref (link), g_object_unref);
       g_object_set_data (G_OBJECT (status_button), "role", (gpointer) "status");
@@ -567,6 +651,8 @@ create_link_row (RgLinksView *self,
 
       gtk_box_append (GTK_BOX (box), create_quote (self, statement));
       g_signal_connect_object (statement, "notify::dimension-id", G_CALLBACK (on_member_moved),
+                               row, G_CONNECT_SWAPPED);
+      g_signal_connect_object (statement, "notify::text", G_CALLBACK (update_row_label),
                                row, G_CONNECT_SWAPPED);
     }
 
@@ -608,12 +694,9 @@ create_link_row (RgLinksView *self,
   gtk_box_append (GTK_BOX (bottom), delete_button);
   gtk_box_append (GTK_BOX (box), bottom);
 
-  /* Translators: how a screen reader names a link's row: "Divergence, open". */
-  row_label = g_strdup_printf (_("%s, %s"), rg_link_type_get_label (type),
-                               rg_link_status_get_label (rg_link_get_status (link)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
-                                  -1);
+  update_row_label (row);
+  g_signal_connect_object (link, "notify::note", G_CALLBACK (update_row_label), row,
+                           G_CONNECT_SWAPPED);
 
   return row;
 }
@@ -825,7 +908,7 @@ save_focus (RgLinksView *self,
 
   place->link_id = g_strdup (rg_link_get_id (link));
   place->dimension_id = g_strdup (g_object_get_data (G_OBJECT (row), "dimension-id"));
-  place->role = NULL;
+  place->role = focus == row ? "row" : NULL;
   for (GtkWidget *w = focus; w != NULL && w != row; w = gtk_widget_get_parent (w))
     if ((place->role = g_object_get_data (G_OBJECT (w), "role")))
       break;
@@ -863,7 +946,9 @@ restore_focus (RgLinksView *self,
         continue;
 
       /* A link retyped as an agreement has no status any more */
-      if (!(target = g_object_get_data (G_OBJECT (row), role_to_key (place->role))))
+      if (g_strcmp0 (place->role, "row") == 0)
+        target = row;
+      else if (!(target = g_object_get_data (G_OBJECT (row), role_to_key (place->role))))
         target = g_object_get_data (G_OBJECT (row), "type-button");
       if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "dimension-id"), place->dimension_id) == 0)
         {
@@ -1472,8 +1557,9 @@ rg_links_view_reveal (RgLinksView *self,
       GtkWidget *row = g_ptr_array_index (rows, i);
       RgLink *link = g_object_get_data (G_OBJECT (row), "link");
 
+      /* On the row, which a screen reader reads whole */
       if (g_str_equal (rg_link_get_id (link), object_id))
-        return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "type-button"));
+        return gtk_widget_grab_focus (row);
     }
 
   review_rows = rg_review_list_get_rows (self->review_list);
