@@ -105,6 +105,9 @@ class Harness:
         self.xvfb = None
         self.bus = None
         self.app_process = None
+        # A window manager, a speech server, a screen reader: see
+        # screen_reader.py
+        self.helpers = []
         self.app_stderr = os.path.join(self.dir, "app-stderr.txt")
         self.env = None
         for name in ("config", "data", "cache", "state", "runtime", "home"):
@@ -257,6 +260,8 @@ class Harness:
 
     def stop(self, keep=False):
         _stop(self.app_process)
+        for process in reversed(self.helpers):
+            _stop(process)
         _stop(self.bus)
         _stop(self.xvfb)
         if not keep:
