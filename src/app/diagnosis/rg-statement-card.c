@@ -476,6 +476,9 @@ update_badges (RgStatementCard *self)
       gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->badges), 4);
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->badges), 8);
       gtk_widget_add_css_class (self->badges, "link-badges");
+      /* GTK 4.8 would name it after its type */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->badges),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Links"), -1);
       gtk_widget_set_parent (self->badges, GTK_WIDGET (self));
     }
 

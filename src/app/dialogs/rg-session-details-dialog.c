@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-accessible-names.h"
 #include "rg-date-entry.h"
 #include "rg-session-details-dialog.h"
 
@@ -299,10 +300,11 @@ rg_session_details_dialog_new (GtkWindow       *parent,
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
 
-  /* A dialog to a screen reader, which says so when it opens */
+  /* A dialog to a screen reader, which says so when it opens
+   * (rg-accessible-names.c) */
   self = g_object_new (RG_TYPE_SESSION_DETAILS_DIALOG,
                        "transient-for", parent,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                       "accessible-role", rg_accessible_dialog_role (),
                        NULL);
   self->editor = g_object_ref (editor);
 
