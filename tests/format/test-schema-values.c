@@ -8,7 +8,10 @@
  * one value at a time (or bend it, staying valid), the loader
  * (_rg_xml_read ()) and the loader with the reference schema instead
  * (_rg_xml_read_against ()) both accept or both refuse; and so does
- * `xmllint --relaxng`, when installed, on the variants.
+ * `xmllint --relaxng`, when installed, on the variants. On the same files,
+ * the library's check, which builds no session (rg_session_check_bytes ()),
+ * and the whole loader (rg_session_new_from_bytes ()) both accept or both
+ * refuse with the same message.
  *
  * The places of the values and their shapes are written here by hand,
  * from the schemas, not from the loader.
@@ -310,6 +313,25 @@ assert_agree (GBytes      *bytes,
   /* Refused for the same reason, as far as the codes tell */
   if (loader == NULL)
     g_assert_cmpint (loader_error->code, ==, reference_error->code);
+
+  /* The check the library makes of every file, without the model, says
+   * what the whole loader says, to the word */
+  if (kind == RG_XML_SESSION)
+    {
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(GError) check_error = NULL;
+      g_autoptr(RgSession) session = rg_session_new_from_bytes (bytes, &load_error);
+      gboolean checked = rg_session_check_bytes (bytes, &check_error);
+
+      if ((session != NULL) != checked)
+        g_error ("%s: the loader %s it (%s), the check %s it (%s)", what,
+                 session != NULL ? "accepts" : "refuses",
+                 load_error != NULL ? load_error->message : "",
+                 checked ? "accepts" : "refuses",
+                 check_error != NULL ? check_error->message : "");
+      if (session == NULL)
+        g_assert_cmpstr (load_error->message, ==, check_error->message);
+    }
 
   g_clear_pointer (&loader, xmlFreeDoc);
   g_clear_pointer (&reference, xmlFreeDoc);

@@ -109,7 +109,7 @@ scan (Place *place)
 
   result = rg_library_scan (place->library, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (result->n_corrected, ==, 0);
+  g_assert_nonnull (result);
 }
 
 static gint64

@@ -56,6 +56,8 @@ typedef enum
 GQuark     rg_format_error_quark     (void);
 RgSession *rg_session_new_from_bytes (GBytes     *bytes,
                                       GError    **error);
+gboolean   rg_session_check_bytes    (GBytes     *bytes,
+                                      GError    **error);
 GBytes    *rg_session_to_bytes       (RgSession  *session);
 
 G_END_DECLS

@@ -327,7 +327,6 @@ struct _RgLibraryScanResult
   guint            n_failed;
   guint            n_unchanged;
   guint            n_unchecked;
-  guint            n_corrected;   /* extracted and loaded records differed */
   GListStore      *failures;
   GPtrArray       *folders;     /* relative paths of the folders seen */
   gboolean         full_walk;

@@ -969,7 +969,7 @@ scan_finished (RgLibrary           *self,
 
   if (data->recovered ||
       (result != NULL &&
-       result->n_added + result->n_updated + result->n_removed + result->n_corrected +
+       result->n_added + result->n_updated + result->n_removed +
        result->n_failed + result->n_sittings_changed > 0))
     g_signal_emit (self, signals [CHANGED], 0);
 }
