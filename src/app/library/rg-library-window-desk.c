@@ -68,9 +68,9 @@ situations_cb (GObject      *object,
     {
       _rg_library_window_add_toast (self, error->message);
       g_clear_object (&self->situation_list_cancellable);
-      situations_search_free (search);
       if (first)
         _rg_library_window_situations_listed (self);
+      situations_search_free (search);
       return;
     }
 
@@ -99,9 +99,9 @@ situations_cb (GObject      *object,
 
   g_clear_object (&self->situation_list_cancellable);
   _rg_library_window_update_desk_page (self);
-  situations_search_free (search);
   if (first)
     _rg_library_window_situations_listed (self);
+  situations_search_free (search);
 }
 
 /**
