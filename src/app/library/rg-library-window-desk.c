@@ -651,7 +651,8 @@ _rg_library_window_show_first_page (RgLibraryWindow *self,
   g_autofree char *name = g_settings_get_string (settings, "library-page");
 
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0)
     return;
 
   set_first_page (self, name);
