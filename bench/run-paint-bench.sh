@@ -15,7 +15,9 @@
 # Environment: LIBRARY=DIR reuses sessions generated before (and keeps
 # them); ROUNDS; INTERVAL_MS (30); DISPLAY_NUMBER (the display of the
 # Xvfb, 99 by default); SAVE=DIR keeps the pictures of each time found
-# and what Regards wrote on stderr.
+# and what Regards wrote on stderr; BASELINE=PATH runs another build's
+# `regards` (of the commit before a change, say) in each round too,
+# after the bare window and before this one.
 # Needs Xvfb and xwd (packages xvfb and x11-apps).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -59,7 +61,7 @@ time_of () {
   sed -n "s/.*$1 \([0-9]*\) ms.*/\1/p"
 }
 
-ratios=""
+ratios="" base_ratios=""
 for round in $(seq "$rounds"); do
   save_bare=() save_app=()
   if [ -n "${SAVE:-}" ]; then
@@ -67,11 +69,16 @@ for round in $(seq "$rounds"); do
   fi
   bare=$(python3 "$here/paint-poll.py" --interval-ms "$interval" --duration-s 3 "${save_bare[@]}" \
            -- "$bench" bare --stay || true)
-  # The library window settles later (what needs attention comes after
-  # the situations): the rows are what is measured
+  if [ -n "${BASELINE:-}" ]; then
+    baseline=$(python3 "$here/paint-poll.py" --interval-ms "$interval" --duration-s 6 \
+                 --rows 200,60,880,700 -- "$BASELINE" || true)
+  fi
+  # The rows are what is measured; "settled" says when the picture
+  # stops changing
   regards=$(python3 "$here/paint-poll.py" --interval-ms "$interval" --duration-s 6 \
               --rows 200,60,880,700 "${save_app[@]}" -- "$app" || true)
   echo "round $round: bare window: $bare"
+  [ -z "${BASELINE:-}" ] || echo "round $round: baseline, $n sessions: $baseline"
   echo "round $round: Regards, $n sessions: $regards"
   bare_ms=$(echo "$bare" | time_of "first paint")
   rows_ms=$(echo "$regards" | time_of "rows")
@@ -80,9 +87,21 @@ for round in $(seq "$rounds"); do
     ratios="$ratios $ratio"
     echo "round $round: Regards' rows ÷ bare window's first paint = $ratio"
   fi
+  base_ms=$(echo "${baseline:-}" | time_of "rows")
+  if [ -n "$bare_ms" ] && [ -n "$base_ms" ]; then
+    ratio=$(awk -v a="$base_ms" -v b="$bare_ms" 'BEGIN { printf "%.2f", a / b }')
+    base_ratios="$base_ratios $ratio"
+    echo "round $round: baseline's rows ÷ bare window's first paint = $ratio"
+  fi
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
+median () {
+  tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+[ -z "$base_ratios" ] ||
+  echo "baseline's ratios, sorted:$(echo $base_ratios | tr ' ' '\n' | sort -g | tr '\n' ' ') — median" \
+       "$(echo $base_ratios | median)×"
 echo "ratios, sorted:$(echo $ratios | tr ' ' '\n' | sort -g | tr '\n' ' ') — median" \
      "$(echo $ratios | tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')×" \
      "(target ≤ 1.3×)"

@@ -28,6 +28,10 @@
 #include "rg-sitting-xml.h"
 #include "rg-window-host.h"
 
+/* At the latest, when no window paints, the scan at startup starts
+ * this long after it */
+#define SCAN_DELAY_S 3
+
 struct _RgApplication
 {
   AdwApplication  parent_instance;
@@ -37,6 +41,9 @@ struct _RgApplication
   char           *library_error;
   GCancellable   *scan_cancellable;
   guint           signal_sources[3];
+  guint           scan_source;      /* starts the scan if no window paints */
+  guint           scan_pending : 1; /* until a window's first frame */
+  guint           painted : 1;      /* a window had its first frame */
 };
 
 static void rg_application_window_host_init (RgWindowHostInterface *iface);
@@ -583,15 +590,77 @@ scan_cb (GObject      *object,
     }
 }
 
+static void
+start_scan (RgApplication *self)
+{
+  GWeakRef *weak;
+
+  self->scan_pending = FALSE;
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  if (self->library == NULL)
+    return;
+
+  self->scan_cancellable = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  rg_library_scan_async (self->library, self->scan_cancellable, scan_cb, weak);
+}
+
+/* The scan at startup waits for the first frame of the first window:
+ * it reads the whole folder and the whole index, and would hold the
+ * index and a processor while the window asks for its first page. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                RgApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  self->painted = TRUE;
+  if (self->scan_pending)
+    start_scan (self);
+}
+
+static void
+window_realized_cb (GtkWidget     *window,
+                    RgApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, window_realized_cb, self);
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
+window_added_cb (RgApplication *self,
+                 GtkWindow     *window)
+{
+  if (!self->painted)
+    g_signal_connect_object (window, "realize", G_CALLBACK (window_realized_cb), self, 0);
+}
+
+/* No window painted (none was asked for, or it failed): the scan
+ * waits no longer */
+static gboolean
+scan_timeout_cb (gpointer user_data)
+{
+  RgApplication *self = user_data;
+
+  self->scan_source = 0;
+  self->painted = TRUE;
+  if (self->scan_pending)
+    start_scan (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens the library of the folder the settings name, and brings its
  * index up to date in a thread: the window lists what is indexed
- * already, and more as the scan finds it. */
+ * already, and more as the scan finds it. At startup the scan waits
+ * for the first window's first frame. */
 static void
 load_library (RgApplication *self)
 {
   g_autofree char *folder = rg_application_get_library_dir (self);
   g_autoptr(GError) error = NULL;
-  GWeakRef *weak;
 
   g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
@@ -610,10 +679,10 @@ load_library (RgApplication *self)
   rg_library_set_monitoring (self->library, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
 
-  self->scan_cancellable = g_cancellable_new ();
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  rg_library_scan_async (self->library, self->scan_cancellable, scan_cb, weak);
+  if (self->painted)
+    start_scan (self);
+  else
+    self->scan_pending = TRUE;
 }
 
 /**
@@ -710,6 +779,8 @@ rg_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::library-folder",
                            G_CALLBACK (load_library), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  self->scan_source = g_timeout_add_seconds (SCAN_DELAY_S, scan_timeout_cb, self);
   load_library (self);
 
   /* The .Devel build shares the resources and icon names of the
@@ -730,6 +801,8 @@ rg_application_shutdown (GApplication *app)
   RgApplication *self = RG_APPLICATION (app);
 
   g_cancellable_cancel (self->scan_cancellable);
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  self->scan_pending = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 

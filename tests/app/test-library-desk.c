@@ -888,6 +888,92 @@ many_without_consent (RgApplication *app)
 }
 
 /* }}} */
+/* {{{ The page stays the user's */
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for @ms, frames and answers with it */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+record_page (AdwViewStack *stack,
+             GParamSpec   *pspec,
+             GPtrArray    *pages)
+{
+  g_ptr_array_add (pages, g_strdup (adw_view_stack_get_visible_child_name (stack)));
+}
+
+static gboolean
+attention_marked (gpointer window)
+{
+  AdwViewStack *stack = get_child (window, "view_stack");
+  AdwViewStackPage *page = adw_view_stack_get_page (stack,
+                                                    adw_view_stack_get_child_by_name (stack,
+                                                                                      "attention"));
+
+  return count_attention_rows (window) == 7 && adw_view_stack_page_get_needs_attention (page);
+}
+
+static void
+page_stays (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+  AdwViewStack *stack = get_child (window, "view_stack");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  RowCount three = { window, 3 };
+
+  /* At first, the situations; what needs attention comes later and
+   * marks its page, without showing it in their place */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (visible_page (window), ==, "situations");
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page), pages);
+  g_assert_true (rg_test_wait_for (attention_marked, window, 10));
+  g_assert_true (rg_test_wait_for (has_situation_rows, &three, 10));
+  spin (300);
+  g_assert_cmpstr (visible_page (window), ==, "situations");
+  g_assert_cmpuint (pages->len, ==, 0);
+
+  /* The user goes to the sessions: what needs attention listed again
+   * (another day) leaves them there */
+  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (visible_page (window), ==, "sessions");
+  {
+    g_autofree char *earlier = day (-2000);
+    GtkEditable *editable = rg_date_entry_get_editable (get_child (window, "attention_date"));
+    RowCount two = { window, 2 };
+
+    gtk_editable_set_text (editable, earlier);
+    g_signal_emit_by_name (editable, "activate");
+    g_assert_true (rg_test_wait_for (attention_rows_are, &two, 10));
+  }
+  spin (300);
+  g_assert_cmpstr (visible_page (window), ==, "sessions");
+  g_assert_cmpuint (pages->len, ==, 1);
+
+  /* and the window opens there next time */
+  {
+    g_autofree char *remembered = g_settings_get_string (settings, "library-page");
+
+    g_assert_cmpstr (remembered, ==, "sessions");
+  }
+}
+
+/* }}} */
 /* {{{ Running in an application */
 
 static gboolean with_many_situations;
@@ -939,6 +1025,12 @@ run_in_application (gconstpointer func)
   if (with_many_situations)
     write_many_situations ();
   g_settings_set_string (settings, "library-folder", library_folder);
+  /* The window opens on the page last chosen: the coordinator of these
+   * tests works from what needs attention */
+  if (func == (gconstpointer) page_stays)
+    g_settings_reset (settings, "library-page");
+  else
+    g_settings_set_string (settings, "library-page", "attention");
 
   rg_test_run_app_func (func);
 }
@@ -955,6 +1047,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_data_func ("/library-desk/attention-first", attention_first, run_in_application);
+  g_test_add_data_func ("/library-desk/page-stays", page_stays, run_in_application);
   g_test_add_data_func ("/library-desk/overdue-action-opens-its-row",
                         overdue_action_opens_its_row, run_in_application);
   g_test_add_data_func ("/library-desk/missing-consent-opens-consents",

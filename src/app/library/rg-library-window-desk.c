@@ -5,9 +5,10 @@
  * (each opening its sitting window). The search and the
  * filters apply to the situations as to the sessions; what needs
  * attention depends on the day chosen and the retention period only.
- * The window opens on what needs attention when anything does, else on
- * the situations. Alt+1… and Ctrl+Page Up/Down go from page to page,
- * and the list of the page shown takes the keyboard.
+ * The window opens on the page last chosen (the situations at first),
+ * and only the user changes it: the Attention page is marked when
+ * anything needs attention. Alt+1… and Ctrl+Page Up/Down go from page
+ * to page, and the list of the page shown takes the keyboard.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,17 +64,12 @@ situations_cb (GObject      *object,
       return;
     }
 
-  /* What waited for them may go now */
-  if (first)
-    {
-      search->first = FALSE;
-      _rg_library_window_situations_listed (self);
-    }
-
   if (situations == NULL)
     {
       _rg_library_window_add_toast (self, error->message);
       g_clear_object (&self->situation_list_cancellable);
+      if (first)
+        _rg_library_window_situations_listed (self);
       situations_search_free (search);
       return;
     }
@@ -90,21 +86,49 @@ situations_cb (GObject      *object,
                                     n_situations > 0 ? "situations" : "no-results");
   _rg_library_window_update_page (self);
 
-  /* The first page was full: now all of them */
+  /* The first page was full: all of them come next, with what waited
+   * for the first page (once it is painted) */
   if (search->query != NULL && n_situations >= FIRST_SITUATIONS)
     {
-      RgLibraryQuery *query = g_steal_pointer (&search->query);
-
-      rg_library_list_situations_async (RG_LIBRARY (object), query, NULL,
-                                        self->situation_list_cancellable, situations_cb, search);
-      rg_library_query_free (query);
+      search->first = FALSE;
+      self->situations_search = search;
       _rg_library_window_update_desk_page (self);
+      _rg_library_window_situations_listed (self);
       return;
     }
 
   g_clear_object (&self->situation_list_cancellable);
   _rg_library_window_update_desk_page (self);
+  if (first)
+    _rg_library_window_situations_listed (self);
   situations_search_free (search);
+}
+
+/**
+ * _rg_library_window_list_all_situations:
+ * @self: a #RgLibraryWindow
+ *
+ * Asks for all the situations the search finds, once the first ones
+ * are listed, if there may be more.
+ */
+void
+_rg_library_window_list_all_situations (RgLibraryWindow *self)
+{
+  SituationsSearch *search = g_steal_pointer (&self->situations_search);
+  RgLibraryQuery *query;
+
+  if (search == NULL)
+    return;
+  if (_rg_library_window_get_library (self) == NULL)
+    {
+      situations_search_free (search);
+      return;
+    }
+
+  query = g_steal_pointer (&search->query);
+  rg_library_list_situations_async (_rg_library_window_get_library (self), query, NULL,
+                                    self->situation_list_cancellable, situations_cb, search);
+  rg_library_query_free (query);
 }
 
 /**
@@ -125,6 +149,7 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
 
   g_cancellable_cancel (self->situation_list_cancellable);
   g_clear_object (&self->situation_list_cancellable);
+  g_clear_pointer (&self->situations_search, situations_search_free);
   self->situations_pending = FALSE;
 
   if (library == NULL)
@@ -137,10 +162,7 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
   /* What needs attention is not searched: a search shows the situations */
   if (rg_library_query_has_criteria (query) &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "attention") == 0)
-    {
-      self->page_chosen = TRUE;
-      adw_view_stack_set_visible_child_name (self->view_stack, "situations");
-    }
+    adw_view_stack_set_visible_child_name (self->view_stack, "situations");
 
   search = g_new0 (SituationsSearch, 1);
   search->self = g_object_ref (self);
@@ -161,7 +183,10 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
 /* }}} */
 /* {{{ What needs attention */
 
-/* A page the window chooses, not the user */
+static void focus_page   (RgLibraryWindow *self);
+static void first_map_cb (RgLibraryWindow *self);
+
+/* The page the window opens on, before it shows */
 static void
 set_first_page (RgLibraryWindow *self,
                 const char      *name)
@@ -194,6 +219,7 @@ attention_cb (GObject      *object,
   g_autoptr(RgLibraryWindow) self = user_data;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
+  AdwViewStackPage *page;
   guint n_items;
 
   items = rg_library_list_attention_finish (RG_LIBRARY (object), result, &error);
@@ -209,11 +235,21 @@ attention_cb (GObject      *object,
   rg_attention_list_set_items (self->attention_list, items);
   gtk_stack_set_visible_child_name (self->attention_stack, n_items > 0 ? "items" : "nothing");
 
-  /* The first page: what needs attention, if anything does */
-  if (!self->page_chosen)
+  /* The page is marked, never shown in place of the user's: a page
+   * that changes under one's eyes is a page one loses */
+  page = adw_view_stack_get_page (self->view_stack,
+                                  adw_view_stack_get_child_by_name (self->view_stack, "attention"));
+  adw_view_stack_page_set_needs_attention (page, n_items > 0);
+
+  /* Shown, and no row to hold the keyboard until now: the first takes it */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "attention") == 0)
     {
-      self->page_chosen = TRUE;
-      set_first_page (self, n_items > 0 ? "attention" : "situations");
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus == NULL || focus == GTK_WIDGET (self->attention_list) ||
+          focus == GTK_WIDGET (rg_attention_list_get_list (self->attention_list)) ||
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack)))
+        focus_page (self);
     }
 }
 
@@ -443,8 +479,12 @@ defer_hidden_pages (RgLibraryWindow *self)
 static void
 visible_page_cb (RgLibraryWindow *self)
 {
-  if (!self->showing_page)
-    self->page_chosen = TRUE;
+  RgWindowHost *host = _rg_library_window_get_host (self);
+
+  /* The user's choice is where the window opens next time */
+  if (!self->showing_page && host != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_settings_set_string (rg_window_host_get_settings (host), "library-page",
+                           adw_view_stack_get_visible_child_name (self->view_stack));
 
   defer_hidden_pages (self);
   _rg_library_window_update_desk_page (self);
@@ -460,7 +500,6 @@ show_page (RgLibraryWindow *self,
   if (child == NULL)
     return;
 
-  self->page_chosen = TRUE;
   adw_view_stack_set_visible_child (self->view_stack, child);
   focus_page (self);
 }
@@ -592,9 +631,40 @@ _rg_library_window_init_desk (RgLibraryWindow *self)
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (visible_page_cb), self);
 
-  /* Until what needs attention is known */
+  /* Until the settings say which */
   set_first_page (self, "situations");
   defer_hidden_pages (self);
+}
+
+/**
+ * _rg_library_window_show_first_page:
+ * @self: a #RgLibraryWindow
+ * @settings: the application's settings
+ *
+ * Shows the page the user last chose, before the window shows: the
+ * window never changes it by itself afterwards.
+ */
+void
+_rg_library_window_show_first_page (RgLibraryWindow *self,
+                                    GSettings       *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "library-page");
+
+  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0)
+    return;
+
+  set_first_page (self, name);
+  defer_hidden_pages (self);
+}
+
+/* The list of the page shown takes the keyboard when the window shows */
+static void
+first_map_cb (RgLibraryWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  focus_page (self);
 }
 
 void
@@ -602,6 +672,7 @@ _rg_library_window_dispose_desk (RgLibraryWindow *self)
 {
   g_cancellable_cancel (self->situation_list_cancellable);
   g_clear_object (&self->situation_list_cancellable);
+  g_clear_pointer (&self->situations_search, situations_search_free);
   g_cancellable_cancel (self->attention_cancellable);
   g_clear_object (&self->attention_cancellable);
   g_cancellable_cancel (self->sittings_cancellable);

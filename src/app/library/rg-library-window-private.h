@@ -39,10 +39,12 @@ struct _RgLibraryWindow
   guint                 has_criteria : 1;
   guint                 has_more : 1;
   guint                 updating_situations : 1;
-  guint                 page_chosen : 1;           /* the first page, or by the user */
   guint                 showing_page : 1;
   guint                 situations_pending : 1;    /* their first page is awaited */
   guint                 attention_pending : 1;     /* to list once it is in */
+  guint                 rows_painted : 1;          /* the first situations were painted */
+  gulong                after_paint_handler;       /* waiting for them to be */
+  gpointer              situations_search;         /* all of them, asked after that */
   RgLibraryQuery       *pending_query;             /* of the sessions, likewise */
   guint                 n_situations;
 
@@ -100,6 +102,9 @@ void           _rg_library_window_dispose_desk       (RgLibraryWindow      *self
 void           _rg_library_window_search_situations  (RgLibraryWindow      *self,
                                                       const RgLibraryQuery *query);
 void           _rg_library_window_situations_listed  (RgLibraryWindow      *self);
+void           _rg_library_window_list_all_situations (RgLibraryWindow     *self);
+void           _rg_library_window_show_first_page    (RgLibraryWindow      *self,
+                                                      GSettings            *settings);
 void           _rg_library_window_load_attention     (RgLibraryWindow      *self);
 void           _rg_library_window_search_sittings    (RgLibraryWindow      *self,
                                                       const char           *text);

@@ -464,23 +464,55 @@ rg_library_window_search (RgLibraryWindow *self)
     search_sessions (self, query);
 }
 
+/* What waited for the first situations to be listed, and painted */
+static void
+ask_what_waited (RgLibraryWindow *self)
+{
+  g_autoptr(RgLibraryQuery) query = g_steal_pointer (&self->pending_query);
+
+  if (query != NULL)
+    search_sessions (self, query);
+  if (self->attention_pending)
+    _rg_library_window_load_attention (self);
+  _rg_library_window_list_all_situations (self);
+}
+
+static void
+rows_painted_cb (RgLibraryWindow *self,
+                 GdkFrameClock   *clock)
+{
+  g_clear_signal_handler (&self->after_paint_handler, clock);
+  self->rows_painted = TRUE;
+  ask_what_waited (self);
+}
+
 /**
  * _rg_library_window_situations_listed:
  * @self: a #RgLibraryWindow
  *
  * The first page of the situations is in (or failed): what waited for
- * it is asked of the index now.
+ * it is asked of the index now, or, when the window shows and never
+ * painted situations yet, once the frame that paints them is over —
+ * neither the answers nor the index's work may hold that frame.
  */
 void
 _rg_library_window_situations_listed (RgLibraryWindow *self)
 {
-  g_autoptr(RgLibraryQuery) query = g_steal_pointer (&self->pending_query);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   self->situations_pending = FALSE;
-  if (query != NULL)
-    search_sessions (self, query);
-  if (self->attention_pending)
-    _rg_library_window_load_attention (self);
+  if (!self->rows_painted && clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->after_paint_handler == 0)
+        self->after_paint_handler = g_signal_connect_object (clock, "after-paint",
+                                                             G_CALLBACK (rows_painted_cb), self,
+                                                             G_CONNECT_SWAPPED);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  self->rows_painted = TRUE;
+  ask_what_waited (self);
 }
 
 static gboolean
@@ -999,6 +1031,14 @@ rg_library_window_dispose (GObject *object)
   g_clear_object (&self->query_cancellable);
   g_cancellable_cancel (self->situations_cancellable);
   g_clear_object (&self->situations_cancellable);
+  if (self->after_paint_handler != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->after_paint_handler);
+      self->after_paint_handler = 0;
+    }
   _rg_library_window_dispose_desk (self);
   g_clear_object (&self->session_slicer);
   if (self->library_signals != NULL)
@@ -1165,6 +1205,7 @@ rg_library_window_new (GtkApplication *application)
                        "application", application,
                        NULL);
   rg_window_state_restore (GTK_WINDOW (self), rg_library_window_get_settings (self));
+  _rg_library_window_show_first_page (self, rg_library_window_get_settings (self));
   /* What the period changes is listed once the library is bound, below */
   update_retention_subtitle (self);
   g_signal_connect_object (rg_library_window_get_settings (self), "changed::retention-years",

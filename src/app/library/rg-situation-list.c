@@ -354,9 +354,23 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
 typedef struct
 {
-  GListStore *store;
-  GWeakRef    list;
+  GListStore     *store;
+  GWeakRef        list;
+  GWeakRef        store_ref;  /* until the query starts */
+  RgLibrary      *library;
+  RgLibraryQuery *query;
 } SessionsLookup;
+
+static void
+sessions_lookup_free (SessionsLookup *lookup)
+{
+  g_clear_object (&lookup->store);
+  g_weak_ref_clear (&lookup->list);
+  g_weak_ref_clear (&lookup->store_ref);
+  g_clear_object (&lookup->library);
+  g_clear_pointer (&lookup->query, rg_library_query_free);
+  g_free (lookup);
+}
 
 static void
 sessions_cb (GObject      *object,
@@ -379,9 +393,30 @@ sessions_cb (GObject      *object,
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not list the sessions of a situation: %s", error->message);
 
-  g_object_unref (lookup->store);
-  g_weak_ref_clear (&lookup->list);
-  g_free (lookup);
+  sessions_lookup_free (lookup);
+}
+
+/* The list view asks for a row's children to know whether it may be
+ * opened, and drops them at once: the index is asked only for those
+ * still kept when the main loop is idle, a row opened. */
+static gboolean
+ask_sessions (gpointer user_data)
+{
+  SessionsLookup *lookup = user_data;
+  g_autoptr(RgSituationList) self = g_weak_ref_get (&lookup->list);
+  g_autoptr(GListStore) store = g_weak_ref_get (&lookup->store_ref);
+  g_autoptr(RgLibraryQuery) query = g_steal_pointer (&lookup->query);
+
+  if (self == NULL || store == NULL)
+    {
+      sessions_lookup_free (lookup);
+      return G_SOURCE_REMOVE;
+    }
+
+  lookup->store = g_steal_pointer (&store);
+  rg_library_query_async (lookup->library, query, self->cancellable, sessions_cb, lookup);
+
+  return G_SOURCE_REMOVE;
 }
 
 static GListModel *
@@ -408,9 +443,11 @@ create_children (gpointer item,
   query->no_contributions = TRUE;
 
   lookup = g_new0 (SessionsLookup, 1);
-  lookup->store = g_object_ref (store);
   g_weak_ref_init (&lookup->list, self);
-  rg_library_query_async (library, query, self->cancellable, sessions_cb, lookup);
+  g_weak_ref_init (&lookup->store_ref, store);
+  lookup->library = g_object_ref (library);
+  lookup->query = g_steal_pointer (&query);
+  g_idle_add (ask_sessions, lookup);
 
   return G_LIST_MODEL (store);
 }
