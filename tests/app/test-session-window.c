@@ -1544,6 +1544,37 @@ reveal (RgApplication *app)
 
 /* }}} */
 
+/* Alt+1…5 shows each view with the keyboard in it, as a screen reader
+ * user moves from view to view without the view switcher */
+static void
+views_by_key (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "revue-views.regards");
+  const char *views[] = { "diagnosis", "links", "glossary", "criteria", "actions" };
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
+  rg_test_iterate_until_idle ();
+
+  for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
+    {
+      AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                           RG_TYPE_SESSION_WINDOW,
+                                                                           "view_stack"));
+      GtkWidget *focus;
+
+      g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_1 + i, GDK_ALT_MASK));
+      g_assert_cmpstr (visible_view (window), ==, views[i]);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_get_child_by_name (stack, views[i])));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1581,6 +1612,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/meeting-mode/fits-eight", meeting_mode_fits_eight);
   rg_test_add_app_func ("/session-window/meeting-mode/escape", escape_in_meeting_mode);
   rg_test_add_app_func ("/session-window/reveal", reveal);
+  rg_test_add_app_func ("/session-window/views-by-key", views_by_key);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

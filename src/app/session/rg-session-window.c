@@ -1597,6 +1597,10 @@ rg_session_window_set_property (GObject      *object,
     }
 }
 
+static void show_view_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+
 static void
 rg_session_window_class_init (RgSessionWindowClass *klass)
 {
@@ -1655,6 +1659,7 @@ rg_session_window_class_init (RgSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, RgSessionWindow, sitting_bar);
 
+  gtk_widget_class_install_action (widget_class, "session.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "session.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "session.redo", NULL, undo_action);
   gtk_widget_class_install_property_action (widget_class, "session.meeting-mode", "meeting-mode");
@@ -1821,6 +1826,21 @@ show_view (RgSessionWindow *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   return TRUE;
+}
+
+/* Alt+1…5: a view, the keyboard in it, so that a screen reader says
+ * where one is without a walk through the view switcher */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgSessionWindow *self = RG_SESSION_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *view = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (view != NULL && show_view (self, view, name))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 /**
