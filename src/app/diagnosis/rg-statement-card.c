@@ -428,6 +428,10 @@ create_badge (RgStatementCard *self,
     gtk_widget_add_css_class (badge, "settled");
   gtk_widget_set_tooltip_text (badge, description);
   rg_accessible_set_label (badge, description);
+  /* The tooltip made the same words its description: heard twice */
+  for (GtkWidget *part = badge; part != NULL;
+       part = part == badge ? gtk_widget_get_first_child (badge) : gtk_widget_get_next_sibling (part))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_object_set_data_full (G_OBJECT (badge), "link", g_object_ref (link), g_object_unref);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (badge),
                                          (GtkMenuButtonCreatePopupFunc) on_badge_popover_show,

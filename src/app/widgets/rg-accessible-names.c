@@ -413,7 +413,9 @@ on_realize (GSignalInvocationHint *hint,
 /* Before 4.10, GTK says only a window of the window role is showing
  * and active, and a screen reader ignores the opening of any other:
  * there a dialog keeps that role (rg_accessible_dialog_role ()) and
- * says what it is in its description. */
+ * says what it is in its description. (GTK 4.8 also sends the
+ * "showing" event of a window it shows with the hidden state's value,
+ * FALSE, which Orca 43 believes: it still ignores the opening.) */
 static gboolean
 on_map (GSignalInvocationHint *hint,
         guint                  n_values,

@@ -342,6 +342,28 @@ CHECKS = [
 ]
 
 
+def gtk_before(major, minor):
+    """Whether the app's GTK (its version given by meson as the first
+    argument) is older than @major.@minor."""
+    version = sys.argv[1] if len(sys.argv) > 1 else ""
+    try:
+        return tuple(int(n) for n in version.split(".")[:2]) < (major, minor)
+    except ValueError:
+        return False
+
+
+# Checks that fail because of the toolkit, not of Regards, with why;
+# reported as TODO (TAP) where that toolkit runs, and checked as any
+# other where it does not.
+KNOWN_TOOLKIT_ISSUES = {
+    Listening.check_export_dialog: (
+        lambda: gtk_before(4, 10),
+        "GTK 4.8 tells a screen reader a window it shows is not showing (its "
+        "\"showing\" event carries the hidden state), so Orca ignores every "
+        "new window; src/app/widgets/rg-accessible-names.c"),
+}
+
+
 def main():
     missing = sr.missing_programs()
     if missing:
@@ -366,6 +388,11 @@ def main():
                 check(listening)
                 print(f"ok {number} - {title} ({time.monotonic() - started:.1f} s)")
             except Exception:
+                known = KNOWN_TOOLKIT_ISSUES.get(check)
+                if known and known[0]():
+                    print(f"not ok {number} - {title} # TODO {known[1]}")
+                    sys.stdout.flush()
+                    continue
                 failed = True
                 keep = True
                 print(f"not ok {number} - {title}")
