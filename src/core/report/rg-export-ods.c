@@ -26,6 +26,7 @@
 
 #include "rg-export-ods.h"
 #include "rg-export-tables-private.h"
+#include "rg-xml-text-private.h"
 #include "rg-zip-writer-private.h"
 
 #define ODF_VERSION "1.3"
@@ -57,18 +58,6 @@ append_text (GString    *xml,
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {
-      case '&':
-        g_string_append (xml, "&amp;");
-        break;
-      case '<':
-        g_string_append (xml, "&lt;");
-        break;
-      case '>':
-        g_string_append (xml, "&gt;");
-        break;
-      case '"':
-        g_string_append (xml, "&quot;");
-        break;
       case '\t':
         g_string_append (xml, paragraphs ? "<text:tab/>" : " ");
         break;
@@ -80,8 +69,7 @@ append_text (GString    *xml,
         g_string_append (xml, paragraphs ? "</text:p><text:p>" : " ");
         break;
       default:
-        if ((guchar) *p >= 0x20)
-          g_string_append_c (xml, *p);
+        _rg_xml_append_char (xml, *p);
       }
 }
 

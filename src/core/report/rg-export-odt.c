@@ -28,6 +28,7 @@
 
 #include "rg-export-odt.h"
 #include "rg-report.h"
+#include "rg-xml-text-private.h"
 #include "rg-zip-writer-private.h"
 
 #define ODF_VERSION "1.3"
@@ -121,21 +122,6 @@ append_text (GString    *xml,
       line_start = FALSE;
       switch (*p)
         {
-        case '&':
-          g_string_append (xml, "&amp;");
-          break;
-        case '<':
-          g_string_append (xml, "&lt;");
-          break;
-        case '>':
-          g_string_append (xml, "&gt;");
-          break;
-        case '"':
-          g_string_append (xml, "&quot;");
-          break;
-        case '\'':
-          g_string_append (xml, "&apos;");
-          break;
         case '\t':
           g_string_append (xml, odf_spaces ? "<text:tab/>" : "\t");
           break;
@@ -144,8 +130,7 @@ append_text (GString    *xml,
           g_string_append_c (xml, ' ');
           break;
         default:
-          if ((guchar) *p >= 0x20)
-            g_string_append_c (xml, *p);
+          _rg_xml_append_char (xml, *p);
         }
     }
 }

@@ -55,6 +55,7 @@
 #include "rg-pseudonymise.h"
 #include "rg-statement.h"
 #include "rg-term.h"
+#include "rg-xml-text-private.h"
 #include "rg-zip-writer-private.h"
 
 /* The namespace of Regards' name-based GUIDs, when not pseudonymised */
@@ -235,26 +236,13 @@ append_escaped (GString    *xml,
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {
-      case '&':
-        g_string_append (xml, "&amp;");
-        break;
-      case '<':
-        g_string_append (xml, "&lt;");
-        break;
-      case '>':
-        g_string_append (xml, "&gt;");
-        break;
-      case '"':
-        g_string_append (xml, "&quot;");
-        break;
       case '\n':
       case '\t':
       case '\r':
         g_string_append_c (xml, attribute ? ' ' : *p);
         break;
       default:
-        if ((guchar) *p >= 0x20)
-          g_string_append_c (xml, *p);
+        _rg_xml_append_char (xml, *p);
       }
 }
 

@@ -28,6 +28,29 @@ pyatspi = None
 
 WAIT_SECONDS = float(os.environ.get("REGARDS_E2E_WAIT", "30"))
 
+BUILD_ROOT = os.environ.get("REGARDS_BUILD_ROOT") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+SOURCE_ROOT = os.environ.get("REGARDS_SOURCE_ROOT") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+DEBIAN_PYTHON = "/usr/bin/python3"
+
+
+def require_pyatspi():
+    """pyatspi (and Orca) are Debian packages: when another Python runs
+    the test, the system's runs it instead; where there is none, the
+    test is skipped (TAP)."""
+    import importlib.util
+    if importlib.util.find_spec("pyatspi") is not None:
+        return
+    if (os.path.realpath(sys.executable) != os.path.realpath(DEBIAN_PYTHON)
+            and os.access(DEBIAN_PYTHON, os.X_OK)
+            and not os.environ.get("REGARDS_E2E_REEXEC")):
+        os.environ["REGARDS_E2E_REEXEC"] = "1"
+        os.execv(DEBIAN_PYTHON, [DEBIAN_PYTHON, *sys.argv])
+    print("1..0 # SKIP the AT-SPI Python module (python3-pyatspi) is not installed")
+    sys.exit(0)
+
 
 class StepFailed(AssertionError):
     pass

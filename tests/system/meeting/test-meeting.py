@@ -20,7 +20,6 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import importlib.util
 import os
 import re
 import shutil
@@ -30,33 +29,11 @@ import time
 import traceback
 import xml.etree.ElementTree as ET
 
-DEBIAN_PYTHON = "/usr/bin/python3"
-
-
-def ensure_pyatspi():
-    """pyatspi is a Debian package: when another Python runs the test,
-    the system's runs it instead."""
-    if importlib.util.find_spec("pyatspi") is not None:
-        return True
-    if (os.path.realpath(sys.executable) != os.path.realpath(DEBIAN_PYTHON)
-            and os.access(DEBIAN_PYTHON, os.X_OK)
-            and not os.environ.get("REGARDS_E2E_REEXEC")):
-        os.environ["REGARDS_E2E_REEXEC"] = "1"
-        os.execv(DEBIAN_PYTHON, [DEBIAN_PYTHON, *sys.argv])
-    return False
-
-
-if not ensure_pyatspi():
-    print("1..0 # SKIP the AT-SPI Python module (python3-pyatspi) is not installed")
-    sys.exit(0)
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness as h  # noqa: E402
+h.require_pyatspi()
 
-BUILD_ROOT = os.environ.get("REGARDS_BUILD_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-SOURCE_ROOT = os.environ.get("REGARDS_SOURCE_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+BUILD_ROOT, SOURCE_ROOT = h.BUILD_ROOT, h.SOURCE_ROOT
 
 NS = "{urn:x-regards:session}"
 
@@ -619,7 +596,7 @@ class Meeting:
 
     def column_headers(self):
         """The label of each partner's column header in the grid."""
-        grid = h.find(self.window, self.P.ROLE_TABLE, "RgDiagnosisGrid")
+        grid = h.find(self.window, self.P.ROLE_TABLE, "Diagnostic")
         return [h.find(grid, self.P.ROLE_LABEL, p[0]) for p in PARTNERS]
 
     def step_meeting_mode(self):
