@@ -17,7 +17,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-accessible-names.h"
 #include "rg-bidi.h"
 #include "rg-conflicts-dialog.h"
 #include "rg-merge.h"
@@ -184,10 +183,9 @@ rg_conflicts_dialog_new (GtkWindow       *parent,
                          RgSessionEditor *editor)
 {
   GListModel *conflicts = rg_session_get_conflicts (rg_session_editor_get_session (editor));
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   GtkWidget *window = g_object_new (ADW_TYPE_WINDOW,
-                                    "accessible-role", rg_accessible_dialog_role (),
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                     NULL);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();

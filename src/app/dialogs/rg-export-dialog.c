@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rg-accessible-names.h"
 #include "rg-export-dialog.h"
 #include "rg-export-ods.h"
 #include "rg-file-io.h"
@@ -592,10 +591,9 @@ rg_export_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RG_IS_SESSION (session), NULL);
 
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent,
-                       "accessible-role", rg_accessible_dialog_role (), NULL);
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->session = g_object_ref (session);
   /* A report is for outside the team, so pseudonymised, unless the
    * coordinator chose otherwise in the preferences */
@@ -661,10 +659,9 @@ rg_export_dialog_new_for_files (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (files != NULL && files->len > 0, NULL);
 
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_EXPORT_DIALOG, "transient-for", parent,
-                       "accessible-role", rg_accessible_dialog_role (), NULL);
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (self->files, g_object_ref (G_FILE (files->pdata[i])));

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-accessible-names.h"
 #include "rg-paths.h"
 #include "rg-preferences-window.h"
 
@@ -370,10 +369,9 @@ rg_preferences_window_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_PREFERENCES_WINDOW, "transient-for", parent,
-                       "accessible-role", rg_accessible_dialog_role (), NULL);
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->settings = g_object_ref (settings);
   build_rows (self);
   gtk_window_set_focus (GTK_WINDOW (self), self->folder_button);

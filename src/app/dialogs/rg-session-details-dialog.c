@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-accessible-names.h"
 #include "rg-date-entry.h"
 #include "rg-session-details-dialog.h"
 
@@ -300,11 +299,10 @@ rg_session_details_dialog_new (GtkWindow       *parent,
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
 
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_SESSION_DETAILS_DIALOG,
                        "transient-for", parent,
-                       "accessible-role", rg_accessible_dialog_role (),
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        NULL);
   self->editor = g_object_ref (editor);
 

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-accessible-names.h"
 #include "rg-date-entry.h"
 #include "rg-document.h"
 #include "rg-new-session-dialog.h"
@@ -500,11 +499,10 @@ rg_new_session_dialog_init (RgNewSessionDialog *self)
 RgNewSessionDialog *
 rg_new_session_dialog_present (GtkWindow *parent)
 {
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   RgNewSessionDialog *self = g_object_new (RG_TYPE_NEW_SESSION_DIALOG,
                                            "transient-for", parent,
-                                           "accessible-role", rg_accessible_dialog_role (),
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                            "application", g_application_get_default (),
                                            NULL);
 

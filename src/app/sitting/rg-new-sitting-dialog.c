@@ -24,7 +24,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rg-accessible-names.h"
 #include "rg-date-entry.h"
 #include "rg-new-sitting-dialog.h"
 #include "rg-paths.h"
@@ -914,11 +913,10 @@ rg_new_sitting_dialog_init (RgNewSittingDialog *self)
 RgNewSittingDialog *
 rg_new_sitting_dialog_present (GtkWindow *parent)
 {
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   RgNewSittingDialog *self = g_object_new (RG_TYPE_NEW_SITTING_DIALOG,
                                            "transient-for", parent,
-                                           "accessible-role", rg_accessible_dialog_role (),
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                            "application", g_application_get_default (),
                                            NULL);
 

@@ -21,7 +21,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rg-accessible-names.h"
 #include "rg-save-chooser.h"
 #include "rg-sitting-minutes-dialog.h"
 #include "rg-sitting-minutes.h"
@@ -367,10 +366,9 @@ rg_sitting_minutes_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (G_IS_FILE (library_folder), NULL);
   g_return_val_if_fail (folder == NULL || G_IS_FILE (folder), NULL);
 
-  /* A dialog to a screen reader, which says so when it opens
-   * (rg-accessible-names.c) */
+  /* A dialog to a screen reader, which says so when it opens */
   self = g_object_new (RG_TYPE_SITTING_MINUTES_DIALOG, "transient-for", parent,
-                       "accessible-role", rg_accessible_dialog_role (), NULL);
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->sitting = g_object_ref (sitting);
   self->library_folder = g_object_ref (library_folder);
   g_set_object (&self->folder, folder);

@@ -410,45 +410,6 @@ on_realize (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-/* Before 4.10, GTK says only a window of the window role is showing
- * and active, and a screen reader ignores the opening of any other:
- * there a dialog keeps that role (rg_accessible_dialog_role ()) and
- * says what it is in its description. (GTK 4.8 also sends the
- * "showing" event of a window it shows with the hidden state's value,
- * FALSE, which Orca 43 believes: it still ignores the opening.) */
-static gboolean
-on_map (GSignalInvocationHint *hint,
-        guint                  n_values,
-        const GValue          *values,
-        gpointer               user_data)
-{
-  GtkWidget *widget = g_value_get_object (&values[0]);
-
-  if (GTK_IS_WINDOW (widget) && gtk_get_minor_version () < 10 &&
-      gtk_window_get_modal (GTK_WINDOW (widget)) &&
-      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_WINDOW)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Dialog"), -1);
-
-  return TRUE;
-}
-
-/**
- * rg_accessible_dialog_role:
- *
- * The role a dialog window is given at construction: the dialog role,
- * which a screen reader announces, where GTK shows such a window as
- * showing (4.10 and later); the window role before, with "Dialog" as
- * its description once it is shown.
- *
- * Returns: the role
- */
-GtkAccessibleRole
-rg_accessible_dialog_role (void)
-{
-  return gtk_get_minor_version () >= 10 ? GTK_ACCESSIBLE_ROLE_DIALOG : GTK_ACCESSIBLE_ROLE_WINDOW;
-}
-
 /**
  * rg_accessible_set_hint:
  * @widget: a widget
@@ -494,8 +455,6 @@ rg_accessible_names_init (void)
 
       g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
                                   on_realize, NULL, NULL);
-      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
-                                  on_map, NULL, NULL);
       g_type_class_unref (widget_class);
       g_once_init_leave (&done, 1);
     }

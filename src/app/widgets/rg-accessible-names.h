@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 char *rg_accessible_strip_mnemonic   (const char *label);
 void  rg_accessible_names_init       (void);
-GtkAccessibleRole rg_accessible_dialog_role (void);
 void  rg_accessible_set_hint         (GtkWidget  *widget,
                                      const char *hint);
 

@@ -33,6 +33,24 @@ BUILD_ROOT = os.environ.get("REGARDS_BUILD_ROOT") or os.path.abspath(
 SOURCE_ROOT = os.environ.get("REGARDS_SOURCE_ROOT") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
+def gtk_before(major, minor):
+    """Whether the app's GTK, its version given by meson as the test's
+    first argument, is older than @major.@minor."""
+    version = sys.argv[1] if len(sys.argv) > 1 else ""
+    try:
+        return tuple(int(n) for n in version.split(".")[:2]) < (major, minor)
+    except ValueError:
+        return False
+
+
+# GTK 4.8 gives a window of the dialog role no "showing" state (only
+# the window role has it), and sends a window's "showing" event with
+# its hidden state's value: Orca 43 then ignores every dialog opening.
+GTK_DIALOG_NOT_SHOWING = (
+    "GTK 4.8 says a dialog is not showing (its window of the dialog role "
+    "has no showing state, and the showing event carries the hidden state), "
+    "so Orca ignores its opening")
+
 DEBIAN_PYTHON = "/usr/bin/python3"
 
 

@@ -319,25 +319,11 @@ CHECKS = [
 ]
 
 
-def gtk_before(major, minor):
-    """Whether the app's GTK (its version given by meson as the first
-    argument) is older than @major.@minor."""
-    version = sys.argv[1] if len(sys.argv) > 1 else ""
-    try:
-        return tuple(int(n) for n in version.split(".")[:2]) < (major, minor)
-    except ValueError:
-        return False
-
-
 # Checks that fail because of the toolkit, not of Regards, with why;
 # reported as TODO (TAP) where that toolkit runs, and checked as any
 # other where it does not.
 KNOWN_TOOLKIT_ISSUES = {
-    Listening.check_export_dialog: (
-        lambda: gtk_before(4, 10),
-        "GTK 4.8 tells a screen reader a window it shows is not showing (its "
-        "\"showing\" event carries the hidden state), so Orca ignores every "
-        "new window; src/app/widgets/rg-accessible-names.c"),
+    Listening.check_export_dialog: (lambda: h.gtk_before(4, 10), h.GTK_DIALOG_NOT_SHOWING),
 }
 
 
