@@ -230,14 +230,23 @@ class Harness:
         the socket's path, would find none. Then another number is tried."""
         import random
 
-        numbers = ([] if explicit else ["{fd}"]) + [str(n) for n in random.sample(range(200, 600), 8)]
+        # X clients try the abstract socket of a number before its path:
+        # a number whose abstract socket a server of another folder
+        # namespace holds would lead the app there, so it is skipped.
+        try:
+            with open("/proc/net/unix", errors="replace") as f:
+                taken = f.read()
+        except OSError:
+            taken = ""
+        numbers = ([] if explicit else ["{fd}"]) + [str(n) for n in random.sample(range(1000, 30000), 8)]
         for number in numbers:
             log = os.path.join(self.dir, "xvfb.log")
             if number == "{fd}":
                 argv = ["Xvfb", "-displayfd", "{fd}"]
             else:
                 if os.path.exists(f"/tmp/.X{number}-lock") or \
-                        os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                        os.path.exists(f"/tmp/.X11-unix/X{number}") or \
+                        f"@/tmp/.X11-unix/X{number}\n" in taken:
                     continue
                 argv = ["Xvfb", ":" + number, "-displayfd", "{fd}"]
             try:
