@@ -95,7 +95,8 @@ class Walk:
         focusable = h.has_state(acc, self.P.STATE_FOCUSABLE)
         presented = focusable or role not in self.quiet_roles
 
-        if MNEMONIC.search(name):
+        # A file's path is shown as it is: its underscores are no mnemonics
+        if MNEMONIC.search(re.sub(r"/\S+", "", name)):
             found.append("a mnemonic's underscore in its name")
         if presented:
             match = TOOLKIT_TYPE.search(name)
