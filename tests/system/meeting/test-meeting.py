@@ -94,7 +94,12 @@ class Meeting:
     # {{{ Helpers
 
     def frame(self, name, timeout=h.WAIT_SECONDS):
-        return h.find(self.app, self.P.ROLE_FRAME, name, timeout=timeout)
+        """A window by its title: a frame, or a dialog (which GTK 4.8
+        does not say showing)."""
+        roles = (self.P.ROLE_FRAME, self.P.ROLE_DIALOG)
+        return h.wait_for(lambda: next((w for w in h.children(self.app)
+                                        if h.role_of(w) in roles and h.name_of(w) == name), None),
+                          f"the window {name!r}", timeout=timeout)
 
     def button(self, root, name, timeout=h.WAIT_SECONDS):
         """A button by its label: its accessible name, with or without
