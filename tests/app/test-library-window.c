@@ -469,19 +469,38 @@ static void
 about_and_shortcuts (RgApplication *app)
 {
   GtkWindow *window = GTK_WINDOW (get_window (app));
-  GtkWindow *overlay;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
+  g_autofree char *section = NULL;
+
+  rg_test_assert_no_hidden_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  about = GTK_WINDOW (g_list_model_get_item (toplevels, before));
+  g_object_unref (about);
+  gtk_window_close (about);
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
 
-  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  g_assert_nonnull (overlay);
+  /* The shortcuts window opens on the library's shortcuts, once
+   * however often it is asked for, and is gone when closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   rg_test_iterate_until_idle ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  shortcuts = rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+  g_object_get (shortcuts, "section-name", &section, NULL);
+  g_assert_cmpstr (section, ==, "library");
+  gtk_window_close (shortcuts);
+  rg_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+  rg_test_assert_no_hidden_window ();
 }
 
 /* After the scan, each session shows its title, situation, date,

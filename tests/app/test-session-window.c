@@ -334,12 +334,20 @@ zoom_and_meeting_mode (RgApplication *app)
 
   /* Its keyboard shortcuts open on the session's. */
   {
-    GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    GtkWindow *shortcuts;
     g_autofree char *section = NULL;
 
+    rg_test_assert_no_hidden_window ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    rg_test_iterate_until_idle ();
+    shortcuts = rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
     g_assert_nonnull (shortcuts);
     g_object_get (shortcuts, "section-name", &section, NULL);
     g_assert_cmpstr (section, ==, "session");
+    gtk_window_close (shortcuts);
+    rg_test_iterate_until_idle ();
+    g_assert_null (rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+    rg_test_assert_no_hidden_window ();
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.zoom-in", NULL));

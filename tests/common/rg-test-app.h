@@ -182,6 +182,23 @@ rg_test_find_window (GType type)
   return NULL;
 }
 
+/* Every top-level window the app keeps is shown: GTK 4.8 answers a
+ * screen reader that asks for a window just closed with the last one,
+ * which, kept hidden, has no accessible object to name. */
+static inline void
+rg_test_assert_no_hidden_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (toplevel))
+        g_error ("A hidden %s is kept", G_OBJECT_TYPE_NAME (toplevel));
+    }
+}
+
 typedef void (*RgTestAppFunc) (RgApplication *app,
                                gpointer       data);
 

@@ -21,6 +21,7 @@
 #include "rg-paths.h"
 #include "rg-retention.h"
 #include "rg-session-row.h"
+#include "rg-shortcuts.h"
 #include "rg-window-state.h"
 
 /* How many sessions the list shows at first, and more each time. */
@@ -1126,6 +1127,7 @@ rg_library_window_init (RgLibraryWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rg_shortcuts_add_window_action (GTK_APPLICATION_WINDOW (self), "library");
 
   self->limit = PAGE_SIZE;
   self->cancellable = g_cancellable_new ();

@@ -34,6 +34,7 @@
 #include "rg-paths.h"
 #include "rg-session-details-dialog.h"
 #include "rg-session-window.h"
+#include "rg-shortcuts.h"
 #include "rg-sitting-bar.h"
 #include "rg-timeline-window.h"
 #include "rg-window-host.h"
@@ -1487,13 +1488,7 @@ rg_session_window_realize (GtkWidget *widget)
 {
   RgSessionWindow *self = RG_SESSION_WINDOW (widget);
 
-  GtkShortcutsWindow *shortcuts;
-
   GTK_WIDGET_CLASS (rg_session_window_parent_class)->realize (widget);
-
-  /* The shortcuts window opens on the session's shortcuts here. */
-  if ((shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))))
-    g_object_set (shortcuts, "section-name", "session", NULL);
 
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
                                               GTK_STYLE_PROVIDER (self->zoom_css),
@@ -1709,6 +1704,7 @@ rg_session_window_init (RgSessionWindow *self)
   GtkPopover *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rg_shortcuts_add_window_action (GTK_APPLICATION_WINDOW (self), "session");
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);

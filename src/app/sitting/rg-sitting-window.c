@@ -18,6 +18,7 @@
 
 #include "rg-library.h"
 #include "rg-save-chooser.h"
+#include "rg-shortcuts.h"
 #include "rg-sitting-minutes-dialog.h"
 #include "rg-sitting-window.h"
 #include "rg-window-host.h"
@@ -418,6 +419,7 @@ static void
 rg_sitting_window_init (RgSittingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rg_shortcuts_add_window_action (GTK_APPLICATION_WINDOW (self), "library");
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->agenda_list, "row-activated", G_CALLBACK (row_activated_cb),

@@ -74,6 +74,68 @@ static const struct
   { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
 };
 
+/* The shortcuts window of @window, while it is open */
+#define SHORTCUTS_WINDOW_KEY "rg-shortcuts-window"
+
+static void
+forget_shortcuts_window (GtkWindow *shortcuts,
+                         GtkWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY, NULL);
+}
+
+static void
+show_shortcuts_window (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkWindow *shortcuts = g_object_get_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY);
+  const char *section = g_object_get_data (G_OBJECT (action), "section");
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (shortcuts == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/regards/Regards/rg-shortcuts-window.ui");
+      shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      if (section != NULL)
+        g_object_set (shortcuts, "section-name", section, NULL);
+      gtk_window_set_transient_for (shortcuts, window);
+      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+      g_object_set_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY, shortcuts);
+      g_signal_connect_object (shortcuts, "destroy", G_CALLBACK (forget_shortcuts_window),
+                               window, 0);
+    }
+
+  gtk_window_present (shortcuts);
+}
+
+/**
+ * rg_shortcuts_add_window_action:
+ * @window: an application window
+ * @section: (nullable): the section of the shortcuts window it opens on
+ *
+ * Gives @window the "win.show-help-overlay" action, which opens the
+ * shortcuts window. The shortcuts window is built when it is asked for
+ * and destroyed when it is closed, never kept hidden:
+ * GtkApplicationWindow's own help overlay stays a hidden window for the
+ * window's life, and GTK 4.8's accessibility root, asked by a screen
+ * reader for a window that has just closed, answers with a hidden
+ * window's missing object path, an invalid reply.
+ */
+void
+rg_shortcuts_add_window_action (GtkApplicationWindow *window,
+                                const char           *section)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_return_if_fail (GTK_IS_APPLICATION_WINDOW (window));
+
+  g_object_set_data_full (G_OBJECT (action), "section", g_strdup (section), g_free);
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_shortcuts_window), window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+}
+
 /**
  * rg_shortcuts_set_accels:
  * @application: the application

@@ -14,5 +14,7 @@ void rg_shortcuts_add_controller            (GtkWidget      *widget,
                                              const char     *prefix);
 void rg_shortcuts_add_controller_for_action (GtkWidget      *widget,
                                              const char     *action);
+void rg_shortcuts_add_window_action         (GtkApplicationWindow *window,
+                                             const char           *section);
 
 G_END_DECLS
