@@ -5,8 +5,9 @@
  * of a first index, spent on objects the index throws away. So a scan
  * first reads what the index needs straight from the parsed XML — the
  * same elements and attributes the loader reads, in the same way — and
- * the loader's full check comes in a second pass (see rg-library-scan.c),
- * which also compares what it finds with what was extracted here.
+ * the loader's full check comes once that is written (see
+ * rg-library-scan.c); the tests compare what the loader finds with what
+ * was extracted here.
  *
  * The document is read as a stream (SAX), without building its tree:
  * building the tree is most of the cost of parsing. Only the plain case

@@ -7,14 +7,17 @@
  * transaction per batch: a batch is short, so the application saving a
  * session never waits long for the lock.
  *
- * It goes in two passes. The first indexes: what the index needs is read
- * straight from the XML (rg-library-extract.c), and the sessions are in
- * the library, searchable. The second checks: each file indexed that way
- * goes through every check of the loader (rg_session_check_bytes ()), and
- * a file that fails gets the loader's error in the index. The check does
- * not build the session, which is half the cost of loading and refuses
- * nothing; that the quick reading gives the loader's record is proved by
- * the tests (tests/library/test-library.c), on every fixture.
+ * Each file goes through the pool twice. First it is indexed: what the
+ * index needs is read straight from the XML (rg-library-extract.c), and
+ * the session is in the library, searchable. Then, once written, it is
+ * checked: it goes through every check of the loader
+ * (rg_session_check_bytes ()), and a file that fails gets the loader's
+ * error in the index. The pool takes the files to index before those to
+ * check, so that the library is searchable as soon as the writer allows,
+ * and checks while the writer writes. The check does not build the
+ * session, which is half the cost of loading and refuses nothing; that
+ * the quick reading gives the loader's record is proved by the tests
+ * (tests/library/test-library.c), on every fixture.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,8 +45,8 @@
 #define BATCH_MAX_FILES 250
 #define BATCH_MAX_USEC (50 * G_TIME_SPAN_MILLISECOND)
 
-/* Files being loaded at once: enough to keep every loader busy, few
- * enough to bound memory. */
+/* Files being indexed at once, and files being checked: enough to keep
+ * every loader busy, few enough to bound memory. */
 #define MAX_IN_FLIGHT 64
 
 /* Sessions are not hidden in deep trees; this stops a loop of bind
@@ -77,10 +80,11 @@ typedef struct
 {
   FoundFile       *file;            /* borrowed from the walk */
   char            *path;
-  gboolean         checking;        /* second pass: the loader's checks */
+  guint            order;           /* in the walk, for the pool's order */
+  gboolean         checking;        /* then: the loader's checks */
   gboolean         is_new;
-  Counted          counted;         /* what the first pass counted it as */
-  gboolean         skipped;         /* second pass: the file changed since */
+  Counted          counted;         /* what its indexing counted it as */
+  gboolean         skipped;         /* checking: the file changed since */
   RgLibraryRecord *record;
   gboolean         verified;        /* record or error made by the loader */
   char            *error_message;
@@ -89,10 +93,6 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  /* NULL: moved to the second pass. */
-  if (job == NULL)
-    return;
-
   g_free (job->path);
   g_clear_pointer (&job->record, _rg_library_record_free);
   g_free (job->error_message);
@@ -378,9 +378,8 @@ look_at_paths (Walk *walk)
     }
 }
 
-/* First pass: extract when the file allows, else load. Second pass: check
- * as the loader does, if the file is still the version the first pass
- * indexed. */
+/* Indexing: extract when the file allows, else load. Checking: check as
+ * the loader does, if the file is still the version that was indexed. */
 static void
 load_in_thread (gpointer data,
                 gpointer user_data)
@@ -440,6 +439,8 @@ typedef struct
   gboolean                   replaced;     /* someone else put another in its place */
   GPtrArray                 *pending;      /* of LoadJob, loaded, not written yet */
   gint64                     batch_start;  /* when the first of them came */
+  guint                      n_unindexed;  /* files to index not written yet */
+  GQueue                    *to_check;     /* of LoadJob, written, to check; or NULL */
 } Writer;
 
 /* Takes the lock for a batch, on the index the scan started on: one
@@ -536,8 +537,43 @@ writer_drop_pending (Writer *writer)
   g_ptr_array_set_size (writer->pending, 0);
 }
 
+/* The pool's order: the files to index before the files to check, each
+ * in the order of the walk. */
+static int
+compare_jobs (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const LoadJob *job_a = a;
+  const LoadJob *job_b = b;
+
+  if (job_a->checking != job_b->checking)
+    return job_a->checking ? 1 : -1;
+
+  return (job_a->order > job_b->order) - (job_a->order < job_b->order);
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_jobs (*(LoadJob * const *) a, *(LoadJob * const *) b, user_data);
+}
+
+/* Everything is searchable now; the check may take a while. */
+static void
+announce_indexed (Writer *writer)
+{
+  RgLibraryScanResult *result = writer->result;
+
+  if (writer->params->indexed != NULL &&
+      result->n_added + result->n_updated + result->n_removed > 0)
+    writer->params->indexed (writer->params->user_data);
+}
+
 /* Writes the pending jobs in one transaction; they are pending no more,
- * written or not. */
+ * written or not. Files indexed without the loader go to the check. */
 static gboolean
 writer_flush (Writer  *writer,
               GError **error)
@@ -547,6 +583,10 @@ writer_flush (Writer  *writer,
 
   if (writer->pending->len == 0)
     return TRUE;
+
+  /* In the order of the walk, whichever thread was quicker: the same
+   * files make the same index. */
+  g_ptr_array_sort_with_data (writer->pending, compare_pending, NULL);
 
   db = writer_lock (writer, error);
   ok = db != NULL && _rg_library_db_begin (db, error);
@@ -564,6 +604,20 @@ writer_flush (Writer  *writer,
       if (!ok)
         _rg_library_db_rollback (db);
       writer_unlock (writer);
+    }
+
+  for (guint i = 0; ok && i < writer->pending->len; i++)
+    {
+      LoadJob *job = g_ptr_array_index (writer->pending, i);
+
+      if (job->checking)
+        continue;
+
+      /* Indexed without the loader: to check now it is written. */
+      if (!job->verified && writer->to_check != NULL)
+        g_queue_push_tail (writer->to_check, job);
+      if (--writer->n_unindexed == 0)
+        announce_indexed (writer);
     }
 
   writer_drop_pending (writer);
@@ -608,45 +662,85 @@ next_loaded (Writer      *writer,
   return g_async_queue_timeout_pop (done, left);
 }
 
-/* Loads @to_load (of LoadJob) in the pool and writes each one as it comes
- * back. On error or cancellation, waits for the jobs in flight before
- * returning, so none outlives the call; when cancelled, what was loaded
- * is written all the same. */
+/* Turns a job that indexed a file without the loader into its check. */
+static void
+load_job_to_check (LoadJob *job)
+{
+  g_clear_pointer (&job->record, _rg_library_record_free);
+  g_clear_pointer (&job->error_message, g_free);
+  job->checking = TRUE;
+  job->verified = FALSE;
+}
+
+/* Indexes @to_index (of LoadJob) in the pool and writes each file as it
+ * comes back. Unless @to_check is NULL, each file indexed without the
+ * loader is then checked, once written, as are the files of @to_check,
+ * in the same pool, which takes the files to index first. On error or
+ * cancellation, waits for the jobs in flight before returning, so none
+ * outlives the call; when cancelled, what was loaded is written all the
+ * same. */
 static gboolean
 load_and_write (Writer     *writer,
-                GPtrArray  *to_load,
+                GPtrArray  *to_index,
+                GPtrArray  *to_check,
                 GError    **error)
 {
   g_autoptr(GAsyncQueue) done = g_async_queue_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) checked = g_ptr_array_new ();
+  GQueue checks = G_QUEUE_INIT;
   GThreadPool *pool;
   guint next = 0;
-  guint in_flight = 0;
+  guint indexing = 0;
+  guint checking = 0;
   guint n_processors = CLAMP (g_get_num_processors (), 1, 8);
-  guint n_threads;
 
-  /* Indexing: extracting is quicker than writing, and the writer (this
-   * thread) needs a processor of its own. Checking: loading is slow, and
-   * writing almost nothing. */
-  if (to_load->len > 0 && !((LoadJob *) g_ptr_array_index (to_load, 0))->checking)
-    n_threads = MAX (1, n_processors - 1);
-  else
-    n_threads = n_processors;
+  if (to_check != NULL)
+    for (guint i = 0; i < to_check->len; i++)
+      g_queue_push_tail (&checks, g_ptr_array_index (to_check, i));
 
-  if (to_load->len == 0)
+  if (to_index->len == 0 && checks.length == 0)
     return TRUE;
 
-  pool = g_thread_pool_new (load_in_thread, done, n_threads, FALSE, NULL);
+  writer->n_unindexed = to_index->len;
+  writer->to_check = to_check != NULL ? &checks : NULL;
 
-  while (next < to_load->len && in_flight < MAX_IN_FLIGHT)
-    {
-      g_thread_pool_push (pool, g_ptr_array_index (to_load, next++), NULL);
-      in_flight++;
-    }
+  /* Indexing alone: extracting is quicker than writing, and the writer
+   * (this thread) needs a processor of its own. Checking too: loading is
+   * slow, and the checks fill the time the writer leaves. */
+  pool = g_thread_pool_new (load_in_thread, done,
+                            to_check != NULL ? n_processors : MAX (1, n_processors - 1),
+                            FALSE, NULL);
+  g_thread_pool_set_sort_function (pool, compare_jobs, NULL);
 
-  while (in_flight > 0)
+  for (;;)
     {
-      LoadJob *job = next_loaded (writer, done);
+      LoadJob *job;
+
+      while (local_error == NULL && next < to_index->len && indexing < MAX_IN_FLIGHT)
+        {
+          g_thread_pool_push (pool, g_ptr_array_index (to_index, next++), NULL);
+          indexing++;
+        }
+
+      while (local_error == NULL && checks.length > 0 && checking < MAX_IN_FLIGHT)
+        {
+          job = g_queue_pop_head (&checks);
+          load_job_to_check (job);
+          g_thread_pool_push (pool, job, NULL);
+          checking++;
+        }
+
+      /* Nothing in flight: what is pending may still have files to check. */
+      if (indexing + checking == 0)
+        {
+          if (local_error != NULL || writer->pending->len == 0)
+            break;
+          writer_flush (writer, &local_error);
+          continue;
+        }
+
+      job = next_loaded (writer, done);
 
       if (job == NULL)
         {
@@ -657,20 +751,26 @@ load_and_write (Writer     *writer,
           continue;
         }
 
-      in_flight--;
+      if (job->checking)
+        checking--;
+      else
+        indexing--;
 
       /* After an error, only collect what is in flight. */
-      if (local_error == NULL &&
-          !g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
-        writer_add (writer, job, &local_error);
-      else
+      if (local_error != NULL ||
+          g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
         job_written (job);
+      /* What the checks find is written once every file is indexed:
+       * the index is written as it was without them. */
+      else if (job->checking && writer->n_unindexed > 0)
+        g_ptr_array_add (checked, job);
+      else
+        writer_add (writer, job, &local_error);
 
-      if (local_error == NULL && next < to_load->len)
-        {
-          g_thread_pool_push (pool, g_ptr_array_index (to_load, next++), NULL);
-          in_flight++;
-        }
+      for (guint i = 0; local_error == NULL && writer->n_unindexed == 0 && i < checked->len; i++)
+        writer_add (writer, g_ptr_array_index (checked, i), &local_error);
+      if (writer->n_unindexed == 0)
+        g_ptr_array_set_size (checked, 0);
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
@@ -680,6 +780,8 @@ load_and_write (Writer     *writer,
   if (local_error == NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     writer_flush (writer, local_error == NULL ? &local_error : NULL);
   writer_drop_pending (writer);
+  writer->to_check = NULL;
+  g_queue_clear (&checks);
 
   if (local_error != NULL)
     {
@@ -699,25 +801,16 @@ file_changed (const FoundFile          *file,
 
 static LoadJob *
 load_job_new (const RgLibraryScanParams *params,
-              FoundFile                 *file)
+              FoundFile                 *file,
+              guint                      order)
 {
   LoadJob *job = g_new0 (LoadJob, 1);
 
   job->file = file;
+  job->order = order;
   job->path = g_build_filename (params->folder, file->relpath, NULL);
 
   return job;
-}
-
-/* Turns a job of the first pass into one of the second, for a file that
- * was indexed without the loader. */
-static void
-load_job_to_check (LoadJob *job)
-{
-  g_clear_pointer (&job->record, _rg_library_record_free);
-  g_clear_pointer (&job->error_message, g_free);
-  job->checking = TRUE;
-  job->verified = FALSE;
 }
 
 /* What the index knows of the files, and which generation of it that is. */
@@ -942,14 +1035,14 @@ scan_once (const RgLibraryScanParams  *params,
           /* Indexed by an earlier scan that did not get to check it. */
           if (!state->verified)
             {
-              job = load_job_new (params, file);
+              job = load_job_new (params, file, i);
               load_job_to_check (job);
               g_ptr_array_add (to_check, job);
             }
           continue;
         }
 
-      job = load_job_new (params, file);
+      job = load_job_new (params, file, i);
       job->is_new = state == NULL;
       g_ptr_array_add (to_index, job);
     }
@@ -964,35 +1057,21 @@ scan_once (const RgLibraryScanParams  *params,
         g_ptr_array_add (gone, key);
     }
 
-  if (!delete_gone (writer, gone, error) ||
-      !load_and_write (writer, to_index, error))
+  if (!delete_gone (writer, gone, error))
     return FALSE;
 
-  /* Everything is searchable now; the check may take a while. */
-  if (params->indexed != NULL &&
-      result->n_added + result->n_updated + result->n_removed > 0)
-    params->indexed (params->user_data);
+  if (to_index->len == 0)
+    announce_indexed (writer);
 
-  for (guint i = 0; i < to_index->len; i++)
-    {
-      LoadJob *job = g_ptr_array_index (to_index, i);
+  if (!load_and_write (writer, to_index, check ? to_check : NULL, error))
+    return FALSE;
 
-      if (!job->verified)
-        {
-          g_ptr_array_index (to_index, i) = NULL;
-          load_job_to_check (job);
-          g_ptr_array_add (to_check, job);
-        }
-    }
-
-  if (check)
-    {
-      if (!load_and_write (writer, to_check, error))
-        return FALSE;
-    }
-  else
+  if (!check)
     {
       result->n_unchecked = to_check->len;
+      for (guint i = 0; i < to_index->len; i++)
+        if (!((LoadJob *) g_ptr_array_index (to_index, i))->verified)
+          result->n_unchecked++;
     }
 
   if (!scan_sittings (walk, writer, error))
