@@ -598,7 +598,8 @@ try_open (const char   *path,
        * trace in the free pages of the index. */
       !exec (db, "PRAGMA secure_delete = ON;"
                  "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA temp_store = MEMORY", &local_error) ||
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA cache_size = -16384", &local_error) ||
       !get_int_pragma (db, "PRAGMA user_version", &version, &local_error))
     goto failed;
 

@@ -45,9 +45,11 @@
 #define BATCH_MAX_FILES 250
 #define BATCH_MAX_USEC (50 * G_TIME_SPAN_MILLISECOND)
 
-/* Files being indexed at once, and files being checked: enough to keep
- * every loader busy, few enough to bound memory. */
-#define MAX_IN_FLIGHT 64
+/* Files being indexed at once, and files being checked: more than a
+ * batch, so that the loaders keep reading while the writer writes one;
+ * few enough to bound memory (what is kept of a file read is its
+ * record, a few kilobytes). */
+#define MAX_IN_FLIGHT (2 * BATCH_MAX_FILES)
 
 /* Sessions are not hidden in deep trees; this stops a loop of bind
  * mounts or a mistaken choice of folder ("/") from running forever. */
