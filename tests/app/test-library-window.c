@@ -474,6 +474,7 @@ about_and_shortcuts (RgApplication *app)
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
   g_autofree char *section = NULL;
+  g_autofree char *accelerator = NULL;
 
   rg_test_assert_no_hidden_window ();
 
@@ -497,6 +498,8 @@ about_and_shortcuts (RgApplication *app)
   g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
   g_object_get (shortcuts, "section-name", &section, NULL);
   g_assert_cmpstr (section, ==, "library");
+  accelerator = rg_test_get_shown_accelerator (shortcuts, "library.new-session");
+  g_assert_cmpstr (accelerator, ==, "<Control>n");
   gtk_window_close (shortcuts);
   rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);

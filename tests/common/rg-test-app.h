@@ -199,6 +199,33 @@ rg_test_assert_no_hidden_window (void)
     }
 }
 
+static inline gboolean
+rg_test_is_shortcut_of (GtkWidget     *widget,
+                        gconstpointer  action)
+{
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+
+  g_object_get (widget, "action-name", &name, NULL);
+  return g_strcmp0 (name, action) == 0;
+}
+
+/* The keys @shortcuts, a shortcuts window, shows for @action */
+static inline char *
+rg_test_get_shown_accelerator (GtkWindow  *shortcuts,
+                               const char *action)
+{
+  GtkWidget *shortcut = rg_test_find_widget (GTK_WIDGET (shortcuts), rg_test_is_shortcut_of, action);
+  char *accelerator = NULL;
+
+  g_assert_nonnull (shortcut);
+  g_object_get (shortcut, "accelerator", &accelerator, NULL);
+
+  return accelerator;
+}
+
 typedef void (*RgTestAppFunc) (RgApplication *app,
                                gpointer       data);
 

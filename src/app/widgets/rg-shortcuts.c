@@ -74,14 +74,14 @@ static const struct
   { "diagnosis.previous-divergence", { "<Shift>F8", NULL } },
 };
 
-/* The shortcuts window of @window, while it is open */
-#define SHORTCUTS_WINDOW_KEY "rg-shortcuts-window"
-
-static void
-forget_shortcuts_window (GtkWindow *shortcuts,
-                         GtkWindow *window)
+/* Closed, the shortcuts window is destroyed, not hidden */
+static gboolean
+shortcuts_window_close_request (GtkWindow            *shortcuts,
+                                GtkApplicationWindow *window)
 {
-  g_object_set_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY, NULL);
+  gtk_application_window_set_help_overlay (window, NULL);
+
+  return TRUE;
 }
 
 static void
@@ -89,25 +89,25 @@ show_shortcuts_window (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GtkWindow *window = GTK_WINDOW (user_data);
-  GtkWindow *shortcuts = g_object_get_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
   const char *section = g_object_get_data (G_OBJECT (action), "section");
   g_autoptr(GtkBuilder) builder = NULL;
 
   if (shortcuts == NULL)
     {
       builder = gtk_builder_new_from_resource ("/io/github/regards/Regards/rg-shortcuts-window.ui");
-      shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
       if (section != NULL)
         g_object_set (shortcuts, "section-name", section, NULL);
-      gtk_window_set_transient_for (shortcuts, window);
-      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
-      g_object_set_data (G_OBJECT (window), SHORTCUTS_WINDOW_KEY, shortcuts);
-      g_signal_connect_object (shortcuts, "destroy", G_CALLBACK (forget_shortcuts_window),
-                               window, 0);
+      /* The window fills in the accelerators of the application's
+       * actions; this action stays the one that shows it. */
+      gtk_application_window_set_help_overlay (window, shortcuts);
+      g_signal_connect_object (shortcuts, "close-request",
+                               G_CALLBACK (shortcuts_window_close_request), window, 0);
     }
 
-  gtk_window_present (shortcuts);
+  gtk_window_present (GTK_WINDOW (shortcuts));
 }
 
 /**
@@ -117,11 +117,11 @@ show_shortcuts_window (GSimpleAction *action,
  *
  * Gives @window the "win.show-help-overlay" action, which opens the
  * shortcuts window. The shortcuts window is built when it is asked for
- * and destroyed when it is closed, never kept hidden:
- * GtkApplicationWindow's own help overlay stays a hidden window for the
- * window's life, and GTK 4.8's accessibility root, asked by a screen
- * reader for a window that has just closed, answers with a hidden
- * window's missing object path, an invalid reply.
+ * and destroyed when it is closed, never kept hidden: GtkApplication's
+ * own help overlay stays a hidden window for the window's life, and
+ * GTK 4.8's accessibility root, asked by a screen reader for a window
+ * that has just closed, answers with a hidden window's missing object
+ * path, an invalid reply.
  */
 void
 rg_shortcuts_add_window_action (GtkApplicationWindow *window,
