@@ -245,22 +245,19 @@ _rg_ids_are_valid (const char * const *ids)
 static inline GDateTime *
 _rg_time_normalize (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  /* A file holds thousands of times, each set on load: most are so
+   * already. */
+  if (g_date_time_get_microsecond (time) == 0 &&
+      g_strcmp0 (g_time_zone_get_identifier (g_date_time_get_timezone (time)), "UTC") == 0)
+    return g_date_time_ref (time);
 
-  return g_date_time_new_utc (g_date_time_get_year (utc),
-                              g_date_time_get_month (utc),
-                              g_date_time_get_day_of_month (utc),
-                              g_date_time_get_hour (utc),
-                              g_date_time_get_minute (utc),
-                              g_date_time_get_second (utc));
+  return g_date_time_new_from_unix_utc (g_date_time_to_unix (time));
 }
 
 static inline GDateTime *
 _rg_time_new_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return _rg_time_normalize (now);
+  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
 }
 
 G_END_DECLS
