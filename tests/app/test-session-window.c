@@ -21,6 +21,7 @@
 #include "rg-session-editor-links.h"
 #include "rg-session-window.h"
 #include "rg-session-xml.h"
+#include "rg-statement-card.h"
 #include "rg-diagnosis-cell.h"
 #include "rg-test-app.h"
 #include "rg-test-editing.h"
@@ -1586,6 +1587,73 @@ views_by_key (RgApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (RG_IS_EDITABLE_TEXT (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_ancestor (widget, RG_TYPE_STATEMENT_CARD) != NULL)
+    g_ptr_array_add (texts, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* A card's text is laid out at its column's width only (it asks for no
+ * width of its own): it must still ask for the height its label needs,
+ * at every width, and show its text whole. */
+static void
+card_texts_whole (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "revue-heights.regards");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  RgSessionWindow *window;
+
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
+  rg_test_iterate_until_idle ();
+
+  collect_texts (GTK_WIDGET (window), texts);
+  g_assert_cmpuint (texts->len, >=, 10);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkWidget *text = g_ptr_array_index (texts, i);
+      GType label_type = GTK_TYPE_LABEL;
+      GtkWidget *label = rg_test_find_widget (text, is_type, &label_type);
+      const int widths[] = { 60, 150, 240, 400, gtk_widget_get_width (text) };
+      int shown = 0;
+
+      g_assert_nonnull (label);
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          int asked = 0;
+          int needed = 0;
+
+          gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, widths[w], NULL, &asked, NULL, NULL);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, widths[w], NULL, &needed, NULL, NULL);
+          g_assert_cmpint (asked, ==, needed);
+        }
+
+      /* Shown whole: the label has the height its text needs there. */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                          NULL, &shown, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label), >=, shown);
+      g_assert_cmpint (gtk_widget_get_width (label), ==, gtk_widget_get_width (text));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1624,6 +1692,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/meeting-mode/escape", escape_in_meeting_mode);
   rg_test_add_app_func ("/session-window/reveal", reveal);
   rg_test_add_app_func ("/session-window/views-by-key", views_by_key);
+  rg_test_add_app_func ("/session-window/card-texts-whole", card_texts_whole);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();

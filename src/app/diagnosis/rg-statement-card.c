@@ -954,6 +954,7 @@ rg_statement_card_init (RgStatementCard *self)
    * click edits its text (docs/editing.md). */
   gtk_widget_set_focusable (GTK_WIDGET (self->text), FALSE);
   rg_editable_text_set_single_click (self->text, FALSE);
+  rg_editable_text_set_given_width (self->text, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->text), "statement-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
   g_signal_connect_object (self->text, "changed", G_CALLBACK (on_changed),

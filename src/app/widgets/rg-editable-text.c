@@ -51,6 +51,7 @@ struct _RgEditableText
 
   guint        stop_source;
   guint        single_click : 1;
+  guint        given_width : 1;
 };
 
 enum {
@@ -582,6 +583,69 @@ rg_editable_text_set_property (GObject      *object,
     }
 }
 
+/* What it shows: the label, or the editor in its place */
+static GtkWidget *
+shown_child (RgEditableText *self)
+{
+  return self->scroller != NULL ? self->scroller : GTK_WIDGET (self->label);
+}
+
+static void
+rg_editable_text_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  RgEditableText *self = RG_EDITABLE_TEXT (widget);
+
+  /* Its text laid out once, at the width it is given: a label would
+   * lay it out at its smallest and its natural widths first, and
+   * shaping the text is most of the cost of a card. The label is then
+   * allocated that width, which keeps the layout as it is. */
+  if (self->given_width && self->scroller == NULL)
+    {
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = *natural = 0;
+          return;
+        }
+
+      if (for_size >= 0)
+        {
+          PangoLayout *layout = gtk_label_get_layout (self->label);
+          int height;
+
+          pango_layout_set_width (layout, for_size * PANGO_SCALE);
+          pango_layout_get_size (layout, NULL, &height);
+          *minimum = *natural = PANGO_PIXELS_CEIL (height);
+          return;
+        }
+    }
+
+  gtk_widget_measure (shown_child (self), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+rg_editable_text_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (shown_child (RG_EDITABLE_TEXT (widget)));
+}
+
+static void
+rg_editable_text_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  RgEditableText *self = RG_EDITABLE_TEXT (widget);
+
+  gtk_widget_allocate (shown_child (self), width, height, baseline, NULL);
+}
+
 static void
 rg_editable_text_class_init (RgEditableTextClass *klass)
 {
@@ -645,7 +709,9 @@ rg_editable_text_class_init (RgEditableTextClass *klass)
     g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = rg_editable_text_get_request_mode;
+  widget_class->measure = rg_editable_text_measure;
+  widget_class->size_allocate = rg_editable_text_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "editable-text");
 }
 
@@ -680,6 +746,25 @@ GtkWidget *
 rg_editable_text_new (void)
 {
   return g_object_new (RG_TYPE_EDITABLE_TEXT, NULL);
+}
+
+/**
+ * rg_editable_text_set_given_width:
+ * @self: a #RgEditableText
+ * @given_width: whether its container always gives it its width
+ *
+ * In a container that always gives it the width it has, a card in a
+ * column, the text asks for no width of its own and is laid out at the
+ * width given only: a big session shows thousands of texts.
+ */
+void
+rg_editable_text_set_given_width (RgEditableText *self,
+                                  gboolean        given_width)
+{
+  g_return_if_fail (RG_IS_EDITABLE_TEXT (self));
+
+  self->given_width = !!given_width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const char *

@@ -32,6 +32,8 @@ GtkLabel   *rg_editable_text_get_label      (RgEditableText *self);
 gboolean    rg_editable_text_get_single_click (RgEditableText *self);
 void        rg_editable_text_set_single_click (RgEditableText *self,
                                                gboolean        single_click);
+void        rg_editable_text_set_given_width  (RgEditableText *self,
+                                               gboolean        given_width);
 void        rg_editable_text_set_undo_stack (RgEditableText *self,
                                              RgUndoStack    *undo_stack,
                                              gconstpointer   burst_key);
