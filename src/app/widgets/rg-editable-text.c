@@ -603,8 +603,9 @@ rg_editable_text_measure (GtkWidget      *widget,
 
   /* Its text laid out once, at the width it is given: a label would
    * lay it out at its smallest and its natural widths first, and
-   * shaping the text is most of the cost of a card. The label is then
-   * allocated that width, which keeps the layout as it is. */
+   * shaping the text is most of the cost of a card. The label's own
+   * layout is set to that width, as the label does itself when it is
+   * allocated that width next, which then keeps the layout as it is. */
   if (self->given_width && self->scroller == NULL)
     {
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
