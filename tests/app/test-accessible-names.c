@@ -100,13 +100,6 @@ assert_no_mnemonic (GtkWidget *root)
              G_OBJECT_TYPE_NAME (root), found->str);
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static void
 strip_mnemonic (void)
 {
@@ -135,7 +128,7 @@ every_view (RgApplication *app)
 {
   g_autoptr(GFile) file = rg_test_copy_example (test_dir, "noms.regards");
   RgSessionWindow *window = rg_test_open_session (app, file);
-  AdwViewStack *stack = ADW_VIEW_STACK (rg_test_find_widget (GTK_WIDGET (window), is_of_type,
+  AdwViewStack *stack = ADW_VIEW_STACK (rg_test_find_widget (GTK_WIDGET (window), rg_test_is_of_type,
                                                              GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK)));
   RgGlossaryView *glossary;
   GListModel *pages;
@@ -143,7 +136,7 @@ every_view (RgApplication *app)
   g_assert_nonnull (stack);
   adw_view_stack_set_visible_child_name (stack, "glossary");
   rg_test_iterate_until_idle ();
-  glossary = RG_GLOSSARY_VIEW (rg_test_find_widget (GTK_WIDGET (window), is_of_type,
+  glossary = RG_GLOSSARY_VIEW (rg_test_find_widget (GTK_WIDGET (window), rg_test_is_of_type,
                                                     GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW)));
   {
     RgSession *session = rg_document_get_session (rg_session_window_get_document (window));

@@ -570,20 +570,6 @@ is_format_row (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "_Format") == 0;
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* From the keyboard alone: Return on the format opens the list of
  * formats (it exported at once), and Space on one chooses it, as
  * Return does. */
@@ -601,7 +587,7 @@ keys_choose_a_format (RgApplication *app)
   g_assert_nonnull (dialog);
   row = rg_test_find_widget (GTK_WIDGET (dialog), is_format_row, NULL);
   g_assert_nonnull (row);
-  popover = rg_test_find_widget (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+  popover = rg_test_find_widget (row, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_grab_focus (row));
   rg_test_iterate_until_idle ();
@@ -612,13 +598,13 @@ keys_choose_a_format (RgApplication *app)
   g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_PDF);
 
   /* Down to the second format, ODT, then Space */
-  list = rg_test_find_widget (popover, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  list = rg_test_find_widget (popover, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
   g_assert_nonnull (list);
   item = gtk_window_get_focus (GTK_WINDOW (dialog));
   g_assert_true (item != NULL && gtk_widget_is_ancestor (item, list));
   g_assert_true (rg_test_type_key (GTK_WINDOW (dialog), GDK_KEY_Down, 0));
   item = gtk_window_get_focus (GTK_WINDOW (dialog));
-  g_assert_nonnull (rg_test_find_widget (item, is_label_reading, "Report to edit (ODT)"));
+  g_assert_nonnull (rg_test_find_widget (item, rg_test_is_label_reading, "Report to edit (ODT)"));
   g_assert_true (rg_test_type_key (GTK_WINDOW (dialog), GDK_KEY_space, 0));
   g_assert_cmpint (rg_export_dialog_get_format (dialog), ==, RG_EXPORT_FORMAT_ODT);
   g_assert_false (gtk_widget_get_visible (popover));

@@ -40,26 +40,12 @@ is_shown_editable (GtkWidget     *widget,
 }
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_label (GtkWidget     *widget,
-          gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
 is_view_tab (GtkWidget     *widget,
              gconstpointer  title)
 {
   return GTK_IS_TOGGLE_BUTTON (widget) &&
          gtk_widget_get_mapped (widget) &&
-         rg_test_find_widget (widget, is_label, title) != NULL;
+         rg_test_find_widget (widget, rg_test_is_label_reading, title) != NULL;
 }
 
 /* }}} */
@@ -265,9 +251,9 @@ link_note_then_criteria (RgApplication *app)
 static void
 show_first_word (RgSessionWindow *window)
 {
-  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), rg_test_is_of_type,
                                  GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW));
-  GtkWidget *list = rg_test_find_widget (view, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = rg_test_find_widget (view, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 
   gtk_widget_grab_focus (GTK_WIDGET (row));

@@ -32,13 +32,6 @@ static char *test_dir;
 /* {{{ Finding widgets */
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
 is_meaning_of (GtkWidget     *widget,
                gconstpointer  partner_id)
 {
@@ -74,7 +67,7 @@ is_card_of (GtkWidget     *widget,
 static RgGlossaryView *
 get_glossary_view (RgSessionWindow *window)
 {
-  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *view = rg_test_find_widget (GTK_WIDGET (window), rg_test_is_of_type,
                                  GSIZE_TO_POINTER (RG_TYPE_GLOSSARY_VIEW));
 
   g_assert_nonnull (view);
@@ -84,7 +77,7 @@ get_glossary_view (RgSessionWindow *window)
 static AdwViewStack *
 get_view_stack (RgSessionWindow *window)
 {
-  GtkWidget *stack = rg_test_find_widget (GTK_WIDGET (window), is_of_type,
+  GtkWidget *stack = rg_test_find_widget (GTK_WIDGET (window), rg_test_is_of_type,
                                   GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
@@ -94,7 +87,7 @@ get_view_stack (RgSessionWindow *window)
 static GtkListBox *
 get_term_list (RgGlossaryView *view)
 {
-  GtkWidget *list = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = rg_test_find_widget (GTK_WIDGET (view), rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
 
   g_assert_nonnull (list);
   return GTK_LIST_BOX (list);
@@ -116,7 +109,7 @@ row_word (GtkListBox *list,
           guint       index)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
-  GtkWidget *label = rg_test_find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+  GtkWidget *label = rg_test_find_widget (GTK_WIDGET (row), rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
 
   return gtk_label_get_label (GTK_LABEL (label));
 }
@@ -238,7 +231,7 @@ edit_undo_and_reopen (RgApplication *app)
   g_assert_cmpstr (row_word (list, 1), ==, "autonomie");
 
   /* A new word, typed in the entry: listed, and shown. */
-  entry = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  entry = rg_test_find_widget (GTK_WIDGET (view), rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "réussite");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpuint (count_rows (list), ==, 3);
@@ -321,7 +314,7 @@ statement_links (RgApplication *app)
    * the term. */
   card = rg_test_find_widget (rg_session_window_get_diagnosis_view (window), is_card_of, KESSLER_STATEMENT_ID);
   g_assert_nonnull (card);
-  text = rg_test_find_widget (card, is_of_type, GSIZE_TO_POINTER (RG_TYPE_EDITABLE_TEXT));
+  text = rg_test_find_widget (card, rg_test_is_of_type, GSIZE_TO_POINTER (RG_TYPE_EDITABLE_TEXT));
   label = rg_editable_text_get_label (RG_EDITABLE_TEXT (text));
   g_assert_true (gtk_label_get_use_markup (label));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<a href=\"term:" DECROCHAGE_ID "\""));
@@ -395,7 +388,7 @@ empty_glossary (RgApplication *app)
   view = get_glossary_view (window);
   g_assert_cmpuint (count_rows (get_term_list (view)), ==, 0);
   g_assert_null (rg_glossary_view_get_term (view));
-  status_page = rg_test_find_widget (GTK_WIDGET (view), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  status_page = rg_test_find_widget (GTK_WIDGET (view), rg_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
   g_assert_true (gtk_widget_get_child_visible (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Words to Clarify");
   /* Nothing to delete. */

@@ -100,13 +100,6 @@ card_row (RgSessionWindow *window,
 }
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
 is_header (GtkWidget     *widget,
            gconstpointer  role)
 {
@@ -118,7 +111,7 @@ static GtkWidget *
 synthesis_text (RgSessionWindow *window,
                 guint            row)
 {
-  GtkWidget *grid = rg_test_find_widget (GTK_WIDGET (get_view (window)), is_of_type,
+  GtkWidget *grid = rg_test_find_widget (GTK_WIDGET (get_view (window)), rg_test_is_of_type,
                                          GSIZE_TO_POINTER (RG_TYPE_DIAGNOSIS_GRID));
   GtkWidget *footer = rg_diagnosis_grid_get_row_footer (RG_DIAGNOSIS_GRID (grid), row);
 

@@ -48,13 +48,6 @@ type_text (GtkWindow  *window,
     }
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 /* The first widget of @type in the @index-th row of @list */
 static GtkWidget *
 get_field (GtkListBox *list,
@@ -62,7 +55,7 @@ get_field (GtkListBox *list,
            GType       type)
 {
   return rg_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, index)),
-                              is_type, GSIZE_TO_POINTER (type));
+                              rg_test_is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Tab, as the keyboard moves the focus */
@@ -196,8 +189,8 @@ partner_dialog_role_and_colour (void)
   dialog = rg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
 
-  role = rg_test_find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
-  colour = rg_test_find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  role = rg_test_find_widget (GTK_WIDGET (dialog), rg_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  colour = rg_test_find_widget (GTK_WIDGET (dialog), rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (role);
   g_assert_nonnull (colour);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (colour), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -30,13 +30,6 @@ is_row_titled (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 /* The control of type @type in the row titled @title */
 static gpointer
 find_control (RgPreferencesWindow *window,
@@ -47,7 +40,7 @@ find_control (RgPreferencesWindow *window,
   GtkWidget *control;
 
   g_assert_nonnull (row);
-  control = rg_test_find_widget (row, is_of_type, GSIZE_TO_POINTER (type));
+  control = rg_test_find_widget (row, rg_test_is_of_type, GSIZE_TO_POINTER (type));
   g_assert_nonnull (control);
 
   return control;

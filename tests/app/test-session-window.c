@@ -1587,13 +1587,6 @@ views_by_key (RgApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
-}
-
 static void
 collect_texts (GtkWidget *widget,
                GPtrArray *texts)
@@ -1628,8 +1621,7 @@ card_texts_whole (RgApplication *app)
   for (guint i = 0; i < texts->len; i++)
     {
       GtkWidget *text = g_ptr_array_index (texts, i);
-      GType label_type = GTK_TYPE_LABEL;
-      GtkWidget *label = rg_test_find_widget (text, is_type, &label_type);
+      GtkWidget *label = rg_test_find_widget (text, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
       const int widths[] = { 60, 150, 240, 400, gtk_widget_get_width (text) };
       int shown = 0;
 

@@ -102,13 +102,6 @@ get_child (gpointer    widget,
   return child;
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static guint
 count_rows (GtkListBox *list,
             gboolean    visible_only)
@@ -137,7 +130,7 @@ find_situation_check (GtkListBox *list,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *check = rg_test_find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON));
+      GtkWidget *check = rg_test_find_widget (row, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON));
 
       if (check != NULL && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), label))
         return GTK_CHECK_BUTTON (check);
@@ -152,7 +145,7 @@ partners_read (gpointer list)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (rg_test_find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON)) == NULL)
+    if (rg_test_find_widget (row, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON)) == NULL)
       return FALSE;
 
   return TRUE;
@@ -169,13 +162,6 @@ type_text (GtkWindow  *window,
   rg_test_iterate_until_idle ();
 }
 
-static gboolean
-is_label_of (GtkWidget     *widget,
-             gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* Whether each row of the sitting window's agenda says its session is
  * being prepared, as the index has it */
 static gboolean
@@ -185,7 +171,7 @@ statuses_shown (gpointer list)
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (rg_test_find_widget (row, is_label_of, preparing) == NULL)
+    if (rg_test_find_widget (row, rg_test_is_label_reading, preparing) == NULL)
       return FALSE;
 
   return TRUE;
@@ -294,7 +280,7 @@ sitting_from_dialog_to_meeting (RgApplication *app)
 
   /* B first: Alt+Up where the focus is in its row */
   gtk_widget_grab_focus (rg_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (agenda, 1)),
-                                              is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON)));
+                                              rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON)));
   g_assert_true (rg_test_press_shortcut (GTK_WINDOW (dialog), GDK_KEY_Up, GDK_ALT_MASK));
 
   /* M. Diallo is not invited to B's: his check button, unchecked */

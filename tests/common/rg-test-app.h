@@ -147,6 +147,23 @@ rg_test_find_widget (GtkWidget             *root,
   return NULL;
 }
 
+/* For rg_test_find_widget (): a widget of the type GSIZE_TO_POINTER
+ * (type) holds. */
+static inline gboolean
+rg_test_is_of_type (GtkWidget     *widget,
+                    gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* For rg_test_find_widget (): a label that reads @text. */
+static inline gboolean
+rg_test_is_label_reading (GtkWidget     *widget,
+                          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 /* Types @text word by word into @view, as an input method commits it:
  * through the text view's own signal, never by setting the text. */
 static inline void

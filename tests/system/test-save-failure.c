@@ -145,13 +145,6 @@ is_not_saved_label (GtkWidget     *widget,
 }
 
 static gboolean
-is_label (GtkWidget     *widget,
-          gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
 is_button (GtkWidget     *widget,
            gconstpointer  label)
 {
@@ -385,7 +378,7 @@ disk_full (RgApplication *app)
   g_assert_cmpint (g_get_monotonic_time () - freed, <, 2 * G_USEC_PER_SEC);
   assert_file_has_statement (file, "Il arrive en retard le lundi");
   assert_no_temporary_files (dir);
-  g_assert_nonnull (rg_test_find_widget (GTK_WIDGET (window), is_label,
+  g_assert_nonnull (rg_test_find_widget (GTK_WIDGET (window), rg_test_is_label_reading,
                                          "Your changes are saved again"));
 
   close_and_unmount (window, dir);
