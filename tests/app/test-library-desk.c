@@ -324,6 +324,22 @@ attention_rows_are (gpointer data)
   return count_attention_rows (count->window) == count->n_rows;
 }
 
+/* What needs attention on the day @offset days from today, typed in
+ * the date field as the user does; waits for its @n_rows rows. */
+static void
+ask_attention_on (RgLibraryWindow *window,
+                  int              offset,
+                  guint            n_rows)
+{
+  g_autofree char *date = day (offset);
+  GtkEditable *editable = rg_date_entry_get_editable (get_child (window, "attention_date"));
+  RowCount count = { window, n_rows };
+
+  gtk_editable_set_text (editable, date);
+  g_signal_emit_by_name (editable, "activate");
+  g_assert_true (rg_test_wait_for (attention_rows_are, &count, 10));
+}
+
 /* }}} */
 /* {{{ Tests */
 
@@ -369,21 +385,13 @@ attention_first (RgApplication *app)
   /* Long before: nothing was due nor late yet, nothing past retention;
    * a divergence left open and a missing consent are so whatever the
    * day */
-  {
-    g_autofree char *earlier = day (-2000);
-    GtkEditable *editable = rg_date_entry_get_editable (get_child (window, "attention_date"));
-    RowCount two = { window, 2 };
-
-    gtk_editable_set_text (editable, earlier);
-    g_signal_emit_by_name (editable, "activate");
-    g_assert_true (rg_test_wait_for (attention_rows_are, &two, 10));
-    row = gtk_list_box_get_row_at_index (list, 0);
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
-                     "Divergences left open (1)");
-    row = gtk_list_box_get_row_at_index (list, 1);
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
-                     "No consent recorded (1)");
-  }
+  ask_attention_on (window, -2000, 2);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                   "Divergences left open (1)");
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==,
+                   "No consent recorded (1)");
 }
 
 static gboolean
@@ -954,15 +962,7 @@ page_stays (RgApplication *app)
    * (another day) leaves them there */
   g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK));
   g_assert_cmpstr (visible_page (window), ==, "sessions");
-  {
-    g_autofree char *earlier = day (-2000);
-    GtkEditable *editable = rg_date_entry_get_editable (get_child (window, "attention_date"));
-    RowCount two = { window, 2 };
-
-    gtk_editable_set_text (editable, earlier);
-    g_signal_emit_by_name (editable, "activate");
-    g_assert_true (rg_test_wait_for (attention_rows_are, &two, 10));
-  }
+  ask_attention_on (window, -2000, 2);
   spin (300);
   g_assert_cmpstr (visible_page (window), ==, "sessions");
   g_assert_cmpuint (pages->len, ==, 1);
