@@ -719,6 +719,15 @@ load_and_write (Writer     *writer,
     {
       LoadJob *job;
 
+      /* What the checks found is written once every file is indexed:
+       * the index is written as it was without them. */
+      if (writer->n_unindexed == 0)
+        {
+          for (guint i = 0; local_error == NULL && i < checked->len; i++)
+            writer_add (writer, g_ptr_array_index (checked, i), &local_error);
+          g_ptr_array_set_size (checked, 0);
+        }
+
       while (local_error == NULL && next < to_index->len && indexing < MAX_IN_FLIGHT)
         {
           g_thread_pool_push (pool, g_ptr_array_index (to_index, next++), NULL);
@@ -762,17 +771,10 @@ load_and_write (Writer     *writer,
       if (local_error != NULL ||
           g_cancellable_set_error_if_cancelled (writer->params->cancellable, &local_error))
         job_written (job);
-      /* What the checks find is written once every file is indexed:
-       * the index is written as it was without them. */
       else if (job->checking && writer->n_unindexed > 0)
         g_ptr_array_add (checked, job);
       else
         writer_add (writer, job, &local_error);
-
-      for (guint i = 0; local_error == NULL && writer->n_unindexed == 0 && i < checked->len; i++)
-        writer_add (writer, g_ptr_array_index (checked, i), &local_error);
-      if (writer->n_unindexed == 0)
-        g_ptr_array_set_size (checked, 0);
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
