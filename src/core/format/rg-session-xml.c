@@ -322,6 +322,22 @@ ensure_initialized (RgXmlKind kind)
   return schemas[kind];
 }
 
+/**
+ * rg_format_init:
+ *
+ * Sets libxml2 up for the process, once: its parser, an entity loader
+ * that refuses the external entities of session files, and the schemas.
+ * libxml2 sets its parser up the first time it parses, which two threads
+ * parsing for the first time at once do twice, corrupting its state: a
+ * reader of session files that does not go through the loader calls
+ * this first. Safe from any thread.
+ */
+void
+rg_format_init (void)
+{
+  ensure_initialized (RG_XML_SESSION);
+}
+
 /* Reading: steps 1 to 6 */
 
 static gboolean

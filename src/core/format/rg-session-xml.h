@@ -54,6 +54,7 @@ typedef enum
 } RgFormatError;
 
 GQuark     rg_format_error_quark     (void);
+void       rg_format_init            (void);
 RgSession *rg_session_new_from_bytes (GBytes     *bytes,
                                       GError    **error);
 gboolean   rg_session_check_bytes    (GBytes     *bytes,

@@ -812,6 +812,8 @@ _rg_library_record_extract (GBytes *bytes)
   const char *data;
   gsize size;
 
+  rg_format_init ();
+
   /* No DTD, hence no entity to expand. A NUL byte means another
    * encoding than UTF-8 (UTF-16…), where that search would not see one. */
   data = g_bytes_get_data (bytes, &size);
