@@ -223,8 +223,11 @@ on_items_changed (RgDiagnosisCell *self)
 
   /* One stop per cell for Tab: the list when it has statements, the Add
    * button when it has none. */
-  gtk_widget_set_focusable (GTK_WIDGET (self->add_button), empty);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), !empty);
+  if (self->list != NULL)
+    {
+      gtk_widget_set_focusable (GTK_WIDGET (self->add_button), empty);
+      gtk_widget_set_visible (GTK_WIDGET (self->list), !empty);
+    }
 }
 
 static GListModel *get_statements (RgDiagnosisCell *self);
@@ -381,6 +384,75 @@ rg_diagnosis_cell_init (RgDiagnosisCell *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 }
 
+/* The accessible name of the cell, and of the list in it */
+static char *
+dup_cell_name (RgDiagnosisCell *self,
+               const char      *partner_label)
+{
+  /* Translators: the accessible name of the cell of one partner's
+   * statements in one dimension: "Mme Martin, Scolarité". */
+  return g_strdup_printf (_("%s, %s"), partner_label, rg_dimension_get_name (self->dimension));
+}
+
+/* The cell's list and Add button, made when its first cards are: a
+ * big session has hundreds of cells, and the window opens with only
+ * those in view showing anything. */
+static void
+make_children (RgDiagnosisCell *self)
+{
+  /* How the cell names the partner to a screen reader. */
+  g_autofree char *partner_label = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *button_content;
+
+  if (self->list != NULL)
+    return;
+
+  partner_label = rg_partner_label_dup (rg_session_editor_get_session (self->editor),
+                                        self->partner, self->blind);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  /* Enter on a card adds one after it; a click only gives the card the
+   * focus (a double click edits it, a click on a word opens its meaning) */
+  gtk_list_box_set_activate_on_single_click (self->list, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  /* The cell and the list in it both say whose and where: GTK 4.8
+   * names an unnamed cell after its type, and Orca reads the grid as
+   * a layout, never speaking its cells, only the list one enters. */
+  label = dup_cell_name (self, partner_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+
+  self->add_button = GTK_BUTTON (gtk_button_new ());
+  /* Its name says it all: what it shows is not read again ("Add Add a
+   * statement by…") */
+  button_content = g_object_new (ADW_TYPE_BUTTON_CONTENT,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_content), _("Add"));
+  gtk_button_set_child (self->add_button, button_content);
+  gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "add-statement");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a statement (Enter)"));
+  g_free (label);
+  /* Translators: "Add a statement by Mme Martin in Scolarité". */
+  label = g_strdup_printf (_("Add a statement by %s in %s"), partner_label,
+                           rg_dimension_get_name (self->dimension));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (GTK_WIDGET (self->add_button), GTK_WIDGET (self));
+
+  on_items_changed (self);
+}
+
 /**
  * rg_diagnosis_cell_new:
  * @editor: the session's editor
@@ -407,8 +479,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
 {
   RgDiagnosisCell *self;
   g_autofree char *partner_label = NULL;
-  g_autofree char *add_label = NULL;
-  GtkWidget *button_content;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (RG_IS_SESSION_EDITOR (editor), NULL);
   g_return_val_if_fail (RG_IS_PARTNER (partner), NULL);
@@ -420,52 +491,12 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   self->dimension = g_object_ref (dimension);
   self->selection = selection ? g_ptr_array_ref (selection) : NULL;
   self->blind = !!blind;
-  /* How the cell names the partner to a screen reader. */
   partner_label = rg_partner_label_dup (rg_session_editor_get_session (editor), partner, blind);
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  /* Enter on a card adds one after it; a click only gives the card the
-   * focus (a double click edits it, a click on a word opens its meaning) */
-  gtk_list_box_set_activate_on_single_click (self->list, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
-  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
-                           self, G_CONNECT_SWAPPED);
-  /* Translators: the accessible name of the cell of one partner's
-   * statements in one dimension: "Mme Martin, Scolarité". */
-  add_label = g_strdup_printf (_("%s, %s"), partner_label,
-                               rg_dimension_get_name (dimension));
-  /* The cell and the list in it both say whose and where: GTK 4.8
-   * names an unnamed cell after its type, and Orca reads the grid as
-   * a layout, never speaking its cells, only the list one enters. */
+  /* GTK 4.8 names an unnamed cell after its type (see make_children ()). */
+  label = dup_cell_name (self, partner_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
-
-  self->add_button = GTK_BUTTON (gtk_button_new ());
-  /* Its name says it all: what it shows is not read again ("Add Add a
-   * statement by…") */
-  button_content = g_object_new (ADW_TYPE_BUTTON_CONTENT,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                 NULL);
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_content), _("Add"));
-  gtk_button_set_child (self->add_button, button_content);
-  gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "flat");
-  gtk_widget_add_css_class (GTK_WIDGET (self->add_button), "add-statement");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add a statement (Enter)"));
-  g_free (add_label);
-  /* Translators: "Add a statement by Mme Martin in Scolarité". */
-  add_label = g_strdup_printf (_("Add a statement by %s in %s"), partner_label,
-                               rg_dimension_get_name (dimension));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_set_parent (GTK_WIDGET (self->add_button), GTK_WIDGET (self));
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   if (statements != NULL)
     {
@@ -530,6 +561,7 @@ rg_diagnosis_cell_populate_more (RgDiagnosisCell *self,
   if (self->populated)
     return TRUE;
 
+  make_children (self);
   statements = get_statements (self);
   n = g_list_model_get_n_items (statements);
   if (self->shown == NULL)
@@ -777,7 +809,7 @@ rg_diagnosis_cell_get_focus_index (RgDiagnosisCell *self)
     return -1;
 
   focus = gtk_root_get_focus (root);
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
+  if (focus == NULL || self->list == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
     return -1;
 
   row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
