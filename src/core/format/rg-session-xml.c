@@ -1016,13 +1016,20 @@ static char *
 get_prop (xmlNode    *node,
           const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, X (name));
+  xmlAttr *attribute = xmlHasNsProp (node, X (name), NULL);
+  xmlChar *value;
   char *copy;
 
-  if (value == NULL)
+  if (attribute == NULL)
     return NULL;
 
-  copy = g_strdup ((const char *) value);
+  /* Most values are one text node: copied once, not twice. */
+  if (attribute->children != NULL && attribute->children->next == NULL &&
+      attribute->children->type == XML_TEXT_NODE && attribute->children->content != NULL)
+    return g_strdup ((const char *) attribute->children->content);
+
+  value = xmlNodeGetContent ((xmlNode *) attribute);
+  copy = g_strdup (value != NULL ? (const char *) value : "");
   xmlFree (value);
 
   return copy;
@@ -1031,9 +1038,16 @@ get_prop (xmlNode    *node,
 static char *
 get_text (xmlNode *node)
 {
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+  xmlChar *value;
+  char *copy;
 
+  /* Most texts are one text node: copied once, not twice. */
+  if (node->children != NULL && node->children->next == NULL &&
+      node->children->type == XML_TEXT_NODE && node->children->content != NULL)
+    return g_strdup ((const char *) node->children->content);
+
+  value = xmlNodeGetContent (node);
+  copy = g_strdup (value != NULL ? (const char *) value : "");
   xmlFree (value);
 
   return copy;
