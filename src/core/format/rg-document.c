@@ -238,18 +238,28 @@ split_known_versions (GBytes   *bytes,
   return g_byte_array_free_to_bytes (rest);
 }
 
+/* @bytes_checksum: (nullable): the SHA-256 of @bytes, when known: the
+ * id is made from it when @bytes has no known-versions, which saves
+ * hashing a big file twice. */
 static char *
-version_id_of (GBytes *bytes)
+version_id_of (GBytes     *bytes,
+               const char *bytes_checksum)
 {
   g_autoptr(GBytes) content = split_known_versions (bytes, NULL);
-  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  g_autofree char *checksum = NULL;
 
+  if (content == bytes && bytes_checksum != NULL)
+    return g_strndup (bytes_checksum, VERSION_ID_LENGTH);
+
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   return g_strndup (checksum, VERSION_ID_LENGTH);
 }
 
+/* @checksum: (nullable): the SHA-256 of @contents, when known */
 static void
 remember_version (RgDocument *self,
-                  GBytes     *contents)
+                  GBytes     *contents,
+                  const char *checksum)
 {
   Version *newest = g_queue_peek_head (&self->versions);
   Version *version;
@@ -259,7 +269,7 @@ remember_version (RgDocument *self,
 
   version = g_new0 (Version, 1);
   version->bytes = g_bytes_ref (contents);
-  version->id = version_id_of (contents);
+  version->id = version_id_of (contents, checksum);
   g_queue_push_head (&self->versions, version);
   while (self->versions.length > MAX_VERSIONS)
     version_free (g_queue_pop_tail (&self->versions));
@@ -317,7 +327,7 @@ is_on_disk (RgDocument *self,
   if (!g_str_equal (newest_checksum, self->checksum))
     return FALSE;
 
-  id = version_id_of (contents);
+  id = version_id_of (contents, NULL);
   return g_str_equal (id, newest->id);
 }
 
@@ -333,7 +343,7 @@ find_base (RgDocument *self,
 {
   g_auto(GStrv) known = NULL;
   g_autoptr(GBytes) content = split_known_versions (theirs_bytes, &known);
-  g_autofree char *theirs_id = version_id_of (content);
+  g_autofree char *theirs_id = version_id_of (content, NULL);
   RgSession *best = NULL;
   guint best_distance = G_MAXUINT;
 
@@ -379,7 +389,7 @@ rg_document_saved (RgDocument *self,
   if (new_checksum == NULL)
     return;
 
-  remember_version (self, contents);
+  remember_version (self, contents, NULL);
 
   /* On conflict our version went to the copy: keep saving there, and
    * leave the other program's version alone. */
@@ -660,8 +670,8 @@ rg_document_new_from_file (GFile         *file,
                        "session", session,
                        "file", file,
                        NULL);
+  remember_version (self, contents, checksum);
   self->checksum = g_steal_pointer (&checksum);
-  remember_version (self, contents);
   self->read_only = rg_file_is_read_only (file);
 
   return self;
@@ -946,9 +956,9 @@ rg_document_merge_from_disk (RgDocument  *self,
   if (!merge_version (self, contents, &stats, error))
     return FALSE;
 
+  remember_version (self, contents, checksum);
   g_free (self->checksum);
   self->checksum = g_steal_pointer (&checksum);
-  remember_version (self, contents);
 
   g_signal_emit (self, signals [MERGED], 0, stats.conflicts);
 
