@@ -923,6 +923,8 @@ large_session_populates_in_view (RgApplication *app)
   g_assert_true (rg_diagnosis_cell_get_populated (first));
   g_assert_false (rg_diagnosis_cell_get_populated (last));
   g_assert_cmpuint (rg_diagnosis_cell_get_n_statements (last), ==, 6);
+  /* nor anything to show them with */
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (last)));
 
   /* The keyboard reaches the far corner all the same. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 11, 9, -1));
@@ -1587,6 +1589,48 @@ views_by_key (RgApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+menu_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+/* A column's menu, made when first opened, opens from the keyboard
+ * with the partner's actions in it. */
+static void
+header_menu_by_key (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "revue-menu.regards");
+  RgSessionWindow *window;
+  GtkWidget *view, *button, *popover;
+  GMenuModel *menu;
+
+  rg_application_open_file (app, file);
+  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
+  window = rg_test_get_session_window (app);
+  rg_test_iterate_until_idle ();
+
+  view = rg_session_window_get_diagnosis_view (window);
+  button = rg_test_find_widget (view, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  /* A button clicks a moment after the key, as it shows it pressed. */
+  g_assert_true (rg_test_wait_for (menu_shown, button, 5));
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+
+  g_assert_true (rg_test_type_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 collect_texts (GtkWidget *widget,
                GPtrArray *texts)
@@ -1685,6 +1729,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/reveal", reveal);
   rg_test_add_app_func ("/session-window/views-by-key", views_by_key);
   rg_test_add_app_func ("/session-window/card-texts-whole", card_texts_whole);
+  rg_test_add_app_func ("/session-window/header-menu-by-key", header_menu_by_key);
   g_test_add_func ("/session-window/killed-after-typing", test_killed_after_typing);
 
   return g_test_run ();
