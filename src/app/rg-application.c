@@ -178,6 +178,16 @@ present_session_window (RgSessionWindow *window,
     rg_session_window_reveal (window, view, object_id);
 }
 
+#ifdef __GLIBC__
+/* Gives back to the system what the allocator keeps freed. */
+static gpointer
+trim_memory (gpointer data)
+{
+  malloc_trim (0);
+  return NULL;
+}
+#endif
+
 static void
 open_file_cb (GObject      *object,
               GAsyncResult *result,
@@ -202,8 +212,10 @@ open_file_cb (GObject      *object,
 #ifdef __GLIBC__
   /* Reading a big session parses megabytes of XML in another thread,
    * whose memory, freed, the allocator keeps for that thread: given
-   * back now, the window does not start tens of megabytes heavier. */
-  malloc_trim (0);
+   * back now, the window does not start tens of megabytes heavier.
+   * That takes tens of milliseconds, in a thread of its own while the
+   * window is made. */
+  g_thread_unref (g_thread_new ("rg-trim", trim_memory, NULL));
 #endif
 
   if (!(window = find_session_window (self, file)))
