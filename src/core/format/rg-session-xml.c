@@ -399,6 +399,9 @@ is_xml_space (char c)
  *
  * Returns: the first limit @data goes past, or %RG_SESSION_LIMIT_NONE
  */
+/* The bytes _rg_session_xml_check_limits () looks at */
+static const gboolean limit_bytes[256] = { ['<'] = TRUE, ['>'] = TRUE, ['='] = TRUE, ['x'] = TRUE };
+
 RgSessionLimit
 _rg_session_xml_check_limits (const char *data,
                               gsize       size)
@@ -414,6 +417,12 @@ _rg_session_xml_check_limits (const char *data,
 
   for (gsize i = 0; i < size; i++)
     {
+      /* Most bytes are none of those looked at: skipped in a tight loop */
+      while (i < size && !limit_bytes[(guchar) data[i]])
+        i++;
+      if (i == size)
+        break;
+
       if (data[i] == '<' || data[i] == '>')
         {
           if (i - run_start > MAX_TEXT_RUN)
