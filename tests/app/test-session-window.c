@@ -905,6 +905,12 @@ write_large_session_file (const char *name,
   return file;
 }
 
+static gboolean
+cell_has_no_cards (gpointer cell)
+{
+  return rg_diagnosis_cell_get_n_built (cell) == 0;
+}
+
 static void
 large_session_populates_in_view (RgApplication *app)
 {
@@ -943,6 +949,9 @@ large_session_populates_in_view (RgApplication *app)
   rg_test_iterate_until_idle ();
   g_assert_true (rg_diagnosis_cell_get_populated (first));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
+
+  /* The keyboard gone, the far corner drops its cards between frames. */
+  g_assert_true (rg_test_wait_for (cell_has_no_cards, last, 5));
 }
 
 static gboolean

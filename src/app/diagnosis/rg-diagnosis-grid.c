@@ -419,6 +419,55 @@ populate_cells_in_view (RgDiagnosisGrid *self,
   return populated;
 }
 
+/* Whether the cell of @row and @column is so far from the view,
+ * scrolled by @hvalue and @vvalue, that it drops its cards; one with
+ * the keyboard focus never does. */
+static gboolean
+cell_is_far (RgDiagnosisGrid *self,
+             guint            row,
+             guint            column,
+             int              hvalue,
+             int              vvalue,
+             GtkWidget       *focus)
+{
+  GtkWidget *cell = g_ptr_array_index (self->cells, row * self->n_columns + column);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int x = column_content_x (self, column, hvalue) - hvalue;
+  int y = g_array_index (self->row_y, int, row) - vvalue;
+  int cells = g_array_index (self->cells_height, int, row);
+
+  return (x + self->used_column_width < -2 * width || x > 3 * width ||
+          y + cells < -2 * height || y > 3 * height) &&
+         (focus == NULL || !gtk_widget_is_ancestor (focus, cell));
+}
+
+/* A cell far from the view that still has cards, or NULL */
+static GtkWidget *
+next_cell_to_drop (RgDiagnosisGrid *self)
+{
+  int hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+  int vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (self->row_y->len != self->n_rows + 1 || self->cells_height->len != self->n_rows ||
+      self->column_x->len != self->n_columns)
+    return NULL;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    for (guint c = 0; c < self->n_columns; c++)
+      {
+        GtkWidget *cell = g_ptr_array_index (self->cells, r * self->n_columns + c);
+
+        if (RG_IS_DIAGNOSIS_CELL (cell) && cell_has_cards (cell) &&
+            cell_is_far (self, r, c, hvalue, vvalue, focus))
+          return cell;
+      }
+
+  return NULL;
+}
+
 static gboolean ahead_tick (GtkWidget     *widget,
                             GdkFrameClock *clock,
                             gpointer       user_data);
@@ -476,8 +525,11 @@ next_cell_ahead (RgDiagnosisGrid *self,
   return best;
 }
 
-/* Between frames, makes the cards about to be scrolled in, for a few
- * milliseconds at most; stops when they are all made. */
+/* Between frames, drops the cards of one cell far from the view, then
+ * makes the cards about to be scrolled in, for a few milliseconds at
+ * most; stops when there is nothing left to drop or make. A cell is
+ * dropped a frame at a time: a fast scroll leaves several behind at
+ * once, and dropping them all would hold a frame as long. */
 static gboolean
 ahead_tick (GtkWidget     *widget,
             GdkFrameClock *clock,
@@ -485,22 +537,25 @@ ahead_tick (GtkWidget     *widget,
 {
   RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
   gint64 deadline = g_get_monotonic_time () + SLICE_BUDGET_US;
-  gboolean built = FALSE;
+  gboolean changed = FALSE;
   GtkWidget *cell;
   guint row;
   int bottom;
 
+  if ((cell = next_cell_to_drop (self)) != NULL)
+    changed = rg_diagnosis_cell_depopulate (RG_DIAGNOSIS_CELL (cell));
+
   while ((cell = next_cell_ahead (self, &row, &bottom)) != NULL)
     {
       rg_diagnosis_cell_populate_more (RG_DIAGNOSIS_CELL (cell), 1);
-      built = TRUE;
+      changed = TRUE;
       if (g_get_monotonic_time () >= deadline)
         break;
     }
 
-  if (built)
+  if (changed)
     gtk_widget_queue_allocate (widget);
-  if (cell != NULL)
+  if (cell != NULL || next_cell_to_drop (self) != NULL)
     return G_SOURCE_CONTINUE;
 
   self->ahead_tick = 0;
@@ -513,7 +568,8 @@ queue_ahead (RgDiagnosisGrid *self)
   guint row;
   int bottom;
 
-  if (self->ahead_tick == 0 && next_cell_ahead (self, &row, &bottom) != NULL)
+  if (self->ahead_tick == 0 &&
+      (next_cell_ahead (self, &row, &bottom) != NULL || next_cell_to_drop (self) != NULL))
     self->ahead_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), ahead_tick, NULL, NULL);
 }
 
@@ -593,13 +649,9 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
                             (focus != NULL && gtk_widget_is_ancestor (focus, cell)));
 
           /* Cells far from view are neither drawn nor allocated, and
-           * farther still they drop their cards. */
+           * farther still they drop their cards (ahead_tick ()). */
           if (cell == NULL)
             continue;
-          if (!shown && RG_IS_DIAGNOSIS_CELL (cell) &&
-              (x + column_width < -2 * width || x > 3 * width ||
-               y + cells < -2 * height || y > 3 * height))
-            rg_diagnosis_cell_depopulate (RG_DIAGNOSIS_CELL (cell));
           if (gtk_widget_get_child_visible (cell) != shown)
             gtk_widget_set_child_visible (cell, shown);
           if (shown)
