@@ -38,6 +38,10 @@ struct _RgDiagnosisCell
   GtkFilterListModel *statements;
   GPtrArray          *hint;
 
+  /* The statements of each partner, by id, shared by the cells of the
+   * view (see rg_diagnosis_cell_new ()); nullable. */
+  GHashTable         *column_statements;
+
   GtkListBox         *list;
   GtkButton          *add_button;
   gboolean            populated;
@@ -79,6 +83,15 @@ statement_in_cell (gpointer item,
 
   return g_strcmp0 (rg_statement_get_partner_id (item), rg_partner_get_id (self->partner)) == 0 &&
          g_strcmp0 (rg_statement_get_dimension_id (item), rg_dimension_get_id (self->dimension)) == 0;
+}
+
+static gboolean
+statement_by_partner (gpointer item,
+                      gpointer user_data)
+{
+  const char *partner_id = user_data;
+
+  return g_strcmp0 (rg_statement_get_partner_id (item), partner_id) == 0;
 }
 
 static void
@@ -252,18 +265,40 @@ update_positions (RgDiagnosisCell *self)
                                       (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), n);
 }
 
-/* The filter over all the statements costs a pass over them: a big
- * session has thousands of statements and hundreds of cells. */
+/* The statements of the cell's partner: a filter over all the
+ * session's, made by the first cell of the column that needs it. */
+static GListModel *
+get_column_statements (RgDiagnosisCell *self)
+{
+  GListModel *all = rg_session_get_statements (rg_session_editor_get_session (self->editor));
+  const char *id = rg_partner_get_id (self->partner);
+  GtkFilterListModel *column;
+
+  if (self->column_statements == NULL)
+    return all;
+
+  if (!(column = g_hash_table_lookup (self->column_statements, id)))
+    {
+      column = gtk_filter_list_model_new (g_object_ref (all),
+                                          GTK_FILTER (gtk_custom_filter_new (statement_by_partner,
+                                                                             g_strdup (id), g_free)));
+      g_hash_table_insert (self->column_statements, g_strdup (id), column);
+    }
+
+  return G_LIST_MODEL (column);
+}
+
+/* A filter costs a pass over what it filters: a big session has
+ * thousands of statements and hundreds of cells, and a cell filters
+ * its column's statements, a pass over the session's made once a
+ * column. */
 static GListModel *
 get_statements (RgDiagnosisCell *self)
 {
-  GListModel *all;
-
   if (self->statements != NULL)
     return G_LIST_MODEL (self->statements);
 
-  all = rg_session_get_statements (rg_session_editor_get_session (self->editor));
-  self->statements = gtk_filter_list_model_new (g_object_ref (all),
+  self->statements = gtk_filter_list_model_new (g_object_ref (get_column_statements (self)),
                                                 GTK_FILTER (gtk_custom_filter_new (statement_in_cell,
                                                                                    self, NULL)));
   g_clear_pointer (&self->hint, g_ptr_array_unref);
@@ -304,6 +339,7 @@ rg_diagnosis_cell_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->statements);
   g_clear_pointer (&self->hint, g_ptr_array_unref);
+  g_clear_pointer (&self->column_statements, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->partner);
   g_clear_object (&self->dimension);
@@ -461,6 +497,10 @@ make_children (RgDiagnosisCell *self)
  * @statements: (nullable) (element-type RgStatement): the statements of
  *   the cell as they are now, when the caller knows them: the cell then
  *   waits until it is needed to follow the session's statements itself
+ * @column_statements: (nullable) (element-type utf8 GtkFilterListModel):
+ *   a table the cells of a view share, where the first cell of each
+ *   column that follows the session puts its partner's statements, for
+ *   the others to filter; %NULL for a cell that filters all of them
  * @selection: (nullable) (element-type RgStatement): the statements
  *   selected in the view, which the cell reads to mark its cards and
  *   never changes (it asks with #RgDiagnosisCell::toggle-selection)
@@ -474,6 +514,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
                        RgPartner       *partner,
                        RgDimension     *dimension,
                        GPtrArray       *statements,
+                       GHashTable      *column_statements,
                        GPtrArray       *selection,
                        gboolean         blind)
 {
@@ -489,6 +530,7 @@ rg_diagnosis_cell_new (RgSessionEditor *editor,
   self->editor = g_object_ref (editor);
   self->partner = g_object_ref (partner);
   self->dimension = g_object_ref (dimension);
+  self->column_statements = column_statements ? g_hash_table_ref (column_statements) : NULL;
   self->selection = selection ? g_ptr_array_ref (selection) : NULL;
   self->blind = !!blind;
   partner_label = rg_partner_label_dup (rg_session_editor_get_session (editor), partner, blind);

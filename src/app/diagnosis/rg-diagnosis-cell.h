@@ -20,6 +20,7 @@ GtkWidget       *rg_diagnosis_cell_new               (RgSessionEditor *editor,
                                                       RgPartner       *partner,
                                                       RgDimension     *dimension,
                                                       GPtrArray       *statements,
+                                                      GHashTable      *column_statements,
                                                       GPtrArray       *selection,
                                                       gboolean         blind);
 gboolean         rg_diagnosis_cell_get_populated     (RgDiagnosisCell *self);

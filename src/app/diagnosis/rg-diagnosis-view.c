@@ -570,10 +570,11 @@ static GtkWidget *
 create_cell (RgDiagnosisView *self,
              RgPartner       *partner,
              RgDimension     *dimension,
-             GPtrArray       *statements)
+             GPtrArray       *statements,
+             GHashTable      *column_statements)
 {
   GtkWidget *cell = rg_diagnosis_cell_new (self->editor, partner, dimension, statements,
-                                           self->selection, self->blind);
+                                           column_statements, self->selection, self->blind);
 
   g_signal_connect_swapped (cell, "link-hovered",
                             G_CALLBACK (rg_diagnosis_view_highlight_link), self);
@@ -592,6 +593,7 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
   guint n_partners, n_dimensions;
   GtkWidget *corner;
   g_autoptr(GHashTable) by_cell = NULL;
+  g_autoptr(GHashTable) column_statements = NULL;
   g_autoptr(RgDiagnosisCell) focused = NULL;
   guint focus_column = 0, focus_row = 0;
   int focus_index = -1;
@@ -635,8 +637,10 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
     rg_diagnosis_grid_set_column_header (self->grid, c,
                                          create_partner_header (self, g_ptr_array_index (self->columns, c)));
 
-  /* The statements of every cell, in one pass over them all. */
+  /* The statements of every cell, in one pass over them all; those of
+   * each column the cells filter once they follow the session. */
   by_cell = group_statements (self);
+  column_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint r = 0; r < n_dimensions; r++)
     {
@@ -655,7 +659,8 @@ rg_diagnosis_view_rebuild (RgDiagnosisView *self)
 
           rg_diagnosis_grid_set_cell (self->grid, c, r,
                                       create_cell (self, partner, dimension,
-                                                   statements ? statements : none));
+                                                   statements ? statements : none,
+                                                   column_statements));
         }
     }
 
