@@ -436,7 +436,6 @@ dup_cell_name (RgDiagnosisCell *self,
 static void
 make_children (RgDiagnosisCell *self)
 {
-  /* How the cell names the partner to a screen reader. */
   g_autofree char *partner_label = NULL;
   g_autofree char *label = NULL;
   GtkWidget *button_content;
@@ -444,6 +443,7 @@ make_children (RgDiagnosisCell *self)
   if (self->list != NULL)
     return;
 
+  /* How the cell names the partner to a screen reader. */
   partner_label = rg_partner_label_dup (rg_session_editor_get_session (self->editor),
                                         self->partner, self->blind);
 
