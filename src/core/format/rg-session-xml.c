@@ -1021,29 +1021,8 @@ check_values (xmlDoc     *doc,
 
 /* Reading: step 7, what the schema cannot say */
 
-static char *
-get_prop (xmlNode    *node,
-          const char *name)
-{
-  xmlAttr *attribute = xmlHasNsProp (node, X (name), NULL);
-  xmlChar *value;
-  char *copy;
-
-  if (attribute == NULL)
-    return NULL;
-
-  /* Most values are one text node: copied once, not twice. */
-  if (attribute->children != NULL && attribute->children->next == NULL &&
-      attribute->children->type == XML_TEXT_NODE && attribute->children->content != NULL)
-    return g_strdup ((const char *) attribute->children->content);
-
-  value = xmlNodeGetContent ((xmlNode *) attribute);
-  copy = g_strdup (value != NULL ? (const char *) value : "");
-  xmlFree (value);
-
-  return copy;
-}
-
+/* The text of an element, or of an attribute (an xmlAttr begins as an
+ * xmlNode does); "" when it has none. */
 static char *
 get_text (xmlNode *node)
 {
@@ -1060,6 +1039,15 @@ get_text (xmlNode *node)
   xmlFree (value);
 
   return copy;
+}
+
+static char *
+get_prop (xmlNode    *node,
+          const char *name)
+{
+  xmlAttr *attribute = xmlHasNsProp (node, X (name), NULL);
+
+  return attribute != NULL ? get_text ((xmlNode *) attribute) : NULL;
 }
 
 static xmlNode *
