@@ -470,11 +470,8 @@ about_and_shortcuts (RgApplication *app)
 {
   GtkWindow *window = GTK_WINDOW (get_window (app));
   GtkWindow *about;
-  GtkWindow *shortcuts;
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
-  g_autofree char *section = NULL;
-  g_autofree char *accelerator = NULL;
 
   rg_test_assert_no_hidden_window ();
 
@@ -493,17 +490,8 @@ about_and_shortcuts (RgApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   rg_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
-  shortcuts = rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
-  g_assert_nonnull (shortcuts);
-  g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
-  g_object_get (shortcuts, "section-name", &section, NULL);
-  g_assert_cmpstr (section, ==, "library");
-  accelerator = rg_test_get_shown_accelerator (shortcuts, "library.new-session");
-  g_assert_cmpstr (accelerator, ==, "<Control>n");
-  gtk_window_close (shortcuts);
-  rg_test_iterate_until_idle ();
+  rg_test_check_shortcuts_window (window, "library", "library.new-session", "<Control>n");
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
-  rg_test_assert_no_hidden_window ();
 }
 
 /* After the scan, each session shows its title, situation, date,

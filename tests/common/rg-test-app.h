@@ -243,6 +243,31 @@ rg_test_get_shown_accelerator (GtkWindow  *shortcuts,
   return accelerator;
 }
 
+/* The shortcuts window open over @window shows @section, with
+ * @accelerator for @action; closed, it is gone, and no hidden window
+ * is kept. */
+static inline void
+rg_test_check_shortcuts_window (GtkWindow  *window,
+                                const char *section,
+                                const char *action,
+                                const char *accelerator)
+{
+  GtkWindow *shortcuts = rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_autofree char *shown_section = NULL;
+  g_autofree char *shown_accelerator = NULL;
+
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+  g_object_get (shortcuts, "section-name", &shown_section, NULL);
+  g_assert_cmpstr (shown_section, ==, section);
+  shown_accelerator = rg_test_get_shown_accelerator (shortcuts, action);
+  g_assert_cmpstr (shown_accelerator, ==, accelerator);
+  gtk_window_close (shortcuts);
+  rg_test_iterate_until_idle ();
+  g_assert_null (rg_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+  rg_test_assert_no_hidden_window ();
+}
+
 typedef void (*RgTestAppFunc) (RgApplication *app,
                                gpointer       data);
 
