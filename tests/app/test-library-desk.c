@@ -976,14 +976,76 @@ page_stays (RgApplication *app)
 }
 
 /* }}} */
+/* {{{ The first page fills the window */
+
+/* What the window's first frame with situations showed */
+typedef struct
+{
+  guint n_rows;       /* listed */
+  int   row_height;   /* the first row's */
+  int   view_height;  /* the list's, on screen */
+} FirstRows;
+
+static FirstRows first_rows;
+
+static void
+record_first_rows (GdkFrameClock   *clock,
+                   RgLibraryWindow *window)
+{
+  GListModel *rows = situation_rows (window);
+  GtkWidget *view = rg_situation_list_get_view (get_child (window, "situation_list"));
+
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, record_first_rows, window);
+  first_rows.n_rows = g_list_model_get_n_items (rows);
+  first_rows.row_height = gtk_widget_get_height (gtk_widget_get_first_child (view));
+  first_rows.view_height = gtk_widget_get_height (view);
+}
+
+static void
+watch_first_rows (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (record_first_rows), window);
+}
+
+static void
+watch_library_window (GtkApplication *app,
+                      GtkWindow      *window)
+{
+  if (RG_IS_LIBRARY_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (watch_first_rows), NULL);
+}
+
+/* 40 situations more than a window 600 pixels high shows: the first
+ * frame with situations shows as many as fill the list, not all of
+ * them (each row listed is made and measured before the frame), and
+ * all of them follow. */
+static void
+first_page_fills_window (RgApplication *app)
+{
+  RgLibraryWindow *window = get_window (app);
+
+  wait_for_situation_rows (window, 3 + 40);
+  g_assert_cmpstr (visible_page (window), ==, "situations");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
+  g_assert_cmpuint (first_rows.n_rows, <, 3 + 40);
+  g_assert_cmpint (first_rows.row_height, >, 0);
+  g_assert_cmpint (first_rows.view_height, >, 0);
+  g_assert_cmpint (first_rows.n_rows * first_rows.row_height, >=, first_rows.view_height);
+}
+
+/* }}} */
 /* {{{ Running in an application */
 
-static gboolean with_many_situations;
+static guint n_more_situations;
 
 static void
 write_many_situations (void)
 {
-  for (guint i = 0; i < 26; i++)
+  for (guint i = 0; i < n_more_situations; i++)
     {
       g_autofree char *label = g_strdup_printf ("Élève n° %u, CP", i + 1);
       g_autofree char *name = g_strdup_printf ("D-%02u.regards", i);
@@ -1023,18 +1085,25 @@ run_in_application (gconstpointer func)
       g_free (write_session (contribution, "Contribution A — Mme Roussel.regards"));
       g_assert_true (g_file_set_contents (broken, "<session", -1, NULL));
     }
-  with_many_situations = func == (gconstpointer) many_without_consent;
-  if (with_many_situations)
-    write_many_situations ();
+  n_more_situations = func == (gconstpointer) many_without_consent ? 26
+                      : func == (gconstpointer) first_page_fills_window ? 40
+                      : 0;
+  write_many_situations ();
   g_settings_set_string (settings, "library-folder", library_folder);
   /* The window opens on the page last chosen: the coordinator of these
    * tests works from what needs attention */
-  if (func == (gconstpointer) page_stays)
+  if (func == (gconstpointer) page_stays || func == (gconstpointer) first_page_fills_window)
     g_settings_reset (settings, "library-page");
   else
     g_settings_set_string (settings, "library-page", "attention");
+  if (func == (gconstpointer) first_page_fills_window)
+    g_settings_set_int (settings, "window-height", 600);
+  else
+    g_settings_reset (settings, "window-height");
 
-  rg_test_run_app_func (func);
+  memset (&first_rows, 0, sizeof first_rows);
+  rg_test_run_in_application_full (rg_test_call_app_func, (gpointer) func,
+                                   G_CALLBACK (watch_library_window));
 }
 
 /* }}} */
@@ -1062,6 +1131,8 @@ main (int   argc,
   g_test_add_data_func ("/library-desk/contributions-left-out", contributions_left_out,
                         run_in_application);
   g_test_add_data_func ("/library-desk/many-without-consent", many_without_consent,
+                        run_in_application);
+  g_test_add_data_func ("/library-desk/first-page-fills-window", first_page_fills_window,
                         run_in_application);
 
   return g_test_run ();

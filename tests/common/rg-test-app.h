@@ -289,20 +289,32 @@ rg_test_on_activate (GApplication *app,
 }
 
 /* Runs @func inside a real, running application, then checks that it
- * quits with no window left and nothing holding on to it. */
+ * quits with no window left and nothing holding on to it.
+ * @window_added, if not %NULL, is connected to #GtkApplication::window-added
+ * first: it sees each window before it shows. */
 static inline void
-rg_test_run_in_application (RgTestAppFunc func,
-                            gpointer      data)
+rg_test_run_in_application_full (RgTestAppFunc func,
+                                 gpointer      data,
+                                 GCallback     window_added)
 {
   RgApplication *app = rg_application_new ();
   RgTestAppRun run = { func, data };
 
   /* Tests must not find a running Regards on the session bus. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (window_added != NULL)
+    g_signal_connect (app, "window-added", window_added, NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (rg_test_on_activate), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_finalize_object (app);
+}
+
+static inline void
+rg_test_run_in_application (RgTestAppFunc func,
+                            gpointer      data)
+{
+  rg_test_run_in_application_full (func, data, NULL);
 }
 
 static inline void

@@ -25,17 +25,48 @@
 /* {{{ Situations */
 
 /* The first situations list at once; all of them come next, the
- * index answering for a page much sooner than for thousands. A page
- * is a screen or two: the list view makes a row for each (up to 200),
- * and the first page's rows are made before it is painted. */
-#define FIRST_SITUATIONS 50
+ * index answering for a page much sooner than for thousands. The list
+ * view makes a row for each situation it has (up to 200), and the
+ * first page's rows are made and measured before the window is first
+ * painted: the first page is what the window's height shows. A row is
+ * about 50 pixels high, never less than this. */
+#define SITUATION_ROW_MIN_HEIGHT 40
+#define MIN_FIRST_SITUATIONS     10
 
 typedef struct
 {
   RgLibraryWindow *self;
   RgLibraryQuery  *query;   /* of all of them, after the first ones */
   gboolean         first;   /* the first page is awaited */
+  guint            n_first; /* how many the first page asked for */
 } SituationsSearch;
+
+/* Before the window shows, its height is the one it opens with; a
+ * maximized window opens as high as the screen. */
+static guint
+count_first_situations (RgLibraryWindow *self)
+{
+  int width, height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height <= 0 && !gtk_window_is_maximized (GTK_WINDOW (self)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+
+  return MAX (MIN_FIRST_SITUATIONS, height / SITUATION_ROW_MIN_HEIGHT + 1);
+}
 
 static void
 situations_search_free (SituationsSearch *search)
@@ -88,7 +119,7 @@ situations_cb (GObject      *object,
 
   /* The first page was full: all of them come next, with what waited
    * for the first page (once it is painted) */
-  if (search->query != NULL && n_situations >= FIRST_SITUATIONS)
+  if (search->query != NULL && n_situations >= search->n_first)
     {
       search->first = FALSE;
       self->situations_search = search;
@@ -170,8 +201,9 @@ _rg_library_window_search_situations (RgLibraryWindow      *self,
   search->query->offset = 0;
   search->query->limit = 0;
   search->first = TRUE;
+  search->n_first = count_first_situations (self);
   first_query = rg_library_query_copy (search->query);
-  first_query->limit = FIRST_SITUATIONS;
+  first_query->limit = search->n_first;
 
   /* The first page goes first: the index answers one query at a time */
   self->situations_pending = TRUE;
