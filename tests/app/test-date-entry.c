@@ -249,6 +249,9 @@ test_date_entry_calendar (void)
   button = rg_test_find_widget (GTK_WIDGET (entry), is_menu_button, NULL);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose in a Calendar");
+  /* The calendar is made when it first opens */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_sensitive (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   rg_test_iterate_until_idle ();
   calendar = rg_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),

@@ -610,6 +610,43 @@ on_popover_show (RgDateEntry *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
 
+/* The calendar is made when it first opens: a form has many dates,
+ * and a calendar is a hundred widgets. */
+static void
+make_calendar_popover (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  RgDateEntry *self = user_data;
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkWidget *popover;
+
+  if (self->calendar != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected),
+                           self, G_CONNECT_SWAPPED);
+  gesture = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_calendar_pressed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (on_calendar_released), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (gesture));
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_calendar_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static gboolean
 rg_date_entry_grab_focus (GtkWidget *widget)
 {
@@ -767,9 +804,7 @@ rg_date_entry_init (RgDateEntry *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   g_autofree char *form = rg_date_entry_describe_format (NULL);
   GtkEventController *controller;
-  GtkGesture *gesture;
   GtkWidget *row;
-  GtkWidget *popover;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
@@ -794,29 +829,10 @@ rg_date_entry_init (RgDateEntry *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (check_text), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), controller);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected),
-                           self, G_CONNECT_SWAPPED);
-  gesture = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_calendar_pressed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "released", G_CALLBACK (on_calendar_released), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (gesture));
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_calendar_key_pressed), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
-
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show), self,
-                           G_CONNECT_SWAPPED);
-
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), make_calendar_popover,
+                                         self, NULL);
   gtk_widget_set_tooltip_text (self->button, _("Choose in a Calendar"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose in a Calendar"),
