@@ -199,14 +199,18 @@ set_badge (GtkWidget  *badge,
 /* One widget serves both kinds of row: a situation, or one of its
  * sessions; the parts the other kind does not use are hidden. The
  * label and the marks share the first line, the dates have the
- * second to themselves, so that a narrow window cuts neither short. */
+ * second to themselves, so that a narrow window cuts neither short.
+ * The two lines are inscriptions, which lay their text out once, at
+ * their width: a label lays it out several times to measure it, and
+ * the rows of the first page are measured before the window is first
+ * painted. */
 static GtkWidget *
 row_content_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *overdue = badge_new ();
   GtkWidget *divergences = badge_new ();
   GtkWidget *consent = badge_new ();
@@ -215,11 +219,10 @@ row_content_new (void)
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (top), title);
@@ -236,6 +239,18 @@ row_content_new (void)
   g_object_set_data (G_OBJECT (box), "consent", consent);
 
   return box;
+}
+
+/* A line of the row; a screen reader finds its text as a label's */
+static void
+set_line (GtkWidget  *box,
+          const char *name,
+          const char *text)
+{
+  GtkInscription *line = g_object_get_data (G_OBJECT (box), name);
+
+  gtk_inscription_set_text (line, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void
@@ -266,9 +281,9 @@ show_situation (GtkWidget          *box,
                                              n_divergences),
                                    n_divergences);
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), label);
+  set_line (box, "title", label);
   gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
+  set_line (box, "subtitle", line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), overdue, "error");
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), divergences, "warning");
   set_badge (g_object_get_data (G_OBJECT (box), "consent"), consent_word (consent),
@@ -299,9 +314,9 @@ show_session (GtkWidget      *box,
   /* Translators: a sentence; %s is a date, %s a status ("Held") */
   description = g_strdup_printf (_("Session of %s, %s."), date ? date : _("no date"), status);
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), title);
+  set_line (box, "title", title);
   gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "title"), "heading");
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), line);
+  set_line (box, "subtitle", line);
   set_badge (g_object_get_data (G_OBJECT (box), "overdue"), NULL, NULL);
   set_badge (g_object_get_data (G_OBJECT (box), "divergences"), NULL, NULL);
   set_badge (g_object_get_data (G_OBJECT (box), "consent"), NULL, NULL);
