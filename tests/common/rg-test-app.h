@@ -87,13 +87,17 @@ rg_test_trigger_matches (GtkShortcutTrigger *trigger,
 
 /* A key pressed where the window's focus is, as far as shortcuts go:
  * the shortcut controllers of the focus and of each widget above it,
- * in the order a key press bubbles up, until one shortcut acts. */
+ * in the order a key press bubbles up, until one shortcut acts. With
+ * no focus (the focused row was listed again, say), the key goes to
+ * the window. */
 static inline gboolean
 rg_test_press_shortcut (GtkWindow       *window,
                         guint            keyval,
                         GdkModifierType  state)
 {
-  for (GtkWidget *widget = gtk_window_get_focus (window); widget != NULL;
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window); widget != NULL;
        widget = gtk_widget_get_parent (widget))
     {
       g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
