@@ -779,12 +779,33 @@ on_query_end (RgApplication *self)
   rg_application_save_all (self);
 }
 
+/* The icon theme's first lookup reads the themes' index files and
+ * caches, about 8 ms, which the first window would do on the main
+ * thread as it shows; once the theme is made on the main thread, a
+ * lookup may be made in another (see GtkIconTheme's code). */
+static void
+read_icon_theme (GTask        *task,
+                 gpointer      theme,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 48, 1,
+                                                                GTK_TEXT_DIR_NONE, 0);
+}
+
 static void
 rg_application_startup (GApplication *app)
 {
   RgApplication *self = RG_APPLICATION (app);
 
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
+
+  {
+    g_autoptr(GTask) task = g_task_new (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        NULL, NULL, NULL);
+
+    g_task_run_in_thread (task, read_icon_theme);
+  }
 
   rg_accessible_names_init ();
 
