@@ -343,6 +343,29 @@ ask_attention_on (RgLibraryWindow *window,
 /* }}} */
 /* {{{ Tests */
 
+static gboolean
+is_active_toggle (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget));
+}
+
+/* The page the header's view switcher shows as chosen */
+static char *
+switcher_page (RgLibraryWindow *window)
+{
+  GtkWidget *button = rg_test_find_widget (get_child (window, "switcher_title"), is_active_toggle,
+                                           NULL);
+  char *label = NULL;
+
+  if (button != NULL)
+    g_object_get (button, "label", &label, NULL);
+
+  return label;
+}
+
+
 static void
 attention_first (RgApplication *app)
 {
@@ -360,8 +383,14 @@ attention_first (RgApplication *app)
   };
   GtkListBoxRow *row;
 
-  /* Something needs attention: the desk opens there */
+  /* Something needs attention: the desk opens there, as its view
+   * switcher says */
   g_assert_true (rg_test_wait_for (attention_listed, window, 10));
+  {
+    g_autofree char *shown = switcher_page (window);
+
+    g_assert_cmpstr (shown, ==, "Attention");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -951,6 +980,11 @@ page_stays (RgApplication *app)
    * marks its page, without showing it in their place */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpstr (visible_page (window), ==, "situations");
+  {
+    g_autofree char *shown = switcher_page (window);
+
+    g_assert_cmpstr (shown, ==, "Situations");
+  }
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page), pages);
   g_assert_true (rg_test_wait_for (attention_marked, window, 10));
   g_assert_true (rg_test_wait_for (has_situation_rows, &three, 10));

@@ -236,11 +236,6 @@ set_first_page (RgLibraryWindow *self,
         gtk_selection_model_select_item (pages, i, TRUE);
     }
   self->showing_page = FALSE;
-
-  /* The switchers of libadwaita 1.2 may miss a page chosen before the
-   * window shows: they are given the stack again, and read it anew. */
-  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
-  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 }
 
 static void
@@ -626,6 +621,7 @@ _rg_library_window_class_init_desk (GtkWidgetClass *widget_class)
   g_type_ensure (RG_TYPE_SITUATION_LIST);
 
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, attention_stack);
@@ -683,12 +679,18 @@ _rg_library_window_show_first_page (RgLibraryWindow *self,
   g_autofree char *name = g_settings_get_string (settings, "library-page");
 
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL ||
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0)
-    return;
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) != 0)
+    {
+      set_first_page (self, name);
+      defer_hidden_pages (self);
+    }
 
-  set_first_page (self, name);
-  defer_hidden_pages (self);
+  /* The switchers are given the stack once its first page is chosen:
+   * those of libadwaita 1.2 may miss a page chosen after, and each
+   * makes its buttons anew when it is given a stack. */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 
 /* The list of the page shown takes the keyboard when the window shows */

@@ -50,6 +50,7 @@ struct _RgLibraryWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
   GtkSpinner           *scan_spinner;
