@@ -366,12 +366,17 @@ create_partner_header (RgDiagnosisView *self,
   gtk_widget_add_css_class (swatch, "partner-colour");
   gtk_box_append (GTK_BOX (header), swatch);
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A grid, not a box: a horizontal box asked for its height at a
+   * width searches for its wrapping child's width over a dozen
+   * heights, laying the texts out each time; a grid gives it the
+   * width left beside the menu and asks its height once. */
+  row = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (row), 6);
   gtk_box_append (GTK_BOX (header), row);
 
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (row), text);
+  gtk_grid_attach (GTK_GRID (row), text, 0, 0, 1, 1);
 
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -393,7 +398,8 @@ create_partner_header (RgDiagnosisView *self,
   gtk_box_append (GTK_BOX (text), subtitle);
 
   if (!is_contribution (self))
-    gtk_box_append (GTK_BOX (row), header_menu_button (menu, rg_partner_get_name (partner)));
+    gtk_grid_attach (GTK_GRID (row), header_menu_button (menu, rg_partner_get_name (partner)),
+                     1, 0, 1, 1);
 
   return header;
 }
@@ -412,9 +418,9 @@ create_dimension_header (RgDiagnosisView *self,
                                             rg_dimension_get_id (dimension));
   GtkWidget *header, *name;
 
-  header = g_object_new (GTK_TYPE_BOX,
-                         "orientation", GTK_ORIENTATION_HORIZONTAL,
-                         "spacing", 6,
+  /* A grid, not a box, as for a partner's header */
+  header = g_object_new (GTK_TYPE_GRID,
+                         "column-spacing", 6,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
                          NULL);
   gtk_widget_add_css_class (header, "dimension-header");
@@ -431,10 +437,11 @@ create_dimension_header (RgDiagnosisView *self,
   gtk_widget_set_valign (name, GTK_ALIGN_START);
   gtk_widget_add_css_class (name, "dimension-name");
   g_object_bind_property (dimension, "name", name, "label", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (header), name);
+  gtk_grid_attach (GTK_GRID (header), name, 0, 0, 1, 1);
 
   if (!is_contribution (self))
-    gtk_box_append (GTK_BOX (header), header_menu_button (menu, rg_dimension_get_name (dimension)));
+    gtk_grid_attach (GTK_GRID (header), header_menu_button (menu, rg_dimension_get_name (dimension)),
+                     1, 0, 1, 1);
 
   return header;
 }
