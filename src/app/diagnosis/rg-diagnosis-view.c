@@ -36,6 +36,7 @@
 #include "rg-editable-text.h"
 #include "rg-glossary-match.h"
 #include "rg-link-overview.h"
+#include "rg-menu-button.h"
 #include "rg-partner-dialog.h"
 #include "rg-partner-label.h"
 #include "rg-partner-swatch.h"
@@ -237,13 +238,6 @@ header_menu (const MenuEntry *entries,
 
 /* A menu's popover is made when it is first opened: a big session has
  * dozens of headers, and opening it would make them all. */
-static void
-make_header_popover (GtkMenuButton *button,
-                     gpointer       user_data)
-{
-  gtk_menu_button_set_menu_model (button, g_object_get_data (G_OBJECT (button), "menu"));
-}
-
 static GtkWidget *
 header_menu_button (GMenuModel *menu,
                     const char *name)
@@ -252,8 +246,7 @@ header_menu_button (GMenuModel *menu,
   g_autofree char *label = NULL;
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  g_object_set_data_full (G_OBJECT (button), "menu", g_object_ref (menu), g_object_unref);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), make_header_popover, NULL, NULL);
+  rg_menu_button_set_menu_later (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
   /* Translators: the menu of a partner's column or a dimension's row:

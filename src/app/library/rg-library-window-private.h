@@ -51,6 +51,8 @@ struct _RgLibraryWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
   GtkSpinner           *scan_spinner;

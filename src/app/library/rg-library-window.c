@@ -17,6 +17,7 @@
 
 #include "rg-export-search.h"
 #include "rg-library-window-private.h"
+#include "rg-menu-button.h"
 #include "rg-new-session-dialog.h"
 #include "rg-paths.h"
 #include "rg-retention.h"
@@ -1083,6 +1084,8 @@ rg_library_window_class_init (RgLibraryWindowClass *klass)
                                                "/io/github/regards/Regards/rg-library-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, scan_spinner);
   gtk_widget_class_bind_template_child (widget_class, RgLibraryWindow, search_bar);
@@ -1127,6 +1130,7 @@ rg_library_window_init (RgLibraryWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rg_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   rg_shortcuts_add_window_action (GTK_APPLICATION_WINDOW (self), "library");
 
   self->limit = PAGE_SIZE;
