@@ -29,7 +29,7 @@
  * view makes a row for each situation it has (up to 200), and the
  * first page's rows are made and measured before the window is first
  * painted: the first page is what the window's height shows. A row is
- * about 50 pixels high, never less than this. */
+ * about 50 pixels high, and never less than SITUATION_ROW_MIN_HEIGHT. */
 #define SITUATION_ROW_MIN_HEIGHT 40
 #define MIN_FIRST_SITUATIONS     10
 
