@@ -365,7 +365,6 @@ switcher_page (RgLibraryWindow *window)
   return label;
 }
 
-
 static void
 attention_first (RgApplication *app)
 {
