@@ -164,6 +164,65 @@ name_situation (RgAttentionItem *item)
   return g_strdup_printf (_("%s — %s"), label, code);
 }
 
+/* A row of the page: a title, a subtitle under it, and what goes at
+ * the end. Not an AdwActionRow: its title and subtitle wrap in a
+ * horizontal box, and GTK measures a box of such texts by searching
+ * their width over a dozen heights, shaping them each time (a page of
+ * 175 rows took more than a second). A grid gives the texts the width
+ * left beside the end and asks their height once. The row is named by
+ * its title; the caller describes it. */
+static GtkWidget *
+row_new (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "title");
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+
+  if (subtitle != NULL)
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "subtitle");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+    }
+
+  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (grid, "attention-row-content");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  return row;
+}
+
+/* Adds @widget at the end of @row, beside its texts */
+static void
+row_add_end (GtkWidget *row,
+             GtkWidget *widget)
+{
+  GtkGrid *grid = GTK_GRID (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  int column = 1;
+
+  while (gtk_grid_get_child_at (grid, column, 0) != NULL)
+    column++;
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_grid_attach (grid, widget, column, 0, 1, 2);
+}
+
 /* The last row of a kind cut short */
 static GtkWidget *
 create_more_row (RgAttentionList *self,
@@ -171,7 +230,7 @@ create_more_row (RgAttentionList *self,
 {
   guint kind = GPOINTER_TO_UINT (g_object_get_data (marker, "kind"));
   guint remaining = self->counts[kind] - self->limits[kind];
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *title = NULL;
 
   if (remaining <= MORE_ROWS)
@@ -185,11 +244,9 @@ create_more_row (RgAttentionList *self,
     title = g_strdup_printf (ngettext ("Show %u more of %u", "Show %u more of %u", remaining),
                              MORE_ROWS, remaining);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  row = row_new (title, NULL);
   gtk_widget_add_css_class (row, "attention-more");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("view-more-symbolic"));
+  row_add_end (row, gtk_image_new_from_icon_name ("view-more-symbolic"));
   g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (row), "more", GUINT_TO_POINTER (TRUE));
 
@@ -206,18 +263,13 @@ create_row (gpointer object,
   if (!RG_IS_ATTENTION_ITEM (object))
     return create_more_row (user_data, object);
 
-  row = adw_action_row_new ();
   g_autofree char *situation = name_situation (item);
   g_autofree char *what = describe_item (item);
   g_autofree char *date = describe_date (item);
   g_autofree char *description = NULL;
   GtkWidget *date_label;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), situation);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  row = row_new (situation, what);
   gtk_widget_add_css_class (row, "attention-row");
 
   if (date != NULL)
@@ -225,10 +277,9 @@ create_row (gpointer object,
       date_label = gtk_label_new (date);
       gtk_widget_add_css_class (date_label, "dim-label");
       gtk_widget_add_css_class (date_label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), date_label);
+      row_add_end (row, date_label);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  row_add_end (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   /* Translators: what a screen reader says of a row of the Attention
    * page, after the situation: what it is about, then its date */
