@@ -208,6 +208,16 @@ row_new (const char *title,
   return row;
 }
 
+/* An icon that says nothing the row does not say already */
+static GtkWidget *
+decoration_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
 /* Adds @widget at the end of @row, beside its texts */
 static void
 row_add_end (GtkWidget *row,
@@ -245,7 +255,7 @@ create_more_row (RgAttentionList *self,
 
   row = row_new (title, NULL);
   gtk_widget_add_css_class (row, "attention-more");
-  row_add_end (row, gtk_image_new_from_icon_name ("view-more-symbolic"));
+  row_add_end (row, decoration_new ("view-more-symbolic"));
   g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (row), "more", GUINT_TO_POINTER (TRUE));
 
@@ -278,7 +288,7 @@ create_row (gpointer object,
       gtk_widget_add_css_class (date_label, "numeric");
       row_add_end (row, date_label);
     }
-  row_add_end (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  row_add_end (row, decoration_new ("go-next-symbolic"));
 
   /* Translators: what a screen reader says of a row of the Attention
    * page, after the situation: what it is about, then its date */
