@@ -380,6 +380,9 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The bytes _rg_session_xml_check_limits () looks at */
+static const gboolean limit_bytes[256] = { ['<'] = TRUE, ['>'] = TRUE, ['='] = TRUE, ['x'] = TRUE };
+
 /**
  * _rg_session_xml_check_limits:
  * @data: the contents of a session file
@@ -399,9 +402,6 @@ is_xml_space (char c)
  *
  * Returns: the first limit @data goes past, or %RG_SESSION_LIMIT_NONE
  */
-/* The bytes _rg_session_xml_check_limits () looks at */
-static const gboolean limit_bytes[256] = { ['<'] = TRUE, ['>'] = TRUE, ['='] = TRUE, ['x'] = TRUE };
-
 RgSessionLimit
 _rg_session_xml_check_limits (const char *data,
                               gsize       size)
