@@ -1561,10 +1561,7 @@ views_by_key (RgApplication *app)
   const char *views[] = { "diagnosis", "links", "glossary", "criteria", "actions" };
   RgSessionWindow *window;
 
-  rg_application_open_file (app, file);
-  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
-  window = rg_test_get_session_window (app);
-  rg_test_iterate_until_idle ();
+  window = rg_test_open_session (app, file);
 
   for (int i = G_N_ELEMENTS (views) - 1; i >= 0; i--)
     {
@@ -1601,11 +1598,7 @@ header_menu_by_key (RgApplication *app)
   GtkWidget *view, *button, *popover;
   GMenuModel *menu;
 
-  rg_application_open_file (app, file);
-  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
-  window = rg_test_get_session_window (app);
-  rg_test_iterate_until_idle ();
-
+  window = rg_test_open_session (app, file);
   view = rg_session_window_get_diagnosis_view (window);
   button = rg_test_find_widget (view, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (button);
@@ -1648,10 +1641,7 @@ card_texts_whole (RgApplication *app)
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   RgSessionWindow *window;
 
-  rg_application_open_file (app, file);
-  g_assert_true (rg_test_wait_for (rg_test_has_session_window, app, 10));
-  window = rg_test_get_session_window (app);
-  rg_test_iterate_until_idle ();
+  window = rg_test_open_session (app, file);
 
   collect_texts (GTK_WIDGET (window), texts);
   g_assert_cmpuint (texts->len, >=, 10);
