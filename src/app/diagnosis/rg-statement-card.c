@@ -13,6 +13,7 @@
 #include "rg-accessible-description.h"
 #include "rg-editable-text.h"
 #include "rg-glossary-match.h"
+#include "rg-icon-label.h"
 #include "rg-icons.h"
 #include "rg-partner-label.h"
 #include "rg-statement-card.h"
@@ -28,8 +29,7 @@ struct _RgStatementCard
   char            *glossary_key;   /* the text and words last underlined */
   gboolean         blind;
 
-  GtkImage       *kind_image;
-  GtkLabel       *kind_label;
+  RgIconLabel    *kind;
   RgEditableText *text;
 
   /* What a screen reader reads besides the card's name: where it stands
@@ -67,8 +67,7 @@ update_kind (RgStatementCard *self)
   RgStatementKind kind = rg_statement_get_kind (self->statement);
   static const char *classes[] = { "fact", "interpretation", "difficulty", "resource", "proposal" };
 
-  gtk_image_set_from_icon_name (self->kind_image, rg_statement_kind_get_icon_name (kind));
-  gtk_label_set_label (self->kind_label, rg_statement_kind_get_label (kind));
+  rg_icon_label_set (self->kind, rg_statement_kind_get_icon_name (kind), rg_statement_kind_get_label (kind));
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
   if (kind < G_N_ELEMENTS (classes))
@@ -929,25 +928,15 @@ static void
 rg_statement_card_init (RgStatementCard *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkWidget *kind_box;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
-  kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (kind_box, "kind");
-  gtk_widget_set_parent (kind_box, GTK_WIDGET (self));
-
-  self->kind_image = GTK_IMAGE (g_object_new (GTK_TYPE_IMAGE,
-                                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                              NULL));
-  gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->kind_image));
-
-  self->kind_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->kind_label, 0);
-  gtk_label_set_ellipsize (self->kind_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->kind_label), TRUE);
-  gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->kind_label));
+  /* A view scrolled through thousands of cards makes one for each
+   * card that comes into view: its kind is one widget, not three. */
+  self->kind = RG_ICON_LABEL (rg_icon_label_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind), "kind");
+  gtk_widget_set_parent (GTK_WIDGET (self->kind), GTK_WIDGET (self));
 
   self->text = RG_EDITABLE_TEXT (rg_editable_text_new ());
   /* The card takes the focus and a click, which select it; a double
