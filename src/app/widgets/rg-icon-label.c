@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rg-icon-label.h"
 
 #define ICON_SIZE 16
@@ -31,27 +33,74 @@
  * words, fonts, widths and colours are ever shown together. */
 #define MAX_CACHED 256
 
-/* Keyed by what they were made for; shared by all lines. */
+/* What a word was laid out for */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  gulong                options;    /* the hash of the font options */
+  PangoDirection        direction;
+  int                   width;
+  char                 *label;
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return pango_font_description_hash (key->font) ^ g_str_hash (key->label) ^
+         (guint) key->width * 31 ^ (guint) key->options ^ (guint) key->direction;
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *one = a, *other = b;
+
+  return one->width == other->width && one->resolution == other->resolution &&
+         one->options == other->options && one->direction == other->direction &&
+         strcmp (one->label, other->label) == 0 &&
+         pango_font_description_equal (one->font, other->font);
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  pango_font_description_free (key->font);
+  g_free (key->label);
+  g_free (key);
+}
+
+/* Shared by all lines, keyed by what they were made for: the words
+ * laid out (LayoutKey), the icons coloured (a string). */
 static GHashTable *layouts;
 static GHashTable *textures;
 
 static gpointer
-cache_lookup (GHashTable *cache,
-              const char *key)
+cache_lookup (GHashTable    *cache,
+              gconstpointer  key)
 {
   return cache != NULL ? g_hash_table_lookup (cache, key) : NULL;
 }
 
+/* Takes @key */
 static void
-cache_insert (GHashTable **cache,
-              const char  *key,
-              gpointer     value)
+cache_insert (GHashTable     **cache,
+              GHashFunc        hash,
+              GEqualFunc       equal,
+              GDestroyNotify   free_key,
+              gpointer         key,
+              gpointer         value)
 {
   if (*cache == NULL)
-    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    *cache = g_hash_table_new_full (hash, equal, free_key, g_object_unref);
   if (g_hash_table_size (*cache) >= MAX_CACHED)
     g_hash_table_remove_all (*cache);
-  g_hash_table_insert (*cache, g_strdup (key), value);
+  g_hash_table_insert (*cache, key, value);
 }
 
 static void
@@ -133,7 +182,8 @@ rg_icon_label_icon_snapshot (GtkWidget   *widget,
   key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%s", self->icon_name, scale,
                          gtk_widget_get_direction (widget), colour);
   if (!(texture = cache_lookup (textures, key)))
-    cache_insert (&textures, key, texture = make_texture (widget, self->icon_name, &color, scale));
+    cache_insert (&textures, g_str_hash, g_str_equal, g_free, g_strdup (key),
+                  texture = make_texture (widget, self->icon_name, &color, scale));
 
   gtk_snapshot_append_texture (snapshot, texture,
                                &GRAPHENE_RECT_INIT ((gtk_widget_get_width (widget) - ICON_SIZE) / 2,
@@ -201,15 +251,18 @@ get_layout (RgIconLabel *self,
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = NULL;
+  LayoutKey key = {
+    .font = (PangoFontDescription *) pango_context_get_font_description (context),
+    .resolution = pango_cairo_context_get_resolution (context),
+    .options = options != NULL ? cairo_font_options_hash (options) : 0,
+    .direction = pango_context_get_base_dir (context),
+    .width = width,
+    .label = self->label,
+  };
+  LayoutKey *kept;
   PangoLayout *layout;
 
-  key = g_strdup_printf ("%s\x1f%g\x1f%lu\x1f%d\x1f%d\x1f%s", font,
-                         pango_cairo_context_get_resolution (context),
-                         options != NULL ? cairo_font_options_hash (options) : 0,
-                         pango_context_get_base_dir (context), width, self->label);
-  if ((layout = cache_lookup (layouts, key)) != NULL)
+  if ((layout = cache_lookup (layouts, &key)) != NULL)
     return layout;
 
   layout = pango_layout_new (context);
@@ -217,7 +270,11 @@ get_layout (RgIconLabel *self,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   if (width >= 0)
     pango_layout_set_width (layout, width * PANGO_SCALE);
-  cache_insert (&layouts, key, layout);
+
+  kept = g_memdup2 (&key, sizeof key);
+  kept->font = pango_font_description_copy (key.font);
+  kept->label = g_strdup (key.label);
+  cache_insert (&layouts, layout_key_hash, layout_key_equal, layout_key_free, kept, layout);
 
   return layout;
 }
