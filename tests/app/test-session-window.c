@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "rg-application.h"
+#include "rg-diagnosis-grid.h"
 #include "rg-diagnosis-view.h"
 #include "rg-document.h"
 #include "rg-editable-text.h"
@@ -945,6 +946,142 @@ cell_has_cards (gpointer cell)
   return rg_diagnosis_cell_get_n_built (cell) > 0;
 }
 
+/* Whether @card is mapped, and whether it shows in @grid's view */
+static void
+card_state (GtkWidget *grid,
+            GtkWidget *card,
+            gboolean  *mapped,
+            gboolean  *in_view)
+{
+  graphene_rect_t bounds;
+
+  *mapped = gtk_widget_get_mapped (card);
+  *in_view = gtk_widget_compute_bounds (card, grid, &bounds) &&
+             bounds.origin.y < gtk_widget_get_height (grid) &&
+             bounds.origin.y + bounds.size.height > 0;
+}
+
+/* Counts the cards of @cell made so far, those mapped, and checks that
+ * the cards mapped are those in view, and @kept. */
+static guint
+count_mapped_cards (GtkWidget       *grid,
+                    RgDiagnosisCell *cell,
+                    GtkWidget       *kept,
+                    guint           *n_built)
+{
+  guint n_mapped = 0;
+
+  *n_built = 0;
+  for (GtkWidget *card = rg_test_find_widget (GTK_WIDGET (cell), rg_test_is_of_type,
+                                              GSIZE_TO_POINTER (RG_TYPE_STATEMENT_CARD));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (gtk_widget_get_parent (card)) ?
+              gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_next_sibling (gtk_widget_get_parent (card)))) :
+              NULL)
+    {
+      gboolean mapped, in_view;
+
+      card_state (grid, card, &mapped, &in_view);
+      (*n_built)++;
+      n_mapped += mapped;
+      if (card == kept)
+        g_assert_true (mapped);
+      else
+        g_assert_cmpint (mapped, ==, in_view);
+      /* Out of view, a card is still there for a screen reader */
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (card)));
+    }
+
+  return n_mapped;
+}
+
+typedef struct
+{
+  GtkWidget       *grid;
+  RgDiagnosisCell *cell;
+  GtkWidget       *kept;
+  guint            n_built;
+  guint            n_mapped;
+  gboolean         checked;
+} PaintCheck;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                PaintCheck    *check)
+{
+  check->n_mapped = count_mapped_cards (check->grid, check->cell, check->kept, &check->n_built);
+  check->checked = TRUE;
+}
+
+static gboolean
+is_checked (gpointer data)
+{
+  return ((PaintCheck *) data)->checked;
+}
+
+/* Checks the cards of @check's cell as the next frame draws them: cards
+ * made between frames are laid out, and hidden or shown, before the
+ * frame that draws them. */
+static void
+check_at_next_paint (PaintCheck *check)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (check->grid);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), check);
+
+  check->checked = FALSE;
+  gtk_widget_queue_draw (check->grid);
+  g_assert_true (rg_test_wait_for (is_checked, check, 5));
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Only the cards in view are drawn: the cairo renderer draws all it is
+ * given, and a cell of thirty cards shows a few. The card with the
+ * keyboard stays, wherever the view is scrolled. */
+static void
+cards_out_of_view_not_drawn (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_large_session_file ("drawn.regards", 4, 3, 30);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  GtkWidget *grid = rg_test_find_widget (GTK_WIDGET (view), rg_test_is_of_type,
+                                         GSIZE_TO_POINTER (RG_TYPE_DIAGNOSIS_GRID));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  PaintCheck check = { grid, rg_diagnosis_view_get_cell (view, 1, 0), NULL, 0, 0, FALSE };
+  GtkWidget *focused;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  rg_test_iterate_until_idle ();
+
+  /* Some of the first cell's cards are made beyond the view, ahead of
+   * the scroll: they are not drawn. */
+  check_at_next_paint (&check);
+  g_assert_cmpuint (check.n_mapped, >, 0);
+  g_assert_cmpuint (check.n_built, >, check.n_mapped);
+
+  /* The keyboard on the first card, the view scrolled down, as by the
+   * wheel: the cards now in view are drawn, and the first card still
+   * is. */
+  g_assert_true (rg_diagnosis_view_focus_cell (view, 1, 0, 0));
+  rg_test_iterate_until_idle ();
+  focused = GTK_WIDGET (rg_diagnosis_cell_get_focused_card (check.cell));
+  g_assert_nonnull (focused);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        2 * gtk_adjustment_get_page_size (adjustment));
+  rg_test_iterate_until_idle ();
+  check.kept = focused;
+  check_at_next_paint (&check);
+  g_assert_cmpuint (check.n_mapped, >, 1);
+  g_assert_true (rg_diagnosis_cell_get_focused_card (check.cell) == RG_STATEMENT_CARD (focused));
+  {
+    gboolean mapped, in_view;
+
+    card_state (grid, focused, &mapped, &in_view);
+    g_assert_false (in_view);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A cell of thirty cards gets its first ones, those in view, before the
  * first frame, and the rest between frames as the view comes near; the
  * keyboard reaches the cards not made yet all the same, and what is
@@ -1622,7 +1759,8 @@ static void
 collect_texts (GtkWidget *widget,
                GPtrArray *texts)
 {
-  if (RG_IS_EDITABLE_TEXT (widget) && gtk_widget_get_mapped (widget) &&
+  /* Laid out, in view or near it */
+  if (RG_IS_EDITABLE_TEXT (widget) && gtk_widget_get_width (widget) > 0 &&
       gtk_widget_get_ancestor (widget, RG_TYPE_STATEMENT_CARD) != NULL)
     g_ptr_array_add (texts, widget);
 
@@ -1705,6 +1843,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/large-session-populates-in-view",
                         large_session_populates_in_view);
   rg_test_add_app_func ("/session-window/large-session-made-in-slices", large_session_made_in_slices);
+  rg_test_add_app_func ("/session-window/cards-out-of-view-not-drawn", cards_out_of_view_not_drawn);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);
   rg_test_add_app_func ("/session-window/meeting-mode/fits-six", meeting_mode_fits_six);

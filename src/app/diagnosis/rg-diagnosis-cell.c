@@ -672,6 +672,44 @@ rg_diagnosis_cell_depopulate (RgDiagnosisCell *self)
   return TRUE;
 }
 
+/**
+ * rg_diagnosis_cell_set_view:
+ * @self: a #RgDiagnosisCell, allocated
+ * @view: the widget the cell scrolls in, an ancestor
+ *
+ * Shows only the cards in view, and the one with the keyboard focus: a
+ * cell can hold forty cards, ten of them in view, and the cairo
+ * renderer draws every card it is given, seen or not. The others stay
+ * laid out, ready to be scrolled in.
+ */
+void
+rg_diagnosis_cell_set_view (RgDiagnosisCell *self,
+                            GtkWidget       *view)
+{
+  int height = gtk_widget_get_height (view);
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (RG_IS_DIAGNOSIS_CELL (self));
+
+  if (self->list == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+      gboolean shown = !gtk_widget_compute_bounds (row, view, &bounds) ||
+                       (bounds.origin.y < height && bounds.origin.y + bounds.size.height > 0) ||
+                       (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)));
+
+      if (gtk_widget_get_child_visible (row) != shown)
+        gtk_widget_set_child_visible (row, shown);
+    }
+}
+
 /* The height of the first @n_cards cards, guessed from their texts. */
 static int
 estimate_cards (RgDiagnosisCell *self,

@@ -29,6 +29,8 @@ gboolean         rg_diagnosis_cell_populate_more     (RgDiagnosisCell *self,
                                                       guint            n_cards);
 guint            rg_diagnosis_cell_get_n_built       (RgDiagnosisCell *self);
 gboolean         rg_diagnosis_cell_depopulate        (RgDiagnosisCell *self);
+void             rg_diagnosis_cell_set_view          (RgDiagnosisCell *self,
+                                                      GtkWidget       *view);
 int              rg_diagnosis_cell_estimate_height   (RgDiagnosisCell *self,
                                                       int              width,
                                                       int              char_width,

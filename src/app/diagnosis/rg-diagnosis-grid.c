@@ -655,7 +655,11 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
           if (gtk_widget_get_child_visible (cell) != shown)
             gtk_widget_set_child_visible (cell, shown);
           if (shown)
-            allocate (cell, x, y, column_width, cells);
+            {
+              allocate (cell, x, y, column_width, cells);
+              if (RG_IS_DIAGNOSIS_CELL (cell))
+                rg_diagnosis_cell_set_view (RG_DIAGNOSIS_CELL (cell), widget);
+            }
         }
 
       /* The header runs down beside the synthesis too. */
@@ -703,18 +707,29 @@ rg_diagnosis_grid_measure (GtkWidget      *widget,
     }
 }
 
+/* Draws @child if it shows in the grid: the cells around the view are
+ * laid out, ready to be scrolled in, and the cairo renderer would
+ * draw every card of theirs, seen or not. */
+static void
+snapshot_child_in_view (GtkWidget   *widget,
+                        GtkWidget   *child,
+                        GtkSnapshot *snapshot)
+{
+  graphene_rect_t bounds;
+
+  if (child != NULL && gtk_widget_compute_bounds (child, widget, &bounds) &&
+      bounds.origin.x < gtk_widget_get_width (widget) && bounds.origin.x + bounds.size.width > 0 &&
+      bounds.origin.y < gtk_widget_get_height (widget) && bounds.origin.y + bounds.size.height > 0)
+    gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
 static void
 snapshot_children (GtkWidget   *widget,
                    GtkSnapshot *snapshot,
                    GPtrArray   *children)
 {
   for (guint i = 0; i < children->len; i++)
-    {
-      GtkWidget *child = g_ptr_array_index (children, i);
-
-      if (child != NULL)
-        gtk_widget_snapshot_child (widget, child, snapshot);
-    }
+    snapshot_child_in_view (widget, g_ptr_array_index (children, i), snapshot);
 }
 
 /* The cells or headers of the pinned columns, or of the others */
@@ -728,8 +743,8 @@ snapshot_columns (RgDiagnosisGrid *self,
     {
       GtkWidget *child = g_ptr_array_index (children, i);
 
-      if (child != NULL && self->n_columns > 0 && is_pinned (self, i % self->n_columns) == pinned)
-        gtk_widget_snapshot_child (GTK_WIDGET (self), child, snapshot);
+      if (self->n_columns > 0 && is_pinned (self, i % self->n_columns) == pinned)
+        snapshot_child_in_view (GTK_WIDGET (self), child, snapshot);
     }
 }
 
