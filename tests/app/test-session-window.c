@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -1034,6 +1035,112 @@ check_at_next_paint (PaintCheck *check)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* Clicks @widget in its middle with the real pointer, through the X
+ * server, holding @modifier ("ctrl") if not NULL: what GTK makes of the
+ * click, button and modifiers, is what a user's would be. */
+static void
+click_with_pointer (GtkWidget  *widget,
+                    guint       button,
+                    const char *modifier)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *window_id = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *button_name = g_strdup_printf ("%u", button);
+  g_autoptr(GError) error = NULL;
+  graphene_point_t point;
+  double surface_x, surface_y;
+  int status = -1;
+  const char *argv[15];
+  guint n = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  window_id = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  x = g_strdup_printf ("%d", (int) (point.x + surface_x));
+  y = g_strdup_printf ("%d", (int) (point.y + surface_y));
+
+  argv[n++] = "xdotool";
+  argv[n++] = "mousemove";
+  argv[n++] = "--window";
+  argv[n++] = window_id;
+  argv[n++] = x;
+  argv[n++] = y;
+  if (modifier != NULL)
+    {
+      argv[n++] = "keydown";
+      argv[n++] = modifier;
+    }
+  argv[n++] = "click";
+  argv[n++] = button_name;
+  if (modifier != NULL)
+    {
+      argv[n++] = "keyup";
+      argv[n++] = modifier;
+    }
+  argv[n] = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+is_selected (gpointer card)
+{
+  return gtk_widget_has_css_class (card, "selected");
+}
+
+static gboolean
+is_not_selected (gpointer card)
+{
+  return !is_selected (card);
+}
+
+static gboolean
+has_menu_shown (gpointer card)
+{
+  GtkWidget *popover = rg_test_find_widget (card, rg_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER_MENU));
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* A card clicked with the real pointer: Ctrl+click selects it, and
+ * again leaves it out; the right button opens its menu. */
+static void
+card_clicks (RgApplication *app)
+{
+  g_autoptr(GFile) file = rg_test_copy_example (test_dir, "clicks.regards");
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  GtkWidget *card = GTK_WIDGET (rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_cell (view, 0, 0)));
+
+  if (card == NULL)
+    {
+      g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
+      rg_test_iterate_until_idle ();
+      card = GTK_WIDGET (rg_diagnosis_cell_get_focused_card (rg_diagnosis_view_get_cell (view, 0, 0)));
+    }
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_mapped (card));
+  g_assert_false (is_selected (card));
+
+  click_with_pointer (card, 1, "ctrl");
+  g_assert_true (rg_test_wait_for (is_selected, card, 5));
+  click_with_pointer (card, 1, "ctrl");
+  g_assert_true (rg_test_wait_for (is_not_selected, card, 5));
+
+  click_with_pointer (card, 3, NULL);
+  g_assert_true (rg_test_wait_for (has_menu_shown, card, 5));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Only the cards in view are drawn: the cairo renderer draws all it is
  * given, and a cell of thirty cards shows a few. The card with the
  * keyboard stays, wherever the view is scrolled. */
@@ -1844,6 +1951,7 @@ main (int   argc,
                         large_session_populates_in_view);
   rg_test_add_app_func ("/session-window/large-session-made-in-slices", large_session_made_in_slices);
   rg_test_add_app_func ("/session-window/cards-out-of-view-not-drawn", cards_out_of_view_not_drawn);
+  rg_test_add_app_func ("/session-window/card-clicks", card_clicks);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);
   rg_test_add_app_func ("/session-window/meeting-mode/fits-six", meeting_mode_fits_six);

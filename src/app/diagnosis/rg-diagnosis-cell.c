@@ -52,9 +52,11 @@ struct _RgDiagnosisCell
    * ten of them). NULL while the cell has no card. */
   GtkSliceListModel  *shown;
 
-  /* The last estimate of the height, and what it was made for: the grid
-   * asks at every allocation, for every cell out of view. */
-  int                 estimate;
+  /* The heights last guessed for the cards, summed from the first (the
+   * first n cards take estimates[n]), and what they were guessed for:
+   * the grid asks at every allocation, for every cell out of view or
+   * partly made. NULL until guessed again. */
+  GArray             *estimates;
   int                 estimate_width;
   int                 estimate_char_width;
   int                 estimate_line_height;
@@ -157,23 +159,30 @@ on_link_hovered (RgStatementCard *card,
   g_signal_emit (self, signals [LINK_HOVERED], 0, link, entered);
 }
 
+/* Ctrl+click selects, for tagging statements across columns; a right
+ * click opens the card's menu. One gesture for the list, rather than
+ * one a card: cards are made by the thousand as a big session scrolls. */
 static void
-on_card_pressed (GtkGestureClick *gesture,
+on_list_pressed (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 RgStatementCard *card)
+                 RgDiagnosisCell *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *cell = gtk_widget_get_ancestor (GTK_WIDGET (card), RG_TYPE_DIAGNOSIS_CELL);
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *card = picked ? gtk_widget_get_ancestor (picked, RG_TYPE_STATEMENT_CARD) : NULL;
+  graphene_point_t point;
 
-  if (cell == NULL)
+  if (card == NULL)
     return;
 
-  /* The right button opens the card's menu. */
+  /* The right button opens the card's menu, where it was clicked. */
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
     {
-      g_signal_emit (cell, signals [POPUP_CARD_MENU], 0, card, x, y);
+      if (!gtk_widget_compute_point (GTK_WIDGET (self->list), card, &GRAPHENE_POINT_INIT (x, y), &point))
+        point = GRAPHENE_POINT_INIT (0, 0);
+      g_signal_emit (self, signals [POPUP_CARD_MENU], 0, card, (double) point.x, (double) point.y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
@@ -181,7 +190,7 @@ on_card_pressed (GtkGestureClick *gesture,
   if ((state & GDK_CONTROL_MASK) == 0)
     return;
 
-  g_signal_emit (cell, signals [TOGGLE_SELECTION], 0, rg_statement_card_get_statement (card));
+  g_signal_emit (self, signals [TOGGLE_SELECTION], 0, rg_statement_card_get_statement (RG_STATEMENT_CARD (card)));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -193,7 +202,6 @@ create_row (gpointer item,
   RgStatement *statement = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *card = rg_statement_card_new (statement, self->editor);
-  GtkGesture *click;
 
   rg_statement_card_set_blind (RG_STATEMENT_CARD (card), self->blind);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
@@ -212,14 +220,6 @@ create_row (gpointer item,
    * the key tags an agreement, as everywhere in the view */
   rg_shortcuts_add_controller_for_action (row, "diagnosis.tag::agreement");
 
-  /* Ctrl+click selects, for tagging statements across columns; a right
-   * click opens the card's menu. */
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_card_pressed), card, 0);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
-
   if (self->selection != NULL && g_ptr_array_find (self->selection, statement, NULL))
     gtk_widget_add_css_class (card, "selected");
 
@@ -232,7 +232,7 @@ on_items_changed (RgDiagnosisCell *self)
   gboolean empty = (self->statements ? g_list_model_get_n_items (G_LIST_MODEL (self->statements))
                                      : self->hint->len) == 0;
 
-  self->estimate = -1;
+  g_clear_pointer (&self->estimates, g_array_unref);
 
   /* One stop per cell for Tab: the list when it has statements, the Add
    * button when it has none. */
@@ -339,6 +339,7 @@ rg_diagnosis_cell_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->statements);
   g_clear_pointer (&self->hint, g_ptr_array_unref);
+  g_clear_pointer (&self->estimates, g_array_unref);
   g_clear_pointer (&self->column_statements, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->partner);
@@ -439,6 +440,7 @@ make_children (RgDiagnosisCell *self)
   g_autofree char *partner_label = NULL;
   g_autofree char *label = NULL;
   GtkWidget *button_content;
+  GtkGesture *click;
 
   if (self->list != NULL)
     return;
@@ -455,6 +457,11 @@ make_children (RgDiagnosisCell *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "statements");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (click));
   /* The cell and the list in it both say whose and where: GTK 4.8
    * names an unnamed cell after its type, and Orca reads the grid as
    * a layout, never speaking its cells, only the list one enters. */
@@ -710,18 +717,26 @@ rg_diagnosis_cell_set_view (RgDiagnosisCell *self,
     }
 }
 
-/* The height of the first @n_cards cards, guessed from their texts. */
-static int
-estimate_cards (RgDiagnosisCell *self,
-                guint            n_cards,
-                int              width,
-                int              char_width,
-                int              line_height)
+/* The heights of the cards, guessed from their texts without laying
+ * them out, summed from the first. */
+static GArray *
+get_estimates (RgDiagnosisCell *self,
+               int              width,
+               int              char_width,
+               int              line_height)
 {
   GListModel *model = self->statements ? G_LIST_MODEL (self->statements) : NULL;
-  guint n = MIN (n_cards, model ? g_list_model_get_n_items (model) : self->hint->len);
+  guint n = model ? g_list_model_get_n_items (model) : self->hint->len;
   int chars_per_line = MAX (1, (width - 5 * line_height / 2) / MAX (1, char_width));
   int height = 0;
+
+  if (self->estimates != NULL && self->estimate_width == width &&
+      self->estimate_char_width == char_width && self->estimate_line_height == line_height)
+    return self->estimates;
+
+  g_clear_pointer (&self->estimates, g_array_unref);
+  self->estimates = g_array_sized_new (FALSE, FALSE, sizeof (int), n + 1);
+  g_array_append_val (self->estimates, height);
 
   /* Per card: its kind, its lines, its margins. */
   for (guint i = 0; i < n; i++)
@@ -732,9 +747,14 @@ estimate_cards (RgDiagnosisCell *self,
       int lines = MAX (1, (chars + chars_per_line - 1) / chars_per_line);
 
       height += (lines + 1) * line_height + 2 * line_height;
+      g_array_append_val (self->estimates, height);
     }
 
-  return height;
+  self->estimate_width = width;
+  self->estimate_char_width = char_width;
+  self->estimate_line_height = line_height;
+
+  return self->estimates;
 }
 
 /**
@@ -755,14 +775,19 @@ rg_diagnosis_cell_estimate_rest_height (RgDiagnosisCell *self,
                                         int              char_width,
                                         int              line_height)
 {
+  GArray *estimates;
+  guint n;
+
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
 
   if (self->populated)
     return 0;
 
-  /* The whole cell's guess is remembered; the cards made are few. */
-  return MAX (0, rg_diagnosis_cell_estimate_height (self, width, char_width, line_height) - 2 * line_height -
-                 estimate_cards (self, rg_diagnosis_cell_get_n_built (self), width, char_width, line_height));
+  estimates = get_estimates (self, width, char_width, line_height);
+  n = estimates->len - 1;
+
+  return g_array_index (estimates, int, n) -
+         g_array_index (estimates, int, MIN (rg_diagnosis_cell_get_n_built (self), n));
 }
 
 /**
@@ -783,23 +808,13 @@ rg_diagnosis_cell_estimate_height (RgDiagnosisCell *self,
                                    int              char_width,
                                    int              line_height)
 {
-  int height;
+  GArray *estimates;
 
   g_return_val_if_fail (RG_IS_DIAGNOSIS_CELL (self), 0);
 
-  if (self->estimate >= 0 && self->estimate_width == width &&
-      self->estimate_char_width == char_width && self->estimate_line_height == line_height)
-    return self->estimate;
-
   /* The Add button, then the cards. */
-  height = 2 * line_height + estimate_cards (self, G_MAXUINT, width, char_width, line_height);
-
-  self->estimate = height;
-  self->estimate_width = width;
-  self->estimate_char_width = char_width;
-  self->estimate_line_height = line_height;
-
-  return height;
+  estimates = get_estimates (self, width, char_width, line_height);
+  return 2 * line_height + g_array_index (estimates, int, estimates->len - 1);
 }
 
 /**
