@@ -928,14 +928,15 @@ large_session_populates_in_view (RgApplication *app)
   g_assert_nonnull (card);
   g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
                    "Constat 5 de 11 en 9, assez long pour tenir sur plusieurs lignes de la carte");
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, card, 5));
 
   /* Back at the start, the far corner keeps its cards while it has the
    * focus, and the first cell has its own again. */
   g_assert_true (rg_diagnosis_view_focus_cell (view, 0, 0, 0));
   rg_test_iterate_until_idle ();
   g_assert_true (rg_diagnosis_cell_get_populated (first));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_diagnosis_cell_get_focused_card (first))));
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped,
+                                   rg_diagnosis_cell_get_focused_card (first), 5));
 
   /* The keyboard gone, the far corner drops its cards between frames. */
   g_assert_true (rg_test_wait_for (cell_has_no_cards, last, 5));
@@ -945,6 +946,76 @@ static gboolean
 cell_has_cards (gpointer cell)
 {
   return rg_diagnosis_cell_get_n_built (cell) > 0;
+}
+
+typedef struct
+{
+  GtkAdjustment   *adjustment;
+  RgDiagnosisCell *first;
+  guint            frames;       /* moved so far */
+  guint            kept;         /* frames the first cell had its cards in */
+  gboolean         done;
+} Scroll;
+
+/* A page down at every frame, as a fast scroll, to the end */
+static gboolean
+scroll_a_page (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  Scroll *scroll = data;
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+  double end = gtk_adjustment_get_upper (scroll->adjustment) - gtk_adjustment_get_page_size (scroll->adjustment);
+
+  scroll->kept += cell_has_cards (scroll->first);
+  if (value >= end)
+    {
+      scroll->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  scroll->frames++;
+  gtk_adjustment_set_value (scroll->adjustment,
+                            MIN (end, value + gtk_adjustment_get_page_size (scroll->adjustment)));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+scroll_done (gpointer data)
+{
+  return ((Scroll *) data)->done;
+}
+
+/* While the view moves, the cells it leaves far behind keep their
+ * cards (dropping them would cost the frames that make the next ones);
+ * once it rests, they drop them. */
+static void
+cards_dropped_at_rest (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_large_session_file ("rest.regards", 3, 12, 6);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  RgDiagnosisView *view = RG_DIAGNOSIS_VIEW (rg_session_window_get_diagnosis_view (window));
+  GtkWidget *grid = rg_test_find_widget (GTK_WIDGET (view), rg_test_is_of_type,
+                                         GSIZE_TO_POINTER (RG_TYPE_DIAGNOSIS_GRID));
+  /* (The first column's first cell has the keyboard, and keeps its
+   * cards wherever the view is.) */
+  Scroll scroll = { gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid)),
+                    rg_diagnosis_view_get_cell (view, 1, 0), 0, 0, FALSE };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  rg_test_iterate_until_idle ();
+  g_assert_true (cell_has_cards (scroll.first));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), scroll_a_page, &scroll, NULL);
+  g_assert_true (rg_test_wait_for (scroll_done, &scroll, 20));
+  /* The first rows are far behind after a few pages: the first cell
+   * kept its cards all the way. */
+  g_assert_cmpuint (scroll.frames, >=, 5);
+  g_assert_cmpuint (scroll.kept, ==, scroll.frames + 1);
+
+  g_assert_true (rg_test_wait_for (cell_has_no_cards, scroll.first, 5));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Whether @card is mapped, and whether it shows in @grid's view */
@@ -1235,8 +1306,8 @@ large_session_made_in_slices (RgApplication *app)
   g_assert_nonnull (card);
   g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
                    "Constat 29 de 3 en 3, assez long pour tenir sur plusieurs lignes de la carte");
-  rg_test_iterate_until_idle ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  /* shown by the next frame, the view scrolled to it */
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, card, 5));
 
   /* Enter adds a card after it; what is typed there is on disk within
    * about a second. */
@@ -1258,7 +1329,7 @@ large_session_made_in_slices (RgApplication *app)
   g_assert_nonnull (card);
   g_assert_cmpstr (rg_statement_get_text (rg_statement_card_get_statement (card)), ==,
                    "Constat 0 de 3 en 0, assez long pour tenir sur plusieurs lignes de la carte");
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  g_assert_true (rg_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, card, 5));
 
   gtk_window_close (GTK_WINDOW (window));
   rg_test_iterate_until_idle ();
@@ -1951,6 +2022,7 @@ main (int   argc,
                         large_session_populates_in_view);
   rg_test_add_app_func ("/session-window/large-session-made-in-slices", large_session_made_in_slices);
   rg_test_add_app_func ("/session-window/cards-out-of-view-not-drawn", cards_out_of_view_not_drawn);
+  rg_test_add_app_func ("/session-window/cards-dropped-at-rest", cards_dropped_at_rest);
   rg_test_add_app_func ("/session-window/card-clicks", card_clicks);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);

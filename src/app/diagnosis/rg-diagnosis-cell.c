@@ -352,15 +352,23 @@ rg_diagnosis_cell_dispose (GObject *object)
 
 /* A cell made a few cards at a time gets all of them once the keyboard
  * is in it (a click on one of its first cards): the arrows then go on
- * to its last card. */
+ * to its last card. The card the keyboard is brought to is shown at
+ * once, wherever it is: the view scrolls to it next. */
 static void
 rg_diagnosis_cell_set_focus_child (GtkWidget *widget,
                                    GtkWidget *child)
 {
+  RgDiagnosisCell *self = RG_DIAGNOSIS_CELL (widget);
+  GtkWidget *row;
+
   GTK_WIDGET_CLASS (rg_diagnosis_cell_parent_class)->set_focus_child (widget, child);
 
-  if (child != NULL)
-    rg_diagnosis_cell_populate (RG_DIAGNOSIS_CELL (widget));
+  if (child == NULL)
+    return;
+
+  rg_diagnosis_cell_populate (self);
+  if (child == GTK_WIDGET (self->list) && (row = gtk_widget_get_focus_child (child)) != NULL)
+    gtk_widget_set_child_visible (row, TRUE);
 }
 
 static void

@@ -34,6 +34,10 @@
  * for at most this long per frame (in µs). */
 #define SLICE_BUDGET_US 4000
 
+/* While the view moves, the cells far from it keep their cards as long
+ * as all cells hold no more than this many (about 13 kB each). */
+#define MAX_CARDS_KEPT_MOVING 2000
+
 struct _RgDiagnosisGrid
 {
   GtkWidget      parent_instance;
@@ -68,8 +72,11 @@ struct _RgDiagnosisGrid
   GArray        *row_y;           /* int, n_rows + 1 */
   GArray        *cells_height;    /* int, n_rows */
 
-  /* Making cards ahead of the scroll, between frames. */
+  /* Making cards ahead of the scroll, between frames, and where the
+   * view was at the last of them. */
   guint          ahead_tick;
+  int            ahead_hvalue;
+  int            ahead_vvalue;
 };
 
 enum {
@@ -525,11 +532,34 @@ next_cell_ahead (RgDiagnosisGrid *self,
   return best;
 }
 
-/* Between frames, drops the cards of one cell far from the view, then
- * makes the cards about to be scrolled in, for a few milliseconds at
- * most; stops when there is nothing left to drop or make. A cell is
- * dropped a frame at a time: a fast scroll leaves several behind at
- * once, and dropping them all would hold a frame as long. */
+static guint
+count_cards (RgDiagnosisGrid *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+
+      if (RG_IS_DIAGNOSIS_CELL (cell))
+        n += rg_diagnosis_cell_get_n_built (RG_DIAGNOSIS_CELL (cell));
+    }
+
+  return n;
+}
+
+/* Between frames: once the view has moved, makes the cards now in it
+ * (made while the grid is laid out, they would have GTK lay the window
+ * out a second time in the frame); drops the cards of one cell far
+ * from the view; then makes the cards about to be scrolled in, for a
+ * few milliseconds at most. Stops when there is nothing left to drop
+ * or make.
+ *
+ * A cell is dropped a frame at a time: a fast scroll leaves several
+ * behind at once, and dropping them all would hold a frame as long.
+ * And cells are dropped once the view rests, not while it moves,
+ * unless they hold many cards: dropping a cell of forty cards costs
+ * about what making them does, in frames that have cards to make. */
 static gboolean
 ahead_tick (GtkWidget     *widget,
             GdkFrameClock *clock,
@@ -537,13 +567,22 @@ ahead_tick (GtkWidget     *widget,
 {
   RgDiagnosisGrid *self = RG_DIAGNOSIS_GRID (widget);
   gint64 deadline = g_get_monotonic_time () + SLICE_BUDGET_US;
+  int hvalue = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
+  int vvalue = self->vadjustment ? (int) gtk_adjustment_get_value (self->vadjustment) : 0;
+  gboolean moving = hvalue != self->ahead_hvalue || vvalue != self->ahead_vvalue;
   gboolean changed = FALSE;
   GtkWidget *cell;
   guint row;
   int bottom;
 
-  if ((cell = next_cell_to_drop (self)) != NULL)
-    changed = rg_diagnosis_cell_depopulate (RG_DIAGNOSIS_CELL (cell));
+  self->ahead_hvalue = hvalue;
+  self->ahead_vvalue = vvalue;
+  if (moving && self->row_y->len == self->n_rows + 1 && self->column_x->len == self->n_columns)
+    changed |= populate_cells_in_view (self, hvalue, vvalue,
+                                       gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  if ((!moving || count_cards (self) > MAX_CARDS_KEPT_MOVING) &&
+      (cell = next_cell_to_drop (self)) != NULL)
+    changed |= rg_diagnosis_cell_depopulate (RG_DIAGNOSIS_CELL (cell));
 
   while ((cell = next_cell_ahead (self, &row, &bottom)) != NULL)
     {
