@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -248,6 +249,25 @@ on_activate (GApplication *app,
   rg_application_open_file (RG_APPLICATION (app), file);
 }
 
+/* Removes @path, a folder of files the benchmark wrote (a session of
+ * 4 MB and what saving it leaves beside it). */
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_remove (child) != 0)
+        g_warning ("Cannot remove %s", child);
+    }
+  if (g_rmdir (path) != 0)
+    g_warning ("Cannot remove %s", path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +304,7 @@ main (int   argc,
 
   status = g_application_run (G_APPLICATION (app), 0, NULL);
   g_free (scenario);
+  remove_folder (dir);
 
   return status;
 }
