@@ -152,26 +152,30 @@ rg_shortcuts_set_accels (GtkApplication *application)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }
 
-/* The shortcut of the table's entry @i */
+/* The shortcut of the table's entry @i (transfer full), made once and
+ * shared by the controllers: every statement card has one. */
 static GtkShortcut *
 shortcut_of (guint i)
 {
+  static GtkShortcut *shortcuts[G_N_ELEMENTS (accels)];
   g_autofree char *name = NULL;
   g_autoptr(GVariant) target = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *triggers = NULL;
-  GtkShortcut *shortcut;
+
+  if (shortcuts[i] != NULL)
+    return g_object_ref (shortcuts[i]);
 
   if (!g_action_parse_detailed_name (accels[i].action, &name, &target, &error))
     g_error ("Bad action in the accelerators table: %s", error->message);
 
   triggers = g_strjoinv ("|", (char **) accels[i].accels);
-  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers),
-                               gtk_named_action_new (name));
+  shortcuts[i] = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers),
+                                   gtk_named_action_new (name));
   if (target != NULL)
-    gtk_shortcut_set_arguments (shortcut, target);
+    gtk_shortcut_set_arguments (shortcuts[i], target);
 
-  return shortcut;
+  return g_object_ref (shortcuts[i]);
 }
 
 /* Adds to @widget a controller of the table's actions that @keep takes */
