@@ -449,6 +449,15 @@ cell_is_far (RgDiagnosisGrid *self,
          (focus == NULL || !gtk_widget_is_ancestor (focus, cell));
 }
 
+/* Whether the rows and columns are placed for the children as they are
+ * now: not before the first allocation, nor after a reset. */
+static gboolean
+is_laid_out (RgDiagnosisGrid *self)
+{
+  return self->row_y->len == self->n_rows + 1 && self->cells_height->len == self->n_rows &&
+         self->column_x->len == self->n_columns;
+}
+
 /* A cell far from the view that still has cards, or NULL */
 static GtkWidget *
 next_cell_to_drop (RgDiagnosisGrid *self)
@@ -458,8 +467,7 @@ next_cell_to_drop (RgDiagnosisGrid *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  if (self->row_y->len != self->n_rows + 1 || self->cells_height->len != self->n_rows ||
-      self->column_x->len != self->n_columns)
+  if (!is_laid_out (self))
     return NULL;
 
   for (guint r = 0; r < self->n_rows; r++)
@@ -496,7 +504,7 @@ next_cell_ahead (RgDiagnosisGrid *self,
   GtkWidget *best = NULL;
   int best_distance = G_MAXINT;
 
-  if (self->row_y->len != self->n_rows + 1 || self->column_x->len != self->n_columns)
+  if (!is_laid_out (self))
     return NULL;
 
   for (guint r = 0; r < self->n_rows; r++)
@@ -577,7 +585,7 @@ ahead_tick (GtkWidget     *widget,
 
   self->ahead_hvalue = hvalue;
   self->ahead_vvalue = vvalue;
-  if (moving && self->row_y->len == self->n_rows + 1 && self->column_x->len == self->n_columns)
+  if (moving && is_laid_out (self))
     changed |= populate_cells_in_view (self, hvalue, vvalue,
                                        gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   if ((!moving || count_cards (self) > MAX_CARDS_KEPT_MOVING) &&
