@@ -20,6 +20,9 @@
 #   last one (fewer than 0.1 % of the pixels differ by more than a
 #   little).
 #
+# A program that ends by itself before the pictures stop (one that could
+# not open the display, say) is said to have, with its exit status.
+#
 # Pixels are sampled every 4th one across and down. Each time is when
 # the picture was asked for: what it shows was painted before, by less
 # than one interval.
@@ -110,6 +113,9 @@ def main():
             if rest > 0:
                 time.sleep(rest)
     finally:
+        # Ended by itself: it could not start (a display refusing it), or
+        # failed; its pictures measure nothing
+        ended = process.poll()
         try:
             os.killpg(process.pid, signal.SIGTERM)
         except ProcessLookupError:
@@ -145,7 +151,8 @@ def main():
     every = pictures[-1][0] / max(len(pictures) - 1, 1)
     times = ", ".join(f"{name} {pictures[index][0]:.0f} ms" if index is not None
                       else f"{name} never" for name, index in found.items())
-    print(f"{times} ({len(pictures)} pictures, every {every:.0f} ms)")
+    print(f"{times} ({len(pictures)} pictures, every {every:.0f} ms)"
+          + (f"; the program ended by itself, status {ended}" if ended is not None else ""))
     if found["first paint"] is None or found.get("rows", 0) is None:
         sys.exit(1)
 
