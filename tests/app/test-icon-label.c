@@ -63,6 +63,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
   g_assert_true (rg_test_wait_for (is_drawn, fixture, 10));
+  rg_test_wait_for_paint (GTK_WIDGET (fixture->line));
 }
 
 static void
@@ -189,7 +190,7 @@ test_drawn (Fixture       *fixture,
   g_assert_cmpint (pixels.blue_left, <, 16 + 6 + 4);
 
   gtk_widget_set_direction (GTK_WIDGET (fixture->line), GTK_TEXT_DIR_RTL);
-  rg_test_iterate_until_idle ();
+  rg_test_wait_for_paint (GTK_WIDGET (fixture->line));
   pixels = render (fixture);
   g_assert_cmpint (pixels.red_left, >=, gtk_widget_get_width (GTK_WIDGET (fixture->line)) - 16);
   g_assert_cmpint (pixels.blue_right, <, gtk_widget_get_width (GTK_WIDGET (fixture->line)) - 16 - 6);
@@ -208,7 +209,7 @@ test_colour_follows (Fixture       *fixture,
   g_assert_cmpuint (render (fixture).red, >, 10);
 
   gtk_widget_add_css_class (GTK_WIDGET (fixture->line), "green");
-  rg_test_iterate_until_idle ();
+  rg_test_wait_for_paint (GTK_WIDGET (fixture->line));
   pixels = render (fixture);
   g_assert_cmpuint (pixels.green, >, 10);
   g_assert_cmpuint (pixels.red, ==, 0);
@@ -226,7 +227,7 @@ test_ellipsized (Fixture       *fixture,
   rg_icon_label_set (fixture->line, ICON,
                      "A word far, far longer than the window that shows it, "
                      "which would run out of it were it not cut");
-  rg_test_iterate_until_idle ();
+  rg_test_wait_for_paint (GTK_WIDGET (fixture->line));
   width = gtk_widget_get_width (GTK_WIDGET (fixture->line));
   g_assert_cmpint (width, <=, 400);
 

@@ -46,6 +46,36 @@ rg_test_wait_for (gboolean (*check) (gpointer),
   return check (data);
 }
 
+static inline void
+rg_test_painted_cb (GdkFrameClock *clock,
+                    gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static inline gboolean
+rg_test_is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Has @widget drawn again, and waits for the frame that draws it to be
+ * over: what a widget's paintable or the screen then shows is what the
+ * widget is now, not what it was at the last frame. */
+static inline void
+rg_test_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (rg_test_painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (rg_test_wait_for (rg_test_is_true, &painted, 10));
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Sends a key press through @widget's own key handlers, as the
  * keyboard would, then runs what it set off; returns whether one of
  * them handled it. */
