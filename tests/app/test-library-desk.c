@@ -291,14 +291,22 @@ wait_for_situation_rows (RgLibraryWindow *window,
              situation_rows (window) ? g_list_model_get_n_items (situation_rows (window)) : 0);
 }
 
+/* The object shown at @position of @rows */
+static gpointer
+row_item (GListModel *rows,
+          guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+
+  return gtk_tree_list_row_get_item (row);
+}
+
 /* The object shown at @position of the situations page */
 static gpointer
 situation_row_item (RgLibraryWindow *window,
                     guint            position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (situation_rows (window), position);
-
-  return gtk_tree_list_row_get_item (row);
+  return row_item (situation_rows (window), position);
 }
 
 static gboolean
@@ -668,16 +676,24 @@ situations (RgApplication *app)
   g_assert_cmpstr (visible_page (window), ==, "situations");
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 /* The situations come a page first, then all of them: the rows of the
  * first page stay as they are (painted, under the keyboard), and the
- * others are added after them */
+ * others are added after them. A list of its own, in a window of its
+ * own, which the library window does not list again when the library
+ * changes. */
 static void
 situations_added_to (RgApplication *app)
 {
-  RgLibraryWindow *window = get_window (app);
-  RgSituationList *list = get_child (window, "situation_list");
-  GtkWidget *view = rg_situation_list_get_view (list);
   RgLibrary *library = rg_application_get_library (app);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  RgSituationList *list = g_object_new (RG_TYPE_SITUATION_LIST, NULL);
+  GtkWidget *view = rg_situation_list_get_view (list);
   g_autoptr(RgLibraryQuery) query = rg_library_query_new ();
   g_autoptr(GListModel) first_page = NULL;
   g_autoptr(GListModel) all = NULL;
@@ -691,9 +707,10 @@ situations_added_to (RgApplication *app)
   g_autoptr(RgLibrarySituation) only = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rg_test_wait_for (attention_listed, window, 10));
-  g_assert_true (rg_test_press_shortcut (GTK_WINDOW (window), GDK_KEY_2, GDK_ALT_MASK));
-  wait_for_situation_rows (window, 3);
+  gtk_window_set_default_size (window, 600, 400);
+  gtk_window_set_child (window, GTK_WIDGET (list));
+  gtk_window_present (window);
+  g_assert_true (rg_test_wait_for (is_mapped, view, 10));
 
   /* The index's own answers: a page of two, then the three */
   query->limit = 2;
@@ -708,10 +725,10 @@ situations_added_to (RgApplication *app)
   /* The first page, the keyboard on its second row */
   rg_situation_list_set_situations (list, first_page);
   rg_test_iterate_until_idle ();
-  rows = g_object_ref (situation_rows (window));
+  rows = g_object_ref (rg_situation_list_get_rows (list));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
-  a = situation_row_item (window, 0);
-  b = situation_row_item (window, 1);
+  a = row_item (rows, 0);
+  b = row_item (rows, 1);
   gtk_widget_grab_focus (view);
   g_assert_true (gtk_widget_activate_action (view, "list.select-item", "(ubb)", 1, FALSE, FALSE));
   g_assert_cmpuint (rg_situation_list_get_selected (list), ==, 1);
@@ -719,11 +736,11 @@ situations_added_to (RgApplication *app)
   /* All of them: the same rows of the same situations, and one more */
   rg_situation_list_extend (list, all);
   rg_test_iterate_until_idle ();
-  g_assert_true (situation_rows (window) == rows);
+  g_assert_true (rg_situation_list_get_rows (list) == rows);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
-  a_after = situation_row_item (window, 0);
-  b_after = situation_row_item (window, 1);
-  c_after = situation_row_item (window, 2);
+  a_after = row_item (rows, 0);
+  b_after = row_item (rows, 1);
+  c_after = row_item (rows, 2);
   g_assert_true (a_after == a);
   g_assert_true (b_after == b);
   g_assert_cmpstr (rg_library_situation_get_label (c_after), ==, "Élève C., CE2");
@@ -736,9 +753,12 @@ situations_added_to (RgApplication *app)
   g_assert_cmpuint (g_list_model_get_n_items (only_c), ==, 1);
   rg_situation_list_extend (list, only_c);
   rg_test_iterate_until_idle ();
-  g_assert_cmpuint (g_list_model_get_n_items (situation_rows (window)), ==, 1);
-  only = situation_row_item (window, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rg_situation_list_get_rows (list)), ==, 1);
+  only = row_item (rg_situation_list_get_rows (list), 0);
   g_assert_cmpstr (rg_library_situation_get_label (only), ==, "Élève C., CE2");
+
+  gtk_window_destroy (window);
+  rg_test_iterate_until_idle ();
 }
 
 static guint
