@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-divergence-map.h"
+#include "rg-style.h"
 
 struct _RgDivergenceMap
 {
@@ -57,17 +58,6 @@ sync_font (RgDivergenceMap *self)
   rg_divergence_picture_set_font (self->picture, self->font);
 }
 
-static gboolean
-is_dark (RgDivergenceMap *self)
-{
-  GdkRGBA colour;
-
-  /* Light text means a dark background, whatever made it so. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &colour);
-
-  return 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue > 0.5;
-}
-
 static void
 rg_divergence_map_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -81,7 +71,7 @@ rg_divergence_map_snapshot (GtkWidget   *widget,
     return;
 
   sync_font (self);
-  rg_divergence_picture_set_dark (self->picture, is_dark (self));
+  rg_divergence_picture_set_dark (self->picture, rg_style_is_dark (widget));
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   rg_divergence_picture_draw (self->picture, cr, width, height);

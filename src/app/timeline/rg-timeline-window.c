@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-save-chooser.h"
+#include "rg-style.h"
 #include "rg-timeline-window.h"
 #include "rg-undo-toast.h"
 
@@ -55,7 +56,6 @@ sync_style (RgTimelineWindow *self)
   GtkWidget *widget = GTK_WIDGET (self->picture);
   PangoContext *context = gtk_widget_get_pango_context (widget);
   g_autofree char *font = NULL;
-  GdkRGBA colour;
 
   font = pango_font_description_to_string (pango_context_get_font_description (context));
   if (g_strcmp0 (font, self->font) != 0)
@@ -68,10 +68,7 @@ sync_style (RgTimelineWindow *self)
       gtk_drawing_area_set_content_height (self->picture, rg_timeline_get_height (self->timeline));
     }
 
-  /* Light text means a dark background, whatever made it so. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
-  rg_timeline_set_dark (self->timeline,
-                        0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue > 0.5);
+  rg_timeline_set_dark (self->timeline, rg_style_is_dark (widget));
 }
 
 static void

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "rg-icon-label.h"
+#include "rg-style.h"
 
 #define ICON_SIZE 16
 #define SPACING 6
@@ -103,17 +104,6 @@ cache_insert (GHashTable     **cache,
   g_hash_table_insert (*cache, key, value);
 }
 
-static void
-get_color (GtkWidget *widget,
-           GdkRGBA   *color)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-#endif
-}
-
 /* {{{ The icon */
 
 #define RG_TYPE_ICON_LABEL_ICON (rg_icon_label_icon_get_type ())
@@ -177,7 +167,7 @@ rg_icon_label_icon_snapshot (GtkWidget   *widget,
   if (self->icon_name == NULL)
     return;
 
-  get_color (widget, &color);
+  rg_style_get_color (widget, &color);
   colour = gdk_rgba_to_string (&color);
   key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%s", self->icon_name, scale,
                          gtk_widget_get_direction (widget), colour);
@@ -339,7 +329,7 @@ rg_icon_label_snapshot (GtkWidget   *widget,
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   x = is_rtl (widget) ? text_width - logical.width : ICON_SIZE + SPACING;
-  get_color (widget, &color);
+  rg_style_get_color (widget, &color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (x - logical.x,
