@@ -1018,6 +1018,76 @@ cards_dropped_at_rest (RgApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where @widget lies in @grid: its top, and its bottom */
+static void
+vertical_bounds (GtkWidget *widget,
+                 GtkWidget *grid,
+                 float     *top,
+                 float     *bottom)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, grid, &bounds));
+  *top = bounds.origin.y;
+  *bottom = bounds.origin.y + bounds.size.height;
+}
+
+/* Scrolls @grid to @value and waits for the frame that shows it */
+static void
+scroll_grid_to (GtkWidget *grid,
+                double     value)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid)), value);
+  rg_test_wait_for_paint (grid);
+}
+
+/* A dimension's name stays in view while any of its row does: at the
+ * top of the cells past the middle of a row taller than the view, then
+ * pushed up by the next row, never past the end of its own. */
+static void
+dimension_name_in_view (RgApplication *app)
+{
+  g_autoptr(GFile) file = write_large_session_file ("names.regards", 2, 2, 20);
+  RgSessionWindow *window = rg_test_open_session (app, file);
+  GtkWidget *grid = rg_test_find_widget (rg_session_window_get_diagnosis_view (window),
+                                         rg_test_is_of_type,
+                                         GSIZE_TO_POINTER (RG_TYPE_DIAGNOSIS_GRID));
+  GtkWidget *header = gtk_widget_get_parent (rg_test_find_widget (grid, rg_test_is_label_reading,
+                                                                  "Dimension 0"));
+  float header_top, header_bottom, end;
+  int top, height, needed;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  rg_test_wait_for_paint (grid);
+  /* The first row starts under the column headers */
+  g_assert_true (rg_diagnosis_grid_get_row_extent (RG_DIAGNOSIS_GRID (grid), 0, &top, &height));
+  g_assert_cmpint (height, >, 2 * gtk_widget_get_height (grid));
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (header),
+                      NULL, &needed, NULL, NULL);
+
+  /* At the start, the header runs down the row, synthesis included */
+  vertical_bounds (header, grid, &header_top, &end);
+  g_assert_cmpfloat (header_top, ==, top);
+  g_assert_cmpfloat (end, >, top + height / 2);
+
+  /* In the middle of the row, it starts at the top of the cells, and
+   * still ends with the row */
+  scroll_grid_to (grid, height / 2);
+  vertical_bounds (header, grid, &header_top, &header_bottom);
+  g_assert_cmpfloat (header_top, ==, top);
+  g_assert_cmpfloat (header_bottom, ==, end - height / 2);
+  g_assert_true (gtk_widget_get_mapped (header));
+
+  /* Near the end of the row, it is pushed up, whole, with the row's end */
+  scroll_grid_to (grid, end - top - needed / 2);
+  vertical_bounds (header, grid, &header_top, &header_bottom);
+  g_assert_cmpfloat (header_bottom, ==, top + needed / 2);
+  g_assert_cmpfloat (header_top, <, top);
+  g_assert_cmpfloat (header_bottom - header_top, ==, needed);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Whether @card is mapped, and whether it shows in @grid's view */
 static void
 card_state (GtkWidget *grid,
@@ -2035,6 +2105,7 @@ main (int   argc,
   rg_test_add_app_func ("/session-window/large-session-made-in-slices", large_session_made_in_slices);
   rg_test_add_app_func ("/session-window/cards-out-of-view-not-drawn", cards_out_of_view_not_drawn);
   rg_test_add_app_func ("/session-window/cards-dropped-at-rest", cards_dropped_at_rest);
+  rg_test_add_app_func ("/session-window/dimension-name-in-view", dimension_name_in_view);
   rg_test_add_app_func ("/session-window/card-clicks", card_clicks);
   rg_test_add_app_func ("/session-window/zoom-and-meeting-mode", zoom_and_meeting_mode);
   rg_test_add_app_func ("/session-window/huge-statement", huge_statement);

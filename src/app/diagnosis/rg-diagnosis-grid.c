@@ -3,7 +3,8 @@
  * A scrollable layout made for the diagnosis view: a fixed column width
  * keeps the partners' columns aligned row after row; the column headers
  * stay at the top and the dimension headers at the left while the cells
- * scroll under them; the synthesis row under each dimension always
+ * scroll under them, a dimension's name in view as long as its row is;
+ * the synthesis row under each dimension always
  * spans what is visible, so the agreed wording stays in view however far
  * the team scrolled across partners.
  *
@@ -271,6 +272,30 @@ allocate (GtkWidget *child,
     return;
 
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+/* A dimension's header, beside its row from @y, @height high: it stays
+ * in view while any of its row does, under the column headers when the
+ * row began above them, pushed up by the next row as it comes. Past the
+ * middle of a tall row, the team still sees which dimension it reads. */
+static void
+allocate_row_header (RgDiagnosisGrid *self,
+                     GtkWidget       *header,
+                     int              y,
+                     int              height,
+                     int              width)
+{
+  int top = self->header_height;
+  int needed;
+
+  if (y >= top || y + height <= top)
+    {
+      allocate (header, 0, y, width, height);
+      return;
+    }
+
+  needed = measure_height (header, width);
+  allocate (header, 0, MIN (top, y + height - needed), width, MAX (needed, y + height - top));
 }
 
 static gboolean
@@ -710,7 +735,8 @@ rg_diagnosis_grid_size_allocate (GtkWidget *widget,
         }
 
       /* The header runs down beside the synthesis too. */
-      allocate (g_ptr_array_index (self->row_headers, r), 0, y, header_width, cells + footer);
+      allocate_row_header (self, g_ptr_array_index (self->row_headers, r), y, cells + footer,
+                           header_width);
       allocate (g_ptr_array_index (self->row_footers, r),
                 header_width, y + cells,
                 MAX (1, MIN (width, content_width) - header_width), footer);
