@@ -5,8 +5,9 @@
 # session bus of the test's own (harness.py), in French, on a copy of the
 # example session. The test walks the whole accessible tree, as AT-SPI
 # gives it to a screen reader, of the library window's pages, of each
-# view of the session window, and of each window that opens from a key
-# (export, preferences, session details, timeline, new session), and
+# view of the session window, of each window that opens from a key
+# (export, preferences, session details, timeline, new session), and of
+# the library window's pages again once they list the session, and
 # fails, listing every offender, on:
 #
 # - a name with a toolkit type in it ("GtkImage", "AdwGizmo",
@@ -291,18 +292,35 @@ class TreeTest:
             finally:
                 self.close_quietly(window)
 
+    def library_listed(self, frame):
+        """The library window's pages again, now that they list the
+        example session: its situation, its session, what it needs."""
+        self.focus(frame)
+        self.harness.key("alt+3")
+        # Listed once the library has seen the file come in
+        h.find(frame, None, re.compile(re.escape("Revue de situation — trimestre 1")),
+               timeout=20)
+        for i, name in enumerate(self.tab_names(frame)):
+            self.focus(frame)
+            self.harness.key(f"alt+{i + 1}")
+            self.wait_tab(frame, name)
+            self.walk_window(frame, f"the library window listing a session, page “{name}”")
+
     # }}}
 
     def run(self):
         self.harness.start()
         self.P = h.pyatspi
         self.walker = Walk()
-        steps = [self.library_window, self.session_window, self.session_dialogs]
+        steps = [self.library_window, self.session_window, self.session_dialogs,
+                 self.library_listed]
         frame = None
         for step in steps:
             try:
                 if step == self.session_dialogs:
                     step(self.session_frame)
+                elif step == self.library_listed:
+                    step(frame)
                 elif step == self.library_window:
                     frame = step()
                 else:
