@@ -15,6 +15,7 @@
 #include "rg-library-private.h"
 #include "rg-retention.h"
 #include "rg-session-xml.h"
+#include "rg-sitting-xml.h"
 #include "rg-test-utils.h"
 #include "rg-trash.h"
 
@@ -646,6 +647,104 @@ only_entry (Place      *place,
 
 /* Late actions are counted on the day the library is asked; done and
  * cancelled ones never are. Both readings of a file agree. */
+/* A team sitting's agenda loses the situation erased: its item, label,
+ * code and invitees; the sitting keeps its other children. Its backup,
+ * which still named the situation, goes too, and the index no longer
+ * finds the sitting by the situation's words. */
+static void
+test_erase_from_sittings (void)
+{
+  g_autoptr(Place) place = place_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSession) a = make_session (OLD, "Élève Zorglub., CM1", "2022-03-01");
+  g_autoptr(RgSession) b = make_session (RECENT, "Élève B., 6e", "2026-10-01");
+  g_autoptr(RgSitting) sitting = rg_sitting_new ();
+  g_autoptr(RgSitting) other = rg_sitting_new ();
+  g_autoptr(RgSitting) reread = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autofree char *path = g_build_filename (place->folder, "equipe" RG_SITTING_FILE_SUFFIX, NULL);
+  g_autofree char *other_path = g_build_filename (place->folder, "autre" RG_SITTING_FILE_SUFFIX, NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *other_backup = g_strconcat (other_path, "~", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  RgSittingItem *item;
+  RgRetentionErased erased;
+
+  g_free (save (place, "a.regards", a));
+  g_free (save (place, "b.regards", b));
+
+  /* One sitting with both children, one with B alone; each saved twice */
+  rg_sitting_set_title (sitting, "Équipe de soutien");
+  rg_sitting_set_date (sitting, "2026-11-20");
+  item = rg_sitting_item_new (OLD, "Élève Zorglub., CM1", "14:00", "14:30");
+  rg_sitting_item_set_situation_code (item, "PRE-ZORG-01");
+  {
+    g_autoptr(RgSittingInvitee) invitee = rg_sitting_invitee_new ("Mme Zorglubovitch");
+
+    rg_sitting_item_add_invitee (item, invitee);
+  }
+  rg_sitting_add_item (sitting, item);
+  g_object_unref (item);
+  item = rg_sitting_item_new (RECENT, "Élève B., 6e", "14:30", "15:00");
+  rg_sitting_add_item (sitting, item);
+  g_object_unref (item);
+  rg_sitting_set_title (other, "Autre équipe");
+  rg_sitting_set_date (other, "2026-11-27");
+  item = rg_sitting_item_new (RECENT, "Élève B., 6e", "09:00", "09:30");
+  rg_sitting_add_item (other, item);
+  g_object_unref (item);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (rg_sitting_save (sitting, file, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (rg_sitting_save (other, other_file, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  assert_exists (backup, TRUE);
+  assert_exists (other_backup, TRUE);
+
+  scan (place);
+  found = rg_library_list_sittings (place->library, "Zorglub", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+
+  g_assert_true (rg_retention_erase_situation (place->library, OLD, &erased, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (erased.n_sessions, ==, 1);
+  g_assert_cmpuint (erased.n_sittings, ==, 1);
+  /* The sitting's backup, of the two saves before */
+  g_assert_cmpuint (erased.n_backups, ==, 1);
+
+  /* Nothing of A in the sitting's file, nor a backup that held it */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Zorglub"));
+  g_assert_null (strstr (contents, "PRE-ZORG-01"));
+  g_assert_null (strstr (contents, OLD));
+  assert_exists (backup, FALSE);
+
+  /* The sitting stays, with B */
+  reread = rg_sitting_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rg_sitting_get_title (reread), ==, "Équipe de soutien");
+  g_assert_cmpuint (g_list_model_get_n_items (rg_sitting_get_items (reread)), ==, 1);
+  item = g_list_model_get_item (rg_sitting_get_items (reread), 0);
+  g_assert_cmpstr (rg_sitting_item_get_situation_id (item), ==, RECENT);
+  g_object_unref (item);
+
+  /* The other sitting is untouched, its backup too */
+  assert_exists (other_backup, TRUE);
+
+  /* The index finds the sitting by B, no longer by A */
+  found = rg_library_list_sittings (place->library, "Zorglub", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+  g_clear_object (&found);
+  g_assert_false (index_files_hold (place, "Zorglubovitch"));
+}
+
 static void
 test_index_actions_consent (void)
 {
@@ -721,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/retention/erase/changed-file", test_erase_changed_file);
   g_test_add_func ("/retention/erase/temporary-by-content", test_erase_temporary_by_content);
   g_test_add_func ("/retention/erase/copies-and-trash", test_erase_copies_and_trash);
+  g_test_add_func ("/retention/erase/from-sittings", test_erase_from_sittings);
   g_test_add_func ("/retention/index/actions-and-consent", test_index_actions_consent);
 
   return g_test_run ();

@@ -33,6 +33,7 @@
 #include "rg-file-io.h"
 #include "rg-library-private.h"
 #include "rg-retention.h"
+#include "rg-sitting-xml.h"
 
 /**
  * rg_retention_error_quark:
@@ -364,6 +365,77 @@ erase_from_trash (const char        *folder,
     }
 }
 
+/* The team sittings that list the situation: its items go from their
+ * agenda, with its label, its code and the people invited for it; the
+ * sitting stays, with its other children. A sitting changed meanwhile
+ * is left as it is and said in @first_error. Its backup, which still
+ * names the situation, is deleted: the sitting is now its only version.
+ * Returns whether a sitting file changed. */
+static gboolean
+erase_from_sittings (RgLibrary         *library,
+                     const Erasing     *erasing,
+                     RgRetentionErased *erased,
+                     GError           **first_error)
+{
+  g_autoptr(GListModel) sittings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean changed = FALSE;
+
+  if (!(sittings = rg_library_list_sittings (library, NULL, NULL, &local_error)))
+    {
+      if (*first_error == NULL)
+        *first_error = g_steal_pointer (&local_error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (sittings); i++)
+    {
+      g_autoptr(RgLibrarySitting) entry = g_list_model_get_item (sittings, i);
+      const char *path = rg_library_sitting_get_path (entry);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(RgSitting) sitting = NULL;
+      g_autofree char *checksum = NULL;
+      g_autofree char *backup = NULL;
+      GListModel *items;
+      gboolean had_backup;
+      guint removed = 0;
+
+      if (rg_library_sitting_get_n_situations (entry) == 0 ||
+          !(sitting = rg_sitting_load (file, &checksum, NULL, NULL)))
+        continue;
+
+      items = rg_sitting_get_items (sitting);
+      for (guint j = g_list_model_get_n_items (items); j > 0; j--)
+        {
+          g_autoptr(RgSittingItem) item = g_list_model_get_item (items, j - 1);
+
+          if (g_strcmp0 (rg_sitting_item_get_situation_id (item), erasing->situation_id) == 0)
+            removed += rg_sitting_remove_item (sitting, item);
+        }
+      if (removed == 0)
+        continue;
+
+      /* Writing keeps the version before as a backup: one that was
+       * there already is counted as erased, the one just made is not */
+      backup = g_strconcat (path, "~", NULL);
+      had_backup = g_file_test (backup, G_FILE_TEST_EXISTS);
+      if (!rg_sitting_save (sitting, file, checksum, NULL, NULL, &local_error))
+        {
+          if (*first_error == NULL)
+            *first_error = g_steal_pointer (&local_error);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      changed = TRUE;
+      erased->n_sittings++;
+      if (delete_file (backup, first_error) && had_backup)
+        erased->n_backups++;
+    }
+
+  return changed;
+}
+
 /* Whether the file at @path still belongs to the situation; a file that
  * is gone does, for its backup to be erased too. */
 static gboolean
@@ -395,8 +467,10 @@ belongs_to (const char *path,
  * `$XDG_DATA_HOME/Trash`), and their rows of the index, of which nothing
  * is left in the index's files (nor in an index set aside earlier). Each
  * file is read again first: one that no longer belongs to the situation
- * is left as it is (and counted in @erased as kept). No other file is
- * touched. This cannot be undone: the files do not go to the Trash.
+ * is left as it is (and counted in @erased as kept). The team sittings
+ * of the library that list the situation lose its items (with its label,
+ * code and invitees), and their backups go. No other file is touched.
+ * This cannot be undone: the files do not go to the Trash.
  *
  * Returns: %TRUE if everything of the situation is gone; %FALSE with
  *   @error set if the situation has no session in the library, or if a
@@ -415,6 +489,7 @@ rg_retention_erase_situation (RgLibrary          *library,
   g_autoptr(GHashTable) session_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Erasing erasing = { situation_id, session_ids };
   RgRetentionErased counts = { 0, };
+  gboolean sittings_changed;
   GHashTableIter iter;
   gpointer dir;
   gpointer basenames;
@@ -499,8 +574,19 @@ rg_retention_erase_situation (RgLibrary          *library,
 
   erase_from_trash (rg_library_get_folder (library), &erasing, &counts, &first_error);
 
+  /* The sittings rewritten are indexed again, without the situation */
+  sittings_changed = erase_from_sittings (library, &erasing, &counts, &first_error);
+  if (sittings_changed)
+    {
+      g_autoptr(RgLibraryScanResult) result = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(result = rg_library_scan (library, NULL, &local_error)) && first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+
   /* Deleted rows leave words in the full-text index until it is merged */
-  if (counts.n_index_rows > 0)
+  if (counts.n_index_rows > 0 || sittings_changed)
     {
       g_autoptr(GError) local_error = NULL;
 

@@ -59,6 +59,8 @@ typedef struct
  *   rg_conflict_name_parse ())
  * @n_trashed: files of the situation deleted from the Trash, where they
  *   had been moved from the library folder
+ * @n_sittings: team sittings whose agenda listed the situation, rewritten
+ *   without it (their backups are counted in @n_backups)
  *
  * What an erase removed.
  */
@@ -71,6 +73,7 @@ typedef struct
   guint n_kept;
   guint n_conflict_copies;
   guint n_trashed;
+  guint n_sittings;
 } RgRetentionErased;
 
 GQuark     rg_retention_error_quark      (void);
