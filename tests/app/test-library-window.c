@@ -18,6 +18,7 @@
 #include "rg-library-window.h"
 #include "rg-session-row.h"
 #include "rg-session-window.h"
+#include "rg-sitting-xml.h"
 #include "rg-test-app.h"
 #include "rg-test-utils.h"
 #include "rg-test-zip.h"
@@ -917,6 +918,23 @@ write_old_session (void)
   file = write_session (old, "Suivi 2001.regards");
   g_object_unref (write_session (old, "Suivi 2001.regards"));
 
+  /* On a team sitting's agenda too */
+  {
+    g_autoptr(RgSitting) sitting = rg_sitting_new ();
+    g_autoptr(RgSittingItem) item = rg_sitting_item_new (rg_session_get_situation_id (old),
+                                                         "Élève C., CE1", "14:00", "14:30");
+    g_autofree char *path = g_build_filename (library_folder,
+                                              "Équipe de mai 2001" RG_SITTING_FILE_SUFFIX, NULL);
+    g_autoptr(GFile) sitting_file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    rg_sitting_set_title (sitting, "Équipe de mai 2001");
+    rg_sitting_set_date (sitting, "2001-05-20");
+    rg_sitting_add_item (sitting, item);
+    g_assert_true (rg_sitting_save (sitting, sitting_file, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
   return file;
 }
 
@@ -967,7 +985,8 @@ follow_up_and_retention (RgApplication *app)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "This also removes copies in the Trash, backups and conflict "
-                            "copies."));
+                            "copies, and takes the situation off the agendas of team "
+                            "sittings."));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "less than"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "erase"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
@@ -993,7 +1012,8 @@ follow_up_and_retention (RgApplication *app)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Situation Erased");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Removed from this computer:\n• 1 session file\n• 1 backup");
+                   "Removed from this computer:\n• 1 session file\n• 1 backup\n"
+                   "• its place in 1 team sitting");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   rg_test_iterate_until_idle ();

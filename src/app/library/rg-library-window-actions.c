@@ -796,6 +796,13 @@ show_erased (RgLibraryWindow         *self,
                g_strdup_printf (ngettext ("%u file in the Trash", "%u files in the Trash",
                                           erased->n_trashed),
                                 erased->n_trashed));
+  list_erased (list, erased->n_sittings,
+               /* Translators: the situation's items, taken out of team
+                * sittings' agendas; the sittings themselves stay */
+               g_strdup_printf (ngettext ("its place in %u team sitting",
+                                          "its place in %u team sittings",
+                                          erased->n_sittings),
+                                erased->n_sittings));
 
   /* Translators: %s lists what was erased, one kind of file a line */
   body = g_strdup_printf (_("Removed from this computer:\n%s"), list->str);
@@ -898,7 +905,8 @@ erase_situation_action (GtkWidget  *widget,
   {
     char *also = g_strconcat (body, " ",
                               _("This also removes copies in the Trash, backups and "
-                                "conflict copies."),
+                                "conflict copies, and takes the situation off the "
+                                "agendas of team sittings."),
                               NULL);
 
     g_free (body);
