@@ -645,8 +645,6 @@ only_entry (Place      *place,
   return g_list_model_get_item (entries, 0);
 }
 
-/* Late actions are counted on the day the library is asked; done and
- * cancelled ones never are. Both readings of a file agree. */
 /* A team sitting's agenda loses the situation erased: its item, label,
  * code and invitees; the sitting keeps its other children. Its backup,
  * which still named the situation, goes too, and the index no longer
@@ -745,6 +743,8 @@ test_erase_from_sittings (void)
   g_assert_false (index_files_hold (place, "Zorglubovitch"));
 }
 
+/* Late actions are counted on the day the library is asked; done and
+ * cancelled ones never are. Both readings of a file agree. */
 static void
 test_index_actions_consent (void)
 {
