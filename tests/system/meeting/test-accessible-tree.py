@@ -217,6 +217,15 @@ class TreeTest:
             return h.has_state(tab, self.P.STATE_SELECTED) or h.has_state(tab, self.P.STATE_PRESSED)
         h.wait_for(selected, f"the view {name!r}", timeout=10)
 
+    def walk_pages(self, frame, what):
+        """Shows each page of the library window with its key, Alt+1
+        and on, and walks it."""
+        for i, name in enumerate(self.tab_names(frame)):
+            self.focus(frame)
+            self.harness.key(f"alt+{i + 1}")
+            self.wait_tab(frame, name)
+            self.walk_window(frame, f"{what}, page “{name}”")
+
     def open_by_key(self, frame, key, what):
         """Presses @key in @frame and returns the window it opens."""
         before = h.children(self.app)
@@ -250,11 +259,7 @@ class TreeTest:
         self.app = self.harness.start_app()
         frame = h.find(self.app, self.P.ROLE_FRAME, re.compile("."))
         self.walk_window(frame, "the library window")
-        for i, name in enumerate(self.tab_names(frame)):
-            self.focus(frame)
-            self.harness.key(f"alt+{i + 1}")
-            self.wait_tab(frame, name)
-            self.walk_window(frame, f"the library window, page “{name}”")
+        self.walk_pages(frame, "the library window")
         dialog = self.open_by_key(frame, "ctrl+n", "the new-session dialog")
         try:
             self.walk_window(dialog, "the new-session dialog", dialog=True)
@@ -300,11 +305,7 @@ class TreeTest:
         # Listed once the library has seen the file come in
         h.find(frame, None, re.compile(re.escape("Revue de situation — trimestre 1")),
                timeout=20)
-        for i, name in enumerate(self.tab_names(frame)):
-            self.focus(frame)
-            self.harness.key(f"alt+{i + 1}")
-            self.wait_tab(frame, name)
-            self.walk_window(frame, f"the library window listing a session, page “{name}”")
+        self.walk_pages(frame, "the library window listing a session")
 
     # }}}
 
